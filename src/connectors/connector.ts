@@ -1,0 +1,43 @@
+import type { EventEnvelope } from '../domain/events.js';
+import type { Format } from '../domain/source.js';
+import type { Tree } from './tree.js';
+
+export type ProblemSeverity = 'skipped-file' | 'skipped-record' | 'warning';
+
+/** Something wrong with an input: reported, never thrown past the connector. */
+export interface IngestProblem {
+  /** The file (for a folder or zip: `container/entry`). */
+  path: string;
+  severity: ProblemSeverity;
+  reason: string;
+  /** 0-based index of the record in its file, where known. */
+  recordIndex?: number;
+}
+
+export type IngestItem =
+  /** The events of one source file, in time order; committed to the log in one transaction. */
+  | { kind: 'batch'; path: string; events: EventEnvelope[] }
+  | { kind: 'problem'; problem: IngestProblem };
+
+/** An input whose format was recognised from its content. */
+export type DetectedInput =
+  | { format: Format; path: string; container: 'file'; text: string }
+  | { format: Format; path: string; container: 'tree'; tree: Tree };
+
+export interface ConnectorOptions {
+  /** "Now", for bounded windows such as recurring-event expansion. */
+  now: Date;
+  /** Recurring calendar events are expanded over [now - pastDays, now + futureDays]. */
+  calendarPastDays: number;
+  calendarFutureDays: number;
+}
+
+export interface Connector {
+  readonly format: Format;
+  /** Does this single file's text look like this format? (Called with the first 64 KiB.) */
+  sniffFile?(head: string): boolean;
+  /** Does this folder or zip listing look like this format? */
+  sniffTree?(paths: readonly string[]): boolean;
+  /** Yields one batch per source file and a problem for anything it cannot read; never throws for bad content. */
+  read(input: DetectedInput, options: ConnectorOptions): AsyncIterable<IngestItem>;
+}

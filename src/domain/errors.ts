@@ -1,0 +1,67 @@
+/**
+ * The one error class of outro. Every failure a user can meet carries a stable `code`, a message
+ * that says how to fix the problem, and the underlying `cause`. `bin/outro` maps codes to exit codes.
+ */
+export const ERROR_CODES = [
+  'USAGE', // bad flags or arguments
+  'CONFIG_INVALID', // config file does not validate
+  'INPUT_NOT_FOUND', // a path given on the command line does not exist
+  'INPUT_UNREADABLE', // a file cannot be read or decoded
+  'FORMAT_UNKNOWN', // content matches no known export format
+  'FORMAT_INVALID', // content looks like a format but breaks its rules
+  'ZIP_UNSAFE', // a zip entry escapes, or the archive expands too far
+  'PARTIAL', // some inputs were skipped; the rest was stored
+  'STORE_LOCKED', // another process holds the store
+  'STORE_CORRUPT', // the store cannot be opened or migrated
+  'STORE_TOO_NEW', // the store was written by a newer outro
+  'WORKFLOW_NONDETERMINISTIC', // a replayed step name differs from the recorded one
+  'WORKFLOW_FAILED', // a workflow run failed after its retries
+  'TIMEOUT', // work exceeded its time limit
+  'ABORTED', // work was cancelled
+  'MODEL_UNAVAILABLE', // the configured model server cannot be reached
+  'MODEL_INVALID_OUTPUT', // the model answered with output that does not validate
+  'DAEMON_RUNNING', // a daemon already runs
+  'DAEMON_NOT_RUNNING', // no daemon to talk to
+  'NOT_FOUND', // a named thing (run, entity, dataset) does not exist
+  'INTERNAL', // a bug in outro
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface OutroErrorOptions {
+  cause?: unknown;
+  /** Extra structured detail for --json output and logs. */
+  details?: Record<string, unknown>;
+}
+
+export class OutroError extends Error {
+  readonly code: ErrorCode;
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(code: ErrorCode, message: string, options: OutroErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'OutroError';
+    this.code = code;
+    this.details = options.details;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.details ? { details: this.details } : {}),
+      ...(this.cause instanceof Error ? { cause: this.cause.message } : {}),
+    };
+  }
+}
+
+export function isOutroError(value: unknown, code?: ErrorCode): value is OutroError {
+  return value instanceof OutroError && (code === undefined || value.code === code);
+}
+
+/** Wraps anything thrown into an OutroError, keeping OutroErrors as they are. */
+export function toOutroError(value: unknown, code: ErrorCode = 'INTERNAL'): OutroError {
+  if (value instanceof OutroError) return value;
+  const message = value instanceof Error ? value.message : String(value);
+  return new OutroError(code, message, { cause: value });
+}

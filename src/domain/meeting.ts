@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+export const Attendee = z.object({
+  name: z.string().optional(),
+  email: z.string().optional(),
+  /** PARTSTAT: ACCEPTED, DECLINED, TENTATIVE, NEEDS-ACTION … */
+  status: z.string().optional(),
+  role: z.string().optional(),
+});
+export type Attendee = z.infer<typeof Attendee>;
+
+/** One occurrence of a calendar event (recurring events are expanded over a bounded window). */
+export const MeetingScheduled = z.object({
+  /** Calendar key: `calendar:<file-or-calendar-id>:<uid>`. */
+  calendar: z.string(),
+  uid: z.string(),
+  /** ISO start of this occurrence; equals `start` unless the occurrence was moved. */
+  occurrence: z.string(),
+  start: z.string(),
+  end: z.string(),
+  allDay: z.boolean(),
+  /** IANA zone the event was written in, when known. */
+  timezone: z.string().optional(),
+  summary: z.string(),
+  description: z.string().optional(),
+  location: z.string().optional(),
+  organizer: Attendee.optional(),
+  attendees: z.array(Attendee),
+  recurring: z.boolean(),
+  status: z.string().optional(),
+  sequence: z.number().optional(),
+});
+export type MeetingScheduled = z.infer<typeof MeetingScheduled>;
+
+export const MeetingCancelled = z.object({
+  calendar: z.string(),
+  uid: z.string(),
+  occurrence: z.string(),
+});
+export type MeetingCancelled = z.infer<typeof MeetingCancelled>;

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { Source } from './source.js';
+
+/** One native identity in one source (a Slack user, a Discord user, a Teams AAD user, an ICS attendee). */
+export const PersonUpdated = z.object({
+  /** `source:workspace:nativeId` */
+  key: z.string(),
+  source: Source,
+  workspace: z.string(),
+  nativeId: z.string(),
+  /** Display name first, then real/full names. */
+  names: z.array(z.string()),
+  /** Login-style names: Slack `name`, Discord `name`/`nickname`, email local parts are not handles. */
+  handles: z.array(z.string()),
+  emails: z.array(z.string()),
+  isBot: z.boolean(),
+  title: z.string().optional(),
+  timezone: z.string().optional(),
+  deleted: z.boolean().optional(),
+});
+export type PersonUpdated = z.infer<typeof PersonUpdated>;
+
+export const LINK_METHODS = ['email', 'name', 'alias'] as const;
+
+/** Two native identities judged to be the same human, with how and how sure. */
+export const PersonLinked = z.object({
+  a: z.string(),
+  b: z.string(),
+  method: z.enum(LINK_METHODS),
+  confidence: z.number().min(0).max(1),
+  /** The email, name or alias the link rests on. */
+  basis: z.string(),
+});
+export type PersonLinked = z.infer<typeof PersonLinked>;

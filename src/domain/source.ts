@@ -1,0 +1,10 @@
+import { z } from 'zod';
+
+export const SOURCES = ['slack', 'discord', 'teams', 'calendar'] as const;
+export const Source = z.enum(SOURCES);
+export type Source = z.infer<typeof Source>;
+
+/** What an input file or folder was detected as, from its content. */
+export const FORMATS = ['slack-export', 'discord-json', 'teams-graph-json', 'ics'] as const;
+export const Format = z.enum(FORMATS);
+export type Format = z.infer<typeof Format>;

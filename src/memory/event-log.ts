@@ -1,0 +1,132 @@
+import type { Statement } from 'better-sqlite3';
+import type { EventEnvelope, StoredEvent } from '../domain/events.js';
+import type { SqliteDatabase } from './sqlite.js';
+
+interface EventRow {
+  seq: number;
+  id: string;
+  type: string;
+  stream: string;
+  occurred_at: string;
+  recorded_at: string;
+  causation_id: string | null;
+  schema_version: number;
+  payload: string;
+}
+
+export interface ReadOptions {
+  /** Only events with seq greater than this. */
+  afterSeq?: number;
+  types?: readonly string[];
+  stream?: string;
+  limit?: number;
+}
+
+/**
+ * The append-only event log. Appends are idempotent by event id: an event whose id is stored is
+ * ignored. Nothing is updated or deleted in place.
+ */
+export class EventLog {
+  private readonly insert: Statement;
+  private readonly byId: Statement;
+  private readonly maxSeq: Statement;
+
+  constructor(
+    readonly db: SqliteDatabase,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.insert = db.prepare(
+      `INSERT OR IGNORE INTO events (id, type, stream, occurred_at, recorded_at, causation_id, schema_version, payload)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.byId = db.prepare('SELECT * FROM events WHERE id = ?');
+    this.maxSeq = db.prepare('SELECT coalesce(max(seq), 0) AS seq FROM events');
+  }
+
+  /** Appends one event; returns its seq, or undefined when an event with that id was already stored. */
+  append(event: EventEnvelope, recordedAt: string = this.now().toISOString()): number | undefined {
+    const result = this.insert.run(
+      event.id,
+      event.type,
+      event.stream,
+      event.occurredAt,
+      recordedAt,
+      event.causationId,
+      event.schemaVersion,
+      JSON.stringify(event.payload),
+    );
+    return result.changes === 1 ? Number(result.lastInsertRowid) : undefined;
+  }
+
+  /** Appends all events in one transaction (a savepoint when already inside one); returns how many were new. */
+  appendAll(events: readonly EventEnvelope[]): number {
+    const recordedAt = this.now().toISOString();
+    let appended = 0;
+    this.db.transaction(() => {
+      for (const event of events) if (this.append(event, recordedAt) !== undefined) appended++;
+    })();
+    return appended;
+  }
+
+  has(id: string): boolean {
+    return this.byId.get(id) !== undefined;
+  }
+
+  get(id: string): StoredEvent | undefined {
+    const row = this.byId.get(id) as EventRow | undefined;
+    return row ? toStored(row) : undefined;
+  }
+
+  lastSeq(): number {
+    return (this.maxSeq.get() as { seq: number }).seq;
+  }
+
+  read(options: ReadOptions = {}): StoredEvent[] {
+    const where: string[] = ['seq > ?'];
+    const params: unknown[] = [options.afterSeq ?? 0];
+    if (options.types && options.types.length > 0) {
+      where.push(`type IN (${options.types.map(() => '?').join(', ')})`);
+      params.push(...options.types);
+    }
+    if (options.stream !== undefined) {
+      where.push('stream = ?');
+      params.push(options.stream);
+    }
+    const limit = options.limit === undefined ? '' : ` LIMIT ${Math.max(0, Math.floor(options.limit))}`;
+    const rows = this.db.prepare(`SELECT * FROM events WHERE ${where.join(' AND ')} ORDER BY seq${limit}`).all(...params) as EventRow[];
+    return rows.map(toStored);
+  }
+
+  /** Streams events in seq order without holding them all in memory. */
+  *iterate(options: Omit<ReadOptions, 'limit'> & { pageSize?: number } = {}): Generator<StoredEvent> {
+    let after = options.afterSeq ?? 0;
+    const pageSize = options.pageSize ?? 2_000;
+    for (;;) {
+      const page = this.read({ ...options, afterSeq: after, limit: pageSize });
+      for (const event of page) yield event;
+      if (page.length < pageSize) return;
+      after = page[page.length - 1].seq;
+    }
+  }
+
+  count(type?: string): number {
+    const row = (type === undefined
+      ? this.db.prepare('SELECT count(*) AS n FROM events').get()
+      : this.db.prepare('SELECT count(*) AS n FROM events WHERE type = ?').get(type)) as { n: number };
+    return row.n;
+  }
+}
+
+function toStored(row: EventRow): StoredEvent {
+  return {
+    seq: row.seq,
+    id: row.id,
+    type: row.type,
+    stream: row.stream,
+    occurredAt: row.occurred_at,
+    recordedAt: row.recorded_at,
+    causationId: row.causation_id,
+    schemaVersion: row.schema_version,
+    payload: JSON.parse(row.payload) as unknown,
+  };
+}

@@ -1,0 +1,5 @@
+import type { Migration } from '../sqlite.js';
+import { eventLogMigration } from './001-event-log.js';
+
+/** Every migration of the main store (outro.db), in order. Append; never edit a landed one. */
+export const MIGRATIONS: readonly Migration[] = [eventLogMigration];
