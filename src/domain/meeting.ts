@@ -11,7 +11,7 @@ export type Attendee = z.infer<typeof Attendee>;
 
 /** One occurrence of a calendar event (recurring events are expanded over a bounded window). */
 export const MeetingScheduled = z.object({
-  /** Calendar key: `calendar:<file-or-calendar-id>:<uid>`. */
+  /** Calendar key: `calendar:<calendarId>` (X-WR-RELCALID, else a slug of X-WR-CALNAME, else `default`). */
   calendar: z.string(),
   uid: z.string(),
   /** ISO start of this occurrence; equals `start` unless the occurrence was moved. */
