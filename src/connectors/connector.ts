@@ -1,18 +1,14 @@
 import type { EventEnvelope } from '../domain/events.js';
+import type { IngestProblemRecord } from '../domain/ingest.js';
 import type { Format } from '../domain/source.js';
 import type { Tree } from './tree.js';
 
-export type ProblemSeverity = 'skipped-file' | 'skipped-record' | 'warning';
-
-/** Something wrong with an input: reported, never thrown past the connector. */
-export interface IngestProblem {
-  /** The file (for a folder or zip: `container/entry`). */
-  path: string;
-  severity: ProblemSeverity;
-  reason: string;
-  /** 0-based index of the record in its file, where known. */
-  recordIndex?: number;
-}
+/**
+ * Something wrong with an input: reported, never thrown past the connector. `path` is the file
+ * (for a folder or zip: `container/entry`); `recordIndex` the 0-based record in it, where known.
+ */
+export type IngestProblem = IngestProblemRecord;
+export type ProblemSeverity = IngestProblemRecord['severity'];
 
 export type IngestItem =
   /** The events of one source file, in time order; committed to the log in one transaction. */
@@ -30,6 +26,8 @@ export interface ConnectorOptions {
   /** Recurring calendar events are expanded over [now - pastDays, now + futureDays]. */
   calendarPastDays: number;
   calendarFutureDays: number;
+  /** IANA zone for floating calendar times (no zone given); UTC when unset. */
+  defaultTimezone?: string;
 }
 
 export interface Connector {

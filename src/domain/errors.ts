@@ -22,6 +22,7 @@ export const ERROR_CODES = [
   'MODEL_INVALID_OUTPUT', // the model answered with output that does not validate
   'DAEMON_RUNNING', // a daemon already runs
   'DAEMON_NOT_RUNNING', // no daemon to talk to
+  'EVAL_BELOW_THRESHOLD', // an evaluation scored under its --threshold
   'NOT_FOUND', // a named thing (run, entity, dataset) does not exist
   'INTERNAL', // a bug in outro
 ] as const;

@@ -32,3 +32,10 @@ export const PersonLinked = z.object({
   basis: z.string(),
 });
 export type PersonLinked = z.infer<typeof PersonLinked>;
+
+/** A config `people:` entry: identities the user declares to be one human. */
+export interface PersonAlias {
+  name: string;
+  /** `<source>:<native id, handle or name>` (slack:U123, discord:pj_dev), `email:<address>`, a bare email, or a bare name. */
+  ids: string[];
+}

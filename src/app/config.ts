@@ -1,0 +1,72 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { OutroError } from '../domain/errors.js';
+
+const PersonAlias = z.object({
+  name: z.string().min(1),
+  /** `<source>:<native id or handle>` (slack:U123, discord:pj_dev, teams:<aad id>) or an email address. */
+  ids: z.array(z.string().min(1)).min(1),
+});
+
+export const ConfigSchema = z
+  .object({
+    /** The reader: any handle, id, display name or email on any source. */
+    me: z.union([z.string(), z.array(z.string())]).optional(),
+    /** IANA zone for "today" and meeting times; default: the system's. */
+    timezone: z.string().optional(),
+    people: z.array(PersonAlias).default([]),
+    /** Export folders the daemon watches. */
+    watch: z.array(z.string()).default([]),
+    calendar: z
+      .object({ pastDays: z.number().int().min(0).default(30), futureDays: z.number().int().min(0).default(90) })
+      .strict()
+      .default({ pastDays: 30, futureDays: 90 }),
+    digest: z
+      .object({ schedule: z.string().default('0 8 * * 1-5'), dir: z.string().optional(), window: z.string().default('24h') })
+      .strict()
+      .default({ schedule: '0 8 * * 1-5', window: '24h' }),
+    model: z
+      .object({
+        provider: z.literal('ollama'),
+        name: z.string().min(1),
+        host: z.string().optional(),
+        timeoutMs: z.number().int().positive().optional(),
+        concurrency: z.number().int().positive().optional(),
+        embed: z.string().optional(),
+      })
+      .strict()
+      .optional(),
+    trace: z
+      .object({ content: z.boolean().default(false), maxAgeDays: z.number().int().positive().default(30) })
+      .strict()
+      .default({ content: false, maxAgeDays: 30 }),
+  })
+  .strict();
+
+export type Config = z.infer<typeof ConfigSchema>;
+export type PersonAliasConfig = z.infer<typeof PersonAlias>;
+
+/** Reads and validates the YAML config; a missing file means every default. */
+export function loadConfig(file: string): Config {
+  if (!existsSync(file)) return ConfigSchema.parse({});
+  let raw: unknown;
+  try {
+    raw = parseYaml(readFileSync(file, 'utf8')) ?? {};
+  } catch (cause) {
+    throw new OutroError('CONFIG_INVALID', `${file} is not valid YAML: ${(cause as Error).message}. Fix the file or move it away to use defaults.`, { cause });
+  }
+  const parsed = ConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(top level)'}: ${issue.message}`).join('; ');
+    throw new OutroError('CONFIG_INVALID', `${file} does not validate: ${problems}. See "Configuration" in the README for every key.`, {
+      details: { issues: parsed.error.issues },
+    });
+  }
+  return parsed.data;
+}
+
+export function meList(config: Config): string[] {
+  if (config.me === undefined) return [];
+  return Array.isArray(config.me) ? config.me : [config.me];
+}

@@ -1,0 +1,68 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { makeTempDir } from '../test-support/temp-dir.js';
+import type { Connector } from './connector.js';
+import { discoverInputs, type Discovery } from './detect.js';
+import { writeZip } from './test-support/make-zip.js';
+
+const fileFormat: Connector = { format: 'ics', sniffFile: (head) => head.startsWith('BEGIN:VCALENDAR'), read: async function* () {} };
+const treeFormat: Connector = { format: 'slack-export', sniffTree: (paths) => paths.includes('users.json'), read: async function* () {} };
+
+async function collect(paths: string[]): Promise<Discovery[]> {
+  const found: Discovery[] = [];
+  for await (const item of discoverInputs(paths, [treeFormat, fileFormat])) {
+    found.push(item);
+    if (item.kind === 'input' && item.input.container === 'tree') await item.input.tree.close();
+  }
+  return found;
+}
+
+const summarize = (found: Discovery[]) =>
+  found.map((item) => (item.kind === 'input' ? `${item.input.format} ${item.input.path.split('/').slice(-1)[0]}` : `problem ${item.problem.path.split('/').slice(-1)[0]}`));
+
+describe('discoverInputs', () => {
+  let cleanup = () => {};
+  afterEach(() => cleanup());
+  const temp = () => {
+    const t = makeTempDir();
+    cleanup = t.cleanup;
+    return t.dir;
+  };
+
+  it('recognises formats by content, not by name', async () => {
+    const dir = temp();
+    writeFileSync(join(dir, 'calendar.json'), 'BEGIN:VCALENDAR\nEND:VCALENDAR\n');
+    writeFileSync(join(dir, 'notes.ics'), 'just some notes');
+    expect(summarize(await collect([join(dir, 'calendar.json'), join(dir, 'notes.ics')]))).toEqual(['ics calendar.json', 'problem notes.ics']);
+  });
+
+  it('claims a whole export folder, and walks folders nobody claims', async () => {
+    const dir = temp();
+    mkdirSync(join(dir, 'exports', 'slack', 'general'), { recursive: true });
+    writeFileSync(join(dir, 'exports', 'slack', 'users.json'), '[]');
+    writeFileSync(join(dir, 'exports', 'cal.ics'), 'BEGIN:VCALENDAR\n');
+    writeFileSync(join(dir, 'exports', '.DS_Store'), 'junk');
+    expect(summarize(await collect([join(dir, 'exports')]))).toEqual(['ics cal.ics', 'slack-export slack']);
+  });
+
+  it('opens zips and reports ones that hold no export', async () => {
+    const dir = temp();
+    await writeZip(join(dir, 'good.zip'), { 'users.json': '[]' });
+    await writeZip(join(dir, 'other.zip'), { 'photo.jpg': 'x' });
+    const found = await collect([join(dir, 'good.zip'), join(dir, 'other.zip')]);
+    expect(summarize(found)).toEqual(['slack-export good.zip', 'problem other.zip']);
+  });
+
+  it('reports missing paths, empty files and non-UTF-8 files and goes on', async () => {
+    const dir = temp();
+    writeFileSync(join(dir, 'empty.ics'), '');
+    writeFileSync(join(dir, 'latin1.ics'), Buffer.concat([Buffer.from('BEGIN:VCALENDAR\nSUMMARY:caf'), Buffer.from([0xe9]), Buffer.from('\n')]));
+    writeFileSync(join(dir, 'ok.ics'), 'BEGIN:VCALENDAR\n');
+    const found = await collect([join(dir, 'missing'), join(dir, 'empty.ics'), join(dir, 'latin1.ics'), join(dir, 'ok.ics')]);
+    expect(summarize(found)).toEqual(['problem missing', 'problem empty.ics', 'problem latin1.ics', 'ics ok.ics']);
+    const reasons = found.flatMap((item) => (item.kind === 'problem' ? [item.problem.reason] : []));
+    expect(reasons[0]).toMatch(/does not exist/);
+    expect(reasons[2]).toMatch(/UTF-8/);
+  });
+});

@@ -1,0 +1,136 @@
+import type { Statement } from 'better-sqlite3';
+import type { IngestProblemRecord } from '../domain/ingest.js';
+import { EVENT, type EventEnvelope, makeEvent } from '../domain/events.js';
+import { contentHash, stableId } from '../domain/ids.js';
+import type { MessageDeleted, MessageEdited, MessagePosted } from '../domain/message.js';
+import { postedEventId } from '../domain/event-builders.js';
+import type { EventLog } from './event-log.js';
+import type { SqliteDatabase } from './sqlite.js';
+
+export interface BatchResult {
+  appended: number;
+  /** Messages seen before whose text changed: appended as message.edited. */
+  edited: number;
+}
+
+export interface IngestRunRow {
+  id: number;
+  startedAt: string;
+  finishedAt: string | null;
+  paths: string[];
+  files: number;
+  appended: number;
+  skipped: number;
+  status: string;
+}
+
+/**
+ * Writes connector output to the event log. One file's events commit in one transaction, so a
+ * crash never leaves half a file. A message seen again with different text becomes a
+ * message.edited event; seen again unchanged, it appends nothing.
+ */
+export class IngestStore {
+  private readonly headGet: Statement;
+  private readonly headInsert: Statement;
+  private readonly headUpdate: Statement;
+  private readonly headDelete: Statement;
+
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly log: EventLog,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.headGet = db.prepare('SELECT text_hash FROM message_heads WHERE posted_id = ?');
+    this.headInsert = db.prepare('INSERT OR IGNORE INTO message_heads (posted_id, text_hash) VALUES (?, ?)');
+    this.headUpdate = db.prepare('UPDATE message_heads SET text_hash = ? WHERE posted_id = ?');
+    this.headDelete = db.prepare('UPDATE message_heads SET deleted = 1 WHERE posted_id = ?');
+  }
+
+  writeBatch(events: readonly EventEnvelope[]): BatchResult {
+    const recordedAt = this.now().toISOString();
+    const result: BatchResult = { appended: 0, edited: 0 };
+    this.db.transaction(() => {
+      for (const event of events) {
+        if (event.type === EVENT.messagePosted) this.writePosted(event as EventEnvelope<MessagePosted>, recordedAt, result);
+        else if (this.log.append(event, recordedAt) !== undefined) {
+          result.appended++;
+          if (event.type === EVENT.messageDeleted) this.headDelete.run(postedEventId(event.payload as MessageDeleted));
+        }
+      }
+    })();
+    return result;
+  }
+
+  private writePosted(event: EventEnvelope<MessagePosted>, recordedAt: string, result: BatchResult): void {
+    const textHash = contentHash(event.payload.text);
+    if (this.log.append(event, recordedAt) !== undefined) {
+      this.headInsert.run(event.id, textHash);
+      result.appended++;
+      return;
+    }
+    const head = this.headGet.get(event.id) as { text_hash: string } | undefined;
+    if (head === undefined) {
+      this.headInsert.run(event.id, textHash);
+      return;
+    }
+    if (head.text_hash === textHash) return;
+    const { source, workspace, channel, id, text, mentions, editedAt } = event.payload;
+    const edit = makeEvent<MessageEdited>({
+      id: stableId(EVENT.messageEdited, event.id, textHash),
+      type: EVENT.messageEdited,
+      stream: event.stream,
+      occurredAt: editedAt ?? recordedAt,
+      causationId: event.id,
+      payload: { source, workspace, channel, id, text, mentions, editedAt },
+    });
+    if (this.log.append(edit, recordedAt) !== undefined) {
+      result.appended++;
+      result.edited++;
+    }
+    this.headUpdate.run(textHash, event.id);
+  }
+
+  startRun(paths: readonly string[]): number {
+    const info = this.db
+      .prepare("INSERT INTO ingest_runs (started_at, paths, status) VALUES (?, ?, 'running')")
+      .run(this.now().toISOString(), JSON.stringify(paths));
+    return Number(info.lastInsertRowid);
+  }
+
+  recordProblem(runId: number, problem: IngestProblemRecord): void {
+    this.db
+      .prepare('INSERT INTO ingest_problems (run_id, path, record_index, severity, reason) VALUES (?, ?, ?, ?, ?)')
+      .run(runId, problem.path, problem.recordIndex ?? null, problem.severity, problem.reason);
+  }
+
+  finishRun(runId: number, counts: { files: number; appended: number; skipped: number; status: string }): void {
+    this.db
+      .prepare('UPDATE ingest_runs SET finished_at = ?, files = ?, appended = ?, skipped = ?, status = ? WHERE id = ?')
+      .run(this.now().toISOString(), counts.files, counts.appended, counts.skipped, counts.status, runId);
+  }
+
+  lastRun(): IngestRunRow | undefined {
+    const row = this.db.prepare('SELECT * FROM ingest_runs ORDER BY id DESC LIMIT 1').get() as Record<string, unknown> | undefined;
+    return row ? toRun(row) : undefined;
+  }
+
+  problems(runId: number): IngestProblemRecord[] {
+    const rows = this.db
+      .prepare('SELECT path, record_index, severity, reason FROM ingest_problems WHERE run_id = ? ORDER BY id')
+      .all(runId) as Array<{ path: string; record_index: number | null; severity: IngestProblemRecord['severity']; reason: string }>;
+    return rows.map((row) => ({ path: row.path, severity: row.severity, reason: row.reason, ...(row.record_index === null ? {} : { recordIndex: row.record_index }) }));
+  }
+}
+
+function toRun(row: Record<string, unknown>): IngestRunRow {
+  return {
+    id: row.id as number,
+    startedAt: row.started_at as string,
+    finishedAt: (row.finished_at as string | null) ?? null,
+    paths: JSON.parse(row.paths as string) as string[],
+    files: row.files as number,
+    appended: row.appended as number,
+    skipped: row.skipped as number,
+    status: row.status as string,
+  };
+}
