@@ -34,6 +34,8 @@ export const EVENT = {
   meetingScheduled: 'meeting.scheduled',
   meetingCancelled: 'meeting.cancelled',
   conversationExtracted: 'conversation.extracted',
+  conversationAnnotated: 'conversation.annotated',
+  entityNamed: 'entity.named',
   decisionRecorded: 'decision.recorded',
   actionItemAssigned: 'action_item.assigned',
   actionItemCompleted: 'action_item.completed',
