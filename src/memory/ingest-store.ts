@@ -40,37 +40,51 @@ export class IngestStore {
     private readonly log: EventLog,
     private readonly now: () => Date = () => new Date(),
   ) {
-    this.headGet = db.prepare('SELECT text_hash FROM message_heads WHERE posted_id = ?');
-    this.headInsert = db.prepare('INSERT OR IGNORE INTO message_heads (posted_id, text_hash) VALUES (?, ?)');
-    this.headUpdate = db.prepare('UPDATE message_heads SET text_hash = ? WHERE posted_id = ?');
-    this.headDelete = db.prepare('UPDATE message_heads SET deleted = 1 WHERE posted_id = ?');
+    this.headGet = db.prepare(
+      'SELECT e.seq AS seq, h.text_hash AS text_hash FROM events e LEFT JOIN message_heads h ON h.posted_seq = e.seq WHERE e.id = ?',
+    );
+    this.headInsert = db.prepare('INSERT OR IGNORE INTO message_heads (posted_seq, text_hash) VALUES (?, ?)');
+    this.headUpdate = db.prepare('UPDATE message_heads SET text_hash = ? WHERE posted_seq = ?');
+    this.headDelete = db.prepare('UPDATE message_heads SET deleted = 1 WHERE posted_seq = (SELECT seq FROM events WHERE id = ?)');
   }
 
   writeBatch(events: readonly EventEnvelope[]): BatchResult {
+    return this.writeBatches([events])[0];
+  }
+
+  /**
+   * Writes several files' events in ONE transaction (all or nothing), returning one result per
+   * file. Grouping small files makes bulk ingest several times faster: each SQLite commit rewrites
+   * the index pages it touched.
+   */
+  writeBatches(batches: ReadonlyArray<readonly EventEnvelope[]>): BatchResult[] {
     const recordedAt = this.now().toISOString();
-    const result: BatchResult = { appended: 0, edited: 0 };
-    this.db.transaction(() => {
-      for (const event of events) {
-        if (event.type === EVENT.messagePosted) this.writePosted(event as EventEnvelope<MessagePosted>, recordedAt, result);
-        else if (this.log.append(event, recordedAt) !== undefined) {
-          result.appended++;
-          if (event.type === EVENT.messageDeleted) this.headDelete.run(postedEventId(event.payload as MessageDeleted));
+    return this.db.transaction(() =>
+      batches.map((events) => {
+        const result: BatchResult = { appended: 0, edited: 0 };
+        for (const event of events) {
+          if (event.type === EVENT.messagePosted) this.writePosted(event as EventEnvelope<MessagePosted>, recordedAt, result);
+          else if (this.log.append(event, recordedAt) !== undefined) {
+            result.appended++;
+            if (event.type === EVENT.messageDeleted) this.headDelete.run(postedEventId(event.payload as MessageDeleted));
+          }
         }
-      }
-    })();
-    return result;
+        return result;
+      }),
+    )();
   }
 
   private writePosted(event: EventEnvelope<MessagePosted>, recordedAt: string, result: BatchResult): void {
     const textHash = contentHash(event.payload.text);
-    if (this.log.append(event, recordedAt) !== undefined) {
-      this.headInsert.run(event.id, textHash);
+    const seq = this.log.append(event, recordedAt);
+    if (seq !== undefined) {
+      this.headInsert.run(seq, textHash);
       result.appended++;
       return;
     }
-    const head = this.headGet.get(event.id) as { text_hash: string } | undefined;
-    if (head === undefined) {
-      this.headInsert.run(event.id, textHash);
+    const head = this.headGet.get(event.id) as { seq: number; text_hash: string | null };
+    if (head.text_hash === null) {
+      this.headInsert.run(head.seq, textHash);
       return;
     }
     if (head.text_hash === textHash) return;
@@ -87,7 +101,7 @@ export class IngestStore {
       result.appended++;
       result.edited++;
     }
-    this.headUpdate.run(textHash, event.id);
+    this.headUpdate.run(textHash, head.seq);
   }
 
   startRun(paths: readonly string[]): number {

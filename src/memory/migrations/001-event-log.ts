@@ -16,16 +16,17 @@ export const eventLogMigration: Migration = {
         schema_version INTEGER NOT NULL,
         payload TEXT NOT NULL
       );
+      -- One secondary index: reads by position use seq; reads of a channel or a type use this.
       CREATE INDEX events_by_type ON events(type, stream, occurred_at);
-      CREATE INDEX events_by_stream ON events(stream, seq);
 
-      -- Latest known text of each message (keyed by its message.posted event id): lets a newer export
-      -- of the same channel append an edit only when the text really changed. A projection of the log.
+      -- Latest known text of each message, keyed by the seq of its message.posted event (appends in
+      -- key order, so it costs little on a bulk ingest): lets a newer export of the same channel
+      -- append an edit only when the text really changed. A projection of the log.
       CREATE TABLE message_heads (
-        posted_id TEXT PRIMARY KEY,
+        posted_seq INTEGER PRIMARY KEY,
         text_hash TEXT NOT NULL,
         deleted INTEGER NOT NULL DEFAULT 0
-      ) WITHOUT ROWID;
+      );
 
       CREATE TABLE ingest_runs (
         id INTEGER PRIMARY KEY,
