@@ -1,0 +1,48 @@
+import type { Command } from 'commander';
+import { runDoctor, type CheckStatus, type DoctorReport } from '../../app/doctor.js';
+import { OutroError } from '../../domain/errors.js';
+import type { CliContext } from '../context.js';
+import { plural, writeJson, writeLines } from '../output.js';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+export function registerDoctor(program: Command, context: () => CliContext, env: () => Env = () => process.env): void {
+  program
+    .command('doctor')
+    .description('Check the setup (config, store, local model) and say exactly what to fix')
+    .option('--json', 'print the checks as JSON')
+    .addHelpText(
+      'after',
+      `
+Without a model, outro runs in heuristic mode and doctor says how to add one. With one, it checks
+that Ollama answers at the host (and says where the host came from: config, OLLAMA_HOST or the
+default), that it is new enough for structured outputs, and that the models are pulled.
+Exit status: 0 when nothing failed.
+
+Examples:
+  outro doctor
+  OUTRO_MODEL=ollama:llama3.2:3b outro doctor --json | jq '.checks[] | select(.status == "fail")'`,
+    )
+    .action(async (options: { json?: boolean }) => {
+      const ctx = context();
+      const report = await runDoctor({ loadConfig: () => ctx.config(), env: env(), paths: ctx.paths });
+      if (options.json) writeJson(ctx.stdout, report);
+      else writeLines(ctx.stdout, renderDoctor(report));
+      const failed = report.checks.filter((check) => check.status === 'fail');
+      if (failed.length > 0) {
+        throw new OutroError(failed[0].code ?? 'INTERNAL', `outro doctor found ${plural(failed.length, 'problem')}; the fixes are listed above.`, { details: { failed: failed.map((check) => check.id) } });
+      }
+    });
+}
+
+const MARK: Record<CheckStatus, string> = { ok: 'ok  ', info: 'info', warn: 'warn', fail: 'FAIL', skip: 'skip' };
+
+export function renderDoctor(report: DoctorReport): string[] {
+  const lines: string[] = [];
+  for (const check of report.checks) {
+    lines.push(`[${MARK[check.status]}] ${check.title}: ${check.detail}`);
+    if (check.fix) for (const line of check.fix.split('\n')) lines.push(`       ${line}`);
+  }
+  lines.push('', report.mode === 'model' ? `Mode: model (${report.model?.name}), with heuristic fallback.` : 'Mode: heuristic (no model).');
+  return lines;
+}
