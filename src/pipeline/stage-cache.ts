@@ -12,7 +12,7 @@ export interface StageCache {
   put(key: string, entry: CachedOutput & { stage: string; version: string; strategy: string }): void;
 }
 
-/** Stage outputs in SQLite (table stage_cache, migration 004). */
+/** Stage outputs in SQLite (table stage_cache, migration 002). */
 export class SqliteStageCache implements StageCache {
   private readonly select: Statement;
   private readonly hit: Statement;

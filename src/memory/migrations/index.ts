@@ -1,5 +1,7 @@
 import type { Migration } from '../sqlite.js';
 import { eventLogMigration } from './001-event-log.js';
+import { stageCacheMigration } from './002-stage-cache.js';
+import { factsMigration } from './003-facts.js';
 
 /** Every migration of the main store (outro.db), in order. Append; never edit a landed one. */
-export const MIGRATIONS: readonly Migration[] = [eventLogMigration];
+export const MIGRATIONS: readonly Migration[] = [eventLogMigration, stageCacheMigration, factsMigration];

@@ -1,7 +1,7 @@
 import type { Migration } from '../sqlite.js';
 
 export const stageCacheMigration: Migration = {
-  version: 4,
+  version: 2,
   name: 'stage cache',
   up(db) {
     db.exec(`

@@ -1,0 +1,58 @@
+import type { Command } from 'commander';
+import { buildStatus, type StatusReport } from '../../app/status.js';
+import type { CliContext } from '../context.js';
+import { formatTime, plural, writeJson, writeLines } from '../output.js';
+
+export function registerStatus(program: Command, context: () => CliContext): void {
+  program
+    .command('status')
+    .description('Show what is stored: sources, channels, people, messages, the last ingest and what it skipped')
+    .option('--json', 'print the report as JSON')
+    .addHelpText('after', '\nExamples:\n  outro status\n  outro status --json | jq .stats.sources')
+    .action((options: { json?: boolean }) => {
+      const ctx = context();
+      const report = buildStatus(ctx.store(), ctx.paths);
+      if (options.json) writeJson(ctx.stdout, report);
+      else writeLines(ctx.stdout, renderStatus(report));
+    });
+}
+
+export function renderStatus(report: StatusReport): string[] {
+  const { stats } = report;
+  const lines = [`outro store: ${report.database}`];
+  if (stats.events === 0) {
+    lines.push('', 'Nothing stored yet. Ingest an export:  outro ingest path/to/export.zip');
+    return lines;
+  }
+  lines.push(
+    '',
+    `Messages  ${plural(stats.messages, 'message')} (${plural(stats.edits, 'edit')}, ${plural(stats.deletions, 'deletion')}, ${plural(stats.reactions, 'reaction')})`,
+    `          first ${formatTime(stats.firstMessageAt)}, last ${formatTime(stats.lastMessageAt)}`,
+    `People    ${plural(stats.people, 'identity', 'identities')} → ${plural(report.humans, 'person', 'people')} (${plural(report.crossSourceLinks, 'cross-source link')})`,
+    `Meetings  ${plural(stats.meetings, 'occurrence')}`,
+    '',
+    'Sources',
+  );
+  for (const source of stats.sources) {
+    const span = source.messages > 0 ? `  ${formatTime(source.firstMessageAt)} → ${formatTime(source.lastMessageAt)}` : '';
+    const unit = source.source === 'calendar' ? 'calendar' : 'channel';
+    lines.push(`  ${source.source.padEnd(9)} ${plural(source.channels, unit).padEnd(13)} ${plural(source.messages, 'message').padEnd(16)}${span}`);
+  }
+  lines.push('', 'Channels');
+  for (const channel of stats.channels.filter((c) => !c.key.startsWith('calendar:'))) {
+    const label = channel.name ? `${channel.key.split(':')[0]} ${channel.kind === 'dm' || channel.kind === 'group_dm' ? '' : '#'}${channel.name}` : channel.key;
+    lines.push(`  ${label.padEnd(36)} ${plural(channel.messages, 'message')}`);
+  }
+  const run = report.lastIngest;
+  if (run) {
+    lines.push('', `Last ingest  #${run.id} ${formatTime(run.finishedAt ?? run.startedAt)}: ${run.status}, ${plural(run.files, 'file')} read, ${plural(run.appended, 'new event')}, ${plural(run.skipped, 'skipped item')}`);
+  }
+  if (report.problems.length > 0) {
+    lines.push('', 'Problems in the last ingest');
+    for (const problem of report.problems) {
+      const where = problem.recordIndex === undefined ? problem.path : `${problem.path} [record ${problem.recordIndex}]`;
+      lines.push(`  ${problem.severity.padEnd(14)} ${where}`, `                 ${problem.reason}`);
+    }
+  }
+  return lines;
+}

@@ -1,0 +1,37 @@
+import { Command } from 'commander';
+import { createContext, type CliContext, type ContextOptions } from './context.js';
+import { registerDoctor } from './commands/doctor.js';
+import { registerIngest } from './commands/ingest.js';
+import { registerStatus } from './commands/status.js';
+
+export interface ProgramHandle {
+  program: Command;
+  /** The context the command ran with, when one was created. */
+  context(): CliContext | undefined;
+}
+
+export function buildProgram(options: ContextOptions = {}): ProgramHandle {
+  let ctx: CliContext | undefined;
+  const program = new Command();
+  program
+    .name('outro')
+    .description('Briefings from your team\'s chat exports and calendar, on your own machine, offline.')
+    .option('--config <file>', 'config file (default: $OUTRO_HOME/config.yaml or the platform config dir)')
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText(
+      'after',
+      `
+State lives in $OUTRO_HOME when set, else the platform data dir (~/.local/share/outro on Linux).
+Start with:
+  outro ingest path/to/slack-export.zip discord/*.json calendar.ics
+  outro status`,
+    );
+  const context = (): CliContext => {
+    ctx ??= createContext({ ...options, configFile: (program.opts() as { config?: string }).config ?? options.configFile });
+    return ctx;
+  };
+  registerIngest(program, context);
+  registerStatus(program, context);
+  registerDoctor(program, context, () => context().env);
+  return { program, context: () => ctx };
+}
