@@ -1,6 +1,9 @@
-import type { Connector, ConnectorOptions, IngestProblem } from '../connectors/connector.js';
+import type { Connector, ConnectorOptions, DetectedInput, IngestProblem } from '../connectors/connector.js';
 import type { EventEnvelope } from '../domain/events.js';
 import type { BatchResult } from '../memory/ingest-store.js';
+import { prepareEvent, type PreparedEvent } from '../memory/prepared-event.js';
+import type { PreparedItem } from './ingest-worker-protocol.js';
+import { readInWorker } from './read-in-worker.js';
 import { discoverInputs, type DiscoverOptions } from '../connectors/detect.js';
 import { personLinked } from '../domain/event-builders.js';
 import type { PersonAlias } from '../domain/person.js';
@@ -43,6 +46,38 @@ export interface IngestOptions {
   aliases?: readonly PersonAlias[];
   discover?: DiscoverOptions;
   onProgress?: (progress: IngestProgress) => void;
+  /**
+   * Read exports in a worker thread, overlapping parsing with SQLite writes: 'auto' (the default)
+   * does so for folders and zips of at least WORKER_MIN_BYTES; small inputs stay in-process.
+   */
+  worker?: 'auto' | 'always' | 'never';
+}
+
+const WORKER_MIN_BYTES = 16 * 1024 ** 2;
+
+function useWorker(input: DetectedInput, mode: IngestOptions['worker'] = 'auto'): boolean {
+  if (input.container !== 'tree' || mode === 'never') return false;
+  if (mode === 'always') return true;
+  let bytes = 0;
+  for (const path of input.tree.list()) bytes += input.tree.size(path);
+  return bytes >= WORKER_MIN_BYTES;
+}
+
+/** The connector's items with events prepared for the log, read in a worker thread when it pays. */
+async function* readPrepared(connector: Connector, input: DetectedInput, options: IngestOptions): AsyncGenerator<PreparedItem> {
+  if (input.container === 'tree' && useWorker(input, options.worker)) {
+    yield* readInWorker({
+      format: input.format,
+      path: input.path,
+      tree: { kind: input.tree.kind, root: input.tree.root },
+      zipLimits: options.discover?.zipLimits,
+      options: options.connectorOptions,
+    });
+    return;
+  }
+  for await (const item of connector.read(input, options.connectorOptions)) {
+    yield item.kind === 'problem' ? item : { kind: 'batch', path: item.path, events: item.events.map(prepareEvent) };
+  }
 }
 
 /**
@@ -69,7 +104,7 @@ export async function ingestPaths(store: Store, paths: readonly string[], option
       if (!connector) continue;
       summary.inputs.push({ path: input.path, format: input.format });
       options.onProgress?.({ type: 'input', path: input.path, format: input.format });
-      const pending: Array<{ path: string; events: EventEnvelope[] }> = [];
+      const pending: Array<{ path: string; events: PreparedEvent[] }> = [];
       let pendingEvents = 0;
       const flush = (): void => {
         for (const { path, result, events } of writeGroup(store, pending, report)) {
@@ -83,7 +118,7 @@ export async function ingestPaths(store: Store, paths: readonly string[], option
         pendingEvents = 0;
       };
       try {
-        for await (const item of connector.read(input, options.connectorOptions)) {
+        for await (const item of readPrepared(connector, input, options)) {
           if (item.kind === 'problem') {
             report(item.problem);
             continue;
@@ -124,18 +159,18 @@ export function linkAcrossSources(store: Store, aliases: readonly PersonAlias[],
  */
 function writeGroup(
   store: Store,
-  group: ReadonlyArray<{ path: string; events: EventEnvelope[] }>,
+  group: ReadonlyArray<{ path: string; events: PreparedEvent[] }>,
   report: (problem: IngestProblem) => void,
 ): Array<{ path: string; events: number; result: BatchResult }> {
   if (group.length === 0) return [];
   try {
-    const results = store.ingest.writeBatches(group.map((file) => file.events));
+    const results = store.ingest.writePreparedBatches(group.map((file) => file.events));
     return group.map((file, index) => ({ path: file.path, events: file.events.length, result: results[index] }));
   } catch {
     const written: Array<{ path: string; events: number; result: BatchResult }> = [];
     for (const file of group) {
       try {
-        written.push({ path: file.path, events: file.events.length, result: store.ingest.writeBatch(file.events) });
+        written.push({ path: file.path, events: file.events.length, result: store.ingest.writePreparedBatches([file.events])[0] });
       } catch (cause) {
         report({ path: file.path, severity: 'skipped-file', reason: `could not be stored: ${(cause as Error).message}` });
       }

@@ -1,4 +1,5 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { isUtf8 } from 'node:buffer';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import yauzl from 'yauzl';
 import { OutroError } from '../domain/errors.js';
@@ -29,15 +30,14 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxTotalBytes: 2 * 1024 ** 3, max
 
 export async function openDirTree(root: string): Promise<Tree> {
   const sizes = new Map<string, number>();
-  async function walk(dir: string): Promise<void> {
-    const entries = await readdir(dir, { withFileTypes: true });
-    for (const entry of entries) {
+  function walk(dir: string): void {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = join(dir, entry.name);
-      if (entry.isDirectory()) await walk(full);
-      else if (entry.isFile()) sizes.set(relative(root, full).split(sep).join('/'), (await stat(full)).size);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile()) sizes.set(relative(root, full).split(sep).join('/'), statSync(full).size);
     }
   }
-  await walk(root);
+  walk(root);
   const names = [...sizes.keys()].sort();
   return {
     kind: 'dir',
@@ -46,7 +46,9 @@ export async function openDirTree(root: string): Promise<Tree> {
     size: (path) => sizes.get(path) ?? 0,
     read: (path) => {
       if (!sizes.has(path)) return Promise.reject(new OutroError('INPUT_NOT_FOUND', `${path} is not in ${root}.`));
-      return readFile(join(root, ...path.split('/')));
+      // Sync reads: export files are small and many, and the async path costs an open, fstat, read
+      // and close round trip through the thread pool for each (a third of a bulk ingest's time).
+      return Promise.resolve(readFileSync(join(root, ...path.split('/'))));
     },
     close: async () => {},
   };
@@ -121,13 +123,11 @@ export function isUnsafeEntryName(name: string): boolean {
   return name.split(/[\\/]/).some((part) => part === '..');
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 /** Decodes UTF-8 strictly (a BOM is dropped); throws INPUT_UNREADABLE on invalid bytes. */
 export function decodeUtf8(bytes: Uint8Array, path: string): string {
-  try {
-    return utf8.decode(bytes);
-  } catch (cause) {
-    throw new OutroError('INPUT_UNREADABLE', `${path} is not valid UTF-8; re-export it or convert it (iconv -t UTF-8).`, { cause });
-  }
+  // isUtf8 + toString is several times faster than a fatal TextDecoder and rejects the same bytes.
+  if (!isUtf8(bytes)) throw new OutroError('INPUT_UNREADABLE', `${path} is not valid UTF-8; re-export it or convert it (iconv -t UTF-8).`);
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

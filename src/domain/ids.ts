@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 const SEPARATOR = '\u001f';
 
@@ -7,15 +7,14 @@ const SEPARATOR = '\u001f';
  * (22 characters). The same parts always give the same id, so re-ingesting an export appends nothing.
  */
 export function stableId(...parts: ReadonlyArray<string | number | null | undefined>): string {
-  const hash = createHash('sha256');
-  hash.update(parts.map((part) => (part === null || part === undefined ? '' : String(part))).join(SEPARATOR));
-  return hash.digest('base64url').slice(0, 22);
+  // crypto.hash (one-shot) is about twice as fast as createHash for short inputs; ids are hot on ingest.
+  return hash('sha256', parts.map((part) => (part === null || part === undefined ? '' : String(part))).join(SEPARATOR), 'base64url').slice(0, 22);
 }
 
 /** A short content hash, for change detection (edits, profile updates, cache keys). */
 export function contentHash(value: unknown): string {
   const text = typeof value === 'string' ? value : stableStringify(value);
-  return createHash('sha256').update(text).digest('base64url').slice(0, 16);
+  return hash('sha256', text, 'base64url').slice(0, 16);
 }
 
 /** JSON with object keys sorted, so equal values hash equally. */

@@ -45,16 +45,12 @@ export class EventLog {
 
   /** Appends one event; returns its seq, or undefined when an event with that id was already stored. */
   append(event: EventEnvelope, recordedAt: string = this.now().toISOString()): number | undefined {
-    const result = this.insert.run(
-      event.id,
-      event.type,
-      event.stream,
-      event.occurredAt,
-      recordedAt,
-      event.causationId,
-      event.schemaVersion,
-      JSON.stringify(event.payload),
-    );
+    return this.appendSerialized(event, JSON.stringify(event.payload), recordedAt);
+  }
+
+  /** As `append`, for an event whose payload is already JSON (see memory/prepared-event.ts). */
+  appendSerialized(event: Omit<EventEnvelope, 'payload'>, payloadJson: string, recordedAt: string = this.now().toISOString()): number | undefined {
+    const result = this.insert.run(event.id, event.type, event.stream, event.occurredAt, recordedAt, event.causationId, event.schemaVersion, payloadJson);
     return result.changes === 1 ? Number(result.lastInsertRowid) : undefined;
   }
 

@@ -1,10 +1,10 @@
 import type { Statement } from 'better-sqlite3';
 import type { IngestProblemRecord } from '../domain/ingest.js';
 import { EVENT, type EventEnvelope, makeEvent } from '../domain/events.js';
-import { contentHash, stableId } from '../domain/ids.js';
-import type { MessageDeleted, MessageEdited, MessagePosted } from '../domain/message.js';
-import { postedEventId } from '../domain/event-builders.js';
+import { stableId } from '../domain/ids.js';
+import type { MessageEdited, MessagePosted } from '../domain/message.js';
 import type { EventLog } from './event-log.js';
+import { prepareEvent, type PreparedEvent } from './prepared-event.js';
 import type { SqliteDatabase } from './sqlite.js';
 
 export interface BatchResult {
@@ -58,15 +58,20 @@ export class IngestStore {
    * the index pages it touched.
    */
   writeBatches(batches: ReadonlyArray<readonly EventEnvelope[]>): BatchResult[] {
+    return this.writePreparedBatches(batches.map((events) => events.map(prepareEvent)));
+  }
+
+  /** As `writeBatches`, for events prepared elsewhere (an ingest worker thread). */
+  writePreparedBatches(batches: ReadonlyArray<readonly PreparedEvent[]>): BatchResult[] {
     const recordedAt = this.now().toISOString();
     return this.db.transaction(() =>
       batches.map((events) => {
         const result: BatchResult = { appended: 0, edited: 0 };
         for (const event of events) {
-          if (event.type === EVENT.messagePosted) this.writePosted(event as EventEnvelope<MessagePosted>, recordedAt, result);
-          else if (this.log.append(event, recordedAt) !== undefined) {
+          if (event.textHash !== undefined) this.writePosted(event, event.textHash, recordedAt, result);
+          else if (this.log.appendSerialized(event, event.payload, recordedAt) !== undefined) {
             result.appended++;
-            if (event.type === EVENT.messageDeleted) this.headDelete.run(postedEventId(event.payload as MessageDeleted));
+            if (event.deletesPostedId !== undefined) this.headDelete.run(event.deletesPostedId);
           }
         }
         return result;
@@ -74,9 +79,8 @@ export class IngestStore {
     )();
   }
 
-  private writePosted(event: EventEnvelope<MessagePosted>, recordedAt: string, result: BatchResult): void {
-    const textHash = contentHash(event.payload.text);
-    const seq = this.log.append(event, recordedAt);
+  private writePosted(event: PreparedEvent, textHash: string, recordedAt: string, result: BatchResult): void {
+    const seq = this.log.appendSerialized(event, event.payload, recordedAt);
     if (seq !== undefined) {
       this.headInsert.run(seq, textHash);
       result.appended++;
@@ -88,7 +92,7 @@ export class IngestStore {
       return;
     }
     if (head.text_hash === textHash) return;
-    const { source, workspace, channel, id, text, mentions, editedAt } = event.payload;
+    const { source, workspace, channel, id, text, mentions, editedAt } = JSON.parse(event.payload) as MessagePosted;
     const edit = makeEvent<MessageEdited>({
       id: stableId(EVENT.messageEdited, event.id, textHash),
       type: EVENT.messageEdited,
