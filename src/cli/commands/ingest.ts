@@ -57,7 +57,7 @@ function progressPrinter(stream: NodeJS.WritableStream): (progress: IngestProgre
 
 export function renderSummary(summary: IngestSummary): string[] {
   const lines = [
-    `Ingested ${plural(summary.inputs.length, 'input')}: ${plural(summary.files, 'file')}, ${plural(summary.events, 'event')} read, ${plural(summary.appended, 'new')} (${plural(summary.edited, 'edit')}), ${plural(summary.linksAppended, 'new cross-source link')}.`,
+    `Ingested ${plural(summary.inputs.length, 'input')}: ${plural(summary.files, 'file')}, ${plural(summary.events, 'event')} read, ${summary.appended.toLocaleString('en-US')} new (${plural(summary.edited, 'edit')}), ${plural(summary.linksAppended, 'new cross-source link')}.`,
   ];
   for (const input of summary.inputs) lines.push(`  ${input.format.padEnd(17)} ${input.path}`);
   const problems = summary.problems;
