@@ -27,5 +27,6 @@ function outro(...args) {
 }
 
 console.log(`Demo home: ${home} (removed and rebuilt on every run)`);
-outro('ingest', workspace);
+// The exports only: story/, truth.json and outro.yaml beside them are the generator's sources and labels.
+outro('ingest', ...['slack', 'discord', 'teams', 'calendar.ics'].map((path) => join(workspace, path)));
 outro('status');

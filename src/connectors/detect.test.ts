@@ -66,3 +66,26 @@ describe('discoverInputs', () => {
     expect(reasons[2]).toMatch(/UTF-8/);
   });
 });
+
+describe('files beside exports in a folder', () => {
+  it('warns about notes and configs without making the run partial, but skips unknown JSON', async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { discoverInputs } = await import('./detect.js');
+    const { CONNECTORS } = await import('./registry.js');
+    const dir = mkdtempSync(join(tmpdir(), 'outro-detect-beside-'));
+    try {
+      writeFileSync(join(dir, 'notes.yaml'), 'me: dana\n');
+      writeFileSync(join(dir, 'stray.json'), '{"not": "an export"}');
+      const problems = [];
+      for await (const found of discoverInputs([dir], CONNECTORS)) if (found.kind === 'problem') problems.push(found.problem);
+      expect(problems.map((problem) => [problem.path.slice(dir.length + 1), problem.severity])).toEqual([
+        ['notes.yaml', 'warning'],
+        ['stray.json', 'skipped-file'],
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -8,6 +8,8 @@ const SNIFF_BYTES = 64 * 1024;
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 /** Files a user's export folder commonly holds that are not data: skipped without a report. */
 const IGNORED_NAMES = /^(\.DS_Store|Thumbs\.db|desktop\.ini|\..*)$/i;
+/** Names an export may have; an unrecognised file inside a folder with another name is only a warning. */
+const EXPORT_EXTENSIONS = /\.(json|ics|ical|ifb|zip)$/i;
 
 export type Discovery = { kind: 'input'; input: DetectedInput } | { kind: 'problem'; problem: IngestProblem };
 
@@ -43,7 +45,7 @@ async function* discoverPath(path: string, connectors: readonly Connector[], opt
     return;
   }
   if (!explicit && IGNORED_NAMES.test(basename(path))) return;
-  yield* discoverFile(path, info.size, connectors, options);
+  yield* discoverFile(path, info.size, connectors, options, explicit);
 }
 
 async function* discoverDirectory(path: string, connectors: readonly Connector[], options: DiscoverOptions): AsyncGenerator<Discovery> {
@@ -73,7 +75,7 @@ async function* discoverDirectory(path: string, connectors: readonly Connector[]
   }
 }
 
-async function* discoverFile(path: string, size: number, connectors: readonly Connector[], options: DiscoverOptions): AsyncGenerator<Discovery> {
+async function* discoverFile(path: string, size: number, connectors: readonly Connector[], options: DiscoverOptions, explicit: boolean): AsyncGenerator<Discovery> {
   let head: Buffer;
   try {
     head = await readHead(path);
@@ -92,6 +94,11 @@ async function* discoverFile(path: string, size: number, connectors: readonly Co
   const headText = head.toString('utf8').replace(/^\uFEFF/, '');
   const claimed = connectors.find((connector) => connector.sniffFile?.(headText));
   if (!claimed) {
+    if (!explicit && !EXPORT_EXTENSIONS.test(path)) {
+      // Notes, configs and READMEs beside exports in a folder: mentioned, but not a partial run.
+      yield { kind: 'problem', problem: { path, severity: 'warning', reason: `${path} is not an export; ignored.` } };
+      return;
+    }
     yield problem(path, `${path} is not a format outro reads (Slack export folder or zip, DiscordChatExporter JSON, Teams/Graph chatMessage JSON, ICS).`);
     return;
   }

@@ -1,0 +1,56 @@
+import { personUpdated } from '../../domain/event-builders.js';
+import type { EventEnvelope } from '../../domain/events.js';
+import { sourceKey } from '../../domain/ids.js';
+import type { Participant } from './ics-event.js';
+import { toIsoMs } from './ics-time.js';
+
+/**
+ * Calendar people are keyed by email alone (`calendar:email:<address>`), whatever calendar they
+ * appear in, so the people linker joins them to chat identities with the same email.
+ */
+export function calendarPersonKey(email: string): string {
+  return sourceKey('calendar', 'email', email.toLowerCase());
+}
+
+interface SeenPerson {
+  email: string;
+  names: string[];
+  firstSeenMs: number;
+}
+
+/** Organizers and attendees with an email (rooms and resources left out), merged by email. */
+export class CalendarPeople {
+  private readonly people = new Map<string, SeenPerson>();
+
+  see(participant: Participant | undefined, atMs: number): void {
+    if (!participant?.email || participant.resource) return;
+    let seen = this.people.get(participant.email);
+    if (!seen) {
+      seen = { email: participant.email, names: [], firstSeenMs: atMs };
+      this.people.set(participant.email, seen);
+    }
+    if (atMs < seen.firstSeenMs) seen.firstSeenMs = atMs;
+    if (participant.name && !seen.names.includes(participant.name)) seen.names.push(participant.name);
+  }
+
+  /** One person.updated per email, dated at the first meeting they appear in (or `nowMs`, if that is earlier). */
+  events(nowMs: number): EventEnvelope[] {
+    return [...this.people.values()]
+      .sort((a, b) => a.email.localeCompare(b.email))
+      .map((person) =>
+        personUpdated(
+          {
+            key: calendarPersonKey(person.email),
+            source: 'calendar',
+            workspace: 'email',
+            nativeId: person.email,
+            names: person.names,
+            handles: [],
+            emails: [person.email],
+            isBot: false,
+          },
+          toIsoMs(Math.min(person.firstSeenMs, nowMs)),
+        ),
+      );
+  }
+}
