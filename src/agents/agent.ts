@@ -23,11 +23,23 @@ export interface AgentContext {
    * step returns its recorded output instead of running again.
    */
   step<T>(name: string, fn: (signal: AbortSignal) => Promise<T> | T, options?: AgentStepOptions): Promise<T>;
+  /**
+   * Registers a synchronous write to the agent's own tables, committed in the same SQLite
+   * transaction as the returned events, the step checkpoint and the cursor advance: it happens
+   * exactly once per delivered batch. Left out by runtimes that cannot offer it.
+   */
+  onCommit?(write: (db: SqliteDatabase) => void): void;
+  /** The durable run that wraps this delivery (for logs and traces). */
+  runId?: string;
 }
 
 export interface AgentStepOptions {
   attempts?: number;
   timeoutMs?: number;
+  /** Backoff between attempts (exponential with jitter; see pipeline/engine). */
+  backoff?: { initialMs?: number; factor?: number; maxMs?: number; jitter?: number };
+  /** Which errors are retried (default: all but non-determinism, abort and lease loss). */
+  retryOn?: (error: unknown, attempt: number) => boolean;
 }
 
 export interface Agent {

@@ -1,0 +1,42 @@
+/** The current messages of one channel, folded from its events: posts, then edits (latest wins), minus deletions. */
+import { EVENT } from '../../domain/events.js';
+import type { MessageDeleted, MessageEdited, MessagePosted } from '../../domain/message.js';
+import type { EventLog } from '../../memory/event-log.js';
+
+/** Message kinds that are not a message any more (a deleted message's placeholder). */
+const GONE_KINDS = new Set(['tombstone']);
+
+export const CHANNEL_EVENT_TYPES = [EVENT.messagePosted, EVENT.messageEdited, EVENT.messageDeleted] as const;
+
+/**
+ * Reads the channel's stream (stream = channel key) and returns its live messages in time order
+ * (ties: log order). A message's latest edit replaces its text and mentions; a deleted message is left out.
+ */
+export function channelMessages(log: EventLog, channel: string): MessagePosted[] {
+  const posted = new Map<string, MessagePosted>();
+  const order = new Map<string, number>();
+  const edits = new Map<string, MessageEdited>();
+  const deleted = new Set<string>();
+  for (const event of log.iterate({ stream: channel, types: CHANNEL_EVENT_TYPES })) {
+    if (event.type === EVENT.messagePosted) {
+      const message = event.payload as MessagePosted;
+      // A re-posted message (a newer export of the same id) replaces the older copy but keeps its place.
+      if (!order.has(message.id)) order.set(message.id, event.seq);
+      posted.set(message.id, message);
+    } else if (event.type === EVENT.messageEdited) {
+      const edit = event.payload as MessageEdited;
+      edits.set(edit.id, edit);
+    } else {
+      deleted.add((event.payload as MessageDeleted).id);
+    }
+  }
+  const out: { message: MessagePosted; seq: number; ms: number }[] = [];
+  for (const [id, message] of posted) {
+    if (deleted.has(id) || GONE_KINDS.has(message.kind)) continue;
+    const edit = edits.get(id);
+    const live = edit ? { ...message, text: edit.text, mentions: edit.mentions, editedAt: edit.editedAt } : message;
+    out.push({ message: live, seq: order.get(id) ?? 0, ms: Date.parse(message.ts) });
+  }
+  out.sort((a, b) => a.ms - b.ms || a.seq - b.seq);
+  return out.map((entry) => entry.message);
+}

@@ -1,0 +1,72 @@
+/** The disentangle stage: one channel's lines into conversations (reply links, then connected components). */
+import { shippedScorer, Scorer } from './model.js';
+import { prepareLines } from './prepare.js';
+import type { ChatLine, DisentangleOptions, DisentangleResult } from './types.js';
+import { walk, type Decide } from './walk.js';
+
+export const DISENTANGLE_CODE_VERSION = 'disentangle-2';
+
+/** Chooses the best candidate in two stages: the linear prefilter keeps the `scorer.keep` best earlier lines, the
+ * network scores those and "new conversation" (plus `selfBias`, plus `unaddressedShift` when the line names nobody). */
+export function argmaxDecider(scorer: Scorer, selfBias: number, unaddressedShift = 0): Decide {
+  const keep = scorer.keep;
+  const topIndex = new Int32Array(keep);
+  const topScore = new Float64Array(keep);
+  return (i, buf, state) => {
+    const pairs = buf.count - 1;
+    let kept = 0;
+    if (pairs <= keep) {
+      for (let k = 0; k < pairs; k++) topIndex[kept++] = k;
+    } else {
+      for (let k = 0; k < pairs; k++) {
+        const s = scorer.quick(buf, k);
+        if (kept === keep && s <= topScore[kept - 1]) continue;
+        let at = kept < keep ? kept++ : kept - 1;
+        while (at > 0 && topScore[at - 1] < s) {
+          topScore[at] = topScore[at - 1];
+          topIndex[at] = topIndex[at - 1];
+          at--;
+        }
+        topScore[at] = s;
+        topIndex[at] = k;
+      }
+    }
+    let best = i;
+    const named = state.lines.addressed[i].length > 0 || state.lines.mentioned[i].length > 0;
+    let bestScore = scorer.score(buf, pairs) + selfBias + (named ? 0 : unaddressedShift);
+    for (let t = 0; t < kept; t++) {
+      const s = scorer.score(buf, topIndex[t]);
+      if (s > bestScore || (s === bestScore && buf.cand[topIndex[t]] > best)) {
+        bestScore = s;
+        best = buf.cand[topIndex[t]];
+      }
+    }
+    return best;
+  };
+}
+
+/** Splits `lines` (any order; sorted by time, ties kept in input order) into conversations. Pure and deterministic. */
+export function disentangle(lines: readonly ChatLine[], options: DisentangleOptions = {}): DisentangleResult {
+  const scorer = options.model ? new Scorer(options.model) : shippedScorer();
+  const model = scorer.model;
+  const sorted = isSorted(lines) ? lines : lines.map((line, k) => ({ line, k })).sort((a, b) => a.line.ts - b.line.ts || a.k - b.k).map(({ line }) => line);
+  const prepared = prepareLines(sorted);
+  const { state } = walk(prepared, options.window ?? model.window, argmaxDecider(scorer, options.selfBias ?? model.selfBias, options.unaddressedShift ?? 0), options.maxGapMinutes);
+
+  const parent = new Map<string, string>();
+  const groups = new Map<number, string[]>();
+  for (let i = 0; i < prepared.n; i++) {
+    const id = prepared.ids[i];
+    parent.set(id, prepared.ids[state.parent[i]]);
+    const c = state.conv[i];
+    const group = groups.get(c);
+    if (group) group.push(id);
+    else groups.set(c, [id]);
+  }
+  return { parent, conversations: [...groups.values()], version: `${DISENTANGLE_CODE_VERSION}+${model.version}` };
+}
+
+function isSorted(lines: readonly ChatLine[]): boolean {
+  for (let k = 1; k < lines.length; k++) if (lines[k].ts < lines[k - 1].ts) return false;
+  return true;
+}
