@@ -30,3 +30,7 @@ console.log(`Demo home: ${home} (removed and rebuilt on every run)`);
 // The exports only: story/, truth.json and outro.yaml beside them are the generator's sources and labels.
 outro('ingest', ...['slack', 'discord', 'teams', 'calendar.ics'].map((path) => join(workspace, path)));
 outro('status');
+outro('brief', '--since', '7d');
+outro('ask', 'who owns billing');
+outro('ask', 'what did we decide about search');
+outro('digest', '--dir', join(home, 'digests'));

@@ -50,4 +50,6 @@ export interface Agent {
   readonly consumes: readonly string[];
   readonly produces: readonly string[];
   handle(batch: readonly StoredEvent[], context: AgentContext): Promise<EventEnvelope[]>;
+  /** Releases what the agent holds open (a graph database); called by whoever created it when the work ends. */
+  close?(): Promise<void> | void;
 }

@@ -1,7 +1,12 @@
 import type { IngestProblemRecord } from '../domain/ingest.js';
+import type { DeadLetter } from '../memory/bus/bus.js';
+import { busHealth, type ConsumerHealth } from '../memory/bus/bus-health.js';
+import { SqliteBus } from '../memory/bus/sqlite-bus.js';
 import type { IngestRunRow } from '../memory/ingest-store.js';
 import { allLinks, latestProfiles } from '../memory/people-queries.js';
 import { storeStats, type StoreStats } from '../memory/store-stats.js';
+import { RunStore } from '../pipeline/engine/run-store.js';
+import type { RunStatus } from '../pipeline/engine/types.js';
 import { groupHumans } from '../pipeline/resolve/people.js';
 import type { OutroPaths } from './paths.js';
 import type { Store } from './store.js';
@@ -16,6 +21,25 @@ export interface StatusReport {
   lastIngest: IngestRunRow | null;
   /** Problems of the last ingest run. */
   problems: IngestProblemRecord[];
+  workflows: WorkflowHealth;
+}
+
+/** The agents' and workflows' health: what waits, what is dead (see `outro runs`, `outro retry`). */
+export interface WorkflowHealth {
+  runs: Record<RunStatus, number>;
+  deadRuns: { id: string; workflow: string; error: string | null }[];
+  consumers: ConsumerHealth[];
+  deadLetters: DeadLetter[];
+}
+
+export function workflowHealth(store: Store): WorkflowHealth {
+  const runs = new RunStore(store.db);
+  return {
+    runs: runs.counts(),
+    deadRuns: runs.list({ status: 'dead', limit: 20 }).map((run) => ({ id: run.id, workflow: run.workflow, error: run.error })),
+    consumers: busHealth(store.db),
+    deadLetters: new SqliteBus(store.db, store.log).deadLettersSync(),
+  };
 }
 
 export function buildStatus(store: Store, paths: OutroPaths): StatusReport {
@@ -30,5 +54,6 @@ export function buildStatus(store: Store, paths: OutroPaths): StatusReport {
     crossSourceLinks: links.length,
     lastIngest,
     problems: lastIngest ? store.ingest.problems(lastIngest.id) : [],
+    workflows: workflowHealth(store),
   };
 }

@@ -1,8 +1,19 @@
 import { Command } from 'commander';
 import { createContext, type CliContext, type ContextOptions } from './context.js';
+import { registerAsk } from './commands/ask.js';
+import { registerBrief } from './commands/brief.js';
+import { registerDigest } from './commands/digest.js';
+import { registerSchedule } from './commands/schedule.js';
+import { registerDaemon } from './commands/daemon.js';
 import { registerDoctor } from './commands/doctor.js';
+import { registerEval } from './commands/eval.js';
+import { registerHistory } from './commands/history.js';
 import { registerIngest } from './commands/ingest.js';
+import { registerReplay } from './commands/replay.js';
+import { registerRetry } from './commands/retry.js';
+import { registerRuns } from './commands/runs.js';
 import { registerStatus } from './commands/status.js';
+import { registerTrace } from './commands/trace.js';
 
 export interface ProgramHandle {
   program: Command;
@@ -32,6 +43,17 @@ Start with:
   };
   registerIngest(program, context);
   registerStatus(program, context);
+  registerRuns(program, context);
+  registerRetry(program, context);
   registerDoctor(program, context, () => context().env);
+  registerDaemon(program, context);
+  registerEval(program, context);
+  registerTrace(program, context);
+  registerAsk(program, context);
+  registerBrief(program, context);
+  registerDigest(program, context);
+  registerSchedule(program, context);
+  registerHistory(program, context);
+  registerReplay(program, context);
   return { program, context: () => ctx };
 }

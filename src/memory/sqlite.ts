@@ -63,7 +63,10 @@ function migrate(db: SqliteDatabase, file: string, migrations: readonly Migratio
     );
   }
   for (const migration of sorted.slice(current)) {
+    // user_version is read again under the write lock: another process opening the same new store
+    // at the same moment may have applied this migration since the check above.
     const apply = db.transaction(() => {
+      if ((db.pragma('user_version', { simple: true }) as number) >= migration.version) return;
       migration.up(db);
       db.pragma(`user_version = ${migration.version}`);
     });

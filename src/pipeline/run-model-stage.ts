@@ -10,6 +10,7 @@ import { loadPrompt, renderPrompt } from './models/prompt-file.js';
 import { runHeuristicStage, stageCacheKey } from './run-stage.js';
 import type { StageCache } from './stage-cache.js';
 import type { StageDefinition, StageResult, StageRunContext, Strategy } from './stage.js';
+import { tracedChat, tracedStage } from './trace/model-call-span.js';
 
 export interface ModelStageOptions<I, O, R = O> {
   heuristic: Strategy<I, O>;
@@ -44,6 +45,11 @@ const schemas = new WeakMap<z.ZodType, ReplySchema>();
  * answers and the provenance says `degraded` with the reason.
  */
 export async function runStage<I, O, R = O>(stage: StageDefinition<I, O>, input: I, context: StageRunContext, options: ModelStageOptions<I, O, R>): Promise<ModelStageResult<O>> {
+  // A span per stage call (and per chat request below) when a tracer is active; nothing otherwise.
+  return tracedStage({ stage, model: options.model?.client.model }, () => runStageUntraced(stage, input, context, options));
+}
+
+async function runStageUntraced<I, O, R>(stage: StageDefinition<I, O>, input: I, context: StageRunContext, options: ModelStageOptions<I, O, R>): Promise<ModelStageResult<O>> {
   const strategy = options.model;
   if (!strategy) return { ...(await heuristic(stage, input, context, options)), hallucinations: [], modelCalls: 0, repaired: false };
   const stats = options.stats ?? strategy.client.stats;
@@ -76,7 +82,7 @@ export async function runStage<I, O, R = O>(stage: StageDefinition<I, O>, input:
   let reply: R;
   try {
     modelCalls++;
-    const first = await strategy.client.chat({ messages: conversation, format: schema.jsonSchema, signal: context.signal });
+    const first = await tracedChat(strategy.client, { messages: conversation, format: schema.jsonSchema, signal: context.signal }, stage.name);
     let parsed = parseReply(first.content, strategy.reply);
     if (!parsed.ok) {
       stats.add('invalidOutputs');
@@ -84,7 +90,7 @@ export async function runStage<I, O, R = O>(stage: StageDefinition<I, O>, input:
       const repair = renderPrompt(repairPrompt, { errors: parsed.errors.map((line) => `- ${line}`).join('\n') });
       const messages: ChatMessage[] = [...conversation, { role: 'assistant', content: first.content.slice(0, MAX_ECHOED_REPLY) }, ...repair];
       modelCalls++;
-      const second = await strategy.client.chat({ messages, format: schema.jsonSchema, signal: context.signal });
+      const second = await tracedChat(strategy.client, { messages, format: schema.jsonSchema, signal: context.signal }, stage.name);
       parsed = parseReply(second.content, strategy.reply);
       if (!parsed.ok) {
         stats.add('invalidOutputs');

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { ingestPaths, type IngestProgress, type IngestSummary } from '../../app/ingest.js';
 import { CONNECTORS } from '../../connectors/registry.js';
+import type { DrainSummary } from '../../agents/runtime/agent-runtime.js';
 import { OutroError } from '../../domain/errors.js';
 import type { CliContext } from '../context.js';
 import { plural, writeJson, writeLines } from '../output.js';
@@ -11,20 +12,22 @@ export function registerIngest(program: Command, context: () => CliContext): voi
     .description('Read chat exports and calendars into the event log (formats are detected from content)')
     .argument('<paths...>', 'Slack export (.zip or folder), DiscordChatExporter .json, Teams/Graph chatMessage .json, .ics, or folders of them')
     .option('--json', 'print the summary as JSON')
+    .option('--no-agents', 'only store the events; skip running the agents (conversations, facts, projections) afterwards')
     .addHelpText(
       'after',
       `
 Re-ingesting the same export appends nothing; a newer export of the same channel appends only
 what changed (new messages, edits, deletions). Files that cannot be read are reported and
 skipped; everything else is stored. Exit status: 0 all read, 3 some files or records skipped,
-4 nothing could be read.
+4 nothing could be read. Afterwards the agents run in this process until every event is handled
+(a killed run resumes from its checkpoints on the next ingest); --no-agents skips them.
 
 Examples:
   outro ingest ~/Downloads/acme-slack-export.zip
   outro ingest exports/discord/*.json exports/teams/ calendar.ics
   outro ingest fixtures/workspace --json`,
     )
-    .action(async (paths: string[], options: { json?: boolean }) => {
+    .action(async (paths: string[], options: { json?: boolean; agents: boolean }) => {
       const ctx = context();
       const config = ctx.config();
       const progress = !options.json && ctx.stderr.isTTY ? progressPrinter(ctx.stderr) : undefined;
@@ -34,8 +37,36 @@ Examples:
         aliases: config.people,
         onProgress: progress,
       });
-      if (options.json) writeJson(ctx.stdout, summary);
-      else writeLines(ctx.stdout, renderSummary(summary));
+      let agents: DrainSummary | undefined;
+      let agentLine = '';
+      let agentError: unknown;
+      if (options.agents && summary.status !== 'failed') {
+        const store = ctx.store();
+        try {
+          // Loaded here, not at startup: the agents pull in the NLP model and Kùzu (~0.5 s).
+          const { describeDrain, runUntilDrained } = await import('../../agents/runtime/run-until-drained.js');
+          const { createTracing } = await import('../../pipeline/trace/tracing.js');
+          const { workflowTraceObserver } = await import('../../pipeline/trace/workflow-observer.js');
+          const { runWithTracer } = await import('../../pipeline/trace/tracer.js');
+          const tracing = createTracing(store.db, config.trace, ctx.env);
+          try {
+            agents = await runWithTracer(tracing.tracer, () =>
+              runUntilDrained({ db: store.db, log: store.log, now: () => ctx.now(), config, engine: { observer: workflowTraceObserver(tracing.tracer) } }),
+            );
+          } finally {
+            await tracing.flush();
+            tracing.prune(ctx.now().getTime());
+          }
+          agentLine = describeDrain(agents);
+        } catch (error) {
+          agentError = error;
+        }
+      }
+      if (options.json) writeJson(ctx.stdout, agents ? { ...summary, agents } : summary);
+      else writeLines(ctx.stdout, [...renderSummary(summary), ...(agentLine ? [agentLine] : [])]);
+      if (agentError !== undefined) {
+        throw new OutroError('WORKFLOW_FAILED', `The events were stored, but running the agents failed: ${agentError instanceof Error ? agentError.message : String(agentError)}. Run \`outro ingest\` again to resume, or \`outro runs --status failed\`.`, { cause: agentError });
+      }
       const skipped = summary.problems.filter((problem) => problem.severity !== 'warning').length;
       if (summary.status === 'failed') throw new OutroError('INPUT_UNREADABLE', `Nothing could be read from ${paths.join(', ')}; see the problems above.`);
       if (summary.status === 'partial') throw new OutroError('PARTIAL', `${plural(skipped, 'item')} skipped; everything else was stored. \`outro status\` lists them.`);

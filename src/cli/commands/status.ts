@@ -1,5 +1,8 @@
 import type { Command } from 'commander';
 import { buildStatus, type StatusReport } from '../../app/status.js';
+import { resolveModelConfig } from '../../pipeline/models/model-settings.js';
+import { modelStatus } from '../../pipeline/models/model-status.js';
+import { observabilitySummary, renderObservabilitySummary } from '../../pipeline/trace/observability-summary.js';
 import type { CliContext } from '../context.js';
 import { formatTime, plural, writeJson, writeLines } from '../output.js';
 
@@ -12,8 +15,14 @@ export function registerStatus(program: Command, context: () => CliContext): voi
     .action((options: { json?: boolean }) => {
       const ctx = context();
       const report = buildStatus(ctx.store(), ctx.paths);
-      if (options.json) writeJson(ctx.stdout, report);
-      else writeLines(ctx.stdout, renderStatus(report));
+      const lastDay = observabilitySummary(ctx.store().db, new Date(ctx.now().getTime() - 24 * 3600 * 1000));
+      const model = modelStatus(resolveModelConfig(ctx.config(), ctx.env));
+      const modelLine =
+        model.mode === 'heuristic'
+          ? 'Model     none configured: heuristics only (set model: in the config or OUTRO_MODEL=ollama:<name>; `outro doctor` checks it)'
+          : `Model     ollama ${model.model} at ${model.host} (${model.hostFrom}); embeddings ${model.embeddings}`;
+      if (options.json) writeJson(ctx.stdout, { ...report, model, lastDay });
+      else writeLines(ctx.stdout, [...renderStatus(report), '', modelLine, ...renderObservabilitySummary(lastDay)]);
     });
 }
 
@@ -47,6 +56,7 @@ export function renderStatus(report: StatusReport): string[] {
   if (run) {
     lines.push('', `Last ingest  #${run.id} ${formatTime(run.finishedAt ?? run.startedAt)}: ${run.status}, ${plural(run.files, 'file')} read, ${plural(run.appended, 'new event')}, ${plural(run.skipped, 'skipped item')}`);
   }
+  lines.push(...renderWorkflowHealth(report));
   if (report.problems.length > 0) {
     lines.push('', 'Problems in the last ingest');
     for (const problem of report.problems) {
@@ -54,5 +64,23 @@ export function renderStatus(report: StatusReport): string[] {
       lines.push(`  ${problem.severity.padEnd(14)} ${where}`, `                 ${problem.reason}`);
     }
   }
+  return lines;
+}
+
+/** Agents and workflows: events waiting per agent, dead runs and dead letters with how to retry them. */
+export function renderWorkflowHealth(report: StatusReport): string[] {
+  const health = report.workflows;
+  if (health.consumers.length === 0 && health.runs.pending + health.runs.running + health.runs.completed + health.runs.failed + health.runs.dead === 0) return [];
+  const { runs } = health;
+  const lines = ['', `Agents    runs: ${runs.completed} completed, ${runs.pending + runs.running} unfinished, ${runs.failed} failed, ${runs.dead} dead (outro runs)`];
+  for (const consumer of health.consumers) {
+    const dead = consumer.deadLetters > 0 ? `, ${plural(consumer.deadLetters, 'dead letter')}` : '';
+    lines.push(`  ${consumer.consumer.padEnd(24)} ${consumer.pending === 0 ? 'up to date' : `${plural(consumer.pending, 'event')} waiting`}${dead}`);
+  }
+  for (const run of health.deadRuns) lines.push(`  dead run ${run.id} (${run.workflow}): ${run.error ?? ''}`);
+  for (const letter of health.deadLetters) {
+    lines.push(`  dead letter ${letter.id} (${letter.status}): ${letter.consumer} failed ${plural(letter.attempts, 'time')} on ${letter.eventType} ${letter.eventId}: ${letter.error.slice(0, 160)}`);
+  }
+  if (health.deadRuns.length + health.deadLetters.length > 0) lines.push('  Fix the cause, then: outro retry --all');
   return lines;
 }

@@ -2,6 +2,10 @@ import type { Migration } from '../sqlite.js';
 import { eventLogMigration } from './001-event-log.js';
 import { stageCacheMigration } from './002-stage-cache.js';
 import { factsMigration } from './003-facts.js';
+import { workflowsMigration } from './004-workflows.js';
+import { busMigration } from './005-bus.js';
+import { briefStateMigration } from './006-brief-state.js';
+import { tracesMigration } from './007-traces.js';
 
 /** Every migration of the main store (outro.db), in order. Append; never edit a landed one. */
-export const MIGRATIONS: readonly Migration[] = [eventLogMigration, stageCacheMigration, factsMigration];
+export const MIGRATIONS: readonly Migration[] = [eventLogMigration, stageCacheMigration, factsMigration, workflowsMigration, busMigration, briefStateMigration, tracesMigration];

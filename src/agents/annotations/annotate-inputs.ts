@@ -1,0 +1,138 @@
+import type { ConversationExtracted, DecisionRecorded, EntityNamed, FactAsserted, FactRetracted, ActionItemAssigned, ActionItemCompleted } from '../../domain/annotations.js';
+import type { ChannelUpdated } from '../../domain/channel.js';
+import { EVENT, type EventEnvelope } from '../../domain/events.js';
+import type { MessagePosted } from '../../domain/message.js';
+import type { EventLog } from '../../memory/event-log.js';
+import { allLinks, latestProfiles } from '../../memory/people-queries.js';
+import type { SqliteDatabase } from '../../memory/sqlite.js';
+import type { AnnotateInput, AnnotatePerson, KnownEntity, OpenItem, PriorDecision, PriorFact } from '../../pipeline/annotate/annotate-types.js';
+import { groupHumans } from '../../pipeline/resolve/people.js';
+import { channelMessages } from '../conversations/channel-messages.js';
+
+/**
+ * What the log knows besides messages: people, channels, and the annotation events so far. A
+ * conversation's input folds only the annotation events that happened before it started (and none
+ * of its own), so annotating it again — a redelivery, a replay — sees the same input and appends nothing.
+ */
+export interface AnnotateKnowledge {
+  people: AnnotatePerson[];
+  channels: Map<string, ChannelUpdated>;
+  /** Annotation events in log order (the agent adds what it produces during a batch). */
+  events: Array<Pick<EventEnvelope, 'type' | 'occurredAt' | 'payload'>>;
+}
+
+export const KNOWLEDGE_TYPES = [EVENT.entityNamed, EVENT.decisionRecorded, EVENT.actionItemAssigned, EVENT.actionItemCompleted, EVENT.factAsserted, EVENT.factRetracted] as const;
+
+/** People as the annotate stage reads them: each native key with its human's best name, every other name, and the profile's zone. */
+export function annotatePeople(db: SqliteDatabase): AnnotatePerson[] {
+  const out: AnnotatePerson[] = [];
+  const profiles = latestProfiles(db);
+  const zones = new Map(profiles.filter((profile) => profile.timezone).map((profile) => [profile.key, profile.timezone as string]));
+  for (const human of groupHumans(profiles, allLinks(db))) {
+    for (const key of human.keys) {
+      const timezone = zones.get(key);
+      out.push({ key, name: human.name, aliases: [...human.names, ...human.handles], isBot: human.isBot, ...(timezone ? { timezone } : {}) });
+    }
+  }
+  return out;
+}
+
+export function readKnowledge(db: SqliteDatabase, log: EventLog): AnnotateKnowledge {
+  const channels = new Map<string, ChannelUpdated>();
+  for (const event of log.iterate({ types: [EVENT.channelUpdated] })) {
+    const channel = event.payload as ChannelUpdated;
+    channels.set(channel.key, channel);
+  }
+  const events = [...log.iterate({ types: [...KNOWLEDGE_TYPES] })].map((event) => ({ type: event.type, occurredAt: event.occurredAt, payload: event.payload }));
+  return { people: annotatePeople(db), channels, events };
+}
+
+interface AsOf {
+  entities: KnownEntity[];
+  decisions: PriorDecision[];
+  openItems: OpenItem[];
+  facts: PriorFact[];
+}
+
+/** Folds the annotation events from before `start`, leaving out those of `conversationId`. */
+export function knowledgeAsOf(knowledge: AnnotateKnowledge, start: string, conversationId: string): AsOf {
+  const entities = new Map<string, KnownEntity>();
+  const decisions: PriorDecision[] = [];
+  const items = new Map<string, OpenItem>();
+  const facts = new Map<string, PriorFact>();
+  const before = (at: string): boolean => Date.parse(at) < Date.parse(start);
+  for (const event of knowledge.events) {
+    if (!before(event.occurredAt)) continue;
+    switch (event.type) {
+      case EVENT.entityNamed: {
+        const entity = event.payload as EntityNamed;
+        entities.set(entity.entityId, { id: entity.entityId, name: entity.name, kind: entity.kind, aliases: entity.aliases });
+        break;
+      }
+      case EVENT.decisionRecorded: {
+        const decision = event.payload as DecisionRecorded;
+        if (decision.conversationId !== conversationId) decisions.push({ conversationId: decision.conversationId, channel: decision.channel, decisionId: decision.decisionId, about: decision.about, summary: decision.summary, at: decision.at });
+        break;
+      }
+      case EVENT.actionItemAssigned: {
+        const item = event.payload as ActionItemAssigned;
+        if (item.conversationId !== conversationId) items.set(item.itemId, { conversationId: item.conversationId, itemId: item.itemId, assignee: item.assignee, summary: item.summary, at: item.at });
+        break;
+      }
+      case EVENT.actionItemCompleted:
+        items.delete((event.payload as ActionItemCompleted).itemId);
+        break;
+      case EVENT.factAsserted: {
+        const fact = event.payload as FactAsserted;
+        if (fact.conversationId !== conversationId) facts.set(fact.factId, { conversationId: fact.conversationId, factId: fact.factId, subject: fact.subject, relation: fact.relation, object: fact.object, at: event.occurredAt });
+        break;
+      }
+      case EVENT.factRetracted:
+        facts.delete((event.payload as FactRetracted).factId);
+        break;
+    }
+  }
+  return { entities: [...entities.values()], decisions, openItems: [...items.values()], facts: [...facts.values()] };
+}
+
+/** The annotate stage's input for one conversation; undefined when none of its messages are left. */
+export function buildAnnotateInput(conversation: ConversationExtracted, messages: readonly MessagePosted[], knowledge: AnnotateKnowledge, timezone: string): AnnotateInput | undefined {
+  const wanted = new Set(conversation.messages);
+  const picked = messages.filter((message) => wanted.has(message.id));
+  if (picked.length === 0) return undefined;
+  const first = picked[0];
+  const names = new Map(knowledge.people.map((person) => [person.key, person.name]));
+  const channel = knowledge.channels.get(conversation.channel);
+  const start = first.ts;
+  const known = knowledgeAsOf(knowledge, start, conversation.conversationId);
+  return {
+    conversationId: conversation.conversationId,
+    channel: conversation.channel,
+    ref: { source: first.source, workspace: first.workspace, channel: first.channel },
+    timezone,
+    ...(channel?.name ? { channelName: channel.name } : {}),
+    dm: channel?.kind === 'dm',
+    members: channel?.kind === 'dm' ? channel.members : undefined,
+    messages: picked.map((message) => ({
+      id: message.id,
+      author: message.author,
+      authorName: names.get(message.author) ?? message.author,
+      ts: message.ts,
+      text: message.text,
+      kind: message.kind,
+      mentions: message.mentions,
+      replyTo: message.replyTo,
+      thread: message.thread,
+      ...((message.files?.length ?? 0) > 0 || (message.links?.length ?? 0) > 0 ? { attachment: true } : {}),
+    })),
+    people: knowledge.people,
+    entities: known.entities,
+    priorDecisions: known.decisions,
+    openItems: known.openItems,
+    priorFacts: known.facts,
+  };
+}
+
+export function conversationMessages(log: EventLog, channel: string): MessagePosted[] {
+  return channelMessages(log, channel);
+}

@@ -1,0 +1,89 @@
+/**
+ * The annotations agent: conversation.extracted in; conversation.annotated, entity.named,
+ * decision.recorded, action_item.assigned/completed, question.asked/answered and fact.asserted/retracted
+ * out (DESIGN.md "Agents"). For each conversation the batch touches (the latest event per conversationId
+ * wins; a retired conversation, with no messages, is skipped) it reads the channel's current messages,
+ * what is already known (people, entities, decisions, open items, facts), runs the annotate stage through
+ * the stage cache and returns the events the log does not hold yet.
+ */
+import type { ConversationExtracted } from '../../domain/annotations.js';
+import { EVENT, type EventEnvelope, type StoredEvent } from '../../domain/events.js';
+import { runAnnotate } from '../../pipeline/annotate/annotate-stage.js';
+import type { ModelClient } from '../../pipeline/models/model-client.js';
+import { createModelRuntime } from '../../pipeline/models/model-runtime.js';
+import type { ModelConfigBlock } from '../../pipeline/models/model-settings.js';
+import { SqliteStageCache } from '../../pipeline/stage-cache.js';
+import type { Agent, AgentContext } from '../agent.js';
+import { annotationEvents } from './annotation-events.js';
+import { buildAnnotateInput, conversationMessages, readKnowledge } from './annotate-inputs.js';
+
+export const ANNOTATIONS_AGENT_VERSION = 'annotations-1';
+
+export interface AnnotationsAgentOptions {
+  /** IANA zone for due dates and handover dates (config `timezone`); default: the process zone. */
+  timezone?: string;
+  /** Set when config `model` is: the model strategy answers, the heuristic is the fallback. */
+  modelClient?: ModelClient;
+}
+
+export class AnnotationsAgent implements Agent {
+  readonly name = 'annotations';
+  readonly version = ANNOTATIONS_AGENT_VERSION;
+  readonly consumes = [EVENT.conversationExtracted] as const;
+  readonly produces = [EVENT.conversationAnnotated, EVENT.entityNamed, EVENT.decisionRecorded, EVENT.actionItemAssigned, EVENT.actionItemCompleted, EVENT.questionAsked, EVENT.questionAnswered, EVENT.factAsserted, EVENT.factRetracted] as const;
+  private readonly timezone: string;
+
+  constructor(private readonly options: AnnotationsAgentOptions = {}) {
+    this.timezone = options.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
+  }
+
+  async handle(batch: readonly StoredEvent[], context: AgentContext): Promise<EventEnvelope[]> {
+    const latest = new Map<string, StoredEvent<ConversationExtracted>>();
+    for (const event of batch) {
+      if (event.type !== EVENT.conversationExtracted) continue;
+      const payload = event.payload as ConversationExtracted;
+      latest.set(payload.conversationId, event as StoredEvent<ConversationExtracted>);
+    }
+    if (latest.size === 0) return [];
+    const cache = new SqliteStageCache(context.db, context.now);
+    const knowledge = readKnowledge(context.db, context.log);
+    const messagesByChannel = new Map<string, ReturnType<typeof conversationMessages>>();
+    const ordered = [...latest.values()].sort((a, b) => a.payload.start.localeCompare(b.payload.start));
+    const out: EventEnvelope[] = [];
+    const seen = new Set<string>();
+    for (const event of ordered) {
+      if (context.signal.aborted) throw context.signal.reason ?? new Error('aborted');
+      const conversation = event.payload;
+      if (conversation.messages.length === 0) continue;
+      let messages = messagesByChannel.get(conversation.channel);
+      if (!messages) {
+        messages = conversationMessages(context.log, conversation.channel);
+        messagesByChannel.set(conversation.channel, messages);
+      }
+      const input = buildAnnotateInput(conversation, messages, knowledge, this.timezone);
+      if (!input) continue;
+      const result = await runAnnotate(input, { now: context.now(), signal: context.signal }, { cache, modelClient: this.options.modelClient });
+      const events = annotationEvents(input, result.output, result.provenance, event.id);
+      for (const produced of events) {
+        if (seen.has(produced.id) || context.log.has(produced.id)) continue;
+        seen.add(produced.id);
+        out.push(produced);
+      }
+      // Later conversations of this batch see what this one produced.
+      for (const produced of events) knowledge.events.push(produced);
+    }
+    return out;
+  }
+}
+
+/**
+ * Builds the agent from the app config (typed loosely: agents do not import app/): config `timezone`
+ * for dates, and when config `model` (or OUTRO_MODEL) names a model, the model strategy with the
+ * heuristic as its fallback. `modelClient` overrides the configured one (tests, a shared runtime).
+ */
+export function annotationsAgentFromConfig(config: unknown, modelClient?: ModelClient): AnnotationsAgent {
+  const block = typeof config === 'object' && config !== null ? (config as { timezone?: unknown; model?: ModelConfigBlock }) : {};
+  const timezone = typeof block.timezone === 'string' ? block.timezone : undefined;
+  const client = modelClient ?? createModelRuntime({ model: block.model })?.client;
+  return new AnnotationsAgent({ timezone, modelClient: client });
+}

@@ -1,0 +1,84 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { EVENT } from '../../domain/events.js';
+import { EventLog } from '../../memory/event-log.js';
+import { openFactDatabase } from '../../memory/facts/test-support/fact-database.js';
+import { KuzuGraphStore } from '../../memory/graph/kuzu/kuzu-graph-store.js';
+import { replayFromLog } from '../../memory/graph/replay.js';
+import { syntheticEvents } from '../../memory/graph/test-support/synthetic-events.js';
+import type { SqliteDatabase } from '../../memory/sqlite.js';
+import { makeTempDir } from '../../test-support/temp-dir.js';
+import type { AgentContext } from '../agent.js';
+import { GraphProjectorAgent } from './graph-projector-agent.js';
+
+const cleanups: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+function contextFor(db: SqliteDatabase, log: EventLog): AgentContext {
+  return { db, log, now: () => new Date('2026-12-01T00:00:00.000Z'), signal: new AbortController().signal, step: async (_name, fn) => fn(new AbortController().signal) };
+}
+
+function setup() {
+  const temp = makeTempDir('outro-graph-agent-');
+  const db = openFactDatabase(`${temp.dir}/outro.db`);
+  cleanups.push(() => temp.cleanup(), () => void db.close());
+  const log = new EventLog(db, () => new Date('2026-12-01T00:00:00.000Z'));
+  log.appendAll(syntheticEvents(7));
+  return { temp, db, log };
+}
+
+describe('GraphProjectorAgent', () => {
+  it('declares what it consumes and produces nothing', () => {
+    const agent = new GraphProjectorAgent(async () => {
+      throw new Error('not opened');
+    });
+    expect(agent.produces).toEqual([]);
+    expect(agent.consumes).toEqual(expect.arrayContaining([EVENT.factAsserted, EVENT.factRetracted, EVENT.decisionRecorded, EVENT.personLinked, EVENT.meetingScheduled, EVENT.actionItemCompleted, EVENT.questionAnswered, EVENT.entityNamed]));
+  });
+
+  it('ends, after batches delivered twice and a restart, in the graph a replay builds from the log', async () => {
+    const { temp, db, log } = setup();
+    const graphDir = `${temp.dir}/graph`;
+    let opened = 0;
+    const agent = new GraphProjectorAgent(() => (opened++, KuzuGraphStore.open(graphDir)));
+    const events = log.read().filter((event) => agent.consumes.includes(event.type));
+    expect(opened).toBe(0);
+    const context = contextFor(db, log);
+    for (let at = 0; at < events.length; at += 17) {
+      const batch = events.slice(at, at + 17);
+      expect(await agent.handle(batch, context)).toEqual([]);
+      if (at % 34 === 0) await agent.handle(batch, context); // at-least-once delivery
+      if (at === 51) await agent.close(); // a restart: the graph is opened again lazily
+    }
+    expect(opened).toBe(2);
+    await agent.close();
+
+    const incremental = await KuzuGraphStore.open(graphDir);
+    const projected = await incremental.dump();
+    await incremental.close();
+
+    const fresh = await KuzuGraphStore.open(`${temp.dir}/replayed`);
+    cleanups.push(() => fresh.close());
+    const report = await replayFromLog(db, fresh);
+    expect(report.assertions).toBeGreaterThan(0);
+    expect(await fresh.dump()).toEqual(projected);
+    expect(projected.facts.length).toBeGreaterThan(0);
+  });
+
+  it('opens the graph again on the next batch when opening failed', async () => {
+    const { temp, db, log } = setup();
+    let attempts = 0;
+    const agent = new GraphProjectorAgent(async () => {
+      attempts++;
+      if (attempts === 1) throw new Error('IO exception: Could not set lock on file');
+      return KuzuGraphStore.open(`${temp.dir}/graph`);
+    });
+    const batch = log.read().filter((event) => agent.consumes.includes(event.type));
+    await expect(agent.handle(batch, contextFor(db, log))).rejects.toThrow(/lock/);
+    await agent.handle(batch, contextFor(db, log));
+    expect(attempts).toBe(2);
+    expect(agent.lastResult?.events).toBe(batch.length);
+    await agent.close();
+  });
+});

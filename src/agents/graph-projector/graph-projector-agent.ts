@@ -1,0 +1,90 @@
+import { dirname, join } from 'node:path';
+import { EVENT, type EventEnvelope, type StoredEvent } from '../../domain/events.js';
+import { SqliteClaimIndex } from '../../memory/facts/sqlite-claim-index.js';
+import type { GraphStore } from '../../memory/graph/graph-store.js';
+import { MemoryGraphStore } from '../../memory/graph/memory-graph-store.js';
+import { GraphProjector, PROJECTED_EVENT_TYPES, type ApplyResult } from '../../memory/graph/projector.js';
+import type { SqliteDatabase } from '../../memory/sqlite.js';
+import type { Agent, AgentContext } from '../agent.js';
+
+export const GRAPH_PROJECTOR_VERSION = 'graph-projector-1';
+
+/**
+ * Event types the agent subscribes to. Besides what the graph projects today it takes
+ * person.linked and meeting events so that a later graph schema can use them without a new
+ * subscription; events the projector does not read are acknowledged and skipped.
+ */
+export const GRAPH_PROJECTOR_CONSUMES: readonly string[] = [
+  ...PROJECTED_EVENT_TYPES,
+  EVENT.personLinked,
+  EVENT.meetingScheduled,
+  EVENT.meetingCancelled,
+];
+
+/**
+ * The graph projector: facts, decisions, action items, questions, people, channels and entities
+ * into the graph (Kùzu by default). Produces no events. Idempotent by event id: records merge by
+ * seq and each fact slot is resolved again from every claim in it (see GraphProjector), so a
+ * redelivered batch leaves the graph as it was.
+ *
+ * Kùzu allows one process per database, so the graph is opened lazily on the first batch and
+ * held until `close()` (call it when the command or daemon ends).
+ */
+export class GraphProjectorAgent implements Agent {
+  readonly name = 'graph-projector';
+  readonly version = GRAPH_PROJECTOR_VERSION;
+  readonly consumes = GRAPH_PROJECTOR_CONSUMES;
+  readonly produces = [] as const;
+  private graph: Promise<GraphStore> | undefined;
+  private projector: { db: SqliteDatabase; projector: GraphProjector } | undefined;
+  /** What the last batch did (for status and tests). */
+  lastResult: ApplyResult | undefined;
+
+  /** @param openGraph opens the graph store; called once, on the first batch. */
+  constructor(private readonly openGraph: () => Promise<GraphStore>) {}
+
+  async handle(batch: readonly StoredEvent[], context: AgentContext): Promise<EventEnvelope[]> {
+    if (batch.length === 0) return [];
+    if (context.signal.aborted) throw context.signal.reason ?? new Error('aborted');
+    const projector = await this.projectorFor(context.db);
+    this.lastResult = await projector.apply(batch);
+    return [];
+  }
+
+  /** Closes the graph if it was opened; the next batch opens it again. */
+  async close(): Promise<void> {
+    const graph = this.graph;
+    this.graph = undefined;
+    this.projector = undefined;
+    if (graph) await (await graph).close();
+  }
+
+  private async projectorFor(db: SqliteDatabase): Promise<GraphProjector> {
+    if (this.projector?.db === db) return this.projector.projector;
+    this.graph ??= this.openGraph().catch((error: unknown) => {
+      this.graph = undefined;
+      throw error;
+    });
+    const projector = new GraphProjector(new SqliteClaimIndex(db), await this.graph);
+    this.projector = { db, projector };
+    return projector;
+  }
+}
+
+/** The agent over the Kùzu graph in `graphDir` (paths.graphDir), shared with commands run in the same process. */
+export function createGraphProjectorAgent(graphDir: string): GraphProjectorAgent {
+  // Loaded on first use: the Kùzu native module costs ~0.5 s to load, which commands that never
+  // touch the graph should not pay.
+  return new GraphProjectorAgent(async () => (await import('../../memory/graph/kuzu/shared-graph.js')).acquireGraph(graphDir));
+}
+
+/**
+ * The agent for the store `db`: the graph lives beside the SQLite file (`<data dir>/graph`, as
+ * paths.graphDir lays it out); an in-memory store (tests) gets an in-memory graph.
+ */
+export function graphProjectorAgentFor(db: SqliteDatabase): GraphProjectorAgent {
+  if (db.memory || db.name === '' || db.name === ':memory:') {
+    return new GraphProjectorAgent(async () => new MemoryGraphStore());
+  }
+  return createGraphProjectorAgent(join(dirname(db.name), 'graph'));
+}

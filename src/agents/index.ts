@@ -1,0 +1,29 @@
+import type { EventLog } from '../memory/event-log.js';
+import type { SqliteDatabase } from '../memory/sqlite.js';
+import type { Agent } from './agent.js';
+import { ChannelCountsAgent } from './runtime/channel-counts-agent.js';
+import { ConversationsAgent } from './conversations/conversations-agent.js';
+import { annotationsAgentFromConfig } from './annotations/annotations-agent.js';
+import { graphProjectorAgentFor } from './graph-projector/graph-projector-agent.js';
+
+/** What agents are built from. `config` is the validated app config (typed loosely: agents do not import app/). */
+export interface AgentDeps {
+  db: SqliteDatabase;
+  log: EventLog;
+  now: () => Date;
+  config?: unknown;
+}
+
+/**
+ * Every agent the runtime runs, in order. To add one: one import above and one entry below.
+ * Agents never call each other; they publish and subscribe (DESIGN.md "Agents").
+ */
+export function createAgents(deps: AgentDeps): Agent[] {
+  void deps;
+  return [
+    new ChannelCountsAgent(),
+    new ConversationsAgent(),
+    graphProjectorAgentFor(deps.db),
+    annotationsAgentFromConfig(deps.config),
+  ];
+}

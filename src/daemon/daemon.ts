@@ -1,0 +1,223 @@
+import { join } from 'node:path';
+import { loadConfig, type Config } from '../app/config.js';
+import { ingestPaths } from '../app/ingest.js';
+import type { OutroPaths } from '../app/paths.js';
+import { openStore, type Store } from '../app/store.js';
+import { CONNECTORS } from '../connectors/registry.js';
+import { OutroError } from '../domain/errors.js';
+import type { DaemonLogger } from './daemon-log.js';
+import { daemonPaths, type DaemonPaths } from './daemon-paths.js';
+import { readState, writeState, type DaemonState } from './daemon-state.js';
+import { CronTimes, DigestScheduler } from './digest-schedule.js';
+import { exportFingerprint } from './export-fingerprint.js';
+import { ExportWatcher } from './export-watcher.js';
+import { IngestQueue, type IngestRecord } from './ingest-queue.js';
+import { IpcServer } from './ipc-server.js';
+import { claimPidFile, releasePidFile } from './pid-file.js';
+import type { ControlRequest, DaemonReply, RunReply, RunRequest } from './protocol.js';
+import { loadAgentRunner, type AgentRunner } from './run-agents-after-ingest.js';
+import type { DaemonStatus } from './daemon-status.js';
+import { socketAnswers } from './socket-answers.js';
+import { resolveConfigPath, resolveWatchFolders } from './watch-folders.js';
+import { loadDigestWriter, type DigestWriter } from './write-digest-adapter.js';
+
+/** Runs one CLI command in this process (the CLI supplies it: the daemon layer never imports cli). */
+export type CommandRunner = (request: RunRequest) => Promise<Omit<RunReply, 'id'>>;
+
+export interface DaemonOptions {
+  paths: OutroPaths;
+  now: () => Date;
+  runCommand: CommandRunner;
+  log: DaemonLogger;
+  /** Test seams; defaults suit people. */
+  debounceMs?: number;
+  stableMs?: number;
+  tickMs?: number;
+  digestWriter?: DigestWriter | null;
+  agentRunner?: AgentRunner | null;
+}
+
+export interface RunningDaemon {
+  status(): DaemonStatus;
+  /** Resolves once the daemon has stopped (by `stop()`, a socket request or a signal). */
+  stopped: Promise<void>;
+  stop(reason: string): Promise<void>;
+  /** True once a stop has begun (a second signal then exits at once; see `outro daemon run`). */
+  isStopping(): boolean;
+}
+
+/**
+ * Starts the daemon: claims the pid file, opens the stores (the only process that does while it
+ * runs), serves the CLI on the socket, watches export folders and fires the digest schedule.
+ */
+export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon> {
+  const { paths, now, log } = options;
+  const files: DaemonPaths = daemonPaths(paths);
+  const config: Config = loadConfig(paths.configFile);
+  const times = new CronTimes(config.digest.schedule, config.timezone);
+  // A live daemon whose pid file was removed by hand still owns its socket: do not take it over.
+  if (await socketAnswers(files.socket)) {
+    throw new OutroError('DAEMON_RUNNING', `An outro daemon already answers on ${files.socket}. Stop it with \`outro daemon stop\`.`);
+  }
+  claimPidFile(files.pidFile, [files.socket]);
+  let store: Store | undefined;
+  let server: IpcServer | undefined;
+  try {
+    store = openStore(paths.database, now);
+    const state: DaemonState = readState(files.stateFile);
+    const save = (): void => writeState(files.stateFile, state);
+    // Optional parts: a build without them (or with a broken one) still ingests and serves the CLI.
+    const optional = async <T>(what: string, load: () => Promise<T | undefined>): Promise<T | undefined> => {
+      try {
+        return await load();
+      } catch (error) {
+        log('error', `${what} could not be loaded; running without it: ${(error as Error).message}`);
+        return undefined;
+      }
+    };
+    const digestWriter = options.digestWriter === undefined ? await optional('the digest writer', loadDigestWriter) : (options.digestWriter ?? undefined);
+    const agentRunner = options.agentRunner === undefined ? await optional('the agents', loadAgentRunner) : (options.agentRunner ?? undefined);
+    const abort = new AbortController();
+    const openStoreRef = store;
+    const { folders, missing } = resolveWatchFolders(config.watch, paths.configFile);
+    for (const folder of missing) log('warn', `watch folder ${folder} does not exist; not watching it`, { folder });
+
+    const ingestJob = async (changed: string[]): Promise<IngestRecord | undefined> => {
+      const fresh = changed.map((path) => ({ path, print: exportFingerprint(path) })).filter((entry) => entry.print && state.ingested[entry.path] !== entry.print);
+      const at = now().toISOString();
+      if (fresh.length === 0) {
+        // Nothing new to read (a kick at start, or exports already ingested): let the agents catch
+        // up on what earlier runs or plain `outro ingest` left for them.
+        if (changed.length === 0 && agentRunner && !abort.signal.aborted) await runAgents();
+        return undefined;
+      }
+      const paths = fresh.map((entry) => entry.path);
+      log('info', `ingesting ${paths.length} changed export(s)`, { paths });
+      const summary = await ingestPaths(openStoreRef, paths, {
+        connectors: CONNECTORS,
+        connectorOptions: { now: now(), calendarPastDays: config.calendar.pastDays, calendarFutureDays: config.calendar.futureDays, defaultTimezone: config.timezone },
+        aliases: config.people,
+        // Parse in a worker thread: this thread stays free to answer the CLI between commits.
+        worker: 'always',
+      });
+      for (const entry of fresh) if (summary.status !== 'failed') state.ingested[entry.path] = entry.print as string;
+      save();
+      const record: IngestRecord = { at, paths, status: summary.status, appended: summary.appended, problems: summary.problems.length };
+      log('info', `ingest ${summary.status}: ${summary.appended} new events`, { runId: summary.runId, appended: summary.appended, problems: summary.problems.length });
+      if (agentRunner && !abort.signal.aborted) record.agents = await runAgents();
+      return record;
+    };
+    const runAgents = async (): Promise<string> => {
+      try {
+        const result = (await agentRunner?.run({ store: openStoreRef, config, now, signal: abort.signal })) ?? 'not available';
+        log('info', result);
+        return result;
+      } catch (error) {
+        log('error', `agents failed: ${(error as Error).message}`, { stack: (error as Error).stack });
+        return `failed: ${(error as Error).message}`;
+      }
+    };
+    const queue: IngestQueue = new IngestQueue(ingestJob, (error) => log('error', `ingest failed: ${error.message}`, { stack: error.stack }));
+
+    const watcher = new ExportWatcher({
+      folders,
+      onChange: (exports) => queue.enqueue(exports),
+      debounceMs: options.debounceMs,
+      stableMs: options.stableMs,
+      onError: (error) => log('warn', `watcher: ${error.message}`),
+    });
+
+    const digestDir = config.digest.dir ? resolveConfigPath(config.digest.dir, paths.configFile) : join(paths.dataDir, 'digests');
+    const scheduler = new DigestScheduler({
+      times,
+      now,
+      lastFire: state.lastDigestFire ? new Date(state.lastDigestFire) : undefined,
+      tickMs: options.tickMs,
+      log: (level, message, fields) => log(level, message, fields),
+      remember: (fireTime) => {
+        state.lastDigestFire = fireTime.toISOString();
+        save();
+      },
+      fire: async (fireTime, { missed }) => {
+        log('info', `digest fire ${fireTime.toISOString()}${missed ? ' (missed while asleep or stopped; running once now)' : ''}`, { fireTime: fireTime.toISOString(), missed });
+        if (!digestWriter) throw new OutroError('NOT_FOUND', 'This build has no digest writer (outro digest); the fire time is recorded and skipped.');
+        await queue.idle();
+        const outcome = await digestWriter({ store: openStoreRef, config, fireTime, dir: digestDir });
+        if (outcome) log('info', outcome.written ? `digest written: ${outcome.file}` : `digest already there: ${outcome.file}`, { file: outcome.file });
+        return outcome;
+      },
+    });
+
+    const startedAt = new Date();
+    const status = (): DaemonStatus => ({
+      running: true,
+      pid: process.pid,
+      startedAt: startedAt.toISOString(),
+      uptimeSeconds: Math.round(process.uptime()),
+      socket: files.socket,
+      log: files.logFile,
+      database: paths.database,
+      watched: folders,
+      missingWatchFolders: missing,
+      ingesting: queue.busy,
+      lastIngest: queue.last ?? null,
+      digest: {
+        schedule: config.digest.schedule,
+        timezone: config.timezone,
+        dir: digestDir,
+        available: digestWriter !== undefined,
+        nextFire: scheduler.nextFire()?.toISOString() ?? null,
+        lastFire: state.lastDigestFire ?? null,
+        lastResult: scheduler.lastResult ?? null,
+      },
+      agents: agentRunner !== undefined,
+    });
+
+    let stopping: Promise<void> | undefined;
+    let resolveStopped!: () => void;
+    const stopped = new Promise<void>((resolve) => (resolveStopped = resolve));
+    let commands: Promise<unknown> = Promise.resolve();
+    const stop = (reason: string): Promise<void> =>
+      (stopping ??= (async () => {
+        log('info', `stopping (${reason})`);
+        await scheduler.stop();
+        await watcher.close();
+        await queue.stop(); // finishes the ingest in progress
+        abort.abort();
+        // A forwarded command still running gets a while to finish; the stores close after it.
+        await Promise.race([commands.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 30_000).unref())]);
+        await server?.close();
+        await agentRunner?.close().catch((error: Error) => log('error', `closing the agents: ${error.message}`));
+        openStoreRef.close();
+        releasePidFile(files.pidFile);
+        log('info', 'stopped');
+        resolveStopped();
+      })());
+
+    const control = async (request: ControlRequest): Promise<DaemonReply> => {
+      if (request.op === 'ping') return { id: request.id, ok: true, result: { pid: process.pid } };
+      if (request.op === 'status') return { id: request.id, ok: true, result: status() };
+      setImmediate(() => void stop('requested over the socket'));
+      return { id: request.id, ok: true, result: { pid: process.pid, stopping: true } };
+    };
+    // Commands run one at a time: each may chdir to the client's cwd for its relative paths.
+    const run = (request: RunRequest): Promise<RunReply> => {
+      log('info', 'forwarded command', { command: request.argv.find((arg) => !arg.startsWith('-')) ?? null });
+      const next = commands.then(async () => ({ id: request.id, ...(await options.runCommand(request)) }));
+      commands = next.catch(() => undefined);
+      return next;
+    };
+    server = new IpcServer(files.socket, (request) => (request.op === 'run' ? run(request) : control(request)), (error) => log('error', `socket: ${error.message}`));
+    await server.listen(files.runtimeDir);
+    await watcher.start();
+    if (agentRunner) queue.kick();
+    scheduler.start();
+    log('info', `daemon running (pid ${process.pid}), socket ${files.socket}, watching ${folders.length} folder(s)`, { pid: process.pid, watched: folders });
+    return { status, stopped, stop, isStopping: () => stopping !== undefined };
+  } catch (error) {
+    await server?.close();
+    store?.close();
+    releasePidFile(files.pidFile);
+    throw error;
+  }
+}

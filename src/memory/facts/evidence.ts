@@ -1,0 +1,84 @@
+import type { Statement } from 'better-sqlite3';
+import type { Evidence } from '../../domain/annotations.js';
+import type { StoredEvent } from '../../domain/events.js';
+import type { SqliteDatabase } from '../sqlite.js';
+import { normalizeIso } from './iso.js';
+
+/** Evidence kept per fact: the first messages and the latest ones. */
+export const MAX_FACT_EVIDENCE = 6;
+
+/**
+ * Where the evidence of facts comes from: the events that assert (or retract) them. The graph
+ * stores event ids only; answers hydrate the few they cite.
+ */
+export interface EvidenceSource {
+  /** The `evidence` of each event that has one; unknown ids are skipped. */
+  forEvents(eventIds: readonly string[]): Evidence[];
+}
+
+/** Evidence deduplicated by message, in time order; the first two and the latest ones when there are many. */
+export function pickEvidence(all: readonly Evidence[], max = MAX_FACT_EVIDENCE): Evidence[] {
+  const byMessage = new Map<string, Evidence>();
+  for (const evidence of all) {
+    const key = messageKey(evidence);
+    const seen = byMessage.get(key);
+    if (!seen || compareEvidence(evidence, seen) < 0) byMessage.set(key, evidence);
+  }
+  const sorted = [...byMessage.values()].sort(compareEvidence);
+  if (sorted.length <= max) return sorted;
+  return [...sorted.slice(0, 2), ...sorted.slice(sorted.length - (max - 2))];
+}
+
+/** The event log as an evidence source. */
+export class LogEvidenceSource implements EvidenceSource {
+  private readonly byId: Statement;
+
+  constructor(db: SqliteDatabase) {
+    this.byId = db.prepare('SELECT payload FROM events WHERE id = ?').pluck();
+  }
+
+  forEvents(eventIds: readonly string[]): Evidence[] {
+    const out: Evidence[] = [];
+    for (const id of new Set(eventIds)) {
+      const payload = this.byId.get(id) as string | undefined;
+      if (payload !== undefined) out.push(...evidenceOf(JSON.parse(payload)));
+    }
+    return out;
+  }
+}
+
+/** Evidence held in memory (tests, benchmarks, the in-memory graph). */
+export class MapEvidenceSource implements EvidenceSource {
+  private readonly byId = new Map<string, Evidence[]>();
+
+  constructor(events: Iterable<StoredEvent> = []) {
+    this.add(events);
+  }
+
+  add(events: Iterable<StoredEvent>): void {
+    for (const event of events) {
+      const evidence = evidenceOf(event.payload);
+      if (evidence.length > 0) this.byId.set(event.id, evidence);
+    }
+  }
+
+  forEvents(eventIds: readonly string[]): Evidence[] {
+    return [...new Set(eventIds)].flatMap((id) => this.byId.get(id) ?? []);
+  }
+}
+
+function evidenceOf(payload: unknown): Evidence[] {
+  const evidence = (payload as { evidence?: unknown } | null)?.evidence;
+  return Array.isArray(evidence) ? (evidence as Evidence[]) : [];
+}
+
+function messageKey(evidence: Evidence): string {
+  return `${evidence.source}:${evidence.workspace}:${evidence.channel}:${evidence.id}`;
+}
+
+function compareEvidence(a: Evidence, b: Evidence): number {
+  const [x, y] = [normalizeIso(a.ts), normalizeIso(b.ts)];
+  if (x !== y) return x < y ? -1 : 1;
+  const [k, l] = [messageKey(a), messageKey(b)];
+  return k < l ? -1 : k > l ? 1 : 0;
+}

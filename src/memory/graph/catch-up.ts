@@ -1,0 +1,47 @@
+import { SqliteClaimIndex } from '../facts/sqlite-claim-index.js';
+import type { SqliteDatabase } from '../sqlite.js';
+import { readEvents } from './event-source.js';
+import type { GraphStore } from './graph-store.js';
+import { GraphProjector, PROJECTED_EVENT_TYPES } from './projector.js';
+import { replayFromLog } from './replay.js';
+
+export interface CatchUpReport {
+  /** Projected events applied (or replayed). */
+  events: number;
+  /** True when the graph was empty and rebuilt in bulk instead. */
+  replayed: boolean;
+  cursor: number;
+}
+
+/** An empty graph with more events than this is bulk-loaded (replay) rather than applied batch by batch. */
+export const BULK_THRESHOLD = 5_000;
+const BATCH_SEQS = 5_000;
+
+/**
+ * Brings the graph up to the end of the log when no daemon keeps it current (the CLI owns the
+ * graph for the length of one command). Applies what came after the graph's cursor through the
+ * projector, in batches read fully before each write (the claim index writes to the same SQLite
+ * connection the events are read from).
+ */
+export async function catchUpGraph(db: SqliteDatabase, graph: GraphStore): Promise<CatchUpReport> {
+  const lastSeq = (db.prepare('SELECT coalesce(max(seq), 0) AS n FROM events').get() as { n: number }).n;
+  let cursor = await graph.cursor();
+  if (cursor >= lastSeq) return { events: 0, replayed: false, cursor };
+  if (cursor === 0) {
+    const count = (db.prepare(`SELECT count(*) AS n FROM events WHERE type IN (${PROJECTED_EVENT_TYPES.map(() => '?').join(', ')})`).get(...PROJECTED_EVENT_TYPES) as { n: number }).n;
+    if (count > BULK_THRESHOLD) {
+      const report = await replayFromLog(db, graph);
+      return { events: report.events, replayed: true, cursor: report.cursor };
+    }
+  }
+  const projector = new GraphProjector(new SqliteClaimIndex(db), graph);
+  let events = 0;
+  while (cursor < lastSeq) {
+    const upto = Math.min(lastSeq, cursor + BATCH_SEQS);
+    const batch = [...readEvents(db, PROJECTED_EVENT_TYPES, cursor, upto)];
+    if (batch.length > 0) events += (await projector.apply(batch)).events;
+    if (batch.length === 0 || (await graph.cursor()) < upto) await graph.write({ records: {}, slots: [], cursor: upto });
+    cursor = upto;
+  }
+  return { events, replayed: false, cursor };
+}

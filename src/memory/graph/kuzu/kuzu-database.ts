@@ -1,0 +1,134 @@
+import kuzu from 'kuzu';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { OutroError } from '../../../domain/errors.js';
+import { SerialQueue } from './serial-queue.js';
+
+type Connection = InstanceType<typeof kuzu.Connection>;
+type Database = InstanceType<typeof kuzu.Database>;
+type PreparedStatement = Awaited<ReturnType<Connection['prepare']>>;
+export type KuzuParam = string | number | boolean | null | readonly string[];
+export type KuzuRow = Record<string, unknown>;
+
+/** The database file inside the graph dir. */
+export function graphFile(graphDir: string): string {
+  return join(graphDir, 'graph.kuzu');
+}
+
+/**
+ * One open Kùzu database with a write connection and a read connection, each behind its own
+ * queue: writes are serialized (one write transaction at a time), reads never overlap on their
+ * connection. Every QueryResult is read fully and closed before the call returns, so none can
+ * outlive the database (which would segfault the process).
+ */
+export class KuzuDatabase {
+  private readonly writes = new SerialQueue();
+  private readonly reads = new SerialQueue();
+  private readonly statements = new Map<Connection, Map<string, PreparedStatement>>();
+  private closed = false;
+
+  private constructor(
+    readonly file: string,
+    private readonly db: Database,
+    private readonly writer: Connection,
+    private readonly reader: Connection,
+  ) {}
+
+  static async open(graphDir: string): Promise<KuzuDatabase> {
+    mkdirSync(graphDir, { recursive: true });
+    const file = graphFile(graphDir);
+    let db: Database | undefined;
+    try {
+      db = new kuzu.Database(file);
+      await db.init();
+      const writer = new kuzu.Connection(db);
+      await writer.init();
+      const reader = new kuzu.Connection(db);
+      await reader.init();
+      return new KuzuDatabase(file, db, writer, reader);
+    } catch (cause) {
+      await db?.close().catch(() => undefined);
+      const message = cause instanceof Error ? cause.message : String(cause);
+      if (/lock/i.test(message)) {
+        throw new OutroError('STORE_LOCKED', `Another process has the graph ${file} open (Kùzu allows one process per database). Stop the outro daemon or the other outro command, then retry.`, { cause });
+      }
+      throw new OutroError('STORE_CORRUPT', `Cannot open the graph ${file}: ${message}. It is a projection: remove ${graphDir} and run \`outro replay\` to rebuild it.`, { cause });
+    }
+  }
+
+  /** A read on the read connection. */
+  read(cypher: string, params: Record<string, KuzuParam> = {}): Promise<KuzuRow[]> {
+    return this.reads.run(() => this.execute(this.reader, cypher, params));
+  }
+
+  /** Runs `work` as one write transaction; `exec` runs statements inside it. Rolled back when work throws. */
+  transaction<T>(work: (exec: (cypher: string, params?: Record<string, KuzuParam>) => Promise<KuzuRow[]>) => Promise<T>): Promise<T> {
+    return this.writes.run(async () => {
+      this.check();
+      await this.raw(this.writer, 'BEGIN TRANSACTION');
+      try {
+        const result = await work((cypher, params = {}) => this.execute(this.writer, cypher, params));
+        await this.raw(this.writer, 'COMMIT');
+        return result;
+      } catch (error) {
+        await this.raw(this.writer, 'ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    });
+  }
+
+  /** One statement outside an explicit transaction (DDL, COPY, index builds), serialized with the writes. */
+  command(cypher: string): Promise<KuzuRow[]> {
+    return this.writes.run(async () => {
+      this.check();
+      return this.raw(this.writer, cypher);
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.writes.drain();
+    await this.reads.drain();
+    this.closed = true;
+    this.statements.clear();
+    await this.reader.close();
+    await this.writer.close();
+    await this.db.close();
+  }
+
+  private async execute(connection: Connection, cypher: string, params: Record<string, KuzuParam>): Promise<KuzuRow[]> {
+    this.check();
+    let cache = this.statements.get(connection);
+    if (!cache) this.statements.set(connection, (cache = new Map()));
+    let statement = cache.get(cypher);
+    if (!statement) {
+      statement = await connection.prepare(cypher);
+      if (!statement.isSuccess()) throw new OutroError('INTERNAL', `Graph query failed to prepare: ${statement.getErrorMessage()}\n${cypher}`);
+      cache.set(cypher, statement);
+    }
+    const result = await connection.execute(statement, params as Record<string, never>);
+    return collect(result);
+  }
+
+  private async raw(connection: Connection, cypher: string): Promise<KuzuRow[]> {
+    const result = await connection.query(cypher);
+    return collect(result);
+  }
+
+  private check(): void {
+    if (this.closed) throw new OutroError('INTERNAL', 'The graph database is closed.');
+  }
+}
+
+type Result = Awaited<ReturnType<Connection['query']>>;
+
+async function collect(result: Result): Promise<KuzuRow[]> {
+  const results = Array.isArray(result) ? result : [result];
+  const rows: KuzuRow[] = [];
+  try {
+    for (const one of results) rows.push(...((await one.getAll()) as KuzuRow[]));
+  } finally {
+    for (const one of results) one.close();
+  }
+  return rows;
+}

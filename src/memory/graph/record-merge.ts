@@ -1,0 +1,264 @@
+import type { z } from 'zod';
+import {
+  ActionItemAssigned,
+  ActionItemCompleted,
+  ConversationAnnotated,
+  DecisionRecorded,
+  EntityNamed,
+  QuestionAnswered,
+  QuestionAsked,
+} from '../../domain/annotations.js';
+import { ChannelUpdated } from '../../domain/channel.js';
+import { EVENT, type StoredEvent } from '../../domain/events.js';
+import { PersonUpdated } from '../../domain/person.js';
+import { normalizeIso } from '../facts/iso.js';
+import type { ActionItemNode, DecisionNode, GraphRecords, QuestionNode, RecordKind } from './graph-records.js';
+
+/** The event types that change graph records (facts are handled by the slot timeline). */
+export const RECORD_EVENT_TYPES = [
+  EVENT.personUpdated,
+  EVENT.channelUpdated,
+  EVENT.entityNamed,
+  EVENT.conversationAnnotated,
+  EVENT.decisionRecorded,
+  EVENT.actionItemAssigned,
+  EVENT.actionItemCompleted,
+  EVENT.questionAsked,
+  EVENT.questionAnswered,
+] as const;
+
+export interface RecordRef<K extends RecordKind = RecordKind> {
+  kind: K;
+  id: string;
+}
+
+export type RecordGetter = <K extends RecordKind>(kind: K, id: string) => GraphRecords[K] | undefined;
+export type RecordChange = { [K in RecordKind]: { kind: K; record: GraphRecords[K] } }[RecordKind];
+
+/** Which records an event touches, so a store can load them before merging. Empty when the payload is invalid. */
+export function recordsTouched(event: StoredEvent): RecordRef[] {
+  const payload = parse(event);
+  if (!payload) return [];
+  switch (payload.type) {
+    case 'person':
+      return [{ kind: 'person', id: payload.value.key }];
+    case 'channel':
+      return [{ kind: 'channel', id: payload.value.key }];
+    case 'entity':
+      return [{ kind: 'component', id: payload.value.entityId }];
+    case 'conversation':
+      return [{ kind: 'conversation', id: payload.value.conversationId }];
+    case 'decision':
+      return [{ kind: 'decision', id: payload.value.decisionId }, ...(payload.value.reverses ? [{ kind: 'decision' as const, id: payload.value.reverses }] : [])];
+    case 'assigned':
+    case 'completed':
+      return [{ kind: 'actionItem', id: payload.value.itemId }];
+    case 'asked':
+    case 'answered':
+      return [{ kind: 'question', id: payload.value.questionId }];
+  }
+}
+
+/**
+ * Merges one event into the records it touches and returns the changed records. Every merge is
+ * commutative and idempotent — main fields come from the highest seq, completions, answers and
+ * reversals keep the earliest — so applying events in any order, any number of times, gives the
+ * same records. Returns null when the payload does not validate (the event is skipped).
+ */
+export function mergeRecordEvent(event: StoredEvent, get: RecordGetter): RecordChange[] | null {
+  const payload = parse(event);
+  if (!payload) return null;
+  const seq = event.seq;
+  switch (payload.type) {
+    case 'person': {
+      const p = payload.value;
+      const existing = get('person', p.key);
+      if (existing && existing.version >= seq) return [];
+      return [{ kind: 'person', record: { key: p.key, name: p.names.find((name) => name.trim() !== '') ?? p.nativeId, version: seq } }];
+    }
+    case 'channel': {
+      const c = payload.value;
+      const existing = get('channel', c.key);
+      if (existing && existing.version >= seq) return [];
+      return [{ kind: 'channel', record: { key: c.key, name: c.name || null, kind: c.kind, version: seq } }];
+    }
+    case 'entity': {
+      const e = payload.value;
+      const existing = get('component', e.entityId);
+      if (existing && existing.version >= seq) return [];
+      return [{ kind: 'component', record: { id: e.entityId, kind: e.kind, name: e.name || null, aliases: unique(e.aliases.filter((alias) => alias.trim() !== '')), version: seq } }];
+    }
+    case 'conversation': {
+      const c = payload.value;
+      const existing = get('conversation', c.conversationId);
+      if (existing && existing.version >= seq) return [];
+      return [
+        {
+          kind: 'conversation',
+          record: {
+            id: c.conversationId,
+            channel: c.channel,
+            topic: c.topic,
+            summary: c.summary,
+            participants: unique(c.participants),
+            mentioned: unique(c.mentioned),
+            entities: unique(c.entities),
+            noise: c.noise,
+            start: normalizeIso(c.start),
+            end: normalizeIso(c.end),
+            messageCount: c.messageCount,
+            version: seq,
+          },
+        },
+      ];
+    }
+    case 'decision': {
+      const d = payload.value;
+      const changes: RecordChange[] = [];
+      const existing = get('decision', d.decisionId);
+      if (!existing || existing.version < seq) {
+        changes.push({
+          kind: 'decision',
+          record: {
+            ...(existing ?? placeholderDecision(d.decisionId)),
+            version: seq,
+            conversationId: d.conversationId,
+            channel: d.channel,
+            summary: d.summary,
+            about: unique(d.about),
+            decidedBy: unique(d.decidedBy),
+            reverses: d.reverses,
+            at: normalizeIso(d.at),
+            confidence: d.confidence,
+            evidence: d.evidence,
+          },
+        });
+      }
+      if (d.reverses && d.reverses !== d.decisionId) {
+        const target = get('decision', d.reverses) ?? placeholderDecision(d.reverses);
+        const at = normalizeIso(d.at);
+        if (target.reversedAt === null || earlier(at, d.decisionId, target.reversedAt, target.reversedBy ?? '')) {
+          changes.push({ kind: 'decision', record: { ...target, reversedBy: d.decisionId, reversedAt: at } });
+        }
+      }
+      return changes;
+    }
+    case 'assigned': {
+      const a = payload.value;
+      const existing = get('actionItem', a.itemId);
+      if (existing && existing.version >= seq) return [];
+      return [
+        {
+          kind: 'actionItem',
+          record: {
+            ...(existing ?? placeholderActionItem(a.itemId)),
+            version: seq,
+            conversationId: a.conversationId,
+            channel: a.channel,
+            summary: a.summary,
+            assignee: a.assignee || null,
+            requestedBy: a.requestedBy,
+            due: a.due || null,
+            dueText: a.dueText || null,
+            at: normalizeIso(a.at),
+            confidence: a.confidence,
+            evidence: a.evidence,
+          },
+        },
+      ];
+    }
+    case 'completed': {
+      const c = payload.value;
+      const existing = get('actionItem', c.itemId) ?? placeholderActionItem(c.itemId);
+      const at = normalizeIso(c.at);
+      if (existing.completedAt !== null && !earlier(at, c.by, existing.completedAt, existing.completedBy ?? '')) return [];
+      return [{ kind: 'actionItem', record: { ...existing, completedAt: at, completedBy: c.by } }];
+    }
+    case 'asked': {
+      const q = payload.value;
+      const existing = get('question', q.questionId);
+      if (existing && existing.version >= seq) return [];
+      return [
+        {
+          kind: 'question',
+          record: {
+            ...(existing ?? placeholderQuestion(q.questionId)),
+            version: seq,
+            conversationId: q.conversationId,
+            channel: q.channel,
+            text: q.text,
+            asker: q.asker,
+            addressees: unique(q.addressees),
+            kind: q.kind,
+            at: normalizeIso(q.at),
+            confidence: q.confidence,
+            evidence: q.evidence,
+          },
+        },
+      ];
+    }
+    case 'answered': {
+      const a = payload.value;
+      const existing = get('question', a.questionId) ?? placeholderQuestion(a.questionId);
+      const at = normalizeIso(a.at);
+      if (existing.answeredAt !== null && !earlier(at, a.by, existing.answeredAt, existing.answeredBy ?? '')) return [];
+      return [{ kind: 'question', record: { ...existing, answeredAt: at, answeredBy: a.by } }];
+    }
+  }
+}
+
+type Parsed =
+  | { type: 'person'; value: PersonUpdated }
+  | { type: 'channel'; value: ChannelUpdated }
+  | { type: 'entity'; value: EntityNamed }
+  | { type: 'conversation'; value: ConversationAnnotated }
+  | { type: 'decision'; value: DecisionRecorded }
+  | { type: 'assigned'; value: ActionItemAssigned }
+  | { type: 'completed'; value: ActionItemCompleted }
+  | { type: 'asked'; value: QuestionAsked }
+  | { type: 'answered'; value: QuestionAnswered };
+
+const SCHEMAS: Record<string, [Parsed['type'], z.ZodType]> = {
+  [EVENT.personUpdated]: ['person', PersonUpdated],
+  [EVENT.channelUpdated]: ['channel', ChannelUpdated],
+  [EVENT.entityNamed]: ['entity', EntityNamed],
+  [EVENT.conversationAnnotated]: ['conversation', ConversationAnnotated],
+  [EVENT.decisionRecorded]: ['decision', DecisionRecorded],
+  [EVENT.actionItemAssigned]: ['assigned', ActionItemAssigned],
+  [EVENT.actionItemCompleted]: ['completed', ActionItemCompleted],
+  [EVENT.questionAsked]: ['asked', QuestionAsked],
+  [EVENT.questionAnswered]: ['answered', QuestionAnswered],
+};
+
+function parse(event: StoredEvent): Parsed | undefined {
+  const entry = SCHEMAS[event.type];
+  if (!entry) return undefined;
+  const result = entry[1].safeParse(event.payload);
+  return result.success ? ({ type: entry[0], value: result.data } as Parsed) : undefined;
+}
+
+export function isRecordEvent(type: string): boolean {
+  return type in SCHEMAS;
+}
+
+function placeholderDecision(id: string): DecisionNode {
+  return { id, version: 0, conversationId: '', channel: '', summary: '', about: [], decidedBy: [], reverses: null, at: '', confidence: 0, evidence: [], reversedBy: null, reversedAt: null };
+}
+
+function placeholderActionItem(id: string): ActionItemNode {
+  return { id, version: 0, conversationId: '', channel: '', summary: '', assignee: null, requestedBy: '', due: null, dueText: null, at: '', confidence: 0, evidence: [], completedAt: null, completedBy: null };
+}
+
+function placeholderQuestion(id: string): QuestionNode {
+  return { id, version: 0, conversationId: '', channel: '', text: '', asker: '', addressees: [], kind: 'question', at: '', confidence: 0, evidence: [], answeredAt: null, answeredBy: null };
+}
+
+/** (at, tie) strictly before (otherAt, otherTie). */
+function earlier(at: string, tie: string, otherAt: string, otherTie: string): boolean {
+  return at < otherAt || (at === otherAt && tie < otherTie);
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values)];
+}
+

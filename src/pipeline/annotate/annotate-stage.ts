@@ -1,0 +1,48 @@
+import { contentHash } from '../../domain/ids.js';
+import type { ModelClient } from '../models/model-client.js';
+import { groundAnnotationDraft } from '../models/annotate/annotate-grounding.js';
+import type { AnnotationDraft } from '../models/annotate/annotation-draft.js';
+import type { Grounding } from '../models/grounding.js';
+import type { ModelStrategy } from '../models/model-strategy.js';
+import { makeAnnotateModelStrategy } from '../models/annotate/annotate-model-strategy.js';
+import { runStage, type ModelStageResult } from '../run-model-stage.js';
+import type { StageCache } from '../stage-cache.js';
+import type { StageDefinition, StageRunContext, Strategy } from '../stage.js';
+import { AnnotateOutput, type AnnotateInput } from './annotate-types.js';
+import { draftToOutput } from './draft-to-output.js';
+import { annotateHeuristically } from './heuristic-annotate.js';
+
+/** Bump when the heuristic's output for the same input may change (part of every cache key). */
+export const ANNOTATE_STAGE_VERSION = 'annotate-heuristic-1';
+
+export const annotateStage: StageDefinition<AnnotateInput, AnnotateOutput> = {
+  name: 'annotate',
+  version: ANNOTATE_STAGE_VERSION,
+  output: AnnotateOutput,
+  inputHash: (input) => contentHash(input),
+};
+
+export const heuristicAnnotateStrategy: Strategy<AnnotateInput, AnnotateOutput> = {
+  kind: 'heuristic',
+  id: 'heuristic',
+  run: (input) => annotateHeuristically(input),
+};
+
+export interface RunAnnotateOptions {
+  cache?: StageCache;
+  /** When set (config `model`), the model strategy answers and the heuristic is the fallback. */
+  modelClient?: ModelClient;
+}
+
+/**
+ * Annotates one conversation through the stage cache: the heuristic by default, the model strategy
+ * (prompts/annotate.v1.md, grounded against the input) when a model client is given; a model that is
+ * unreachable or answers invalid output falls back to the heuristic with `degraded` provenance.
+ */
+export async function runAnnotate(input: AnnotateInput, context: StageRunContext, options: RunAnnotateOptions = {}): Promise<ModelStageResult<AnnotateOutput>> {
+  const model: ModelStrategy<AnnotateInput, AnnotateOutput, AnnotationDraft> | undefined = options.modelClient
+    ? makeAnnotateModelStrategy<AnnotateOutput>(options.modelClient, { toOutput: (draft, modelInput) => draftToOutput(draft, modelInput as AnnotateInput) })
+    : undefined;
+  const grounding: Grounding<AnnotateInput, AnnotationDraft> = groundAnnotationDraft;
+  return runStage(annotateStage, input, context, { heuristic: heuristicAnnotateStrategy, cache: options.cache, ...(model ? { model, grounding } : {}) });
+}

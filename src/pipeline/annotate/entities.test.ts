@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { EntityBook, normalizeEntityName } from './entities.js';
+
+describe('entities', () => {
+  it('normalizes "billing", "billing svc" and "the billing service" to one name', () => {
+    expect(['billing', 'billing svc', 'the billing service', 'The Billing Service'].map(normalizeEntityName)).toEqual(['billing', 'billing', 'billing', 'billing']);
+    expect(normalizeEntityName('auth-api')).toBe('auth api');
+  });
+
+  it('resolves surface forms to one stable id and collects aliases', () => {
+    const book = new EntityBook([]);
+    const id = book.resolve('the billing service');
+    expect(book.resolve('billing svc')).toBe(id);
+    expect(book.resolve('billing')).toBe(id);
+    expect(id).toBe('component:billing');
+    expect(book.usedEntities()[0].aliases).toEqual(['the billing service', 'billing svc', 'billing']);
+  });
+
+  it('resolves a bare head word to the name it ends once the conversation has named it', () => {
+    const book = new EntityBook([{ id: 'component:search-indexer', name: 'search indexer' }]);
+    expect(book.mentionedIn('lag on the Search Indexer again')).toEqual(['component:search-indexer']);
+    expect(book.resolve('search indexer')).toBe('component:search-indexer');
+    expect(book.resolve('the indexer')).toBe('component:search-indexer');
+    // Elsewhere "the pipeline" is not the "Q4 pipeline" some other conversation named.
+    const other = new EntityBook([{ id: 'component:q4-pipeline', name: 'q4 pipeline' }]);
+    expect(other.resolve('the pipeline')).toBe('component:pipeline');
+  });
+
+  it('discovers component phrases and leaves pronouns alone', () => {
+    const book = new EntityBook([]);
+    expect(book.discover('the 02:00 cron stays until the retry worker ships')).toContain('component:retry-worker');
+    expect(book.resolve('it')).toBeUndefined();
+  });
+});

@@ -1,0 +1,67 @@
+import type { AnnotatedDecision } from './annotate-types.js';
+import { itemId, matchesAny, type AnnotateContext } from './annotate-context.js';
+import { HEDGE_CUES, PROPOSAL_CUES, DECISION_CUES, REVERSAL_CUES } from './lexicon/cues.js';
+
+function summaryOf(sentences: string[]): string {
+  return sentences
+    .join(' ')
+    .replace(/^(?:(?:ok|okay|so|great|sounds good|agreed|alright|yes)[,.!—–-]?\s+)+/i, '')
+    .replace(/^(?:ok,?\s+)?(?:decision|decided)\s*[:—–-]\s*/i, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 280);
+}
+
+/**
+ * Decisions: a message that states one ("decided: …", "we'll go with X", "let's not …", "agreed.
+ * let's …"), not a question or a hedge. A proposal earlier in the conversation joins the evidence.
+ * A reversal ("let's go back to …", "scrap that", "reverting") names the latest earlier decision
+ * about the same entity (in this conversation or before it).
+ */
+export function extractDecisions(context: AnnotateContext): AnnotatedDecision[] {
+  const out: AnnotatedDecision[] = [];
+  const topEntities = conversationEntities(context);
+  for (const read of context.messages) {
+    if (read.isBot) continue;
+    const stated = read.sentences.filter((sentence) => matchesAny(sentence, DECISION_CUES) && !/\?\s*$/.test(sentence) && !matchesAny(sentence, HEDGE_CUES));
+    const reversal = read.sentences.some((sentence) => matchesAny(sentence, REVERSAL_CUES)) && !read.sentences.every((sentence) => /\?\s*$/.test(sentence));
+    if (stated.length === 0 && !reversal) continue;
+    const cueIndex = read.sentences.findIndex((sentence) => stated.includes(sentence) || matchesAny(sentence, REVERSAL_CUES));
+    const body = read.sentences.slice(cueIndex, cueIndex + 2).filter((sentence) => !/^(thanks|thank you)\b/i.test(sentence) && !/\?\s*$/.test(sentence));
+    const proposal = context.messages.slice(0, read.index).reverse().find((m) => !m.isBot && m.sentences.some((sentence) => matchesAny(sentence, PROPOSAL_CUES)));
+    const about = [...new Set([...context.entities.mentionedIn(body.join(' ')), ...(proposal ? context.entities.mentionedIn(proposal.sentences.join(' ')) : [])])];
+    const aboutIds = about.length > 0 ? about : topEntities.slice(0, 1);
+    const agreed = context.messages.slice(read.index + 1, read.index + 4).filter((m) => /^(\+1|agreed|👍|sounds good|yes|yep)/iu.test(m.message.text.trim())).map((m) => m.message.author);
+    const decision: AnnotatedDecision = {
+      id: itemId(context.input, read.message.id, 'decision'),
+      summary: summaryOf(body.length > 0 ? body : read.sentences.slice(0, 1)),
+      about: aboutIds,
+      decidedBy: [...new Set([read.message.author, ...agreed])],
+      reverses: reversal ? reversedDecision(context, out, aboutIds, read.message.ts) : null,
+      evidence: [read.message.id, ...(proposal ? [proposal.message.id] : [])],
+      confidence: stated.length > 0 ? (/\bdecided|decision\b/i.test(stated[0]) ? 0.9 : 0.75) : 0.6,
+    };
+    if (stated.length === 0 && !decision.reverses) continue;
+    out.push(decision);
+  }
+  return out;
+}
+
+function reversedDecision(context: AnnotateContext, local: AnnotatedDecision[], about: string[], ts: string): string | null {
+  const overlaps = (ids: string[]): boolean => about.length === 0 || ids.some((id) => about.includes(id));
+  const here = [...local].reverse().find((decision) => overlaps(decision.about));
+  if (here) return here.id;
+  const earlier = (context.input.priorDecisions ?? []).filter((decision) => decision.at < ts).sort((a, b) => b.at.localeCompare(a.at));
+  const sameEntity = earlier.find((decision) => overlaps(decision.about));
+  if (sameEntity) return sameEntity.decisionId;
+  // Nothing about the same entity: the latest decision of this channel in the last 30 days.
+  const recent = earlier.find((decision) => decision.channel === context.input.channel && Date.parse(ts) - Date.parse(decision.at) <= 30 * 86_400_000);
+  return recent?.decisionId ?? null;
+}
+
+/** Entities of the conversation by how often they are named, most first. */
+export function conversationEntities(context: AnnotateContext): string[] {
+  const counts = new Map<string, number>();
+  for (const read of context.messages) for (const id of context.entities.mentionedIn(read.sentences.join(' '))) counts.set(id, (counts.get(id) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { annotateHeuristically } from './heuristic-annotate.js';
+import { conversation, key } from './testing/conversation-builder.js';
+
+const run = (lines: Array<[string, string]>, overrides = {}) => annotateHeuristically(conversation(lines, overrides));
+const triples = (lines: Array<[string, string]>, overrides = {}) => run(lines, overrides).facts.map((fact) => `${fact.subject.split(':U')[1]} ${fact.relation} ${fact.object}`);
+
+describe('facts', () => {
+  it.each([
+    ['Priya owns billing', 'PRIYA owns component:billing'],
+    ["billing is Priya's baby", 'PRIYA owns component:billing'],
+    ['ping Priya for anything billing', 'PRIYA owns component:billing'],
+    ['Priya is the go-to for the billing service', 'PRIYA owns component:billing'],
+    ['Priya is the point person for billing svc', 'PRIYA owns component:billing'],
+    ['Priya maintains the billing service', 'PRIYA owns component:billing'],
+    ['the billing service is owned by Priya', 'PRIYA owns component:billing'],
+  ])('reads ownership from %j', (text, expected) => {
+    expect(triples([['dana', text]])).toEqual([expected]);
+  });
+
+  it('resolves I/me/mine to the speaker and "you" to the addressee', () => {
+    expect(triples([['marco', "ok officially: billing's mine now"]])).toEqual(['MARCO owns component:billing']);
+    expect(triples([['priya', 'I maintain acme-sdk these days']])).toEqual(['PRIYA owns component:acme-sdk']);
+    expect(triples([['marco', "I'll own the retry worker from here"]])).toEqual(['MARCO owns component:retry-worker']);
+    expect(triples([['dana', '@Sam Park you own the deploy pipeline so your call']])).toEqual(['SAM owns component:deploy-pipeline']);
+  });
+
+  it('dates a handover from its effective day', () => {
+    const out = run([['dana', 'team news: Marco is taking over billing from Priya starting Monday (the 16th)']]);
+    expect(out.facts).toEqual([expect.objectContaining({ subject: key('marco'), relation: 'owns', object: 'component:billing', validFrom: '2026-11-15T23:00:00.000Z' })]);
+  });
+
+  it('reads works-on and expertise', () => {
+    expect(triples([['lena', "Sam's working on the search indexer this week"]])).toEqual(['SAM works_on component:search-indexer']);
+    expect(triples([['dana', '@Sam Park you know the billing DB better than anyone']])).toEqual(['SAM expert_in component:billing']);
+  });
+
+  it('gives hedged statements low confidence', () => {
+    const [fact] = run([['sam', 'I think Lena might own the search indexer?']]).facts;
+    expect(fact).toEqual(expect.objectContaining({ subject: key('lena'), hedged: true }));
+    expect(fact.confidence).toBeLessThan(0.5);
+  });
+
+  it('retracts the corrected fact and asserts the right one', () => {
+    const out = run([
+      ['sam', 'I think Marco might own the search indexer?'],
+      ['lena', "correction: it's Lena, not Marco. the indexer is mine"],
+    ]);
+    const wrong = out.facts.find((fact) => fact.subject === key('marco'));
+    expect(out.retractions).toEqual([{ factId: wrong?.id, by: key('lena'), messageId: 'm2' }]);
+    expect(out.facts.filter((fact) => fact.subject === key('lena')).map((fact) => fact.object)).toEqual(['component:search-indexer']);
+  });
+
+  it('retracts on "scratch that, it\'s X" and "I meant X, not Y"', () => {
+    const scratch = run([
+      ['sam', 'Marco owns the search indexer'],
+      ['sam', "scratch that, it's Lena. she owns the search indexer"],
+    ]);
+    expect(scratch.retractions).toEqual([expect.objectContaining({ factId: scratch.facts.find((fact) => fact.subject === key('marco'))?.id, messageId: 'm2' })]);
+    const meant = run([
+      ['sam', 'ping Marco for anything billing'],
+      ['sam', 'I meant Priya, not Marco'],
+    ]);
+    expect(meant.retractions).toHaveLength(1);
+    expect(meant.facts.map((fact) => fact.subject)).toEqual([key('marco'), key('priya')]);
+  });
+
+  it('does not make facts from lookalikes', () => {
+    expect(triples([
+      ['sam', 'who owns the search indexer?'],
+      ['lena', "I'm working on the empty states next"],
+      ['marco', 'it owns me at this point lol'],
+    ])).toEqual([]);
+  });
+});
+
+describe('more fact phrasings', () => {
+  it.each([
+    ['the billing service owner is Priya', 'PRIYA owns component:billing'],
+    ['Priya is our billing lead', 'PRIYA owns component:billing'],
+    ['Lena works on the search indexer', 'LENA works_on component:search-indexer'],
+    ['Sam is on the search indexer team', 'SAM works_on component:search-indexer'],
+  ])('reads %j', (text, expected) => {
+    const out = annotateHeuristically(conversation([['dana', text]], { entities: [{ id: 'component:search-indexer', name: 'search indexer' }] }));
+    expect(out.facts.map((fact) => `${fact.subject.split(':U')[1]} ${fact.relation} ${fact.object}`)).toEqual([expected]);
+  });
+});

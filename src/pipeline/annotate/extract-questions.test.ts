@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { annotateHeuristically } from './heuristic-annotate.js';
+import { conversation, key } from './testing/conversation-builder.js';
+
+const questions = (lines: Array<[string, string]>, overrides = {}) => annotateHeuristically(conversation(lines, overrides)).questions;
+
+describe('questions', () => {
+  it('addresses a question by @mention and marks it answered by the addressee', () => {
+    const out = questions([
+      ['sam', '@Priya Nair why are the dashboard totals a cent off for EU accounts?'],
+      ['lena', 'no idea'],
+      ['priya', 'known one, VAT rounding. on it'],
+    ]);
+    expect(out).toEqual([expect.objectContaining({ asker: key('sam'), addressees: [key('priya')], kind: 'question', answered: expect.objectContaining({ messageId: 'm3', by: key('priya') }) })]);
+  });
+
+  it('addresses by a leading name and in a DM; an unanswered one stays open', () => {
+    expect(questions([['dana', 'Marco, any news on the VAT fix?']])[0]).toEqual(expect.objectContaining({ addressees: [key('marco')], answered: null }));
+    const dm = questions([['priya', 'did you get a chance to look at my promo packet?']], { dm: true, members: [key('priya'), key('dana')] });
+    expect(dm[0].addressees).toEqual([key('dana')]);
+  });
+
+  it('tells approvals and blockers from questions', () => {
+    expect(questions([['priya', '@Dana Whitfield can you approve my PTO for Dec 21 – Jan 2?']])[0].kind).toBe('approval');
+    expect(questions([['lena', '@Dana Whitfield the backfill plan is ready, I want your sign-off before I start it']])[0].kind).toBe('approval');
+    expect(questions([['marco', '@Dana Whitfield blocked on you for the release notes until then']])[0].kind).toBe('blocker');
+  });
+
+  it('asks the room when nobody is addressed; a guess is not the answer', () => {
+    const out = questions([
+      ['sam', 'who owns the search indexer these days?'],
+      ['marco', 'I think Priya might?'],
+      ['lena', 'the indexer is mine'],
+    ]);
+    expect(out[0]).toEqual(expect.objectContaining({ addressees: [], answered: expect.objectContaining({ messageId: 'm3' }) }));
+  });
+
+  it('ignores rhetorical and tag questions, and requests for work', () => {
+    const out = questions([
+      ['sam', 'can you believe it?'],
+      ['lena', 'Priya is the point person for billing, right?'],
+      ['dana', '@Marco Rossi can you fix the dunning template by Monday?'],
+    ]);
+    expect(out).toEqual([]);
+  });
+});

@@ -1,0 +1,101 @@
+import type { AnnotatePerson } from './annotate-types.js';
+
+const STOP_NAMES = new Set(['all', 'here', 'channel', 'everyone', 'team', 'folks', 'guys', 'ok', 'yes', 'no', 'thanks', 'hey', 'hi', 'sure', 'will', 'mark', 'may', 'june', 'bill']);
+
+/**
+ * Resolves how people are written in chat ("@Priya Nair", "Priya", "pj_dev", "@lena") to person
+ * keys. When one human has keys in several sources, the key in the conversation's own source wins.
+ */
+export class PeopleResolver {
+  private readonly byName = new Map<string, string[]>();
+  private readonly names = new Map<string, string>();
+  private readonly nameWords = new Set<string>();
+
+  constructor(people: readonly AnnotatePerson[], private readonly preferPrefix = '') {
+    for (const person of people) {
+      this.names.set(person.key, person.name);
+      const forms = new Set<string>();
+      const names = [person.name, ...(person.aliases ?? [])];
+      // "Hughes, Tom" (Teams) is also "Tom Hughes".
+      for (const name of [...names]) {
+        const flipped = /^([^,]+),\s*(.+)$/.exec(name);
+        if (flipped) names.push(`${flipped[2]} ${flipped[1]}`);
+      }
+      for (const name of names) {
+        const clean = normalize(name);
+        if (!clean) continue;
+        for (const word of clean.split(' ')) if (word.length >= 3) this.nameWords.add(word);
+        forms.add(clean);
+        const first = clean.split(' ')[0];
+        if (first && first.length >= 3 && !STOP_NAMES.has(first)) forms.add(first);
+      }
+      for (const form of forms) {
+        const list = this.byName.get(form) ?? [];
+        list.push(person.key);
+        this.byName.set(form, list);
+      }
+    }
+  }
+
+  nameOf(key: string): string {
+    return this.names.get(key) ?? key;
+  }
+
+  /** Whether a word is part of anyone's name ("whitfield"). */
+  isNameWord(word: string): boolean {
+    return this.nameWords.has(normalize(word));
+  }
+
+  /** The person a name refers to; undefined when unknown or ambiguous across different humans. */
+  resolve(name: string): string | undefined {
+    const keys = this.byName.get(normalize(name));
+    if (!keys || keys.length === 0) return undefined;
+    if (keys.length === 1) return keys[0];
+    const preferred = keys.filter((key) => key.startsWith(this.preferPrefix));
+    return preferred.length === 1 ? preferred[0] : preferred[0] ?? keys[0];
+  }
+
+  /** Every person written with @ in the text (`@Dana Whitfield`, `@lena`), in order. */
+  atMentions(text: string): string[] {
+    const out: string[] = [];
+    for (const match of text.matchAll(/@([\p{L}][\p{L}\d_.-]*(?:, [\p{Lu}][\p{L}'-]+| [\p{Lu}][\p{L}'-]+)?)/gu)) {
+      const full = this.resolve(match[1]) ?? this.resolve(match[1].replace(/^([^,]+), (.+)$/, '$2 $1'));
+      const first = full ?? this.resolve(match[1].split(' ')[0]);
+      if (first && !out.includes(first)) out.push(first);
+    }
+    return out;
+  }
+
+  /** A leading vocative: "Marco, can you …", "Tom, send …", "Dana — could you". */
+  leadingName(sentence: string): string | undefined {
+    const match = /^(?:(?:hey|hi|ok|so|and|also)\s+)?@?([\p{L}][\p{L}_.-]+)\s*[,:—–-]\s/iu.exec(sentence.trim());
+    return match ? this.resolve(match[1]) : undefined;
+  }
+
+  /** A trailing vocative: "can you take a look, Owen?", "any update Marco?". */
+  trailingName(sentence: string): string | undefined {
+    const match = /,\s*@?(\p{Lu}[\p{L}_.-]+)\s*[?!.]*\s*$/u.exec(sentence.trim());
+    // "…, Owen?" addresses Owen when the sentence speaks to someone ("can you", "any update"), not "is it still Priya?".
+    if (!match || !/\b(you|your)\b|^any\b/i.test(sentence.slice(0, match.index))) return undefined;
+    return this.resolve(match[1]);
+  }
+
+  /** A person named anywhere in the sentence by a known name, in order of appearance. */
+  namedIn(sentence: string): { key: string; index: number; text: string }[] {
+    const out: { key: string; index: number; text: string }[] = [];
+    for (const match of sentence.matchAll(/@?([\p{L}][\p{L}\d_.-]*)(?:'s)?/gu)) {
+      const word = match[1];
+      if (word.length < 3 || STOP_NAMES.has(word.toLowerCase())) continue;
+      // Lower-case words are names only when written as handles (@lena) or known handles with a digit/underscore.
+      const isCapital = /^\p{Lu}/u.test(word);
+      if (!isCapital && !match[0].startsWith('@') && !/[_\d]/.test(word)) continue;
+      const key = this.resolve(word);
+      if (key && !out.some((hit) => hit.key === key && hit.index === match.index)) out.push({ key, index: match.index ?? 0, text: word });
+    }
+    return out;
+  }
+}
+
+export function normalize(name: string): string {
+  return name.toLowerCase().replace(/^@/, '').replace(/[^\p{L}\d_ .-]/gu, '').replace(/\s+/g, ' ').trim();
+}

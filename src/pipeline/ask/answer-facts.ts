@@ -1,0 +1,169 @@
+import type { FactRelation } from '../../domain/annotations.js';
+import { isValidAt, type FactVersion } from '../../memory/facts/fact-types.js';
+import type { ComponentNode } from '../../memory/graph/graph-records.js';
+import type { AskAnswer } from './ask-types.js';
+import { collapseSameHuman, componentNames, day, factEvidence, historyOf, itemEvidence, known, names, openAt, unknown, type AnswerContext } from './answer-support.js';
+import { resolveComponent } from './resolve-entity.js';
+
+const RELATION_WORDS: Record<FactRelation, { now: string; past: string; many: string }> = {
+  owns: { now: 'owns', past: 'owned', many: 'own' },
+  works_on: { now: 'works on', past: 'worked on', many: 'work on' },
+  expert_in: { now: 'knows', past: 'knew', many: 'know' },
+};
+
+async function componentOr(context: AnswerContext): Promise<{ component: ComponentNode } | AskAnswer> {
+  const resolved = await resolveComponent(context.sources.graph, context.target);
+  if (!resolved) return unknown(context, [`components, projects and teams named "${context.target}" (names and aliases): none found`]);
+  return { component: resolved.component };
+}
+
+function entityOf(component: ComponentNode): AskAnswer['entity'] {
+  return { kind: 'component', id: component.id, name: component.name ?? component.id };
+}
+
+/** Who owns X (as of), who works on X, who knows X: the holders valid at as-of, with the slot's history. */
+export async function answerHolders(context: AnswerContext, relation: FactRelation): Promise<AskAnswer> {
+  const found = await componentOr(context);
+  if (!('component' in found)) return found;
+  const { component } = found;
+  const label = component.name ?? component.id;
+  const versions = collapseSameHuman(await context.sources.graph.facts({ object: component.id, relation }), context.sources.people);
+  const history = await historyOf(versions, context);
+  const holders = versions.filter((version) => isValidAt(version, context.asOf));
+  const searched = [`${relation.replace('_', '-')} facts about ${label} valid on ${day(context.asOf, context.sources.timeZone)} (${versions.length} on record)`];
+  if (holders.length === 0) return unknown(context, searched, { entity: entityOf(component), history });
+  const isPast = context.asOf < context.sources.now.toISOString().slice(0, 10);
+  const words = RELATION_WORDS[relation];
+  const who = holders.map((version) => context.sources.people.name(version.subject));
+  const since = holders.length === 1 ? `, since ${day(holders[0].validFrom, context.sources.timeZone)}` : '';
+  const verb = isPast ? words.past : holders.length === 1 ? words.now : words.many;
+  const hedge = holders.every((version) => version.hedged) ? ' (hedged: someone said they might; not confirmed)' : '';
+  return known(context, {
+    text: `${names(who)} ${verb} ${label}${since}${hedge}.`,
+    confidence: Math.max(...holders.map((version) => version.confidence)),
+    evidence: factEvidence(holders, context),
+    entity: entityOf(component),
+    history,
+    searched,
+  });
+}
+
+/** Who should I ask about X: the owner, then those who know it, then who works on it, then the most active participants. */
+export async function answerAskWhom(context: AnswerContext): Promise<AskAnswer> {
+  const found = await componentOr(context);
+  if (!('component' in found)) return found;
+  const { component } = found;
+  const label = component.name ?? component.id;
+  const { graph, people } = context.sources;
+  const all = (await graph.facts({ object: component.id })).filter((version) => isValidAt(version, context.asOf));
+  const of = (relation: FactRelation): FactVersion[] => all.filter((version) => version.relation === relation).sort((a, b) => b.confidence - a.confidence);
+  const ranked = [...of('owns'), ...of('expert_in'), ...of('works_on')];
+  const searched = [`owners, experts and people working on ${label}`, `participants of conversations about ${label}`];
+  const why: Record<FactRelation, string> = { owns: `owns ${label}`, expert_in: `knows ${label}`, works_on: `works on ${label}` };
+  if (ranked.length > 0) {
+    const seen = new Set<string>();
+    const lines: string[] = [];
+    for (const version of ranked) {
+      const name = people.name(version.subject);
+      if (seen.has(name)) continue;
+      seen.add(name);
+      lines.push(`${name} (${why[version.relation]})`);
+    }
+    return known(context, {
+      text: `Ask ${lines[0]}.${lines.length > 1 ? ` Also: ${lines.slice(1, 4).join(', ')}.` : ''}`,
+      confidence: ranked[0].confidence,
+      evidence: factEvidence([ranked[0]], context),
+      entity: entityOf(component),
+      history: await historyOf(all, context),
+      searched,
+    });
+  }
+  const conversations = (await graph.conversations({ about: component.id })).filter((conversation) => conversation.start <= context.asOf && !conversation.noise);
+  const counts = new Map<string, number>();
+  for (const conversation of conversations) {
+    for (const key of conversation.participants) {
+      const name = people.name(key);
+      counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
+  }
+  const top = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 3);
+  if (top.length === 0) return unknown(context, searched, { entity: entityOf(component) });
+  return known(context, {
+    text: `Nobody is recorded as owning or knowing ${label}; the most active in conversations about it: ${top.map(([name, n]) => `${name} (${n})`).join(', ')}.`,
+    confidence: 0.3,
+    evidence: [],
+    entity: entityOf(component),
+    searched,
+  });
+}
+
+/** What is PERSON working on: what they work on and own at as-of, and their open action items. */
+export async function answerWorkingOn(context: AnswerContext): Promise<AskAnswer> {
+  const { graph, people } = context.sources;
+  const human = people.find(context.target);
+  if (!human) return unknown(context, [`people named "${context.target}": none found`]);
+  const entity = { kind: 'person' as const, id: human.keys[0], name: human.name };
+  const versions = (await graph.facts({ subjects: human.keys })).filter((version) => isValidAt(version, context.asOf) && version.relation !== 'expert_in');
+  const components = await graph.get('component', versions.map((version) => version.object));
+  const label = (id: string): string => {
+    const component = components.get(id);
+    const aliases = (component?.aliases ?? []).filter((alias) => alias.toLowerCase() !== (component?.name ?? '').toLowerCase());
+    return `${component?.name ?? id}${aliases.length > 0 ? ` (${aliases.join(', ')})` : ''}`;
+  };
+  const items = (await graph.actionItems({ people: human.keys })).filter((item) => openAt({ at: item.at, closedAt: item.completedAt }, context.asOf));
+  const searched = [`works-on and owns facts for ${human.name}`, `open action items assigned to ${human.name}`];
+  if (versions.length === 0 && items.length === 0) return unknown(context, searched, { entity });
+  const parts: string[] = [];
+  const worksOn = versions.filter((version) => version.relation === 'works_on');
+  const owns = versions.filter((version) => version.relation === 'owns');
+  if (worksOn.length > 0) parts.push(`works on ${names(worksOn.map((version) => label(version.object)))}`);
+  if (owns.length > 0) parts.push(`owns ${names(owns.map((version) => label(version.object)))}`);
+  const lines = [`${human.name} ${parts.length > 0 ? parts.join('; ') : 'has open action items'}.`];
+  for (const item of items.slice(-5).reverse()) lines.push(`- ${item.summary}${item.due ? ` (due ${item.due.slice(0, 10)})` : ''}`);
+  return known(context, {
+    text: lines.join('\n'),
+    confidence: Math.max(...versions.map((version) => version.confidence), ...items.map((item) => item.confidence)),
+    evidence: [...factEvidence(versions, context), ...itemEvidence(items, context)].slice(0, 8),
+    entity,
+    history: await historyOf(versions, context),
+    searched,
+  });
+}
+
+/** What changed about X in the 7 days before as-of: facts that began or ended, and decisions. */
+export async function answerChanged(context: AnswerContext): Promise<AskAnswer> {
+  const { graph, people, timeZone } = context.sources;
+  const from = new Date(Date.parse(context.asOf) - 7 * 86_400_000).toISOString();
+  const inWindow = (time: string | null): boolean => time !== null && time > from && time <= context.asOf;
+  const resolved = await resolveComponent(graph, context.target);
+  const human = resolved ? undefined : people.find(context.target);
+  if (!resolved && !human) return unknown(context, [`components and people named "${context.target}": none found`]);
+  const versions = resolved ? await graph.facts({ object: resolved.component.id }) : await graph.facts({ subjects: human!.keys });
+  const changed = collapseSameHuman(versions, people).filter((version) => version.status !== 'alternative' && (inWindow(version.validFrom) || inWindow(version.validTo)));
+  const decisions = resolved ? (await graph.decisions({ about: resolved.component.id })).filter((decision) => inWindow(decision.at)) : [];
+  const label = resolved ? (resolved.component.name ?? resolved.component.id) : human!.name;
+  const entity = resolved ? entityOf(resolved.component) : { kind: 'person' as const, id: human!.keys[0], name: human!.name };
+  const window = `${day(from, timeZone)} to ${day(context.asOf, timeZone)}`;
+  const searched = [`facts and decisions about ${label} from ${window}`];
+  if (changed.length === 0 && decisions.length === 0) return unknown(context, searched, { entity });
+  const objects = await componentNames(graph, changed.map((version) => version.object));
+  const events: Array<{ at: string; line: string }> = [];
+  for (const version of changed) {
+    const what = `${people.name(version.subject)} ${RELATION_WORDS[version.relation].now} ${objects.get(version.object)}`;
+    if (version.status === 'retracted') events.push({ at: version.validTo ?? version.validFrom, line: `retracted: ${what} (${version.retraction?.reason ?? 'correction'})` });
+    else {
+      if (inWindow(version.validFrom)) events.push({ at: version.validFrom, line: `from ${day(version.validFrom, timeZone)}: ${what}` });
+      if (inWindow(version.validTo)) events.push({ at: version.validTo!, line: `until ${day(version.validTo!, timeZone)}: ${what}${version.status === 'ended' ? ' (ended)' : ''}` });
+    }
+  }
+  for (const decision of decisions) events.push({ at: decision.at, line: `decided ${day(decision.at, timeZone)}: ${decision.summary}` });
+  events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  return known(context, {
+    text: [`${events.length} change${events.length === 1 ? '' : 's'} about ${label} from ${window}:`, ...events.map((event) => `- ${event.line}`)].join('\n'),
+    confidence: Math.max(...changed.map((version) => version.confidence), ...decisions.map((decision) => decision.confidence)),
+    evidence: [...factEvidence(changed, context), ...itemEvidence(decisions, context)].slice(0, 8),
+    entity,
+    history: await historyOf(changed, context),
+    searched,
+  });
+}

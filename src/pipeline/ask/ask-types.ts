@@ -1,0 +1,69 @@
+import type { FactRelation } from '../../domain/annotations.js';
+import type { FactStatus } from '../../memory/facts/fact-types.js';
+
+/** What a question asks, as the pattern parser understood it (parse-question.ts). */
+export type AskIntent =
+  | 'owner' // who owns X (now, last week, on DATE); who took over X; when did Y take over X
+  | 'works-on' // who is working on X
+  | 'expert' // who knows X best
+  | 'ask-whom' // who should I ask about X: owner, then expertise, then most active participant
+  | 'decided' // what did we decide about X
+  | 'working-on' // what is PERSON working on
+  | 'blocking' // what is blocking X (a person or a component)
+  | 'waiting-on-me' // what is waiting on me (config `me`)
+  | 'changed'; // what changed about X (the last 7 days before as-of)
+
+export interface ParsedQuestion {
+  intent: AskIntent;
+  /** The words naming what is asked about ("the billing service"); empty for waiting-on-me. */
+  target: string;
+  /** A time named in the question ("last week", "on 2026-11-10"), ISO UTC; overrides --as-of. */
+  asOf?: string;
+}
+
+/** One message an answer rests on. */
+export interface AnswerEvidence {
+  source: string;
+  /** Native channel id. */
+  channel: string;
+  /** Native message id. */
+  messageId: string;
+  /** Display name of the author when known, else the person key. */
+  author: string;
+  time: string;
+  snippet: string;
+}
+
+/** One fact version in an answer's history. */
+export interface HistoryEntry {
+  subject: string;
+  subjectName: string;
+  relation: FactRelation;
+  object: string;
+  objectName: string;
+  status: FactStatus;
+  confidence: number;
+  validFrom: string;
+  validTo: string | null;
+  /** Why it closed: superseded by whom, or the retraction's reason. */
+  note: string | null;
+}
+
+export interface AskAnswer {
+  question: string;
+  intent: AskIntent | null;
+  /** False when the data does not support an answer ("I don't know"). */
+  known: boolean;
+  text: string;
+  /** 0..1; 0 when unknown. */
+  confidence: number;
+  evidence: AnswerEvidence[];
+  /** The time the answer holds at (ISO UTC). */
+  asOf: string;
+  /** For ownership and expertise questions: every version of the slot, oldest first. */
+  history: HistoryEntry[];
+  /** The entity the question was resolved to, if any. */
+  entity: { kind: 'component' | 'person'; id: string; name: string } | null;
+  /** What was looked up, in words: shown with "I don't know". */
+  searched: string[];
+}

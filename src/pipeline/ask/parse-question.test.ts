@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { parseAsOf, parseQuestion } from './parse-question.js';
+
+const NOW = new Date('2026-11-20T07:30:00.000Z');
+
+describe('parseQuestion', () => {
+  it.each([
+    ['who owns billing', 'owner', 'billing'],
+    ['Who is the point person for the billing svc?', 'owner', 'the billing svc'],
+    ['who took over billing from Priya', 'owner', 'billing'],
+    ['when did Marco take over billing', 'owner', 'billing'],
+    ['who handles deploys', 'owner', 'deploys'],
+    ['who should I ask about SSO', 'ask-whom', 'sso'],
+    ['who knows the billing database best', 'expert', 'the billing database'],
+    ['who is working on the SDK', 'works-on', 'the sdk'],
+    ['what did we decide about Friday deploys?', 'decided', 'friday deploys'],
+    ["what's Priya working on", 'working-on', 'priya'],
+    ['what is blocking Lena', 'blocking', 'lena'],
+    ["what's waiting on me?", 'waiting-on-me', ''],
+    ['what changed about billing', 'changed', 'billing'],
+    ['billing owner?', 'owner', 'billing'],
+    ['whos the owner of billing', 'owner', 'billing'],
+    ['what does Priya own', 'working-on', 'priya'],
+    ['decisions about the SDK', 'decided', 'the sdk'],
+    ['who owns billing right now', 'owner', 'billing'],
+  ])('understands "%s"', (question, intent, target) => {
+    expect(parseQuestion(question, NOW)).toEqual({ intent, target });
+  });
+
+  it('takes the time a question names', () => {
+    expect(parseQuestion('who owned billing last week', NOW)).toEqual({ intent: 'owner', target: 'billing', asOf: '2026-11-13T07:30:00.000Z' });
+    expect(parseQuestion('who owned billing on 2026-11-10', NOW)?.asOf).toBe('2026-11-10T23:59:59.999Z');
+    expect(parseQuestion('who owned billing 3 days ago', NOW)?.asOf).toBe('2026-11-17T07:30:00.000Z');
+  });
+
+  it('leaves questions it does not understand alone', () => {
+    expect(parseQuestion('make me a sandwich', NOW)).toBeUndefined();
+    expect(parseQuestion('who owns', NOW)).toBeUndefined();
+  });
+});
+
+describe('parseAsOf', () => {
+  it('reads a day as the end of that day in the zone, and an ISO time as given', () => {
+    expect(parseAsOf('2026-11-12')).toBe('2026-11-12T23:59:59.999Z');
+    expect(parseAsOf('2026-11-12', 'Europe/Berlin')).toBe('2026-11-12T22:59:59.999Z');
+    expect(parseAsOf('2026-11-10T12:00:00+01:00')).toBe('2026-11-10T11:00:00.000Z');
+    expect(parseAsOf('next tuesday')).toBeUndefined();
+  });
+});

@@ -1,0 +1,185 @@
+import type {
+  ActionItemAssigned,
+  ActionItemCompleted,
+  ConversationAnnotated,
+  DecisionRecorded,
+  EntityNamed,
+  Evidence,
+  FactAsserted,
+  FactRetracted,
+  QuestionAnswered,
+  QuestionAsked,
+} from '../../domain/annotations.js';
+import type { ChannelUpdated } from '../../domain/channel.js';
+import { EVENT } from '../../domain/events.js';
+import type { MeetingCancelled, MeetingScheduled } from '../../domain/meeting.js';
+import type { EventLog } from '../../memory/event-log.js';
+import type { Citation } from './brief-types.js';
+import type { BriefPeople } from './brief-people.js';
+import { localDateTime } from './local-time.js';
+
+const TYPES = [
+  EVENT.channelUpdated,
+  EVENT.conversationAnnotated,
+  EVENT.entityNamed,
+  EVENT.decisionRecorded,
+  EVENT.actionItemAssigned,
+  EVENT.actionItemCompleted,
+  EVENT.questionAsked,
+  EVENT.questionAnswered,
+  EVENT.factAsserted,
+  EVENT.factRetracted,
+  EVENT.meetingScheduled,
+  EVENT.meetingCancelled,
+];
+
+/** The understanding events folded to their latest state (later events of one id win). */
+export interface BriefData {
+  channels: Map<string, ChannelUpdated>;
+  conversations: Map<string, ConversationAnnotated>;
+  entities: Map<string, EntityNamed>;
+  decisions: DecisionRecorded[];
+  items: Map<string, ActionItemAssigned>;
+  completions: Map<string, ActionItemCompleted>;
+  questions: Map<string, QuestionAsked>;
+  answers: Map<string, QuestionAnswered>;
+  /** In log order. */
+  facts: FactAsserted[];
+  retractions: Map<string, FactRetracted>;
+  /** Occurrences still scheduled (a cancellation newer than the last schedule removes one). */
+  meetings: MeetingScheduled[];
+}
+
+/** Reads every event the brief uses, in one pass over the log (messages are not read). */
+export function loadBriefData(log: EventLog): BriefData {
+  const data: BriefData = {
+    channels: new Map(),
+    conversations: new Map(),
+    entities: new Map(),
+    decisions: [],
+    items: new Map(),
+    completions: new Map(),
+    questions: new Map(),
+    answers: new Map(),
+    facts: [],
+    retractions: new Map(),
+    meetings: [],
+  };
+  const decisions = new Map<string, DecisionRecorded>();
+  const facts = new Map<string, FactAsserted>();
+  const meetings = new Map<string, { meeting: MeetingScheduled | null }>();
+  for (const event of log.iterate({ types: TYPES, pageSize: 5_000 })) {
+    switch (event.type) {
+      case EVENT.channelUpdated: {
+        const channel = event.payload as ChannelUpdated;
+        data.channels.set(channel.key, channel);
+        break;
+      }
+      case EVENT.conversationAnnotated: {
+        const conversation = event.payload as ConversationAnnotated;
+        data.conversations.set(conversation.conversationId, conversation);
+        break;
+      }
+      case EVENT.entityNamed: {
+        const entity = event.payload as EntityNamed;
+        data.entities.set(entity.entityId, entity);
+        break;
+      }
+      case EVENT.decisionRecorded: {
+        const decision = event.payload as DecisionRecorded;
+        decisions.set(decision.decisionId, decision);
+        break;
+      }
+      case EVENT.actionItemAssigned: {
+        const item = event.payload as ActionItemAssigned;
+        data.items.set(item.itemId, item);
+        break;
+      }
+      case EVENT.actionItemCompleted: {
+        const done = event.payload as ActionItemCompleted;
+        keepEarliest(data.completions, done.itemId, done);
+        break;
+      }
+      case EVENT.questionAsked: {
+        const question = event.payload as QuestionAsked;
+        data.questions.set(question.questionId, question);
+        break;
+      }
+      case EVENT.questionAnswered: {
+        const answer = event.payload as QuestionAnswered;
+        keepEarliest(data.answers, answer.questionId, answer);
+        break;
+      }
+      case EVENT.factAsserted: {
+        const fact = event.payload as FactAsserted;
+        facts.set(fact.factId, fact);
+        break;
+      }
+      case EVENT.factRetracted: {
+        const retraction = event.payload as FactRetracted;
+        keepEarliest(data.retractions, retraction.factId, retraction);
+        break;
+      }
+      case EVENT.meetingScheduled: {
+        const meeting = event.payload as MeetingScheduled;
+        meetings.set(occurrenceKey(meeting), { meeting });
+        break;
+      }
+      case EVENT.meetingCancelled: {
+        const cancelled = event.payload as MeetingCancelled;
+        meetings.set(occurrenceKey(cancelled), { meeting: null });
+        break;
+      }
+    }
+  }
+  data.decisions = [...decisions.values()];
+  data.facts = [...facts.values()];
+  data.meetings = [...meetings.values()].flatMap((entry) => (entry.meeting && entry.meeting.status?.toUpperCase() !== 'CANCELLED' ? [entry.meeting] : []));
+  return data;
+}
+
+function occurrenceKey(meeting: { calendar: string; uid: string; occurrence: string }): string {
+  return `${meeting.calendar}|${meeting.uid}|${meeting.occurrence}`;
+}
+
+function keepEarliest<T extends { at: string }>(map: Map<string, T>, id: string, value: T): void {
+  const current = map.get(id);
+  if (!current || value.at < current.at) map.set(id, value);
+}
+
+/** Turns stored evidence into printable citations. */
+export class Citer {
+  constructor(
+    private readonly data: BriefData,
+    private readonly people: BriefPeople,
+    private readonly timeZone: string,
+  ) {}
+
+  channelName(channelKey: string): string {
+    const channel = this.data.channels.get(channelKey);
+    if (!channel) return channelKey.split(':').pop() ?? channelKey;
+    if (channel.kind === 'dm') return `DM ${channel.members.map((key) => this.people.name(key)).join(' & ')}`.trim();
+    if (channel.kind === 'group_dm') return channel.name ? `group DM (${channel.name})` : 'group DM';
+    return channel.source === 'teams' || channel.name.startsWith('#') ? channel.name : `#${channel.name}`;
+  }
+
+  cite(evidence: Evidence, conversationId: string | null): Citation {
+    const channel = `${evidence.source}:${evidence.workspace}:${evidence.channel}`;
+    return {
+      source: evidence.source,
+      channel,
+      channelName: this.channelName(channel),
+      author: evidence.author,
+      authorName: this.people.name(evidence.author),
+      at: evidence.ts,
+      localTime: localDateTime(evidence.ts, this.timeZone),
+      nativeId: evidence.id,
+      snippet: evidence.snippet,
+      conversationId,
+    };
+  }
+
+  citeAll(evidence: readonly Evidence[], conversationId: string | null, limit = 3): Citation[] {
+    return evidence.slice(0, limit).map((item) => this.cite(item, conversationId));
+  }
+}

@@ -1,0 +1,157 @@
+/**
+ * The brief: a typed, JSON-serialisable result computed from the event log. The Ink view, the
+ * plain-text, markdown and JSON renderers are thin consumers of this one shape.
+ */
+
+export const BRIEF_VERSION = 1;
+
+/** One message an item rests on, ready to print: where, who, when, and the native id. */
+export interface Citation {
+  source: string;
+  /** Channel key `source:workspace:channel`. */
+  channel: string;
+  /** `#general`, `DM`, or the native id when the channel is unknown. */
+  channelName: string;
+  /** Person key of the author. */
+  author: string;
+  authorName: string;
+  /** ISO UTC. */
+  at: string;
+  /** `YYYY-MM-DD HH:mm` in the reader's time zone. */
+  localTime: string;
+  /** Native message id (Slack ts, Discord snowflake, Teams id). */
+  nativeId: string;
+  snippet: string;
+  /** The conversation it belongs to, when known. */
+  conversationId: string | null;
+}
+
+export interface PersonRef {
+  /** Person key. */
+  key: string;
+  name: string;
+}
+
+export type WaitingKind = 'question' | 'approval' | 'blocker' | 'action';
+export type DueState = 'overdue' | 'due-soon' | 'open';
+
+export interface WaitingItem {
+  kind: WaitingKind;
+  /** questionId or itemId. */
+  id: string;
+  text: string;
+  /** Who asked or requested. */
+  from: PersonRef | null;
+  at: string;
+  /** Action items only: `YYYY-MM-DD` or ISO. */
+  due: string | null;
+  dueText: string | null;
+  state: DueState;
+  /** True when it arrived inside the window (older items still wait, marked not new). */
+  isNew: boolean;
+  conversationId: string;
+  confidence: number;
+  evidence: Citation[];
+}
+
+export interface DecisionItem {
+  id: string;
+  summary: string;
+  decidedBy: PersonRef[];
+  at: string;
+  /** The earlier decision this one reverses (its summary), when it is a reversal. */
+  reverses: { id: string; summary: string | null } | null;
+  /** Set when a later decision (up to the end of the window) reversed this one. */
+  reversedBy: { id: string; summary: string; at: string } | null;
+  about: string[];
+  conversationId: string;
+  confidence: number;
+  evidence: Citation[];
+}
+
+export interface MeetingItem {
+  uid: string;
+  occurrence: string;
+  summary: string;
+  start: string;
+  end: string;
+  allDay: boolean;
+  /** `HH:mm–HH:mm` (or `all day`) in the reader's time zone. */
+  localTime: string;
+  location: string | null;
+  /** Everyone attending but the reader (declined attendees left out). */
+  attendees: PersonRef[];
+  recurring: boolean;
+  /** Conversations sharing people or topic with this meeting, most related first. */
+  related: Array<{ conversationId: string; topic: string; why: string }>;
+  /** Open questions and action items of the related people or topic. */
+  openItems: Array<{ kind: WaitingKind; id: string; text: string }>;
+}
+
+export interface ConversationEntry {
+  conversationId: string;
+  channel: string;
+  channelName: string;
+  source: string;
+  start: string;
+  end: string;
+  messageCount: number;
+  summary: string;
+  citation: Citation | null;
+}
+
+export interface ConversationGroup {
+  topic: string;
+  /** Why it ranks where it does: `you took part`, `mentions you`, `your component` … */
+  reasons: string[];
+  score: number;
+  participants: PersonRef[];
+  /** Two lines at most, extractive: decisions and asks first, then the most informative sentences. */
+  summary: string[];
+  conversations: ConversationEntry[];
+  degraded: boolean;
+}
+
+export interface FactChange {
+  change: 'asserted' | 'retracted';
+  relation: string;
+  subject: PersonRef;
+  object: { id: string; name: string };
+  /** For a new owner: who held it before. */
+  previous: PersonRef | null;
+  at: string;
+  reason: string | null;
+  confidence: number;
+  evidence: Citation[];
+}
+
+export interface BriefWindow {
+  since: string;
+  until: string;
+  /** Where `since` came from. */
+  from: 'option' | 'last-brief' | 'default';
+}
+
+export interface Brief {
+  version: typeof BRIEF_VERSION;
+  generatedAt: string;
+  timezone: string;
+  reader: { id: string; name: string; keys: string[] };
+  window: BriefWindow;
+  /** True when any item shown came from a model that fell back to the heuristic. */
+  degraded: boolean;
+  counts: {
+    waiting: number;
+    decisions: number;
+    meetings: number;
+    conversations: number;
+    noise: number;
+    facts: number;
+  };
+  waiting: WaitingItem[];
+  decisions: DecisionItem[];
+  day: { date: string; meetings: MeetingItem[] };
+  conversations: ConversationGroup[];
+  noise: { count: number; topics: string[] };
+  facts: FactChange[];
+}

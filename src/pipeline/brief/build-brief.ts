@@ -1,0 +1,113 @@
+import { OutroError } from '../../domain/errors.js';
+import type { EventLog } from '../../memory/event-log.js';
+import { allLinks, latestProfiles } from '../../memory/people-queries.js';
+import type { SqliteDatabase } from '../../memory/sqlite.js';
+import { Citer, loadBriefData } from './brief-data.js';
+import { BriefPeople } from './brief-people.js';
+import { lastBriefSeen } from './brief-state.js';
+import { BRIEF_VERSION, type Brief, type BriefWindow } from './brief-types.js';
+import { DEFAULT_WINDOW_MS, parseBound } from './brief-window.js';
+import { conversationsSection } from './conversations-section.js';
+import { daySection } from './day-section.js';
+import { decisionsSection } from './decisions-section.js';
+import { factsSection } from './facts-section.js';
+import { isValidTimeZone, systemTimeZone } from './local-time.js';
+import { waitingSection, type SectionContext } from './waiting-section.js';
+
+/** What the brief reads: the SQLite store and its event log (app/store.ts's Store fits). */
+export interface BriefStore {
+  db: SqliteDatabase;
+  log: EventLog;
+}
+
+export interface BriefOptions {
+  /** ISO time or a duration back from `now` (24h, 3d); default: the end of this reader's last brief, else 24 h. */
+  since?: string;
+  /** ISO time or a duration back from `now`; default `now`. */
+  until?: string;
+  /** The reader: handles, ids, display names or emails on any source (config `me`, or --me). */
+  me: string | readonly string[] | undefined;
+  now: Date;
+  /** IANA zone for "today" and local times; default the system's. */
+  timezone?: string;
+}
+
+/**
+ * The brief for one reader over one window, computed from the event log alone (no model, no
+ * graph): waiting on you, decisions, your day, conversations, changed facts — each item citing
+ * its evidence. Pure apart from reading the store; it does not record that the brief was seen
+ * (see recordBriefSeen).
+ */
+export function buildBrief(store: BriefStore, options: BriefOptions): Brief {
+  const timeZone = options.timezone ?? systemTimeZone();
+  if (!isValidTimeZone(timeZone)) throw new OutroError('CONFIG_INVALID', `timezone "${timeZone}" is not an IANA time zone; use a name like Europe/Berlin or America/New_York.`);
+  const people = new BriefPeople(latestProfiles(store.db), allLinks(store.db));
+  const entries = options.me === undefined ? [] : typeof options.me === 'string' ? [options.me] : [...options.me];
+  const reader = people.resolveReader(entries);
+  const window = resolveWindow(store.db, reader.id, options);
+  const data = loadBriefData(store.log);
+  const me = new Set(reader.keys);
+  const human = people.human(reader.keys[0]);
+  const context: SectionContext = {
+    data,
+    people,
+    citer: new Citer(data, people, timeZone),
+    me,
+    myNames: [...new Set([reader.name, ...(human?.names ?? []), ...(human?.handles ?? [])])],
+    since: window.since,
+    until: window.until,
+    now: options.now,
+    timeZone,
+  };
+  const waiting = waitingSection(context);
+  const decisions = decisionsSection(context);
+  const day = daySection(context);
+  const { groups, noise } = conversationsSection(context);
+  const facts = factsSection(context);
+  const inWindow = (at: string): boolean => at >= window.since && at <= window.until;
+  const degraded =
+    groups.some((group) => group.degraded) ||
+    data.decisions.some((decision) => inWindow(decision.at) && decision.provenance.degraded === true) ||
+    [...data.questions.values(), ...data.items.values()].some((item) => waiting.some((entry) => entry.conversationId === item.conversationId) && item.provenance.degraded === true);
+  return {
+    version: BRIEF_VERSION,
+    generatedAt: options.now.toISOString(),
+    timezone: timeZone,
+    reader,
+    window,
+    degraded,
+    counts: {
+      waiting: waiting.length,
+      decisions: decisions.length,
+      meetings: day.meetings.length,
+      conversations: groups.length,
+      noise: noise.count,
+      facts: facts.length,
+    },
+    waiting,
+    decisions,
+    day,
+    conversations: groups,
+    noise,
+    facts,
+  };
+}
+
+function resolveWindow(db: SqliteDatabase, readerId: string, options: BriefOptions): BriefWindow {
+  const until = parseBound(options.until, options.now, '--until') ?? options.now.toISOString();
+  const given = parseBound(options.since, options.now, '--since');
+  let since = given;
+  let from: BriefWindow['from'] = 'option';
+  if (!since) {
+    const last = lastBriefSeen(db, readerId);
+    if (last && last < until) {
+      since = last;
+      from = 'last-brief';
+    } else {
+      since = new Date(Date.parse(until) - DEFAULT_WINDOW_MS).toISOString();
+      from = 'default';
+    }
+  }
+  if (since > until) throw new OutroError('USAGE', `The window starts (${since}) after it ends (${until}); pass an earlier --since or a later --until.`);
+  return { since, until, from };
+}

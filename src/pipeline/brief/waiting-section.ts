@@ -1,0 +1,126 @@
+import type { ActionItemAssigned, QuestionAsked } from '../../domain/annotations.js';
+import type { BriefData, Citer } from './brief-data.js';
+import type { BriefPeople } from './brief-people.js';
+import type { DueState, WaitingItem } from './brief-types.js';
+import { nextDate, startOfLocalDay } from './local-time.js';
+
+const DUE_SOON_MS = 48 * 3_600_000;
+
+export interface SectionContext {
+  data: BriefData;
+  people: BriefPeople;
+  citer: Citer;
+  /** Every person key of the reader. */
+  me: ReadonlySet<string>;
+  myNames: readonly string[];
+  since: string;
+  until: string;
+  now: Date;
+  timeZone: string;
+}
+
+/** Questions still open at the end of the window: asked by then, not answered by then. */
+export function openQuestions(context: SectionContext): QuestionAsked[] {
+  const { data, until } = context;
+  return [...data.questions.values()].filter((question) => question.at <= until && !((data.answers.get(question.questionId)?.at ?? '~') <= until));
+}
+
+/** Action items still open at the end of the window. */
+export function openItems(context: SectionContext): ActionItemAssigned[] {
+  const { data, until } = context;
+  return [...data.items.values()].filter((item) => item.at <= until && !((data.completions.get(item.itemId)?.at ?? '~') <= until));
+}
+
+/**
+ * Waiting on you: approvals and blockers naming you, questions addressed to you, and your action
+ * items — overdue first, then due soon, then the rest (newest first); items older than the window
+ * still wait and are kept, marked not new.
+ */
+export function waitingSection(context: SectionContext): WaitingItem[] {
+  const { me, people } = context;
+  const questions = openQuestions(context).filter((question) => !me.has(question.asker) && (question.addressees.some((key) => me.has(key)) || (question.kind !== 'question' && namesMe(question.text, context.myNames))));
+  const items = openItems(context).filter((item) => item.assignee !== null && me.has(item.assignee));
+  const result: WaitingItem[] = [
+    ...questions.map((question): WaitingItem => ({
+      kind: question.kind,
+      id: question.questionId,
+      text: question.text,
+      from: people.ref(question.asker),
+      at: question.at,
+      due: null,
+      dueText: null,
+      state: 'open',
+      isNew: question.at >= context.since,
+      conversationId: question.conversationId,
+      confidence: question.confidence,
+      evidence: context.citer.citeAll(question.evidence, question.conversationId),
+    })),
+    ...items.map((item): WaitingItem => ({
+      kind: 'action',
+      id: item.itemId,
+      text: item.summary,
+      from: me.has(item.requestedBy) ? null : people.ref(item.requestedBy),
+      at: item.at,
+      due: item.due,
+      dueText: item.dueText,
+      state: dueState(item.due, context.now, context.timeZone),
+      isNew: item.at >= context.since,
+      conversationId: item.conversationId,
+      confidence: item.confidence,
+      evidence: context.citer.citeAll(item.evidence, item.conversationId),
+    })),
+  ];
+  return dedupeByEvidence(result).sort(compareWaiting(context.timeZone));
+}
+
+/**
+ * One item per kind and first cited message: when two annotators (model and heuristic, or a
+ * re-run with a new version) published the same ask, the most confident one is kept.
+ */
+export function dedupeByEvidence<T extends { kind?: string; confidence: number; evidence: Array<{ channel: string; nativeId: string }> }>(items: readonly T[]): T[] {
+  const best = new Map<string, T>();
+  const order: string[] = [];
+  for (const item of items) {
+    const first = item.evidence[0];
+    const key = first ? `${item.kind ?? ''}|${first.channel}|${first.nativeId}` : `${order.length}|unique`;
+    const current = best.get(key);
+    if (!current) order.push(key);
+    if (!current || item.confidence > current.confidence) best.set(key, item);
+  }
+  return order.map((key) => best.get(key)!);
+}
+
+const STATE_RANK: Record<DueState, number> = { overdue: 0, 'due-soon': 1, open: 2 };
+const KIND_RANK: Record<string, number> = { blocker: 0, approval: 1, question: 2, action: 3 };
+
+function compareWaiting(timeZone: string) {
+  return (a: WaitingItem, b: WaitingItem): number =>
+    STATE_RANK[a.state] - STATE_RANK[b.state] ||
+    (a.state !== 'open' && b.state !== 'open' ? dueInstant(a.due!, timeZone) - dueInstant(b.due!, timeZone) : 0) ||
+    KIND_RANK[a.kind] - KIND_RANK[b.kind] ||
+    (a.at < b.at ? 1 : a.at > b.at ? -1 : 0) ||
+    a.id.localeCompare(b.id);
+}
+
+/** A date-only due means the end of that day in the reader's zone. */
+export function dueInstant(due: string, timeZone: string): number {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(due)) return startOfLocalDay(nextDate(due), timeZone).getTime();
+  return Date.parse(due);
+}
+
+export function dueState(due: string | null, now: Date, timeZone: string): DueState {
+  if (!due) return 'open';
+  const at = dueInstant(due, timeZone);
+  if (Number.isNaN(at)) return 'open';
+  if (at <= now.getTime()) return 'overdue';
+  return at - now.getTime() <= DUE_SOON_MS ? 'due-soon' : 'open';
+}
+
+function namesMe(text: string, names: readonly string[]): boolean {
+  const lower = text.toLowerCase();
+  return names.some((name) => name.length >= 3 && new RegExp(`(^|[^\\p{L}])@?${escape(name.toLowerCase())}(?![\\p{L}])`, 'u').test(lower));
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,151 @@
+import type { SqliteDatabase } from '../../memory/sqlite.js';
+import type { RunRecord, RunStatus, StepRecord } from './types.js';
+
+interface RunRow {
+  id: string;
+  workflow: string;
+  idempotency_key: string | null;
+  input: string;
+  status: RunStatus;
+  output: string | null;
+  error: string | null;
+  lease_owner: string | null;
+  lease_expires_at: number | null;
+  recoveries: number;
+  created_at: string;
+  updated_at: string;
+  finished_at: string | null;
+}
+
+interface StepRow {
+  run_id: string;
+  step_seq: number;
+  name: string;
+  status: 'completed' | 'failed';
+  output: string | null;
+  error: string | null;
+  attempts: number;
+  started_at: string;
+  finished_at: string;
+  duration_ms: number;
+}
+
+export const parseJson = (text: string | null): unknown => (text === null ? undefined : (JSON.parse(text) as unknown));
+export const toJson = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
+
+export function toRun(row: RunRow): RunRecord {
+  return {
+    id: row.id,
+    workflow: row.workflow,
+    idempotencyKey: row.idempotency_key,
+    input: parseJson(row.input),
+    status: row.status,
+    output: parseJson(row.output),
+    error: row.error,
+    leaseOwner: row.lease_owner,
+    leaseExpiresAt: row.lease_expires_at,
+    recoveries: row.recoveries,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    finishedAt: row.finished_at,
+  };
+}
+
+function toStep(row: StepRow): StepRecord {
+  return {
+    runId: row.run_id,
+    stepSeq: row.step_seq,
+    name: row.name,
+    status: row.status,
+    output: parseJson(row.output),
+    error: row.error,
+    attempts: row.attempts,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    durationMs: row.duration_ms,
+  };
+}
+
+export interface RunListOptions {
+  status?: RunStatus;
+  workflow?: string;
+  limit?: number;
+}
+
+/** Reads of the engine's tables: what `outro runs` and `outro status` show. */
+export class RunStore {
+  constructor(readonly db: SqliteDatabase) {}
+
+  get(runId: string): RunRecord | undefined {
+    const row = this.db.prepare('SELECT * FROM workflow_runs WHERE id = ?').get(runId) as RunRow | undefined;
+    return row ? toRun(row) : undefined;
+  }
+
+  byKey(key: string): RunRecord | undefined {
+    const row = this.db.prepare('SELECT * FROM workflow_runs WHERE idempotency_key = ?').get(key) as RunRow | undefined;
+    return row ? toRun(row) : undefined;
+  }
+
+  steps(runId: string): StepRecord[] {
+    return (this.db.prepare('SELECT * FROM workflow_steps WHERE run_id = ? ORDER BY step_seq').all(runId) as StepRow[]).map(toStep);
+  }
+
+  step(runId: string, stepSeq: number): StepRecord | undefined {
+    const row = this.db.prepare('SELECT * FROM workflow_steps WHERE run_id = ? AND step_seq = ?').get(runId, stepSeq) as StepRow | undefined;
+    return row ? toStep(row) : undefined;
+  }
+
+  list(options: RunListOptions = {}): RunRecord[] {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (options.status) {
+      where.push('status = ?');
+      params.push(options.status);
+    }
+    if (options.workflow) {
+      where.push('workflow = ?');
+      params.push(options.workflow);
+    }
+    const sql = `SELECT * FROM workflow_runs ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, rowid DESC LIMIT ?`;
+    return (this.db.prepare(sql).all(...params, options.limit ?? 20) as RunRow[]).map(toRun);
+  }
+
+  /** Runs not finished: pending, or running (possibly under a dead holder's lease). */
+  unfinished(limit = 100): RunRecord[] {
+    return (this.db.prepare("SELECT * FROM workflow_runs WHERE status IN ('pending', 'running') ORDER BY created_at, rowid LIMIT ?").all(limit) as RunRow[]).map(toRun);
+  }
+
+  counts(): Record<RunStatus, number> {
+    const out: Record<RunStatus, number> = { pending: 0, running: 0, completed: 0, failed: 0, dead: 0 };
+    for (const row of this.db.prepare('SELECT status, count(*) AS n FROM workflow_runs GROUP BY status').all() as { status: RunStatus; n: number }[]) out[row.status] = row.n;
+    return out;
+  }
+
+  /** Step totals per run, for listings. */
+  stepSummary(runId: string): { steps: number; attempts: number; durationMs: number } {
+    const row = this.db
+      .prepare('SELECT count(*) AS steps, coalesce(sum(attempts), 0) AS attempts, coalesce(sum(duration_ms), 0) AS duration FROM workflow_steps WHERE run_id = ?')
+      .get(runId) as { steps: number; attempts: number; duration: number };
+    return { steps: row.steps, attempts: row.attempts, durationMs: row.duration };
+  }
+
+  /**
+   * Makes dead (and failed) runs pending again, forgetting their recoveries and failed steps;
+   * completed steps keep their checkpoints. Returns the runs reset.
+   */
+  retry(runId?: string): string[] {
+    const ids = runId
+      ? (this.db.prepare("SELECT id FROM workflow_runs WHERE id = ? AND status IN ('dead', 'failed')").all(runId) as { id: string }[])
+      : (this.db.prepare("SELECT id FROM workflow_runs WHERE status = 'dead'").all() as { id: string }[]);
+    const now = new Date().toISOString();
+    this.db.transaction(() => {
+      for (const { id } of ids) {
+        this.db.prepare("DELETE FROM workflow_steps WHERE run_id = ? AND status = 'failed'").run(id);
+        this.db
+          .prepare("UPDATE workflow_runs SET status = 'pending', error = NULL, recoveries = 0, lease_owner = NULL, lease_expires_at = NULL, finished_at = NULL, updated_at = ? WHERE id = ?")
+          .run(now, id);
+      }
+    })();
+    return ids.map((row) => row.id);
+  }
+}
