@@ -12,6 +12,8 @@ export interface AgentDeps {
   log: EventLog;
   now: () => Date;
   config?: unknown;
+  /** The environment the command runs with (OUTRO_MODEL, OLLAMA_HOST); default process.env. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /**
@@ -19,11 +21,10 @@ export interface AgentDeps {
  * Agents never call each other; they publish and subscribe (DESIGN.md "Agents").
  */
 export function createAgents(deps: AgentDeps): Agent[] {
-  void deps;
   return [
     new ChannelCountsAgent(),
     new ConversationsAgent(),
     graphProjectorAgentFor(deps.db),
-    annotationsAgentFromConfig(deps.config),
+    annotationsAgentFromConfig(deps.config, undefined, deps.env ?? process.env),
   ];
 }

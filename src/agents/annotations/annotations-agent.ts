@@ -81,9 +81,9 @@ export class AnnotationsAgent implements Agent {
  * for dates, and when config `model` (or OUTRO_MODEL) names a model, the model strategy with the
  * heuristic as its fallback. `modelClient` overrides the configured one (tests, a shared runtime).
  */
-export function annotationsAgentFromConfig(config: unknown, modelClient?: ModelClient): AnnotationsAgent {
+export function annotationsAgentFromConfig(config: unknown, modelClient?: ModelClient, env: Readonly<Record<string, string | undefined>> = process.env): AnnotationsAgent {
   const block = typeof config === 'object' && config !== null ? (config as { timezone?: unknown; model?: ModelConfigBlock }) : {};
   const timezone = typeof block.timezone === 'string' ? block.timezone : undefined;
-  const client = modelClient ?? createModelRuntime({ model: block.model })?.client;
+  const client = modelClient ?? createModelRuntime({ model: block.model }, env)?.client;
   return new AnnotationsAgent({ timezone, modelClient: client });
 }

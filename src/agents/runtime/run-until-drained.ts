@@ -12,6 +12,8 @@ export interface RunUntilDrainedOptions {
   /** Default: createAgents({ db, log, now, config }). */
   agents?: readonly Agent[];
   config?: unknown;
+  /** Passed to the agents (OUTRO_MODEL, OLLAMA_HOST); default process.env. */
+  env?: Readonly<Record<string, string | undefined>>;
   engine?: AgentRuntimeOptions['engine'];
   bus?: AgentRuntimeOptions['bus'];
 }
@@ -19,7 +21,7 @@ export interface RunUntilDrainedOptions {
 /** Runs every agent in this process until the bus is drained (what `outro ingest` and the daemon call). */
 export async function runUntilDrained(options: RunUntilDrainedOptions): Promise<DrainSummary> {
   const now = options.now ?? (() => new Date());
-  const agents = options.agents ?? createAgents({ db: options.db, log: options.log, now, config: options.config });
+  const agents = options.agents ?? createAgents({ db: options.db, log: options.log, now, config: options.config, env: options.env });
   try {
     const runtime = new AgentRuntime({ db: options.db, log: options.log, agents, now, engine: options.engine, bus: options.bus });
     return await runtime.runUntilDrained({ signal: options.signal });

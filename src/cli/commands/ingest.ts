@@ -51,7 +51,7 @@ Examples:
           const tracing = createTracing(store.db, config.trace, ctx.env);
           try {
             agents = await runWithTracer(tracing.tracer, () =>
-              runUntilDrained({ db: store.db, log: store.log, now: () => ctx.now(), config, engine: { observer: workflowTraceObserver(tracing.tracer) } }),
+              runUntilDrained({ db: store.db, log: store.log, now: () => ctx.now(), config, env: ctx.env, engine: { observer: workflowTraceObserver(tracing.tracer) } }),
             );
           } finally {
             await tracing.flush();

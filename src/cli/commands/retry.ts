@@ -54,7 +54,7 @@ Examples:
           throw new OutroError('NOT_FOUND', run ? `Run ${id} is ${run.status}, not dead or failed; nothing to retry.` : `No workflow run ${id}. \`outro runs --status dead\` lists the dead ones.`);
         }
       }
-      if (options.agents) report.agents = await runUntilDrained({ db: store.db, log: store.log, now: () => ctx.now(), config: ctx.config() });
+      if (options.agents) report.agents = await runUntilDrained({ db: store.db, log: store.log, now: () => ctx.now(), config: ctx.config(), env: ctx.env });
       if (options.json) writeJson(ctx.stdout, report);
       else {
         const lines = [`Queued ${plural(report.deadLetters, 'dead letter')} and ${plural(report.runs.length, 'run')} for retry.`];

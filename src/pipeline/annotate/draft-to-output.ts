@@ -17,8 +17,9 @@ export function draftToOutput(draft: AnnotationDraft, input: AnnotateInput): Ann
     return reply ? { messageId: reply.id, by: reply.author, confidence: 0.6 } : null;
   };
   return {
-    topic: draft.topic.slice(0, 80) || 'conversation',
-    summary: draft.summary.split('\n').slice(0, 2).join('\n'),
+    // An empty topic or summary is one grounding removed: fall back to the conversation's own words.
+    topic: draft.topic.slice(0, 80) || fallbackTopic(draft, input),
+    summary: draft.summary.split('\n').slice(0, 2).join('\n') || (input.messages[0]?.text ?? '').slice(0, 200),
     noise: draft.noise,
     participants: [...new Set(input.messages.map((message) => message.author))],
     mentioned: draft.mentioned,
@@ -55,4 +56,11 @@ export function draftToOutput(draft: AnnotationDraft, input: AnnotateInput): Ann
     })),
     retractions: [],
   };
+}
+
+function fallbackTopic(draft: AnnotationDraft, input: AnnotateInput): string {
+  const named = input.entities.find((entity) => draft.entities.includes(entity.id));
+  if (named) return named.name;
+  const words = (input.messages[0]?.text ?? '').split(/\s+/).filter(Boolean).slice(0, 5).join(' ');
+  return words || 'conversation';
 }

@@ -99,7 +99,16 @@ describe('makeAnnotateModelStrategy', () => {
     const result = await runStage(draftStage, conversation(), context, { heuristic, model: makeAnnotateModelStrategy(fakeClient(fake)), grounding: groundAnnotationDraft });
     const { decisions, actionItems, questions, facts, mentioned, entities } = result.output;
     expect([decisions, actionItems, questions, facts, mentioned, entities].every((list) => list.length === 0)).toBe(true);
-    expect(result.hallucinations.filter((drop) => drop.kind === 'item')).toHaveLength(8);
+    // 8 items, plus the topic and the summary, whose invented names grounding also removes.
+    expect(result.hallucinations.filter((drop) => drop.kind === 'item')).toHaveLength(10);
+    expect(result.hallucinations.map((drop) => drop.path)).toEqual(expect.arrayContaining(['topic', 'summary']));
+  });
+
+  it('keeps an abstractive topic that names nothing new, and drops one that invents a name', async () => {
+    fake.enqueue({ content: JSON.stringify({ ...emptyDraft, topic: 'Billing handover plan', summary: 'Bob takes over billing. Zebulon Quince approves.' }) });
+    const result = await runStage(draftStage, conversation(), context, { heuristic, model: makeAnnotateModelStrategy(fakeClient(fake)), grounding: groundAnnotationDraft });
+    expect(result.output.topic).toBe('Billing handover plan');
+    expect(result.hallucinations.map((drop) => [drop.path, drop.value])).toEqual([['summary', 'Quince']]);
   });
 
   it('maps a grounded draft to the stage output with toOutput', async () => {
