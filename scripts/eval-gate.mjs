@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run eval:gate`: the CI step that fails when understanding regresses. Runs `outro eval run`
 // over the shipped fixture datasets in a throwaway OUTRO_HOME, with per-dataset thresholds set a
-// little under the measured scores (README "Evaluation and traces").
+// little under the measured scores (README "Evaluation and traces"). `npm run eval:fixtures` runs
+// the same with `--report`: the scores, no thresholds.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const home = mkdtempSync(join(tmpdir(), 'outro-eval-gate-'));
-const thresholds = ['0.7', 'conversations=0.55', 'facts=0.65', 'ask=0.55'].flatMap((value) => ['--threshold', value]);
+const report = process.argv.includes('--report');
+const thresholds = report ? [] : ['0.7', 'conversations=0.55', 'facts=0.65', 'ask=0.55'].flatMap((value) => ['--threshold', value]);
 const check = spawnSync(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'evals', 'build-datasets.ts'), '--check'], { stdio: 'inherit', cwd: root });
 if (check.status !== 0) {
   console.error('eval gate: evals/*.jsonl are stale; run `npx tsx evals/build-datasets.ts` and commit them.');

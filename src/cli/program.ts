@@ -5,6 +5,7 @@ import { registerBrief } from './commands/brief.js';
 import { registerDigest } from './commands/digest.js';
 import { registerSchedule } from './commands/schedule.js';
 import { registerDaemon } from './commands/daemon.js';
+import { registerConversations } from './commands/conversations.js';
 import { registerDoctor } from './commands/doctor.js';
 import { registerEval } from './commands/eval.js';
 import { registerHistory } from './commands/history.js';
@@ -43,6 +44,7 @@ Start with:
   };
   registerIngest(program, context);
   registerStatus(program, context);
+  registerConversations(program, context);
   registerRuns(program, context);
   registerRetry(program, context);
   registerDoctor(program, context, () => context().env);

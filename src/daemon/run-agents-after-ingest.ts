@@ -3,6 +3,9 @@ import { createAgents } from '../agents/index.js';
 import { describeDrain, runUntilDrained } from '../agents/runtime/run-until-drained.js';
 import type { Config } from '../app/config.js';
 import type { Store } from '../app/store.js';
+import { runWithTracer } from '../pipeline/trace/tracer.js';
+import { createTracing } from '../pipeline/trace/tracing.js';
+import { workflowTraceObserver } from '../pipeline/trace/workflow-observer.js';
 
 export interface AgentRunRequest {
   store: Store;
@@ -28,8 +31,16 @@ export async function loadAgentRunner(): Promise<AgentRunner> {
   return {
     async run({ store, config, now, signal }) {
       agents ??= createAgents({ db: store.db, log: store.log, now, config });
-      const summary = await runUntilDrained({ db: store.db, log: store.log, now, signal, agents, config });
-      return describeDrain(summary);
+      const tracing = createTracing(store.db, config.trace);
+      try {
+        const summary = await runWithTracer(tracing.tracer, () =>
+          runUntilDrained({ db: store.db, log: store.log, now, signal, agents, config, engine: { observer: workflowTraceObserver(tracing.tracer) } }),
+        );
+        return describeDrain(summary);
+      } finally {
+        await tracing.flush();
+        tracing.prune(now().getTime());
+      }
     },
     async close() {
       for (const agent of agents ?? []) {

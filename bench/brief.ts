@@ -1,11 +1,11 @@
-// Benchmark (run: npx tsx src/pipeline/brief/test-support/bench-brief.ts; the lead may move it to bench/). A 10k-message day: ~1,400 annotated conversations, 400 questions, 400 action items, 150 decisions, 80 facts, 40 meetings.
+// Benchmark: `npx tsx bench/brief.ts`. A 10k-message day: ~1,400 annotated conversations, 400 questions, 400 action items, 150 decisions, 80 facts, 40 meetings.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { buildBrief } from '../build-brief.js';
-import { renderBriefText } from '../render-text.js';
-import { actionItem, channel, conversation, decision, ev, fact, meeting, person, question } from './brief-builders.js';
-import { openTestStore } from './brief-builders.js';
+import { buildBrief } from '../src/pipeline/brief/build-brief.js';
+import { renderBriefText } from '../src/pipeline/brief/render-text.js';
+import { actionItem, channel, conversation, decision, ev, fact, meeting, person, question } from '../src/pipeline/brief/test-support/brief-builders.js';
+import { openTestStore } from '../src/pipeline/brief/test-support/brief-builders.js';
 const dir = mkdtempSync(path.join(tmpdir(), 'bench-brief-'));
 const store = openTestStore(path.join(dir, 'o.db'));
 const people = Array.from({ length: 60 }, (_, i) => `slack:T1:U${i}`);
