@@ -16,7 +16,7 @@ import type { Store } from './store.js';
  * Small files (a Slack day file holds a few dozen messages) are committed in groups of about this
  * many events: each file still commits whole, and a bulk ingest runs several times faster.
  */
-const GROUP_EVENTS = 5_000;
+const GROUP_EVENTS = 20_000;
 
 export type IngestProgress =
   | { type: 'input'; path: string; format: Format }
