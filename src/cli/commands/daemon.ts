@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { OutroError } from '../../domain/errors.js';
-import { startDaemon } from '../../daemon/daemon.js';
 import { daemonClock } from '../../daemon/daemon-clock.js';
 import { fileLogger } from '../../daemon/daemon-log.js';
 import { daemonPaths } from '../../daemon/daemon-paths.js';
@@ -77,6 +76,8 @@ async function runForeground(ctx: CliContext, quiet: boolean): Promise<void> {
   const files = daemonPaths(ctx.paths);
   const now = daemonClock(ctx.env);
   const log = fileLogger(files.logFile, () => new Date(), quiet ? undefined : ctx.stderr);
+  // Loaded only to run the daemon: it pulls in the watcher, the agents and Kùzu (~0.5 s).
+  const { startDaemon } = await import('../../daemon/daemon.js');
   const running = await startDaemon({
     paths: ctx.paths,
     now,

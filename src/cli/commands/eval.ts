@@ -10,11 +10,9 @@ import { loadDataset } from '../../pipeline/eval/dataset.js';
 import { REPO_ROOT, resolveDatasetFiles } from '../../pipeline/eval/dataset-files.js';
 import { compareLines, reportLines, runListLines } from '../../pipeline/eval/report-lines.js';
 import { runEval, type EvalRunMeta } from '../../pipeline/eval/runner.js';
-import { EVAL_TASKS } from '../../pipeline/eval/task-registry.js';
 import { createTracing } from '../../pipeline/trace/tracing.js';
 import type { CliContext } from '../context.js';
 import { writeJson, writeLines } from '../output.js';
-import { EvalWorkspaces } from './eval-workspace.js';
 
 interface RunOptions {
   threshold?: string[];
@@ -72,6 +70,9 @@ Examples:
       if (options.judge && !runtime) throw new OutroError('USAGE', '--judge needs a model: set `model: {provider: ollama, name: …}` in the config, or OUTRO_MODEL=ollama:<name>.');
       const loaded = resolveDatasetFiles(datasets).map((file) => loadDataset(file));
       const tracing = createTracing(db, { content: config.trace.content, maxAgeDays: config.trace.maxAgeDays }, ctx.env);
+      // The tasks and workspaces pull in the pipeline, the agents and Kùzu: loaded only for `eval run`.
+      const { EVAL_TASKS } = await import('../../pipeline/eval/task-registry.js');
+      const { EvalWorkspaces } = await import('./eval-workspace.js');
       const workspaces = new EvalWorkspaces(() => ctx.now());
       try {
         const report = await runEval({

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { runUntilDrained, describeDrain } from '../../agents/runtime/run-until-drained.js';
 import type { DrainSummary } from '../../agents/runtime/agent-runtime.js';
 import { OutroError } from '../../domain/errors.js';
 import { SqliteBus } from '../../memory/bus/sqlite-bus.js';
@@ -54,6 +53,8 @@ Examples:
           throw new OutroError('NOT_FOUND', run ? `Run ${id} is ${run.status}, not dead or failed; nothing to retry.` : `No workflow run ${id}. \`outro runs --status dead\` lists the dead ones.`);
         }
       }
+      // The agents pull in the NLP model and Kùzu: loaded only when they run.
+      const { runUntilDrained, describeDrain } = await import('../../agents/runtime/run-until-drained.js');
       if (options.agents) report.agents = await runUntilDrained({ db: store.db, log: store.log, now: () => ctx.now(), config: ctx.config(), env: ctx.env });
       if (options.json) writeJson(ctx.stdout, report);
       else {
