@@ -2,7 +2,8 @@ import type { Statement } from 'better-sqlite3';
 import type { EventEnvelope, StoredEvent } from '../domain/events.js';
 import type { SqliteDatabase } from './sqlite.js';
 
-interface EventRow {
+/** A row of the events table, as SQLite returns it. */
+export interface EventRow {
   seq: number;
   id: string;
   type: string;
@@ -113,7 +114,7 @@ export class EventLog {
   }
 }
 
-function toStored(row: EventRow): StoredEvent {
+export function toStored(row: EventRow): StoredEvent {
   return {
     seq: row.seq,
     id: row.id,
