@@ -35,6 +35,15 @@ describe('questions', () => {
     expect(out[0]).toEqual(expect.objectContaining({ addressees: [], answered: expect.objectContaining({ messageId: 'm3' }) }));
   });
 
+  it('keeps a short room question the message explains, and drops bare reactions and small talk', () => {
+    const explained = questions([['elena', "the customer's invoice PDF still shows their old address even after they changed it in settings. who can look?"]]);
+    expect(explained.map((q) => q.text)).toEqual(['who can look?']);
+    expect(questions([['kofi', 'anything the SDK needs before the beta? docs, examples, whatever helps']])).toHaveLength(1);
+    expect(questions([['sam', 'why though?']])).toEqual([]);
+    expect(questions([['sam', 'honestly that demo went better than I expected it to. is that a thing?']])).toEqual([]);
+    expect(questions([['lena', 'anyone up for ramen at noon today?']])).toEqual([]);
+  });
+
   it('ignores rhetorical and tag questions, and requests for work', () => {
     const out = questions([
       ['sam', 'can you believe it?'],

@@ -1,8 +1,11 @@
 import type { AnnotatedQuestion } from './annotate-types.js';
 import { itemId, matchesAny, type AnnotateContext } from './annotate-context.js';
-import { APPROVAL_CUES, BLOCKER_CUES, HEDGE_CUES, NOT_QUESTIONS, NOT_REQUESTS, REQUEST_CUES } from './lexicon/cues.js';
+import { APPROVAL_CUES, BLOCKER_CUES, HEDGE_CUES, NOT_QUESTIONS, NOT_REQUESTS, REQUEST_CUES, SMALL_TALK } from './lexicon/cues.js';
 
-const QUESTION_START = /^(?:@?[\p{L}][\p{L}_.-]*[,:]?\s+)?(who|what|when|where|why|how|which|is|are|was|were|does|do|did|can|could|should|would|will|has|have|any|anyone|anybody)\b/iu;
+const QUESTION_START = /^(?:@?[\p{L}][\p{L}_.-]*[,:]?\s+)?(who|what|when|where|why|how|which|is|are|was|were|does|do|did|can|could|should|would|will|has|have|any|anyone|anybody|anything|someone|somebody)\b/iu;
+
+/** Short questions that still ask for information ("who can look?", "when's v3 landing?"). */
+const WH_START = /^(who|what|when|where|why|how|which|anything|anyone|anybody)\b/i;
 
 const QUESTION_INSIDE = /[,:;]\s*(who|what|when|where|why|how|which|is there|are there|is it|does it|do we|can i|can we)\b/i;
 
@@ -52,7 +55,10 @@ export function extractQuestions(context: AnnotateContext): AnnotatedQuestion[] 
       const previous = context.messages.slice(0, read.index).reverse().find((m) => !m.isBot && !/^\s*(\+1|👍|agreed|thanks|thx|ty|lol|nice|same)\b/iu.test(m.message.text));
       if (previous && previous.message.author !== message.author && Date.parse(message.ts) - Date.parse(previous.message.ts) <= 10 * 60_000) addressees.push(previous.message.author);
     }
-    if (addressees.length === 0 && kind === 'question' && text.split(/\s+/).length < 5) continue;
+    // A short question to the room is chatter ("why tho?") unless the message explains it
+    // ("Brightwave's PDF still shows the old address … who can look?").
+    if (addressees.length === 0 && kind === 'question' && text.split(/\s+/).length < 5 && !(WH_START.test(text.trim()) && message.text.split(/\s+/).length >= 10)) continue;
+    if (addressees.length === 0 && kind === 'question' && matchesAny(text, [SMALL_TALK[0]])) continue;
     const hedged = matchesAny(text, HEDGE_CUES);
     out.push({
       id: itemId(context.input, message.id, 'question'),
