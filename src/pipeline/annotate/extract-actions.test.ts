@@ -97,4 +97,13 @@ describe('action items', () => {
     waiting.messages[0].attachment = true;
     expect(annotateHeuristically(waiting).completions).toEqual([]);
   });
+
+  it('reads an uncontracted "I will …" as the speaker\'s commitment, and "me, I\'ll grab it" as taking a room request', () => {
+    expect(items([['lena', 'I will fix the flaky checkout test']]).actionItems).toEqual([expect.objectContaining({ assignee: key('lena') })]);
+    const taken = items([
+      ['dana', 'who can pick up the flaky login test?'],
+      ['sam', "me, I'll grab it"],
+    ]).actionItems;
+    expect(taken).toEqual([expect.objectContaining({ assignee: key('sam'), requestedBy: key('dana') })]);
+  });
 });

@@ -39,12 +39,12 @@ export const REVERSAL_CUES = [/\b(never ?mind|nvm)\b.*\blet'?s\b/i, /\bforget (w
 export const PROPOSAL_CUES = [/\bproposal\b/i, /\bpropose\b/i, /\bcan we (please )?(stop|move|switch|drop|use|go)\b/i, /\bhow about\b/i, /\bi think we should\b/i, /\bwhat if we\b/i, /\bshould we\b/i];
 
 /** A request to someone ("can you …"), and phrasings that only look like one. */
-export const REQUEST_CUES = [/^(@?[\p{L}][\p{L}_.-]*)(?: [\p{Lu}][\p{L}'-]+)? (?:to|will|should) (?:send|write|fix|update|check|prepare|draft|review|handle|look into|follow up|reach out|set up|schedule|ship|merge|deploy|call|email|book|finish)\b/iu, /^@?[\p{L}][\p{L}_.-]*[,:]?\s+(please|pls|plz)\s+\w+/iu, /\bneed you to\b/i, /\baction item\s*[:—–-]/i, /\bcan you (pls|please) \w+/i, /\b(can|could|would|will) you( please)?\b/i, /\bcan i ask you to\b/i, /\bwould you mind\b/i, /\bmind (taking|doing|looking)\b/i];
+export const REQUEST_CUES = [/^(?!(?:i|we|you|they|he|she|someone|somebody|anyone|everyone)\s)(@?[\p{L}][\p{L}_.-]*)(?: [\p{Lu}][\p{L}'-]+)? (?:to|will|should) (?:send|write|fix|update|check|prepare|draft|review|handle|look into|follow up|reach out|set up|schedule|ship|merge|deploy|call|email|book|finish)\b/iu, /^@?[\p{L}][\p{L}_.-]*[,:]?\s+(please|pls|plz)\s+\w+/iu, /\bneed you to\b/i, /\baction item\s*[:—–-]/i, /\bcan you (pls|please) \w+/i, /\b(can|could|would|will) you( please)?\b/i, /\bcan i ask you to\b/i, /\bwould you mind\b/i, /\bmind (taking|doing|looking)\b/i];
 export const NOT_REQUESTS = [/\b(can|could|would) you (believe|imagine|even|see|tell)\b/i, /\bdo you (know|think|have)\b/i, /\b(can|could|would|will) you (approve|sign)\b/i, /\byou (dm|ping|message) me\b/i, /\b(can|could) you (dm|ping|message) me\b/i];
 
 /** A request to the room ("can someone …"); whoever takes it ("I'll do it", "on it") is the assignee. */
 export const ROOM_REQUEST = /\b(can|could|would) (someone|somebody|anyone|anybody)\b|\banyone (able|free|up for|want) to\b|\bwho can (take|do|look|handle|pick)\b|\banyone up for\b/i;
-export const TAKES_IT = /^(?:[\p{Emoji}\s]*)(?:i'?ll (take|do|grab|handle) (it|that|this|one)|i can (take|do|grab|handle) (it|that|this)|on it|mine|i got (it|this)|i'?ve got (it|this)|me!?$|will do)/iu;
+export const TAKES_IT = /^(?:[\p{Emoji}\s]*)(?:(?:me|sure|ok|okay|yep|yes|yeah)[,!.]?\s+)?(?:i'?ll (take|do|grab|handle) (it|that|this|one)|i can (take|do|grab|handle) (it|that|this)|on it|mine|i got (it|this)|i'?ve got (it|this)|me!?$|will do)/iu;
 
 /** Someone else named as doing the work: "Owen will handle the export", "we need Keisha to sign off". */
 export const THIRD_PERSON_TASK = /(?:^|[,.;:]\s+|\band\s+)@?(?<name>\p{Lu}[\p{L}_-]+)(?: \p{Lu}[\p{L}'-]+)? (?:will|'ll|is going to|can you|to) (?:take|handle|do|fix|write|send|look into|pick up|own|prepare|draft|update|set up|follow up|reach out|check)\b|\b(?:need|want|asked) @?(?<name2>\p{Lu}[\p{L}_-]+) to (?!be\b)\w+/u;
