@@ -1,6 +1,7 @@
 import type { Config } from '../app/config.js';
 import type { Store } from '../app/store.js';
-import { writeDigest } from '../pipeline/brief/write-digest.js';
+import { buildConfiguredBrief } from '../pipeline/brief/model-summary/configured-model.js';
+import { digestBriefOptions, writeDigest } from '../pipeline/brief/write-digest.js';
 
 export interface DigestRequest {
   store: Store;
@@ -24,8 +25,10 @@ export type DigestWriter = (request: DigestRequest) => Promise<DigestOutcome | v
  * the place to adjust when that API changes.
  */
 export async function loadDigestWriter(): Promise<DigestWriter> {
-  return (request) => {
-    const { file, written } = writeDigest({ store: request.store, config: request.config, fireTime: request.fireTime, dir: request.dir });
+  return async (request) => {
+    // With a model configured, topic summaries are abstractive (cached, grounded, time-boxed); without one this is the plain brief.
+    const brief = await buildConfiguredBrief(request.store, request.config, digestBriefOptions(request));
+    const { file, written } = writeDigest({ store: request.store, config: request.config, fireTime: request.fireTime, dir: request.dir, brief });
     return { file, written };
   };
 }

@@ -6,7 +6,8 @@ import type { OutroPaths } from '../../app/paths.js';
 import { OutroError } from '../../domain/errors.js';
 import { parseTolerantTime } from '../../domain/time.js';
 import { resolveConfigPath } from '../../daemon/watch-folders.js';
-import { writeDigest, writeDigestTo, type DigestResult } from '../../pipeline/brief/write-digest.js';
+import { digestBriefOptions, writeDigest, writeDigestTo, type DigestResult } from '../../pipeline/brief/write-digest.js';
+import { makeBrief } from './brief.js';
 import type { CliContext } from '../context.js';
 import { writeJson, writeLines } from '../output.js';
 
@@ -16,6 +17,7 @@ interface DigestFlags {
   at?: string;
   me?: string;
   json?: boolean;
+  modelBudget?: string;
 }
 
 /**
@@ -36,6 +38,7 @@ export function registerDigest(program: Command, context: () => CliContext): voi
     .option('--at <time>', 'the scheduled fire time the digest is for (ISO); default: now. The window is config digest.window (24h) ending here')
     .option('--me <who>', 'whose digest: any handle, id, display name or email (default: config `me`)')
     .option('--json', 'print {file, written, window, counts} as JSON')
+    .option('--model-budget <duration>', 'with a model configured: time allowed for model-written summaries (default 60s)')
     .addHelpText(
       'after',
       `
@@ -49,7 +52,7 @@ Examples:
   outro digest --out today.md
   outro schedule install                         run it from cron or a systemd timer`,
     )
-    .action((flags: DigestFlags) => {
+    .action(async (flags: DigestFlags) => {
       const ctx = context();
       if (flags.out && flags.dir) throw new OutroError('USAGE', 'Pass --out FILE or --dir DIR, not both.');
       const config = ctx.config();
@@ -61,9 +64,11 @@ Examples:
       }
       const me = flags.me !== undefined ? [flags.me] : undefined;
       const store = ctx.store();
+      // Model summaries when a model is configured; the same window and reader as the digest.
+      const brief = await makeBrief(ctx, store, config, digestBriefOptions({ config, fireTime, me }), flags.modelBudget);
       const result: DigestResult = flags.out
-        ? writeDigestTo(resolve(flags.out), { store, config, fireTime, me })
-        : writeDigest({ store, config, fireTime, dir: flags.dir ? resolve(flags.dir) : digestDir(config, ctx.paths, ctx.env), me });
+        ? writeDigestTo(resolve(flags.out), { store, config, fireTime, me, brief })
+        : writeDigest({ store, config, fireTime, dir: flags.dir ? resolve(flags.dir) : digestDir(config, ctx.paths, ctx.env), me, brief });
       if (flags.json) {
         writeJson(ctx.stdout, { file: result.file, written: result.written, window: result.brief.window, counts: result.brief.counts, degraded: result.brief.degraded });
         return;

@@ -106,10 +106,40 @@ export interface ConversationGroup {
   reasons: string[];
   score: number;
   participants: PersonRef[];
-  /** Two lines at most, extractive: decisions and asks first, then the most informative sentences. */
+  /**
+   * Two lines at most. Extractive (no model): decisions and asks first, then the most informative
+   * sentences; with a model configured, the model's grounded abstractive summary when it passed.
+   */
   summary: string[];
+  /** Who wrote `summary`: the model (grounded against the messages) or the extractive heuristic. */
+  summarySource: 'model' | 'extractive';
+  /** Model summaries: the message ids (native) the summary rests on. */
+  summaryEvidence?: string[];
+  /** Model summaries: `name@digest` of the model that wrote it. */
+  summaryModel?: string;
+  /** Set when a model was asked and its summary is not used: why (the extractive one is shown). */
+  summaryFallback?: string;
   conversations: ConversationEntry[];
   degraded: boolean;
+}
+
+/** How the conversation summaries of one brief were written, when a model was configured. */
+export interface BriefSummaryStats {
+  model: string;
+  /** Groups whose summary the model wrote (fresh or from the cache). */
+  modelWritten: number;
+  /** Groups asked of the model that kept the extractive summary (degraded). */
+  fallbacks: number;
+  /** Groups not asked (beyond the limit, or no messages left): extractive, not degraded. */
+  notAsked: number;
+  cacheHits: number;
+  /** Chat requests this brief made (0 when every summary came from the cache). */
+  modelCalls: number;
+  /** Names and message ids the model wrote that the conversations do not hold. */
+  hallucinationDrops: number;
+  budgetMs: number;
+  /** True when the budget ran out and the remaining groups kept their extractive summary. */
+  budgetExhausted: boolean;
 }
 
 export interface FactChange {
@@ -154,4 +184,6 @@ export interface Brief {
   conversations: ConversationGroup[];
   noise: { count: number; topics: string[] };
   facts: FactChange[];
+  /** Present when a model was configured for summaries. */
+  summaries?: BriefSummaryStats;
 }

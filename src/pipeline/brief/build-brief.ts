@@ -39,6 +39,11 @@ export interface BriefOptions {
  * (see recordBriefSeen).
  */
 export function buildBrief(store: BriefStore, options: BriefOptions): Brief {
+  return composeBrief(store, options).brief;
+}
+
+/** The brief with what it was computed from (the model summary step reuses the folded data and people). */
+export function composeBrief(store: BriefStore, options: BriefOptions): { brief: Brief; context: SectionContext } {
   const timeZone = options.timezone ?? systemTimeZone();
   if (!isValidTimeZone(timeZone)) throw new OutroError('CONFIG_INVALID', `timezone "${timeZone}" is not an IANA time zone; use a name like Europe/Berlin or America/New_York.`);
   const people = new BriefPeople(latestProfiles(store.db), allLinks(store.db));
@@ -69,7 +74,7 @@ export function buildBrief(store: BriefStore, options: BriefOptions): Brief {
     groups.some((group) => group.degraded) ||
     data.decisions.some((decision) => inWindow(decision.at) && decision.provenance.degraded === true) ||
     [...data.questions.values(), ...data.items.values()].some((item) => waiting.some((entry) => entry.conversationId === item.conversationId) && item.provenance.degraded === true);
-  return {
+  const brief: Brief = {
     version: BRIEF_VERSION,
     generatedAt: options.now.toISOString(),
     timezone: timeZone,
@@ -91,6 +96,7 @@ export function buildBrief(store: BriefStore, options: BriefOptions): Brief {
     noise,
     facts,
   };
+  return { brief, context };
 }
 
 function resolveWindow(db: SqliteDatabase, readerId: string, options: BriefOptions): BriefWindow {

@@ -95,6 +95,7 @@ export function conversationsSection(context: SectionContext): { groups: Convers
       participants: participantKeys.map((key) => people.ref(key)),
       summary: extractiveSummary({ decisions, asks, summaries: members.map((member) => member.summary) }),
       conversations: entries,
+      summarySource: 'extractive',
       degraded: members.some((member) => member.provenance.degraded === true),
     });
   }

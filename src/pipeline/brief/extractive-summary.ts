@@ -40,7 +40,7 @@ export function extractiveSummary(input: SummaryInput, lines = 2): string[] {
   return chosen.map(clip);
 }
 
-function splitSentences(text: string): string[] {
+export function splitSentences(text: string): string[] {
   return text
     .split(/\n+|(?<=[.!?])\s+(?=[A-Z"'@#])/)
     .map((sentence) => sentence.trim())
@@ -58,7 +58,8 @@ function informativeness(sentence: string): number {
   return content.size + 0.5 * specifics;
 }
 
-function clip(line: string): string {
+/** One line of at most 160 characters, whitespace folded. */
+export function clip(line: string): string {
   const flat = line.replace(/\s+/g, ' ').trim();
   return flat.length <= MAX_LINE ? flat : `${flat.slice(0, MAX_LINE - 1).trimEnd()}…`;
 }

@@ -3,7 +3,7 @@ import { existsSync, linkSync, mkdirSync, renameSync, unlinkSync, writeFileSync 
 import { basename, dirname, join } from 'node:path';
 import { OutroError } from '../../domain/errors.js';
 import { parseDuration } from '../../domain/time.js';
-import { buildBrief, type BriefStore } from './build-brief.js';
+import { buildBrief, type BriefOptions, type BriefStore } from './build-brief.js';
 import type { Brief } from './brief-types.js';
 import { digestFrontMatter, renderBriefMarkdown } from './render-markdown.js';
 
@@ -22,6 +22,8 @@ export interface DigestRequest {
   dir: string;
   /** Override the reader (default config `me`). */
   me?: string | readonly string[];
+  /** A brief already built for digestBriefOptions(request) (e.g. with model summaries); default: buildBrief. */
+  brief?: Brief;
 }
 
 export interface DigestResult {
@@ -82,16 +84,21 @@ export function writeDigestTo(file: string, request: Omit<DigestRequest, 'dir'>)
 }
 
 function digestBrief(request: DigestRequest): Brief {
+  return request.brief ?? buildBrief(request.store, digestBriefOptions(request));
+}
+
+/** The brief a digest shows: config `digest.window` (24h) ending at the fire time, for config `me` or the override. */
+export function digestBriefOptions(request: Pick<DigestRequest, 'config' | 'fireTime' | 'me'>): BriefOptions {
   const window = request.config.digest?.window ?? '24h';
   const ms = parseDuration(window);
   if (ms === undefined) throw new OutroError('CONFIG_INVALID', `digest.window "${window}" is not a duration; use e.g. 24h, 3d or 1w.`);
-  return buildBrief(request.store, {
+  return {
     me: request.me ?? request.config.me,
     timezone: request.config.timezone,
     now: request.fireTime,
     since: new Date(request.fireTime.getTime() - ms).toISOString(),
     until: request.fireTime.toISOString(),
-  });
+  };
 }
 
 function tempName(file: string): string {
