@@ -91,9 +91,12 @@ describe('disentangle', () => {
       { id: 'd', author: 'ben', authorNames: ['ben'], text: 'restored, sorry for the wait', ts: T0 + 6 * HOUR, replyTo: 'c' },
       { id: 'e', author: 'cy', authorNames: ['cy'], text: 'follow-up on this', ts: T0 + 9 * HOUR, thread: 'a' },
     ];
-    const unlimited = disentangle(lines);
+    const unlimited = disentangle(lines, { pace: 'irc' });
     expect(unlimited.parent.get('c')).not.toBe('c');
-    const capped = disentangle(lines, { maxGapMinutes: 60 });
+    const capped = disentangle(lines, { pace: 'irc', maxGapMinutes: 60 });
+    // A stream this slow is team chat: the 60-minute limit is its default.
+    expect(disentangle(lines).parent).toEqual(disentangle(lines, { pace: 'chat' }).parent);
+    expect(disentangle(lines, { pace: 'chat' }).parent.get('c')).toBe('c');
     expect(capped.parent.get('c')).toBe('c');
     expect(capped.parent.get('d')).toBe('c');
     expect(capped.parent.get('e')).toBe('a');

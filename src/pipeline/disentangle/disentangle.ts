@@ -1,10 +1,11 @@
 /** The disentangle stage: one channel's lines into conversations (reply links, then connected components). */
 import { shippedScorer, Scorer } from './model.js';
 import { prepareLines } from './prepare.js';
+import { streamPace, TEAM_CHAT_MAX_GAP_MINUTES, TEAM_CHAT_UNADDRESSED_SHIFT } from './stream-pace.js';
 import type { ChatLine, DisentangleOptions, DisentangleResult } from './types.js';
 import { walk, type Decide } from './walk.js';
 
-export const DISENTANGLE_CODE_VERSION = 'disentangle-2';
+export const DISENTANGLE_CODE_VERSION = 'disentangle-3';
 
 /** Chooses the best candidate in two stages: the linear prefilter keeps the `scorer.keep` best earlier lines, the
  * network scores those and "new conversation" (plus `selfBias`, plus `unaddressedShift` when the line names nobody). */
@@ -45,13 +46,19 @@ export function argmaxDecider(scorer: Scorer, selfBias: number, unaddressedShift
   };
 }
 
-/** Splits `lines` (any order; sorted by time, ties kept in input order) into conversations. Pure and deterministic. */
+/** Splits `lines` (any order; sorted by time, ties kept in input order) into conversations. Pure and deterministic.
+ * Slow streams (team chat, see stream-pace.ts) get the team-chat settings for what the caller leaves unset:
+ * TEAM_CHAT_MAX_GAP_MINUTES, TEAM_CHAT_UNADDRESSED_SHIFT, and blank lines read as system lines. IRC-paced streams keep
+ * the trained behaviour exactly. */
 export function disentangle(lines: readonly ChatLine[], options: DisentangleOptions = {}): DisentangleResult {
   const scorer = options.model ? new Scorer(options.model) : shippedScorer();
   const model = scorer.model;
   const sorted = isSorted(lines) ? lines : lines.map((line, k) => ({ line, k })).sort((a, b) => a.line.ts - b.line.ts || a.k - b.k).map(({ line }) => line);
-  const prepared = prepareLines(sorted);
-  const { state } = walk(prepared, options.window ?? model.window, argmaxDecider(scorer, options.selfBias ?? model.selfBias, options.unaddressedShift ?? 0), options.maxGapMinutes);
+  const pace = options.pace ?? streamPace(sorted);
+  const unaddressedShift = options.unaddressedShift ?? (pace === 'chat' ? TEAM_CHAT_UNADDRESSED_SHIFT : 0);
+  const maxGapMinutes = options.maxGapMinutes ?? (pace === 'chat' ? TEAM_CHAT_MAX_GAP_MINUTES : Infinity);
+  const prepared = prepareLines(sorted, { blankIsSystem: pace === 'chat' });
+  const { state } = walk(prepared, options.window ?? model.window, argmaxDecider(scorer, options.selfBias ?? model.selfBias, unaddressedShift), maxGapMinutes);
 
   const parent = new Map<string, string>();
   const groups = new Map<number, string[]>();
@@ -63,7 +70,7 @@ export function disentangle(lines: readonly ChatLine[], options: DisentangleOpti
     if (group) group.push(id);
     else groups.set(c, [id]);
   }
-  return { parent, conversations: [...groups.values()], version: `${DISENTANGLE_CODE_VERSION}+${model.version}` };
+  return { parent, conversations: [...groups.values()], version: `${DISENTANGLE_CODE_VERSION}+${model.version}+${pace}` };
 }
 
 function isSorted(lines: readonly ChatLine[]): boolean {

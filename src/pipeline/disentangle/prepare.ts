@@ -30,7 +30,13 @@ export interface PreparedLines {
 
 const EMPTY = new Int32Array(0);
 
-export function prepareLines(lines: readonly ChatLine[]): PreparedLines {
+export interface PrepareOptions {
+  /** Treat lines without text as system lines. Team-chat apps cannot post a blank message, so a blank one in an
+   * export is an event (a member added, a call) with nothing to link by; on IRC a blank line is someone typing. */
+  blankIsSystem?: boolean;
+}
+
+export function prepareLines(lines: readonly ChatLine[], options: PrepareOptions = {}): PreparedLines {
   const n = lines.length;
   const ids = lines.map((line) => line.id);
   const index = new Map<string, number>();
@@ -80,15 +86,28 @@ export function prepareLines(lines: readonly ChatLine[]): PreparedLines {
   };
   const recent: string[] = [];
   const recentNames = (name: string): readonly string[] => variants[authorIds.get(name) ?? 0] ?? [];
+  const standIns = new Map<string, number>();
+  const standIn = (missing: string, k: number): number => {
+    const first = standIns.get(missing);
+    if (first !== undefined) return first;
+    standIns.set(missing, k);
+    return k;
+  };
 
   for (let k = 0; k < n; k++) {
     const line = lines[k];
-    system[k] = line.system ? 1 : 0;
+    system[k] = line.system || (options.blankIsSystem === true && line.text.trim().length === 0) ? 1 : 0;
     minutes[k] = (line.ts - t0) / 60000;
-    if (line.thread != null) threadRoot[k] = index.get(line.thread) ?? -1;
-    if (line.replyTo != null) replyTo[k] = index.get(line.replyTo) ?? -1;
+    // A thread or reply target that is not in the stream (outside the window, not exported, deleted) still groups
+    // the lines that name it: the first of them stands in as the root.
+    if (line.thread != null) threadRoot[k] = index.get(line.thread) ?? standIn(line.thread, k);
+    if (line.replyTo != null) {
+      const target = index.get(line.replyTo);
+      if (target !== undefined) replyTo[k] = target;
+      else if (threadRoot[k] < 0) threadRoot[k] = standIn(line.replyTo, k);
+    }
 
-    const found = line.system
+    const found = system[k]
       ? { addressed: [], mentioned: [], body: line.text }
       : names.find(line.text, line.author, lastSeen, recent, recentNames);
     const extra = (line.mentions ?? []).filter((m) => m !== line.author && authorIds.has(m));
@@ -99,7 +118,7 @@ export function prepareLines(lines: readonly ChatLine[]): PreparedLines {
 
     const tokens = tokenize(found.body);
     shape[k] = textShape(found.body, tokens);
-    const content = line.system ? [] : contentTokens(tokens);
+    const content = system[k] ? [] : contentTokens(tokens);
     const ws = new Int32Array(content.length);
     const ww = new Float32Array(content.length);
     content.forEach((token, t) => {
@@ -117,7 +136,7 @@ export function prepareLines(lines: readonly ChatLine[]): PreparedLines {
     weights[k] = ww;
 
     seenAt[author[k]] = k;
-    if (!line.system) {
+    if (!system[k]) {
       previousByAuthor[k] = lastByAuthor[author[k]];
       lastByAuthor[author[k]] = k;
       const at = recent.indexOf(line.author);

@@ -28,11 +28,15 @@ export interface DisentangleOptions {
   /** Added to the new-conversation score of lines that address and mention nobody. Below 0 favours joining an
    * existing conversation: in team chat most replies name nobody, where on IRC an unaddressed line is often a new
    * question, so the IRC-trained scorer splits team chat too eagerly. Lines that name someone keep the trained
-   * behaviour. Default 0. */
+   * behaviour. Default: -4 for team-chat pace, else 0 (see `pace`). */
   unaddressedShift?: number;
-  /** Earlier messages more than this many minutes older are never an antecedent (default: no limit, as on IRC,
-   * whose logs have no long silences). Native threads and replies still link across any gap. */
+  /** Earlier messages more than this many minutes older are never an antecedent. Native threads and replies still
+   * link across any gap. Default: 60 for team-chat pace, no limit for IRC pace (see `pace`). */
   maxGapMinutes?: number;
+  /** 'chat' defaults maxGapMinutes to 60, unaddressedShift to -4 and reads blank lines as system lines; 'irc' keeps
+   * the trained behaviour (no gap limit, no shift). Default: measured from the stream (stream-pace.ts: a median
+   * pause of 30 s or more between lines is 'chat'). */
+  pace?: 'chat' | 'irc';
   /** Weights to use instead of the shipped model (training, tests). */
   model?: DisentanglerModel;
 }
