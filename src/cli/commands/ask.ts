@@ -1,8 +1,13 @@
+import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { meList } from '../../app/config.js';
 import { OutroError } from '../../domain/errors.js';
 import type { AskSources } from '../../pipeline/ask/answer-support.js';
-import { ask } from '../../pipeline/ask/ask.js';
+import { ask, type AskOptions } from '../../pipeline/ask/ask.js';
+import { createEmbedder } from '../../pipeline/models/embeddings/create-embedder.js';
+import type { Embedder } from '../../pipeline/models/embeddings/embedder.js';
+import { createModelRuntime } from '../../pipeline/models/model-runtime.js';
+import { SqliteStageCache } from '../../pipeline/stage-cache.js';
 import { parseAsOf } from '../../pipeline/ask/parse-question.js';
 import { renderAnswer } from '../../pipeline/ask/render-answer.js';
 import type { CliContext } from '../context.js';
@@ -31,7 +36,8 @@ export function registerAsk(program: Command, context: () => CliContext): void {
     .argument('<question...>', 'a question in plain English (quote it, or not)')
     .description('Answer a question about who owns what, what was decided and what waits on you, with confidence, evidence and history — or say "I don\'t know"')
     .option('--as-of <date>', 'answer as of a day (YYYY-MM-DD, end of that day in the config timezone) or an ISO time')
-    .option('--json', 'print the answer as JSON: {text, known, confidence, evidence[], asOf, history[], entity, searched}')
+    .option('--json', 'print the answer as JSON: {text, known, confidence, evidence[], asOf, history[], entity, searched, understoodBy, degraded, degradedReason, match, wording, model}')
+    .option('--no-model', 'patterns and the built-in embeddings only, even when a model is configured')
     .addHelpText(
       'after',
       `
@@ -42,15 +48,24 @@ Questions understood (no model needed):
   what is PERSON working on · what is blocking PERSON|X · what is waiting on me (config \`me\`)
   what changed about X       (the 7 days before --as-of)
 X is matched against component/project names and aliases; people by name, handle or email.
+When no name matches, the nearest component by embeddings (names, aliases, conversation topics)
+is used if it is close enough, and the answer says so with the score.
 With no support in the data the answer is "I don't know", with what was searched.
+
+With a model (config \`model:\` or OUTRO_MODEL=ollama:<name>), questions the patterns miss are
+understood by the model ("anyone know who's in charge of billing these days?") and known answers
+get a one-or-two-sentence wording. The facts, evidence and confidence always come from the data;
+a model reply that names anything not in it is dropped. When the model is down or unsure the
+answer says "degraded" and why. Replies are cached: asking again makes no model call.
 
 Examples:
   outro ask who owns billing
   outro ask "who owned the billing service last week?"
   outro ask "what did we decide about search" --as-of 2026-11-12
-  outro ask "what is waiting on me" --json | jq -r '.text'`,
+  outro ask "what is waiting on me" --json | jq -r '.text'
+  OUTRO_MODEL=ollama:llama3.2:3b outro ask "anyone know who's in charge of billing these days?"`,
     )
-    .action(async (words: string[], options: { asOf?: string; json?: boolean }) => {
+    .action(async (words: string[], options: { asOf?: string; json?: boolean; model?: boolean }) => {
       const ctx = context();
       const question = words.join(' ').trim();
       if (question === '') throw new OutroError('USAGE', 'Ask a question, e.g. outro ask "who owns billing".');
@@ -60,8 +75,50 @@ Examples:
         asOf = parseAsOf(options.asOf, config.timezone);
         if (!asOf) throw new OutroError('USAGE', `--as-of ${options.asOf} is not a date; use YYYY-MM-DD or an ISO time like 2026-11-10T12:00:00+01:00.`);
       }
-      const answer = await withAskSources(ctx, (sources) => ask(question, sources, { asOf }));
+      const withModel = await modelOptions(ctx, options.model !== false);
+      const answer = await withAskSources(ctx, (sources) => traced(ctx, withModel.model !== undefined, () => ask(question, sources, { asOf, ...withModel })));
       if (options.json) writeJson(ctx.stdout, answer);
       else writeLines(ctx.stdout, renderAnswer(answer, config.timezone));
     });
+}
+
+/**
+ * The model path when one is configured (config `model:` or OUTRO_MODEL) and not switched off:
+ * the shared Ollama client, replies cached in the store's stage cache, and the configured embedder
+ * (the built-in hashed one unless `model.embed` names another). A local or Ollama embedder loads
+ * only when a question needs similarity; if it fails, that answer says degraded and why.
+ */
+async function modelOptions(ctx: CliContext, enabled: boolean): Promise<Pick<AskOptions, 'model' | 'embedder'>> {
+  if (!enabled) return {};
+  const runtime = createModelRuntime(ctx.config(), ctx.env);
+  if (!runtime) return {};
+  const embed = runtime.settings.embed;
+  const embedder = embed.kind === 'hashed' ? undefined : lazyEmbedder(embed.kind === 'local' ? `local:${basename(embed.dir)}` : `ollama:${embed.name}`, () => createEmbedder(runtime.settings, runtime.client));
+  return { model: { client: runtime.client, cache: new SqliteStageCache(ctx.store().db, ctx.now) }, embedder };
+}
+
+function lazyEmbedder(id: string, load: () => Promise<Embedder>): Embedder {
+  let loaded: Promise<Embedder> | undefined;
+  return {
+    id,
+    dimension: undefined,
+    async embed(texts, signal) {
+      loaded ??= load();
+      return (await loaded).embed(texts, signal);
+    },
+  };
+}
+
+/** With a model, the stage and chat spans go to the store's traces, so `outro status` counts ask's model calls and drops. */
+async function traced<T>(ctx: CliContext, enabled: boolean, work: () => Promise<T>): Promise<T> {
+  if (!enabled) return work();
+  const { createTracing } = await import('../../pipeline/trace/tracing.js');
+  const { runWithTracer } = await import('../../pipeline/trace/tracer.js');
+  const tracing = createTracing(ctx.store().db, ctx.config().trace, ctx.env);
+  try {
+    return await runWithTracer(tracing.tracer, work);
+  } finally {
+    await tracing.flush();
+    tracing.prune(ctx.now().getTime());
+  }
 }

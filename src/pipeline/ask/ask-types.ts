@@ -66,4 +66,27 @@ export interface AskAnswer {
   entity: { kind: 'component' | 'person'; id: string; name: string } | null;
   /** What was looked up, in words: shown with "I don't know". */
   searched: string[];
+  /** Who understood the question (set by ask()): the patterns, or the model (grounded). */
+  understoodBy?: 'pattern' | 'model';
+  /** True when a configured model could not be used for part of this answer; the reason says which. */
+  degraded?: boolean;
+  degradedReason?: string | null;
+  /** Set when no name matched and the entity was found by embedding similarity. */
+  match?: AskMatch | null;
+  /** The model's one-or-two-sentence wording of a known answer (grounded); `text` stays the deterministic answer. */
+  wording?: string | null;
+  /** What the model path did for this answer (absent without a model). */
+  model?: { calls: number; cached: number; hallucinationDrops: number } | null;
+}
+
+export interface AskMatch {
+  by: 'similarity';
+  /** The words of the question that named nothing. */
+  query: string;
+  id: string;
+  name: string;
+  score: number;
+  /** The name, alias or conversation topic that was closest. */
+  via: string;
+  embedder: string;
 }

@@ -1,25 +1,49 @@
 import { answerAskWhom, answerChanged, answerHolders, answerWorkingOn } from './answer-facts.js';
 import { answerBlocking, answerDecided, answerWaitingOnMe } from './answer-items.js';
 import type { AnswerContext, AskSources } from './answer-support.js';
-import type { AskAnswer } from './ask-types.js';
-import { parseQuestion, QUESTION_EXAMPLES } from './parse-question.js';
+import type { AskAnswer, ParsedQuestion } from './ask-types.js';
+import { HashedEmbedder } from '../models/embeddings/hashed-embedder.js';
+import type { Embedder } from '../models/embeddings/embedder.js';
+import { QUESTION_EXAMPLES } from './parse-question.js';
+import { findSimilarComponent } from './similar-entity.js';
+import { understandQuestion, type AskModel } from './understand-question.js';
+import { wordAnswer } from './word-answer.js';
 
 export interface AskOptions {
   /** ISO time the answer holds at (from --as-of); a time in the question wins; default: now. */
   asOf?: string;
+  /** The optional model path: question understanding and answer wording (absent: none). */
+  model?: AskModel;
+  /**
+   * Finds the entity by similarity when no name or alias matches (default: the built-in hashed
+   * embedder, which needs nothing; null: off).
+   */
+  embedder?: Embedder | null;
+  /** Similarity floor (default per embedder, see similar-entity.ts). */
+  similarityThreshold?: number;
 }
 
+const defaultEmbedder = new HashedEmbedder();
+
 /**
- * Answers a question from the graph without a model: patterns (parse-question.ts), entity lookup
- * (full-text search over names and aliases, then an exact alias match), then one answer builder per
- * intent. Never names a person or component that is not in the data: with no support the answer is
- * "I don't know" with what was searched.
+ * Answers a question from the graph. Understanding: patterns (parse-question.ts), and with a model
+ * configured, the model when the patterns fail (understand-question.ts). Entity lookup: full-text
+ * search over names and aliases, then, when that finds nothing, embedding similarity over names,
+ * aliases and conversation topics (similar-entity.ts). Then one answer builder per intent, and
+ * optionally the model's wording (word-answer.ts). Never names a person or component that is not
+ * in the data: with no support the answer is "I don't know" with what was searched.
  */
 export async function ask(question: string, sources: AskSources, options: AskOptions = {}): Promise<AskAnswer> {
-  const parsed = parseQuestion(question, sources.now);
+  const understanding = await understandQuestion(question, sources, options.model);
+  const parsed = understanding.parsed;
   const asOf = parsed?.asOf ?? options.asOf ?? sources.now.toISOString();
+  let calls = understanding.modelCalls;
+  let cachedHits = understanding.cached ? 1 : 0;
+  let drops = understanding.hallucinationDrops;
+  const reasons = understanding.degradedReason ? [understanding.degradedReason] : [];
+  let answer: AskAnswer;
   if (!parsed) {
-    return {
+    answer = {
       question,
       intent: null,
       known: false,
@@ -29,9 +53,60 @@ export async function ask(question: string, sources: AskSources, options: AskOpt
       asOf,
       history: [],
       entity: null,
-      searched: ['question patterns: none matched'],
+      searched: ['question patterns: none matched', ...(options.model ? ['the model: did not understand it'] : [])],
     };
+  } else {
+    answer = await answerParsed(question, parsed, asOf, sources);
+    answer = await bySimilarity(answer, question, parsed, asOf, sources, options);
+    if (answer.degradedReason) reasons.push(answer.degradedReason);
   }
+  let wording: string | null = null;
+  if (options.model && options.model.reword !== false && answer.known) {
+    const worded = await wordAnswer(answer, options.model, sources.now, sources.people);
+    wording = worded.text;
+    calls += worded.modelCalls;
+    cachedHits += worded.cached ? 1 : 0;
+    drops += worded.hallucinationDrops;
+    if (worded.reason) reasons.push(worded.reason);
+  }
+  if (understanding.by === 'model' && parsed) {
+    answer = { ...answer, searched: [`the model read the question as: ${parsed.intent}${parsed.target ? ` about "${parsed.target}"` : ''}`, ...answer.searched] };
+  }
+  return {
+    ...answer,
+    understoodBy: understanding.by,
+    degraded: reasons.length > 0,
+    degradedReason: reasons.length > 0 ? reasons.join('; ') : null,
+    match: answer.match ?? null,
+    wording,
+    model: options.model ? { calls, cached: cachedHits, hallucinationDrops: drops } : null,
+  };
+}
+
+/**
+ * "I don't know" because nothing was named that exists: try the nearest component by embeddings
+ * and answer about it, saying so and with what score. A known answer is never replaced.
+ */
+async function bySimilarity(answer: AskAnswer, question: string, parsed: ParsedQuestion, asOf: string, sources: AskSources, options: AskOptions): Promise<AskAnswer> {
+  const embedder = options.embedder === undefined ? defaultEmbedder : options.embedder;
+  if (answer.known || answer.entity !== null || embedder === null || parsed.intent === 'waiting-on-me' || parsed.target === '') return answer;
+  if (sources.people.find(parsed.target)) return answer;
+  let similar: Awaited<ReturnType<typeof findSimilarComponent>>;
+  try {
+    similar = await findSimilarComponent(sources.graph, embedder, parsed.target, options.similarityThreshold);
+  } catch (error) {
+    const reason = `the embedder ${embedder.id} failed (${(error as Error).message})`;
+    return { ...answer, searched: [...answer.searched, `similar names and topics: not searched, ${reason}`], degraded: true, degradedReason: reason };
+  }
+  if (!similar) return { ...answer, searched: [...answer.searched, `names, aliases and conversation topics similar to "${parsed.target}": none close enough`] };
+  const again = await answerParsed(question, { ...parsed, target: similar.name }, asOf, sources);
+  if (again.entity?.id !== similar.id) return answer;
+  const note = `"${parsed.target}" matched ${similar.name} by similarity ${similar.score.toFixed(2)} (via "${similar.via}", ${similar.embedder})`;
+  const text = again.known ? `${again.text}\n(No name matched: ${note}.)` : again.text;
+  return { ...again, text, searched: [note, ...again.searched], match: { by: 'similarity', query: parsed.target, ...similar } };
+}
+
+function answerParsed(question: string, parsed: ParsedQuestion, asOf: string, sources: AskSources): Promise<AskAnswer> {
   const context: AnswerContext = { sources, question, intent: parsed.intent, target: parsed.target, asOf };
   switch (parsed.intent) {
     case 'owner':

@@ -57,6 +57,17 @@ export function parseQuestion(question: string, now: Date): ParsedQuestion | und
   return undefined;
 }
 
+/**
+ * A time phrase on its own ("last week", "3 days ago", "2026-11-10", "on 2026-11-10") as ISO UTC,
+ * or undefined: how a phrase the model copied from the question becomes an as-of time.
+ */
+export function resolveTimePhrase(phrase: string, now: Date): string | undefined {
+  const text = phrase.toLowerCase().replace(/[?!.]+\s*$/g, '').replace(/\s+/g, ' ').trim();
+  if (text === '') return undefined;
+  const found = timePhrase(` ${/^\d{4}-/.test(text) ? `on ${text}` : text}`, now);
+  return found && found.rest.trim() === '' ? found.asOf : undefined;
+}
+
 /** "last week", "yesterday", "3 days ago", "on 2026-11-10", "as of 2026-11-10" at the end of the question. */
 function timePhrase(text: string, now: Date): { asOf: string; rest: string } | undefined {
   const relative = /\s+(last week|last month|yesterday|(\d+) (day|week)s? ago)$/.exec(text);

@@ -4,9 +4,11 @@ import type { EntityHistory } from './entity-history.js';
 
 /** Plain text for people (the CLI writes it; --json writes the object instead). */
 export function renderAnswer(answer: AskAnswer, timeZone?: string): string[] {
-  const lines = [answer.text];
+  const lines = answer.wording ? [answer.wording, '', answer.text] : [answer.text];
   if (answer.known) lines.push('', `confidence ${answer.confidence.toFixed(2)} · as of ${day(answer.asOf, timeZone)}`);
   else lines.push('', `as of ${day(answer.asOf, timeZone)}`);
+  if (answer.understoodBy === 'model') lines.push('understood by the model (grounded in the data)');
+  if (answer.degraded) lines.push(`degraded: ${answer.degradedReason ?? 'the model could not be used'}`);
   if (answer.history.length > 1) {
     lines.push('', 'History');
     for (const entry of answer.history) {

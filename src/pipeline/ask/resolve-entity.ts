@@ -11,7 +11,7 @@ export interface ResolvedComponent {
 }
 
 /** Generic words that never identify an entity on their own. */
-const FILLER = new Set(['service', 'svc', 'team', 'project', 'system', 'thing', 'stuff', 'app', 'api', 'new', 'old', 'current']);
+export const FILLER = new Set(['service', 'svc', 'team', 'project', 'system', 'thing', 'stuff', 'app', 'api', 'new', 'old', 'current']);
 
 /**
  * The component `target` names. Candidates come from the graph's full-text search over names and
