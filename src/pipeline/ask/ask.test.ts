@@ -152,6 +152,22 @@ describe('ask', () => {
     const noMe = await ask('what is waiting on me', { ...s, me: [] });
     expect(noMe.text).toContain('set `me` in the config');
   });
+
+  it('answers about the one longer name of a bare head word that has nothing on record, and refuses when several do', async () => {
+    const SDK = 'component:sdk';
+    const ACME_SDK = 'component:acme-sdk';
+    const PY_SDK = 'component:python-sdk';
+    const one = await sources([entity(SDK, 'sdk', []), entity(ACME_SDK, 'acme sdk', ['acme-sdk']), entity(PY_SDK, 'python sdk', []), assertedEvent(asserted('f-acme', CAROL, ACME_SDK, '2026-11-08T09:00:00.000Z'))]);
+    const answer = await ask('who maintains the sdk', one);
+    expect(answer.known).toBe(true);
+    expect(answer.entity?.id).toBe(ACME_SDK);
+    expect(answer.text).toContain('Carol Clark');
+    expect(answer.text).toContain('nothing is on record for sdk itself');
+    const two = await sources([entity(SDK, 'sdk', []), entity(ACME_SDK, 'acme sdk', []), entity(PY_SDK, 'python sdk', []), assertedEvent(asserted('f-acme', CAROL, ACME_SDK, '2026-11-08T09:00:00.000Z')), assertedEvent(asserted('f-py', DAVE, PY_SDK, '2026-11-08T09:00:00.000Z'))]);
+    const refused = await ask('who maintains the sdk', two);
+    expect(refused.known).toBe(false);
+    expect(refused.searched.join(' ')).toContain('acme sdk, python sdk');
+  });
 });
 
 describe('entityHistory', () => {

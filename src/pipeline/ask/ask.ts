@@ -5,6 +5,7 @@ import type { AskAnswer, ParsedQuestion } from './ask-types.js';
 import { HashedEmbedder } from '../models/embeddings/hashed-embedder.js';
 import type { Embedder } from '../models/embeddings/embedder.js';
 import { QUESTION_EXAMPLES } from './parse-question.js';
+import { searchWords } from '../../memory/graph/search-text.js';
 import { findSimilarComponent } from './similar-entity.js';
 import { understandQuestion, type AskModel } from './understand-question.js';
 import { wordAnswer } from './word-answer.js';
@@ -57,6 +58,7 @@ export async function ask(question: string, sources: AskSources, options: AskOpt
     };
   } else {
     answer = await answerParsed(question, parsed, asOf, sources);
+    answer = await byNarrowerName(answer, question, parsed, asOf, sources);
     answer = await bySimilarity(answer, question, parsed, asOf, sources, options);
     if (answer.degradedReason) reasons.push(answer.degradedReason);
   }
@@ -104,6 +106,41 @@ async function bySimilarity(answer: AskAnswer, question: string, parsed: ParsedQ
   const note = `"${parsed.target}" matched ${similar.name} by similarity ${similar.score.toFixed(2)} (via "${similar.via}", ${similar.embedder})`;
   const text = again.known ? `${again.text}\n(No name matched: ${note}.)` : again.text;
   return { ...again, text, searched: [note, ...again.searched], match: { by: 'similarity', query: parsed.target, ...similar } };
+}
+
+/**
+ * "I don't know" about a component that exists but has nothing on record for the question ("who
+ * maintains the SDK" when the facts are about "acme sdk"): people often name a thing by its head
+ * word. Components whose names contain every word of it and more are tried; when exactly one of
+ * them answers, that answer is given, saying which name it is about. Several: still "I don't
+ * know", listing them.
+ */
+async function byNarrowerName(answer: AskAnswer, question: string, parsed: ParsedQuestion, asOf: string, sources: AskSources): Promise<AskAnswer> {
+  if (answer.known || answer.entity?.kind !== 'component') return answer;
+  const base = answer.entity;
+  const baseWords = searchWords(base.name);
+  if (baseWords.length === 0) return answer;
+  const hits = await sources.graph.search(base.name, 20);
+  const narrower = hits.components.filter(({ component }) => {
+    if (component.id === base.id) return false;
+    const words = searchWords(component.name ?? '');
+    return words.length > baseWords.length && baseWords.every((word) => words.includes(word));
+  });
+  const known: AskAnswer[] = [];
+  for (const { component } of narrower.slice(0, 8)) {
+    const again = await answerParsed(question, { ...parsed, target: component.name ?? '' }, asOf, sources);
+    if (again.known && again.entity?.id === component.id) known.push(again);
+  }
+  if (known.length === 1) {
+    const [only] = known;
+    const note = `nothing is on record for ${base.name} itself; ${only.entity?.name} is the one longer name containing it that has an answer`;
+    return { ...only, text: `${only.text}\n(${note}.)`, searched: [...answer.searched, note, ...only.searched] };
+  }
+  if (known.length > 1) {
+    const names = known.map((other) => other.entity?.name ?? '').sort().join(', ');
+    return { ...answer, searched: [...answer.searched, `longer names containing "${base.name}" that have answers: ${names} (ask about one of them)`] };
+  }
+  return answer;
 }
 
 function answerParsed(question: string, parsed: ParsedQuestion, asOf: string, sources: AskSources): Promise<AskAnswer> {

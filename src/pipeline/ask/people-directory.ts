@@ -15,6 +15,8 @@ export class PeopleDirectory {
   private readonly humanOf = new Map<string, Human>();
   private readonly byWord = new Map<string, Set<Human>>();
   private readonly byFull = new Map<string, Set<Human>>();
+  /** The name index is built on the first find(): most answers only name keys they already hold. */
+  private pending: Array<{ human: Human; members: PersonUpdated[] }> | undefined = [];
 
   constructor(profiles: readonly PersonUpdated[], links: readonly PersonLinked[] = []) {
     const parent = new Map<string, string>();
@@ -51,6 +53,12 @@ export class PeopleDirectory {
       const full = names.filter((name) => name.includes(' ')).sort((a, b) => b.length - a.length)[0];
       const human: Human = { keys, name: full ?? names[0] ?? members[0].nativeId };
       for (const key of keys) this.humanOf.set(key, human);
+      this.pending?.push({ human, members });
+    }
+  }
+
+  private buildIndex(): void {
+    for (const { human, members } of this.pending ?? []) {
       for (const member of members) {
         const forms = [...member.names, ...member.handles, ...member.emails, member.nativeId, member.key, ...member.emails.map((email) => email.split('@')[0])];
         for (const form of forms) {
@@ -61,6 +69,7 @@ export class PeopleDirectory {
         }
       }
     }
+    this.pending = undefined;
   }
 
   /** The human of a person key (an unknown key is its own human, named by its key). */
@@ -79,6 +88,7 @@ export class PeopleDirectory {
   find(text: string): Human | undefined {
     const full = normalize(text.replace(/^@/, ''));
     if (full === '') return undefined;
+    if (this.pending) this.buildIndex();
     const exact = this.byFull.get(full);
     if (exact?.size === 1) return [...exact][0];
     const words = full.split(' ').filter((word) => word.length >= 2);
