@@ -3,13 +3,9 @@ import type { Command } from 'commander';
 import { meList } from '../../app/config.js';
 import { OutroError } from '../../domain/errors.js';
 import type { AskSources } from '../../pipeline/ask/answer-support.js';
-import { ask, type AskOptions } from '../../pipeline/ask/ask.js';
-import { createEmbedder } from '../../pipeline/models/embeddings/create-embedder.js';
+import type { AskOptions } from '../../pipeline/ask/ask.js';
 import type { Embedder } from '../../pipeline/models/embeddings/embedder.js';
-import { createModelRuntime } from '../../pipeline/models/model-runtime.js';
-import { SqliteStageCache } from '../../pipeline/stage-cache.js';
 import { parseAsOf } from '../../pipeline/ask/parse-question.js';
-import { renderAnswer } from '../../pipeline/ask/render-answer.js';
 import type { CliContext } from '../context.js';
 import { writeJson, writeLines } from '../output.js';
 
@@ -18,13 +14,18 @@ import { writeJson, writeLines } from '../output.js';
  * closes the graph whatever happens: Kùzu allows one process per database, so a command holds it
  * only while it runs.
  */
-export async function withAskSources<T>(ctx: CliContext, fn: (sources: AskSources) => Promise<T>): Promise<T> {
+export async function withAskSources<T, P = undefined>(ctx: CliContext, fn: (sources: AskSources, prepared: P) => Promise<T>, prepare?: () => Promise<P>): Promise<T> {
   const config = ctx.config();
-  // Loaded lazily: it pulls in the Kùzu native module (~0.5 s), which other commands never need.
+  // Loaded lazily: it pulls in the Kùzu native module, which other commands never need.
   const { openAskSources } = await import('../../pipeline/ask/open-sources.js');
-  const { sources, close } = await openAskSources({ db: ctx.store().db, graphDir: ctx.paths.graphDir, me: meList(config), now: ctx.now(), timeZone: config.timezone });
+  const opening = openAskSources({ db: ctx.store().db, graphDir: ctx.paths.graphDir, me: meList(config), now: ctx.now(), timeZone: config.timezone });
+  // Kùzu opens on its own thread: load what the answer needs meanwhile (a cold `ask` is mostly waiting).
+  const [opened, prepared] = await Promise.allSettled([opening, prepare ? prepare() : Promise.resolve(undefined as P)]);
+  if (opened.status === 'rejected') throw opened.reason;
+  const { sources, close } = opened.value;
   try {
-    return await fn(sources);
+    if (prepared.status === 'rejected') throw prepared.reason;
+    return await fn(sources, prepared.value);
   } finally {
     await close();
   }
@@ -75,8 +76,15 @@ Examples:
         asOf = parseAsOf(options.asOf, config.timezone);
         if (!asOf) throw new OutroError('USAGE', `--as-of ${options.asOf} is not a date; use YYYY-MM-DD or an ISO time like 2026-11-10T12:00:00+01:00.`);
       }
-      const withModel = await modelOptions(ctx, options.model !== false);
-      const answer = await withAskSources(ctx, (sources) => traced(ctx, withModel.model !== undefined, () => ask(question, sources, { asOf, ...withModel })));
+      const prepare = async () => {
+        const [{ ask }, { renderAnswer }] = await Promise.all([import('../../pipeline/ask/ask.js'), import('../../pipeline/ask/render-answer.js')]);
+        return { ask, renderAnswer, withModel: await modelOptions(ctx, options.model !== false) };
+      };
+      const { answer, renderAnswer } = await withAskSources(
+        ctx,
+        async (sources, { ask, renderAnswer, withModel }) => ({ answer: await traced(ctx, withModel.model !== undefined, () => ask(question, sources, { asOf, ...withModel })), renderAnswer }),
+        prepare,
+      );
       if (options.json) writeJson(ctx.stdout, answer);
       else writeLines(ctx.stdout, renderAnswer(answer, config.timezone));
     });
@@ -90,10 +98,12 @@ Examples:
  */
 async function modelOptions(ctx: CliContext, enabled: boolean): Promise<Pick<AskOptions, 'model' | 'embedder'>> {
   if (!enabled) return {};
+  const { createModelRuntime } = await import('../../pipeline/models/model-runtime.js');
   const runtime = createModelRuntime(ctx.config(), ctx.env);
   if (!runtime) return {};
+  const { SqliteStageCache } = await import('../../pipeline/stage-cache.js');
   const embed = runtime.settings.embed;
-  const embedder = embed.kind === 'hashed' ? undefined : lazyEmbedder(embed.kind === 'local' ? `local:${basename(embed.dir)}` : `ollama:${embed.name}`, () => createEmbedder(runtime.settings, runtime.client));
+  const embedder = embed.kind === 'hashed' ? undefined : lazyEmbedder(embed.kind === 'local' ? `local:${basename(embed.dir)}` : `ollama:${embed.name}`, async () => (await import('../../pipeline/models/embeddings/create-embedder.js')).createEmbedder(runtime.settings, runtime.client));
   return { model: { client: runtime.client, cache: new SqliteStageCache(ctx.store().db, ctx.now) }, embedder };
 }
 

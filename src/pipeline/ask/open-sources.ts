@@ -22,13 +22,22 @@ export interface OpenAskSourcesOptions {
  * end of the log first. Call `close()` when done: Kùzu allows one process per database.
  */
 export async function openAskSources(options: OpenAskSourcesOptions): Promise<{ sources: AskSources; close: () => Promise<void> }> {
-  const graph = await acquireGraph(options.graphDir);
+  const opening = acquireGraph(options.graphDir);
+  let people: PeopleDirectory;
+  try {
+    // Read while Kùzu opens the database on its own thread.
+    people = new PeopleDirectory(latestProfiles(options.db), allLinks(options.db));
+  } catch (error) {
+    await opening.then((graph) => graph.close(), () => undefined);
+    throw error;
+  }
+  const graph = await opening;
   try {
     await catchUpGraph(options.db, graph);
     const sources: AskSources = {
       graph,
       evidence: new LogEvidenceSource(options.db),
-      people: new PeopleDirectory(latestProfiles(options.db), allLinks(options.db)),
+      people,
       me: options.me,
       now: options.now,
       timeZone: options.timeZone,
