@@ -34,7 +34,9 @@ export function argmaxDecider(scorer: Scorer, selfBias: number, unaddressedShift
     }
     let best = i;
     const named = state.lines.addressed[i].length > 0 || state.lines.mentioned[i].length > 0;
-    let bestScore = scorer.score(buf, pairs) + selfBias + (named ? 0 : unaddressedShift);
+    // A line that opens its own native thread (Slack thread_ts = ts) marks a topic of its own: no lean to join.
+    const opensThread = state.lines.threadRoot[i] === i;
+    let bestScore = scorer.score(buf, pairs) + selfBias + (named || opensThread ? 0 : unaddressedShift);
     for (let t = 0; t < kept; t++) {
       const s = scorer.score(buf, topIndex[t]);
       if (s > bestScore || (s === bestScore && buf.cand[topIndex[t]] > best)) {
