@@ -1,8 +1,31 @@
-import { loadConfig, type Config } from '../app/config.js';
+import type { Config } from '../app/config.js';
 import { resolvePaths, type OutroPaths } from '../app/paths.js';
-import { openStore, type Store } from '../app/store.js';
+import type { Store } from '../app/store.js';
 import { OutroError } from '../domain/errors.js';
 import { parseTolerantTime } from '../domain/time.js';
+
+interface ContextModules {
+  loadConfig: typeof import('../app/config.js').loadConfig;
+  openStore: typeof import('../app/store.js').openStore;
+}
+
+let modules: ContextModules | undefined;
+
+/**
+ * Loads what config() and store() need (zod, yaml, SQLite, migrations). buildProgram awaits it
+ * before any command's action, so `--help` and `outro daemon start|stop|status` never pay for it;
+ * code that runs a command some other way (a test registering one on its own Command) awaits it first.
+ */
+export async function loadContextModules(): Promise<void> {
+  if (modules) return;
+  const [{ loadConfig }, { openStore }] = await Promise.all([import('../app/config.js'), import('../app/store.js')]);
+  modules = { loadConfig, openStore };
+}
+
+function loaded(): ContextModules {
+  if (!modules) throw new OutroError('INTERNAL', 'The CLI context was used before `await loadContextModules()` (src/cli/context.ts); buildProgram does this before every action.');
+  return modules;
+}
 
 /** What every command needs, created lazily so `--help` and `--json` stay fast. */
 export interface CliContext {
@@ -36,8 +59,8 @@ export function createContext(options: ContextOptions = {}): CliContext {
     env,
     paths,
     now,
-    config: () => (config ??= loadConfig(paths.configFile)),
-    store: () => (store ??= openStore(paths.database, now)),
+    config: () => (config ??= loaded().loadConfig(paths.configFile)),
+    store: () => (store ??= loaded().openStore(paths.database, now)),
     stdout: options.stdout ?? process.stdout,
     stderr: options.stderr ?? process.stderr,
     close: () => {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { connect } from 'node:net';
 import { OutroError } from '../domain/errors.js';
-import { lineReader, type ControlReply, type RunReply } from '../daemon/protocol.js';
+import type { ControlReply, RunReply } from '../daemon/protocol.js';
 
 type Request = { id: string | number; op: 'ping' | 'status' | 'stop' } | { id: string | number; op: 'run'; argv: string[]; cwd: string; env: Record<string, string>; stdoutIsTTY: boolean };
 
@@ -14,13 +14,12 @@ let nextId = 1;
  * DAEMON_NOT_RUNNING when nothing listens (no socket file, or a stale one: ECONNREFUSED), and with
  * TIMEOUT after `timeoutMs` (0: no limit; a forwarded ingest may take minutes).
  */
-export function sendRequest<R extends ControlReply | RunReply>(socket: string, request: WithoutId<Request>, timeoutMs = 5_000): Promise<R> {
+export async function sendRequest<R extends ControlReply | RunReply>(socket: string, request: WithoutId<Request>, timeoutMs = 5_000): Promise<R> {
   const id = nextId++;
+  if (!existsSync(socket)) throw new OutroError('DAEMON_NOT_RUNNING', 'The outro daemon is not running. Start it with `outro daemon start`.');
+  // The protocol module pulls in zod: loaded only when a request is sent.
+  const { lineReader } = await import('../daemon/protocol.js');
   return new Promise<R>((resolve, reject) => {
-    if (!existsSync(socket)) {
-      reject(new OutroError('DAEMON_NOT_RUNNING', 'The outro daemon is not running. Start it with `outro daemon start`.'));
-      return;
-    }
     const connection = connect(socket);
     let settled = false;
     const finish = (error: Error | undefined, reply?: R): void => {

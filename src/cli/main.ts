@@ -1,6 +1,5 @@
-import { CommanderError, type Command } from 'commander';
+import type { Command } from 'commander';
 import { OutroError, toOutroError, type ErrorCode } from '../domain/errors.js';
-import { buildProgram } from './program.js';
 import type { ContextOptions } from './context.js';
 import { forwardToDaemon, shouldForward } from './daemon-client.js';
 import { resolvePaths } from '../app/paths.js';
@@ -35,6 +34,8 @@ export async function main(argv: readonly string[], options: ContextOptions = {}
 export async function runLocal(argv: readonly string[], options: ContextOptions = {}): Promise<MainResult> {
   const stderr = options.stderr ?? process.stderr;
   const json = argv.includes('--json');
+  // Loaded here, not at startup: a command the daemon runs never needs the program in this process.
+  const [{ CommanderError }, { buildProgram }] = await Promise.all([import('commander'), import('./program.js')]);
   const { program, context } = buildProgram(options);
   // Subcommands copy these settings only when created, so apply them to every command: a usage
   // error must throw (never process.exit — in the daemon that would end the daemon).

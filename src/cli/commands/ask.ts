@@ -1,11 +1,9 @@
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { meList } from '../../app/config.js';
 import { OutroError } from '../../domain/errors.js';
 import type { AskSources } from '../../pipeline/ask/answer-support.js';
 import type { AskOptions } from '../../pipeline/ask/ask.js';
 import type { Embedder } from '../../pipeline/models/embeddings/embedder.js';
-import { parseAsOf } from '../../pipeline/ask/parse-question.js';
 import type { CliContext } from '../context.js';
 import { writeJson, writeLines } from '../output.js';
 
@@ -17,7 +15,7 @@ import { writeJson, writeLines } from '../output.js';
 export async function withAskSources<T, P = undefined>(ctx: CliContext, fn: (sources: AskSources, prepared: P) => Promise<T>, prepare?: () => Promise<P>): Promise<T> {
   const config = ctx.config();
   // Loaded lazily: it pulls in the Kùzu native module, which other commands never need.
-  const { openAskSources } = await import('../../pipeline/ask/open-sources.js');
+  const [{ openAskSources }, { meList }] = await Promise.all([import('../../pipeline/ask/open-sources.js'), import('../../app/config.js')]);
   const opening = openAskSources({ db: ctx.store().db, graphDir: ctx.paths.graphDir, me: meList(config), now: ctx.now(), timeZone: config.timezone });
   // Kùzu opens on its own thread: load what the answer needs meanwhile (a cold `ask` is mostly waiting).
   const [opened, prepared] = await Promise.allSettled([opening, prepare ? prepare() : Promise.resolve(undefined as P)]);
@@ -73,6 +71,7 @@ Examples:
       const config = ctx.config();
       let asOf: string | undefined;
       if (options.asOf !== undefined) {
+        const { parseAsOf } = await import('../../pipeline/ask/parse-question.js');
         asOf = parseAsOf(options.asOf, config.timezone);
         if (!asOf) throw new OutroError('USAGE', `--as-of ${options.asOf} is not a date; use YYYY-MM-DD or an ISO time like 2026-11-10T12:00:00+01:00.`);
       }
@@ -98,6 +97,9 @@ Examples:
  */
 async function modelOptions(ctx: CliContext, enabled: boolean): Promise<Pick<AskOptions, 'model' | 'embedder'>> {
   if (!enabled) return {};
+  // Settings first (cheap): the Ollama client loads only when a model is configured.
+  const { resolveModelConfig } = await import('../../pipeline/models/model-settings.js');
+  if (!resolveModelConfig(ctx.config(), ctx.env)) return {};
   const { createModelRuntime } = await import('../../pipeline/models/model-runtime.js');
   const runtime = createModelRuntime(ctx.config(), ctx.env);
   if (!runtime) return {};

@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import { OutroError } from '../../domain/errors.js';
 import { parseDuration, parseTolerantTime } from '../../domain/time.js';
-import { listConversations, type ConversationRow } from '../../memory/conversation-queries.js';
-import { latestProfiles } from '../../memory/people-queries.js';
+import type { ConversationRow } from '../../memory/conversation-queries.js';
 import type { CliContext } from '../context.js';
 import { formatTime, plural, writeJson, writeLines } from '../output.js';
 
@@ -36,10 +35,11 @@ Examples:
   outro conversations --since 3d
   outro conversations --channel eng --json | jq '.[0].annotation.topic'`,
     )
-    .action((options: { channel?: string; since?: string; until?: string; all?: boolean; limit: string; json?: boolean }) => {
+    .action(async (options: { channel?: string; since?: string; until?: string; all?: boolean; limit: string; json?: boolean }) => {
       const ctx = context();
       const limit = Number(options.limit);
       if (!Number.isInteger(limit) || limit <= 0) throw new OutroError('USAGE', `--limit ${options.limit} is not a positive whole number.`);
+      const [{ listConversations }, { latestProfiles }] = await Promise.all([import('../../memory/conversation-queries.js'), import('../../memory/people-queries.js')]);
       const now = ctx.now();
       const rows = listConversations(ctx.store().db, {
         channel: options.channel,

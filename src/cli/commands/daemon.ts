@@ -1,18 +1,10 @@
-import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { OutroError } from '../../domain/errors.js';
-import { daemonClock } from '../../daemon/daemon-clock.js';
-import { fileLogger } from '../../daemon/daemon-log.js';
-import { daemonPaths } from '../../daemon/daemon-paths.js';
 import type { DaemonStatus } from '../../daemon/daemon-status.js';
-import { isAlive, readPid } from '../../daemon/pid-file.js';
-import { FORWARDED_ENV, type RunReply, type RunRequest } from '../../daemon/protocol.js';
+import type { RunReply, RunRequest } from '../../daemon/protocol.js';
 import type { CliContext } from '../context.js';
-import { control, daemonAnswers } from '../daemon-client.js';
-import { formatTime, writeJson, writeLines } from '../output.js';
+import { formatTime } from '../output.js';
 
 const EXAMPLES = `
 The daemon owns the stores while it runs: every other command (status, brief, ask, ingest…) is
@@ -35,7 +27,7 @@ export function registerDaemon(program: Command, context: () => CliContext): voi
     .description('Run the daemon in the foreground until SIGTERM/SIGINT (for service managers)')
     .option('--quiet', 'log only to the log file, not to stderr')
     .addHelpText('after', '\nLogs JSON lines to daemon.log in the log dir (rotated at 5 MB). Exits 7 if a daemon already runs.\n\nExample:\n  ExecStart=/usr/bin/outro daemon run')
-    .action(async (options: { quiet?: boolean }) => runForeground(context(), options.quiet === true));
+    .action(async (options: { quiet?: boolean }) => (await import('./daemon-run.js')).runForeground(context(), options.quiet === true));
 
   daemon
     .command('start')
@@ -43,7 +35,7 @@ export function registerDaemon(program: Command, context: () => CliContext): voi
     .option('--json', 'print {pid, socket, log} as JSON')
     .option('--timeout <seconds>', 'how long to wait for it to answer', '30')
     .addHelpText('after', '\nExits 7 if a daemon already runs. A stale socket or pid file left by a crash is cleaned up.\n\nExample:\n  outro daemon start && outro status')
-    .action(async (options: { json?: boolean; timeout: string }) => startBackground(context(), options));
+    .action(async (options: { json?: boolean; timeout: string }) => (await import('./daemon-run.js')).startBackground(context(), options));
 
   daemon
     .command('stop')
@@ -51,64 +43,14 @@ export function registerDaemon(program: Command, context: () => CliContext): voi
     .option('--json', 'print {stopped, pid} as JSON')
     .option('--timeout <seconds>', 'how long to wait before sending SIGTERM', '60')
     .addHelpText('after', '\nStopping a daemon that is not running is not an error.\n\nExample:\n  outro daemon stop')
-    .action(async (options: { json?: boolean; timeout: string }) => stopDaemon(context(), options));
+    .action(async (options: { json?: boolean; timeout: string }) => (await import('./daemon-run.js')).stopDaemon(context(), options));
 
   daemon
     .command('status')
     .description('Show the pid, uptime, watched folders, last ingest and next digest of the running daemon')
     .option('--json', 'print the status as JSON ({"running": false} when it is not running)')
     .addHelpText('after', '\nExits 7 when no daemon runs.\n\nExamples:\n  outro daemon status\n  outro daemon status --json | jq .digest.nextFire')
-    .action(async (options: { json?: boolean }) => showStatus(context(), options));
-}
-
-function seconds(value: string, flag: string): number {
-  const parsed = Number(value);
-  if (!Number.isFinite(parsed) || parsed <= 0) throw new OutroError('USAGE', `${flag} takes a number of seconds, e.g. ${flag} 30.`);
-  return parsed * 1000;
-}
-
-function envMs(env: NodeJS.ProcessEnv, key: string): number | undefined {
-  const value = env[key] ? Number(env[key]) : undefined;
-  return value !== undefined && Number.isFinite(value) && value > 0 ? value : undefined;
-}
-
-async function runForeground(ctx: CliContext, quiet: boolean): Promise<void> {
-  const files = daemonPaths(ctx.paths);
-  const now = daemonClock(ctx.env);
-  const log = fileLogger(files.logFile, () => new Date(), quiet ? undefined : ctx.stderr);
-  // Loaded only to run the daemon: it pulls in the watcher, the agents and Kùzu (~0.5 s).
-  const { startDaemon } = await import('../../daemon/daemon.js');
-  const running = await startDaemon({
-    paths: ctx.paths,
-    now,
-    log,
-    runCommand: (request) => runInProcess(request, ctx.env),
-    // Test seams (milliseconds); the defaults suit people.
-    tickMs: envMs(ctx.env, 'OUTRO_DAEMON_TICK_MS'),
-    debounceMs: envMs(ctx.env, 'OUTRO_DAEMON_DEBOUNCE_MS'),
-    stableMs: envMs(ctx.env, 'OUTRO_DAEMON_STABLE_MS'),
-  });
-  // Taken before any forwarded command runs (runInProcess traps process.exit while one does).
-  const exitNow = process.exit.bind(process);
-  const onSignal = (signal: NodeJS.Signals): void => {
-    if (running.isStopping()) {
-      // Asked again while finishing the current ingest: exit now. Every commit is its own
-      // transaction, so nothing stored is lost; the next start ingests the rest.
-      log('warn', `${signal} while stopping: exiting now`);
-      exitNow(1);
-    }
-    void running.stop(signal);
-  };
-  process.on('SIGTERM', onSignal);
-  process.on('SIGINT', onSignal);
-  process.on('SIGHUP', onSignal);
-  try {
-    await running.stopped;
-  } finally {
-    process.off('SIGTERM', onSignal);
-    process.off('SIGINT', onSignal);
-    process.off('SIGHUP', onSignal);
-  }
+    .action(async (options: { json?: boolean }) => (await import('./daemon-run.js')).showStatus(context(), options));
 }
 
 /** Collects what a command writes. */
@@ -129,7 +71,7 @@ function capture(): { stream: Writable & { isTTY: false }; text: () => string } 
  * daemon runs these one at a time (process.chdir is process-wide).
  */
 export async function runInProcess(request: RunRequest, baseEnv: NodeJS.ProcessEnv): Promise<Omit<RunReply, 'id'>> {
-  const { runLocal } = await import('../main.js');
+  const [{ runLocal }, { FORWARDED_ENV }] = await Promise.all([import('../main.js'), import('../../daemon/protocol.js')]);
   const env: NodeJS.ProcessEnv = { ...baseEnv };
   for (const key of FORWARDED_ENV) delete env[key];
   Object.assign(env, request.env);
@@ -153,95 +95,6 @@ export async function runInProcess(request: RunRequest, baseEnv: NodeJS.ProcessE
     process.exit = realExit;
     process.chdir(previous);
   }
-}
-
-async function startBackground(ctx: CliContext, options: { json?: boolean; timeout: string }): Promise<void> {
-  const files = daemonPaths(ctx.paths);
-  const timeoutMs = seconds(options.timeout, '--timeout');
-  if (await daemonAnswers(files.socket)) {
-    const pid = readPid(files.pidFile);
-    throw new OutroError('DAEMON_RUNNING', `The outro daemon is already running${pid ? ` (pid ${pid})` : ''}. \`outro daemon status\` shows what it does; \`outro daemon stop\` stops it.`, { details: { pid } });
-  }
-  mkdirSync(ctx.paths.logDir, { recursive: true });
-  mkdirSync(ctx.paths.dataDir, { recursive: true });
-  const outFile = join(ctx.paths.logDir, 'daemon.out');
-  const fd = openSync(outFile, 'a');
-  // The same node flags and entry as this process (bin/outro, or a dev loader such as tsx, which
-  // resolves against the cwd — hence the cwd choice below).
-  const args = [...process.execArgv, process.argv[1], '--config', ctx.paths.configFile, 'daemon', 'run', '--quiet'];
-  const child = spawn(process.execPath, args, { detached: true, stdio: ['ignore', fd, fd], env: ctx.env, cwd: process.execArgv.length > 0 ? process.cwd() : ctx.paths.dataDir });
-  closeSync(fd);
-  let exited: number | null | undefined;
-  child.on('exit', (code) => (exited = code ?? -1));
-  child.unref();
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await daemonAnswers(files.socket, 1_000)) {
-      const info = { pid: child.pid, socket: files.socket, log: files.logFile };
-      if (options.json) writeJson(ctx.stdout, info);
-      else writeLines(ctx.stdout, [`outro daemon started (pid ${child.pid})`, `  socket ${files.socket}`, `  log    ${files.logFile}`]);
-      return;
-    }
-    if (exited !== undefined) break;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  const tail = existsSync(outFile) ? readFileSync(outFile, 'utf8').split('\n').slice(-15).join('\n').trim() : '';
-  if (exited === undefined) child.kill('SIGTERM');
-  throw new OutroError(exited === 7 ? 'DAEMON_RUNNING' : 'TIMEOUT', `The outro daemon did not come up${exited === undefined ? ` within ${timeoutMs / 1000} s` : ` (it exited with status ${exited})`}. Its output (${outFile}):\n${tail}`);
-}
-
-async function stopDaemon(ctx: CliContext, options: { json?: boolean; timeout: string }): Promise<void> {
-  const files = daemonPaths(ctx.paths);
-  const timeoutMs = seconds(options.timeout, '--timeout');
-  let pid = readPid(files.pidFile);
-  const answering = await daemonAnswers(files.socket);
-  if (answering) {
-    const result = (await control(files.socket, 'stop')) as { pid?: number };
-    pid = result.pid ?? pid;
-  } else if (pid !== undefined && isAlive(pid)) {
-    process.kill(pid, 'SIGTERM');
-  } else {
-    if (options.json) writeJson(ctx.stdout, { stopped: false, running: false });
-    else writeLines(ctx.stdout, ['outro daemon is not running.']);
-    return;
-  }
-  const gone = (): boolean => (pid === undefined || !isAlive(pid)) && !existsSync(files.socket);
-  if (!(await waitFor(gone, timeoutMs)) && pid !== undefined && isAlive(pid)) {
-    process.kill(pid, 'SIGTERM');
-    if (!(await waitFor(gone, 10_000))) throw new OutroError('TIMEOUT', `The outro daemon (pid ${pid}) did not stop after SIGTERM. Kill it with \`kill -9 ${pid}\`; the next start cleans up.`);
-  }
-  if (options.json) writeJson(ctx.stdout, { stopped: true, pid: pid ?? null });
-  else writeLines(ctx.stdout, [`outro daemon stopped${pid ? ` (pid ${pid})` : ''}.`]);
-}
-
-async function waitFor(condition: () => boolean, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (condition()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return condition();
-}
-
-async function showStatus(ctx: CliContext, options: { json?: boolean }): Promise<void> {
-  const files = daemonPaths(ctx.paths);
-  let status: DaemonStatus | undefined;
-  try {
-    status = (await control(files.socket, 'status')) as DaemonStatus;
-  } catch (error) {
-    if (!(error instanceof OutroError && error.code === 'DAEMON_NOT_RUNNING')) throw error;
-  }
-  if (!status) {
-    const pid = readPid(files.pidFile);
-    const stale = pid !== undefined && !isAlive(pid);
-    if (options.json) writeJson(ctx.stdout, { running: false, ...(stale ? { stalePid: pid } : {}) });
-    throw new OutroError('DAEMON_NOT_RUNNING', `The outro daemon is not running${stale ? ` (a stale pid file names pid ${pid}; the next start cleans it up)` : ''}. Start it with \`outro daemon start\`.`);
-  }
-  if (options.json) {
-    writeJson(ctx.stdout, status);
-    return;
-  }
-  writeLines(ctx.stdout, renderDaemonStatus(status));
 }
 
 function uptime(totalSeconds: number): string {

@@ -3,14 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { Command } from 'commander';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { clearIdentityCache } from '../../pipeline/models/ollama-identity-cache.js';
 import { FakeOllama } from '../../pipeline/models/testing/fake-ollama.js';
-import { createContext } from '../context.js';
+import { createContext, loadContextModules } from '../context.js';
 import { registerDoctor } from './doctor.js';
 
 let home: string;
 let fake: FakeOllama;
+beforeAll(() => loadContextModules());
 beforeEach(async () => {
   clearIdentityCache();
   home = mkdtempSync(join(tmpdir(), 'outro-doctor-cli-'));

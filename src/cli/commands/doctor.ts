@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { runDoctor, type CheckStatus, type DoctorReport } from '../../app/doctor.js';
+import type { CheckStatus, DoctorReport } from '../../app/doctor.js';
 import { OutroError } from '../../domain/errors.js';
 import type { CliContext } from '../context.js';
 import { plural, writeJson, writeLines } from '../output.js';
@@ -25,6 +25,7 @@ Examples:
     )
     .action(async (options: { json?: boolean }) => {
       const ctx = context();
+      const { runDoctor } = await import('../../app/doctor.js');
       const report = await runDoctor({ loadConfig: () => ctx.config(), env: env(), paths: ctx.paths });
       if (options.json) writeJson(ctx.stdout, report);
       else writeLines(ctx.stdout, renderDoctor(report));

@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
 import { OutroError } from '../../domain/errors.js';
-import { entityHistory } from '../../pipeline/ask/entity-history.js';
-import { renderHistory } from '../../pipeline/ask/render-answer.js';
 import type { CliContext } from '../context.js';
 import { writeJson, writeLines } from '../output.js';
 import { withAskSources } from './ask.js';
@@ -28,6 +26,7 @@ Examples:
       const ctx = context();
       const query = words.join(' ').trim();
       if (query === '') throw new OutroError('USAGE', 'Name an entity, e.g. outro history billing.');
+      const [{ entityHistory }, { renderHistory }] = await Promise.all([import('../../pipeline/ask/entity-history.js'), import('../../pipeline/ask/render-answer.js')]);
       const history = await withAskSources(ctx, (sources) => entityHistory(query, sources));
       if (options.json) writeJson(ctx.stdout, history);
       else writeLines(ctx.stdout, renderHistory(history, ctx.config().timezone));

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { ingestPaths, type IngestProgress, type IngestSummary } from '../../app/ingest.js';
-import { CONNECTORS } from '../../connectors/registry.js';
+import type { IngestProgress, IngestSummary } from '../../app/ingest.js';
 import type { DrainSummary } from '../../agents/runtime/agent-runtime.js';
 import { OutroError } from '../../domain/errors.js';
 import type { CliContext } from '../context.js';
@@ -31,6 +30,8 @@ Examples:
       const ctx = context();
       const config = ctx.config();
       const progress = !options.json && ctx.stderr.isTTY ? progressPrinter(ctx.stderr) : undefined;
+      // The connectors (zip, iCalendar parsers) load only when ingesting.
+      const [{ ingestPaths }, { CONNECTORS }] = await Promise.all([import('../../app/ingest.js'), import('../../connectors/registry.js')]);
       const summary = await ingestPaths(ctx.store(), paths, {
         connectors: CONNECTORS,
         connectorOptions: { now: ctx.now(), calendarPastDays: config.calendar.pastDays, calendarFutureDays: config.calendar.futureDays, defaultTimezone: config.timezone },

@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
 import type { DrainSummary } from '../../agents/runtime/agent-runtime.js';
 import { OutroError } from '../../domain/errors.js';
-import { SqliteBus } from '../../memory/bus/sqlite-bus.js';
-import { RunStore } from '../../pipeline/engine/run-store.js';
 import type { CliContext } from '../context.js';
 import { plural, writeJson, writeLines } from '../output.js';
 
@@ -38,6 +36,7 @@ Examples:
       if (id !== undefined && options.all) throw new OutroError('USAGE', 'Give either an id or --all, not both.');
       const ctx = context();
       const store = ctx.store();
+      const [{ SqliteBus }, { RunStore }] = await Promise.all([import('../../memory/bus/sqlite-bus.js'), import('../../pipeline/engine/run-store.js')]);
       const bus = new SqliteBus(store.db, store.log);
       const runs = new RunStore(store.db);
       const report: RetryReport = { deadLetters: 0, runs: [] };

@@ -1,12 +1,12 @@
 import { PassThrough } from 'node:stream';
 import { Command } from 'commander';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { channelCounts } from '../../agents/runtime/channel-counts-agent.js';
 import { isOutroError } from '../../domain/errors.js';
 import { EVENT, makeEvent } from '../../domain/events.js';
 import { SqliteBus } from '../../memory/bus/sqlite-bus.js';
 import { makeTempDir } from '../../test-support/temp-dir.js';
-import { createContext, type CliContext } from '../context.js';
+import { createContext, loadContextModules, type CliContext } from '../context.js';
 import { registerRetry } from './retry.js';
 import { registerRuns } from './runs.js';
 import { registerStatus } from './status.js';
@@ -17,6 +17,7 @@ describe('outro runs / retry / status (workflow health)', () => {
   let cleanup = () => {};
   let ctx: CliContext;
   let out = '';
+  beforeAll(() => loadContextModules());
   afterEach(() => {
     ctx?.close();
     cleanup();

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { OutroError } from '../../domain/errors.js';
-import { RunStore } from '../../pipeline/engine/run-store.js';
+import type { RunStore } from '../../pipeline/engine/run-store.js';
 import type { RunRecord, RunStatus, StepRecord } from '../../pipeline/engine/types.js';
 import type { CliContext } from '../context.js';
 import { formatTime, plural, writeJson, writeLines } from '../output.js';
@@ -38,8 +38,9 @@ Examples:
   outro runs run_3f9a2c
   outro runs --json --limit 100 | jq '.[] | select(.status == "failed")'`,
     )
-    .action((run: string | undefined, options: { status?: string; limit: string; json?: boolean }) => {
+    .action(async (run: string | undefined, options: { status?: string; limit: string; json?: boolean }) => {
       const ctx = context();
+      const { RunStore } = await import('../../pipeline/engine/run-store.js');
       const runs = new RunStore(ctx.store().db);
       if (run !== undefined) {
         const found = findRun(runs, run);

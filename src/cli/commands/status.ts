@@ -1,8 +1,5 @@
 import type { Command } from 'commander';
-import { buildStatus, type StatusReport } from '../../app/status.js';
-import { resolveModelConfig } from '../../pipeline/models/model-settings.js';
-import { modelStatus } from '../../pipeline/models/model-status.js';
-import { observabilitySummary, renderObservabilitySummary } from '../../pipeline/trace/observability-summary.js';
+import type { StatusReport } from '../../app/status.js';
 import type { CliContext } from '../context.js';
 import { formatTime, plural, writeJson, writeLines } from '../output.js';
 
@@ -12,8 +9,14 @@ export function registerStatus(program: Command, context: () => CliContext): voi
     .description('Show what is stored: sources, channels, people, messages, the last ingest and what it skipped')
     .option('--json', 'print the report as JSON')
     .addHelpText('after', '\nExamples:\n  outro status\n  outro status --json | jq .stats.sources')
-    .action((options: { json?: boolean }) => {
+    .action(async (options: { json?: boolean }) => {
       const ctx = context();
+      const [{ buildStatus }, { resolveModelConfig }, { modelStatus }, { observabilitySummary, renderObservabilitySummary }] = await Promise.all([
+        import('../../app/status.js'),
+        import('../../pipeline/models/model-settings.js'),
+        import('../../pipeline/models/model-status.js'),
+        import('../../pipeline/trace/observability-summary.js'),
+      ]);
       const report = buildStatus(ctx.store(), ctx.paths);
       const lastDay = observabilitySummary(ctx.store().db, new Date(ctx.now().getTime() - 24 * 3600 * 1000));
       const model = modelStatus(resolveModelConfig(ctx.config(), ctx.env));

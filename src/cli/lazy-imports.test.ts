@@ -1,0 +1,80 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+// Every `outro` invocation loads main.ts and, through it, what it imports statically. Command
+// implementations load inside their actions (`await import(…)`), so startup stays small: this
+// walks the static (value) imports from the entry point and checks none reaches the heavy parts.
+
+const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Specifiers of static value imports and re-exports (not `import type`, not `import()`). */
+function staticImports(source: string): string[] {
+  const found: string[] = [];
+  const pattern = /^\s*(import|export)\s+(type\s+)?([^'";]*?)\s*from\s*'([^']+)'|^\s*import\s+'([^']+)'/gm;
+  for (const match of source.matchAll(pattern)) {
+    if (match[5]) {
+      found.push(match[5]);
+      continue;
+    }
+    if (match[2]) continue; // import type / export type
+    const clause = match[3];
+    // `import { type A, type B } from` is erased too.
+    const braces = /^\{([^}]*)\}$/.exec(clause.trim());
+    if (braces && braces[1].split(',').every((name) => name.trim() === '' || name.trim().startsWith('type '))) continue;
+    found.push(match[4]);
+  }
+  return found;
+}
+
+/** src-relative paths of the files reached from `entry`, and the packages they import. */
+function reach(entry: string): { files: Set<string>; packages: Set<string> } {
+  const files = new Set<string>();
+  const packages = new Set<string>();
+  const todo = [entry];
+  while (todo.length > 0) {
+    const file = todo.pop() as string;
+    const key = relative(SRC, file);
+    if (files.has(key)) continue;
+    files.add(key);
+    for (const specifier of staticImports(readFileSync(file, 'utf8'))) {
+      if (specifier.startsWith('node:')) continue;
+      if (!specifier.startsWith('.')) {
+        packages.add(specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]);
+        continue;
+      }
+      const target = resolve(dirname(file), specifier.replace(/\.js$/, '.ts'));
+      if (existsSync(target)) todo.push(target);
+      else if (existsSync(target.replace(/\.ts$/, '.tsx'))) todo.push(target.replace(/\.ts$/, '.tsx'));
+    }
+  }
+  return { files, packages };
+}
+
+describe('CLI startup imports', () => {
+  it('reads static, type-only and brace-type imports apart', () => {
+    const source = [
+      "import type { A } from './a.js';",
+      "import { type B, type C } from './b.js';",
+      "import { d, type E } from './d.js';",
+      "import f from 'f';",
+      "export { g } from './g.js';",
+      "import './side-effect.js';",
+      "const lazy = await import('./lazy.js');",
+    ].join('\n');
+    expect(staticImports(source)).toEqual(['./d.js', 'f', './g.js', './side-effect.js']);
+  });
+
+  it('main.ts loads no pipeline, connector, agent, memory, store or config code before a command runs', () => {
+    const { files, packages } = reach(join(SRC, 'cli', 'main.ts'));
+    expect(files.has(join('cli', 'program.ts'))).toBe(false); // loaded by runLocal, not for a forwarded command
+    const program = reach(join(SRC, 'cli', 'program.ts'));
+    for (const file of program.files) files.add(file);
+    for (const name of program.packages) packages.add(name);
+    const heavy = [...files].filter((file) => /^(pipeline|connectors|agents|memory|daemon\/daemon\.ts|app\/(config|store|ingest|status|doctor)\.ts)/.test(file) && file !== join('pipeline', 'brief', 'schedule-units.ts'));
+    expect(heavy).toEqual([]);
+    expect([...packages].sort()).toEqual(['commander']);
+    expect(files.has(join('cli', 'commands', 'ask.ts'))).toBe(true); // the walk does reach the commands
+  });
+});
