@@ -1,4 +1,18 @@
 import { z } from 'zod';
+import { sourceKey } from './ids.js';
+
+/**
+ * Calendar people are keyed by email alone (`calendar:email:<address>`), whatever calendar they
+ * appear in, so the people linker joins them to chat identities with the same email.
+ */
+export function calendarPersonKey(email: string): string {
+  return sourceKey('calendar', 'email', email.toLowerCase());
+}
+
+/** A meeting occurrence's id in the graph: calendar, event uid and occurrence start. */
+export function meetingId(meeting: { calendar: string; uid: string; occurrence: string }): string {
+  return `${meeting.calendar}|${meeting.uid}|${meeting.occurrence}`;
+}
 
 export const Attendee = z.object({
   name: z.string().optional(),

@@ -1,16 +1,10 @@
 import { personUpdated } from '../../domain/event-builders.js';
 import type { EventEnvelope } from '../../domain/events.js';
-import { sourceKey } from '../../domain/ids.js';
+import { calendarPersonKey } from '../../domain/meeting.js';
 import type { Participant } from './ics-event.js';
 import { toIsoMs } from './ics-time.js';
 
-/**
- * Calendar people are keyed by email alone (`calendar:email:<address>`), whatever calendar they
- * appear in, so the people linker joins them to chat identities with the same email.
- */
-export function calendarPersonKey(email: string): string {
-  return sourceKey('calendar', 'email', email.toLowerCase());
-}
+export { calendarPersonKey };
 
 interface SeenPerson {
   email: string;

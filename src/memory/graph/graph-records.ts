@@ -97,6 +97,29 @@ export interface QuestionNode {
   answeredBy: string | null;
 }
 
+/**
+ * One occurrence of a calendar event. `version` is the seq of the latest meeting.scheduled,
+ * `cancelSeq` of the latest meeting.cancelled: cancelled when that is newer, or the event's STATUS
+ * says so. People are calendar person keys (calendar:email:…), linked to chat identities by email.
+ */
+export interface MeetingNode {
+  id: string;
+  version: number;
+  calendar: string;
+  uid: string;
+  occurrence: string;
+  title: string;
+  start: string;
+  end: string;
+  allDay: boolean;
+  location: string | null;
+  organizer: string | null;
+  attendees: string[];
+  recurring: boolean;
+  status: string | null;
+  cancelSeq: number;
+}
+
 export interface GraphRecords {
   person: PersonNode;
   component: ComponentNode;
@@ -105,11 +128,12 @@ export interface GraphRecords {
   decision: DecisionNode;
   actionItem: ActionItemNode;
   question: QuestionNode;
+  meeting: MeetingNode;
 }
 
 export type RecordKind = keyof GraphRecords;
 
-export const RECORD_KINDS: readonly RecordKind[] = ['person', 'component', 'channel', 'conversation', 'decision', 'actionItem', 'question'];
+export const RECORD_KINDS: readonly RecordKind[] = ['person', 'component', 'channel', 'conversation', 'decision', 'actionItem', 'question', 'meeting'];
 
 export type RecordLists = { [K in RecordKind]: Array<GraphRecords[K]> };
 
@@ -128,7 +152,7 @@ export interface GraphSnapshot {
 }
 
 export function emptyRecordLists(): RecordLists {
-  return { person: [], component: [], channel: [], conversation: [], decision: [], actionItem: [], question: [] };
+  return { person: [], component: [], channel: [], conversation: [], decision: [], actionItem: [], question: [], meeting: [] };
 }
 
 export function keyOf<K extends RecordKind>(kind: K, record: GraphRecords[K]): string {

@@ -8,6 +8,7 @@ import type {
   GraphBatch,
   GraphRecords,
   GraphSnapshot,
+  MeetingNode,
   QuestionNode,
   RecordKind,
 } from './graph-records.js';
@@ -36,6 +37,23 @@ export interface SearchHits {
   conversations: Array<{ conversation: ConversationNode; score: number }>;
 }
 
+export interface MeetingQuery {
+  /** Person keys (calendar:email:…). */
+  people?: readonly string[];
+  from?: string;
+  to?: string;
+  cancelled?: boolean;
+}
+
+/** The query's time window and cancellation filter, shared by both stores. */
+export function meetingMatches(meeting: MeetingNode, query: MeetingQuery): boolean {
+  if (meeting.version <= 0) return false;
+  if (!query.cancelled && (meeting.cancelSeq > meeting.version || meeting.status?.toUpperCase() === 'CANCELLED')) return false;
+  if (query.from !== undefined && meeting.end <= query.from) return false;
+  if (query.to !== undefined && meeting.start >= query.to) return false;
+  return true;
+}
+
 export interface GraphCounts {
   people: number;
   components: number;
@@ -44,6 +62,7 @@ export interface GraphCounts {
   decisions: number;
   actionItems: number;
   questions: number;
+  meetings: number;
   facts: number;
   currentFacts: number;
 }
@@ -89,6 +108,11 @@ export interface GraphStore {
   decisions(query: { about?: string }): Promise<DecisionNode[]>;
   actionItems(query: ItemQuery): Promise<ActionItemNode[]>;
   questions(query: ItemQuery): Promise<QuestionNode[]>;
+  /**
+   * Meeting occurrences that any of `people` organizes or attends (every meeting when absent),
+   * overlapping [from, to) when given, cancelled ones only with `cancelled: true`; ordered by start.
+   */
+  meetings(query: MeetingQuery): Promise<MeetingNode[]>;
   /** Annotated conversations about an entity, ordered by start. */
   conversations(query: { about: string }): Promise<ConversationNode[]>;
   counts(): Promise<GraphCounts>;

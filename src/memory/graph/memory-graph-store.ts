@@ -1,6 +1,6 @@
 import { OutroError } from '../../domain/errors.js';
 import type { FactVersion } from '../facts/fact-types.js';
-import type { FactQuery, GraphCounts, GraphLoadSource, GraphStore, ItemQuery, LoadStats, SearchHits } from './graph-store.js';
+import { meetingMatches, type FactQuery, type GraphCounts, type GraphLoadSource, type GraphStore, type ItemQuery, type LoadStats, type MeetingQuery, type SearchHits } from './graph-store.js';
 import {
   emptyRecordLists,
   keyOf,
@@ -11,6 +11,7 @@ import {
   type GraphBatch,
   type GraphRecords,
   type GraphSnapshot,
+  type MeetingNode,
   type QuestionNode,
   type RecordKind,
 } from './graph-records.js';
@@ -161,6 +162,16 @@ export class MemoryGraphStore implements GraphStore {
       .sort((a, b) => compareText(a.start, b.start) || compareText(a.id, b.id));
   }
 
+  async meetings(query: MeetingQuery): Promise<MeetingNode[]> {
+    this.check();
+    const people = query.people ? new Set(query.people) : undefined;
+    return [...this.records.meeting.values()]
+      .filter((meeting) => meetingMatches(meeting, query))
+      .filter((meeting) => !people || [meeting.organizer, ...meeting.attendees].some((key) => key !== null && people.has(key)))
+      .map((meeting) => structuredClone(meeting))
+      .sort((a, b) => compareText(a.start, b.start) || compareText(a.id, b.id));
+  }
+
   async counts(): Promise<GraphCounts> {
     this.check();
     const live = (kind: RecordKind): number => [...this.records[kind].values()].filter((record) => record.version > 0).length;
@@ -178,6 +189,7 @@ export class MemoryGraphStore implements GraphStore {
       decisions: live('decision'),
       actionItems: live('actionItem'),
       questions: live('question'),
+      meetings: live('meeting'),
       facts,
       currentFacts,
     };
@@ -207,6 +219,6 @@ export class MemoryGraphStore implements GraphStore {
 }
 
 function emptyMaps(): RecordMaps {
-  return { person: new Map(), component: new Map(), channel: new Map(), conversation: new Map(), decision: new Map(), actionItem: new Map(), question: new Map() };
+  return { person: new Map(), component: new Map(), channel: new Map(), conversation: new Map(), decision: new Map(), actionItem: new Map(), question: new Map(), meeting: new Map() };
 }
 

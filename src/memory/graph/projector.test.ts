@@ -108,6 +108,22 @@ describe('GraphProjector', () => {
     await expectSameAnswers([incremental, replayed, memory]);
   });
 
+  it('projects meetings with their organizer and attendees: moves, cancellations and a cancellation undone', async () => {
+    const { stored: events } = logWith(2);
+    for (const graph of [new MemoryGraphStore(), await kuzuStore()]) {
+      await applyAll(new GraphProjector(new MemoryClaimIndex(), graph), batchesOf(new TestRandom(11), events));
+      const titles = (await graph.meetings({})).map((meeting) => meeting.title);
+      expect(titles).toEqual(['1:1', '1:1 (moved)', 'Retro (back on)', '1:1']);
+      const moved = (await graph.meetings({})).find((meeting) => meeting.title === '1:1 (moved)');
+      // Organizer and attendees by calendar person key (email lower-cased); a room without an email is no attendee.
+      expect(moved).toMatchObject({ organizer: 'calendar:email:p0@example.test', attendees: ['calendar:email:p1@example.test', 'calendar:email:p2@example.test'], start: '2026-09-09T12:00:00.000Z' });
+      expect((await graph.meetings({ people: ['calendar:email:p1@example.test'] })).map((meeting) => meeting.title)).toEqual(['1:1', '1:1 (moved)', '1:1']);
+      expect((await graph.meetings({ people: ['calendar:email:p3@example.test'] })).map((meeting) => meeting.title)).toEqual([]);
+      expect((await graph.meetings({ people: ['calendar:email:p3@example.test'], cancelled: true })).map((meeting) => meeting.title)).toEqual(['Planning']);
+      expect((await graph.counts()).meetings).toBe(5);
+    }
+  });
+
   it('reverses a decision even when the reversal arrives first', async () => {
     const graph = new MemoryGraphStore();
     const projector = new GraphProjector(new MemoryClaimIndex(), graph);
@@ -148,6 +164,8 @@ async function expectSameAnswers(stores: GraphStore[]): Promise<void> {
         out.push(await store.facts({ subjects: people }), await store.actionItems({ people }), await store.questions({ people, open: true }), await store.questions({ askers: people }));
       }
       out.push((await store.search('component 1')).components.map((hit) => hit.component.id).sort());
+      for (const email of ['p0', 'p1', 'p2', 'p3']) out.push(await store.meetings({ people: [`calendar:email:${email}@example.test`] }));
+      out.push(await store.meetings({ cancelled: true }), await store.meetings({ from: '2026-09-08T00:00:00.000Z', to: '2026-09-14T00:00:00.000Z' }));
       out.push(await store.counts());
       return out;
     }),

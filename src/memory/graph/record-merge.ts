@@ -10,9 +10,10 @@ import {
 } from '../../domain/annotations.js';
 import { ChannelUpdated } from '../../domain/channel.js';
 import { EVENT, type StoredEvent } from '../../domain/events.js';
+import { calendarPersonKey, MeetingCancelled, MeetingScheduled, meetingId, type Attendee } from '../../domain/meeting.js';
 import { PersonUpdated } from '../../domain/person.js';
 import { normalizeIso } from '../facts/iso.js';
-import type { ActionItemNode, DecisionNode, GraphRecords, QuestionNode, RecordKind } from './graph-records.js';
+import type { ActionItemNode, DecisionNode, GraphRecords, MeetingNode, QuestionNode, RecordKind } from './graph-records.js';
 
 /** The event types that change graph records (facts are handled by the slot timeline). */
 export const RECORD_EVENT_TYPES = [
@@ -25,6 +26,8 @@ export const RECORD_EVENT_TYPES = [
   EVENT.actionItemCompleted,
   EVENT.questionAsked,
   EVENT.questionAnswered,
+  EVENT.meetingScheduled,
+  EVENT.meetingCancelled,
 ] as const;
 
 export interface RecordRef<K extends RecordKind = RecordKind> {
@@ -56,6 +59,9 @@ export function recordsTouched(event: StoredEvent): RecordRef[] {
     case 'asked':
     case 'answered':
       return [{ kind: 'question', id: payload.value.questionId }];
+    case 'scheduled':
+    case 'cancelled':
+      return [{ kind: 'meeting', id: graphMeetingId(payload.value) }];
   }
 }
 
@@ -204,7 +210,58 @@ export function mergeRecordEvent(event: StoredEvent, get: RecordGetter): RecordC
       if (existing.answeredAt !== null && !earlier(at, a.by, existing.answeredAt, existing.answeredBy ?? '')) return [];
       return [{ kind: 'question', record: { ...existing, answeredAt: at, answeredBy: a.by } }];
     }
+    case 'scheduled': {
+      const m = payload.value;
+      const id = graphMeetingId(m);
+      const existing = get('meeting', id);
+      if (existing && existing.version >= seq) return [];
+      const organizer = personOf(m.organizer);
+      return [
+        {
+          kind: 'meeting',
+          record: {
+            id,
+            version: seq,
+            calendar: m.calendar,
+            uid: m.uid,
+            occurrence: normalizeIso(m.occurrence),
+            title: m.summary,
+            start: normalizeIso(m.start),
+            end: normalizeIso(m.end),
+            allDay: m.allDay,
+            location: m.location || null,
+            organizer,
+            // Rooms and people without an email have no person to point at; they stay out of ATTENDS.
+            attendees: unique(m.attendees.map(personOf).filter((key): key is string => key !== null && key !== organizer)),
+            recurring: m.recurring,
+            status: m.status || null,
+            cancelSeq: existing?.cancelSeq ?? 0,
+          },
+        },
+      ];
+    }
+    case 'cancelled': {
+      const c = payload.value;
+      const id = graphMeetingId(c);
+      const existing = get('meeting', id) ?? placeholderMeeting(c.calendar, c.uid, normalizeIso(c.occurrence));
+      if (existing.cancelSeq >= seq) return [];
+      return [{ kind: 'meeting', record: { ...existing, cancelSeq: seq } }];
+    }
   }
+}
+
+/** Whether a meeting is off: cancelled after it was last scheduled, or scheduled with STATUS:CANCELLED. */
+export function isCancelled(meeting: MeetingNode): boolean {
+  return meeting.cancelSeq > meeting.version || meeting.status?.toUpperCase() === 'CANCELLED';
+}
+
+/** The occurrence time normalized, so a cancellation written with another offset finds its meeting. */
+function graphMeetingId(meeting: { calendar: string; uid: string; occurrence: string }): string {
+  return meetingId({ ...meeting, occurrence: normalizeIso(meeting.occurrence) });
+}
+
+function personOf(attendee: Attendee | undefined): string | null {
+  return attendee?.email ? calendarPersonKey(attendee.email) : null;
 }
 
 type Parsed =
@@ -216,7 +273,9 @@ type Parsed =
   | { type: 'assigned'; value: ActionItemAssigned }
   | { type: 'completed'; value: ActionItemCompleted }
   | { type: 'asked'; value: QuestionAsked }
-  | { type: 'answered'; value: QuestionAnswered };
+  | { type: 'answered'; value: QuestionAnswered }
+  | { type: 'scheduled'; value: MeetingScheduled }
+  | { type: 'cancelled'; value: MeetingCancelled };
 
 const SCHEMAS: Record<string, [Parsed['type'], z.ZodType]> = {
   [EVENT.personUpdated]: ['person', PersonUpdated],
@@ -228,6 +287,8 @@ const SCHEMAS: Record<string, [Parsed['type'], z.ZodType]> = {
   [EVENT.actionItemCompleted]: ['completed', ActionItemCompleted],
   [EVENT.questionAsked]: ['asked', QuestionAsked],
   [EVENT.questionAnswered]: ['answered', QuestionAnswered],
+  [EVENT.meetingScheduled]: ['scheduled', MeetingScheduled],
+  [EVENT.meetingCancelled]: ['cancelled', MeetingCancelled],
 };
 
 function parse(event: StoredEvent): Parsed | undefined {
@@ -251,6 +312,10 @@ function placeholderActionItem(id: string): ActionItemNode {
 
 function placeholderQuestion(id: string): QuestionNode {
   return { id, version: 0, conversationId: '', channel: '', text: '', asker: '', addressees: [], kind: 'question', at: '', confidence: 0, evidence: [], answeredAt: null, answeredBy: null };
+}
+
+function placeholderMeeting(calendar: string, uid: string, occurrence: string): MeetingNode {
+  return { id: graphMeetingId({ calendar, uid, occurrence }), version: 0, calendar, uid, occurrence, title: '', start: occurrence, end: occurrence, allDay: false, location: null, organizer: null, attendees: [], recurring: false, status: null, cancelSeq: 0 };
 }
 
 /** (at, tie) strictly before (otherAt, otherTie). */

@@ -7,7 +7,7 @@ import type { KuzuDatabase } from './kuzu-database.js';
 import { FACT_COLUMNS, factProps, TABLE_SPECS } from './kuzu-rows.js';
 import { createIndexStatements, dropIndexStatements, type NodeTable, type RelTable } from './kuzu-schema.js';
 
-const NODE_ORDER: readonly NodeTable[] = ['Person', 'Component', 'Channel', 'Conversation', 'Decision', 'ActionItem', 'Question', 'Fact'];
+const NODE_ORDER: readonly NodeTable[] = ['Person', 'Component', 'Channel', 'Conversation', 'Decision', 'ActionItem', 'Question', 'Meeting', 'Fact'];
 
 /**
  * Loads a whole projection into an empty graph with COPY FROM: CSV files written to a fresh temp

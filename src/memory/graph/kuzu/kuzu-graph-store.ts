@@ -1,6 +1,6 @@
 import { OutroError } from '../../../domain/errors.js';
 import { parseSlot, type FactVersion } from '../../facts/fact-types.js';
-import type { FactQuery, GraphCounts, GraphLoadSource, GraphStore, ItemQuery, LoadStats, SearchHits } from '../graph-store.js';
+import { meetingMatches, type FactQuery, type GraphCounts, type GraphLoadSource, type GraphStore, type ItemQuery, type LoadStats, type MeetingQuery, type SearchHits } from '../graph-store.js';
 import {
   emptyRecordLists,
   keyOf,
@@ -11,6 +11,7 @@ import {
   type GraphBatch,
   type GraphRecords,
   type GraphSnapshot,
+  type MeetingNode,
   type QuestionNode,
   type RecordKind,
 } from '../graph-records.js';
@@ -208,6 +209,15 @@ export class KuzuGraphStore implements GraphStore {
     return distinct(rows.map((row) => TABLE_SPECS.conversation.fromNode(row.n as KuzuRow))).sort((a, b) => compareText(a.start, b.start) || compareText(a.id, b.id));
   }
 
+  async meetings(query: MeetingQuery): Promise<MeetingNode[]> {
+    const rows = query.people
+      ? await this.db.read(`UNWIND $people AS k MATCH (:Person {key: k})-[:ATTENDS]->(n:Meeting) WHERE n.version > 0 RETURN n`, { people: [...new Set<string>(query.people)] })
+      : await this.db.read(`MATCH (n:Meeting) WHERE n.version > 0 RETURN n`);
+    return distinct(rows.map((row) => TABLE_SPECS.meeting.fromNode(row.n as KuzuRow)))
+      .filter((meeting) => meetingMatches(meeting, query))
+      .sort((a, b) => compareText(a.start, b.start) || compareText(a.id, b.id));
+  }
+
   async counts(): Promise<GraphCounts> {
     const count = async (cypher: string): Promise<number> => Number((await this.db.read(cypher))[0]?.n ?? 0);
     const live = (table: string): Promise<number> => count(`MATCH (n:${table}) WHERE n.version > 0 RETURN count(*) AS n`);
@@ -219,6 +229,7 @@ export class KuzuGraphStore implements GraphStore {
       decisions: await live('Decision'),
       actionItems: await live('ActionItem'),
       questions: await live('Question'),
+      meetings: await live('Meeting'),
       facts: await count(`MATCH (f:Fact) RETURN count(*) AS n`),
       currentFacts: await count(`MATCH (f:Fact) WHERE f.status = 'current' RETURN count(*) AS n`),
     };

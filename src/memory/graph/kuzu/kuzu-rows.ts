@@ -7,6 +7,7 @@ import type {
   ConversationNode,
   DecisionNode,
   GraphRecords,
+  MeetingNode,
   PersonNode,
   QuestionNode,
   RecordKind,
@@ -250,6 +251,48 @@ export const QUESTION: TableSpec<'question'> = {
   ],
 };
 
+export const MEETING: TableSpec<'meeting'> = {
+  table: 'Meeting',
+  key: 'id',
+  times: ['occurrence', 'startsAt', 'endsAt'],
+  columns: ['id', 'version', 'calendar', 'uid', 'occurrence', 'title', 'startsAt', 'endsAt', 'allDay', 'location', 'organizer', 'attendees', 'recurring', 'status', 'cancelSeq'],
+  toProps: (r: MeetingNode) => ({
+    id: r.id,
+    version: r.version,
+    calendar: text(r.calendar),
+    uid: text(r.uid),
+    occurrence: text(r.occurrence),
+    title: text(r.title),
+    startsAt: text(r.start),
+    endsAt: text(r.end),
+    allDay: r.allDay,
+    location: text(r.location),
+    organizer: text(r.organizer),
+    attendees: json(r.attendees),
+    recurring: r.recurring,
+    status: text(r.status),
+    cancelSeq: r.cancelSeq,
+  }),
+  fromNode: (n) => ({
+    id: str(n.id),
+    version: num(n.version),
+    calendar: str(n.calendar),
+    uid: str(n.uid),
+    occurrence: time(n.occurrence),
+    title: str(n.title),
+    start: time(n.startsAt),
+    end: time(n.endsAt),
+    allDay: n.allDay === true,
+    location: strOrNull(n.location),
+    organizer: strOrNull(n.organizer),
+    attendees: list(n.attendees),
+    recurring: n.recurring === true,
+    status: strOrNull(n.status),
+    cancelSeq: num(n.cancelSeq),
+  }),
+  edges: (r) => [{ rel: 'ATTENDS', direction: 'in', target: 'Person', keys: [...(r.organizer ? [r.organizer] : []), ...r.attendees] }],
+};
+
 export const TABLE_SPECS: { [K in RecordKind]: TableSpec<K> } = {
   person: PERSON,
   component: COMPONENT,
@@ -258,6 +301,7 @@ export const TABLE_SPECS: { [K in RecordKind]: TableSpec<K> } = {
   decision: DECISION,
   actionItem: ACTION_ITEM,
   question: QUESTION,
+  meeting: MEETING,
 };
 
 export const FACT_TIMES = ['validFrom', 'validTo', 'recordedAt', 'retiredAt'] as const;

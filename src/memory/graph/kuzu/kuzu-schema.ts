@@ -7,7 +7,7 @@
  * (facts/evidence.ts), and a million facts copy in several times faster without it.
  * Bump GRAPH_SCHEMA_VERSION on any change: an older graph is then dropped and rebuilt by replay.
  */
-export const GRAPH_SCHEMA_VERSION = 1;
+export const GRAPH_SCHEMA_VERSION = 2;
 
 export const NODE_TABLES = {
   Person: 'key STRING PRIMARY KEY, name STRING, version INT64',
@@ -21,6 +21,8 @@ export const NODE_TABLES = {
     'id STRING PRIMARY KEY, version INT64, conversationId STRING, channel STRING, summary STRING, assignee STRING, requestedBy STRING, due STRING, dueText STRING, at TIMESTAMP, confidence DOUBLE, evidence STRING, completedAt TIMESTAMP, completedBy STRING',
   Question:
     'id STRING PRIMARY KEY, version INT64, conversationId STRING, channel STRING, text STRING, asker STRING, addressees STRING, kind STRING, at TIMESTAMP, confidence DOUBLE, evidence STRING, answeredAt TIMESTAMP, answeredBy STRING',
+  Meeting:
+    'id STRING PRIMARY KEY, version INT64, calendar STRING, uid STRING, occurrence TIMESTAMP, title STRING, startsAt TIMESTAMP, endsAt TIMESTAMP, allDay BOOLEAN, location STRING, organizer STRING, attendees STRING, recurring BOOLEAN, status STRING, cancelSeq INT64',
   Fact:
     'id STRING PRIMARY KEY, slot STRING, subject STRING, relation STRING, object STRING, status STRING, confidence DOUBLE, hedged BOOLEAN, validFrom TIMESTAMP, validTo TIMESTAMP, recordedAt TIMESTAMP, retiredAt TIMESTAMP, supersededBy STRING, retraction STRING, eventIds STRING',
   Meta: 'key STRING PRIMARY KEY, value STRING',
@@ -42,6 +44,8 @@ export const REL_TABLES = {
   ASKED_TO: [['Question', 'Person']],
   PARTICIPATED: [['Person', 'Conversation']],
   IN_CHANNEL: [['Conversation', 'Channel']],
+  /** Organizer and attendees (calendar person keys) of a meeting occurrence. */
+  ATTENDS: [['Person', 'Meeting']],
   IN_CONVERSATION: [
     ['Decision', 'Conversation'],
     ['ActionItem', 'Conversation'],

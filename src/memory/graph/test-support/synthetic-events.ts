@@ -1,6 +1,7 @@
 import type { ActionItemAssigned, ConversationAnnotated, DecisionRecorded, EntityNamed, FactAsserted, FactRelation, FactRetracted, QuestionAsked } from '../../../domain/annotations.js';
 import { EVENT, makeEvent, type EventEnvelope } from '../../../domain/events.js';
 import { stableId } from '../../../domain/ids.js';
+import type { MeetingScheduled } from '../../../domain/meeting.js';
 import type { PersonUpdated } from '../../../domain/person.js';
 import { evidence, PROVENANCE } from '../../facts/test-support/fact-builders.js';
 
@@ -168,6 +169,32 @@ export function syntheticEvents(seed: number, size = { people: 6, components: 4,
     };
     add(EVENT.factRetracted, `${target.factId}:${i}`, retraction.at, retraction);
   }
+  // Meetings (fixed, no random draws, so the events above stay as they were): a weekly 1:1 with a
+  // rescheduled occurrence, one cancelled occurrence, one cancelled and then scheduled again.
+  const meetingAt = (day: number, hour: number): string => new Date(START + day * DAY + hour * 3_600_000).toISOString();
+  const meeting = (uid: string, day: number, title: string, attendees: string[], extra: Partial<MeetingScheduled> = {}): MeetingScheduled => ({
+    calendar: 'calendar:team',
+    uid,
+    occurrence: meetingAt(day, 1),
+    start: meetingAt(day, 1),
+    end: meetingAt(day, 2),
+    allDay: false,
+    summary: title,
+    organizer: { name: 'Person 0', email: 'p0@example.test' },
+    attendees: attendees.map((email) => ({ email, status: 'ACCEPTED' })),
+    recurring: uid === 'weekly',
+    ...extra,
+  });
+  for (let week = 0; week < 3; week++) add(EVENT.meetingScheduled, `weekly:${week}`, meetingAt(week * 7, 0), meeting('weekly', week * 7, '1:1', ['p1@example.test', 'room-4@resource.example.test'], { attendees: [{ email: 'P1@example.test' }, { name: 'Room 4' }] }));
+  add(EVENT.meetingScheduled, 'weekly:1:moved', meetingAt(8, 0), meeting('weekly', 7, '1:1 (moved)', [], { start: meetingAt(8, 3), end: meetingAt(8, 4), attendees: [{ email: 'p1@example.test' }, { email: 'p2@example.test' }] }));
+  const cancelled = meeting('planning', 10, 'Planning', ['p1@example.test', 'p3@example.test']);
+  add(EVENT.meetingScheduled, 'planning', meetingAt(10, 0), cancelled);
+  // The cancellation names the occurrence with another UTC offset: it must still find its meeting.
+  const inBerlin = new Date(Date.parse(cancelled.occurrence) + 2 * 3_600_000).toISOString().replace(/\.000Z$/, '+02:00');
+  add(EVENT.meetingCancelled, 'planning:cancel', meetingAt(10, 0), { calendar: cancelled.calendar, uid: cancelled.uid, occurrence: inBerlin });
+  const back = meeting('retro', 12, 'Retro', ['p2@example.test']);
+  add(EVENT.meetingCancelled, 'retro:cancel', meetingAt(12, 0), { calendar: back.calendar, uid: back.uid, occurrence: back.occurrence });
+  add(EVENT.meetingScheduled, 'retro:again', meetingAt(12, 0), { ...back, summary: 'Retro (back on)' });
   add(EVENT.factAsserted, 'broken', at(1), { factId: 'broken', subject: people[0] });
   return events;
 }
