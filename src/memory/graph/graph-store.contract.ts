@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GraphStore } from './graph-store.js';
 import { emptyRecordLists, type GraphSnapshot } from './graph-records.js';
 import { sortSnapshot } from './snapshot-order.js';
-import { actionItem, component, conversation, decision, factVersion, person, question } from './test-support/graph-builders.js';
+import { actionItem, component, conversation, decision, factVersion, meeting, person, question } from './test-support/graph-builders.js';
 
 export interface ContractSubject {
   store: GraphStore;
@@ -124,6 +124,31 @@ export function describeGraphStoreContract(name: string, open: () => Promise<Con
       expect((await store.questions({ people: [ALICE] }))[0]).toEqual(question('q1', BOB, [ALICE], { kind: 'blocker' }));
     });
 
+    it('finds meetings through the people who organize or attend them, replacing attendees on rewrite', async () => {
+      const weekly = meeting('weekly', 3, ALICE, [BOB], { recurring: true, title: '1:1, "weekly"\nagenda' });
+      const planning = meeting('planning', 10, BOB, [DANA, ALICE], { location: 'Room 4' });
+      const dropped = meeting('dropped', 5, DANA, [ALICE], { version: 2, cancelSeq: 3 });
+      const off = meeting('off', 6, ALICE, [], { status: 'CANCELLED' });
+      await store.write({ records: { meeting: [weekly, planning, dropped, off] }, slots: [] });
+      expect((await store.get('meeting', [weekly.id])).get(weekly.id)).toEqual(weekly);
+      expect(await store.meetings({ people: [ALICE] })).toEqual([weekly, planning]);
+      expect((await store.meetings({ people: [BOB] })).map((m) => m.uid)).toEqual(['weekly', 'planning']);
+      expect((await store.meetings({ people: [DANA] })).map((m) => m.uid)).toEqual(['planning']);
+      expect((await store.meetings({ people: [DANA], cancelled: true })).map((m) => m.uid)).toEqual(['dropped', 'planning']);
+      expect((await store.meetings({})).map((m) => m.uid)).toEqual(['weekly', 'planning']);
+      expect((await store.meetings({ cancelled: true })).map((m) => m.uid)).toEqual(['weekly', 'dropped', 'off', 'planning']);
+      expect((await store.meetings({ from: '2026-11-03T09:29:00.000Z', to: '2026-11-10T09:00:00.000Z', cancelled: true })).map((m) => m.uid)).toEqual(['weekly', 'dropped', 'off']);
+      expect(await store.meetings({ people: [] })).toEqual([]);
+      expect((await store.counts()).meetings).toBe(4);
+      // Attendees are people known only as edge ends until their person.updated arrives.
+      expect((await store.counts()).people).toBe(0);
+
+      const moved = { ...weekly, version: 7, attendees: [DANA], start: '2026-11-04T15:00:00.000Z', end: '2026-11-04T15:30:00.000Z' };
+      await store.write({ records: { meeting: [moved] }, slots: [] });
+      expect((await store.meetings({ people: [BOB] })).map((m) => m.uid)).toEqual(['planning']);
+      expect(await store.meetings({ people: [DANA] })).toEqual([moved, planning]);
+    });
+
     it('keeps placeholder records out of queries but returns them by id', async () => {
       const placeholder = { ...decision('d0', []), version: 0, summary: '', conversationId: '', channel: '', decidedBy: [], evidence: [], at: '', confidence: 0, reversedBy: 'd9', reversedAt: '2026-11-09T00:00:00.000Z' };
       await store.write({ records: { decision: [placeholder] }, slots: [] });
@@ -176,6 +201,7 @@ function sampleSnapshot(): GraphSnapshot {
   records.decision.push(decision('d1', [BILLING], { reverses: 'd0' }), { ...decision('d0', []), version: 0, summary: '', conversationId: '', channel: '', decidedBy: [], evidence: [], at: '', confidence: 0, reversedBy: 'd1', reversedAt: '2026-11-04T09:00:00.000Z' });
   records.actionItem.push(actionItem('a1', ALICE, { due: null, dueText: null }), actionItem('a2', BOB, { completedAt: '2026-11-05T00:00:00.123Z', completedBy: BOB }));
   records.question.push(question('q1', BOB, [ALICE], { kind: 'approval', text: 'Can you sign off?\nBy Friday, "please"' }));
+  records.meeting.push(meeting('m1', 4, ALICE, [BOB, 'calendar:email:zoë@example.test'], { title: 'Plan, "Q1"\nreview', location: 'Room 4', recurring: true, status: 'CONFIRMED' }), meeting('m2', 5, null, [], { cancelSeq: 9 }));
   const facts = [
     factVersion('v1', ALICE, BILLING, { status: 'superseded', validTo: '2026-11-05T00:00:00.000Z', retiredAt: '2026-11-05T01:00:00.000Z', supersededBy: 'v2' }),
     factVersion('v2', BOB, BILLING, { validFrom: '2026-11-05T00:00:00.000Z', confidence: 0.95 }),

@@ -210,6 +210,7 @@ export class KuzuGraphStore implements GraphStore {
   }
 
   async meetings(query: MeetingQuery): Promise<MeetingNode[]> {
+    if (query.people?.length === 0) return []; // an empty list parameter crashes Kùzu 0.11.3
     const rows = query.people
       ? await this.db.read(`UNWIND $people AS k MATCH (:Person {key: k})-[:ATTENDS]->(n:Meeting) WHERE n.version > 0 RETURN n`, { people: [...new Set<string>(query.people)] })
       : await this.db.read(`MATCH (n:Meeting) WHERE n.version > 0 RETURN n`);

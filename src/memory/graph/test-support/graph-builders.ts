@@ -1,7 +1,7 @@
 import type { Evidence } from '../../../domain/annotations.js';
 import type { FactVersion } from '../../facts/fact-types.js';
 import { slotOf } from '../../facts/fact-types.js';
-import type { ActionItemNode, ComponentNode, ConversationNode, DecisionNode, PersonNode, QuestionNode } from '../graph-records.js';
+import type { ActionItemNode, ComponentNode, ConversationNode, DecisionNode, MeetingNode, PersonNode, QuestionNode } from '../graph-records.js';
 
 export const EV: Evidence = { source: 'slack', workspace: 'T1', channel: 'C1', id: '1700000000.000100', author: 'slack:T1:UALICE', ts: '2026-11-03T09:00:00.000Z', snippet: 'Alice owns "billing", now' };
 
@@ -106,6 +106,29 @@ export function factVersion(id: string, subject: string, object: string, fields:
     supersededBy: null,
     retraction: null,
     eventIds: [`e-${id}`],
+    ...fields,
+  };
+}
+
+/** A meeting occurrence on 2026-11-<day> (09:00-09:30 UTC) of calendar `calendar:team`. */
+export function meeting(uid: string, day: number, organizer: string | null, attendees: string[], fields: Partial<MeetingNode> = {}): MeetingNode {
+  const occurrence = `2026-11-${String(day).padStart(2, '0')}T09:00:00.000Z`;
+  return {
+    id: `calendar:team|${uid}|${occurrence}`,
+    version: 1,
+    calendar: 'calendar:team',
+    uid,
+    occurrence,
+    title: `Meeting ${uid}`,
+    start: occurrence,
+    end: `2026-11-${String(day).padStart(2, '0')}T09:30:00.000Z`,
+    allDay: false,
+    location: null,
+    organizer,
+    attendees,
+    recurring: false,
+    status: null,
+    cancelSeq: 0,
     ...fields,
   };
 }
