@@ -139,6 +139,9 @@ export function describeGraphStoreContract(name: string, open: () => Promise<Con
       expect((await store.meetings({ cancelled: true })).map((m) => m.uid)).toEqual(['weekly', 'dropped', 'off', 'planning']);
       expect((await store.meetings({ from: '2026-11-03T09:29:00.000Z', to: '2026-11-10T09:00:00.000Z', cancelled: true })).map((m) => m.uid)).toEqual(['weekly', 'dropped', 'off']);
       expect(await store.meetings({ people: [] })).toEqual([]);
+      expect((await store.meetings({ people: [ALICE], role: 'organizer' })).map((m) => m.uid)).toEqual(['weekly']);
+      expect((await store.meetings({ people: [ALICE], role: 'attendee' })).map((m) => m.uid)).toEqual(['planning']);
+      expect((await store.meetings({ people: [ALICE, DANA], role: 'attendee', cancelled: true })).map((m) => m.uid)).toEqual(['dropped', 'planning']);
       expect((await store.counts()).meetings).toBe(4);
       // Attendees are people known only as edge ends until their person.updated arrives.
       expect((await store.counts()).people).toBe(0);
@@ -177,6 +180,9 @@ export function describeGraphStoreContract(name: string, open: () => Promise<Con
       expect(loaded).toEqual(sortSnapshot(structuredClone(snapshot)));
       expect((await store.search('billing')).components.map((hit) => hit.component.id)).toEqual([BILLING]);
       expect((await store.questions({ people: [ALICE], open: true })).map((q) => q.id)).toEqual(['q1']);
+      expect((await store.meetings({ people: [ALICE], role: 'organizer' })).map((m) => m.uid)).toEqual(['m1']);
+      expect((await store.meetings({ people: [ALICE], role: 'attendee' })).map((m) => m.uid)).toEqual([]);
+      expect((await store.meetings({ people: ['calendar:email:zoë@example.test'], role: 'attendee' })).map((m) => m.uid)).toEqual(['m1']);
 
       await store.reset();
       await store.write({ records: structuredClone(snapshot.records), slots: groupSlots(structuredClone(snapshot.facts)) });

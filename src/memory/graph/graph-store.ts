@@ -40,6 +40,8 @@ export interface SearchHits {
 export interface MeetingQuery {
   /** Person keys (calendar:email:…). */
   people?: readonly string[];
+  /** With `people`: only meetings they organize ('organizer') or are invited to ('attendee'); both when absent. */
+  role?: 'organizer' | 'attendee';
   from?: string;
   to?: string;
   cancelled?: boolean;

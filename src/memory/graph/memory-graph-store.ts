@@ -167,7 +167,7 @@ export class MemoryGraphStore implements GraphStore {
     const people = query.people ? new Set(query.people) : undefined;
     return [...this.records.meeting.values()]
       .filter((meeting) => meetingMatches(meeting, query))
-      .filter((meeting) => !people || [meeting.organizer, ...meeting.attendees].some((key) => key !== null && people.has(key)))
+      .filter((meeting) => !people || roleHolders(meeting, query.role).some((key) => people.has(key)))
       .map((meeting) => structuredClone(meeting))
       .sort((a, b) => compareText(a.start, b.start) || compareText(a.id, b.id));
   }
@@ -216,6 +216,11 @@ export class MemoryGraphStore implements GraphStore {
   private check(): void {
     if (this.closed) throw new OutroError('INTERNAL', 'The graph store is closed.');
   }
+}
+
+function roleHolders(meeting: MeetingNode, role: MeetingQuery['role']): string[] {
+  const organizer = meeting.organizer === null ? [] : [meeting.organizer];
+  return role === 'organizer' ? organizer : role === 'attendee' ? meeting.attendees : [...organizer, ...meeting.attendees];
 }
 
 function emptyMaps(): RecordMaps {

@@ -60,17 +60,18 @@ export async function bulkLoad(db: KuzuDatabase, graphDir: string, source: Graph
 
     const copyStarted = performance.now();
     for (const statement of dropIndexStatements()) await db.command(statement);
+    // DELIM is explicit: left to guess, Kùzu split ATTENDS rows (person,meeting id with '|',role) on '|'.
     for (const table of NODE_ORDER) {
       const csv = files.get(table);
       const t0 = performance.now();
-      if (csv && csv.rows > 0) await db.command(`COPY ${table} FROM '${quote(csv.path)}' (HEADER=false, PARALLEL=${csv.hasNewlines ? 'false' : 'true'})`);
+      if (csv && csv.rows > 0) await db.command(`COPY ${table} FROM '${quote(csv.path)}' (HEADER=false, DELIM=',', PARALLEL=${csv.hasNewlines ? 'false' : 'true'})`);
       if (process.env.KUZU_DEBUG) console.log('copy', table, csv?.rows, (performance.now() - t0).toFixed(0));
     }
     for (const [name, csv] of files) {
       const [rel, from, to] = name.split('.');
       if (to === undefined || csv.rows === 0) continue;
       const t0 = performance.now();
-      await db.command(`COPY ${rel} FROM '${quote(csv.path)}' (from='${from}', to='${to}', HEADER=false)`);
+      await db.command(`COPY ${rel} FROM '${quote(csv.path)}' (from='${from}', to='${to}', HEADER=false, DELIM=',')`);
       if (process.env.KUZU_DEBUG) console.log('copy', name, csv.rows, (performance.now() - t0).toFixed(0));
     }
     const copyMs = performance.now() - copyStarted;
@@ -108,7 +109,8 @@ function writeRecords<K extends RecordKind>(
       for (const target of new Set(edge.keys)) {
         reference(edge.target, target);
         const [from, to] = edge.direction === 'out' ? [spec.table, edge.target] : [edge.target, spec.table];
-        file(edgeFile(edge.rel, from, to)).write(edge.direction === 'out' ? [key, target] : [target, key]);
+        const ends = edge.direction === 'out' ? [key, target] : [target, key];
+        file(edgeFile(edge.rel, from, to)).write(edge.properties ? [...ends, ...Object.values(edge.properties)] : ends);
       }
     }
   }

@@ -212,7 +212,12 @@ export class KuzuGraphStore implements GraphStore {
   async meetings(query: MeetingQuery): Promise<MeetingNode[]> {
     if (query.people?.length === 0) return []; // an empty list parameter crashes Kùzu 0.11.3
     const rows = query.people
-      ? await this.db.read(`UNWIND $people AS k MATCH (:Person {key: k})-[:ATTENDS]->(n:Meeting) WHERE n.version > 0 RETURN n`, { people: [...new Set<string>(query.people)] })
+      ? query.role
+        ? await this.db.read(`UNWIND $people AS k MATCH (:Person {key: k})-[a:ATTENDS]->(n:Meeting) WHERE n.version > 0 AND a.role = $role RETURN n`, {
+            people: [...new Set<string>(query.people)],
+            role: query.role,
+          })
+        : await this.db.read(`UNWIND $people AS k MATCH (:Person {key: k})-[:ATTENDS]->(n:Meeting) WHERE n.version > 0 RETURN n`, { people: [...new Set<string>(query.people)] })
       : await this.db.read(`MATCH (n:Meeting) WHERE n.version > 0 RETURN n`);
     return distinct(rows.map((row) => TABLE_SPECS.meeting.fromNode(row.n as KuzuRow)))
       .filter((meeting) => meetingMatches(meeting, query))
@@ -268,9 +273,11 @@ async function upsert<K extends RecordKind>(exec: Exec, spec: TableSpec<K>, reco
   const key = props[spec.key] as string;
   await exec(`MERGE (n:${spec.table} {${spec.key}: $${spec.key}}) SET ${setClause('n', spec.columns, spec.times, spec.key)}`, props);
   const edges = spec.edges(record);
-  for (const edge of edges) await exec(deleteEdges(spec, edge), { k: key });
+  // One delete per relationship kind: a record may own several specs of one kind (ATTENDS by role).
+  const kinds = new Map(edges.map((edge) => [`${edge.rel} ${edge.target} ${edge.direction}`, edge]));
+  for (const edge of kinds.values()) await exec(deleteEdges(spec, edge), { k: key });
   for (const edge of edges) {
-    for (const target of new Set(edge.keys)) await exec(createEdge(spec, edge), { k: key, t: target });
+    for (const target of new Set(edge.keys)) await exec(createEdge(spec, edge), { k: key, t: target, ...edge.properties });
   }
 }
 
@@ -282,7 +289,8 @@ function deleteEdges<K extends RecordKind>(spec: TableSpec<K>, edge: EdgeSpec): 
 function createEdge<K extends RecordKind>(spec: TableSpec<K>, edge: EdgeSpec): string {
   const targetKey = edge.target === 'Person' || edge.target === 'Channel' ? 'key' : 'id';
   const head = `MATCH (n:${spec.table} {${spec.key}: $k}) MERGE (t:${edge.target} {${targetKey}: $t}) ON CREATE SET t.version = 0`;
-  return edge.direction === 'out' ? `${head} CREATE (n)-[:${edge.rel}]->(t)` : `${head} CREATE (t)-[:${edge.rel}]->(n)`;
+  const props = edge.properties ? ` {${Object.keys(edge.properties).map((name) => `${name}: $${name}`).join(', ')}}` : '';
+  return edge.direction === 'out' ? `${head} CREATE (n)-[:${edge.rel}${props}]->(t)` : `${head} CREATE (t)-[:${edge.rel}${props}]->(n)`;
 }
 
 async function replaceSlot(exec: Exec, slot: string, facts: readonly FactVersion[]): Promise<void> {

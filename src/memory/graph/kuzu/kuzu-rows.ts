@@ -24,6 +24,8 @@ export interface EdgeSpec {
   direction: 'out' | 'in';
   target: NodeTable;
   keys: readonly string[];
+  /** Edge properties (the same for every key), in REL_PROPERTIES order. */
+  properties?: Props;
 }
 
 export interface TableSpec<K extends RecordKind> {
@@ -290,7 +292,11 @@ export const MEETING: TableSpec<'meeting'> = {
     status: strOrNull(n.status),
     cancelSeq: num(n.cancelSeq),
   }),
-  edges: (r) => [{ rel: 'ATTENDS', direction: 'in', target: 'Person', keys: [...(r.organizer ? [r.organizer] : []), ...r.attendees] }],
+  edges: (r) => [
+    { rel: 'ATTENDS', direction: 'in', target: 'Person', keys: r.organizer ? [r.organizer] : [], properties: { role: 'organizer' } },
+    // The merge leaves the organizer out of the attendees, so no person gets two edges to one meeting.
+    { rel: 'ATTENDS', direction: 'in', target: 'Person', keys: r.attendees, properties: { role: 'attendee' } },
+  ],
 };
 
 export const TABLE_SPECS: { [K in RecordKind]: TableSpec<K> } = {

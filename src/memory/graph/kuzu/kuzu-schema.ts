@@ -7,7 +7,7 @@
  * (facts/evidence.ts), and a million facts copy in several times faster without it.
  * Bump GRAPH_SCHEMA_VERSION on any change: an older graph is then dropped and rebuilt by replay.
  */
-export const GRAPH_SCHEMA_VERSION = 2;
+export const GRAPH_SCHEMA_VERSION = 3;
 
 export const NODE_TABLES = {
   Person: 'key STRING PRIMARY KEY, name STRING, version INT64',
@@ -55,6 +55,12 @@ export const REL_TABLES = {
 
 export type RelTable = keyof typeof REL_TABLES;
 
+/** Properties of relationship tables, in the order bulk files write them after the two ends. */
+export const REL_PROPERTIES: Partial<Record<RelTable, string>> = {
+  /** 'organizer' or 'attendee'. */
+  ATTENDS: 'role STRING',
+};
+
 /** Full-text indexes (node tables only): entity names and aliases, conversation topics. */
 export const FTS_INDEXES = [
   { table: 'Component', name: 'component_fts', property: 'search' },
@@ -64,7 +70,9 @@ export const FTS_INDEXES = [
 export function createStatements(): string[] {
   return [
     ...Object.entries(NODE_TABLES).map(([name, columns]) => `CREATE NODE TABLE ${name}(${columns})`),
-    ...Object.entries(REL_TABLES).map(([name, pairs]) => `CREATE REL TABLE ${name}(${pairs.map(([from, to]) => `FROM ${from} TO ${to}`).join(', ')})`),
+    ...Object.entries(REL_TABLES).map(
+      ([name, pairs]) => `CREATE REL TABLE ${name}(${[...pairs.map(([from, to]) => `FROM ${from} TO ${to}`), ...(REL_PROPERTIES[name as RelTable] ? [REL_PROPERTIES[name as RelTable]] : [])].join(', ')})`,
+    ),
   ];
 }
 
