@@ -24,6 +24,12 @@ export async function answerDecided(context: AnswerContext): Promise<AskAnswer> 
     if (narrowed.length > 0) decisions = narrowed.sort((a, b) => overlap(b.summary, resolved.rest) - overlap(a.summary, resolved.rest) || compare(b.at, a.at));
     else decisions.sort((a, b) => compare(b.at, a.at));
     searched = [`decisions about ${label} up to ${day(asOf, timeZone)}`];
+    if (decisions.length === 0) {
+      // Nothing linked to the component: a decision may still name it ("… Postgres for the new search index").
+      const words = searchWords(context.target);
+      decisions = (await graph.decisions({})).filter((decision) => decision.at <= asOf && words.length > 0 && overlap(decision.summary, words) === words.length).sort((a, b) => compare(b.at, a.at));
+      searched.push(`decision summaries containing ${words.map((word) => `"${word}"`).join(' and ')}`);
+    }
   } else {
     const words = searchWords(context.target);
     decisions = (await graph.decisions({}))

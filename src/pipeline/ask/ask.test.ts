@@ -153,6 +153,15 @@ describe('ask', () => {
     expect(noMe.text).toContain('set `me` in the config');
   });
 
+  it('finds a decision that names a component it was not linked to', async () => {
+    const s = await sources([entity('component:queue', 'queue', [])]);
+    const answer = await ask('what did we decide about the queue', s);
+    expect(answer.known).toBe(true);
+    expect(answer.text).toContain('Retries move to a queue worker');
+    expect(answer.searched.join(' ')).toContain('decision summaries containing "queue"');
+    expect((await ask('what did we decide about the mobile app', s)).known).toBe(false);
+  });
+
   it('answers about the one longer name of a bare head word that has nothing on record, and refuses when several do', async () => {
     const SDK = 'component:sdk';
     const ACME_SDK = 'component:acme-sdk';
