@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { baseExport, slackMessage, writeExport, type ExportFiles } from '../../src/connectors/slack/test-support/slack-export-fixture.js';
@@ -73,6 +73,9 @@ describe('the daemon killed mid-ingest', { timeout: 300_000 }, () => {
     await waitFor(async () => (await forwardedMessages(home)) > 0 || child.output().includes('ingest ok'), 'the first messages to be stored');
     child.kill('SIGKILL');
     await waitFor(() => child.exitCode !== null || child.signalCode !== null, 'the daemon to die');
+    // On a loaded machine the kill can land after the ingest was recorded: the restart then has
+    // nothing to ingest and reports no ingest of its own.
+    const finishedBeforeKill = child.output().includes('ingest ok');
     const atKill = storedMessages(home); // the stale socket is ignored: this runs locally
     expect(atKill).toBeLessThanOrEqual(DAYS * PER_DAY);
 
@@ -80,12 +83,19 @@ describe('the daemon killed mid-ingest', { timeout: 300_000 }, () => {
     // ingests it again; deterministic event ids keep what was stored before the kill from doubling.
     expect(cli(home, ['daemon', 'start']).status).toBe(0);
     await waitFor(() => storedMessages(home) === DAYS * PER_DAY, 'the ingest to complete after restart', 120_000);
+    let last: unknown;
     const status = await waitFor(() => {
       const current = daemonStatus(home);
-      return (current.running && !current.ingesting && current.lastIngest) || undefined;
-    }, 'the daemon to report the ingest', 150_000); // the agents run over all 24k messages first; slow on a loaded 2-core box
-    expect(status.status).toBe('ok');
+      last = current;
+      return current.running && !current.ingesting && (current.lastIngest || finishedBeforeKill) ? current : undefined;
+    }, 'the daemon to report the ingest', 150_000).catch((error: Error) => {
+      // Say what the daemon last reported and logged: this wait has timed out on loaded machines.
+      const log = join(home.dir, 'log', 'daemon.log');
+      const tail = existsSync(log) ? readFileSync(log, 'utf8').split('\n').slice(-30).join('\n') : '(no log)';
+      throw new Error(`${error.message}\nlast status: ${JSON.stringify(last)}\ndaemon log tail:\n${tail}`);
+    });
+    if (!finishedBeforeKill) expect(status.running && status.lastIngest?.status).toBe('ok');
     expect(storedMessages(home)).toBe(DAYS * PER_DAY);
-    process.stdout.write(`messages stored when killed: ${atKill} of ${DAYS * PER_DAY}\n`);
+    process.stdout.write(`messages stored when killed: ${atKill} of ${DAYS * PER_DAY}${finishedBeforeKill ? ' (the ingest had finished)' : ''}\n`);
   });
 });
