@@ -12,9 +12,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildWorkspace } from '../scripts/fixtures/build-workspace.js';
-import type { Message, Story } from '../scripts/fixtures/story-model.js';
 import { TruthFile } from '../fixtures/truth-schema.js';
-import { buildDatasets, type StoryMessage } from './truth-to-datasets.js';
+import { storyMessages } from './story-messages.js';
+import { buildDatasets } from './truth-to-datasets.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -23,30 +23,6 @@ function option(name: string, fallback: string): string {
   return index >= 0 && process.argv[index + 1] ? process.argv[index + 1] : fallback;
 }
 
-function storyMessages(story: Story): StoryMessage[] {
-  const ref = (m: Message): string => `${m.channel.source}:${m.channel.id}:${m.nativeId}`;
-  return story.channels.flatMap((channel) =>
-    channel.messages.map((m) => {
-      const person = story.people.get(m.author);
-      const names = [person?.name, person?.name.split(' ')[0], person?.slack?.handle, person?.slack?.display, person?.discord?.name, person?.discord?.nickname, person?.teams?.name].filter((n): n is string => !!n);
-      const threaded = channel.source !== 'discord';
-      return {
-        ref: ref(m),
-        source: channel.source,
-        channel: channel.id,
-        channelName: channel.name,
-        id: m.nativeId,
-        author: m.author,
-        authorNames: [...new Set(names)],
-        text: m.text,
-        at: m.at,
-        thread: threaded ? (m.root ? ref(m.root) : m.replies.length > 0 ? ref(m) : null) : null,
-        replyTo: channel.source === 'slack' ? null : m.replyTo ? ref(m.replyTo) : null,
-        bot: person?.bot === true,
-      };
-    }),
-  );
-}
 
 function main(): number {
   const storyDir = resolve(root, option('--story', 'fixtures/workspace/story'));

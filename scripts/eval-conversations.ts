@@ -24,9 +24,9 @@ import { disentangle } from '../src/pipeline/disentangle/disentangle.js';
 import { exactMatch, oneToOne, scaledVariationOfInformation } from '../src/pipeline/disentangle/metrics.js';
 import type { ChatLine, DisentangleOptions } from '../src/pipeline/disentangle/types.js';
 import { buildWorkspace } from './fixtures/build-workspace.js';
-import { buildDatasets, type StoryMessage } from '../evals/truth-to-datasets.js';
+import { storyMessages } from '../evals/story-messages.js';
+import { buildDatasets } from '../evals/truth-to-datasets.js';
 import { TruthFile } from '../fixtures/truth-schema.js';
-import type { Message, Story } from './fixtures/story-model.js';
 
 interface Row {
   channel: string;
@@ -82,31 +82,6 @@ function rowsFromStory(workspace: string): Row[] {
     .map((row) => ({ channel: row.input.channel, lines: row.input.lines, gold: row.expected.conversations }));
 }
 
-/** As evals/build-datasets.ts (kept in step by hand; it is not exported there). */
-function storyMessages(story: Story): StoryMessage[] {
-  const ref = (m: Message): string => `${m.channel.source}:${m.channel.id}:${m.nativeId}`;
-  return story.channels.flatMap((channel) =>
-    channel.messages.map((m) => {
-      const person = story.people.get(m.author);
-      const names = [person?.name, person?.name.split(' ')[0], person?.slack?.handle, person?.slack?.display, person?.discord?.name, person?.discord?.nickname, person?.teams?.name].filter((n): n is string => !!n);
-      const threaded = channel.source !== 'discord';
-      return {
-        ref: ref(m),
-        source: channel.source,
-        channel: channel.id,
-        channelName: channel.name,
-        id: m.nativeId,
-        author: m.author,
-        authorNames: [...new Set(names)],
-        text: m.text,
-        at: m.at,
-        thread: threaded ? (m.root ? ref(m.root) : m.replies.length > 0 ? ref(m) : null) : null,
-        replyTo: channel.source === 'slack' ? null : m.replyTo ? ref(m.replyTo) : null,
-        bot: person?.bot === true,
-      };
-    }),
-  );
-}
 
 /** Ingests the workspace's exports and runs the conversations agent; returns its conversations as truth refs. */
 async function agentConversations(workspace: string): Promise<{ predicted: string[][]; gold: string[][]; text: Map<string, string> }> {
