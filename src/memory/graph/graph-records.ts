@@ -120,6 +120,11 @@ export interface MeetingNode {
   cancelSeq: number;
 }
 
+/** Whether a meeting is off: cancelled after it was last scheduled, or scheduled with STATUS:CANCELLED. */
+export function isCancelled(meeting: MeetingNode): boolean {
+  return meeting.cancelSeq > meeting.version || meeting.status?.toUpperCase() === 'CANCELLED';
+}
+
 export interface GraphRecords {
   person: PersonNode;
   component: ComponentNode;

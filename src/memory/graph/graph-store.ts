@@ -12,6 +12,7 @@ import type {
   QuestionNode,
   RecordKind,
 } from './graph-records.js';
+import { isCancelled } from './graph-records.js';
 
 export interface FactQuery {
   /** Entity id. */
@@ -50,7 +51,7 @@ export interface MeetingQuery {
 /** The query's time window and cancellation filter, shared by both stores. */
 export function meetingMatches(meeting: MeetingNode, query: MeetingQuery): boolean {
   if (meeting.version <= 0) return false;
-  if (!query.cancelled && (meeting.cancelSeq > meeting.version || meeting.status?.toUpperCase() === 'CANCELLED')) return false;
+  if (!query.cancelled && isCancelled(meeting)) return false;
   if (query.from !== undefined && meeting.end <= query.from) return false;
   if (query.to !== undefined && meeting.start >= query.to) return false;
   return true;

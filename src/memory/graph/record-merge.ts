@@ -250,11 +250,6 @@ export function mergeRecordEvent(event: StoredEvent, get: RecordGetter): RecordC
   }
 }
 
-/** Whether a meeting is off: cancelled after it was last scheduled, or scheduled with STATUS:CANCELLED. */
-export function isCancelled(meeting: MeetingNode): boolean {
-  return meeting.cancelSeq > meeting.version || meeting.status?.toUpperCase() === 'CANCELLED';
-}
-
 /** The occurrence time normalized, so a cancellation written with another offset finds its meeting. */
 function graphMeetingId(meeting: { calendar: string; uid: string; occurrence: string }): string {
   return meetingId({ ...meeting, occurrence: normalizeIso(meeting.occurrence) });

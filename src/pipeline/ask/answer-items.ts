@@ -26,16 +26,14 @@ export async function answerDecided(context: AnswerContext): Promise<AskAnswer> 
     searched = [`decisions about ${label} up to ${day(asOf, timeZone)}`];
     if (decisions.length === 0) {
       // Nothing linked to the component: a decision may still name it ("… Postgres for the new search index").
-      const words = searchWords(context.target);
-      decisions = (await graph.decisions({})).filter((decision) => decision.at <= asOf && words.length > 0 && overlap(decision.summary, words) === words.length).sort((a, b) => compare(b.at, a.at));
-      searched.push(`decision summaries containing ${words.map((word) => `"${word}"`).join(' and ')}`);
+      const named = await decisionsNaming(context);
+      decisions = named.decisions;
+      searched.push(named.searched);
     }
   } else {
-    const words = searchWords(context.target);
-    decisions = (await graph.decisions({}))
-      .filter((decision) => decision.at <= asOf && words.length > 0 && overlap(decision.summary, words) === words.length)
-      .sort((a, b) => compare(b.at, a.at));
-    searched = [`components named "${context.target}": none found`, `decision summaries containing ${words.map((word) => `"${word}"`).join(' and ') || 'any word'}`];
+    const named = await decisionsNaming(context);
+    decisions = named.decisions;
+    searched = [`components named "${context.target}": none found`, named.searched];
   }
   if (decisions.length === 0) return unknown(context, searched);
   const lines = decisions.slice(0, MAX_LISTED).map((decision) => {
@@ -125,6 +123,15 @@ function lineOf(question: QuestionNode, context: AnswerContext): string {
   const to = question.addressees.length > 0 ? ` → ${names(question.addressees.map((key) => people.name(key)))}` : '';
   const kind = question.kind === 'question' ? '' : `${question.kind}: `;
   return `${kind}${question.text} (${people.name(question.asker)}${to}, ${day(question.at, timeZone)})`;
+}
+
+/** Decisions up to as-of whose summary contains every word of the target, newest first, and what that searched. */
+async function decisionsNaming(context: AnswerContext): Promise<{ decisions: DecisionNode[]; searched: string }> {
+  const words = searchWords(context.target);
+  const decisions = (await context.sources.graph.decisions({}))
+    .filter((decision) => decision.at <= context.asOf && words.length > 0 && overlap(decision.summary, words) === words.length)
+    .sort((a, b) => compare(b.at, a.at));
+  return { decisions, searched: `decision summaries containing ${words.map((word) => `"${word}"`).join(' and ') || 'any word'}` };
 }
 
 function compare(a: string, b: string): number {
