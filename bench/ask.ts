@@ -17,8 +17,8 @@ import { replayFromLog } from '../src/memory/graph/replay.js';
 import { bulkComponentName, bulkFactEvents } from '../src/memory/graph/test-support/bulk-fact-events.js';
 import { TestRandom } from '../src/memory/graph/test-support/synthetic-events.js';
 import { allLinks, latestProfiles } from '../src/memory/people-queries.js';
-import { ask } from '../src/pipeline/ask/ask.js';
-import { PeopleDirectory } from '../src/pipeline/ask/people-directory.js';
+import { ask } from '../src/answers/ask/ask.js';
+import { PeopleDirectory } from '../src/answers/ask/people-directory.js';
 import { makeTempDir } from '../src/test-support/temp-dir.js';
 
 function arg(name: string, fallback: string): string {

@@ -2,10 +2,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { buildBrief } from '../src/pipeline/brief/build-brief.js';
-import { renderBriefText } from '../src/pipeline/brief/render-text.js';
-import { actionItem, channel, conversation, decision, ev, fact, meeting, person, question } from '../src/pipeline/brief/test-support/brief-builders.js';
-import { openTestStore } from '../src/pipeline/brief/test-support/brief-builders.js';
+import { buildBrief } from '../src/answers/brief/build-brief.js';
+import { renderBriefText } from '../src/answers/brief/render-text.js';
+import { actionItem, channel, conversation, decision, ev, fact, meeting, person, question } from '../src/answers/brief/test-support/brief-builders.js';
+import { openTestStore } from '../src/answers/brief/test-support/brief-builders.js';
 const dir = mkdtempSync(path.join(tmpdir(), 'bench-brief-'));
 const store = openTestStore(path.join(dir, 'o.db'));
 const people = Array.from({ length: 60 }, (_, i) => `slack:T1:U${i}`);

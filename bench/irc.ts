@@ -4,10 +4,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { disentangle } from '../src/pipeline/disentangle/disentangle.js';
-import { writeAnnotation } from '../src/pipeline/disentangle/irc/annotation-file.js';
-import { corpusAvailable, defaultCorpusDir, listSplit, loadCorpusFile, type Split } from '../src/pipeline/disentangle/irc/corpus.js';
-import { evaluateFiles, scoredLinks, type FilePrediction } from '../src/pipeline/disentangle/irc/evaluate.js';
-import { dayStartFromName, parseIrcLog } from '../src/pipeline/disentangle/irc/irc-log.js';
+import { writeAnnotation } from '../src/eval/irc/annotation-file.js';
+import { corpusAvailable, defaultCorpusDir, listSplit, loadCorpusFile, type Split } from '../src/eval/irc/corpus.js';
+import { evaluateFiles, scoredLinks, type FilePrediction } from '../src/eval/irc/evaluate.js';
+import { dayStartFromName, parseIrcLog } from '../src/eval/irc/irc-log.js';
 import type { DisentanglerModel } from '../src/pipeline/disentangle/model.js';
 import { formatReport } from './irc/report.js';
 

@@ -7,14 +7,14 @@
  */
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import type { Agent } from '../src/agents/agent.js';
-import { AgentRuntime } from '../src/agents/runtime/agent-runtime.js';
+import type { Agent } from '../src/runtime/agents/agent.js';
+import { AgentRuntime } from '../src/runtime/agents/agent-runtime.js';
 import { makeEvent } from '../src/domain/events.js';
 import { SqliteBus } from '../src/memory/bus/sqlite-bus.js';
 import { EventLog } from '../src/memory/event-log.js';
 import { MIGRATIONS } from '../src/memory/migrations/index.js';
 import { openDatabase } from '../src/memory/sqlite.js';
-import { WorkflowEngine } from '../src/pipeline/engine/engine.js';
+import { WorkflowEngine } from '../src/runtime/engine/engine.js';
 import { makeTempDir } from '../src/test-support/temp-dir.js';
 
 function arg(name: string, fallback: string): number {

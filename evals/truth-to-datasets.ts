@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { TruthFile } from '../fixtures/truth-schema.js';
-import { serializeDataset, type DatasetHeader, type DatasetRow } from '../src/pipeline/eval/dataset.js';
+import { serializeDataset, type DatasetHeader, type DatasetRow } from '../src/eval/dataset.js';
 
 export interface StoryMessage {
   ref: string;

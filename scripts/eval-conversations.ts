@@ -21,7 +21,7 @@ import type { ConversationExtracted } from '../src/domain/annotations.js';
 import { EVENT } from '../src/domain/events.js';
 import type { MessagePosted } from '../src/domain/message.js';
 import { disentangle } from '../src/pipeline/disentangle/disentangle.js';
-import { exactMatch, oneToOne, scaledVariationOfInformation } from '../src/pipeline/disentangle/metrics.js';
+import { exactMatch, oneToOne, scaledVariationOfInformation } from '../src/eval/conversations/metrics.js';
 import type { ChatLine, DisentangleOptions } from '../src/pipeline/disentangle/types.js';
 import { buildWorkspace } from './fixtures/build-workspace.js';
 import { storyMessages } from '../evals/story-messages.js';

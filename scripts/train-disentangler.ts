@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { argmaxDecider } from '../src/pipeline/disentangle/disentangle.js';
 import { FEATURE_NAMES } from '../src/pipeline/disentangle/feature-space.js';
-import { corpusAvailable, defaultCorpusDir, loadSplit } from '../src/pipeline/disentangle/irc/corpus.js';
+import { corpusAvailable, defaultCorpusDir, loadSplit } from '../src/eval/irc/corpus.js';
 import { Scorer, type DisentanglerModel } from '../src/pipeline/disentangle/model.js';
 import { describe, evaluateModel, headline, tuneSelfBias } from './disentangle/dev-eval.js';
 import { featureMask, recordExamples } from './disentangle/examples.js';

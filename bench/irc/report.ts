@@ -1,5 +1,5 @@
 /** Formats bench results beside the published numbers. */
-import type { DisentanglementScores } from '../../src/pipeline/disentangle/metrics.js';
+import type { DisentanglementScores } from '../../src/eval/conversations/metrics.js';
 import { PUBLISHED_TEST } from './published.js';
 
 const pct = (value: number | undefined): string => (value === undefined ? '    -' : value.toFixed(1).padStart(5));

@@ -1,8 +1,8 @@
 /** Runs the disentangler with given weights over corpus files and scores it. */
 import { disentangle } from '../../src/pipeline/disentangle/disentangle.js';
-import type { CorpusFile } from '../../src/pipeline/disentangle/irc/corpus.js';
-import { evaluateFiles, scoredLinks } from '../../src/pipeline/disentangle/irc/evaluate.js';
-import type { DisentanglementScores } from '../../src/pipeline/disentangle/metrics.js';
+import type { CorpusFile } from '../../src/eval/irc/corpus.js';
+import { evaluateFiles, scoredLinks } from '../../src/eval/irc/evaluate.js';
+import type { DisentanglementScores } from '../../src/eval/conversations/metrics.js';
 import type { DisentanglerModel } from '../../src/pipeline/disentangle/model.js';
 
 export function evaluateModel(files: readonly CorpusFile[], model: DisentanglerModel, selfBias = model.selfBias): DisentanglementScores {

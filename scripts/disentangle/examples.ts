@@ -1,6 +1,6 @@
 /** Training examples: for each annotated line, its candidates' features and which candidates are gold antecedents. */
 import { FEATURE_NAMES } from '../../src/pipeline/disentangle/feature-space.js';
-import type { CorpusFile } from '../../src/pipeline/disentangle/irc/corpus.js';
+import type { CorpusFile } from '../../src/eval/irc/corpus.js';
 import { prepareLines } from '../../src/pipeline/disentangle/prepare.js';
 import { walk, type Decide } from '../../src/pipeline/disentangle/walk.js';
 

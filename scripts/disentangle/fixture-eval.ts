@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConversationsAgent, type ConversationsAgentOptions } from '../../src/agents/conversations/conversations-agent.js';
-import { scoreAgainstTruth, type ConversationTruthScores } from '../../src/agents/conversations/truth-score.js';
+import { scoreAgainstTruth, type ConversationTruthScores } from '../../src/eval/conversations/truth-score.js';
 import { ingestPaths } from '../../src/app/ingest.js';
 import { openStore } from '../../src/app/store.js';
 import { CONNECTORS } from '../../src/connectors/registry.js';

@@ -1,7 +1,7 @@
 import type { EventLog } from '../memory/event-log.js';
 import type { SqliteDatabase } from '../memory/sqlite.js';
-import type { Agent } from './agent.js';
-import { ChannelCountsAgent } from './runtime/channel-counts-agent.js';
+import type { Agent } from '../runtime/agents/agent.js';
+import { ChannelCountsAgent } from './channel-counts/channel-counts-agent.js';
 import { ConversationsAgent } from './conversations/conversations-agent.js';
 import { annotationsAgentFromConfig } from './annotations/annotations-agent.js';
 import { graphProjectorAgentFor } from './graph-projector/graph-projector-agent.js';

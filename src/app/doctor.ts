@@ -1,10 +1,10 @@
 import { accessSync, constants, existsSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { isOutroError, type ErrorCode } from '../domain/errors.js';
-import { missingLocalModelFiles } from '../pipeline/models/embeddings/local-model-files.js';
-import { describeHostSource, resolveModelConfig, type ModelSettings } from '../pipeline/models/model-settings.js';
-import { STRUCTURED_OUTPUTS_SINCE, versionAtLeast } from '../pipeline/models/ollama-models.js';
-import { probeOllama, type OllamaProbe } from '../pipeline/models/ollama-probe.js';
+import { missingLocalModelFiles } from '../llm/embeddings/local-model-files.js';
+import { describeHostSource, resolveModelConfig, type ModelSettings } from '../llm/model-settings.js';
+import { STRUCTURED_OUTPUTS_SINCE, versionAtLeast } from '../llm/ollama-models.js';
+import { probeOllama, type OllamaProbe } from '../llm/ollama-probe.js';
 import type { Config } from './config.js';
 import type { OutroPaths } from './paths.js';
 

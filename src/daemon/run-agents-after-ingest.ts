@@ -1,11 +1,11 @@
-import type { Agent } from '../agents/agent.js';
+import type { Agent } from '../runtime/agents/agent.js';
 import { createAgents } from '../agents/index.js';
-import { describeDrain, runUntilDrained } from '../agents/runtime/run-until-drained.js';
+import { describeDrain, runUntilDrained } from '../agents/run-until-drained.js';
 import type { Config } from '../app/config.js';
 import type { Store } from '../app/store.js';
-import { runWithTracer } from '../pipeline/trace/tracer.js';
-import { createTracing } from '../pipeline/trace/tracing.js';
-import { workflowTraceObserver } from '../pipeline/trace/workflow-observer.js';
+import { runWithTracer } from '../observability/tracer.js';
+import { createTracing } from '../observability/tracing.js';
+import { workflowTraceObserver } from '../runtime/engine/workflow-observer.js';
 
 export interface AgentRunRequest {
   store: Store;

@@ -1,7 +1,7 @@
 import type { Config } from '../app/config.js';
 import type { Store } from '../app/store.js';
-import { buildConfiguredBrief } from '../pipeline/brief/model-summary/configured-model.js';
-import { digestBriefOptions, writeDigest } from '../pipeline/brief/write-digest.js';
+import { buildConfiguredBrief } from '../answers/brief/model-summary/configured-model.js';
+import { digestBriefOptions, writeDigest } from '../answers/brief/write-digest.js';
 
 export interface DigestRequest {
   store: Store;
@@ -20,7 +20,7 @@ export interface DigestOutcome {
 export type DigestWriter = (request: DigestRequest) => Promise<DigestOutcome | void> | DigestOutcome | void;
 
 /**
- * The digest writer: src/pipeline/brief's `writeDigest`, idempotent per fire time (a second call
+ * The digest writer: src/answers/brief's `writeDigest`, idempotent per fire time (a second call
  * for the same time writes nothing). This adapter is the daemon's only contact with it, so it is
  * the place to adjust when that API changes.
  */

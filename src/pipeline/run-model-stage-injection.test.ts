@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { clearIdentityCache } from './models/ollama-identity-cache.js';
-import { FakeOllama, type RecordedRequest } from './models/testing/fake-ollama.js';
-import { fakeClient, groundTopic, topicHeuristic, topicInput, topicModelStrategy, topicStage } from './models/testing/demo-stage.js';
+import { clearIdentityCache } from '../llm/ollama-identity-cache.js';
+import { FakeOllama, type RecordedRequest } from '../llm/testing/fake-ollama.js';
+import { fakeClient, groundTopic, topicHeuristic, topicInput, topicModelStrategy, topicStage } from './testing/demo-stage.js';
 import { runStage } from './run-model-stage.js';
 
 const context = { now: new Date('2026-05-20T08:00:00Z') };

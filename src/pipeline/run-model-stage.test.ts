@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { clearIdentityCache } from './models/ollama-identity-cache.js';
-import { FakeOllama } from './models/testing/fake-ollama.js';
-import { parsePrompt } from './models/prompt-file.js';
-import { fakeClient, groundTopic, TOPIC_PROMPT_TEXT, topicHeuristic, topicInput, topicModelStrategy, topicStage, type TopicInput } from './models/testing/demo-stage.js';
+import { clearIdentityCache } from '../llm/ollama-identity-cache.js';
+import { FakeOllama } from '../llm/testing/fake-ollama.js';
+import { parsePrompt } from '../llm/prompt-file.js';
+import { fakeClient, groundTopic, TOPIC_PROMPT_TEXT, topicHeuristic, topicInput, topicModelStrategy, topicStage, type TopicInput } from './testing/demo-stage.js';
 import { runStage } from './run-model-stage.js';
 import { MemoryStageCache } from './stage-cache.js';
 

@@ -1,16 +1,16 @@
 import type { z } from 'zod';
 import type { Provenance } from '../domain/annotations.js';
 import { OutroError, toOutroError } from '../domain/errors.js';
-import type { Grounding, HallucinationDrop } from './models/grounding.js';
-import { describeIssues, replySchemaOf, type ReplySchema } from './models/json-schema.js';
-import type { ChatMessage, ModelIdentity } from './models/model-client.js';
-import type { ModelStats } from './models/model-stats.js';
-import type { ModelStrategy } from './models/model-strategy.js';
-import { loadPrompt, renderPrompt } from './models/prompt-file.js';
+import type { Grounding, HallucinationDrop } from '../llm/grounding.js';
+import { describeIssues, replySchemaOf, type ReplySchema } from '../llm/json-schema.js';
+import type { ChatMessage, ModelIdentity } from '../llm/model-client.js';
+import type { ModelStats } from '../llm/model-stats.js';
+import type { ModelStrategy } from './model-strategy.js';
+import { loadPrompt, renderPrompt } from '../llm/prompt-file.js';
 import { runHeuristicStage, stageCacheKey } from './run-stage.js';
 import type { StageCache } from './stage-cache.js';
 import type { StageDefinition, StageResult, StageRunContext, Strategy } from './stage.js';
-import { tracedChat, tracedStage } from './trace/model-call-span.js';
+import { tracedChat, tracedStage } from './model-call-span.js';
 
 export interface ModelStageOptions<I, O, R = O> {
   heuristic: Strategy<I, O>;

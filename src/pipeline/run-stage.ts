@@ -16,7 +16,7 @@ export function stageCacheKey(stage: StageDefinition<unknown, unknown>, strategy
 
 /**
  * Runs a stage with its heuristic strategy, through the cache: an input whose key is cached does
- * no work. (The model strategy, with fallback to this path, is added by pipeline/models.)
+ * no work. (The model strategy, with fallback to this path, is added by llm.)
  */
 export async function runHeuristicStage<I, O>(stage: StageDefinition<I, O>, input: I, context: StageRunContext, options: RunStageOptions<I, O>): Promise<StageResult<O>> {
   const key = stageCacheKey(stage as StageDefinition<unknown, unknown>, options.heuristic.id, stage.inputHash(input), options.keyParts);

@@ -10,14 +10,19 @@ const ALLOWED: Record<string, readonly string[]> = {
   domain: [],
   connectors: ['domain'],
   memory: ['domain'],
-  pipeline: ['domain', 'memory'],
-  agents: ['domain', 'memory', 'pipeline'],
-  app: ['domain', 'connectors', 'memory', 'pipeline', 'agents'],
-  daemon: ['domain', 'connectors', 'memory', 'pipeline', 'agents', 'app'],
-  cli: ['domain', 'connectors', 'memory', 'pipeline', 'agents', 'app', 'daemon'],
+  observability: ['domain', 'memory'],
+  llm: ['domain', 'observability'],
+  pipeline: ['domain', 'llm', 'observability'],
+  answers: ['domain', 'memory', 'llm', 'observability', 'pipeline'],
+  runtime: ['domain', 'memory', 'observability'],
+  agents: ['domain', 'memory', 'observability', 'llm', 'pipeline', 'answers', 'runtime'],
+  eval: ['domain', 'connectors', 'memory', 'observability', 'llm', 'pipeline', 'answers', 'runtime', 'agents'],
+  app: ['domain', 'connectors', 'memory', 'observability', 'llm', 'pipeline', 'answers', 'runtime', 'agents', 'eval'],
+  daemon: ['domain', 'connectors', 'memory', 'observability', 'llm', 'pipeline', 'answers', 'runtime', 'agents', 'app'],
+  cli: ['domain', 'connectors', 'memory', 'observability', 'llm', 'pipeline', 'answers', 'runtime', 'agents', 'eval', 'app', 'daemon'],
 };
 const UI_PACKAGES = ['ink', 'react', 'commander', 'ink-testing-library'];
-const UI_FREE = ['domain', 'connectors', 'memory', 'pipeline', 'agents', 'app'];
+const UI_FREE = Object.keys(ALLOWED).filter((layer) => layer !== 'cli');
 
 const SRC = resolve('src');
 

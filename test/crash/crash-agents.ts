@@ -1,6 +1,6 @@
 import { appendFileSync } from 'node:fs';
 import { makeEvent, type EventEnvelope, type StoredEvent } from '../../src/domain/events.js';
-import type { Agent, AgentContext } from '../../src/agents/agent.js';
+import type { Agent, AgentContext } from '../../src/runtime/agents/agent.js';
 
 /** Tags every message (deterministic ids); each body run is logged to `bodies` so the test can count them. */
 export class TaggerAgent implements Agent {

@@ -4,8 +4,8 @@
  * the same store. Usage: node --import tsx test/crash/worker.ts DB BODIES
  */
 import { appendFileSync } from 'node:fs';
-import { AgentRuntime } from '../../src/agents/runtime/agent-runtime.js';
-import { ChannelCountsAgent } from '../../src/agents/runtime/channel-counts-agent.js';
+import { AgentRuntime } from '../../src/runtime/agents/agent-runtime.js';
+import { ChannelCountsAgent } from '../../src/agents/channel-counts/channel-counts-agent.js';
 import { makeEvent } from '../../src/domain/events.js';
 import { EventLog } from '../../src/memory/event-log.js';
 import { MIGRATIONS } from '../../src/memory/migrations/index.js';

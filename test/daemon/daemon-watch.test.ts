@@ -46,7 +46,7 @@ describe('the daemon watching export folders', { timeout: 300_000 }, () => {
     }, 'the daemon to report the ingest');
     expect(status.status).toBe('ok');
     expect(status.paths).toEqual([join(watched, 'acme-slack')]);
-    // The agents ran over what was new (src/agents/runtime runUntilDrained).
+    // The agents ran over what was new (src/runtime/agents runUntilDrained).
     expect(status.agents).toMatch(/^agents: [\d,]+ batches, [\d,]+ events handled, .* 0 failed/);
 
     // A newer export replacing the old one (moved in whole, as a download manager does).

@@ -5,8 +5,8 @@ import { join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runLocal } from '../../src/cli/main.js';
-import { FakeOllama } from '../../src/pipeline/models/testing/fake-ollama.js';
-import { FOREIGN_NAMES } from '../../src/pipeline/models/testing/schema-instance.js';
+import { FakeOllama } from '../../src/llm/testing/fake-ollama.js';
+import { FOREIGN_NAMES } from '../../src/llm/testing/schema-instance.js';
 import { EXPORTS } from '../fixtures/ingest-sample.js';
 
 const WORKSPACE = resolve('fixtures/workspace');

@@ -6,7 +6,7 @@ import { openStore, type Store } from '../../app/store.js';
 import type { ActionItemAssigned, ActionItemCompleted, ConversationAnnotated, ConversationExtracted, DecisionRecorded, FactAsserted, FactRetracted, QuestionAsked } from '../../domain/annotations.js';
 import { messagePosted, personUpdated } from '../../domain/event-builders.js';
 import { EVENT, makeEvent, type StoredEvent } from '../../domain/events.js';
-import type { AgentContext } from '../agent.js';
+import type { AgentContext } from '../../runtime/agents/agent.js';
 import { AnnotationsAgent } from './annotations-agent.js';
 
 const T0 = Date.UTC(2026, 10, 9, 8, 0); // Monday 09:00 Berlin

@@ -9,11 +9,11 @@
 import type { ConversationExtracted } from '../../domain/annotations.js';
 import { EVENT, type EventEnvelope, type StoredEvent } from '../../domain/events.js';
 import { runAnnotate } from '../../pipeline/annotate/annotate-stage.js';
-import type { ModelClient } from '../../pipeline/models/model-client.js';
-import { createModelRuntime } from '../../pipeline/models/model-runtime.js';
-import type { ModelConfigBlock } from '../../pipeline/models/model-settings.js';
-import { SqliteStageCache } from '../../pipeline/stage-cache.js';
-import type { Agent, AgentContext } from '../agent.js';
+import type { ModelClient } from '../../llm/model-client.js';
+import { createModelRuntime } from '../../llm/model-runtime.js';
+import type { ModelConfigBlock } from '../../llm/model-settings.js';
+import { SqliteStageCache } from '../../memory/stage-cache-store.js';
+import type { Agent, AgentContext } from '../../runtime/agents/agent.js';
 import { annotationEvents } from './annotation-events.js';
 import { buildAnnotateInput, conversationMessages, readKnowledge } from './annotate-inputs.js';
 

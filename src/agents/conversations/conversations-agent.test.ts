@@ -8,7 +8,7 @@ import { messageDeleted, messagePosted, personUpdated } from '../../domain/event
 import { EVENT, makeEvent, type EventEnvelope, type StoredEvent } from '../../domain/events.js';
 import { stableId } from '../../domain/ids.js';
 import type { MessageEdited, MessagePosted } from '../../domain/message.js';
-import type { AgentContext } from '../agent.js';
+import type { AgentContext } from '../../runtime/agents/agent.js';
 import { conversationIdOf } from './conversation-events.js';
 import { ConversationsAgent } from './conversations-agent.js';
 

@@ -16,7 +16,7 @@ import { EVENT, type EventEnvelope, type StoredEvent } from '../../domain/events
 import { channelKeyOf, type MessageRef } from '../../domain/message.js';
 import { latestProfiles } from '../../memory/people-queries.js';
 import { disentangle } from '../../pipeline/disentangle/disentangle.js';
-import type { Agent, AgentContext } from '../agent.js';
+import type { Agent, AgentContext } from '../../runtime/agents/agent.js';
 import { CHANNEL_EVENT_TYPES, channelMessages } from './channel-messages.js';
 import { namesByPerson, toChatLines } from './chat-lines.js';
 import { conversationEvents, retiredConversationEvent } from './conversation-events.js';

@@ -7,7 +7,7 @@ import { replayFromLog } from '../../memory/graph/replay.js';
 import { syntheticEvents } from '../../memory/graph/test-support/synthetic-events.js';
 import type { SqliteDatabase } from '../../memory/sqlite.js';
 import { makeTempDir } from '../../test-support/temp-dir.js';
-import type { AgentContext } from '../agent.js';
+import type { AgentContext } from '../../runtime/agents/agent.js';
 import { GraphProjectorAgent } from './graph-projector-agent.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];

@@ -5,7 +5,7 @@ import type { GraphStore } from '../../memory/graph/graph-store.js';
 import { MemoryGraphStore } from '../../memory/graph/memory-graph-store.js';
 import { GraphProjector, PROJECTED_EVENT_TYPES, type ApplyResult } from '../../memory/graph/projector.js';
 import type { SqliteDatabase } from '../../memory/sqlite.js';
-import type { Agent, AgentContext } from '../agent.js';
+import type { Agent, AgentContext } from '../../runtime/agents/agent.js';
 
 export const GRAPH_PROJECTOR_VERSION = 'graph-projector-1';
 

@@ -9,9 +9,9 @@ import { EVENT } from '../../domain/events.js';
 import type { MessagePosted } from '../../domain/message.js';
 import { KuzuGraphStore } from '../../memory/graph/kuzu/kuzu-graph-store.js';
 import { latestProfiles } from '../../memory/people-queries.js';
-import type { AskAnswer } from '../../pipeline/ask/ask-types.js';
-import type { EntityHistory } from '../../pipeline/ask/entity-history.js';
-import { truthEvents } from '../../pipeline/ask/test-support/truth-events.js';
+import type { AskAnswer } from '../../answers/ask/ask-types.js';
+import type { EntityHistory } from '../../answers/ask/entity-history.js';
+import { truthEvents } from '../../answers/ask/test-support/truth-events.js';
 import { makeTempDir } from '../../test-support/temp-dir.js';
 import { runLocal } from '../main.js';
 

@@ -1,9 +1,9 @@
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { OutroError } from '../../domain/errors.js';
-import type { AskSources } from '../../pipeline/ask/answer-support.js';
-import type { AskOptions } from '../../pipeline/ask/ask.js';
-import type { Embedder } from '../../pipeline/models/embeddings/embedder.js';
+import type { AskSources } from '../../answers/ask/answer-support.js';
+import type { AskOptions } from '../../answers/ask/ask.js';
+import type { Embedder } from '../../llm/embeddings/embedder.js';
 import type { CliContext } from '../context.js';
 import { writeJson, writeLines } from '../output.js';
 
@@ -15,7 +15,7 @@ import { writeJson, writeLines } from '../output.js';
 export async function withAskSources<T, P = undefined>(ctx: CliContext, fn: (sources: AskSources, prepared: P) => Promise<T>, prepare?: () => Promise<P>): Promise<T> {
   const config = ctx.config();
   // Loaded lazily: it pulls in the Kùzu native module, which other commands never need.
-  const [{ openAskSources }, { meList }] = await Promise.all([import('../../pipeline/ask/open-sources.js'), import('../../app/config.js')]);
+  const [{ openAskSources }, { meList }] = await Promise.all([import('../../answers/ask/open-sources.js'), import('../../app/config.js')]);
   const opening = openAskSources({ db: ctx.store().db, graphDir: ctx.paths.graphDir, me: meList(config), now: ctx.now(), timeZone: config.timezone });
   // Kùzu opens on its own thread: load what the answer needs meanwhile (a cold `ask` is mostly waiting).
   const [opened, prepared] = await Promise.allSettled([opening, prepare ? prepare() : Promise.resolve(undefined as P)]);
@@ -71,12 +71,12 @@ Examples:
       const config = ctx.config();
       let asOf: string | undefined;
       if (options.asOf !== undefined) {
-        const { parseAsOf } = await import('../../pipeline/ask/parse-question.js');
+        const { parseAsOf } = await import('../../answers/ask/parse-question.js');
         asOf = parseAsOf(options.asOf, config.timezone);
         if (!asOf) throw new OutroError('USAGE', `--as-of ${options.asOf} is not a date; use YYYY-MM-DD or an ISO time like 2026-11-10T12:00:00+01:00.`);
       }
       const prepare = async () => {
-        const [{ ask }, { renderAnswer }] = await Promise.all([import('../../pipeline/ask/ask.js'), import('../../pipeline/ask/render-answer.js')]);
+        const [{ ask }, { renderAnswer }] = await Promise.all([import('../../answers/ask/ask.js'), import('../../answers/ask/render-answer.js')]);
         return { ask, renderAnswer, withModel: await modelOptions(ctx, options.model !== false) };
       };
       const { answer, renderAnswer } = await withAskSources(
@@ -98,14 +98,14 @@ Examples:
 async function modelOptions(ctx: CliContext, enabled: boolean): Promise<Pick<AskOptions, 'model' | 'embedder'>> {
   if (!enabled) return {};
   // Settings first (cheap): the Ollama client loads only when a model is configured.
-  const { resolveModelConfig } = await import('../../pipeline/models/model-settings.js');
+  const { resolveModelConfig } = await import('../../llm/model-settings.js');
   if (!resolveModelConfig(ctx.config(), ctx.env)) return {};
-  const { createModelRuntime } = await import('../../pipeline/models/model-runtime.js');
+  const { createModelRuntime } = await import('../../llm/model-runtime.js');
   const runtime = createModelRuntime(ctx.config(), ctx.env);
   if (!runtime) return {};
-  const { SqliteStageCache } = await import('../../pipeline/stage-cache.js');
+  const { SqliteStageCache } = await import('../../memory/stage-cache-store.js');
   const embed = runtime.settings.embed;
-  const embedder = embed.kind === 'hashed' ? undefined : lazyEmbedder(embed.kind === 'local' ? `local:${basename(embed.dir)}` : `ollama:${embed.name}`, async () => (await import('../../pipeline/models/embeddings/create-embedder.js')).createEmbedder(runtime.settings, runtime.client));
+  const embedder = embed.kind === 'hashed' ? undefined : lazyEmbedder(embed.kind === 'local' ? `local:${basename(embed.dir)}` : `ollama:${embed.name}`, async () => (await import('../../llm/embeddings/create-embedder.js')).createEmbedder(runtime.settings, runtime.client));
   return { model: { client: runtime.client, cache: new SqliteStageCache(ctx.store().db, ctx.now) }, embedder };
 }
 
@@ -124,8 +124,8 @@ function lazyEmbedder(id: string, load: () => Promise<Embedder>): Embedder {
 /** With a model, the stage and chat spans go to the store's traces, so `outro status` counts ask's model calls and drops. */
 async function traced<T>(ctx: CliContext, enabled: boolean, work: () => Promise<T>): Promise<T> {
   if (!enabled) return work();
-  const { createTracing } = await import('../../pipeline/trace/tracing.js');
-  const { runWithTracer } = await import('../../pipeline/trace/tracer.js');
+  const { createTracing } = await import('../../observability/tracing.js');
+  const { runWithTracer } = await import('../../observability/tracer.js');
   const tracing = createTracing(ctx.store().db, ctx.config().trace, ctx.env);
   try {
     return await runWithTracer(tracing.tracer, work);

@@ -9,8 +9,8 @@ import { EVENT } from '../../domain/events.js';
 import type { MessagePosted } from '../../domain/message.js';
 import type { PersonUpdated } from '../../domain/person.js';
 import { latestProfiles } from '../../memory/people-queries.js';
-import { truthEvents } from '../../pipeline/ask/test-support/truth-events.js';
-import type { Brief } from '../../pipeline/brief/brief-types.js';
+import { truthEvents } from '../../answers/ask/test-support/truth-events.js';
+import type { Brief } from '../../answers/brief/brief-types.js';
 import { makeTempDir } from '../../test-support/temp-dir.js';
 import { runLocal } from '../main.js';
 

@@ -4,11 +4,11 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../app/store.js';
-import type { Brief } from '../../pipeline/brief/brief-types.js';
-import { M, summaryDay } from '../../pipeline/brief/model-summary/test-support/summary-day.js';
-import { clearIdentityCache } from '../../pipeline/models/ollama-identity-cache.js';
-import { FakeOllama, type RecordedRequest } from '../../pipeline/models/testing/fake-ollama.js';
-import { FOREIGN_NAMES } from '../../pipeline/models/testing/schema-instance.js';
+import type { Brief } from '../../answers/brief/brief-types.js';
+import { M, summaryDay } from '../../answers/brief/model-summary/test-support/summary-day.js';
+import { clearIdentityCache } from '../../llm/ollama-identity-cache.js';
+import { FakeOllama, type RecordedRequest } from '../../llm/testing/fake-ollama.js';
+import { FOREIGN_NAMES } from '../../llm/testing/schema-instance.js';
 import { makeTempDir } from '../../test-support/temp-dir.js';
 import { runLocal } from '../main.js';
 

@@ -3,11 +3,11 @@ import type { Config } from '../../app/config.js';
 import type { Store } from '../../app/store.js';
 import { OutroError } from '../../domain/errors.js';
 import { parseDuration } from '../../domain/time.js';
-import { buildBrief, type BriefOptions } from '../../pipeline/brief/build-brief.js';
-import type { Brief } from '../../pipeline/brief/brief-types.js';
-import { resolveModelConfig } from '../../pipeline/models/model-settings.js';
-import { renderBriefMarkdown } from '../../pipeline/brief/render-markdown.js';
-import { renderBriefText } from '../../pipeline/brief/render-text.js';
+import { buildBrief, type BriefOptions } from '../../answers/brief/build-brief.js';
+import type { Brief } from '../../answers/brief/brief-types.js';
+import { resolveModelConfig } from '../../llm/model-settings.js';
+import { renderBriefMarkdown } from '../../answers/brief/render-markdown.js';
+import { renderBriefText } from '../../answers/brief/render-text.js';
 import type { CliContext } from '../context.js';
 import { writeJson, writeLines } from '../output.js';
 
@@ -22,7 +22,7 @@ export async function makeBrief(ctx: CliContext, store: Store, config: Config, o
     if (budgetMs === undefined || budgetMs <= 0) throw new OutroError('USAGE', `--model-budget ${modelBudget} is not a duration; use e.g. 30s, 2m or 500ms.`);
   }
   if (!resolveModelConfig(config, ctx.env)) return buildBrief(store, options);
-  const { buildConfiguredBrief } = await import('../../pipeline/brief/model-summary/configured-model.js');
+  const { buildConfiguredBrief } = await import('../../answers/brief/model-summary/configured-model.js');
   return buildConfiguredBrief(store, config, options, { env: ctx.env, budgetMs });
 }
 

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../app/store.js';
-import type { Brief } from '../../pipeline/brief/brief-types.js';
-import { acmeDay, NOW } from '../../pipeline/brief/test-support/acme-day.js';
+import type { Brief } from '../../answers/brief/brief-types.js';
+import { acmeDay, NOW } from '../../answers/brief/test-support/acme-day.js';
 import { makeTempDir } from '../../test-support/temp-dir.js';
 import { runLocal } from '../main.js';
 

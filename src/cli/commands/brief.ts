@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import type { Config } from '../../app/config.js';
 import type { Store } from '../../app/store.js';
-import type { BriefOptions } from '../../pipeline/brief/build-brief.js';
-import type { Brief } from '../../pipeline/brief/brief-types.js';
+import type { BriefOptions } from '../../answers/brief/build-brief.js';
+import type { Brief } from '../../answers/brief/brief-types.js';
 import type { CliContext } from '../context.js';
 
 interface BriefFlags {
@@ -63,7 +63,7 @@ Examples:
       const { meList } = await import('../../app/config.js');
       const brief = await makeBrief(ctx, store, config, { since: flags.since, until: flags.until, me: flags.me !== undefined ? [flags.me] : meList(config), now, timezone: config.timezone }, flags.modelBudget);
       await printBrief(ctx, brief, flags);
-      const { recordBriefSeen } = await import('../../pipeline/brief/brief-state.js');
+      const { recordBriefSeen } = await import('../../answers/brief/brief-state.js');
       if (!flags.peek && flags.until === undefined) recordBriefSeen(store.db, brief.reader.id, brief.window.until, now.toISOString());
     });
 }

@@ -79,9 +79,9 @@ interface RelatedRow {
 /** Related conversations in other channels for each shown row, among every conversation on record. */
 async function relatedOf(ctx: CliContext, shown: ConversationRow[], all: ConversationRow[]): Promise<Map<string, RelatedRow[]>> {
   const [{ conversationText, relatedConversations }, { HashedEmbedder }, { createModelRuntime }] = await Promise.all([
-    import('../../pipeline/related/related-conversations.js'),
-    import('../../pipeline/models/embeddings/hashed-embedder.js'),
-    import('../../pipeline/models/model-runtime.js'),
+    import('../../answers/related/related-conversations.js'),
+    import('../../llm/embeddings/hashed-embedder.js'),
+    import('../../llm/model-runtime.js'),
   ]);
   const pool = all.filter((row) => !row.annotation?.noise);
   const texts = pool.map(conversationText);
@@ -89,7 +89,7 @@ async function relatedOf(ctx: CliContext, shown: ConversationRow[], all: Convers
   let found: Awaited<ReturnType<typeof relatedConversations>> | undefined;
   if (runtime && runtime.settings.embed.kind !== 'hashed') {
     try {
-      const { createEmbedder } = await import('../../pipeline/models/embeddings/create-embedder.js');
+      const { createEmbedder } = await import('../../llm/embeddings/create-embedder.js');
       found = await relatedConversations(texts, await createEmbedder(runtime.settings, runtime.client), { otherChannels: true });
     } catch (error) {
       ctx.stderr.write(`outro: the configured embedder failed (${(error as Error).message}); related conversations use the built-in one.\n`);

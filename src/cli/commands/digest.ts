@@ -6,7 +6,7 @@ import type { OutroPaths } from '../../app/paths.js';
 import { OutroError } from '../../domain/errors.js';
 import { parseTolerantTime } from '../../domain/time.js';
 import { resolveConfigPath } from '../../daemon/watch-folders.js';
-import type { DigestResult } from '../../pipeline/brief/write-digest.js';
+import type { DigestResult } from '../../answers/brief/write-digest.js';
 import { makeBrief } from './brief.js';
 import type { CliContext } from '../context.js';
 import { writeJson, writeLines } from '../output.js';
@@ -64,7 +64,7 @@ Examples:
       }
       const me = flags.me !== undefined ? [flags.me] : undefined;
       const store = ctx.store();
-      const { digestBriefOptions, writeDigest, writeDigestTo } = await import('../../pipeline/brief/write-digest.js');
+      const { digestBriefOptions, writeDigest, writeDigestTo } = await import('../../answers/brief/write-digest.js');
       // Model summaries when a model is configured; the same window and reader as the digest.
       const brief = await makeBrief(ctx, store, config, digestBriefOptions({ config, fireTime, me }), flags.modelBudget);
       const result: DigestResult = flags.out

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { Command } from 'commander';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { clearIdentityCache } from '../../pipeline/models/ollama-identity-cache.js';
-import { FakeOllama } from '../../pipeline/models/testing/fake-ollama.js';
+import { clearIdentityCache } from '../../llm/ollama-identity-cache.js';
+import { FakeOllama } from '../../llm/testing/fake-ollama.js';
 import { createContext, loadContextModules } from '../context.js';
 import { registerDoctor } from './doctor.js';
 

@@ -4,13 +4,13 @@ import { OutroError } from '../../domain/errors.js';
 import { contentHash } from '../../domain/ids.js';
 import type { SqliteDatabase } from '../../memory/sqlite.js';
 import { SqliteEvalStore } from '../../memory/traces/sqlite-eval-store.js';
-import { createModelRuntime } from '../../pipeline/models/model-runtime.js';
-import { compareRuns } from '../../pipeline/eval/compare.js';
-import { loadDataset } from '../../pipeline/eval/dataset.js';
-import { REPO_ROOT, resolveDatasetFiles } from '../../pipeline/eval/dataset-files.js';
-import { compareLines, reportLines, runListLines } from '../../pipeline/eval/report-lines.js';
-import { runEval, type EvalRunMeta } from '../../pipeline/eval/runner.js';
-import { createTracing } from '../../pipeline/trace/tracing.js';
+import { createModelRuntime } from '../../llm/model-runtime.js';
+import { compareRuns } from '../../eval/compare.js';
+import { loadDataset } from '../../eval/dataset.js';
+import { REPO_ROOT, resolveDatasetFiles } from '../../eval/dataset-files.js';
+import { compareLines, reportLines, runListLines } from '../../eval/report-lines.js';
+import { runEval, type EvalRunMeta } from '../../eval/runner.js';
+import { createTracing } from '../../observability/tracing.js';
 import type { CliContext } from '../context.js';
 import type { RunOptions } from './eval.js';
 import { writeJson, writeLines } from '../output.js';
@@ -26,8 +26,8 @@ export async function evalRun(ctx: CliContext, datasets: string[], options: RunO
   const loaded = resolveDatasetFiles(datasets).map((file) => loadDataset(file));
   const tracing = createTracing(db, { content: config.trace.content, maxAgeDays: config.trace.maxAgeDays }, ctx.env);
   // The tasks and workspaces pull in the pipeline, the agents and Kùzu: loaded only for `eval run`.
-  const { EVAL_TASKS } = await import('../../pipeline/eval/task-registry.js');
-  const { EvalWorkspaces } = await import('./eval-workspace.js');
+  const { EVAL_TASKS } = await import('../../eval/task-registry.js');
+  const { EvalWorkspaces } = await import('../../app/eval-workspaces.js');
   const workspaces = new EvalWorkspaces(() => ctx.now());
   try {
     const report = await runEval({

@@ -26,7 +26,7 @@ Examples:
       const ctx = context();
       const query = words.join(' ').trim();
       if (query === '') throw new OutroError('USAGE', 'Name an entity, e.g. outro history billing.');
-      const [{ entityHistory }, { renderHistory }] = await Promise.all([import('../../pipeline/ask/entity-history.js'), import('../../pipeline/ask/render-answer.js')]);
+      const [{ entityHistory }, { renderHistory }] = await Promise.all([import('../../answers/ask/entity-history.js'), import('../../answers/ask/render-answer.js')]);
       const history = await withAskSources(ctx, (sources) => entityHistory(query, sources));
       if (options.json) writeJson(ctx.stdout, history);
       else writeLines(ctx.stdout, renderHistory(history, ctx.config().timezone));

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { IngestProgress, IngestSummary } from '../../app/ingest.js';
-import type { DrainSummary } from '../../agents/runtime/agent-runtime.js';
+import type { DrainSummary } from '../../runtime/agents/agent-runtime.js';
 import { OutroError } from '../../domain/errors.js';
 import type { CliContext } from '../context.js';
 import { plural, writeJson, writeLines } from '../output.js';
@@ -45,10 +45,10 @@ Examples:
         const store = ctx.store();
         try {
           // Loaded here, not at startup: the agents pull in the NLP model and Kùzu (~0.5 s).
-          const { describeDrain, runUntilDrained } = await import('../../agents/runtime/run-until-drained.js');
-          const { createTracing } = await import('../../pipeline/trace/tracing.js');
-          const { workflowTraceObserver } = await import('../../pipeline/trace/workflow-observer.js');
-          const { runWithTracer } = await import('../../pipeline/trace/tracer.js');
+          const { describeDrain, runUntilDrained } = await import('../../agents/run-until-drained.js');
+          const { createTracing } = await import('../../observability/tracing.js');
+          const { workflowTraceObserver } = await import('../../runtime/engine/workflow-observer.js');
+          const { runWithTracer } = await import('../../observability/tracer.js');
           const tracing = createTracing(store.db, config.trace, ctx.env);
           try {
             agents = await runWithTracer(tracing.tracer, () =>

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { DrainSummary } from '../../agents/runtime/agent-runtime.js';
+import type { DrainSummary } from '../../runtime/agents/agent-runtime.js';
 import { OutroError } from '../../domain/errors.js';
 import type { CliContext } from '../context.js';
 import { plural, writeJson, writeLines } from '../output.js';
@@ -36,7 +36,7 @@ Examples:
       if (id !== undefined && options.all) throw new OutroError('USAGE', 'Give either an id or --all, not both.');
       const ctx = context();
       const store = ctx.store();
-      const [{ SqliteBus }, { RunStore }] = await Promise.all([import('../../memory/bus/sqlite-bus.js'), import('../../pipeline/engine/run-store.js')]);
+      const [{ SqliteBus }, { RunStore }] = await Promise.all([import('../../memory/bus/sqlite-bus.js'), import('../../runtime/engine/run-store.js')]);
       const bus = new SqliteBus(store.db, store.log);
       const runs = new RunStore(store.db);
       const report: RetryReport = { deadLetters: 0, runs: [] };
@@ -53,7 +53,7 @@ Examples:
         }
       }
       // The agents pull in the NLP model and Kùzu: loaded only when they run.
-      const { runUntilDrained, describeDrain } = await import('../../agents/runtime/run-until-drained.js');
+      const { runUntilDrained, describeDrain } = await import('../../agents/run-until-drained.js');
       if (options.agents) report.agents = await runUntilDrained({ db: store.db, log: store.log, now: () => ctx.now(), config: ctx.config(), env: ctx.env });
       if (options.json) writeJson(ctx.stdout, report);
       else {

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { Command } from 'commander';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { channelCounts } from '../../agents/runtime/channel-counts-agent.js';
+import { channelCounts } from '../../agents/channel-counts/channel-counts-agent.js';
 import { isOutroError } from '../../domain/errors.js';
 import { EVENT, makeEvent } from '../../domain/events.js';
 import { SqliteBus } from '../../memory/bus/sqlite-bus.js';

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { OutroError } from '../../domain/errors.js';
-import type { RunStore } from '../../pipeline/engine/run-store.js';
-import type { RunRecord, RunStatus, StepRecord } from '../../pipeline/engine/types.js';
+import type { RunStore } from '../../runtime/engine/run-store.js';
+import type { RunRecord, RunStatus, StepRecord } from '../../runtime/engine/types.js';
 import type { CliContext } from '../context.js';
 import { formatTime, plural, writeJson, writeLines } from '../output.js';
 
@@ -40,7 +40,7 @@ Examples:
     )
     .action(async (run: string | undefined, options: { status?: string; limit: string; json?: boolean }) => {
       const ctx = context();
-      const { RunStore } = await import('../../pipeline/engine/run-store.js');
+      const { RunStore } = await import('../../runtime/engine/run-store.js');
       const runs = new RunStore(ctx.store().db);
       if (run !== undefined) {
         const found = findRun(runs, run);

@@ -2,7 +2,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cronToOnCalendar } from '../../pipeline/brief/schedule-units.js';
+import { cronToOnCalendar } from '../../answers/brief/schedule-units.js';
 import { makeTempDir } from '../../test-support/temp-dir.js';
 import { runLocal } from '../main.js';
 

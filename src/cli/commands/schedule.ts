@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { OutroError } from '../../domain/errors.js';
-import { crontabLine, mergeCrontab, systemdUnits, UNIT_NAME, type DigestCommand } from '../../pipeline/brief/schedule-units.js';
+import { crontabLine, mergeCrontab, systemdUnits, UNIT_NAME, type DigestCommand } from '../../answers/brief/schedule-units.js';
 import type { CliContext } from '../context.js';
 import { writeJson, writeLines } from '../output.js';
 

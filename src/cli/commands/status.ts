@@ -13,9 +13,9 @@ export function registerStatus(program: Command, context: () => CliContext): voi
       const ctx = context();
       const [{ buildStatus }, { resolveModelConfig }, { modelStatus }, { observabilitySummary, renderObservabilitySummary }] = await Promise.all([
         import('../../app/status.js'),
-        import('../../pipeline/models/model-settings.js'),
-        import('../../pipeline/models/model-status.js'),
-        import('../../pipeline/trace/observability-summary.js'),
+        import('../../llm/model-settings.js'),
+        import('../../llm/model-status.js'),
+        import('../../observability/observability-summary.js'),
       ]);
       const report = buildStatus(ctx.store(), ctx.paths);
       const lastDay = observabilitySummary(ctx.store().db, new Date(ctx.now().getTime() - 24 * 3600 * 1000));

@@ -31,11 +31,11 @@ Examples:
       if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'trace_spans'").get()) {
         throw new OutroError('INTERNAL', 'This build has no trace tables (migration 7 is not registered in src/memory/migrations/index.ts). Rebuild outro.');
       }
-      const [{ SqliteSpanStore }, { formatMs, traceLines, traceView }] = await Promise.all([import('../../memory/traces/sqlite-span-store.js'), import('../../pipeline/trace/span-rows.js')]);
+      const [{ SqliteSpanStore }, { formatMs, traceLines, traceView }] = await Promise.all([import('../../memory/traces/sqlite-span-store.js'), import('../../observability/span-rows.js')]);
       const store = new SqliteSpanStore(db);
       if (options.prune) {
         const config = ctx.config();
-        const { createTracing } = await import('../../pipeline/trace/tracing.js');
+        const { createTracing } = await import('../../observability/tracing.js');
         const result = createTracing(db, { maxAgeDays: config.trace.maxAgeDays }, ctx.env).prune(ctx.now().getTime());
         if (options.json) writeJson(ctx.stdout, result);
         else writeLines(ctx.stdout, [`pruned ${result.spans} spans of ${result.traces} traces; ${store.count()} spans left`]);

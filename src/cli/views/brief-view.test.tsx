@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { render } from 'ink-testing-library';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBrief } from '../../pipeline/brief/build-brief.js';
-import type { Brief } from '../../pipeline/brief/brief-types.js';
-import { acmeDay, NOW, TZ } from '../../pipeline/brief/test-support/acme-day.js';
-import { openTestStore } from '../../pipeline/brief/test-support/brief-builders.js';
+import { buildBrief } from '../../answers/brief/build-brief.js';
+import type { Brief } from '../../answers/brief/brief-types.js';
+import { acmeDay, NOW, TZ } from '../../answers/brief/test-support/acme-day.js';
+import { openTestStore } from '../../answers/brief/test-support/brief-builders.js';
 import { makeTempDir } from '../../test-support/temp-dir.js';
 import { BriefView } from './brief-view.js';
 

@@ -1,7 +1,7 @@
 import { Box, Text, useApp } from 'ink';
 import { useEffect, type ReactNode } from 'react';
-import type { Brief, Citation } from '../../pipeline/brief/brief-types.js';
-import { citeText, countsText, moreConversationsText, SHOWN_CONVERSATIONS, decisionText, factText, SECTION_TITLES, waitingText, windowText } from '../../pipeline/brief/render-shared.js';
+import type { Brief, Citation } from '../../answers/brief/brief-types.js';
+import { citeText, countsText, moreConversationsText, SHOWN_CONVERSATIONS, decisionText, factText, SECTION_TITLES, waitingText, windowText } from '../../answers/brief/render-shared.js';
 
 function Section({ title, count, color, children }: { title: string; count: number; color: string; children: ReactNode }) {
   return (

@@ -1,7 +1,7 @@
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
 import type { SpanRecord } from '../../memory/traces/span-record.js';
-import { traceLines, traceView } from '../../pipeline/trace/span-rows.js';
+import { traceLines, traceView } from '../../observability/span-rows.js';
 import { TraceTree } from './trace-tree.js';
 
 const span = (id: string, parentId: string | null, name: string, start: number, end: number, over: Partial<SpanRecord> = {}): SpanRecord => ({

@@ -1,6 +1,6 @@
 import { Box, Text, useApp } from 'ink';
 import { useEffect } from 'react';
-import { formatMs, type TraceView } from '../../pipeline/trace/span-rows.js';
+import { formatMs, type TraceView } from '../../observability/span-rows.js';
 
 const BAR = 24;
 

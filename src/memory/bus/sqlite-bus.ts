@@ -26,7 +26,7 @@ interface DeadLetterRow {
 /**
  * The bus over the SQLite event log. Besides the async Bus interface it offers `ackWithin`, a
  * synchronous ack for use inside a caller's transaction, so a handler's writes, its workflow
- * checkpoint and the cursor advance commit together (src/agents/runtime).
+ * checkpoint and the cursor advance commit together (src/runtime/agents).
  */
 export class SqliteBus implements Bus {
   private readonly clock: () => number;

@@ -1,7 +1,7 @@
 import type { Migration } from '../sqlite.js';
 
 /**
- * The durable workflow engine's tables (src/pipeline/engine). One row per run, one row per
+ * The durable workflow engine's tables (src/runtime/engine). One row per run, one row per
  * (run_id, step_seq) checkpoint. Lease times are epoch milliseconds.
  */
 export const workflowsMigration: Migration = {

@@ -3,7 +3,7 @@ import type { Migration } from '../sqlite.js';
 /**
  * The bus's durable subscriptions over the event log (src/memory/bus): one cursor per consumer
  * group, per-event retry state, dead letters; plus the channel-counts read model of the
- * projector agent that proves the agent loop (src/agents/runtime/channel-counts-agent.ts).
+ * projector agent that proves the agent loop (src/agents/channel-counts/channel-counts-agent.ts).
  */
 export const busMigration: Migration = {
   version: 5,

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { clearIdentityCache } from '../models/ollama-identity-cache.js';
-import { fakeClient } from '../models/testing/demo-stage.js';
-import { FakeOllama } from '../models/testing/fake-ollama.js';
+import { clearIdentityCache } from '../../llm/ollama-identity-cache.js';
+import { fakeClient } from '../testing/demo-stage.js';
+import { FakeOllama } from '../../llm/testing/fake-ollama.js';
 import { MemoryStageCache } from '../stage-cache.js';
 import { annotateStage, runAnnotate } from './annotate-stage.js';
 import { conversation, key } from './testing/conversation-builder.js';

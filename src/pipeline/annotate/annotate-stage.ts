@@ -1,10 +1,10 @@
 import { contentHash } from '../../domain/ids.js';
-import type { ModelClient } from '../models/model-client.js';
-import { groundAnnotationDraft } from '../models/annotate/annotate-grounding.js';
-import type { AnnotationDraft } from '../models/annotate/annotation-draft.js';
-import type { Grounding } from '../models/grounding.js';
-import type { ModelStrategy } from '../models/model-strategy.js';
-import { makeAnnotateModelStrategy } from '../models/annotate/annotate-model-strategy.js';
+import type { ModelClient } from '../../llm/model-client.js';
+import { groundAnnotationDraft } from './model/annotate-grounding.js';
+import type { AnnotationDraft } from './model/annotation-draft.js';
+import type { Grounding } from '../../llm/grounding.js';
+import type { ModelStrategy } from '../model-strategy.js';
+import { makeAnnotateModelStrategy } from './model/annotate-model-strategy.js';
 import { runStage, type ModelStageResult } from '../run-model-stage.js';
 import type { StageCache } from '../stage-cache.js';
 import type { StageDefinition, StageRunContext, Strategy } from '../stage.js';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { FactRelationSchema, ENTITY_KINDS } from '../../domain/annotations.js';
 import { MessageKind } from '../../domain/message.js';
 import type { Source } from '../../domain/source.js';
-import type { AnnotateModelInput } from '../models/annotate/annotate-input.js';
+import type { AnnotateModelInput } from './model/annotate-input.js';
 
 /** One message of the conversation as the annotate stage reads it (latest text after edits). */
 export interface AnnotateMessage {

@@ -1,4 +1,4 @@
-import type { AnnotationDraft } from '../models/annotate/annotation-draft.js';
+import type { AnnotationDraft } from './model/annotation-draft.js';
 import type { AnnotateInput, AnnotateOutput } from './annotate-types.js';
 import { itemId } from './annotate-context.js';
 import { resolveDue } from './due-dates.js';

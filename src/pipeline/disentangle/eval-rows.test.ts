@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { disentangle } from './disentangle.js';
-import { oneToOne, scaledVariationOfInformation } from './metrics.js';
+import { oneToOne, scaledVariationOfInformation } from '../../eval/conversations/metrics.js';
 import type { ChatLine } from './types.js';
 
 const DATASET = fileURLToPath(new URL('../../../evals/conversations.jsonl', import.meta.url));

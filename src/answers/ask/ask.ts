@@ -1,0 +1,168 @@
+import { answerAskWhom, answerChanged, answerHolders, answerWorkingOn } from './answer-facts.js';
+import { answerBlocking, answerDecided, answerWaitingOnMe } from './answer-items.js';
+import type { AnswerContext, AskSources } from './answer-support.js';
+import type { AskAnswer, ParsedQuestion } from './ask-types.js';
+import { HashedEmbedder } from '../../llm/embeddings/hashed-embedder.js';
+import type { Embedder } from '../../llm/embeddings/embedder.js';
+import { QUESTION_EXAMPLES } from './parse-question.js';
+import { searchWords } from '../../memory/graph/search-text.js';
+import { findSimilarComponent } from './similar-entity.js';
+import { understandQuestion, type AskModel } from './understand-question.js';
+import { wordAnswer } from './word-answer.js';
+
+export interface AskOptions {
+  /** ISO time the answer holds at (from --as-of); a time in the question wins; default: now. */
+  asOf?: string;
+  /** The optional model path: question understanding and answer wording (absent: none). */
+  model?: AskModel;
+  /**
+   * Finds the entity by similarity when no name or alias matches (default: the built-in hashed
+   * embedder, which needs nothing; null: off).
+   */
+  embedder?: Embedder | null;
+  /** Similarity floor (default per embedder, see similar-entity.ts). */
+  similarityThreshold?: number;
+}
+
+const defaultEmbedder = new HashedEmbedder();
+
+/**
+ * Answers a question from the graph. Understanding: patterns (parse-question.ts), and with a model
+ * configured, the model when the patterns fail (understand-question.ts). Entity lookup: full-text
+ * search over names and aliases, then, when that finds nothing, embedding similarity over names,
+ * aliases and conversation topics (similar-entity.ts). Then one answer builder per intent, and
+ * optionally the model's wording (word-answer.ts). Never names a person or component that is not
+ * in the data: with no support the answer is "I don't know" with what was searched.
+ */
+export async function ask(question: string, sources: AskSources, options: AskOptions = {}): Promise<AskAnswer> {
+  const understanding = await understandQuestion(question, sources, options.model);
+  const parsed = understanding.parsed;
+  const asOf = parsed?.asOf ?? options.asOf ?? sources.now.toISOString();
+  let calls = understanding.modelCalls;
+  let cachedHits = understanding.cached ? 1 : 0;
+  let drops = understanding.hallucinationDrops;
+  const reasons = understanding.degradedReason ? [understanding.degradedReason] : [];
+  let answer: AskAnswer;
+  if (!parsed) {
+    answer = {
+      question,
+      intent: null,
+      known: false,
+      text: `I don't understand the question. I can answer questions like: ${QUESTION_EXAMPLES.map((example) => `"${example}"`).join(', ')}.`,
+      confidence: 0,
+      evidence: [],
+      asOf,
+      history: [],
+      entity: null,
+      searched: ['question patterns: none matched', ...(options.model ? ['the model: did not understand it'] : [])],
+    };
+  } else {
+    answer = await answerParsed(question, parsed, asOf, sources);
+    answer = await byNarrowerName(answer, question, parsed, asOf, sources);
+    answer = await bySimilarity(answer, question, parsed, asOf, sources, options);
+    if (answer.degradedReason) reasons.push(answer.degradedReason);
+  }
+  let wording: string | null = null;
+  if (options.model && options.model.reword !== false && answer.known) {
+    const worded = await wordAnswer(answer, options.model, sources.now, sources.people);
+    wording = worded.text;
+    calls += worded.modelCalls;
+    cachedHits += worded.cached ? 1 : 0;
+    drops += worded.hallucinationDrops;
+    if (worded.reason) reasons.push(worded.reason);
+  }
+  if (understanding.by === 'model' && parsed) {
+    answer = { ...answer, searched: [`the model read the question as: ${parsed.intent}${parsed.target ? ` about "${parsed.target}"` : ''}`, ...answer.searched] };
+  }
+  return {
+    ...answer,
+    understoodBy: understanding.by,
+    degraded: reasons.length > 0,
+    degradedReason: reasons.length > 0 ? reasons.join('; ') : null,
+    match: answer.match ?? null,
+    wording,
+    model: options.model ? { calls, cached: cachedHits, hallucinationDrops: drops } : null,
+  };
+}
+
+/**
+ * "I don't know" because nothing was named that exists: try the nearest component by embeddings
+ * and answer about it, saying so and with what score. A known answer is never replaced.
+ */
+async function bySimilarity(answer: AskAnswer, question: string, parsed: ParsedQuestion, asOf: string, sources: AskSources, options: AskOptions): Promise<AskAnswer> {
+  const embedder = options.embedder === undefined ? defaultEmbedder : options.embedder;
+  if (answer.known || answer.entity !== null || embedder === null || parsed.intent === 'waiting-on-me' || parsed.target === '') return answer;
+  if (sources.people.find(parsed.target)) return answer;
+  let similar: Awaited<ReturnType<typeof findSimilarComponent>>;
+  try {
+    similar = await findSimilarComponent(sources.graph, embedder, parsed.target, options.similarityThreshold);
+  } catch (error) {
+    const reason = `the embedder ${embedder.id} failed (${(error as Error).message})`;
+    return { ...answer, searched: [...answer.searched, `similar names and topics: not searched, ${reason}`], degraded: true, degradedReason: reason };
+  }
+  if (!similar) return { ...answer, searched: [...answer.searched, `names, aliases and conversation topics similar to "${parsed.target}": none close enough`] };
+  const again = await answerParsed(question, { ...parsed, target: similar.name }, asOf, sources);
+  if (again.entity?.id !== similar.id) return answer;
+  const note = `"${parsed.target}" matched ${similar.name} by similarity ${similar.score.toFixed(2)} (via "${similar.via}", ${similar.embedder})`;
+  const text = again.known ? `${again.text}\n(No name matched: ${note}.)` : again.text;
+  return { ...again, text, searched: [note, ...again.searched], match: { by: 'similarity', query: parsed.target, ...similar } };
+}
+
+/**
+ * "I don't know" about a component that exists but has nothing on record for the question ("who
+ * maintains the SDK" when the facts are about "acme sdk"): people often name a thing by its head
+ * word. Components whose names contain every word of it and more are tried; when exactly one of
+ * them answers, that answer is given, saying which name it is about. Several: still "I don't
+ * know", listing them.
+ */
+async function byNarrowerName(answer: AskAnswer, question: string, parsed: ParsedQuestion, asOf: string, sources: AskSources): Promise<AskAnswer> {
+  if (answer.known || answer.entity?.kind !== 'component') return answer;
+  const base = answer.entity;
+  const baseWords = searchWords(base.name);
+  if (baseWords.length === 0) return answer;
+  const hits = await sources.graph.search(base.name, 20);
+  const narrower = hits.components.filter(({ component }) => {
+    if (component.id === base.id) return false;
+    const words = searchWords(component.name ?? '');
+    return words.length > baseWords.length && baseWords.every((word) => words.includes(word));
+  });
+  const known: AskAnswer[] = [];
+  for (const { component } of narrower.slice(0, 8)) {
+    const again = await answerParsed(question, { ...parsed, target: component.name ?? '' }, asOf, sources);
+    if (again.known && again.entity?.id === component.id) known.push(again);
+  }
+  if (known.length === 1) {
+    const [only] = known;
+    const note = `nothing is on record for ${base.name} itself; ${only.entity?.name} is the one longer name containing it that has an answer`;
+    return { ...only, text: `${only.text}\n(${note}.)`, searched: [...answer.searched, note, ...only.searched] };
+  }
+  if (known.length > 1) {
+    const names = known.map((other) => other.entity?.name ?? '').sort().join(', ');
+    return { ...answer, searched: [...answer.searched, `longer names containing "${base.name}" that have answers: ${names} (ask about one of them)`] };
+  }
+  return answer;
+}
+
+function answerParsed(question: string, parsed: ParsedQuestion, asOf: string, sources: AskSources): Promise<AskAnswer> {
+  const context: AnswerContext = { sources, question, intent: parsed.intent, target: parsed.target, asOf };
+  switch (parsed.intent) {
+    case 'owner':
+      return answerHolders(context, 'owns');
+    case 'works-on':
+      return answerHolders(context, 'works_on');
+    case 'expert':
+      return answerHolders(context, 'expert_in');
+    case 'ask-whom':
+      return answerAskWhom(context);
+    case 'decided':
+      return answerDecided(context);
+    case 'working-on':
+      return answerWorkingOn(context);
+    case 'blocking':
+      return answerBlocking(context);
+    case 'waiting-on-me':
+      return answerWaitingOnMe(context);
+    case 'changed':
+      return answerChanged(context);
+  }
+}

@@ -1,0 +1,143 @@
+import { isOutroError, OutroError } from '../../domain/errors.js';
+import type { BusOptions } from '../../memory/bus/bus.js';
+import { SqliteBus } from '../../memory/bus/sqlite-bus.js';
+import type { EventLog } from '../../memory/event-log.js';
+import type { SqliteDatabase } from '../../memory/sqlite.js';
+import { WorkflowEngine, type EngineOptions } from '../engine/engine.js';
+import type { Agent } from './agent.js';
+import { deliveryInput, deliveryKey, deliveryWorkflow, workflowNameOf, type DeliveryOutput } from './delivery-workflow.js';
+
+export interface AgentRuntimeOptions {
+  db: SqliteDatabase;
+  log: EventLog;
+  agents: readonly Agent[];
+  now?: () => Date;
+  /** Events per delivery (default 500). */
+  batchSize?: number;
+  bus?: BusOptions;
+  engine?: Omit<EngineOptions, 'db' | 'log'>;
+}
+
+export interface AgentTally {
+  batches: number;
+  events: number;
+  produced: number;
+  failures: number;
+  deadLettered: number;
+}
+
+export interface DrainSummary {
+  rounds: number;
+  batches: number;
+  events: number;
+  produced: number;
+  failures: number;
+  deadLettered: number;
+  /** Runs left unfinished by an earlier process and finished now. */
+  resumed: number;
+  agents: Record<string, AgentTally>;
+  durationMs: number;
+}
+
+type Outcome = { kind: 'idle' } | { kind: 'progress' } | { kind: 'wait'; until: number };
+
+/**
+ * Runs agents over the bus: each delivery is a durable run of the agent's workflow; produced
+ * events feed the agents that consume them, round after round, until no agent has pending events.
+ */
+export class AgentRuntime {
+  readonly bus: SqliteBus;
+  readonly engine: WorkflowEngine;
+  private readonly now: () => Date;
+  private readonly batchSize: number;
+
+  constructor(private readonly options: AgentRuntimeOptions) {
+    this.now = options.now ?? (() => new Date());
+    this.batchSize = options.batchSize ?? 500;
+    this.bus = new SqliteBus(options.db, options.log, options.bus);
+    this.engine = new WorkflowEngine({ ...options.engine, db: options.db, log: options.log });
+    const names = new Set<string>();
+    for (const agent of options.agents) {
+      if (names.has(agent.name)) throw new OutroError('INTERNAL', `Two agents are named "${agent.name}"; agent names are consumer groups and must be unique (src/agents/index.ts).`);
+      names.add(agent.name);
+      this.engine.register(workflowNameOf(agent), deliveryWorkflow(agent, { db: options.db, log: options.log, bus: this.bus, now: this.now }));
+    }
+  }
+
+  /** Events waiting per agent. */
+  pending(): Record<string, number> {
+    return Object.fromEntries(this.options.agents.map((agent) => [agent.name, this.bus.pendingSync(agent.name, agent.consumes)]));
+  }
+
+  async runUntilDrained(options: { signal?: AbortSignal; maxWaitMs?: number } = {}): Promise<DrainSummary> {
+    const started = Date.now();
+    const summary: DrainSummary = { rounds: 0, batches: 0, events: 0, produced: 0, failures: 0, deadLettered: 0, resumed: 0, agents: {}, durationMs: 0 };
+    for (const agent of this.options.agents) summary.agents[agent.name] = { batches: 0, events: 0, produced: 0, failures: 0, deadLettered: 0 };
+    for (const result of await this.engine.resumePending({ signal: options.signal })) {
+      if (result.status !== 'completed') continue;
+      summary.resumed++;
+      const agent = this.options.agents.find((candidate) => workflowNameOf(candidate) === this.engine.runs.get(result.runId)?.workflow);
+      const output = result.output as DeliveryOutput | undefined;
+      if (agent && output) this.count(summary, agent, output);
+    }
+    for (;;) {
+      if (options.signal?.aborted) break;
+      summary.rounds++;
+      let progress = false;
+      let until = Number.POSITIVE_INFINITY;
+      for (const agent of this.options.agents) {
+        for (;;) {
+          if (options.signal?.aborted) break;
+          const outcome = await this.deliverOnce(agent, summary);
+          if (outcome.kind === 'progress') progress = true;
+          else {
+            if (outcome.kind === 'wait') until = Math.min(until, outcome.until);
+            break;
+          }
+        }
+      }
+      if (progress) continue;
+      if (until === Number.POSITIVE_INFINITY) break;
+      const wait = Math.min(options.maxWaitMs ?? 5_000, Math.max(1, until - Date.now()));
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+    summary.durationMs = Date.now() - started;
+    return summary;
+  }
+
+  private count(summary: DrainSummary, agent: Agent, output: DeliveryOutput): void {
+    if (output.superseded) return;
+    const tally = summary.agents[agent.name];
+    summary.batches++;
+    tally.batches++;
+    summary.events += output.events;
+    tally.events += output.events;
+    summary.produced += output.produced;
+    tally.produced += output.produced;
+  }
+
+  private async deliverOnce(agent: Agent, summary: DrainSummary): Promise<Outcome> {
+    const subscription = this.bus.subscribe(agent.name, agent.consumes);
+    const fetched = await subscription.fetch(this.batchSize);
+    if (fetched.kind === 'idle') return { kind: 'idle' };
+    if (fetched.kind === 'wait') return { kind: 'wait', until: fetched.notBefore };
+    const batch = fetched.batch;
+    const tally = summary.agents[agent.name];
+    const { runId } = this.engine.start(workflowNameOf(agent), deliveryInput(batch), { idempotencyKey: deliveryKey(agent, batch) });
+    const result = await this.engine.execute<DeliveryOutput>(runId);
+    if (result.busy) return { kind: 'wait', until: Date.now() + 1_000 };
+    if (result.status === 'completed') {
+      this.count(summary, agent, result.output ?? { events: batch.events.length, produced: 0 });
+      return { kind: 'progress' };
+    }
+    if (isOutroError(result.error, 'STORE_LOCKED')) return { kind: 'progress' };
+    summary.failures++;
+    tally.failures++;
+    const nack = await subscription.nack(batch, result.error ?? new Error(`run ${runId} ended ${result.status}`));
+    if (nack.outcome === 'dead') {
+      summary.deadLettered++;
+      tally.deadLettered++;
+    }
+    return { kind: 'progress' };
+  }
+}

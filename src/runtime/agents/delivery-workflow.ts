@@ -1,0 +1,72 @@
+import type { StoredEvent } from '../../domain/events.js';
+import type { BusBatch } from '../../memory/bus/bus.js';
+import { readAfter } from '../../memory/bus/read-after.js';
+import type { SqliteBus } from '../../memory/bus/sqlite-bus.js';
+import type { EventLog } from '../../memory/event-log.js';
+import type { SqliteDatabase } from '../../memory/sqlite.js';
+import type { WorkflowFn } from '../engine/types.js';
+import type { Agent, AgentContext } from './agent.js';
+
+/** What a delivery run records as its input: the batch without its events (they are re-read from the log). */
+export type DeliveryInput = Omit<BusBatch, 'events'> & { eventSeqs?: number[] };
+
+export interface DeliveryOutput {
+  events: number;
+  produced: number;
+  /** The cursor had moved on before this run started: nothing was handled. */
+  superseded?: boolean;
+}
+
+export const workflowNameOf = (agent: Agent): string => `agent:${agent.name}`;
+
+export function deliveryKey(agent: Agent, batch: BusBatch): string {
+  const span = batch.deadLetterId === undefined ? `${batch.after}-${batch.through}` : `dead-letter-${batch.deadLetterId}`;
+  return `agent:${agent.name}@${agent.version}:g${batch.generation}:${span}:a${batch.attempt}`;
+}
+
+export function deliveryInput(batch: BusBatch): DeliveryInput {
+  const { events, ...rest } = batch;
+  return batch.deadLetterId === undefined ? rest : { ...rest, eventSeqs: events.map((event) => event.seq) };
+}
+
+/** The batch's events, re-read from the append-only log (the same on every replay). */
+function eventsOf(db: SqliteDatabase, agent: Agent, input: DeliveryInput): StoredEvent[] {
+  if (input.eventSeqs) return input.eventSeqs.flatMap((seq) => readAfter(db, seq - 1, [], 1, seq));
+  return readAfter(db, input.after, agent.consumes, input.through - input.after, input.through);
+}
+
+/**
+ * One delivery of a batch to an agent, as a durable run: the agent's handle (its own ctx.steps
+ * are checkpointed), then one `commit` step whose transaction appends the produced events, runs
+ * the agent's onCommit writes and advances the cursor by compare-and-set.
+ */
+export function deliveryWorkflow(agent: Agent, deps: { db: SqliteDatabase; log: EventLog; bus: SqliteBus; now: () => Date }): WorkflowFn<DeliveryInput, DeliveryOutput> {
+  return async (run, input) => {
+    if (input.deadLetterId === undefined) {
+      // A delivery resumed (or retried) after its cursor moved on is superseded: another run did the work.
+      const cursor = deps.bus.cursor(agent.name);
+      if (cursor.position !== input.after || cursor.generation !== input.generation) return { events: 0, produced: 0, superseded: true };
+    }
+    const events = eventsOf(deps.db, agent, input);
+    const writes: ((db: SqliteDatabase) => void)[] = [];
+    const context: AgentContext = {
+      db: deps.db,
+      log: deps.log,
+      now: deps.now,
+      signal: run.signal,
+      runId: run.runId,
+      step: (name, fn, options) => run.step(`${agent.name}/${name}`, fn, options),
+      onCommit: (write) => void writes.push(write),
+    };
+    const produced = await agent.handle(events, context);
+    const batch: BusBatch = { ...input, events };
+    await run.step('commit', () => ({ events: events.length, produced: produced.length }), {
+      commit: () => {
+        deps.log.appendAll(produced);
+        for (const write of writes) write(deps.db);
+        deps.bus.ackWithin(batch);
+      },
+    });
+    return { events: events.length, produced: produced.length };
+  };
+}
