@@ -1,0 +1,120 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildBrief } from '../answers/brief/build-brief.js';
+import { loadBriefData } from '../answers/brief/brief-data.js';
+import { CONNECTORS } from '../connectors/registry.js';
+import type { ConversationExtracted } from '../domain/annotations.js';
+import { EVENT } from '../domain/events.js';
+import type { PersonUpdated } from '../domain/person.js';
+import { runUntilDrained } from '../agents/run-until-drained.js';
+import { scoreWorkspace, type WorkspaceScores } from '../eval/workspace/score-workspace.js';
+import { goldBriefs, loadWorkspaceTruth, readerOf, type WorkspaceTruth } from '../eval/workspace/workspace-truth.js';
+import { ConfigSchema, loadConfig, type Config } from './config.js';
+import { ingestPaths } from './ingest.js';
+import { openStore, type Store } from './store.js';
+
+/** Names beside the exports of an evaluation workspace that are not exports. */
+const NOT_EXPORTS = new Set(['truth.json', 'outro.yaml', 'build', 'story', 'README.md']);
+
+/** The export paths of a workspace folder: every entry but the labels, docs and build sources; a zip beside its own unzipped folder is left out. */
+export function workspaceExports(dir: string): string[] {
+  const names = readdirSync(dir).filter((name) => !NOT_EXPORTS.has(name) && !name.endsWith('.md') && !name.startsWith('.'));
+  return names.filter((name) => !(name.endsWith('.zip') && names.includes(name.slice(0, -4)) && statSync(join(dir, name.slice(0, -4))).isDirectory())).map((name) => join(dir, name));
+}
+
+export interface WorkspaceEvalResult {
+  dir: string;
+  truth: WorkspaceTruth;
+  scores: WorkspaceScores;
+  messages: number;
+  seconds: { ingest: number; agents: number; score: number };
+}
+
+/**
+ * Ingests a workspace folder (exports + truth.json) into a temporary store the way `outro ingest`
+ * does, runs every agent until the bus drains, and scores what was extracted against the truth.
+ * The reader and time zone come from the truth's `me`; an `outro.yaml` beside it is used when present.
+ */
+export async function evaluateWorkspace(dir: string, options: { keepStore?: (store: Store, truth: WorkspaceTruth, config: Config) => Promise<void> } = {}): Promise<WorkspaceEvalResult> {
+  const truth = loadWorkspaceTruth(join(dir, 'truth.json'));
+  const reader = readerOf(truth);
+  const briefs = goldBriefs(truth);
+  const periodEnd = endOfDay(truth.period[1]);
+  const now = new Date(periodEnd);
+  const file = join(dir, 'outro.yaml');
+  const base = existsSync(file) ? loadConfig(file) : ConfigSchema.parse({});
+  const config: Config = { ...base, me: base.me ?? [reader.email ?? reader.name, reader.name].filter((entry): entry is string => Boolean(entry)), timezone: base.timezone ?? reader.timezone ?? 'UTC' };
+  const temp = mkdtempSync(join(tmpdir(), 'outro-workspace-eval-'));
+  const store = openStore(join(temp, 'outro.db'), () => now);
+  try {
+    const started = performance.now();
+    await ingestPaths(store, workspaceExports(dir), {
+      connectors: CONNECTORS,
+      connectorOptions: { now, calendarPastDays: config.calendar.pastDays, calendarFutureDays: config.calendar.futureDays, defaultTimezone: config.timezone },
+      aliases: config.people,
+      worker: 'never',
+    });
+    const ingested = performance.now();
+    await runUntilDrained({ db: store.db, log: store.log, now: () => now, config });
+    const drained = performance.now();
+    const me = config.me;
+    const timezone = config.timezone;
+    const extraction = {
+      data: loadBriefData(store.log),
+      conversations: latestConversations(store),
+      personOf: truthPeopleOf(store, truth),
+      periodBrief: buildBrief(store, { since: startOfDay(truth.period[0]), until: periodEnd, me, now, timezone }),
+      briefs: briefs.map((gold) => ({ gold, brief: buildBrief(store, { since: gold.windowUtc[0], until: gold.windowUtc[1], me, now: new Date(gold.asOf), timezone }) })),
+    };
+    const scores = scoreWorkspace(truth, extraction);
+    await options.keepStore?.(store, truth, config);
+    return {
+      dir,
+      truth,
+      scores,
+      messages: store.log.count(EVENT.messagePosted),
+      seconds: { ingest: (ingested - started) / 1000, agents: (drained - ingested) / 1000, score: (performance.now() - drained) / 1000 },
+    };
+  } finally {
+    store.close();
+    rmSync(temp, { recursive: true, force: true });
+  }
+}
+
+function startOfDay(date: string): string {
+  return `${date}T00:00:00Z`;
+}
+
+/** The end of the period's last day everywhere on Earth it is still that day (the period's dates are local). */
+function endOfDay(date: string): string {
+  return new Date(Date.parse(`${date}T23:59:59Z`) + 12 * 3_600_000).toISOString();
+}
+
+function latestConversations(store: Store): ConversationExtracted[] {
+  const latest = new Map<string, ConversationExtracted>();
+  for (const event of store.log.iterate({ types: [EVENT.conversationExtracted] })) {
+    const conversation = event.payload as ConversationExtracted;
+    latest.set(conversation.conversationId, conversation);
+  }
+  return [...latest.values()];
+}
+
+/** Person key → truth person id, by native user id per source, then by email (calendar attendees). */
+function truthPeopleOf(store: Store, truth: WorkspaceTruth): (key: string) => string | undefined {
+  const byNative = new Map<string, string>();
+  const byEmail = new Map<string, string>();
+  for (const person of truth.people) {
+    if (person.slack?.user_id) byNative.set(`slack:${person.slack.user_id}`, person.id);
+    if (person.discord?.author_id) byNative.set(`discord:${person.discord.author_id}`, person.id);
+    if (person.teams?.user_id) byNative.set(`teams:${person.teams.user_id}`, person.id);
+    if (person.email) byEmail.set(person.email.toLowerCase(), person.id);
+  }
+  const ofKey = new Map<string, string>();
+  for (const event of store.log.iterate({ types: [EVENT.personUpdated] })) {
+    const profile = event.payload as PersonUpdated;
+    const id = byNative.get(`${profile.source}:${profile.nativeId}`) ?? profile.emails.map((email) => byEmail.get(email.toLowerCase())).find(Boolean);
+    if (id) ofKey.set(profile.key, id);
+  }
+  return (key) => ofKey.get(key);
+}
