@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { evaluateWorkspace } from '../src/app/workspace-eval.js';
-import { workspaceReportLines } from '../src/eval/workspace/report-workspace.js';
+import { askReportLines, workspaceReportLines } from '../src/eval/workspace/report-workspace.js';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -27,10 +27,11 @@ for (const dir of dirs) {
   if (!json) {
     console.log(`${dir}: ${result.messages} messages, ingest ${result.seconds.ingest.toFixed(1)} s, agents ${result.seconds.agents.toFixed(1)} s`);
     for (const line of workspaceReportLines(result.scores, { misses })) console.log(line);
+    for (const line of askReportLines(result.ask, { all: misses })) console.log(line);
     console.log('');
   }
 }
 if (json) {
   const strip = (scores: Record<string, unknown>) => Object.fromEntries(Object.entries(scores).map(([key, value]) => [key, value && typeof value === 'object' && 'matches' in value ? { ...value, matches: undefined } : value]));
-  console.log(JSON.stringify(results.map((result) => ({ dir: result.dir, messages: result.messages, seconds: result.seconds, scores: strip(result.scores as unknown as Record<string, unknown>) })), null, 2));
+  console.log(JSON.stringify(results.map((result) => ({ dir: result.dir, messages: result.messages, seconds: result.seconds, ask: result.ask, scores: strip(result.scores as unknown as Record<string, unknown>) })), null, 2));
 }

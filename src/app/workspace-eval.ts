@@ -9,6 +9,14 @@ import { EVENT } from '../domain/events.js';
 import type { PersonUpdated } from '../domain/person.js';
 import { runUntilDrained } from '../agents/run-until-drained.js';
 import { scoreWorkspace, type WorkspaceScores } from '../eval/workspace/score-workspace.js';
+import { scoreAsk, type AskScores, type ShownAnswer } from '../eval/workspace/score-ask.js';
+import { ask } from '../answers/ask/ask.js';
+import { parseAsOf } from '../answers/ask/parse-question.js';
+import { PeopleDirectory } from '../answers/ask/people-directory.js';
+import { LogEvidenceSource } from '../memory/facts/evidence.js';
+import { catchUpGraph } from '../memory/graph/catch-up.js';
+import { acquireGraph } from '../memory/graph/kuzu/shared-graph.js';
+import { allLinks, latestProfiles } from '../memory/people-queries.js';
 import { goldBriefs, loadWorkspaceTruth, readerOf, type WorkspaceTruth } from '../eval/workspace/workspace-truth.js';
 import { ConfigSchema, loadConfig, type Config } from './config.js';
 import { ingestPaths } from './ingest.js';
@@ -27,6 +35,7 @@ export interface WorkspaceEvalResult {
   dir: string;
   truth: WorkspaceTruth;
   scores: WorkspaceScores;
+  ask: AskScores;
   messages: number;
   seconds: { ingest: number; agents: number; score: number };
 }
@@ -68,11 +77,13 @@ export async function evaluateWorkspace(dir: string, options: { keepStore?: (sto
       briefs: briefs.map((gold) => ({ gold, brief: buildBrief(store, { since: gold.windowUtc[0], until: gold.windowUtc[1], me, now: new Date(gold.asOf), timezone }) })),
     };
     const scores = scoreWorkspace(truth, extraction);
+    const answers = await answerAll(store, truth, config, join(temp, 'graph'));
     await options.keepStore?.(store, truth, config);
     return {
       dir,
       truth,
       scores,
+      ask: scoreAsk(truth, answers),
       messages: store.log.count(EVENT.messagePosted),
       seconds: { ingest: (ingested - started) / 1000, agents: (drained - ingested) / 1000, score: (performance.now() - drained) / 1000 },
     };
@@ -117,4 +128,23 @@ function truthPeopleOf(store: Store, truth: WorkspaceTruth): (key: string) => st
     if (id) ofKey.set(profile.key, id);
   }
   return (key) => ofKey.get(key);
+}
+
+/** Every `ask` row of the truth, answered the way `outro ask --as-of DATE --no-model` answers it. */
+async function answerAll(store: Store, truth: WorkspaceTruth, config: Config, graphDir: string): Promise<ShownAnswer[]> {
+  const graph = await acquireGraph(graphDir);
+  try {
+    await catchUpGraph(store.db, graph);
+    const me = Array.isArray(config.me) ? config.me : config.me ? [config.me] : [];
+    const sources = { graph, evidence: new LogEvidenceSource(store.db), people: new PeopleDirectory(latestProfiles(store.db), allLinks(store.db)), me, timeZone: config.timezone };
+    const answers: ShownAnswer[] = [];
+    for (const row of truth.ask) {
+      const asOf = parseAsOf(row.as_of, config.timezone) ?? row.as_of;
+      const answer = await ask(row.q, { ...sources, now: new Date(asOf) }, { asOf });
+      answers.push({ known: answer.known, text: answer.text, snippets: answer.evidence.map((item) => item.snippet) });
+    }
+    return answers;
+  } finally {
+    await graph.close();
+  }
 }

@@ -1,5 +1,6 @@
 import type { ItemScores } from './match-items.js';
 import type { WorkspaceScores } from './score-workspace.js';
+import type { AskScores } from './score-ask.js';
 
 const pct = (value: number): string => (value * 100).toFixed(1).padStart(5);
 
@@ -40,6 +41,16 @@ export function workspaceReportLines(scores: WorkspaceScores, options: { misses?
   list('waiting at period end', scores.waitingAtEnd);
   for (const brief of scores.briefs) {
     lines.push('', `brief ${brief.date}: missing`, ...brief.missing.map((entry) => `  - ${entry}`), `brief ${brief.date}: shown but should not be`, ...brief.violations.map((entry) => `  ! ${entry}`));
+  }
+  return lines;
+}
+
+/** The ask list: the totals, then each wrong answer (all answers with `all`). */
+export function askReportLines(scores: AskScores, options: { all?: boolean } = {}): string[] {
+  const lines = [`ask                    ${scores.right}/${scores.total} right: answerable ${scores.answerableRight}/${scores.answerable}, unanswerable abstained ${scores.abstained}/${scores.unanswerable}`];
+  for (const row of scores.rows) {
+    if (row.right && !options.all) continue;
+    lines.push(`  ${row.right ? 'ok ' : 'NO '} ${row.question} (as of ${row.asOf})${row.why ? ` — ${row.why}` : ''}`, `      ${row.answer.replace(/\s+/g, ' ').slice(0, 200)}`);
   }
   return lines;
 }
