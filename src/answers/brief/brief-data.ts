@@ -16,7 +16,7 @@ import type { MeetingCancelled, MeetingScheduled } from '../../domain/meeting.js
 import type { EventLog } from '../../memory/event-log.js';
 import type { Citation } from './brief-types.js';
 import type { BriefPeople } from './brief-people.js';
-import { localDateTime } from './local-time.js';
+import { localDateTime } from '../../domain/time-zones.js';
 
 const TYPES = [
   EVENT.channelUpdated,

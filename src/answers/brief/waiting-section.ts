@@ -2,7 +2,7 @@ import type { ActionItemAssigned, QuestionAsked } from '../../domain/annotations
 import type { BriefData, Citer } from './brief-data.js';
 import type { BriefPeople } from './brief-people.js';
 import type { DueState, WaitingItem } from './brief-types.js';
-import { nextDate, startOfLocalDay } from './local-time.js';
+import { nextDate, startOfLocalDay } from '../../domain/time-zones.js';
 
 const DUE_SOON_MS = 48 * 3_600_000;
 
