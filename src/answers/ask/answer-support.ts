@@ -4,7 +4,7 @@ import { pickEvidence, type EvidenceSource } from '../../memory/facts/evidence.j
 import type { FactVersion } from '../../memory/facts/fact-types.js';
 import type { GraphStore } from '../../memory/graph/graph-store.js';
 import type { AnswerEvidence, AskAnswer, AskIntent, HistoryEntry } from './ask-types.js';
-import type { PeopleDirectory } from './people-directory.js';
+import type { PeopleDirectory } from '../people/people-directory.js';
 
 /** What answers are built from. The graph is read only. */
 export interface AskSources {
