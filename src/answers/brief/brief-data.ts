@@ -15,7 +15,7 @@ import { EVENT } from '../../domain/events.js';
 import type { MeetingCancelled, MeetingScheduled } from '../../domain/meeting.js';
 import type { EventLog } from '../../memory/event-log.js';
 import type { Citation } from './brief-types.js';
-import type { BriefPeople } from './brief-people.js';
+import type { PeopleDirectory } from '../people/people-directory.js';
 import { localDateTime } from '../../domain/time-zones.js';
 
 const TYPES = [
@@ -151,7 +151,7 @@ function keepEarliest<T extends { at: string }>(map: Map<string, T>, id: string,
 export class Citer {
   constructor(
     private readonly data: BriefData,
-    private readonly people: BriefPeople,
+    private readonly people: PeopleDirectory,
     private readonly timeZone: string,
   ) {}
 

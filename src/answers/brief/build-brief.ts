@@ -3,7 +3,7 @@ import type { EventLog } from '../../memory/event-log.js';
 import { allLinks, latestProfiles } from '../../memory/people-queries.js';
 import type { SqliteDatabase } from '../../memory/sqlite.js';
 import { Citer, loadBriefData } from './brief-data.js';
-import { BriefPeople } from './brief-people.js';
+import { PeopleDirectory } from '../people/people-directory.js';
 import { lastBriefSeen } from './brief-state.js';
 import { BRIEF_VERSION, type Brief, type BriefWindow } from './brief-types.js';
 import { DEFAULT_WINDOW_MS, parseBound } from './brief-window.js';
@@ -46,7 +46,7 @@ export function buildBrief(store: BriefStore, options: BriefOptions): Brief {
 export function composeBrief(store: BriefStore, options: BriefOptions): { brief: Brief; context: SectionContext } {
   const timeZone = options.timezone ?? systemTimeZone();
   if (!isTimeZone(timeZone)) throw new OutroError('CONFIG_INVALID', `timezone "${timeZone}" is not an IANA time zone; use a name like Europe/Berlin or America/New_York.`);
-  const people = new BriefPeople(latestProfiles(store.db), allLinks(store.db));
+  const people = new PeopleDirectory(latestProfiles(store.db), allLinks(store.db));
   const entries = options.me === undefined ? [] : typeof options.me === 'string' ? [options.me] : [...options.me];
   const reader = people.resolveReader(entries);
   const window = resolveWindow(store.db, reader.id, options);
