@@ -50,7 +50,7 @@ function zoneOrUtc(zone: string | undefined): string {
 function wallFormat(zone: string): Intl.DateTimeFormat {
   let format = wallFormats.get(zone);
   if (!format) {
-    // hourCycle h23, not hour12: false, which some locales turn into h24 (midnight as 24:00).
+    // hourCycle h23, not the hour12 option, which some locales turn into h24 (midnight as 24:00).
     format = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
     wallFormats.set(zone, format);
   }
