@@ -18,7 +18,7 @@ import { bulkComponentName, bulkFactEvents } from '../src/memory/graph/test-supp
 import { TestRandom } from '../src/memory/graph/test-support/synthetic-events.js';
 import { allLinks, latestProfiles } from '../src/memory/people-queries.js';
 import { ask } from '../src/answers/ask/ask.js';
-import { PeopleDirectory } from '../src/answers/ask/people-directory.js';
+import { PeopleDirectory } from '../src/answers/people/people-directory.js';
 import { makeTempDir } from '../src/test-support/temp-dir.js';
 
 function arg(name: string, fallback: string): string {

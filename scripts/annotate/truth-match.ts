@@ -1,7 +1,7 @@
 /** Matching annotate output (events in a store) against a fixture's truth.json, per item type. */
 import type { ActionItemAssigned, ActionItemCompleted, DecisionRecorded, EntityNamed, FactAsserted, FactRetracted, QuestionAnswered, QuestionAsked } from '../../src/domain/annotations.js';
 import { normalizeEntityName } from '../../src/pipeline/annotate/entities.js';
-import { localDate } from '../../src/pipeline/annotate/due-dates.js';
+import { localDate } from '../../src/domain/time-zones.js';
 
 export interface Truth {
   now: string;

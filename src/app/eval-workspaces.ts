@@ -14,7 +14,7 @@ import { catchUpGraph } from '../memory/graph/catch-up.js';
 import type { GraphStore } from '../memory/graph/graph-store.js';
 import { acquireGraph } from '../memory/graph/kuzu/shared-graph.js';
 import { allLinks, latestProfiles } from '../memory/people-queries.js';
-import { PeopleDirectory } from '../answers/ask/people-directory.js';
+import { PeopleDirectory } from '../answers/people/people-directory.js';
 import { REPO_ROOT } from '../eval/dataset-files.js';
 import type { AskWorkspace } from '../eval/tasks/ask-adapter.js';
 

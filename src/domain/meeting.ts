@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { sourceKey } from './ids.js';
+import { normalizeIso } from './time.js';
 
 /**
  * Calendar people are keyed by email alone (`calendar:email:<address>`), whatever calendar they
@@ -12,6 +13,22 @@ export function calendarPersonKey(email: string): string {
 /** A meeting occurrence's id in the graph: calendar, event uid and occurrence start. */
 export function meetingId(meeting: { calendar: string; uid: string; occurrence: string }): string {
   return `${meeting.calendar}|${meeting.uid}|${meeting.occurrence}`;
+}
+
+/**
+ * The occurrence a meeting.scheduled or meeting.cancelled is about: its meetingId with the
+ * occurrence in UTC, so a cancellation written with another offset finds its meeting.
+ */
+export function occurrenceKey(meeting: { calendar: string; uid: string; occurrence: string }): string {
+  return meetingId({ ...meeting, occurrence: normalizeIso(meeting.occurrence) });
+}
+
+/**
+ * The cancellation rule, for every reader of meetings (graph, brief): an occurrence is off when a
+ * meeting.cancelled came after its latest meeting.scheduled, or that schedule says STATUS:CANCELLED.
+ */
+export function isMeetingCancelled(status: string | null | undefined, cancelledAfterScheduled: boolean): boolean {
+  return cancelledAfterScheduled || status?.toUpperCase() === 'CANCELLED';
 }
 
 export const Attendee = z.object({

@@ -8,6 +8,16 @@ export function toIso(date: Date | number): string {
   return (typeof date === 'number' ? new Date(date) : date).toISOString();
 }
 
+/**
+ * Times compared as strings (projections, occurrence keys) are first normalized to
+ * `Date.toISOString()` form (UTC, milliseconds). A value that is not a time is kept as it is.
+ */
+export function normalizeIso(value: string): string {
+  if (value.length === 24 && value.endsWith('Z') && value[10] === 'T') return value;
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? value : new Date(time).toISOString();
+}
+
 /** Slack `ts` ("1479823429.000012") to an ISO time; undefined when it is not a timestamp. */
 export function slackTsToIso(ts: unknown): string | undefined {
   if (typeof ts !== 'string' && typeof ts !== 'number') return undefined;

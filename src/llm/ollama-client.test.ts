@@ -45,7 +45,7 @@ describe('OllamaModelClient', () => {
 
   it('retries 429 and 5xx with backoff, but not 400 or 404', async () => {
     const waits: number[] = [];
-    const client = fakeClient(fake, {}, { sleep: async (ms) => void waits.push(ms), random: () => 1 });
+    const client = fakeClient(fake, {}, { sleep: async (ms) => void waits.push(ms), random: () => 0 });
     fake.enqueue({ status: 429, error: 'too many requests' }, { status: 503, error: 'loading model' }, { content: 'ok' });
     await expect(client.chat(hello)).resolves.toMatchObject({ content: 'ok' });
     expect(waits).toEqual([500, 1000]);

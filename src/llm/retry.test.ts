@@ -11,7 +11,7 @@ describe('withRetries', () => {
         if (calls < 5) throw new Error('busy');
         return 'done';
       },
-      { retries: 4, baseDelayMs: 100, maxDelayMs: 500, shouldRetry: () => true, random: () => 1, sleep: async (ms) => void waits.push(ms) },
+      { retries: 4, baseDelayMs: 100, maxDelayMs: 500, shouldRetry: () => true, random: () => 0, sleep: async (ms) => void waits.push(ms) },
     );
     expect(result).toBe('done');
     expect(waits).toEqual([100, 200, 400, 500]);

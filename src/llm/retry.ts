@@ -1,3 +1,5 @@
+import { backoffDelay } from '../domain/backoff.js';
+
 export interface RetryOptions {
   /** Attempts after the first. */
   retries: number;
@@ -13,8 +15,8 @@ export interface RetryOptions {
 }
 
 /**
- * Runs `work`, retrying errors `shouldRetry` accepts with exponential backoff and full jitter:
- * the wait before retry n is random in [0, min(max, base * 2^n)].
+ * Runs `work`, retrying errors `shouldRetry` accepts with exponential backoff and full jitter
+ * (domain/backoff.ts): the wait before retry n is random in [0, min(max, base * 2^(n-1))].
  */
 export async function withRetries<T>(work: (attempt: number) => Promise<T>, options: RetryOptions): Promise<T> {
   const random = options.random ?? Math.random;
@@ -24,8 +26,7 @@ export async function withRetries<T>(work: (attempt: number) => Promise<T>, opti
       return await work(attempt);
     } catch (error) {
       if (attempt >= options.retries || !options.shouldRetry(error) || options.signal?.aborted) throw error;
-      const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** attempt);
-      const delay = Math.round(random() * ceiling);
+      const delay = backoffDelay(attempt + 1, { initialMs: options.baseDelayMs, factor: 2, maxMs: options.maxDelayMs, jitter: 1 }, random);
       options.onRetry?.(error, attempt + 1, delay);
       await sleep(delay, options.signal);
     }

@@ -8,6 +8,7 @@
  */
 import type { ConversationExtracted } from '../../domain/annotations.js';
 import { EVENT, type EventEnvelope, type StoredEvent } from '../../domain/events.js';
+import { systemTimeZone } from '../../domain/time-zones.js';
 import { runAnnotate } from '../../pipeline/annotate/annotate-stage.js';
 import type { ModelClient } from '../../llm/model-client.js';
 import { createModelRuntime } from '../../llm/model-runtime.js';
@@ -34,7 +35,7 @@ export class AnnotationsAgent implements Agent {
   private readonly timezone: string;
 
   constructor(private readonly options: AnnotationsAgentOptions = {}) {
-    this.timezone = options.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
+    this.timezone = options.timezone ?? systemTimeZone();
   }
 
   async handle(batch: readonly StoredEvent[], context: AgentContext): Promise<EventEnvelope[]> {

@@ -1,9 +1,10 @@
 import type { Evidence } from '../../domain/annotations.js';
+import { localDate } from '../../domain/time-zones.js';
 import { pickEvidence, type EvidenceSource } from '../../memory/facts/evidence.js';
 import type { FactVersion } from '../../memory/facts/fact-types.js';
 import type { GraphStore } from '../../memory/graph/graph-store.js';
 import type { AnswerEvidence, AskAnswer, AskIntent, HistoryEntry } from './ask-types.js';
-import type { PeopleDirectory } from './people-directory.js';
+import type { PeopleDirectory } from '../people/people-directory.js';
 
 /** What answers are built from. The graph is read only. */
 export interface AskSources {
@@ -131,13 +132,7 @@ function noteOf(version: FactVersion, byId: Map<string, FactVersion>, context: A
 
 /** `YYYY-MM-DD` of an ISO time in the zone. */
 export function day(iso: string, timeZone?: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  try {
-    return new Intl.DateTimeFormat('en-CA', { timeZone: timeZone ?? 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
-  } catch {
-    return iso.slice(0, 10);
-  }
+  return Number.isNaN(Date.parse(iso)) ? iso : localDate(iso, timeZone ?? 'UTC');
 }
 
 export function names(list: readonly string[]): string {

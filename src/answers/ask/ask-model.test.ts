@@ -16,7 +16,7 @@ import { MemoryStageCache } from '../../pipeline/stage-cache.js';
 import type { AskSources } from './answer-support.js';
 import { ask } from './ask.js';
 import type { AskAnswer } from './ask-types.js';
-import { PeopleDirectory } from './people-directory.js';
+import { PeopleDirectory } from '../people/people-directory.js';
 
 const [ALICE, CAROL, DANA] = ['UALICE', 'UCAROL', 'UDANA'].map((id) => `slack:T1:${id}`);
 const BILLING = 'component:billing';

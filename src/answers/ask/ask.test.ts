@@ -10,7 +10,7 @@ import { GraphProjector } from '../../memory/graph/projector.js';
 import type { AskSources } from './answer-support.js';
 import { ask } from './ask.js';
 import { entityHistory } from './entity-history.js';
-import { PeopleDirectory } from './people-directory.js';
+import { PeopleDirectory } from '../people/people-directory.js';
 
 const [ALICE, BOB, CAROL, DAVE, EVE, DANA] = ['UALICE', 'UBOB', 'UCAROL', 'UDAVE', 'UEVE', 'UDANA'].map((id) => `slack:T1:${id}`);
 const BOB_DISCORD = 'slack:T2:UBOBBY';

@@ -4,7 +4,7 @@ import { acquireGraph } from '../../memory/graph/kuzu/shared-graph.js';
 import { allLinks, latestProfiles } from '../../memory/people-queries.js';
 import type { SqliteDatabase } from '../../memory/sqlite.js';
 import type { AskSources } from './answer-support.js';
-import { PeopleDirectory } from './people-directory.js';
+import { PeopleDirectory } from '../people/people-directory.js';
 
 export interface OpenAskSourcesOptions {
   db: SqliteDatabase;

@@ -1,3 +1,4 @@
+import { nextDate, startOfLocalDay } from '../../domain/time-zones.js';
 import type { AskIntent, ParsedQuestion } from './ask-types.js';
 
 const DAY_MS = 86_400_000;
@@ -89,27 +90,11 @@ function timePhrase(text: string, now: Date): { asOf: string; rest: string } | u
  * (UTC when absent); a full ISO time is taken as given. Undefined when it is not a time.
  */
 export function parseAsOf(value: string, timeZone?: string): string | undefined {
-  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
-  if (day) {
-    const utcEnd = Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]), 23, 59, 59, 999);
-    if (Number.isNaN(utcEnd)) return undefined;
-    return new Date(utcEnd - zoneOffsetMs(utcEnd, timeZone)).toISOString();
-  }
+  const day = /^\d{4}-\d{2}-\d{2}$/.exec(value.trim());
+  // The end of the day is the instant before the next one starts (23 or 25 hours later across DST).
+  if (day) return new Date(startOfLocalDay(nextDate(day[0]), timeZone ?? 'UTC').getTime() - 1).toISOString();
   const time = Date.parse(value.trim().toUpperCase());
   return Number.isNaN(time) ? undefined : new Date(time).toISOString();
-}
-
-/** The zone's offset from UTC at `utcMs` (positive east of Greenwich). */
-export function zoneOffsetMs(utcMs: number, timeZone?: string): number {
-  if (!timeZone) return 0;
-  try {
-    const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' }).formatToParts(new Date(utcMs));
-    const get = (type: string): number => Number(parts.find((part) => part.type === type)?.value);
-    const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-    return asUtc - Math.floor(utcMs / 1000) * 1000;
-  } catch {
-    return 0;
-  }
 }
 
 /** The questions understood, for the "I don't understand" answer and --help. */

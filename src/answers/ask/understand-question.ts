@@ -7,7 +7,7 @@ import type { StageCache } from '../../pipeline/stage-cache.js';
 import type { AskSources } from './answer-support.js';
 import type { ParsedQuestion } from './ask-types.js';
 import { parseQuestion, resolveTimePhrase } from './parse-question.js';
-import type { PeopleDirectory } from './people-directory.js';
+import type { PeopleDirectory } from '../people/people-directory.js';
 import { FILLER, resolveComponent } from './resolve-entity.js';
 
 /** The optional model path of `outro ask` (absent: patterns only). */

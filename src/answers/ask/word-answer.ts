@@ -3,7 +3,7 @@ import { askWordingNone, askWordingStage, makeAskWordingStrategy, type AskWordin
 import type { Grounded } from '../../llm/grounding.js';
 import { runStage } from '../../pipeline/run-model-stage.js';
 import type { AskAnswer } from './ask-types.js';
-import type { PeopleDirectory } from './people-directory.js';
+import type { PeopleDirectory } from '../people/people-directory.js';
 import type { AskModel } from './understand-question.js';
 
 export interface Wording {

@@ -12,11 +12,11 @@ import type {
 } from '../../domain/annotations.js';
 import type { ChannelUpdated } from '../../domain/channel.js';
 import { EVENT } from '../../domain/events.js';
-import type { MeetingCancelled, MeetingScheduled } from '../../domain/meeting.js';
+import { isMeetingCancelled, occurrenceKey, type MeetingCancelled, type MeetingScheduled } from '../../domain/meeting.js';
 import type { EventLog } from '../../memory/event-log.js';
 import type { Citation } from './brief-types.js';
-import type { BriefPeople } from './brief-people.js';
-import { localDateTime } from './local-time.js';
+import type { PeopleDirectory } from '../people/people-directory.js';
+import { localDateTime } from '../../domain/time-zones.js';
 
 const TYPES = [
   EVENT.channelUpdated,
@@ -67,7 +67,7 @@ export function loadBriefData(log: EventLog): BriefData {
   };
   const decisions = new Map<string, DecisionRecorded>();
   const facts = new Map<string, FactAsserted>();
-  const meetings = new Map<string, { meeting: MeetingScheduled | null }>();
+  const meetings = new Map<string, { meeting: MeetingScheduled | null; cancelled: boolean }>();
   for (const event of log.iterate({ types: TYPES, pageSize: 5_000 })) {
     switch (event.type) {
       case EVENT.channelUpdated: {
@@ -122,24 +122,20 @@ export function loadBriefData(log: EventLog): BriefData {
       }
       case EVENT.meetingScheduled: {
         const meeting = event.payload as MeetingScheduled;
-        meetings.set(occurrenceKey(meeting), { meeting });
+        meetings.set(occurrenceKey(meeting), { meeting, cancelled: false });
         break;
       }
       case EVENT.meetingCancelled: {
         const cancelled = event.payload as MeetingCancelled;
-        meetings.set(occurrenceKey(cancelled), { meeting: null });
+        meetings.set(occurrenceKey(cancelled), { meeting: meetings.get(occurrenceKey(cancelled))?.meeting ?? null, cancelled: true });
         break;
       }
     }
   }
   data.decisions = [...decisions.values()];
   data.facts = [...facts.values()];
-  data.meetings = [...meetings.values()].flatMap((entry) => (entry.meeting && entry.meeting.status?.toUpperCase() !== 'CANCELLED' ? [entry.meeting] : []));
+  data.meetings = [...meetings.values()].flatMap((entry) => (entry.meeting && !isMeetingCancelled(entry.meeting.status, entry.cancelled) ? [entry.meeting] : []));
   return data;
-}
-
-function occurrenceKey(meeting: { calendar: string; uid: string; occurrence: string }): string {
-  return `${meeting.calendar}|${meeting.uid}|${meeting.occurrence}`;
 }
 
 function keepEarliest<T extends { at: string }>(map: Map<string, T>, id: string, value: T): void {
@@ -151,7 +147,7 @@ function keepEarliest<T extends { at: string }>(map: Map<string, T>, id: string,
 export class Citer {
   constructor(
     private readonly data: BriefData,
-    private readonly people: BriefPeople,
+    private readonly people: PeopleDirectory,
     private readonly timeZone: string,
   ) {}
 

@@ -5,7 +5,7 @@ import { makeTempDir } from '../../test-support/temp-dir.js';
 import { buildBrief } from './build-brief.js';
 import { recordBriefSeen } from './brief-state.js';
 import { acmeDay, K, NOW, TZ } from './test-support/acme-day.js';
-import { decision, ev, meeting, openTestStore, question } from './test-support/brief-builders.js';
+import { cancelled, decision, ev, meeting, openTestStore, question } from './test-support/brief-builders.js';
 
 let temp: ReturnType<typeof makeTempDir>;
 let store: ReturnType<typeof openTestStore>;
@@ -130,6 +130,15 @@ describe('buildBrief', () => {
     expect(review.related[0]).toMatchObject({ conversationId: 'c1' });
     expect(review.related[0].why).toContain('topic: billing, retries');
     expect(review.openItems.map((item) => item.id)).toEqual(expect.arrayContaining(['q1', 'a-soon']));
+  });
+
+  it('drops a meeting cancelled with another UTC offset, and shows one scheduled again after its cancellation, as the graph does', () => {
+    store.log.appendAll([
+      cancelled({ calendar: 'calendar:team', uid: 'standup', occurrence: '2026-11-20T09:00:00+01:00' }),
+      cancelled({ calendar: 'calendar:team', uid: 'billing-review', occurrence: '2026-11-20T14:00:00.000Z' }),
+      meeting({ uid: 'billing-review', start: '2026-11-20T14:00:00.000Z', end: '2026-11-20T15:00:00.000Z', summary: 'Billing retries review, back on' }),
+    ]);
+    expect(brief().day.meetings.map((item) => item.uid)).toEqual(['early', 'billing-review']);
   });
 
   it('counts each section and stays JSON-serialisable', () => {

@@ -3,7 +3,7 @@ import type { EventLog } from '../../memory/event-log.js';
 import { allLinks, latestProfiles } from '../../memory/people-queries.js';
 import type { SqliteDatabase } from '../../memory/sqlite.js';
 import { Citer, loadBriefData } from './brief-data.js';
-import { BriefPeople } from './brief-people.js';
+import { PeopleDirectory } from '../people/people-directory.js';
 import { lastBriefSeen } from './brief-state.js';
 import { BRIEF_VERSION, type Brief, type BriefWindow } from './brief-types.js';
 import { DEFAULT_WINDOW_MS, parseBound } from './brief-window.js';
@@ -11,7 +11,7 @@ import { conversationsSection } from './conversations-section.js';
 import { daySection } from './day-section.js';
 import { decisionsSection } from './decisions-section.js';
 import { factsSection } from './facts-section.js';
-import { isValidTimeZone, systemTimeZone } from './local-time.js';
+import { isTimeZone, systemTimeZone } from '../../domain/time-zones.js';
 import { waitingSection, type SectionContext } from './waiting-section.js';
 
 /** What the brief reads: the SQLite store and its event log (app/store.ts's Store fits). */
@@ -45,8 +45,8 @@ export function buildBrief(store: BriefStore, options: BriefOptions): Brief {
 /** The brief with what it was computed from (the model summary step reuses the folded data and people). */
 export function composeBrief(store: BriefStore, options: BriefOptions): { brief: Brief; context: SectionContext } {
   const timeZone = options.timezone ?? systemTimeZone();
-  if (!isValidTimeZone(timeZone)) throw new OutroError('CONFIG_INVALID', `timezone "${timeZone}" is not an IANA time zone; use a name like Europe/Berlin or America/New_York.`);
-  const people = new BriefPeople(latestProfiles(store.db), allLinks(store.db));
+  if (!isTimeZone(timeZone)) throw new OutroError('CONFIG_INVALID', `timezone "${timeZone}" is not an IANA time zone; use a name like Europe/Berlin or America/New_York.`);
+  const people = new PeopleDirectory(latestProfiles(store.db), allLinks(store.db));
   const entries = options.me === undefined ? [] : typeof options.me === 'string' ? [options.me] : [...options.me];
   const reader = people.resolveReader(entries);
   const window = resolveWindow(store.db, reader.id, options);

@@ -1,7 +1,7 @@
 import type { MeetingScheduled } from '../../domain/meeting.js';
 import type { MeetingItem, PersonRef } from './brief-types.js';
 import { topicKey, windowConversations } from './conversations-section.js';
-import { localClock, localDayBounds } from './local-time.js';
+import { localClock, localDayBounds } from '../../domain/time-zones.js';
 import { openItems, openQuestions, type SectionContext } from './waiting-section.js';
 
 const STOP = new Set('the and for with sync weekly daily meeting call chat review standup stand up 1:1 about team'.split(' '));

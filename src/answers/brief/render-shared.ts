@@ -1,5 +1,5 @@
 import type { Brief, Citation, DecisionItem, FactChange, WaitingItem } from './brief-types.js';
-import { localDateTime } from './local-time.js';
+import { localDateTime } from '../../domain/time-zones.js';
 
 /** Section titles, in the order; stable (digests and scripts find them by name). */
 export const SECTION_TITLES = {

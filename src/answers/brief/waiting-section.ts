@@ -1,14 +1,14 @@
 import type { ActionItemAssigned, QuestionAsked } from '../../domain/annotations.js';
 import type { BriefData, Citer } from './brief-data.js';
-import type { BriefPeople } from './brief-people.js';
+import type { PeopleDirectory } from '../people/people-directory.js';
 import type { DueState, WaitingItem } from './brief-types.js';
-import { nextDate, startOfLocalDay } from './local-time.js';
+import { nextDate, startOfLocalDay } from '../../domain/time-zones.js';
 
 const DUE_SOON_MS = 48 * 3_600_000;
 
 export interface SectionContext {
   data: BriefData;
-  people: BriefPeople;
+  people: PeopleDirectory;
   citer: Citer;
   /** Every person key of the reader. */
   me: ReadonlySet<string>;

@@ -46,7 +46,7 @@ Examples:
       const ctx = context();
       const limit = Number(options.limit);
       if (!Number.isInteger(limit) || limit <= 0) throw new OutroError('USAGE', `--limit ${options.limit} is not a positive whole number.`);
-      const [{ listConversations }, { latestProfiles }] = await Promise.all([import('../../memory/conversation-queries.js'), import('../../memory/people-queries.js')]);
+      const [{ listConversations }, { allLinks, latestProfiles }, { PeopleDirectory }] = await Promise.all([import('../../memory/conversation-queries.js'), import('../../memory/people-queries.js'), import('../../answers/people/people-directory.js')]);
       const now = ctx.now();
       const rows = listConversations(ctx.store().db, {
         channel: options.channel,
@@ -63,7 +63,8 @@ Examples:
         writeLines(ctx.stdout, ['No conversations match. Run `outro ingest` first, or widen --since / --channel.']);
         return;
       }
-      const names = new Map(latestProfiles(ctx.store().db).map((person) => [person.key, person.names[0] ?? person.nativeId]));
+      const people = new PeopleDirectory(latestProfiles(ctx.store().db), allLinks(ctx.store().db));
+      const names = new Map(shown.flatMap((row) => row.participants).map((key) => [key, people.name(key)]));
       writeLines(ctx.stdout, [...shown.flatMap((row) => renderRow(row, names, related?.get(row.conversationId))), ...(rows.length > shown.length ? [`… ${rows.length - shown.length} more (--limit)`] : [])]);
     });
 }

@@ -9,7 +9,7 @@ import { BadEventError, type Participant, type ParsedEvent, readEvent } from './
 import { type ExpansionWindow, MAX_GENERATED, type Occurrence, expandEvent } from './ics-expand.js';
 import { CalendarPeople } from './ics-people.js';
 import { type TimeContext, toIsoMs } from './ics-time.js';
-import { isIanaZone } from './ics-zones.js';
+import { isTimeZone } from '../../domain/time-zones.js';
 
 const DAY_MS = 86_400_000;
 
@@ -101,7 +101,7 @@ export function mapIcsCalendar(text: string, path: string, options: ConnectorOpt
     return { events: null, problems: [{ path, severity: 'skipped-file', reason: `${path} has no BEGIN:VCALENDAR line; it is not an iCalendar (.ics) file.` }] };
   }
   const calendar = calendarKeyOf(layout.properties);
-  const floatingZone = options.defaultTimezone && isIanaZone(options.defaultTimezone) ? options.defaultTimezone : 'UTC';
+  const floatingZone = options.defaultTimezone && isTimeZone(options.defaultTimezone) ? options.defaultTimezone : 'UTC';
   const context: TimeContext = { floatingZone };
   const nowMs = options.now.getTime();
   const window: ExpansionWindow = { startMs: nowMs - options.calendarPastDays * DAY_MS, endMs: nowMs + options.calendarFutureDays * DAY_MS };

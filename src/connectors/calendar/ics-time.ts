@@ -1,5 +1,6 @@
 import ICAL from 'ical.js';
-import { ianaZoneOf, wallTimeToUtcMs } from './ics-zones.js';
+import { wallTimeToUtcMs } from '../../domain/time-zones.js';
+import { ianaZoneOf } from './ics-zones.js';
 
 /** A calendar time pinned to an instant. */
 export interface ResolvedTime {

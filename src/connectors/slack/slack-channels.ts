@@ -1,7 +1,7 @@
 import { channelUpdated } from '../../domain/event-builders.js';
 import type { ChannelUpdated } from '../../domain/channel.js';
 import { parseTolerantTime } from '../../domain/time.js';
-import { asArray, asId, asRecord, asText, describeJson, isRecord, type JsonRecord } from './json-values.js';
+import { asArray, asId, asRecord, asText, describeJson, isRecord, type JsonRecord } from '../json-values.js';
 import type { SlackChannelInfo, SlackChannelKind, SlackDirectory } from './slack-directory.js';
 import type { MetadataFile } from './slack-layout.js';
 import { byOccurredAt, type MetadataResult } from './slack-users.js';

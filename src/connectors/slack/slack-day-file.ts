@@ -1,7 +1,7 @@
 import type { EventEnvelope } from '../../domain/events.js';
 import { slackTimeToIso } from './slack-time.js';
 import type { IngestProblem } from '../connector.js';
-import { describeJson, isRecord, type JsonRecord } from './json-values.js';
+import { describeJson, isRecord, type JsonRecord } from '../json-values.js';
 import { mapSlackMessage, type SlackMessageContext } from './slack-message.js';
 
 export interface DayFileResult {

@@ -2,7 +2,7 @@ import { messageDeleted, messagePosted, reactionAdded } from '../../domain/event
 import type { EventEnvelope } from '../../domain/events.js';
 import type { MessageKind, MessagePosted } from '../../domain/message.js';
 import { slackTimeToIso } from './slack-time.js';
-import { asId, asRecord, asText, isRecord, type JsonRecord } from './json-values.js';
+import { asId, asRecord, asText, isRecord, type JsonRecord } from '../json-values.js';
 import type { SlackChannelInfo, SlackDirectory } from './slack-directory.js';
 import type { SlackPeopleSeen } from './slack-people-seen.js';
 import { normalizeSlackText } from './slack-text.js';

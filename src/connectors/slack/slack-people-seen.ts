@@ -1,7 +1,7 @@
 import { personUpdated } from '../../domain/event-builders.js';
 import type { EventEnvelope } from '../../domain/events.js';
 import type { PersonUpdated } from '../../domain/person.js';
-import { asRecord, asText, type JsonRecord } from './json-values.js';
+import { asRecord, asText, type JsonRecord } from '../json-values.js';
 import type { SlackDirectory } from './slack-directory.js';
 import { distinctNames } from './slack-users.js';
 

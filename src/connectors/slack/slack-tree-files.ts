@@ -1,7 +1,7 @@
 import { isOutroError } from '../../domain/errors.js';
 import type { IngestProblem } from '../connector.js';
 import { decodeUtf8, type Tree } from '../tree.js';
-import { describeJson } from './json-values.js';
+import { describeJson } from '../json-values.js';
 
 export type TextRead = { ok: true; text: string } | { ok: false; problem: IngestProblem };
 export type ArrayRead = { ok: true; records: readonly unknown[] } | { ok: false; problem: IngestProblem };

@@ -3,7 +3,7 @@ import type { EventEnvelope } from '../../domain/events.js';
 import type { PersonUpdated } from '../../domain/person.js';
 import { parseTolerantTime } from '../../domain/time.js';
 import type { IngestProblem } from '../connector.js';
-import { asId, asRecord, asText, describeJson, isRecord, type JsonRecord } from './json-values.js';
+import { asId, asRecord, asText, describeJson, isRecord, type JsonRecord } from '../json-values.js';
 import type { SlackDirectory } from './slack-directory.js';
 
 export interface MetadataResult {

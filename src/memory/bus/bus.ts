@@ -1,3 +1,4 @@
+import { backoffDelay } from '../../domain/backoff.js';
 import type { EventEnvelope, StoredEvent } from '../../domain/events.js';
 
 /**
@@ -79,10 +80,10 @@ export interface BusOptions {
   random?: () => number;
 }
 
+/** The wait before redelivering an event that failed `attempts` times (defaults: 50 ms × 4ⁿ up to 60 s, delay × [0.5, 1]). */
 export function retryDelay(attempts: number, options: BusOptions, random: () => number): number {
   const { initialMs = 50, factor = 4, maxMs = 60_000, jitter = 0.5 } = options.backoff ?? {};
-  const base = Math.min(maxMs, initialMs * factor ** Math.max(0, attempts - 1));
-  return Math.round(base * (1 - Math.min(1, Math.max(0, jitter)) * random()));
+  return backoffDelay(attempts, { initialMs, factor, maxMs, jitter }, random);
 }
 
 export function errorMessage(error: unknown): string {

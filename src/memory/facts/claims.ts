@@ -1,6 +1,6 @@
 import type { FactAsserted, FactRetracted } from '../../domain/annotations.js';
 import type { AssertionClaim, RetractionClaim } from './fact-types.js';
-import { normalizeIso } from './iso.js';
+import { normalizeIso } from '../../domain/time.js';
 
 /** The compact claim of a fact.asserted payload (times normalized, evidence reduced to independence keys). */
 export function toAssertionClaim(eventId: string, recordedAt: string, fact: FactAsserted): AssertionClaim {

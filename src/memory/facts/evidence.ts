@@ -2,7 +2,7 @@ import type { Statement } from 'better-sqlite3';
 import type { Evidence } from '../../domain/annotations.js';
 import type { StoredEvent } from '../../domain/events.js';
 import type { SqliteDatabase } from '../sqlite.js';
-import { normalizeIso } from './iso.js';
+import { normalizeIso } from '../../domain/time.js';
 
 /** Evidence kept per fact: the first messages and the latest ones. */
 export const MAX_FACT_EVIDENCE = 6;

@@ -1,6 +1,6 @@
 import { FACT_RELATIONS, type FactRelation } from '../../domain/annotations.js';
 import type { SqliteDatabase } from '../sqlite.js';
-import { normalizeIso } from './iso.js';
+import { normalizeIso } from '../../domain/time.js';
 import { isValidAt, slotOf, type FactVersion } from './fact-types.js';
 import { resolveSlot } from './slot-timeline.js';
 import { SqliteClaimIndex } from './sqlite-claim-index.js';

@@ -1,4 +1,5 @@
 import type { Evidence, QuestionAsked } from '../../domain/annotations.js';
+import { isMeetingCancelled } from '../../domain/meeting.js';
 import type { FactVersion } from '../facts/fact-types.js';
 
 /**
@@ -122,7 +123,7 @@ export interface MeetingNode {
 
 /** Whether a meeting is off: cancelled after it was last scheduled, or scheduled with STATUS:CANCELLED. */
 export function isCancelled(meeting: MeetingNode): boolean {
-  return meeting.cancelSeq > meeting.version || meeting.status?.toUpperCase() === 'CANCELLED';
+  return isMeetingCancelled(meeting.status, meeting.cancelSeq > meeting.version);
 }
 
 export interface GraphRecords {

@@ -10,9 +10,9 @@ import {
 } from '../../domain/annotations.js';
 import { ChannelUpdated } from '../../domain/channel.js';
 import { EVENT, type StoredEvent } from '../../domain/events.js';
-import { calendarPersonKey, MeetingCancelled, MeetingScheduled, meetingId, type Attendee } from '../../domain/meeting.js';
+import { calendarPersonKey, MeetingCancelled, MeetingScheduled, occurrenceKey, type Attendee } from '../../domain/meeting.js';
 import { PersonUpdated } from '../../domain/person.js';
-import { normalizeIso } from '../facts/iso.js';
+import { normalizeIso } from '../../domain/time.js';
 import type { ActionItemNode, DecisionNode, GraphRecords, MeetingNode, QuestionNode, RecordKind } from './graph-records.js';
 
 /** The event types that change graph records (facts are handled by the slot timeline). */
@@ -61,7 +61,7 @@ export function recordsTouched(event: StoredEvent): RecordRef[] {
       return [{ kind: 'question', id: payload.value.questionId }];
     case 'scheduled':
     case 'cancelled':
-      return [{ kind: 'meeting', id: graphMeetingId(payload.value) }];
+      return [{ kind: 'meeting', id: occurrenceKey(payload.value) }];
   }
 }
 
@@ -212,7 +212,7 @@ export function mergeRecordEvent(event: StoredEvent, get: RecordGetter): RecordC
     }
     case 'scheduled': {
       const m = payload.value;
-      const id = graphMeetingId(m);
+      const id = occurrenceKey(m);
       const existing = get('meeting', id);
       if (existing && existing.version >= seq) return [];
       const organizer = personOf(m.organizer);
@@ -242,17 +242,12 @@ export function mergeRecordEvent(event: StoredEvent, get: RecordGetter): RecordC
     }
     case 'cancelled': {
       const c = payload.value;
-      const id = graphMeetingId(c);
+      const id = occurrenceKey(c);
       const existing = get('meeting', id) ?? placeholderMeeting(c.calendar, c.uid, normalizeIso(c.occurrence));
       if (existing.cancelSeq >= seq) return [];
       return [{ kind: 'meeting', record: { ...existing, cancelSeq: seq } }];
     }
   }
-}
-
-/** The occurrence time normalized, so a cancellation written with another offset finds its meeting. */
-function graphMeetingId(meeting: { calendar: string; uid: string; occurrence: string }): string {
-  return meetingId({ ...meeting, occurrence: normalizeIso(meeting.occurrence) });
 }
 
 function personOf(attendee: Attendee | undefined): string | null {
@@ -310,7 +305,7 @@ function placeholderQuestion(id: string): QuestionNode {
 }
 
 function placeholderMeeting(calendar: string, uid: string, occurrence: string): MeetingNode {
-  return { id: graphMeetingId({ calendar, uid, occurrence }), version: 0, calendar, uid, occurrence, title: '', start: occurrence, end: occurrence, allDay: false, location: null, organizer: null, attendees: [], recurring: false, status: null, cancelSeq: 0 };
+  return { id: occurrenceKey({ calendar, uid, occurrence }), version: 0, calendar, uid, occurrence, title: '', start: occurrence, end: occurrence, allDay: false, location: null, organizer: null, attendees: [], recurring: false, status: null, cancelSeq: 0 };
 }
 
 /** (at, tie) strictly before (otherAt, otherTie). */

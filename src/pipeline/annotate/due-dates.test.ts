@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { localDate, resolveDue } from './due-dates.js';
+import { localDate } from '../../domain/time-zones.js';
+import { resolveDue } from './due-dates.js';
 
 // Monday 2026-11-09, 09:20 in Berlin.
 const MONDAY = '2026-11-09T08:20:00Z';
@@ -27,5 +28,10 @@ describe('resolveDue', () => {
   it('resolves in the given zone: late Sunday evening in New York is still Sunday there', () => {
     expect(resolveDue('tomorrow', '2026-11-09T03:00:00Z', 'America/New_York')?.value).toBe('2026-11-09');
     expect(localDate('2026-11-09T03:00:00Z', 'America/New_York')).toBe('2026-11-08');
+  });
+
+  it('starts the due day at local midnight on a day whose clock change falls between local and UTC midnight', () => {
+    // Auckland leaves daylight time at 03:00 on 5 Apr 2026: that day still starts at +13, 11:00Z on the 4th.
+    expect(resolveDue('can you do it today', '2026-04-04T20:00:00Z', 'Pacific/Auckland')).toMatchObject({ value: '2026-04-05', startOfDay: '2026-04-04T11:00:00.000Z' });
   });
 });

@@ -1,4 +1,5 @@
 import * as chrono from 'chrono-node';
+import { startOfLocalDay, wallTime, zoneOffsetMs } from '../../domain/time-zones.js';
 
 export interface ResolvedDate {
   /** `YYYY-MM-DD` in the zone, or a full ISO time when a time of day was given. */
@@ -9,17 +10,9 @@ export interface ResolvedDate {
   startOfDay: string;
 }
 
-/** Minutes east of UTC of `zone` at `instant`. */
-export function offsetMinutes(zone: string, instant: Date): number {
-  try {
-    const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' }).formatToParts(instant);
-    const name = parts.find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
-    const match = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name);
-    if (!match) return 0;
-    return (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3] ?? 0));
-  } catch {
-    return 0;
-  }
+/** Minutes east of UTC of `zone` at `instant` (what chrono takes as its reference zone). */
+function offsetMinutes(zone: string, instant: Date): number {
+  return Math.round(zoneOffsetMs(instant.getTime(), zone) / 60_000);
 }
 
 function pad(value: number): string {
@@ -27,14 +20,12 @@ function pad(value: number): string {
 }
 
 function localDay(zone: string, instant: Date): { y: number; m: number; d: number; weekday: number } {
-  const shifted = new Date(instant.getTime() + offsetMinutes(zone, instant) * 60_000);
-  return { y: shifted.getUTCFullYear(), m: shifted.getUTCMonth() + 1, d: shifted.getUTCDate(), weekday: shifted.getUTCDay() };
+  const { year, month, day } = wallTime(instant.getTime(), zone);
+  return { y: year, m: month, d: day, weekday: new Date(Date.UTC(year, month - 1, day)).getUTCDay() };
 }
 
 function midnight(zone: string, y: number, m: number, d: number): string {
-  const guess = new Date(Date.UTC(y, m - 1, d));
-  const offset = offsetMinutes(zone, guess);
-  return new Date(guess.getTime() - offset * 60_000).toISOString();
+  return startOfLocalDay(`${y}-${pad(m)}-${pad(d)}`, zone).toISOString();
 }
 
 function addDays(y: number, m: number, d: number, days: number): { y: number; m: number; d: number } {
@@ -92,10 +83,4 @@ export function resolveDue(sentence: string, messageTs: string, zone: string): R
     return make(day, ordinal[0]);
   }
   return null;
-}
-
-/** The local date (`YYYY-MM-DD`) of an instant in `zone`. */
-export function localDate(instant: string, zone: string): string {
-  const day = localDay(zone, new Date(instant));
-  return `${day.y}-${pad(day.m)}-${pad(day.d)}`;
 }

@@ -1,11 +1,11 @@
 import type { PersonLinked, PersonUpdated } from '../../domain/person.js';
-import { normalizeEmail, normalizeName } from './link-people.js';
+import { LINK_CONFIDENCE, normalizeEmail, normalizeName } from './link-people.js';
 
 /** One human: the native identities linked together, with everything they are called. */
 export interface Human {
   /** The smallest member key: stable while the members stay the same. */
   id: string;
-  /** The best display name: the first name of the member with the most names, or a name from the config. */
+  /** The display name (see `displayName`). */
   name: string;
   keys: string[];
   names: string[];
@@ -16,8 +16,15 @@ export interface Human {
   confidence: number;
 }
 
-/** Groups identities into humans with union-find over links at or above `minConfidence`. */
-export function groupHumans(profiles: readonly PersonUpdated[], links: readonly PersonLinked[], minConfidence = 0.6): Human[] {
+/** Links weaker than this join nobody: the weakest evidence the linker trusts (one shared first name). */
+export const MIN_LINK_CONFIDENCE = LINK_CONFIDENCE.singleName;
+
+/**
+ * Which identities are one human — the one rule every command shares (brief, ask, annotate,
+ * status): union-find over person.linked events of at least MIN_LINK_CONFIDENCE between
+ * identities that have a profile. A link naming an identity with no profile joins nothing.
+ */
+export function groupHumans(profiles: readonly PersonUpdated[], links: readonly PersonLinked[]): Human[] {
   const parent = new Map<string, string>();
   const find = (key: string): string => {
     let root = key;
@@ -28,7 +35,7 @@ export function groupHumans(profiles: readonly PersonUpdated[], links: readonly 
   for (const profile of profiles) parent.set(profile.key, profile.key);
   const weakest = new Map<string, number>();
   for (const link of links) {
-    if (link.confidence < minConfidence || !parent.has(link.a) || !parent.has(link.b)) continue;
+    if (link.confidence < MIN_LINK_CONFIDENCE || !parent.has(link.a) || !parent.has(link.b)) continue;
     const [ra, rb] = [find(link.a), find(link.b)];
     const root = ra < rb ? ra : rb;
     const other = root === ra ? rb : ra;
@@ -39,19 +46,38 @@ export function groupHumans(profiles: readonly PersonUpdated[], links: readonly 
   const groups = new Map<string, PersonUpdated[]>();
   for (const profile of profiles) {
     const root = find(profile.key);
-    groups.set(root, [...(groups.get(root) ?? []), profile]);
+    const group = groups.get(root);
+    if (group) group.push(profile);
+    else groups.set(root, [profile]);
   }
   return [...groups.entries()]
     .map(([root, members]) => toHuman(root, members, weakest.get(root) ?? 1))
     .sort((a, b) => a.id.localeCompare(b.id));
 }
 
+/** A person key no profile describes: a human of its own, named by its native id (`slack:T1:U9` → `U9`). */
+export function loneHuman(key: string): Human {
+  return { id: key, name: key.slice(key.lastIndexOf(':') + 1) || key, keys: [key], names: [], handles: [], emails: [], isBot: false, confidence: 1 };
+}
+
+/**
+ * The name to show for a human, whatever command shows it: the first name written like a full
+ * name ("Priya Nair", not "pj_dev" or "Hughes, Tom") among its identities in key order, else the
+ * first name of the identity with the most names, else that identity's native id.
+ */
+export function displayName(members: readonly PersonUpdated[]): string {
+  const sorted = [...members].sort((a, b) => a.key.localeCompare(b.key));
+  const full = sorted.flatMap((member) => member.names).find((name) => /^\p{Lu}[\p{L}'-]+( \p{Lu}[\p{L}'-]+)+$/u.test(name));
+  if (full !== undefined) return full;
+  const richest = [...sorted].sort((a, b) => b.names.length - a.names.length || fullness(b) - fullness(a))[0];
+  return richest?.names[0] ?? richest?.nativeId ?? '';
+}
+
 function toHuman(root: string, members: PersonUpdated[], confidence: number): Human {
   const sorted = [...members].sort((a, b) => a.key.localeCompare(b.key));
-  const richest = [...sorted].sort((a, b) => b.names.length - a.names.length || fullness(b) - fullness(a))[0];
   return {
     id: root,
-    name: pickName(sorted, richest),
+    name: displayName(sorted),
     keys: sorted.map((member) => member.key),
     names: dedupe(sorted.flatMap((member) => member.names), normalizeName),
     handles: dedupe(sorted.flatMap((member) => member.handles), normalizeName),
@@ -59,12 +85,6 @@ function toHuman(root: string, members: PersonUpdated[], confidence: number): Hu
     isBot: sorted.every((member) => member.isBot),
     confidence,
   };
-}
-
-/** Prefer a full name ("Priya Nair") over a handle-like display name ("pj_dev"). */
-function pickName(members: PersonUpdated[], richest: PersonUpdated): string {
-  const names = members.flatMap((member) => member.names);
-  return names.find((name) => /^\p{Lu}[\p{L}'-]+( \p{Lu}[\p{L}'-]+)+$/u.test(name)) ?? richest.names[0] ?? richest.nativeId;
 }
 
 function fullness(profile: PersonUpdated): number {

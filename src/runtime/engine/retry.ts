@@ -1,14 +1,10 @@
+import type { Backoff } from '../../domain/backoff.js';
 import { isOutroError, OutroError } from '../../domain/errors.js';
 import type { BackoffOptions } from './types.js';
 
-/** Exponential backoff with jitter: initial × factor^(attempt-1), capped, then scaled by [1-jitter, 1]. */
-export function backoffDelay(attempt: number, options: BackoffOptions = {}, random: () => number = Math.random): number {
-  const initial = options.initialMs ?? 100;
-  const factor = options.factor ?? 2;
-  const max = options.maxMs ?? 30_000;
-  const jitter = Math.min(1, Math.max(0, options.jitter ?? 0.5));
-  const base = Math.min(max, initial * factor ** Math.max(0, attempt - 1));
-  return Math.round(base * (1 - jitter * random()));
+/** A step's backoff, with the engine's defaults for what it leaves out: 100 ms doubling to 30 s, delay × [0.5, 1]. */
+export function stepBackoff(options: BackoffOptions = {}): Backoff {
+  return { initialMs: options.initialMs ?? 100, factor: options.factor ?? 2, maxMs: options.maxMs ?? 30_000, jitter: options.jitter ?? 0.5 };
 }
 
 /** Errors that no retry can fix. */

@@ -1,7 +1,8 @@
+import { backoffDelay } from '../../domain/backoff.js';
 import { OutroError } from '../../domain/errors.js';
 import type { EventLog } from '../../memory/event-log.js';
 import type { SqliteDatabase } from '../../memory/sqlite.js';
-import { backoffDelay, defaultRetryOn, errorText, isFatal, runAttempt } from './retry.js';
+import { defaultRetryOn, errorText, isFatal, runAttempt, stepBackoff } from './retry.js';
 import { toJson, type RunStore } from './run-store.js';
 import type { EngineObserver, StepBody, StepOptions, StepObservation, WorkflowContext } from './types.js';
 
@@ -73,7 +74,7 @@ export function createRunContext(deps: StepRunnerDeps, runId: string, workflow: 
         const again = attempt < attempts && !signal.aborted && !isFatal(error) && retryOn(error, attempt);
         deps.observer?.stepFinished?.({ ...event, status: again ? 'retrying' : 'failed', replayed: false, finishedAt, durationMs: finishedAt - startedAt, error });
         if (again) {
-          await deps.sleep(backoffDelay(attempt, options.backoff, deps.random), signal);
+          await deps.sleep(backoffDelay(attempt, stepBackoff(options.backoff), deps.random), signal);
           continue;
         }
         if (!signal.aborted) recordFailure(name, stepSeq, error, attempt, firstStart, finishedAt);

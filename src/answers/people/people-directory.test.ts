@@ -16,10 +16,14 @@ const PROFILES = [
 describe('PeopleDirectory', () => {
   const directory = new PeopleDirectory(PROFILES, [{ a: 'slack:W:U1', b: 'discord:W:D1', method: 'alias', confidence: 1, basis: 'config' }]);
 
-  it('groups linked identities into one human with the longest full name', () => {
-    expect(directory.human('discord:W:D1')).toEqual({ keys: ['discord:W:D1', 'slack:W:U1'], name: 'Priya Nair' });
+  it('groups linked identities into one human named by its full name', () => {
+    expect(directory.human('discord:W:D1')).toMatchObject({ id: 'discord:W:D1', keys: ['discord:W:D1', 'slack:W:U1'], name: 'Priya Nair' });
     expect(directory.name('slack:W:U2')).toBe('Sam Okafor');
-    expect(directory.name('slack:W:UNKNOWN')).toBe('slack:W:UNKNOWN');
+  });
+
+  it('names a key no profile describes by its native id, and finds a calendar key by its email', () => {
+    expect(directory.human('slack:W:UNKNOWN')).toMatchObject({ id: 'slack:W:UNKNOWN', keys: ['slack:W:UNKNOWN'], name: 'UNKNOWN' });
+    expect(directory.human('calendar:email:priya@acme.io').name).toBe('Priya Nair');
   });
 
   it('finds people by name, first name, handle and email, and not when a name is ambiguous', () => {

@@ -1,0 +1,199 @@
+import { OutroError } from '../../domain/errors.js';
+import type { PersonLinked, PersonUpdated } from '../../domain/person.js';
+import { groupHumans, loneHuman, type Human } from '../../pipeline/resolve/people.js';
+
+export type { Human };
+
+const CALENDAR_EMAIL = 'calendar:email:';
+
+/**
+ * Who is who, for every command that shows people (brief, ask, items, people): native identities
+ * grouped into humans by the one rule (pipeline/resolve/people.ts `groupHumans`), each with its
+ * display name, and found by key, name, handle, email or id. Pure; built from the log's latest
+ * profiles and person.linked events.
+ */
+export class PeopleDirectory {
+  readonly humans: Human[];
+  private readonly byKey = new Map<string, Human>();
+  private readonly byEmail = new Map<string, Human>();
+  private readonly byWord = new Map<string, Set<Human>>();
+  private readonly byFull = new Map<string, Set<Human>>();
+  /** The name index is built on the first find(): most answers only name keys they already hold. */
+  private pending: readonly PersonUpdated[] | undefined;
+
+  constructor(profiles: readonly PersonUpdated[], links: readonly PersonLinked[] = []) {
+    this.humans = groupHumans(profiles, links);
+    for (const human of this.humans) {
+      for (const key of human.keys) this.byKey.set(key, human);
+      for (const email of human.emails) this.byEmail.set(email.toLowerCase(), human);
+    }
+    this.pending = profiles;
+  }
+
+  /**
+   * The human of a person key. A calendar key no profile describes is found by its email; any
+   * other unknown key is a human of its own, named by its native id.
+   */
+  human(key: string): Human {
+    return this.byKey.get(key) ?? (key.startsWith(CALENDAR_EMAIL) ? this.byEmail.get(key.slice(CALENDAR_EMAIL.length)) : undefined) ?? loneHuman(key);
+  }
+
+  name(key: string): string {
+    return this.human(key).name;
+  }
+
+  /** The human's id (its smallest key), or the key itself. */
+  idOf(key: string): string {
+    return this.human(key).id;
+  }
+
+  ref(key: string): { key: string; name: string } {
+    return { key, name: this.name(key) };
+  }
+
+  isBot(key: string): boolean {
+    return this.human(key).isBot;
+  }
+
+  byEmailAddress(email: string): Human | undefined {
+    return this.byEmail.get(email.toLowerCase());
+  }
+
+  /**
+   * The human `text` names: an exact name, handle, email or id first, then a single name word
+   * ("Priya"). Undefined when nothing matches or the words match several humans.
+   */
+  find(text: string): Human | undefined {
+    const full = normalize(text.replace(/^@/, ''));
+    if (full === '') return undefined;
+    if (this.pending) this.buildIndex();
+    const exact = this.byFull.get(full);
+    if (exact?.size === 1) return [...exact][0];
+    const words = full.split(' ').filter((word) => word.length >= 2);
+    let candidates: Set<Human> | undefined;
+    for (const word of words) {
+      const found = this.byWord.get(word);
+      if (!found) return undefined;
+      candidates = candidates ? new Set([...candidates].filter((human) => found.has(human))) : new Set(found);
+    }
+    return candidates?.size === 1 ? [...candidates][0] : undefined;
+  }
+
+  /** Every key of the humans the `me` config entries name (unknown entries are skipped). */
+  keysOf(entries: readonly string[]): string[] {
+    const keys = new Set<string>();
+    for (const entry of entries) {
+      const human = this.byKey.get(entry) ?? this.find(entry) ?? this.find(entry.replace(/^email:/, ''));
+      for (const key of human?.keys ?? []) keys.add(key);
+    }
+    return [...keys].sort();
+  }
+
+  /**
+   * The reader named by any handle, id, key, display name or email on any source. Several entries
+   * (config `me` as a list) join their humans; entries that match nothing are skipped as long as
+   * one matches. Throws USAGE with close matches when none does, or when one entry is ambiguous.
+   */
+  resolveReader(entries: readonly string[]): { id: string; name: string; keys: string[] } {
+    if (entries.length === 0) {
+      throw new OutroError('USAGE', 'Who are you? Pass --me <handle, email or name> or set `me:` in the config (any of your handles, ids, display names or emails on any source).');
+    }
+    const found: Human[] = [];
+    for (const entry of entries) {
+      const matches = this.match(entry);
+      if (matches.length > 1) {
+        throw new OutroError('USAGE', `"${entry}" matches several people: ${matches.map(describe).join('; ')}. Pass a handle, email or person key instead.`);
+      }
+      if (matches.length === 1) found.push(matches[0]);
+    }
+    if (found.length === 0) {
+      const close = this.closeMatches(entries.join(' '));
+      const hint = close.length > 0 ? ` Close matches: ${close.map(describe).join('; ')}.` : this.humans.length === 0 ? ' No people are stored yet: run `outro ingest` first.' : '';
+      throw new OutroError('USAGE', `No person matches ${entries.map((entry) => `"${entry}"`).join(', ')}.${hint} Use --me with a handle, email, person key or display name.`);
+    }
+    const keys = [...new Set(found.flatMap((human) => human.keys))].sort();
+    return { id: found[0].id, name: found[0].name, keys };
+  }
+
+  private buildIndex(): void {
+    for (const member of this.pending ?? []) {
+      const human = this.human(member.key);
+      const forms = [...member.names, ...member.handles, ...member.emails, member.nativeId, member.key, ...member.emails.map((email) => email.split('@')[0])];
+      for (const form of forms) {
+        const full = normalize(form);
+        if (full === '') continue;
+        add(this.byFull, full, human);
+        for (const word of full.split(' ')) if (word.length >= 2) add(this.byWord, word, human);
+      }
+    }
+    this.pending = undefined;
+  }
+
+  private match(entry: string): Human[] {
+    const wanted = norm(entry.replace(/^@/, '').replace(/^email:/, ''));
+    if (wanted === '') return [];
+    return this.humans.filter((human) => forms(human).includes(wanted));
+  }
+
+  private closeMatches(text: string): Human[] {
+    const wanted = norm(text.replace(/^@/, ''));
+    return this.humans
+      .filter((human) => !human.isBot)
+      .map((human) => ({ human, distance: Math.min(...forms(human).map((form) => closeness(wanted, form))) }))
+      .filter((entry) => entry.distance <= Math.max(2, Math.floor(wanted.length / 3)))
+      .sort((a, b) => a.distance - b.distance || a.human.name.localeCompare(b.human.name))
+      .slice(0, 5)
+      .map((entry) => entry.human);
+  }
+}
+
+/** For find(): names, handles and ids as words ("Priya's" → "priya"). */
+function normalize(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/['’]s$/, '')
+    .replace(/[^a-z0-9@._:-]+/g, ' ')
+    .trim();
+}
+
+/** For resolveReader(): an identity written whole. */
+function norm(text: string): string {
+  return text.trim().toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/\s+/g, ' ');
+}
+
+function add<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(value);
+}
+
+function describe(human: Human): string {
+  const handle = human.handles[0] ? ` (@${human.handles[0]})` : human.emails[0] ? ` (${human.emails[0]})` : '';
+  return `${human.name}${handle}`;
+}
+
+function forms(human: Human): string[] {
+  const keyForms = human.keys.flatMap((key) => {
+    const parts = key.split(':');
+    return [key, parts[parts.length - 1], `${parts[0]}:${parts[parts.length - 1]}`];
+  });
+  return [...human.names, ...human.handles, ...human.emails, ...keyForms].map(norm).filter((form) => form !== '');
+}
+
+/** Edit distance, with a substring counting as close (1). */
+function closeness(a: string, b: string): number {
+  if (a.length >= 3 && (b.includes(a) || a.includes(b))) return 1;
+  const row = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const saved = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = saved;
+    }
+  }
+  return row[b.length];
+}
