@@ -12,7 +12,7 @@ import { scoreWorkspace, type WorkspaceScores } from '../eval/workspace/score-wo
 import { scoreAsk, type AskScores, type ShownAnswer } from '../eval/workspace/score-ask.js';
 import { ask } from '../answers/ask/ask.js';
 import { parseAsOf } from '../answers/ask/parse-question.js';
-import { PeopleDirectory } from '../answers/ask/people-directory.js';
+import { PeopleDirectory } from '../answers/people/people-directory.js';
 import { LogEvidenceSource } from '../memory/facts/evidence.js';
 import { catchUpGraph } from '../memory/graph/catch-up.js';
 import { acquireGraph } from '../memory/graph/kuzu/shared-graph.js';
