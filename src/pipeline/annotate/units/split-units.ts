@@ -95,6 +95,18 @@ export function splitUnits(text: string, options: SplitOptions = {}): Unit[] {
   return units.finish();
 }
 
+/**
+ * One unit for a text that already is one (a labelled training unit, a test case): the same marks
+ * as `splitUnits` gives (mentions, leading name, placeholders, skip) without looking for boundaries.
+ */
+export function singleUnit(text: string, options: SplitOptions = {}): Unit | null {
+  const span = trimSpan(text, 0, text.length);
+  if (!span) return null;
+  const units = new UnitList(text, options.maxUnitLength ?? 4096, options.maxTokenLength ?? 64, 2);
+  units.add(span[0], span[1], {});
+  return units.finish()[0];
+}
+
 function lineEnd(text: string, start: number, end: number): number {
   for (let at = start; at < end; at++) if (text.charCodeAt(at) === 10) return at;
   return end;
