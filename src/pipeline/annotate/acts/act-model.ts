@@ -30,10 +30,11 @@ export class ActModel {
     const logits = this.logits;
     for (let c = 0; c < C; c++) logits[c] = this.bias[c];
     const weights = this.weights;
-    const indices = features.indices;
+    const { indices, values } = features;
     for (let k = 0; k < features.length; k++) {
       const row = indices[k] * C;
-      for (let c = 0; c < C; c++) logits[c] += weights[row + c];
+      const value = values[k];
+      for (let c = 0; c < C; c++) logits[c] += weights[row + c] * value;
     }
     let max = -Infinity;
     for (let c = 0; c < C; c++) if (logits[c] > max) max = logits[c];
