@@ -24,6 +24,10 @@ export interface ActUnit {
   /** Position among the message's units, from 0. */
   index?: number;
   listIndex?: number;
+  /**
+   * Someone else's words: the model was taught to read quoted units as `other` (they are not the
+   * author's act). Classify `{ ...unit, quoted: false }` to read the act of the quoted text itself.
+   */
   quoted?: boolean;
   /** Set on units that must not be classified. */
   skip?: string;

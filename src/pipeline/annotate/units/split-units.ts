@@ -1,5 +1,5 @@
 import { leadingNameOf, mentionsIn } from './addressing.js';
-import { fencedBlocks } from './code-spans.js';
+import { fencedBlocks } from './fenced-blocks.js';
 import { inlineList } from './inline-list.js';
 import { indentOf, isTraceFrame, isTraceHeader, listMarker, quoteMarker } from './line-kinds.js';
 import { sentenceSpans, trimSpan } from './sentences.js';
