@@ -6,12 +6,14 @@ import type { Example } from './example.js';
  * a channel without threads, the message after the one it answers (`previousAct`), and sometimes the
  * caller knows neither (a third, light copy). A unit written without context follows some message
  * in a real conversation: it gets a previous act drawn at random (mostly `other`), so the model does
- * not learn that "no previous message" goes with the acts written alone.
+ * not learn that "no previous message" goes with the acts written alone. One unit in eight also
+ * comes back quoted, as `other`: quoted words are someone else's, not the author's act.
  */
 export function contextVariants(examples: readonly Example[], random: () => number): Example[] {
   const out: Example[] = [];
   for (const example of examples) {
     const context = example.context;
+    if (!example.unit.quoted && random() < 0.125) out.push({ ...example, unit: { ...example.unit, quoted: true }, act: 'other', weight: example.weight * 0.5 });
     if (context.replyToAct && !context.previousAct) {
       out.push(example);
       out.push({ ...example, context: { ...context, replyToAct: undefined, reply: false, previousAct: context.replyToAct } });

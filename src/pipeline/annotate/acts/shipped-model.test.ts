@@ -47,6 +47,11 @@ describe('the shipped dialogue-act model', () => {
     expect(classifyUnit(loadActModel(), units[0], context)?.act).toBe(act);
   });
 
+  it("reads quoted words as other: they are not the author's act", () => {
+    const units = splitUnits('> could you renew the parking permits before march?\non it');
+    expect(classifyUnits(loadActModel(), units).map((prediction) => prediction?.act)).toEqual(['other', 'commitment']);
+  });
+
   it('classifies a message unit by unit and leaves code and bare links alone', () => {
     const units = splitUnits('can you check this?\n```\nSELECT * FROM orders;\n```\nhttps://example.com/report');
     expect(classifyUnits(loadActModel(), units).map((prediction) => prediction?.act ?? null)).toEqual(['request', null, null]);
