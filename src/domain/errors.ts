@@ -20,6 +20,7 @@ export const ERROR_CODES = [
   'ABORTED', // work was cancelled
   'MODEL_UNAVAILABLE', // the configured model server cannot be reached
   'MODEL_INVALID_OUTPUT', // the model answered with output that does not validate
+  'MODEL_FILE_INVALID', // a model file shipped in models/ is missing, corrupt or of another version
   'DAEMON_RUNNING', // a daemon already runs
   'DAEMON_NOT_RUNNING', // no daemon to talk to
   'EVAL_BELOW_THRESHOLD', // an evaluation scored under its --threshold

@@ -1,0 +1,172 @@
+import type { ActContext, ActUnit } from './act.js';
+import { actTokens } from './act-tokens.js';
+import { bucket, hashCode, hashString, namespace } from './feature-hash.js';
+import { opensWithVerb } from './verb-like.js';
+
+/** Changes whenever a feature is added, removed or hashed differently: a model names the set it was trained on. */
+export const FEATURE_SET = 'acts-f1';
+
+/** Hashed feature indices of one unit and their values; reused between units to spare allocations. */
+export class FeatureBuffer {
+  indices = new Int32Array(256);
+  values = new Float32Array(256);
+  length = 0;
+
+  push(index: number, value = 1): void {
+    if (this.length === this.indices.length) {
+      const indices = new Int32Array(this.indices.length * 2);
+      indices.set(this.indices);
+      this.indices = indices;
+      const values = new Float32Array(this.values.length * 2);
+      values.set(this.values);
+      this.values = values;
+    }
+    this.indices[this.length] = index;
+    this.values[this.length++] = value;
+  }
+
+  /** A copy, for training sets. */
+  copy(): { indices: Int32Array; values: Float32Array } {
+    return { indices: this.indices.slice(0, this.length), values: this.values.slice(0, this.length) };
+  }
+}
+
+const UNI = namespace('u');
+const BI = namespace('b');
+const CHAR = namespace('c');
+const FLAG = namespace('f');
+const FIRST = namespace('fw');
+const FIRST_TWO = namespace('f2');
+const REPLY_TO = namespace('rto');
+const PREVIOUS = namespace('prev');
+
+const YOU = new Set(['you', 'your', 'yours', "you're", "you'll", "you've", 'ya', "y'all", 'yall']);
+const SELF = new Set(['i', "i'm", "i'll", "i've", "i'd", 'me', 'my', 'mine', 'myself']);
+const WE = new Set(['we', "we're", "we'll", "we've", 'us', 'our', 'ours', "let's"]);
+const GREETING = new Set(['hey', 'hi', 'hello', 'yo', 'morning', 'ok', 'okay', 'so']);
+const CHECK = /✅|✔|☑|:white_check_mark:|:heavy_check_mark:|:ballot_box_with_check:|:check:/;
+const THUMBS = /👍|:\+1:|:thumbsup:|:thumbs_up:/;
+const EMOJI_ONLY = /^(?:\s|\p{Extended_Pictographic}|\p{EMod}|\uFE0F|\u200D|:[a-z0-9_+-]+:)+$/u;
+const END_QUESTION = /\?[\s!?)"'”’.\p{Extended_Pictographic}\uFE0F]*$/u;
+const END_EXCLAIM = /![\s!)"'”’.\p{Extended_Pictographic}\uFE0F]*$/u;
+const FLAG_NAMES = [
+  'bias', 'mention', 'leadingName', 'you', 'self', 'we', 'imperative', 'endsQuestion', 'hasQuestion', 'endsExclaim',
+  'emojiOnly', 'check', 'thumbs', 'listItem', 'list0', 'list1', 'list2+', 'quoted', 'reply', 'dm', 'first', 'last',
+  'middle', 'len1', 'len2', 'len3-4', 'code', 'link',
+] as const;
+type FlagName = (typeof FLAG_NAMES)[number];
+const FLAGS = new Map<FlagName, number>(FLAG_NAMES.map((name) => [name, hashString(FLAG, name)]));
+
+/**
+ * Short units get a length flag ("ok", "on it", "ship it"): their few words carry the act. Longer
+ * ones get none: in the training data long sentences are mostly e-mail statements, and a length
+ * flag would teach that anything long is `other`.
+ */
+function lengthFlag(words: number): FlagName | null {
+  if (words <= 1) return 'len1';
+  if (words === 2) return 'len2';
+  if (words <= 4) return 'len3-4';
+  return null;
+}
+
+const LETTER = /^\p{L}/u;
+
+/** Tokens are lower-cased: a–z, or a non-ASCII letter. */
+function isWord(token: string): boolean {
+  const code = token.charCodeAt(0);
+  return (code >= 97 && code <= 122) || (code > 127 && LETTER.test(token));
+}
+
+/**
+ * The features of one unit in its context, hashed into `2^bits` buckets: word unigrams and bigrams
+ * (with sentence-start and -end marks), character 3–5-grams within words, the first word, flags
+ * (addressing, pronouns, imperative opening, "?" / "!", emoji, list, quote, reply, DM, position
+ * in a message of several units, shortness) and the context acts alone and with the first word.
+ */
+export function actFeatures(unit: ActUnit, context: ActContext, bits: number, out: FeatureBuffer = new FeatureBuffer()): FeatureBuffer {
+  const mask = (1 << bits) - 1;
+  out.length = 0;
+  const flag = (name: FlagName) => out.push(bucket(FLAGS.get(name) as number, mask));
+  const tokens = actTokens(unit.text, unit.leadingName);
+
+  // Words and character n-grams each weigh the same in a long unit as in a short one (each block has
+  // unit length), so a long sentence's many n-grams do not drown its few telling words.
+  const wordValue = 1 / Math.sqrt(2 * tokens.length + 1);
+  let grams = 0;
+  for (const token of tokens) if (isWord(token)) grams += gramCount(token.length);
+  const charValue = grams > 0 ? 1 / Math.sqrt(grams) : 0;
+  let previous = hashString(BI, '<s>');
+  for (const token of tokens) {
+    out.push(bucket(hashString(UNI, token), mask), wordValue);
+    out.push(bucket(hashString(hashCode(previous, 31), token), mask), wordValue);
+    previous = hashString(BI, token);
+    if (isWord(token)) charGrams(token, mask, charValue, out);
+  }
+  out.push(bucket(hashString(hashCode(previous, 31), '</s>'), mask), wordValue);
+
+  let start = 0;
+  while (start < tokens.length && (tokens[start] === '<mention>' || GREETING.has(tokens[start]) || tokens[start] === '<name>' || tokens[start] === '<cap>')) start++;
+  // The opening words carry most acts ("decided:", "can you", "I'll", "who owns"); as features of
+  // their own they keep their weight however long the rest of the unit runs.
+  const firstWord = tokens[start] ?? '<none>';
+  out.push(bucket(hashString(FIRST, firstWord), mask));
+  out.push(bucket(hashString(hashCode(hashString(FIRST_TWO, firstWord), 31), tokens[start + 1] ?? '</s>'), mask));
+
+  flag('bias');
+  if ((unit.mentions?.length ?? 0) > 0 || tokens.includes('<mention>')) flag('mention');
+  if (unit.leadingName) flag('leadingName');
+  if (tokens.some((token) => YOU.has(token))) flag('you');
+  if (tokens.some((token) => SELF.has(token))) flag('self');
+  if (tokens.some((token) => WE.has(token))) flag('we');
+  if (opensWithVerb(tokens, start)) flag('imperative');
+  const text = unit.text.trimEnd();
+  if (END_QUESTION.test(text)) flag('endsQuestion');
+  if (text.includes('?')) flag('hasQuestion');
+  if (END_EXCLAIM.test(text)) flag('endsExclaim');
+  if (text.length > 0 && EMOJI_ONLY.test(text)) flag('emojiOnly');
+  if (CHECK.test(text)) flag('check');
+  if (THUMBS.test(text)) flag('thumbs');
+  if (text.includes('`')) flag('code');
+  if (tokens.includes('<url>')) flag('link');
+  if (unit.listIndex !== undefined) {
+    flag('listItem');
+    flag(unit.listIndex === 0 ? 'list0' : unit.listIndex === 1 ? 'list1' : 'list2+');
+  }
+  if (unit.quoted) flag('quoted');
+  if (context.reply) flag('reply');
+  if (context.dm) flag('dm');
+  // A unit alone in its message has no position flag: most training units are alone, most real ones are not.
+  const count = context.unitCount ?? 1;
+  const index = unit.index ?? 0;
+  if (count > 1) flag(index === 0 ? 'first' : index >= count - 1 ? 'last' : 'middle');
+  const length = lengthFlag(tokens.length);
+  if (length) flag(length);
+
+  const replyTo = hashString(REPLY_TO, context.replyToAct ?? (context.reply ? 'unknown' : 'none'));
+  out.push(bucket(replyTo, mask));
+  out.push(bucket(hashString(hashCode(replyTo, 31), firstWord), mask));
+  out.push(bucket(hashString(hashCode(replyTo, 30), length ?? 'long'), mask));
+  const prior = hashString(PREVIOUS, context.previousAct ?? 'none');
+  out.push(bucket(prior, mask));
+  out.push(bucket(hashString(hashCode(prior, 31), firstWord), mask));
+  return out;
+}
+
+/** How many 3-, 4- and 5-grams `^word$` has. */
+function gramCount(length: number): number {
+  const padded = length + 2;
+  return Math.max(0, padded - 2) + Math.max(0, padded - 3) + Math.max(0, padded - 4);
+}
+
+/** Character 3-, 4- and 5-grams of `^word$`. */
+function charGrams(word: string, mask: number, value: number, out: FeatureBuffer): void {
+  const last = word.length + 1;
+  for (let from = 0; from + 2 <= last; from++) {
+    let hash = CHAR;
+    const stop = Math.min(from + 4, last);
+    for (let k = from; k <= stop; k++) {
+      hash = Math.imul(hash ^ (k === 0 ? 94 : k === last ? 36 : word.charCodeAt(k - 1)), 0x01000193);
+      if (k - from >= 2) out.push(bucket(hash, mask), value);
+    }
+  }
+}
