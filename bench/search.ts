@@ -9,7 +9,7 @@
  * --db reuses a store from an earlier run (--keep prints where it is), skipping the log writing.
  */
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openStore } from '../src/app/store.js';
@@ -67,12 +67,16 @@ function span(): { startMs: number; endMs: number } {
 }
 
 function rebuild(): void {
+  const cpu = process.cpuUsage();
   const report = rebuildSearchIndex(db);
+  const used = process.cpuUsage(cpu);
+  const cpuSeconds = (used.user + used.system) / 1e6;
   const seconds = report.timings.totalMs / 1000;
   const t = report.timings;
   console.log(
     `rebuild: ${report.events.toLocaleString()} events → ${report.docs.toLocaleString()} docs in ${seconds.toFixed(1)} s = ${Math.round(log.messages / seconds).toLocaleString()} messages/s ` +
-      `(read+parse ${(t.readMs / 1000).toFixed(1)} s, docs ${(t.writeMs / 1000).toFixed(1)} s, FTS ${(t.indexMs / 1000).toFixed(1)} s)`,
+      `(read+parse ${(t.readMs / 1000).toFixed(1)} s, docs ${(t.writeMs / 1000).toFixed(1)} s, FTS ${(t.indexMs / 1000).toFixed(1)} s; ` +
+      `CPU ${cpuSeconds.toFixed(1)} s = ${Math.round(log.messages / cpuSeconds).toLocaleString()} messages per CPU-second; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores)`,
   );
   db.pragma('wal_checkpoint(TRUNCATE)');
 }
@@ -90,11 +94,11 @@ function queries(): void {
   const index = new SqliteSearchIndex(db);
   // Warm the page cache with one pass over every query.
   for (const set of sets) for (const request of set.requests) index.search(request);
-  console.log('\nwarm latency (ms), 20 hits per query:       before (ORDER BY rank)        after (SqliteSearchIndex)');
+  console.log(`\nwarm latency (ms), 20 hits per query, ${values.queries} queries per kind, before and after run in turn per query (load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores)`);
+  console.log('                           before (ORDER BY rank)   │ after (SqliteSearchIndex)');
   console.log('query kind            hits   p50     p95     max   │   p50     p95     max');
   for (const set of sets) {
-    const before = time(set.requests, (request) => baseline(db, request));
-    const after = time(set.requests, (request) => index.search(request).hits.length);
+    const [before, after] = timeInTurn(set.requests, [(request) => baseline(db, request), (request) => index.search(request).hits.length]);
     const cells = (t: Timing): string => `${fmt(t.p50)} ${fmt(t.p95)} ${fmt(t.max)}`;
     console.log(`${set.name.padEnd(20)} ${String(Math.round(after.hits)).padStart(5)} ${cells(before)}   │ ${cells(after)}`);
   }
@@ -141,17 +145,22 @@ interface Timing {
   hits: number;
 }
 
-function time(requests: readonly SearchRequest[], run: (request: SearchRequest) => number): Timing {
-  const samples: number[] = [];
-  let hits = 0;
+/** Times each way of running every request, one after the other per request, so changing load hits them alike. */
+function timeInTurn(requests: readonly SearchRequest[], runs: ReadonlyArray<(request: SearchRequest) => number>): Timing[] {
+  const samples = runs.map(() => [] as number[]);
+  const hits = runs.map(() => 0);
   for (const request of requests) {
-    const started = performance.now();
-    hits += run(request);
-    samples.push(performance.now() - started);
+    runs.forEach((run, i) => {
+      const started = performance.now();
+      hits[i] += run(request);
+      samples[i].push(performance.now() - started);
+    });
   }
-  samples.sort((a, b) => a - b);
-  const at = (p: number): number => samples[Math.min(samples.length - 1, Math.floor(p * samples.length))];
-  return { p50: at(0.5), p95: at(0.95), max: samples[samples.length - 1], hits: hits / requests.length };
+  return samples.map((list, i) => {
+    list.sort((a, b) => a - b);
+    const at = (p: number): number => list[Math.min(list.length - 1, Math.floor(p * list.length))];
+    return { p50: at(0.5), p95: at(0.95), max: list[list.length - 1], hits: hits[i] / requests.length };
+  });
 }
 
 function fmt(ms: number): string {

@@ -32,8 +32,13 @@ export const searchIndexMigration: Migration = {
       -- One searchable thing: its text (the FTS content) and what a hit shows. id is the FTS rowid.
       CREATE TABLE search_docs (
         id INTEGER PRIMARY KEY,
-        -- kind:native key, e.g. message:slack:T1:C1:1700000000.000100, decision:<decisionId>.
-        doc_id TEXT NOT NULL UNIQUE,
+        -- kind:key, e.g. decision:<decisionId>. NULL for a message, which is keyed by its channel
+        -- and native id instead (its doc_id, message:<channel key>:<native id>, is derived).
+        doc_id TEXT,
+        -- Messages: the search_channels id of their channel.
+        message_channel INTEGER,
+        -- Native message id to cite (the message itself, or an item's first evidence).
+        native_id TEXT,
         -- Indexed: a heading (conversation topic, fact relation), '' when none.
         title TEXT NOT NULL,
         -- Indexed: the text with chat markup normalised.
@@ -43,13 +48,15 @@ export const searchIndexMigration: Migration = {
         conversation_id TEXT,
         -- The log seq of the conversation.extracted that set conversation_id (messages).
         conversation_version INTEGER NOT NULL DEFAULT 0,
-        -- Native message id to cite (the message itself, or an item's first evidence).
-        native_id TEXT,
         -- The state the document was created in (open, made, asserted, noise); null for messages.
         state TEXT,
         -- The log seq the content comes from: an older version never replaces a newer one.
         version INTEGER NOT NULL
       );
+      -- Messages are most of the index: an integer and a short native id key them for less than a
+      -- third of what their doc_id text would take.
+      CREATE UNIQUE INDEX search_docs_by_message ON search_docs (message_channel, native_id) WHERE doc_id IS NULL;
+      CREATE UNIQUE INDEX search_docs_by_doc_id ON search_docs (doc_id) WHERE doc_id IS NOT NULL;
 
       -- What search filters read, one row per search_docs row (same id). Kept apart and narrow so
       -- that checking many matches against a filter stays in the page cache.
@@ -62,6 +69,8 @@ export const searchIndexMigration: Migration = {
         -- Epoch milliseconds (UTC).
         at INTEGER NOT NULL
       );
+      -- since/until: the least or greatest id in a time range (see search-reader.ts).
+      CREATE INDEX search_filters_by_time ON search_filters (at);
 
       -- A later state of an item (done, answered, reversed, retracted): the earliest wins.
       CREATE TABLE search_states (

@@ -16,10 +16,15 @@ import { EVENT, type StoredEvent } from '../../domain/events.js';
 
 /** What the search projection reads of a stored event. */
 export type LoggedEvent = Pick<StoredEvent, 'seq' | 'type' | 'payload'>;
-import { channelKeyOf, MessageDeleted, MessageEdited, MessagePosted, messageKeyOf, type MessageKind } from '../../domain/message.js';
+import { channelKeyOf, MessageDeleted, MessageEdited, MessagePosted, type MessageKind } from '../../domain/message.js';
 import { PersonUpdated } from '../../domain/person.js';
 import { FOREVER, type SearchOp } from './search-ops.js';
-import { docIdOf, type SearchDocInput } from './search-types.js';
+import { docIdOf, messageDocIdOf, type SearchDocInput } from './search-types.js';
+
+/** The fields of a message the index reads: only they are validated (a message is most of the log, and the rest is not read). */
+const PostedFields = MessagePosted.pick({ source: true, workspace: true, channel: true, id: true, author: true, text: true, kind: true, ts: true });
+type PostedFields = z.infer<typeof PostedFields>;
+const EditedFields = MessageEdited.pick({ source: true, workspace: true, channel: true, id: true, text: true });
 
 /** Message kinds worth finding; joins and leaves are not, and a tombstone is a deleted message. */
 const INDEXED_MESSAGE_KINDS: ReadonlySet<MessageKind> = new Set(['message', 'bot', 'huddle', 'system']);
@@ -40,8 +45,8 @@ function on<T>(schema: z.ZodType<T>, map: (payload: T, event: LoggedEvent) => Se
 const MAPPERS: Record<string, Mapper> = {
   [EVENT.personUpdated]: on(PersonUpdated, (p, e) => [{ op: 'name', of: 'person', key: p.key, name: p.names.find((name) => name.trim() !== '') ?? p.nativeId, version: e.seq }]),
   [EVENT.channelUpdated]: on(ChannelUpdated, (c, e) => [{ op: 'name', of: 'channel', key: c.key, name: c.name || null, version: e.seq }]),
-  [EVENT.messagePosted]: on(MessagePosted, posted),
-  [EVENT.messageEdited]: on(MessageEdited, (m, e) => [{ op: 'edit', docId: messageDocId(m), text: m.text, version: e.seq }]),
+  [EVENT.messagePosted]: on(PostedFields, posted),
+  [EVENT.messageEdited]: on(EditedFields, (m, e) => [{ op: 'edit', docId: messageDocId(m), text: m.text, version: e.seq }]),
   [EVENT.messageDeleted]: on(MessageDeleted, (m) => [{ op: 'remove', docId: messageDocId(m), version: FOREVER }]),
   [EVENT.conversationExtracted]: on(ConversationExtracted, extracted),
   [EVENT.conversationAnnotated]: on(ConversationAnnotated, annotated),
@@ -63,11 +68,11 @@ export function searchOpsOf(event: LoggedEvent): SearchOp[] | null {
   return map ? map(event) : [];
 }
 
-export function messageDocId(ref: Parameters<typeof messageKeyOf>[0]): string {
-  return docIdOf('message', messageKeyOf(ref));
+export function messageDocId(ref: Parameters<typeof channelKeyOf>[0] & { id: string }): string {
+  return messageDocIdOf(channelKeyOf(ref), ref.id);
 }
 
-function posted(m: MessagePosted, event: LoggedEvent): SearchOp[] | null {
+function posted(m: PostedFields, event: LoggedEvent): SearchOp[] | null {
   const docId = messageDocId(m);
   if (m.kind === 'tombstone') return [{ op: 'remove', docId, version: FOREVER }];
   if (!INDEXED_MESSAGE_KINDS.has(m.kind)) return [];
@@ -92,7 +97,7 @@ function extracted(c: ConversationExtracted, event: LoggedEvent): SearchOp[] {
   const docId = docIdOf('conversation', c.conversationId);
   // An empty split means the conversation no longer exists.
   if (c.messages.length === 0) return [{ op: 'remove', docId, version: event.seq }];
-  const docIds = c.messages.map((id) => docIdOf('message', `${c.channel}:${id}`));
+  const docIds = c.messages.map((id) => messageDocIdOf(c.channel, id));
   return [{ op: 'conversation', docIds, conversationId: c.conversationId, version: event.seq }];
 }
 

@@ -14,6 +14,8 @@ const SNIPPET_TOKENS = 24;
  * the newest ones are returned (a recency prior that chat search wants anyway).
  */
 export const RANK_WINDOW = 5_000;
+/** A time filter is also turned into a row id range when at most this many documents fall in it. */
+const TIME_BOUND_DOCS = 50_000;
 /** Column weights for BM25: the title (topic, fact relation) over the body. */
 const BM25 = 'bm25(search_fts, 2.0, 1.0)';
 
@@ -98,7 +100,7 @@ export class SearchReader {
     const ids = ranked.map((row) => row.id);
     const marks = ids.map(() => '?').join(', ');
     const rows = this.statement(
-      `SELECT d.id, d.doc_id, x.kind, d.title, d.body, d.original, x.at, d.conversation_id, d.native_id, d.state,
+      `SELECT d.id, coalesce(d.doc_id, 'message:' || c.key || ':' || d.native_id) AS doc_id, x.kind, d.title, d.body, d.original, x.at, d.conversation_id, d.native_id, d.state,
               p.key AS author, p.name AS author_name, c.key AS channel, c.name AS channel_name, s.state AS later_state, s.at AS later_at
        FROM search_docs d
        JOIN search_filters x ON x.id = d.id
@@ -143,11 +145,36 @@ export class SearchReader {
       else add(`d.${field} IN (${ids.map(() => '?').join(', ')})`, ...ids);
     }
     const since = timeOf('since', request.since);
-    const until = [timeOf('until', request.until), timeOf('asOf', request.asOf)].filter((ms): ms is number => ms !== undefined);
-    if (since !== undefined) add('d.at >= ?', since);
-    if (until.length > 0) add('d.at <= ?', Math.min(...until));
+    const untils = [timeOf('until', request.until), timeOf('asOf', request.asOf)].filter((ms): ms is number => ms !== undefined);
+    const until = untils.length > 0 ? Math.min(...untils) : undefined;
+    if (since !== undefined) {
+      add('d.at >= ?', since);
+      this.bound(filters, 'since', since);
+    }
+    if (until !== undefined) {
+      add('d.at <= ?', until);
+      this.bound(filters, 'until', until);
+    }
     filters.asOfMs = timeOf('asOf', request.asOf);
     return filters;
+  }
+
+  /**
+   * A time filter as a range of row ids too, when few documents fall in it: FTS5 then skips the
+   * matches outside the range instead of each being looked up and dropped. Exact whatever the
+   * order documents were added in (the bound is the least or greatest id in the time range).
+   */
+  private bound(filters: Filters, side: 'since' | 'until', ms: number): void {
+    const sql =
+      side === 'since'
+        ? `SELECT min(id) AS id, count(*) AS n FROM (SELECT id FROM search_filters WHERE at >= ? LIMIT ${TIME_BOUND_DOCS + 1})`
+        : `SELECT max(id) AS id, count(*) AS n FROM (SELECT id FROM search_filters WHERE at <= ? LIMIT ${TIME_BOUND_DOCS + 1})`;
+    const { id, n } = this.statement(sql).get(ms) as { id: number | null; n: number };
+    if (n === 0 || id === null) filters.empty = true;
+    else if (n <= TIME_BOUND_DOCS) {
+      filters.sql.push(side === 'since' ? 'f.rowid >= ?' : 'f.rowid <= ?');
+      filters.params.push(id);
+    }
   }
 
   private idsOf(table: 'search_people' | 'search_channels', keys: readonly string[]): number[] {

@@ -92,3 +92,18 @@ export interface SearchIndex {
 export function docIdOf(kind: SearchKind, key: string): string {
   return `${kind}:${key}`;
 }
+
+/** A message's doc_id: its channel key and native message id. */
+export function messageDocIdOf(channel: string, nativeId: string): string {
+  return docIdOf('message', `${channel}:${nativeId}`);
+}
+
+/**
+ * The channel key and native id of a message's doc_id; null for other kinds. Native message ids
+ * (Slack ts, Discord snowflakes, Teams ids) hold no ':', so the last one ends the channel key.
+ */
+export function messageRefOf(docId: string): { channel: string; nativeId: string } | null {
+  if (!docId.startsWith('message:')) return null;
+  const at = docId.lastIndexOf(':');
+  return at <= 'message:'.length ? null : { channel: docId.slice('message:'.length, at), nativeId: docId.slice(at + 1) };
+}

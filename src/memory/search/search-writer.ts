@@ -1,8 +1,9 @@
 import Database, { type Statement } from 'better-sqlite3';
+import { OutroError } from '../../domain/errors.js';
 import type { SqliteDatabase } from '../sqlite.js';
 import { normalizeMarkup } from './normalize-markup.js';
 import type { SearchOp } from './search-ops.js';
-import type { SearchDocInput } from './search-types.js';
+import { messageDocIdOf, messageRefOf, type SearchDocInput } from './search-types.js';
 
 export interface SearchWriterOptions {
   /**
@@ -25,6 +26,11 @@ interface Stored {
 
 type DocRow = { [K in keyof Omit<Stored, 'removed'>]: NonNullable<Stored[K]> };
 
+interface DocKey {
+  docId: string;
+  message: { channel: number; nativeId: string } | null;
+}
+
 /**
  * Applies SearchOps to the search tables, keeping the FTS index in step with search_docs (an
  * external-content FTS5 table must be told the old text of a row it drops). Not transactional on
@@ -35,7 +41,6 @@ export class SearchWriter {
   private readonly bulk: boolean;
   /** Bulk mode: every doc_id removed so far (all of search_removed). */
   private readonly removedInBulk = new Set<string>();
-  private pendingConversations: Statement | undefined;
   private readonly ids = { person: new Map<string, number>(), channel: new Map<string, number>() };
   private readonly sql: Record<string, Statement>;
 
@@ -48,9 +53,17 @@ export class SearchWriter {
     this.sql = {
       stored: db.prepare(
         `SELECT d.id, d.title, d.body, d.version, r.version AS removed
-         FROM (SELECT ? AS doc_id) k LEFT JOIN search_docs d ON d.doc_id = k.doc_id LEFT JOIN search_removed r ON r.doc_id = k.doc_id`,
+         FROM (SELECT ? AS doc_id) k LEFT JOIN search_docs d ON d.doc_id = k.doc_id AND d.doc_id IS NOT NULL LEFT JOIN search_removed r ON r.doc_id = k.doc_id`,
       ),
-      insert: db.prepare('INSERT INTO search_docs (doc_id, title, body, original, conversation_id, native_id, state, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+      storedMessage: db.prepare(
+        `SELECT d.id, d.title, d.body, d.version, r.version AS removed
+         FROM (SELECT ? AS doc_id, ? AS channel, ? AS native_id) k
+         LEFT JOIN search_docs d ON d.message_channel = k.channel AND d.native_id = k.native_id AND d.doc_id IS NULL
+         LEFT JOIN search_removed r ON r.doc_id = k.doc_id`,
+      ),
+      insert: db.prepare(
+        'INSERT INTO search_docs (doc_id, message_channel, native_id, title, body, original, conversation_id, state, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
       update: db.prepare(
         `UPDATE search_docs SET title = ?, body = ?, original = ?, conversation_id = coalesce(?, conversation_id), native_id = ?, state = ?, version = ?
          WHERE id = ?`,
@@ -64,7 +77,10 @@ export class SearchWriter {
          ON CONFLICT (doc_id) DO UPDATE SET version = max(version, excluded.version)`,
       ),
       forget: db.prepare('DELETE FROM search_removed WHERE doc_id = ?'),
-      conversation: db.prepare('UPDATE search_docs SET conversation_id = ?, conversation_version = ? WHERE doc_id = ? AND conversation_version < ?'),
+      conversation: db.prepare('UPDATE search_docs SET conversation_id = ?, conversation_version = ? WHERE doc_id = ? AND doc_id IS NOT NULL AND conversation_version < ?'),
+      messageConversation: db.prepare(
+        'UPDATE search_docs SET conversation_id = ?, conversation_version = ? WHERE message_channel = ? AND native_id = ? AND doc_id IS NULL AND conversation_version < ?',
+      ),
       state: db.prepare(
         `INSERT INTO search_states (doc_id, state, at, tie) VALUES (?, ?, ?, ?)
          ON CONFLICT (doc_id) DO UPDATE SET state = excluded.state, at = excluded.at, tie = excluded.tie
@@ -88,34 +104,9 @@ export class SearchWriter {
     return changed;
   }
 
-  /**
-   * Ends a bulk load: applies the conversation assignments held back (in doc_id order, so the
-   * index is walked once instead of hit at random), then builds search_fts from search_docs.
-   */
+  /** Ends a bulk load: builds search_fts from search_docs in one pass. */
   finishBulk(): void {
-    if (this.pendingConversations) {
-      this.db.exec(`
-        UPDATE search_docs SET conversation_id = p.conversation_id, conversation_version = p.version
-        FROM (SELECT doc_id, conversation_id, max(version) AS version FROM temp.search_bulk_conversations GROUP BY doc_id) AS p
-        WHERE search_docs.doc_id = p.doc_id AND search_docs.conversation_version < p.version;
-        DROP TABLE temp.search_bulk_conversations;
-      `);
-      this.pendingConversations = undefined;
-    }
     this.db.exec("INSERT INTO search_fts (search_fts) VALUES ('rebuild')");
-  }
-
-  /**
-   * Bulk mode: a conversation assignment is held back in a temp table until finishBulk. The
-   * result is the same as applying it at once: a split only names messages posted before it, and
-   * the latest split of a message wins either way.
-   */
-  private pending(): Statement {
-    if (!this.pendingConversations) {
-      this.db.exec('CREATE TEMP TABLE search_bulk_conversations (doc_id TEXT NOT NULL, conversation_id TEXT NOT NULL, version INTEGER NOT NULL)');
-      this.pendingConversations = this.db.prepare('INSERT INTO temp.search_bulk_conversations (doc_id, conversation_id, version) VALUES (?, ?, ?)');
-    }
-    return this.pendingConversations;
   }
 
   private applyOne(op: SearchOp): boolean {
@@ -127,12 +118,14 @@ export class SearchWriter {
       case 'remove':
         return this.remove(op.docId, op.version);
       case 'conversation': {
-        if (this.bulk) {
-          for (const docId of op.docIds) this.pending().run(docId, op.conversationId, op.version);
-          return true;
-        }
         let changed = false;
-        for (const docId of op.docIds) if (this.sql.conversation.run(op.conversationId, op.version, docId, op.version).changes > 0) changed = true;
+        for (const docId of op.docIds) {
+          const key = this.keyOf(docId);
+          const result = key.message
+            ? this.sql.messageConversation.run(op.conversationId, op.version, key.message.channel, key.message.nativeId, op.version)
+            : this.sql.conversation.run(op.conversationId, op.version, docId, op.version);
+          if (result.changes > 0) changed = true;
+        }
         return changed;
       }
       case 'state':
@@ -145,19 +138,23 @@ export class SearchWriter {
   }
 
   private upsert(doc: SearchDocInput): boolean {
+    const key = this.keyOf(doc.docId);
+    if ((key.message !== null) !== (doc.kind === 'message') || (key.message && (doc.channel === null || doc.docId !== messageDocIdOf(doc.channel, doc.nativeId ?? '')))) {
+      throw new OutroError('INTERNAL', `Search document ${doc.docId} (${doc.kind}): a message's doc_id is message:<channel key>:<native id>, and only a message's starts with "message:".`);
+    }
     const body = normalizeMarkup(doc.text);
     const original = body === doc.text ? null : doc.text;
     const author = doc.author === null ? null : this.keyId('person', doc.author);
     const channel = doc.channel === null ? null : this.keyId('channel', doc.channel);
     const at = Date.parse(doc.at);
     if (this.bulk && !this.removedInBulk.has(doc.docId)) {
-      const id = this.tryInsert(doc, body, original);
+      const id = this.tryInsert(key, doc, body, original);
       if (id !== undefined) {
         this.sql.filters.run(id, doc.kind, author, channel, at);
         return true;
       }
     }
-    const { existing, removed } = this.stored(doc.docId);
+    const { existing, removed } = this.stored(key);
     if (removed !== undefined && removed >= doc.version) return false;
     if (existing && existing.version >= doc.version) return false;
     let id: number;
@@ -166,7 +163,7 @@ export class SearchWriter {
       if (this.index) this.sql.ftsDelete.run(id, existing.title, existing.body);
       this.sql.update.run(doc.title, body, original, doc.conversationId, doc.nativeId, doc.state, doc.version, id);
     } else {
-      id = Number(this.sql.insert.run(doc.docId, doc.title, body, original, doc.conversationId, doc.nativeId, doc.state, doc.version).lastInsertRowid);
+      id = this.insert(key, doc, body, original);
     }
     this.sql.filters.run(id, doc.kind, author, channel, at);
     if (this.index) this.sql.ftsInsert.run(id, doc.title, body);
@@ -175,7 +172,7 @@ export class SearchWriter {
   }
 
   private edit(docId: string, text: string, version: number): boolean {
-    const { existing } = this.stored(docId);
+    const { existing } = this.stored(this.keyOf(docId));
     if (!existing || existing.version >= version) return false;
     const body = normalizeMarkup(text);
     if (this.index) this.sql.ftsDelete.run(existing.id, existing.title, existing.body);
@@ -185,7 +182,7 @@ export class SearchWriter {
   }
 
   private remove(docId: string, version: number): boolean {
-    const { existing, removed } = this.stored(docId);
+    const { existing, removed } = this.stored(this.keyOf(docId));
     if (removed !== undefined && removed >= version) return false;
     if (existing && existing.version >= version) return false;
     if (existing) {
@@ -198,10 +195,15 @@ export class SearchWriter {
     return existing !== undefined;
   }
 
-  /** Inserts a document that is probably new; undefined when its doc_id is stored already. */
-  private tryInsert(doc: SearchDocInput, body: string, original: string | null): number | undefined {
+  private insert(key: DocKey, doc: SearchDocInput, body: string, original: string | null): number {
+    const [docId, channel] = key.message ? [null, key.message.channel] : [key.docId, null];
+    return Number(this.sql.insert.run(docId, channel, doc.nativeId, doc.title, body, original, doc.conversationId, doc.state, doc.version).lastInsertRowid);
+  }
+
+  /** Inserts a document that is probably new; undefined when it is stored already. */
+  private tryInsert(key: DocKey, doc: SearchDocInput, body: string, original: string | null): number | undefined {
     try {
-      return Number(this.sql.insert.run(doc.docId, doc.title, body, original, doc.conversationId, doc.nativeId, doc.state, doc.version).lastInsertRowid);
+      return this.insert(key, doc, body, original);
     } catch (error) {
       if (error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE') return undefined;
       throw error;
@@ -209,9 +211,15 @@ export class SearchWriter {
   }
 
   /** The stored document and its removal, in one lookup. */
-  private stored(docId: string): { existing: DocRow | undefined; removed: number | undefined } {
-    const row = this.sql.stored.get(docId) as Stored;
+  private stored(key: DocKey): { existing: DocRow | undefined; removed: number | undefined } {
+    const row = (key.message ? this.sql.storedMessage.get(key.docId, key.message.channel, key.message.nativeId) : this.sql.stored.get(key.docId)) as Stored;
     return { existing: row.id === null ? undefined : (row as DocRow), removed: row.removed ?? undefined };
+  }
+
+  /** How a document is keyed: a message by its channel row and native id, anything else by doc_id. */
+  private keyOf(docId: string): DocKey {
+    const message = messageRefOf(docId);
+    return { docId, message: message ? { channel: this.keyId('channel', message.channel), nativeId: message.nativeId } : null };
   }
 
   /** The row id of a person or channel key, adding the key (without a name) when new. */

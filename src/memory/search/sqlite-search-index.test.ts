@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { isOutroError } from '../../domain/errors.js';
 import { makeTempDir } from '../../test-support/temp-dir.js';
 import { join } from 'node:path';
-import { HIGHLIGHT, type SearchDocInput, type SearchRequest } from './search-types.js';
+import { HIGHLIGHT, messageDocIdOf, type SearchDocInput, type SearchRequest } from './search-types.js';
 import { SqliteSearchIndex } from './sqlite-search-index.js';
 import { openSearchDatabase } from './test-support/search-events.js';
 
@@ -15,14 +15,16 @@ function index(): SqliteSearchIndex {
 }
 
 let versions = 0;
+/** A message in #C1 by Dana unless fields say otherwise (a message's doc_id follows its channel). */
 function doc(id: string, text: string, fields: Partial<SearchDocInput> = {}): SearchDocInput {
+  const channel = fields.channel ?? 'slack:T1:C1';
   return {
-    docId: `message:slack:T1:C1:${id}`,
+    docId: messageDocIdOf(channel, id),
     kind: 'message',
     title: '',
     text,
     author: 'slack:T1:UDANA',
-    channel: 'slack:T1:C1',
+    channel,
     at: '2026-03-02T09:00:00.000Z',
     conversationId: null,
     nativeId: id,
@@ -121,6 +123,23 @@ describe('SqliteSearchIndex', () => {
     expect(ids(search, { query: 'billing', kinds: ['message'], since: '2026-03-02', until: '2026-03-02T23:59:59Z' })).toEqual(['2']);
     expect(ids(search, { query: 'billing', asOf: '2026-03-02T09:00:00.000Z' }).sort()).toEqual(['1', '2']);
     expect(() => search.search({ query: 'billing', since: 'last tuesday' })).toThrow(/since "last tuesday" is not a time/);
+  });
+
+  it('filters by time exactly when documents were not added in time order', () => {
+    const search = index();
+    const days = [5, 1, 9, 3, 7, 2, 8];
+    search.upsert(days.map((day) => doc(`d${day}`, 'billing', { at: new Date(Date.UTC(2026, 2, day)).toISOString() })));
+    const found = (request: Omit<SearchRequest, 'query'>): string[] => ids(search, { query: 'billing', ...request }).sort();
+    expect(found({ since: '2026-03-07' })).toEqual(['d7', 'd8', 'd9']);
+    expect(found({ until: '2026-03-03' })).toEqual(['d1', 'd2', 'd3']);
+    expect(found({ since: '2026-03-03', asOf: '2026-03-05' })).toEqual(['d3', 'd5']);
+    expect(found({ since: '2026-04-01' })).toEqual([]);
+  });
+
+  it('rejects a message whose doc_id does not name its channel and native id', () => {
+    const search = index();
+    expect(() => search.upsert([{ ...doc('1', 'billing'), docId: 'message:slack:T1:C9:1' }])).toThrow(/message:<channel key>:<native id>/);
+    expect(() => search.upsert([{ ...doc('1', 'billing'), kind: 'decision' }])).toThrow(/only a message's starts with "message:"/);
   });
 
   it('pages through hits and counts them when asked', () => {
