@@ -30,6 +30,8 @@ export interface ParsedSearchQuery {
   terms: SearchTerm[];
   /** The FTS5 MATCH expression. */
   match: string;
+  /** The terms joined with AND (the same as `match` in all mode). */
+  allMatch: string;
   /** Terms left out beyond MAX_TERMS. */
   dropped: number;
 }
@@ -62,8 +64,9 @@ export function parseSearchQuery(input: string, mode: SearchMode = 'all'): Parse
   if (content.length > 0) terms = content;
   const dropped = Math.max(0, terms.length - MAX_TERMS);
   terms = terms.slice(0, MAX_TERMS);
-  const match = terms.map(expressionOf).join(mode === 'all' ? ' AND ' : ' OR ');
-  return { mode, terms, match, dropped };
+  const expressions = terms.map(expressionOf);
+  const allMatch = expressions.join(' AND ');
+  return { mode, terms, match: mode === 'all' ? allMatch : expressions.join(' OR '), allMatch, dropped };
 }
 
 /** The FTS5 form of one term: a quoted string of plain tokens, then `*` for a prefix. */

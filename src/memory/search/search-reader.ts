@@ -73,13 +73,28 @@ export class SearchReader {
    * One page of matches by BM25 (best first; ties: newest first), ranking at most the newest
    * RANK_WINDOW matches that pass the filters. FTS5 walks the matches newest first, the filters
    * are checked per match, and BM25 is computed only for those that pass.
+   *
+   * In any mode the documents holding every word are ranked too (their own window), so an older
+   * document that has them all is not lost behind newer ones that hold one common word. Both
+   * queries have the same phrases, so BM25 gives a document the same score in either.
    */
   private rank(query: ParsedSearchQuery, filters: Filters, limit: number, offset: number): Array<{ id: number; score: number }> {
+    if (query.mode === 'all' || query.terms.length === 1) return this.rankWindow(query.match, filters, limit, offset);
+    const wanted = offset + limit;
+    const merged = new Map<number, number>();
+    for (const match of [query.allMatch, query.match]) for (const { id, score } of this.rankWindow(match, filters, wanted, 0)) merged.set(id, score);
+    return [...merged]
+      .map(([id, score]) => ({ id, score }))
+      .sort((a, b) => a.score - b.score || b.id - a.id)
+      .slice(offset, wanted);
+  }
+
+  private rankWindow(match: string, filters: Filters, limit: number, offset: number): Array<{ id: number; score: number }> {
     const sql = `SELECT id, score FROM (
         SELECT f.rowid AS id, ${BM25} AS score FROM ${this.from(filters)} WHERE ${this.where(filters)} ORDER BY f.rowid DESC LIMIT ?
       ) ORDER BY score, id DESC LIMIT ? OFFSET ?`;
     const window = Math.max(RANK_WINDOW, offset + limit);
-    return this.guard(() => this.statement(sql).all(query.match, ...filters.params, window, limit, offset) as Array<{ id: number; score: number }>);
+    return this.guard(() => this.statement(sql).all(match, ...filters.params, window, limit, offset) as Array<{ id: number; score: number }>);
   }
 
   private count(query: ParsedSearchQuery, filters: Filters): number {
@@ -109,13 +124,13 @@ export class SearchReader {
        LEFT JOIN search_states s ON s.doc_id = d.doc_id
        WHERE d.id IN (${marks})`,
     ).all(...ids) as DocRow[];
-    const snippets = this.guard(
-      () =>
-        this.statement(
-          `SELECT rowid AS id, snippet(search_fts, -1, '${HIGHLIGHT.open}', '${HIGHLIGHT.close}', '${HIGHLIGHT.ellipsis}', ${SNIPPET_TOKENS}) AS snippet
-           FROM search_fts WHERE search_fts MATCH ? AND rowid IN (${marks})`,
-        ).all(query.match, ...ids) as Array<{ id: number; snippet: string }>,
-    );
+    // FTS5 runs the query once per id of `rowid IN (…)`: cheap for words, but a prefix is expanded
+    // each time, so for a prefix one pass over the matches (from the lowest id wanted) is cheaper.
+    const prefix = query.terms.some((term) => term.prefix);
+    const snippetSql = `SELECT rowid AS id, snippet(search_fts, -1, '${HIGHLIGHT.open}', '${HIGHLIGHT.close}', '${HIGHLIGHT.ellipsis}', ${SNIPPET_TOKENS}) AS snippet
+      FROM search_fts WHERE search_fts MATCH ? AND ${prefix ? `rowid >= ? AND +rowid IN (${marks})` : `rowid IN (${marks})`}`;
+    const snippetParams = prefix ? [query.match, Math.min(...ids), ...ids] : [query.match, ...ids];
+    const snippets = this.guard(() => this.statement(snippetSql).all(...snippetParams) as Array<{ id: number; snippet: string }>);
     const byId = new Map(rows.map((row) => [row.id, row]));
     const snippetOf = new Map(snippets.map((row) => [row.id, row.snippet]));
     return ranked.flatMap(({ id, score }) => {

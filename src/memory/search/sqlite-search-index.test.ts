@@ -3,6 +3,7 @@ import { isOutroError } from '../../domain/errors.js';
 import { makeTempDir } from '../../test-support/temp-dir.js';
 import { join } from 'node:path';
 import { HIGHLIGHT, messageDocIdOf, type SearchDocInput, type SearchRequest } from './search-types.js';
+import { RANK_WINDOW } from './search-reader.js';
 import { SqliteSearchIndex } from './sqlite-search-index.js';
 import { openSearchDatabase } from './test-support/search-events.js';
 
@@ -140,6 +141,17 @@ describe('SqliteSearchIndex', () => {
     const search = index();
     expect(() => search.upsert([{ ...doc('1', 'billing'), docId: 'message:slack:T1:C9:1' }])).toThrow(/message:<channel key>:<native id>/);
     expect(() => search.upsert([{ ...doc('1', 'billing'), kind: 'decision' }])).toThrow(/only a message's starts with "message:"/);
+  });
+
+  it('in any mode, ranks an older document holding every word above newer ones holding one', () => {
+    const search = index();
+    const at = (minute: number): string => new Date(Date.UTC(2026, 2, 1, 0, minute)).toISOString();
+    search.upsert([doc('old', 'billing migration plan', { at: at(0) })]);
+    search.upsert(Array.from({ length: RANK_WINDOW + 50 }, (_, i) => doc(`n${i}`, `billing note ${i}`, { at: at(i + 1) })));
+    const hits = search.search({ query: 'billing migration', mode: 'any', limit: 5 }).hits;
+    expect(hits[0].nativeId).toBe('old');
+    expect(hits).toHaveLength(5);
+    expect(search.search({ query: 'billing migration', mode: 'any', limit: 5, offset: 1 }).hits.map((hit) => hit.nativeId)).toEqual(hits.slice(1).map((hit) => hit.nativeId).concat(expect.any(String)));
   });
 
   it('pages through hits and counts them when asked', () => {
