@@ -15,6 +15,7 @@ export interface SearchApplyResult {
   changed: number;
 }
 
+/** One writer (its prepared statements) per connection. */
 const writers = new WeakMap<SqliteDatabase, SearchWriter>();
 
 /**
@@ -39,12 +40,6 @@ export function applySearchEvents(db: SqliteDatabase, events: readonly StoredEve
   if (ops.length === 0) return result;
   let writer = writers.get(db);
   if (!writer) writers.set(db, (writer = new SearchWriter(db)));
-  try {
-    result.changed = db.transaction(() => writer.apply(ops))();
-  } catch (error) {
-    // The writer caches person and channel row ids; a rolled-back batch may have added some.
-    writers.delete(db);
-    throw error;
-  }
+  result.changed = db.transaction(() => writer.apply(ops))();
   return result;
 }

@@ -101,6 +101,9 @@ export class SearchWriter {
 
   /** Applies the ops in order; returns how many changed something. */
   apply(ops: Iterable<SearchOp>): number {
+    // Row ids are cached for one call only: a rolled-back batch or a rebuild may have changed them since.
+    this.ids.person.clear();
+    this.ids.channel.clear();
     let changed = 0;
     for (const op of ops) if (this.applyOne(op)) changed++;
     return changed;

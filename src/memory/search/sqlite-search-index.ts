@@ -6,7 +6,7 @@ import { SearchWriter } from './search-writer.js';
 
 /** The search index in the main store's search tables (migration 008). */
 export class SqliteSearchIndex implements SearchIndex {
-  private writer: SearchWriter;
+  private readonly writer: SearchWriter;
   private readonly reader: SearchReader;
 
   constructor(private readonly db: SqliteDatabase) {
@@ -24,13 +24,7 @@ export class SqliteSearchIndex implements SearchIndex {
 
   /** Applies ops in one transaction (a savepoint inside the caller's). */
   apply(ops: readonly SearchOp[]): number {
-    try {
-      return this.db.transaction(() => this.writer.apply(ops))();
-    } catch (error) {
-      // The writer caches person and channel row ids; a rolled-back batch may have added some.
-      this.writer = new SearchWriter(this.db);
-      throw error;
-    }
+    return this.db.transaction(() => this.writer.apply(ops))();
   }
 
   search(request: SearchRequest): SearchResult {
