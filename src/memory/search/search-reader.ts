@@ -25,7 +25,7 @@ interface Filters {
   /** True when a filter reads search_filters (the query must join it). */
   joins: boolean;
   asOfMs: number | undefined;
-  /** A filter no document can pass (an unknown person or channel). */
+  /** No document can pass (an unknown person or channel, no kinds, nothing in the time range). */
   empty: boolean;
 }
 

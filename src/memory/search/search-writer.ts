@@ -8,7 +8,7 @@ import { messageDocIdOf, messageRefOf, type SearchDocInput } from './search-type
 export interface SearchWriterOptions {
   /**
    * For a rebuild: the search tables were just emptied and only this writer writes them until
-   * `rebuildFts`. search_fts is left alone and built once at the end (much faster than row by
+   * `finishBulk`. search_fts is left alone and built once at the end (much faster than row by
    * row), removals are also kept in memory, and a document that was never removed is inserted
    * without a lookup first (it is looked up only when the insert finds it stored).
    */
