@@ -209,13 +209,14 @@ export class SearchReader {
     return statement;
   }
 
-  /** FTS5 errors should not happen (every token is quoted); if one does, it is ours, not the user's. */
+  /** FTS5 query errors should not happen (every token is quoted); if one does, it is ours, not the user's. */
   private guard<T>(run: () => T): T {
     try {
       return run();
-    } catch (cause) {
-      if (cause instanceof OutroError) throw cause;
-      throw new OutroError('INTERNAL', 'The search index could not run this query. This is a bug in outro; please report it with the query.', { cause });
+    } catch (error) {
+      // Only an FTS5 query error is replaced, and without its text; anything else (a busy or damaged store) goes on as it is.
+      if (!(error instanceof Error) || !/\bfts5\b/i.test(error.message)) throw error;
+      throw new OutroError('INTERNAL', 'The search index could not run this query. This is a bug in outro; please report it with the query.');
     }
   }
 }
