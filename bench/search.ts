@@ -4,9 +4,10 @@
  * prints the build rate, the index size, the incremental apply rate, and warm query latency by
  * query kind — for the plain `ORDER BY rank` query ("before") and for SqliteSearchIndex ("after").
  *
- *   npm run bench:search -- [--messages 1000000] [--queries 100] [--db FILE] [--keep]
+ *   npm run bench:search -- [--messages 1000000] [--queries 100] [--db FILE] [--keep] [--skip-rebuild]
  *
- * --db reuses a store from an earlier run (--keep prints where it is), skipping the log writing.
+ * --db reuses a store from an earlier run (--keep prints where it is), skipping the log writing;
+ * --skip-rebuild then also keeps its index. The incremental step adds 5% more messages to a kept store.
  */
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
