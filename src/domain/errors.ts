@@ -4,6 +4,7 @@
  */
 export const ERROR_CODES = [
   'USAGE', // bad flags or arguments
+  'BAD_QUERY', // a search query that cannot be read (empty, an unbalanced quote)
   'CONFIG_INVALID', // config file does not validate
   'INPUT_NOT_FOUND', // a path given on the command line does not exist
   'INPUT_UNREADABLE', // a file cannot be read or decoded

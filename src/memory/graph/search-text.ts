@@ -3,7 +3,7 @@
  * suffix-stripping stem so "services" finds "service". The in-memory store indexes with it, and
  * the ask resolver uses it to decide whether a candidate really matches (whatever engine found it).
  */
-const STOPWORDS = new Set(
+export const STOPWORDS: ReadonlySet<string> = new Set(
   'a an and are as at be but by for from has have i if in into is it its me my no not of on or our so that the their them then there these they this to was we were what when where which who whom why will with you your'.split(' '),
 );
 

@@ -6,6 +6,7 @@ import { workflowsMigration } from './004-workflows.js';
 import { busMigration } from './005-bus.js';
 import { briefStateMigration } from './006-brief-state.js';
 import { tracesMigration } from './007-traces.js';
+import { searchIndexMigration } from './008-search-index.js';
 
 /** Every migration of the main store (outro.db), in order. Append; never edit a landed one. */
-export const MIGRATIONS: readonly Migration[] = [eventLogMigration, stageCacheMigration, factsMigration, workflowsMigration, busMigration, briefStateMigration, tracesMigration];
+export const MIGRATIONS: readonly Migration[] = [eventLogMigration, stageCacheMigration, factsMigration, workflowsMigration, busMigration, briefStateMigration, tracesMigration, searchIndexMigration];

@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import type { EventEnvelope, StoredEvent } from '../../domain/events.js';
+import { makeEvent } from '../../domain/events.js';
+import { rebuildSearchIndex } from './rebuild-search-index.js';
+import { applySearchEvents } from './search-projection.js';
+import type { SearchRequest } from './search-types.js';
+import { SqliteSearchIndex } from './sqlite-search-index.js';
+import {
+  annotated, answeredEvent, askedEvent, assignedEvent, channel, channelEvent, completedEvent, decisionEvent, deleted, edited, extracted, factEvent,
+  openSearchDatabase, person, personEvent, posted, retractedFactEvent,
+} from './test-support/search-events.js';
+import { searchSnapshot } from './test-support/search-snapshot.js';
+
+const T = (day: number, hour = 9): string => new Date(Date.UTC(2026, 2, day, hour)).toISOString();
+
+/** A store whose log holds `events`; returns them as stored (with seqs). */
+function storeWith(events: EventEnvelope[]) {
+  const { db, log } = openSearchDatabase();
+  log.appendAll(events);
+  return { db, log, stored: log.read(), search: new SqliteSearchIndex(db) };
+}
+
+const find = (search: SqliteSearchIndex, request: SearchRequest | string) =>
+  search.search(typeof request === 'string' ? { query: request } : request).hits.map((hit) => ({ id: hit.docId, state: hit.state }));
+
+/** A log with every kind of event the index reads, edits and deletions out of the usual order included. */
+function everything(): EventEnvelope[] {
+  return [
+    personEvent('UDANA', 'Dana Tomás'),
+    channelEvent('C1', 'billing'),
+    posted('100.1', 'the invoice run failed again <@UOMAR|omar>', T(1)),
+    posted('100.2', 'retrying the invoice run now', T(1, 10), { author: 'UOMAR' }),
+    posted('100.3', 'joined', T(1, 11), { kind: 'join' }),
+    deleted('100.9', T(1, 12)),
+    posted('100.9', 'this was deleted before we saw it', T(1, 11)),
+    posted('100.4', 'OPS-1234 tracks the invoice bug', T(2), { channel: 'C2' }),
+    edited('100.2', 'retrying the invoice run after the fix', T(2, 10)),
+    deleted('100.1', T(2, 11)),
+    edited('100.1', 'edited after deletion about invoices', T(2, 12)),
+    extracted('conv-1', ['100.1', '100.2', '100.3'], T(2, 13)),
+    annotated('conv-1', 'invoice run failures', 'The invoice run failed and was retried.', T(2, 13)),
+    decisionEvent('d1', 'we decided to move invoices to the new queue', T(3)),
+    decisionEvent('d2', 'we decided to keep invoices on the old queue', T(5), { reverses: 'd1' }),
+    assignedEvent('a1', 'Omar to fix the invoice retry', T(3)),
+    completedEvent('a1', T(6)),
+    askedEvent('q1', 'who owns invoices?', T(3)),
+    answeredEvent('q1', T(4)),
+    factEvent('f1', 'UDANA', 'component:invoice-svc', T(3), 'Dana owns the invoice service'),
+    retractedFactEvent('f1', T(7)),
+    personEvent('UOMAR', 'Omar Haddad'),
+    personEvent('UDANA', 'Dana T.', '2026-02-01T00:00:00.000Z'),
+    // A payload that does not validate is skipped.
+    makeEvent({ id: 'broken', type: 'message.posted', stream: channel('C1'), occurredAt: T(8), payload: { text: 'broken invoice' } }),
+  ];
+}
+
+describe('search projection', () => {
+  it('indexes messages with their names, conversation and citation, and leaves joins out', () => {
+    const { db, stored, search } = storeWith(everything());
+    const result = applySearchEvents(db, stored);
+    expect(result).toMatchObject({ events: stored.length, invalid: 1 });
+    const [hit] = search.search({ query: 'retrying' }).hits;
+    expect(hit).toMatchObject({
+      docId: 'message:slack:T1:C1:100.2',
+      text: 'retrying the invoice run after the fix',
+      author: person('UOMAR'),
+      authorName: 'Omar Haddad',
+      channel: channel('C1'),
+      channelName: 'billing',
+      conversationId: 'conv-1',
+      nativeId: '100.2',
+    });
+    expect(find(search, 'joined')).toEqual([]);
+    expect(find(search, 'broken')).toEqual([]);
+    expect(search.search({ query: 'owns invoice', kinds: ['fact'] }).hits[0].authorName).toBe('Dana T.');
+  });
+
+  it('replaces edited text and keeps deleted messages out, whatever order the deletion came in', () => {
+    const { db, stored, search } = storeWith(everything());
+    applySearchEvents(db, stored);
+    expect(find(search, '"run now"')).toEqual([]);
+    expect(find(search, 'deleted')).toEqual([]);
+    expect(find(search, 'failed')).toEqual([{ id: 'conversation:conv-1', state: null }]);
+    expect(find(search, 'OPS-1234')).toEqual([{ id: 'message:slack:T1:C2:100.4', state: null }]);
+  });
+
+  it('indexes decisions, action items, questions and facts with their state, as of any time', () => {
+    const { db, stored, search } = storeWith(everything());
+    applySearchEvents(db, stored);
+    const items = { query: 'invoices OR invoice', mode: 'any' as const, kinds: ['decision', 'action_item', 'question', 'fact'] as const };
+    const byId = (request: SearchRequest) => Object.fromEntries(find(search, request).map((hit) => [hit.id, hit.state]));
+    expect(byId({ ...items, kinds: [...items.kinds] })).toEqual({
+      'decision:d1': 'reversed',
+      'decision:d2': 'made',
+      'action_item:a1': 'done',
+      'question:q1': 'answered',
+      'fact:f1': 'retracted',
+    });
+    expect(byId({ ...items, kinds: [...items.kinds], asOf: T(3, 12) })).toEqual({
+      'decision:d1': 'made',
+      'action_item:a1': 'open',
+      'question:q1': 'open',
+      'fact:f1': 'asserted',
+    });
+  });
+
+  it('is idempotent: a redelivered batch, or the log applied twice, changes nothing', () => {
+    const { db, stored } = storeWith(everything());
+    applySearchEvents(db, stored);
+    const once = searchSnapshot(db);
+    applySearchEvents(db, stored.slice(5, 15));
+    expect(applySearchEvents(db, stored).changed).toBe(0);
+    expect(searchSnapshot(db)).toEqual(once);
+  });
+
+  it('ends the same when applied in batches with redeliveries as when rebuilt from the log', () => {
+    const { db, stored } = storeWith(everything());
+    let at = 0;
+    for (const size of [3, 1, 5, 2, 7, 4, 100]) {
+      const batch = stored.slice(at, at + size);
+      applySearchEvents(db, batch);
+      applySearchEvents(db, batch.slice(0, 2)); // at-least-once: part of the batch again
+      at += size;
+    }
+    const incremental = searchSnapshot(db);
+    const report = rebuildSearchIndex(db);
+    expect(report).toMatchObject({ events: stored.length, invalid: 1, cursor: stored[stored.length - 1].seq });
+    expect(searchSnapshot(db)).toEqual(incremental);
+    expect(incremental.docs.length).toBe(report.docs);
+  });
+
+  it('rebuilds the same index twice in a row, and goes on incrementally after a rebuild', () => {
+    const events = everything();
+    const { db, log, stored } = storeWith(events.slice(0, 12));
+    applySearchEvents(db, stored);
+    rebuildSearchIndex(db);
+    rebuildSearchIndex(db);
+    const seq = log.lastSeq();
+    log.appendAll([...events.slice(12), personEvent('UNEW', 'Nadia New'), channelEvent('C3', 'ops'), posted('300.1', 'Nadia checks the invoice', T(9), { author: 'UNEW', channel: 'C3' })]);
+    applySearchEvents(db, log.read({ afterSeq: seq }));
+    const incremental = searchSnapshot(db);
+    rebuildSearchIndex(db);
+    expect(searchSnapshot(db)).toEqual(incremental);
+    expect(new SqliteSearchIndex(db).search({ query: 'nadia' }).hits[0]).toMatchObject({ authorName: 'Nadia New', channelName: 'ops' });
+  });
+
+  it('drops a conversation that a later split empties, and takes it back when it is annotated again', () => {
+    const { db, log, stored, search } = storeWith([posted('1.1', 'payroll question', T(1)), annotated('conv-p', 'payroll', 'Payroll dates.', T(1))]);
+    applySearchEvents(db, stored);
+    expect(find(search, 'payroll').map((hit) => hit.id)).toContain('conversation:conv-p');
+    log.appendAll([extracted('conv-p', [], T(2))]);
+    applySearchEvents(db, log.read({ afterSeq: stored[1].seq }));
+    expect(find(search, 'payroll').map((hit) => hit.id)).toEqual(['message:slack:T1:C1:1.1']);
+    applySearchEvents(db, stored); // redelivered: the older annotation does not revive it
+    expect(find(search, 'payroll').map((hit) => hit.id)).toEqual(['message:slack:T1:C1:1.1']);
+    log.appendAll([annotated('conv-p', 'payroll again', 'Payroll dates, settled.', T(3))]);
+    applySearchEvents(db, log.read({ afterSeq: stored[1].seq + 1 }));
+    expect(find(search, 'payroll').map((hit) => hit.id).sort()).toEqual(['conversation:conv-p', 'message:slack:T1:C1:1.1']);
+  });
+
+  it('ignores event types it does not read', () => {
+    const { db } = storeWith([]);
+    const other = { seq: 1, id: 'x', type: 'schedule.fired', stream: 's', occurredAt: T(1), recordedAt: T(1), causationId: null, schemaVersion: 1, payload: {} } satisfies StoredEvent;
+    expect(applySearchEvents(db, [other])).toEqual({ events: 0, invalid: 0, changed: 0 });
+  });
+});

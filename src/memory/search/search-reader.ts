@@ -1,0 +1,255 @@
+import type { Statement } from 'better-sqlite3';
+import { OutroError } from '../../domain/errors.js';
+import type { SqliteDatabase } from '../sqlite.js';
+import { parseSearchQuery, type ParsedSearchQuery } from './parse-search-query.js';
+import { HIGHLIGHT, type SearchHit, type SearchKind, type SearchRequest, type SearchResult } from './search-types.js';
+
+export const DEFAULT_LIMIT = 20;
+export const MAX_LIMIT = 1000;
+/** Tokens of context a snippet shows around the matched words. */
+const SNIPPET_TOKENS = 24;
+/**
+ * The newest matches ranked per query. BM25 costs about a microsecond per match, so a word in a
+ * third of a million messages would cost a third of a second; past this many matches, the best of
+ * the newest ones are returned (a recency prior that chat search wants anyway).
+ */
+export const RANK_WINDOW = 5_000;
+/** A time filter is also turned into a row id range when at most this many documents fall in it. */
+const TIME_BOUND_DOCS = 50_000;
+/** Column weights for BM25: the title (topic, fact relation) over the body. */
+const BM25 = 'bm25(search_fts, 2.0, 1.0)';
+
+interface Filters {
+  sql: string[];
+  params: unknown[];
+  /** True when a filter reads search_filters (the query must join it). */
+  joins: boolean;
+  asOfMs: number | undefined;
+  /** No document can pass (an unknown person or channel, no kinds, nothing in the time range). */
+  empty: boolean;
+}
+
+interface DocRow {
+  id: number;
+  doc_id: string;
+  kind: SearchKind;
+  title: string;
+  body: string;
+  original: string | null;
+  at: number;
+  conversation_id: string | null;
+  native_id: string | null;
+  state: string | null;
+  author: string | null;
+  author_name: string | null;
+  channel: string | null;
+  channel_name: string | null;
+  later_state: string | null;
+  later_at: number | null;
+}
+
+/**
+ * Runs searches against the search tables. Two steps: rank the matches and take one page of ids,
+ * then read those documents, their names and snippets (only for the page).
+ */
+export class SearchReader {
+  private readonly statements = new Map<string, Statement>();
+
+  constructor(private readonly db: SqliteDatabase) {}
+
+  search(request: SearchRequest): SearchResult {
+    const query = parseSearchQuery(request.query, request.mode ?? 'all');
+    const limit = clampInt(request.limit ?? DEFAULT_LIMIT, 1, MAX_LIMIT);
+    const offset = clampInt(request.offset ?? 0, 0, Number.MAX_SAFE_INTEGER);
+    const filters = this.filters(request);
+    if (filters.empty) return { hits: [], ...(request.countTotal ? { total: 0 } : {}), query };
+    const ranked = this.rank(query, filters, limit, offset);
+    const hits = this.hits(query, ranked, filters.asOfMs);
+    if (!request.countTotal) return { hits, query };
+    return { hits, total: this.count(query, filters), query };
+  }
+
+  /**
+   * One page of matches by BM25 (best first; ties: newest first), ranking at most the newest
+   * RANK_WINDOW matches that pass the filters. FTS5 walks the matches newest first, the filters
+   * are checked per match, and BM25 is computed only for those that pass.
+   *
+   * In any mode the documents holding every word are ranked too (their own window), so an older
+   * document that has them all is not lost behind newer ones that hold one common word. Both
+   * queries have the same phrases, so BM25 gives a document the same score in either.
+   */
+  private rank(query: ParsedSearchQuery, filters: Filters, limit: number, offset: number): Array<{ id: number; score: number }> {
+    if (query.mode === 'all' || query.terms.length === 1) return this.rankWindow(query.match, filters, limit, offset);
+    const wanted = offset + limit;
+    const merged = new Map<number, number>();
+    for (const match of [query.allMatch, query.match]) for (const { id, score } of this.rankWindow(match, filters, wanted, 0)) merged.set(id, score);
+    return [...merged]
+      .map(([id, score]) => ({ id, score }))
+      .sort((a, b) => a.score - b.score || b.id - a.id)
+      .slice(offset, wanted);
+  }
+
+  private rankWindow(match: string, filters: Filters, limit: number, offset: number): Array<{ id: number; score: number }> {
+    const sql = `SELECT id, score FROM (
+        SELECT f.rowid AS id, ${BM25} AS score FROM ${this.from(filters)} WHERE ${this.where(filters)} ORDER BY f.rowid DESC LIMIT ?
+      ) ORDER BY score, id DESC LIMIT ? OFFSET ?`;
+    const window = Math.max(RANK_WINDOW, offset + limit);
+    return this.guard(() => this.statement(sql).all(match, ...filters.params, window, limit, offset) as Array<{ id: number; score: number }>);
+  }
+
+  private count(query: ParsedSearchQuery, filters: Filters): number {
+    const sql = `SELECT count(*) FROM ${this.from(filters)} WHERE ${this.where(filters)}`;
+    return this.guard(() => this.statement(sql, true).get(query.match, ...filters.params) as number);
+  }
+
+  private from(filters: Filters): string {
+    return filters.joins ? 'search_fts f JOIN search_filters d ON d.id = f.rowid' : 'search_fts f';
+  }
+
+  private where(filters: Filters): string {
+    return ['search_fts MATCH ?', ...filters.sql].join(' AND ');
+  }
+
+  private hits(query: ParsedSearchQuery, ranked: ReadonlyArray<{ id: number; score: number }>, asOfMs: number | undefined): SearchHit[] {
+    if (ranked.length === 0) return [];
+    const ids = ranked.map((row) => row.id);
+    const marks = ids.map(() => '?').join(', ');
+    const rows = this.statement(
+      `SELECT d.id, coalesce(d.doc_id, 'message:' || c.key || ':' || d.native_id) AS doc_id, x.kind, d.title, d.body, d.original, x.at, d.conversation_id, d.native_id, d.state,
+              p.key AS author, p.name AS author_name, c.key AS channel, c.name AS channel_name, s.state AS later_state, s.at AS later_at
+       FROM search_docs d
+       JOIN search_filters x ON x.id = d.id
+       LEFT JOIN search_people p ON p.id = x.author
+       LEFT JOIN search_channels c ON c.id = x.channel
+       LEFT JOIN search_states s ON s.doc_id = d.doc_id
+       WHERE d.id IN (${marks})`,
+    ).all(...ids) as DocRow[];
+    // FTS5 runs the query once per id of `rowid IN (…)`: cheap for words, but a prefix is expanded
+    // each time, so for a prefix one pass over the matches (from the lowest id wanted) is cheaper.
+    const prefix = query.terms.some((term) => term.prefix);
+    const snippetSql = `SELECT rowid AS id, snippet(search_fts, -1, '${HIGHLIGHT.open}', '${HIGHLIGHT.close}', '${HIGHLIGHT.ellipsis}', ${SNIPPET_TOKENS}) AS snippet
+      FROM search_fts WHERE search_fts MATCH ? AND ${prefix ? `rowid >= ? AND +rowid IN (${marks})` : `rowid IN (${marks})`}`;
+    const snippetParams = prefix ? [query.match, Math.min(...ids), ...ids] : [query.match, ...ids];
+    const snippets = this.guard(() => this.statement(snippetSql).all(...snippetParams) as Array<{ id: number; snippet: string }>);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const snippetOf = new Map(snippets.map((row) => [row.id, row.snippet]));
+    return ranked.flatMap(({ id, score }) => {
+      const row = byId.get(id);
+      return row ? [toHit(row, -score, snippetOf.get(id) ?? row.body, asOfMs)] : [];
+    });
+  }
+
+  private filters(request: SearchRequest): Filters {
+    const filters: Filters = { sql: [], params: [], joins: false, asOfMs: undefined, empty: false };
+    const add = (sql: string, ...params: unknown[]): void => {
+      filters.sql.push(sql);
+      filters.params.push(...params);
+      filters.joins = true;
+    };
+    if (request.kinds !== undefined) {
+      if (request.kinds.length === 0) filters.empty = true;
+      else add(`d.kind IN (${request.kinds.map(() => '?').join(', ')})`, ...request.kinds);
+    }
+    for (const [field, table, keys] of [
+      ['author', 'search_people', request.from],
+      ['channel', 'search_channels', request.channels],
+    ] as const) {
+      if (keys === undefined) continue;
+      const ids = this.idsOf(table, keys);
+      if (ids.length === 0) filters.empty = true;
+      else add(`d.${field} IN (${ids.map(() => '?').join(', ')})`, ...ids);
+    }
+    const since = timeOf('since', request.since);
+    const untils = [timeOf('until', request.until), timeOf('asOf', request.asOf)].filter((ms): ms is number => ms !== undefined);
+    const until = untils.length > 0 ? Math.min(...untils) : undefined;
+    if (since !== undefined) {
+      add('d.at >= ?', since);
+      this.bound(filters, 'since', since);
+    }
+    if (until !== undefined) {
+      add('d.at <= ?', until);
+      this.bound(filters, 'until', until);
+    }
+    filters.asOfMs = timeOf('asOf', request.asOf);
+    return filters;
+  }
+
+  /**
+   * A time filter as a range of row ids too, when few documents fall in it: FTS5 then skips the
+   * matches outside the range instead of each being looked up and dropped. Exact whatever the
+   * order documents were added in (the bound is the least or greatest id in the time range).
+   */
+  private bound(filters: Filters, side: 'since' | 'until', ms: number): void {
+    const sql =
+      side === 'since'
+        ? `SELECT min(id) AS id, count(*) AS n FROM (SELECT id FROM search_filters WHERE at >= ? LIMIT ${TIME_BOUND_DOCS + 1})`
+        : `SELECT max(id) AS id, count(*) AS n FROM (SELECT id FROM search_filters WHERE at <= ? LIMIT ${TIME_BOUND_DOCS + 1})`;
+    const { id, n } = this.statement(sql).get(ms) as { id: number | null; n: number };
+    if (n === 0 || id === null) filters.empty = true;
+    else if (n <= TIME_BOUND_DOCS) {
+      filters.sql.push(side === 'since' ? 'f.rowid >= ?' : 'f.rowid <= ?');
+      filters.params.push(id);
+    }
+  }
+
+  private idsOf(table: 'search_people' | 'search_channels', keys: readonly string[]): number[] {
+    if (keys.length === 0) return [];
+    return this.statement(`SELECT id FROM ${table} WHERE key IN (${keys.map(() => '?').join(', ')})`, true).all(...keys) as number[];
+  }
+
+  private statement(sql: string, pluck = false): Statement {
+    const key = `${pluck ? 'p' : 'r'}:${sql}`;
+    let statement = this.statements.get(key);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      if (pluck) statement.pluck();
+      if (this.statements.size > 200) this.statements.clear();
+      this.statements.set(key, statement);
+    }
+    return statement;
+  }
+
+  /** FTS5 query errors should not happen (every token is quoted); if one does, it is ours, not the user's. */
+  private guard<T>(run: () => T): T {
+    try {
+      return run();
+    } catch (error) {
+      // Only an FTS5 query error is replaced, and without its text; anything else (a busy or damaged store) goes on as it is.
+      if (!(error instanceof Error) || !/\bfts5\b/i.test(error.message)) throw error;
+      throw new OutroError('INTERNAL', 'The search index could not run this query. This is a bug in outro; please report it with the query.');
+    }
+  }
+}
+
+function toHit(row: DocRow, score: number, snippet: string, asOfMs: number | undefined): SearchHit {
+  const later = row.later_state !== null && row.later_at !== null && (asOfMs === undefined || row.later_at <= asOfMs);
+  const channel = row.channel;
+  return {
+    docId: row.doc_id,
+    kind: row.kind,
+    title: row.title,
+    text: row.original ?? row.body,
+    snippet,
+    score,
+    at: new Date(row.at).toISOString(),
+    author: row.author,
+    authorName: row.author_name,
+    channel,
+    channelName: row.channel_name,
+    source: channel === null ? null : channel.slice(0, channel.indexOf(':')) || null,
+    conversationId: row.conversation_id,
+    nativeId: row.native_id,
+    state: later ? row.later_state : row.state,
+  };
+}
+
+function timeOf(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) throw new OutroError('USAGE', `${name} "${value}" is not a time. Write an ISO date or time, such as 2026-05-01 or 2026-05-01T09:00:00Z.`);
+  return ms;
+}
+
+function clampInt(value: number, min: number, max: number): number {
+  return Number.isFinite(value) ? Math.min(max, Math.max(min, Math.floor(value))) : min;
+}
