@@ -4,7 +4,7 @@ import type { EventLog } from '../../memory/event-log.js';
 import type { SqliteDatabase } from '../../memory/sqlite.js';
 import { makeOwnerId, ownerIsGone } from './lease.js';
 import { errorText } from './retry.js';
-import { RunStore, toJson } from './run-store.js';
+import { RunStore, toJson } from '../../memory/workflows/run-store.js';
 import { createRunContext } from './step-runner.js';
 import type { EngineObserver, RunResult, WorkflowFn } from './types.js';
 

@@ -2,7 +2,7 @@ import { OutroError } from '../../domain/errors.js';
 import type { EventLog } from '../../memory/event-log.js';
 import type { SqliteDatabase } from '../../memory/sqlite.js';
 import { backoffDelay, defaultRetryOn, errorText, isFatal, runAttempt } from './retry.js';
-import { toJson, type RunStore } from './run-store.js';
+import { toJson, type RunStore } from '../../memory/workflows/run-store.js';
 import type { EngineObserver, StepBody, StepOptions, StepObservation, WorkflowContext } from './types.js';
 
 export interface StepRunnerDeps {

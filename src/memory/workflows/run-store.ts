@@ -1,5 +1,41 @@
-import type { SqliteDatabase } from '../../memory/sqlite.js';
-import type { RunRecord, RunStatus, StepRecord } from './types.js';
+import type { SqliteDatabase } from '../sqlite.js';
+
+/**
+ * The workflow engine's tables (migration 004): one row per run, one per checkpointed step. The
+ * engine (runtime/engine) reads and writes them only through RunStore.
+ */
+
+export type RunStatus = 'pending' | 'running' | 'completed' | 'failed' | 'dead';
+
+export interface RunRecord {
+  id: string;
+  workflow: string;
+  idempotencyKey: string | null;
+  input: unknown;
+  status: RunStatus;
+  output: unknown;
+  error: string | null;
+  leaseOwner: string | null;
+  leaseExpiresAt: number | null;
+  recoveries: number;
+  createdAt: string;
+  updatedAt: string;
+  finishedAt: string | null;
+}
+
+export interface StepRecord {
+  runId: string;
+  stepSeq: number;
+  name: string;
+  status: 'completed' | 'failed';
+  output: unknown;
+  error: string | null;
+  attempts: number;
+  startedAt: string;
+  finishedAt: string;
+  durationMs: number;
+}
+
 
 interface RunRow {
   id: string;
