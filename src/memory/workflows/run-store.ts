@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from '../sqlite.js';
 
 /**
@@ -35,7 +36,6 @@ export interface StepRecord {
   finishedAt: string;
   durationMs: number;
 }
-
 
 interface RunRow {
   id: string;
@@ -108,12 +108,79 @@ export interface RunListOptions {
   limit?: number;
 }
 
-/** Reads of the engine's tables: what `outro runs` and `outro status` show. */
+/** The engine's tables: its reads and writes, and what `outro runs` and `outro status` show. */
 export class RunStore {
+  private readonly statements = new Map<string, Statement>();
+
   constructor(readonly db: SqliteDatabase) {}
 
+  /** Runs `fn` in one IMMEDIATE transaction (the write lock taken at once), or inside the current one. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
+  /** Records a pending run. */
+  insert(run: { id: string; workflow: string; idempotencyKey: string | null; input: unknown; at: string }): void {
+    this.statement(`INSERT INTO workflow_runs (id, workflow, idempotency_key, input, status, created_at, updated_at) VALUES (?, ?, ?, ?, 'pending', ?, ?)`).run(
+      run.id,
+      run.workflow,
+      run.idempotencyKey,
+      toJson(run.input) ?? 'null',
+      run.at,
+      run.at,
+    );
+  }
+
+  /** Takes the run's lease for `owner` (status running). */
+  claim(runId: string, owner: string, leaseExpiresAt: number, recoveries: number, at: string): void {
+    this.statement("UPDATE workflow_runs SET status = 'running', lease_owner = ?, lease_expires_at = ?, recoveries = ?, updated_at = ? WHERE id = ?").run(owner, leaseExpiresAt, recoveries, at, runId);
+  }
+
+  /** Extends `owner`'s lease; false when the run is no longer `owner`'s. */
+  renewLease(runId: string, owner: string, leaseExpiresAt: number): boolean {
+    return this.statement('UPDATE workflow_runs SET lease_expires_at = ? WHERE id = ? AND lease_owner = ?').run(leaseExpiresAt, runId, owner).changes === 1;
+  }
+
+  /** Who holds the run's lease: null when nobody, undefined when there is no such run. */
+  leaseOwner(runId: string): string | null | undefined {
+    const row = this.statement('SELECT lease_owner FROM workflow_runs WHERE id = ?').get(runId) as { lease_owner: string | null } | undefined;
+    return row?.lease_owner;
+  }
+
+  /** Marks the run dead (interrupted too often), whoever held it. */
+  markDead(runId: string, error: string, recoveries: number, at: string): void {
+    this.statement("UPDATE workflow_runs SET status = 'dead', error = ?, recoveries = ?, lease_owner = NULL, lease_expires_at = NULL, updated_at = ?, finished_at = ? WHERE id = ?").run(
+      error,
+      recoveries,
+      at,
+      at,
+      runId,
+    );
+  }
+
+  /** Records the run's outcome if `owner` still holds it; false when it does not. */
+  finish(runId: string, owner: string, outcome: { status: 'completed' | 'failed'; output?: unknown; error: string | null; at: string }): boolean {
+    const result = this.statement(
+      'UPDATE workflow_runs SET status = ?, output = ?, error = ?, lease_owner = NULL, lease_expires_at = NULL, updated_at = ?, finished_at = ? WHERE id = ? AND lease_owner = ?',
+    ).run(outcome.status, toJson(outcome.output), outcome.error, outcome.at, outcome.at, runId, owner);
+    return result.changes === 1;
+  }
+
+  /** Gives `owner`'s lease back without finishing: the run is pending again. */
+  release(runId: string, owner: string, at: string): void {
+    this.statement("UPDATE workflow_runs SET status = 'pending', lease_owner = NULL, lease_expires_at = NULL, updated_at = ? WHERE id = ? AND lease_owner = ?").run(at, runId, owner);
+  }
+
+  /** Writes (or rewrites) a step's checkpoint. */
+  saveStep(step: StepRecord): void {
+    this.statement(
+      `INSERT OR REPLACE INTO workflow_steps (run_id, step_seq, name, status, output, error, attempts, started_at, finished_at, duration_ms)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(step.runId, step.stepSeq, step.name, step.status, toJson(step.output), step.error, step.attempts, step.startedAt, step.finishedAt, step.durationMs);
+  }
+
   get(runId: string): RunRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM workflow_runs WHERE id = ?').get(runId) as RunRow | undefined;
+    const row = this.statement('SELECT * FROM workflow_runs WHERE id = ?').get(runId) as RunRow | undefined;
     return row ? toRun(row) : undefined;
   }
 
@@ -127,7 +194,7 @@ export class RunStore {
   }
 
   step(runId: string, stepSeq: number): StepRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM workflow_steps WHERE run_id = ? AND step_seq = ?').get(runId, stepSeq) as StepRow | undefined;
+    const row = this.statement('SELECT * FROM workflow_steps WHERE run_id = ? AND step_seq = ?').get(runId, stepSeq) as StepRow | undefined;
     return row ? toStep(row) : undefined;
   }
 
@@ -183,5 +250,12 @@ export class RunStore {
       }
     })();
     return ids.map((row) => row.id);
+  }
+
+  /** Statements are prepared once per store: the engine runs the same few many times. */
+  private statement(sql: string): Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql)));
+    return statement;
   }
 }
