@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 const SRC = resolve('src');
 const STORAGE_PACKAGES = ['better-sqlite3', 'kuzu'];
 const SQL = /\.prepare\(|\bdb\.exec\(/;
-// TODO(app-functions branch): src/app and src/cli still hold SQL and Kùzu imports while their
+// TODO(branch app-layer): src/app and src/cli still hold SQL and Kùzu imports while their
 // commands become app/ functions over memory/workflows/run-queries.ts and memory/traces/ queries;
 // drop these exclusions once that branch is merged.
 const NOT_YET_CHECKED = ['app', 'cli'];
