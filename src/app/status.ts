@@ -5,7 +5,7 @@ import { SqliteBus } from '../memory/bus/sqlite-bus.js';
 import type { IngestRunRow } from '../memory/ingest-store.js';
 import { allLinks, latestProfiles } from '../memory/people-queries.js';
 import { storeStats, type StoreStats } from '../memory/store-stats.js';
-import { RunStore } from '../runtime/engine/run-store.js';
+import { RunStore } from '../memory/workflows/run-store.js';
 import type { RunStatus } from '../runtime/engine/types.js';
 import { groupHumans } from '../pipeline/resolve/people.js';
 import type { OutroPaths } from './paths.js';

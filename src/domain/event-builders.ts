@@ -3,7 +3,7 @@
  * the same export twice appends nothing. Connectors must build events through these.
  */
 import type { ChannelUpdated } from './channel.js';
-import { EVENT, type EventEnvelope, makeEvent } from './events.js';
+import { EVENT, makeEvent, type TypedEnvelope } from './events.js';
 import { contentHash, stableId } from './ids.js';
 import type { MeetingCancelled, MeetingScheduled } from './meeting.js';
 import { channelKeyOf, type MessageDeleted, type MessagePosted, type MessageRef, type ReactionAdded } from './message.js';
@@ -13,11 +13,11 @@ export function postedEventId(ref: MessageRef): string {
   return stableId(EVENT.messagePosted, ref.source, ref.workspace, ref.channel, ref.id);
 }
 
-export function messagePosted(payload: MessagePosted): EventEnvelope<MessagePosted> {
+export function messagePosted(payload: MessagePosted): TypedEnvelope<typeof EVENT.messagePosted> {
   return makeEvent({ id: postedEventId(payload), type: EVENT.messagePosted, stream: channelKeyOf(payload), occurredAt: payload.ts, payload });
 }
 
-export function messageDeleted(payload: MessageDeleted, occurredAt: string): EventEnvelope<MessageDeleted> {
+export function messageDeleted(payload: MessageDeleted, occurredAt: string): TypedEnvelope<typeof EVENT.messageDeleted> {
   return makeEvent({
     id: stableId(EVENT.messageDeleted, payload.source, payload.workspace, payload.channel, payload.id),
     type: EVENT.messageDeleted,
@@ -27,7 +27,7 @@ export function messageDeleted(payload: MessageDeleted, occurredAt: string): Eve
   });
 }
 
-export function reactionAdded(payload: ReactionAdded, occurredAt: string): EventEnvelope<ReactionAdded> {
+export function reactionAdded(payload: ReactionAdded, occurredAt: string): TypedEnvelope<typeof EVENT.reactionAdded> {
   return makeEvent({
     id: stableId(EVENT.reactionAdded, payload.source, payload.workspace, payload.channel, payload.id, payload.emoji, payload.user),
     type: EVENT.reactionAdded,
@@ -38,11 +38,11 @@ export function reactionAdded(payload: ReactionAdded, occurredAt: string): Event
 }
 
 /** `occurredAt`: the profile's own update time when the export has one, else the observation time. */
-export function personUpdated(payload: PersonUpdated, occurredAt: string): EventEnvelope<PersonUpdated> {
+export function personUpdated(payload: PersonUpdated, occurredAt: string): TypedEnvelope<typeof EVENT.personUpdated> {
   return makeEvent({ id: stableId(EVENT.personUpdated, payload.key, contentHash(payload)), type: EVENT.personUpdated, stream: payload.key, occurredAt, payload });
 }
 
-export function personLinked(payload: PersonLinked, occurredAt: string): EventEnvelope<PersonLinked> {
+export function personLinked(payload: PersonLinked, occurredAt: string): TypedEnvelope<typeof EVENT.personLinked> {
   const [a, b] = [payload.a, payload.b].sort();
   return makeEvent({
     id: stableId(EVENT.personLinked, a, b, payload.method, payload.basis),
@@ -54,11 +54,11 @@ export function personLinked(payload: PersonLinked, occurredAt: string): EventEn
 }
 
 /** `occurredAt`: the channel's creation time when known, else the observation time. */
-export function channelUpdated(payload: ChannelUpdated, occurredAt: string): EventEnvelope<ChannelUpdated> {
+export function channelUpdated(payload: ChannelUpdated, occurredAt: string): TypedEnvelope<typeof EVENT.channelUpdated> {
   return makeEvent({ id: stableId(EVENT.channelUpdated, payload.key, contentHash(payload)), type: EVENT.channelUpdated, stream: payload.key, occurredAt, payload });
 }
 
-export function meetingScheduled(payload: MeetingScheduled): EventEnvelope<MeetingScheduled> {
+export function meetingScheduled(payload: MeetingScheduled): TypedEnvelope<typeof EVENT.meetingScheduled> {
   return makeEvent({
     id: stableId(EVENT.meetingScheduled, payload.calendar, payload.uid, payload.occurrence, contentHash(payload)),
     type: EVENT.meetingScheduled,
@@ -68,7 +68,7 @@ export function meetingScheduled(payload: MeetingScheduled): EventEnvelope<Meeti
   });
 }
 
-export function meetingCancelled(payload: MeetingCancelled): EventEnvelope<MeetingCancelled> {
+export function meetingCancelled(payload: MeetingCancelled): TypedEnvelope<typeof EVENT.meetingCancelled> {
   return makeEvent({
     id: stableId(EVENT.meetingCancelled, payload.calendar, payload.uid, payload.occurrence),
     type: EVENT.meetingCancelled,

@@ -1,6 +1,7 @@
 import type { ConversationAnnotated, ConversationExtracted } from '../domain/annotations.js';
 import type { ChannelUpdated } from '../domain/channel.js';
-import { EVENT } from '../domain/events.js';
+import { EVENT, type EventPayload, type EventType } from '../domain/events.js';
+import { decodePayload } from './event-log.js';
 import type { SqliteDatabase } from './sqlite.js';
 
 /** One conversation as the agents left it: the latest split, with its latest annotation. */
@@ -26,7 +27,12 @@ export interface ConversationFilter {
   until?: string;
 }
 
-const ITEM_TYPES = { [EVENT.decisionRecorded]: 'decisions', [EVENT.actionItemAssigned]: 'actionItems', [EVENT.questionAsked]: 'questions', [EVENT.factAsserted]: 'facts' } as const;
+const ITEM_TYPES = [
+  [EVENT.decisionRecorded, 'decisions'],
+  [EVENT.actionItemAssigned, 'actionItems'],
+  [EVENT.questionAsked, 'questions'],
+  [EVENT.factAsserted, 'facts'],
+] as const;
 
 /**
  * Conversations from the log: the latest conversation.extracted per conversation (an empty one
@@ -34,20 +40,24 @@ const ITEM_TYPES = { [EVENT.decisionRecorded]: 'decisions', [EVENT.actionItemAss
  * number of items extracted from it. Newest last message first.
  */
 export function listConversations(db: SqliteDatabase, filter: ConversationFilter = {}): ConversationRow[] {
-  const payloads = <T>(type: string): T[] =>
-    (db.prepare('SELECT payload FROM events WHERE type = ? ORDER BY seq').all(type) as Array<{ payload: string }>).map((row) => JSON.parse(row.payload) as T);
+  const payloads = <K extends EventType>(type: K): EventPayload<K>[] =>
+    (db.prepare('SELECT payload FROM events WHERE type = ? ORDER BY seq').all(type) as Array<{ payload: string }>).flatMap((row) => decodePayload(type, row.payload) ?? []);
   const extracted = new Map<string, ConversationExtracted>();
-  for (const conversation of payloads<ConversationExtracted>(EVENT.conversationExtracted)) extracted.set(conversation.conversationId, conversation);
+  for (const conversation of payloads(EVENT.conversationExtracted)) extracted.set(conversation.conversationId, conversation);
   const annotated = new Map<string, ConversationAnnotated>();
-  for (const annotation of payloads<ConversationAnnotated>(EVENT.conversationAnnotated)) annotated.set(annotation.conversationId, annotation);
+  for (const annotation of payloads(EVENT.conversationAnnotated)) annotated.set(annotation.conversationId, annotation);
   const channels = new Map<string, ChannelUpdated>();
-  for (const channel of payloads<ChannelUpdated>(EVENT.channelUpdated)) channels.set(channel.key, channel);
+  for (const channel of payloads(EVENT.channelUpdated)) channels.set(channel.key, channel);
   const counts = new Map<string, ConversationRow['counts']>();
-  for (const [type, field] of Object.entries(ITEM_TYPES)) {
-    for (const item of payloads<{ conversationId: string }>(type)) {
-      const entry = counts.get(item.conversationId) ?? { decisions: 0, actionItems: 0, questions: 0, facts: 0 };
-      entry[field]++;
-      counts.set(item.conversationId, entry);
+  for (const [type, field] of ITEM_TYPES) {
+    const perConversation = db
+      .prepare("SELECT json_extract(payload, '$.conversationId') AS conversationId, count(*) AS n FROM events WHERE type = ? GROUP BY 1")
+      .all(type) as Array<{ conversationId: string | null; n: number }>;
+    for (const { conversationId, n } of perConversation) {
+      if (conversationId === null) continue;
+      const entry = counts.get(conversationId) ?? { decisions: 0, actionItems: 0, questions: 0, facts: 0 };
+      entry[field] += n;
+      counts.set(conversationId, entry);
     }
   }
   const wanted = filter.channel?.replace(/^#/, '').toLowerCase();

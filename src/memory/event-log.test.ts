@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { makeEvent } from '../domain/events.js';
+import { messageDeleted, messagePosted } from '../domain/event-builders.js';
+import { EVENT, makeEvent } from '../domain/events.js';
+import type { MessagePosted } from '../domain/message.js';
 import { makeTempDir } from '../test-support/temp-dir.js';
 import { EventLog } from './event-log.js';
 import { MIGRATIONS } from './migrations/index.js';
@@ -38,6 +40,22 @@ describe('EventLog', () => {
     expect(log.read({ stream: 's2' }).map((e) => e.id)).toEqual(['b', 'c']);
     expect(log.read({ afterSeq: 1, limit: 1 }).map((e) => e.id)).toEqual(['b']);
     expect([...log.iterate({ pageSize: 2 })].map((e) => e.seq)).toEqual([1, 2, 3]);
+  });
+
+  it('reads events typed by their payload, leaving out those whose payload does not validate', () => {
+    const log = open();
+    const message: MessagePosted = { source: 'slack', workspace: 'T1', channel: 'C1', id: '1', thread: null, replyTo: null, author: 'slack:T1:U1', text: 'hi', kind: 'message', mentions: [], editedAt: null, ts: '2026-11-10T09:00:00.000Z' };
+    log.appendAll([
+      messagePosted(message),
+      makeEvent({ id: 'broken', type: EVENT.messagePosted, stream: 'slack:T1:C1', occurredAt: message.ts, payload: { id: '2' } }),
+      event('other'),
+      messageDeleted({ source: 'slack', workspace: 'T1', channel: 'C1', id: '1', deletedAt: null }, '2026-11-10T10:00:00.000Z'),
+    ]);
+    const typed = log.readTyped([EVENT.messagePosted, EVENT.messageDeleted]);
+    expect(typed.map((e) => e.type)).toEqual([EVENT.messagePosted, EVENT.messageDeleted]);
+    const texts = typed.map((e) => (e.type === EVENT.messagePosted ? e.payload.text : `deleted ${e.payload.id}`));
+    expect(texts).toEqual(['hi', 'deleted 1']);
+    expect([...log.iterateTyped([EVENT.messagePosted], { pageSize: 1 })].map((e) => e.payload.text)).toEqual(['hi']);
   });
 
   it('keeps the payload, causation and recorded time', () => {

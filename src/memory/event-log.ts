@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import type { EventEnvelope, StoredEvent } from '../domain/events.js';
+import { parseEvent, parsePayload, type EventEnvelope, type EventPayload, type EventType, type StoredEvent, type TypedEvent } from '../domain/events.js';
 import type { SqliteDatabase } from './sqlite.js';
 
 /** A row of the events table, as SQLite returns it. */
@@ -26,6 +26,11 @@ export interface ReadOptions {
 /**
  * The append-only event log. Appends are idempotent by event id: an event whose id is stored is
  * ignored. Nothing is updated or deleted in place.
+ *
+ * Typed reads (`readTyped`, `iterateTyped`) validate each payload against the event catalogue
+ * (domain/events.ts) and skip events whose payload does not validate, as the graph projection
+ * does. Validation is cheap enough to do on read (~1 µs per event with zod 4, less than the
+ * JSON.parse before it), so appends do not validate: the log keeps what it was given.
  */
 export class EventLog {
   private readonly insert: Statement;
@@ -94,6 +99,24 @@ export class EventLog {
     return rows.map(toStored);
   }
 
+  /** As `read`, for catalogued types: each event typed by its payload; events whose payload does not validate are left out. */
+  readTyped<K extends EventType>(types: readonly K[], options: Omit<ReadOptions, 'types'> = {}): TypedEvent<K>[] {
+    const out: TypedEvent<K>[] = [];
+    for (const event of this.read({ ...options, types })) {
+      const typed = parseEvent(event, types);
+      if (typed) out.push(typed);
+    }
+    return out;
+  }
+
+  /** As `iterate`, for catalogued types: each event typed by its payload; events whose payload does not validate are left out. */
+  *iterateTyped<K extends EventType>(types: readonly K[], options: Omit<ReadOptions, 'types' | 'limit'> & { pageSize?: number } = {}): Generator<TypedEvent<K>> {
+    for (const event of this.iterate({ ...options, types })) {
+      const typed = parseEvent(event, types);
+      if (typed) yield typed;
+    }
+  }
+
   /** Streams events in seq order without holding them all in memory. */
   *iterate(options: Omit<ReadOptions, 'limit'> & { pageSize?: number } = {}): Generator<StoredEvent> {
     let after = options.afterSeq ?? 0;
@@ -124,6 +147,17 @@ export function toStored(row: EventRow): StoredEvent {
     recordedAt: row.recorded_at,
     causationId: row.causation_id,
     schemaVersion: row.schema_version,
-    payload: JSON.parse(row.payload) as unknown,
+    payload: parseJson(row.payload),
   };
+}
+
+function parseJson(text: string): unknown {
+  return JSON.parse(text);
+}
+
+/** A stored payload (JSON) of a catalogued type, validated; undefined when it does not validate. */
+export function decodePayload<K extends EventType>(type: K, json: string): EventPayload<K> | undefined;
+export function decodePayload(type: string, json: string): EventPayload<EventType> | undefined;
+export function decodePayload(type: string, json: string): unknown {
+  return parsePayload(type, parseJson(json));
 }

@@ -2,8 +2,8 @@ import type { Statement } from 'better-sqlite3';
 import type { IngestProblemRecord } from '../domain/ingest.js';
 import { EVENT, type EventEnvelope, makeEvent } from '../domain/events.js';
 import { stableId } from '../domain/ids.js';
-import type { MessageEdited, MessagePosted } from '../domain/message.js';
-import type { EventLog } from './event-log.js';
+import type { MessageEdited } from '../domain/message.js';
+import { decodePayload, type EventLog } from './event-log.js';
 import { prepareEvent, type PreparedEvent } from './prepared-event.js';
 import type { SqliteDatabase } from './sqlite.js';
 
@@ -92,7 +92,10 @@ export class IngestStore {
       return;
     }
     if (head.text_hash === textHash) return;
-    const { source, workspace, channel, id, text, mentions, editedAt } = JSON.parse(event.payload) as MessagePosted;
+    // textHash is set only for a message.posted whose payload validated (prepareEvent).
+    const posted = decodePayload(EVENT.messagePosted, event.payload);
+    if (!posted) return;
+    const { source, workspace, channel, id, text, mentions, editedAt } = posted;
     const edit = makeEvent<MessageEdited>({
       id: stableId(EVENT.messageEdited, event.id, textHash),
       type: EVENT.messageEdited,

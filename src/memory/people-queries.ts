@@ -1,5 +1,6 @@
 import { EVENT } from '../domain/events.js';
 import type { PersonLinked, PersonUpdated } from '../domain/person.js';
+import { decodePayload } from './event-log.js';
 import type { SqliteDatabase } from './sqlite.js';
 
 /** The latest profile of every native identity. */
@@ -9,10 +10,10 @@ export function latestProfiles(db: SqliteDatabase): PersonUpdated[] {
       `SELECT payload FROM events WHERE seq IN (SELECT max(seq) FROM events WHERE type = ? GROUP BY stream) ORDER BY stream`,
     )
     .all(EVENT.personUpdated) as Array<{ payload: string }>;
-  return rows.map((row) => JSON.parse(row.payload) as PersonUpdated);
+  return rows.flatMap((row) => decodePayload(EVENT.personUpdated, row.payload) ?? []);
 }
 
 export function allLinks(db: SqliteDatabase): PersonLinked[] {
   const rows = db.prepare('SELECT payload FROM events WHERE type = ? ORDER BY seq').all(EVENT.personLinked) as Array<{ payload: string }>;
-  return rows.map((row) => JSON.parse(row.payload) as PersonLinked);
+  return rows.flatMap((row) => decodePayload(EVENT.personLinked, row.payload) ?? []);
 }

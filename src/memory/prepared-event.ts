@@ -1,7 +1,7 @@
 import { postedEventId } from '../domain/event-builders.js';
-import { EVENT, type EventEnvelope } from '../domain/events.js';
+import { OutroError } from '../domain/errors.js';
+import { EVENT, parseEvent, type EventEnvelope } from '../domain/events.js';
 import { contentHash } from '../domain/ids.js';
-import type { MessageDeleted, MessagePosted } from '../domain/message.js';
 
 /**
  * An event made ready for the log: payload serialised, and the hashes the ingest store needs
@@ -22,6 +22,8 @@ export interface PreparedEvent {
   deletesPostedId?: string;
 }
 
+const MESSAGE_TYPES = [EVENT.messagePosted, EVENT.messageDeleted] as const;
+
 export function prepareEvent(event: EventEnvelope): PreparedEvent {
   const prepared: PreparedEvent = {
     id: event.id,
@@ -32,7 +34,11 @@ export function prepareEvent(event: EventEnvelope): PreparedEvent {
     schemaVersion: event.schemaVersion,
     payload: JSON.stringify(event.payload),
   };
-  if (event.type === EVENT.messagePosted) prepared.textHash = contentHash((event.payload as MessagePosted).text);
-  else if (event.type === EVENT.messageDeleted) prepared.deletesPostedId = postedEventId(event.payload as MessageDeleted);
+  if (!(MESSAGE_TYPES as readonly string[]).includes(event.type)) return prepared;
+  // Messages are validated on write, off the writer's thread: edit and deletion tracking read them.
+  const message = parseEvent(event, MESSAGE_TYPES);
+  if (!message) throw new OutroError('INTERNAL', `A ${event.type} event (${event.id}) does not match its schema; the connector that built it has a bug.`);
+  if (message.type === EVENT.messagePosted) prepared.textHash = contentHash(message.payload.text);
+  else prepared.deletesPostedId = postedEventId(message.payload);
   return prepared;
 }

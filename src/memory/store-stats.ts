@@ -1,4 +1,5 @@
 import { EVENT } from '../domain/events.js';
+import { decodePayload } from './event-log.js';
 import type { SqliteDatabase } from './sqlite.js';
 
 export interface SourceStats {
@@ -46,8 +47,8 @@ export function storeStats(db: SqliteDatabase): StoreStats {
     .prepare(`SELECT stream, payload FROM events WHERE seq IN (SELECT max(seq) FROM events WHERE type = ? GROUP BY stream)`)
     .all(EVENT.channelUpdated) as Array<{ stream: string; payload: string }>;
   for (const row of metaRows) {
-    const payload = JSON.parse(row.payload) as { name?: string; kind?: string };
-    channelMeta.set(row.stream, { name: payload.name ?? row.stream, kind: payload.kind ?? 'channel' });
+    const channel = decodePayload(EVENT.channelUpdated, row.payload);
+    channelMeta.set(row.stream, { name: channel?.name ?? row.stream, kind: channel?.kind ?? 'channel' });
   }
   const channelKeys = new Set([...perChannel.map((row) => row.key), ...channelMeta.keys()]);
   const byKey = new Map(perChannel.map((row) => [row.key, row]));

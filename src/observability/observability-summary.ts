@@ -1,5 +1,5 @@
 import type { SqliteDatabase } from '../memory/sqlite.js';
-import { SqliteSpanStore } from '../memory/traces/sqlite-span-store.js';
+import { SqlitePipelineHealth, type PipelineHealthSource } from '../memory/traces/pipeline-health.js';
 import { ATTR, boolAttr, numberAttr } from './gen-ai-attributes.js';
 
 /** What `outro status` shows about the pipeline's health over a window (the last day by default). */
@@ -27,12 +27,13 @@ export interface ObservabilitySummary {
 
 /** Counts over the spans recorded since `since`; a store without the trace tables gives zeros. */
 export function observabilitySummary(db: SqliteDatabase, since: Date): ObservabilitySummary {
+  const health: PipelineHealthSource = new SqlitePipelineHealth(db);
   const summary: ObservabilitySummary = {
     since: since.toISOString(),
     runs: 0,
     failedRuns: 0,
     failedSteps: 0,
-    deadLetters: deadLetterCount(db),
+    deadLetters: health.deadLetters(),
     stageCalls: 0,
     degradedOutputs: 0,
     hallucinationDrops: 0,
@@ -44,12 +45,13 @@ export function observabilitySummary(db: SqliteDatabase, since: Date): Observabi
     cacheHitRate: null,
     evalRuns: 0,
   };
-  if (!hasTable(db, 'trace_spans')) return summary;
+  const spans = health.spansSince(since.getTime());
+  if (spans === undefined) return summary;
   const runs = new Set<string>();
   const failedByWorkflow = new Set<string>();
   const failedByStep = new Set<string>();
   const withWorkflowSpan = new Set<string>();
-  for (const span of new SqliteSpanStore(db).since(since.getTime())) {
+  for (const span of spans) {
     const failed = span.status === 'error';
     if ((span.kind === 'workflow' || span.kind === 'step') && span.runId) runs.add(span.runId);
     if (span.kind === 'workflow' && span.runId) {
@@ -74,19 +76,14 @@ export function observabilitySummary(db: SqliteDatabase, since: Date): Observabi
   }
   summary.runs = runs.size;
   summary.failedRuns = new Set([...failedByWorkflow, ...[...failedByStep].filter((run) => !withWorkflowSpan.has(run))]).size;
-  if (hasTable(db, 'workflow_runs')) {
-    // The engine's own tables are the record of runs; spans only cover runs a tracer watched.
-    const iso = since.toISOString();
-    const row = db
-      .prepare("SELECT COUNT(*) AS runs, COALESCE(SUM(status IN ('failed', 'dead')), 0) AS failed FROM workflow_runs WHERE created_at >= ? OR finished_at >= ?")
-      .get(iso, iso) as { runs: number; failed: number };
-    summary.runs = row.runs;
-    summary.failedRuns = row.failed;
+  // The engine's own tables are the record of runs; spans only cover runs a tracer watched.
+  const engineRuns = health.runsSince(since.toISOString());
+  if (engineRuns) {
+    summary.runs = engineRuns.runs;
+    summary.failedRuns = engineRuns.failed;
   }
   summary.cacheHitRate = summary.stageCalls > 0 ? summary.cacheHits / summary.stageCalls : null;
-  if (hasTable(db, 'eval_runs')) {
-    summary.evalRuns = (db.prepare('SELECT COUNT(*) AS n FROM eval_runs WHERE started_at >= ?').get(since.toISOString()) as { n: number }).n;
-  }
+  summary.evalRuns = health.evalRunsSince(since.toISOString()) ?? 0;
   return summary;
 }
 
@@ -99,16 +96,4 @@ export function renderObservabilitySummary(summary: ObservabilitySummary): strin
     `  stage calls ${summary.stageCalls}, cache hit rate ${rate}, degraded ${summary.degradedOutputs}, hallucination drops ${summary.hallucinationDrops}`,
     `  model calls ${summary.modelCalls} (${summary.failedModelCalls} failed), tokens ${summary.inputTokens} in / ${summary.outputTokens} out`,
   ];
-}
-
-function hasTable(db: SqliteDatabase, name: string): boolean {
-  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
-}
-
-/** Dead letters now: the bus's (status 'dead'), else rows of any table named like a dead-letter table. */
-function deadLetterCount(db: SqliteDatabase): number | null {
-  if (hasTable(db, 'bus_dead_letters')) return (db.prepare("SELECT COUNT(*) AS n FROM bus_dead_letters WHERE status = 'dead'").get() as { n: number }).n;
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE '%dead_letter%'").all() as { name: string }[];
-  if (tables.length === 0) return null;
-  return tables.reduce((total, table) => total + (db.prepare(`SELECT COUNT(*) AS n FROM "${table.name.replace(/"/g, '""')}"`).get() as { n: number }).n, 0);
 }

@@ -1,6 +1,6 @@
-import type { ConversationExtracted, DecisionRecorded, EntityNamed, FactAsserted, FactRetracted, ActionItemAssigned, ActionItemCompleted } from '../../domain/annotations.js';
+import type { ConversationExtracted } from '../../domain/annotations.js';
 import type { ChannelUpdated } from '../../domain/channel.js';
-import { EVENT, type EventEnvelope } from '../../domain/events.js';
+import { EVENT, type TypedEnvelope } from '../../domain/events.js';
 import type { MessagePosted } from '../../domain/message.js';
 import type { EventLog } from '../../memory/event-log.js';
 import { allLinks, latestProfiles } from '../../memory/people-queries.js';
@@ -18,10 +18,11 @@ export interface AnnotateKnowledge {
   people: AnnotatePerson[];
   channels: Map<string, ChannelUpdated>;
   /** Annotation events in log order (the agent adds what it produces during a batch). */
-  events: Array<Pick<EventEnvelope, 'type' | 'occurredAt' | 'payload'>>;
+  events: KnowledgeEvent[];
 }
 
 export const KNOWLEDGE_TYPES = [EVENT.entityNamed, EVENT.decisionRecorded, EVENT.actionItemAssigned, EVENT.actionItemCompleted, EVENT.factAsserted, EVENT.factRetracted] as const;
+export type KnowledgeEvent = TypedEnvelope<(typeof KNOWLEDGE_TYPES)[number]>;
 
 /** People as the annotate stage reads them: each native key with its human's best name, every other name, and the profile's zone. */
 export function annotatePeople(db: SqliteDatabase): AnnotatePerson[] {
@@ -39,11 +40,8 @@ export function annotatePeople(db: SqliteDatabase): AnnotatePerson[] {
 
 export function readKnowledge(db: SqliteDatabase, log: EventLog): AnnotateKnowledge {
   const channels = new Map<string, ChannelUpdated>();
-  for (const event of log.iterate({ types: [EVENT.channelUpdated] })) {
-    const channel = event.payload as ChannelUpdated;
-    channels.set(channel.key, channel);
-  }
-  const events = [...log.iterate({ types: [...KNOWLEDGE_TYPES] })].map((event) => ({ type: event.type, occurredAt: event.occurredAt, payload: event.payload }));
+  for (const event of log.iterateTyped([EVENT.channelUpdated])) channels.set(event.payload.key, event.payload);
+  const events: KnowledgeEvent[] = [...log.iterateTyped(KNOWLEDGE_TYPES)];
   return { people: annotatePeople(db), channels, events };
 }
 
@@ -65,30 +63,30 @@ export function knowledgeAsOf(knowledge: AnnotateKnowledge, start: string, conve
     if (!before(event.occurredAt)) continue;
     switch (event.type) {
       case EVENT.entityNamed: {
-        const entity = event.payload as EntityNamed;
+        const entity = event.payload;
         entities.set(entity.entityId, { id: entity.entityId, name: entity.name, kind: entity.kind, aliases: entity.aliases });
         break;
       }
       case EVENT.decisionRecorded: {
-        const decision = event.payload as DecisionRecorded;
+        const decision = event.payload;
         if (decision.conversationId !== conversationId) decisions.push({ conversationId: decision.conversationId, channel: decision.channel, decisionId: decision.decisionId, about: decision.about, summary: decision.summary, at: decision.at });
         break;
       }
       case EVENT.actionItemAssigned: {
-        const item = event.payload as ActionItemAssigned;
+        const item = event.payload;
         if (item.conversationId !== conversationId) items.set(item.itemId, { conversationId: item.conversationId, itemId: item.itemId, assignee: item.assignee, summary: item.summary, at: item.at });
         break;
       }
       case EVENT.actionItemCompleted:
-        items.delete((event.payload as ActionItemCompleted).itemId);
+        items.delete(event.payload.itemId);
         break;
       case EVENT.factAsserted: {
-        const fact = event.payload as FactAsserted;
+        const fact = event.payload;
         if (fact.conversationId !== conversationId) facts.set(fact.factId, { conversationId: fact.conversationId, factId: fact.factId, subject: fact.subject, relation: fact.relation, object: fact.object, at: event.occurredAt });
         break;
       }
       case EVENT.factRetracted:
-        facts.delete((event.payload as FactRetracted).factId);
+        facts.delete(event.payload.factId);
         break;
     }
   }

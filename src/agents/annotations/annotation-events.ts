@@ -1,5 +1,5 @@
-import type { ActionItemAssigned, ActionItemCompleted, ConversationAnnotated, DecisionRecorded, EntityNamed, Evidence, FactAsserted, FactRetracted, Provenance, QuestionAnswered, QuestionAsked } from '../../domain/annotations.js';
-import { EVENT, makeEvent, type EventEnvelope } from '../../domain/events.js';
+import type { Evidence, Provenance } from '../../domain/annotations.js';
+import { EVENT, makeEvent, type EventPayload, type TypedEnvelope } from '../../domain/events.js';
 import { contentHash, stableId } from '../../domain/ids.js';
 import type { AnnotateInput, AnnotateOutput } from '../../pipeline/annotate/annotate-types.js';
 import { sentences, snippetOf } from '../../pipeline/annotate/nlp.js';
@@ -9,7 +9,20 @@ import { sentences, snippetOf } from '../../pipeline/annotate/nlp.js';
  * message, kind); event ids hash the item id with its payload, so a re-run with the same output appends
  * nothing and a changed item appends its new state (readers take the latest per item id).
  */
-export function annotationEvents(input: AnnotateInput, output: AnnotateOutput, provenance: Provenance, causationId: string | null): EventEnvelope[] {
+export const ANNOTATION_EVENT_TYPES = [
+  EVENT.conversationAnnotated,
+  EVENT.entityNamed,
+  EVENT.decisionRecorded,
+  EVENT.actionItemAssigned,
+  EVENT.actionItemCompleted,
+  EVENT.questionAsked,
+  EVENT.questionAnswered,
+  EVENT.factAsserted,
+  EVENT.factRetracted,
+] as const;
+export type AnnotationEventType = (typeof ANNOTATION_EVENT_TYPES)[number];
+
+export function annotationEvents(input: AnnotateInput, output: AnnotateOutput, provenance: Provenance, causationId: string | null): TypedEnvelope<AnnotationEventType>[] {
   const byId = new Map(input.messages.map((message) => [message.id, message]));
   const evidence = (ids: readonly string[], hint?: string): Evidence[] =>
     ids.flatMap((id) => {
@@ -20,8 +33,8 @@ export function annotationEvents(input: AnnotateInput, output: AnnotateOutput, p
       return [{ ...input.ref, id, author: message.author, ts: message.ts, snippet: snippetOf(best ?? message.text) }];
     });
   const timeOf = (id: string): string => byId.get(id)?.ts ?? input.messages[0].ts;
-  const out: EventEnvelope[] = [];
-  const emit = <P>(type: string, key: string, occurredAt: string, payload: P): void => {
+  const out: TypedEnvelope<AnnotationEventType>[] = [];
+  const emit = <K extends AnnotationEventType>(type: K, key: string, occurredAt: string, payload: EventPayload<K>): void => {
     out.push(makeEvent({ id: stableId(type, key, contentHash(payload)), type, stream: input.channel, occurredAt, causationId, payload }));
   };
   const start = input.messages[0].ts;
@@ -33,9 +46,9 @@ export function annotationEvents(input: AnnotateInput, output: AnnotateOutput, p
     const before = new Set([...(known?.aliases ?? []), ...(known ? [known.name] : [])]);
     if (known && entity.aliases.every((alias) => before.has(alias))) continue;
     const aliases = [...new Set([...before, ...entity.aliases])].sort();
-    emit<EntityNamed>(EVENT.entityNamed, entity.id, start, { entityId: entity.id, kind: known?.kind ?? entity.kind, name: known?.name ?? entity.name, aliases, confidence: known ? Math.max(entity.confidence, 0.8) : entity.confidence });
+    emit(EVENT.entityNamed, entity.id, start, { entityId: entity.id, kind: known?.kind ?? entity.kind, name: known?.name ?? entity.name, aliases, confidence: known ? Math.max(entity.confidence, 0.8) : entity.confidence });
   }
-  emit<ConversationAnnotated>(EVENT.conversationAnnotated, input.conversationId, end, {
+  emit(EVENT.conversationAnnotated, input.conversationId, end, {
     conversationId: input.conversationId,
     channel: input.channel,
     topic: output.topic,
@@ -51,30 +64,30 @@ export function annotationEvents(input: AnnotateInput, output: AnnotateOutput, p
   });
   for (const decision of output.decisions) {
     const at = timeOf(decision.evidence[0]);
-    emit<DecisionRecorded>(EVENT.decisionRecorded, decision.id, at, { decisionId: decision.id, conversationId: input.conversationId, channel: input.channel, summary: decision.summary, about: decision.about, decidedBy: decision.decidedBy, reverses: decision.reverses, at, confidence: decision.confidence, evidence: evidence(decision.evidence, decision.summary), provenance });
+    emit(EVENT.decisionRecorded, decision.id, at, { decisionId: decision.id, conversationId: input.conversationId, channel: input.channel, summary: decision.summary, about: decision.about, decidedBy: decision.decidedBy, reverses: decision.reverses, at, confidence: decision.confidence, evidence: evidence(decision.evidence, decision.summary), provenance });
   }
   for (const item of output.actionItems) {
     const at = timeOf(item.evidence[0]);
-    emit<ActionItemAssigned>(EVENT.actionItemAssigned, item.id, at, { itemId: item.id, conversationId: input.conversationId, channel: input.channel, summary: item.summary, assignee: item.assignee, requestedBy: item.requestedBy, due: item.due, dueText: item.dueText, at, confidence: item.confidence, evidence: evidence(item.evidence, item.summary), provenance });
+    emit(EVENT.actionItemAssigned, item.id, at, { itemId: item.id, conversationId: input.conversationId, channel: input.channel, summary: item.summary, assignee: item.assignee, requestedBy: item.requestedBy, due: item.due, dueText: item.dueText, at, confidence: item.confidence, evidence: evidence(item.evidence, item.summary), provenance });
   }
   for (const done of output.completions) {
     const at = timeOf(done.messageId);
-    emit<ActionItemCompleted>(EVENT.actionItemCompleted, done.itemId, at, { itemId: done.itemId, by: done.by, at, confidence: done.confidence, evidence: evidence([done.messageId]), provenance });
+    emit(EVENT.actionItemCompleted, done.itemId, at, { itemId: done.itemId, by: done.by, at, confidence: done.confidence, evidence: evidence([done.messageId]), provenance });
   }
   for (const question of output.questions) {
     const at = timeOf(question.evidence[0]);
-    emit<QuestionAsked>(EVENT.questionAsked, question.id, at, { questionId: question.id, conversationId: input.conversationId, channel: input.channel, text: question.text, asker: question.asker, addressees: question.addressees, kind: question.kind, at, confidence: question.confidence, evidence: evidence(question.evidence, question.text), provenance });
+    emit(EVENT.questionAsked, question.id, at, { questionId: question.id, conversationId: input.conversationId, channel: input.channel, text: question.text, asker: question.asker, addressees: question.addressees, kind: question.kind, at, confidence: question.confidence, evidence: evidence(question.evidence, question.text), provenance });
     if (question.answered) {
       const answeredAt = timeOf(question.answered.messageId);
-      emit<QuestionAnswered>(EVENT.questionAnswered, question.id, answeredAt, { questionId: question.id, by: question.answered.by, at: answeredAt, confidence: question.answered.confidence, evidence: evidence([question.answered.messageId]), provenance });
+      emit(EVENT.questionAnswered, question.id, answeredAt, { questionId: question.id, by: question.answered.by, at: answeredAt, confidence: question.answered.confidence, evidence: evidence([question.answered.messageId]), provenance });
     }
   }
   for (const fact of output.facts) {
-    emit<FactAsserted>(EVENT.factAsserted, fact.id, timeOf(fact.evidence[0]), { factId: fact.id, subject: fact.subject, relation: fact.relation, object: fact.object, validFrom: fact.validFrom, confidence: fact.confidence, hedged: fact.hedged, conversationId: input.conversationId, evidence: evidence(fact.evidence), provenance });
+    emit(EVENT.factAsserted, fact.id, timeOf(fact.evidence[0]), { factId: fact.id, subject: fact.subject, relation: fact.relation, object: fact.object, validFrom: fact.validFrom, confidence: fact.confidence, hedged: fact.hedged, conversationId: input.conversationId, evidence: evidence(fact.evidence), provenance });
   }
   for (const retraction of output.retractions) {
     const at = timeOf(retraction.messageId);
-    emit<FactRetracted>(EVENT.factRetracted, retraction.factId, at, { factId: retraction.factId, reason: 'correction', at, by: retraction.by, evidence: evidence([retraction.messageId]), provenance });
+    emit(EVENT.factRetracted, retraction.factId, at, { factId: retraction.factId, reason: 'correction', at, by: retraction.by, evidence: evidence([retraction.messageId]), provenance });
   }
   return out;
 }

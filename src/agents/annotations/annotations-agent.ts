@@ -6,8 +6,7 @@
  * what is already known (people, entities, decisions, open items, facts), runs the annotate stage through
  * the stage cache and returns the events the log does not hold yet.
  */
-import type { ConversationExtracted } from '../../domain/annotations.js';
-import { EVENT, type EventEnvelope, type StoredEvent } from '../../domain/events.js';
+import { EVENT, hasType, parseEvent, type EventEnvelope, type StoredEvent, type TypedEvent } from '../../domain/events.js';
 import { systemTimeZone } from '../../domain/time-zones.js';
 import { runAnnotate } from '../../pipeline/annotate/annotate-stage.js';
 import type { ModelClient } from '../../llm/model-client.js';
@@ -15,8 +14,8 @@ import { createModelRuntime } from '../../llm/model-runtime.js';
 import type { ModelConfigBlock } from '../../llm/model-settings.js';
 import { SqliteStageCache } from '../../memory/stage-cache-store.js';
 import type { Agent, AgentContext } from '../../runtime/agents/agent.js';
-import { annotationEvents } from './annotation-events.js';
-import { buildAnnotateInput, conversationMessages, readKnowledge } from './annotate-inputs.js';
+import { ANNOTATION_EVENT_TYPES, annotationEvents } from './annotation-events.js';
+import { buildAnnotateInput, conversationMessages, KNOWLEDGE_TYPES, readKnowledge } from './annotate-inputs.js';
 
 export const ANNOTATIONS_AGENT_VERSION = 'annotations-1';
 
@@ -31,7 +30,7 @@ export class AnnotationsAgent implements Agent {
   readonly name = 'annotations';
   readonly version = ANNOTATIONS_AGENT_VERSION;
   readonly consumes = [EVENT.conversationExtracted] as const;
-  readonly produces = [EVENT.conversationAnnotated, EVENT.entityNamed, EVENT.decisionRecorded, EVENT.actionItemAssigned, EVENT.actionItemCompleted, EVENT.questionAsked, EVENT.questionAnswered, EVENT.factAsserted, EVENT.factRetracted] as const;
+  readonly produces = ANNOTATION_EVENT_TYPES;
   private readonly timezone: string;
 
   constructor(private readonly options: AnnotationsAgentOptions = {}) {
@@ -39,11 +38,10 @@ export class AnnotationsAgent implements Agent {
   }
 
   async handle(batch: readonly StoredEvent[], context: AgentContext): Promise<EventEnvelope[]> {
-    const latest = new Map<string, StoredEvent<ConversationExtracted>>();
+    const latest = new Map<string, TypedEvent<typeof EVENT.conversationExtracted>>();
     for (const event of batch) {
-      if (event.type !== EVENT.conversationExtracted) continue;
-      const payload = event.payload as ConversationExtracted;
-      latest.set(payload.conversationId, event as StoredEvent<ConversationExtracted>);
+      const extracted = parseEvent(event, [EVENT.conversationExtracted]);
+      if (extracted) latest.set(extracted.payload.conversationId, extracted);
     }
     if (latest.size === 0) return [];
     const cache = new SqliteStageCache(context.db, context.now);
@@ -71,7 +69,7 @@ export class AnnotationsAgent implements Agent {
         out.push(produced);
       }
       // Later conversations of this batch see what this one produced.
-      for (const produced of events) knowledge.events.push(produced);
+      for (const produced of events) if (hasType(produced, KNOWLEDGE_TYPES)) knowledge.events.push(produced);
     }
     return out;
   }

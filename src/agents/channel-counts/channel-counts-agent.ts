@@ -1,6 +1,10 @@
 import { EVENT, type EventEnvelope, type StoredEvent } from '../../domain/events.js';
+import { countPostedMessages } from '../../memory/channel-counts.js';
 import type { SqliteDatabase } from '../../memory/sqlite.js';
 import type { Agent, AgentContext } from '../../runtime/agents/agent.js';
+
+/** The read model this agent keeps (memory/channel-counts.ts). */
+export { channelCounts } from '../../memory/channel-counts.js';
 
 /**
  * The projector that proves the agent loop: keeps `read_channel_counts` (messages posted per
@@ -14,20 +18,9 @@ export class ChannelCountsAgent implements Agent {
   readonly produces = [] as const;
 
   async handle(batch: readonly StoredEvent[], context: AgentContext): Promise<EventEnvelope[]> {
-    const write = (db: SqliteDatabase): void => {
-      const upsert = db.prepare(
-        `INSERT INTO read_channel_counts (stream, messages, last_seq) VALUES (?, 1, ?)
-         ON CONFLICT(stream) DO UPDATE SET messages = messages + 1, last_seq = excluded.last_seq WHERE last_seq < excluded.last_seq`,
-      );
-      for (const event of batch) upsert.run(event.stream, event.seq);
-    };
+    const write = (db: SqliteDatabase): void => countPostedMessages(db, batch);
     if (context.onCommit) context.onCommit(write);
     else context.db.transaction(() => write(context.db))();
     return [];
   }
-}
-
-/** The read model: messages posted per stream (channel key), most first. */
-export function channelCounts(db: SqliteDatabase): { stream: string; messages: number }[] {
-  return db.prepare('SELECT stream, messages FROM read_channel_counts ORDER BY messages DESC, stream').all() as { stream: string; messages: number }[];
 }

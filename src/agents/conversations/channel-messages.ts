@@ -1,6 +1,6 @@
 /** The current messages of one channel, folded from its events: posts, then edits (latest wins), minus deletions. */
 import { EVENT } from '../../domain/events.js';
-import type { MessageDeleted, MessageEdited, MessagePosted } from '../../domain/message.js';
+import type { MessageEdited, MessagePosted } from '../../domain/message.js';
 import type { EventLog } from '../../memory/event-log.js';
 
 /** Message kinds that are not a message any more (a deleted message's placeholder). */
@@ -17,17 +17,16 @@ export function channelMessages(log: EventLog, channel: string): MessagePosted[]
   const order = new Map<string, number>();
   const edits = new Map<string, MessageEdited>();
   const deleted = new Set<string>();
-  for (const event of log.iterate({ stream: channel, types: CHANNEL_EVENT_TYPES })) {
+  for (const event of log.iterateTyped(CHANNEL_EVENT_TYPES, { stream: channel })) {
     if (event.type === EVENT.messagePosted) {
-      const message = event.payload as MessagePosted;
+      const message = event.payload;
       // A re-posted message (a newer export of the same id) replaces the older copy but keeps its place.
       if (!order.has(message.id)) order.set(message.id, event.seq);
       posted.set(message.id, message);
     } else if (event.type === EVENT.messageEdited) {
-      const edit = event.payload as MessageEdited;
-      edits.set(edit.id, edit);
+      edits.set(event.payload.id, event.payload);
     } else {
-      deleted.add((event.payload as MessageDeleted).id);
+      deleted.add(event.payload.id);
     }
   }
   const out: { message: MessagePosted; seq: number; ms: number }[] = [];

@@ -12,8 +12,8 @@
  * Readers take the latest conversation.extracted per conversationId and skip empty ones.
  */
 import type { ConversationExtracted } from '../../domain/annotations.js';
-import { EVENT, type EventEnvelope, type StoredEvent } from '../../domain/events.js';
-import { channelKeyOf, type MessageRef } from '../../domain/message.js';
+import { EVENT, parseEvent, type EventEnvelope, type StoredEvent } from '../../domain/events.js';
+import { channelKeyOf } from '../../domain/message.js';
 import { latestProfiles } from '../../memory/people-queries.js';
 import { disentangle } from '../../pipeline/disentangle/disentangle.js';
 import type { Agent, AgentContext } from '../../runtime/agents/agent.js';
@@ -26,10 +26,9 @@ export const CONVERSATIONS_AGENT_VERSION = 'conversations-1';
 /** Channel keys touched by the batch, each with the batch's latest event of that channel (log order). */
 function touchedChannels(batch: readonly StoredEvent[]): Map<string, StoredEvent> {
   const out = new Map<string, StoredEvent>();
-  const types = new Set<string>(CHANNEL_EVENT_TYPES);
   for (const event of batch) {
-    if (!types.has(event.type)) continue;
-    out.set(channelKeyOf(event.payload as MessageRef), event);
+    const message = parseEvent(event, CHANNEL_EVENT_TYPES);
+    if (message) out.set(channelKeyOf(message.payload), event);
   }
   return out;
 }
@@ -37,10 +36,7 @@ function touchedChannels(batch: readonly StoredEvent[]): Map<string, StoredEvent
 /** The latest published state of each conversation of the channel (conversation events share its stream). */
 function publishedConversations(context: AgentContext, channel: string): ConversationExtracted[] {
   const latest = new Map<string, ConversationExtracted>();
-  for (const event of context.log.iterate({ stream: channel, types: [EVENT.conversationExtracted] })) {
-    const payload = event.payload as ConversationExtracted;
-    latest.set(payload.conversationId, payload);
-  }
+  for (const event of context.log.iterateTyped([EVENT.conversationExtracted], { stream: channel })) latest.set(event.payload.conversationId, event.payload);
   return [...latest.values()];
 }
 

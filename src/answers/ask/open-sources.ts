@@ -1,6 +1,6 @@
 import { LogEvidenceSource } from '../../memory/facts/evidence.js';
 import { catchUpGraph } from '../../memory/graph/catch-up.js';
-import { acquireGraph } from '../../memory/graph/kuzu/shared-graph.js';
+import { openGraphStore } from '../../memory/graph/open-graph.js';
 import { allLinks, latestProfiles } from '../../memory/people-queries.js';
 import type { SqliteDatabase } from '../../memory/sqlite.js';
 import type { AskSources } from './answer-support.js';
@@ -22,7 +22,7 @@ export interface OpenAskSourcesOptions {
  * end of the log first. Call `close()` when done: Kùzu allows one process per database.
  */
 export async function openAskSources(options: OpenAskSourcesOptions): Promise<{ sources: AskSources; close: () => Promise<void> }> {
-  const opening = acquireGraph(options.graphDir);
+  const opening = openGraphStore(options.graphDir);
   let people: PeopleDirectory;
   try {
     // Read while Kùzu opens the database on its own thread.

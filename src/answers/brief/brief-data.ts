@@ -12,7 +12,7 @@ import type {
 } from '../../domain/annotations.js';
 import type { ChannelUpdated } from '../../domain/channel.js';
 import { EVENT } from '../../domain/events.js';
-import { isMeetingCancelled, occurrenceKey, type MeetingCancelled, type MeetingScheduled } from '../../domain/meeting.js';
+import { isMeetingCancelled, occurrenceKey, type MeetingScheduled } from '../../domain/meeting.js';
 import type { EventLog } from '../../memory/event-log.js';
 import type { Citation } from './brief-types.js';
 import type { PeopleDirectory } from '../people/people-directory.js';
@@ -31,7 +31,7 @@ const TYPES = [
   EVENT.factRetracted,
   EVENT.meetingScheduled,
   EVENT.meetingCancelled,
-];
+] as const;
 
 /** The understanding events folded to their latest state (later events of one id win). */
 export interface BriefData {
@@ -68,65 +68,65 @@ export function loadBriefData(log: EventLog): BriefData {
   const decisions = new Map<string, DecisionRecorded>();
   const facts = new Map<string, FactAsserted>();
   const meetings = new Map<string, { meeting: MeetingScheduled | null; cancelled: boolean }>();
-  for (const event of log.iterate({ types: TYPES, pageSize: 5_000 })) {
+  for (const event of log.iterateTyped(TYPES, { pageSize: 5_000 })) {
     switch (event.type) {
       case EVENT.channelUpdated: {
-        const channel = event.payload as ChannelUpdated;
+        const channel = event.payload;
         data.channels.set(channel.key, channel);
         break;
       }
       case EVENT.conversationAnnotated: {
-        const conversation = event.payload as ConversationAnnotated;
+        const conversation = event.payload;
         data.conversations.set(conversation.conversationId, conversation);
         break;
       }
       case EVENT.entityNamed: {
-        const entity = event.payload as EntityNamed;
+        const entity = event.payload;
         data.entities.set(entity.entityId, entity);
         break;
       }
       case EVENT.decisionRecorded: {
-        const decision = event.payload as DecisionRecorded;
+        const decision = event.payload;
         decisions.set(decision.decisionId, decision);
         break;
       }
       case EVENT.actionItemAssigned: {
-        const item = event.payload as ActionItemAssigned;
+        const item = event.payload;
         data.items.set(item.itemId, item);
         break;
       }
       case EVENT.actionItemCompleted: {
-        const done = event.payload as ActionItemCompleted;
+        const done = event.payload;
         keepEarliest(data.completions, done.itemId, done);
         break;
       }
       case EVENT.questionAsked: {
-        const question = event.payload as QuestionAsked;
+        const question = event.payload;
         data.questions.set(question.questionId, question);
         break;
       }
       case EVENT.questionAnswered: {
-        const answer = event.payload as QuestionAnswered;
+        const answer = event.payload;
         keepEarliest(data.answers, answer.questionId, answer);
         break;
       }
       case EVENT.factAsserted: {
-        const fact = event.payload as FactAsserted;
+        const fact = event.payload;
         facts.set(fact.factId, fact);
         break;
       }
       case EVENT.factRetracted: {
-        const retraction = event.payload as FactRetracted;
+        const retraction = event.payload;
         keepEarliest(data.retractions, retraction.factId, retraction);
         break;
       }
       case EVENT.meetingScheduled: {
-        const meeting = event.payload as MeetingScheduled;
+        const meeting = event.payload;
         meetings.set(occurrenceKey(meeting), { meeting, cancelled: false });
         break;
       }
       case EVENT.meetingCancelled: {
-        const cancelled = event.payload as MeetingCancelled;
+        const cancelled = event.payload;
         meetings.set(occurrenceKey(cancelled), { meeting: meetings.get(occurrenceKey(cancelled))?.meeting ?? null, cancelled: true });
         break;
       }

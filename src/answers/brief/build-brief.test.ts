@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isOutroError } from '../../domain/errors.js';
 import { makeTempDir } from '../../test-support/temp-dir.js';
 import { buildBrief } from './build-brief.js';
-import { recordBriefSeen } from './brief-state.js';
+import { recordBriefSeen } from '../../memory/brief-state.js';
 import { acmeDay, K, NOW, TZ } from './test-support/acme-day.js';
 import { cancelled, decision, ev, meeting, openTestStore, question } from './test-support/brief-builders.js';
 

@@ -4,7 +4,7 @@ import { allLinks, latestProfiles } from '../../memory/people-queries.js';
 import type { SqliteDatabase } from '../../memory/sqlite.js';
 import { Citer, loadBriefData } from './brief-data.js';
 import { PeopleDirectory } from '../people/people-directory.js';
-import { lastBriefSeen } from './brief-state.js';
+import { lastBriefSeen } from '../../memory/brief-state.js';
 import { BRIEF_VERSION, type Brief, type BriefWindow } from './brief-types.js';
 import { DEFAULT_WINDOW_MS, parseBound } from './brief-window.js';
 import { conversationsSection } from './conversations-section.js';

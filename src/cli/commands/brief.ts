@@ -63,7 +63,7 @@ Examples:
       const { meList } = await import('../../app/config.js');
       const brief = await makeBrief(ctx, store, config, { since: flags.since, until: flags.until, me: flags.me !== undefined ? [flags.me] : meList(config), now, timezone: config.timezone }, flags.modelBudget);
       await printBrief(ctx, brief, flags);
-      const { recordBriefSeen } = await import('../../answers/brief/brief-state.js');
+      const { recordBriefSeen } = await import('../../memory/brief-state.js');
       if (!flags.peek && flags.until === undefined) recordBriefSeen(store.db, brief.reader.id, brief.window.until, now.toISOString());
     });
 }

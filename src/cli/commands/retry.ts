@@ -36,7 +36,7 @@ Examples:
       if (id !== undefined && options.all) throw new OutroError('USAGE', 'Give either an id or --all, not both.');
       const ctx = context();
       const store = ctx.store();
-      const [{ SqliteBus }, { RunStore }] = await Promise.all([import('../../memory/bus/sqlite-bus.js'), import('../../runtime/engine/run-store.js')]);
+      const [{ SqliteBus }, { RunStore }] = await Promise.all([import('../../memory/bus/sqlite-bus.js'), import('../../memory/workflows/run-store.js')]);
       const bus = new SqliteBus(store.db, store.log);
       const runs = new RunStore(store.db);
       const report: RetryReport = { deadLetters: 0, runs: [] };

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { OutroError } from '../../domain/errors.js';
-import type { RunStore } from '../../runtime/engine/run-store.js';
+import type { RunStore } from '../../memory/workflows/run-store.js';
 import type { RunRecord, RunStatus, StepRecord } from '../../runtime/engine/types.js';
 import type { CliContext } from '../context.js';
 import { formatTime, plural, writeJson, writeLines } from '../output.js';
@@ -40,7 +40,7 @@ Examples:
     )
     .action(async (run: string | undefined, options: { status?: string; limit: string; json?: boolean }) => {
       const ctx = context();
-      const { RunStore } = await import('../../runtime/engine/run-store.js');
+      const { RunStore } = await import('../../memory/workflows/run-store.js');
       const runs = new RunStore(ctx.store().db);
       if (run !== undefined) {
         const found = findRun(runs, run);

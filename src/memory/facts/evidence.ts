@@ -1,6 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Evidence } from '../../domain/annotations.js';
-import type { StoredEvent } from '../../domain/events.js';
+import { parseEvent, type EventPayload, type EventType, type StoredEvent } from '../../domain/events.js';
+import { decodePayload } from '../event-log.js';
 import type { SqliteDatabase } from '../sqlite.js';
 import { normalizeIso } from '../../domain/time.js';
 
@@ -34,14 +35,15 @@ export class LogEvidenceSource implements EvidenceSource {
   private readonly byId: Statement;
 
   constructor(db: SqliteDatabase) {
-    this.byId = db.prepare('SELECT payload FROM events WHERE id = ?').pluck();
+    this.byId = db.prepare('SELECT type, payload FROM events WHERE id = ?');
   }
 
   forEvents(eventIds: readonly string[]): Evidence[] {
     const out: Evidence[] = [];
     for (const id of new Set(eventIds)) {
-      const payload = this.byId.get(id) as string | undefined;
-      if (payload !== undefined) out.push(...evidenceOf(JSON.parse(payload)));
+      const row = this.byId.get(id) as { type: string; payload: string } | undefined;
+      const payload = row && decodePayload(row.type, row.payload);
+      if (payload) out.push(...evidenceOf(payload));
     }
     return out;
   }
@@ -57,7 +59,8 @@ export class MapEvidenceSource implements EvidenceSource {
 
   add(events: Iterable<StoredEvent>): void {
     for (const event of events) {
-      const evidence = evidenceOf(event.payload);
+      const typed = parseEvent(event);
+      const evidence = typed ? evidenceOf(typed.payload) : [];
       if (evidence.length > 0) this.byId.set(event.id, evidence);
     }
   }
@@ -67,9 +70,9 @@ export class MapEvidenceSource implements EvidenceSource {
   }
 }
 
-function evidenceOf(payload: unknown): Evidence[] {
-  const evidence = (payload as { evidence?: unknown } | null)?.evidence;
-  return Array.isArray(evidence) ? (evidence as Evidence[]) : [];
+/** The evidence of a payload that has some (decisions, action items, questions, facts). */
+function evidenceOf(payload: EventPayload<EventType>): Evidence[] {
+  return 'evidence' in payload ? payload.evidence : [];
 }
 
 function messageKey(evidence: Evidence): string {

@@ -1,5 +1,4 @@
-import { FactAsserted, FactRetracted } from '../../domain/annotations.js';
-import { EVENT, type StoredEvent } from '../../domain/events.js';
+import { EVENT, parseEvent, type StoredEvent } from '../../domain/events.js';
 import { toAssertionClaim, toRetractionClaim } from './claims.js';
 import { slotOf, type AssertionClaim, type RetractionClaim } from './fact-types.js';
 
@@ -11,16 +10,11 @@ export type ParsedFactEvent =
 
 /** A fact event as a claim, or undefined when it is not one or its payload does not validate (it is skipped). */
 export function parseFactEvent(event: StoredEvent): ParsedFactEvent | undefined {
-  if (event.type === EVENT.factAsserted) {
-    const parsed = FactAsserted.safeParse(event.payload);
-    if (!parsed.success) return undefined;
-    const fact = parsed.data;
+  const typed = parseEvent(event, FACT_EVENT_TYPES);
+  if (!typed) return undefined;
+  if (typed.type === EVENT.factAsserted) {
+    const fact = typed.payload;
     return { kind: 'assert', seq: event.seq, slot: slotOf(fact.relation, fact.subject, fact.object), claim: toAssertionClaim(event.id, event.recordedAt, fact) };
   }
-  if (event.type === EVENT.factRetracted) {
-    const parsed = FactRetracted.safeParse(event.payload);
-    if (!parsed.success) return undefined;
-    return { kind: 'retract', seq: event.seq, claim: toRetractionClaim(event.id, event.recordedAt, parsed.data) };
-  }
-  return undefined;
+  return { kind: 'retract', seq: event.seq, claim: toRetractionClaim(event.id, event.recordedAt, typed.payload) };
 }

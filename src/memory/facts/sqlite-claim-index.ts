@@ -1,11 +1,11 @@
 import type { Statement } from 'better-sqlite3';
 import { OutroError } from '../../domain/errors.js';
-import type { StoredEvent } from '../../domain/events.js';
+import { EVENT, type StoredEvent } from '../../domain/events.js';
+import { decodePayload } from '../event-log.js';
 import { FACT_INDEXES } from '../migrations/003-facts.js';
 import type { SqliteDatabase } from '../sqlite.js';
 import { parseAll, type ClaimIndex, type SlotClaims } from './claim-index.js';
 import type { ParsedFactEvent } from './fact-events.js';
-import type { FactAsserted, FactRetracted } from '../../domain/annotations.js';
 import { toAssertionClaim, toRetractionClaim } from './claims.js';
 
 interface ClaimRow {
@@ -74,9 +74,15 @@ export class SqliteClaimIndex implements ClaimIndex {
   }
 
   slot(slot: string): SlotClaims {
-    // Payloads validated when they were added.
-    const assertions = (this.assertionsIn.all(slot) as ClaimRow[]).map((row) => toAssertionClaim(row.id, row.recorded_at, JSON.parse(row.payload) as FactAsserted));
-    const retractions = (this.retractionsIn.all(slot) as ClaimRow[]).map((row) => toRetractionClaim(row.id, row.recorded_at, JSON.parse(row.payload) as FactRetracted));
+    // Only events whose payload validated were added, so none is left out here.
+    const assertions = (this.assertionsIn.all(slot) as ClaimRow[]).flatMap((row) => {
+      const fact = decodePayload(EVENT.factAsserted, row.payload);
+      return fact ? [toAssertionClaim(row.id, row.recorded_at, fact)] : [];
+    });
+    const retractions = (this.retractionsIn.all(slot) as ClaimRow[]).flatMap((row) => {
+      const retraction = decodePayload(EVENT.factRetracted, row.payload);
+      return retraction ? [toRetractionClaim(row.id, row.recorded_at, retraction)] : [];
+    });
     return { assertions, retractions };
   }
 

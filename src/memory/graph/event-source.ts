@@ -15,6 +15,10 @@ export function* readEvents(db: SqliteDatabase, types: readonly string[], afterS
      WHERE seq > ? AND seq <= ? AND +type IN (${types.map(() => '?').join(', ')}) ORDER BY seq`,
   );
   for (const row of statement.raw(true).iterate(afterSeq, uptoSeq, ...types) as IterableIterator<Row>) {
-    yield { seq: row[0], id: row[1], type: row[2], stream: row[3], occurredAt: row[4], recordedAt: row[5], causationId: row[6], schemaVersion: row[7], payload: JSON.parse(row[8]) as unknown };
+    yield { seq: row[0], id: row[1], type: row[2], stream: row[3], occurredAt: row[4], recordedAt: row[5], causationId: row[6], schemaVersion: row[7], payload: parsedJson(row[8]) };
   }
+}
+
+function parsedJson(text: string): unknown {
+  return JSON.parse(text);
 }

@@ -1,17 +1,5 @@
-import type { z } from 'zod';
-import {
-  ActionItemAssigned,
-  ActionItemCompleted,
-  ConversationAnnotated,
-  DecisionRecorded,
-  EntityNamed,
-  QuestionAnswered,
-  QuestionAsked,
-} from '../../domain/annotations.js';
-import { ChannelUpdated } from '../../domain/channel.js';
-import { EVENT, type StoredEvent } from '../../domain/events.js';
-import { calendarPersonKey, MeetingCancelled, MeetingScheduled, occurrenceKey, type Attendee } from '../../domain/meeting.js';
-import { PersonUpdated } from '../../domain/person.js';
+import { EVENT, parseEvent, type StoredEvent } from '../../domain/events.js';
+import { calendarPersonKey, occurrenceKey, type Attendee } from '../../domain/meeting.js';
 import { normalizeIso } from '../../domain/time.js';
 import type { ActionItemNode, DecisionNode, GraphRecords, MeetingNode, QuestionNode, RecordKind } from './graph-records.js';
 
@@ -40,28 +28,28 @@ export type RecordChange = { [K in RecordKind]: { kind: K; record: GraphRecords[
 
 /** Which records an event touches, so a store can load them before merging. Empty when the payload is invalid. */
 export function recordsTouched(event: StoredEvent): RecordRef[] {
-  const payload = parse(event);
-  if (!payload) return [];
-  switch (payload.type) {
-    case 'person':
-      return [{ kind: 'person', id: payload.value.key }];
-    case 'channel':
-      return [{ kind: 'channel', id: payload.value.key }];
-    case 'entity':
-      return [{ kind: 'component', id: payload.value.entityId }];
-    case 'conversation':
-      return [{ kind: 'conversation', id: payload.value.conversationId }];
-    case 'decision':
-      return [{ kind: 'decision', id: payload.value.decisionId }, ...(payload.value.reverses ? [{ kind: 'decision' as const, id: payload.value.reverses }] : [])];
-    case 'assigned':
-    case 'completed':
-      return [{ kind: 'actionItem', id: payload.value.itemId }];
-    case 'asked':
-    case 'answered':
-      return [{ kind: 'question', id: payload.value.questionId }];
-    case 'scheduled':
-    case 'cancelled':
-      return [{ kind: 'meeting', id: occurrenceKey(payload.value) }];
+  const typed = parseEvent(event, RECORD_EVENT_TYPES);
+  if (!typed) return [];
+  switch (typed.type) {
+    case EVENT.personUpdated:
+      return [{ kind: 'person', id: typed.payload.key }];
+    case EVENT.channelUpdated:
+      return [{ kind: 'channel', id: typed.payload.key }];
+    case EVENT.entityNamed:
+      return [{ kind: 'component', id: typed.payload.entityId }];
+    case EVENT.conversationAnnotated:
+      return [{ kind: 'conversation', id: typed.payload.conversationId }];
+    case EVENT.decisionRecorded:
+      return [{ kind: 'decision', id: typed.payload.decisionId }, ...(typed.payload.reverses ? [{ kind: 'decision' as const, id: typed.payload.reverses }] : [])];
+    case EVENT.actionItemAssigned:
+    case EVENT.actionItemCompleted:
+      return [{ kind: 'actionItem', id: typed.payload.itemId }];
+    case EVENT.questionAsked:
+    case EVENT.questionAnswered:
+      return [{ kind: 'question', id: typed.payload.questionId }];
+    case EVENT.meetingScheduled:
+    case EVENT.meetingCancelled:
+      return [{ kind: 'meeting', id: occurrenceKey(typed.payload) }];
   }
 }
 
@@ -72,30 +60,30 @@ export function recordsTouched(event: StoredEvent): RecordRef[] {
  * same records. Returns null when the payload does not validate (the event is skipped).
  */
 export function mergeRecordEvent(event: StoredEvent, get: RecordGetter): RecordChange[] | null {
-  const payload = parse(event);
-  if (!payload) return null;
+  const typed = parseEvent(event, RECORD_EVENT_TYPES);
+  if (!typed) return null;
   const seq = event.seq;
-  switch (payload.type) {
-    case 'person': {
-      const p = payload.value;
+  switch (typed.type) {
+    case EVENT.personUpdated: {
+      const p = typed.payload;
       const existing = get('person', p.key);
       if (existing && existing.version >= seq) return [];
       return [{ kind: 'person', record: { key: p.key, name: p.names.find((name) => name.trim() !== '') ?? p.nativeId, version: seq } }];
     }
-    case 'channel': {
-      const c = payload.value;
+    case EVENT.channelUpdated: {
+      const c = typed.payload;
       const existing = get('channel', c.key);
       if (existing && existing.version >= seq) return [];
       return [{ kind: 'channel', record: { key: c.key, name: c.name || null, kind: c.kind, version: seq } }];
     }
-    case 'entity': {
-      const e = payload.value;
+    case EVENT.entityNamed: {
+      const e = typed.payload;
       const existing = get('component', e.entityId);
       if (existing && existing.version >= seq) return [];
       return [{ kind: 'component', record: { id: e.entityId, kind: e.kind, name: e.name || null, aliases: unique(e.aliases.filter((alias) => alias.trim() !== '')), version: seq } }];
     }
-    case 'conversation': {
-      const c = payload.value;
+    case EVENT.conversationAnnotated: {
+      const c = typed.payload;
       const existing = get('conversation', c.conversationId);
       if (existing && existing.version >= seq) return [];
       return [
@@ -118,8 +106,8 @@ export function mergeRecordEvent(event: StoredEvent, get: RecordGetter): RecordC
         },
       ];
     }
-    case 'decision': {
-      const d = payload.value;
+    case EVENT.decisionRecorded: {
+      const d = typed.payload;
       const changes: RecordChange[] = [];
       const existing = get('decision', d.decisionId);
       if (!existing || existing.version < seq) {
@@ -149,8 +137,8 @@ export function mergeRecordEvent(event: StoredEvent, get: RecordGetter): RecordC
       }
       return changes;
     }
-    case 'assigned': {
-      const a = payload.value;
+    case EVENT.actionItemAssigned: {
+      const a = typed.payload;
       const existing = get('actionItem', a.itemId);
       if (existing && existing.version >= seq) return [];
       return [
@@ -173,15 +161,15 @@ export function mergeRecordEvent(event: StoredEvent, get: RecordGetter): RecordC
         },
       ];
     }
-    case 'completed': {
-      const c = payload.value;
+    case EVENT.actionItemCompleted: {
+      const c = typed.payload;
       const existing = get('actionItem', c.itemId) ?? placeholderActionItem(c.itemId);
       const at = normalizeIso(c.at);
       if (existing.completedAt !== null && !earlier(at, c.by, existing.completedAt, existing.completedBy ?? '')) return [];
       return [{ kind: 'actionItem', record: { ...existing, completedAt: at, completedBy: c.by } }];
     }
-    case 'asked': {
-      const q = payload.value;
+    case EVENT.questionAsked: {
+      const q = typed.payload;
       const existing = get('question', q.questionId);
       if (existing && existing.version >= seq) return [];
       return [
@@ -203,15 +191,15 @@ export function mergeRecordEvent(event: StoredEvent, get: RecordGetter): RecordC
         },
       ];
     }
-    case 'answered': {
-      const a = payload.value;
+    case EVENT.questionAnswered: {
+      const a = typed.payload;
       const existing = get('question', a.questionId) ?? placeholderQuestion(a.questionId);
       const at = normalizeIso(a.at);
       if (existing.answeredAt !== null && !earlier(at, a.by, existing.answeredAt, existing.answeredBy ?? '')) return [];
       return [{ kind: 'question', record: { ...existing, answeredAt: at, answeredBy: a.by } }];
     }
-    case 'scheduled': {
-      const m = payload.value;
+    case EVENT.meetingScheduled: {
+      const m = typed.payload;
       const id = occurrenceKey(m);
       const existing = get('meeting', id);
       if (existing && existing.version >= seq) return [];
@@ -240,8 +228,8 @@ export function mergeRecordEvent(event: StoredEvent, get: RecordGetter): RecordC
         },
       ];
     }
-    case 'cancelled': {
-      const c = payload.value;
+    case EVENT.meetingCancelled: {
+      const c = typed.payload;
       const id = occurrenceKey(c);
       const existing = get('meeting', id) ?? placeholderMeeting(c.calendar, c.uid, normalizeIso(c.occurrence));
       if (existing.cancelSeq >= seq) return [];
@@ -254,42 +242,10 @@ function personOf(attendee: Attendee | undefined): string | null {
   return attendee?.email ? calendarPersonKey(attendee.email) : null;
 }
 
-type Parsed =
-  | { type: 'person'; value: PersonUpdated }
-  | { type: 'channel'; value: ChannelUpdated }
-  | { type: 'entity'; value: EntityNamed }
-  | { type: 'conversation'; value: ConversationAnnotated }
-  | { type: 'decision'; value: DecisionRecorded }
-  | { type: 'assigned'; value: ActionItemAssigned }
-  | { type: 'completed'; value: ActionItemCompleted }
-  | { type: 'asked'; value: QuestionAsked }
-  | { type: 'answered'; value: QuestionAnswered }
-  | { type: 'scheduled'; value: MeetingScheduled }
-  | { type: 'cancelled'; value: MeetingCancelled };
-
-const SCHEMAS: Record<string, [Parsed['type'], z.ZodType]> = {
-  [EVENT.personUpdated]: ['person', PersonUpdated],
-  [EVENT.channelUpdated]: ['channel', ChannelUpdated],
-  [EVENT.entityNamed]: ['entity', EntityNamed],
-  [EVENT.conversationAnnotated]: ['conversation', ConversationAnnotated],
-  [EVENT.decisionRecorded]: ['decision', DecisionRecorded],
-  [EVENT.actionItemAssigned]: ['assigned', ActionItemAssigned],
-  [EVENT.actionItemCompleted]: ['completed', ActionItemCompleted],
-  [EVENT.questionAsked]: ['asked', QuestionAsked],
-  [EVENT.questionAnswered]: ['answered', QuestionAnswered],
-  [EVENT.meetingScheduled]: ['scheduled', MeetingScheduled],
-  [EVENT.meetingCancelled]: ['cancelled', MeetingCancelled],
-};
-
-function parse(event: StoredEvent): Parsed | undefined {
-  const entry = SCHEMAS[event.type];
-  if (!entry) return undefined;
-  const result = entry[1].safeParse(event.payload);
-  return result.success ? ({ type: entry[0], value: result.data } as Parsed) : undefined;
-}
+const RECORD_TYPES = new Set<string>(RECORD_EVENT_TYPES);
 
 export function isRecordEvent(type: string): boolean {
-  return type in SCHEMAS;
+  return RECORD_TYPES.has(type);
 }
 
 function placeholderDecision(id: string): DecisionNode {

@@ -1,7 +1,7 @@
 import type { Migration } from '../sqlite.js';
 
 /**
- * The last brief each reader saw (src/answers/brief/brief-state.ts): `outro brief` with no
+ * The last brief each reader saw (src/memory/brief-state.ts): `outro brief` with no
  * --since starts where the reader's previous brief ended. A read model, not an event: losing it
  * only means the next brief falls back to the last 24 hours.
  */

@@ -4,7 +4,7 @@ import type { EventLog } from '../../memory/event-log.js';
 import type { SqliteDatabase } from '../../memory/sqlite.js';
 import { makeOwnerId, ownerIsGone } from './lease.js';
 import { errorText } from './retry.js';
-import { RunStore, toJson } from './run-store.js';
+import { RunStore } from '../../memory/workflows/run-store.js';
 import { createRunContext } from './step-runner.js';
 import type { EngineObserver, RunResult, WorkflowFn } from './types.js';
 
@@ -85,19 +85,15 @@ export class WorkflowEngine {
 
   /** Records a pending run (or finds the one with the same idempotency key). */
   start(workflow: string, input: unknown, options: StartOptions = {}): { runId: string; created: boolean } {
-    const db = this.options.db;
-    return db.transaction(() => {
+    return this.runs.transaction(() => {
       if (options.idempotencyKey !== undefined) {
         const existing = this.runs.byKey(options.idempotencyKey);
         if (existing) return { runId: existing.id, created: false };
       }
       const runId = options.runId ?? `run_${randomUUID()}`;
-      const now = new Date(this.clock()).toISOString();
-      db.prepare(
-        `INSERT INTO workflow_runs (id, workflow, idempotency_key, input, status, created_at, updated_at) VALUES (?, ?, ?, ?, 'pending', ?, ?)`,
-      ).run(runId, workflow, options.idempotencyKey ?? null, toJson(input) ?? 'null', now, now);
+      this.runs.insert({ id: runId, workflow, idempotencyKey: options.idempotencyKey ?? null, input, at: new Date(this.clock()).toISOString() });
       return { runId, created: true };
-    }).immediate();
+    });
   }
 
   /** Starts (or finds) a run and executes it to its end. */
@@ -134,10 +130,8 @@ export class WorkflowEngine {
     const onOuterAbort = (): void => controller.abort(options.signal?.reason);
     options.signal?.addEventListener('abort', onOuterAbort, { once: true });
     const heartbeat = setInterval(() => {
-      const renewed = this.options.db
-        .prepare('UPDATE workflow_runs SET lease_expires_at = ? WHERE id = ? AND lease_owner = ?')
-        .run(this.clock() + this.leaseMs, runId, this.owner);
-      if (renewed.changes === 0) controller.abort(new OutroError('STORE_LOCKED', `Run ${runId} lost its lease.`));
+      const renewed = this.runs.renewLease(runId, this.owner, this.clock() + this.leaseMs);
+      if (!renewed) controller.abort(new OutroError('STORE_LOCKED', `Run ${runId} lost its lease.`));
     }, this.heartbeatMs);
     heartbeat.unref();
     this.options.observer?.runStarted?.({ runId, workflow: run.workflow });
@@ -158,7 +152,7 @@ export class WorkflowEngine {
     );
     try {
       const output = (await fn(context, run.input)) as O;
-      const done = this.finish(runId, 'completed', toJson(output), null);
+      const done = this.finish(runId, 'completed', output, null);
       this.options.observer?.runFinished?.({ runId, workflow: run.workflow, status: done ? 'completed' : 'running' });
       return done ? { runId, status: 'completed', output } : this.outcome<O>(runId);
     } catch (error) {
@@ -167,7 +161,7 @@ export class WorkflowEngine {
         this.options.observer?.runFinished?.({ runId, workflow: run.workflow, status: 'pending', error });
         return { runId, status: 'pending', error };
       }
-      const failed = this.finish(runId, 'failed', null, errorText(error));
+      const failed = this.finish(runId, 'failed', undefined, errorText(error));
       this.options.observer?.runFinished?.({ runId, workflow: run.workflow, status: 'failed', error });
       return failed ? { runId, status: 'failed', error } : { ...this.outcome<O>(runId), error };
     } finally {
@@ -182,8 +176,7 @@ export class WorkflowEngine {
   }
 
   private claim(runId: string): { kind: 'claimed'; run: NonNullable<ReturnType<RunStore['get']>> } | { kind: 'skip'; result: ExecuteResult } {
-    const db = this.options.db;
-    return db.transaction(() => {
+    return this.runs.transaction(() => {
       const run = this.runs.get(runId);
       if (!run) throw new OutroError('NOT_FOUND', `No workflow run ${runId}. \`outro runs\` lists them.`);
       if (run.status === 'completed' || run.status === 'failed' || run.status === 'dead') {
@@ -199,38 +192,20 @@ export class WorkflowEngine {
       const stamp = new Date(now).toISOString();
       if (recoveries > this.maxRecoveries) {
         const error = `Run was interrupted ${recoveries} times without finishing (its process died or lost its lease); marked dead. \`outro retry ${runId}\` tries again.`;
-        db.prepare("UPDATE workflow_runs SET status = 'dead', error = ?, recoveries = ?, lease_owner = NULL, lease_expires_at = NULL, updated_at = ?, finished_at = ? WHERE id = ?").run(
-          error,
-          recoveries,
-          stamp,
-          stamp,
-          runId,
-        );
+        this.runs.markDead(runId, error, recoveries, stamp);
         return { kind: 'skip' as const, result: { runId, status: 'dead' as const, error } };
       }
-      db.prepare("UPDATE workflow_runs SET status = 'running', lease_owner = ?, lease_expires_at = ?, recoveries = ?, updated_at = ? WHERE id = ?").run(
-        this.owner,
-        now + this.leaseMs,
-        recoveries,
-        stamp,
-        runId,
-      );
+      this.runs.claim(runId, this.owner, now + this.leaseMs, recoveries, stamp);
       return { kind: 'claimed' as const, run: { ...run, recoveries } };
-    }).immediate();
+    });
   }
 
-  private finish(runId: string, status: 'completed' | 'failed', output: string | null, error: string | null): boolean {
-    const stamp = new Date(this.clock()).toISOString();
-    const result = this.options.db
-      .prepare('UPDATE workflow_runs SET status = ?, output = ?, error = ?, lease_owner = NULL, lease_expires_at = NULL, updated_at = ?, finished_at = ? WHERE id = ? AND lease_owner = ?')
-      .run(status, output, error, stamp, stamp, runId, this.owner);
-    return result.changes === 1;
+  private finish(runId: string, status: 'completed' | 'failed', output: unknown, error: string | null): boolean {
+    return this.runs.finish(runId, this.owner, { status, output, error, at: new Date(this.clock()).toISOString() });
   }
 
   /** Gives the lease back without finishing (the process is stopping): the run stays pending. */
   private release(runId: string): void {
-    this.options.db
-      .prepare("UPDATE workflow_runs SET status = 'pending', lease_owner = NULL, lease_expires_at = NULL, updated_at = ? WHERE id = ? AND lease_owner = ?")
-      .run(new Date(this.clock()).toISOString(), runId, this.owner);
+    this.runs.release(runId, this.owner, new Date(this.clock()).toISOString());
   }
 }

@@ -3,7 +3,7 @@ import { OutroError } from '../../domain/errors.js';
 import type { EventLog } from '../../memory/event-log.js';
 import type { SqliteDatabase } from '../../memory/sqlite.js';
 import { defaultRetryOn, errorText, isFatal, runAttempt, stepBackoff } from './retry.js';
-import { toJson, type RunStore } from './run-store.js';
+import type { RunStore } from '../../memory/workflows/run-store.js';
 import type { EngineObserver, StepBody, StepOptions, StepObservation, WorkflowContext } from './types.js';
 
 export interface StepRunnerDeps {
@@ -20,15 +20,10 @@ export interface StepRunnerDeps {
 /** The context of one execution of a run: numbers its steps and replays or checkpoints each. */
 export function createRunContext(deps: StepRunnerDeps, runId: string, workflow: string, signal: AbortSignal): WorkflowContext {
   let nextSeq = 0;
-  const upsertStep = deps.db.prepare(
-    `INSERT OR REPLACE INTO workflow_steps (run_id, step_seq, name, status, output, error, attempts, started_at, finished_at, duration_ms)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const leaseOf = deps.db.prepare('SELECT lease_owner FROM workflow_runs WHERE id = ?');
   const assertLease = (): void => {
-    const row = leaseOf.get(runId) as { lease_owner: string | null } | undefined;
-    if (row?.lease_owner !== deps.owner) {
-      throw new OutroError('STORE_LOCKED', `Run ${runId} lost its lease to ${row?.lease_owner ?? 'nobody'}; its work is left to the current holder.`);
+    const holder = deps.runs.leaseOwner(runId);
+    if (holder !== deps.owner) {
+      throw new OutroError('STORE_LOCKED', `Run ${runId} lost its lease to ${holder ?? 'nobody'}; its work is left to the current holder.`);
     }
   };
   const iso = (ms: number): string => new Date(ms).toISOString();
@@ -62,11 +57,11 @@ export function createRunContext(deps: StepRunnerDeps, runId: string, workflow: 
         const body = (): Promise<T> => runAttempt((s) => fn(s, attempt), signal, options.timeoutMs, label);
         const output = deps.observer?.runStep ? await deps.observer.runStep(event, body) : await body();
         const finishedAt = deps.clock();
-        deps.db.transaction(() => {
+        deps.runs.transaction(() => {
           assertLease();
-          upsertStep.run(runId, stepSeq, name, 'completed', toJson(output), null, attempt, iso(firstStart), iso(finishedAt), finishedAt - firstStart);
+          deps.runs.saveStep({ runId, stepSeq, name, status: 'completed', output, error: null, attempts: attempt, startedAt: iso(firstStart), finishedAt: iso(finishedAt), durationMs: finishedAt - firstStart });
           options.commit?.(output, { db: deps.db, log: deps.log });
-        }).immediate();
+        });
         deps.observer?.stepFinished?.({ ...event, status: 'completed', replayed: false, finishedAt, durationMs: finishedAt - startedAt });
         return output;
       } catch (error) {
@@ -85,10 +80,10 @@ export function createRunContext(deps: StepRunnerDeps, runId: string, workflow: 
 
   function recordFailure(name: string, stepSeq: number, error: unknown, attempts: number, start: number, end: number): void {
     try {
-      deps.db.transaction(() => {
+      deps.runs.transaction(() => {
         assertLease();
-        upsertStep.run(runId, stepSeq, name, 'failed', null, errorText(error), attempts, iso(start), iso(end), end - start);
-      }).immediate();
+        deps.runs.saveStep({ runId, stepSeq, name, status: 'failed', output: undefined, error: errorText(error), attempts, startedAt: iso(start), finishedAt: iso(end), durationMs: end - start });
+      });
     } catch {
       // The lease is gone: the holder records its own outcome.
     }

@@ -1,7 +1,9 @@
 import type { EventLog } from '../../memory/event-log.js';
 import type { SqliteDatabase } from '../../memory/sqlite.js';
+import type { RunStatus } from '../../memory/workflows/run-store.js';
 
-export type RunStatus = 'pending' | 'running' | 'completed' | 'failed' | 'dead';
+/** The run and step records live with their store (memory/workflows); named here too for the engine's callers. */
+export type { RunRecord, RunStatus, StepRecord } from '../../memory/workflows/run-store.js';
 
 export interface BackoffOptions {
   /** Delay before the second attempt (default 100 ms). */
@@ -74,35 +76,6 @@ export interface EngineObserver {
   runFinished?(event: { runId: string; workflow: string; status: RunStatus; error?: unknown }): void;
   /** Optional: runs the body under the observer (e.g. with the step's span active). */
   runStep?<T>(event: StepObservation, body: () => Promise<T>): Promise<T>;
-}
-
-export interface RunRecord {
-  id: string;
-  workflow: string;
-  idempotencyKey: string | null;
-  input: unknown;
-  status: RunStatus;
-  output: unknown;
-  error: string | null;
-  leaseOwner: string | null;
-  leaseExpiresAt: number | null;
-  recoveries: number;
-  createdAt: string;
-  updatedAt: string;
-  finishedAt: string | null;
-}
-
-export interface StepRecord {
-  runId: string;
-  stepSeq: number;
-  name: string;
-  status: 'completed' | 'failed';
-  output: unknown;
-  error: string | null;
-  attempts: number;
-  startedAt: string;
-  finishedAt: string;
-  durationMs: number;
 }
 
 export interface RunResult<O = unknown> {

@@ -1,7 +1,7 @@
 import type { ConversationExtracted } from '../../../domain/annotations.js';
 import { EVENT } from '../../../domain/events.js';
 import { contentHash } from '../../../domain/ids.js';
-import type { MessageDeleted, MessageEdited, MessagePosted } from '../../../domain/message.js';
+import type { MessagePosted } from '../../../domain/message.js';
 import type { EventLog } from '../../../memory/event-log.js';
 import type { ConversationGroup } from '../brief-types.js';
 import type { SectionContext } from '../waiting-section.js';
@@ -38,8 +38,8 @@ export function briefSummaryInputHash(input: BriefSummaryInput): string {
 export function loadSummaryInputs(log: EventLog, groups: readonly ConversationGroup[], context: SectionContext): Array<BriefSummaryInput | undefined> {
   const wanted = new Set(groups.flatMap((group) => group.conversations.map((entry) => entry.conversationId)));
   const splits = new Map<string, ConversationExtracted>();
-  for (const event of log.iterate({ types: [EVENT.conversationExtracted], pageSize: 5_000 })) {
-    const split = event.payload as ConversationExtracted;
+  for (const event of log.iterateTyped([EVENT.conversationExtracted], { pageSize: 5_000 })) {
+    const split = event.payload;
     if (wanted.has(split.conversationId)) splits.set(split.conversationId, split);
   }
   const channels = new Map<string, Map<string, MessagePosted>>();
@@ -97,16 +97,16 @@ function latestWithin<T extends { text: string; authorName: string }>(messages: 
 /** One channel's live messages by native id: latest post, latest edit applied, deleted ones and joins left out. */
 function liveMessages(log: EventLog, channel: string): Map<string, MessagePosted> {
   const posted = new Map<string, MessagePosted>();
-  for (const event of log.iterate({ stream: channel, types: [EVENT.messagePosted, EVENT.messageEdited, EVENT.messageDeleted] })) {
+  for (const event of log.iterateTyped([EVENT.messagePosted, EVENT.messageEdited, EVENT.messageDeleted], { stream: channel })) {
     if (event.type === EVENT.messagePosted) {
-      const message = event.payload as MessagePosted;
+      const message = event.payload;
       posted.set(message.id, message);
     } else if (event.type === EVENT.messageEdited) {
-      const edit = event.payload as MessageEdited;
+      const edit = event.payload;
       const message = posted.get(edit.id);
       if (message) posted.set(edit.id, { ...message, text: edit.text, mentions: edit.mentions, editedAt: edit.editedAt });
     } else {
-      posted.delete((event.payload as MessageDeleted).id);
+      posted.delete(event.payload.id);
     }
   }
   for (const [id, message] of posted) if (GONE_KINDS.has(message.kind)) posted.delete(id);

@@ -1,4 +1,4 @@
-import type { SqliteDatabase } from '../../memory/sqlite.js';
+import type { SqliteDatabase } from './sqlite.js';
 
 /** The end of the last brief this reader saw (migration 006), or undefined. */
 export function lastBriefSeen(db: SqliteDatabase, reader: string): string | undefined {
