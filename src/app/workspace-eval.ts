@@ -6,7 +6,6 @@ import { loadBriefData } from '../answers/brief/brief-data.js';
 import { CONNECTORS } from '../connectors/registry.js';
 import type { ConversationExtracted } from '../domain/annotations.js';
 import { EVENT } from '../domain/events.js';
-import type { PersonUpdated } from '../domain/person.js';
 import { runUntilDrained } from '../agents/run-until-drained.js';
 import { scoreWorkspace, type WorkspaceScores } from '../eval/workspace/score-workspace.js';
 import { scoreAsk, type AskScores, type ShownAnswer } from '../eval/workspace/score-ask.js';
@@ -104,8 +103,8 @@ function endOfDay(date: string): string {
 
 function latestConversations(store: Store): ConversationExtracted[] {
   const latest = new Map<string, ConversationExtracted>();
-  for (const event of store.log.iterate({ types: [EVENT.conversationExtracted] })) {
-    const conversation = event.payload as ConversationExtracted;
+  for (const event of store.log.iterateTyped([EVENT.conversationExtracted])) {
+    const conversation = event.payload;
     latest.set(conversation.conversationId, conversation);
   }
   return [...latest.values()];
@@ -122,8 +121,8 @@ function truthPeopleOf(store: Store, truth: WorkspaceTruth): (key: string) => st
     if (person.email) byEmail.set(person.email.toLowerCase(), person.id);
   }
   const ofKey = new Map<string, string>();
-  for (const event of store.log.iterate({ types: [EVENT.personUpdated] })) {
-    const profile = event.payload as PersonUpdated;
+  for (const event of store.log.iterateTyped([EVENT.personUpdated])) {
+    const profile = event.payload;
     const id = byNative.get(`${profile.source}:${profile.nativeId}`) ?? profile.emails.map((email) => byEmail.get(email.toLowerCase())).find(Boolean);
     if (id) ofKey.set(profile.key, id);
   }

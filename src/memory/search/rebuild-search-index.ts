@@ -42,7 +42,7 @@ export function rebuildSearchIndex(db: SqliteDatabase): SearchRebuildReport {
       const ops: SearchOp[] = [];
       for (const [seq, type, payload] of read.iterate(after, Math.min(cursor, after + PAGE_SEQS), ...SEARCH_EVENT_TYPES) as IterableIterator<[number, string, string]>) {
         events++;
-        const eventOps = searchOpsOf({ seq, type, payload: JSON.parse(payload) as unknown });
+        const eventOps = searchOpsOf({ seq, type, payload: JSON.parse(payload) });
         if (eventOps === null) invalid++;
         else for (const op of eventOps) ops.push(op);
       }
