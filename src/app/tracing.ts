@@ -1,0 +1,23 @@
+import { runWithTracer, type Tracer } from '../observability/tracer.js';
+import { createTracing } from '../observability/tracing.js';
+import type { AppContext } from './app-context.js';
+
+export interface WithTracingOptions {
+  /** Also delete spans past trace.maxAgeDays and the size cap afterwards (default true). */
+  prune?: boolean;
+}
+
+/**
+ * Runs `work` with a tracer into the store's spans (config `trace`, OTLP from the env) made active
+ * for its call tree, then flushes it: the one place a use case sets tracing up. Writing spans never
+ * fails the work.
+ */
+export async function withTracing<T>(ctx: AppContext, work: (tracer: Tracer) => Promise<T>, options: WithTracingOptions = {}): Promise<T> {
+  const tracing = createTracing(ctx.store().db, ctx.config().trace, ctx.env);
+  try {
+    return await runWithTracer(tracing.tracer, () => work(tracing.tracer));
+  } finally {
+    await tracing.flush();
+    if (options.prune !== false) tracing.prune(ctx.now().getTime());
+  }
+}
