@@ -4,7 +4,6 @@ import type { AskAnswer } from '../answers/ask/ask-types.js';
 import type { EntityHistory } from '../answers/ask/entity-history.js';
 import { OutroError } from '../domain/errors.js';
 import type { Embedder } from '../llm/embeddings/embedder.js';
-import { SqliteStageCache } from '../memory/stage-cache-store.js';
 import type { AppContext } from './app-context.js';
 import { withAskSources } from './ask-sources.js';
 import { modelRuntime } from './model.js';
@@ -61,6 +60,7 @@ async function modelOptions(ctx: AppContext, enabled: boolean): Promise<Pick<Ask
   if (!enabled) return {};
   const runtime = await modelRuntime(ctx);
   if (!runtime) return {};
+  const { SqliteStageCache } = await import('../memory/stage-cache-store.js');
   const embed = runtime.settings.embed;
   const embedder = embed.kind === 'hashed' ? undefined : lazyEmbedder(embed.kind === 'local' ? `local:${basename(embed.dir)}` : `ollama:${embed.name}`, async () => (await import('../llm/embeddings/create-embedder.js')).createEmbedder(runtime.settings, runtime.client));
   return { model: { client: runtime.client, cache: new SqliteStageCache(ctx.store().db, ctx.now) }, embedder };

@@ -1,5 +1,4 @@
-import { runWithTracer, type Tracer } from '../observability/tracer.js';
-import { createTracing } from '../observability/tracing.js';
+import type { Tracer } from '../observability/tracer.js';
 import type { AppContext } from './app-context.js';
 
 export interface WithTracingOptions {
@@ -10,9 +9,10 @@ export interface WithTracingOptions {
 /**
  * Runs `work` with a tracer into the store's spans (config `trace`, OTLP from the env) made active
  * for its call tree, then flushes it: the one place a use case sets tracing up. Writing spans never
- * fails the work.
+ * fails the work. The tracing code loads on first use (a plain `ask` never needs it).
  */
 export async function withTracing<T>(ctx: AppContext, work: (tracer: Tracer) => Promise<T>, options: WithTracingOptions = {}): Promise<T> {
+  const [{ createTracing }, { runWithTracer }] = await Promise.all([import('../observability/tracing.js'), import('../observability/tracer.js')]);
   const tracing = createTracing(ctx.store().db, ctx.config().trace, ctx.env);
   try {
     return await runWithTracer(tracing.tracer, () => work(tracing.tracer));

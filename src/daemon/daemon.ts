@@ -98,7 +98,7 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
       }
       const paths = fresh.map((entry) => entry.path);
       log('info', `ingesting ${paths.length} changed export(s)`, { paths });
-      let record: IngestRecord | undefined;
+      const record: IngestRecord = { at, paths, status: 'failed', appended: 0, problems: 0 };
       const result = await ingestAndDrain(
         ctx,
         { inputs: paths.map((path) => ({ path, shown: path })), agents: agents !== undefined },
@@ -110,22 +110,21 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
           onIngested: (summary) => {
             for (const entry of fresh) if (summary.status !== 'failed') state.ingested[entry.path] = entry.print as string;
             save();
-            record = { at, paths, status: summary.status, appended: summary.appended, problems: summary.problems.length };
+            Object.assign(record, { status: summary.status, appended: summary.appended, problems: summary.problems.length });
             log('info', `ingest ${summary.status}: ${summary.appended} new events`, { runId: summary.runId, appended: summary.appended, problems: summary.problems.length });
           },
         },
       );
-      const done = record as IngestRecord;
       if (result.agents) {
-        done.agents = describeDrain(result.agents);
-        log('info', done.agents);
+        record.agents = describeDrain(result.agents);
+        log('info', record.agents);
       } else if (result.agentsFailed) {
-        done.agents = agentsFailed(result.agentsFailed);
+        record.agents = agentsFailed(result.agentsFailed);
       } else if (agents && !abort.signal.aborted) {
         // Nothing could be read: the agents still catch up on what is waiting.
-        done.agents = await runAgents();
+        record.agents = await runAgents();
       }
-      return done;
+      return record;
     };
     const agentsFailed = (failure: { message: string; stack?: string }): string => {
       log('error', `agents failed: ${failure.message}`, { stack: failure.stack });
