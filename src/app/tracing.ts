@@ -1,3 +1,4 @@
+import type { PruneResult } from '../memory/traces/sqlite-span-store.js';
 import type { Tracer } from '../observability/tracer.js';
 import type { AppContext } from './app-context.js';
 
@@ -20,4 +21,10 @@ export async function withTracing<T>(ctx: AppContext, work: (tracer: Tracer) => 
     await tracing.flush();
     if (options.prune !== false) tracing.prune(ctx.now().getTime());
   }
+}
+
+/** Deletes spans older than trace.maxAgeDays, and the oldest traces beyond the size cap (OUTRO_TRACE_MAX_MB). */
+export async function pruneSpans(ctx: AppContext): Promise<PruneResult> {
+  const { createTracing } = await import('../observability/tracing.js');
+  return createTracing(ctx.store().db, { maxAgeDays: ctx.config().trace.maxAgeDays }, ctx.env).prune(ctx.now().getTime());
 }
