@@ -25,7 +25,7 @@ for (const dir of dirs) {
   const result = await evaluateWorkspace(dir);
   results.push(result);
   if (!json) {
-    console.log(`${dir}: ${result.messages} messages, ingest ${result.seconds.ingest.toFixed(1)} s, agents ${result.seconds.agents.toFixed(1)} s`);
+    console.log(`${dir}: ${result.messages} messages, ingest and agents ${result.seconds.ingestAndAgents.toFixed(1)} s`);
     for (const line of workspaceReportLines(result.scores, { misses })) console.log(line);
     for (const line of askReportLines(result.ask, { all: misses })) console.log(line);
     console.log('');

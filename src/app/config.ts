@@ -1,4 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { OutroError } from '../domain/errors.js';
@@ -69,4 +71,10 @@ export function loadConfig(file: string): Config {
 export function meList(config: Config): string[] {
   if (config.me === undefined) return [];
   return Array.isArray(config.me) ? config.me : [config.me];
+}
+
+/** A path from the config: `~/` is the home folder; relative paths are relative to the config file's folder. */
+export function resolveConfigPath(entry: string, configFile: string, home = process.env.HOME ?? homedir()): string {
+  const expanded = entry === '~' ? home : entry.startsWith('~/') ? join(home, entry.slice(2)) : entry;
+  return isAbsolute(expanded) ? expanded : resolve(dirname(configFile), expanded);
 }

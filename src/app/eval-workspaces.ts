@@ -1,22 +1,15 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Agent } from '../runtime/agents/agent.js';
-import { createAgents } from '../agents/index.js';
-import { runUntilDrained } from '../agents/run-until-drained.js';
-import { loadConfig, meList } from './config.js';
-import { ingestPaths } from './ingest.js';
-import { openStore, type Store } from './store.js';
-import { CONNECTORS } from '../connectors/registry.js';
+import { openAskSources } from '../answers/ask/open-sources.js';
 import { EVENT } from '../domain/events.js';
-import { LogEvidenceSource } from '../memory/facts/evidence.js';
-import { catchUpGraph } from '../memory/graph/catch-up.js';
-import type { GraphStore } from '../memory/graph/graph-store.js';
-import { acquireGraph } from '../memory/graph/kuzu/shared-graph.js';
-import { allLinks, latestProfiles } from '../memory/people-queries.js';
-import { PeopleDirectory } from '../answers/people/people-directory.js';
 import { REPO_ROOT } from '../eval/dataset-files.js';
 import type { AskWorkspace } from '../eval/tasks/ask-adapter.js';
+import { makeAppContext, type AppContext, type OpenAppContext } from './app-context.js';
+import { loadConfig, meList } from './config.js';
+import { openGraph } from './graph.js';
+import { ingestAndDrain } from './ingest-and-drain.js';
+import { openStore } from './store.js';
 
 /**
  * Temporary stores over fixture workspaces for `outro eval run` (the ask dataset): the exports
@@ -26,10 +19,11 @@ import type { AskWorkspace } from '../eval/tasks/ask-adapter.js';
 export class EvalWorkspaces {
   private readonly opened = new Map<string, Promise<AskWorkspace>>();
   private readonly dirs: string[] = [];
-  private readonly stores: Store[] = [];
-  private readonly graphs: GraphStore[] = [];
+  private readonly contexts: OpenAppContext[] = [];
+  private readonly closers: Array<() => Promise<void>> = [];
 
-  constructor(private readonly now: () => Date) {}
+  /** `ctx`: the eval's own context (its clock and environment). */
+  constructor(private readonly ctx: AppContext) {}
 
   open(dir: string): Promise<AskWorkspace> {
     const folder = resolve(REPO_ROOT, dir);
@@ -44,35 +38,23 @@ export class EvalWorkspaces {
   private async build(folder: string): Promise<AskWorkspace> {
     const temp = mkdtempSync(join(tmpdir(), 'outro-eval-'));
     this.dirs.push(temp);
-    const store = openStore(join(temp, 'outro.db'), this.now);
-    this.stores.push(store);
-    const config = loadConfig(join(folder, 'outro.yaml'));
+    const paths = { dataDir: temp, configFile: join(folder, 'outro.yaml'), runtimeDir: join(temp, 'run'), logDir: join(temp, 'log'), cacheDir: join(temp, 'cache'), database: join(temp, 'outro.db'), graphDir: join(temp, 'graph') };
+    const ctx = makeAppContext({ env: this.ctx.env, paths, now: () => this.ctx.now(), loadConfig, openStore });
+    this.contexts.push(ctx);
     // The exports only: not the story sources, the labels or the config beside them.
     const exports = readdirSync(folder).filter((name) => !['story', 'truth.json', 'outro.yaml', 'README.md'].includes(name)).map((name) => join(folder, name));
-    await ingestPaths(store, exports, {
-      connectors: CONNECTORS,
-      connectorOptions: { now: this.now(), calendarPastDays: config.calendar.pastDays, calendarFutureDays: config.calendar.futureDays, defaultTimezone: config.timezone },
-      aliases: config.people,
-      worker: 'never',
-    });
-    const agents: Agent[] = createAgents({ db: store.db, log: store.log, now: this.now, config });
-    try {
-      await runUntilDrained({ db: store.db, log: store.log, now: this.now, agents, config });
-    } finally {
-      for (const agent of agents) await (agent as Agent & { close?: () => Promise<void> | void }).close?.();
-    }
-    const graph = await acquireGraph(join(temp, 'graph'));
-    this.graphs.push(graph);
-    await catchUpGraph(store.db, graph);
-    return {
-      sources: { graph, evidence: new LogEvidenceSource(store.db), people: new PeopleDirectory(latestProfiles(store.db), allLinks(store.db)), me: meList(config), now: this.now(), timeZone: config.timezone },
-      facts: store.log.count(EVENT.factAsserted),
-    };
+    // The agents' runs are recorded under the eval's tracer (its item span), not on their own.
+    await ingestAndDrain(ctx, { inputs: exports.map((path) => ({ path, shown: path })), agents: true }, { worker: 'never', traced: false });
+    const store = ctx.store();
+    const config = ctx.config();
+    const { sources, close } = await openAskSources({ db: store.db, openGraph: () => openGraph(paths.graphDir), me: meList(config), now: ctx.now(), timeZone: config.timezone });
+    this.closers.push(close);
+    return { sources, facts: store.log.count(EVENT.factAsserted) };
   }
 
   async close(): Promise<void> {
-    for (const graph of this.graphs) await graph.close();
-    for (const store of this.stores) store.close();
+    for (const close of this.closers) await close();
+    for (const ctx of this.contexts) ctx.close();
     for (const dir of this.dirs) rmSync(dir, { recursive: true, force: true });
   }
 }

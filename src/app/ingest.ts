@@ -1,3 +1,4 @@
+import { join, sep } from 'node:path';
 import type { Connector, ConnectorOptions, DetectedInput, IngestProblem } from '../connectors/connector.js';
 import type { EventEnvelope } from '../domain/events.js';
 import type { BatchResult } from '../memory/ingest-store.js';
@@ -80,19 +81,65 @@ async function* readPrepared(connector: Connector, input: DetectedInput, options
   }
 }
 
+/** A path to read, and how reports name it when that differs: the path as the user typed it, read at its absolute path. */
+export type InputPath = string | { path: string; shown: string };
+
+/**
+ * How reports name the paths read. An input given as `{path, shown}` is read at `path` (absolute,
+ * resolved by the caller: the daemon has no working directory of the user's) and named `shown`
+ * everywhere a report or the store names it, exactly as if `shown` had been read from the user's
+ * working directory: folders are walked with join(), export entries appended with "/".
+ */
+class ShownPaths {
+  private readonly roots: ReadonlyArray<{ path: string; shown: string }>;
+
+  constructor(inputs: readonly InputPath[]) {
+    this.roots = inputs
+      .filter((input): input is { path: string; shown: string } => typeof input !== 'string' && input.path !== input.shown)
+      .sort((a, b) => b.path.length - a.path.length);
+  }
+
+  /** A path the discovery walk met: a given path, or one inside a given folder. */
+  walked(path: string): string {
+    for (const root of this.roots) {
+      if (path === root.path) return root.shown;
+      if (path.startsWith(root.path + sep)) return join(root.shown, path.slice(root.path.length + 1));
+    }
+    return path;
+  }
+
+  /** A path a connector named inside `input` (`<input path>/<entry>`), else a walked path. */
+  within(inputPath: string, path: string): string {
+    if (path === inputPath) return this.walked(inputPath);
+    if (path.startsWith(`${inputPath}/`)) return this.walked(inputPath) + path.slice(inputPath.length);
+    return this.walked(path);
+  }
+
+  /** The problem with its path, and that path in its reason, as reports name them. */
+  problem(problem: IngestProblem, inputPath?: string): IngestProblem {
+    if (this.roots.length === 0) return problem;
+    const shown = inputPath === undefined ? this.walked(problem.path) : this.within(inputPath, problem.path);
+    return shown === problem.path ? problem : { ...problem, path: shown, reason: problem.reason.split(problem.path).join(shown) };
+  }
+}
+
 /**
  * Reads every path (any mix of supported exports), appends what is new to the event log one file
  * per transaction, records problems, then links people across sources.
  */
-export async function ingestPaths(store: Store, paths: readonly string[], options: IngestOptions): Promise<IngestSummary> {
-  const runId = store.ingest.startRun(paths);
-  const summary: IngestSummary = { runId, paths: [...paths], inputs: [], files: 0, events: 0, appended: 0, edited: 0, linksAppended: 0, problems: [], status: 'ok' };
-  const report = (problem: IngestProblem): void => {
+export async function ingestPaths(store: Store, inputs: readonly InputPath[], options: IngestOptions): Promise<IngestSummary> {
+  const names = new ShownPaths(inputs);
+  const paths = inputs.map((input) => (typeof input === 'string' ? input : input.path));
+  const shownPaths = inputs.map((input) => (typeof input === 'string' ? input : input.shown));
+  const runId = store.ingest.startRun(shownPaths);
+  const summary: IngestSummary = { runId, paths: shownPaths, inputs: [], files: 0, events: 0, appended: 0, edited: 0, linksAppended: 0, problems: [], status: 'ok' };
+  const report = (found: IngestProblem, inputPath?: string): void => {
+    const problem = names.problem(found, inputPath);
     summary.problems.push(problem);
     store.ingest.recordProblem(runId, problem);
     options.onProgress?.({ type: 'problem', problem });
   };
-  const restoreCheckpointing = deferCheckpoints(store);
+  const restoreCheckpointing = store.ingest.deferCheckpoints();
   try {
     for await (const found of discoverInputs(paths, options.connectors, options.discover)) {
       if (found.kind === 'problem') {
@@ -102,17 +149,18 @@ export async function ingestPaths(store: Store, paths: readonly string[], option
       const { input } = found;
       const connector = options.connectors.find((candidate) => candidate.format === input.format);
       if (!connector) continue;
-      summary.inputs.push({ path: input.path, format: input.format });
-      options.onProgress?.({ type: 'input', path: input.path, format: input.format });
+      const shownInput = names.walked(input.path);
+      summary.inputs.push({ path: shownInput, format: input.format });
+      options.onProgress?.({ type: 'input', path: shownInput, format: input.format });
       const pending: Array<{ path: string; events: PreparedEvent[] }> = [];
       let pendingEvents = 0;
       const flush = (): void => {
-        for (const { path, result, events } of writeGroup(store, pending, report)) {
+        for (const { path, result, events } of writeGroup(store, pending, (problem) => report(problem, input.path))) {
           summary.files++;
           summary.events += events;
           summary.appended += result.appended;
           summary.edited += result.edited;
-          options.onProgress?.({ type: 'batch', path, events, appended: result.appended });
+          options.onProgress?.({ type: 'batch', path: names.within(input.path, path), events, appended: result.appended });
         }
         pending.length = 0;
         pendingEvents = 0;
@@ -120,7 +168,7 @@ export async function ingestPaths(store: Store, paths: readonly string[], option
       try {
         for await (const item of readPrepared(connector, input, options)) {
           if (item.kind === 'problem') {
-            report(item.problem);
+            report(item.problem, input.path);
             continue;
           }
           pending.push({ path: item.path, events: item.events });
@@ -130,7 +178,7 @@ export async function ingestPaths(store: Store, paths: readonly string[], option
         flush();
       } catch (cause) {
         flush();
-        report({ path: input.path, severity: 'skipped-file', reason: `outro failed while reading it (${(cause as Error).message}); what was read before is kept. Please report this.` });
+        report({ path: input.path, severity: 'skipped-file', reason: `outro failed while reading it (${(cause as Error).message}); what was read before is kept. Please report this.` }, input.path);
       } finally {
         if (input.container === 'tree') await input.tree.close();
       }
@@ -177,17 +225,4 @@ function writeGroup(
     }
     return written;
   }
-}
-
-/**
- * A bulk ingest appends hundreds of MB; SQLite's default checkpoint every 1,000 pages spends most
- * of that time in fsync. Checkpoint rarely while ingesting, once at the end.
- */
-function deferCheckpoints(store: Store): () => void {
-  const previous = store.db.pragma('wal_autocheckpoint', { simple: true }) as number;
-  store.db.pragma('wal_autocheckpoint = 100000');
-  return () => {
-    store.db.pragma(`wal_autocheckpoint = ${previous}`);
-    store.db.pragma('wal_checkpoint(PASSIVE)');
-  };
 }

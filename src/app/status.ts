@@ -8,6 +8,10 @@ import { storeStats, type StoreStats } from '../memory/store-stats.js';
 import { RunStore } from '../memory/workflows/run-store.js';
 import type { RunStatus } from '../runtime/engine/types.js';
 import { groupHumans } from '../pipeline/resolve/people.js';
+import { modelStatus, type ModelStatus } from '../llm/model-status.js';
+import { observabilitySummary, type ObservabilitySummary } from '../observability/observability-summary.js';
+import type { AppContext } from './app-context.js';
+import { modelSettings } from './model.js';
 import type { OutroPaths } from './paths.js';
 import type { Store } from './store.js';
 
@@ -56,4 +60,16 @@ export function buildStatus(store: Store, paths: OutroPaths): StatusReport {
     problems: lastIngest ? store.ingest.problems(lastIngest.id) : [],
     workflows: workflowHealth(store),
   };
+}
+
+/** `outro status`: what is stored, the agents' health, the model, and the last day's pipeline numbers. */
+export interface StatusResult extends StatusReport {
+  model: ModelStatus;
+  lastDay: ObservabilitySummary;
+}
+
+export async function status(ctx: AppContext): Promise<StatusResult> {
+  const report = buildStatus(ctx.store(), ctx.paths);
+  const lastDay = observabilitySummary(ctx.store().db, new Date(ctx.now().getTime() - 24 * 3600 * 1000));
+  return { ...report, model: modelStatus(modelSettings(ctx)), lastDay };
 }

@@ -3,22 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildBrief } from '../answers/brief/build-brief.js';
 import { loadBriefData } from '../answers/brief/brief-data.js';
-import { CONNECTORS } from '../connectors/registry.js';
 import type { ConversationExtracted } from '../domain/annotations.js';
 import { EVENT } from '../domain/events.js';
-import { runUntilDrained } from '../agents/run-until-drained.js';
 import { scoreWorkspace, type WorkspaceScores } from '../eval/workspace/score-workspace.js';
 import { scoreAsk, type AskScores, type ShownAnswer } from '../eval/workspace/score-ask.js';
 import { ask } from '../answers/ask/ask.js';
 import { parseAsOf } from '../answers/ask/parse-question.js';
-import { PeopleDirectory } from '../answers/people/people-directory.js';
-import { LogEvidenceSource } from '../memory/facts/evidence.js';
-import { catchUpGraph } from '../memory/graph/catch-up.js';
-import { acquireGraph } from '../memory/graph/kuzu/shared-graph.js';
-import { allLinks, latestProfiles } from '../memory/people-queries.js';
+import { openAskSources } from '../answers/ask/open-sources.js';
+import { makeAppContext } from './app-context.js';
+import { openGraph } from './graph.js';
+import { ingestAndDrain } from './ingest-and-drain.js';
 import { goldBriefs, loadWorkspaceTruth, readerOf, type WorkspaceTruth } from '../eval/workspace/workspace-truth.js';
 import { ConfigSchema, loadConfig, type Config } from './config.js';
-import { ingestPaths } from './ingest.js';
 import { openStore, type Store } from './store.js';
 
 /** Names beside the exports of an evaluation workspace that are not exports. */
@@ -36,7 +32,7 @@ export interface WorkspaceEvalResult {
   scores: WorkspaceScores;
   ask: AskScores;
   messages: number;
-  seconds: { ingest: number; agents: number; score: number };
+  seconds: { ingestAndAgents: number; score: number };
 }
 
 /**
@@ -50,22 +46,21 @@ export async function evaluateWorkspace(dir: string, options: { keepStore?: (sto
   const briefs = goldBriefs(truth);
   const periodEnd = endOfDay(truth.period[1]);
   const now = new Date(periodEnd);
-  const file = join(dir, 'outro.yaml');
-  const base = existsSync(file) ? loadConfig(file) : ConfigSchema.parse({});
-  const config: Config = { ...base, me: base.me ?? [reader.email ?? reader.name, reader.name].filter((entry): entry is string => Boolean(entry)), timezone: base.timezone ?? reader.timezone ?? 'UTC' };
   const temp = mkdtempSync(join(tmpdir(), 'outro-workspace-eval-'));
-  const store = openStore(join(temp, 'outro.db'), () => now);
+  const paths = { dataDir: temp, configFile: join(dir, 'outro.yaml'), runtimeDir: join(temp, 'run'), logDir: join(temp, 'log'), cacheDir: join(temp, 'cache'), database: join(temp, 'outro.db'), graphDir: join(temp, 'graph') };
+  // The truth names the reader; an outro.yaml beside the exports, when there is one, says the rest.
+  const readerConfig = (file: string): Config => {
+    const base = existsSync(file) ? loadConfig(file) : ConfigSchema.parse({});
+    return { ...base, me: base.me ?? [reader.email ?? reader.name, reader.name].filter((entry): entry is string => Boolean(entry)), timezone: base.timezone ?? reader.timezone ?? 'UTC' };
+  };
+  const ctx = makeAppContext({ env: {}, paths, now: () => now, loadConfig: readerConfig, openStore });
   try {
     const started = performance.now();
-    await ingestPaths(store, workspaceExports(dir), {
-      connectors: CONNECTORS,
-      connectorOptions: { now, calendarPastDays: config.calendar.pastDays, calendarFutureDays: config.calendar.futureDays, defaultTimezone: config.timezone },
-      aliases: config.people,
-      worker: 'never',
-    });
-    const ingested = performance.now();
-    await runUntilDrained({ db: store.db, log: store.log, now: () => now, config });
+    const result = await ingestAndDrain(ctx, { inputs: workspaceExports(dir).map((path) => ({ path, shown: path })), agents: true }, { worker: 'never', traced: false });
+    if (result.agentsFailed) throw new Error(`the agents failed on ${dir}: ${result.agentsFailed.message}`);
     const drained = performance.now();
+    const store = ctx.store();
+    const config = ctx.config();
     const me = config.me;
     const timezone = config.timezone;
     const extraction = {
@@ -76,7 +71,7 @@ export async function evaluateWorkspace(dir: string, options: { keepStore?: (sto
       briefs: briefs.map((gold) => ({ gold, brief: buildBrief(store, { since: gold.windowUtc[0], until: gold.windowUtc[1], me, now: new Date(gold.asOf), timezone }) })),
     };
     const scores = scoreWorkspace(truth, extraction);
-    const answers = await answerAll(store, truth, config, join(temp, 'graph'));
+    const answers = await answerAll(store, truth, config, paths.graphDir);
     await options.keepStore?.(store, truth, config);
     return {
       dir,
@@ -84,10 +79,10 @@ export async function evaluateWorkspace(dir: string, options: { keepStore?: (sto
       scores,
       ask: scoreAsk(truth, answers),
       messages: store.log.count(EVENT.messagePosted),
-      seconds: { ingest: (ingested - started) / 1000, agents: (drained - ingested) / 1000, score: (performance.now() - drained) / 1000 },
+      seconds: { ingestAndAgents: (drained - started) / 1000, score: (performance.now() - drained) / 1000 },
     };
   } finally {
-    store.close();
+    ctx.close();
     rmSync(temp, { recursive: true, force: true });
   }
 }
@@ -131,11 +126,9 @@ function truthPeopleOf(store: Store, truth: WorkspaceTruth): (key: string) => st
 
 /** Every `ask` row of the truth, answered the way `outro ask --as-of DATE --no-model` answers it. */
 async function answerAll(store: Store, truth: WorkspaceTruth, config: Config, graphDir: string): Promise<ShownAnswer[]> {
-  const graph = await acquireGraph(graphDir);
+  const me = Array.isArray(config.me) ? config.me : config.me ? [config.me] : [];
+  const { sources, close } = await openAskSources({ db: store.db, openGraph: () => openGraph(graphDir), me, now: new Date(), timeZone: config.timezone });
   try {
-    await catchUpGraph(store.db, graph);
-    const me = Array.isArray(config.me) ? config.me : config.me ? [config.me] : [];
-    const sources = { graph, evidence: new LogEvidenceSource(store.db), people: new PeopleDirectory(latestProfiles(store.db), allLinks(store.db)), me, timeZone: config.timezone };
     const answers: ShownAnswer[] = [];
     for (const row of truth.ask) {
       const asOf = parseAsOf(row.as_of, config.timezone) ?? row.as_of;
@@ -144,6 +137,6 @@ async function answerAll(store: Store, truth: WorkspaceTruth, config: Config, gr
     }
     return answers;
   } finally {
-    await graph.close();
+    await close();
   }
 }

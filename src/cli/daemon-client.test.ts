@@ -1,24 +1,9 @@
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { isOutroError } from '../domain/errors.js';
 import { makeTempDir } from '../test-support/temp-dir.js';
-import { commandName, daemonAnswers, forwardToDaemon, sendRequest, shouldForward } from './daemon-client.js';
-
-describe('which invocations go to the daemon', () => {
-  it('finds the command after global options, skipping option values', () => {
-    expect(commandName(['--config', 'my.yaml', 'status', '--json'])).toBe('status');
-    expect(commandName(['--json'])).toBeUndefined();
-  });
-
-  it('forwards store commands and keeps daemon management, doctor, help and version local', () => {
-    expect(shouldForward(['status', '--json'], {})).toBe(true);
-    expect(shouldForward(['--config', 'daemon', 'ask', 'who owns billing'], {})).toBe(true);
-    for (const argv of [['daemon', 'status'], ['doctor'], ['help', 'status'], ['status', '--help'], ['--version'], []]) {
-      expect(shouldForward(argv, {})).toBe(false);
-    }
-    expect(shouldForward(['status'], { OUTRO_NO_DAEMON: '1' })).toBe(false);
-  });
-});
+import { callDaemon, daemonAnswers, sendRequest } from './daemon-client.js';
 
 describe('talking to a socket', () => {
   let temp: ReturnType<typeof makeTempDir>;
@@ -30,34 +15,33 @@ describe('talking to a socket', () => {
   it('treats a missing socket and a socket file nobody listens on as "no daemon"', async () => {
     const socket = join(temp.dir, 'none.sock');
     expect(await daemonAnswers(socket)).toBe(false);
-    const out: string[] = [];
-    const sink = { write: (text: string) => out.push(text) } as unknown as NodeJS.WritableStream;
-    expect(await forwardToDaemon(socket, ['status'], {}, { stdout: sink, stderr: sink })).toBeUndefined();
+    expect(await callDaemon(socket, 'status', {}, { configFile: '/c.yaml' })).toEqual({ answered: false });
     await expect(sendRequest(socket, { op: 'ping' })).rejects.toMatchObject({ code: 'DAEMON_NOT_RUNNING' });
   });
 
-  it('sends newline-delimited JSON with OUTRO_NOW and OUTRO_CONFIG only, and writes the reply to the streams', async () => {
+  it('sends a typed call as newline-delimited JSON, and throws an error reply again as the same OutroError', async () => {
     const socket = join(temp.dir, 'fake.sock');
     const received: unknown[] = [];
     const server = createServer((connection) => {
       connection.on('data', (chunk) => {
-        const request = JSON.parse(chunk.toString().trim()) as { id: number };
+        const request = JSON.parse(chunk.toString().trim()) as { id: number; name: string };
         received.push(request);
-        connection.write(`${JSON.stringify({ id: request.id, exitCode: 1, code: 'NOT_FOUND', stdout: 'out\n', stderr: 'err\n' })}\n`);
+        const reply =
+          request.name === 'ask'
+            ? { id: request.id, ok: true, result: { answer: { text: 'Marco owns billing.' } } }
+            : { id: request.id, ok: false, error: { code: 'NOT_FOUND', message: 'No workflow run x.', details: { run: 'x' }, cause: 'because' } };
+        connection.write(`${JSON.stringify(reply)}\n`);
       });
     });
     await new Promise<void>((resolve) => server.listen(socket, resolve));
     try {
-      const out: string[] = [];
-      const err: string[] = [];
-      const result = await forwardToDaemon(socket, ['ask', 'x'], { OUTRO_NOW: '2026-03-01T12:00:00Z', SECRET: 'no', OUTRO_CONFIG: '' }, {
-        stdout: { write: (text: string) => out.push(text) } as unknown as NodeJS.WritableStream,
-        stderr: { write: (text: string) => err.push(text) } as unknown as NodeJS.WritableStream,
-      });
-      expect(result).toEqual({ code: 'NOT_FOUND' });
-      expect(out.join('')).toBe('out\n');
-      expect(err.join('')).toBe('err\n');
-      expect(received).toEqual([{ op: 'run', argv: ['ask', 'x'], cwd: process.cwd(), env: { OUTRO_NOW: '2026-03-01T12:00:00Z' }, stdoutIsTTY: false, id: expect.any(Number) }]);
+      const context = { configFile: '/home/dana/.config/outro/config.yaml', now: '2026-03-01T12:00:00.000Z' };
+      expect(await callDaemon(socket, 'ask', { question: 'who owns billing', model: true }, context)).toEqual({ answered: true, result: { answer: { text: 'Marco owns billing.' } } });
+      expect(received).toEqual([{ op: 'call', name: 'ask', input: { question: 'who owns billing', model: true }, context, id: expect.any(Number) }]);
+      const error = await callDaemon(socket, 'runs.show', { run: 'x' }, context).catch((caught: unknown) => caught);
+      expect(isOutroError(error, 'NOT_FOUND')).toBe(true);
+      expect((error as Error).message).toBe('No workflow run x.');
+      expect((error as { toJSON(): unknown }).toJSON()).toEqual({ code: 'NOT_FOUND', message: 'No workflow run x.', details: { run: 'x' }, cause: 'because' });
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { createContext, loadContextModules, type CliContext, type ContextOptions } from './context.js';
+import { createContext, type CliContext, type ContextOptions } from './context.js';
 import { registerAsk } from './commands/ask.js';
 import { registerBrief } from './commands/brief.js';
 import { registerDigest } from './commands/digest.js';
@@ -22,16 +22,6 @@ export interface ProgramHandle {
   context(): CliContext | undefined;
 }
 
-/** Commands that use only the context's paths and env, never config() or store(). */
-const NO_STORE_COMMANDS = new Set(['daemon start', 'daemon stop', 'daemon status']);
-
-/** "daemon status" for `outro daemon status`. */
-function commandPath(command: Command): string {
-  const names: string[] = [];
-  for (let at: Command | null = command; at?.parent; at = at.parent) names.unshift(at.name());
-  return names.join(' ');
-}
-
 export function buildProgram(options: ContextOptions = {}): ProgramHandle {
   let ctx: CliContext | undefined;
   const program = new Command();
@@ -40,9 +30,6 @@ export function buildProgram(options: ContextOptions = {}): ProgramHandle {
     .description('Briefings from your team\'s chat exports and calendar, on your own machine, offline.')
     .option('--config <file>', 'config file (default: $OUTRO_HOME/config.yaml or the platform config dir)')
     .showHelpAfterError('(run with --help for usage)')
-    // Before any command's action (subcommands included): what config() and store() need, unless
-    // the command only talks to the daemon (then config() / store() would throw INTERNAL, loudly).
-    .hook('preAction', (_program, action) => (NO_STORE_COMMANDS.has(commandPath(action)) ? undefined : loadContextModules()))
     .addHelpText(
       'after',
       `
@@ -60,7 +47,7 @@ Start with:
   registerConversations(program, context);
   registerRuns(program, context);
   registerRetry(program, context);
-  registerDoctor(program, context, () => context().env);
+  registerDoctor(program, context);
   registerDaemon(program, context);
   registerEval(program, context);
   registerTrace(program, context);

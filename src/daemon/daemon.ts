@@ -1,40 +1,41 @@
-import { join } from 'node:path';
+import type { AppContext, Env } from '../app/app-context.js';
 import { loadConfig, type Config } from '../app/config.js';
-import { ingestPaths } from '../app/ingest.js';
+import { describeDrain } from '../app/describe-drain.js';
+import { digestDir as configuredDigestDir } from '../app/digest.js';
+import { ingestAndDrain } from '../app/ingest-and-drain.js';
 import type { OutroPaths } from '../app/paths.js';
 import { openStore, type Store } from '../app/store.js';
-import { CONNECTORS } from '../connectors/registry.js';
 import { OutroError } from '../domain/errors.js';
+import { answerCall } from './calls.js';
+import type { DaemonAgents } from './daemon-agents.js';
 import type { DaemonLogger } from './daemon-log.js';
 import { daemonPaths, type DaemonPaths } from './daemon-paths.js';
 import { readState, writeState, type DaemonState } from './daemon-state.js';
+import type { DaemonStatus } from './daemon-status.js';
 import { CronTimes, DigestScheduler } from './digest-schedule.js';
 import { exportFingerprint } from './export-fingerprint.js';
 import { ExportWatcher } from './export-watcher.js';
 import { IngestQueue, type IngestRecord } from './ingest-queue.js';
 import { IpcServer } from './ipc-server.js';
 import { claimPidFile, releasePidFile } from './pid-file.js';
-import type { ControlRequest, DaemonReply, RunReply, RunRequest } from './protocol.js';
-import { loadAgentRunner, type AgentRunner } from './run-agents-after-ingest.js';
-import type { DaemonStatus } from './daemon-status.js';
+import type { CallRequest, ControlRequest, DaemonReply } from './protocol.js';
 import { socketAnswers } from './socket-answers.js';
-import { resolveConfigPath, resolveWatchFolders } from './watch-folders.js';
+import { resolveWatchFolders } from './watch-folders.js';
 import { loadDigestWriter, type DigestWriter } from './write-digest-adapter.js';
-
-/** Runs one CLI command in this process (the CLI supplies it: the daemon layer never imports cli). */
-export type CommandRunner = (request: RunRequest) => Promise<Omit<RunReply, 'id'>>;
 
 export interface DaemonOptions {
   paths: OutroPaths;
   now: () => Date;
-  runCommand: CommandRunner;
   log: DaemonLogger;
+  /** The daemon's environment (model settings, OTLP); default process.env. */
+  env?: Env;
   /** Test seams; defaults suit people. */
   debounceMs?: number;
   stableMs?: number;
   tickMs?: number;
   digestWriter?: DigestWriter | null;
-  agentRunner?: AgentRunner | null;
+  /** The agents run after each ingest (null: none; default: every agent, loaded at start). */
+  agents?: DaemonAgents | null;
 }
 
 export interface RunningDaemon {
@@ -48,10 +49,12 @@ export interface RunningDaemon {
 
 /**
  * Starts the daemon: claims the pid file, opens the stores (the only process that does while it
- * runs), serves the CLI on the socket, watches export folders and fires the digest schedule.
+ * runs), answers the CLI's calls on the socket with the app's use cases, watches export folders
+ * and fires the digest schedule.
  */
 export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon> {
   const { paths, now, log } = options;
+  const env = options.env ?? process.env;
   const files: DaemonPaths = daemonPaths(paths);
   const config: Config = loadConfig(paths.configFile);
   const times = new CronTimes(config.digest.schedule, config.timezone);
@@ -75,10 +78,12 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
         return undefined;
       }
     };
-    const digestWriter = options.digestWriter === undefined ? await optional('the digest writer', loadDigestWriter) : (options.digestWriter ?? undefined);
-    const agentRunner = options.agentRunner === undefined ? await optional('the agents', loadAgentRunner) : (options.agentRunner ?? undefined);
-    const abort = new AbortController();
     const openStoreRef = store;
+    // The daemon's own work (watched exports, the agents, the digest) runs as use cases in this context.
+    const ctx: AppContext = { env, paths, now, config: () => config, store: () => openStoreRef };
+    const digestWriter = options.digestWriter === undefined ? await optional('the digest writer', loadDigestWriter) : (options.digestWriter ?? undefined);
+    const agents = options.agents === undefined ? await optional('the agents', async () => (await import('./daemon-agents.js')).loadDaemonAgents(ctx)) : (options.agents ?? undefined);
+    const abort = new AbortController();
     const { folders, missing } = resolveWatchFolders(config.watch, paths.configFile);
     for (const folder of missing) log('warn', `watch folder ${folder} does not exist; not watching it`, { folder });
 
@@ -88,33 +93,51 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
       if (fresh.length === 0) {
         // Nothing new to read (a kick at start, or exports already ingested): let the agents catch
         // up on what earlier runs or plain `outro ingest` left for them.
-        if (changed.length === 0 && agentRunner && !abort.signal.aborted) await runAgents();
+        if (changed.length === 0 && agents && !abort.signal.aborted) await runAgents();
         return undefined;
       }
       const paths = fresh.map((entry) => entry.path);
       log('info', `ingesting ${paths.length} changed export(s)`, { paths });
-      const summary = await ingestPaths(openStoreRef, paths, {
-        connectors: CONNECTORS,
-        connectorOptions: { now: now(), calendarPastDays: config.calendar.pastDays, calendarFutureDays: config.calendar.futureDays, defaultTimezone: config.timezone },
-        aliases: config.people,
-        // Parse in a worker thread: this thread stays free to answer the CLI between commits.
-        worker: 'always',
-      });
-      for (const entry of fresh) if (summary.status !== 'failed') state.ingested[entry.path] = entry.print as string;
-      save();
-      const record: IngestRecord = { at, paths, status: summary.status, appended: summary.appended, problems: summary.problems.length };
-      log('info', `ingest ${summary.status}: ${summary.appended} new events`, { runId: summary.runId, appended: summary.appended, problems: summary.problems.length });
-      if (agentRunner && !abort.signal.aborted) record.agents = await runAgents();
+      const record: IngestRecord = { at, paths, status: 'failed', appended: 0, problems: 0 };
+      const result = await ingestAndDrain(
+        ctx,
+        { inputs: paths.map((path) => ({ path, shown: path })), agents: agents !== undefined },
+        {
+          // Parse in a worker thread: this thread stays free to answer the CLI between commits.
+          worker: 'always',
+          agents: agents?.agents,
+          signal: abort.signal,
+          onIngested: (summary) => {
+            for (const entry of fresh) if (summary.status !== 'failed') state.ingested[entry.path] = entry.print as string;
+            save();
+            Object.assign(record, { status: summary.status, appended: summary.appended, problems: summary.problems.length });
+            log('info', `ingest ${summary.status}: ${summary.appended} new events`, { runId: summary.runId, appended: summary.appended, problems: summary.problems.length });
+          },
+        },
+      );
+      if (result.agents) {
+        record.agents = describeDrain(result.agents);
+        log('info', record.agents);
+      } else if (result.agentsFailed) {
+        record.agents = agentsFailed(result.agentsFailed);
+      } else if (agents && !abort.signal.aborted) {
+        // Nothing could be read: the agents still catch up on what is waiting.
+        record.agents = await runAgents();
+      }
       return record;
+    };
+    const agentsFailed = (failure: { message: string; stack?: string }): string => {
+      log('error', `agents failed: ${failure.message}`, { stack: failure.stack });
+      return `failed: ${failure.message}`;
     };
     const runAgents = async (): Promise<string> => {
       try {
-        const result = (await agentRunner?.run({ store: openStoreRef, config, now, signal: abort.signal })) ?? 'not available';
+        const { drainAgents } = await import('../app/agents.js');
+        const result = describeDrain(await drainAgents(ctx, { agents: agents?.agents(), signal: abort.signal }));
         log('info', result);
         return result;
       } catch (error) {
-        log('error', `agents failed: ${(error as Error).message}`, { stack: (error as Error).stack });
-        return `failed: ${(error as Error).message}`;
+        return agentsFailed({ message: (error as Error).message, stack: (error as Error).stack });
       }
     };
     const queue: IngestQueue = new IngestQueue(ingestJob, (error) => log('error', `ingest failed: ${error.message}`, { stack: error.stack }));
@@ -127,7 +150,7 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
       onError: (error) => log('warn', `watcher: ${error.message}`),
     });
 
-    const digestDir = config.digest.dir ? resolveConfigPath(config.digest.dir, paths.configFile) : join(paths.dataDir, 'digests');
+    const digestDir = configuredDigestDir(ctx);
     const scheduler = new DigestScheduler({
       times,
       now,
@@ -142,7 +165,7 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
         log('info', `digest fire ${fireTime.toISOString()}${missed ? ' (missed while asleep or stopped; running once now)' : ''}`, { fireTime: fireTime.toISOString(), missed });
         if (!digestWriter) throw new OutroError('NOT_FOUND', 'This build has no digest writer (outro digest); the fire time is recorded and skipped.');
         await queue.idle();
-        const outcome = await digestWriter({ store: openStoreRef, config, fireTime, dir: digestDir });
+        const outcome = await digestWriter(ctx, { fireTime, dir: digestDir });
         if (outcome) log('info', outcome.written ? `digest written: ${outcome.file}` : `digest already there: ${outcome.file}`, { file: outcome.file });
         return outcome;
       },
@@ -170,7 +193,7 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
         lastFire: state.lastDigestFire ?? null,
         lastResult: scheduler.lastResult ?? null,
       },
-      agents: agentRunner !== undefined,
+      agents: agents !== undefined,
     });
 
     let stopping: Promise<void> | undefined;
@@ -187,7 +210,7 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
         // A forwarded command still running gets a while to finish; the stores close after it.
         await Promise.race([commands.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 30_000).unref())]);
         await server?.close();
-        await agentRunner?.close().catch((error: Error) => log('error', `closing the agents: ${error.message}`));
+        await agents?.close().catch((error: Error) => log('error', `closing the agents: ${error.message}`));
         openStoreRef.close();
         releasePidFile(files.pidFile);
         log('info', 'stopped');
@@ -200,17 +223,17 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
       setImmediate(() => void stop('requested over the socket'));
       return { id: request.id, ok: true, result: { pid: process.pid, stopping: true } };
     };
-    // Commands run one at a time: each may chdir to the client's cwd for its relative paths.
-    const run = (request: RunRequest): Promise<RunReply> => {
-      log('info', 'forwarded command', { command: request.argv.find((arg) => !arg.startsWith('-')) ?? null });
-      const next = commands.then(async () => ({ id: request.id, ...(await options.runCommand(request)) }));
+    // Calls run one at a time: Kùzu takes one write transaction at a time, and two drains of the bus would compete.
+    const call = (request: CallRequest): Promise<DaemonReply> => {
+      log('info', 'forwarded command', { command: request.name });
+      const next = commands.then(() => answerCall({ env, paths }, request));
       commands = next.catch(() => undefined);
       return next;
     };
-    server = new IpcServer(files.socket, (request) => (request.op === 'run' ? run(request) : control(request)), (error) => log('error', `socket: ${error.message}`));
+    server = new IpcServer(files.socket, (request) => (request.op === 'call' ? call(request) : control(request)), (error) => log('error', `socket: ${error.message}`));
     await server.listen(files.runtimeDir);
     await watcher.start();
-    if (agentRunner) queue.kick();
+    if (agents) queue.kick();
     scheduler.start();
     log('info', `daemon running (pid ${process.pid}), socket ${files.socket}, watching ${folders.length} folder(s)`, { pid: process.pid, watched: folders });
     return { status, stopped, stop, isStopping: () => stopping !== undefined };

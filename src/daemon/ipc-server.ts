@@ -1,6 +1,6 @@
 import { chmodSync, mkdirSync, rmSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
-import { lineReader, RequestSchema, type DaemonReply, type DaemonRequest } from './protocol.js';
+import { errorToWire, lineReader, RequestSchema, type DaemonReply, type DaemonRequest } from './protocol.js';
 
 export type RequestHandler = (request: DaemonRequest) => Promise<DaemonReply>;
 
@@ -81,7 +81,7 @@ export class IpcServer {
       try {
         reply = await this.handle(parsed.data);
       } catch (error) {
-        reply = { id: parsed.data.id, ok: false, error: { code: 'INTERNAL', message: (error as Error).message } };
+        reply = { id: parsed.data.id, ok: false, error: errorToWire(error) };
       }
     }
     if (!socket.destroyed) socket.write(`${JSON.stringify(reply)}\n`);

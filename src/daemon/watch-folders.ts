@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { resolveConfigPath } from '../app/config.js';
 
 /**
  * Config `watch:` entries as absolute folders: `~/` is the home folder, relative paths are
@@ -17,10 +17,4 @@ export function resolveWatchFolders(entries: readonly string[], configFile: stri
     } else missing.push(absolute);
   }
   return { folders, missing };
-}
-
-/** A path from the config: `~/` is the home folder; relative paths are relative to the config file's folder. */
-export function resolveConfigPath(entry: string, configFile: string, home = process.env.HOME ?? homedir()): string {
-  const expanded = entry === '~' ? home : entry.startsWith('~/') ? join(home, entry.slice(2)) : entry;
-  return isAbsolute(expanded) ? expanded : resolve(dirname(configFile), expanded);
 }

@@ -1,11 +1,6 @@
-import type { Config } from '../app/config.js';
-import type { Store } from '../app/store.js';
-import { buildConfiguredBrief } from '../answers/brief/model-summary/configured-model.js';
-import { digestBriefOptions, writeDigest } from '../answers/brief/write-digest.js';
+import type { AppContext } from '../app/app-context.js';
 
 export interface DigestRequest {
-  store: Store;
-  config: Config;
   fireTime: Date;
   /** Where digests go: config digest.dir, else <data dir>/digests. */
   dir: string;
@@ -17,18 +12,16 @@ export interface DigestOutcome {
   written: boolean;
 }
 
-export type DigestWriter = (request: DigestRequest) => Promise<DigestOutcome | void> | DigestOutcome | void;
+export type DigestWriter = (ctx: AppContext, request: DigestRequest) => Promise<DigestOutcome | void> | DigestOutcome | void;
 
 /**
- * The digest writer: src/answers/brief's `writeDigest`, idempotent per fire time (a second call
- * for the same time writes nothing). This adapter is the daemon's only contact with it, so it is
- * the place to adjust when that API changes.
+ * The digest writer: the app's `digest` use case (the one `outro digest` runs), idempotent per fire
+ * time (a second call for the same time writes nothing). Loaded on start as an optional part.
  */
 export async function loadDigestWriter(): Promise<DigestWriter> {
-  return async (request) => {
-    // With a model configured, topic summaries are abstractive (cached, grounded, time-boxed); without one this is the plain brief.
-    const brief = await buildConfiguredBrief(request.store, request.config, digestBriefOptions(request));
-    const { file, written } = writeDigest({ store: request.store, config: request.config, fireTime: request.fireTime, dir: request.dir, brief });
+  const { digest } = await import('../app/digest.js');
+  return async (ctx, request) => {
+    const { file, written } = await digest(ctx, { at: request.fireTime.toISOString(), dir: request.dir });
     return { file, written };
   };
 }

@@ -111,6 +111,19 @@ export class IngestStore {
     this.headUpdate.run(textHash, head.seq);
   }
 
+  /**
+   * A bulk ingest appends hundreds of MB; SQLite's default checkpoint every 1,000 pages spends most
+   * of that time in fsync. Checkpoints rarely until the returned function is called, then once.
+   */
+  deferCheckpoints(): () => void {
+    const previous = this.db.pragma('wal_autocheckpoint', { simple: true }) as number;
+    this.db.pragma('wal_autocheckpoint = 100000');
+    return () => {
+      this.db.pragma(`wal_autocheckpoint = ${previous}`);
+      this.db.pragma('wal_checkpoint(PASSIVE)');
+    };
+  }
+
   startRun(paths: readonly string[]): number {
     const info = this.db
       .prepare("INSERT INTO ingest_runs (started_at, paths, status) VALUES (?, ?, 'running')")

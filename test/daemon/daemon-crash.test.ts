@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { baseExport, slackMessage, writeExport, type ExportFiles } from '../../src/connectors/slack/test-support/slack-export-fixture.js';
 import { sendRequest } from '../../src/cli/daemon-client.js';
-import type { RunReply } from '../../src/daemon/protocol.js';
 import { cli, daemonStatus, makeHome, spawnDaemon, stopQuietly, waitFor, type Home } from './daemon-harness.js';
 
 const DAYS = 60;
@@ -29,9 +28,9 @@ function storedMessages(home: Home): number {
 }
 
 async function forwardedMessages(home: Home): Promise<number> {
-  const reply = await sendRequest<RunReply>(home.socket, { op: 'run', argv: ['status', '--json'], cwd: home.dir, env: {}, stdoutIsTTY: false }, 0);
-  expect(reply.exitCode).toBe(0);
-  return (JSON.parse(reply.stdout) as { stats: { messages: number } }).stats.messages;
+  const reply = await sendRequest(home.socket, { op: 'call', name: 'status', input: {}, context: { configFile: join(home.dir, 'config.yaml') } }, 0);
+  if (!reply.ok) throw new Error(reply.error.message);
+  return (reply.result as { stats: { messages: number } }).stats.messages;
 }
 
 describe('the daemon killed mid-ingest', { timeout: 300_000 }, () => {
@@ -53,10 +52,7 @@ describe('the daemon killed mid-ingest', { timeout: 300_000 }, () => {
     await waitFor(() => child.output().includes('ingesting 1 changed export'), 'the ingest to begin');
     const seen: number[] = [];
     while (!child.output().includes('ingest ok') && seen.length < 500) {
-      const reply = await sendRequest<RunReply>(home.socket, { op: 'run', argv: ['status', '--json'], cwd: home.dir, env: {}, stdoutIsTTY: false }, 0);
-      expect(reply.stderr).toBe('');
-      expect(reply.exitCode).toBe(0);
-      seen.push((JSON.parse(reply.stdout) as { stats: { messages: number } }).stats.messages);
+      seen.push(await forwardedMessages(home));
     }
     process.stdout.write(`queries during ingest: ${seen.length}, distinct counts ${[...new Set(seen)].join(",")}\n`);
     expect(seen.length).toBeGreaterThan(0);

@@ -1,6 +1,6 @@
 import { LogEvidenceSource } from '../../memory/facts/evidence.js';
 import { catchUpGraph } from '../../memory/graph/catch-up.js';
-import { openGraphStore } from '../../memory/graph/open-graph.js';
+import type { GraphStore } from '../../memory/graph/graph-store.js';
 import { allLinks, latestProfiles } from '../../memory/people-queries.js';
 import type { SqliteDatabase } from '../../memory/sqlite.js';
 import type { AskSources } from './answer-support.js';
@@ -8,8 +8,8 @@ import { PeopleDirectory } from '../people/people-directory.js';
 
 export interface OpenAskSourcesOptions {
   db: SqliteDatabase;
-  /** paths.graphDir. */
-  graphDir: string;
+  /** Opens the graph (the app's openGraph: one handle per process, shared with the daemon's projector). */
+  openGraph: () => Promise<GraphStore>;
   /** The config `me` entries (meList(config)). */
   me: readonly string[];
   now: Date;
@@ -17,12 +17,11 @@ export interface OpenAskSourcesOptions {
 }
 
 /**
- * What ask, history and the brief read, over the main store and the Kùzu graph: the graph handle
- * is shared within the process (the daemon's projector holds the same one) and brought up to the
- * end of the log first. Call `close()` when done: Kùzu allows one process per database.
+ * What ask, history and the brief read, over the main store and the Kùzu graph: the graph (opened
+ * by `openGraph`) is brought up to the end of the log first. Call `close()` when done: Kùzu allows one process per database.
  */
 export async function openAskSources(options: OpenAskSourcesOptions): Promise<{ sources: AskSources; close: () => Promise<void> }> {
-  const opening = openGraphStore(options.graphDir);
+  const opening = options.openGraph();
   let people: PeopleDirectory;
   try {
     // Read while Kùzu opens the database on its own thread.

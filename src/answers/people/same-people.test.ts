@@ -1,3 +1,4 @@
+import { openGraphStore } from '../../memory/graph/open-graph.js';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EVENT, makeEvent } from '../../domain/events.js';
@@ -55,7 +56,7 @@ const grouping = (people: PeopleDirectory): string[][] => [...new Set(Object.val
 describe('brief and ask', () => {
   it('group the same identities into the same humans, under the same names, leaving a low-confidence link apart', async () => {
     const briefPeople = composeBrief(store, { me: 'pj_dev', now: NOW, timezone: 'UTC' }).context.people;
-    const { sources, close } = await openAskSources({ db: store.db, graphDir: join(temp.dir, 'graph'), me: ['pj_dev'], now: NOW });
+    const { sources, close } = await openAskSources({ db: store.db, openGraph: () => openGraphStore(join(temp.dir, 'graph')), me: ['pj_dev'], now: NOW });
     try {
       const expected = [[K.priyaDiscord, K.priyaSlack], [K.lenaDiscord], [K.tomSlack, K.tomTeams], [K.lenaSlack]];
       expect(grouping(briefPeople)).toEqual(expected);
@@ -68,7 +69,7 @@ describe('brief and ask', () => {
   });
 
   it('resolve the reader to the same keys, and not across a low-confidence link', async () => {
-    const { sources, close } = await openAskSources({ db: store.db, graphDir: join(temp.dir, 'graph'), me: [], now: NOW });
+    const { sources, close } = await openAskSources({ db: store.db, openGraph: () => openGraphStore(join(temp.dir, 'graph')), me: [], now: NOW });
     try {
       for (const me of ['pj_dev', 'priya@acme.io', 'lena.s', 'lena_d']) {
         expect(composeBrief(store, { me, now: NOW, timezone: 'UTC' }).brief.reader.keys).toEqual(sources.people.keysOf([me]));

@@ -1,33 +1,8 @@
-import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { OutroError } from '../../domain/errors.js';
-import type { AskSources } from '../../answers/ask/answer-support.js';
-import type { AskOptions } from '../../answers/ask/ask.js';
-import type { Embedder } from '../../llm/embeddings/embedder.js';
+import { callApp } from '../call.js';
 import type { CliContext } from '../context.js';
 import { writeJson, writeLines } from '../output.js';
-
-/**
- * Opens the graph (brought up to the end of the log first) and what answers read, runs `fn`, and
- * closes the graph whatever happens: Kùzu allows one process per database, so a command holds it
- * only while it runs.
- */
-export async function withAskSources<T, P = undefined>(ctx: CliContext, fn: (sources: AskSources, prepared: P) => Promise<T>, prepare?: () => Promise<P>): Promise<T> {
-  const config = ctx.config();
-  // Loaded lazily: it pulls in the Kùzu native module, which other commands never need.
-  const [{ openAskSources }, { meList }] = await Promise.all([import('../../answers/ask/open-sources.js'), import('../../app/config.js')]);
-  const opening = openAskSources({ db: ctx.store().db, graphDir: ctx.paths.graphDir, me: meList(config), now: ctx.now(), timeZone: config.timezone });
-  // Kùzu opens on its own thread: load what the answer needs meanwhile (a cold `ask` is mostly waiting).
-  const [opened, prepared] = await Promise.allSettled([opening, prepare ? prepare() : Promise.resolve(undefined as P)]);
-  if (opened.status === 'rejected') throw opened.reason;
-  const { sources, close } = opened.value;
-  try {
-    if (prepared.status === 'rejected') throw prepared.reason;
-    return await fn(sources, prepared.value);
-  } finally {
-    await close();
-  }
-}
 
 export function registerAsk(program: Command, context: () => CliContext): void {
   program
@@ -68,69 +43,8 @@ Examples:
       const ctx = context();
       const question = words.join(' ').trim();
       if (question === '') throw new OutroError('USAGE', 'Ask a question, e.g. outro ask "who owns billing".');
-      const config = ctx.config();
-      let asOf: string | undefined;
-      if (options.asOf !== undefined) {
-        const { parseAsOf } = await import('../../answers/ask/parse-question.js');
-        asOf = parseAsOf(options.asOf, config.timezone);
-        if (!asOf) throw new OutroError('USAGE', `--as-of ${options.asOf} is not a date; use YYYY-MM-DD or an ISO time like 2026-11-10T12:00:00+01:00.`);
-      }
-      const prepare = async () => {
-        const [{ ask }, { renderAnswer }] = await Promise.all([import('../../answers/ask/ask.js'), import('../../answers/ask/render-answer.js')]);
-        return { ask, renderAnswer, withModel: await modelOptions(ctx, options.model !== false) };
-      };
-      const { answer, renderAnswer } = await withAskSources(
-        ctx,
-        async (sources, { ask, renderAnswer, withModel }) => ({ answer: await traced(ctx, withModel.model !== undefined, () => ask(question, sources, { asOf, ...withModel })), renderAnswer }),
-        prepare,
-      );
+      const { answer, timeZone } = await callApp(ctx, 'ask', { question, asOf: options.asOf, model: options.model !== false });
       if (options.json) writeJson(ctx.stdout, answer);
-      else writeLines(ctx.stdout, renderAnswer(answer, config.timezone));
+      else writeLines(ctx.stdout, (await import('../../answers/ask/render-answer.js')).renderAnswer(answer, timeZone));
     });
-}
-
-/**
- * The model path when one is configured (config `model:` or OUTRO_MODEL) and not switched off:
- * the shared Ollama client, replies cached in the store's stage cache, and the configured embedder
- * (the built-in hashed one unless `model.embed` names another). A local or Ollama embedder loads
- * only when a question needs similarity; if it fails, that answer says degraded and why.
- */
-async function modelOptions(ctx: CliContext, enabled: boolean): Promise<Pick<AskOptions, 'model' | 'embedder'>> {
-  if (!enabled) return {};
-  // Settings first (cheap): the Ollama client loads only when a model is configured.
-  const { resolveModelConfig } = await import('../../llm/model-settings.js');
-  if (!resolveModelConfig(ctx.config(), ctx.env)) return {};
-  const { createModelRuntime } = await import('../../llm/model-runtime.js');
-  const runtime = createModelRuntime(ctx.config(), ctx.env);
-  if (!runtime) return {};
-  const { SqliteStageCache } = await import('../../memory/stage-cache-store.js');
-  const embed = runtime.settings.embed;
-  const embedder = embed.kind === 'hashed' ? undefined : lazyEmbedder(embed.kind === 'local' ? `local:${basename(embed.dir)}` : `ollama:${embed.name}`, async () => (await import('../../llm/embeddings/create-embedder.js')).createEmbedder(runtime.settings, runtime.client));
-  return { model: { client: runtime.client, cache: new SqliteStageCache(ctx.store().db, ctx.now) }, embedder };
-}
-
-function lazyEmbedder(id: string, load: () => Promise<Embedder>): Embedder {
-  let loaded: Promise<Embedder> | undefined;
-  return {
-    id,
-    dimension: undefined,
-    async embed(texts, signal) {
-      loaded ??= load();
-      return (await loaded).embed(texts, signal);
-    },
-  };
-}
-
-/** With a model, the stage and chat spans go to the store's traces, so `outro status` counts ask's model calls and drops. */
-async function traced<T>(ctx: CliContext, enabled: boolean, work: () => Promise<T>): Promise<T> {
-  if (!enabled) return work();
-  const { createTracing } = await import('../../observability/tracing.js');
-  const { runWithTracer } = await import('../../observability/tracer.js');
-  const tracing = createTracing(ctx.store().db, ctx.config().trace, ctx.env);
-  try {
-    return await runWithTracer(tracing.tracer, work);
-  } finally {
-    await tracing.flush();
-    tracing.prune(ctx.now().getTime());
-  }
 }

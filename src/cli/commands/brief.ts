@@ -1,8 +1,5 @@
 import type { Command } from 'commander';
-import type { Config } from '../../app/config.js';
-import type { Store } from '../../app/store.js';
-import type { BriefOptions } from '../../answers/brief/build-brief.js';
-import type { Brief } from '../../answers/brief/brief-types.js';
+import { callApp } from '../call.js';
 import type { CliContext } from '../context.js';
 
 interface BriefFlags {
@@ -13,19 +10,6 @@ interface BriefFlags {
   md?: boolean;
   peek?: boolean;
   modelBudget?: string;
-}
-
-/**
- * The brief with model summaries when a model is configured, else the extractive brief. The
- * implementation (brief pipeline, Ollama client) loads only when a command calls this.
- */
-export async function makeBrief(ctx: CliContext, store: Store, config: Config, options: BriefOptions, modelBudget?: string): Promise<Brief> {
-  return (await import('./brief-run.js')).makeBrief(ctx, store, config, options, modelBudget);
-}
-
-/** Prints a brief: Ink on a terminal, plain text otherwise, or JSON / markdown on request. */
-export async function printBrief(ctx: CliContext, brief: Brief, flags: Pick<BriefFlags, 'json' | 'md'>): Promise<void> {
-  return (await import('./brief-run.js')).printBrief(ctx, brief, flags);
 }
 
 export function registerBrief(program: Command, context: () => CliContext): void {
@@ -57,13 +41,8 @@ Examples:
     )
     .action(async (flags: BriefFlags) => {
       const ctx = context();
-      const config = ctx.config();
-      const store = ctx.store();
-      const now = ctx.now();
-      const { meList } = await import('../../app/config.js');
-      const brief = await makeBrief(ctx, store, config, { since: flags.since, until: flags.until, me: flags.me !== undefined ? [flags.me] : meList(config), now, timezone: config.timezone }, flags.modelBudget);
-      await printBrief(ctx, brief, flags);
-      const { recordBriefSeen } = await import('../../memory/brief-state.js');
-      if (!flags.peek && flags.until === undefined) recordBriefSeen(store.db, brief.reader.id, brief.window.until, now.toISOString());
+      const brief = await callApp(ctx, 'brief', { since: flags.since, until: flags.until, me: flags.me, peek: flags.peek === true, modelBudget: flags.modelBudget });
+      await (await import('./print-brief.js')).printBrief(ctx, brief, flags);
     });
 }
+

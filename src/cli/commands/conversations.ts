@@ -1,19 +1,11 @@
 import type { Command } from 'commander';
+import { whereOf } from '../../app/conversation-where.js';
+import type { RelatedRow } from '../../app/conversations.js';
 import { OutroError } from '../../domain/errors.js';
-import { parseDuration, parseTolerantTime } from '../../domain/time.js';
 import type { ConversationRow } from '../../memory/conversation-queries.js';
+import { callApp } from '../call.js';
 import type { CliContext } from '../context.js';
 import { formatTime, plural, writeJson, writeLines } from '../output.js';
-
-/** `--since 3d` or an ISO time, relative to now. */
-function timeOption(value: string | undefined, now: Date, flag: string): string | undefined {
-  if (value === undefined) return undefined;
-  const duration = parseDuration(value);
-  if (duration !== undefined) return new Date(now.getTime() - duration).toISOString();
-  const time = parseTolerantTime(value);
-  if (!time) throw new OutroError('USAGE', `${flag} ${value} is not a time; use a duration (24h, 3d) or ISO 8601 (2026-11-19, 2026-11-19T09:00:00+01:00).`);
-  return time;
-}
 
 export function registerConversations(program: Command, context: () => CliContext): void {
   program
@@ -46,73 +38,20 @@ Examples:
       const ctx = context();
       const limit = Number(options.limit);
       if (!Number.isInteger(limit) || limit <= 0) throw new OutroError('USAGE', `--limit ${options.limit} is not a positive whole number.`);
-      const [{ listConversations }, { allLinks, latestProfiles }, { PeopleDirectory }] = await Promise.all([import('../../memory/conversation-queries.js'), import('../../memory/people-queries.js'), import('../../answers/people/people-directory.js')]);
-      const now = ctx.now();
-      const rows = listConversations(ctx.store().db, {
-        channel: options.channel,
-        since: timeOption(options.since, now, '--since'),
-        until: timeOption(options.until, now, '--until'),
-      }).filter((row) => options.all || !row.annotation?.noise);
-      const shown = rows.slice(0, limit);
-      const related = options.related && shown.length > 0 ? await relatedOf(ctx, shown, listConversations(ctx.store().db)) : undefined;
+      const result = await callApp(ctx, 'conversations', { channel: options.channel, since: options.since, until: options.until, all: options.all === true, limit, related: options.related === true });
+      for (const warning of result.warnings) ctx.stderr.write(`outro: ${warning}\n`);
+      const { conversations: shown, related } = result;
       if (options.json) {
-        writeJson(ctx.stdout, related ? shown.map((row) => ({ ...row, related: related.get(row.conversationId) ?? [] })) : shown);
+        writeJson(ctx.stdout, related ? shown.map((row) => ({ ...row, related: related[row.conversationId] ?? [] })) : shown);
         return;
       }
-      if (rows.length === 0) {
+      if (result.total === 0) {
         writeLines(ctx.stdout, ['No conversations match. Run `outro ingest` first, or widen --since / --channel.']);
         return;
       }
-      const people = new PeopleDirectory(latestProfiles(ctx.store().db), allLinks(ctx.store().db));
-      const names = new Map(shown.flatMap((row) => row.participants).map((key) => [key, people.name(key)]));
-      writeLines(ctx.stdout, [...shown.flatMap((row) => renderRow(row, names, related?.get(row.conversationId))), ...(rows.length > shown.length ? [`… ${rows.length - shown.length} more (--limit)`] : [])]);
+      const names = new Map(Object.entries(result.names));
+      writeLines(ctx.stdout, [...shown.flatMap((row) => renderRow(row, names, related?.[row.conversationId])), ...(result.total > shown.length ? [`… ${result.total - shown.length} more (--limit)`] : [])]);
     });
-}
-
-interface RelatedRow {
-  conversationId: string;
-  channel: string;
-  where: string;
-  topic: string | null;
-  score: number;
-}
-
-/** Related conversations in other channels for each shown row, among every conversation on record. */
-async function relatedOf(ctx: CliContext, shown: ConversationRow[], all: ConversationRow[]): Promise<Map<string, RelatedRow[]>> {
-  const [{ conversationText, relatedConversations }, { HashedEmbedder }, { createModelRuntime }] = await Promise.all([
-    import('../../answers/related/related-conversations.js'),
-    import('../../llm/embeddings/hashed-embedder.js'),
-    import('../../llm/model-runtime.js'),
-  ]);
-  const pool = all.filter((row) => !row.annotation?.noise);
-  const texts = pool.map(conversationText);
-  const runtime = createModelRuntime(ctx.config(), ctx.env);
-  let found: Awaited<ReturnType<typeof relatedConversations>> | undefined;
-  if (runtime && runtime.settings.embed.kind !== 'hashed') {
-    try {
-      const { createEmbedder } = await import('../../llm/embeddings/create-embedder.js');
-      found = await relatedConversations(texts, await createEmbedder(runtime.settings, runtime.client), { otherChannels: true });
-    } catch (error) {
-      ctx.stderr.write(`outro: the configured embedder failed (${(error as Error).message}); related conversations use the built-in one.\n`);
-    }
-  }
-  found ??= await relatedConversations(texts, new HashedEmbedder(), { otherChannels: true });
-  const byId = new Map(pool.map((row) => [row.conversationId, row]));
-  return new Map(
-    shown.map((row) => [
-      row.conversationId,
-      (found.get(row.conversationId) ?? []).map((hit) => {
-        const other = byId.get(hit.conversationId);
-        return { conversationId: hit.conversationId, channel: hit.channel, where: other ? whereOf(other) : hit.channel, topic: other?.annotation?.topic ?? null, score: hit.score };
-      }),
-    ]),
-  );
-}
-
-function whereOf(row: ConversationRow): string {
-  const source = row.channel.split(':')[0];
-  const direct = row.channelKind === 'dm' || row.channelKind === 'group_dm';
-  return row.channelName ? `${source} ${direct ? row.channelName : `#${row.channelName.replace(/^#/, '')}`}` : row.channel;
 }
 
 function renderRow(row: ConversationRow, names: Map<string, string>, related?: RelatedRow[]): string[] {

@@ -10,8 +10,7 @@ import type { DaemonStatus } from '../../daemon/daemon-status.js';
 import { isAlive, readPid } from '../../daemon/pid-file.js';
 import type { CliContext } from '../context.js';
 import { control, daemonAnswers } from '../daemon-client.js';
-import { writeJson, writeLines } from '../output.js';
-import { renderDaemonStatus, runInProcess } from './daemon.js';
+import { formatTime, writeJson, writeLines } from '../output.js';
 
 function seconds(value: string, flag: string): number {
   const parsed = Number(value);
@@ -34,20 +33,18 @@ export async function runForeground(ctx: CliContext, quiet: boolean): Promise<vo
     paths: ctx.paths,
     now,
     log,
-    runCommand: (request) => runInProcess(request, ctx.env),
+    env: ctx.env,
     // Test seams (milliseconds); the defaults suit people.
     tickMs: envMs(ctx.env, 'OUTRO_DAEMON_TICK_MS'),
     debounceMs: envMs(ctx.env, 'OUTRO_DAEMON_DEBOUNCE_MS'),
     stableMs: envMs(ctx.env, 'OUTRO_DAEMON_STABLE_MS'),
   });
-  // Taken before any forwarded command runs (runInProcess traps process.exit while one does).
-  const exitNow = process.exit.bind(process);
   const onSignal = (signal: NodeJS.Signals): void => {
     if (running.isStopping()) {
       // Asked again while finishing the current ingest: exit now. Every commit is its own
       // transaction, so nothing stored is lost; the next start ingests the rest.
       log('warn', `${signal} while stopping: exiting now`);
-      exitNow(1);
+      process.exit(1);
     }
     void running.stop(signal);
   };
@@ -150,4 +147,24 @@ export async function showStatus(ctx: CliContext, options: { json?: boolean }): 
     return;
   }
   writeLines(ctx.stdout, renderDaemonStatus(status));
+}
+
+function uptime(totalSeconds: number): string {
+  const hours = Math.floor(totalSeconds / 3600);
+  const minutes = Math.floor((totalSeconds % 3600) / 60);
+  return hours > 0 ? `${hours}h ${minutes}m` : minutes > 0 ? `${minutes}m ${totalSeconds % 60}s` : `${totalSeconds}s`;
+}
+
+export function renderDaemonStatus(status: DaemonStatus): string[] {
+  const lines = [`outro daemon running (pid ${status.pid}), up ${uptime(status.uptimeSeconds)}`, `  socket       ${status.socket}`, `  log          ${status.log}`];
+  if (status.watched.length === 0) lines.push('  watching     nothing (add export folders under `watch:` in the config)');
+  for (const [index, folder] of status.watched.entries()) lines.push(`  ${index === 0 ? 'watching    ' : '            '} ${folder}`);
+  for (const folder of status.missingWatchFolders) lines.push(`  missing      ${folder} (does not exist; not watched)`);
+  const last = status.lastIngest;
+  if (status.ingesting) lines.push('  ingesting    now');
+  lines.push(last ? `  last ingest  ${formatTime(last.at)}: ${last.status}, ${last.appended} new events${last.agents ? `; ${last.agents}` : ''}` : '  last ingest  none since start');
+  const digest = status.digest;
+  lines.push(`  next digest  ${digest.nextFire ? formatTime(digest.nextFire, digest.timezone) : 'never'} (schedule "${digest.schedule}"${digest.available ? `, into ${digest.dir}` : ', no digest writer in this build'})`);
+  if (digest.lastResult) lines.push(`  last digest  ${formatTime(digest.lastResult.fireTime, digest.timezone)}: ${digest.lastResult.ok ? (digest.lastResult.file ? `${digest.lastResult.written === false ? 'already there' : 'written'}: ${digest.lastResult.file}` : 'done') : `failed: ${digest.lastResult.error ?? ''}`}${digest.lastResult.missed ? ' (missed fire, run on wake)' : ''}`);
+  return lines;
 }

@@ -1,10 +1,5 @@
-import { Writable } from 'node:stream';
 import type { Command } from 'commander';
-import { OutroError } from '../../domain/errors.js';
-import type { DaemonStatus } from '../../daemon/daemon-status.js';
-import type { RunReply, RunRequest } from '../../daemon/protocol.js';
 import type { CliContext } from '../context.js';
-import { formatTime } from '../output.js';
 
 const EXAMPLES = `
 The daemon owns the stores while it runs: every other command (status, brief, ask, ingest…) is
@@ -51,68 +46,4 @@ export function registerDaemon(program: Command, context: () => CliContext): voi
     .option('--json', 'print the status as JSON ({"running": false} when it is not running)')
     .addHelpText('after', '\nExits 7 when no daemon runs.\n\nExamples:\n  outro daemon status\n  outro daemon status --json | jq .digest.nextFire')
     .action(async (options: { json?: boolean }) => (await import('./daemon-run.js')).showStatus(context(), options));
-}
-
-/** Collects what a command writes. */
-function capture(): { stream: Writable & { isTTY: false }; text: () => string } {
-  const chunks: Buffer[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer | string, _encoding, callback) {
-      chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
-      callback();
-    },
-  }) as Writable & { isTTY: false };
-  stream.isTTY = false;
-  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
-}
-
-/**
- * Runs a forwarded command in the daemon with the client's cwd, OUTRO_NOW and OUTRO_CONFIG. The
- * daemon runs these one at a time (process.chdir is process-wide).
- */
-export async function runInProcess(request: RunRequest, baseEnv: NodeJS.ProcessEnv): Promise<Omit<RunReply, 'id'>> {
-  const [{ runLocal }, { FORWARDED_ENV }] = await Promise.all([import('../main.js'), import('../../daemon/protocol.js')]);
-  const env: NodeJS.ProcessEnv = { ...baseEnv };
-  for (const key of FORWARDED_ENV) delete env[key];
-  Object.assign(env, request.env);
-  const out = capture();
-  const err = capture();
-  const previous = process.cwd();
-  try {
-    process.chdir(request.cwd);
-  } catch {
-    return { exitCode: 1, code: 'USAGE', stdout: '', stderr: `outro: the daemon cannot enter ${request.cwd}; use absolute paths or run with OUTRO_NO_DAEMON=1.\n` };
-  }
-  // A command that calls process.exit must not end the daemon: turn it into an error.
-  const realExit = process.exit;
-  process.exit = ((code?: number) => {
-    throw new OutroError('INTERNAL', `A command called process.exit(${code ?? ''}) inside the daemon; please report this.`);
-  }) as typeof process.exit;
-  try {
-    const result = await runLocal(request.argv, { env, stdout: out.stream, stderr: err.stream });
-    return { exitCode: result.code ? 1 : 0, ...(result.code ? { code: result.code } : {}), stdout: out.text(), stderr: err.text() };
-  } finally {
-    process.exit = realExit;
-    process.chdir(previous);
-  }
-}
-
-function uptime(totalSeconds: number): string {
-  const hours = Math.floor(totalSeconds / 3600);
-  const minutes = Math.floor((totalSeconds % 3600) / 60);
-  return hours > 0 ? `${hours}h ${minutes}m` : minutes > 0 ? `${minutes}m ${totalSeconds % 60}s` : `${totalSeconds}s`;
-}
-
-export function renderDaemonStatus(status: DaemonStatus): string[] {
-  const lines = [`outro daemon running (pid ${status.pid}), up ${uptime(status.uptimeSeconds)}`, `  socket       ${status.socket}`, `  log          ${status.log}`];
-  if (status.watched.length === 0) lines.push('  watching     nothing (add export folders under `watch:` in the config)');
-  for (const [index, folder] of status.watched.entries()) lines.push(`  ${index === 0 ? 'watching    ' : '            '} ${folder}`);
-  for (const folder of status.missingWatchFolders) lines.push(`  missing      ${folder} (does not exist; not watched)`);
-  const last = status.lastIngest;
-  if (status.ingesting) lines.push('  ingesting    now');
-  lines.push(last ? `  last ingest  ${formatTime(last.at)}: ${last.status}, ${last.appended} new events${last.agents ? `; ${last.agents}` : ''}` : '  last ingest  none since start');
-  const digest = status.digest;
-  lines.push(`  next digest  ${digest.nextFire ? formatTime(digest.nextFire, digest.timezone) : 'never'} (schedule "${digest.schedule}"${digest.available ? `, into ${digest.dir}` : ', no digest writer in this build'})`);
-  if (digest.lastResult) lines.push(`  last digest  ${formatTime(digest.lastResult.fireTime, digest.timezone)}: ${digest.lastResult.ok ? (digest.lastResult.file ? `${digest.lastResult.written === false ? 'already there' : 'written'}: ${digest.lastResult.file}` : 'done') : `failed: ${digest.lastResult.error ?? ''}`}${digest.lastResult.missed ? ' (missed fire, run on wake)' : ''}`);
-  return lines;
 }

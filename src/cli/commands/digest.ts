@@ -1,13 +1,7 @@
-import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import type { Config } from '../../app/config.js';
-import type { OutroPaths } from '../../app/paths.js';
 import { OutroError } from '../../domain/errors.js';
-import { parseTolerantTime } from '../../domain/time.js';
-import { resolveConfigPath } from '../../daemon/watch-folders.js';
-import type { DigestResult } from '../../answers/brief/write-digest.js';
-import { makeBrief } from './brief.js';
+import { callApp } from '../call.js';
 import type { CliContext } from '../context.js';
 import { writeJson, writeLines } from '../output.js';
 
@@ -18,15 +12,6 @@ interface DigestFlags {
   me?: string;
   json?: boolean;
   modelBudget?: string;
-}
-
-/**
- * Where digests go: config `digest.dir` (`~` is the home folder; relative to the config file),
- * else <data dir>/digests — the same folder the daemon's schedule writes to.
- */
-export function digestDir(config: Config, paths: OutroPaths, env: NodeJS.ProcessEnv): string {
-  const configured = config.digest.dir;
-  return configured ? resolveConfigPath(configured, paths.configFile, env.HOME ?? homedir()) : join(paths.dataDir, 'digests');
 }
 
 export function registerDigest(program: Command, context: () => CliContext): void {
@@ -55,29 +40,21 @@ Examples:
     .action(async (flags: DigestFlags) => {
       const ctx = context();
       if (flags.out && flags.dir) throw new OutroError('USAGE', 'Pass --out FILE or --dir DIR, not both.');
-      const config = ctx.config();
-      let fireTime = ctx.now();
-      if (flags.at !== undefined) {
-        const iso = parseTolerantTime(flags.at);
-        if (!iso) throw new OutroError('USAGE', `--at ${flags.at} is not a time; use ISO 8601, e.g. 2026-11-20T08:00:00+01:00.`);
-        fireTime = new Date(iso);
-      }
-      const me = flags.me !== undefined ? [flags.me] : undefined;
-      const store = ctx.store();
-      const { digestBriefOptions, writeDigest, writeDigestTo } = await import('../../answers/brief/write-digest.js');
-      // Model summaries when a model is configured; the same window and reader as the digest.
-      const brief = await makeBrief(ctx, store, config, digestBriefOptions({ config, fireTime, me }), flags.modelBudget);
-      const result: DigestResult = flags.out
-        ? writeDigestTo(resolve(flags.out), { store, config, fireTime, me, brief })
-        : writeDigest({ store, config, fireTime, dir: flags.dir ? resolve(flags.dir) : digestDir(config, ctx.paths, ctx.env), me, brief });
+      const result = await callApp(ctx, 'digest', {
+        out: flags.out ? resolve(flags.out) : undefined,
+        dir: flags.dir ? resolve(flags.dir) : undefined,
+        at: flags.at,
+        me: flags.me,
+        modelBudget: flags.modelBudget,
+      });
       if (flags.json) {
-        writeJson(ctx.stdout, { file: result.file, written: result.written, window: result.brief.window, counts: result.brief.counts, degraded: result.brief.degraded });
+        writeJson(ctx.stdout, { file: result.file, written: result.written, window: result.window, counts: result.counts, degraded: result.degraded });
         return;
       }
-      const counts = result.brief.counts;
+      const counts = result.counts;
       writeLines(ctx.stdout, [
-        result.written ? `Wrote ${result.file}` : `Already written for ${fireTime.toISOString()}: ${result.file} (left as it is)`,
-        `${counts.waiting} waiting, ${counts.decisions} decisions, ${counts.meetings} meetings, ${counts.conversations} conversations, ${counts.facts} changed facts${result.brief.degraded ? ' (degraded)' : ''}`,
+        result.written ? `Wrote ${result.file}` : `Already written for ${result.fireTime}: ${result.file} (left as it is)`,
+        `${counts.waiting} waiting, ${counts.decisions} decisions, ${counts.meetings} meetings, ${counts.conversations} conversations, ${counts.facts} changed facts${result.degraded ? ' (degraded)' : ''}`,
       ]);
     });
 }

@@ -29,7 +29,7 @@ async function doctor(args: string[], env: Record<string, string>): Promise<{ ou
   const allEnv = { OUTRO_HOME: home, ...env };
   const ctx = createContext({ env: allEnv, stdout, stderr: new PassThrough() });
   const program = new Command().exitOverride();
-  registerDoctor(program, () => ctx, () => allEnv);
+  registerDoctor(program, () => ctx);
   try {
     await program.parseAsync(['doctor', ...args], { from: 'user' });
     return { out };

@@ -1,12 +1,10 @@
 import type { Command } from 'commander';
 import type { CheckStatus, DoctorReport } from '../../app/doctor.js';
 import { OutroError } from '../../domain/errors.js';
-import type { CliContext } from '../context.js';
+import { loadContextModules, type CliContext } from '../context.js';
 import { plural, writeJson, writeLines } from '../output.js';
 
-type Env = Readonly<Record<string, string | undefined>>;
-
-export function registerDoctor(program: Command, context: () => CliContext, env: () => Env = () => process.env): void {
+export function registerDoctor(program: Command, context: () => CliContext): void {
   program
     .command('doctor')
     .description('Check the setup (config, store, local model) and say exactly what to fix')
@@ -24,9 +22,10 @@ Examples:
   OUTRO_MODEL=ollama:llama3.2:3b outro doctor --json | jq '.checks[] | select(.status == "fail")'`,
     )
     .action(async (options: { json?: boolean }) => {
+      // Always in this process: it checks this machine's setup as this user sees it.
       const ctx = context();
-      const { runDoctor } = await import('../../app/doctor.js');
-      const report = await runDoctor({ loadConfig: () => ctx.config(), env: env(), paths: ctx.paths });
+      const [{ runDoctor }] = await Promise.all([import('../../app/doctor.js'), loadContextModules()]);
+      const report = await runDoctor({ loadConfig: () => ctx.config(), env: ctx.env, paths: ctx.paths });
       if (options.json) writeJson(ctx.stdout, report);
       else writeLines(ctx.stdout, renderDoctor(report));
       const failed = report.checks.filter((check) => check.status === 'fail');

@@ -1,12 +1,6 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
-
-export interface RunOptions {
-  threshold?: string[];
-  trials?: string;
-  judge?: boolean;
-  json?: boolean;
-}
+import type { EvalRunFlags } from './eval-commands.js';
 
 export function registerEval(program: Command, context: () => CliContext): void {
   const evalCommand = program
@@ -47,7 +41,7 @@ Examples:
   outro eval run --threshold 0.8                 for CI
   outro eval run ask --judge --json | jq .datasets`,
     )
-    .action(async (datasets: string[], options: RunOptions) => (await import('./eval-run.js')).evalRun(context(), datasets, options));
+    .action(async (datasets: string[], options: EvalRunFlags) => (await import('./eval-commands.js')).evalRun(context(), datasets, options));
 
   evalCommand
     .command('compare')
@@ -56,7 +50,7 @@ Examples:
     .description('Show which items improved and which regressed between two eval runs')
     .option('--json', 'print the comparison as JSON')
     .addHelpText('after', '\nExamples:\n  outro eval compare                             the last two runs\n  outro eval compare eval-20261120-0930 latest --json')
-    .action(async (before: string, after: string, options: { json?: boolean }) => (await import('./eval-run.js')).evalCompare(context(), before, after, options));
+    .action(async (before: string, after: string, options: { json?: boolean }) => (await import('./eval-commands.js')).evalCompare(context(), before, after, options));
 
   evalCommand
     .command('list')
@@ -64,5 +58,5 @@ Examples:
     .option('--limit <n>', 'how many', '20')
     .option('--json', 'print the runs as JSON')
     .addHelpText('after', '\nExamples:\n  outro eval list\n  outro eval list --json | jq ".[0].score"')
-    .action(async (options: { limit: string; json?: boolean }) => (await import('./eval-run.js')).evalList(context(), options));
+    .action(async (options: { limit: string; json?: boolean }) => (await import('./eval-commands.js')).evalList(context(), options));
 }

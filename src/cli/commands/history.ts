@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { OutroError } from '../../domain/errors.js';
+import { callApp } from '../call.js';
 import type { CliContext } from '../context.js';
 import { writeJson, writeLines } from '../output.js';
-import { withAskSources } from './ask.js';
 
 export function registerHistory(program: Command, context: () => CliContext): void {
   program
@@ -26,10 +26,9 @@ Examples:
       const ctx = context();
       const query = words.join(' ').trim();
       if (query === '') throw new OutroError('USAGE', 'Name an entity, e.g. outro history billing.');
-      const [{ entityHistory }, { renderHistory }] = await Promise.all([import('../../answers/ask/entity-history.js'), import('../../answers/ask/render-answer.js')]);
-      const history = await withAskSources(ctx, (sources) => entityHistory(query, sources));
+      const { history, timeZone } = await callApp(ctx, 'history', { entity: query });
       if (options.json) writeJson(ctx.stdout, history);
-      else writeLines(ctx.stdout, renderHistory(history, ctx.config().timezone));
+      else writeLines(ctx.stdout, (await import('../../answers/ask/render-answer.js')).renderHistory(history, timeZone));
       if (!history.entity) throw new OutroError('NOT_FOUND', `Nothing named "${query}" is known. Check the spelling, or run \`outro ask "what did we decide about ${query}"\`.`);
     });
 }

@@ -1,7 +1,9 @@
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { describeDrain } from '../../app/describe-drain.js';
 import type { IngestProgress, IngestSummary } from '../../app/ingest.js';
-import type { DrainSummary } from '../../runtime/agents/agent-runtime.js';
 import { OutroError } from '../../domain/errors.js';
+import { callApp } from '../call.js';
 import type { CliContext } from '../context.js';
 import { plural, writeJson, writeLines } from '../output.js';
 
@@ -28,45 +30,14 @@ Examples:
     )
     .action(async (paths: string[], options: { json?: boolean; agents: boolean }) => {
       const ctx = context();
-      const config = ctx.config();
       const progress = !options.json && ctx.stderr.isTTY ? progressPrinter(ctx.stderr) : undefined;
-      // The connectors (zip, iCalendar parsers) load only when ingesting.
-      const [{ ingestPaths }, { CONNECTORS }] = await Promise.all([import('../../app/ingest.js'), import('../../connectors/registry.js')]);
-      const summary = await ingestPaths(ctx.store(), paths, {
-        connectors: CONNECTORS,
-        connectorOptions: { now: ctx.now(), calendarPastDays: config.calendar.pastDays, calendarFutureDays: config.calendar.futureDays, defaultTimezone: config.timezone },
-        aliases: config.people,
-        onProgress: progress,
-      });
-      let agents: DrainSummary | undefined;
-      let agentLine = '';
-      let agentError: unknown;
-      if (options.agents && summary.status !== 'failed') {
-        const store = ctx.store();
-        try {
-          // Loaded here, not at startup: the agents pull in the NLP model and Kùzu (~0.5 s).
-          const { describeDrain, runUntilDrained } = await import('../../agents/run-until-drained.js');
-          const { createTracing } = await import('../../observability/tracing.js');
-          const { workflowTraceObserver } = await import('../../runtime/engine/workflow-observer.js');
-          const { runWithTracer } = await import('../../observability/tracer.js');
-          const tracing = createTracing(store.db, config.trace, ctx.env);
-          try {
-            agents = await runWithTracer(tracing.tracer, () =>
-              runUntilDrained({ db: store.db, log: store.log, now: () => ctx.now(), config, env: ctx.env, engine: { observer: workflowTraceObserver(tracing.tracer) } }),
-            );
-          } finally {
-            await tracing.flush();
-            tracing.prune(ctx.now().getTime());
-          }
-          agentLine = describeDrain(agents);
-        } catch (error) {
-          agentError = error;
-        }
-      }
+      // Read at absolute paths (the daemon has no working directory of the user's), named as typed.
+      const inputs = paths.map((path) => ({ path: resolve(path), shown: path }));
+      const { summary, agents, agentsFailed } = await callApp(ctx, 'ingest', { inputs, agents: options.agents }, { onIngestProgress: progress });
       if (options.json) writeJson(ctx.stdout, agents ? { ...summary, agents } : summary);
-      else writeLines(ctx.stdout, [...renderSummary(summary), ...(agentLine ? [agentLine] : [])]);
-      if (agentError !== undefined) {
-        throw new OutroError('WORKFLOW_FAILED', `The events were stored, but running the agents failed: ${agentError instanceof Error ? agentError.message : String(agentError)}. Run \`outro ingest\` again to resume, or \`outro runs --status failed\`.`, { cause: agentError });
+      else writeLines(ctx.stdout, [...renderSummary(summary), ...(agents ? [describeDrain(agents)] : [])]);
+      if (agentsFailed) {
+        throw new OutroError('WORKFLOW_FAILED', `The events were stored, but running the agents failed: ${agentsFailed.message}. Run \`outro ingest\` again to resume, or \`outro runs --status failed\`.`, { cause: new Error(agentsFailed.message) });
       }
       const skipped = summary.problems.filter((problem) => problem.severity !== 'warning').length;
       if (summary.status === 'failed') throw new OutroError('INPUT_UNREADABLE', `Nothing could be read from ${paths.join(', ')}; see the problems above.`);

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { callApp } from '../call.js';
 import type { CliContext } from '../context.js';
 import { plural, writeJson, writeLines } from '../output.js';
 
@@ -21,15 +22,7 @@ Examples:
     )
     .action(async (options: { json?: boolean }) => {
       const ctx = context();
-      const { db } = ctx.store();
-      const [{ acquireGraph }, { replayFromLog }] = await Promise.all([import('../../memory/graph/kuzu/shared-graph.js'), import('../../memory/graph/replay.js')]);
-      const graph = await acquireGraph(ctx.paths.graphDir);
-      let report;
-      try {
-        report = await replayFromLog(db, graph);
-      } finally {
-        await graph.close();
-      }
+      const report = await callApp(ctx, 'replay', {});
       if (options.json) {
         writeJson(ctx.stdout, report);
         return;

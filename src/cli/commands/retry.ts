@@ -1,14 +1,8 @@
 import type { Command } from 'commander';
-import type { DrainSummary } from '../../runtime/agents/agent-runtime.js';
-import { OutroError } from '../../domain/errors.js';
+import { describeDrain } from '../../app/describe-drain.js';
+import { callApp } from '../call.js';
 import type { CliContext } from '../context.js';
 import { plural, writeJson, writeLines } from '../output.js';
-
-export interface RetryReport {
-  deadLetters: number;
-  runs: string[];
-  agents?: DrainSummary;
-}
 
 export function registerRetry(program: Command, context: () => CliContext): void {
   program
@@ -32,35 +26,13 @@ Examples:
   outro retry run_3f9a2c --json`,
     )
     .action(async (id: string | undefined, options: { all?: boolean; agents: boolean; json?: boolean }) => {
-      if (id === undefined && !options.all) throw new OutroError('USAGE', 'Name a dead letter or run to retry, or pass --all. `outro status` lists them.');
-      if (id !== undefined && options.all) throw new OutroError('USAGE', 'Give either an id or --all, not both.');
       const ctx = context();
-      const store = ctx.store();
-      const [{ SqliteBus }, { RunStore }] = await Promise.all([import('../../memory/bus/sqlite-bus.js'), import('../../memory/workflows/run-store.js')]);
-      const bus = new SqliteBus(store.db, store.log);
-      const runs = new RunStore(store.db);
-      const report: RetryReport = { deadLetters: 0, runs: [] };
-      if (options.all) {
-        report.deadLetters = await bus.retry('all');
-        report.runs = runs.retry();
-      } else if (id !== undefined && /^\d+$/.test(id)) {
-        report.deadLetters = await bus.retry(Number(id));
-      } else if (id !== undefined) {
-        report.runs = runs.retry(id);
-        if (report.runs.length === 0) {
-          const run = runs.get(id);
-          throw new OutroError('NOT_FOUND', run ? `Run ${id} is ${run.status}, not dead or failed; nothing to retry.` : `No workflow run ${id}. \`outro runs --status dead\` lists the dead ones.`);
-        }
-      }
-      // The agents pull in the NLP model and Kùzu: loaded only when they run.
-      const { runUntilDrained, describeDrain } = await import('../../agents/run-until-drained.js');
-      if (options.agents) report.agents = await runUntilDrained({ db: store.db, log: store.log, now: () => ctx.now(), config: ctx.config(), env: ctx.env });
+      const { report, stillDead } = await callApp(ctx, 'retry', { id, all: options.all === true, agents: options.agents });
       if (options.json) writeJson(ctx.stdout, report);
       else {
         const lines = [`Queued ${plural(report.deadLetters, 'dead letter')} and ${plural(report.runs.length, 'run')} for retry.`];
         if (report.agents) lines.push(describeDrain(report.agents));
-        const left = bus.deadLettersSync().filter((letter) => letter.status === 'dead').length;
-        if (left > 0) lines.push(`${plural(left, 'dead letter')} still dead; \`outro status\` shows their errors.`);
+        if (stillDead > 0) lines.push(`${plural(stillDead, 'dead letter')} still dead; \`outro status\` shows their errors.`);
         writeLines(ctx.stdout, lines);
       }
     });

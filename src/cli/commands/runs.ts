@@ -1,21 +1,11 @@
 import type { Command } from 'commander';
+import { RUN_STATUSES as STATUSES } from '../../app/run-statuses.js';
+import type { RunListing } from '../../app/runs.js';
 import { OutroError } from '../../domain/errors.js';
-import type { RunStore } from '../../memory/workflows/run-store.js';
 import type { RunRecord, RunStatus, StepRecord } from '../../runtime/engine/types.js';
+import { callApp } from '../call.js';
 import type { CliContext } from '../context.js';
 import { formatTime, plural, writeJson, writeLines } from '../output.js';
-
-const STATUSES: readonly RunStatus[] = ['pending', 'running', 'completed', 'failed', 'dead'];
-
-export interface RunListing extends RunRecord {
-  steps: number;
-  /** Attempts of all its steps together. */
-  attempts: number;
-  /** Time inside checkpointed steps. */
-  stepsMs: number;
-  /** From creation to finish (or last update). */
-  durationMs: number;
-}
 
 export function registerRuns(program: Command, context: () => CliContext): void {
   program
@@ -40,37 +30,21 @@ Examples:
     )
     .action(async (run: string | undefined, options: { status?: string; limit: string; json?: boolean }) => {
       const ctx = context();
-      const { RunStore } = await import('../../memory/workflows/run-store.js');
-      const runs = new RunStore(ctx.store().db);
       if (run !== undefined) {
-        const found = findRun(runs, run);
-        const steps = runs.steps(found.id);
-        if (options.json) writeJson(ctx.stdout, { ...found, steps });
-        else writeLines(ctx.stdout, renderRun(found, steps));
+        const found = await callApp(ctx, 'runs.show', { run });
+        if (options.json) writeJson(ctx.stdout, { ...found.run, steps: found.steps });
+        else writeLines(ctx.stdout, renderRun(found.run, found.steps));
         return;
       }
-      if (options.status !== undefined && !STATUSES.includes(options.status as RunStatus)) {
+      if (options.status !== undefined && !(STATUSES as readonly string[]).includes(options.status)) {
         throw new OutroError('USAGE', `--status ${options.status} is not a run status; use one of ${STATUSES.join(', ')}.`);
       }
       const limit = Number(options.limit);
       if (!Number.isInteger(limit) || limit < 1) throw new OutroError('USAGE', `--limit ${options.limit} is not a positive whole number.`);
-      const listing: RunListing[] = runs.list({ status: options.status as RunStatus | undefined, limit }).map((record) => {
-        const steps = runs.stepSummary(record.id);
-        const wallMs = Date.parse(record.finishedAt ?? record.updatedAt) - Date.parse(record.createdAt);
-        return { ...record, steps: steps.steps, attempts: steps.attempts, stepsMs: steps.durationMs, durationMs: Number.isFinite(wallMs) ? wallMs : steps.durationMs };
-      });
-      if (options.json) writeJson(ctx.stdout, listing);
-      else writeLines(ctx.stdout, renderRuns(listing, runs.counts()));
+      const { runs, counts } = await callApp(ctx, 'runs', { status: options.status as RunStatus | undefined, limit });
+      if (options.json) writeJson(ctx.stdout, runs);
+      else writeLines(ctx.stdout, renderRuns(runs, counts));
     });
-}
-
-function findRun(runs: RunStore, id: string): RunRecord {
-  const exact = runs.get(id);
-  if (exact) return exact;
-  const matches = (runs.db.prepare('SELECT id FROM workflow_runs WHERE substr(id, 1, ?) = ? LIMIT 2').all(id.length, id) as { id: string }[]).map((row) => row.id);
-  if (matches.length === 1) return runs.get(matches[0]) as RunRecord;
-  if (matches.length > 1) throw new OutroError('USAGE', `${id} matches several runs; give more of the id.`);
-  throw new OutroError('NOT_FOUND', `No workflow run ${id}. \`outro runs\` lists the recent ones.`);
 }
 
 const seconds = (ms: number): string => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`);

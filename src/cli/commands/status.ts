@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import type { StatusReport } from '../../app/status.js';
+import type { StatusReport, StatusResult } from '../../app/status.js';
+import { callApp } from '../call.js';
 import type { CliContext } from '../context.js';
 import { formatTime, plural, writeJson, writeLines } from '../output.js';
 
@@ -11,22 +12,19 @@ export function registerStatus(program: Command, context: () => CliContext): voi
     .addHelpText('after', '\nExamples:\n  outro status\n  outro status --json | jq .stats.sources')
     .action(async (options: { json?: boolean }) => {
       const ctx = context();
-      const [{ buildStatus }, { resolveModelConfig }, { modelStatus }, { observabilitySummary, renderObservabilitySummary }] = await Promise.all([
-        import('../../app/status.js'),
-        import('../../llm/model-settings.js'),
-        import('../../llm/model-status.js'),
-        import('../../observability/observability-summary.js'),
-      ]);
-      const report = buildStatus(ctx.store(), ctx.paths);
-      const lastDay = observabilitySummary(ctx.store().db, new Date(ctx.now().getTime() - 24 * 3600 * 1000));
-      const model = modelStatus(resolveModelConfig(ctx.config(), ctx.env));
-      const modelLine =
-        model.mode === 'heuristic'
-          ? 'Model     none configured: heuristics only (set model: in the config or OUTRO_MODEL=ollama:<name>; `outro doctor` checks it)'
-          : `Model     ollama ${model.model} at ${model.host} (${model.hostFrom}); embeddings ${model.embeddings}`;
-      if (options.json) writeJson(ctx.stdout, { ...report, model, lastDay });
-      else writeLines(ctx.stdout, [...renderStatus(report), '', modelLine, ...renderObservabilitySummary(lastDay)]);
+      const result = await callApp(ctx, 'status', {});
+      if (options.json) writeJson(ctx.stdout, result);
+      else {
+        const { renderObservabilitySummary } = await import('../../observability/observability-summary.js');
+        writeLines(ctx.stdout, [...renderStatus(result), '', modelLine(result), ...renderObservabilitySummary(result.lastDay)]);
+      }
     });
+}
+
+function modelLine({ model }: StatusResult): string {
+  return model.mode === 'heuristic'
+    ? 'Model     none configured: heuristics only (set model: in the config or OUTRO_MODEL=ollama:<name>; `outro doctor` checks it)'
+    : `Model     ollama ${model.model} at ${model.host} (${model.hostFrom}); embeddings ${model.embeddings}`;
 }
 
 export function renderStatus(report: StatusReport): string[] {

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { OutroError } from '../../domain/errors.js';
+import { callApp } from '../call.js';
 import type { CliContext } from '../context.js';
 import { writeJson, writeLines } from '../output.js';
 
@@ -27,35 +27,28 @@ Examples:
     )
     .action(async (run: string | undefined, options: { json?: boolean; limit: string; prune?: boolean }) => {
       const ctx = context();
-      const db = ctx.store().db;
-      if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'trace_spans'").get()) {
-        throw new OutroError('INTERNAL', 'This build has no trace tables (migration 7 is not registered in src/memory/migrations/index.ts). Rebuild outro.');
-      }
-      const [{ SqliteSpanStore }, { formatMs, traceLines, traceView }] = await Promise.all([import('../../memory/traces/sqlite-span-store.js'), import('../../observability/span-rows.js')]);
-      const store = new SqliteSpanStore(db);
       if (options.prune) {
-        const config = ctx.config();
-        const { createTracing } = await import('../../observability/tracing.js');
-        const result = createTracing(db, { maxAgeDays: config.trace.maxAgeDays }, ctx.env).prune(ctx.now().getTime());
-        if (options.json) writeJson(ctx.stdout, result);
-        else writeLines(ctx.stdout, [`pruned ${result.spans} spans of ${result.traces} traces; ${store.count()} spans left`]);
+        const result = await callApp(ctx, 'trace.prune', {});
+        if (options.json) writeJson(ctx.stdout, { spans: result.spans, traces: result.traces });
+        else writeLines(ctx.stdout, [`pruned ${result.spans} spans of ${result.traces} traces; ${result.left} spans left`]);
         return;
       }
       if (!run) {
-        const recent = store.recent(Number(options.limit) || 20);
+        const recent = await callApp(ctx, 'trace', { limit: Number(options.limit) || 20 });
         if (options.json) writeJson(ctx.stdout, recent);
         else if (recent.length === 0) writeLines(ctx.stdout, ['No traces yet. Runs of the daemon, `outro eval run` and model-backed stages record them.']);
-        else writeLines(ctx.stdout, recent.map((t) => `${t.traceId.slice(0, 12)}  ${new Date(t.startMs).toISOString()}  ${formatMs(t.endMs - t.startMs).padStart(9)}  ${String(t.spans).padStart(4)} spans${t.errors ? `, ${t.errors} errors` : ''}  ${t.runId ?? ''}  ${t.name}`));
+        else {
+          const { formatMs } = await import('../../observability/span-rows.js');
+          writeLines(ctx.stdout, recent.map((t) => `${t.traceId.slice(0, 12)}  ${new Date(t.startMs).toISOString()}  ${formatMs(t.endMs - t.startMs).padStart(9)}  ${String(t.spans).padStart(4)} spans${t.errors ? `, ${t.errors} errors` : ''}  ${t.runId ?? ''}  ${t.name}`));
+        }
         return;
       }
-      const traceIds = store.resolve(run);
-      if (traceIds.length === 0) throw new OutroError('NOT_FOUND', `No trace or run "${run}". List recent ones with: outro trace`);
-      const view = traceView(traceIds.flatMap((id) => store.trace(id)));
+      const view = await callApp(ctx, 'trace.show', { run });
       if (options.json) writeJson(ctx.stdout, view);
       else if (ctx.stdout.isTTY) {
         // Ink only on a terminal, loaded lazily so --json and pipes never pay for React.
         const [{ render }, { createElement }, { TraceTreeOnce }] = await Promise.all([import('ink'), import('react'), import('../views/trace-tree.js')]);
         await render(createElement(TraceTreeOnce, { view }), { stdout: ctx.stdout as NodeJS.WriteStream }).waitUntilExit();
-      } else writeLines(ctx.stdout, traceLines(view));
+      } else writeLines(ctx.stdout, (await import('../../observability/span-rows.js')).traceLines(view));
     });
 }

@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { OutroError } from '../../domain/errors.js';
 import { FEATURE_NAMES } from './feature-space.js';
-import type { CandidateBuffer } from './features.js';
 
 /** The model as stored in models/disentangler/model.json. */
 export interface DisentanglerModel {
@@ -26,6 +25,15 @@ export interface DisentanglerModel {
   prefilter: { weights: number[]; keep: number };
   /** How the model was trained (free-form, for people). */
   training?: Record<string, unknown>;
+}
+
+/**
+ * What the scorer reads of a candidate buffer (features.ts CandidateBuffer): candidate k's features are
+ * `feats[start[k] .. start[k + 1])`. Stated here so the model does not import the feature code (no import cycle).
+ */
+export interface CandidateFeatures {
+  start: Int32Array;
+  feats: Int32Array;
 }
 
 /** The model in typed arrays, ready to score. */
@@ -54,7 +62,7 @@ export class Scorer {
   }
 
   /** First-stage (linear) score of candidate k. */
-  quick(buf: CandidateBuffer, k: number): number {
+  quick(buf: CandidateFeatures, k: number): number {
     let s = 0;
     const feats = buf.feats;
     const end = buf.start[k + 1];
@@ -63,7 +71,7 @@ export class Scorer {
   }
 
   /** Score of candidate k of the buffer. */
-  score(buf: CandidateBuffer, k: number): number {
+  score(buf: CandidateFeatures, k: number): number {
     const H = this.hidden;
     const h = this.h;
     h.set(this.b1);

@@ -1,0 +1,24 @@
+import type { AskSources } from '../answers/ask/answer-support.js';
+import { openAskSources } from '../answers/ask/open-sources.js';
+import type { AppContext } from './app-context.js';
+import { meList } from './config.js';
+import { openGraph } from './graph.js';
+
+/**
+ * Opens the graph (brought up to the end of the log first) and what answers read, runs `fn`, and
+ * closes the graph whatever happens: without a daemon a command holds it only while it runs.
+ * `prepare` runs while Kùzu opens on its own thread (a cold `ask` is mostly waiting).
+ */
+export async function withAskSources<T, P = undefined>(ctx: AppContext, fn: (sources: AskSources, prepared: P) => Promise<T>, prepare?: () => Promise<P>): Promise<T> {
+  const config = ctx.config();
+  const opening = openAskSources({ db: ctx.store().db, openGraph: () => openGraph(ctx.paths.graphDir), me: meList(config), now: ctx.now(), timeZone: config.timezone });
+  const [opened, prepared] = await Promise.allSettled([opening, prepare ? prepare() : Promise.resolve(undefined as P)]);
+  if (opened.status === 'rejected') throw opened.reason;
+  const { sources, close } = opened.value;
+  try {
+    if (prepared.status === 'rejected') throw prepared.reason;
+    return await fn(sources, prepared.value);
+  } finally {
+    await close();
+  }
+}

@@ -1,0 +1,79 @@
+import { basename } from 'node:path';
+import type { AskOptions } from '../answers/ask/ask.js';
+import type { AskAnswer } from '../answers/ask/ask-types.js';
+import type { EntityHistory } from '../answers/ask/entity-history.js';
+import { OutroError } from '../domain/errors.js';
+import type { Embedder } from '../llm/embeddings/embedder.js';
+import type { AppContext } from './app-context.js';
+import { withAskSources } from './ask-sources.js';
+import { modelRuntime } from './model.js';
+import type { AskInput, HistoryInput } from './operation-inputs.js';
+import { withTracing } from './tracing.js';
+
+/** An answer, and the zone its dates are shown in (config `timezone`). */
+export interface AskResult {
+  answer: AskAnswer;
+  timeZone?: string;
+}
+
+/** `outro ask`: an answer with confidence, evidence and history, or "I don't know". */
+export async function ask(ctx: AppContext, input: AskInput): Promise<AskResult> {
+  const config = ctx.config();
+  let asOf: string | undefined;
+  if (input.asOf !== undefined) {
+    const { parseAsOf } = await import('../answers/ask/parse-question.js');
+    asOf = parseAsOf(input.asOf, config.timezone);
+    if (!asOf) throw new OutroError('USAGE', `--as-of ${input.asOf} is not a date; use YYYY-MM-DD or an ISO time like 2026-11-10T12:00:00+01:00.`);
+  }
+  const prepare = async () => {
+    const { ask: answer } = await import('../answers/ask/ask.js');
+    return { answer, withModel: await modelOptions(ctx, input.model) };
+  };
+  const answer = await withAskSources(
+    ctx,
+    // With a model, the stage and chat spans go to the store's traces, so `outro status` counts ask's model calls and drops.
+    (sources, { answer, withModel }) => (withModel.model ? withTracing(ctx, () => answer(input.question, sources, { asOf, ...withModel })) : answer(input.question, sources, { asOf, ...withModel })),
+    prepare,
+  );
+  return { answer, timeZone: config.timezone };
+}
+
+/** Every fact about an entity over time, and the zone its dates are shown in. */
+export interface HistoryResult {
+  history: EntityHistory;
+  timeZone?: string;
+}
+
+/** `outro history`: asserted, superseded, ended and retracted facts with their evidence (entity null: nothing by that name). */
+export async function history(ctx: AppContext, input: HistoryInput): Promise<HistoryResult> {
+  const { entityHistory } = await import('../answers/ask/entity-history.js');
+  return { history: await withAskSources(ctx, (sources) => entityHistory(input.entity, sources)), timeZone: ctx.config().timezone };
+}
+
+/**
+ * The model path when one is configured (config `model:` or OUTRO_MODEL) and not switched off:
+ * the shared Ollama client, replies cached in the store's stage cache, and the configured embedder
+ * (the built-in hashed one unless `model.embed` names another). A local or Ollama embedder loads
+ * only when a question needs similarity; if it fails, that answer says degraded and why.
+ */
+async function modelOptions(ctx: AppContext, enabled: boolean): Promise<Pick<AskOptions, 'model' | 'embedder'>> {
+  if (!enabled) return {};
+  const runtime = await modelRuntime(ctx);
+  if (!runtime) return {};
+  const { SqliteStageCache } = await import('../memory/stage-cache-store.js');
+  const embed = runtime.settings.embed;
+  const embedder = embed.kind === 'hashed' ? undefined : lazyEmbedder(embed.kind === 'local' ? `local:${basename(embed.dir)}` : `ollama:${embed.name}`, async () => (await import('../llm/embeddings/create-embedder.js')).createEmbedder(runtime.settings, runtime.client));
+  return { model: { client: runtime.client, cache: new SqliteStageCache(ctx.store().db, ctx.now) }, embedder };
+}
+
+function lazyEmbedder(id: string, load: () => Promise<Embedder>): Embedder {
+  let loaded: Promise<Embedder> | undefined;
+  return {
+    id,
+    dimension: undefined,
+    async embed(texts, signal) {
+      loaded ??= load();
+      return (await loaded).embed(texts, signal);
+    },
+  };
+}
