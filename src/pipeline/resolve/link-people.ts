@@ -58,23 +58,27 @@ export function linkPeople(profiles: readonly PersonUpdated[], aliases: readonly
   return [...links.values(), ...vetoes].sort(byPair);
 }
 
-/**
- * The name matches between humans that can stand: not across a veto, not between two accounts of
- * one chat workspace, and not when two humans of one chat workspace point at the same human
- * (which of the two would it be?).
- */
+/** The name matches between these humans that can stand (see `standing`). */
 export function nameMatches(names: readonly HumanNames[], vetoes: readonly PersonLinked[]): NameMatch[] {
   const index = new HumanIndex(names);
+  return standing(names.flatMap((human) => index.matchesFor(human)), vetoes);
+}
+
+/**
+ * The matches that can stand: not across a veto, not between two accounts of one chat workspace,
+ * and not when two humans of one chat workspace point at the same human (which of the two is it?).
+ */
+export function standing(proposals: readonly NameMatch[], vetoes: readonly PersonLinked[]): NameMatch[] {
   const vetoed = (x: HumanNames, y: HumanNames): boolean =>
     vetoes.some((veto) => (x.keys.includes(veto.a) && y.keys.includes(veto.b)) || (x.keys.includes(veto.b) && y.keys.includes(veto.a)));
-  const proposals = names.flatMap((human) => index.matchesFor(human)).filter((match) => !vetoed(match.from, match.to) && !sharesWorkspace(match.from, match.to));
+  const allowed = proposals.filter((match) => !vetoed(match.from, match.to) && !sharesWorkspace(match.from, match.to));
   const contested = new Set<NameMatch>();
-  for (const match of proposals) {
-    for (const other of proposals) {
-      if (other !== match && other.to === match.to && other.from !== match.from && sharesWorkspace(other.from, match.from)) contested.add(match);
+  for (const match of allowed) {
+    for (const other of allowed) {
+      if (other !== match && other.to.id === match.to.id && other.from.id !== match.from.id && sharesWorkspace(other.from, match.from)) contested.add(match);
     }
   }
-  return proposals.filter((match) => !contested.has(match));
+  return allowed.filter((match) => !contested.has(match));
 }
 
 function sharesWorkspace(x: HumanNames, y: HumanNames): boolean {

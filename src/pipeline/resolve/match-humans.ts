@@ -53,7 +53,7 @@ export class HumanIndex {
     }
     const mine = sorted(a.fulls.keys()).find((full) => full.endsWith(` ${last}`)) ?? last;
     const theirs = sorted(b.fulls.keys()).find((full) => full.endsWith(` ${last}`)) ?? last;
-    return [{ from: a, to: b, method: 'nickname', confidence: LINK_CONFIDENCE.nickname, basis: `${mine} ~ ${theirs}`, fromKey: a.lasts.get(last) ?? a.id, toKey: b.lasts.get(last) ?? b.id }];
+    return [{ from: a, to: b, method: 'nickname', confidence: LINK_CONFIDENCE.nickname, basis: [mine, theirs].sort().join(' ~ '), fromKey: a.lasts.get(last) ?? a.id, toKey: b.lasts.get(last) ?? b.id }];
   }
 
   /** A handle that spells one human's first + last name (or initial + last, first + last initial). */
@@ -170,7 +170,8 @@ export function compatible(a: HumanNames, b: HumanNames): boolean {
 
 /** What backs a first-name match beyond the name: the same org, or the surname's initial. */
 function backs(a: HumanNames, b: HumanNames): string | undefined {
-  const org = [...a.orgs, ...a.hints].sort().find((key) => orgsMeet([key], b.orgs)) ?? [...a.orgs].sort().find((key) => orgsMeet([key], b.hints));
+  const longestFirst = (keys: Iterable<string>): string[] => [...keys].sort((x, y) => y.length - x.length || x.localeCompare(y));
+  const org = longestFirst([...a.orgs, ...a.hints]).find((key) => orgsMeet([key], b.orgs)) ?? longestFirst(a.orgs).find((key) => orgsMeet([key], b.hints));
   if (org !== undefined) return org;
   const initial = [...a.initials].sort().find((letter) => [...b.lasts.keys()].some((last) => last.startsWith(letter)));
   return initial === undefined ? undefined : `${initial}.`;
