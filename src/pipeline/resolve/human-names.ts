@@ -50,15 +50,28 @@ export function emptyNames(id: string, keys: readonly string[]): HumanNames {
   };
 }
 
+/** Reads a display name; linkPeople passes a cached parseName, since it reads each name several times. */
+export type ParseName = (raw: string) => NameParts;
+
+/** parseName with a cache, for one linking run. */
+export function cachedParse(): ParseName {
+  const cache = new Map<string, NameParts>();
+  return (raw) => {
+    let parts = cache.get(raw);
+    if (parts === undefined) cache.set(raw, (parts = parseName(raw)));
+    return parts;
+  };
+}
+
 /** The names of one human from its members' profiles (read in key order). */
-export function namesOf(id: string, members: readonly PersonUpdated[], known: ReadonlySet<string>): HumanNames {
+export function namesOf(id: string, members: readonly PersonUpdated[], known: ReadonlySet<string>, parse: ParseName = parseName): HumanNames {
   const sorted = [...members].sort((a, b) => a.key.localeCompare(b.key));
   const names = emptyNames(id, sorted.map((member) => member.key));
-  for (const profile of sorted) addProfile(names, profile, known);
+  for (const profile of sorted) addProfile(names, profile, known, parse);
   return names;
 }
 
-function addProfile(names: HumanNames, profile: PersonUpdated, known: ReadonlySet<string>): void {
+function addProfile(names: HumanNames, profile: PersonUpdated, known: ReadonlySet<string>, parse: ParseName): void {
   names.sources.add(profile.source);
   const workspace = chatWorkspace(profile);
   if (workspace !== undefined) names.workspaces.add(workspace);
@@ -66,7 +79,7 @@ function addProfile(names: HumanNames, profile: PersonUpdated, known: ReadonlySe
   for (const handle of profile.handles) addHandle(names, handle, profile.key);
   for (const name of profile.names) {
     // Slack and Discord repeat the handle among the names: it is read as a handle only.
-    if (!handles.has(normalizeName(name))) addName(names, parseName(name), profile.key, known);
+    if (!handles.has(normalizeName(name))) addName(names, parse(name), profile.key, known);
   }
   for (const email of profile.emails) {
     const org = emailOrg(email);
@@ -108,7 +121,7 @@ function addHandle(names: HumanNames, handle: string, key: string): void {
  * email domain or a second identity also names. A decoration seen once and nowhere else ("Tess |
  * Berlin", "Wen (PM)") may be a place or a role, so it can back a link but never refuse one.
  */
-export function knownOrgs(profiles: readonly PersonUpdated[]): Set<string> {
+export function knownOrgs(profiles: readonly PersonUpdated[], parse: ParseName = parseName): Set<string> {
   const known = new Set<string>();
   for (const profile of profiles) {
     for (const email of profile.emails) {
@@ -119,7 +132,7 @@ export function knownOrgs(profiles: readonly PersonUpdated[]): Set<string> {
   const decorated = new Map<string, Set<string>>();
   for (const profile of profiles) {
     for (const name of profile.names) {
-      const org = parseName(name).org;
+      const org = parse(name).org;
       const compact = org === undefined ? undefined : orgKeys(org)[0];
       if (compact === undefined) continue;
       const holders = decorated.get(compact) ?? new Set<string>();

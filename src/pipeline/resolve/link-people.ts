@@ -1,8 +1,8 @@
 import type { PersonAlias, PersonLinked, PersonUpdated } from '../../domain/person.js';
-import { knownOrgs, namesOf, type HumanNames } from './human-names.js';
+import { cachedParse, knownOrgs, namesOf, type HumanNames } from './human-names.js';
 import { LINK_CONFIDENCE } from './link-confidence.js';
 import { HumanIndex, type NameMatch } from './match-humans.js';
-import { fullKey, normalizeEmail, normalizeName, parseName } from './name-forms.js';
+import { fullKey, normalizeEmail, normalizeName } from './name-forms.js';
 import { groupHumans } from './people.js';
 
 export { LINK_CONFIDENCE };
@@ -24,6 +24,7 @@ export function linkPeople(profiles: readonly PersonUpdated[], aliases: readonly
   const humans = profiles.filter((profile) => !profile.isBot);
   const vetoes = vetoLinks(humans, aliases);
   const links = new LinkSet(vetoes);
+  const parse = cachedParse();
 
   for (const [email, keys] of groupBy(humans, (profile) => profile.emails.map(normalizeEmail))) {
     chain(keys, (a, b) => links.add(a, b, 'email', LINK_CONFIDENCE.email, email));
@@ -33,10 +34,10 @@ export function linkPeople(profiles: readonly PersonUpdated[], aliases: readonly
     const handles = new Set(profile.handles.map(normalizeName));
     return profile.names.filter((name) => !handles.has(normalizeName(name)));
   };
-  for (const [name, keys] of uniquePerSource(groupBy(humans, (profile) => personNames(profile).filter((name) => fullKey(parseName(name)) !== undefined).map(normalizeName)))) {
+  for (const [name, keys] of uniquePerSource(groupBy(humans, (profile) => personNames(profile).filter((name) => fullKey(parse(name)) !== undefined).map(normalizeName)))) {
     chain(keys, (a, b) => links.add(a, b, 'name', LINK_CONFIDENCE.fullName, name));
   }
-  for (const [full, keys] of uniquePerSource(groupBy(humans, (profile) => personNames(profile).flatMap((name) => fullKey(parseName(name)) ?? [])))) {
+  for (const [full, keys] of uniquePerSource(groupBy(humans, (profile) => personNames(profile).flatMap((name) => fullKey(parse(name)) ?? [])))) {
     chain(keys, (a, b) => links.add(a, b, 'coreName', LINK_CONFIDENCE.coreName, full));
   }
   for (const alias of aliases) {
@@ -45,10 +46,10 @@ export function linkPeople(profiles: readonly PersonUpdated[], aliases: readonly
   }
 
   const byKey = new Map(humans.map((profile) => [profile.key, profile]));
-  const known = knownOrgs(humans);
+  const known = knownOrgs(humans, parse);
   for (let round = 0; round < NAME_ROUNDS; round++) {
     const grouped = groupHumans(humans, [...links.values(), ...vetoes]);
-    const names = grouped.map((human) => namesOf(human.id, human.keys.flatMap((key) => byKey.get(key) ?? []), known));
+    const names = grouped.map((human) => namesOf(human.id, human.keys.flatMap((key) => byKey.get(key) ?? []), known, parse));
     let added = 0;
     for (const match of nameMatches(names, vetoes)) {
       if (links.add(match.fromKey, match.toKey, match.method, match.confidence, match.basis)) added++;
@@ -72,10 +73,12 @@ export function standing(proposals: readonly NameMatch[], vetoes: readonly Perso
   const vetoed = (x: HumanNames, y: HumanNames): boolean =>
     vetoes.some((veto) => (x.keys.includes(veto.a) && y.keys.includes(veto.b)) || (x.keys.includes(veto.b) && y.keys.includes(veto.a)));
   const allowed = proposals.filter((match) => !vetoed(match.from, match.to) && !sharesWorkspace(match.from, match.to));
+  const byTarget = new Map<string, NameMatch[]>();
+  for (const match of allowed) byTarget.set(match.to.id, [...(byTarget.get(match.to.id) ?? []), match]);
   const contested = new Set<NameMatch>();
-  for (const match of allowed) {
-    for (const other of allowed) {
-      if (other !== match && other.to.id === match.to.id && other.from.id !== match.from.id && sharesWorkspace(other.from, match.from)) contested.add(match);
+  for (const rivals of byTarget.values()) {
+    for (const match of rivals) {
+      if (rivals.some((other) => other.from.id !== match.from.id && sharesWorkspace(other.from, match.from))) contested.add(match);
     }
   }
   return allowed.filter((match) => !contested.has(match));

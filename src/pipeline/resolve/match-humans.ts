@@ -24,11 +24,16 @@ export interface NameMatch {
 export class HumanIndex {
   private readonly byFirst = new Map<string, HumanNames[]>();
   private readonly byLast = new Map<string, HumanNames[]>();
+  /** "first last" for every first name × surname a human has. */
+  private readonly byPair = new Map<string, HumanNames[]>();
 
   constructor(readonly humans: readonly HumanNames[]) {
     for (const human of humans) {
       for (const first of human.firsts.keys()) push(this.byFirst, first, human);
-      for (const last of human.lasts.keys()) push(this.byLast, last, human);
+      for (const last of human.lasts.keys()) {
+        push(this.byLast, last, human);
+        for (const first of human.firsts.keys()) push(this.byPair, `${first} ${last}`, human);
+      }
     }
   }
 
@@ -41,8 +46,10 @@ export class HumanIndex {
   private bySurname(a: HumanNames): NameMatch[] {
     const found = new Map<HumanNames, string>();
     for (const last of sorted(a.lasts.keys())) {
-      for (const b of this.byLast.get(last) ?? []) {
-        if (b !== a && !found.has(b) && intersects(a.firsts, b.firsts) && compatible(a, b)) found.set(b, last);
+      for (const first of sorted(a.firsts.keys())) {
+        for (const b of this.byPair.get(`${first} ${last}`) ?? []) {
+          if (b !== a && !found.has(b) && compatible(a, b)) found.set(b, last);
+        }
       }
     }
     if (found.size !== 1) return [];
@@ -60,16 +67,14 @@ export class HumanIndex {
   private byHandle(a: HumanNames): NameMatch[] {
     const out: NameMatch[] = [];
     for (const handle of sorted(a.handles.keys())) {
-      const segments = handleSegments(handle);
-      if (segments.length === 0) continue;
       const best = new Map<HumanNames, Spelling>();
-      for (const b of this.lookup(segments)) {
+      for (const { human: b, spelling } of this.spellings(handleSegments(handle))) {
         if (b === a) continue;
-        const spelling = spells(segments, b);
-        if (spelling !== undefined && compatible(a, b)) best.set(b, spelling);
+        const current = best.get(b);
+        if (current === undefined || rank(spelling) < rank(current)) best.set(b, spelling);
       }
       for (const tier of ['full', 'initial'] as const) {
-        const at = [...best].filter(([, spelling]) => spelling.tier === tier);
+        const at = [...best].filter(([b, spelling]) => spelling.tier === tier && compatible(a, b));
         if (at.length === 0) continue;
         if (at.length === 1) {
           const [[b, spelling]] = at;
@@ -79,6 +84,46 @@ export class HumanIndex {
         break;
       }
     }
+    return out;
+  }
+
+  /**
+   * The humans whose names a handle's letter runs spell, and how. Full: first+last or last+first
+   * (one run, or two runs in a row), initial+last ("tokoro", "m.delgado"; a surname of four
+   * letters or more when run together), or a run that starts with first+last ("wenlidev").
+   * Initial: first name (three letters or more) + surname initial ("hana.k", "priyak").
+   */
+  private spellings(segments: readonly string[]): Array<{ human: HumanNames; spelling: Spelling }> {
+    const out: Array<{ human: HumanNames; spelling: Spelling }> = [];
+    const pair = (first: string, last: string, tier: Spelling['tier']): void => {
+      for (const human of this.byPair.get(`${first} ${last}`) ?? []) out.push({ human, spelling: { tier, first, last } });
+    };
+    const initialLast = (letter: string, last: string): void => {
+      for (const human of this.byLast.get(last) ?? []) {
+        for (const first of human.firsts.keys()) if (first.startsWith(letter)) out.push({ human, spelling: { tier: 'full', first, last } });
+      }
+    };
+    const firstInitial = (first: string, letter: string): void => {
+      if (first.length < 3) return;
+      for (const human of this.byFirst.get(first) ?? []) {
+        for (const last of human.lasts.keys()) if (last.startsWith(letter)) out.push({ human, spelling: { tier: 'initial', first, last } });
+      }
+    };
+    segments.forEach((here, i) => {
+      const next = segments[i + 1];
+      if (next !== undefined) {
+        pair(here, next, 'full');
+        pair(next, here, 'full');
+        if (here.length === 1 && next.length >= 3) initialLast(here, next);
+        if (next.length === 1) firstInitial(here, next);
+      }
+      for (let cut = 2; cut <= here.length - 2; cut++) {
+        pair(here.slice(cut), here.slice(0, cut), 'full');
+        for (let end = cut + 2; end <= here.length; end++) if (end === here.length || end >= 5) pair(here.slice(0, cut), here.slice(cut, end), 'full');
+      }
+      if (here.length >= 5) initialLast(here[0], here.slice(1));
+      if (here.length >= 4) firstInitial(here.slice(0, -1), here[here.length - 1]);
+    });
     return out;
   }
 
@@ -107,19 +152,6 @@ export class HumanIndex {
     return out;
   }
 
-  /** Humans whose first or last name appears in a handle's letter runs. */
-  private lookup(segments: readonly string[]): HumanNames[] {
-    const found = new Set<HumanNames>();
-    for (const segment of segments) {
-      for (let cut = 1; cut <= segment.length; cut++) {
-        for (const part of [segment.slice(0, cut), segment.slice(cut - 1)]) {
-          for (const human of this.byFirst.get(part) ?? []) found.add(human);
-          for (const human of this.byLast.get(part) ?? []) found.add(human);
-        }
-      }
-    }
-    return [...found].sort((x, y) => x.id.localeCompare(y.id));
-  }
 }
 
 interface Spelling {
@@ -128,32 +160,9 @@ interface Spelling {
   last: string;
 }
 
-/** How a handle spells one of b's names: full (first+last, last+first, initial+last) or initial (first + last initial). */
-export function spells(segments: readonly string[], b: HumanNames): Spelling | undefined {
-  let initial: Spelling | undefined;
-  for (const first of sorted(b.firsts.keys())) {
-    for (const last of sorted(b.lasts.keys())) {
-      if (spellsFull(segments, first, last)) return { tier: 'full', first, last };
-      if (initial === undefined && first.length >= 3 && spellsInitial(segments, first, last)) initial = { tier: 'initial', first, last };
-    }
-  }
-  return initial;
-}
-
-function spellsFull(segments: readonly string[], first: string, last: string): boolean {
-  const initialLast = first[0] + last;
-  for (let i = 0; i < segments.length; i++) {
-    const [here, next] = [segments[i], segments[i + 1]];
-    if (next !== undefined && ((here === first && next === last) || (here === last && next === first) || (last.length >= 3 && here === first[0] && next === last))) return true;
-    if (here === first + last || here === last + first) return true;
-    if (last.length >= 4 && here === initialLast) return true;
-    if ((first + last).length >= 5 && here.startsWith(first + last)) return true;
-  }
-  return false;
-}
-
-function spellsInitial(segments: readonly string[], first: string, last: string): boolean {
-  return segments.some((here, i) => (here === first && segments[i + 1] === last[0]) || here === first + last[0]);
+/** Full before initial, then the name in alphabetical order: one spelling per human, whatever the order found. */
+function rank(spelling: Spelling): string {
+  return `${spelling.tier === 'full' ? 0 : 1} ${spelling.first} ${spelling.last}`;
 }
 
 /**

@@ -155,11 +155,10 @@ export function emailOrg(email: string): string | undefined {
 }
 
 /** Two sets of org keys name the same org: equal, or one a prefix of the other ("acme" / "acmecorp"). */
-export function orgsMeet(a: Iterable<string>, b: Iterable<string>): boolean {
-  const right = [...b];
+export function orgsMeet(a: Iterable<string>, b: ReadonlySet<string> | readonly string[]): boolean {
   for (const x of a) {
-    for (const y of right) {
-      if (x === y) return true;
+    if (Array.isArray(b) ? b.includes(x) : (b as ReadonlySet<string>).has(x)) return true;
+    for (const y of b) {
       const [short, long] = x.length <= y.length ? [x, y] : [y, x];
       if (short.length >= 4 && long.startsWith(short)) return true;
     }
