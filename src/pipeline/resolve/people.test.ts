@@ -18,8 +18,9 @@ describe('groupHumans', () => {
     expect(keysOf(profiles, [...links].reverse())).toEqual([['discord:global:d1', 'slack:T1:U1'], ['slack:T1:U2']]);
   });
 
-  it('lets an alias join two accounts of one workspace', () => {
+  it('lets an alias or a shared email join two accounts of one workspace', () => {
     expect(keysOf(profiles, [link('slack:T1:U1', 'slack:T1:U2', 'alias', 1)])).toEqual([['discord:global:d1'], ['slack:T1:U1', 'slack:T1:U2']]);
+    expect(keysOf(profiles, [link('slack:T1:U1', 'slack:T1:U2', 'email', 0.97)])).toEqual([['discord:global:d1'], ['slack:T1:U1', 'slack:T1:U2']]);
   });
 
   it('keeps identities a notSame veto separates apart, even through a third identity or an alias', () => {

@@ -21,6 +21,8 @@ export interface Human {
 
 /** Sources where one account is one person: a human has at most one identity per workspace there. */
 const CHAT_SOURCES = new Set(['slack', 'discord', 'teams']);
+/** The evidence that may join two accounts of one workspace (someone who rejoined, or was declared one person). */
+const ACROSS_ACCOUNTS = new Set<PersonLinked['method']>(['alias', 'email']);
 
 /** The chat workspace an identity belongs to (`slack:T1`), or undefined (calendar addresses). */
 export function chatWorkspace(profile: PersonUpdated): string | undefined {
@@ -33,8 +35,8 @@ export function chatWorkspace(profile: PersonUpdated): string | undefined {
  * identities that have a profile, strongest link first. A link naming an identity with no
  * profile joins nothing. Two guards keep different humans apart whatever the links say:
  * - a `notSame` veto (config `exclude`) between any two members stops the join, even an alias;
- * - a link that is not an alias never joins two groups that each hold a different account of the
- *   same chat workspace (two Slack users of one workspace are two people).
+ * - a name link (anything but an alias or a shared email) never joins two groups that each hold a
+ *   different account of the same chat workspace (two Slack users of one workspace are two people).
  */
 export function groupHumans(profiles: readonly PersonUpdated[], links: readonly PersonLinked[]): Human[] {
   const parent = new Map<string, string>();
@@ -62,7 +64,7 @@ export function groupHumans(profiles: readonly PersonUpdated[], links: readonly 
   const weakest = new Map<string, number>();
   for (const link of ordered) {
     const [ra, rb] = [find(link.a), find(link.b)];
-    if (ra === rb || vetoed(ra, rb) || (link.method !== 'alias' && clash(ra, rb))) continue;
+    if (ra === rb || vetoed(ra, rb) || (!ACROSS_ACCOUNTS.has(link.method) && clash(ra, rb))) continue;
     const root = ra < rb ? ra : rb;
     const other = root === ra ? rb : ra;
     parent.set(other, root);
