@@ -31,6 +31,12 @@ describe('loadConfig', () => {
     expect(config.model).toMatchObject({ provider: 'ollama', name: 'llama3.1' });
   });
 
+  it('reads identities a person alias excludes, and refuses a misspelt key in an alias', () => {
+    const config = loadConfig(write('people:\n  - name: Lou Ferreira\n    ids: [discord:lou_acme]\n    exclude: [slack:U123]\n'));
+    expect(config.people[0].exclude).toEqual(['slack:U123']);
+    expect(() => loadConfig(write('people:\n  - name: Lou\n    ids: [discord:lou_acme]\n    exlude: [slack:U123]\n'))).toThrow(/exlude/);
+  });
+
   it('names the key that does not validate, and typos', () => {
     const error = (() => {
       try {

@@ -9,7 +9,9 @@ const PersonAlias = z.object({
   name: z.string().min(1),
   /** `<source>:<native id or handle>` (slack:U123, discord:pj_dev, teams:<aad id>) or an email address. */
   ids: z.array(z.string().min(1)).min(1),
-});
+  /** Identities, written like `ids`, that are NOT this person: never linked to them by any rule. */
+  exclude: z.array(z.string().min(1)).optional(),
+}).strict();
 
 export const ConfigSchema = z
   .object({

@@ -20,15 +20,19 @@ export const PersonUpdated = z.object({
 });
 export type PersonUpdated = z.infer<typeof PersonUpdated>;
 
-export const LINK_METHODS = ['email', 'name', 'alias'] as const;
+export const LINK_METHODS = ['email', 'name', 'alias', 'coreName', 'nickname', 'handle', 'firstName', 'introduction', 'notSame'] as const;
 
-/** Two native identities judged to be the same human, with how and how sure. */
+/**
+ * Two native identities judged to be the same human, with how and how sure. Method `notSame`
+ * (confidence 0) is the opposite: a veto from the config, which keeps the two apart whatever
+ * other links say.
+ */
 export const PersonLinked = z.object({
   a: z.string(),
   b: z.string(),
   method: z.enum(LINK_METHODS),
   confidence: z.number().min(0).max(1),
-  /** The email, name or alias the link rests on. */
+  /** The email, name, handle, introduction or alias the link rests on. */
   basis: z.string(),
 });
 export type PersonLinked = z.infer<typeof PersonLinked>;
@@ -38,4 +42,6 @@ export interface PersonAlias {
   name: string;
   /** `<source>:<native id, handle or name>` (slack:U123, discord:pj_dev), `email:<address>`, a bare email, or a bare name. */
   ids: string[];
+  /** Identities (written like `ids`) that are NOT this human: never linked to it, by any rule. */
+  exclude?: string[];
 }

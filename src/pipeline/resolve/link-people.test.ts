@@ -31,7 +31,7 @@ describe('linkPeople', () => {
 
   it('gives a one-word name match a lower confidence', () => {
     const [link] = linkPeople([person('slack:T1:U1', ['lena']), person('discord:global:5', ['Lena'])]);
-    expect(link.confidence).toBe(LINK_CONFIDENCE.singleName);
+    expect(link.confidence).toBe(LINK_CONFIDENCE.firstName);
   });
 
   it('links config aliases by native id, handle or email', () => {
