@@ -94,7 +94,7 @@ export function knowledgeAsOf(knowledge: AnnotateKnowledge, start: string, conve
 }
 
 /** The annotate stage's input for one conversation; undefined when none of its messages are left. */
-export function buildAnnotateInput(conversation: ConversationExtracted, messages: readonly MessagePosted[], knowledge: AnnotateKnowledge, timezone: string): AnnotateInput | undefined {
+export function buildAnnotateInput(conversation: ConversationExtracted, messages: readonly ReactedMessage[], knowledge: AnnotateKnowledge, timezone: string): AnnotateInput | undefined {
   const wanted = new Set(conversation.messages);
   const picked = messages.filter((message) => wanted.has(message.id));
   if (picked.length === 0) return undefined;
@@ -111,6 +111,7 @@ export function buildAnnotateInput(conversation: ConversationExtracted, messages
     ...(channel?.name ? { channelName: channel.name } : {}),
     dm: channel?.kind === 'dm',
     members: channel?.kind === 'dm' ? channel.members : undefined,
+    ...(channel && channel.kind !== 'dm' && channel.members.length > 0 ? { channelMembers: channel.members } : {}),
     messages: picked.map((message) => ({
       id: message.id,
       author: message.author,
@@ -119,9 +120,11 @@ export function buildAnnotateInput(conversation: ConversationExtracted, messages
       text: message.text,
       kind: message.kind,
       mentions: message.mentions,
+      ...(message.mentionsAll ? { mentionsAll: true } : {}),
       replyTo: message.replyTo,
       thread: message.thread,
       ...((message.files?.length ?? 0) > 0 || (message.links?.length ?? 0) > 0 ? { attachment: true } : {}),
+      ...(message.reactions?.length ? { reactions: message.reactions } : {}),
     })),
     people: knowledge.people,
     entities: known.entities,
@@ -131,6 +134,16 @@ export function buildAnnotateInput(conversation: ConversationExtracted, messages
   };
 }
 
-export function conversationMessages(log: EventLog, channel: string): MessagePosted[] {
-  return channelMessages(log, channel);
+/** A channel's live message with the reactions the export recorded on it. */
+export type ReactedMessage = MessagePosted & { reactions?: Array<{ emoji: string; user: string }> };
+
+export function conversationMessages(log: EventLog, channel: string): ReactedMessage[] {
+  const reactions = new Map<string, Array<{ emoji: string; user: string }>>();
+  for (const event of log.iterateTyped([EVENT.reactionAdded], { stream: channel })) {
+    const { id, emoji, user } = event.payload;
+    const list = reactions.get(id) ?? [];
+    if (!list.some((reaction) => reaction.emoji === emoji && reaction.user === user)) list.push({ emoji, user });
+    reactions.set(id, list);
+  }
+  return channelMessages(log, channel).map((message) => (reactions.has(message.id) ? { ...message, reactions: reactions.get(message.id) } : message));
 }

@@ -41,23 +41,23 @@ export interface ItemScores {
 export function matchItems(gold: readonly GoldItem[], predicted: readonly PredictedItem[]): ItemScores {
   const goldOfRef = new Map<string, GoldItem[]>();
   for (const item of gold) for (const ref of item.refs) goldOfRef.set(ref, [...(goldOfRef.get(ref) ?? []), item]);
+  const candidatesOf = (item: PredictedItem): GoldItem[] => [...new Set(item.refs.flatMap((ref) => goldOfRef.get(ref) ?? []))];
   const taken = new Set<string>();
-  const matches: ItemMatch[] = [];
-  const falsePositives: PredictedItem[] = [];
-  let duplicates = 0;
-  for (const item of predicted) {
-    const candidates = [...new Set(item.refs.flatMap((ref) => goldOfRef.get(ref) ?? []))];
-    // Prefer a gold item whose label agrees, then any free one.
-    const free = candidates.filter((candidate) => !taken.has(candidate.id));
-    const pick = free.find((candidate) => candidate.label !== undefined && candidate.label === item.label) ?? free[0];
-    if (pick) {
+  const matchOf = new Map<PredictedItem, ItemMatch>();
+  // First the pairs that agree on the label (assignee, owner), then any shared message: a wrong
+  // guess earlier in time does not take the gold item from a right one.
+  for (const sameLabel of [true, false]) {
+    for (const item of predicted) {
+      if (matchOf.has(item)) continue;
+      const pick = candidatesOf(item).find((candidate) => !taken.has(candidate.id) && (!sameLabel || (candidate.label !== undefined && candidate.label === item.label)));
+      if (!pick) continue;
       taken.add(pick.id);
-      matches.push({ gold: pick, predicted: item, labelRight: pick.label === undefined || pick.label === item.label });
-    } else {
-      if (candidates.length > 0) duplicates++;
-      falsePositives.push(item);
+      matchOf.set(item, { gold: pick, predicted: item, labelRight: pick.label === undefined || pick.label === item.label });
     }
   }
+  const matches = predicted.flatMap((item) => matchOf.get(item) ?? []);
+  const falsePositives = predicted.filter((item) => !matchOf.has(item));
+  const duplicates = falsePositives.filter((item) => candidatesOf(item).length > 0).length;
   const matched = matches.length;
   return {
     gold: gold.length,

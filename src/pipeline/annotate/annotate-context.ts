@@ -1,8 +1,12 @@
 import { stableId } from '../../domain/ids.js';
 import type { AnnotateInput, AnnotateMessage } from './annotate-types.js';
 import { EntityBook } from './entities.js';
-import { sentences } from './nlp.js';
+import type { DialogueAct } from './acts/act.js';
+import type { ActModel } from './acts/act-model.js';
+import { actOfMessage, readUnitActs, type ReadUnit } from './dialogue/unit-acts.js';
 import { PeopleResolver } from './people-resolver.js';
+import { splitUnits } from './units/split-units.js';
+import type { Unit } from './units/unit.js';
 
 /** One message with what every extractor needs: its sentences and who it addresses. */
 export interface ReadMessage {
@@ -12,6 +16,8 @@ export interface ReadMessage {
   /** Person keys the message is addressed to: @mentions, a leading name, the other member of a DM. */
   addressees: string[];
   isBot: boolean;
+  /** Its units with the act each was read as (none for bots and notices). */
+  units: ReadUnit[];
 }
 
 export interface AnnotateContext {
@@ -19,16 +25,48 @@ export interface AnnotateContext {
   people: PeopleResolver;
   entities: EntityBook;
   messages: ReadMessage[];
+  /** The dialogue-act model the units were read with (null: cues alone). */
+  acts: ActModel | null;
 }
 
 const NON_MESSAGES = new Set(['bot', 'join', 'leave', 'system', 'huddle', 'tombstone']);
 
-export function readConversation(input: AnnotateInput): AnnotateContext {
+/** A long dash between clauses ("I'll bring the cake — any allergies?") separates two acts. */
+function splitClauses(units: readonly Unit[]): Unit[] {
+  return units.flatMap((unit) => {
+    if (unit.skip || !/\s[—–]\s/.test(unit.text)) return [unit];
+    const parts: Unit[] = [];
+    let offset = 0;
+    for (const part of unit.text.split(/(?<=\s)[—–](?=\s)/)) {
+      const text = part.trim();
+      if (text) parts.push({ ...unit, text, start: unit.start + offset, end: unit.start + offset + part.length });
+      offset += part.length + 1;
+    }
+    return parts.length > 0 ? parts : [unit];
+  });
+}
+
+/** Sentences are the message's units (split-units.ts), quoted and skipped ones left out, long dashes splitting clauses. */
+function sentencesOf(units: readonly Unit[]): string[] {
+  return units.filter((unit) => !unit.skip && !unit.quoted).flatMap((unit) => unit.text.split(/\s-\s/)).map((sentence) => sentence.trim()).filter((sentence) => sentence.length > 0);
+}
+
+export function readConversation(input: AnnotateInput, acts: ActModel | null = null): AnnotateContext {
   const people = new PeopleResolver(input.people, `${input.ref.source}:`);
   const entities = new EntityBook(input.entities);
   const bots = new Set(input.people.filter((person) => person.isBot).map((person) => person.key));
+  const actOf = new Map<string, ReturnType<typeof actOfMessage>>();
+  let previousAct: ReturnType<typeof actOfMessage>;
   const messages = input.messages.map((message, index): ReadMessage => {
-    const text = sentences(message.text);
+    const isBot = bots.has(message.author) || NON_MESSAGES.has(message.kind ?? 'message');
+    const target = message.replyTo ?? (message.thread && message.thread !== message.id ? message.thread : undefined);
+    const split = splitClauses(splitUnits(message.text));
+    const units = isBot ? [] : readUnitActs(split, { reply: target !== undefined, dm: input.dm, previousAct, replyToAct: target ? actOf.get(target) : undefined }, acts);
+    if (!isBot) {
+      previousAct = actOfMessage(units);
+      actOf.set(message.id, previousAct);
+    }
+    const text = sentencesOf(split);
     const addressees: string[] = [];
     const add = (key: string | undefined): void => {
       if (key && key !== message.author && !addressees.includes(key)) addressees.push(key);
@@ -42,9 +80,21 @@ export function readConversation(input: AnnotateInput): AnnotateContext {
       const other = input.messages.find((m) => m.author !== message.author);
       add(other?.author);
     }
-    return { message, index, sentences: text, addressees, isBot: bots.has(message.author) || NON_MESSAGES.has(message.kind ?? 'message') };
+    return { message, index, sentences: text, addressees, isBot, units };
   });
-  return { input, people, entities, messages };
+  return { input, people, entities, messages, acts };
+}
+
+/**
+ * The message's units read again as an answer to `act` (a proposal, a request): what the pairing
+ * asks when it checks whether a reply accepts something.
+ */
+export function readAsAnswerTo(context: AnnotateContext, read: ReadMessage, act: DialogueAct): ReadUnit[] {
+  return readUnitActs(
+    read.units.map((unit) => unit.unit),
+    { reply: true, replyToAct: act, previousAct: act, dm: context.input.dm },
+    context.acts,
+  );
 }
 
 /** Deterministic item id: conversation, evidence message, kind (and a discriminator when one message holds several). */

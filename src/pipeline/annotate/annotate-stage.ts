@@ -13,7 +13,7 @@ import { draftToOutput } from './draft-to-output.js';
 import { annotateHeuristically } from './heuristic-annotate.js';
 
 /** Bump when the heuristic's output for the same input may change (part of every cache key). */
-export const ANNOTATE_STAGE_VERSION = 'annotate-heuristic-2';
+export const ANNOTATE_STAGE_VERSION = 'annotate-acts-1';
 
 export const annotateStage: StageDefinition<AnnotateInput, AnnotateOutput> = {
   name: 'annotate',

@@ -18,6 +18,10 @@ export interface AnnotateMessage {
   thread?: string | null;
   /** The message shares a file or a link (a delivered doc can be the "done"). */
   attachment?: boolean;
+  /** @here / @channel / @everyone. */
+  mentionsAll?: boolean;
+  /** Reactions where the export has them: a 👍 on a proposal agrees, a ✅ on a request says done. */
+  reactions?: Array<{ emoji: string; user: string }>;
 }
 
 /** A person the stage may resolve a name to. */
@@ -86,6 +90,10 @@ export interface AnnotateInput extends AnnotateModelInput {
   dm: boolean;
   /** Members of a DM channel (person keys), when known. */
   members?: string[];
+  /** Members of the channel (person keys) where the export lists them: "everyone …" reaches them. */
+  channelMembers?: string[];
+  /** Named groups (`@cs-leads`, lower case) and their members' person keys, from config `groups:`. */
+  groups?: Record<string, string[]>;
   /** Decisions already recorded (in earlier conversations), for reversals. */
   priorDecisions?: PriorDecision[];
   /** Action items still open (from earlier conversations), for completions said later. */

@@ -1,28 +1,35 @@
 import type { AnnotatedActionItem, AnnotatedCompletion } from './annotate-types.js';
-import { itemId, matchesAny, overlap, type AnnotateContext, type ReadMessage } from './annotate-context.js';
+import { itemId, matchesAny, overlap, readAsAnswerTo, type AnnotateContext, type ReadMessage } from './annotate-context.js';
 import { resolveDue } from './due-dates.js';
-import { ACK_CUES, COMMITMENT_CUES, COMPLETION_CUES, NOT_COMPLETIONS, NOT_REQUESTS, PROGRESSIVE_COMMITMENT, REQUEST_CUES, ROOM_REQUEST, TAKES_IT, THIRD_PERSON_TASK, WORK_VERBS } from './lexicon/cues.js';
+import { unitAddressing } from './dialogue/addressing.js';
+import { isCompletionText } from './dialogue/cue-acts.js';
+import { answerable, DONE_REACTIONS, POSITIVE_REACTIONS } from './dialogue/responses.js';
+import type { ReadUnit } from './dialogue/unit-acts.js';
+import { APPROVAL_CUES, BLOCKER_CUES, NOT_COMPLETIONS, NOT_REQUESTS, PROGRESSIVE_COMMITMENT, REQUEST_CUES, SMALL_TALK, TAKES_IT, THIRD_PERSON_TASK, WORK_VERBS } from './lexicon/cues.js';
 
 /** How many later messages an acknowledgement or a "done" may follow its request within one conversation. */
 const ACK_WINDOW = 6;
+/** A commitment the classifier alone found must be this sure to become an item (cues are trusted as they are). */
+const MODEL_COMMITMENT = 0.8;
+/** A request the classifier alone found must be this sure. */
+const MODEL_REQUEST = 0.85;
+/** The speaker in the first person, or work already under way ("checking the logs"). */
+/** "I'll be there at 3": being somewhere is not a task. */
+const BEING = /\b(?:i'?ll|i will|i'?m going to|i am going to)\s+(?:just\s+)?be\b/i;
+const SPEAKER_TAKES = /\b(i|i'?m|i'?ll|i will|me|mine|we'?ll|we will)\b|^(?:[\p{Emoji}\s]*)\p{L}+ing\b/iu;
 
 interface Found {
   item: AnnotatedActionItem;
   at: number;
 }
 
-/** The addressee of a request sentence: a leading name, an @mention in it, else the message's addressee. */
-function requestAssignee(context: AnnotateContext, read: ReadMessage, sentence: string): string | null {
-  const leading = context.people.leadingName(sentence);
-  if (leading && leading !== read.message.author) return leading;
-  const mentioned = context.people.atMentions(sentence).filter((key) => key !== read.message.author);
-  if (mentioned.length > 0) return mentioned[0];
-  const trailing = context.people.trailingName(sentence);
-  if (trailing && trailing !== read.message.author) return trailing;
-  // "… before then? … Sofia too pls": a name right before the cue or a vocative anywhere.
-  const vocative = /(?:^|[.!?:;]\s+|,\s*)([\p{Lu}][\p{L}]+),\s+(?:can|could|would|will)\s+you\b/u.exec(sentence);
-  if (vocative) return context.people.resolve(vocative[1]) ?? null;
-  return read.addressees[0] ?? null;
+/** A request put to everyone (each responder gets an item) or to whoever takes it (the first taker does). */
+interface OpenCall {
+  read: ReadMessage;
+  unit: ReadUnit;
+  to: 'everyone' | 'anyone';
+  members: string[];
+  responders: Set<string>;
 }
 
 function summaryOf(sentence: string): string {
@@ -34,10 +41,36 @@ function summaryOf(sentence: string): string {
     .slice(0, 200);
 }
 
+/** A commitment that only points at the work ("on it", "taking this one", "I'll take it", "mine"). */
+const POINTER = /^[\p{Emoji}\s]*(?:(?:ok|okay|sure|yes|yep|yeah|np)[,!.]?\s+)?(?:i'?ll (?:take|grab|do|handle) (?:it|that|this|this one|that one)|i can (?:take|do|grab) (?:it|that|this)|on it|mine|me|i got (?:it|this)|i'?ve got (?:it|this)|taking (?:it|this|that|this one|that one)|will do|can do|leave it with me)\b[\s!.\p{Emoji}]*$/iu;
+
+/** A pointer that names taking the work ("I'll take it", "I can do that"), not just "on it". */
+const TAKES_WORK = /\b(?:take|grab|handle|do)\b/i;
+
+/** What "I'll take it" takes: the last message by someone else, else the message's own words before it. */
+function pointedContent(context: AnnotateContext, read: ReadMessage, unit: ReadUnit): ReadUnit | undefined {
+  const previous = context.messages.slice(0, read.index).reverse().find((candidate) => !candidate.isBot && candidate.message.author !== read.message.author);
+  if (previous?.units[0]) return previous.units[0];
+  const before = read.units.slice(0, read.units.indexOf(unit)).filter((candidate) => candidate.text.split(/\s+/).length >= 4);
+  return before[before.length - 1];
+}
+
+/** The request or question a pointing commitment takes on, when it answers one. */
+function pointedAt(context: AnnotateContext, read: ReadMessage): ReadUnit | undefined {
+  const target = answerable(context.messages, read).find((candidate) => candidate.message.author !== read.message.author);
+  return target?.units.find((candidate) => ['request', 'proposal'].includes(candidate.act));
+}
+
 /**
- * Action items: requests ("@x can you …", "Marco, could you …", a DM "can you …") assigned to the
- * addressee, and commitments ("I'll …", "I'll take it") assigned to the speaker. An acknowledgement by
- * the assignee joins the request's evidence; a later "done"/"shipped"/"merged" by the assignee completes it.
+ * Action items, read from the units' acts and how messages answer each other:
+ * - a request unit put to named people ("@x can you …", "Marco, could you …", a DM's "can you …",
+ *   one line of a plan per @name) is an item for each of them; "Owen will handle …" names its assignee;
+ * - a request put to everyone ("everyone please add your numbers") gives an item to each member
+ *   who answers it ("added mine", "done", a ✅), and one put to whoever takes it ("can someone …",
+ *   "who's looking at …?") to the first who takes it on ("on it", "taking this one");
+ * - a commitment ("I'll …", "checking the logs now") is an item for the speaker;
+ * - an acknowledgement by the assignee joins the item's evidence; a later "done", "sent", "merged",
+ *   ✅ (also as a reaction) or the deliverable itself completes it, here or in an earlier conversation.
  */
 export function extractActionItems(context: AnnotateContext): { items: AnnotatedActionItem[]; completions: AnnotatedCompletion[] } {
   const zones = new Map(context.input.people.filter((person) => person.timezone).map((person) => [person.key, person.timezone as string]));
@@ -46,97 +79,175 @@ export function extractActionItems(context: AnnotateContext): { items: Annotated
   const zoneOf = (author: string): string => zones.get(author) ?? context.input.timezone;
   const found: Found[] = [];
   const completions: AnnotatedCompletion[] = [];
-  let roomRequest: { read: ReadMessage; sentence: string } | undefined;
+  const calls: OpenCall[] = [];
+  const completed = (id: string): boolean => completions.some((completion) => completion.itemId === id);
+  const complete = (itemIdToClose: string, messageId: string, by: string): void => {
+    if (!completed(itemIdToClose)) completions.push({ itemId: itemIdToClose, messageId, by, confidence: 0.7 });
+  };
+
   for (const read of context.messages) {
     if (read.isBot) continue;
     const { message } = read;
-    // "can someone review this?" … "on it": the taker is the assignee.
-    if (roomRequest && roomRequest.read.message.author !== message.author && read.index - roomRequest.read.index <= ACK_WINDOW && TAKES_IT.test(read.sentences.join(' ').trim())) {
-      const due = resolveDue(roomRequest.sentence, roomRequest.read.message.ts, zoneOf(roomRequest.read.message.author)) ?? resolveDue(read.sentences.join(' '), message.ts, zoneOf(message.author));
-      found.push({
-        at: read.index,
-        item: { id: itemId(input, roomRequest.read.message.id, 'action_item'), summary: summaryOf(roomRequest.sentence), assignee: message.author, requestedBy: roomRequest.read.message.author, due: due?.value ?? null, dueText: due?.text ?? null, evidence: [roomRequest.read.message.id, message.id], confidence: 0.7 },
-      });
-      roomRequest = undefined;
-      continue;
-    }
-    const room = read.sentences.find((sentence) => ROOM_REQUEST.test(sentence));
-    if (room) roomRequest = { read, sentence: room };
-    // An acknowledgement or completion of an open item of this conversation.
-    const open = found.filter((entry) => entry.item.assignee === message.author && read.index - entry.at <= ACK_WINDOW && entry.at < read.index);
     const text = read.sentences.join(' ');
-    // "handover doc for @marco: runbooks, …" with the file attached: a delivery about the same work is a completion.
+
+    // An answer to a request put to everyone or to anyone: the responder takes (or has done) their part.
+    const answered = answerCall(context, calls, read);
+    if (answered) {
+      const { call, done } = answered;
+      const due = resolveDue(call.unit.text, call.read.message.ts, zoneOf(call.read.message.author)) ?? resolveDue(text, message.ts, zoneOf(message.author));
+      const id = itemId(input, call.read.message.id, 'action_item', call.to === 'everyone' ? message.author : '');
+      found.push({ at: read.index, item: { id, summary: summaryOf(call.unit.text), assignee: message.author, requestedBy: call.read.message.author, due: due?.value ?? null, dueText: due?.text ?? null, evidence: [call.read.message.id, message.id], confidence: 0.7 } });
+      if (done) complete(id, message.id, message.author);
+      if (!read.units.some((unit) => unit.act === 'request')) continue;
+    }
+
+    // A completion of an open item of this conversation (or an earlier one).
     const delivered = message.attachment === true && !/\?/.test(text) && !matchesAny(text, NOT_COMPLETIONS) ? deliveredItem(found, context, message.author, text) : undefined;
-    if ((isCompletion(text) || delivered) && !hasNewRequest(read)) {
-      const target = delivered ?? pickOpen(found.filter((entry) => entry.item.assignee === message.author && entry.at < read.index && !completions.some((c) => c.itemId === entry.item.id)), text, read.index)
-        ?? pickPrior(context, message.author, text);
+    if ((isCompletion(read) || delivered) && !hasNewRequest(read)) {
+      const target = delivered ?? pickOpen(found.filter((entry) => entry.item.assignee === message.author && entry.at < read.index && !completed(entry.item.id)), text, read.index) ?? pickPrior(context, message.author, text);
       if (target) {
-        completions.push({ itemId: target, messageId: message.id, by: message.author, confidence: 0.7 });
+        complete(target, message.id, message.author);
         // "both called … @marco can you do that?": a completion may hand on a new request.
-        if (!read.sentences.some((sentence) => matchesAny(sentence, REQUEST_CUES) && !matchesAny(sentence, NOT_REQUESTS))) continue;
+        if (!read.units.some((unit) => unit.act === 'request')) continue;
       }
     }
-    // An acknowledgement: "yep, on it", "will do", or an "I'll …" about the same work.
-    const acked = open.length > 0 && !/\?/.test(text) ? [...open].reverse().find((entry) => matchesAny(text.slice(0, 60), ACK_CUES) || (/\bi('ll| will)\b/i.test(text) && overlap(entry.item.summary, text) >= 1)) : undefined;
+
+    // An acknowledgement by the assignee: "yep, on it", "will do", or an "I'll …" about the same work.
+    const open = found.filter((entry) => entry.item.assignee === message.author && read.index - entry.at <= ACK_WINDOW && entry.at < read.index);
+    const acked = open.length > 0 && !/\?/.test(text) ? [...open].reverse().find((entry) => acknowledges(context, read, entry)) : undefined;
     if (acked) {
-      const entry = acked;
-      if (!entry.item.evidence.includes(message.id)) entry.item.evidence.push(message.id);
-      if (!entry.item.due) {
+      if (!acked.item.evidence.includes(message.id)) acked.item.evidence.push(message.id);
+      if (!acked.item.due) {
         const due = resolveDue(text, message.ts, zoneOf(message.author));
-        if (due) Object.assign(entry.item, { due: due.value, dueText: due.text });
+        if (due) Object.assign(acked.item, { due: due.value, dueText: due.text });
       }
-      entry.item.confidence = Math.min(0.95, entry.item.confidence + 0.1);
+      acked.item.confidence = Math.min(0.95, acked.item.confidence + 0.1);
       continue;
     }
+
     let made = 0;
-    for (const sentence of read.sentences) {
-      const third = THIRD_PERSON_TASK.exec(sentence);
+    for (const unit of read.units) {
+      const third = THIRD_PERSON_TASK.exec(unit.text);
       const thirdKey = third?.groups ? context.people.resolve((third.groups.name ?? third.groups.name2 ?? '').replace(/^@/, '')) : undefined;
-      const request = (matchesAny(sentence, REQUEST_CUES) || (thirdKey !== undefined && thirdKey !== message.author)) && !matchesAny(sentence, NOT_REQUESTS) && !ROOM_REQUEST.test(sentence);
-      const progressive = !request && PROGRESSIVE_COMMITMENT.test(sentence) && !/\?\s*$/.test(sentence);
-      const commitment = !request && (progressive || (matchesAny(sentence, COMMITMENT_CUES) && !/^\s*if\b/i.test(sentence) && !/\?\s*$/.test(sentence)));
-      if (!request && !commitment) continue;
-      const sentenceDue = resolveDue(sentence, message.ts, zoneOf(message.author));
-      // A dateless "I'll …" is an action item only when it names work ("I'll fix it", "I'll take it"), not "I'll ask Tom".
-      if (commitment && !progressive && !sentenceDue && !WORK_VERBS.test(sentence)) continue;
       const named = thirdKey && thirdKey !== message.author ? thirdKey : null;
-      const assignee = request ? (matchesAny(sentence, REQUEST_CUES) ? (requestAssignee(context, read, sentence) ?? named) : named) : message.author;
-      if (!assignee) continue;
-      let summary = summaryOf(sentence);
-      if (commitment && /\bi'?ll take (it|that|this)\b/i.test(sentence)) {
-        const previous = context.messages.slice(0, read.index).reverse().find((m) => m.message.author !== message.author && !m.isBot);
-        if (previous) summary = `${summaryOf(previous.sentences[0] ?? '')} (${summary})`;
+      // An ask for approval or sign-off is a question for the approver, not work (extract-questions.ts).
+      const request = (unit.act === 'request' && !matchesAny(unit.text, NOT_REQUESTS) && !matchesAny(unit.text, APPROVAL_CUES) && !matchesAny(unit.text, BLOCKER_CUES) && (unit.cue === 'request' || unit.confidence >= MODEL_REQUEST)) || named !== null || planLine(read, unit);
+      const commitment =
+        !request && unit.act === 'commitment' && !/\?\s*$/.test(unit.text) && !/\bif\b/i.test(unit.text) && !BEING.test(unit.text) && (unit.cue === 'commitment' || (unit.confidence >= MODEL_COMMITMENT && SPEAKER_TAKES.test(unit.text)));
+      if (!request && !commitment) continue;
+      const unitDue = resolveDue(unit.text, message.ts, zoneOf(message.author));
+      // A dateless "I'll …" is an action item only when it names work ("I'll fix it", "checking the logs"), not "I'll ask Tom".
+      if (commitment && !unitDue && (unit.cue === 'commitment' ? !WORK_VERBS.test(unit.text) && !PROGRESSIVE_COMMITMENT.test(unit.text) && !TAKES_IT.test(unit.text) : unit.confidence < MODEL_COMMITMENT)) continue;
+      const due = unitDue ?? resolveDue(read.sentences.filter((other) => other !== unit.text).join('. '), message.ts, zoneOf(message.author));
+      if (commitment) {
+        // "on it" is an item only when it takes on something asked; "I'll take it" also takes on what the
+        // message (or the one before it) says; the item's words are then those.
+        const pointing = POINTER.test(unit.text);
+        const asked = pointing ? (pointedAt(context, read) ?? (TAKES_WORK.test(unit.text) ? pointedContent(context, read, unit) : undefined)) : undefined;
+        if (pointing && !asked) continue;
+        const summary = asked ? `${summaryOf(asked.text)} (${summaryOf(unit.text)})` : summaryOf(unit.text);
+        found.push({ at: read.index, item: makeItem(context, read, made, summary, message.author, due, unitDue || WORK_VERBS.test(unit.text) ? 0.75 : 0.6) });
+        made++;
+        continue;
       }
-      // "… before then?" / "EOD Friday would be ideal": the date may sit in another sentence of the message.
-      const due = sentenceDue ?? resolveDue(read.sentences.filter((other) => other !== sentence).join('. '), message.ts, zoneOf(message.author));
-      found.push({
-        at: read.index,
-        item: {
-          id: itemId(input, message.id, 'action_item', made > 0 ? String(made) : ''),
-          summary,
-          assignee,
-          requestedBy: message.author,
-          due: due?.value ?? null,
-          dueText: due?.text ?? null,
-          evidence: [message.id],
-          confidence: request ? 0.8 : due ? 0.75 : 0.6,
-        },
-      });
+      const addressing = unitAddressing(context, read, unit);
+      if (named) {
+        found.push({ at: read.index, item: makeItem(context, read, made, summaryOf(unit.text), named, due, 0.8) });
+        made++;
+        continue;
+      }
+      if (addressing.to === 'everyone' || addressing.to === 'anyone') {
+        // "anyone up for ramen?", "please welcome Grace": social, nobody's work.
+        if (matchesAny(unit.text, SMALL_TALK) || /\bwelcome\b/i.test(unit.text)) continue;
+        calls.push({ read, unit, to: addressing.to, members: addressing.to === 'everyone' ? addressing.keys : [], responders: new Set() });
+        continue;
+      }
+      // One item per request a message makes, unless its lines name their own people (a plan handing out work).
+      if (addressing.to !== 'people' || (made > 0 && !addressing.own)) continue;
+      found.push({ at: read.index, item: makeItem(context, read, made, summaryOf(unit.text), addressing.keys[0], due, 0.8) });
       made++;
-      break;
     }
+    answerReactions(context, read, calls, found, complete);
   }
   return { items: found.map((entry) => entry.item), completions };
 }
 
-function hasNewRequest(read: ReadMessage): boolean {
-  return read.sentences.some((sentence) => matchesAny(sentence, REQUEST_CUES) && !matchesAny(sentence, NOT_REQUESTS) && /\?/.test(sentence) === false && /can you do that/i.test(sentence) === false);
+function makeItem(context: AnnotateContext, read: ReadMessage, made: number, summary: string, assignee: string, due: ReturnType<typeof resolveDue>, confidence: number): AnnotatedActionItem {
+  return {
+    id: itemId(context.input, read.message.id, 'action_item', made > 0 ? String(made) : ''),
+    summary,
+    assignee,
+    requestedBy: read.message.author,
+    due: due?.value ?? null,
+    dueText: due?.text ?? null,
+    evidence: [read.message.id],
+    confidence,
+  };
 }
 
-function isCompletion(text: string): boolean {
-  const head = text.slice(0, 160);
-  if (/^[^.!]*\?/.test(head)) return false;
-  return matchesAny(head, COMPLETION_CUES) && !matchesAny(head, NOT_COMPLETIONS) && !/\b(i'll|i will|going to|gonna)\b/i.test(head.split(/[.!]/)[0] ?? '');
+/** One line of a plan that hands out work: "@tomás final feed import Mon night", in a message with two or more such lines. */
+function planLine(read: ReadMessage, unit: ReadUnit): boolean {
+  const addressed = (candidate: ReadUnit): boolean =>
+    /^@[\p{L}]/u.test(candidate.text) && candidate.text.split(/\s+/).length >= 3 && !/\?\s*$/.test(candidate.text) && !['completion', 'question', 'acceptance'].includes(candidate.act);
+  return addressed(unit) && read.units.filter(addressed).length >= 2;
+}
+
+/** The open call (to everyone, to anyone) this message answers by taking it on or saying it is done. */
+function answerCall(context: AnnotateContext, calls: OpenCall[], read: ReadMessage): { call: OpenCall; done: boolean } | undefined {
+  const author = read.message.author;
+  const reachable = answerable(context.messages, read);
+  for (const call of [...calls].reverse()) {
+    if (call.read.message.author === author || call.responders.has(author)) continue;
+    if (!reachable.some((candidate) => candidate.index === call.read.index)) continue;
+    if (call.to === 'anyone' && call.responders.size > 0) continue;
+    if (call.to === 'everyone' && call.members.length > 0 && !call.members.includes(author)) continue;
+    const units = readAsAnswerTo(context, read, 'request');
+    const first = units.find((unit) => unit.act !== 'other');
+    if (!first || !['commitment', 'acceptance', 'completion'].includes(first.act)) continue;
+    // Asked of anyone, a plain "ok" agrees with the idea; taking it on is a commitment or a done.
+    if (call.to === 'anyone' && first.act === 'acceptance' && !/\b(i'?ll|i can|i will|mine|me)\b/i.test(first.text)) continue;
+    call.responders.add(author);
+    return { call, done: first.act === 'completion' };
+  }
+  return undefined;
+}
+
+/** A ✅ by the assignee on the request means done; a ✅ by a member on a request to everyone means their part is done. */
+function answerReactions(context: AnnotateContext, read: ReadMessage, calls: OpenCall[], found: Found[], complete: (id: string, messageId: string, by: string) => void): void {
+  for (const reaction of read.message.reactions ?? []) {
+    if (reaction.user === read.message.author) continue;
+    for (const entry of found.filter((candidate) => candidate.at === read.index && candidate.item.assignee === reaction.user)) {
+      if (DONE_REACTIONS.test(reaction.emoji)) complete(entry.item.id, read.message.id, reaction.user);
+      else if (POSITIVE_REACTIONS.test(reaction.emoji)) entry.item.confidence = Math.min(0.95, entry.item.confidence + 0.1);
+    }
+    const call = calls.find((candidate) => candidate.read.index === read.index && candidate.to === 'everyone');
+    if (call && DONE_REACTIONS.test(reaction.emoji) && !call.responders.has(reaction.user) && (call.members.length === 0 || call.members.includes(reaction.user))) {
+      call.responders.add(reaction.user);
+      const id = itemId(context.input, read.message.id, 'action_item', reaction.user);
+      found.push({ at: read.index, item: { id, summary: summaryOf(call.unit.text), assignee: reaction.user, requestedBy: read.message.author, due: null, dueText: null, evidence: [read.message.id], confidence: 0.6 } });
+      complete(id, read.message.id, reaction.user);
+    }
+  }
+}
+
+/** An acknowledgement of the item by its assignee: read as an answer to a request, it accepts or commits; or an "I'll …" about the same work. */
+function acknowledges(context: AnnotateContext, read: ReadMessage, entry: Found): boolean {
+  const units = readAsAnswerTo(context, read, 'request');
+  const first = units.find((unit) => unit.act !== 'other');
+  if (first && (first.act === 'acceptance' || first.act === 'commitment') && read.sentences.join(' ').length <= 80) return true;
+  return /\bi('ll| will)\b/i.test(read.sentences.join(' ')) && overlap(entry.item.summary, read.sentences.join(' ')) >= 1;
+}
+
+function hasNewRequest(read: ReadMessage): boolean {
+  return read.units.some((unit) => unit.cue === 'request' && matchesAny(unit.text, REQUEST_CUES) && !matchesAny(unit.text, NOT_REQUESTS) && !/\?/.test(unit.text) && !/can you do that/i.test(unit.text));
+}
+
+/** The message says something is done: its opening is a completion (by the cues, or by the classifier alone when it is sure). */
+function isCompletion(read: ReadMessage): boolean {
+  const text = read.sentences.join(' ');
+  if (isCompletionText(text)) return true;
+  const first = read.units.find((unit) => unit.act !== 'other');
+  return first !== undefined && first.act === 'completion' && first.confidence >= 0.7 && !/\?/.test(first.text);
 }
 
 /** The open item a "done" refers to: shared words with its summary, or a short "done"/"shipped it" soon after it. */

@@ -5,13 +5,13 @@ import { conversation, key } from './testing/conversation-builder.js';
 const decisions = (lines: Array<[string, string]>, overrides = {}) => annotateHeuristically(conversation(lines, overrides)).decisions;
 
 describe('decisions', () => {
-  it('records "decision: we\'ll go with X" with the proposal as supporting evidence', () => {
+  it('records "decision: we\'ll go with X" with the proposal and the agreement as supporting evidence', () => {
     const out = decisions([
       ['lena', 'proposal: rebuild the search indexer on postgres instead of upgrading ES'],
       ['priya', '+1'],
       ['dana', "ok, decision: we'll go with Postgres for the search indexer. Lena leads it"],
     ]);
-    expect(out).toEqual([expect.objectContaining({ evidence: ['m3', 'm1'], decidedBy: [key('dana')], reverses: null })]);
+    expect(out).toEqual([expect.objectContaining({ evidence: ['m3', 'm1', 'm2'], decidedBy: [key('dana'), key('lena'), key('priya')], reverses: null })]);
     expect(out[0].summary).toMatch(/^we'll go with Postgres/);
     expect(out[0].about).toEqual(['component:search-indexer']);
   });

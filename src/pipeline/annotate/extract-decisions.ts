@@ -1,6 +1,6 @@
 import type { AnnotatedDecision } from './annotate-types.js';
 import { itemId, matchesAny, type AnnotateContext } from './annotate-context.js';
-import { HEDGE_CUES, PROPOSAL_CUES, DECISION_CUES, REVERSAL_CUES } from './lexicon/cues.js';
+import { HEDGE_CUES, PROPOSAL_CUES, REVERSAL_CUES } from './lexicon/cues.js';
 
 function summaryOf(sentences: string[]): string {
   return sentences
@@ -23,28 +23,49 @@ export function extractDecisions(context: AnnotateContext): AnnotatedDecision[] 
   const topEntities = conversationEntities(context);
   for (const read of context.messages) {
     if (read.isBot) continue;
-    const stated = read.sentences.filter((sentence) => matchesAny(sentence, DECISION_CUES) && !/\?\s*$/.test(sentence) && !matchesAny(sentence, HEDGE_CUES));
     const reversal = read.sentences.some((sentence) => matchesAny(sentence, REVERSAL_CUES)) && !read.sentences.every((sentence) => /\?\s*$/.test(sentence));
-    if (stated.length === 0 && !reversal) continue;
-    const cueIndex = read.sentences.findIndex((sentence) => stated.includes(sentence) || matchesAny(sentence, REVERSAL_CUES));
-    const body = read.sentences.slice(cueIndex, cueIndex + 2).filter((sentence) => !/^(thanks|thank you)\b/i.test(sentence) && !/\?\s*$/.test(sentence));
+    const groups = statedGroups(read.units);
+    if (groups.length === 0 && !reversal) continue;
+    if (groups.length === 0) groups.push([read.units.findIndex((unit) => matchesAny(unit.text, REVERSAL_CUES))]);
     const proposal = context.messages.slice(0, read.index).reverse().find((m) => !m.isBot && m.sentences.some((sentence) => matchesAny(sentence, PROPOSAL_CUES)));
-    const about = [...new Set([...context.entities.mentionedIn(body.join(' ')), ...(proposal ? context.entities.mentionedIn(proposal.sentences.join(' ')) : [])])];
-    const aboutIds = about.length > 0 ? about : topEntities.slice(0, 1);
     const agreed = context.messages.slice(read.index + 1, read.index + 4).filter((m) => /^(\+1|agreed|👍|sounds good|yes|yep)/iu.test(m.message.text.trim())).map((m) => m.message.author);
-    const decision: AnnotatedDecision = {
-      id: itemId(context.input, read.message.id, 'decision'),
-      summary: summaryOf(body.length > 0 ? body : read.sentences.slice(0, 1)),
-      about: aboutIds,
-      decidedBy: [...new Set([read.message.author, ...agreed])],
-      reverses: reversal ? reversedDecision(context, out, aboutIds, read.message.ts) : null,
-      evidence: [read.message.id, ...(proposal ? [proposal.message.id] : [])],
-      confidence: stated.length > 0 ? (/\bdecided|decision\b/i.test(stated[0]) ? 0.9 : 0.75) : 0.6,
-    };
-    if (stated.length === 0 && !decision.reverses) continue;
-    out.push(decision);
+    groups.forEach((group, k) => {
+      // The first decision of a message reads on into the next sentence ("Decided: X. Effective Monday."); later ones (meeting notes) stand alone.
+      const first = group[0];
+      // "ok: isolation Nov 6, breaker by Friday. let's do that.": a short, pointing decision takes the words before it.
+      const pointing = group.length === 1 && (read.units[first]?.text.split(/\s+/).length ?? 0) <= 4 && first > 0 && !/\?\s*$/.test(read.units[first - 1].text);
+      const span = pointing ? [first - 1, first] : k === 0 && group.length === 1 ? [first, first + 1] : group;
+      const body = span.map((index) => read.units[index]?.text).filter((text): text is string => Boolean(text) && !/^(thanks|thank you)\b/i.test(text as string) && !/\?\s*$/.test(text as string));
+      const about = [...new Set([...context.entities.mentionedIn(body.join(' ')), ...(proposal && k === 0 ? context.entities.mentionedIn(proposal.sentences.join(' ')) : [])])];
+      const aboutIds = about.length > 0 ? about : topEntities.slice(0, 1);
+      const stated = group.some((index) => read.units[index]?.act === 'decision');
+      const decision: AnnotatedDecision = {
+        id: itemId(context.input, read.message.id, 'decision', k > 0 ? String(k) : ''),
+        summary: summaryOf(body.length > 0 ? body : read.sentences.slice(0, 1)),
+        about: aboutIds,
+        decidedBy: [...new Set([read.message.author, ...agreed])],
+        reverses: reversal && k === 0 ? reversedDecision(context, out, aboutIds, read.message.ts) : null,
+        evidence: [read.message.id, ...(proposal && k === 0 ? [proposal.message.id] : [])],
+        confidence: stated ? (/\bdecided|decision\b/i.test(body[0] ?? '') ? 0.9 : 0.75) : 0.6,
+      };
+      if (!stated && !decision.reverses) return;
+      out.push(decision);
+    });
   }
   return out;
+}
+
+/** Runs of units read as decisions (their indexes); a hedged or questioning unit states nothing. */
+function statedGroups(units: AnnotateContext['messages'][number]['units']): number[][] {
+  const groups: number[][] = [];
+  units.forEach((unit, index) => {
+    const stated = unit.act === 'decision' && !/\?\s*$/.test(unit.text) && !matchesAny(unit.text, HEDGE_CUES) && (unit.cue === 'decision' || unit.confidence >= 0.8);
+    if (!stated) return;
+    const last = groups[groups.length - 1];
+    if (last && last[last.length - 1] === index - 1) last.push(index);
+    else groups.push([index]);
+  });
+  return groups;
 }
 
 function reversedDecision(context: AnnotateContext, local: AnnotatedDecision[], about: string[], ts: string): string | null {

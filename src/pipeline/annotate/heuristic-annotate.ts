@@ -5,10 +5,13 @@ import { extractActionItems } from './extract-actions.js';
 import { extractFacts } from './extract-facts.js';
 import { extractQuestions } from './extract-questions.js';
 import { isNoise, summaryOf, topicOf } from './topic-summary.js';
+import { decisionsByAgreement } from './dialogue/decision-pairs.js';
+import { mergeDecisions } from './dialogue/merge-decisions.js';
+import { dialogueActModel } from './dialogue/act-model-once.js';
 
 /** The heuristic annotate strategy: every extractor over one conversation, deterministic and offline. */
 export function annotateHeuristically(input: AnnotateInput): AnnotateOutput {
-  const context = readConversation(input);
+  const context = readConversation(input, dialogueActModel().model);
   for (const read of context.messages) if (!read.isBot) context.entities.discover(read.sentences.join(' '));
   const ranked = conversationEntities(context);
   // "it" in a fact names the conversation's main entity, preferring one known from earlier conversations.
@@ -17,7 +20,7 @@ export function annotateHeuristically(input: AnnotateInput): AnnotateOutput {
   const mentions = (id: string): number => context.messages.filter((read) => context.entities.mentionedIn(read.sentences.join(' ')).includes(id)).length;
   const main = (): string | undefined => ranked.find((id) => known.has(id) && mentions(id) >= 2) ?? fromChannel ?? ranked.find((id) => known.has(id)) ?? ranked[0];
   const { facts, retractions } = extractFacts(context, main);
-  const decisions = extractDecisions(context);
+  const decisions = mergeDecisions(extractDecisions(context), decisionsByAgreement(context));
   const { items, completions } = extractActionItems(context);
   const questions = extractQuestions(context);
   const mentioned = new Set<string>();

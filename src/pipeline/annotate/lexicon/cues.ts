@@ -33,7 +33,7 @@ export const DECISION_CUES = [
 ];
 
 /** A decision reverses an earlier one. */
-export const REVERSAL_CUES = [/\b(never ?mind|nvm)\b.*\blet'?s\b/i, /\bforget (what i said|that)\b/i, /\bignore (what i said|my last)\b/i, /\bstay(ing)? (on|with) [\w-]+ after all\b/i, /\bactually,? let'?s\b/i, /\b(we're|we are) back to\b/i, /\bback to the (old|original|previous) (plan|approach|setup)\b/i, /\bcancel that\b/i, /\bundoing\b/i, /\bgoing back on\b/i, /\bon second thought\b/i, /\bchange of plans?\b/i, /\bnot doing \w+ after all\b/i, /\bafter all\b.*\b(not|back)\b/i, /\brevers(e|ing|al)\b/i, /\b(go|goes|going) back to\b/i, /\bscrap that\b/i, /\brevert(ing)?\b/i, /\broll(ing)? (it )?back\b/i, /\bchanged? (our|my) minds?\b/i, /\bundo (that|the)\b/i];
+export const REVERSAL_CUES = [/\b(never ?mind|nvm)\b.*\blet'?s\b/i, /\bforget (what i said|that)\b/i, /\bignore (what i said|my last)\b/i, /\bstay(ing)? (on|with) [\w-]+ after all\b/i, /\bactually,? let'?s\b/i, /\b(we're|we are) back to\b/i, /\bback to the (old|original|previous) (plan|approach|setup)\b/i, /\bcancel that\b/i, /\bundoing\b/i, /\bgoing back on\b/i, /\bon second thought\b/i, /\bchange of plans?\b/i, /\bnot doing \w+ after all\b/i, /\bafter all\b.*\b(not|back)\b/i, /\brevers(e|ing|al)\b(?!-)/i, /\b(go|goes|going) back to\b/i, /\bscrap that\b/i, /\brevert(ing)?\b/i, /\broll(ing)? (it )?back\b/i, /\bchanged? (our|my) minds?\b/i, /\bundo (that|the)\b/i];
 
 /** Proposals a decision usually answers (supporting evidence). */
 export const PROPOSAL_CUES = [/\bproposal\b/i, /\bpropose\b/i, /\bcan we (please )?(stop|move|switch|drop|use|go)\b/i, /\bhow about\b/i, /\bi think we should\b/i, /\bwhat if we\b/i, /\bshould we\b/i];
@@ -84,3 +84,9 @@ export const HEDGE_CUES = [/\bi think\b/i, /\bi guess\b/i, /\bmaybe\b/i, /\bmigh
 
 /** Small talk and joins (a conversation of only these is noise). */
 export const SMALL_TALK = [/\b(weekend|lunch|ramen|pizza|burger|dinner|beer|drinks|birthday|cat|dog|puppy|movie|film|hike|hiking|vacation|holiday|game|football|soccer|weather|rain|snow|sun|memes?|gif|coffee machine|kitchen|plants?)\b/i, /(😂|🤣|😄|😅|🍕|🍜|🎂|🐱|🐶|☕)/u, /\b(lol|lmao|haha+|hehe)\b/i, /\b(good )?morning\b/i, /\bhello\b|\bhi all\b|\bhey all\b/i, /\bhave a (good|great|nice) (weekend|evening|day)\b/i, /\bhappy (birthday|friday)\b/i, /\b(lol|haha|coffee|tea|lunch|cake|cat)\b/i, /^[\p{Extended_Pictographic}\s:_+!.-]+$/u, /\bhas joined\b/i];
+
+/**
+ * A short question that only asks the room to agree with what came before it in the message
+ * ("objections?", "thoughts?", "ok for you?", "sound good?"): the statement is then a proposal.
+ */
+export const AGREEMENT_QUESTION = /^(?:(?:so|and|any|all|everyone|everybody|folks|team|y'?all|guys)[,\s]+)*(?:objections?|thoughts|concerns|opinions|feedback|views|pushback|comments|ok|okay|good|fine|alright|agreed?|works|sgtm|lgtm|yes or no|go or no[- ]go|sound(?:s)? (?:good|ok|okay|right|fair)|makes? sense|good to go|all good|fair|any (?:objections?|concerns|thoughts|pushback)|(?:is )?(?:that |this )?ok(?:ay)? (?:for|with) (?:you|everyone|all|y'?all|the team|your side|you all)|(?:are )?(?:you|we|everyone|y'?all) (?:ok|okay|fine|good) with (?:that|this|it)|(?:does )?(?:that|this) work(?: for (?:you|everyone|all))?|(?:can|could) (?:you|we|everyone) live with (?:that|this)|(?:is )?everyone (?:ok|okay|on board|in)|(?:do|does) (?:anyone|anybody) (?:object|mind|disagree))[\s.!]*\?+$/i;

@@ -1,0 +1,44 @@
+import type { DialogueAct } from '../acts/act.js';
+import {
+  ACK_CUES,
+  COMMITMENT_CUES,
+  COMPLETION_CUES,
+  DECISION_CUES,
+  HEDGE_CUES,
+  NOT_COMPLETIONS,
+  NOT_REQUESTS,
+  PROGRESSIVE_COMMITMENT,
+  PROPOSAL_CUES,
+  REQUEST_CUES,
+  REVERSAL_CUES,
+  ROOM_REQUEST,
+  TAKES_IT,
+} from '../lexicon/cues.js';
+
+const matches = (text: string, patterns: readonly RegExp[]): boolean => patterns.some((pattern) => pattern.test(text));
+const isQuestion = (text: string): boolean => /\?\s*[\p{Emoji}\s]*$/u.test(text);
+
+/**
+ * The act the cue lexicons (lexicon/cues.ts) point to for one unit, or null. They are precise on the
+ * phrasings they know and blind to the rest; the classifier reads everything else.
+ */
+export function cueActOf(text: string): DialogueAct | null {
+  const trimmed = text.trim();
+  const question = isQuestion(trimmed);
+  if (matches(trimmed, REVERSAL_CUES) && !question) return 'decision';
+  if (matches(trimmed, DECISION_CUES) && !question && !matches(trimmed, HEDGE_CUES)) return 'decision';
+  if (!question && isCompletionText(trimmed)) return 'completion';
+  if ((matches(trimmed, REQUEST_CUES) && !matches(trimmed, NOT_REQUESTS)) || ROOM_REQUEST.test(trimmed)) return 'request';
+  if (!question && (TAKES_IT.test(trimmed) || PROGRESSIVE_COMMITMENT.test(trimmed) || (matches(trimmed, COMMITMENT_CUES) && !/^\s*if\b/i.test(trimmed)))) return 'commitment';
+  if (matches(trimmed, PROPOSAL_CUES)) return 'proposal';
+  if (matches(trimmed.slice(0, 60), ACK_CUES) && !question) return 'acceptance';
+  if (question) return 'question';
+  return null;
+}
+
+/** "done", "shipped it", "merged ✅" — not "almost done", "once it's merged", "I'll ship it". */
+export function isCompletionText(text: string): boolean {
+  const head = text.slice(0, 160);
+  if (/^[^.!]*\?/.test(head)) return false;
+  return matches(head, COMPLETION_CUES) && !matches(head, NOT_COMPLETIONS) && !/\b(i'll|i will|going to|gonna)\b/i.test(head.split(/[.!]/)[0] ?? '');
+}
