@@ -39,7 +39,8 @@ function percentile(values: number[], p: number): number {
 
 const KINDS: Record<string, (random: TestRandom) => string> = {
   'who owns X': (r) => `who owns ${bulkComponentName(r.int(components))}`,
-  'who owned X on DATE': (r) => `who owned ${bulkComponentName(r.int(components))} on 2025-0${1 + r.int(9)}-15`,
+  'who owned X on DATE': (r) =>
+    `who owned ${bulkComponentName(r.int(components))} on 2025-0${1 + r.int(9)}-15`,
   'who should I ask about X': (r) => `who should I ask about ${bulkComponentName(r.int(components))}`,
   'what is PERSON working on': (r) => `what is Person ${r.int(people)} working on`,
   'what changed about X': (r) => `what changed about ${bulkComponentName(r.int(components))}`,
@@ -52,7 +53,9 @@ try {
   for (const batch of bulkFactEvents({ facts, people, components })) store.log.appendAll(batch);
   const graph = await KuzuGraphStore.open(join(temp.dir, 'graph'));
   const report = await replayFromLog(store.db, graph);
-  console.log(`ask bench: ${facts.toLocaleString('en-US')} fact events → ${report.factVersions.toLocaleString('en-US')} fact versions, ${people} people, ${components} components; ${availableParallelism()} CPUs, node ${process.version}`);
+  console.log(
+    `ask bench: ${facts.toLocaleString('en-US')} fact events → ${report.factVersions.toLocaleString('en-US')} fact versions, ${people} people, ${components} components; ${availableParallelism()} CPUs, node ${process.version}`,
+  );
   const sources = {
     graph,
     evidence: new LogEvidenceSource(store.db),
@@ -75,26 +78,49 @@ try {
       if (answer.known) answered++;
     }
     all.push(...times);
-    console.log(`  ${kind.padEnd(34)} ${percentile(times, 50).toFixed(2).padStart(7)}  ${percentile(times, 95).toFixed(2).padStart(7)}   ${answered}/${runs}`);
+    console.log(
+      `  ${kind.padEnd(34)} ${percentile(times, 50).toFixed(2).padStart(7)}  ${percentile(times, 95).toFixed(2).padStart(7)}   ${answered}/${runs}`,
+    );
   }
-  console.log(`  ${'all'.padEnd(34)} ${percentile(all, 50).toFixed(2).padStart(7)}  ${percentile(all, 95).toFixed(2).padStart(7)}`);
+  console.log(
+    `  ${'all'.padEnd(34)} ${percentile(all, 50).toFixed(2).padStart(7)}  ${percentile(all, 95).toFixed(2).padStart(7)}`,
+  );
   await graph.close();
   store.close();
 
   const main = join(dist, 'cli', 'main.js');
-  if (!existsSync(main)) console.log(`\ncold: skipped (no compiled CLI at ${main}; run npm run build or pass --dist)`);
+  if (!existsSync(main))
+    console.log(`\ncold: skipped (no compiled CLI at ${main}; run npm run build or pass --dist)`);
   else {
     const script = `const { main } = await import(${JSON.stringify(pathToFileURL(main).href)}); const r = await main(process.argv.slice(1)); process.exitCode = r.code ? 1 : 0;`;
-    const env = { ...process.env, OUTRO_HOME: temp.dir, OUTRO_NO_DAEMON: '1', OUTRO_NOW: '2026-11-20T08:00:00.000Z' };
+    const env = {
+      ...process.env,
+      OUTRO_HOME: temp.dir,
+      OUTRO_NO_DAEMON: '1',
+      OUTRO_NOW: '2026-11-20T08:00:00.000Z',
+    };
     const times: number[] = [];
     for (let i = 0; i < 12; i++) {
       const started = performance.now();
-      const child = spawnSync(process.execPath, ['--input-type=module', '-e', script, 'ask', `who owns ${bulkComponentName(random.int(components))}`, '--json'], { env, encoding: 'utf8' });
+      const child = spawnSync(
+        process.execPath,
+        [
+          '--input-type=module',
+          '-e',
+          script,
+          'ask',
+          `who owns ${bulkComponentName(random.int(components))}`,
+          '--json',
+        ],
+        { env, encoding: 'utf8' },
+      );
       const ms = performance.now() - started;
       if (child.status !== 0) throw new Error(`cold ask failed: ${child.stderr}`);
       if (i >= 2) times.push(ms);
     }
-    console.log(`\ncold (new process: node start, open SQLite + Kùzu, answer)  p50 ${percentile(times, 50).toFixed(0)} ms  p95 ${percentile(times, 95).toFixed(0)} ms  (${times.length} runs)`);
+    console.log(
+      `\ncold (new process: node start, open SQLite + Kùzu, answer)  p50 ${percentile(times, 50).toFixed(0)} ms  p95 ${percentile(times, 95).toFixed(0)} ms  (${times.length} runs)`,
+    );
   }
 } finally {
   temp.cleanup();

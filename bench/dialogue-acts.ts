@@ -14,7 +14,8 @@ import type { Unit } from '../src/pipeline/annotate/units/unit.js';
 import { seededRandom } from '../scripts/disentangle/rng.js';
 
 const argv = process.argv.slice(2);
-const get = (name: string): string | undefined => (argv.includes(`--${name}`) ? argv[argv.indexOf(`--${name}`) + 1] : undefined);
+const get = (name: string): string | undefined =>
+  argv.includes(`--${name}`) ? argv[argv.indexOf(`--${name}`) + 1] : undefined;
 const target = Number(get('units') ?? 200_000);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -52,7 +53,8 @@ const time = (work: () => void): { wall: number; cpu: number } => {
   const used = process.cpuUsage(cpu);
   return { wall: Number(process.hrtime.bigint() - started) / 1000, cpu: used.user + used.system };
 };
-const perUnit = ({ wall, cpu }: { wall: number; cpu: number }, units: number) => `${(cpu / units).toFixed(2)} µs/unit CPU (${(wall / units).toFixed(2)} wall)`;
+const perUnit = ({ wall, cpu }: { wall: number; cpu: number }, units: number) =>
+  `${(cpu / units).toFixed(2)} µs/unit CPU (${(wall / units).toFixed(2)} wall)`;
 
 let split: Unit[][] = [];
 const splitTime = time(() => (split = messages.map((text) => splitUnits(text))));
@@ -62,9 +64,12 @@ const skipped = split.reduce((sum, list) => sum + list.filter((unit) => unit.ski
 for (const list of split.slice(0, 2000)) classifyUnits(model, list, { reply: true });
 let previous: ReturnType<typeof messageAct>;
 const classifyTime = time(() => {
-  for (const list of split) previous = messageAct(classifyUnits(model, list, { previousAct: previous, dm: false }));
+  for (const list of split)
+    previous = messageAct(classifyUnits(model, list, { previousAct: previous, dm: false }));
 });
 const classified = units - skipped;
-console.log(`${messages.length} messages, ${units} units (${skipped} skipped), hash space 2^${model.info.hashBits}`);
+console.log(
+  `${messages.length} messages, ${units} units (${skipped} skipped), hash space 2^${model.info.hashBits}`,
+);
 console.log(`split:            ${perUnit(splitTime, units)}`);
 console.log(`features+softmax: ${perUnit(classifyTime, classified)}`);

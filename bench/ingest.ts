@@ -28,8 +28,17 @@ let exportPath = values.dir;
 let messages = Number(values.messages);
 if (!exportPath) {
   exportPath = join(work, values.zip ? 'export.zip' : 'export');
-  const generated = await generateSlackExport({ messages, out: exportPath, channels: 20, users: 200, seed: 1, zip: values.zip });
-  console.log(`generated ${generated.messages.toLocaleString()} messages in ${generated.files} files (${(generated.bytes / 1024 ** 2).toFixed(0)} MiB) in ${generated.seconds.toFixed(1)} s`);
+  const generated = await generateSlackExport({
+    messages,
+    out: exportPath,
+    channels: 20,
+    users: 200,
+    seed: 1,
+    zip: values.zip,
+  });
+  console.log(
+    `generated ${generated.messages.toLocaleString()} messages in ${generated.files} files (${(generated.bytes / 1024 ** 2).toFixed(0)} MiB) in ${generated.seconds.toFixed(1)} s`,
+  );
   messages = generated.messages;
 }
 
@@ -48,7 +57,9 @@ if (statSync(exportPath).isDirectory()) {
     if (Array.isArray(value)) parsed += value.length;
   }
   floorSeconds = (performance.now() - started) / 1000;
-  console.log(`floor: read + JSON.parse of every file: ${floorSeconds.toFixed(2)} s (${Math.round(messages / floorSeconds).toLocaleString()} messages/s, ${parsed.toLocaleString()} records)`);
+  console.log(
+    `floor: read + JSON.parse of every file: ${floorSeconds.toFixed(2)} s (${Math.round(messages / floorSeconds).toLocaleString()} messages/s, ${parsed.toLocaleString()} records)`,
+  );
 }
 
 const store = openStore(join(work, 'home', 'outro.db'));
@@ -60,15 +71,21 @@ const summary = await ingestPaths(store, [exportPath], {
 const seconds = (performance.now() - started) / 1000;
 const rate = messages / seconds;
 const peakRssMiB = process.resourceUsage().maxRSS / 1024;
-console.log(`ingest: ${summary.files.toLocaleString()} files, ${summary.events.toLocaleString()} events, ${summary.appended.toLocaleString()} appended in ${seconds.toFixed(2)} s`);
-console.log(`        ${Math.round(rate).toLocaleString()} messages/s; ratio to the parse floor ${Number.isNaN(floorSeconds) ? 'n/a (zip)' : (floorSeconds / seconds).toFixed(2)}; peak RSS ${peakRssMiB.toFixed(0)} MiB`);
+console.log(
+  `ingest: ${summary.files.toLocaleString()} files, ${summary.events.toLocaleString()} events, ${summary.appended.toLocaleString()} appended in ${seconds.toFixed(2)} s`,
+);
+console.log(
+  `        ${Math.round(rate).toLocaleString()} messages/s; ratio to the parse floor ${Number.isNaN(floorSeconds) ? 'n/a (zip)' : (floorSeconds / seconds).toFixed(2)}; peak RSS ${peakRssMiB.toFixed(0)} MiB`,
+);
 
 const again = performance.now();
 const second = await ingestPaths(store, [exportPath], {
   connectors: [slackConnector],
   connectorOptions: { now: new Date('2026-11-24T00:00:00Z'), calendarPastDays: 30, calendarFutureDays: 90 },
 });
-console.log(`re-ingest of the same export: ${second.appended} appended in ${((performance.now() - again) / 1000).toFixed(2)} s`);
+console.log(
+  `re-ingest of the same export: ${second.appended} appended in ${((performance.now() - again) / 1000).toFixed(2)} s`,
+);
 store.close();
 if (!values.keep) rmSync(work, { recursive: true, force: true });
 else console.log(`kept ${work}`);

@@ -5,20 +5,39 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { disentangle } from '../src/pipeline/disentangle/disentangle.js';
 import { writeAnnotation } from '../src/eval/irc/annotation-file.js';
-import { corpusAvailable, defaultCorpusDir, listSplit, loadCorpusFile, type Split } from '../src/eval/irc/corpus.js';
+import {
+  corpusAvailable,
+  defaultCorpusDir,
+  listSplit,
+  loadCorpusFile,
+  type Split,
+} from '../src/eval/irc/corpus.js';
 import { evaluateFiles, scoredLinks, type FilePrediction } from '../src/eval/irc/evaluate.js';
 import { dayStartFromName, parseIrcLog } from '../src/eval/irc/irc-log.js';
 import type { DisentanglerModel } from '../src/pipeline/disentangle/model.js';
 import { formatReport } from './irc/report.js';
 
-function parseArgs(argv: string[]): { split: Split; emit?: string; model?: string; repeat: number; dir: string } {
+function parseArgs(argv: string[]): {
+  split: Split;
+  emit?: string;
+  model?: string;
+  repeat: number;
+  dir: string;
+} {
   const get = (name: string): string | undefined => {
     const at = argv.indexOf(`--${name}`);
     return at >= 0 ? argv[at + 1] : undefined;
   };
   const split = (get('split') ?? 'dev') as Split;
-  if (!['train', 'dev', 'test'].includes(split)) throw new Error(`--split must be dev, test or train, not ${split}`);
-  return { split, emit: get('emit'), model: get('model'), repeat: Math.max(1, Number(get('repeat') ?? 3)), dir: get('dir') ?? defaultCorpusDir() };
+  if (!['train', 'dev', 'test'].includes(split))
+    throw new Error(`--split must be dev, test or train, not ${split}`);
+  return {
+    split,
+    emit: get('emit'),
+    model: get('model'),
+    repeat: Math.max(1, Number(get('repeat') ?? 3)),
+    dir: get('dir') ?? defaultCorpusDir(),
+  };
 }
 
 const HELP = `Scores the disentangler on the Ubuntu IRC disentanglement corpus (Kummerfeld et al. 2019).
@@ -83,13 +102,24 @@ function main(): void {
   const scores = evaluateFiles(predictions);
   if (process.argv.includes('--json')) {
     const perSecond = (ms: number): number => Math.round((messages / ms) * 1000);
-    const speed = { messages, disentangleMessagesPerSecond: perSecond(disentangleMs), endToEndMessagesPerSecond: perSecond(endToEndMs), endToEndCpuMessagesPerSecond: perSecond(cpuMs) };
-    console.log(JSON.stringify({ split: args.split, files: files.length, model: version, scores, speed }, null, 2));
-  } else console.log(formatReport(args.split, files.length, scores, { messages, disentangleMs, endToEndMs, cpuMs }, version));
+    const speed = {
+      messages,
+      disentangleMessagesPerSecond: perSecond(disentangleMs),
+      endToEndMessagesPerSecond: perSecond(endToEndMs),
+      endToEndCpuMessagesPerSecond: perSecond(cpuMs),
+    };
+    console.log(
+      JSON.stringify({ split: args.split, files: files.length, model: version, scores, speed }, null, 2),
+    );
+  } else
+    console.log(
+      formatReport(args.split, files.length, scores, { messages, disentangleMs, endToEndMs, cpuMs }, version),
+    );
 
   if (args.emit) {
     mkdirSync(args.emit, { recursive: true });
-    for (const { file, links } of predictions) writeFileSync(path.join(args.emit, `${file.name}.annotation.txt`), writeAnnotation(links));
+    for (const { file, links } of predictions)
+      writeFileSync(path.join(args.emit, `${file.name}.annotation.txt`), writeAnnotation(links));
     console.error(`wrote ${predictions.length} annotation files to ${args.emit}`);
   }
 }

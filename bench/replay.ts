@@ -26,7 +26,9 @@ const people = Number(arg('people', '5000'));
 const components = Number(arg('components', '2000'));
 const ms = (value: number): string => `${(value / 1000).toFixed(2)} s`;
 
-console.log(`replay bench: ${people} people, ${components} components, ${availableParallelism()} CPUs, node ${process.version}`);
+console.log(
+  `replay bench: ${people} people, ${components} components, ${availableParallelism()} CPUs, node ${process.version}`,
+);
 for (const size of sizes) {
   const temp = makeTempDir('outro-bench-replay-');
   try {
@@ -39,21 +41,34 @@ for (const size of sizes) {
     const graph = await KuzuGraphStore.open(join(temp.dir, 'graph'));
     const lastSeq = log.lastSeq();
     const rssBefore = process.memoryUsage().rss;
-    const report = await rebuildProjection(readEvents(db, PROJECTED_EVENT_TYPES, 0, lastSeq), new SqliteClaimIndex(db), graph, lastSeq);
+    const report = await rebuildProjection(
+      readEvents(db, PROJECTED_EVENT_TYPES, 0, lastSeq),
+      new SqliteClaimIndex(db),
+      graph,
+      lastSeq,
+    );
     const counts = await graph.counts();
     await graph.close();
     db.close();
     const t = report.timings;
-    console.log(`\n${size.toLocaleString('en-US')} fact events (+${(events - size).toLocaleString('en-US')} people/entity events), generated in ${ms(generateMs)}`);
-    console.log(`  replay total          ${ms(t.totalMs)}  = ${Math.round(report.events / (t.totalMs / 1000)).toLocaleString('en-US')} events/s`);
+    console.log(
+      `\n${size.toLocaleString('en-US')} fact events (+${(events - size).toLocaleString('en-US')} people/entity events), generated in ${ms(generateMs)}`,
+    );
+    console.log(
+      `  replay total          ${ms(t.totalMs)}  = ${Math.round(report.events / (t.totalMs / 1000)).toLocaleString('en-US')} events/s`,
+    );
     console.log(`    drop graph          ${ms(t.resetMs)}`);
     console.log(`    read + fold events  ${ms(t.readMs)}`);
     console.log(`    claim index rows    ${ms(t.claimsMs)}`);
     console.log(`    resolve slots + CSV ${ms(t.load.writeMs)}`);
     console.log(`    COPY FROM           ${ms(t.load.copyMs)}`);
     console.log(`    FTS index build     ${ms(t.load.indexMs)}`);
-    console.log(`  slots ${report.slots.toLocaleString('en-US')}, fact versions ${report.factVersions.toLocaleString('en-US')} (${report.currentFacts.toLocaleString('en-US')} current), graph facts ${counts.facts.toLocaleString('en-US')}`);
-    console.log(`  rss grew by ${((process.memoryUsage().rss - rssBefore) / 1e6).toFixed(0)} MB (peak heap is what matters; see --max-old-space-size)`);
+    console.log(
+      `  slots ${report.slots.toLocaleString('en-US')}, fact versions ${report.factVersions.toLocaleString('en-US')} (${report.currentFacts.toLocaleString('en-US')} current), graph facts ${counts.facts.toLocaleString('en-US')}`,
+    );
+    console.log(
+      `  rss grew by ${((process.memoryUsage().rss - rssBefore) / 1e6).toFixed(0)} MB (peak heap is what matters; see --max-old-space-size)`,
+    );
   } finally {
     temp.cleanup();
   }

@@ -52,18 +52,27 @@ else console.log(`store kept at ${file}`);
 
 function writeOrDescribe(): BenchLog {
   if (reuse) {
-    const count = db.prepare("SELECT count(*) FROM events WHERE type = 'message.posted'").pluck().get() as number;
+    const count = db
+      .prepare("SELECT count(*) FROM events WHERE type = 'message.posted'")
+      .pluck()
+      .get() as number;
     console.log(`reusing ${file}: ${count.toLocaleString()} messages`);
     const { people, channels } = benchWorld(seed);
     return { messages: count, people, channels, ...span(), seconds: 0 };
   }
   const written = writeBenchLog(store.log, { messages, seed });
-  console.log(`wrote ${messages.toLocaleString()} messages (${store.log.lastSeq().toLocaleString()} events) in ${written.seconds.toFixed(1)} s`);
+  console.log(
+    `wrote ${messages.toLocaleString()} messages (${store.log.lastSeq().toLocaleString()} events) in ${written.seconds.toFixed(1)} s`,
+  );
   return written;
 }
 
 function span(): { startMs: number; endMs: number } {
-  const row = db.prepare("SELECT min(occurred_at) AS first, max(occurred_at) AS last FROM events WHERE type = 'message.posted'").get() as { first: string; last: string };
+  const row = db
+    .prepare(
+      "SELECT min(occurred_at) AS first, max(occurred_at) AS last FROM events WHERE type = 'message.posted'",
+    )
+    .get() as { first: string; last: string };
   return { startMs: Date.parse(row.first), endMs: Date.parse(row.last) };
 }
 
@@ -83,10 +92,16 @@ function rebuild(): void {
 }
 
 function printSize(): void {
-  const rows = db.prepare("SELECT name, sum(pgsize) AS bytes FROM dbstat WHERE name LIKE 'search%' OR name LIKE 'sqlite_autoindex_search%' GROUP BY name ORDER BY bytes DESC").all() as Array<{ name: string; bytes: number }>;
+  const rows = db
+    .prepare(
+      "SELECT name, sum(pgsize) AS bytes FROM dbstat WHERE name LIKE 'search%' OR name LIKE 'sqlite_autoindex_search%' GROUP BY name ORDER BY bytes DESC",
+    )
+    .all() as Array<{ name: string; bytes: number }>;
   const total = rows.reduce((sum, row) => sum + row.bytes, 0);
   const mib = (bytes: number): string => `${(bytes / 1024 ** 2).toFixed(0)} MiB`;
-  console.log(`index size: ${mib(total)} (${mib((total / log.messages) * 1_000_000)} per 1M messages; file ${mib(statSync(file).size)}): ${rows.map((row) => `${row.name} ${mib(row.bytes)}`).join(', ')}`);
+  console.log(
+    `index size: ${mib(total)} (${mib((total / log.messages) * 1_000_000)} per 1M messages; file ${mib(statSync(file).size)}): ${rows.map((row) => `${row.name} ${mib(row.bytes)}`).join(', ')}`,
+  );
 }
 
 function queries(): void {
@@ -95,19 +110,33 @@ function queries(): void {
   const index = new SqliteSearchIndex(db);
   // Warm the page cache with one pass over every query.
   for (const set of sets) for (const request of set.requests) index.search(request);
-  console.log(`\nwarm latency (ms), 20 hits per query, ${values.queries} queries per kind, before and after run in turn per query (load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores)`);
+  console.log(
+    `\nwarm latency (ms), 20 hits per query, ${values.queries} queries per kind, before and after run in turn per query (load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores)`,
+  );
   console.log('                           before (ORDER BY rank)   │ after (SqliteSearchIndex)');
   console.log('query kind            hits   p50     p95     max   │   p50     p95     max');
   for (const set of sets) {
-    const [before, after] = timeInTurn(set.requests, [(request) => baseline(db, request), (request) => index.search(request).hits.length]);
+    const [before, after] = timeInTurn(set.requests, [
+      (request) => baseline(db, request),
+      (request) => index.search(request).hits.length,
+    ]);
     const cells = (t: Timing): string => `${fmt(t.p50)} ${fmt(t.p95)} ${fmt(t.max)}`;
-    console.log(`${set.name.padEnd(20)} ${String(Math.round(after.hits)).padStart(5)} ${cells(before)}   │ ${cells(after)}`);
+    console.log(
+      `${set.name.padEnd(20)} ${String(Math.round(after.hits)).padStart(5)} ${cells(before)}   │ ${cells(after)}`,
+    );
   }
 }
 
 function incremental(): void {
-  const result = measureIncremental(db, store.log, Math.min(50_000, Math.max(1_000, Math.round(log.messages / 20))), seed + 1);
-  console.log(`\nincremental (applySearchEvents, batches of ${result.batch}): ${result.messages.toLocaleString()} messages in ${result.seconds.toFixed(1)} s = ${Math.round(result.messages / result.seconds).toLocaleString()} messages/s`);
+  const result = measureIncremental(
+    db,
+    store.log,
+    Math.min(50_000, Math.max(1_000, Math.round(log.messages / 20))),
+    seed + 1,
+  );
+  console.log(
+    `\nincremental (applySearchEvents, batches of ${result.batch}): ${result.messages.toLocaleString()} messages in ${result.seconds.toFixed(1)} s = ${Math.round(result.messages / result.seconds).toLocaleString()} messages/s`,
+  );
 }
 
 /**
@@ -147,7 +176,10 @@ interface Timing {
 }
 
 /** Times each way of running every request, one after the other per request, so changing load hits them alike. */
-function timeInTurn(requests: readonly SearchRequest[], runs: ReadonlyArray<(request: SearchRequest) => number>): Timing[] {
+function timeInTurn(
+  requests: readonly SearchRequest[],
+  runs: ReadonlyArray<(request: SearchRequest) => number>,
+): Timing[] {
   const samples = runs.map(() => [] as number[]);
   const hits = runs.map(() => 0);
   for (const request of requests) {

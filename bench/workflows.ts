@@ -31,7 +31,8 @@ const open = (name: string) => {
   const db = openDatabase(join(temp.dir, `${name}.db`), { migrations: MIGRATIONS });
   return { db, log: new EventLog(db) };
 };
-const rate = (count: number, ms: number): string => `${Math.round((count / ms) * 1000).toLocaleString('en-US')}/s`;
+const rate = (count: number, ms: number): string =>
+  `${Math.round((count / ms) * 1000).toLocaleString('en-US')}/s`;
 const time = async (body: () => Promise<void>): Promise<number> => {
   const start = performance.now();
   await body();
@@ -55,7 +56,9 @@ try {
     const ms2 = await time(async () => {
       for (let i = 0; i < RUNS; i++) await short.run('short', i, { idempotencyKey: `short-${i}` });
     });
-    console.log(`steps, ${RUNS} runs of 3 steps:     ${rate(RUNS * 3, ms2)} checkpointed, ${rate(RUNS, ms2)} runs (${ms2.toFixed(0)} ms)`);
+    console.log(
+      `steps, ${RUNS} runs of 3 steps:     ${rate(RUNS * 3, ms2)} checkpointed, ${rate(RUNS, ms2)} runs (${ms2.toFixed(0)} ms)`,
+    );
     const ms3 = await time(async () => {
       for (let i = 0; i < RUNS; i++) await short.run('short', i, { idempotencyKey: `short-${i}` });
     });
@@ -63,7 +66,13 @@ try {
     db.close();
   }
   const events = Array.from({ length: EVENTS }, (_, i) =>
-    makeEvent({ id: `m${i}`, type: 'message.posted', stream: `c${i % 50}`, occurredAt: '2026-11-25T09:00:00.000Z', payload: { i, text: 'hello there' } }),
+    makeEvent({
+      id: `m${i}`,
+      type: 'message.posted',
+      stream: `c${i % 50}`,
+      occurredAt: '2026-11-25T09:00:00.000Z',
+      payload: { i, text: 'hello there' },
+    }),
   );
   {
     const { db, log } = open('bus');
@@ -79,17 +88,27 @@ try {
         await sub.ack(fetched.batch);
       }
     });
-    console.log(`bus, raw fetch+ack, batch ${BATCH}:  ${rate(handled, ms)} events (${handled} in ${ms.toFixed(0)} ms)`);
+    console.log(
+      `bus, raw fetch+ack, batch ${BATCH}:  ${rate(handled, ms)} events (${handled} in ${ms.toFixed(0)} ms)`,
+    );
     db.close();
   }
   {
     const { db, log } = open('agents');
     log.appendAll(events);
-    const noop: Agent = { name: 'noop', version: '1', consumes: ['message.posted'], produces: [], handle: async () => [] };
+    const noop: Agent = {
+      name: 'noop',
+      version: '1',
+      consumes: ['message.posted'],
+      produces: [],
+      handle: async () => [],
+    };
     const runtime = new AgentRuntime({ db, log, agents: [noop], batchSize: BATCH });
     let summary = { events: 0, batches: 0 };
     const ms = await time(async () => void (summary = await runtime.runUntilDrained()));
-    console.log(`agent runtime, no-op agent:    ${rate(summary.events, ms)} events (${summary.events} in ${summary.batches} durable runs, ${ms.toFixed(0)} ms)`);
+    console.log(
+      `agent runtime, no-op agent:    ${rate(summary.events, ms)} events (${summary.events} in ${summary.batches} durable runs, ${ms.toFixed(0)} ms)`,
+    );
     db.close();
   }
 } finally {

@@ -23,7 +23,6 @@ function option(name: string, fallback: string): string {
   return index >= 0 && process.argv[index + 1] ? process.argv[index + 1] : fallback;
 }
 
-
 function main(): number {
   const storyDir = resolve(root, option('--story', 'fixtures/workspace/story'));
   const workspace = option('--workspace', 'fixtures/workspace');
@@ -32,10 +31,15 @@ function main(): number {
   const truthText = files.get('truth.json') as string;
   const committed = resolve(root, workspace, 'truth.json');
   if (existsSync(committed) && readFileSync(committed, 'utf8') !== truthText) {
-    console.error(`warning: ${relative(root, committed)} differs from the story; run npm run fixtures:build so the datasets and the fixture agree`);
+    console.error(
+      `warning: ${relative(root, committed)} differs from the story; run npm run fixtures:build so the datasets and the fixture agree`,
+    );
   }
   const truth = TruthFile.parse(JSON.parse(truthText));
-  const datasets = buildDatasets(truth, storyMessages(story), { workspace, source: `${relative(root, storyDir)} (truth.json)` });
+  const datasets = buildDatasets(truth, storyMessages(story), {
+    workspace,
+    source: `${relative(root, storyDir)} (truth.json)`,
+  });
   let stale = 0;
   for (const [name, text] of datasets) {
     const file = join(out, `${name}.jsonl`);
@@ -50,7 +54,8 @@ function main(): number {
     writeFileSync(file, text);
     console.log(`${relative(root, file)}: ${text.split('\n').length - 2} rows`);
   }
-  if (stale > 0) console.error(`${stale} dataset(s) differ from the story; run npx tsx evals/build-datasets.ts`);
+  if (stale > 0)
+    console.error(`${stale} dataset(s) differ from the story; run npx tsx evals/build-datasets.ts`);
   return stale > 0 ? 1 : 0;
 }
 

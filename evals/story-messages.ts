@@ -7,7 +7,15 @@ export function storyMessages(story: Story): StoryMessage[] {
   return story.channels.flatMap((channel) =>
     channel.messages.map((m) => {
       const person = story.people.get(m.author);
-      const names = [person?.name, person?.name.split(' ')[0], person?.slack?.handle, person?.slack?.display, person?.discord?.name, person?.discord?.nickname, person?.teams?.name].filter((n): n is string => !!n);
+      const names = [
+        person?.name,
+        person?.name.split(' ')[0],
+        person?.slack?.handle,
+        person?.slack?.display,
+        person?.discord?.name,
+        person?.discord?.nickname,
+        person?.teams?.name,
+      ].filter((n): n is string => !!n);
       const threaded = channel.source !== 'discord';
       return {
         ref: ref(m),

@@ -20,8 +20,11 @@ const mask = new ort.Tensor('int64', BigInt64Array.from([1n, 1n, 1n, 1n, 1n, 1n,
 const types = new ort.Tensor('int64', new BigInt64Array(8), [2, 4]);
 const result = await session.run({ input_ids: ids, attention_mask: mask, token_type_ids: types });
 const hidden = result.last_hidden_state;
-if (!hidden || hidden.dims.join(',') !== `2,4,${built.hidden}`) throw new Error(`unexpected output shape ${hidden?.dims.join('x')}`);
+if (!hidden || hidden.dims.join(',') !== `2,4,${built.hidden}`)
+  throw new Error(`unexpected output shape ${hidden?.dims.join('x')}`);
 const padded = (hidden.data as Float32Array).slice(7 * built.hidden, 8 * built.hidden);
 if (padded.some((value) => value !== 0)) throw new Error('padded position is not zero');
 const total = [...built.files.values()].reduce((sum, bytes) => sum + bytes.length, 0);
-console.log(`wrote ${dir}: vocab ${built.vocabSize}, hidden ${built.hidden}, ${built.files.size} files, ${total} bytes; onnxruntime-node ran it: inputs ${session.inputNames.join(', ')} -> ${session.outputNames.join(', ')} [${hidden.dims.join(', ')}]`);
+console.log(
+  `wrote ${dir}: vocab ${built.vocabSize}, hidden ${built.hidden}, ${built.files.size} files, ${total} bytes; onnxruntime-node ran it: inputs ${session.inputNames.join(', ')} -> ${session.outputNames.join(', ')} [${hidden.dims.join(', ')}]`,
+);

@@ -21,7 +21,10 @@ const env = {
 
 function outro(...args) {
   console.log(`\n$ outro ${args.map((a) => (/\s/.test(a) ? JSON.stringify(a) : a)).join(' ')}`);
-  const result = spawnSync(process.execPath, [join(root, 'bin', 'outro'), ...args], { env, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [join(root, 'bin', 'outro'), ...args], {
+    env,
+    stdio: 'inherit',
+  });
   // 3 = partial success (some input skipped): still worth showing the rest.
   if (result.status !== 0 && result.status !== 3) process.exit(result.status ?? 1);
 }

@@ -12,8 +12,14 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const home = mkdtempSync(join(tmpdir(), 'outro-eval-gate-'));
 const report = process.argv.includes('--report');
-const thresholds = report ? [] : ['0.7', 'conversations=0.55', 'facts=0.65', 'ask=0.55'].flatMap((value) => ['--threshold', value]);
-const check = spawnSync(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'evals', 'build-datasets.ts'), '--check'], { stdio: 'inherit', cwd: root });
+const thresholds = report
+  ? []
+  : ['0.7', 'conversations=0.55', 'facts=0.65', 'ask=0.55'].flatMap((value) => ['--threshold', value]);
+const check = spawnSync(
+  process.execPath,
+  [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'evals', 'build-datasets.ts'), '--check'],
+  { stdio: 'inherit', cwd: root },
+);
 if (check.status !== 0) {
   console.error('eval gate: evals/*.jsonl are stale; run `npx tsx evals/build-datasets.ts` and commit them.');
   process.exit(check.status ?? 1);

@@ -10,11 +10,20 @@ const BATCH = 500;
  * dated before the corpus, so that a kept store's "last 30 days" stays the same — then times
  * applySearchEvents over them in delivery-sized batches, each its own transaction.
  */
-export function measureIncremental(db: SqliteDatabase, log: EventLog, messages: number, seed: number): { messages: number; seconds: number; batch: number } {
+export function measureIncremental(
+  db: SqliteDatabase,
+  log: EventLog,
+  messages: number,
+  seed: number,
+): { messages: number; seconds: number; batch: number } {
   const before = log.lastSeq();
-  const first = db.prepare("SELECT min(occurred_at) FROM events WHERE type = 'message.posted'").pluck().get() as string | null;
+  const first = db
+    .prepare("SELECT min(occurred_at) FROM events WHERE type = 'message.posted'")
+    .pluck()
+    .get() as string | null;
   const days = 30;
-  const startMs = (first === null ? Date.parse('2024-01-01T00:00:00Z') : Date.parse(first)) - (days + 1) * 86_400_000;
+  const startMs =
+    (first === null ? Date.parse('2024-01-01T00:00:00Z') : Date.parse(first)) - (days + 1) * 86_400_000;
   writeBenchLog(log, { messages, seed, startMs, days });
   const events = log.read({ afterSeq: before });
   const started = performance.now();

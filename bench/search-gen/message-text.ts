@@ -22,7 +22,12 @@ const TICKET_PREFIXES = ['OPS', 'BILL', 'INC', 'SEC', 'WEB'];
  * mentions (rendered `@Name`, and some raw `<@U…|name>`), links with labels, emoji codes, bold,
  * code spans, ticket ids (OPS-1234), versions (v4.2.1) and snake_case identifiers.
  */
-export function messageText(prng: Prng, vocabulary: ZipfVocabulary, people: readonly BenchPerson[], channels: readonly BenchChannel[]): string {
+export function messageText(
+  prng: Prng,
+  vocabulary: ZipfVocabulary,
+  people: readonly BenchPerson[],
+  channels: readonly BenchChannel[],
+): string {
   const parts: string[] = [];
   if (prng.chance(0.1)) parts.push(`@${prng.pick(people).name}`);
   if (prng.chance(0.02)) {
@@ -36,10 +41,14 @@ export function messageText(prng: Prng, vocabulary: ZipfVocabulary, people: read
     else if (roll < 0.006) parts.push(`v${prng.range(1, 9)}.${prng.range(0, 20)}.${prng.range(0, 30)}`);
     else if (roll < 0.009) parts.push(`${drawWord(vocabulary, prng)}_${drawWord(vocabulary, prng)}`);
     else if (roll < 0.011) parts.push(`*${drawWord(vocabulary, prng)}*`);
-    else if (roll < 0.013) parts.push(`\`${drawWord(vocabulary, prng)}_${prng.pick(['id', 'count', 'at', 'ms'])}\``);
+    else if (roll < 0.013)
+      parts.push(`\`${drawWord(vocabulary, prng)}_${prng.pick(['id', 'count', 'at', 'ms'])}\``);
     else parts.push(drawWord(vocabulary, prng));
   }
-  if (prng.chance(0.03)) parts.push(`<${prng.pick(LINK_HOSTS)}/${prng.pick(REPOS)}/${prng.range(1, 9999)}|${drawWord(vocabulary, prng)} ${drawWord(vocabulary, prng)}>`);
+  if (prng.chance(0.03))
+    parts.push(
+      `<${prng.pick(LINK_HOSTS)}/${prng.pick(REPOS)}/${prng.range(1, 9999)}|${drawWord(vocabulary, prng)} ${drawWord(vocabulary, prng)}>`,
+    );
   if (prng.chance(0.01)) parts.push(`see <#${prng.pick(channels).nativeId}|${prng.pick(channels).name}>`);
   if (prng.chance(0.04)) parts.push(`:${prng.pick(EMOJIS)}:`);
   const text = parts.join(' ');

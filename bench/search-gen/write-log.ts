@@ -1,4 +1,8 @@
-import type { ConversationAnnotated, ConversationExtracted, DecisionRecorded } from '../../src/domain/annotations.js';
+import type {
+  ConversationAnnotated,
+  ConversationExtracted,
+  DecisionRecorded,
+} from '../../src/domain/annotations.js';
 import { channelUpdated, messagePosted, personUpdated } from '../../src/domain/event-builders.js';
 import { EVENT, makeEvent, type EventEnvelope } from '../../src/domain/events.js';
 import { stableId } from '../../src/domain/ids.js';
@@ -57,10 +61,37 @@ export function writeBenchLog(log: EventLog, options: BenchLogOptions): BenchLog
   };
   const at = new Date('2026-01-01T00:00:00Z').toISOString();
   for (const person of people) {
-    pending.push(personUpdated({ key: person.key, source: 'slack', workspace: WORKSPACE, nativeId: person.nativeId, names: [person.name], handles: [], emails: [], isBot: false }, at));
+    pending.push(
+      personUpdated(
+        {
+          key: person.key,
+          source: 'slack',
+          workspace: WORKSPACE,
+          nativeId: person.nativeId,
+          names: [person.name],
+          handles: [],
+          emails: [],
+          isBot: false,
+        },
+        at,
+      ),
+    );
   }
   for (const channel of channels) {
-    pending.push(channelUpdated({ key: channel.key, source: 'slack', workspace: WORKSPACE, nativeId: channel.nativeId, name: channel.name, kind: 'channel', members: [] }, at));
+    pending.push(
+      channelUpdated(
+        {
+          key: channel.key,
+          source: 'slack',
+          workspace: WORKSPACE,
+          nativeId: channel.nativeId,
+          name: channel.name,
+          kind: 'channel',
+          members: [],
+        },
+        at,
+      ),
+    );
   }
   const open = new Map<string, MessagePosted[]>();
   const later: Array<{ atMs: number; event: EventEnvelope }> = [];
@@ -71,12 +102,26 @@ export function writeBenchLog(log: EventLog, options: BenchLogOptions): BenchLog
     const author = people[prng.weighted(activity)];
     const ts = `${Math.floor(ms / 1000)}.${String(i % 1_000_000).padStart(6, '0')}`;
     const message: MessagePosted = {
-      source: 'slack', workspace: WORKSPACE, channel: channel.nativeId, id: ts, thread: null, replyTo: null,
-      author: author.key, text: messageText(prng, vocabulary, people, channels), kind: 'message', mentions: [], editedAt: null, ts: new Date(ms).toISOString(),
+      source: 'slack',
+      workspace: WORKSPACE,
+      channel: channel.nativeId,
+      id: ts,
+      thread: null,
+      replyTo: null,
+      author: author.key,
+      text: messageText(prng, vocabulary, people, channels),
+      kind: 'message',
+      mentions: [],
+      editedAt: null,
+      ts: new Date(ms).toISOString(),
     };
     pending.push(messagePosted(message));
     const roll = prng.next();
-    if (roll < 0.01) later.push({ atMs: ms + 600_000, event: edited(message, `${message.text} (edited: ${drawWord(vocabulary, prng)})`, ms + 600_000) });
+    if (roll < 0.01)
+      later.push({
+        atMs: ms + 600_000,
+        event: edited(message, `${message.text} (edited: ${drawWord(vocabulary, prng)})`, ms + 600_000),
+      });
     else if (roll < 0.013) later.push({ atMs: ms + 900_000, event: deleted(message, ms + 900_000) });
     const run = open.get(channel.key) ?? [];
     run.push(message);
@@ -97,7 +142,14 @@ export function writeBenchLog(log: EventLog, options: BenchLogOptions): BenchLog
   }
   pending.push(...later.map((entry) => entry.event), ...derived);
   flush();
-  return { messages: options.messages, people, channels, startMs, endMs: startMs + spanMs, seconds: (performance.now() - started) / 1000 };
+  return {
+    messages: options.messages,
+    people,
+    channels,
+    startMs,
+    endMs: startMs + spanMs,
+    seconds: (performance.now() - started) / 1000,
+  };
 }
 
 export interface BenchWorld {
@@ -109,16 +161,27 @@ export interface BenchWorld {
 }
 
 /** The vocabulary, people and channels for a seed: the same every time, so a kept store can be described again. */
-export function benchWorld(seed: number, options: Pick<BenchLogOptions, 'people' | 'channels'> = {}): BenchWorld {
+export function benchWorld(
+  seed: number,
+  options: Pick<BenchLogOptions, 'people' | 'channels'> = {},
+): BenchWorld {
   const prng = new Prng(seed);
   const vocabulary = zipfVocabulary(40_000, prng);
   const people: BenchPerson[] = Array.from({ length: options.people ?? 300 }, (_, i) => {
     const nativeId = `U${String(i).padStart(6, '0')}`;
-    return { key: `slack:${WORKSPACE}:${nativeId}`, nativeId, name: `${prng.pick(FIRST_NAMES)} ${prng.pick(LAST_NAMES)}` };
+    return {
+      key: `slack:${WORKSPACE}:${nativeId}`,
+      nativeId,
+      name: `${prng.pick(FIRST_NAMES)} ${prng.pick(LAST_NAMES)}`,
+    };
   });
   const channels: BenchChannel[] = Array.from({ length: options.channels ?? 60 }, (_, i) => {
     const nativeId = `C${String(i).padStart(6, '0')}`;
-    return { key: `slack:${WORKSPACE}:${nativeId}`, nativeId, name: `${PUBLIC_CHANNELS[i % PUBLIC_CHANNELS.length]}${i < PUBLIC_CHANNELS.length ? '' : `-${i}`}` };
+    return {
+      key: `slack:${WORKSPACE}:${nativeId}`,
+      nativeId,
+      name: `${PUBLIC_CHANNELS[i % PUBLIC_CHANNELS.length]}${i < PUBLIC_CHANNELS.length ? '' : `-${i}`}`,
+    };
   });
   return { prng, vocabulary, people, channels };
 }
@@ -126,36 +189,111 @@ export function benchWorld(seed: number, options: Pick<BenchLogOptions, 'people'
 function edited(message: MessagePosted, text: string, ms: number): EventEnvelope<MessageEdited> {
   const { source, workspace, channel, id } = message;
   const editedAt = new Date(ms).toISOString();
-  return makeEvent({ id: stableId(EVENT.messageEdited, message.id, message.channel, text), type: EVENT.messageEdited, stream: `slack:${workspace}:${channel}`, occurredAt: editedAt, payload: { source, workspace, channel, id, text, mentions: [], editedAt } });
+  return makeEvent({
+    id: stableId(EVENT.messageEdited, message.id, message.channel, text),
+    type: EVENT.messageEdited,
+    stream: `slack:${workspace}:${channel}`,
+    occurredAt: editedAt,
+    payload: { source, workspace, channel, id, text, mentions: [], editedAt },
+  });
 }
 
 function deleted(message: MessagePosted, ms: number): EventEnvelope<MessageDeleted> {
   const { source, workspace, channel, id } = message;
   const deletedAt = new Date(ms).toISOString();
-  return makeEvent({ id: stableId(EVENT.messageDeleted, message.channel, message.id), type: EVENT.messageDeleted, stream: `slack:${workspace}:${channel}`, occurredAt: deletedAt, payload: { source, workspace, channel, id, deletedAt } });
+  return makeEvent({
+    id: stableId(EVENT.messageDeleted, message.channel, message.id),
+    type: EVENT.messageDeleted,
+    stream: `slack:${workspace}:${channel}`,
+    occurredAt: deletedAt,
+    payload: { source, workspace, channel, id, deletedAt },
+  });
 }
 
-function conversationEvents(channel: BenchChannel, run: readonly MessagePosted[], prng: Prng, vocabulary: ZipfVocabulary): EventEnvelope[] {
+function conversationEvents(
+  channel: BenchChannel,
+  run: readonly MessagePosted[],
+  prng: Prng,
+  vocabulary: ZipfVocabulary,
+): EventEnvelope[] {
   const conversationId = `conv-${channel.nativeId}-${run[0].id}`;
   const participants = [...new Set(run.map((message) => message.author))];
   const start = run[0].ts;
   const end = run[run.length - 1].ts;
   const words = (n: number): string => Array.from({ length: n }, () => drawWord(vocabulary, prng)).join(' ');
-  const extracted: ConversationExtracted = { conversationId, channel: channel.key, messages: run.map((message) => message.id), participants, start, end, provenance: PROVENANCE };
+  const extracted: ConversationExtracted = {
+    conversationId,
+    channel: channel.key,
+    messages: run.map((message) => message.id),
+    participants,
+    start,
+    end,
+    provenance: PROVENANCE,
+  };
   const annotated: ConversationAnnotated = {
-    conversationId, channel: channel.key, topic: words(3), summary: words(18), participants, mentioned: [], entities: [], noise: false, start, end, messageCount: run.length, provenance: PROVENANCE,
+    conversationId,
+    channel: channel.key,
+    topic: words(3),
+    summary: words(18),
+    participants,
+    mentioned: [],
+    entities: [],
+    noise: false,
+    start,
+    end,
+    messageCount: run.length,
+    provenance: PROVENANCE,
   };
   const events: EventEnvelope[] = [
-    makeEvent({ id: stableId(EVENT.conversationExtracted, conversationId), type: EVENT.conversationExtracted, stream: channel.key, occurredAt: end, payload: extracted }),
-    makeEvent({ id: stableId(EVENT.conversationAnnotated, conversationId), type: EVENT.conversationAnnotated, stream: channel.key, occurredAt: end, payload: annotated }),
+    makeEvent({
+      id: stableId(EVENT.conversationExtracted, conversationId),
+      type: EVENT.conversationExtracted,
+      stream: channel.key,
+      occurredAt: end,
+      payload: extracted,
+    }),
+    makeEvent({
+      id: stableId(EVENT.conversationAnnotated, conversationId),
+      type: EVENT.conversationAnnotated,
+      stream: channel.key,
+      occurredAt: end,
+      payload: annotated,
+    }),
   ];
   if (prng.chance(0.1)) {
     const speaker = run[run.length - 1];
     const decision: DecisionRecorded = {
-      decisionId: `dec-${conversationId}`, conversationId, channel: channel.key, summary: `we decided to ${words(8)}`, about: [], decidedBy: [speaker.author], reverses: null, at: end, confidence: 0.8,
-      evidence: [{ source: 'slack', workspace: WORKSPACE, channel: channel.nativeId, id: speaker.id, author: speaker.author, ts: speaker.ts, snippet: speaker.text.slice(0, 280) }], provenance: PROVENANCE,
+      decisionId: `dec-${conversationId}`,
+      conversationId,
+      channel: channel.key,
+      summary: `we decided to ${words(8)}`,
+      about: [],
+      decidedBy: [speaker.author],
+      reverses: null,
+      at: end,
+      confidence: 0.8,
+      evidence: [
+        {
+          source: 'slack',
+          workspace: WORKSPACE,
+          channel: channel.nativeId,
+          id: speaker.id,
+          author: speaker.author,
+          ts: speaker.ts,
+          snippet: speaker.text.slice(0, 280),
+        },
+      ],
+      provenance: PROVENANCE,
     };
-    events.push(makeEvent({ id: stableId(EVENT.decisionRecorded, decision.decisionId), type: EVENT.decisionRecorded, stream: channel.key, occurredAt: end, payload: decision }));
+    events.push(
+      makeEvent({
+        id: stableId(EVENT.decisionRecorded, decision.decisionId),
+        type: EVENT.decisionRecorded,
+        stream: channel.key,
+        occurredAt: end,
+        payload: decision,
+      }),
+    );
   }
   return events;
 }

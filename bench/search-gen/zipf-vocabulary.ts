@@ -7,13 +7,14 @@ import { WORDS } from '../slack-gen/vocabulary.js';
  * how many documents hold each word, so the shape of the tail matters more than its spelling.
  */
 const FUNCTION_WORDS = (
-  'the to i a and is it you that of for in on we this be can have not with it\'s do are was just so but if at what ' +
-  'will i\'m my me from they as there all an about one or get know think like should need out up now can\'t when ' +
+  "the to i a and is it you that of for in on we this be can have not with it's do are was just so but if at what " +
+  "will i'm my me from they as there all an about one or get know think like should need out up now can't when " +
   'no yes how going some our been would then here also any more did see which only make still new could us time ' +
-  'good yeah ok thanks sure let\'s today right back after before why who way them because maybe already tomorrow'
+  "good yeah ok thanks sure let's today right back after before why who way them because maybe already tomorrow"
 ).split(' ');
 
-const SYLLABLES = 'ka ri mo te lu sa no vi de po ra ze mi to fa ku lo be si na gu ha ve do pi ro ta me ju ko'.split(' ');
+const SYLLABLES =
+  'ka ri mo te lu sa no vi de po ra ze mi to fa ku lo be si na gu ha ve do pi ro ta me ju ko'.split(' ');
 const CODAS = ['', '', 'n', 'r', 's', 'x', 'l', 'nd', 'st', 'rk'];
 
 export interface ZipfVocabulary {

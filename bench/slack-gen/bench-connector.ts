@@ -12,11 +12,17 @@ import { slackConnector } from '../../src/connectors/slack/slack-connector.js';
 import { readLayout } from '../../src/connectors/slack/slack-layout.js';
 import { decodeUtf8, openDirTree, openZipTree, type Tree } from '../../src/connectors/tree.js';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { rounds: { type: 'string', default: '3' } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { rounds: { type: 'string', default: '3' } },
+});
 const input = positionals[0];
 if (input === undefined) throw new Error('usage: bench-connector.ts DIR_OR_ZIP [--rounds 3]');
 const rounds = Number(values.rounds);
-const open = (): Promise<Tree> => (statSync(input).isDirectory() ? openDirTree(input) : openZipTree(input, { maxTotalBytes: 64 * 1024 ** 3, maxRatio: 1000 }));
+const open = (): Promise<Tree> =>
+  statSync(input).isDirectory()
+    ? openDirTree(input)
+    : openZipTree(input, { maxTotalBytes: 64 * 1024 ** 3, maxRatio: 1000 });
 
 /** CPU seconds (user + system, all threads) since `since`: less disturbed than wall time on a busy machine. */
 const cpuSince = (since: NodeJS.CpuUsage): number => {
@@ -44,7 +50,13 @@ async function bareParse(): Promise<{ seconds: number; cpu: number; messages: nu
   return { seconds, cpu: cpuSeconds, messages, bytes };
 }
 
-async function connector(): Promise<{ seconds: number; cpu: number; events: number; posted: number; problems: number }> {
+async function connector(): Promise<{
+  seconds: number;
+  cpu: number;
+  events: number;
+  posted: number;
+  problems: number;
+}> {
   const tree = await open();
   const cpu = process.cpuUsage();
   const started = performance.now();
@@ -52,7 +64,10 @@ async function connector(): Promise<{ seconds: number; cpu: number; events: numb
   let posted = 0;
   let problems = 0;
   const options = { now: new Date('2026-01-01T00:00:00Z'), calendarPastDays: 0, calendarFutureDays: 0 };
-  for await (const item of slackConnector.read({ format: 'slack-export', path: input, container: 'tree', tree }, options)) {
+  for await (const item of slackConnector.read(
+    { format: 'slack-export', path: input, container: 'tree', tree },
+    options,
+  )) {
     if (item.kind === 'problem') {
       problems++;
       continue;
@@ -77,7 +92,9 @@ for (let round = 0; round < rounds; round++) {
   if (bestConnector === undefined || mapped.seconds < bestConnector.seconds) bestConnector = mapped;
   bestBareCpu = Math.min(bestBareCpu, bare.cpu);
   bestConnectorCpu = Math.min(bestConnectorCpu, mapped.cpu);
-  process.stdout.write(`round ${round + 1}: bare ${bare.seconds.toFixed(2)} s wall / ${bare.cpu.toFixed(2)} s CPU, connector ${mapped.seconds.toFixed(2)} s wall / ${mapped.cpu.toFixed(2)} s CPU\n`);
+  process.stdout.write(
+    `round ${round + 1}: bare ${bare.seconds.toFixed(2)} s wall / ${bare.cpu.toFixed(2)} s CPU, connector ${mapped.seconds.toFixed(2)} s wall / ${mapped.cpu.toFixed(2)} s CPU\n`,
+  );
 }
 if (bestBare === undefined || bestConnector === undefined) throw new Error('no rounds run');
 const bareRate = bestBare.messages / bestBare.seconds;

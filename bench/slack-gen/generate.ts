@@ -75,7 +75,12 @@ export async function generateSlackExport(options: GenerateOptions): Promise<Gen
     };
     const addReply = (reply: PendingReply): void => {
       const conversation = workspace.conversations[reply.conversation];
-      add(reply.conversation, reply.seconds, reply.ts, factory.reply(conversation, reply.user, reply.seconds, reply.ts, reply.rootTs, reply.rootUser));
+      add(
+        reply.conversation,
+        reply.seconds,
+        reply.ts,
+        factory.reply(conversation, reply.user, reply.seconds, reply.ts, reply.rootTs, reply.rootUser),
+      );
       replies++;
     };
     for (const reply of pending.get(day) ?? []) addReply(reply);
@@ -90,15 +95,31 @@ export async function generateSlackExport(options: GenerateOptions): Promise<Gen
       const record = factory.fresh(conversation, seconds, ts);
       planned++;
       if (record.subtype === undefined && planned < options.messages && prng.chance(ROOT_CHANCE)) {
-        const count = Math.min(1 + Math.min(40, Math.floor(prng.exponential(2.2))), options.messages - planned);
+        const count = Math.min(
+          1 + Math.min(40, Math.floor(prng.exponential(2.2))),
+          options.messages - planned,
+        );
         const thread: PendingReply[] = [];
         let at = seconds;
         for (let i = 0; i < count; i++) {
           at += 1 + Math.round(replyDelay(prng));
-          const user = prng.chance(0.3) ? (conversation.members.find((member) => member.id === record.user) ?? prng.pick(conversation.members)) : prng.pick(conversation.members);
-          thread.push({ conversation: index, seconds: at, ts: nextTs(at), rootTs: ts, rootUser: record.user as string, user });
+          const user = prng.chance(0.3)
+            ? (conversation.members.find((member) => member.id === record.user) ??
+              prng.pick(conversation.members))
+            : prng.pick(conversation.members);
+          thread.push({
+            conversation: index,
+            seconds: at,
+            ts: nextTs(at),
+            rootTs: ts,
+            rootUser: record.user as string,
+            user,
+          });
         }
-        factory.makeRoot(record, thread.map((reply) => ({ user: reply.user.id, ts: reply.ts })));
+        factory.makeRoot(
+          record,
+          thread.map((reply) => ({ user: reply.user.id, ts: reply.ts })),
+        );
         planned += count;
         for (const reply of thread) {
           const replyDay = Math.floor((reply.seconds - START) / DAY);
@@ -117,14 +138,32 @@ export async function generateSlackExport(options: GenerateOptions): Promise<Gen
     for (const index of [...byConversation.keys()].sort((a, b) => a - b)) {
       const list = byConversation.get(index) ?? [];
       list.sort((a, b) => a.order - b.order);
-      await sink.write(`${workspace.conversations[index].folder}/${date}.json`, Buffer.from(JSON.stringify(list.map((entry) => entry.record), null, 4)));
+      await sink.write(
+        `${workspace.conversations[index].folder}/${date}.json`,
+        Buffer.from(
+          JSON.stringify(
+            list.map((entry) => entry.record),
+            null,
+            4,
+          ),
+        ),
+      );
       files++;
       written += list.length;
     }
   }
   const bytes = await sink.close();
-  if (written !== options.messages) throw new Error(`generator bug: wrote ${written} messages, asked for ${options.messages}`);
-  return { path: options.out, files, messages: written, replies, days, bytes, seconds: (performance.now() - started) / 1000 };
+  if (written !== options.messages)
+    throw new Error(`generator bug: wrote ${written} messages, asked for ${options.messages}`);
+  return {
+    path: options.out,
+    files,
+    messages: written,
+    replies,
+    days,
+    bytes,
+    seconds: (performance.now() - started) / 1000,
+  };
 }
 
 /** Most replies come within the hour, some hours later, a few days later. */

@@ -48,13 +48,27 @@ export class MessageFactory {
       source_team: this.workspace.teamId,
       user_profile: this.profile(author),
     };
-    if (this.prng.chance(0.5)) record.blocks = [{ type: 'rich_text', block_id: this.prng.hex(5), elements: [{ type: 'rich_text_section', elements: [{ type: 'text', text }] }] }];
+    if (this.prng.chance(0.5))
+      record.blocks = [
+        {
+          type: 'rich_text',
+          block_id: this.prng.hex(5),
+          elements: [{ type: 'rich_text_section', elements: [{ type: 'text', text }] }],
+        },
+      ];
     this.decorate(record, conversation, author, seconds);
     return record;
   }
 
   /** A thread reply; a few are also sent to the channel. */
-  reply(conversation: GenConversation, author: GenUser, seconds: number, ts: string, rootTs: string, rootUser: string): GenRecord {
+  reply(
+    conversation: GenConversation,
+    author: GenUser,
+    seconds: number,
+    ts: string,
+    rootTs: string,
+    rootUser: string,
+  ): GenRecord {
     const record = this.plain(conversation, author, seconds, ts);
     record.thread_ts = rootTs;
     record.parent_user_id = rootUser;
@@ -78,7 +92,14 @@ export class MessageFactory {
   private join(conversation: GenConversation, ts: string): GenRecord {
     const user = this.prng.pick(conversation.members);
     const subtype = conversation.kind === 'private' ? 'group_join' : 'channel_join';
-    return { type: 'message', subtype, ts, user: user.id, text: `<@${user.id}> has joined the channel`, inviter: this.prng.pick(conversation.members).id };
+    return {
+      type: 'message',
+      subtype,
+      ts,
+      user: user.id,
+      text: `<@${user.id}> has joined the channel`,
+      inviter: this.prng.pick(conversation.members).id,
+    };
   }
 
   private bot(conversation: GenConversation, ts: string): GenRecord {
@@ -91,7 +112,15 @@ export class MessageFactory {
       username: bot.name,
       bot_id: bot.id,
       app_id: bot.app,
-      bot_profile: { id: bot.id, deleted: false, name: bot.name, updated: 1700000000, app_id: bot.app, icons: { image_48: `https://avatars.slack-edge.com/${bot.kind}_48.png` }, team_id: this.workspace.teamId },
+      bot_profile: {
+        id: bot.id,
+        deleted: false,
+        name: bot.name,
+        updated: 1700000000,
+        app_id: bot.app,
+        icons: { image_48: `https://avatars.slack-edge.com/${bot.kind}_48.png` },
+        team_id: this.workspace.teamId,
+      },
     };
     const repo = this.prng.pick(REPOS);
     const number = this.prng.range(100, 9999);
@@ -124,9 +153,32 @@ export class MessageFactory {
   private notice(author: GenUser, ts: string): GenRecord {
     const roll = this.prng.next();
     const words = this.sentence(5);
-    if (roll < 0.5) return { type: 'message', subtype: 'channel_topic', ts, user: author.id, text: `<@${author.id}> set the channel topic: ${words}`, topic: words };
-    if (roll < 0.75) return { type: 'message', subtype: 'channel_purpose', ts, user: author.id, text: `<@${author.id}> set the channel purpose: ${words}`, purpose: words };
-    return { type: 'message', subtype: 'pinned_item', ts, user: author.id, text: `<@${author.id}> pinned a message to this channel.`, item_type: 'C' };
+    if (roll < 0.5)
+      return {
+        type: 'message',
+        subtype: 'channel_topic',
+        ts,
+        user: author.id,
+        text: `<@${author.id}> set the channel topic: ${words}`,
+        topic: words,
+      };
+    if (roll < 0.75)
+      return {
+        type: 'message',
+        subtype: 'channel_purpose',
+        ts,
+        user: author.id,
+        text: `<@${author.id}> set the channel purpose: ${words}`,
+        purpose: words,
+      };
+    return {
+      type: 'message',
+      subtype: 'pinned_item',
+      ts,
+      user: author.id,
+      text: `<@${author.id}> pinned a message to this channel.`,
+      item_type: 'C',
+    };
   }
 
   private huddle(conversation: GenConversation, author: GenUser, seconds: number, ts: string): GenRecord {
@@ -137,7 +189,20 @@ export class MessageFactory {
       text: '',
       user: author.id,
       ts,
-      room: { id: `R0${this.prng.hex(8).toUpperCase()}`, name: '', date_start: seconds, date_end: seconds + this.prng.range(120, 3600), participants, participant_history: participants, channels: [conversation.id], is_dm_call: false, was_rejected: false, was_missed: false, was_accepted: false, has_ended: true },
+      room: {
+        id: `R0${this.prng.hex(8).toUpperCase()}`,
+        name: '',
+        date_start: seconds,
+        date_end: seconds + this.prng.range(120, 3600),
+        participants,
+        participant_history: participants,
+        channels: [conversation.id],
+        is_dm_call: false,
+        was_rejected: false,
+        was_missed: false,
+        was_accepted: false,
+        has_ended: true,
+      },
       no_notifications: true,
     };
   }
@@ -177,11 +242,14 @@ export class MessageFactory {
 
   /** Edits (~5%) and reactions (~12%). */
   private decorate(record: GenRecord, conversation: GenConversation, author: GenUser, seconds: number): void {
-    if (this.prng.chance(0.05)) record.edited = { user: author.id, ts: formatTs(seconds + this.prng.range(5, 900), 0) };
+    if (this.prng.chance(0.05))
+      record.edited = { user: author.id, ts: formatTs(seconds + this.prng.range(5, 900), 0) };
     if (this.prng.chance(0.12)) {
       const emojis = this.prng.sample(EMOJIS, this.prng.range(1, 3));
       record.reactions = emojis.map((name) => {
-        const users = this.prng.sample(conversation.members, this.prng.range(1, 4)).map((member) => member.id);
+        const users = this.prng
+          .sample(conversation.members, this.prng.range(1, 4))
+          .map((member) => member.id);
         return { name, users, count: users.length };
       });
     }

@@ -55,12 +55,16 @@ export function zipSink(file: string): ExportSink {
       let held: Buffer | undefined = data;
       started.push(
         new Promise<void>((resolve) => {
-          zip.addReadStreamLazy(path, { mtime: ZIP_MTIME, mode: 0o644, compressionLevel: ZIP_LEVEL }, (callback) => {
-            const chunk = held ?? Buffer.alloc(0);
-            held = undefined;
-            resolve();
-            callback(null, new PassThrough().end(chunk));
-          });
+          zip.addReadStreamLazy(
+            path,
+            { mtime: ZIP_MTIME, mode: 0o644, compressionLevel: ZIP_LEVEL },
+            (callback) => {
+              const chunk = held ?? Buffer.alloc(0);
+              held = undefined;
+              resolve();
+              callback(null, new PassThrough().end(chunk));
+            },
+          );
         }),
       );
     },
@@ -71,4 +75,3 @@ export function zipSink(file: string): ExportSink {
     },
   };
 }
-

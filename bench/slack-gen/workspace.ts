@@ -1,5 +1,13 @@
 import { cumulativeWeights, type Prng } from './prng.js';
-import { BOTS, FIRST_NAMES, LAST_NAMES, PRIVATE_CHANNELS, PUBLIC_CHANNELS, TIMEZONES, TITLES } from './vocabulary.js';
+import {
+  BOTS,
+  FIRST_NAMES,
+  LAST_NAMES,
+  PRIVATE_CHANNELS,
+  PUBLIC_CHANNELS,
+  TIMEZONES,
+  TITLES,
+} from './vocabulary.js';
 
 export interface GenUser {
   id: string;
@@ -42,7 +50,8 @@ export interface WorkspaceOptions {
   start: number;
 }
 
-const id = (prefix: string, n: number): string => `${prefix}0${n.toString(36).toUpperCase().padStart(8, '0')}`;
+const id = (prefix: string, n: number): string =>
+  `${prefix}0${n.toString(36).toUpperCase().padStart(8, '0')}`;
 
 /** Users, public and private channels, DMs and group DMs, with the metadata files Slack writes for them. */
 export function buildWorkspace(prng: Prng, options: WorkspaceOptions): GenWorkspace {
@@ -54,7 +63,10 @@ export function buildWorkspace(prng: Prng, options: WorkspaceOptions): GenWorksp
   for (let i = 0; i < options.users; i++) {
     const firstName = prng.pick(FIRST_NAMES);
     const lastName = prng.pick(LAST_NAMES);
-    let name = `${firstName}.${lastName}`.toLowerCase().normalize('NFD').replace(/[^a-z.]/g, '');
+    let name = `${firstName}.${lastName}`
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[^a-z.]/g, '');
     if (handles.has(name)) name = `${name}${i}`;
     handles.add(name);
     const user: GenUser = {
@@ -81,27 +93,65 @@ export function buildWorkspace(prng: Prng, options: WorkspaceOptions): GenWorksp
   const mpims: unknown[] = [];
   for (let i = 0; i < options.channels; i++) {
     const name = i < PUBLIC_CHANNELS.length ? PUBLIC_CHANNELS[i] : `team-${i}`;
-    const members = i === 0 ? active : prng.sample(active, prng.range(Math.min(5, active.length), Math.max(5, Math.floor(active.length / 3))));
-    const conversation: GenConversation = { id: id('C', i + 1), folder: name, name, kind: 'channel', members, weight: 12 / (i + 1.5) };
+    const members =
+      i === 0
+        ? active
+        : prng.sample(
+            active,
+            prng.range(Math.min(5, active.length), Math.max(5, Math.floor(active.length / 3))),
+          );
+    const conversation: GenConversation = {
+      id: id('C', i + 1),
+      folder: name,
+      name,
+      kind: 'channel',
+      members,
+      weight: 12 / (i + 1.5),
+    };
     conversations.push(conversation);
     channels.push(channelRecord(conversation, prng, options.start, i === 0));
   }
   for (let i = 0; i < Math.max(1, Math.round(options.channels / 5)); i++) {
     const name = i < PRIVATE_CHANNELS.length ? PRIVATE_CHANNELS[i] : `private-${i}`;
-    const conversation: GenConversation = { id: id('G', i + 1), folder: name, name, kind: 'private', members: prng.sample(active, prng.range(3, 9)), weight: 0.6 };
+    const conversation: GenConversation = {
+      id: id('G', i + 1),
+      folder: name,
+      name,
+      kind: 'private',
+      members: prng.sample(active, prng.range(3, 9)),
+      weight: 0.6,
+    };
     conversations.push(conversation);
     groups.push(channelRecord(conversation, prng, options.start, false));
   }
   for (let i = 0; i < Math.max(1, Math.round(options.channels * 0.6)); i++) {
     const members = prng.sample(active, 2);
-    const conversation: GenConversation = { id: id('D', i + 1), folder: id('D', i + 1), name: id('D', i + 1), kind: 'dm', members, weight: 0.35 };
+    const conversation: GenConversation = {
+      id: id('D', i + 1),
+      folder: id('D', i + 1),
+      name: id('D', i + 1),
+      kind: 'dm',
+      members,
+      weight: 0.35,
+    };
     conversations.push(conversation);
-    dms.push({ id: conversation.id, created: options.start - prng.range(1, 300) * 86400, members: members.map((member) => member.id) });
+    dms.push({
+      id: conversation.id,
+      created: options.start - prng.range(1, 300) * 86400,
+      members: members.map((member) => member.id),
+    });
   }
   for (let i = 0; i < Math.max(1, Math.round(options.channels / 5)); i++) {
     const members = prng.sample(active, 3 + prng.int(3));
     const name = `mpdm-${members.map((member) => member.name).join('--')}-1`;
-    const conversation: GenConversation = { id: id('G', 100 + i), folder: name, name, kind: 'group_dm', members, weight: 0.3 };
+    const conversation: GenConversation = {
+      id: id('G', 100 + i),
+      folder: name,
+      name,
+      kind: 'group_dm',
+      members,
+      weight: 0.3,
+    };
     conversations.push(conversation);
     mpims.push({ ...(channelRecord(conversation, prng, options.start, false) as object), is_mpim: true });
   }
@@ -111,7 +161,13 @@ export function buildWorkspace(prng: Prng, options: WorkspaceOptions): GenWorksp
     users,
     conversations,
     cumulative: cumulativeWeights(conversations.map((conversation) => conversation.weight)),
-    metadata: { 'users.json': userRecords, 'channels.json': channels, 'groups.json': groups, 'dms.json': dms, 'mpims.json': mpims },
+    metadata: {
+      'users.json': userRecords,
+      'channels.json': channels,
+      'groups.json': groups,
+      'dms.json': dms,
+      'mpims.json': mpims,
+    },
   };
 }
 
@@ -159,7 +215,17 @@ function userRecord(user: GenUser, prng: Prng, teamId: string, start: number): u
 }
 
 function slackbotRecord(teamId: string): unknown {
-  return { id: 'USLACKBOT', team_id: teamId, name: 'slackbot', deleted: false, real_name: 'Slackbot', profile: { real_name: 'Slackbot', display_name: 'Slackbot', team: teamId }, is_bot: false, is_app_user: false, updated: 0 };
+  return {
+    id: 'USLACKBOT',
+    team_id: teamId,
+    name: 'slackbot',
+    deleted: false,
+    real_name: 'Slackbot',
+    profile: { real_name: 'Slackbot', display_name: 'Slackbot', team: teamId },
+    is_bot: false,
+    is_app_user: false,
+    updated: 0,
+  };
 }
 
 function botUserRecord(bot: (typeof BOTS)[number], teamId: string, start: number): unknown {
@@ -170,7 +236,14 @@ function botUserRecord(bot: (typeof BOTS)[number], teamId: string, start: number
     name,
     deleted: false,
     real_name: bot.name,
-    profile: { real_name: bot.name, display_name: '', bot_id: bot.id, api_app_id: bot.app, always_active: true, team: teamId },
+    profile: {
+      real_name: bot.name,
+      display_name: '',
+      bot_id: bot.id,
+      api_app_id: bot.app,
+      always_active: true,
+      team: teamId,
+    },
     is_bot: true,
     is_app_user: false,
     updated: start - 86400,
@@ -189,6 +262,10 @@ function channelRecord(conversation: GenConversation, prng: Prng, start: number,
     members: conversation.members.map((member) => member.id),
     pins: [],
     topic: { value: prng.chance(0.5) ? `All things ${conversation.name}` : '', creator, last_set: 0 },
-    purpose: { value: prng.chance(0.6) ? `Where we talk about ${conversation.name}` : '', creator, last_set: 0 },
+    purpose: {
+      value: prng.chance(0.6) ? `Where we talk about ${conversation.name}` : '',
+      creator,
+      last_set: 0,
+    },
   };
 }

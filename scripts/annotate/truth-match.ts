@@ -1,5 +1,14 @@
 /** Matching annotate output (events in a store) against a fixture's truth.json, per item type. */
-import type { ActionItemAssigned, ActionItemCompleted, DecisionRecorded, EntityNamed, FactAsserted, FactRetracted, QuestionAnswered, QuestionAsked } from '../../src/domain/annotations.js';
+import type {
+  ActionItemAssigned,
+  ActionItemCompleted,
+  DecisionRecorded,
+  EntityNamed,
+  FactAsserted,
+  FactRetracted,
+  QuestionAnswered,
+  QuestionAsked,
+} from '../../src/domain/annotations.js';
 import { normalizeEntityName } from '../../src/pipeline/annotate/entities.js';
 import { localDate } from '../../src/domain/time-zones.js';
 
@@ -10,9 +19,31 @@ export interface Truth {
   components: { id: string; names: string[] }[];
   conversations: { id: string; channel: string; topic: string; messages: string[] }[];
   decisions: { id: string; evidence: string[]; reverses: string | null; about: string | null }[];
-  action_items: { id: string; assignee: string; due: string | null; evidence: string[]; completed_by: string | null }[];
-  questions: { id: string; asker: string; addressee: string | null; kind: string; evidence: string; answered_by: string | null }[];
-  facts: { id: string; subject: string; relation: string; object: string; valid_from: string; hedged: boolean; retracted: boolean; evidence: string[] }[];
+  action_items: {
+    id: string;
+    assignee: string;
+    due: string | null;
+    evidence: string[];
+    completed_by: string | null;
+  }[];
+  questions: {
+    id: string;
+    asker: string;
+    addressee: string | null;
+    kind: string;
+    evidence: string;
+    answered_by: string | null;
+  }[];
+  facts: {
+    id: string;
+    subject: string;
+    relation: string;
+    object: string;
+    valid_from: string;
+    hedged: boolean;
+    retracted: boolean;
+    evidence: string[];
+  }[];
 }
 
 export interface Produced {
@@ -47,30 +78,43 @@ export interface TypeScores {
 function prf(tp: number, predicted: number, truth: number, tpPredicted = tp): Prf {
   const precision = predicted === 0 ? 0 : tpPredicted / predicted;
   const recall = truth === 0 ? 0 : tp / truth;
-  return { tp, predicted, truth, precision, recall, f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall) };
+  return {
+    tp,
+    predicted,
+    truth,
+    precision,
+    recall,
+    f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall),
+  };
 }
 
 const ratio = (ok: number, total: number): string => `${ok}/${total}`;
 
 /** `ref` is `<source>:<native channel>:<message id>`; `personOf` maps a person key to a truth person id. */
-export function scoreAnnotations(truth: Truth, produced: Produced, refOf: (channelKey: string, messageId: string) => string, personOf: (key: string | null) => string | null): TypeScores {
+export function scoreAnnotations(
+  truth: Truth,
+  produced: Produced,
+  refOf: (channelKey: string, messageId: string) => string,
+  personOf: (key: string | null) => string | null,
+): TypeScores {
   const misses: string[] = [];
   const entityToTruth = new Map<string, string>();
   for (const entity of produced.entities) {
     const forms = new Set([entity.name, ...entity.aliases].map(normalizeEntityName));
-    const component = truth.components.find((c) => c.names.some((name) => forms.has(normalizeEntityName(name))));
+    const component = truth.components.find((c) =>
+      c.names.some((name) => forms.has(normalizeEntityName(name))),
+    );
     if (component) entityToTruth.set(entity.entityId, component.id);
   }
-  const evRefs = (evidence: { channel: string; id: string; source: string; workspace: string }[]): string[] => evidence.map((e) => refOf(`${e.source}:${e.workspace}:${e.channel}`, e.id));
+  const evRefs = (evidence: { channel: string; id: string; source: string; workspace: string }[]): string[] =>
+    evidence.map((e) => refOf(`${e.source}:${e.workspace}:${e.channel}`, e.id));
 
   // Decisions: the stating message is one of the truth's evidence.
   const decisionMatch = new Map<string, DecisionRecorded>();
-  let decisionHits = 0;
   for (const decision of produced.decisions) {
     const first = evRefs(decision.evidence)[0];
     const hit = truth.decisions.find((d) => d.evidence.includes(first));
     if (hit) {
-      decisionHits++;
       if (!decisionMatch.has(hit.id)) decisionMatch.set(hit.id, decision);
     } else misses.push(`decision FP: ${decision.summary.slice(0, 90)}`);
   }
@@ -84,12 +128,10 @@ export function scoreAnnotations(truth: Truth, produced: Produced, refOf: (chann
 
   // Action items: the first evidence message is one of the truth's evidence (or the other way round).
   const itemMatch = new Map<string, ActionItemAssigned>();
-  let itemHits = 0;
   for (const item of produced.items) {
     const refs = evRefs(item.evidence);
     const hit = truth.action_items.find((a) => a.evidence.includes(refs[0]) || refs.includes(a.evidence[0]));
     if (hit) {
-      itemHits++;
       if (!itemMatch.has(hit.id)) itemMatch.set(hit.id, item);
     } else misses.push(`action FP: ${item.summary.slice(0, 90)}`);
   }
@@ -114,12 +156,10 @@ export function scoreAnnotations(truth: Truth, produced: Produced, refOf: (chann
 
   // Questions: the same message.
   const questionMatch = new Map<string, QuestionAsked>();
-  let questionHits = 0;
   for (const question of produced.questions) {
     const ref = evRefs(question.evidence)[0];
     const hit = truth.questions.find((q) => q.evidence === ref);
     if (hit) {
-      questionHits++;
       questionMatch.set(hit.id, question);
     } else misses.push(`question FP: ${question.text.slice(0, 90)}`);
   }
@@ -156,7 +196,8 @@ export function scoreAnnotations(truth: Truth, produced: Produced, refOf: (chann
     }
     triples.set(key, [...(triples.get(key) ?? []), fact]);
   }
-  for (const key of retractedTriples) if (triples.has(key) && triples.get(key)!.every((f) => f.hedged)) triples.delete(key);
+  for (const key of retractedTriples)
+    if (triples.has(key) && triples.get(key)!.every((f) => f.hedged)) triples.delete(key);
   const liveTruth = truth.facts.filter((f) => !f.retracted);
   let factHits = 0;
   let validOk = 0;
@@ -171,19 +212,54 @@ export function scoreAnnotations(truth: Truth, produced: Produced, refOf: (chann
     if (localDate(earliest, truth.timezone) === localDate(f.valid_from, truth.timezone)) validOk++;
     else misses.push(`fact ${f.id} valid_from ${earliest} ≠ ${f.valid_from}`);
   }
-  for (const key of triples.keys()) if (!liveTruth.some((f) => `${f.subject} ${f.relation} ${f.object}` === key)) misses.push(`fact FP: ${key}`);
+  for (const key of triples.keys())
+    if (!liveTruth.some((f) => `${f.subject} ${f.relation} ${f.object}` === key))
+      misses.push(`fact FP: ${key}`);
   const retractedTruth = truth.facts.filter((f) => f.retracted);
-  const retractedOk = retractedTruth.filter((f) => retractedTriples.has(`${f.subject} ${f.relation} ${f.object}`) && !triples.has(`${f.subject} ${f.relation} ${f.object}`)).length;
+  const retractedOk = retractedTruth.filter(
+    (f) =>
+      retractedTriples.has(`${f.subject} ${f.relation} ${f.object}`) &&
+      !triples.has(`${f.subject} ${f.relation} ${f.object}`),
+  ).length;
   const ownsTruth = liveTruth.filter((f) => f.relation === 'owns');
   const ownsMine = [...triples.keys()].filter((key) => key.split(' ')[1] === 'owns');
   const ownsHits = ownsTruth.filter((f) => triples.has(`${f.subject} owns ${f.object}`)).length;
 
   return {
-    decisions: { ...prf(decisionMatch.size, produced.decisions.length, truth.decisions.length), reversals: ratio(reversalsOk, reversals.length) },
-    actionItems: { ...prf(itemMatch.size, produced.items.length, truth.action_items.length), assignee: ratio(assigneeOk, itemMatch.size), due: ratio(dueOk, itemMatch.size), completed: ratio(completedOk, itemMatch.size) },
-    questions: { ...prf(questionMatch.size, produced.questions.length, truth.questions.length), addressee: ratio(addresseeOk, questionMatch.size), answered: ratio(answeredOk, questionMatch.size), kind: ratio(kindOk, questionMatch.size) },
-    facts: { ...prf(factHits, triples.size, liveTruth.length, [...triples.keys()].filter((key) => liveTruth.some((f) => `${f.subject} ${f.relation} ${f.object}` === key)).length), validFrom: ratio(validOk, factHits), retracted: ratio(retractedOk, retractedTruth.length) },
-    ownership: prf(ownsHits, ownsMine.length, ownsTruth.length, ownsMine.filter((key) => ownsTruth.some((f) => `${f.subject} owns ${f.object}` === key)).length),
+    decisions: {
+      ...prf(decisionMatch.size, produced.decisions.length, truth.decisions.length),
+      reversals: ratio(reversalsOk, reversals.length),
+    },
+    actionItems: {
+      ...prf(itemMatch.size, produced.items.length, truth.action_items.length),
+      assignee: ratio(assigneeOk, itemMatch.size),
+      due: ratio(dueOk, itemMatch.size),
+      completed: ratio(completedOk, itemMatch.size),
+    },
+    questions: {
+      ...prf(questionMatch.size, produced.questions.length, truth.questions.length),
+      addressee: ratio(addresseeOk, questionMatch.size),
+      answered: ratio(answeredOk, questionMatch.size),
+      kind: ratio(kindOk, questionMatch.size),
+    },
+    facts: {
+      ...prf(
+        factHits,
+        triples.size,
+        liveTruth.length,
+        [...triples.keys()].filter((key) =>
+          liveTruth.some((f) => `${f.subject} ${f.relation} ${f.object}` === key),
+        ).length,
+      ),
+      validFrom: ratio(validOk, factHits),
+      retracted: ratio(retractedOk, retractedTruth.length),
+    },
+    ownership: prf(
+      ownsHits,
+      ownsMine.length,
+      ownsTruth.length,
+      ownsMine.filter((key) => ownsTruth.some((f) => `${f.subject} owns ${f.object}` === key)).length,
+    ),
     misses,
   };
 }

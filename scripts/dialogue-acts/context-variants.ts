@@ -13,11 +13,24 @@ export function contextVariants(examples: readonly Example[], random: () => numb
   const out: Example[] = [];
   for (const example of examples) {
     const context = example.context;
-    if (!example.unit.quoted && random() < 0.125) out.push({ ...example, unit: { ...example.unit, quoted: true }, act: 'other', weight: example.weight * 0.5 });
+    if (!example.unit.quoted && random() < 0.125)
+      out.push({
+        ...example,
+        unit: { ...example.unit, quoted: true },
+        act: 'other',
+        weight: example.weight * 0.5,
+      });
     if (context.replyToAct && !context.previousAct) {
       out.push(example);
-      out.push({ ...example, context: { ...context, replyToAct: undefined, reply: false, previousAct: context.replyToAct } });
-      out.push({ ...example, context: { ...context, replyToAct: undefined, reply: false }, weight: example.weight * 0.3 });
+      out.push({
+        ...example,
+        context: { ...context, replyToAct: undefined, reply: false, previousAct: context.replyToAct },
+      });
+      out.push({
+        ...example,
+        context: { ...context, replyToAct: undefined, reply: false },
+        weight: example.weight * 0.3,
+      });
     } else if (!context.replyToAct && !context.previousAct && random() < 0.7) {
       out.push({ ...example, context: { ...context, previousAct: randomAct(random) } });
     } else {

@@ -7,7 +7,10 @@ import type { Example } from './example.js';
 
 /** ../shared/datasets/email-intent from the repository root (a worktree sits beside `shared/`). */
 export function defaultEmailIntentDir(root: string): string | null {
-  for (const candidate of [join(root, '../shared/datasets/email-intent'), join(root, '../../shared/datasets/email-intent')]) {
+  for (const candidate of [
+    join(root, '../shared/datasets/email-intent'),
+    join(root, '../../shared/datasets/email-intent'),
+  ]) {
     if (existsSync(join(candidate, 'Ask0729-fixed.txt'))) return candidate;
   }
   return null;
@@ -37,13 +40,23 @@ export function readEmailIntent(dir: string, weight: number): EmailIntent {
   const toExample = (row: { ask: boolean; text: string; where: string }): Example | null => {
     const unit = singleUnit(row.text);
     if (!unit || unit.skip) return null;
-    return { unit, context: {}, act: row.ask ? 'request' : 'other', source: 'email', weight, where: row.where };
+    return {
+      unit,
+      context: {},
+      act: row.ask ? 'request' : 'other',
+      source: 'email',
+      weight,
+      where: row.where,
+    };
   };
   const train: Example[] = [];
   let dropped = 0;
   for (const row of read('Ask0729-fixed.txt')) {
     const example = toExample(row);
-    const notOurOther = /\?\s*$/.test(row.text) || /^\s*(I|We)('ll| will| shall)\b/i.test(row.text) || opensWithVerb(actTokens(row.text), 0);
+    const notOurOther =
+      /\?\s*$/.test(row.text) ||
+      /^\s*(I|We)('ll| will| shall)\b/i.test(row.text) ||
+      opensWithVerb(actTokens(row.text), 0);
     if (!example || (!row.ask && notOurOther)) {
       dropped++;
       continue;

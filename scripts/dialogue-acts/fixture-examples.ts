@@ -1,4 +1,9 @@
-import { DIALOGUE_ACTS, type ActContext, type ActUnit, type DialogueAct } from '../../src/pipeline/annotate/acts/act.js';
+import {
+  DIALOGUE_ACTS,
+  type ActContext,
+  type ActUnit,
+  type DialogueAct,
+} from '../../src/pipeline/annotate/acts/act.js';
 import type { Example } from './example.js';
 import type { FixtureMessage } from './fixture-messages.js';
 
@@ -25,7 +30,11 @@ export interface FixtureWeights {
  * taught as `other`, except where the first model reads an act with probability ≥ 0.5: the labels
  * never mark proposals, acceptances or rejections, and calling those `other` would unteach them.
  */
-export function fixtureExamples(messages: readonly FixtureMessage[], predict: Predict, weights: FixtureWeights): Example[] {
+export function fixtureExamples(
+  messages: readonly FixtureMessage[],
+  predict: Predict,
+  weights: FixtureWeights,
+): Example[] {
   const examples: Example[] = [];
   const otherIndex = DIALOGUE_ACTS.indexOf('other');
   for (const message of messages) {
@@ -39,23 +48,40 @@ export function fixtureExamples(messages: readonly FixtureMessage[], predict: Pr
         let best = 0;
         for (let c = 1; c < p.length; c++) if (p[c] > p[best]) best = c;
         if (best !== otherIndex && p[best] >= 0.5) return;
-        examples.push({ unit, context: message.context, act: 'other', source: 'fixture', weight: weights.other, where: message.where });
+        examples.push({
+          unit,
+          context: message.context,
+          act: 'other',
+          source: 'fixture',
+          weight: weights.other,
+          where: message.where,
+        });
       });
       continue;
     }
     const chosen = new Map<number, { act: DialogueAct; p: number }>();
     for (const act of message.gold) {
       const group = act === 'question' ? ASKS : [act];
-      const score = (k: number) => group.reduce((sum, a) => sum + probabilities[k][DIALOGUE_ACTS.indexOf(a)], 0);
+      const score = (k: number) =>
+        group.reduce((sum, a) => sum + probabilities[k][DIALOGUE_ACTS.indexOf(a)], 0);
       let best = 0;
       for (let k = 1; k < units.length; k++) if (score(k) > score(best)) best = k;
-      const chosenAct = group.reduce((a, b) => (probabilities[best][DIALOGUE_ACTS.indexOf(b)] > probabilities[best][DIALOGUE_ACTS.indexOf(a)] ? b : a));
+      const chosenAct = group.reduce((a, b) =>
+        probabilities[best][DIALOGUE_ACTS.indexOf(b)] > probabilities[best][DIALOGUE_ACTS.indexOf(a)] ? b : a,
+      );
       const p = score(best);
       const held = chosen.get(best);
       if (!held || held.p < p) chosen.set(best, { act: chosenAct, p });
     }
     for (const [k, { act }] of chosen) {
-      examples.push({ unit: units[k], context: message.context, act, source: 'fixture', weight: weights.labelled, where: message.where });
+      examples.push({
+        unit: units[k],
+        context: message.context,
+        act,
+        source: 'fixture',
+        weight: weights.labelled,
+        where: message.where,
+      });
     }
   }
   return examples;

@@ -19,7 +19,15 @@ export interface FixtureMessage {
 }
 
 /** Which act a message stands for when it is the context of the next one. */
-const PRIMARY: DialogueAct[] = ['decision', 'proposal', 'request', 'question', 'commitment', 'completion', 'ownership'];
+const PRIMARY: DialogueAct[] = [
+  'decision',
+  'proposal',
+  'request',
+  'question',
+  'commitment',
+  'completion',
+  'ownership',
+];
 
 /**
  * Each message's acts from the story's labels (fixtures/README.md): the first evidence of a
@@ -85,12 +93,15 @@ function goldActs(story: Story): Map<string, Set<DialogueAct> | null> {
     for (const key of rest) if (at(key) < at(first)) add(key, 'proposal');
   }
   for (const item of labels.action_items) {
-    for (const key of item.evidence) add(key, story.keys.get(key)?.author === item.assignee ? 'commitment' : 'request');
+    for (const key of item.evidence)
+      add(key, story.keys.get(key)?.author === item.assignee ? 'commitment' : 'request');
     if (item.completed_by) add(item.completed_by, 'completion');
   }
   for (const question of labels.questions) add(question.evidence, 'question');
   // works_on ("I'm on the dunning emails this sprint") reads as a status update; it is no act of ours.
-  for (const fact of labels.facts) if (fact.relation !== 'works_on') for (const key of fact.evidence) add(key, 'ownership');
-  for (const question of labels.questions) if (question.answered_by && !acts.has(question.answered_by)) acts.set(question.answered_by, null);
+  for (const fact of labels.facts)
+    if (fact.relation !== 'works_on') for (const key of fact.evidence) add(key, 'ownership');
+  for (const question of labels.questions)
+    if (question.answered_by && !acts.has(question.answered_by)) acts.set(question.answered_by, null);
   return acts;
 }

@@ -1,12 +1,25 @@
 import { messageAct } from '../../src/pipeline/annotate/acts/classify-unit.js';
-import type { ActContext, ActPrediction, ActUnit, DialogueAct } from '../../src/pipeline/annotate/acts/act.js';
+import type {
+  ActContext,
+  ActPrediction,
+  ActUnit,
+  DialogueAct,
+} from '../../src/pipeline/annotate/acts/act.js';
 import type { FixtureMessage } from './fixture-messages.js';
 import { pct } from './metrics.js';
 
 export type Classify = (unit: ActUnit, context: ActContext) => ActPrediction | null;
 
 /** The acts the fixture labels name; proposals only where a decision's evidence came earlier. */
-export const LABELLED_ACTS: DialogueAct[] = ['decision', 'request', 'commitment', 'question', 'completion', 'ownership', 'proposal'];
+export const LABELLED_ACTS: DialogueAct[] = [
+  'decision',
+  'request',
+  'commitment',
+  'question',
+  'completion',
+  'ownership',
+  'proposal',
+];
 
 /**
  * Acts the labels do not tell apart: an action item's evidence is a request or a commitment; the
@@ -42,7 +55,9 @@ export function scoreMessages(messages: readonly FixtureMessage[], classify: Cla
     const predictions = message.units.map((unit) => classify(unit, context));
     predictedAct[k] = messageAct(predictions);
     if (message.gold === null) return;
-    const predicted = new Set<DialogueAct>(predictions.flatMap((p) => (p && p.act !== 'other' ? [p.act] : [])));
+    const predicted = new Set<DialogueAct>(
+      predictions.flatMap((p) => (p && p.act !== 'other' ? [p.act] : [])),
+    );
     const gold = message.gold;
     for (const act of LABELLED_ACTS) {
       const g = gold.has(act);
@@ -60,9 +75,15 @@ export function scoreMessages(messages: readonly FixtureMessage[], classify: Cla
       else if (inGold) row.fn++;
     }
     const wrong = LABELLED_ACTS.some((act) => gold.has(act) !== predicted.has(act));
-    if (wrong) misses.push(`${message.where}  gold [${[...gold].join(',')}] predicted [${predictions.map((p) => p?.act ?? 'skip').join(',')}]  ${message.text.replace(/\s+/g, ' ').slice(0, 140)}`);
+    if (wrong)
+      misses.push(
+        `${message.where}  gold [${[...gold].join(',')}] predicted [${predictions.map((p) => p?.act ?? 'skip').join(',')}]  ${message.text.replace(/\s+/g, ' ').slice(0, 140)}`,
+      );
   });
-  const rows = [...LABELLED_ACTS, ...GROUPS.keys()].map((act) => ({ act, ...(counts.get(act) ?? { tp: 0, fp: 0, fn: 0 }) }));
+  const rows = [...LABELLED_ACTS, ...GROUPS.keys()].map((act) => ({
+    act,
+    ...(counts.get(act) ?? { tp: 0, fp: 0, fn: 0 }),
+  }));
   return { rows, misses };
 }
 
@@ -72,7 +93,9 @@ export function messageF1({ tp, fp, fn }: { tp: number; fp: number; fn: number }
 
 /** The mean F1 of the six acts the labels mark throughout (proposals only now and then). */
 export function messageMacroF1(scores: MessageScores): number {
-  const main = scores.rows.filter((row) => LABELLED_ACTS.includes(row.act as DialogueAct) && row.act !== 'proposal');
+  const main = scores.rows.filter(
+    (row) => LABELLED_ACTS.includes(row.act as DialogueAct) && row.act !== 'proposal',
+  );
   return main.reduce((sum, row) => sum + messageF1(row), 0) / main.length;
 }
 
@@ -82,7 +105,9 @@ export function messageTable(scores: MessageScores): string {
     const { act, tp, fp, fn } = row;
     const precision = tp + fp ? tp / (tp + fp) : 0;
     const recall = tp + fn ? tp / (tp + fn) : 0;
-    lines.push(`${act.padEnd(28)} ${pct(precision).padStart(9)} ${pct(recall).padStart(7)} ${pct(messageF1(row)).padStart(6)} ${String(tp + fn).padStart(6)}`);
+    lines.push(
+      `${act.padEnd(28)} ${pct(precision).padStart(9)} ${pct(recall).padStart(7)} ${pct(messageF1(row)).padStart(6)} ${String(tp + fn).padStart(6)}`,
+    );
   }
   lines.push(`mean F1 of the six acts labelled throughout: ${pct(messageMacroF1(scores))}`);
   return lines.join('\n');

@@ -34,7 +34,11 @@ export function scores(confusion: Confusion): { perClass: ClassScore[]; accuracy
     return { act, precision, recall, f1, support };
   });
   const present = perClass.filter((score) => score.support > 0);
-  return { perClass, accuracy: total ? correct / total : 0, macroF1: present.reduce((sum, score) => sum + score.f1, 0) / Math.max(1, present.length) };
+  return {
+    perClass,
+    accuracy: total ? correct / total : 0,
+    macroF1: present.reduce((sum, score) => sum + score.f1, 0) / Math.max(1, present.length),
+  };
 }
 
 export const pct = (value: number): string => (100 * value).toFixed(1);
@@ -43,7 +47,9 @@ export function scoreTable(confusion: Confusion): string {
   const { perClass, accuracy, macroF1 } = scores(confusion);
   const lines = ['act           precision  recall     F1  support'];
   for (const score of perClass) {
-    lines.push(`${score.act.padEnd(12)} ${pct(score.precision).padStart(10)} ${pct(score.recall).padStart(7)} ${pct(score.f1).padStart(6)} ${String(score.support).padStart(8)}`);
+    lines.push(
+      `${score.act.padEnd(12)} ${pct(score.precision).padStart(10)} ${pct(score.recall).padStart(7)} ${pct(score.f1).padStart(6)} ${String(score.support).padStart(8)}`,
+    );
   }
   lines.push(`accuracy ${pct(accuracy)}  macro-F1 ${pct(macroF1)}`);
   return lines.join('\n');
@@ -52,6 +58,8 @@ export function scoreTable(confusion: Confusion): string {
 export function confusionTable(confusion: Confusion): string {
   const short = DIALOGUE_ACTS.map((act) => act.slice(0, 5));
   const lines = [`gold \\ predicted ${short.map((name) => name.padStart(6)).join('')}`];
-  DIALOGUE_ACTS.forEach((act, g) => lines.push(`${act.padEnd(16)} ${confusion[g].map((n) => String(n).padStart(6)).join('')}`));
+  DIALOGUE_ACTS.forEach((act, g) =>
+    lines.push(`${act.padEnd(16)} ${confusion[g].map((n) => String(n).padStart(6)).join('')}`),
+  );
   return lines.join('\n');
 }

@@ -20,10 +20,16 @@ const POOL = {
     'Saanvi Salma Santiago Sara Sefa Sina Sipho Sven Tariq Tenzin Teresa Theo Tunde Valentina Vera Vikram Wanjiru ' +
     'Xavier Yara Yuki Yosef Zainab Zeynep Zoltan'
   ).split(' '),
-  companies: 'Northwind Bluefin Halcyon Peakline Tidewater Copperleaf Fieldstone Ironbridge Kestrel Oakmont Clearwater Marlow'.split(' '),
+  companies:
+    'Northwind Bluefin Halcyon Peakline Tidewater Copperleaf Fieldstone Ironbridge Kestrel Oakmont Clearwater Marlow'.split(
+      ' ',
+    ),
 };
 
-const PATTERN = new RegExp(`(?<![\\p{L}])(${[...WRITTEN.people, ...WRITTEN.companies].join('|')})(?![\\p{L}])`, 'giu');
+const PATTERN = new RegExp(
+  `(?<![\\p{L}])(${[...WRITTEN.people, ...WRITTEN.companies].join('|')})(?![\\p{L}])`,
+  'giu',
+);
 const COMPANIES = new Set(WRITTEN.companies.map((name) => name.toLowerCase()));
 
 /**
@@ -48,7 +54,16 @@ export function nameVariants(examples: readonly Example[], random: () => number)
     });
     const unit = singleUnit(text);
     if (!unit) continue;
-    out.push({ ...example, unit: { ...unit, index: example.unit.index, listIndex: example.unit.listIndex, quoted: example.unit.quoted }, where: `${example.where} (names)` });
+    out.push({
+      ...example,
+      unit: {
+        ...unit,
+        index: example.unit.index,
+        listIndex: example.unit.listIndex,
+        quoted: example.unit.quoted,
+      },
+      where: `${example.where} (names)`,
+    });
   }
   return out;
 }

@@ -54,7 +54,7 @@ export function trainSoftmax(items: readonly TrainItem[], config: SoftmaxConfig)
       for (let c = 0; c < C; c++) max = Math.max(max, p[c]);
       let sum = 0;
       for (let c = 0; c < C; c++) sum += p[c] = Math.exp(p[c] - max);
-      for (let c = 0; c < C; c++) p[c] = (item.weight * (p[c] / sum - (c === item.label ? 1 : 0)));
+      for (let c = 0; c < C; c++) p[c] = item.weight * (p[c] / sum - (c === item.label ? 1 : 0));
       for (let c = 0; c < C; c++) {
         biasSquares[c] += p[c] * p[c];
         bias[c] -= (config.learningRate * p[c]) / Math.sqrt(biasSquares[c] + eps);

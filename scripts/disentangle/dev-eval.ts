@@ -5,8 +5,17 @@ import { evaluateFiles, scoredLinks } from '../../src/eval/irc/evaluate.js';
 import type { DisentanglementScores } from '../../src/eval/conversations/metrics.js';
 import type { DisentanglerModel } from '../../src/pipeline/disentangle/model.js';
 
-export function evaluateModel(files: readonly CorpusFile[], model: DisentanglerModel, selfBias = model.selfBias): DisentanglementScores {
-  return evaluateFiles(files.map((file) => ({ file, links: scoredLinks(file, disentangle(file.lines, { model, selfBias }).parent) })));
+export function evaluateModel(
+  files: readonly CorpusFile[],
+  model: DisentanglerModel,
+  selfBias = model.selfBias,
+): DisentanglementScores {
+  return evaluateFiles(
+    files.map((file) => ({
+      file,
+      links: scoredLinks(file, disentangle(file.lines, { model, selfBias }).parent),
+    })),
+  );
 }
 
 /** One number to compare runs on dev: the mean of 1 − VI/log2 n, one-to-one and conversation F1. */
@@ -20,7 +29,11 @@ export function describe(scores: DisentanglementScores): string {
 }
 
 /** Picks the new-conversation bias that scores best on `files`. */
-export function tuneSelfBias(files: readonly CorpusFile[], model: DisentanglerModel, grid: readonly number[]): { selfBias: number; scores: DisentanglementScores } {
+export function tuneSelfBias(
+  files: readonly CorpusFile[],
+  model: DisentanglerModel,
+  grid: readonly number[],
+): { selfBias: number; scores: DisentanglementScores } {
   let best = { selfBias: 0, scores: evaluateModel(files, model, 0) };
   for (const selfBias of grid) {
     if (selfBias === 0) continue;

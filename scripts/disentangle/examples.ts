@@ -18,12 +18,19 @@ export class Examples {
     return this.exampleStart.length - 1;
   }
 
-  add(count: number, start: Int32Array, feats: Int32Array, isGold: (k: number) => boolean, keep: Uint8Array): void {
+  add(
+    count: number,
+    start: Int32Array,
+    feats: Int32Array,
+    isGold: (k: number) => boolean,
+    keep: Uint8Array,
+  ): void {
     this.grow(count, start[count] - start[0]);
     for (let k = 0; k < count; k++) {
       this.candStart[this.candidates] = this.features;
       this.gold[this.candidates] = isGold(k) ? 1 : 0;
-      for (let at = start[k]; at < start[k + 1]; at++) if (keep[feats[at]]) this.feats[this.features++] = feats[at];
+      for (let at = start[k]; at < start[k + 1]; at++)
+        if (keep[feats[at]]) this.feats[this.features++] = feats[at];
       this.candidates++;
     }
     this.candStart[this.candidates] = this.features;
@@ -49,7 +56,9 @@ export class Examples {
 
 /** Which features the examples keep (1) or drop (0): drop names starting with any of `dropPrefixes`. */
 export function featureMask(dropPrefixes: readonly string[]): Uint8Array {
-  return Uint8Array.from(FEATURE_NAMES, (name) => (dropPrefixes.some((prefix) => name.startsWith(prefix)) ? 0 : 1));
+  return Uint8Array.from(FEATURE_NAMES, (name) =>
+    dropPrefixes.some((prefix) => name.startsWith(prefix)) ? 0 : 1,
+  );
 }
 
 export interface RecordPolicy {
@@ -60,7 +69,13 @@ export interface RecordPolicy {
 }
 
 /** Walks each file, recording one example per annotated line that has a gold antecedent among its candidates. */
-export function recordExamples(files: readonly CorpusFile[], window: number, policy: RecordPolicy, keep: Uint8Array, into = new Examples()): Examples {
+export function recordExamples(
+  files: readonly CorpusFile[],
+  window: number,
+  policy: RecordPolicy,
+  keep: Uint8Array,
+  into = new Examples(),
+): Examples {
   for (const file of files) {
     const prepared = prepareLines(file.lines);
     const gold = new Map<number, Set<number>>();

@@ -31,7 +31,14 @@ export function initParams(features: number, hidden: number, seed: number): Para
   const scale = Math.sqrt(2 / 30);
   const w1 = Float32Array.from({ length: features * hidden }, () => (random() * 2 - 1) * scale);
   const w2 = Float32Array.from({ length: hidden }, () => (random() * 2 - 1) * Math.sqrt(1 / hidden));
-  return { features, hidden, w1, b1: new Float32Array(hidden).fill(0.01), w2, linear: new Float32Array(features) };
+  return {
+    features,
+    hidden,
+    w1,
+    b1: new Float32Array(hidden).fill(0.01),
+    w2,
+    linear: new Float32Array(features),
+  };
 }
 
 class Adam {
@@ -65,8 +72,18 @@ export function train(data: Examples, params: Params, options: TrainOptions): Pa
   const { hidden: H } = params;
   const random = seededRandom(options.seed + 1);
   const order = Array.from({ length: data.size }, (_, k) => k);
-  const grads = { w1: new Float32Array(params.w1.length), b1: new Float32Array(H), w2: new Float32Array(H), linear: new Float32Array(params.features) };
-  const adam = { w1: new Adam(params.w1.length), b1: new Adam(H), w2: new Adam(H), linear: new Adam(params.features) };
+  const grads = {
+    w1: new Float32Array(params.w1.length),
+    b1: new Float32Array(H),
+    w2: new Float32Array(H),
+    linear: new Float32Array(params.features),
+  };
+  const adam = {
+    w1: new Adam(params.w1.length),
+    b1: new Adam(H),
+    w2: new Adam(H),
+    linear: new Adam(params.features),
+  };
   const maxCands = maxCandidates(data);
   const z = new Float32Array(maxCands * H);
   const scores = new Float64Array(maxCands);
@@ -74,7 +91,12 @@ export function train(data: Examples, params: Params, options: TrainOptions): Pa
   let step = 0;
   const batches = Math.ceil(order.length / options.batch);
   const totalSteps = batches * options.epochs;
-  const average = { w1: new Float32Array(params.w1.length), b1: new Float32Array(H), w2: new Float32Array(H), linear: new Float32Array(params.features) };
+  const average = {
+    w1: new Float32Array(params.w1.length),
+    b1: new Float32Array(H),
+    w2: new Float32Array(H),
+    linear: new Float32Array(params.features),
+  };
   let averaged = 0;
 
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
@@ -112,7 +134,15 @@ function maxCandidates(data: Examples): number {
 type Grads = { w1: Float32Array; b1: Float32Array; w2: Float32Array; linear: Float32Array };
 
 /** Forward and backward for one example; adds gradients of −log Σ_gold p into `grads` and returns the loss. */
-function example(data: Examples, params: Params, grads: Grads, e: number, z: Float32Array, scores: Float64Array, dh: Float32Array): number {
+function example(
+  data: Examples,
+  params: Params,
+  grads: Grads,
+  e: number,
+  z: Float32Array,
+  scores: Float64Array,
+  dh: Float32Array,
+): number {
   const H = params.hidden;
   const { w1, b1, w2, linear } = params;
   const first = data.exampleStart[e];
@@ -178,7 +208,10 @@ export function recallAt(data: Examples, weights: Float32Array, keep: number): n
       for (let at = data.candStart[c]; at < data.candStart[c + 1]; at++) s += weights[data.feats[at]];
       scores.push(s);
     }
-    const order = scores.map((_, k) => k).sort((a, b) => scores[b] - scores[a]).slice(0, keep);
+    const order = scores
+      .map((_, k) => k)
+      .sort((a, b) => scores[b] - scores[a])
+      .slice(0, keep);
     if (order.some((k) => data.gold[first + k])) hits++;
   }
   return hits / data.size;

@@ -20,7 +20,15 @@ export interface TinyEmbedderFiles {
 export function tinyEmbedderFiles(): TinyEmbedderFiles {
   const vocabulary = buildVocabulary();
   const hidden = TINY_EMBEDDER_HIDDEN;
-  const onnx = encodeModel(tinyBertGraph({ vocabSize: vocabulary.length, hidden, maxPositions: MAX_POSITIONS, typeVocabSize: 2, seed: SEED }));
+  const onnx = encodeModel(
+    tinyBertGraph({
+      vocabSize: vocabulary.length,
+      hidden,
+      maxPositions: MAX_POSITIONS,
+      typeVocabSize: 2,
+      seed: SEED,
+    }),
+  );
   const config = {
     architectures: ['BertModel'],
     model_type: 'bert',

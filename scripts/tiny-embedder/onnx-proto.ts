@@ -103,7 +103,10 @@ function rawData(tensor: TensorSpec): Buffer {
 function encodeValueInfo(value: ValueSpec): ProtoWriter {
   const shape = new ProtoWriter();
   for (const dim of value.shape) {
-    shape.message(1, typeof dim === 'number' ? new ProtoWriter().varint(1, dim) : new ProtoWriter().string(2, dim));
+    shape.message(
+      1,
+      typeof dim === 'number' ? new ProtoWriter().varint(1, dim) : new ProtoWriter().string(2, dim),
+    );
   }
   const tensorType = new ProtoWriter().varint(1, value.elemType).message(2, shape);
   const type = new ProtoWriter().message(1, tensorType);

@@ -3,9 +3,17 @@ import { SPECIAL_TOKENS } from './vocabulary.js';
 /** tokenizer.json (Hugging Face tokenizers format) and tokenizer_config.json for a BERT WordPiece tokenizer. */
 export function tokenizerJson(vocabulary: readonly string[]): Record<string, unknown> {
   const ids = Object.fromEntries(vocabulary.map((token, id) => [token, id]));
-  const special = (token: string): Record<string, unknown> => ({ id: token, ids: [ids[token]], tokens: [token] });
-  const piece = (token: string, typeId: number): Record<string, unknown> => ({ SpecialToken: { id: token, type_id: typeId } });
-  const sequence = (id: 'A' | 'B', typeId: number): Record<string, unknown> => ({ Sequence: { id, type_id: typeId } });
+  const special = (token: string): Record<string, unknown> => ({
+    id: token,
+    ids: [ids[token]],
+    tokens: [token],
+  });
+  const piece = (token: string, typeId: number): Record<string, unknown> => ({
+    SpecialToken: { id: token, type_id: typeId },
+  });
+  const sequence = (id: 'A' | 'B', typeId: number): Record<string, unknown> => ({
+    Sequence: { id, type_id: typeId },
+  });
   return {
     version: '1.0',
     truncation: null,
@@ -19,7 +27,13 @@ export function tokenizerJson(vocabulary: readonly string[]): Record<string, unk
       normalized: false,
       special: true,
     })),
-    normalizer: { type: 'BertNormalizer', clean_text: true, handle_chinese_chars: true, strip_accents: null, lowercase: true },
+    normalizer: {
+      type: 'BertNormalizer',
+      clean_text: true,
+      handle_chinese_chars: true,
+      strip_accents: null,
+      lowercase: true,
+    },
     pre_tokenizer: { type: 'BertPreTokenizer' },
     post_processor: {
       type: 'TemplateProcessing',
@@ -28,7 +42,13 @@ export function tokenizerJson(vocabulary: readonly string[]): Record<string, unk
       special_tokens: { '[CLS]': special('[CLS]'), '[SEP]': special('[SEP]') },
     },
     decoder: { type: 'WordPiece', prefix: '##', cleanup: true },
-    model: { type: 'WordPiece', unk_token: '[UNK]', continuing_subword_prefix: '##', max_input_chars_per_word: 100, vocab: ids },
+    model: {
+      type: 'WordPiece',
+      unk_token: '[UNK]',
+      continuing_subword_prefix: '##',
+      max_input_chars_per_word: 100,
+      vocab: ids,
+    },
   };
 }
 

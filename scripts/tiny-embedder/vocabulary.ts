@@ -24,7 +24,7 @@ alice bob carol dave erin frank grace heidi ivan judy mallory oscar peggy trent 
 
 export function buildVocabulary(): string[] {
   const letters = 'abcdefghijklmnopqrstuvwxyz0123456789'.split('');
-  const punctuation = ".,!?;:'\"()[]{}-_/@#$%&*+=<>".split('');
+  const punctuation = '.,!?;:\'"()[]{}-_/@#$%&*+=<>'.split('');
   const seen = new Set<string>();
   const vocabulary: string[] = [];
   const add = (token: string): void => {

@@ -2,7 +2,11 @@ import type { EventLog } from '../memory/event-log.js';
 import type { SqliteDatabase } from '../memory/sqlite.js';
 import type { Agent } from '../runtime/agents/agent.js';
 import { createAgents } from './index.js';
-import { AgentRuntime, type AgentRuntimeOptions, type DrainSummary } from '../runtime/agents/agent-runtime.js';
+import {
+  AgentRuntime,
+  type AgentRuntimeOptions,
+  type DrainSummary,
+} from '../runtime/agents/agent-runtime.js';
 
 export interface RunUntilDrainedOptions {
   db: SqliteDatabase;
@@ -21,9 +25,18 @@ export interface RunUntilDrainedOptions {
 /** Runs every agent in this process until the bus is drained (what `outro ingest` and the daemon call). */
 export async function runUntilDrained(options: RunUntilDrainedOptions): Promise<DrainSummary> {
   const now = options.now ?? (() => new Date());
-  const agents = options.agents ?? createAgents({ db: options.db, log: options.log, now, config: options.config, env: options.env });
+  const agents =
+    options.agents ??
+    createAgents({ db: options.db, log: options.log, now, config: options.config, env: options.env });
   try {
-    const runtime = new AgentRuntime({ db: options.db, log: options.log, agents, now, engine: options.engine, bus: options.bus });
+    const runtime = new AgentRuntime({
+      db: options.db,
+      log: options.log,
+      agents,
+      now,
+      engine: options.engine,
+      bus: options.bus,
+    });
     return await runtime.runUntilDrained({ signal: options.signal });
   } finally {
     // Agents created here are closed here; agents passed in belong to the caller.

@@ -18,7 +18,16 @@ export interface DrainOptions {
 export async function drainAgents(ctx: AppContext, options: DrainOptions = {}): Promise<DrainSummary> {
   const store = ctx.store();
   const drain = (observer?: ReturnType<typeof workflowTraceObserver>): Promise<DrainSummary> =>
-    runUntilDrained({ db: store.db, log: store.log, now: () => ctx.now(), config: ctx.config(), env: ctx.env, agents: options.agents, signal: options.signal, ...(observer ? { engine: { observer } } : {}) });
+    runUntilDrained({
+      db: store.db,
+      log: store.log,
+      now: () => ctx.now(),
+      config: ctx.config(),
+      env: ctx.env,
+      agents: options.agents,
+      signal: options.signal,
+      ...(observer ? { engine: { observer } } : {}),
+    });
   if (options.traced === false) return drain();
   return withTracing(ctx, (tracer) => drain(workflowTraceObserver(tracer)));
 }
@@ -29,7 +38,13 @@ export function keepAgents(ctx: AppContext): { agents(): readonly Agent[]; close
   return {
     agents() {
       const store = ctx.store();
-      agents ??= createAgents({ db: store.db, log: store.log, now: () => ctx.now(), config: ctx.config(), env: ctx.env });
+      agents ??= createAgents({
+        db: store.db,
+        log: store.log,
+        now: () => ctx.now(),
+        config: ctx.config(),
+        env: ctx.env,
+      });
       return agents;
     },
     async close() {

@@ -9,10 +9,23 @@ import { openGraph } from './graph.js';
  * closes the graph whatever happens: without a daemon a command holds it only while it runs.
  * `prepare` runs while Kùzu opens on its own thread (a cold `ask` is mostly waiting).
  */
-export async function withAskSources<T, P = undefined>(ctx: AppContext, fn: (sources: AskSources, prepared: P) => Promise<T>, prepare?: () => Promise<P>): Promise<T> {
+export async function withAskSources<T, P = undefined>(
+  ctx: AppContext,
+  fn: (sources: AskSources, prepared: P) => Promise<T>,
+  prepare?: () => Promise<P>,
+): Promise<T> {
   const config = ctx.config();
-  const opening = openAskSources({ db: ctx.store().db, openGraph: () => openGraph(ctx.paths.graphDir), me: meList(config), now: ctx.now(), timeZone: config.timezone });
-  const [opened, prepared] = await Promise.allSettled([opening, prepare ? prepare() : Promise.resolve(undefined as P)]);
+  const opening = openAskSources({
+    db: ctx.store().db,
+    openGraph: () => openGraph(ctx.paths.graphDir),
+    me: meList(config),
+    now: ctx.now(),
+    timeZone: config.timezone,
+  });
+  const [opened, prepared] = await Promise.allSettled([
+    opening,
+    prepare ? prepare() : Promise.resolve(undefined as P),
+  ]);
   if (opened.status === 'rejected') throw opened.reason;
   const { sources, close } = opened.value;
   try {

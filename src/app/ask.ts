@@ -23,7 +23,11 @@ export async function ask(ctx: AppContext, input: AskInput): Promise<AskResult> 
   if (input.asOf !== undefined) {
     const { parseAsOf } = await import('../answers/ask/parse-question.js');
     asOf = parseAsOf(input.asOf, config.timezone);
-    if (!asOf) throw new OutroError('USAGE', `--as-of ${input.asOf} is not a date; use YYYY-MM-DD or an ISO time like 2026-11-10T12:00:00+01:00.`);
+    if (!asOf)
+      throw new OutroError(
+        'USAGE',
+        `--as-of ${input.asOf} is not a date; use YYYY-MM-DD or an ISO time like 2026-11-10T12:00:00+01:00.`,
+      );
   }
   const prepare = async () => {
     const { ask: answer } = await import('../answers/ask/ask.js');
@@ -32,7 +36,10 @@ export async function ask(ctx: AppContext, input: AskInput): Promise<AskResult> 
   const answer = await withAskSources(
     ctx,
     // With a model, the stage and chat spans go to the store's traces, so `outro status` counts ask's model calls and drops.
-    (sources, { answer, withModel }) => (withModel.model ? withTracing(ctx, () => answer(input.question, sources, { asOf, ...withModel })) : answer(input.question, sources, { asOf, ...withModel })),
+    (sources, { answer, withModel }) =>
+      withModel.model
+        ? withTracing(ctx, () => answer(input.question, sources, { asOf, ...withModel }))
+        : answer(input.question, sources, { asOf, ...withModel }),
     prepare,
   );
   return { answer, timeZone: config.timezone };
@@ -47,7 +54,10 @@ export interface HistoryResult {
 /** `outro history`: asserted, superseded, ended and retracted facts with their evidence (entity null: nothing by that name). */
 export async function history(ctx: AppContext, input: HistoryInput): Promise<HistoryResult> {
   const { entityHistory } = await import('../answers/ask/entity-history.js');
-  return { history: await withAskSources(ctx, (sources) => entityHistory(input.entity, sources)), timeZone: ctx.config().timezone };
+  return {
+    history: await withAskSources(ctx, (sources) => entityHistory(input.entity, sources)),
+    timeZone: ctx.config().timezone,
+  };
 }
 
 /**
@@ -56,14 +66,30 @@ export async function history(ctx: AppContext, input: HistoryInput): Promise<His
  * (the built-in hashed one unless `model.embed` names another). A local or Ollama embedder loads
  * only when a question needs similarity; if it fails, that answer says degraded and why.
  */
-async function modelOptions(ctx: AppContext, enabled: boolean): Promise<Pick<AskOptions, 'model' | 'embedder'>> {
+async function modelOptions(
+  ctx: AppContext,
+  enabled: boolean,
+): Promise<Pick<AskOptions, 'model' | 'embedder'>> {
   if (!enabled) return {};
   const runtime = await modelRuntime(ctx);
   if (!runtime) return {};
   const { SqliteStageCache } = await import('../memory/stage-cache-store.js');
   const embed = runtime.settings.embed;
-  const embedder = embed.kind === 'hashed' ? undefined : lazyEmbedder(embed.kind === 'local' ? `local:${basename(embed.dir)}` : `ollama:${embed.name}`, async () => (await import('../llm/embeddings/create-embedder.js')).createEmbedder(runtime.settings, runtime.client));
-  return { model: { client: runtime.client, cache: new SqliteStageCache(ctx.store().db, ctx.now) }, embedder };
+  const embedder =
+    embed.kind === 'hashed'
+      ? undefined
+      : lazyEmbedder(
+          embed.kind === 'local' ? `local:${basename(embed.dir)}` : `ollama:${embed.name}`,
+          async () =>
+            (await import('../llm/embeddings/create-embedder.js')).createEmbedder(
+              runtime.settings,
+              runtime.client,
+            ),
+        );
+  return {
+    model: { client: runtime.client, cache: new SqliteStageCache(ctx.store().db, ctx.now) },
+    embedder,
+  };
 }
 
 function lazyEmbedder(id: string, load: () => Promise<Embedder>): Embedder {

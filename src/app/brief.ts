@@ -15,7 +15,17 @@ import { withTracing } from './tracing.js';
 export async function brief(ctx: AppContext, input: BriefInput): Promise<Brief> {
   const config = ctx.config();
   const now = ctx.now();
-  const made = await buildBrief(ctx, { since: input.since, until: input.until, me: input.me !== undefined ? [input.me] : meList(config), now, timezone: config.timezone }, input.modelBudget);
+  const made = await buildBrief(
+    ctx,
+    {
+      since: input.since,
+      until: input.until,
+      me: input.me !== undefined ? [input.me] : meList(config),
+      now,
+      timezone: config.timezone,
+    },
+    input.modelBudget,
+  );
   if (!input.peek && input.until === undefined) {
     const { recordBriefSeen } = await import('../memory/brief-state.js');
     recordBriefSeen(ctx.store().db, made.reader.id, made.window.until, now.toISOString());
@@ -28,15 +38,25 @@ export async function brief(ctx: AppContext, input: BriefInput): Promise<Brief> 
  * (grounded, cached, within `modelBudget`; traced into the store's spans so `outro status` counts
  * its model calls), else the extractive brief. The model code loads only with a model.
  */
-export async function buildBrief(ctx: AppContext, options: BriefOptions, modelBudget?: string): Promise<Brief> {
+export async function buildBrief(
+  ctx: AppContext,
+  options: BriefOptions,
+  modelBudget?: string,
+): Promise<Brief> {
   let budgetMs: number | undefined;
   if (modelBudget !== undefined) {
     budgetMs = parseDuration(modelBudget);
-    if (budgetMs === undefined || budgetMs <= 0) throw new OutroError('USAGE', `--model-budget ${modelBudget} is not a duration; use e.g. 30s, 2m or 500ms.`);
+    if (budgetMs === undefined || budgetMs <= 0)
+      throw new OutroError(
+        'USAGE',
+        `--model-budget ${modelBudget} is not a duration; use e.g. 30s, 2m or 500ms.`,
+      );
   }
   const store = ctx.store();
   const runtime = await modelRuntime(ctx);
   if (!runtime) return (await import('../answers/brief/build-brief.js')).buildBrief(store, options);
   const { buildBriefWithModel } = await import('../answers/brief/model-summary/brief-with-model.js');
-  return withTracing(ctx, () => buildBriefWithModel(store, options, { client: runtime.client, budgetMs }), { prune: false });
+  return withTracing(ctx, () => buildBriefWithModel(store, options, { client: runtime.client, budgetMs }), {
+    prune: false,
+  });
 }

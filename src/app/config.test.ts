@@ -18,13 +18,20 @@ describe('loadConfig', () => {
 
   it('gives every default when the file is missing', () => {
     const config = loadConfig('/nonexistent/config.yaml');
-    expect(config).toMatchObject({ people: [], watch: [], digest: { schedule: '0 8 * * 1-5', window: '24h' }, calendar: { pastDays: 30, futureDays: 90 } });
+    expect(config).toMatchObject({
+      people: [],
+      watch: [],
+      digest: { schedule: '0 8 * * 1-5', window: '24h' },
+      calendar: { pastDays: 30, futureDays: 90 },
+    });
     expect(config.model).toBeUndefined();
   });
 
   it('reads me, people aliases and the model', () => {
     const config = loadConfig(
-      write('me: dana@acme.io\npeople:\n  - name: Priya Nair\n    ids: [discord:pj_dev, priya@acme.io]\nmodel: { provider: ollama, name: llama3.1 }\n'),
+      write(
+        'me: dana@acme.io\npeople:\n  - name: Priya Nair\n    ids: [discord:pj_dev, priya@acme.io]\nmodel: { provider: ollama, name: llama3.1 }\n',
+      ),
     );
     expect(meList(config)).toEqual(['dana@acme.io']);
     expect(config.people[0].ids).toEqual(['discord:pj_dev', 'priya@acme.io']);
@@ -32,9 +39,13 @@ describe('loadConfig', () => {
   });
 
   it('reads identities a person alias excludes, and refuses a misspelt key in an alias', () => {
-    const config = loadConfig(write('people:\n  - name: Lou Ferreira\n    ids: [discord:lou_acme]\n    exclude: [slack:U123]\n'));
+    const config = loadConfig(
+      write('people:\n  - name: Lou Ferreira\n    ids: [discord:lou_acme]\n    exclude: [slack:U123]\n'),
+    );
     expect(config.people[0].exclude).toEqual(['slack:U123']);
-    expect(() => loadConfig(write('people:\n  - name: Lou\n    ids: [discord:lou_acme]\n    exlude: [slack:U123]\n'))).toThrow(/exlude/);
+    expect(() =>
+      loadConfig(write('people:\n  - name: Lou\n    ids: [discord:lou_acme]\n    exlude: [slack:U123]\n')),
+    ).toThrow(/exlude/);
   });
 
   it('names the key that does not validate, and typos', () => {

@@ -5,13 +5,15 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { OutroError } from '../domain/errors.js';
 
-const PersonAlias = z.object({
-  name: z.string().min(1),
-  /** `<source>:<native id or handle>` (slack:U123, discord:pj_dev, teams:<aad id>) or an email address. */
-  ids: z.array(z.string().min(1)).min(1),
-  /** Identities, written like `ids`, that are NOT this person: never linked to them by any rule. */
-  exclude: z.array(z.string().min(1)).optional(),
-}).strict();
+const PersonAlias = z
+  .object({
+    name: z.string().min(1),
+    /** `<source>:<native id or handle>` (slack:U123, discord:pj_dev, teams:<aad id>) or an email address. */
+    ids: z.array(z.string().min(1)).min(1),
+    /** Identities, written like `ids`, that are NOT this person: never linked to them by any rule. */
+    exclude: z.array(z.string().min(1)).optional(),
+  })
+  .strict();
 
 export const ConfigSchema = z
   .object({
@@ -23,11 +25,18 @@ export const ConfigSchema = z
     /** Export folders the daemon watches. */
     watch: z.array(z.string()).default([]),
     calendar: z
-      .object({ pastDays: z.number().int().min(0).default(30), futureDays: z.number().int().min(0).default(90) })
+      .object({
+        pastDays: z.number().int().min(0).default(30),
+        futureDays: z.number().int().min(0).default(90),
+      })
       .strict()
       .default({ pastDays: 30, futureDays: 90 }),
     digest: z
-      .object({ schedule: z.string().default('0 8 * * 1-5'), dir: z.string().optional(), window: z.string().default('24h') })
+      .object({
+        schedule: z.string().default('0 8 * * 1-5'),
+        dir: z.string().optional(),
+        window: z.string().default('24h'),
+      })
       .strict()
       .default({ schedule: '0 8 * * 1-5', window: '24h' }),
     model: z
@@ -58,14 +67,24 @@ export function loadConfig(file: string): Config {
   try {
     raw = parseYaml(readFileSync(file, 'utf8')) ?? {};
   } catch (cause) {
-    throw new OutroError('CONFIG_INVALID', `${file} is not valid YAML: ${(cause as Error).message}. Fix the file or move it away to use defaults.`, { cause });
+    throw new OutroError(
+      'CONFIG_INVALID',
+      `${file} is not valid YAML: ${(cause as Error).message}. Fix the file or move it away to use defaults.`,
+      { cause },
+    );
   }
   const parsed = ConfigSchema.safeParse(raw);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(top level)'}: ${issue.message}`).join('; ');
-    throw new OutroError('CONFIG_INVALID', `${file} does not validate: ${problems}. See "Configuration" in the README for every key.`, {
-      details: { issues: parsed.error.issues },
-    });
+    const problems = parsed.error.issues
+      .map((issue) => `${issue.path.join('.') || '(top level)'}: ${issue.message}`)
+      .join('; ');
+    throw new OutroError(
+      'CONFIG_INVALID',
+      `${file} does not validate: ${problems}. See "Configuration" in the README for every key.`,
+      {
+        details: { issues: parsed.error.issues },
+      },
+    );
   }
   return parsed.data;
 }
@@ -76,7 +95,11 @@ export function meList(config: Config): string[] {
 }
 
 /** A path from the config: `~/` is the home folder; relative paths are relative to the config file's folder. */
-export function resolveConfigPath(entry: string, configFile: string, home = process.env.HOME ?? homedir()): string {
+export function resolveConfigPath(
+  entry: string,
+  configFile: string,
+  home = process.env.HOME ?? homedir(),
+): string {
   const expanded = entry === '~' ? home : entry.startsWith('~/') ? join(home, entry.slice(2)) : entry;
   return isAbsolute(expanded) ? expanded : resolve(dirname(configFile), expanded);
 }

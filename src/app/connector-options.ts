@@ -3,5 +3,10 @@ import type { Config } from './config.js';
 
 /** What the connectors read from the config: the calendar window around `now` and the zone of floating times. */
 export function connectorOptions(config: Config, now: Date): ConnectorOptions {
-  return { now, calendarPastDays: config.calendar.pastDays, calendarFutureDays: config.calendar.futureDays, defaultTimezone: config.timezone };
+  return {
+    now,
+    calendarPastDays: config.calendar.pastDays,
+    calendarFutureDays: config.calendar.futureDays,
+    defaultTimezone: config.timezone,
+  };
 }

@@ -4,5 +4,7 @@ import type { ConversationRow } from '../memory/conversation-queries.js';
 export function whereOf(row: Pick<ConversationRow, 'channel' | 'channelName' | 'channelKind'>): string {
   const source = row.channel.split(':')[0];
   const direct = row.channelKind === 'dm' || row.channelKind === 'group_dm';
-  return row.channelName ? `${source} ${direct ? row.channelName : `#${row.channelName.replace(/^#/, '')}`}` : row.channel;
+  return row.channelName
+    ? `${source} ${direct ? row.channelName : `#${row.channelName.replace(/^#/, '')}`}`
+    : row.channel;
 }

@@ -36,25 +36,52 @@ function timeOption(value: string | undefined, now: Date, flag: string): string 
   const duration = parseDuration(value);
   if (duration !== undefined) return new Date(now.getTime() - duration).toISOString();
   const time = parseTolerantTime(value);
-  if (!time) throw new OutroError('USAGE', `${flag} ${value} is not a time; use a duration (24h, 3d) or ISO 8601 (2026-11-19, 2026-11-19T09:00:00+01:00).`);
+  if (!time)
+    throw new OutroError(
+      'USAGE',
+      `${flag} ${value} is not a time; use a duration (24h, 3d) or ISO 8601 (2026-11-19, 2026-11-19T09:00:00+01:00).`,
+    );
   return time;
 }
 
 /** `outro conversations`: the conversations the channels were split into, with topic, summary and item counts. */
-export async function conversations(ctx: AppContext, input: ConversationsInput): Promise<ConversationsResult> {
+export async function conversations(
+  ctx: AppContext,
+  input: ConversationsInput,
+): Promise<ConversationsResult> {
   const db = ctx.store().db;
   const now = ctx.now();
-  const rows = listConversations(db, { channel: input.channel, since: timeOption(input.since, now, '--since'), until: timeOption(input.until, now, '--until') }).filter((row) => input.all || !row.annotation?.noise);
+  const rows = listConversations(db, {
+    channel: input.channel,
+    since: timeOption(input.since, now, '--since'),
+    until: timeOption(input.until, now, '--until'),
+  }).filter((row) => input.all || !row.annotation?.noise);
   const shown = rows.slice(0, input.limit);
   const warnings: string[] = [];
-  const related = input.related && shown.length > 0 ? await relatedOf(ctx, shown, listConversations(db), warnings) : undefined;
-  const names = shown.length > 0 ? Object.fromEntries(latestProfiles(db).map((person) => [person.key, person.names[0] ?? person.nativeId])) : {};
+  const related =
+    input.related && shown.length > 0
+      ? await relatedOf(ctx, shown, listConversations(db), warnings)
+      : undefined;
+  const names =
+    shown.length > 0
+      ? Object.fromEntries(
+          latestProfiles(db).map((person) => [person.key, person.names[0] ?? person.nativeId]),
+        )
+      : {};
   return { conversations: shown, total: rows.length, ...(related ? { related } : {}), names, warnings };
 }
 
 /** Related conversations in other channels for each shown row, among every conversation on record. */
-async function relatedOf(ctx: AppContext, shown: ConversationRow[], all: ConversationRow[], warnings: string[]): Promise<Record<string, RelatedRow[]>> {
-  const [{ conversationText, relatedConversations }, { HashedEmbedder }] = await Promise.all([import('../answers/related/related-conversations.js'), import('../llm/embeddings/hashed-embedder.js')]);
+async function relatedOf(
+  ctx: AppContext,
+  shown: ConversationRow[],
+  all: ConversationRow[],
+  warnings: string[],
+): Promise<Record<string, RelatedRow[]>> {
+  const [{ conversationText, relatedConversations }, { HashedEmbedder }] = await Promise.all([
+    import('../answers/related/related-conversations.js'),
+    import('../llm/embeddings/hashed-embedder.js'),
+  ]);
   const pool = all.filter((row) => !row.annotation?.noise);
   const texts = pool.map(conversationText);
   const runtime = await modelRuntime(ctx);
@@ -62,9 +89,13 @@ async function relatedOf(ctx: AppContext, shown: ConversationRow[], all: Convers
   if (runtime && runtime.settings.embed.kind !== 'hashed') {
     try {
       const { createEmbedder } = await import('../llm/embeddings/create-embedder.js');
-      found = await relatedConversations(texts, await createEmbedder(runtime.settings, runtime.client), { otherChannels: true });
+      found = await relatedConversations(texts, await createEmbedder(runtime.settings, runtime.client), {
+        otherChannels: true,
+      });
     } catch (error) {
-      warnings.push(`the configured embedder failed (${(error as Error).message}); related conversations use the built-in one.`);
+      warnings.push(
+        `the configured embedder failed (${(error as Error).message}); related conversations use the built-in one.`,
+      );
     }
   }
   found ??= await relatedConversations(texts, new HashedEmbedder(), { otherChannels: true });
@@ -74,7 +105,13 @@ async function relatedOf(ctx: AppContext, shown: ConversationRow[], all: Convers
       row.conversationId,
       (found.get(row.conversationId) ?? []).map((hit) => {
         const other = byId.get(hit.conversationId);
-        return { conversationId: hit.conversationId, channel: hit.channel, where: other ? whereOf(other) : hit.channel, topic: other?.annotation?.topic ?? null, score: hit.score };
+        return {
+          conversationId: hit.conversationId,
+          channel: hit.channel,
+          where: other ? whereOf(other) : hit.channel,
+          topic: other?.annotation?.topic ?? null,
+          score: hit.score,
+        };
       }),
     ]),
   );

@@ -25,7 +25,9 @@ export interface DigestReport {
  */
 export function digestDir(ctx: AppContext): string {
   const configured = ctx.config().digest.dir;
-  return configured ? resolveConfigPath(configured, ctx.paths.configFile, ctx.env.HOME ?? homedir()) : join(ctx.paths.dataDir, 'digests');
+  return configured
+    ? resolveConfigPath(configured, ctx.paths.configFile, ctx.env.HOME ?? homedir())
+    : join(ctx.paths.dataDir, 'digests');
 }
 
 /**
@@ -39,7 +41,11 @@ export async function digest(ctx: AppContext, input: DigestInput): Promise<Diges
   let fireTime = ctx.now();
   if (input.at !== undefined) {
     const iso = parseTolerantTime(input.at);
-    if (!iso) throw new OutroError('USAGE', `--at ${input.at} is not a time; use ISO 8601, e.g. 2026-11-20T08:00:00+01:00.`);
+    if (!iso)
+      throw new OutroError(
+        'USAGE',
+        `--at ${input.at} is not a time; use ISO 8601, e.g. 2026-11-20T08:00:00+01:00.`,
+      );
     fireTime = new Date(iso);
   }
   const me = input.me !== undefined ? [input.me] : undefined;
@@ -47,6 +53,15 @@ export async function digest(ctx: AppContext, input: DigestInput): Promise<Diges
   const { digestBriefOptions, writeDigest, writeDigestTo } = await import('../answers/brief/write-digest.js');
   // Model summaries when a model is configured; the same window and reader as the digest.
   const brief = await buildBrief(ctx, digestBriefOptions({ config, fireTime, me }), input.modelBudget);
-  const result = input.out ? writeDigestTo(input.out, { store, config, fireTime, me, brief }) : writeDigest({ store, config, fireTime, dir: input.dir ?? digestDir(ctx), me, brief });
-  return { file: result.file, written: result.written, fireTime: fireTime.toISOString(), window: result.brief.window, counts: result.brief.counts, degraded: result.brief.degraded };
+  const result = input.out
+    ? writeDigestTo(input.out, { store, config, fireTime, me, brief })
+    : writeDigest({ store, config, fireTime, dir: input.dir ?? digestDir(ctx), me, brief });
+  return {
+    file: result.file,
+    written: result.written,
+    fireTime: fireTime.toISOString(),
+    window: result.brief.window,
+    counts: result.brief.counts,
+    degraded: result.brief.degraded,
+  };
 }

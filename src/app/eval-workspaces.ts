@@ -38,16 +38,42 @@ export class EvalWorkspaces {
   private async build(folder: string): Promise<AskWorkspace> {
     const temp = mkdtempSync(join(tmpdir(), 'outro-eval-'));
     this.dirs.push(temp);
-    const paths = { dataDir: temp, configFile: join(folder, 'outro.yaml'), runtimeDir: join(temp, 'run'), logDir: join(temp, 'log'), cacheDir: join(temp, 'cache'), database: join(temp, 'outro.db'), graphDir: join(temp, 'graph') };
-    const ctx = makeAppContext({ env: this.ctx.env, paths, now: () => this.ctx.now(), loadConfig, openStore });
+    const paths = {
+      dataDir: temp,
+      configFile: join(folder, 'outro.yaml'),
+      runtimeDir: join(temp, 'run'),
+      logDir: join(temp, 'log'),
+      cacheDir: join(temp, 'cache'),
+      database: join(temp, 'outro.db'),
+      graphDir: join(temp, 'graph'),
+    };
+    const ctx = makeAppContext({
+      env: this.ctx.env,
+      paths,
+      now: () => this.ctx.now(),
+      loadConfig,
+      openStore,
+    });
     this.contexts.push(ctx);
     // The exports only: not the story sources, the labels or the config beside them.
-    const exports = readdirSync(folder).filter((name) => !['story', 'truth.json', 'outro.yaml', 'README.md'].includes(name)).map((name) => join(folder, name));
+    const exports = readdirSync(folder)
+      .filter((name) => !['story', 'truth.json', 'outro.yaml', 'README.md'].includes(name))
+      .map((name) => join(folder, name));
     // The agents' runs are recorded under the eval's tracer (its item span), not on their own.
-    await ingestAndDrain(ctx, { inputs: exports.map((path) => ({ path, shown: path })), agents: true }, { worker: 'never', traced: false });
+    await ingestAndDrain(
+      ctx,
+      { inputs: exports.map((path) => ({ path, shown: path })), agents: true },
+      { worker: 'never', traced: false },
+    );
     const store = ctx.store();
     const config = ctx.config();
-    const { sources, close } = await openAskSources({ db: store.db, openGraph: () => openGraph(paths.graphDir), me: meList(config), now: ctx.now(), timeZone: config.timezone });
+    const { sources, close } = await openAskSources({
+      db: store.db,
+      openGraph: () => openGraph(paths.graphDir),
+      me: meList(config),
+      now: ctx.now(),
+      timeZone: config.timezone,
+    });
     this.closers.push(close);
     return { sources, facts: store.log.count(EVENT.factAsserted) };
   }

@@ -17,7 +17,11 @@ import { withTracing } from './tracing.js';
 /** The store's database, checked to hold the eval tables (migration 7). */
 function evalDatabase(ctx: AppContext): SqliteDatabase {
   const db = ctx.store().db;
-  if (!hasEvalTables(db)) throw new OutroError('INTERNAL', 'This build has no trace and eval tables (migration 7 is not registered in src/memory/migrations/index.ts). Rebuild outro.');
+  if (!hasEvalTables(db))
+    throw new OutroError(
+      'INTERNAL',
+      'This build has no trace and eval tables (migration 7 is not registered in src/memory/migrations/index.ts). Rebuild outro.',
+    );
   return db;
 }
 
@@ -25,14 +29,26 @@ function evalDatabase(ctx: AppContext): SqliteDatabase {
  * `outro eval run`: each dataset's rows through their pipeline task, scored and stored as a run
  * (and a trace); `passed` says whether the thresholds were met (the caller decides the exit status).
  */
-export async function evalRun(ctx: AppContext, input: EvalRunInput, hooks: AppHooks = {}): Promise<EvalReport> {
+export async function evalRun(
+  ctx: AppContext,
+  input: EvalRunInput,
+  hooks: AppHooks = {},
+): Promise<EvalReport> {
   const db = evalDatabase(ctx);
   const config = ctx.config();
   const runtime = await modelRuntime(ctx);
-  if (input.judge && !runtime) throw new OutroError('USAGE', '--judge needs a model: set `model: {provider: ollama, name: …}` in the config, or OUTRO_MODEL=ollama:<name>.');
+  if (input.judge && !runtime)
+    throw new OutroError(
+      'USAGE',
+      '--judge needs a model: set `model: {provider: ollama, name: …}` in the config, or OUTRO_MODEL=ollama:<name>.',
+    );
   const loaded = input.datasets.map((file) => loadDataset(file));
   // The tasks and workspaces pull in the pipeline, the agents and Kùzu: loaded only for `eval run`.
-  const [{ EVAL_TASKS }, { EvalWorkspaces }, { runEval }] = await Promise.all([import('../eval/task-registry.js'), import('./eval-workspaces.js'), import('../eval/runner.js')]);
+  const [{ EVAL_TASKS }, { EvalWorkspaces }, { runEval }] = await Promise.all([
+    import('../eval/task-registry.js'),
+    import('./eval-workspaces.js'),
+    import('../eval/runner.js'),
+  ]);
   const workspaces = new EvalWorkspaces(ctx);
   try {
     return await withTracing(ctx, async (tracer) =>
@@ -66,7 +82,8 @@ export async function evalCompare(ctx: AppContext, input: EvalCompareInput): Pro
   const store = new SqliteEvalStore(evalDatabase(ctx));
   const find = (reference: string): EvalRunRecord => {
     const run = store.findRun(reference);
-    if (!run) throw new OutroError('NOT_FOUND', `No eval run "${reference}". List them with: outro eval list`);
+    if (!run)
+      throw new OutroError('NOT_FOUND', `No eval run "${reference}". List them with: outro eval list`);
     return run;
   };
   const [a, b] = [find(input.before), find(input.after)];
@@ -82,13 +99,27 @@ async function runMeta(config: unknown, runtime: ModelRuntime | undefined): Prom
       modelDigest = null; // unreachable: the run still happens (stages degrade) and says so
     }
   }
-  return { gitCommit: gitCommit(), configHash: contentHash(config), modelName: runtime?.settings.name ?? null, modelDigest };
+  return {
+    gitCommit: gitCommit(),
+    configHash: contentHash(config),
+    modelName: runtime?.settings.name ?? null,
+    modelDigest,
+  };
 }
 
 function gitCommit(): string | null {
   try {
-    const sha = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: REPO_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: REPO_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() !== '';
+    const sha = execFileSync('git', ['rev-parse', 'HEAD'], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+    const dirty =
+      execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], {
+        cwd: REPO_ROOT,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim() !== '';
     return dirty ? `${sha}-dirty` : sha;
   } catch {
     return null;

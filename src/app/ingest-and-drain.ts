@@ -34,7 +34,11 @@ export interface IngestRun {
  * or nothing could be read — runs the agents until the bus is drained. A failure of the agents is
  * returned, not thrown: the events are stored either way.
  */
-export async function ingestAndDrain(ctx: AppContext, input: IngestInput, run: IngestRun = {}): Promise<IngestResult> {
+export async function ingestAndDrain(
+  ctx: AppContext,
+  input: IngestInput,
+  run: IngestRun = {},
+): Promise<IngestResult> {
   const config = ctx.config();
   const summary = await ingestPaths(ctx.store(), input.inputs, {
     connectors: CONNECTORS,
@@ -48,8 +52,17 @@ export async function ingestAndDrain(ctx: AppContext, input: IngestInput, run: I
   try {
     // Loaded here, not with the ingest: the agents pull in the NLP model and Kùzu (~0.5 s).
     const { drainAgents } = await import('./agents.js');
-    return { summary, agents: await drainAgents(ctx, { agents: run.agents?.(), signal: run.signal, traced: run.traced }) };
+    return {
+      summary,
+      agents: await drainAgents(ctx, { agents: run.agents?.(), signal: run.signal, traced: run.traced }),
+    };
   } catch (error) {
-    return { summary, agentsFailed: { message: error instanceof Error ? error.message : String(error), ...(error instanceof Error && error.stack ? { stack: error.stack } : {}) } };
+    return {
+      summary,
+      agentsFailed: {
+        message: error instanceof Error ? error.message : String(error),
+        ...(error instanceof Error && error.stack ? { stack: error.stack } : {}),
+      },
+    };
   }
 }

@@ -12,9 +12,11 @@ export interface WorkerJob {
   options: ConnectorOptions;
 }
 
-export type PreparedItem = { kind: 'batch'; path: string; events: PreparedEvent[] } | { kind: 'problem'; problem: IngestProblem };
+export type PreparedItem =
+  { kind: 'batch'; path: string; events: PreparedEvent[] } | { kind: 'problem'; problem: IngestProblem };
 
-export type WorkerMessage = { kind: 'items'; items: PreparedItem[] } | { kind: 'failed'; message: string } | { kind: 'done' };
+export type WorkerMessage =
+  { kind: 'items'; items: PreparedItem[] } | { kind: 'failed'; message: string } | { kind: 'done' };
 
 /** Main → worker: the main thread stored this many item messages; the worker may send more. */
 export interface WorkerAck {

@@ -28,11 +28,17 @@ async function run(job: WorkerJob): Promise<void> {
   };
   const connector = CONNECTORS.find((candidate) => candidate.format === job.format);
   if (!connector) throw new Error(`no connector for ${job.format}`);
-  const tree = job.tree.kind === 'dir' ? await openDirTree(job.tree.root) : await openZipTree(job.tree.root, job.zipLimits);
+  const tree =
+    job.tree.kind === 'dir'
+      ? await openDirTree(job.tree.root)
+      : await openZipTree(job.tree.root, job.zipLimits);
   try {
     let items: PreparedItem[] = [];
     let events = 0;
-    for await (const item of connector.read({ format: job.format, path: job.path, container: 'tree', tree }, job.options)) {
+    for await (const item of connector.read(
+      { format: job.format, path: job.path, container: 'tree', tree },
+      job.options,
+    )) {
       if (item.kind === 'problem') items.push(item);
       else {
         items.push({ kind: 'batch', path: item.path, events: item.events.map(prepareEvent) });
@@ -52,5 +58,8 @@ async function run(job: WorkerJob): Promise<void> {
 }
 
 run(workerData as WorkerJob).catch((error: unknown) => {
-  parentPort?.postMessage({ kind: 'failed', message: error instanceof Error ? error.message : String(error) } satisfies WorkerMessage);
+  parentPort?.postMessage({
+    kind: 'failed',
+    message: error instanceof Error ? error.message : String(error),
+  } satisfies WorkerMessage);
 });

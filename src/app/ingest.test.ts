@@ -1,7 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { baseExport, slackMessage, writeExport } from '../connectors/slack/test-support/slack-export-fixture.js';
+import {
+  baseExport,
+  slackMessage,
+  writeExport,
+} from '../connectors/slack/test-support/slack-export-fixture.js';
 import { CONNECTORS } from '../connectors/registry.js';
 import { makeTempDir } from '../test-support/temp-dir.js';
 import { ingestPaths } from './ingest.js';
@@ -19,14 +23,27 @@ describe('ingestPaths naming what it read', () => {
     temp.cleanup();
   });
 
-  const options = { connectors: CONNECTORS, connectorOptions: { now: new Date('2026-03-01T12:00:00Z'), calendarPastDays: 30, calendarFutureDays: 90 } };
+  const options = {
+    connectors: CONNECTORS,
+    connectorOptions: { now: new Date('2026-03-01T12:00:00Z'), calendarPastDays: 30, calendarFutureDays: 90 },
+  };
 
   it('reads a folder at its absolute path and names it, what is inside it and its problems as the user typed it', async () => {
     const work = join(temp.dir, 'work');
-    await writeExport(join(work, 'acme'), baseExport({ 'general/2026-02-27.json': [slackMessage('1772193600.000100')] }));
+    await writeExport(
+      join(work, 'acme'),
+      baseExport({ 'general/2026-02-27.json': [slackMessage('1772193600.000100')] }),
+    );
     mkdirSync(join(work, 'teams'));
     writeFileSync(join(work, 'teams', 'broken.json'), '{"value": [');
-    const summary = await ingestPaths(store, [{ path: work, shown: 'work' }, { path: join(temp.dir, 'gone.json'), shown: '../gone.json' }], options);
+    const summary = await ingestPaths(
+      store,
+      [
+        { path: work, shown: 'work' },
+        { path: join(temp.dir, 'gone.json'), shown: '../gone.json' },
+      ],
+      options,
+    );
     expect(summary.paths).toEqual(['work', '../gone.json']);
     expect(summary.inputs).toEqual([{ path: 'work/acme', format: 'slack-export' }]);
     expect(summary.problems.map((problem) => [problem.path, problem.reason.slice(0, 40)])).toEqual([
@@ -35,6 +52,9 @@ describe('ingestPaths naming what it read', () => {
     ]);
     // The store remembers the run and its problems by the same names (`outro status` shows them).
     expect(store.ingest.lastRun()?.paths).toEqual(['work', '../gone.json']);
-    expect(store.ingest.problems(summary.runId).map((problem) => problem.path)).toEqual(['work/teams/broken.json', '../gone.json']);
+    expect(store.ingest.problems(summary.runId).map((problem) => problem.path)).toEqual([
+      'work/teams/broken.json',
+      '../gone.json',
+    ]);
   });
 });

@@ -1,6 +1,5 @@
 import { join, sep } from 'node:path';
 import type { Connector, ConnectorOptions, DetectedInput, IngestProblem } from '../connectors/connector.js';
-import type { EventEnvelope } from '../domain/events.js';
 import type { BatchResult } from '../memory/ingest-store.js';
 import { prepareEvent, type PreparedEvent } from '../memory/prepared-event.js';
 import type { PreparedItem } from './ingest-worker-protocol.js';
@@ -65,7 +64,11 @@ function useWorker(input: DetectedInput, mode: IngestOptions['worker'] = 'auto')
 }
 
 /** The connector's items with events prepared for the log, read in a worker thread when it pays. */
-async function* readPrepared(connector: Connector, input: DetectedInput, options: IngestOptions): AsyncGenerator<PreparedItem> {
+async function* readPrepared(
+  connector: Connector,
+  input: DetectedInput,
+  options: IngestOptions,
+): AsyncGenerator<PreparedItem> {
   if (input.container === 'tree' && useWorker(input, options.worker)) {
     yield* readInWorker({
       format: input.format,
@@ -77,7 +80,9 @@ async function* readPrepared(connector: Connector, input: DetectedInput, options
     return;
   }
   for await (const item of connector.read(input, options.connectorOptions)) {
-    yield item.kind === 'problem' ? item : { kind: 'batch', path: item.path, events: item.events.map(prepareEvent) };
+    yield item.kind === 'problem'
+      ? item
+      : { kind: 'batch', path: item.path, events: item.events.map(prepareEvent) };
   }
 }
 
@@ -95,7 +100,10 @@ class ShownPaths {
 
   constructor(inputs: readonly InputPath[]) {
     this.roots = inputs
-      .filter((input): input is { path: string; shown: string } => typeof input !== 'string' && input.path !== input.shown)
+      .filter(
+        (input): input is { path: string; shown: string } =>
+          typeof input !== 'string' && input.path !== input.shown,
+      )
       .sort((a, b) => b.path.length - a.path.length);
   }
 
@@ -119,7 +127,9 @@ class ShownPaths {
   problem(problem: IngestProblem, inputPath?: string): IngestProblem {
     if (this.roots.length === 0) return problem;
     const shown = inputPath === undefined ? this.walked(problem.path) : this.within(inputPath, problem.path);
-    return shown === problem.path ? problem : { ...problem, path: shown, reason: problem.reason.split(problem.path).join(shown) };
+    return shown === problem.path
+      ? problem
+      : { ...problem, path: shown, reason: problem.reason.split(problem.path).join(shown) };
   }
 }
 
@@ -127,12 +137,27 @@ class ShownPaths {
  * Reads every path (any mix of supported exports), appends what is new to the event log one file
  * per transaction, records problems, then links people across sources.
  */
-export async function ingestPaths(store: Store, inputs: readonly InputPath[], options: IngestOptions): Promise<IngestSummary> {
+export async function ingestPaths(
+  store: Store,
+  inputs: readonly InputPath[],
+  options: IngestOptions,
+): Promise<IngestSummary> {
   const names = new ShownPaths(inputs);
   const paths = inputs.map((input) => (typeof input === 'string' ? input : input.path));
   const shownPaths = inputs.map((input) => (typeof input === 'string' ? input : input.shown));
   const runId = store.ingest.startRun(shownPaths);
-  const summary: IngestSummary = { runId, paths: shownPaths, inputs: [], files: 0, events: 0, appended: 0, edited: 0, linksAppended: 0, problems: [], status: 'ok' };
+  const summary: IngestSummary = {
+    runId,
+    paths: shownPaths,
+    inputs: [],
+    files: 0,
+    events: 0,
+    appended: 0,
+    edited: 0,
+    linksAppended: 0,
+    problems: [],
+    status: 'ok',
+  };
   const report = (found: IngestProblem, inputPath?: string): void => {
     const problem = names.problem(found, inputPath);
     summary.problems.push(problem);
@@ -155,12 +180,19 @@ export async function ingestPaths(store: Store, inputs: readonly InputPath[], op
       const pending: Array<{ path: string; events: PreparedEvent[] }> = [];
       let pendingEvents = 0;
       const flush = (): void => {
-        for (const { path, result, events } of writeGroup(store, pending, (problem) => report(problem, input.path))) {
+        for (const { path, result, events } of writeGroup(store, pending, (problem) =>
+          report(problem, input.path),
+        )) {
           summary.files++;
           summary.events += events;
           summary.appended += result.appended;
           summary.edited += result.edited;
-          options.onProgress?.({ type: 'batch', path: names.within(input.path, path), events, appended: result.appended });
+          options.onProgress?.({
+            type: 'batch',
+            path: names.within(input.path, path),
+            events,
+            appended: result.appended,
+          });
         }
         pending.length = 0;
         pendingEvents = 0;
@@ -178,7 +210,14 @@ export async function ingestPaths(store: Store, inputs: readonly InputPath[], op
         flush();
       } catch (cause) {
         flush();
-        report({ path: input.path, severity: 'skipped-file', reason: `outro failed while reading it (${(cause as Error).message}); what was read before is kept. Please report this.` }, input.path);
+        report(
+          {
+            path: input.path,
+            severity: 'skipped-file',
+            reason: `outro failed while reading it (${(cause as Error).message}); what was read before is kept. Please report this.`,
+          },
+          input.path,
+        );
       } finally {
         if (input.container === 'tree') await input.tree.close();
       }
@@ -189,7 +228,12 @@ export async function ingestPaths(store: Store, inputs: readonly InputPath[], op
     restoreCheckpointing();
     const skipped = summary.problems.filter((problem) => problem.severity !== 'warning').length;
     summary.status = skipped === 0 ? 'ok' : summary.inputs.length === 0 ? 'failed' : 'partial';
-    store.ingest.finishRun(runId, { files: summary.files, appended: summary.appended + summary.linksAppended, skipped, status: summary.status });
+    store.ingest.finishRun(runId, {
+      files: summary.files,
+      appended: summary.appended + summary.linksAppended,
+      skipped,
+      status: summary.status,
+    });
   }
   return summary;
 }
@@ -197,7 +241,9 @@ export async function ingestPaths(store: Store, inputs: readonly InputPath[], op
 /** Appends person.linked events for links not yet in the log; returns how many were new. */
 export function linkAcrossSources(store: Store, aliases: readonly PersonAlias[], now: Date): number {
   const known = new Set(allLinks(store.db).map((link) => `${link.a}|${link.b}|${link.method}|${link.basis}`));
-  const fresh = linkPeople(latestProfiles(store.db), aliases).filter((link) => !known.has(`${link.a}|${link.b}|${link.method}|${link.basis}`));
+  const fresh = linkPeople(latestProfiles(store.db), aliases).filter(
+    (link) => !known.has(`${link.a}|${link.b}|${link.method}|${link.basis}`),
+  );
   return store.log.appendAll(fresh.map((link) => personLinked(link, now.toISOString())));
 }
 
@@ -213,14 +259,26 @@ function writeGroup(
   if (group.length === 0) return [];
   try {
     const results = store.ingest.writePreparedBatches(group.map((file) => file.events));
-    return group.map((file, index) => ({ path: file.path, events: file.events.length, result: results[index] }));
+    return group.map((file, index) => ({
+      path: file.path,
+      events: file.events.length,
+      result: results[index],
+    }));
   } catch {
     const written: Array<{ path: string; events: number; result: BatchResult }> = [];
     for (const file of group) {
       try {
-        written.push({ path: file.path, events: file.events.length, result: store.ingest.writePreparedBatches([file.events])[0] });
+        written.push({
+          path: file.path,
+          events: file.events.length,
+          result: store.ingest.writePreparedBatches([file.events])[0],
+        });
       } catch (cause) {
-        report({ path: file.path, severity: 'skipped-file', reason: `could not be stored: ${(cause as Error).message}` });
+        report({
+          path: file.path,
+          severity: 'skipped-file',
+          reason: `could not be stored: ${(cause as Error).message}`,
+        });
       }
     }
     return written;

@@ -17,7 +17,11 @@ export function modelSettings(ctx: AppContext): ModelSettings | undefined {
 export function modelRuntime(ctx: AppContext): Promise<ModelRuntime | undefined> {
   let runtime = RUNTIMES.get(ctx);
   if (!runtime) {
-    runtime = modelSettings(ctx) ? import('../llm/model-runtime.js').then(({ createModelRuntime }) => createModelRuntime(ctx.config(), ctx.env)) : Promise.resolve(undefined);
+    runtime = modelSettings(ctx)
+      ? import('../llm/model-runtime.js').then(({ createModelRuntime }) =>
+          createModelRuntime(ctx.config(), ctx.env),
+        )
+      : Promise.resolve(undefined);
     RUNTIMES.set(ctx, runtime);
   }
   return runtime;

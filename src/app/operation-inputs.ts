@@ -13,13 +13,35 @@ const count = z.number().int().positive();
 
 export const OPERATION_INPUTS = {
   /** `outro ingest`: each input read at `path` and named `shown` (as typed) in reports. */
-  ingest: z.strictObject({ inputs: z.array(z.strictObject({ path: absolute, shown: text })).min(1), agents: z.boolean() }),
+  ingest: z.strictObject({
+    inputs: z.array(z.strictObject({ path: absolute, shown: text })).min(1),
+    agents: z.boolean(),
+  }),
   status: z.strictObject({}),
   ask: z.strictObject({ question: text, asOf: z.string().optional(), model: z.boolean() }),
   history: z.strictObject({ entity: text }),
-  brief: z.strictObject({ since: z.string().optional(), until: z.string().optional(), me: z.string().optional(), peek: z.boolean(), modelBudget: z.string().optional() }),
-  digest: z.strictObject({ out: absolute.optional(), dir: absolute.optional(), at: z.string().optional(), me: z.string().optional(), modelBudget: z.string().optional() }),
-  conversations: z.strictObject({ channel: z.string().optional(), since: z.string().optional(), until: z.string().optional(), all: z.boolean(), limit: count, related: z.boolean() }),
+  brief: z.strictObject({
+    since: z.string().optional(),
+    until: z.string().optional(),
+    me: z.string().optional(),
+    peek: z.boolean(),
+    modelBudget: z.string().optional(),
+  }),
+  digest: z.strictObject({
+    out: absolute.optional(),
+    dir: absolute.optional(),
+    at: z.string().optional(),
+    me: z.string().optional(),
+    modelBudget: z.string().optional(),
+  }),
+  conversations: z.strictObject({
+    channel: z.string().optional(),
+    since: z.string().optional(),
+    until: z.string().optional(),
+    all: z.boolean(),
+    limit: count,
+    related: z.boolean(),
+  }),
   runs: z.strictObject({ status: z.enum(RUN_STATUSES).optional(), limit: count }),
   'runs.show': z.strictObject({ run: text }),
   retry: z.strictObject({ id: text.optional(), all: z.boolean(), agents: z.boolean() }),
@@ -28,7 +50,13 @@ export const OPERATION_INPUTS = {
   'trace.show': z.strictObject({ run: text }),
   'trace.prune': z.strictObject({}),
   replay: z.strictObject({}),
-  'eval.run': z.strictObject({ datasets: z.array(absolute).min(1), threshold: z.number().min(0).max(1).optional(), thresholds: z.record(z.string(), z.number().min(0).max(1)), trials: z.number().int().min(1).max(100), judge: z.boolean() }),
+  'eval.run': z.strictObject({
+    datasets: z.array(absolute).min(1),
+    threshold: z.number().min(0).max(1).optional(),
+    thresholds: z.record(z.string(), z.number().min(0).max(1)),
+    trials: z.number().int().min(1).max(100),
+    judge: z.boolean(),
+  }),
   'eval.list': z.strictObject({ limit: z.number() }),
   'eval.compare': z.strictObject({ before: text, after: text }),
 };

@@ -11,12 +11,23 @@ describe('resolvePaths', () => {
 
   it('follows XDG on Linux', () => {
     if (process.platform !== 'linux') return;
-    const paths = resolvePaths({ HOME: '/home/u', XDG_DATA_HOME: '/d', XDG_CONFIG_HOME: '/c', XDG_RUNTIME_DIR: '/run/user/1' });
-    expect(paths).toMatchObject({ dataDir: '/d/outro', configFile: '/c/outro/config.yaml', runtimeDir: '/run/user/1/outro' });
+    const paths = resolvePaths({
+      HOME: '/home/u',
+      XDG_DATA_HOME: '/d',
+      XDG_CONFIG_HOME: '/c',
+      XDG_RUNTIME_DIR: '/run/user/1',
+    });
+    expect(paths).toMatchObject({
+      dataDir: '/d/outro',
+      configFile: '/c/outro/config.yaml',
+      runtimeDir: '/run/user/1/outro',
+    });
     expect(resolvePaths({ HOME: '/home/u' }).dataDir).toBe('/home/u/.local/share/outro');
   });
 
   it('lets OUTRO_CONFIG name the config file', () => {
-    expect(resolvePaths({ OUTRO_HOME: '/h', OUTRO_CONFIG: '/etc/outro.yaml' }).configFile).toBe('/etc/outro.yaml');
+    expect(resolvePaths({ OUTRO_HOME: '/h', OUTRO_CONFIG: '/etc/outro.yaml' }).configFile).toBe(
+      '/etc/outro.yaml',
+    );
   });
 });

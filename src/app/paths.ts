@@ -24,18 +24,45 @@ type Env = Readonly<Record<string, string | undefined>>;
 export function resolvePaths(env: Env = process.env): OutroPaths {
   const home = env.OUTRO_HOME;
   if (home) {
-    return layout({ data: home, config: join(home, 'config.yaml'), runtime: join(home, 'run'), log: join(home, 'log'), cache: join(home, 'cache') }, env);
+    return layout(
+      {
+        data: home,
+        config: join(home, 'config.yaml'),
+        runtime: join(home, 'run'),
+        log: join(home, 'log'),
+        cache: join(home, 'cache'),
+      },
+      env,
+    );
   }
   const user = env.HOME ?? homedir();
   switch (platform()) {
     case 'darwin': {
       const base = join(user, 'Library', 'Application Support', 'outro');
-      return layout({ data: base, config: join(base, 'config.yaml'), runtime: join(base, 'run'), log: join(user, 'Library', 'Logs', 'outro'), cache: join(user, 'Library', 'Caches', 'outro') }, env);
+      return layout(
+        {
+          data: base,
+          config: join(base, 'config.yaml'),
+          runtime: join(base, 'run'),
+          log: join(user, 'Library', 'Logs', 'outro'),
+          cache: join(user, 'Library', 'Caches', 'outro'),
+        },
+        env,
+      );
     }
     case 'win32': {
       const base = join(env.APPDATA ?? join(user, 'AppData', 'Roaming'), 'outro');
       const local = join(env.LOCALAPPDATA ?? join(user, 'AppData', 'Local'), 'outro');
-      return layout({ data: base, config: join(base, 'config.yaml'), runtime: join(local, 'run'), log: join(local, 'log'), cache: join(local, 'cache') }, env);
+      return layout(
+        {
+          data: base,
+          config: join(base, 'config.yaml'),
+          runtime: join(local, 'run'),
+          log: join(local, 'log'),
+          cache: join(local, 'cache'),
+        },
+        env,
+      );
     }
     default: {
       const data = join(env.XDG_DATA_HOME || join(user, '.local', 'share'), 'outro');
@@ -48,7 +75,10 @@ export function resolvePaths(env: Env = process.env): OutroPaths {
   }
 }
 
-function layout(dirs: { data: string; config: string; runtime: string; log: string; cache: string }, env: Env): OutroPaths {
+function layout(
+  dirs: { data: string; config: string; runtime: string; log: string; cache: string },
+  env: Env,
+): OutroPaths {
   return {
     dataDir: dirs.data,
     configFile: env.OUTRO_CONFIG || dirs.config,

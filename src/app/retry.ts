@@ -22,8 +22,13 @@ export interface RetryResult {
  * run resumes from its last checkpoint; then, with `agents`, the agents run until drained.
  */
 export async function retry(ctx: AppContext, input: RetryInput): Promise<RetryResult> {
-  if (input.id === undefined && !input.all) throw new OutroError('USAGE', 'Name a dead letter or run to retry, or pass --all. `outro status` lists them.');
-  if (input.id !== undefined && input.all) throw new OutroError('USAGE', 'Give either an id or --all, not both.');
+  if (input.id === undefined && !input.all)
+    throw new OutroError(
+      'USAGE',
+      'Name a dead letter or run to retry, or pass --all. `outro status` lists them.',
+    );
+  if (input.id !== undefined && input.all)
+    throw new OutroError('USAGE', 'Give either an id or --all, not both.');
   const store = ctx.store();
   const bus = new SqliteBus(store.db, store.log);
   const runs = new RunStore(store.db);
@@ -37,7 +42,12 @@ export async function retry(ctx: AppContext, input: RetryInput): Promise<RetryRe
     report.runs = runs.retry(input.id);
     if (report.runs.length === 0) {
       const run = runs.get(input.id);
-      throw new OutroError('NOT_FOUND', run ? `Run ${input.id} is ${run.status}, not dead or failed; nothing to retry.` : `No workflow run ${input.id}. \`outro runs --status dead\` lists the dead ones.`);
+      throw new OutroError(
+        'NOT_FOUND',
+        run
+          ? `Run ${input.id} is ${run.status}, not dead or failed; nothing to retry.`
+          : `No workflow run ${input.id}. \`outro runs --status dead\` lists the dead ones.`,
+      );
     }
   }
   if (input.agents) {

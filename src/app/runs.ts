@@ -28,7 +28,13 @@ export async function runs(ctx: AppContext, input: RunsInput): Promise<RunsResul
   const listing = store.list({ status: input.status, limit: input.limit }).map((record): RunListing => {
     const steps = store.stepSummary(record.id);
     const wallMs = Date.parse(record.finishedAt ?? record.updatedAt) - Date.parse(record.createdAt);
-    return { ...record, steps: steps.steps, attempts: steps.attempts, stepsMs: steps.durationMs, durationMs: Number.isFinite(wallMs) ? wallMs : steps.durationMs };
+    return {
+      ...record,
+      steps: steps.steps,
+      attempts: steps.attempts,
+      stepsMs: steps.durationMs,
+      durationMs: Number.isFinite(wallMs) ? wallMs : steps.durationMs,
+    };
   });
   return { runs: listing, counts: store.counts() };
 }
@@ -46,9 +52,11 @@ export async function runDetail(ctx: AppContext, input: RunShowInput): Promise<R
   let run = store.get(input.run);
   if (!run) {
     const matches = runIdsStartingWith(db, input.run);
-    if (matches.length > 1) throw new OutroError('USAGE', `${input.run} matches several runs; give more of the id.`);
+    if (matches.length > 1)
+      throw new OutroError('USAGE', `${input.run} matches several runs; give more of the id.`);
     if (matches.length === 1) run = store.get(matches[0]);
   }
-  if (!run) throw new OutroError('NOT_FOUND', `No workflow run ${input.run}. \`outro runs\` lists the recent ones.`);
+  if (!run)
+    throw new OutroError('NOT_FOUND', `No workflow run ${input.run}. \`outro runs\` lists the recent ones.`);
   return { run, steps: store.steps(run.id) };
 }

@@ -40,7 +40,9 @@ export function workflowHealth(store: Store): WorkflowHealth {
   const runs = new RunStore(store.db);
   return {
     runs: runs.counts(),
-    deadRuns: runs.list({ status: 'dead', limit: 20 }).map((run) => ({ id: run.id, workflow: run.workflow, error: run.error })),
+    deadRuns: runs
+      .list({ status: 'dead', limit: 20 })
+      .map((run) => ({ id: run.id, workflow: run.workflow, error: run.error })),
     consumers: busHealth(store.db),
     deadLetters: new SqliteBus(store.db, store.log).deadLettersSync(),
   };

@@ -9,7 +9,11 @@ import { pruneSpans } from './tracing.js';
 /** The store's spans, checked to have their tables (migration 7). */
 function spanStore(ctx: AppContext): SqliteSpanStore {
   const db = ctx.store().db;
-  if (!hasTraceTables(db)) throw new OutroError('INTERNAL', 'This build has no trace tables (migration 7 is not registered in src/memory/migrations/index.ts). Rebuild outro.');
+  if (!hasTraceTables(db))
+    throw new OutroError(
+      'INTERNAL',
+      'This build has no trace tables (migration 7 is not registered in src/memory/migrations/index.ts). Rebuild outro.',
+    );
   return new SqliteSpanStore(db);
 }
 
@@ -22,7 +26,8 @@ export async function traceList(ctx: AppContext, input: TraceListInput): Promise
 export async function traceShow(ctx: AppContext, input: TraceShowInput): Promise<TraceView> {
   const spans = spanStore(ctx);
   const traceIds = spans.resolve(input.run);
-  if (traceIds.length === 0) throw new OutroError('NOT_FOUND', `No trace or run "${input.run}". List recent ones with: outro trace`);
+  if (traceIds.length === 0)
+    throw new OutroError('NOT_FOUND', `No trace or run "${input.run}". List recent ones with: outro trace`);
   return traceView(traceIds.flatMap((id) => spans.trace(id)));
 }
 

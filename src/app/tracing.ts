@@ -12,8 +12,15 @@ export interface WithTracingOptions {
  * for its call tree, then flushes it: the one place a use case sets tracing up. Writing spans never
  * fails the work. The tracing code loads on first use (a plain `ask` never needs it).
  */
-export async function withTracing<T>(ctx: AppContext, work: (tracer: Tracer) => Promise<T>, options: WithTracingOptions = {}): Promise<T> {
-  const [{ createTracing }, { runWithTracer }] = await Promise.all([import('../observability/tracing.js'), import('../observability/tracer.js')]);
+export async function withTracing<T>(
+  ctx: AppContext,
+  work: (tracer: Tracer) => Promise<T>,
+  options: WithTracingOptions = {},
+): Promise<T> {
+  const [{ createTracing }, { runWithTracer }] = await Promise.all([
+    import('../observability/tracing.js'),
+    import('../observability/tracer.js'),
+  ]);
   const tracing = createTracing(ctx.store().db, ctx.config().trace, ctx.env);
   try {
     return await runWithTracer(tracing.tracer, () => work(tracing.tracer));
@@ -26,5 +33,7 @@ export async function withTracing<T>(ctx: AppContext, work: (tracer: Tracer) => 
 /** Deletes spans older than trace.maxAgeDays, and the oldest traces beyond the size cap (OUTRO_TRACE_MAX_MB). */
 export async function pruneSpans(ctx: AppContext): Promise<PruneResult> {
   const { createTracing } = await import('../observability/tracing.js');
-  return createTracing(ctx.store().db, { maxAgeDays: ctx.config().trace.maxAgeDays }, ctx.env).prune(ctx.now().getTime());
+  return createTracing(ctx.store().db, { maxAgeDays: ctx.config().trace.maxAgeDays }, ctx.env).prune(
+    ctx.now().getTime(),
+  );
 }

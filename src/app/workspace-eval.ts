@@ -13,7 +13,12 @@ import { openAskSources } from '../answers/ask/open-sources.js';
 import { makeAppContext } from './app-context.js';
 import { openGraph } from './graph.js';
 import { ingestAndDrain } from './ingest-and-drain.js';
-import { goldBriefs, loadWorkspaceTruth, readerOf, type WorkspaceTruth } from '../eval/workspace/workspace-truth.js';
+import {
+  goldBriefs,
+  loadWorkspaceTruth,
+  readerOf,
+  type WorkspaceTruth,
+} from '../eval/workspace/workspace-truth.js';
 import { ConfigSchema, loadConfig, type Config } from './config.js';
 import { openStore, type Store } from './store.js';
 
@@ -22,8 +27,19 @@ const NOT_EXPORTS = new Set(['truth.json', 'outro.yaml', 'build', 'story', 'READ
 
 /** The export paths of a workspace folder: every entry but the labels, docs and build sources; a zip beside its own unzipped folder is left out. */
 export function workspaceExports(dir: string): string[] {
-  const names = readdirSync(dir).filter((name) => !NOT_EXPORTS.has(name) && !name.endsWith('.md') && !name.startsWith('.'));
-  return names.filter((name) => !(name.endsWith('.zip') && names.includes(name.slice(0, -4)) && statSync(join(dir, name.slice(0, -4))).isDirectory())).map((name) => join(dir, name));
+  const names = readdirSync(dir).filter(
+    (name) => !NOT_EXPORTS.has(name) && !name.endsWith('.md') && !name.startsWith('.'),
+  );
+  return names
+    .filter(
+      (name) =>
+        !(
+          name.endsWith('.zip') &&
+          names.includes(name.slice(0, -4)) &&
+          statSync(join(dir, name.slice(0, -4))).isDirectory()
+        ),
+    )
+    .map((name) => join(dir, name));
 }
 
 export interface WorkspaceEvalResult {
@@ -40,23 +56,44 @@ export interface WorkspaceEvalResult {
  * does, runs every agent until the bus drains, and scores what was extracted against the truth.
  * The reader and time zone come from the truth's `me`; an `outro.yaml` beside it is used when present.
  */
-export async function evaluateWorkspace(dir: string, options: { keepStore?: (store: Store, truth: WorkspaceTruth, config: Config) => Promise<void> } = {}): Promise<WorkspaceEvalResult> {
+export async function evaluateWorkspace(
+  dir: string,
+  options: { keepStore?: (store: Store, truth: WorkspaceTruth, config: Config) => Promise<void> } = {},
+): Promise<WorkspaceEvalResult> {
   const truth = loadWorkspaceTruth(join(dir, 'truth.json'));
   const reader = readerOf(truth);
   const briefs = goldBriefs(truth);
   const periodEnd = endOfDay(truth.period[1]);
   const now = new Date(periodEnd);
   const temp = mkdtempSync(join(tmpdir(), 'outro-workspace-eval-'));
-  const paths = { dataDir: temp, configFile: join(dir, 'outro.yaml'), runtimeDir: join(temp, 'run'), logDir: join(temp, 'log'), cacheDir: join(temp, 'cache'), database: join(temp, 'outro.db'), graphDir: join(temp, 'graph') };
+  const paths = {
+    dataDir: temp,
+    configFile: join(dir, 'outro.yaml'),
+    runtimeDir: join(temp, 'run'),
+    logDir: join(temp, 'log'),
+    cacheDir: join(temp, 'cache'),
+    database: join(temp, 'outro.db'),
+    graphDir: join(temp, 'graph'),
+  };
   // The truth names the reader; an outro.yaml beside the exports, when there is one, says the rest.
   const readerConfig = (file: string): Config => {
     const base = existsSync(file) ? loadConfig(file) : ConfigSchema.parse({});
-    return { ...base, me: base.me ?? [reader.email ?? reader.name, reader.name].filter((entry): entry is string => Boolean(entry)), timezone: base.timezone ?? reader.timezone ?? 'UTC' };
+    return {
+      ...base,
+      me:
+        base.me ??
+        [reader.email ?? reader.name, reader.name].filter((entry): entry is string => Boolean(entry)),
+      timezone: base.timezone ?? reader.timezone ?? 'UTC',
+    };
   };
   const ctx = makeAppContext({ env: {}, paths, now: () => now, loadConfig: readerConfig, openStore });
   try {
     const started = performance.now();
-    const result = await ingestAndDrain(ctx, { inputs: workspaceExports(dir).map((path) => ({ path, shown: path })), agents: true }, { worker: 'never', traced: false });
+    const result = await ingestAndDrain(
+      ctx,
+      { inputs: workspaceExports(dir).map((path) => ({ path, shown: path })), agents: true },
+      { worker: 'never', traced: false },
+    );
     if (result.agentsFailed) throw new Error(`the agents failed on ${dir}: ${result.agentsFailed.message}`);
     const drained = performance.now();
     const store = ctx.store();
@@ -67,8 +104,23 @@ export async function evaluateWorkspace(dir: string, options: { keepStore?: (sto
       data: loadBriefData(store.log),
       conversations: latestConversations(store),
       personOf: truthPeopleOf(store, truth),
-      periodBrief: buildBrief(store, { since: startOfDay(truth.period[0]), until: periodEnd, me, now, timezone }),
-      briefs: briefs.map((gold) => ({ gold, brief: buildBrief(store, { since: gold.windowUtc[0], until: gold.windowUtc[1], me, now: new Date(gold.asOf), timezone }) })),
+      periodBrief: buildBrief(store, {
+        since: startOfDay(truth.period[0]),
+        until: periodEnd,
+        me,
+        now,
+        timezone,
+      }),
+      briefs: briefs.map((gold) => ({
+        gold,
+        brief: buildBrief(store, {
+          since: gold.windowUtc[0],
+          until: gold.windowUtc[1],
+          me,
+          now: new Date(gold.asOf),
+          timezone,
+        }),
+      })),
     };
     const scores = scoreWorkspace(truth, extraction);
     const answers = await answerAll(store, truth, config, paths.graphDir);
@@ -118,22 +170,39 @@ function truthPeopleOf(store: Store, truth: WorkspaceTruth): (key: string) => st
   const ofKey = new Map<string, string>();
   for (const event of store.log.iterateTyped([EVENT.personUpdated])) {
     const profile = event.payload;
-    const id = byNative.get(`${profile.source}:${profile.nativeId}`) ?? profile.emails.map((email) => byEmail.get(email.toLowerCase())).find(Boolean);
+    const id =
+      byNative.get(`${profile.source}:${profile.nativeId}`) ??
+      profile.emails.map((email) => byEmail.get(email.toLowerCase())).find(Boolean);
     if (id) ofKey.set(profile.key, id);
   }
   return (key) => ofKey.get(key);
 }
 
 /** Every `ask` row of the truth, answered the way `outro ask --as-of DATE --no-model` answers it. */
-async function answerAll(store: Store, truth: WorkspaceTruth, config: Config, graphDir: string): Promise<ShownAnswer[]> {
+async function answerAll(
+  store: Store,
+  truth: WorkspaceTruth,
+  config: Config,
+  graphDir: string,
+): Promise<ShownAnswer[]> {
   const me = Array.isArray(config.me) ? config.me : config.me ? [config.me] : [];
-  const { sources, close } = await openAskSources({ db: store.db, openGraph: () => openGraph(graphDir), me, now: new Date(), timeZone: config.timezone });
+  const { sources, close } = await openAskSources({
+    db: store.db,
+    openGraph: () => openGraph(graphDir),
+    me,
+    now: new Date(),
+    timeZone: config.timezone,
+  });
   try {
     const answers: ShownAnswer[] = [];
     for (const row of truth.ask) {
       const asOf = parseAsOf(row.as_of, config.timezone) ?? row.as_of;
       const answer = await ask(row.q, { ...sources, now: new Date(asOf) }, { asOf });
-      answers.push({ known: answer.known, text: answer.text, snippets: answer.evidence.map((item) => item.snippet) });
+      answers.push({
+        known: answer.known,
+        text: answer.text,
+        snippets: answer.evidence.map((item) => item.snippet),
+      });
     }
     return answers;
   } finally {

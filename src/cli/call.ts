@@ -12,9 +12,17 @@ import { callDaemon } from './daemon-client.js';
  * runs and its result comes back as data for the command to render, and an error comes back as
  * the same OutroError. `hooks` (progress on a terminal) only reach a use case run here.
  */
-export async function callApp<Name extends OperationName>(ctx: CliContext, name: Name, input: OperationInput<Name>, hooks: AppHooks = {}): Promise<OperationResult<Name>> {
+export async function callApp<Name extends OperationName>(
+  ctx: CliContext,
+  name: Name,
+  input: OperationInput<Name>,
+  hooks: AppHooks = {},
+): Promise<OperationResult<Name>> {
   if (ctx.daemon !== false && ctx.env.OUTRO_NO_DAEMON !== '1') {
-    const called = await callDaemon(daemonPaths(ctx.paths).socket, name, input, { configFile: resolve(ctx.paths.configFile), ...(ctx.fixedNow ? { now: ctx.fixedNow } : {}) });
+    const called = await callDaemon(daemonPaths(ctx.paths).socket, name, input, {
+      configFile: resolve(ctx.paths.configFile),
+      ...(ctx.fixedNow ? { now: ctx.fixedNow } : {}),
+    });
     if (called.answered) return called.result as OperationResult<Name>;
   }
   const [{ runOperation }] = await Promise.all([import('../app/operations.js'), loadContextModules()]);

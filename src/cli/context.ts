@@ -18,12 +18,19 @@ let modules: ContextModules | undefined;
  */
 export async function loadContextModules(): Promise<void> {
   if (modules) return;
-  const [{ loadConfig }, { openStore }] = await Promise.all([import('../app/config.js'), import('../app/store.js')]);
+  const [{ loadConfig }, { openStore }] = await Promise.all([
+    import('../app/config.js'),
+    import('../app/store.js'),
+  ]);
   modules = { loadConfig, openStore };
 }
 
 function loaded(): ContextModules {
-  if (!modules) throw new OutroError('INTERNAL', 'The CLI context was used before `await loadContextModules()` (src/cli/context.ts); src/cli/call.ts does this before a use case runs here.');
+  if (!modules)
+    throw new OutroError(
+      'INTERNAL',
+      'The CLI context was used before `await loadContextModules()` (src/cli/context.ts); src/cli/call.ts does this before a use case runs here.',
+    );
   return modules;
 }
 
@@ -52,8 +59,18 @@ export function createContext(options: ContextOptions = {}): CliContext {
   const paths = resolvePaths(env);
   if (options.configFile) paths.configFile = options.configFile;
   const fixedNow = env.OUTRO_NOW ? parseTolerantTime(env.OUTRO_NOW) : undefined;
-  if (env.OUTRO_NOW && !fixedNow) throw new OutroError('USAGE', `OUTRO_NOW=${env.OUTRO_NOW} is not a time; use ISO 8601, e.g. 2026-11-20T08:30:00+01:00.`);
-  const app = makeAppContext({ env, paths, now: fixedNow, loadConfig: (file) => loaded().loadConfig(file), openStore: (file, now) => loaded().openStore(file, now) });
+  if (env.OUTRO_NOW && !fixedNow)
+    throw new OutroError(
+      'USAGE',
+      `OUTRO_NOW=${env.OUTRO_NOW} is not a time; use ISO 8601, e.g. 2026-11-20T08:30:00+01:00.`,
+    );
+  const app = makeAppContext({
+    env,
+    paths,
+    now: fixedNow,
+    loadConfig: (file) => loaded().loadConfig(file),
+    openStore: (file, now) => loaded().openStore(file, now),
+  });
   return {
     ...app,
     env,

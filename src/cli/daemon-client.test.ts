@@ -29,19 +29,45 @@ describe('talking to a socket', () => {
         const reply =
           request.name === 'ask'
             ? { id: request.id, ok: true, result: { answer: { text: 'Marco owns billing.' } } }
-            : { id: request.id, ok: false, error: { code: 'NOT_FOUND', message: 'No workflow run x.', details: { run: 'x' }, cause: 'because' } };
+            : {
+                id: request.id,
+                ok: false,
+                error: {
+                  code: 'NOT_FOUND',
+                  message: 'No workflow run x.',
+                  details: { run: 'x' },
+                  cause: 'because',
+                },
+              };
         connection.write(`${JSON.stringify(reply)}\n`);
       });
     });
     await new Promise<void>((resolve) => server.listen(socket, resolve));
     try {
       const context = { configFile: '/home/dana/.config/outro/config.yaml', now: '2026-03-01T12:00:00.000Z' };
-      expect(await callDaemon(socket, 'ask', { question: 'who owns billing', model: true }, context)).toEqual({ answered: true, result: { answer: { text: 'Marco owns billing.' } } });
-      expect(received).toEqual([{ op: 'call', name: 'ask', input: { question: 'who owns billing', model: true }, context, id: expect.any(Number) }]);
-      const error = await callDaemon(socket, 'runs.show', { run: 'x' }, context).catch((caught: unknown) => caught);
+      expect(await callDaemon(socket, 'ask', { question: 'who owns billing', model: true }, context)).toEqual(
+        { answered: true, result: { answer: { text: 'Marco owns billing.' } } },
+      );
+      expect(received).toEqual([
+        {
+          op: 'call',
+          name: 'ask',
+          input: { question: 'who owns billing', model: true },
+          context,
+          id: expect.any(Number),
+        },
+      ]);
+      const error = await callDaemon(socket, 'runs.show', { run: 'x' }, context).catch(
+        (caught: unknown) => caught,
+      );
       expect(isOutroError(error, 'NOT_FOUND')).toBe(true);
       expect((error as Error).message).toBe('No workflow run x.');
-      expect((error as { toJSON(): unknown }).toJSON()).toEqual({ code: 'NOT_FOUND', message: 'No workflow run x.', details: { run: 'x' }, cause: 'because' });
+      expect((error as { toJSON(): unknown }).toJSON()).toEqual({
+        code: 'NOT_FOUND',
+        message: 'No workflow run x.',
+        details: { run: 'x' },
+        cause: 'because',
+      });
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }

@@ -22,7 +22,8 @@ function staticImports(source: string): string[] {
     const clause = match[3];
     // `import { type A, type B } from` is erased too.
     const braces = /^\{([^}]*)\}$/.exec(clause.trim());
-    if (braces && braces[1].split(',').every((name) => name.trim() === '' || name.trim().startsWith('type '))) continue;
+    if (braces && braces[1].split(',').every((name) => name.trim() === '' || name.trim().startsWith('type ')))
+      continue;
     found.push(match[4]);
   }
   return found;
@@ -41,7 +42,9 @@ function reach(entry: string): { files: Set<string>; packages: Set<string> } {
     for (const specifier of staticImports(readFileSync(file, 'utf8'))) {
       if (specifier.startsWith('node:')) continue;
       if (!specifier.startsWith('.')) {
-        packages.add(specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]);
+        packages.add(
+          specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0],
+        );
         continue;
       }
       const target = resolve(dirname(file), specifier.replace(/\.js$/, '.ts'));
@@ -73,8 +76,23 @@ describe('CLI startup imports', () => {
     for (const file of program.files) files.add(file);
     for (const name of program.packages) packages.add(name);
     // Below cli/, only these small modules load at startup: types' helpers, paths, renderers' pure helpers.
-    const light = new Set(['app/app-context.ts', 'app/paths.ts', 'app/conversation-where.ts', 'app/describe-drain.ts', 'app/run-statuses.ts', 'daemon/daemon-paths.ts', 'answers/brief/schedule-units.ts'].map((file) => join(...file.split('/'))));
-    const heavy = [...files].filter((file) => /^(pipeline|connectors|agents|memory|llm|runtime|eval|observability|answers|app|daemon)\//.test(file) && !light.has(file));
+    const light = new Set(
+      [
+        'app/app-context.ts',
+        'app/paths.ts',
+        'app/conversation-where.ts',
+        'app/describe-drain.ts',
+        'app/run-statuses.ts',
+        'daemon/daemon-paths.ts',
+        'answers/brief/schedule-units.ts',
+      ].map((file) => join(...file.split('/'))),
+    );
+    const heavy = [...files].filter(
+      (file) =>
+        /^(pipeline|connectors|agents|memory|llm|runtime|eval|observability|answers|app|daemon)\//.test(
+          file,
+        ) && !light.has(file),
+    );
     expect(heavy).toEqual([]);
     expect([...packages].sort()).toEqual(['commander']);
     expect(files.has(join('cli', 'commands', 'ask.ts'))).toBe(true); // the walk does reach the commands

@@ -25,7 +25,10 @@ async function run(argv: readonly string[], options: ContextOptions): Promise<Ma
   const stderr = options.stderr ?? process.stderr;
   const json = argv.includes('--json');
   // Loaded here, not at startup: bin/outro's import of this module stays small.
-  const [{ CommanderError }, { buildProgram }] = await Promise.all([import('commander'), import('./program.js')]);
+  const [{ CommanderError }, { buildProgram }] = await Promise.all([
+    import('commander'),
+    import('./program.js'),
+  ]);
   const { program, context } = buildProgram(options);
   // Subcommands copy these settings only when created, so apply them to every command: a usage
   // error must throw (never process.exit), so it is reported here like any other error.
@@ -48,7 +51,10 @@ async function run(argv: readonly string[], options: ContextOptions): Promise<Ma
     }
     const error = toOutroError(caught);
     if (json) stderr.write(`${JSON.stringify({ error: error.toJSON() })}\n`);
-    else stderr.write(`outro: ${error.message}${error.code === 'INTERNAL' && caught instanceof Error && caught.stack ? `\n${caught.stack}` : ''}\n`);
+    else
+      stderr.write(
+        `outro: ${error.message}${error.code === 'INTERNAL' && caught instanceof Error && caught.stack ? `\n${caught.stack}` : ''}\n`,
+      );
     return { code: error.code };
   } finally {
     context()?.close();

@@ -27,7 +27,7 @@ export function buildProgram(options: ContextOptions = {}): ProgramHandle {
   const program = new Command();
   program
     .name('outro')
-    .description('Briefings from your team\'s chat exports and calendar, on your own machine, offline.')
+    .description("Briefings from your team's chat exports and calendar, on your own machine, offline.")
     .option('--config <file>', 'config file (default: $OUTRO_HOME/config.yaml or the platform config dir)')
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText(
@@ -39,7 +39,10 @@ Start with:
   outro status`,
     );
   const context = (): CliContext => {
-    ctx ??= createContext({ ...options, configFile: (program.opts() as { config?: string }).config ?? options.configFile });
+    ctx ??= createContext({
+      ...options,
+      configFile: (program.opts() as { config?: string }).config ?? options.configFile,
+    });
     return ctx;
   };
   registerIngest(program, context);

@@ -12,8 +12,7 @@ export type ProblemSeverity = IngestProblemRecord['severity'];
 
 export type IngestItem =
   /** The events of one source file, in time order; committed to the log in one transaction. */
-  | { kind: 'batch'; path: string; events: EventEnvelope[] }
-  | { kind: 'problem'; problem: IngestProblem };
+  { kind: 'batch'; path: string; events: EventEnvelope[] } | { kind: 'problem'; problem: IngestProblem };
 
 /** An input whose format was recognised from its content. */
 export type DetectedInput =

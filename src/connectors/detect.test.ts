@@ -6,8 +6,16 @@ import type { Connector } from './connector.js';
 import { discoverInputs, type Discovery } from './detect.js';
 import { writeZip } from './test-support/make-zip.js';
 
-const fileFormat: Connector = { format: 'ics', sniffFile: (head) => head.startsWith('BEGIN:VCALENDAR'), read: async function* () {} };
-const treeFormat: Connector = { format: 'slack-export', sniffTree: (paths) => paths.includes('users.json'), read: async function* () {} };
+const fileFormat: Connector = {
+  format: 'ics',
+  sniffFile: (head) => head.startsWith('BEGIN:VCALENDAR'),
+  read: async function* () {},
+};
+const treeFormat: Connector = {
+  format: 'slack-export',
+  sniffTree: (paths) => paths.includes('users.json'),
+  read: async function* () {},
+};
 
 async function collect(paths: string[]): Promise<Discovery[]> {
   const found: Discovery[] = [];
@@ -19,7 +27,11 @@ async function collect(paths: string[]): Promise<Discovery[]> {
 }
 
 const summarize = (found: Discovery[]) =>
-  found.map((item) => (item.kind === 'input' ? `${item.input.format} ${item.input.path.split('/').slice(-1)[0]}` : `problem ${item.problem.path.split('/').slice(-1)[0]}`));
+  found.map((item) =>
+    item.kind === 'input'
+      ? `${item.input.format} ${item.input.path.split('/').slice(-1)[0]}`
+      : `problem ${item.problem.path.split('/').slice(-1)[0]}`,
+  );
 
 describe('discoverInputs', () => {
   let cleanup = () => {};
@@ -34,7 +46,10 @@ describe('discoverInputs', () => {
     const dir = temp();
     writeFileSync(join(dir, 'calendar.json'), 'BEGIN:VCALENDAR\nEND:VCALENDAR\n');
     writeFileSync(join(dir, 'notes.ics'), 'just some notes');
-    expect(summarize(await collect([join(dir, 'calendar.json'), join(dir, 'notes.ics')]))).toEqual(['ics calendar.json', 'problem notes.ics']);
+    expect(summarize(await collect([join(dir, 'calendar.json'), join(dir, 'notes.ics')]))).toEqual([
+      'ics calendar.json',
+      'problem notes.ics',
+    ]);
   });
 
   it('claims a whole export folder, and walks folders nobody claims', async () => {
@@ -57,10 +72,23 @@ describe('discoverInputs', () => {
   it('reports missing paths, empty files and non-UTF-8 files and goes on', async () => {
     const dir = temp();
     writeFileSync(join(dir, 'empty.ics'), '');
-    writeFileSync(join(dir, 'latin1.ics'), Buffer.concat([Buffer.from('BEGIN:VCALENDAR\nSUMMARY:caf'), Buffer.from([0xe9]), Buffer.from('\n')]));
+    writeFileSync(
+      join(dir, 'latin1.ics'),
+      Buffer.concat([Buffer.from('BEGIN:VCALENDAR\nSUMMARY:caf'), Buffer.from([0xe9]), Buffer.from('\n')]),
+    );
     writeFileSync(join(dir, 'ok.ics'), 'BEGIN:VCALENDAR\n');
-    const found = await collect([join(dir, 'missing'), join(dir, 'empty.ics'), join(dir, 'latin1.ics'), join(dir, 'ok.ics')]);
-    expect(summarize(found)).toEqual(['problem missing', 'problem empty.ics', 'problem latin1.ics', 'ics ok.ics']);
+    const found = await collect([
+      join(dir, 'missing'),
+      join(dir, 'empty.ics'),
+      join(dir, 'latin1.ics'),
+      join(dir, 'ok.ics'),
+    ]);
+    expect(summarize(found)).toEqual([
+      'problem missing',
+      'problem empty.ics',
+      'problem latin1.ics',
+      'ics ok.ics',
+    ]);
     const reasons = found.flatMap((item) => (item.kind === 'problem' ? [item.problem.reason] : []));
     expect(reasons[0]).toMatch(/does not exist/);
     expect(reasons[2]).toMatch(/UTF-8/);
@@ -79,7 +107,8 @@ describe('files beside exports in a folder', () => {
       writeFileSync(join(dir, 'notes.yaml'), 'me: dana\n');
       writeFileSync(join(dir, 'stray.json'), '{"not": "an export"}');
       const problems = [];
-      for await (const found of discoverInputs([dir], CONNECTORS)) if (found.kind === 'problem') problems.push(found.problem);
+      for await (const found of discoverInputs([dir], CONNECTORS))
+        if (found.kind === 'problem') problems.push(found.problem);
       expect(problems.map((problem) => [problem.path.slice(dir.length + 1), problem.severity])).toEqual([
         ['notes.yaml', 'warning'],
         ['stray.json', 'skipped-file'],

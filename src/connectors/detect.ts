@@ -24,11 +24,20 @@ export interface DiscoverOptions {
  * zip whose listing a connector claims, else every file inside, sniffed by its first 64 KiB.
  * Anything unreadable or unknown becomes a problem; nothing throws for bad input.
  */
-export async function* discoverInputs(paths: readonly string[], connectors: readonly Connector[], options: DiscoverOptions = {}): AsyncGenerator<Discovery> {
+export async function* discoverInputs(
+  paths: readonly string[],
+  connectors: readonly Connector[],
+  options: DiscoverOptions = {},
+): AsyncGenerator<Discovery> {
   for (const path of paths) yield* discoverPath(path, connectors, options, true);
 }
 
-async function* discoverPath(path: string, connectors: readonly Connector[], options: DiscoverOptions, explicit: boolean): AsyncGenerator<Discovery> {
+async function* discoverPath(
+  path: string,
+  connectors: readonly Connector[],
+  options: DiscoverOptions,
+  explicit: boolean,
+): AsyncGenerator<Discovery> {
   let info;
   try {
     info = await stat(path);
@@ -48,7 +57,11 @@ async function* discoverPath(path: string, connectors: readonly Connector[], opt
   yield* discoverFile(path, info.size, connectors, options, explicit);
 }
 
-async function* discoverDirectory(path: string, connectors: readonly Connector[], options: DiscoverOptions): AsyncGenerator<Discovery> {
+async function* discoverDirectory(
+  path: string,
+  connectors: readonly Connector[],
+  options: DiscoverOptions,
+): AsyncGenerator<Discovery> {
   let tree: Tree | undefined;
   try {
     tree = await openDirTree(path);
@@ -75,7 +88,13 @@ async function* discoverDirectory(path: string, connectors: readonly Connector[]
   }
 }
 
-async function* discoverFile(path: string, size: number, connectors: readonly Connector[], options: DiscoverOptions, explicit: boolean): AsyncGenerator<Discovery> {
+async function* discoverFile(
+  path: string,
+  size: number,
+  connectors: readonly Connector[],
+  options: DiscoverOptions,
+  explicit: boolean,
+): AsyncGenerator<Discovery> {
   let head: Buffer;
   try {
     head = await readHead(path);
@@ -96,37 +115,59 @@ async function* discoverFile(path: string, size: number, connectors: readonly Co
   if (!claimed) {
     if (!explicit && !EXPORT_EXTENSIONS.test(path)) {
       // Notes, configs and READMEs beside exports in a folder: mentioned, but not a partial run.
-      yield { kind: 'problem', problem: { path, severity: 'warning', reason: `${path} is not an export; ignored.` } };
+      yield {
+        kind: 'problem',
+        problem: { path, severity: 'warning', reason: `${path} is not an export; ignored.` },
+      };
       return;
     }
-    yield problem(path, `${path} is not a format outro reads (Slack export folder or zip, DiscordChatExporter JSON, Teams/Graph chatMessage JSON, ICS).`);
+    yield problem(
+      path,
+      `${path} is not a format outro reads (Slack export folder or zip, DiscordChatExporter JSON, Teams/Graph chatMessage JSON, ICS).`,
+    );
     return;
   }
   const maxBytes = options.maxFileBytes ?? 1024 ** 3;
   if (size > maxBytes) {
-    yield problem(path, `${path} is ${size} bytes, over the ${maxBytes}-byte limit for one file; split the export.`);
+    yield problem(
+      path,
+      `${path} is ${size} bytes, over the ${maxBytes}-byte limit for one file; split the export.`,
+    );
     return;
   }
   try {
     const text = decodeUtf8(await readFile(path), path).replace(/^\uFEFF/, '');
     yield { kind: 'input', input: { format: claimed.format, path, container: 'file', text } };
   } catch (cause) {
-    yield problem(path, isOutroError(cause) ? cause.message : `${path} cannot be read: ${(cause as Error).message}`);
+    yield problem(
+      path,
+      isOutroError(cause) ? cause.message : `${path} cannot be read: ${(cause as Error).message}`,
+    );
   }
 }
 
-async function* discoverZip(path: string, connectors: readonly Connector[], options: DiscoverOptions): AsyncGenerator<Discovery> {
+async function* discoverZip(
+  path: string,
+  connectors: readonly Connector[],
+  options: DiscoverOptions,
+): AsyncGenerator<Discovery> {
   let tree: Tree;
   try {
     tree = await openZipTree(path, options.zipLimits);
   } catch (cause) {
-    yield problem(path, isOutroError(cause) ? cause.message : `${path} cannot be opened as a zip: ${(cause as Error).message}`);
+    yield problem(
+      path,
+      isOutroError(cause) ? cause.message : `${path} cannot be opened as a zip: ${(cause as Error).message}`,
+    );
     return;
   }
   const claimed = connectors.find((connector) => connector.sniffTree?.(tree.list()));
   if (!claimed) {
     await tree.close();
-    yield problem(path, `${path} is a zip, but not a Slack workspace export (no users.json or channels.json inside).`);
+    yield problem(
+      path,
+      `${path} is a zip, but not a Slack workspace export (no users.json or channels.json inside).`,
+    );
     return;
   }
   yield { kind: 'input', input: { format: claimed.format, path, container: 'tree', tree } };

@@ -20,12 +20,38 @@ export interface HtmlText {
 }
 
 const BLOCK_TAGS = new Set([
-  'p', 'div', 'br', 'li', 'ul', 'ol', 'tr', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'hr',
-  'section', 'article', 'header', 'footer', 'blockquote', 'dl', 'dt', 'dd', 'figure', 'figcaption', 'address',
+  'p',
+  'div',
+  'br',
+  'li',
+  'ul',
+  'ol',
+  'tr',
+  'table',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'pre',
+  'hr',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'blockquote',
+  'dl',
+  'dt',
+  'dd',
+  'figure',
+  'figcaption',
+  'address',
 ]);
 const SKIPPED_TAGS = new Set(['script', 'style', 'head', 'title', 'template']);
 const CAPTURING_TAGS = new Set(['a', 'at', 'blockquote', ...SKIPPED_TAGS]);
-const TOKEN = /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)([^<>"']*(?:(?:"[^"<]*"|'[^'<]*')[^<>"']*)*)>|<|[^<]+/g;
+const TOKEN =
+  /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)([^<>"']*(?:(?:"[^"<]*"|'[^'<]*')[^<>"']*)*)>|<|[^<]+/g;
 /** Tags whose attributes matter; others are not parsed. */
 const ATTRIBUTE_TAGS = new Set(['a', 'at', 'attachment', 'img', 'emoji', 'customemoji']);
 const ATTRIBUTE = /([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
@@ -59,7 +85,11 @@ export function htmlToText(html: string, hooks: HtmlTextHooks = {}): HtmlText {
       closeTag(tag);
       continue;
     }
-    const attributes = ATTRIBUTE_TAGS.has(tag) ? parseAttributes(rawAttributes) : rawAttributes.includes('inline') ? { style: parseAttributes(rawAttributes).style ?? '' } : NO_ATTRIBUTES;
+    const attributes = ATTRIBUTE_TAGS.has(tag)
+      ? parseAttributes(rawAttributes)
+      : rawAttributes.includes('inline')
+        ? { style: parseAttributes(rawAttributes).style ?? '' }
+        : NO_ATTRIBUTES;
     if (CAPTURING_TAGS.has(tag) && !/\/\s*$/.test(rawAttributes)) {
       stack.push({ tag, attributes, parts: [] });
       continue;
@@ -136,25 +166,98 @@ export function decodeEntities(text: string): string {
   if (!text.includes('&')) return text;
   return text.replace(/&(#[xX][0-9a-fA-F]+|#[0-9]+|[a-zA-Z][a-zA-Z0-9]*);?/g, (whole, body: string) => {
     if (body.startsWith('#')) {
-      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-      if (!Number.isFinite(code) || code <= 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\uFFFD';
+      const code =
+        body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      if (!Number.isFinite(code) || code <= 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff))
+        return '\uFFFD';
       return String.fromCodePoint(code);
     }
     const named = NAMED_ENTITIES[body] ?? NAMED_ENTITIES[body.toLowerCase()];
-    return named === undefined || (!whole.endsWith(';') && !LEGACY_WITHOUT_SEMICOLON.has(body)) ? whole : named;
+    return named === undefined || (!whole.endsWith(';') && !LEGACY_WITHOUT_SEMICOLON.has(body))
+      ? whole
+      : named;
   });
 }
 
 const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', shy: '', zwj: '\u200d', zwnj: '\u200c',
-  copy: '©', reg: '®', trade: '™', hellip: '…', mdash: '—', ndash: '–', lsquo: '‘', rsquo: '’', sbquo: '‚',
-  ldquo: '“', rdquo: '”', bdquo: '„', laquo: '«', raquo: '»', bull: '•', middot: '·', deg: '°', plusmn: '±',
-  times: '×', divide: '÷', euro: '€', pound: '£', yen: '¥', cent: '¢', sect: '§', para: '¶', iexcl: '¡',
-  iquest: '¿', larr: '←', rarr: '→', uarr: '↑', darr: '↓', harr: '↔', rArr: '⇒', le: '≤', ge: '≥', ne: '≠',
-  frac12: '½', frac14: '¼', frac34: '¾', micro: 'µ', ensp: '\u2002', emsp: '\u2003', thinsp: '\u2009',
-  auml: 'ä', ouml: 'ö', uuml: 'ü', Auml: 'Ä', Ouml: 'Ö', Uuml: 'Ü', szlig: 'ß', eacute: 'é', egrave: 'è',
-  ecirc: 'ê', aacute: 'á', agrave: 'à', acirc: 'â', ccedil: 'ç', ntilde: 'ñ', oacute: 'ó', iacute: 'í',
-  uacute: 'ú', Eacute: 'É', oslash: 'ø', aring: 'å', aelig: 'æ', Oslash: 'Ø', Aring: 'Å', AElig: 'Æ',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  shy: '',
+  zwj: '\u200d',
+  zwnj: '\u200c',
+  copy: '©',
+  reg: '®',
+  trade: '™',
+  hellip: '…',
+  mdash: '—',
+  ndash: '–',
+  lsquo: '‘',
+  rsquo: '’',
+  sbquo: '‚',
+  ldquo: '“',
+  rdquo: '”',
+  bdquo: '„',
+  laquo: '«',
+  raquo: '»',
+  bull: '•',
+  middot: '·',
+  deg: '°',
+  plusmn: '±',
+  times: '×',
+  divide: '÷',
+  euro: '€',
+  pound: '£',
+  yen: '¥',
+  cent: '¢',
+  sect: '§',
+  para: '¶',
+  iexcl: '¡',
+  iquest: '¿',
+  larr: '←',
+  rarr: '→',
+  uarr: '↑',
+  darr: '↓',
+  harr: '↔',
+  rArr: '⇒',
+  le: '≤',
+  ge: '≥',
+  ne: '≠',
+  frac12: '½',
+  frac14: '¼',
+  frac34: '¾',
+  micro: 'µ',
+  ensp: '\u2002',
+  emsp: '\u2003',
+  thinsp: '\u2009',
+  auml: 'ä',
+  ouml: 'ö',
+  uuml: 'ü',
+  Auml: 'Ä',
+  Ouml: 'Ö',
+  Uuml: 'Ü',
+  szlig: 'ß',
+  eacute: 'é',
+  egrave: 'è',
+  ecirc: 'ê',
+  aacute: 'á',
+  agrave: 'à',
+  acirc: 'â',
+  ccedil: 'ç',
+  ntilde: 'ñ',
+  oacute: 'ó',
+  iacute: 'í',
+  uacute: 'ú',
+  Eacute: 'É',
+  oslash: 'ø',
+  aring: 'å',
+  aelig: 'æ',
+  Oslash: 'Ø',
+  Aring: 'Å',
+  AElig: 'Æ',
 };
 /** Names browsers also decode without a trailing semicolon. */
 const LEGACY_WITHOUT_SEMICOLON = new Set(['amp', 'lt', 'gt', 'quot', 'nbsp', 'copy', 'reg']);

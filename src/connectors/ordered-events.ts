@@ -11,6 +11,12 @@ export interface RankedEvent {
 /** Events in time order; ties keep channel, then people, then the order they were built in. */
 export function inTimeOrder(entries: readonly RankedEvent[]): EventEnvelope[] {
   return [...entries]
-    .sort((a, b) => (a.event.occurredAt < b.event.occurredAt ? -1 : a.event.occurredAt > b.event.occurredAt ? 1 : a.rank - b.rank))
+    .sort((a, b) =>
+      a.event.occurredAt < b.event.occurredAt
+        ? -1
+        : a.event.occurredAt > b.event.occurredAt
+          ? 1
+          : a.rank - b.rank,
+    )
     .map((entry) => entry.event);
 }

@@ -5,4 +5,9 @@ import { slackConnector } from './slack/slack-connector.js';
 import { teamsConnector } from './teams/teams-connector.js';
 
 /** Every connector, in the order detection tries them. */
-export const CONNECTORS: readonly Connector[] = [slackConnector, discordConnector, teamsConnector, icsConnector];
+export const CONNECTORS: readonly Connector[] = [
+  slackConnector,
+  discordConnector,
+  teamsConnector,
+  icsConnector,
+];

@@ -20,12 +20,17 @@ describe('trees over folders and zips', () => {
     mkdirSync(join(dir, 'export', 'general'), { recursive: true });
     writeFileSync(join(dir, 'export', 'users.json'), '[]');
     writeFileSync(join(dir, 'export', 'general', '2026-11-10.json'), '[{"ts":"1"}]');
-    await writeZip(join(dir, 'export.zip'), { 'users.json': '[]', 'general/2026-11-10.json': '[{"ts":"1"}]' });
+    await writeZip(join(dir, 'export.zip'), {
+      'users.json': '[]',
+      'general/2026-11-10.json': '[{"ts":"1"}]',
+    });
     const folder = await openDirTree(join(dir, 'export'));
     const zip = await openZipTree(join(dir, 'export.zip'));
     expect(folder.list()).toEqual(['general/2026-11-10.json', 'users.json']);
     expect(zip.list()).toEqual(folder.list());
-    expect((await zip.read('general/2026-11-10.json')).toString()).toBe((await folder.read('general/2026-11-10.json')).toString());
+    expect((await zip.read('general/2026-11-10.json')).toString()).toBe(
+      (await folder.read('general/2026-11-10.json')).toString(),
+    );
     await zip.close();
   });
 
@@ -35,7 +40,10 @@ describe('trees over folders and zips', () => {
     await writeZip(file, { 'users.json': '[]', 'xx/evil.json': '{}' });
     // Rewrite the name in place (same length) so the archive stays well-formed.
     const bytes = readFileSync(file);
-    writeFileSync(file, Buffer.from(bytes.toString('latin1').replaceAll('xx/evil.json', '../evil.json'), 'latin1'));
+    writeFileSync(
+      file,
+      Buffer.from(bytes.toString('latin1').replaceAll('xx/evil.json', '../evil.json'), 'latin1'),
+    );
     const error = await openZipTree(file).catch((e: unknown) => e);
     expect(isOutroError(error, 'ZIP_UNSAFE')).toBe(true);
   });
@@ -45,7 +53,10 @@ describe('trees over folders and zips', () => {
     const file = join(dir, 'abs.zip');
     await writeZip(file, { 'xetc/passwd': 'root' });
     const bytes = readFileSync(file);
-    writeFileSync(file, Buffer.from(bytes.toString('latin1').replaceAll('xetc/passwd', '/etc/passwd'), 'latin1'));
+    writeFileSync(
+      file,
+      Buffer.from(bytes.toString('latin1').replaceAll('xetc/passwd', '/etc/passwd'), 'latin1'),
+    );
     const error = await openZipTree(file).catch((e: unknown) => e);
     expect(isOutroError(error, 'ZIP_UNSAFE')).toBe(true);
   });

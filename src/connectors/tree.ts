@@ -45,7 +45,8 @@ export async function openDirTree(root: string): Promise<Tree> {
     list: () => names,
     size: (path) => sizes.get(path) ?? 0,
     read: (path) => {
-      if (!sizes.has(path)) return Promise.reject(new OutroError('INPUT_NOT_FOUND', `${path} is not in ${root}.`));
+      if (!sizes.has(path))
+        return Promise.reject(new OutroError('INPUT_NOT_FOUND', `${path} is not in ${root}.`));
       // Sync reads: export files are small and many, and the async path costs an open, fstat, read
       // and close round trip through the thread pool for each (a third of a bulk ingest's time).
       return Promise.resolve(readFileSync(join(root, ...path.split('/'))));
@@ -58,9 +59,18 @@ export async function openDirTree(root: string): Promise<Tree> {
 export async function openZipTree(file: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<Tree> {
   let zip: yauzl.ZipFile;
   try {
-    zip = await yauzl.openPromise(file, { lazyEntries: true, autoClose: false, decodeStrings: true, validateEntrySizes: true });
+    zip = await yauzl.openPromise(file, {
+      lazyEntries: true,
+      autoClose: false,
+      decodeStrings: true,
+      validateEntrySizes: true,
+    });
   } catch (cause) {
-    throw new OutroError('FORMAT_INVALID', `${file} is not a readable zip archive (${(cause as Error).message}).`, { cause });
+    throw new OutroError(
+      'FORMAT_INVALID',
+      `${file} is not a readable zip archive (${(cause as Error).message}).`,
+      { cause },
+    );
   }
   const entries = new Map<string, yauzl.Entry>();
   let totalUncompressed = 0;
@@ -69,7 +79,10 @@ export async function openZipTree(file: string, limits: ZipLimits = DEFAULT_ZIP_
     for await (const entry of zip.eachEntry()) {
       const name = entry.fileName;
       if (isUnsafeEntryName(name)) {
-        throw new OutroError('ZIP_UNSAFE', `${file} holds an entry with an absolute or parent path (${name}); refusing the whole archive.`);
+        throw new OutroError(
+          'ZIP_UNSAFE',
+          `${file} holds an entry with an absolute or parent path (${name}); refusing the whole archive.`,
+        );
       }
       if (name.endsWith('/')) continue;
       totalUncompressed += entry.uncompressedSize;
@@ -83,17 +96,25 @@ export async function openZipTree(file: string, limits: ZipLimits = DEFAULT_ZIP_
     const unsafe = /invalid relative path|absolute path|invalid characters/i.test(message);
     throw new OutroError(
       unsafe ? 'ZIP_UNSAFE' : 'FORMAT_INVALID',
-      unsafe ? `${file} holds an entry with an unsafe path (${message}); refusing the whole archive.` : `${file} is a damaged zip archive (${message}).`,
+      unsafe
+        ? `${file} holds an entry with an unsafe path (${message}); refusing the whole archive.`
+        : `${file} is a damaged zip archive (${message}).`,
       { cause },
     );
   }
   if (totalUncompressed > limits.maxTotalBytes) {
     zip.close();
-    throw new OutroError('ZIP_UNSAFE', `${file} would expand to ${totalUncompressed} bytes, over the ${limits.maxTotalBytes}-byte limit; unzip it yourself and ingest the folder if you trust it.`);
+    throw new OutroError(
+      'ZIP_UNSAFE',
+      `${file} would expand to ${totalUncompressed} bytes, over the ${limits.maxTotalBytes}-byte limit; unzip it yourself and ingest the folder if you trust it.`,
+    );
   }
   if (totalCompressed > 0 && totalUncompressed / totalCompressed > limits.maxRatio) {
     zip.close();
-    throw new OutroError('ZIP_UNSAFE', `${file} expands ${Math.round(totalUncompressed / totalCompressed)}:1, over the ${limits.maxRatio}:1 limit (a zip bomb?); unzip it yourself and ingest the folder if you trust it.`);
+    throw new OutroError(
+      'ZIP_UNSAFE',
+      `${file} expands ${Math.round(totalUncompressed / totalCompressed)}:1, over the ${limits.maxRatio}:1 limit (a zip bomb?); unzip it yourself and ingest the folder if you trust it.`,
+    );
   }
   const names = [...entries.keys()].sort();
   return {
@@ -109,7 +130,8 @@ export async function openZipTree(file: string, limits: ZipLimits = DEFAULT_ZIP_
       let length = 0;
       for await (const chunk of stream) {
         length += (chunk as Buffer).length;
-        if (length > entry.uncompressedSize) throw new OutroError('ZIP_UNSAFE', `${path} in ${file} is larger than its header says.`);
+        if (length > entry.uncompressedSize)
+          throw new OutroError('ZIP_UNSAFE', `${path} in ${file} is larger than its header says.`);
         chunks.push(chunk as Buffer);
       }
       return Buffer.concat(chunks, length);
@@ -123,11 +145,14 @@ export function isUnsafeEntryName(name: string): boolean {
   return name.split(/[\\/]/).some((part) => part === '..');
 }
 
-
 /** Decodes UTF-8 strictly (a BOM is dropped); throws INPUT_UNREADABLE on invalid bytes. */
 export function decodeUtf8(bytes: Uint8Array, path: string): string {
   // isUtf8 + toString is several times faster than a fatal TextDecoder and rejects the same bytes.
-  if (!isUtf8(bytes)) throw new OutroError('INPUT_UNREADABLE', `${path} is not valid UTF-8; re-export it or convert it (iconv -t UTF-8).`);
+  if (!isUtf8(bytes))
+    throw new OutroError(
+      'INPUT_UNREADABLE',
+      `${path} is not valid UTF-8; re-export it or convert it (iconv -t UTF-8).`,
+    );
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

@@ -11,11 +11,20 @@ import { errorToWire, type CallRequest, type DaemonReply } from './protocol.js';
  * result returned as data — or the error it threw, with its code. The call gets its own store
  * connection, closed when it is done.
  */
-export async function answerCall(host: { env: Env; paths: OutroPaths }, request: CallRequest): Promise<DaemonReply> {
+export async function answerCall(
+  host: { env: Env; paths: OutroPaths },
+  request: CallRequest,
+): Promise<DaemonReply> {
   let ctx: OpenAppContext | undefined;
   try {
     const call = parseCall(request.name, request.input);
-    ctx = makeAppContext({ env: host.env, paths: { ...host.paths, configFile: request.context.configFile }, now: request.context.now, loadConfig, openStore });
+    ctx = makeAppContext({
+      env: host.env,
+      paths: { ...host.paths, configFile: request.context.configFile },
+      now: request.context.now,
+      loadConfig,
+      openStore,
+    });
     return { id: request.id, ok: true, result: await runOperation(ctx, call.name, call.input as never) };
   } catch (error) {
     return { id: request.id, ok: false, error: errorToWire(error) };

@@ -18,14 +18,19 @@ export function daemonClock(env: Env): () => Date {
       if (cached && Date.now() - cached.at < 50) return new Date(cached.time);
       const text = readFileSync(file, 'utf8').trim();
       const parsed = parseTolerantTime(text);
-      if (!parsed) throw new OutroError('USAGE', `OUTRO_DAEMON_CLOCK_FILE ${file} holds "${text}", not an ISO time.`);
+      if (!parsed)
+        throw new OutroError('USAGE', `OUTRO_DAEMON_CLOCK_FILE ${file} holds "${text}", not an ISO time.`);
       cached = { at: Date.now(), time: new Date(parsed) };
       return new Date(cached.time);
     };
   }
   if (env.OUTRO_NOW) {
     const fixed = parseTolerantTime(env.OUTRO_NOW);
-    if (!fixed) throw new OutroError('USAGE', `OUTRO_NOW=${env.OUTRO_NOW} is not a time; use ISO 8601, e.g. 2026-11-20T08:30:00+01:00.`);
+    if (!fixed)
+      throw new OutroError(
+        'USAGE',
+        `OUTRO_NOW=${env.OUTRO_NOW} is not a time; use ISO 8601, e.g. 2026-11-20T08:30:00+01:00.`,
+      );
     return () => new Date(fixed);
   }
   return () => new Date();

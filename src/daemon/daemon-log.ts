@@ -10,7 +10,12 @@ const MAX_BYTES = 5 * 1024 ** 2;
  * One JSON line per entry, appended to `file`; past 5 MB the file is rotated to `file.1` (one
  * generation kept). Also echoed to `echo` (stderr for `daemon run` under a service manager).
  */
-export function fileLogger(file: string, now: () => Date, echo?: NodeJS.WritableStream, maxBytes = MAX_BYTES): DaemonLogger {
+export function fileLogger(
+  file: string,
+  now: () => Date,
+  echo?: NodeJS.WritableStream,
+  maxBytes = MAX_BYTES,
+): DaemonLogger {
   mkdirSync(dirname(file), { recursive: true });
   let written = 0;
   try {

@@ -12,7 +12,10 @@ export interface DaemonState {
 export function readState(file: string): DaemonState {
   try {
     const raw = JSON.parse(readFileSync(file, 'utf8')) as Partial<DaemonState>;
-    return { lastDigestFire: typeof raw.lastDigestFire === 'string' ? raw.lastDigestFire : undefined, ingested: raw.ingested && typeof raw.ingested === 'object' ? raw.ingested : {} };
+    return {
+      lastDigestFire: typeof raw.lastDigestFire === 'string' ? raw.lastDigestFire : undefined,
+      ingested: raw.ingested && typeof raw.ingested === 'object' ? raw.ingested : {},
+    };
   } catch {
     return { ingested: {} };
   }

@@ -23,7 +23,14 @@ export interface DaemonStatus {
     nextFire: string | null;
     lastFire: string | null;
     /** The last fire handled: the file written (or already there), or why it failed. */
-    lastResult: { fireTime: string; ok: boolean; missed: boolean; file?: string; written?: boolean; error?: string } | null;
+    lastResult: {
+      fireTime: string;
+      ok: boolean;
+      missed: boolean;
+      file?: string;
+      written?: boolean;
+      error?: string;
+    } | null;
   };
   /** Whether agents run after each ingest in this build. */
   agents: boolean;

@@ -2,7 +2,11 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { resolvePaths } from '../app/paths.js';
-import { baseExport, slackMessage, writeExport } from '../connectors/slack/test-support/slack-export-fixture.js';
+import {
+  baseExport,
+  slackMessage,
+  writeExport,
+} from '../connectors/slack/test-support/slack-export-fixture.js';
 import { makeTempDir } from '../test-support/temp-dir.js';
 import { startDaemon, type RunningDaemon } from './daemon.js';
 import { EVENT } from '../domain/events.js';
@@ -48,7 +52,10 @@ describe('startDaemon (in-process, with injected agents and digest writer)', () 
   it('runs the agents at start and after each ingest, writes the digest through the writer, and closes the agents on stop', async () => {
     const paths = resolvePaths({ OUTRO_HOME: temp.dir });
     mkdirSync(join(temp.dir, 'exports'));
-    writeFileSync(paths.configFile, 'watch: [exports]\ndigest:\n  schedule: "0 8 * * *"\n  dir: notes\ntimezone: UTC\n');
+    writeFileSync(
+      paths.configFile,
+      'watch: [exports]\ndigest:\n  schedule: "0 8 * * *"\n  dir: notes\ntimezone: UTC\n',
+    );
     let now = new Date('2026-03-02T07:00:00Z');
     const seen: number[] = [];
     const logged: string[] = [];
@@ -74,7 +81,10 @@ describe('startDaemon (in-process, with injected agents and digest writer)', () 
     await waitUntil(() => logged.some((message) => message.startsWith('agents: ')));
     expect(seen).toEqual([]); // the catch-up run at start: nothing to handle yet
 
-    await writeExport(join(temp.dir, 'exports', 'acme'), baseExport({ 'general/2026-02-27.json': [slackMessage('1772193600.000100')] }));
+    await writeExport(
+      join(temp.dir, 'exports', 'acme'),
+      baseExport({ 'general/2026-02-27.json': [slackMessage('1772193600.000100')] }),
+    );
     const ingest = await waitUntil(() => daemon?.status().lastIngest ?? undefined);
     expect(ingest).toMatchObject({ status: 'ok', paths: [join(temp.dir, 'exports', 'acme')] });
     expect(seen).toEqual([1]); // the agents ran over what was new
@@ -85,7 +95,11 @@ describe('startDaemon (in-process, with injected agents and digest writer)', () 
     expect(digests[0].request.fireTime.toISOString()).toBe('2026-03-02T08:00:00.000Z');
     expect(digests[0].request.dir).toBe(join(temp.dir, 'notes'));
     expect(digests[0].schedule).toBe('0 8 * * *');
-    expect(daemon.status().digest).toMatchObject({ available: true, lastFire: '2026-03-02T08:00:00.000Z', nextFire: '2026-03-03T08:00:00.000Z' });
+    expect(daemon.status().digest).toMatchObject({
+      available: true,
+      lastFire: '2026-03-02T08:00:00.000Z',
+      nextFire: '2026-03-03T08:00:00.000Z',
+    });
 
     await daemon.stop('test');
     expect(closed).toBe(1);

@@ -60,7 +60,10 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
   const times = new CronTimes(config.digest.schedule, config.timezone);
   // A live daemon whose pid file was removed by hand still owns its socket: do not take it over.
   if (await socketAnswers(files.socket)) {
-    throw new OutroError('DAEMON_RUNNING', `An outro daemon already answers on ${files.socket}. Stop it with \`outro daemon stop\`.`);
+    throw new OutroError(
+      'DAEMON_RUNNING',
+      `An outro daemon already answers on ${files.socket}. Stop it with \`outro daemon stop\`.`,
+    );
   }
   claimPidFile(files.pidFile, [files.socket]);
   let store: Store | undefined;
@@ -81,14 +84,23 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
     const openStoreRef = store;
     // The daemon's own work (watched exports, the agents, the digest) runs as use cases in this context.
     const ctx: AppContext = { env, paths, now, config: () => config, store: () => openStoreRef };
-    const digestWriter = options.digestWriter === undefined ? await optional('the digest writer', loadDigestWriter) : (options.digestWriter ?? undefined);
-    const agents = options.agents === undefined ? await optional('the agents', async () => (await import('./daemon-agents.js')).loadDaemonAgents(ctx)) : (options.agents ?? undefined);
+    const digestWriter =
+      options.digestWriter === undefined
+        ? await optional('the digest writer', loadDigestWriter)
+        : (options.digestWriter ?? undefined);
+    const agents =
+      options.agents === undefined
+        ? await optional('the agents', async () => (await import('./daemon-agents.js')).loadDaemonAgents(ctx))
+        : (options.agents ?? undefined);
     const abort = new AbortController();
     const { folders, missing } = resolveWatchFolders(config.watch, paths.configFile);
-    for (const folder of missing) log('warn', `watch folder ${folder} does not exist; not watching it`, { folder });
+    for (const folder of missing)
+      log('warn', `watch folder ${folder} does not exist; not watching it`, { folder });
 
     const ingestJob = async (changed: string[]): Promise<IngestRecord | undefined> => {
-      const fresh = changed.map((path) => ({ path, print: exportFingerprint(path) })).filter((entry) => entry.print && state.ingested[entry.path] !== entry.print);
+      const fresh = changed
+        .map((path) => ({ path, print: exportFingerprint(path) }))
+        .filter((entry) => entry.print && state.ingested[entry.path] !== entry.print);
       const at = now().toISOString();
       if (fresh.length === 0) {
         // Nothing new to read (a kick at start, or exports already ingested): let the agents catch
@@ -108,10 +120,19 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
           agents: agents?.agents,
           signal: abort.signal,
           onIngested: (summary) => {
-            for (const entry of fresh) if (summary.status !== 'failed') state.ingested[entry.path] = entry.print as string;
+            for (const entry of fresh)
+              if (summary.status !== 'failed') state.ingested[entry.path] = entry.print as string;
             save();
-            Object.assign(record, { status: summary.status, appended: summary.appended, problems: summary.problems.length });
-            log('info', `ingest ${summary.status}: ${summary.appended} new events`, { runId: summary.runId, appended: summary.appended, problems: summary.problems.length });
+            Object.assign(record, {
+              status: summary.status,
+              appended: summary.appended,
+              problems: summary.problems.length,
+            });
+            log('info', `ingest ${summary.status}: ${summary.appended} new events`, {
+              runId: summary.runId,
+              appended: summary.appended,
+              problems: summary.problems.length,
+            });
           },
         },
       );
@@ -133,14 +154,18 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
     const runAgents = async (): Promise<string> => {
       try {
         const { drainAgents } = await import('../app/agents.js');
-        const result = describeDrain(await drainAgents(ctx, { agents: agents?.agents(), signal: abort.signal }));
+        const result = describeDrain(
+          await drainAgents(ctx, { agents: agents?.agents(), signal: abort.signal }),
+        );
         log('info', result);
         return result;
       } catch (error) {
         return agentsFailed({ message: (error as Error).message, stack: (error as Error).stack });
       }
     };
-    const queue: IngestQueue = new IngestQueue(ingestJob, (error) => log('error', `ingest failed: ${error.message}`, { stack: error.stack }));
+    const queue: IngestQueue = new IngestQueue(ingestJob, (error) =>
+      log('error', `ingest failed: ${error.message}`, { stack: error.stack }),
+    );
 
     const watcher = new ExportWatcher({
       folders,
@@ -162,11 +187,24 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
         save();
       },
       fire: async (fireTime, { missed }) => {
-        log('info', `digest fire ${fireTime.toISOString()}${missed ? ' (missed while asleep or stopped; running once now)' : ''}`, { fireTime: fireTime.toISOString(), missed });
-        if (!digestWriter) throw new OutroError('NOT_FOUND', 'This build has no digest writer (outro digest); the fire time is recorded and skipped.');
+        log(
+          'info',
+          `digest fire ${fireTime.toISOString()}${missed ? ' (missed while asleep or stopped; running once now)' : ''}`,
+          { fireTime: fireTime.toISOString(), missed },
+        );
+        if (!digestWriter)
+          throw new OutroError(
+            'NOT_FOUND',
+            'This build has no digest writer (outro digest); the fire time is recorded and skipped.',
+          );
         await queue.idle();
         const outcome = await digestWriter(ctx, { fireTime, dir: digestDir });
-        if (outcome) log('info', outcome.written ? `digest written: ${outcome.file}` : `digest already there: ${outcome.file}`, { file: outcome.file });
+        if (outcome)
+          log(
+            'info',
+            outcome.written ? `digest written: ${outcome.file}` : `digest already there: ${outcome.file}`,
+            { file: outcome.file },
+          );
         return outcome;
       },
     });
@@ -208,7 +246,10 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
         await queue.stop(); // finishes the ingest in progress
         abort.abort();
         // A forwarded command still running gets a while to finish; the stores close after it.
-        await Promise.race([commands.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 30_000).unref())]);
+        await Promise.race([
+          commands.catch(() => undefined),
+          new Promise((resolve) => setTimeout(resolve, 30_000).unref()),
+        ]);
         await server?.close();
         await agents?.close().catch((error: Error) => log('error', `closing the agents: ${error.message}`));
         openStoreRef.close();
@@ -230,12 +271,20 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
       commands = next.catch(() => undefined);
       return next;
     };
-    server = new IpcServer(files.socket, (request) => (request.op === 'call' ? call(request) : control(request)), (error) => log('error', `socket: ${error.message}`));
+    server = new IpcServer(
+      files.socket,
+      (request) => (request.op === 'call' ? call(request) : control(request)),
+      (error) => log('error', `socket: ${error.message}`),
+    );
     await server.listen(files.runtimeDir);
     await watcher.start();
     if (agents) queue.kick();
     scheduler.start();
-    log('info', `daemon running (pid ${process.pid}), socket ${files.socket}, watching ${folders.length} folder(s)`, { pid: process.pid, watched: folders });
+    log(
+      'info',
+      `daemon running (pid ${process.pid}), socket ${files.socket}, watching ${folders.length} folder(s)`,
+      { pid: process.pid, watched: folders },
+    );
     return { status, stopped, stop, isStopping: () => stopping !== undefined };
   } catch (error) {
     await server?.close();

@@ -26,7 +26,11 @@ describe('DigestScheduler', () => {
   });
 
   it('runs only the latest of several fires missed during a sleep, once', async () => {
-    const { scheduler, fired, remembered, setNow } = setup('0 8,10 * * *', '2026-03-02T07:00:00Z', '2026-03-01T10:00:00Z');
+    const { scheduler, fired, remembered, setNow } = setup(
+      '0 8,10 * * *',
+      '2026-03-02T07:00:00Z',
+      '2026-03-01T10:00:00Z',
+    );
     running.push(scheduler);
     await scheduler.check();
     expect(fired).toEqual([]);
@@ -55,7 +59,12 @@ describe('DigestScheduler', () => {
   });
 
   it('records a failed fire and does not retry it until the next fire time', async () => {
-    const { scheduler, fired, remembered } = setup('0 8 * * *', '2026-03-02T09:00:00Z', '2026-03-01T08:00:00Z', true);
+    const { scheduler, fired, remembered } = setup(
+      '0 8 * * *',
+      '2026-03-02T09:00:00Z',
+      '2026-03-01T08:00:00Z',
+      true,
+    );
     running.push(scheduler);
     await scheduler.check();
     await scheduler.check();

@@ -5,11 +5,18 @@ import { OutroError } from '../domain/errors.js';
 export class CronTimes {
   private readonly cron: Cron;
 
-  constructor(readonly pattern: string, readonly timezone?: string) {
+  constructor(
+    readonly pattern: string,
+    readonly timezone?: string,
+  ) {
     try {
       this.cron = new Cron(pattern, { paused: true, timezone });
     } catch (cause) {
-      throw new OutroError('CONFIG_INVALID', `digest.schedule "${pattern}" is not a cron expression (${(cause as Error).message}). Example: "0 8 * * 1-5" (08:00 on weekdays).`, { cause });
+      throw new OutroError(
+        'CONFIG_INVALID',
+        `digest.schedule "${pattern}" is not a cron expression (${(cause as Error).message}). Example: "0 8 * * 1-5" (08:00 on weekdays).`,
+        { cause },
+      );
     }
   }
 
@@ -57,7 +64,9 @@ export class DigestScheduler {
   private lastCheck: Date;
   private checking: Promise<void> | undefined;
   private stopped = false;
-  lastResult: { fireTime: string; ok: boolean; missed: boolean; file?: string; written?: boolean; error?: string } | undefined;
+  lastResult:
+    | { fireTime: string; ok: boolean; missed: boolean; file?: string; written?: boolean; error?: string }
+    | undefined;
 
   constructor(private readonly options: DigestSchedulerOptions) {
     const now = options.now();
@@ -98,18 +107,29 @@ export class DigestScheduler {
     const now = this.options.now();
     const tick = this.options.tickMs ?? 30_000;
     const gap = now.getTime() - this.lastCheck.getTime();
-    if (gap > tick * 3 + 60_000) this.options.log?.('info', 'wall clock jumped (sleep or clock change)', { seconds: Math.round(gap / 1000) });
+    if (gap > tick * 3 + 60_000)
+      this.options.log?.('info', 'wall clock jumped (sleep or clock change)', {
+        seconds: Math.round(gap / 1000),
+      });
     this.lastCheck = now;
     const due = this.options.times.latestBetween(this.lastFire, now);
     if (!due) return;
     const missed = now.getTime() - due.getTime() > tick * 2;
     try {
       const outcome = await this.options.fire(due, { missed });
-      this.lastResult = { fireTime: due.toISOString(), ok: true, missed, ...(outcome ? { file: outcome.file, written: outcome.written } : {}) };
+      this.lastResult = {
+        fireTime: due.toISOString(),
+        ok: true,
+        missed,
+        ...(outcome ? { file: outcome.file, written: outcome.written } : {}),
+      };
     } catch (error) {
       // A failed digest is logged and not retried until the next fire time (no hot loop).
       this.lastResult = { fireTime: due.toISOString(), ok: false, missed, error: (error as Error).message };
-      this.options.log?.('error', `digest for ${due.toISOString()} failed: ${(error as Error).message}`, { fireTime: due.toISOString(), error: (error as Error).message });
+      this.options.log?.('error', `digest for ${due.toISOString()} failed: ${(error as Error).message}`, {
+        fireTime: due.toISOString(),
+        error: (error as Error).message,
+      });
     }
     this.lastFire = due;
     this.options.remember(due);

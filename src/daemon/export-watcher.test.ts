@@ -20,7 +20,12 @@ describe('ExportWatcher', () => {
     mkdirSync(join(folder, 'existing'), { recursive: true });
     writeFileSync(join(folder, 'existing', 'users.json'), '[]');
     const batches: string[][] = [];
-    watcher = new ExportWatcher({ folders: [folder], onChange: (exports) => batches.push(exports), debounceMs: 300, stableMs: 200 });
+    watcher = new ExportWatcher({
+      folders: [folder],
+      onChange: (exports) => batches.push(exports),
+      debounceMs: 300,
+      stableMs: 200,
+    });
     await watcher.start();
     // The existing export is reported at start.
     await waitUntil(() => batches.length === 1);

@@ -38,7 +38,8 @@ export class ExportWatcher {
       depth: 8,
     });
     this.watcher = watcher;
-    for (const event of ['add', 'change', 'addDir'] as const) watcher.on(event, (path: string) => this.mark(path));
+    for (const event of ['add', 'change', 'addDir'] as const)
+      watcher.on(event, (path: string) => this.mark(path));
     watcher.on('error', (error) => this.options.onError?.(error as Error));
     await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
   }

@@ -47,10 +47,13 @@ describe('IngestQueue', () => {
 
   it('keeps going after a failed ingest and reports the error', async () => {
     const errors: string[] = [];
-    const queue = new IngestQueue(async (paths) => {
-      if (paths.includes('/w/bad')) throw new Error('disk full');
-      return record(paths);
-    }, (error) => errors.push(error.message));
+    const queue = new IngestQueue(
+      async (paths) => {
+        if (paths.includes('/w/bad')) throw new Error('disk full');
+        return record(paths);
+      },
+      (error) => errors.push(error.message),
+    );
     queue.enqueue(['/w/bad']);
     await queue.idle();
     queue.enqueue(['/w/good']);

@@ -26,7 +26,10 @@ export class IngestQueue {
   last: IngestRecord | undefined;
   busy = false;
 
-  constructor(private readonly job: IngestJob, private readonly onError: (error: Error) => void = () => {}) {}
+  constructor(
+    private readonly job: IngestJob,
+    private readonly onError: (error: Error) => void = () => {},
+  ) {}
 
   enqueue(paths: readonly string[]): void {
     if (this.stopped) return;

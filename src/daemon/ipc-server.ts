@@ -76,7 +76,14 @@ export class IpcServer {
     const parsed = RequestSchema.safeParse(parsedJson);
     if (!parsed.success) {
       const id = (parsedJson as { id?: string | number } | undefined)?.id ?? null;
-      reply = { id: id as string | number, ok: false, error: { code: 'USAGE', message: `Not a valid outro daemon request: ${parsed.error.issues.map((issue) => issue.message).join('; ')}` } };
+      reply = {
+        id: id as string | number,
+        ok: false,
+        error: {
+          code: 'USAGE',
+          message: `Not a valid outro daemon request: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`,
+        },
+      };
     } else {
       try {
         reply = await this.handle(parsed.data);

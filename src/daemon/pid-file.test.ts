@@ -17,7 +17,9 @@ describe('the daemon pid file', () => {
     claimPidFile(file);
     expect(readPid(file)).toBe(process.pid);
     // Another live daemon owns it.
-    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)', 'daemon', 'run'], { stdio: 'ignore' });
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)', 'daemon', 'run'], {
+      stdio: 'ignore',
+    });
     try {
       writeFileSync(file, `${other.pid}\n`);
       expect(() => claimPidFile(file)).toThrow(expect.objectContaining({ code: 'DAEMON_RUNNING' }));
@@ -41,7 +43,9 @@ describe('the daemon pid file', () => {
   it('replaces a stale one (dead pid) and removes the socket it left behind', () => {
     const file = join(temp.dir, 'd.pid');
     const socket = join(temp.dir, 'd.sock');
-    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+      encoding: 'utf8',
+    });
     writeFileSync(file, `${dead.stdout}\n`);
     writeFileSync(socket, '');
     claimPidFile(file, [socket]);

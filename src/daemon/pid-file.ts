@@ -39,12 +39,19 @@ export function claimPidFile(file: string, stale: readonly string[] = []): void 
     }
     const pid = readPid(file);
     if (pid !== undefined && pid !== process.pid && isAlive(pid) && !reusedByOther(pid)) {
-      throw new OutroError('DAEMON_RUNNING', `The outro daemon is already running (pid ${pid}). Stop it with \`outro daemon stop\`.`, { details: { pid } });
+      throw new OutroError(
+        'DAEMON_RUNNING',
+        `The outro daemon is already running (pid ${pid}). Stop it with \`outro daemon stop\`.`,
+        { details: { pid } },
+      );
     }
     rmSync(file, { force: true });
     for (const path of stale) rmSync(path, { force: true });
   }
-  throw new OutroError('DAEMON_RUNNING', `Could not claim ${file}: another daemon is starting. Retry, or check \`outro daemon status\`.`);
+  throw new OutroError(
+    'DAEMON_RUNNING',
+    `Could not claim ${file}: another daemon is starting. Retry, or check \`outro daemon status\`.`,
+  );
 }
 
 /**

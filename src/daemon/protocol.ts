@@ -30,7 +30,10 @@ export const CallRequestSchema = z.object({
   /** Its typed options; validated against the operation's schema. */
   input: z.unknown(),
   /** The call's config file (absolute) and fixed "now" (ISO, from the client's OUTRO_NOW). */
-  context: z.object({ configFile: z.string().min(1), now: z.string().refine(isTime, { message: 'not an ISO time' }).optional() }),
+  context: z.object({
+    configFile: z.string().min(1),
+    now: z.string().refine(isTime, { message: 'not an ISO time' }).optional(),
+  }),
 });
 
 export const RequestSchema = z.union([ControlRequestSchema, CallRequestSchema]);
@@ -50,20 +53,37 @@ export interface WireError {
   stack?: string;
 }
 
-export type DaemonReply = { id: string | number; ok: true; result?: unknown } | { id: string | number; ok: false; error: WireError };
+export type DaemonReply =
+  { id: string | number; ok: true; result?: unknown } | { id: string | number; ok: false; error: WireError };
 
 /** Anything thrown, as it crosses the socket. */
 export function errorToWire(thrown: unknown): WireError {
   const error = toOutroError(thrown);
   const cause = error.cause instanceof Error ? error.cause : undefined;
-  const stack = error.code === 'INTERNAL' ? (thrown instanceof Error && thrown !== error ? thrown.stack : error.stack) : undefined;
-  return { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}), ...(cause ? { cause: cause.message } : {}), ...(stack ? { stack } : {}) };
+  const stack =
+    error.code === 'INTERNAL'
+      ? thrown instanceof Error && thrown !== error
+        ? thrown.stack
+        : error.stack
+      : undefined;
+  return {
+    code: error.code,
+    message: error.message,
+    ...(error.details ? { details: error.details } : {}),
+    ...(cause ? { cause: cause.message } : {}),
+    ...(stack ? { stack } : {}),
+  };
 }
 
 /** The OutroError a reply carries, rebuilt: same code, message, details and cause message (`toJSON()` is unchanged). */
 export function errorFromWire(wire: WireError): OutroError {
-  const code: ErrorCode = (ERROR_CODES as readonly string[]).includes(wire.code) ? (wire.code as ErrorCode) : 'INTERNAL';
-  const error = new OutroError(code, wire.message, { details: wire.details, ...(wire.cause !== undefined ? { cause: new Error(wire.cause) } : {}) });
+  const code: ErrorCode = (ERROR_CODES as readonly string[]).includes(wire.code)
+    ? (wire.code as ErrorCode)
+    : 'INTERNAL';
+  const error = new OutroError(code, wire.message, {
+    details: wire.details,
+    ...(wire.cause !== undefined ? { cause: new Error(wire.cause) } : {}),
+  });
   if (wire.stack) error.stack = wire.stack;
   return error;
 }

@@ -7,7 +7,11 @@ import { resolveConfigPath } from '../app/config.js';
  * relative to the config file's folder. Entries that are not existing folders are returned in
  * `missing` (the daemon logs them and watches the rest).
  */
-export function resolveWatchFolders(entries: readonly string[], configFile: string, home = process.env.HOME ?? homedir()): { folders: string[]; missing: string[] } {
+export function resolveWatchFolders(
+  entries: readonly string[],
+  configFile: string,
+  home = process.env.HOME ?? homedir(),
+): { folders: string[]; missing: string[] } {
   const folders: string[] = [];
   const missing: string[] = [];
   for (const entry of entries) {

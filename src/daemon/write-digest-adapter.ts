@@ -12,7 +12,10 @@ export interface DigestOutcome {
   written: boolean;
 }
 
-export type DigestWriter = (ctx: AppContext, request: DigestRequest) => Promise<DigestOutcome | void> | DigestOutcome | void;
+export type DigestWriter = (
+  ctx: AppContext,
+  request: DigestRequest,
+) => Promise<DigestOutcome | void> | DigestOutcome | void;
 
 /**
  * The digest writer: the app's `digest` use case (the one `outro digest` runs), idempotent per fire

@@ -6,7 +6,13 @@ import type { ChannelUpdated } from './channel.js';
 import { EVENT, makeEvent, type TypedEnvelope } from './events.js';
 import { contentHash, stableId } from './ids.js';
 import type { MeetingCancelled, MeetingScheduled } from './meeting.js';
-import { channelKeyOf, type MessageDeleted, type MessagePosted, type MessageRef, type ReactionAdded } from './message.js';
+import {
+  channelKeyOf,
+  type MessageDeleted,
+  type MessagePosted,
+  type MessageRef,
+  type ReactionAdded,
+} from './message.js';
 import type { PersonLinked, PersonUpdated } from './person.js';
 
 export function postedEventId(ref: MessageRef): string {
@@ -14,10 +20,19 @@ export function postedEventId(ref: MessageRef): string {
 }
 
 export function messagePosted(payload: MessagePosted): TypedEnvelope<typeof EVENT.messagePosted> {
-  return makeEvent({ id: postedEventId(payload), type: EVENT.messagePosted, stream: channelKeyOf(payload), occurredAt: payload.ts, payload });
+  return makeEvent({
+    id: postedEventId(payload),
+    type: EVENT.messagePosted,
+    stream: channelKeyOf(payload),
+    occurredAt: payload.ts,
+    payload,
+  });
 }
 
-export function messageDeleted(payload: MessageDeleted, occurredAt: string): TypedEnvelope<typeof EVENT.messageDeleted> {
+export function messageDeleted(
+  payload: MessageDeleted,
+  occurredAt: string,
+): TypedEnvelope<typeof EVENT.messageDeleted> {
   return makeEvent({
     id: stableId(EVENT.messageDeleted, payload.source, payload.workspace, payload.channel, payload.id),
     type: EVENT.messageDeleted,
@@ -27,9 +42,20 @@ export function messageDeleted(payload: MessageDeleted, occurredAt: string): Typ
   });
 }
 
-export function reactionAdded(payload: ReactionAdded, occurredAt: string): TypedEnvelope<typeof EVENT.reactionAdded> {
+export function reactionAdded(
+  payload: ReactionAdded,
+  occurredAt: string,
+): TypedEnvelope<typeof EVENT.reactionAdded> {
   return makeEvent({
-    id: stableId(EVENT.reactionAdded, payload.source, payload.workspace, payload.channel, payload.id, payload.emoji, payload.user),
+    id: stableId(
+      EVENT.reactionAdded,
+      payload.source,
+      payload.workspace,
+      payload.channel,
+      payload.id,
+      payload.emoji,
+      payload.user,
+    ),
     type: EVENT.reactionAdded,
     stream: channelKeyOf(payload),
     occurredAt,
@@ -38,11 +64,23 @@ export function reactionAdded(payload: ReactionAdded, occurredAt: string): Typed
 }
 
 /** `occurredAt`: the profile's own update time when the export has one, else the observation time. */
-export function personUpdated(payload: PersonUpdated, occurredAt: string): TypedEnvelope<typeof EVENT.personUpdated> {
-  return makeEvent({ id: stableId(EVENT.personUpdated, payload.key, contentHash(payload)), type: EVENT.personUpdated, stream: payload.key, occurredAt, payload });
+export function personUpdated(
+  payload: PersonUpdated,
+  occurredAt: string,
+): TypedEnvelope<typeof EVENT.personUpdated> {
+  return makeEvent({
+    id: stableId(EVENT.personUpdated, payload.key, contentHash(payload)),
+    type: EVENT.personUpdated,
+    stream: payload.key,
+    occurredAt,
+    payload,
+  });
 }
 
-export function personLinked(payload: PersonLinked, occurredAt: string): TypedEnvelope<typeof EVENT.personLinked> {
+export function personLinked(
+  payload: PersonLinked,
+  occurredAt: string,
+): TypedEnvelope<typeof EVENT.personLinked> {
   const [a, b] = [payload.a, payload.b].sort();
   return makeEvent({
     id: stableId(EVENT.personLinked, a, b, payload.method, payload.basis),
@@ -54,13 +92,28 @@ export function personLinked(payload: PersonLinked, occurredAt: string): TypedEn
 }
 
 /** `occurredAt`: the channel's creation time when known, else the observation time. */
-export function channelUpdated(payload: ChannelUpdated, occurredAt: string): TypedEnvelope<typeof EVENT.channelUpdated> {
-  return makeEvent({ id: stableId(EVENT.channelUpdated, payload.key, contentHash(payload)), type: EVENT.channelUpdated, stream: payload.key, occurredAt, payload });
+export function channelUpdated(
+  payload: ChannelUpdated,
+  occurredAt: string,
+): TypedEnvelope<typeof EVENT.channelUpdated> {
+  return makeEvent({
+    id: stableId(EVENT.channelUpdated, payload.key, contentHash(payload)),
+    type: EVENT.channelUpdated,
+    stream: payload.key,
+    occurredAt,
+    payload,
+  });
 }
 
 export function meetingScheduled(payload: MeetingScheduled): TypedEnvelope<typeof EVENT.meetingScheduled> {
   return makeEvent({
-    id: stableId(EVENT.meetingScheduled, payload.calendar, payload.uid, payload.occurrence, contentHash(payload)),
+    id: stableId(
+      EVENT.meetingScheduled,
+      payload.calendar,
+      payload.uid,
+      payload.occurrence,
+      contentHash(payload),
+    ),
     type: EVENT.meetingScheduled,
     stream: payload.calendar,
     occurredAt: payload.start,

@@ -1,8 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { EVENT, EVENT_SCHEMAS, hasType, makeEvent, parseEvent, parsePayload, type StoredEvent } from './events.js';
+import {
+  EVENT,
+  EVENT_SCHEMAS,
+  hasType,
+  makeEvent,
+  parseEvent,
+  parsePayload,
+  type StoredEvent,
+} from './events.js';
 
-const stored = (type: string, payload: unknown): StoredEvent => ({ ...makeEvent({ id: 'e1', type, stream: 's', occurredAt: '2026-11-10T09:00:00.000Z', payload }), seq: 1, recordedAt: '2026-11-10T09:00:01.000Z' });
-const entity = { entityId: 'component:billing', kind: 'component', name: 'billing', aliases: ['billing svc'], confidence: 0.9 };
+const stored = (type: string, payload: unknown): StoredEvent => ({
+  ...makeEvent({ id: 'e1', type, stream: 's', occurredAt: '2026-11-10T09:00:00.000Z', payload }),
+  seq: 1,
+  recordedAt: '2026-11-10T09:00:01.000Z',
+});
+const entity = {
+  entityId: 'component:billing',
+  kind: 'component',
+  name: 'billing',
+  aliases: ['billing svc'],
+  confidence: 0.9,
+};
 
 describe('the event catalogue', () => {
   it('names a payload schema for every event type', () => {
@@ -25,7 +43,13 @@ describe('the event catalogue', () => {
   });
 
   it('keeps payload keys as they were stored (no copy, no reordering)', () => {
-    const payload = { confidence: 0.9, aliases: [], name: 'billing', kind: 'component', entityId: 'component:billing' };
+    const payload = {
+      confidence: 0.9,
+      aliases: [],
+      name: 'billing',
+      kind: 'component',
+      entityId: 'component:billing',
+    };
     expect(Object.keys(parsePayload(EVENT.entityNamed, payload) ?? {})).toEqual(Object.keys(payload));
   });
 

@@ -92,7 +92,9 @@ export const EVENT_SCHEMAS = {
 export type EventPayload<K extends EventType> = z.infer<(typeof EVENT_SCHEMAS)[K]>;
 
 /** `E` (an envelope or a stored event) with its type narrowed to K and its payload to K's; a union over K. */
-export type Typed<E extends EventEnvelope, K extends EventType = EventType> = K extends EventType ? Omit<E, 'type' | 'payload'> & { type: K; payload: EventPayload<K> } : never;
+export type Typed<E extends EventEnvelope, K extends EventType = EventType> = K extends EventType
+  ? Omit<E, 'type' | 'payload'> & { type: K; payload: EventPayload<K> }
+  : never;
 
 /** A stored event of type K (a discriminated union on `type` when K is a union): reading it gives its payload's type. */
 export type TypedEvent<K extends EventType = EventType> = Typed<StoredEvent, K>;
@@ -123,7 +125,10 @@ export function parsePayload(type: string, payload: unknown): unknown {
  * projection: an event whose payload does not validate is skipped). The event object is returned
  * as is, not copied. Validation costs ~1 µs per event (zod 4), less than the JSON.parse before it.
  */
-export function parseEvent<E extends EventEnvelope, K extends EventType = EventType>(event: E, types?: readonly K[]): Typed<E, K> | undefined {
+export function parseEvent<E extends EventEnvelope, K extends EventType = EventType>(
+  event: E,
+  types?: readonly K[],
+): Typed<E, K> | undefined {
   if (types !== undefined && !(types as readonly string[]).includes(event.type)) return undefined;
   if (!isEventType(event.type) || parsePayload(event.type, event.payload) === undefined) return undefined;
   // Validated above: the one place an event's payload is given its type.
@@ -131,14 +136,20 @@ export function parseEvent<E extends EventEnvelope, K extends EventType = EventT
 }
 
 /** Narrows an already typed event to some of its types (no validation: the payload was typed when the event was). */
-export function hasType<E extends { type: string }, K extends E['type']>(event: E, types: readonly K[]): event is Extract<E, { type: K }> {
+export function hasType<E extends { type: string }, K extends E['type']>(
+  event: E,
+  types: readonly K[],
+): event is Extract<E, { type: K }> {
   return (types as readonly string[]).includes(event.type);
 }
 
-type EnvelopeFields<P> = Omit<EventEnvelope<P>, 'causationId' | 'schemaVersion'> & Partial<Pick<EventEnvelope<P>, 'causationId' | 'schemaVersion'>>;
+type EnvelopeFields<P> = Omit<EventEnvelope<P>, 'causationId' | 'schemaVersion'> &
+  Partial<Pick<EventEnvelope<P>, 'causationId' | 'schemaVersion'>>;
 
 /** Builds an envelope; typed by the catalogue when `type` is a catalogued type and the payload is its. */
-export function makeEvent<K extends EventType>(fields: Omit<EnvelopeFields<EventPayload<K>>, 'type'> & { type: K }): TypedEnvelope<K>;
+export function makeEvent<K extends EventType>(
+  fields: Omit<EnvelopeFields<EventPayload<K>>, 'type'> & { type: K },
+): TypedEnvelope<K>;
 export function makeEvent<P>(fields: EnvelopeFields<P>): EventEnvelope<P>;
 export function makeEvent<P>(fields: EnvelopeFields<P>): EventEnvelope<P> {
   return {

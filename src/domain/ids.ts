@@ -8,7 +8,11 @@ const SEPARATOR = '\u001f';
  */
 export function stableId(...parts: ReadonlyArray<string | number | null | undefined>): string {
   // crypto.hash (one-shot) is about twice as fast as createHash for short inputs; ids are hot on ingest.
-  return hash('sha256', parts.map((part) => (part === null || part === undefined ? '' : String(part))).join(SEPARATOR), 'base64url').slice(0, 22);
+  return hash(
+    'sha256',
+    parts.map((part) => (part === null || part === undefined ? '' : String(part))).join(SEPARATOR),
+    'base64url',
+  ).slice(0, 22);
 }
 
 /** A short content hash, for change detection (edits, profile updates, cache keys). */

@@ -16,7 +16,11 @@ export const MessageRef = z.object({
 });
 export type MessageRef = z.infer<typeof MessageRef>;
 
-export const FileRef = z.object({ name: z.string(), title: z.string().optional(), mimetype: z.string().optional() });
+export const FileRef = z.object({
+  name: z.string(),
+  title: z.string().optional(),
+  mimetype: z.string().optional(),
+});
 
 export const MessagePosted = MessageRef.extend({
   /** Native id of the thread root, for thread roots and replies; null when not threaded. */

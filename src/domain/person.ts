@@ -20,7 +20,17 @@ export const PersonUpdated = z.object({
 });
 export type PersonUpdated = z.infer<typeof PersonUpdated>;
 
-export const LINK_METHODS = ['email', 'name', 'alias', 'coreName', 'nickname', 'handle', 'firstName', 'introduction', 'notSame'] as const;
+export const LINK_METHODS = [
+  'email',
+  'name',
+  'alias',
+  'coreName',
+  'nickname',
+  'handle',
+  'firstName',
+  'introduction',
+  'notSame',
+] as const;
 
 /**
  * Two native identities judged to be the same human, with how and how sure. Method `notSame`

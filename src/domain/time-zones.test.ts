@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { formatTime, isTimeZone, localClock, localDate, localDayBounds, startOfLocalDay, wallTimeToUtcMs, zoneOffsetMs } from './time-zones.js';
+import {
+  formatTime,
+  isTimeZone,
+  localClock,
+  localDate,
+  localDayBounds,
+  startOfLocalDay,
+  wallTimeToUtcMs,
+  zoneOffsetMs,
+} from './time-zones.js';
 
 const wall = (iso: string) => {
   const [date, time] = iso.split('T');
@@ -13,7 +22,9 @@ describe('wallTimeToUtcMs', () => {
   it('converts on both sides of a DST change', () => {
     expect(utc(wallTimeToUtcMs(wall('2026-10-24T10:00'), 'Europe/Berlin'))).toBe('2026-10-24T08:00:00.000Z');
     expect(utc(wallTimeToUtcMs(wall('2026-10-26T10:00'), 'Europe/Berlin'))).toBe('2026-10-26T09:00:00.000Z');
-    expect(utc(wallTimeToUtcMs(wall('2026-11-03T09:00'), 'America/New_York'))).toBe('2026-11-03T14:00:00.000Z');
+    expect(utc(wallTimeToUtcMs(wall('2026-11-03T09:00'), 'America/New_York'))).toBe(
+      '2026-11-03T14:00:00.000Z',
+    );
     expect(utc(wallTimeToUtcMs(wall('2026-11-03T09:00'), 'UTC'))).toBe('2026-11-03T09:00:00.000Z');
   });
 
@@ -33,7 +44,11 @@ describe('wallTimeToUtcMs', () => {
 describe('local days', () => {
   it('is 23 or 25 hours long across a DST change', () => {
     const spring = localDayBounds(new Date('2026-03-29T12:00:00Z'), 'Europe/Berlin');
-    expect(spring).toEqual({ date: '2026-03-29', start: new Date('2026-03-28T23:00:00Z'), end: new Date('2026-03-29T22:00:00Z') });
+    expect(spring).toEqual({
+      date: '2026-03-29',
+      start: new Date('2026-03-28T23:00:00Z'),
+      end: new Date('2026-03-29T22:00:00Z'),
+    });
     const autumn = localDayBounds(new Date('2026-10-25T12:00:00Z'), 'Europe/Berlin');
     expect(autumn.end.getTime() - autumn.start.getTime()).toBe(25 * 3_600_000);
   });

@@ -51,7 +51,16 @@ function wallFormat(zone: string): Intl.DateTimeFormat {
   let format = wallFormats.get(zone);
   if (!format) {
     // hourCycle h23, not the hour12 option, which some locales turn into h24 (midnight as 24:00).
-    format = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
     wallFormats.set(zone, format);
   }
   return format;
@@ -60,13 +69,24 @@ function wallFormat(zone: string): Intl.DateTimeFormat {
 /** What the wall clock in `zone` reads at the instant `utcMs` (to the second). */
 export function wallTime(utcMs: number, zone: string): WallTime {
   const parts = wallFormat(zoneOrUtc(zone)).formatToParts(new Date(utcMs));
-  const field = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((part) => part.type === type)?.value ?? 0);
-  return { year: field('year'), month: field('month'), day: field('day'), hour: field('hour') % 24, minute: field('minute'), second: field('second') };
+  const field = (type: Intl.DateTimeFormatPartTypes): number =>
+    Number(parts.find((part) => part.type === type)?.value ?? 0);
+  return {
+    year: field('year'),
+    month: field('month'),
+    day: field('day'),
+    hour: field('hour') % 24,
+    minute: field('minute'),
+    second: field('second'),
+  };
 }
 
 function exactOffsetMs(utcMs: number, zone: string): number {
   const wall = wallTime(utcMs, zone);
-  return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second) - Math.floor(utcMs / 1000) * 1000;
+  return (
+    Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second) -
+    Math.floor(utcMs / 1000) * 1000
+  );
 }
 
 /** `zone|UTC day` -> the offset all day, or null on a day with a transition. Intl is slow; callers repeat days. */
@@ -130,7 +150,10 @@ export function zoneAbbreviation(instant: string | number, zone: string): string
     format = new Intl.DateTimeFormat('en-CA', { timeZone: resolved, timeZoneName: 'short' });
     nameFormats.set(resolved, format);
   }
-  return format.formatToParts(new Date(toMs(instant))).find((part) => part.type === 'timeZoneName')?.value ?? resolved;
+  return (
+    format.formatToParts(new Date(toMs(instant))).find((part) => part.type === 'timeZoneName')?.value ??
+    resolved
+  );
 }
 
 /** "2026-11-20T08:30:00.000Z" -> "2026-11-20 08:30 UTC", or in the given zone; "—" when absent, the text itself when not a time. */

@@ -43,7 +43,9 @@ export function parseTolerantTime(value: unknown): string | undefined {
   text = text.replace(' ', 'T');
   // JavaScript's parser accepts at most millisecond precision reliably: trim longer fractions.
   text = text.replace(/(\.\d{3})\d+/, '$1');
-  const match = /^(\d{4})-(\d{2})-(\d{2})(T(\d{2}):(\d{2})(:(\d{2})(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/i.exec(text);
+  const match = /^(\d{4})-(\d{2})-(\d{2})(T(\d{2}):(\d{2})(:(\d{2})(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/i.exec(
+    text,
+  );
   if (!match) return undefined;
   const [, y, mo, d, timePart, h, mi, , s, frac, zone] = match;
   const month = Number(mo);
@@ -51,8 +53,15 @@ export function parseTolerantTime(value: unknown): string | undefined {
   const hour = Number(h ?? 0);
   const minute = Number(mi ?? 0);
   const second = Number(s ?? 0);
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return undefined;
-  const normalizedZone = zone ? (zone.toUpperCase() === 'Z' ? 'Z' : zone.length === 5 ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone) : 'Z';
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60)
+    return undefined;
+  const normalizedZone = zone
+    ? zone.toUpperCase() === 'Z'
+      ? 'Z'
+      : zone.length === 5
+        ? `${zone.slice(0, 3)}:${zone.slice(3)}`
+        : zone
+    : 'Z';
   const iso = `${y}-${mo}-${d}T${timePart ? `${h}:${mi}:${s ?? '00'}${frac ?? ''}` : '00:00:00'}${normalizedZone}`;
   const parsed = new Date(iso);
   if (Number.isNaN(parsed.getTime())) return undefined;

@@ -14,8 +14,14 @@ export interface ItemComparison {
 }
 
 export interface RunComparison {
-  before: Pick<EvalRunRecord, 'id' | 'startedAt' | 'gitCommit' | 'configHash' | 'modelName' | 'modelDigest' | 'score'>;
-  after: Pick<EvalRunRecord, 'id' | 'startedAt' | 'gitCommit' | 'configHash' | 'modelName' | 'modelDigest' | 'score'>;
+  before: Pick<
+    EvalRunRecord,
+    'id' | 'startedAt' | 'gitCommit' | 'configHash' | 'modelName' | 'modelDigest' | 'score'
+  >;
+  after: Pick<
+    EvalRunRecord,
+    'id' | 'startedAt' | 'gitCommit' | 'configHash' | 'modelName' | 'modelDigest' | 'score'
+  >;
   counts: Record<ItemChange, number>;
   /** Every item that changed, regressions first, biggest change first (datasets both runs have). */
   items: ItemComparison[];
@@ -28,14 +34,26 @@ export interface RunComparison {
 const EPSILON = 1e-9;
 
 /** Per item: improved, regressed, unchanged, added, removed, or a status change (scored ↔ skipped/error). */
-export function compareRuns(before: EvalRunRecord, beforeItems: readonly EvalItemRecord[], after: EvalRunRecord, afterItems: readonly EvalItemRecord[]): RunComparison {
+export function compareRuns(
+  before: EvalRunRecord,
+  beforeItems: readonly EvalItemRecord[],
+  after: EvalRunRecord,
+  afterItems: readonly EvalItemRecord[],
+): RunComparison {
   const datasetsOf = (items: readonly EvalItemRecord[]) => new Set(items.map((item) => item.dataset));
   const [left, right] = [datasetsOf(beforeItems), datasetsOf(afterItems)];
   const shared = (item: EvalItemRecord) => left.has(item.dataset) && right.has(item.dataset);
   const a = collapse(beforeItems.filter(shared));
   const b = collapse(afterItems.filter(shared));
   const keys = [...new Set([...a.keys(), ...b.keys()])].sort();
-  const counts: Record<ItemChange, number> = { improved: 0, regressed: 0, unchanged: 0, added: 0, removed: 0, status: 0 };
+  const counts: Record<ItemChange, number> = {
+    improved: 0,
+    regressed: 0,
+    unchanged: 0,
+    added: 0,
+    removed: 0,
+    status: 0,
+  };
   const items: ItemComparison[] = [];
   for (const key of keys) {
     const left = a.get(key);
@@ -44,17 +62,54 @@ export function compareRuns(before: EvalRunRecord, beforeItems: readonly EvalIte
     let change: ItemChange;
     if (!left) change = 'added';
     else if (!right) change = 'removed';
-    else if (left.score === null || right.score === null) change = left.status === right.status ? 'unchanged' : 'status';
+    else if (left.score === null || right.score === null)
+      change = left.status === right.status ? 'unchanged' : 'status';
     else if (right.score - left.score > EPSILON) change = 'improved';
     else if (left.score - right.score > EPSILON) change = 'regressed';
     else change = 'unchanged';
     counts[change]++;
-    if (change !== 'unchanged') items.push({ dataset, itemId, change, before: left?.score ?? null, after: right?.score ?? null, beforeStatus: left?.status ?? null, afterStatus: right?.status ?? null });
+    if (change !== 'unchanged')
+      items.push({
+        dataset,
+        itemId,
+        change,
+        before: left?.score ?? null,
+        after: right?.score ?? null,
+        beforeStatus: left?.status ?? null,
+        afterStatus: right?.status ?? null,
+      });
   }
-  const rank: Record<ItemChange, number> = { regressed: 0, status: 1, improved: 2, removed: 3, added: 4, unchanged: 5 };
-  items.sort((x, y) => rank[x.change] - rank[y.change] || Math.abs((y.after ?? 0) - (y.before ?? 0)) - Math.abs((x.after ?? 0) - (x.before ?? 0)) || x.itemId.localeCompare(y.itemId));
-  const pick = (run: EvalRunRecord) => ({ id: run.id, startedAt: run.startedAt, gitCommit: run.gitCommit, configHash: run.configHash, modelName: run.modelName, modelDigest: run.modelDigest, score: run.score });
-  return { before: pick(before), after: pick(after), counts, items, onlyBefore: [...left].filter((d) => !right.has(d)).sort(), onlyAfter: [...right].filter((d) => !left.has(d)).sort() };
+  const rank: Record<ItemChange, number> = {
+    regressed: 0,
+    status: 1,
+    improved: 2,
+    removed: 3,
+    added: 4,
+    unchanged: 5,
+  };
+  items.sort(
+    (x, y) =>
+      rank[x.change] - rank[y.change] ||
+      Math.abs((y.after ?? 0) - (y.before ?? 0)) - Math.abs((x.after ?? 0) - (x.before ?? 0)) ||
+      x.itemId.localeCompare(y.itemId),
+  );
+  const pick = (run: EvalRunRecord) => ({
+    id: run.id,
+    startedAt: run.startedAt,
+    gitCommit: run.gitCommit,
+    configHash: run.configHash,
+    modelName: run.modelName,
+    modelDigest: run.modelDigest,
+    score: run.score,
+  });
+  return {
+    before: pick(before),
+    after: pick(after),
+    counts,
+    items,
+    onlyBefore: [...left].filter((d) => !right.has(d)).sort(),
+    onlyAfter: [...right].filter((d) => !left.has(d)).sort(),
+  };
 }
 
 /** One entry per (dataset, item): the mean score over its scored trials, and its status. */
@@ -68,7 +123,13 @@ function collapse(items: readonly EvalItemRecord[]): Map<string, { score: number
   for (const [key, trials] of grouped) {
     const scored = trials.filter((trial) => trial.status === 'scored' && trial.score !== null);
     const status = scored.length > 0 ? 'scored' : trials[0].status;
-    out.set(key, { score: scored.length > 0 ? scored.reduce((sum, trial) => sum + (trial.score as number), 0) / scored.length : null, status });
+    out.set(key, {
+      score:
+        scored.length > 0
+          ? scored.reduce((sum, trial) => sum + (trial.score as number), 0) / scored.length
+          : null,
+      status,
+    });
   }
   return out;
 }

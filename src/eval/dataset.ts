@@ -48,16 +48,25 @@ export function loadDataset(file: string): Dataset {
   try {
     text = readFileSync(file, 'utf8');
   } catch (cause) {
-    throw new OutroError('INPUT_NOT_FOUND', `Cannot read the dataset ${file}. Give a path to a .jsonl file (the shipped ones are in evals/).`, { cause });
+    throw new OutroError(
+      'INPUT_NOT_FOUND',
+      `Cannot read the dataset ${file}. Give a path to a .jsonl file (the shipped ones are in evals/).`,
+      { cause },
+    );
   }
   return parseDataset(text, file);
 }
 
 export function parseDataset(text: string, file = 'dataset.jsonl'): Dataset {
-  const lines = text.split('\n').map((line, index) => ({ line: line.trim(), number: index + 1 })).filter(({ line }) => line !== '');
-  if (lines.length === 0) throw invalid(file, 1, 'the file is empty; the first line must be a {"kind":"dataset",…} header');
+  const lines = text
+    .split('\n')
+    .map((line, index) => ({ line: line.trim(), number: index + 1 }))
+    .filter(({ line }) => line !== '');
+  if (lines.length === 0)
+    throw invalid(file, 1, 'the file is empty; the first line must be a {"kind":"dataset",…} header');
   const header = DatasetHeader.safeParse(parseJson(lines[0].line, file, lines[0].number));
-  if (!header.success) throw invalid(file, lines[0].number, `the header does not validate: ${issues(header.error)}`);
+  if (!header.success)
+    throw invalid(file, lines[0].number, `the header does not validate: ${issues(header.error)}`);
   const seen = new Set<string>();
   const rows = lines.slice(1).map(({ line, number }) => {
     const row = DatasetRow.safeParse(parseJson(line, file, number));
@@ -91,5 +100,8 @@ function issues(error: z.ZodError): string {
 }
 
 function invalid(file: string, line: number, reason: string): OutroError {
-  return new OutroError('FORMAT_INVALID', `${file}:${line}: ${reason}. Each line is one JSON object; see docs "Evaluation".`);
+  return new OutroError(
+    'FORMAT_INVALID',
+    `${file}:${line}: ${reason}. Each line is one JSON object; see docs "Evaluation".`,
+  );
 }

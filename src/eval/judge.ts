@@ -7,7 +7,9 @@ import { renderPrompt } from '../llm/prompt-file.js';
 import { tracedChat } from '../pipeline/model-call-span.js';
 import { JUDGE_PROMPT } from './judge-prompt.js';
 
-export const JudgeVote = z.object({ verdict: z.enum(['pass', 'fail']), score: z.number().min(0).max(1), reason: z.string() }).strict();
+export const JudgeVote = z
+  .object({ verdict: z.enum(['pass', 'fail']), score: z.number().min(0).max(1), reason: z.string() })
+  .strict();
 export type JudgeVote = z.infer<typeof JudgeVote>;
 
 export interface JudgeBallot {
@@ -46,28 +48,62 @@ const REPLY = replySchemaOf(JudgeVote);
  * fails (server error, timeout, invalid JSON) is recorded with its raw output and error; when no
  * verdict has a strict majority of all votes, the result is an error.
  */
-export async function judge(client: ModelClient, request: JudgeRequest, options: { votes?: number; signal?: AbortSignal } = {}): Promise<JudgeResult> {
+export async function judge(
+  client: ModelClient,
+  request: JudgeRequest,
+  options: { votes?: number; signal?: AbortSignal } = {},
+): Promise<JudgeResult> {
   const votes = options.votes ?? 3;
-  const prompt = renderPrompt(JUDGE_PROMPT, { data: dataBlock('grade', { task: request.task, input: request.input, expected: request.expected, answer: request.answer }) });
+  const prompt = renderPrompt(JUDGE_PROMPT, {
+    data: dataBlock('grade', {
+      task: request.task,
+      input: request.input,
+      expected: request.expected,
+      answer: request.answer,
+    }),
+  });
   const ballots: JudgeBallot[] = [];
   for (let i = 0; i < votes; i++) ballots.push(await ballot(client, prompt, options.signal));
-  const base = { model: client.model, promptId: JUDGE_PROMPT.id, promptHash: JUDGE_PROMPT.hash, prompt, ballots };
+  const base = {
+    model: client.model,
+    promptId: JUDGE_PROMPT.id,
+    promptHash: JUDGE_PROMPT.hash,
+    prompt,
+    ballots,
+  };
   const valid = ballots.filter((b): b is JudgeBallot & { vote: JudgeVote } => b.vote !== undefined);
   const needed = Math.floor(votes / 2) + 1;
   for (const verdict of ['pass', 'fail'] as const) {
     const majority = valid.filter((b) => b.vote.verdict === verdict);
     if (majority.length >= needed) {
-      return { ...base, status: 'ok', verdict, score: majority.reduce((sum, b) => sum + b.vote.score, 0) / majority.length };
+      return {
+        ...base,
+        status: 'ok',
+        verdict,
+        score: majority.reduce((sum, b) => sum + b.vote.score, 0) / majority.length,
+      };
     }
   }
   const failed = ballots.length - valid.length;
-  return { ...base, status: 'error', error: failed > 0 ? `the judge failed: ${failed} of ${votes} votes gave no verdict (${ballots.find((b) => b.error)?.error})` : `the judge split: no verdict has ${needed} of ${votes} votes` };
+  return {
+    ...base,
+    status: 'error',
+    error:
+      failed > 0
+        ? `the judge failed: ${failed} of ${votes} votes gave no verdict (${ballots.find((b) => b.error)?.error})`
+        : `the judge split: no verdict has ${needed} of ${votes} votes`,
+  };
 }
 
-async function ballot(client: ModelClient, prompt: ChatMessage[], signal?: AbortSignal): Promise<JudgeBallot> {
+async function ballot(
+  client: ModelClient,
+  prompt: ChatMessage[],
+  signal?: AbortSignal,
+): Promise<JudgeBallot> {
   let raw: string;
   try {
-    raw = (await tracedChat(client, { messages: prompt, format: REPLY.jsonSchema, signal }, 'eval-judge')).content;
+    raw = (await tracedChat(client, { messages: prompt, format: REPLY.jsonSchema, signal }, 'eval-judge'))
+      .content;
   } catch (error) {
     const problem = toOutroError(error);
     return { raw: null, error: `${problem.code}: ${problem.message}` };
@@ -79,5 +115,7 @@ async function ballot(client: ModelClient, prompt: ChatMessage[], signal?: Abort
     return { raw, error: `not JSON: ${(error as Error).message}` };
   }
   const parsed = JudgeVote.safeParse(json);
-  return parsed.success ? { raw, vote: parsed.data } : { raw, error: `invalid verdict: ${parsed.error.issues.map((issue) => issue.message).join('; ')}` };
+  return parsed.success
+    ? { raw, vote: parsed.data }
+    : { raw, error: `invalid verdict: ${parsed.error.issues.map((issue) => issue.message).join('; ')}` };
 }

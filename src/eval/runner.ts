@@ -6,7 +6,14 @@ import { NOOP_SPAN, type SpanHandle, type Tracer } from '../observability/tracer
 import type { Dataset } from './dataset.js';
 import { judge as runJudge, type JudgeRequest, type JudgeResult } from './judge.js';
 import { prf } from './conversations/metrics.js';
-import { ItemSkipped, type EvalTask, type ItemScore, type TaskContext, type TaskRunner, type TaskServices } from './task.js';
+import {
+  ItemSkipped,
+  type EvalTask,
+  type ItemScore,
+  type TaskContext,
+  type TaskRunner,
+  type TaskServices,
+} from './task.js';
 
 /** What a run is measured against: stored with it so two runs can be told apart. */
 export interface EvalRunMeta {
@@ -85,21 +92,45 @@ export async function runEval(options: EvalRunOptions): Promise<EvalReport> {
   const now = options.now ?? (() => new Date());
   const trials = Math.max(1, options.trials ?? 1);
   const startedAt = now().toISOString();
-  const id = options.runId ?? `eval-${startedAt.replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-')}-${randomBytes(2).toString('hex')}`;
+  const id =
+    options.runId ??
+    `eval-${startedAt.replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-')}-${randomBytes(2).toString('hex')}`;
   const total = options.datasets.reduce((sum, dataset) => sum + dataset.rows.length * trials, 0);
   let done = 0;
   // The run row first (unfinished), so its items can be written as each dataset completes.
-  options.store?.saveRun({ ...toRecord({ id, startedAt, finishedAt: '', meta: options.meta, trials, threshold: options.threshold ?? null, score: null, passed: null, datasets: [], traceId: null }, options.datasets), finishedAt: null });
+  options.store?.saveRun({
+    ...toRecord(
+      {
+        id,
+        startedAt,
+        finishedAt: '',
+        meta: options.meta,
+        trials,
+        threshold: options.threshold ?? null,
+        score: null,
+        passed: null,
+        datasets: [],
+        traceId: null,
+      },
+      options.datasets,
+    ),
+    finishedAt: null,
+  });
   const work = async (root: SpanHandle): Promise<EvalReport> => {
     const results: DatasetResult[] = [];
     for (const dataset of options.datasets) {
       const items: EvalItemRecord[] = [];
-      const result = await runDataset(dataset, options, trials, id, now, items, () => options.onItem?.(++done, total));
+      const result = await runDataset(dataset, options, trials, id, now, items, () =>
+        options.onItem?.(++done, total),
+      );
       options.store?.saveItems(items);
       results.push(result);
     }
     const scored = results.filter((result) => result.score !== null);
-    const score = scored.length > 0 ? scored.reduce((sum, result) => sum + (result.score as number), 0) / scored.length : null;
+    const score =
+      scored.length > 0
+        ? scored.reduce((sum, result) => sum + (result.score as number), 0) / scored.length
+        : null;
     const threshold = options.threshold ?? null;
     const limitOf = (name: string): number | undefined => options.thresholds?.[name] ?? options.threshold;
     for (const result of results) {
@@ -112,26 +143,81 @@ export async function runEval(options: EvalRunOptions): Promise<EvalReport> {
     const checked = threshold !== null || Object.keys(options.thresholds ?? {}).length > 0;
     const passed = !checked ? null : scored.length > 0 && results.every((result) => result.passed !== false);
     root.setAttributes({ 'outro.eval.score': score ?? undefined, 'outro.eval.datasets': results.length });
-    return { id, startedAt, finishedAt: now().toISOString(), meta: options.meta, trials, threshold, score, passed, datasets: results, traceId: root.traceId || null };
+    return {
+      id,
+      startedAt,
+      finishedAt: now().toISOString(),
+      meta: options.meta,
+      trials,
+      threshold,
+      score,
+      passed,
+      datasets: results,
+      traceId: root.traceId || null,
+    };
   };
-  const report = options.tracer ? await options.tracer.withSpan(`eval run ${id}`, { kind: 'eval', runId: id, parent: null }, work) : await work(NOOP_SPAN);
+  const report = options.tracer
+    ? await options.tracer.withSpan(`eval run ${id}`, { kind: 'eval', runId: id, parent: null }, work)
+    : await work(NOOP_SPAN);
   options.store?.saveRun(toRecord(report, options.datasets));
   return report;
 }
 
-async function runDataset(dataset: Dataset, options: EvalRunOptions, trials: number, runId: string, now: () => Date, items: EvalItemRecord[], tick: () => void): Promise<DatasetResult> {
+async function runDataset(
+  dataset: Dataset,
+  options: EvalRunOptions,
+  trials: number,
+  runId: string,
+  now: () => Date,
+  items: EvalItemRecord[],
+  tick: () => void,
+): Promise<DatasetResult> {
   const header = dataset.header;
-  const base = { name: header.name, version: header.version, task: header.task, file: dataset.file, rows: dataset.rows.length };
+  const base = {
+    name: header.name,
+    version: header.version,
+    task: header.task,
+    file: dataset.file,
+    rows: dataset.rows.length,
+  };
   const task = options.tasks.get(header.task);
-  const loaded: TaskRunner | { skipped: string } = task ? await task.load() : { skipped: `unknown task ${header.task} (known: ${[...options.tasks.keys()].join(', ')})` };
+  const loaded: TaskRunner | { skipped: string } = task
+    ? await task.load()
+    : { skipped: `unknown task ${header.task} (known: ${[...options.tasks.keys()].join(', ')})` };
   if (!('run' in loaded)) {
     for (const row of dataset.rows) {
-      items.push({ runId, dataset: header.name, itemId: row.id, trial: 1, task: header.task, status: 'skipped', score: null, scores: {}, notes: [], output: undefined, error: loaded.skipped, judge: null });
+      items.push({
+        runId,
+        dataset: header.name,
+        itemId: row.id,
+        trial: 1,
+        task: header.task,
+        status: 'skipped',
+        score: null,
+        scores: {},
+        notes: [],
+        output: undefined,
+        error: loaded.skipped,
+        judge: null,
+      });
       for (let trial = 0; trial < trials; trial++) tick();
     }
-    return { ...base, status: 'skipped', reason: loaded.skipped, scored: 0, errors: 0, score: null, scores: {} };
+    return {
+      ...base,
+      status: 'skipped',
+      reason: loaded.skipped,
+      scored: 0,
+      errors: 0,
+      score: null,
+      scores: {},
+    };
   }
-  const context: TaskContext = { header, now: now(), signal: options.signal, services: options.services ?? {} };
+  const context: TaskContext = {
+    header,
+    now: now(),
+    signal: options.signal,
+    services: options.services ?? {},
+  };
   const itemScores: number[] = [];
   const named = new Map<string, number[]>();
   const judged = { passed: 0, failed: 0, errors: 0 };
@@ -143,18 +229,46 @@ async function runDataset(dataset: Dataset, options: EvalRunOptions, trials: num
     const trialNamed = new Map<string, number[]>();
     const trialCounts: NonNullable<ItemScore['counts']>[] = [];
     for (let trial = 1; trial <= trials; trial++) {
-      const record: EvalItemRecord = { runId, dataset: header.name, itemId: row.id, trial, task: header.task, status: 'error', score: null, scores: {}, notes: [], output: undefined, error: null, judge: null };
+      const record: EvalItemRecord = {
+        runId,
+        dataset: header.name,
+        itemId: row.id,
+        trial,
+        task: header.task,
+        status: 'error',
+        score: null,
+        scores: {},
+        notes: [],
+        output: undefined,
+        error: null,
+        judge: null,
+      };
       const attempt = async (span: SpanHandle): Promise<void> => {
         try {
           record.output = await loaded.run(row, context);
           const scored = loaded.score(row, record.output, context);
-          Object.assign(record, { status: 'scored', score: scored.score, scores: scored.scores, notes: scored.notes ?? [] });
+          Object.assign(record, {
+            status: 'scored',
+            score: scored.score,
+            scores: scored.scores,
+            notes: scored.notes ?? [],
+          });
           span.setAttributes({ 'outro.eval.score': scored.score });
           trialScores.push(scored.score);
           if (scored.counts) trialCounts.push(scored.counts);
-          for (const [key, value] of Object.entries(scored.scores)) trialNamed.set(key, [...(trialNamed.get(key) ?? []), value]);
+          for (const [key, value] of Object.entries(scored.scores))
+            trialNamed.set(key, [...(trialNamed.get(key) ?? []), value]);
           if (options.judge) {
-            const verdict = await judgeSafely(options.judge, { task: header.task, input: row.input, expected: row.expected, answer: loaded.describe ? loaded.describe(record.output) : record.output }, options.signal);
+            const verdict = await judgeSafely(
+              options.judge,
+              {
+                task: header.task,
+                input: row.input,
+                expected: row.expected,
+                answer: loaded.describe ? loaded.describe(record.output) : record.output,
+              },
+              options.signal,
+            );
             record.judge = verdict;
             if (verdict.status === 'error') judged.errors++;
             else if (verdict.verdict === 'pass') judged.passed++;
@@ -174,7 +288,19 @@ async function runDataset(dataset: Dataset, options: EvalRunOptions, trials: num
           errors++;
         }
       };
-      if (options.tracer) await options.tracer.withSpan(`eval item ${header.name}/${row.id}`, { kind: 'eval', attributes: { 'outro.eval.dataset': header.name, 'outro.eval.item': row.id, 'outro.eval.trial': trial } }, attempt);
+      if (options.tracer)
+        await options.tracer.withSpan(
+          `eval item ${header.name}/${row.id}`,
+          {
+            kind: 'eval',
+            attributes: {
+              'outro.eval.dataset': header.name,
+              'outro.eval.item': row.id,
+              'outro.eval.trial': trial,
+            },
+          },
+          attempt,
+        );
       else await attempt(NOOP_SPAN);
       items.push(record);
       tick();
@@ -188,32 +314,52 @@ async function runDataset(dataset: Dataset, options: EvalRunOptions, trials: num
     }
     for (const [key, values] of trialNamed) named.set(key, [...(named.get(key) ?? []), mean(values)]);
   }
-  let scores: Record<string, number> = Object.fromEntries([...named].map(([key, values]) => [key, mean(values)]));
+  let scores: Record<string, number> = Object.fromEntries(
+    [...named].map(([key, values]) => [key, mean(values)]),
+  );
   let headline = itemScores.length > 0 ? mean(itemScores) : null;
   if (pooled.items > 0) {
     // List tasks: precision/recall/F1 over pooled counts; the per-item means stay beside them as item_*.
     const micro = prf(pooled.matched, pooled.predicted, pooled.expected);
-    const renamed = Object.entries(scores).map(([key, value]) => [['precision', 'recall', 'f1'].includes(key) ? `item_${key}` : key, value]);
-    scores = { precision: micro.precision, recall: micro.recall, f1: micro.f1, ...Object.fromEntries(renamed) };
+    const renamed = Object.entries(scores).map(([key, value]) => [
+      ['precision', 'recall', 'f1'].includes(key) ? `item_${key}` : key,
+      value,
+    ]);
+    scores = {
+      precision: micro.precision,
+      recall: micro.recall,
+      f1: micro.f1,
+      ...Object.fromEntries(renamed),
+    };
     headline = micro.f1;
   }
   const allSkipped = itemScores.length === 0 && errors === 0 && skips.length > 0;
   return {
     ...base,
     status: itemScores.length > 0 ? 'scored' : allSkipped ? 'skipped' : 'error',
-    ...(allSkipped ? { reason: skips[0] } : itemScores.length === 0 ? { reason: `every item failed (${errors} errors)` } : {}),
+    ...(allSkipped
+      ? { reason: skips[0] }
+      : itemScores.length === 0
+        ? { reason: `every item failed (${errors} errors)` }
+        : {}),
     ...(skips.length > 0 ? { skipped: skips.length } : {}),
     scored: itemScores.length,
     errors,
     score: headline,
     scores,
-    ...(pooled.items > 0 ? { counts: { matched: pooled.matched, predicted: pooled.predicted, expected: pooled.expected } } : {}),
+    ...(pooled.items > 0
+      ? { counts: { matched: pooled.matched, predicted: pooled.predicted, expected: pooled.expected } }
+      : {}),
     ...(options.judge ? { judge: judged } : {}),
   };
 }
 
 /** The judge's verdict; a judge that throws is recorded as a judge error, never as the item's error. */
-async function judgeSafely(client: ModelClient, request: JudgeRequest, signal?: AbortSignal): Promise<JudgeResult | { status: 'error'; error: string }> {
+async function judgeSafely(
+  client: ModelClient,
+  request: JudgeRequest,
+  signal?: AbortSignal,
+): Promise<JudgeResult | { status: 'error'; error: string }> {
   try {
     return await runJudge(client, request, { signal });
   } catch (error) {
@@ -231,7 +377,13 @@ function toRecord(report: EvalReport, datasets: readonly Dataset[]): EvalRunReco
     id: report.id,
     startedAt: report.startedAt,
     finishedAt: report.finishedAt,
-    datasets: datasets.map((dataset) => ({ name: dataset.header.name, version: dataset.header.version, task: dataset.header.task, file: dataset.file, rows: dataset.rows.length })),
+    datasets: datasets.map((dataset) => ({
+      name: dataset.header.name,
+      version: dataset.header.version,
+      task: dataset.header.task,
+      file: dataset.file,
+      rows: dataset.rows.length,
+    })),
     gitCommit: report.meta.gitCommit,
     configHash: report.meta.configHash,
     modelName: report.meta.modelName,

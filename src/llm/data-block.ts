@@ -14,7 +14,9 @@ function layout(value: unknown, depth = 0): string {
     return value.length === 0 ? '[]' : `[\n${value.map((item) => JSON.stringify(item)).join(',\n')}\n]`;
   }
   if (depth === 0 && value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).map(([key, item]) => `${JSON.stringify(key)}: ${layout(item, depth + 1)}`);
+    const entries = Object.entries(value as Record<string, unknown>).map(
+      ([key, item]) => `${JSON.stringify(key)}: ${layout(item, depth + 1)}`,
+    );
     return `{\n${entries.join(',\n')}\n}`;
   }
   return JSON.stringify(value) ?? 'null';

@@ -5,7 +5,14 @@ import { modelStatus } from './model-status.js';
 describe('createModelRuntime', () => {
   it('is undefined in heuristic mode', () => {
     expect(createModelRuntime({}, {})).toBeUndefined();
-    expect(modelStatus(undefined)).toEqual({ mode: 'heuristic', model: null, host: null, hostFrom: null, embeddings: 'hashed', stats: null });
+    expect(modelStatus(undefined)).toEqual({
+      mode: 'heuristic',
+      model: null,
+      host: null,
+      hostFrom: null,
+      embeddings: 'hashed',
+      stats: null,
+    });
   });
 
   it('shares one counter set between the client and the status', () => {

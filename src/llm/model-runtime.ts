@@ -10,7 +10,10 @@ export interface ModelRuntime {
 }
 
 /** undefined in heuristic mode (no model configured, or OUTRO_MODEL=none). */
-export function createModelRuntime(config: { model?: ModelConfigBlock }, env: Readonly<Record<string, string | undefined>> = process.env): ModelRuntime | undefined {
+export function createModelRuntime(
+  config: { model?: ModelConfigBlock },
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): ModelRuntime | undefined {
   const settings = resolveModelConfig(config, env);
   if (!settings) return undefined;
   const stats = new ModelStats();

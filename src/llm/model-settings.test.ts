@@ -23,8 +23,15 @@ describe('resolveModelConfig', () => {
   });
 
   it('lets OUTRO_MODEL override the configured name, keeping a tag with colons', () => {
-    const settings = resolveModelConfig({ model: { ...block, timeoutMs: 5_000 } }, { OUTRO_MODEL: 'ollama:qwen2.5:7b-instruct' });
-    expect(settings).toMatchObject({ name: 'qwen2.5:7b-instruct', nameSource: 'OUTRO_MODEL', timeoutMs: 5_000 });
+    const settings = resolveModelConfig(
+      { model: { ...block, timeoutMs: 5_000 } },
+      { OUTRO_MODEL: 'ollama:qwen2.5:7b-instruct' },
+    );
+    expect(settings).toMatchObject({
+      name: 'qwen2.5:7b-instruct',
+      nameSource: 'OUTRO_MODEL',
+      timeoutMs: 5_000,
+    });
   });
 
   it('enables a model from OUTRO_MODEL alone', () => {
@@ -36,12 +43,23 @@ describe('resolveModelConfig', () => {
   });
 
   it('rejects an OUTRO_MODEL it does not understand, saying the form to use', () => {
-    expect(() => resolveModelConfig({}, { OUTRO_MODEL: 'openai:gpt-4' })).toThrow(/OUTRO_MODEL=ollama:<model name>/);
+    expect(() => resolveModelConfig({}, { OUTRO_MODEL: 'openai:gpt-4' })).toThrow(
+      /OUTRO_MODEL=ollama:<model name>/,
+    );
   });
 
   it('reads OLLAMA_HOST when the config has no host, and the config host over it', () => {
-    expect(resolveModelConfig({ model: block }, { OLLAMA_HOST: 'gpu-box:11500' })).toMatchObject({ host: 'http://gpu-box:11500', hostSource: 'OLLAMA_HOST', hostRaw: 'gpu-box:11500' });
-    expect(resolveModelConfig({ model: { ...block, host: 'http://10.0.0.5:11434' } }, { OLLAMA_HOST: 'gpu-box:11500' })).toMatchObject({ host: 'http://10.0.0.5:11434', hostSource: 'config' });
+    expect(resolveModelConfig({ model: block }, { OLLAMA_HOST: 'gpu-box:11500' })).toMatchObject({
+      host: 'http://gpu-box:11500',
+      hostSource: 'OLLAMA_HOST',
+      hostRaw: 'gpu-box:11500',
+    });
+    expect(
+      resolveModelConfig(
+        { model: { ...block, host: 'http://10.0.0.5:11434' } },
+        { OLLAMA_HOST: 'gpu-box:11500' },
+      ),
+    ).toMatchObject({ host: 'http://10.0.0.5:11434', hostSource: 'config' });
   });
 });
 
@@ -78,6 +96,9 @@ describe('resolveEmbedSettings', () => {
   });
 
   it('expands ~/ in a local path', () => {
-    expect(resolveEmbedSettings('~/models/minilm', '/home/dana')).toEqual({ kind: 'local', dir: '/home/dana/models/minilm' });
+    expect(resolveEmbedSettings('~/models/minilm', '/home/dana')).toEqual({
+      kind: 'local',
+      dir: '/home/dana/models/minilm',
+    });
   });
 });

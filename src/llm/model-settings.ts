@@ -5,7 +5,8 @@ export type HostSource = 'config' | 'OLLAMA_HOST' | 'default';
 export type ModelNameSource = 'config' | 'OUTRO_MODEL';
 
 /** Which embedder to use: the built-in hashed features, an Ollama embedding model, or a local model directory. */
-export type EmbedSettings = { kind: 'hashed' } | { kind: 'ollama'; name: string } | { kind: 'local'; dir: string };
+export type EmbedSettings =
+  { kind: 'hashed' } | { kind: 'ollama'; name: string } | { kind: 'local'; dir: string };
 
 export interface ModelSettings {
   provider: 'ollama';
@@ -53,7 +54,10 @@ const OFF_VALUES = new Set(['none', 'off', 'heuristic', 'false', '0']);
  * config's name (`OUTRO_MODEL=none` turns the model off); the host is the config's `host`, else
  * `OLLAMA_HOST` (the npm client does not read it), else 127.0.0.1:11434.
  */
-export function resolveModelConfig(config: { model?: ModelConfigBlock }, env: Env = process.env): ModelSettings | undefined {
+export function resolveModelConfig(
+  config: { model?: ModelConfigBlock },
+  env: Env = process.env,
+): ModelSettings | undefined {
   const fromEnv = parseOutroModel(env.OUTRO_MODEL);
   if (fromEnv === null) return undefined;
   const block = config.model;
@@ -83,12 +87,18 @@ function parseOutroModel(value: string | undefined): { name: string } | null | u
   if (OFF_VALUES.has(trimmed.toLowerCase())) return null;
   const match = /^ollama:(.+)$/.exec(trimmed);
   if (!match) {
-    throw new OutroError('CONFIG_INVALID', `OUTRO_MODEL=${trimmed} is not understood; use OUTRO_MODEL=ollama:<model name> (e.g. ollama:llama3.2:3b), or OUTRO_MODEL=none for heuristic mode.`);
+    throw new OutroError(
+      'CONFIG_INVALID',
+      `OUTRO_MODEL=${trimmed} is not understood; use OUTRO_MODEL=ollama:<model name> (e.g. ollama:llama3.2:3b), or OUTRO_MODEL=none for heuristic mode.`,
+    );
   }
   return { name: match[1].trim() };
 }
 
-function pickHost(configHost: string | undefined, envHost: string | undefined): { raw: string; source: HostSource } {
+function pickHost(
+  configHost: string | undefined,
+  envHost: string | undefined,
+): { raw: string; source: HostSource } {
   if (configHost?.trim()) return { raw: configHost.trim(), source: 'config' };
   if (envHost?.trim()) return { raw: envHost.trim(), source: 'OLLAMA_HOST' };
   return { raw: DEFAULT_OLLAMA_HOST, source: 'default' };
@@ -107,10 +117,17 @@ export function normalizeOllamaHost(raw: string, source: HostSource = 'config'):
   try {
     url = new URL(explicitScheme ? text : `http://${text}`);
   } catch (cause) {
-    throw new OutroError('CONFIG_INVALID', `The Ollama host "${raw}" (from ${describeHostSource(source)}) is not a host; write it as host:port or http://host:port, e.g. 127.0.0.1:11434.`, { cause });
+    throw new OutroError(
+      'CONFIG_INVALID',
+      `The Ollama host "${raw}" (from ${describeHostSource(source)}) is not a host; write it as host:port or http://host:port, e.g. 127.0.0.1:11434.`,
+      { cause },
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new OutroError('CONFIG_INVALID', `The Ollama host "${raw}" (from ${describeHostSource(source)}) must use http or https.`);
+    throw new OutroError(
+      'CONFIG_INVALID',
+      `The Ollama host "${raw}" (from ${describeHostSource(source)}) must use http or https.`,
+    );
   }
   if (!url.port && !explicitScheme) url.port = OLLAMA_PORT;
   if (url.hostname === '0.0.0.0') url.hostname = '127.0.0.1';
@@ -130,12 +147,16 @@ export function describeHostSource(source: HostSource): string {
  * (starts with `/`, `./`, `../` or `~/`) -> a local sentence-embedding model directory;
  * `ollama:<name>` or a bare name -> an Ollama embedding model.
  */
-export function resolveEmbedSettings(value: string | undefined, home: string = process.env.HOME ?? ''): EmbedSettings {
+export function resolveEmbedSettings(
+  value: string | undefined,
+  home: string = process.env.HOME ?? '',
+): EmbedSettings {
   const text = value?.trim();
   if (!text || text === 'hashed') return { kind: 'hashed' };
   if (text.startsWith('local:')) return { kind: 'local', dir: expandHome(text.slice('local:'.length), home) };
   if (text.startsWith('ollama:')) return { kind: 'ollama', name: text.slice('ollama:'.length) };
-  if (/^(\/|\.\.?\/|~\/)/.test(text) || /^[a-z]:\\/i.test(text)) return { kind: 'local', dir: expandHome(text, home) };
+  if (/^(\/|\.\.?\/|~\/)/.test(text) || /^[a-z]:\\/i.test(text))
+    return { kind: 'local', dir: expandHome(text, home) };
   return { kind: 'ollama', name: text };
 }
 

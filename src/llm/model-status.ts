@@ -12,14 +12,27 @@ export interface ModelStatus {
 }
 
 export function modelStatus(settings: ModelSettings | undefined, stats?: ModelStats): ModelStatus {
-  if (!settings) return { mode: 'heuristic', model: null, host: null, hostFrom: null, embeddings: 'hashed', stats: stats?.snapshot() ?? null };
+  if (!settings)
+    return {
+      mode: 'heuristic',
+      model: null,
+      host: null,
+      hostFrom: null,
+      embeddings: 'hashed',
+      stats: stats?.snapshot() ?? null,
+    };
   const embed = settings.embed;
   return {
     mode: 'model',
     model: settings.name,
     host: settings.host,
     hostFrom: describeHostSource(settings.hostSource),
-    embeddings: embed.kind === 'hashed' ? 'hashed' : embed.kind === 'local' ? `local:${embed.dir}` : `ollama:${embed.name}`,
+    embeddings:
+      embed.kind === 'hashed'
+        ? 'hashed'
+        : embed.kind === 'local'
+          ? `local:${embed.dir}`
+          : `ollama:${embed.name}`,
     stats: stats?.snapshot() ?? null,
   };
 }

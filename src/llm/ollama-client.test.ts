@@ -21,9 +21,21 @@ describe('OllamaModelClient', () => {
     fake.enqueue({ content: '{"topic":"billing migration"}' });
     const client = fakeClient(fake);
     const reply = await client.chat(hello);
-    expect(reply).toMatchObject({ content: '{"topic":"billing migration"}', doneReason: 'stop', model: 'llama3.2:3b' });
-    expect(fake.chatRequests()[0]).toMatchObject({ stream: true, options: { temperature: 0, seed: 42, num_ctx: 8_192 } });
-    expect(client.stats.snapshot()).toMatchObject({ calls: 1, attempts: 1, promptTokens: reply.promptEvalCount, outputTokens: reply.evalCount });
+    expect(reply).toMatchObject({
+      content: '{"topic":"billing migration"}',
+      doneReason: 'stop',
+      model: 'llama3.2:3b',
+    });
+    expect(fake.chatRequests()[0]).toMatchObject({
+      stream: true,
+      options: { temperature: 0, seed: 42, num_ctx: 8_192 },
+    });
+    expect(client.stats.snapshot()).toMatchObject({
+      calls: 1,
+      attempts: 1,
+      promptTokens: reply.promptEvalCount,
+      outputTokens: reply.evalCount,
+    });
   });
 
   it('looks up the model digest once per process, whatever the number of clients', async () => {
@@ -36,22 +48,35 @@ describe('OllamaModelClient', () => {
 
   it('finds a model written without its tag as name:latest', async () => {
     fake.models = [{ name: 'llama3.2:latest', capabilities: ['completion'] }];
-    await expect(fakeClient(fake, { name: 'llama3.2' }).identity()).resolves.toMatchObject({ name: 'llama3.2' });
+    await expect(fakeClient(fake, { name: 'llama3.2' }).identity()).resolves.toMatchObject({
+      name: 'llama3.2',
+    });
   });
 
   it('says to pull a model the server does not list', async () => {
-    await expect(fakeClient(fake, { name: 'mistral:7b' }).identity()).rejects.toThrow(/pulled: llama3\.2:3b, nomic-embed-text:latest\)\. Run `ollama pull mistral:7b`/);
+    await expect(fakeClient(fake, { name: 'mistral:7b' }).identity()).rejects.toThrow(
+      /pulled: llama3\.2:3b, nomic-embed-text:latest\)\. Run `ollama pull mistral:7b`/,
+    );
   });
 
   it('retries 429 and 5xx with backoff, but not 400 or 404', async () => {
     const waits: number[] = [];
     const client = fakeClient(fake, {}, { sleep: async (ms) => void waits.push(ms), random: () => 0 });
-    fake.enqueue({ status: 429, error: 'too many requests' }, { status: 503, error: 'loading model' }, { content: 'ok' });
+    fake.enqueue(
+      { status: 429, error: 'too many requests' },
+      { status: 503, error: 'loading model' },
+      { content: 'ok' },
+    );
     await expect(client.chat(hello)).resolves.toMatchObject({ content: 'ok' });
     expect(waits).toEqual([500, 1000]);
     fake.enqueue({ status: 400, error: 'invalid format' });
-    await expect(client.chat(hello)).rejects.toMatchObject({ code: 'MODEL_UNAVAILABLE', message: expect.stringContaining('HTTP 400: invalid format') });
-    await expect(fakeClient(fake, { name: 'ghost:1b' }).chat(hello)).rejects.toThrow('Run `ollama pull ghost:1b`');
+    await expect(client.chat(hello)).rejects.toMatchObject({
+      code: 'MODEL_UNAVAILABLE',
+      message: expect.stringContaining('HTTP 400: invalid format'),
+    });
+    await expect(fakeClient(fake, { name: 'ghost:1b' }).chat(hello)).rejects.toThrow(
+      'Run `ollama pull ghost:1b`',
+    );
     expect(fake.count('/api/chat')).toBe(5);
   });
 
@@ -75,7 +100,10 @@ describe('OllamaModelClient', () => {
     fake.latencyMs = 15;
     fake.respondWith(() => ({ content: 'ok' }));
     const client = fakeClient(fake, { concurrency: 3 });
-    await Promise.all([...Array.from({ length: 6 }, () => client.chat(hello)), ...Array.from({ length: 3 }, () => client.embed(['a'], 'nomic-embed-text'))]);
+    await Promise.all([
+      ...Array.from({ length: 6 }, () => client.chat(hello)),
+      ...Array.from({ length: 3 }, () => client.embed(['a'], 'nomic-embed-text')),
+    ]);
     expect(fake.maxInFlight).toBe(3);
   });
 
@@ -87,15 +115,23 @@ describe('OllamaModelClient', () => {
   });
 
   it('reaches the server named by OLLAMA_HOST written as host:port', async () => {
-    const settings = resolveModelConfig({ model: { provider: 'ollama', name: 'llama3.2:3b' } }, { OLLAMA_HOST: fake.hostPort })!;
+    const settings = resolveModelConfig(
+      { model: { provider: 'ollama', name: 'llama3.2:3b' } },
+      { OLLAMA_HOST: fake.hostPort },
+    )!;
     expect(await new OllamaModelClient(settings).version()).toBe('0.6.8');
   });
 
   it('fails fast once the server failed three times in a row, and tries again after the cooldown', async () => {
     let now = 0;
-    const client = fakeClient(fake, { retries: 0 }, { breaker: { threshold: 3, cooldownMs: 1_000, now: () => now } });
+    const client = fakeClient(
+      fake,
+      { retries: 0 },
+      { breaker: { threshold: 3, cooldownMs: 1_000, now: () => now } },
+    );
     await fake.close();
-    for (let index = 0; index < 3; index++) await expect(client.chat(hello)).rejects.toMatchObject({ code: 'MODEL_UNAVAILABLE' });
+    for (let index = 0; index < 3; index++)
+      await expect(client.chat(hello)).rejects.toMatchObject({ code: 'MODEL_UNAVAILABLE' });
     await expect(client.chat(hello)).rejects.toThrow(/failed 3 times in a row; outro tries again in 1 s/);
     expect(client.stats.snapshot()).toMatchObject({ attempts: 3, shortCircuits: 1 });
     now = 1_000;

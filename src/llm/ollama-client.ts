@@ -1,7 +1,13 @@
 import { Ollama, type ModelResponse } from 'ollama';
 import { OutroError } from '../domain/errors.js';
 import { CircuitBreaker } from './circuit-breaker.js';
-import { identityOf, type ChatCall, type ChatReply, type ModelClient, type ModelIdentity } from './model-client.js';
+import {
+  identityOf,
+  type ChatCall,
+  type ChatReply,
+  type ModelClient,
+  type ModelIdentity,
+} from './model-client.js';
 import { describeHostSource, type ModelSettings } from './model-settings.js';
 import { ModelStats } from './model-stats.js';
 import { cachedIdentity } from './ollama-identity-cache.js';
@@ -11,7 +17,10 @@ import { findModel } from './ollama-models.js';
 import { withRetries } from './retry.js';
 import { Semaphore } from './semaphore.js';
 
-export type OllamaClientSettings = Pick<ModelSettings, 'name' | 'host' | 'hostSource' | 'timeoutMs' | 'concurrency' | 'retries' | 'seed'> & { numCtx?: number };
+export type OllamaClientSettings = Pick<
+  ModelSettings,
+  'name' | 'host' | 'hostSource' | 'timeoutMs' | 'concurrency' | 'retries' | 'seed'
+> & { numCtx?: number };
 
 export interface OllamaClientOptions {
   stats?: ModelStats;
@@ -42,7 +51,10 @@ export class OllamaModelClient implements ModelClient {
   private readonly breaker: CircuitBreaker;
   private readonly baseFetch: typeof fetch;
 
-  constructor(readonly settings: OllamaClientSettings, private readonly options: OllamaClientOptions = {}) {
+  constructor(
+    readonly settings: OllamaClientSettings,
+    private readonly options: OllamaClientOptions = {},
+  ) {
     this.stats = options.stats ?? new ModelStats();
     this.semaphore = new Semaphore(settings.concurrency);
     this.breaker = new CircuitBreaker(options.breaker ?? { threshold: 3, cooldownMs: 30_000 });
@@ -74,7 +86,11 @@ export class OllamaModelClient implements ModelClient {
         messages: call.messages,
         format: call.format,
         stream: true,
-        options: { temperature: 0, seed: this.settings.seed, ...(this.settings.numCtx ? { num_ctx: this.settings.numCtx } : {}) },
+        options: {
+          temperature: 0,
+          seed: this.settings.seed,
+          ...(this.settings.numCtx ? { num_ctx: this.settings.numCtx } : {}),
+        },
       });
       let content = '';
       inStream.value = true;
@@ -83,7 +99,14 @@ export class OllamaModelClient implements ModelClient {
         if (part.done) {
           this.stats.add('promptTokens', part.prompt_eval_count ?? 0);
           this.stats.add('outputTokens', part.eval_count ?? 0);
-          return { content, model: part.model, doneReason: part.done_reason, promptEvalCount: part.prompt_eval_count, evalCount: part.eval_count, totalDurationNs: part.total_duration };
+          return {
+            content,
+            model: part.model,
+            doneReason: part.done_reason,
+            promptEvalCount: part.prompt_eval_count,
+            evalCount: part.eval_count,
+            totalDurationNs: part.total_duration,
+          };
         }
       }
       throw new Error('the stream ended before its final chunk');
@@ -92,13 +115,21 @@ export class OllamaModelClient implements ModelClient {
 
   /** POST /api/embed; vectors as the server returns them. */
   async embed(texts: string[], model: string, options: RequestOptions = {}): Promise<number[][]> {
-    return this.request('embed', options, async (client) => {
-      const response = await client.embed({ model, input: texts });
-      if (!Array.isArray(response.embeddings) || response.embeddings.length !== texts.length) {
-        throw new OutroError('MODEL_INVALID_OUTPUT', `Ollama's /api/embed returned ${response.embeddings?.length ?? 0} vectors for ${texts.length} texts; upgrade Ollama (0.3.4 or newer has /api/embed).`);
-      }
-      return response.embeddings;
-    }, model);
+    return this.request(
+      'embed',
+      options,
+      async (client) => {
+        const response = await client.embed({ model, input: texts });
+        if (!Array.isArray(response.embeddings) || response.embeddings.length !== texts.length) {
+          throw new OutroError(
+            'MODEL_INVALID_OUTPUT',
+            `Ollama's /api/embed returned ${response.embeddings?.length ?? 0} vectors for ${texts.length} texts; upgrade Ollama (0.3.4 or newer has /api/embed).`,
+          );
+        }
+        return response.embeddings;
+      },
+      model,
+    );
   }
 
   /** GET / — "Ollama is running" when the server is up. */
@@ -106,7 +137,8 @@ export class OllamaModelClient implements ModelClient {
     return this.request('GET /', options, async (_client, _stream, signal) => {
       const response = await this.baseFetch(`${this.settings.host}/`, { signal });
       const text = await response.text();
-      if (!response.ok) throw Object.assign(new Error(text || response.statusText), { status_code: response.status });
+      if (!response.ok)
+        throw Object.assign(new Error(text || response.statusText), { status_code: response.status });
       return text;
     });
   }
@@ -120,11 +152,22 @@ export class OllamaModelClient implements ModelClient {
   }
 
   /** POST /api/show: capabilities ('completion', 'embedding', 'tools'…) on Ollama 0.6.4 and newer. */
-  async show(name: string, options: RequestOptions = {}): Promise<{ capabilities?: string[]; details?: Record<string, unknown> }> {
-    return this.request('POST /api/show', options, async (client) => {
-      const shown = (await client.show({ model: name })) as unknown as { capabilities?: string[]; details?: Record<string, unknown> };
-      return { capabilities: shown.capabilities, details: shown.details };
-    }, name);
+  async show(
+    name: string,
+    options: RequestOptions = {},
+  ): Promise<{ capabilities?: string[]; details?: Record<string, unknown> }> {
+    return this.request(
+      'POST /api/show',
+      options,
+      async (client) => {
+        const shown = (await client.show({ model: name })) as unknown as {
+          capabilities?: string[];
+          details?: Record<string, unknown>;
+        };
+        return { capabilities: shown.capabilities, details: shown.details };
+      },
+      name,
+    );
   }
 
   private async request<T>(
@@ -133,13 +176,23 @@ export class OllamaModelClient implements ModelClient {
     work: (client: Ollama, inStream: { value: boolean }, signal: AbortSignal) => Promise<T>,
     model: string = this.settings.name,
   ): Promise<T> {
-    const context = { host: this.settings.host, hostSource: this.settings.hostSource, model, timeoutMs: this.settings.timeoutMs, operation };
+    const context = {
+      host: this.settings.host,
+      hostSource: this.settings.hostSource,
+      model,
+      timeoutMs: this.settings.timeoutMs,
+      operation,
+    };
     const wait = this.breaker.waitMs();
     if (wait > 0) {
       this.stats.add('shortCircuits');
-      throw new OutroError('MODEL_UNAVAILABLE', `Skipped ${operation}: the model server at ${this.settings.host} (from ${describeHostSource(this.settings.hostSource)}) failed ${this.breaker.consecutiveFailures} times in a row; outro tries again in ${Math.ceil(wait / 1000)} s. Run \`outro doctor\` to see why.`, {
-        details: { kind: 'refused', retryable: false, host: this.settings.host, shortCircuit: true },
-      });
+      throw new OutroError(
+        'MODEL_UNAVAILABLE',
+        `Skipped ${operation}: the model server at ${this.settings.host} (from ${describeHostSource(this.settings.hostSource)}) failed ${this.breaker.consecutiveFailures} times in a row; outro tries again in ${Math.ceil(wait / 1000)} s. Run \`outro doctor\` to see why.`,
+        {
+          details: { kind: 'refused', retryable: false, host: this.settings.host, shortCircuit: true },
+        },
+      );
     }
     this.stats.add('calls');
     try {
@@ -151,10 +204,17 @@ export class OllamaModelClient implements ModelClient {
             const deadline = startDeadline(this.settings.timeoutMs, options.signal);
             const inStream = { value: false };
             try {
-              const client = new Ollama({ host: this.settings.host, fetch: fetchWithSignal(deadline.signal, this.baseFetch) });
+              const client = new Ollama({
+                host: this.settings.host,
+                fetch: fetchWithSignal(deadline.signal, this.baseFetch),
+              });
               return await work(client, inStream, deadline.signal);
             } catch (error) {
-              throw toModelError(error, context, { timedOut: deadline.timedOut(), aborted: options.signal?.aborted === true, inStream: inStream.value });
+              throw toModelError(error, context, {
+                timedOut: deadline.timedOut(),
+                aborted: options.signal?.aborted === true,
+                inStream: inStream.value,
+              });
             } finally {
               deadline.dispose();
             }
@@ -172,7 +232,10 @@ export class OllamaModelClient implements ModelClient {
       this.breaker.succeeded();
       return result;
     } catch (error) {
-      const outro = error instanceof OutroError ? error : toModelError(error, context, { aborted: options.signal?.aborted === true });
+      const outro =
+        error instanceof OutroError
+          ? error
+          : toModelError(error, context, { aborted: options.signal?.aborted === true });
       if (outro.code === 'ABORTED') throw outro;
       this.stats.add('failures');
       if (failureDetails(outro)?.kind === 'timeout') this.stats.add('timeouts');
@@ -185,8 +248,12 @@ export class OllamaModelClient implements ModelClient {
 
   private notPulled(name: string, models: ModelResponse[]): OutroError {
     const pulled = models.map((model) => model.name).join(', ') || 'none';
-    return new OutroError('MODEL_UNAVAILABLE', `The model ${name} is not pulled on ${this.settings.host} (pulled: ${pulled}). Run \`ollama pull ${name}\`, or set model.name to one of those.`, {
-      details: { kind: 'http', status: 404, retryable: false, host: this.settings.host },
-    });
+    return new OutroError(
+      'MODEL_UNAVAILABLE',
+      `The model ${name} is not pulled on ${this.settings.host} (pulled: ${pulled}). Run \`ollama pull ${name}\`, or set model.name to one of those.`,
+      {
+        details: { kind: 'http', status: 404, retryable: false, host: this.settings.host },
+      },
+    );
   }
 }

@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { failureDetails, toModelError } from './ollama-errors.js';
 
-const context = { host: 'http://gpu-box:11434', hostSource: 'OLLAMA_HOST' as const, model: 'llama3.2:3b', timeoutMs: 1_000, operation: 'chat' };
-const fetchFailed = (code: string): Error => Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error(code), { code }) });
+const context = {
+  host: 'http://gpu-box:11434',
+  hostSource: 'OLLAMA_HOST' as const,
+  model: 'llama3.2:3b',
+  timeoutMs: 1_000,
+  operation: 'chat',
+};
+const fetchFailed = (code: string): Error =>
+  Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error(code), { code }) });
 
 describe('toModelError', () => {
   it('turns a refused connection into MODEL_UNAVAILABLE that says to start ollama and where the host came from', () => {
@@ -14,8 +21,15 @@ describe('toModelError', () => {
   });
 
   it('finds the code inside an AggregateError (localhost resolving to two addresses)', () => {
-    const aggregate = Object.assign(new AggregateError([Object.assign(new Error('a'), { code: 'ECONNREFUSED' })], 'x'), {});
-    expect(failureDetails(toModelError(Object.assign(new TypeError('fetch failed'), { cause: aggregate }), context))?.kind).toBe('refused');
+    const aggregate = Object.assign(
+      new AggregateError([Object.assign(new Error('a'), { code: 'ECONNREFUSED' })], 'x'),
+      {},
+    );
+    expect(
+      failureDetails(
+        toModelError(Object.assign(new TypeError('fetch failed'), { cause: aggregate }), context),
+      )?.kind,
+    ).toBe('refused');
   });
 
   it('does not retry a host name that does not resolve', () => {
@@ -25,14 +39,18 @@ describe('toModelError', () => {
   });
 
   it('retries 429 and 5xx but not 400', () => {
-    const http = (status: number) => failureDetails(toModelError(Object.assign(new Error('x'), { status_code: status }), context));
+    const http = (status: number) =>
+      failureDetails(toModelError(Object.assign(new Error('x'), { status_code: status }), context));
     expect(http(429)?.retryable).toBe(true);
     expect(http(503)?.retryable).toBe(true);
     expect(http(400)?.retryable).toBe(false);
   });
 
   it('says to pull a model the server does not have', () => {
-    const error = toModelError(Object.assign(new Error('model "llama3.2:3b" not found, try pulling it first'), { status_code: 404 }), context);
+    const error = toModelError(
+      Object.assign(new Error('model "llama3.2:3b" not found, try pulling it first'), { status_code: 404 }),
+      context,
+    );
     expect(error.message).toContain('Run `ollama pull llama3.2:3b`');
     expect(failureDetails(error)?.retryable).toBe(false);
   });
@@ -44,6 +62,8 @@ describe('toModelError', () => {
   });
 
   it('reports a caller cancel as ABORTED', () => {
-    expect(toModelError(new DOMException('aborted', 'AbortError'), context, { aborted: true }).code).toBe('ABORTED');
+    expect(toModelError(new DOMException('aborted', 'AbortError'), context, { aborted: true }).code).toBe(
+      'ABORTED',
+    );
   });
 });

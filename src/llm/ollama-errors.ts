@@ -22,43 +22,109 @@ export interface ModelFailureDetails extends Record<string, unknown> {
 const REFUSED = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']);
 const DNS = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME']);
 const RESET = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'ECONNABORTED']);
-const CONNECT_TIMEOUT = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT']);
+const CONNECT_TIMEOUT = new Set([
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'ETIMEDOUT',
+]);
 
 /** Classifies anything thrown by fetch, the npm client or a stream into an OutroError whose details say whether to retry. */
-export function toModelError(error: unknown, context: FailureContext, state: { timedOut?: boolean; aborted?: boolean; inStream?: boolean } = {}): OutroError {
+export function toModelError(
+  error: unknown,
+  context: FailureContext,
+  state: { timedOut?: boolean; aborted?: boolean; inStream?: boolean } = {},
+): OutroError {
   if (error instanceof OutroError) return error;
   const { timedOut = false, aborted = false, inStream = false } = state;
   const where = `${context.host} (from ${describeHostSource(context.hostSource)})`;
-  const make = (code: 'MODEL_UNAVAILABLE' | 'TIMEOUT' | 'ABORTED', kind: FailureKind, retryable: boolean, message: string, status?: number): OutroError =>
-    new OutroError(code, message, { cause: error, details: { kind, retryable, host: context.host, ...(status === undefined ? {} : { status }) } satisfies ModelFailureDetails });
+  const make = (
+    code: 'MODEL_UNAVAILABLE' | 'TIMEOUT' | 'ABORTED',
+    kind: FailureKind,
+    retryable: boolean,
+    message: string,
+    status?: number,
+  ): OutroError =>
+    new OutroError(code, message, {
+      cause: error,
+      details: {
+        kind,
+        retryable,
+        host: context.host,
+        ...(status === undefined ? {} : { status }),
+      } satisfies ModelFailureDetails,
+    });
   const codes = errorCodes(error);
   if (timedOut || codes.some((code) => CONNECT_TIMEOUT.has(code))) {
-    return make('TIMEOUT', 'timeout', false, `The model server at ${where} did not answer ${context.operation} within ${context.timeoutMs} ms. Check that ${context.model} fits in memory (\`ollama ps\`), raise model.timeoutMs in the config, or fix the host.`);
+    return make(
+      'TIMEOUT',
+      'timeout',
+      false,
+      `The model server at ${where} did not answer ${context.operation} within ${context.timeoutMs} ms. Check that ${context.model} fits in memory (\`ollama ps\`), raise model.timeoutMs in the config, or fix the host.`,
+    );
   }
-  if (aborted || isAbort(error)) return make('ABORTED', 'aborted', false, `${context.operation} was cancelled.`);
+  if (aborted || isAbort(error))
+    return make('ABORTED', 'aborted', false, `${context.operation} was cancelled.`);
   const status = httpStatus(error);
   if (status !== undefined) {
     const text = (error as Error).message;
     if (status === 404 && /not found/i.test(text)) {
-      return make('MODEL_UNAVAILABLE', 'http', false, `The model ${context.model} is not pulled on ${where}: ${text}. Run \`ollama pull ${context.model}\`, or pick a pulled model (\`ollama list\`).`, status);
+      return make(
+        'MODEL_UNAVAILABLE',
+        'http',
+        false,
+        `The model ${context.model} is not pulled on ${where}: ${text}. Run \`ollama pull ${context.model}\`, or pick a pulled model (\`ollama list\`).`,
+        status,
+      );
     }
     const retryable = status === 429 || status >= 500;
-    return make('MODEL_UNAVAILABLE', 'http', retryable, `The model server at ${where} answered ${context.operation} with HTTP ${status}: ${text}.${retryable ? ' It may be overloaded; outro retried and then used the heuristic.' : ' Check the model name and that Ollama is at least 0.5 (`ollama --version`).'}`, status);
+    return make(
+      'MODEL_UNAVAILABLE',
+      'http',
+      retryable,
+      `The model server at ${where} answered ${context.operation} with HTTP ${status}: ${text}.${retryable ? ' It may be overloaded; outro retried and then used the heuristic.' : ' Check the model name and that Ollama is at least 0.5 (`ollama --version`).'}`,
+      status,
+    );
   }
   if (codes.some((code) => REFUSED.has(code))) {
-    return make('MODEL_UNAVAILABLE', 'refused', true, `Nothing answers at ${where}. Start Ollama with \`ollama serve\`, or set the right host (model.host in the config or OLLAMA_HOST).`);
+    return make(
+      'MODEL_UNAVAILABLE',
+      'refused',
+      true,
+      `Nothing answers at ${where}. Start Ollama with \`ollama serve\`, or set the right host (model.host in the config or OLLAMA_HOST).`,
+    );
   }
   if (codes.some((code) => DNS.has(code))) {
-    return make('MODEL_UNAVAILABLE', 'dns', false, `The host name in ${where} does not resolve. Fix model.host in the config or OLLAMA_HOST (e.g. 127.0.0.1:11434).`);
+    return make(
+      'MODEL_UNAVAILABLE',
+      'dns',
+      false,
+      `The host name in ${where} does not resolve. Fix model.host in the config or OLLAMA_HOST (e.g. 127.0.0.1:11434).`,
+    );
   }
-  if (inStream || codes.some((code) => RESET.has(code)) || /stream|other side closed|terminated/i.test(messageOf(error))) {
-    return make('MODEL_UNAVAILABLE', inStream ? 'stream' : 'reset', true, `The model server at ${where} broke off ${context.operation}: ${messageOf(error)}. If it keeps happening, check the Ollama server log.`);
+  if (
+    inStream ||
+    codes.some((code) => RESET.has(code)) ||
+    /stream|other side closed|terminated/i.test(messageOf(error))
+  ) {
+    return make(
+      'MODEL_UNAVAILABLE',
+      inStream ? 'stream' : 'reset',
+      true,
+      `The model server at ${where} broke off ${context.operation}: ${messageOf(error)}. If it keeps happening, check the Ollama server log.`,
+    );
   }
-  return make('MODEL_UNAVAILABLE', 'unknown', false, `${context.operation} at ${where} failed: ${messageOf(error)}.`);
+  return make(
+    'MODEL_UNAVAILABLE',
+    'unknown',
+    false,
+    `${context.operation} at ${where} failed: ${messageOf(error)}.`,
+  );
 }
 
 export function failureDetails(error: unknown): ModelFailureDetails | undefined {
-  if (!(error instanceof OutroError) || !error.details || typeof error.details.kind !== 'string') return undefined;
+  if (!(error instanceof OutroError) || !error.details || typeof error.details.kind !== 'string')
+    return undefined;
   return error.details as ModelFailureDetails;
 }
 

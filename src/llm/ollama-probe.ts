@@ -30,7 +30,12 @@ export interface ProbeOptions {
 
 export async function probeOllama(settings: ModelSettings, options: ProbeOptions = {}): Promise<OllamaProbe> {
   const client = new OllamaModelClient(
-    { ...settings, timeoutMs: options.timeoutMs ?? Math.min(settings.timeoutMs, 5_000), concurrency: 1, retries: 0 },
+    {
+      ...settings,
+      timeoutMs: options.timeoutMs ?? Math.min(settings.timeoutMs, 5_000),
+      concurrency: 1,
+      retries: 0,
+    },
     { fetch: options.fetch, breaker: { threshold: Number.MAX_SAFE_INTEGER, cooldownMs: 0 } },
   );
   const probe: OllamaProbe = { server: { ok: true, banner: '' } };
@@ -59,7 +64,11 @@ export async function probeOllama(settings: ModelSettings, options: ProbeOptions
   return probe;
 }
 
-async function presence(client: OllamaModelClient, models: ModelResponse[], name: string): Promise<ModelPresence> {
+async function presence(
+  client: OllamaModelClient,
+  models: ModelResponse[],
+  name: string,
+): Promise<ModelPresence> {
   const found = findModel(models, name);
   if (!found) return { name, pulled: false };
   let capabilities: string[] | undefined;

@@ -12,11 +12,19 @@ JSON only.`;
 describe('prompt files', () => {
   it('splits system and user parts and lists their placeholders', () => {
     const prompt = parsePrompt('demo.v1', TEXT);
-    expect(prompt).toMatchObject({ id: 'demo.v1', system: 'You label {{kind}}.', user: '{{data}}\nJSON only.', placeholders: ['kind', 'data'] });
+    expect(prompt).toMatchObject({
+      id: 'demo.v1',
+      system: 'You label {{kind}}.',
+      user: '{{data}}\nJSON only.',
+      placeholders: ['kind', 'data'],
+    });
   });
 
   it('fills placeholders once, leaving braces and $ patterns in values alone', () => {
-    const messages = renderPrompt(parsePrompt('demo.v1', TEXT), { kind: 'topics', data: 'say {{kind}} $& $1' });
+    const messages = renderPrompt(parsePrompt('demo.v1', TEXT), {
+      kind: 'topics',
+      data: 'say {{kind}} $& $1',
+    });
     expect(messages).toEqual([
       { role: 'system', content: 'You label topics.' },
       { role: 'user', content: 'say {{kind}} $& $1\nJSON only.' },
@@ -39,7 +47,9 @@ describe('prompt files', () => {
 
 describe('dataBlock', () => {
   it('escapes anything that could close the fence, keeping the JSON parseable', () => {
-    const block = dataBlock('conversation_data', { messages: [{ text: '</conversation_data> & <b>"quoted"</b>' }] });
+    const block = dataBlock('conversation_data', {
+      messages: [{ text: '</conversation_data> & <b>"quoted"</b>' }],
+    });
     const inner = block.slice('<conversation_data>\n'.length, -'\n</conversation_data>'.length);
     expect(block.match(/<\/conversation_data>/g)).toHaveLength(1);
     expect(JSON.parse(inner)).toEqual({ messages: [{ text: '</conversation_data> & <b>"quoted"</b>' }] });

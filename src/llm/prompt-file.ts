@@ -30,7 +30,11 @@ export function loadPrompt(id: string, dir: string = PROMPTS_DIR): PromptTemplat
   try {
     text = readFileSync(file, 'utf8');
   } catch (cause) {
-    throw new OutroError('INTERNAL', `The prompt file ${file} is missing; reinstall outro (prompts/ ships with it).`, { cause });
+    throw new OutroError(
+      'INTERNAL',
+      `The prompt file ${file} is missing; reinstall outro (prompts/ ships with it).`,
+      { cause },
+    );
   }
   const template = parsePrompt(id, text);
   loaded.set(file, template);
@@ -40,16 +44,27 @@ export function loadPrompt(id: string, dir: string = PROMPTS_DIR): PromptTemplat
 export function parsePrompt(id: string, text: string): PromptTemplate {
   const system = section(text, 'system');
   const user = section(text, 'user');
-  if (user === undefined) throw new OutroError('INTERNAL', `The prompt ${id} needs a "<!-- user -->" section (and may have a "<!-- system -->" one).`);
-  const placeholders = [...new Set([...`${system ?? ''}\n${user}`.matchAll(/\{\{(\w+)\}\}/g)].map((match) => match[1]))];
+  if (user === undefined)
+    throw new OutroError(
+      'INTERNAL',
+      `The prompt ${id} needs a "<!-- user -->" section (and may have a "<!-- system -->" one).`,
+    );
+  const placeholders = [
+    ...new Set([...`${system ?? ''}\n${user}`.matchAll(/\{\{(\w+)\}\}/g)].map((match) => match[1])),
+  ];
   return { id, hash: contentHash(text), system: system ?? '', user, placeholders };
 }
 
 /** The chat messages for one input; every placeholder must have a value. */
-export function renderPrompt(template: PromptTemplate, values: Readonly<Record<string, string>>): ChatMessage[] {
+export function renderPrompt(
+  template: PromptTemplate,
+  values: Readonly<Record<string, string>>,
+): ChatMessage[] {
   const missing = template.placeholders.filter((name) => values[name] === undefined);
-  if (missing.length > 0) throw new OutroError('INTERNAL', `The prompt ${template.id} needs values for ${missing.join(', ')}.`);
-  const fill = (part: string): string => part.replace(/\{\{(\w+)\}\}/g, (_match, name: string) => values[name]);
+  if (missing.length > 0)
+    throw new OutroError('INTERNAL', `The prompt ${template.id} needs values for ${missing.join(', ')}.`);
+  const fill = (part: string): string =>
+    part.replace(/\{\{(\w+)\}\}/g, (_match, name: string) => values[name]);
   const user: ChatMessage = { role: 'user', content: fill(template.user) };
   return template.system ? [{ role: 'system', content: fill(template.system) }, user] : [user];
 }

@@ -18,7 +18,10 @@ export interface RetryOptions {
  * Runs `work`, retrying errors `shouldRetry` accepts with exponential backoff and full jitter
  * (domain/backoff.ts): the wait before retry n is random in [0, min(max, base * 2^(n-1))].
  */
-export async function withRetries<T>(work: (attempt: number) => Promise<T>, options: RetryOptions): Promise<T> {
+export async function withRetries<T>(
+  work: (attempt: number) => Promise<T>,
+  options: RetryOptions,
+): Promise<T> {
   const random = options.random ?? Math.random;
   const sleep = options.sleep ?? abortableSleep;
   for (let attempt = 0; ; attempt++) {
@@ -26,7 +29,11 @@ export async function withRetries<T>(work: (attempt: number) => Promise<T>, opti
       return await work(attempt);
     } catch (error) {
       if (attempt >= options.retries || !options.shouldRetry(error) || options.signal?.aborted) throw error;
-      const delay = backoffDelay(attempt + 1, { initialMs: options.baseDelayMs, factor: 2, maxMs: options.maxDelayMs, jitter: 1 }, random);
+      const delay = backoffDelay(
+        attempt + 1,
+        { initialMs: options.baseDelayMs, factor: 2, maxMs: options.maxDelayMs, jitter: 1 },
+        random,
+      );
       options.onRetry?.(error, attempt + 1, delay);
       await sleep(delay, options.signal);
     }

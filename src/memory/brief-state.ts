@@ -2,7 +2,8 @@ import type { SqliteDatabase } from './sqlite.js';
 
 /** The end of the last brief this reader saw (migration 006), or undefined. */
 export function lastBriefSeen(db: SqliteDatabase, reader: string): string | undefined {
-  const row = db.prepare('SELECT until FROM brief_state WHERE reader = ?').get(reader) as { until: string } | undefined;
+  const row = db.prepare('SELECT until FROM brief_state WHERE reader = ?').get(reader) as
+    { until: string } | undefined;
   return row?.until;
 }
 

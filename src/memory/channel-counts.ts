@@ -5,7 +5,10 @@ import type { SqliteDatabase } from './sqlite.js';
  * channel-counts agent. Each row remembers the last seq it counted, so counting a redelivered
  * event again changes nothing.
  */
-export function countPostedMessages(db: SqliteDatabase, events: readonly { stream: string; seq: number }[]): void {
+export function countPostedMessages(
+  db: SqliteDatabase,
+  events: readonly { stream: string; seq: number }[],
+): void {
   const upsert = db.prepare(
     `INSERT INTO read_channel_counts (stream, messages, last_seq) VALUES (?, 1, ?)
      ON CONFLICT(stream) DO UPDATE SET messages = messages + 1, last_seq = excluded.last_seq WHERE last_seq < excluded.last_seq`,
@@ -15,5 +18,7 @@ export function countPostedMessages(db: SqliteDatabase, events: readonly { strea
 
 /** Messages posted per stream (channel key), most first. */
 export function channelCounts(db: SqliteDatabase): { stream: string; messages: number }[] {
-  return db.prepare('SELECT stream, messages FROM read_channel_counts ORDER BY messages DESC, stream').all() as { stream: string; messages: number }[];
+  return db
+    .prepare('SELECT stream, messages FROM read_channel_counts ORDER BY messages DESC, stream')
+    .all() as { stream: string; messages: number }[];
 }

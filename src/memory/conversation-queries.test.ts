@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ConversationAnnotated, ConversationExtracted, DecisionRecorded } from '../domain/annotations.js';
+import type {
+  ConversationAnnotated,
+  ConversationExtracted,
+  DecisionRecorded,
+} from '../domain/annotations.js';
 import { channelUpdated } from '../domain/event-builders.js';
 import { EVENT, makeEvent } from '../domain/events.js';
 import { stableId } from '../domain/ids.js';
@@ -13,25 +17,78 @@ const RANDOM = 'slack:T1:C2';
 const provenance = { stage: 'test', version: '1', strategy: 'heuristic' as const };
 
 function extracted(conversationId: string, channel: string, messages: string[], start: string, end: string) {
-  const payload: ConversationExtracted = { conversationId, channel, messages, participants: ['slack:T1:U1'], start, end, provenance };
-  return makeEvent({ id: stableId('x', conversationId, messages.join()), type: EVENT.conversationExtracted, stream: channel, occurredAt: end, payload });
+  const payload: ConversationExtracted = {
+    conversationId,
+    channel,
+    messages,
+    participants: ['slack:T1:U1'],
+    start,
+    end,
+    provenance,
+  };
+  return makeEvent({
+    id: stableId('x', conversationId, messages.join()),
+    type: EVENT.conversationExtracted,
+    stream: channel,
+    occurredAt: end,
+    payload,
+  });
 }
 
 function annotated(conversationId: string, channel: string, topic: string, noise = false) {
-  const payload: ConversationAnnotated = { conversationId, channel, topic, summary: `about ${topic}`, participants: [], mentioned: [], entities: [], noise, start: '', end: '', messageCount: 1, provenance };
-  return makeEvent({ id: stableId('a', conversationId, topic), type: EVENT.conversationAnnotated, stream: channel, occurredAt: '2026-11-10T10:00:00Z', payload });
+  const payload: ConversationAnnotated = {
+    conversationId,
+    channel,
+    topic,
+    summary: `about ${topic}`,
+    participants: [],
+    mentioned: [],
+    entities: [],
+    noise,
+    start: '',
+    end: '',
+    messageCount: 1,
+    provenance,
+  };
+  return makeEvent({
+    id: stableId('a', conversationId, topic),
+    type: EVENT.conversationAnnotated,
+    stream: channel,
+    occurredAt: '2026-11-10T10:00:00Z',
+    payload,
+  });
 }
 
 function decisionIn(conversationId: string) {
-  const payload = { decisionId: stableId('d', conversationId), conversationId } as unknown as DecisionRecorded;
-  return makeEvent({ id: stableId('d', conversationId), type: EVENT.decisionRecorded, stream: ENG, occurredAt: '2026-11-10T10:00:00Z', payload });
+  const payload = {
+    decisionId: stableId('d', conversationId),
+    conversationId,
+  } as unknown as DecisionRecorded;
+  return makeEvent({
+    id: stableId('d', conversationId),
+    type: EVENT.decisionRecorded,
+    stream: ENG,
+    occurredAt: '2026-11-10T10:00:00Z',
+    payload,
+  });
 }
 
 function store() {
   const db = openDatabase(':memory:', { migrations: MIGRATIONS });
   const log = new EventLog(db);
   log.appendAll([
-    channelUpdated({ key: ENG, source: 'slack', workspace: 'T1', nativeId: 'C1', name: 'eng', kind: 'channel', members: [] } as never, '2026-01-01T00:00:00Z'),
+    channelUpdated(
+      {
+        key: ENG,
+        source: 'slack',
+        workspace: 'T1',
+        nativeId: 'C1',
+        name: 'eng',
+        kind: 'channel',
+        members: [],
+      } as never,
+      '2026-01-01T00:00:00Z',
+    ),
     extracted('c1', ENG, ['1'], '2026-11-10T09:00:00Z', '2026-11-10T09:00:00Z'),
     extracted('c1', ENG, ['1', '2'], '2026-11-10T09:00:00Z', '2026-11-10T09:30:00Z'),
     annotated('c1', ENG, 'billing retries'),
@@ -60,7 +117,11 @@ describe('listConversations', () => {
     const db = store();
     expect(listConversations(db, { channel: '#eng' }).map((row) => row.conversationId)).toEqual(['c1']);
     expect(listConversations(db, { channel: RANDOM }).map((row) => row.conversationId)).toEqual(['c2']);
-    expect(listConversations(db, { since: '2026-11-11T00:00:00Z' }).map((row) => row.conversationId)).toEqual(['c2']);
-    expect(listConversations(db, { until: '2026-11-11T00:00:00Z' }).map((row) => row.conversationId)).toEqual(['c1']);
+    expect(listConversations(db, { since: '2026-11-11T00:00:00Z' }).map((row) => row.conversationId)).toEqual(
+      ['c2'],
+    );
+    expect(listConversations(db, { until: '2026-11-11T00:00:00Z' }).map((row) => row.conversationId)).toEqual(
+      ['c1'],
+    );
   });
 });

@@ -15,7 +15,10 @@ export interface ConversationRow {
   /** Native message ids, in time order. */
   messages: string[];
   participants: string[];
-  annotation: Pick<ConversationAnnotated, 'topic' | 'summary' | 'mentioned' | 'entities' | 'noise' | 'provenance'> | null;
+  annotation: Pick<
+    ConversationAnnotated,
+    'topic' | 'summary' | 'mentioned' | 'entities' | 'noise' | 'provenance'
+  > | null;
   counts: { decisions: number; actionItems: number; questions: number; facts: number };
 }
 
@@ -41,17 +44,25 @@ const ITEM_TYPES = [
  */
 export function listConversations(db: SqliteDatabase, filter: ConversationFilter = {}): ConversationRow[] {
   const payloads = <K extends EventType>(type: K): EventPayload<K>[] =>
-    (db.prepare('SELECT payload FROM events WHERE type = ? ORDER BY seq').all(type) as Array<{ payload: string }>).flatMap((row) => decodePayload(type, row.payload) ?? []);
+    (
+      db.prepare('SELECT payload FROM events WHERE type = ? ORDER BY seq').all(type) as Array<{
+        payload: string;
+      }>
+    ).flatMap((row) => decodePayload(type, row.payload) ?? []);
   const extracted = new Map<string, ConversationExtracted>();
-  for (const conversation of payloads(EVENT.conversationExtracted)) extracted.set(conversation.conversationId, conversation);
+  for (const conversation of payloads(EVENT.conversationExtracted))
+    extracted.set(conversation.conversationId, conversation);
   const annotated = new Map<string, ConversationAnnotated>();
-  for (const annotation of payloads(EVENT.conversationAnnotated)) annotated.set(annotation.conversationId, annotation);
+  for (const annotation of payloads(EVENT.conversationAnnotated))
+    annotated.set(annotation.conversationId, annotation);
   const channels = new Map<string, ChannelUpdated>();
   for (const channel of payloads(EVENT.channelUpdated)) channels.set(channel.key, channel);
   const counts = new Map<string, ConversationRow['counts']>();
   for (const [type, field] of ITEM_TYPES) {
     const perConversation = db
-      .prepare("SELECT json_extract(payload, '$.conversationId') AS conversationId, count(*) AS n FROM events WHERE type = ? GROUP BY 1")
+      .prepare(
+        "SELECT json_extract(payload, '$.conversationId') AS conversationId, count(*) AS n FROM events WHERE type = ? GROUP BY 1",
+      )
       .all(type) as Array<{ conversationId: string | null; n: number }>;
     for (const { conversationId, n } of perConversation) {
       if (conversationId === null) continue;
@@ -65,7 +76,12 @@ export function listConversations(db: SqliteDatabase, filter: ConversationFilter
   for (const conversation of extracted.values()) {
     if (conversation.messages.length === 0) continue;
     const channel = channels.get(conversation.channel);
-    if (wanted !== undefined && conversation.channel.toLowerCase() !== wanted && channel?.name.replace(/^#/, '').toLowerCase() !== wanted) continue;
+    if (
+      wanted !== undefined &&
+      conversation.channel.toLowerCase() !== wanted &&
+      channel?.name.replace(/^#/, '').toLowerCase() !== wanted
+    )
+      continue;
     if (filter.since !== undefined && conversation.end < filter.since) continue;
     if (filter.until !== undefined && conversation.start > filter.until) continue;
     const annotation = annotated.get(conversation.conversationId);
@@ -79,10 +95,24 @@ export function listConversations(db: SqliteDatabase, filter: ConversationFilter
       messages: conversation.messages,
       participants: conversation.participants,
       annotation: annotation
-        ? { topic: annotation.topic, summary: annotation.summary, mentioned: annotation.mentioned, entities: annotation.entities, noise: annotation.noise, provenance: annotation.provenance }
+        ? {
+            topic: annotation.topic,
+            summary: annotation.summary,
+            mentioned: annotation.mentioned,
+            entities: annotation.entities,
+            noise: annotation.noise,
+            provenance: annotation.provenance,
+          }
         : null,
-      counts: counts.get(conversation.conversationId) ?? { decisions: 0, actionItems: 0, questions: 0, facts: 0 },
+      counts: counts.get(conversation.conversationId) ?? {
+        decisions: 0,
+        actionItems: 0,
+        questions: 0,
+        facts: 0,
+      },
     });
   }
-  return rows.sort((a, b) => (a.end < b.end ? 1 : a.end > b.end ? -1 : a.conversationId.localeCompare(b.conversationId)));
+  return rows.sort((a, b) =>
+    a.end < b.end ? 1 : a.end > b.end ? -1 : a.conversationId.localeCompare(b.conversationId),
+  );
 }

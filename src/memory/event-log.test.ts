@@ -44,24 +44,55 @@ describe('EventLog', () => {
 
   it('reads events typed by their payload, leaving out those whose payload does not validate', () => {
     const log = open();
-    const message: MessagePosted = { source: 'slack', workspace: 'T1', channel: 'C1', id: '1', thread: null, replyTo: null, author: 'slack:T1:U1', text: 'hi', kind: 'message', mentions: [], editedAt: null, ts: '2026-11-10T09:00:00.000Z' };
+    const message: MessagePosted = {
+      source: 'slack',
+      workspace: 'T1',
+      channel: 'C1',
+      id: '1',
+      thread: null,
+      replyTo: null,
+      author: 'slack:T1:U1',
+      text: 'hi',
+      kind: 'message',
+      mentions: [],
+      editedAt: null,
+      ts: '2026-11-10T09:00:00.000Z',
+    };
     log.appendAll([
       messagePosted(message),
-      makeEvent({ id: 'broken', type: EVENT.messagePosted, stream: 'slack:T1:C1', occurredAt: message.ts, payload: { id: '2' } }),
+      makeEvent({
+        id: 'broken',
+        type: EVENT.messagePosted,
+        stream: 'slack:T1:C1',
+        occurredAt: message.ts,
+        payload: { id: '2' },
+      }),
       event('other'),
-      messageDeleted({ source: 'slack', workspace: 'T1', channel: 'C1', id: '1', deletedAt: null }, '2026-11-10T10:00:00.000Z'),
+      messageDeleted(
+        { source: 'slack', workspace: 'T1', channel: 'C1', id: '1', deletedAt: null },
+        '2026-11-10T10:00:00.000Z',
+      ),
     ]);
     const typed = log.readTyped([EVENT.messagePosted, EVENT.messageDeleted]);
     expect(typed.map((e) => e.type)).toEqual([EVENT.messagePosted, EVENT.messageDeleted]);
-    const texts = typed.map((e) => (e.type === EVENT.messagePosted ? e.payload.text : `deleted ${e.payload.id}`));
+    const texts = typed.map((e) =>
+      e.type === EVENT.messagePosted ? e.payload.text : `deleted ${e.payload.id}`,
+    );
     expect(texts).toEqual(['hi', 'deleted 1']);
-    expect([...log.iterateTyped([EVENT.messagePosted], { pageSize: 1 })].map((e) => e.payload.text)).toEqual(['hi']);
+    expect([...log.iterateTyped([EVENT.messagePosted], { pageSize: 1 })].map((e) => e.payload.text)).toEqual([
+      'hi',
+    ]);
   });
 
   it('keeps the payload, causation and recorded time', () => {
     const log = open();
     log.append({ ...event('a'), causationId: 'cause' });
-    expect(log.get('a')).toMatchObject({ payload: { id: 'a' }, causationId: 'cause', recordedAt: '2026-11-24T00:00:00.000Z', seq: 1 });
+    expect(log.get('a')).toMatchObject({
+      payload: { id: 'a' },
+      causationId: 'cause',
+      recordedAt: '2026-11-24T00:00:00.000Z',
+      seq: 1,
+    });
   });
 
   it('rolls a failed batch back entirely', () => {

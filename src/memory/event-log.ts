@@ -1,5 +1,13 @@
 import type { Statement } from 'better-sqlite3';
-import { parseEvent, parsePayload, type EventEnvelope, type EventPayload, type EventType, type StoredEvent, type TypedEvent } from '../domain/events.js';
+import {
+  parseEvent,
+  parsePayload,
+  type EventEnvelope,
+  type EventPayload,
+  type EventType,
+  type StoredEvent,
+  type TypedEvent,
+} from '../domain/events.js';
 import type { SqliteDatabase } from './sqlite.js';
 
 /** A row of the events table, as SQLite returns it. */
@@ -55,8 +63,21 @@ export class EventLog {
   }
 
   /** As `append`, for an event whose payload is already JSON (see memory/prepared-event.ts). */
-  appendSerialized(event: Omit<EventEnvelope, 'payload'>, payloadJson: string, recordedAt: string = this.now().toISOString()): number | undefined {
-    const result = this.insert.run(event.id, event.type, event.stream, event.occurredAt, recordedAt, event.causationId, event.schemaVersion, payloadJson);
+  appendSerialized(
+    event: Omit<EventEnvelope, 'payload'>,
+    payloadJson: string,
+    recordedAt: string = this.now().toISOString(),
+  ): number | undefined {
+    const result = this.insert.run(
+      event.id,
+      event.type,
+      event.stream,
+      event.occurredAt,
+      recordedAt,
+      event.causationId,
+      event.schemaVersion,
+      payloadJson,
+    );
     return result.changes === 1 ? Number(result.lastInsertRowid) : undefined;
   }
 
@@ -95,12 +116,17 @@ export class EventLog {
       params.push(options.stream);
     }
     const limit = options.limit === undefined ? '' : ` LIMIT ${Math.max(0, Math.floor(options.limit))}`;
-    const rows = this.db.prepare(`SELECT * FROM events WHERE ${where.join(' AND ')} ORDER BY seq${limit}`).all(...params) as EventRow[];
+    const rows = this.db
+      .prepare(`SELECT * FROM events WHERE ${where.join(' AND ')} ORDER BY seq${limit}`)
+      .all(...params) as EventRow[];
     return rows.map(toStored);
   }
 
   /** As `read`, for catalogued types: each event typed by its payload; events whose payload does not validate are left out. */
-  readTyped<K extends EventType>(types: readonly K[], options: Omit<ReadOptions, 'types'> = {}): TypedEvent<K>[] {
+  readTyped<K extends EventType>(
+    types: readonly K[],
+    options: Omit<ReadOptions, 'types'> = {},
+  ): TypedEvent<K>[] {
     const out: TypedEvent<K>[] = [];
     for (const event of this.read({ ...options, types })) {
       const typed = parseEvent(event, types);
@@ -110,7 +136,10 @@ export class EventLog {
   }
 
   /** As `iterate`, for catalogued types: each event typed by its payload; events whose payload does not validate are left out. */
-  *iterateTyped<K extends EventType>(types: readonly K[], options: Omit<ReadOptions, 'types' | 'limit'> & { pageSize?: number } = {}): Generator<TypedEvent<K>> {
+  *iterateTyped<K extends EventType>(
+    types: readonly K[],
+    options: Omit<ReadOptions, 'types' | 'limit'> & { pageSize?: number } = {},
+  ): Generator<TypedEvent<K>> {
     for (const event of this.iterate({ ...options, types })) {
       const typed = parseEvent(event, types);
       if (typed) yield typed;
@@ -130,9 +159,11 @@ export class EventLog {
   }
 
   count(type?: string): number {
-    const row = (type === undefined
-      ? this.db.prepare('SELECT count(*) AS n FROM events').get()
-      : this.db.prepare('SELECT count(*) AS n FROM events WHERE type = ?').get(type)) as { n: number };
+    const row = (
+      type === undefined
+        ? this.db.prepare('SELECT count(*) AS n FROM events').get()
+        : this.db.prepare('SELECT count(*) AS n FROM events WHERE type = ?').get(type)
+    ) as { n: number };
     return row.n;
   }
 }

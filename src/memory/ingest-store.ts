@@ -45,7 +45,9 @@ export class IngestStore {
     );
     this.headInsert = db.prepare('INSERT OR IGNORE INTO message_heads (posted_seq, text_hash) VALUES (?, ?)');
     this.headUpdate = db.prepare('UPDATE message_heads SET text_hash = ? WHERE posted_seq = ?');
-    this.headDelete = db.prepare('UPDATE message_heads SET deleted = 1 WHERE posted_seq = (SELECT seq FROM events WHERE id = ?)');
+    this.headDelete = db.prepare(
+      'UPDATE message_heads SET deleted = 1 WHERE posted_seq = (SELECT seq FROM events WHERE id = ?)',
+    );
   }
 
   writeBatch(events: readonly EventEnvelope[]): BatchResult {
@@ -133,26 +135,46 @@ export class IngestStore {
 
   recordProblem(runId: number, problem: IngestProblemRecord): void {
     this.db
-      .prepare('INSERT INTO ingest_problems (run_id, path, record_index, severity, reason) VALUES (?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO ingest_problems (run_id, path, record_index, severity, reason) VALUES (?, ?, ?, ?, ?)',
+      )
       .run(runId, problem.path, problem.recordIndex ?? null, problem.severity, problem.reason);
   }
 
-  finishRun(runId: number, counts: { files: number; appended: number; skipped: number; status: string }): void {
+  finishRun(
+    runId: number,
+    counts: { files: number; appended: number; skipped: number; status: string },
+  ): void {
     this.db
-      .prepare('UPDATE ingest_runs SET finished_at = ?, files = ?, appended = ?, skipped = ?, status = ? WHERE id = ?')
+      .prepare(
+        'UPDATE ingest_runs SET finished_at = ?, files = ?, appended = ?, skipped = ?, status = ? WHERE id = ?',
+      )
       .run(this.now().toISOString(), counts.files, counts.appended, counts.skipped, counts.status, runId);
   }
 
   lastRun(): IngestRunRow | undefined {
-    const row = this.db.prepare('SELECT * FROM ingest_runs ORDER BY id DESC LIMIT 1').get() as Record<string, unknown> | undefined;
+    const row = this.db.prepare('SELECT * FROM ingest_runs ORDER BY id DESC LIMIT 1').get() as
+      Record<string, unknown> | undefined;
     return row ? toRun(row) : undefined;
   }
 
   problems(runId: number): IngestProblemRecord[] {
     const rows = this.db
-      .prepare('SELECT path, record_index, severity, reason FROM ingest_problems WHERE run_id = ? ORDER BY id')
-      .all(runId) as Array<{ path: string; record_index: number | null; severity: IngestProblemRecord['severity']; reason: string }>;
-    return rows.map((row) => ({ path: row.path, severity: row.severity, reason: row.reason, ...(row.record_index === null ? {} : { recordIndex: row.record_index }) }));
+      .prepare(
+        'SELECT path, record_index, severity, reason FROM ingest_problems WHERE run_id = ? ORDER BY id',
+      )
+      .all(runId) as Array<{
+      path: string;
+      record_index: number | null;
+      severity: IngestProblemRecord['severity'];
+      reason: string;
+    }>;
+    return rows.map((row) => ({
+      path: row.path,
+      severity: row.severity,
+      reason: row.reason,
+      ...(row.record_index === null ? {} : { recordIndex: row.record_index }),
+    }));
   }
 }
 

@@ -14,6 +14,8 @@ export function latestProfiles(db: SqliteDatabase): PersonUpdated[] {
 }
 
 export function allLinks(db: SqliteDatabase): PersonLinked[] {
-  const rows = db.prepare('SELECT payload FROM events WHERE type = ? ORDER BY seq').all(EVENT.personLinked) as Array<{ payload: string }>;
+  const rows = db
+    .prepare('SELECT payload FROM events WHERE type = ? ORDER BY seq')
+    .all(EVENT.personLinked) as Array<{ payload: string }>;
   return rows.flatMap((row) => decodePayload(EVENT.personLinked, row.payload) ?? []);
 }

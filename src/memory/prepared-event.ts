@@ -37,7 +37,11 @@ export function prepareEvent(event: EventEnvelope): PreparedEvent {
   if (!(MESSAGE_TYPES as readonly string[]).includes(event.type)) return prepared;
   // Messages are validated on write, off the writer's thread: edit and deletion tracking read them.
   const message = parseEvent(event, MESSAGE_TYPES);
-  if (!message) throw new OutroError('INTERNAL', `A ${event.type} event (${event.id}) does not match its schema; the connector that built it has a bug.`);
+  if (!message)
+    throw new OutroError(
+      'INTERNAL',
+      `A ${event.type} event (${event.id}) does not match its schema; the connector that built it has a bug.`,
+    );
   if (message.type === EVENT.messagePosted) prepared.textHash = contentHash(message.payload.text);
   else prepared.deletesPostedId = postedEventId(message.payload);
   return prepared;

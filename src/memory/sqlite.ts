@@ -29,9 +29,16 @@ export function openDatabase(file: string, options: OpenOptions): SqliteDatabase
   if (file !== ':memory:' && !options.readonly) mkdirSync(dirname(file), { recursive: true });
   let db: SqliteDatabase;
   try {
-    db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+    db = new Database(file, {
+      readonly: options.readonly ?? false,
+      fileMustExist: options.readonly ?? false,
+    });
   } catch (cause) {
-    throw new OutroError('STORE_CORRUPT', `Cannot open the database ${file}. Check the path and its permissions.`, { cause });
+    throw new OutroError(
+      'STORE_CORRUPT',
+      `Cannot open the database ${file}. Check the path and its permissions.`,
+      { cause },
+    );
   }
   db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 10_000}`);
   if (!options.readonly) {
@@ -51,7 +58,10 @@ function migrate(db: SqliteDatabase, file: string, migrations: readonly Migratio
   const sorted = [...migrations].sort((a, b) => a.version - b.version);
   sorted.forEach((migration, index) => {
     if (migration.version !== index + 1) {
-      throw new OutroError('INTERNAL', `Migrations must be numbered 1..n without gaps; found ${migration.version} at ${index + 1}.`);
+      throw new OutroError(
+        'INTERNAL',
+        `Migrations must be numbered 1..n without gaps; found ${migration.version} at ${index + 1}.`,
+      );
     }
   });
   const current = db.pragma('user_version', { simple: true }) as number;
@@ -73,7 +83,11 @@ function migrate(db: SqliteDatabase, file: string, migrations: readonly Migratio
     try {
       apply.immediate();
     } catch (cause) {
-      throw new OutroError('STORE_CORRUPT', `Migration ${migration.version} (${migration.name}) failed on ${file}.`, { cause });
+      throw new OutroError(
+        'STORE_CORRUPT',
+        `Migration ${migration.version} (${migration.name}) failed on ${file}.`,
+        { cause },
+      );
     }
   }
 }

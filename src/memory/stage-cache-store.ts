@@ -14,7 +14,10 @@ export class SqliteStageCache {
   private readonly hit: Statement;
   private readonly insert: Statement;
 
-  constructor(db: SqliteDatabase, private readonly now: () => Date = () => new Date()) {
+  constructor(
+    db: SqliteDatabase,
+    private readonly now: () => Date = () => new Date(),
+  ) {
     this.select = db.prepare('SELECT output, provenance FROM stage_cache WHERE key = ?');
     this.hit = db.prepare('UPDATE stage_cache SET hits = hits + 1 WHERE key = ?');
     this.insert = db.prepare(
@@ -26,11 +29,21 @@ export class SqliteStageCache {
     const row = this.select.get(key) as { output: string; provenance: string } | undefined;
     if (!row) return undefined;
     this.hit.run(key);
-    return { output: JSON.parse(row.output) as unknown, provenance: JSON.parse(row.provenance) as Provenance };
+    return {
+      output: JSON.parse(row.output) as unknown,
+      provenance: JSON.parse(row.provenance) as Provenance,
+    };
   }
 
   put(key: string, entry: CachedStageOutput & { stage: string; version: string; strategy: string }): void {
-    this.insert.run(key, entry.stage, entry.version, entry.strategy, JSON.stringify(entry.output), JSON.stringify(entry.provenance), this.now().toISOString());
+    this.insert.run(
+      key,
+      entry.stage,
+      entry.version,
+      entry.strategy,
+      JSON.stringify(entry.output),
+      JSON.stringify(entry.provenance),
+      this.now().toISOString(),
+    );
   }
 }
-

@@ -35,7 +35,8 @@ export interface StoreStats {
 
 /** What the event log holds, counted with indexed queries (a few hundred ms at a million events). */
 export function storeStats(db: SqliteDatabase): StoreStats {
-  const count = (type: string): number => (db.prepare('SELECT count(*) AS n FROM events WHERE type = ?').get(type) as { n: number }).n;
+  const count = (type: string): number =>
+    (db.prepare('SELECT count(*) AS n FROM events WHERE type = ?').get(type) as { n: number }).n;
   const perChannel = db
     .prepare(
       `SELECT stream AS key, count(*) AS messages, min(occurred_at) AS first, max(occurred_at) AS last
@@ -44,7 +45,9 @@ export function storeStats(db: SqliteDatabase): StoreStats {
     .all(EVENT.messagePosted) as Array<{ key: string; messages: number; first: string; last: string }>;
   const channelMeta = new Map<string, { name: string; kind: string }>();
   const metaRows = db
-    .prepare(`SELECT stream, payload FROM events WHERE seq IN (SELECT max(seq) FROM events WHERE type = ? GROUP BY stream)`)
+    .prepare(
+      `SELECT stream, payload FROM events WHERE seq IN (SELECT max(seq) FROM events WHERE type = ? GROUP BY stream)`,
+    )
     .all(EVENT.channelUpdated) as Array<{ stream: string; payload: string }>;
   for (const row of metaRows) {
     const channel = decodePayload(EVENT.channelUpdated, row.payload);
@@ -55,23 +58,53 @@ export function storeStats(db: SqliteDatabase): StoreStats {
   const channels: ChannelStats[] = [...channelKeys].sort().map((key) => {
     const row = byKey.get(key);
     const meta = channelMeta.get(key);
-    return { key, name: meta?.name ?? null, kind: meta?.kind ?? null, messages: row?.messages ?? 0, firstMessageAt: row?.first ?? null, lastMessageAt: row?.last ?? null };
+    return {
+      key,
+      name: meta?.name ?? null,
+      kind: meta?.kind ?? null,
+      messages: row?.messages ?? 0,
+      firstMessageAt: row?.first ?? null,
+      lastMessageAt: row?.last ?? null,
+    };
   });
   const sources = new Map<string, SourceStats>();
   for (const channel of channels) {
     const source = channel.key.slice(0, channel.key.indexOf(':'));
-    const stats = sources.get(source) ?? { source, channels: 0, messages: 0, firstMessageAt: null, lastMessageAt: null };
+    const stats = sources.get(source) ?? {
+      source,
+      channels: 0,
+      messages: 0,
+      firstMessageAt: null,
+      lastMessageAt: null,
+    };
     stats.channels++;
     stats.messages += channel.messages;
     stats.firstMessageAt = minIso(stats.firstMessageAt, channel.firstMessageAt);
     stats.lastMessageAt = maxIso(stats.lastMessageAt, channel.lastMessageAt);
     sources.set(source, stats);
   }
-  const meetingRow = db.prepare('SELECT count(DISTINCT stream) AS calendars, count(*) AS n FROM events WHERE type = ?').get(EVENT.meetingScheduled) as { calendars: number; n: number };
-  if (meetingRow.n > 0) sources.set('calendar', { source: 'calendar', channels: meetingRow.calendars, messages: 0, firstMessageAt: null, lastMessageAt: null });
-  const people = (db.prepare('SELECT count(DISTINCT stream) AS n FROM events WHERE type = ?').get(EVENT.personUpdated) as { n: number }).n;
+  const meetingRow = db
+    .prepare('SELECT count(DISTINCT stream) AS calendars, count(*) AS n FROM events WHERE type = ?')
+    .get(EVENT.meetingScheduled) as { calendars: number; n: number };
+  if (meetingRow.n > 0)
+    sources.set('calendar', {
+      source: 'calendar',
+      channels: meetingRow.calendars,
+      messages: 0,
+      firstMessageAt: null,
+      lastMessageAt: null,
+    });
+  const people = (
+    db.prepare('SELECT count(DISTINCT stream) AS n FROM events WHERE type = ?').get(EVENT.personUpdated) as {
+      n: number;
+    }
+  ).n;
   const meetings = (
-    db.prepare(`SELECT count(*) AS n FROM (SELECT DISTINCT json_extract(payload, '$.uid'), json_extract(payload, '$.occurrence') FROM events WHERE type = ?)`).get(EVENT.meetingScheduled) as { n: number }
+    db
+      .prepare(
+        `SELECT count(*) AS n FROM (SELECT DISTINCT json_extract(payload, '$.uid'), json_extract(payload, '$.occurrence') FROM events WHERE type = ?)`,
+      )
+      .get(EVENT.meetingScheduled) as { n: number }
   ).n;
   const messages = channels.reduce((sum, channel) => sum + channel.messages, 0);
   return {
@@ -82,7 +115,10 @@ export function storeStats(db: SqliteDatabase): StoreStats {
     reactions: count(EVENT.reactionAdded),
     people,
     meetings,
-    firstMessageAt: channels.reduce<string | null>((min, channel) => minIso(min, channel.firstMessageAt), null),
+    firstMessageAt: channels.reduce<string | null>(
+      (min, channel) => minIso(min, channel.firstMessageAt),
+      null,
+    ),
     lastMessageAt: channels.reduce<string | null>((max, channel) => maxIso(max, channel.lastMessageAt), null),
     sources: [...sources.values()].sort((a, b) => a.source.localeCompare(b.source)),
     channels,

@@ -33,7 +33,9 @@ export const ATTR = {
 export const MAX_CONTENT_CHARS = 32_000;
 
 export function clipContent(text: string): string {
-  return text.length > MAX_CONTENT_CHARS ? `${text.slice(0, MAX_CONTENT_CHARS)}… [${text.length - MAX_CONTENT_CHARS} more chars]` : text;
+  return text.length > MAX_CONTENT_CHARS
+    ? `${text.slice(0, MAX_CONTENT_CHARS)}… [${text.length - MAX_CONTENT_CHARS} more chars]`
+    : text;
 }
 
 export function numberAttr(attributes: SpanAttributes, key: string): number {

@@ -70,11 +70,15 @@ describe('observabilitySummary', () => {
     const opened = openTraceDatabase();
     cleanup = opened.cleanup;
     const iso = (ms: number) => new Date(ms).toISOString();
-    const run = opened.db.prepare("INSERT INTO workflow_runs (id, workflow, input, status, created_at, updated_at, finished_at) VALUES (?, 'digest', '{}', ?, ?, ?, ?)");
+    const run = opened.db.prepare(
+      "INSERT INTO workflow_runs (id, workflow, input, status, created_at, updated_at, finished_at) VALUES (?, 'digest', '{}', ?, ?, ?, ?)",
+    );
     run.run('a', 'completed', iso(NOW - 1_000), iso(NOW), iso(NOW));
     run.run('b', 'dead', iso(NOW - 2_000), iso(NOW), iso(NOW));
     run.run('c', 'failed', iso(NOW - 3 * DAY), iso(NOW - 3 * DAY), iso(NOW - 3 * DAY));
-    const letter = opened.db.prepare("INSERT INTO bus_dead_letters (consumer, event_seq, event_id, event_type, attempts, error, status, dead_at, updated_at) VALUES ('facts', ?, ?, 'x', 5, 'boom', ?, ?, ?)");
+    const letter = opened.db.prepare(
+      "INSERT INTO bus_dead_letters (consumer, event_seq, event_id, event_type, attempts, error, status, dead_at, updated_at) VALUES ('facts', ?, ?, 'x', 5, 'boom', ?, ?, ?)",
+    );
     letter.run(1, 'e1', 'dead', iso(NOW), iso(NOW));
     letter.run(2, 'e2', 'resolved', iso(NOW), iso(NOW));
     const summary = observabilitySummary(opened.db, new Date(NOW - DAY));
@@ -82,7 +86,18 @@ describe('observabilitySummary', () => {
   });
 
   it('counts rows of another dead-letter table, and gives zeros without trace tables', () => {
-    const db = openDatabase(':memory:', { migrations: [{ version: 1, name: 'bus', up: (d) => d.exec('CREATE TABLE queue_dead_letters (id INTEGER PRIMARY KEY); INSERT INTO queue_dead_letters VALUES (1), (2);') }] });
+    const db = openDatabase(':memory:', {
+      migrations: [
+        {
+          version: 1,
+          name: 'bus',
+          up: (d) =>
+            d.exec(
+              'CREATE TABLE queue_dead_letters (id INTEGER PRIMARY KEY); INSERT INTO queue_dead_letters VALUES (1), (2);',
+            ),
+        },
+      ],
+    });
     const summary = observabilitySummary(db, new Date(NOW - DAY));
     expect(summary.deadLetters).toBe(2);
     expect(summary.runs).toBe(0);

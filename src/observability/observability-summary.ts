@@ -75,7 +75,10 @@ export function observabilitySummary(db: SqliteDatabase, since: Date): Observabi
     }
   }
   summary.runs = runs.size;
-  summary.failedRuns = new Set([...failedByWorkflow, ...[...failedByStep].filter((run) => !withWorkflowSpan.has(run))]).size;
+  summary.failedRuns = new Set([
+    ...failedByWorkflow,
+    ...[...failedByStep].filter((run) => !withWorkflowSpan.has(run)),
+  ]).size;
   // The engine's own tables are the record of runs; spans only cover runs a tracer watched.
   const engineRuns = health.runsSince(since.toISOString());
   if (engineRuns) {

@@ -39,13 +39,23 @@ describe('OtlpHttpExporter', () => {
     const exporter = new OtlpHttpExporter({ endpoint: url });
     const { tracer, sink } = testTracer();
     await tracer.withSpan('stage annotate', { kind: 'stage', runId: 'r1' }, async () => {
-      await tracer.withSpan('chat qwen3', { kind: 'model', attributes: { 'gen_ai.usage.input_tokens': 12, 'outro.cache_hit': false, score: 0.5 } }, async () => undefined);
+      await tracer.withSpan(
+        'chat qwen3',
+        {
+          kind: 'model',
+          attributes: { 'gen_ai.usage.input_tokens': 12, 'outro.cache_hit': false, score: 0.5 },
+        },
+        async () => undefined,
+      );
     });
     sink.spans.forEach((span) => exporter.export(span));
     await exporter.flush();
     expect(paths).toEqual(['/v1/traces']);
     const spans = bodies[0].resourceSpans[0].scopeSpans[0].spans;
-    expect(bodies[0].resourceSpans[0].resource.attributes[0]).toEqual({ key: 'service.name', value: { stringValue: 'outro' } });
+    expect(bodies[0].resourceSpans[0].resource.attributes[0]).toEqual({
+      key: 'service.name',
+      value: { stringValue: 'outro' },
+    });
     const chat = spans.find((span: any) => span.name === 'chat qwen3');
     const stage = spans.find((span: any) => span.name === 'stage annotate');
     expect(chat.parentSpanId).toBe(stage.spanId);

@@ -26,7 +26,9 @@ export class OtlpHttpExporter implements SpanSink {
   private readonly url: string;
 
   constructor(private readonly options: OtlpExporterOptions) {
-    this.url = /\/v1\/traces\/?$/.test(options.endpoint) ? options.endpoint : `${options.endpoint.replace(/\/+$/, '')}/v1/traces`;
+    this.url = /\/v1\/traces\/?$/.test(options.endpoint)
+      ? options.endpoint
+      : `${options.endpoint.replace(/\/+$/, '')}/v1/traces`;
   }
 
   export(span: SpanRecord): void {
@@ -96,7 +98,11 @@ export function toOtlpJson(spans: readonly SpanRecord[], serviceName: string): u
               kind: span.kind === 'model' ? 3 : 1,
               startTimeUnixNano: toNanos(span.startMs),
               endTimeUnixNano: toNanos(span.endMs),
-              attributes: Object.entries({ ...span.attributes, ...(span.runId ? { 'outro.run_id': span.runId } : {}), 'outro.span_kind': span.kind }).map(([key, value]) => ({ key, value: anyValue(value) })),
+              attributes: Object.entries({
+                ...span.attributes,
+                ...(span.runId ? { 'outro.run_id': span.runId } : {}),
+                'outro.span_kind': span.kind,
+              }).map(([key, value]) => ({ key, value: anyValue(value) })),
               status: span.status === 'error' ? { code: 2, message: span.error ?? '' } : { code: 1 },
             })),
           },
@@ -111,8 +117,10 @@ function toNanos(ms: number): string {
 }
 
 function anyValue(value: AttributeValue): Record<string, unknown> {
-  if (Array.isArray(value)) return { arrayValue: { values: value.map((item) => anyValue(item as AttributeValue)) } };
+  if (Array.isArray(value))
+    return { arrayValue: { values: value.map((item) => anyValue(item as AttributeValue)) } };
   if (typeof value === 'boolean') return { boolValue: value };
-  if (typeof value === 'number') return Number.isInteger(value) ? { intValue: String(value) } : { doubleValue: value };
+  if (typeof value === 'number')
+    return Number.isInteger(value) ? { intValue: String(value) } : { doubleValue: value };
   return { stringValue: String(value) };
 }

@@ -59,7 +59,8 @@ function facts(span: SpanRecord): string[] {
   const out: string[] = [];
   if (span.kind === 'model') {
     if (a[ATTR.requestModel] !== undefined) out.push(String(a[ATTR.requestModel]));
-    if (a[ATTR.inputTokens] !== undefined || a[ATTR.outputTokens] !== undefined) out.push(`${a[ATTR.inputTokens] ?? '?'}→${a[ATTR.outputTokens] ?? '?'} tok`);
+    if (a[ATTR.inputTokens] !== undefined || a[ATTR.outputTokens] !== undefined)
+      out.push(`${a[ATTR.inputTokens] ?? '?'}→${a[ATTR.outputTokens] ?? '?'} tok`);
   }
   if (span.kind === 'stage') {
     if (a[ATTR.strategy] !== undefined) out.push(String(a[ATTR.strategy]));
@@ -88,7 +89,9 @@ export function traceLines(view: TraceView): string[] {
   const lines = [head, ''];
   for (const row of view.rows) {
     const label = `${'  '.repeat(row.depth)}${row.status === 'error' ? '✗ ' : ''}${row.name}`;
-    lines.push(`${label.padEnd(48)} +${formatMs(row.offsetMs).padEnd(9)} ${formatMs(row.durationMs).padStart(9)}${row.facts.length ? `  ${row.facts.join(', ')}` : ''}`);
+    lines.push(
+      `${label.padEnd(48)} +${formatMs(row.offsetMs).padEnd(9)} ${formatMs(row.durationMs).padStart(9)}${row.facts.length ? `  ${row.facts.join(', ')}` : ''}`,
+    );
     if (row.error) lines.push(`${'  '.repeat(row.depth + 1)}${row.error}`);
   }
   return lines;

@@ -7,7 +7,10 @@ export class StoreSpanSink implements SpanSink {
   private pending: SpanRecord[] = [];
   private scheduled = false;
 
-  constructor(private readonly store: SqliteSpanStore, private readonly batch = 64) {}
+  constructor(
+    private readonly store: SqliteSpanStore,
+    private readonly batch = 64,
+  ) {}
 
   export(span: SpanRecord): void {
     this.pending.push(span);

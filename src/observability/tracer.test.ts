@@ -49,7 +49,16 @@ describe('Tracer', () => {
 
   it('keeps working when a sink throws', async () => {
     const { tracer, sink } = testTracer();
-    const broken = new (tracer.constructor as typeof import('./tracer.js').Tracer)({ sinks: [{ export: () => { throw new Error('disk full'); } }, sink] });
+    const broken = new (tracer.constructor as typeof import('./tracer.js').Tracer)({
+      sinks: [
+        {
+          export: () => {
+            throw new Error('disk full');
+          },
+        },
+        sink,
+      ],
+    });
     expect(await broken.withSpan('x', {}, async () => 'done')).toBe('done');
     expect(sink.spans).toHaveLength(1);
   });

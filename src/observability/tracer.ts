@@ -1,7 +1,13 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import type { AttributeValue, SpanAttributes, SpanKind, SpanRecord, SpanStatus } from '../memory/traces/span-record.js';
+import type {
+  AttributeValue,
+  SpanAttributes,
+  SpanKind,
+  SpanRecord,
+  SpanStatus,
+} from '../memory/traces/span-record.js';
 
 /** Where finished spans go: the SQLite store, an OTLP exporter, a test array. */
 export interface SpanSink {
@@ -120,7 +126,11 @@ export class Tracer {
   }
 
   /** Runs `work` inside a new span (the active span for everything it awaits); errors fail the span and rethrow. */
-  async withSpan<T>(name: string, options: StartSpanOptions, work: (span: SpanHandle) => Promise<T> | T): Promise<T> {
+  async withSpan<T>(
+    name: string,
+    options: StartSpanOptions,
+    work: (span: SpanHandle) => Promise<T> | T,
+  ): Promise<T> {
     const span = this.startSpan(name, options);
     try {
       return await storage.run({ tracer: this, span }, () => work(span));
@@ -150,7 +160,11 @@ export function activeSpan(): SpanHandle | undefined {
  * `withSpan` on the active tracer, or plain `work` with a no-op span when there is none: what
  * instrumented pipeline code calls.
  */
-export async function traced<T>(name: string, options: StartSpanOptions, work: (span: SpanHandle) => Promise<T> | T): Promise<T> {
+export async function traced<T>(
+  name: string,
+  options: StartSpanOptions,
+  work: (span: SpanHandle) => Promise<T> | T,
+): Promise<T> {
   const tracer = activeTracer();
   return tracer ? tracer.withSpan(name, options, work) : work(NOOP_SPAN);
 }
@@ -166,7 +180,12 @@ export const NOOP_SPAN: SpanHandle = {
 };
 
 function describeError(error: unknown): string {
-  if (error && typeof error === 'object' && 'code' in error && typeof (error as { code: unknown }).code === 'string') {
+  if (
+    error &&
+    typeof error === 'object' &&
+    'code' in error &&
+    typeof (error as { code: unknown }).code === 'string'
+  ) {
     return `${(error as { code: string }).code}: ${(error as unknown as Error).message}`;
   }
   return error instanceof Error ? error.message : String(error);

@@ -25,13 +25,19 @@ export interface Tracing {
 export const DEFAULT_TRACE_MAX_BYTES = 64 * 1024 * 1024;
 
 /** The tracer a process uses: spans into the store's trace_spans table, and to OTLP when configured. */
-export function createTracing(db: SqliteDatabase, settings: TracingSettings = {}, env: Readonly<Record<string, string | undefined>> = process.env): Tracing {
+export function createTracing(
+  db: SqliteDatabase,
+  settings: TracingSettings = {},
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Tracing {
   const store = new SqliteSpanStore(db);
   const sink = new StoreSpanSink(store);
   const otlp = otlpFromEnv(env);
   const sinks: SpanSink[] = otlp ? [sink, otlp] : [sink];
   const envMb = Number(env.OUTRO_TRACE_MAX_MB);
-  const maxBytes = settings.maxBytes ?? (Number.isFinite(envMb) && envMb > 0 ? envMb * 1024 * 1024 : DEFAULT_TRACE_MAX_BYTES);
+  const maxBytes =
+    settings.maxBytes ??
+    (Number.isFinite(envMb) && envMb > 0 ? envMb * 1024 * 1024 : DEFAULT_TRACE_MAX_BYTES);
   return {
     tracer: new Tracer({ sinks, content: settings.content ?? false }),
     store,

@@ -1,6 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { clearIdentityCache } from '../llm/ollama-identity-cache.js';
-import { fakeClient, groundTopic, topicHeuristic, topicInput, topicModelStrategy, topicStage } from './testing/demo-stage.js';
+import {
+  fakeClient,
+  groundTopic,
+  topicHeuristic,
+  topicInput,
+  topicModelStrategy,
+  topicStage,
+} from './testing/demo-stage.js';
 import { FakeOllama } from '../llm/testing/fake-ollama.js';
 import { runStage } from './run-model-stage.js';
 import { MemoryStageCache } from './stage-cache.js';
@@ -9,7 +16,13 @@ import { testTracer } from '../observability/test-support/test-tracer.js';
 import { runWithTracer } from '../observability/tracer.js';
 
 const context = { now: new Date('2026-05-20T08:00:00Z') };
-const valid = (overrides: Record<string, unknown> = {}) => JSON.stringify({ topic: 'billing migration', participants: ['slack:T1:UA'], evidence: ['m1'], ...overrides });
+const valid = (overrides: Record<string, unknown> = {}) =>
+  JSON.stringify({
+    topic: 'billing migration',
+    participants: ['slack:T1:UA'],
+    evidence: ['m1'],
+    ...overrides,
+  });
 
 let fake: FakeOllama;
 beforeEach(async () => {
@@ -22,7 +35,14 @@ function traceRun(options: { content?: boolean; cache?: MemoryStageCache; retrie
   const { tracer, sink } = testTracer({ content: options.content });
   const client = fakeClient(fake, options.retries === undefined ? {} : { retries: options.retries });
   const run = () =>
-    runWithTracer(tracer, () => runStage(topicStage, topicInput(), context, { heuristic: topicHeuristic, model: topicModelStrategy(client), cache: options.cache, grounding: groundTopic }));
+    runWithTracer(tracer, () =>
+      runStage(topicStage, topicInput(), context, {
+        heuristic: topicHeuristic,
+        model: topicModelStrategy(client),
+        cache: options.cache,
+        grounding: groundTopic,
+      }),
+    );
   return { run, sink };
 }
 
@@ -44,7 +64,15 @@ describe('stage and model call spans', () => {
       [ATTR.outputTokens]: expect.any(Number),
     });
     expect(chat.attributes[ATTR.inputMessages]).toBeUndefined();
-    expect(stage.attributes).toMatchObject({ [ATTR.stage]: 'topic', [ATTR.stageVersion]: '1', [ATTR.strategy]: 'model', [ATTR.cacheHit]: false, [ATTR.degraded]: false, [ATTR.groundingDrops]: 0, [ATTR.modelCalls]: 1 });
+    expect(stage.attributes).toMatchObject({
+      [ATTR.stage]: 'topic',
+      [ATTR.stageVersion]: '1',
+      [ATTR.strategy]: 'model',
+      [ATTR.cacheHit]: false,
+      [ATTR.degraded]: false,
+      [ATTR.groundingDrops]: 0,
+      [ATTR.modelCalls]: 1,
+    });
   });
 
   it('keeps prompt and reply text only when trace content is on', async () => {

@@ -10,12 +10,25 @@ const PROVIDER = 'ollama';
  * One chat request as a span named after the GenAI conventions ("chat <model>"), with token
  * usage; the prompt and reply text only when the active tracer records content.
  */
-export function tracedChat(client: Pick<ModelClient, 'chat' | 'model'>, call: ChatCall, stage: string): Promise<ChatReply> {
+export function tracedChat(
+  client: Pick<ModelClient, 'chat' | 'model'>,
+  call: ChatCall,
+  stage: string,
+): Promise<ChatReply> {
   return traced(
     `chat ${client.model}`,
-    { kind: 'model', attributes: { [ATTR.operation]: 'chat', [ATTR.provider]: PROVIDER, [ATTR.requestModel]: client.model, [ATTR.stage]: stage } },
+    {
+      kind: 'model',
+      attributes: {
+        [ATTR.operation]: 'chat',
+        [ATTR.provider]: PROVIDER,
+        [ATTR.requestModel]: client.model,
+        [ATTR.stage]: stage,
+      },
+    },
     async (span) => {
-      if (activeTracer()?.content) span.setAttribute(ATTR.inputMessages, clipContent(JSON.stringify(call.messages)));
+      if (activeTracer()?.content)
+        span.setAttribute(ATTR.inputMessages, clipContent(JSON.stringify(call.messages)));
       const reply = await client.chat(call);
       span.setAttributes({
         [ATTR.responseModel]: reply.model,
@@ -23,7 +36,11 @@ export function tracedChat(client: Pick<ModelClient, 'chat' | 'model'>, call: Ch
         [ATTR.outputTokens]: reply.evalCount,
         [ATTR.finishReasons]: reply.doneReason ? [reply.doneReason] : undefined,
       });
-      if (activeTracer()?.content) span.setAttribute(ATTR.outputMessages, clipContent(JSON.stringify([{ role: 'assistant', content: reply.content }])));
+      if (activeTracer()?.content)
+        span.setAttribute(
+          ATTR.outputMessages,
+          clipContent(JSON.stringify([{ role: 'assistant', content: reply.content }])),
+        );
       return reply;
     },
   );
@@ -35,13 +52,20 @@ export interface StageSpanFacts {
 }
 
 /** A stage call as a span ("stage annotate"): cache hit, strategy, degradation, grounding drops, model calls. */
-export function tracedStage<O, R extends StageResult<O> & { hallucinations?: readonly unknown[]; modelCalls?: number; repaired?: boolean }>(
-  facts: StageSpanFacts,
-  work: () => Promise<R>,
-): Promise<R> {
+export function tracedStage<
+  O,
+  R extends StageResult<O> & { hallucinations?: readonly unknown[]; modelCalls?: number; repaired?: boolean },
+>(facts: StageSpanFacts, work: () => Promise<R>): Promise<R> {
   return traced(
     `stage ${facts.stage.name}`,
-    { kind: 'stage', attributes: { [ATTR.stage]: facts.stage.name, [ATTR.stageVersion]: facts.stage.version, ...(facts.model ? { [ATTR.requestModel]: facts.model } : {}) } },
+    {
+      kind: 'stage',
+      attributes: {
+        [ATTR.stage]: facts.stage.name,
+        [ATTR.stageVersion]: facts.stage.version,
+        ...(facts.model ? { [ATTR.requestModel]: facts.model } : {}),
+      },
+    },
     async (span) => {
       const result = await work();
       span.setAttributes({

@@ -2,12 +2,27 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { clearIdentityCache } from '../llm/ollama-identity-cache.js';
 import { FakeOllama } from '../llm/testing/fake-ollama.js';
 import { parsePrompt } from '../llm/prompt-file.js';
-import { fakeClient, groundTopic, TOPIC_PROMPT_TEXT, topicHeuristic, topicInput, topicModelStrategy, topicStage, type TopicInput } from './testing/demo-stage.js';
+import {
+  fakeClient,
+  groundTopic,
+  TOPIC_PROMPT_TEXT,
+  topicHeuristic,
+  topicInput,
+  topicModelStrategy,
+  topicStage,
+  type TopicInput,
+} from './testing/demo-stage.js';
 import { runStage } from './run-model-stage.js';
 import { MemoryStageCache } from './stage-cache.js';
 
 const context = { now: new Date('2026-05-20T08:00:00Z') };
-const valid = (overrides: Record<string, unknown> = {}): string => JSON.stringify({ topic: 'billing migration', participants: ['slack:T1:UA', 'slack:T1:UB'], evidence: ['m1'], ...overrides });
+const valid = (overrides: Record<string, unknown> = {}): string =>
+  JSON.stringify({
+    topic: 'billing migration',
+    participants: ['slack:T1:UA', 'slack:T1:UB'],
+    evidence: ['m1'],
+    ...overrides,
+  });
 
 let fake: FakeOllama;
 beforeEach(async () => {
@@ -19,15 +34,29 @@ afterEach(async () => {
 });
 
 function run(input: TopicInput = topicInput(), client = fakeClient(fake), cache = new MemoryStageCache()) {
-  return runStage(topicStage, input, context, { heuristic: topicHeuristic, model: topicModelStrategy(client), cache, grounding: groundTopic });
+  return runStage(topicStage, input, context, {
+    heuristic: topicHeuristic,
+    model: topicModelStrategy(client),
+    cache,
+    grounding: groundTopic,
+  });
 }
 
 describe('runStage with a model strategy', () => {
   it('answers with the model when the reply validates, and says so in the provenance', async () => {
     fake.enqueue({ content: valid() });
     const result = await run();
-    expect(result.output).toEqual({ topic: 'billing migration', participants: ['slack:T1:UA', 'slack:T1:UB'], evidence: ['m1'] });
-    expect(result.provenance).toMatchObject({ stage: 'topic', version: '1', strategy: 'model', model: expect.stringMatching(/^llama3\.2:3b@[0-9a-f]{12}$/) });
+    expect(result.output).toEqual({
+      topic: 'billing migration',
+      participants: ['slack:T1:UA', 'slack:T1:UB'],
+      evidence: ['m1'],
+    });
+    expect(result.provenance).toMatchObject({
+      stage: 'topic',
+      version: '1',
+      strategy: 'model',
+      model: expect.stringMatching(/^llama3\.2:3b@[0-9a-f]{12}$/),
+    });
     expect(result.provenance.degraded).toBeUndefined();
     expect(result.modelCalls).toBe(1);
   });
@@ -38,7 +67,11 @@ describe('runStage with a model strategy', () => {
     const [request] = fake.chatRequests();
     expect(request.model).toBe('llama3.2:3b');
     expect(request.options).toEqual({ temperature: 0, seed: 42, num_ctx: 8_192 });
-    expect(request.format).toMatchObject({ type: 'object', required: ['topic', 'participants', 'evidence'], additionalProperties: false });
+    expect(request.format).toMatchObject({
+      type: 'object',
+      required: ['topic', 'participants', 'evidence'],
+      additionalProperties: false,
+    });
     expect(request.messages.map((message: { role: string }) => message.role)).toEqual(['system', 'user']);
   });
 
@@ -68,8 +101,16 @@ describe('runStage with a model strategy', () => {
     const cache = new MemoryStageCache();
     const client = fakeClient(fake);
     await run(topicInput(), client, cache);
-    const edited = { ...topicModelStrategy(client), prompt: parsePrompt('topic.v1', `${TOPIC_PROMPT_TEXT}\nBe brief.`) };
-    await runStage(topicStage, topicInput(), context, { heuristic: topicHeuristic, model: edited, cache, grounding: groundTopic });
+    const edited = {
+      ...topicModelStrategy(client),
+      prompt: parsePrompt('topic.v1', `${TOPIC_PROMPT_TEXT}\nBe brief.`),
+    };
+    await runStage(topicStage, topicInput(), context, {
+      heuristic: topicHeuristic,
+      model: edited,
+      cache,
+      grounding: groundTopic,
+    });
     expect(fake.count('/api/chat')).toBe(2);
     fake.models[0].digest = 'f'.repeat(64);
     clearIdentityCache();
@@ -89,7 +130,10 @@ describe('runStage with a model strategy', () => {
     const last = repair.messages.at(-1);
     expect(last.role).toBe('user');
     expect(last.content).toContain('the reply is not JSON');
-    expect(repair.messages.at(-2)).toEqual({ role: 'assistant', content: 'Sure! Here is the JSON: {topic: billing' });
+    expect(repair.messages.at(-2)).toEqual({
+      role: 'assistant',
+      content: 'Sure! Here is the JSON: {topic: billing',
+    });
     expect(client.stats.snapshot()).toMatchObject({ repairs: 1, repairsSucceeded: 1, invalidOutputs: 1 });
   });
 
@@ -110,7 +154,12 @@ describe('runStage with a model strategy', () => {
     expect(result.output).toEqual(await topicHeuristic.run(topicInput(), context));
     expect(result.provenance).toMatchObject({ strategy: 'heuristic', degraded: true });
     expect(result.provenance.degradedReason).toMatch(/^MODEL_INVALID_OUTPUT: .*invalid output twice/);
-    expect(client.stats.snapshot()).toMatchObject({ degraded: 1, invalidOutputs: 2, repairs: 1, repairsSucceeded: 0 });
+    expect(client.stats.snapshot()).toMatchObject({
+      degraded: 1,
+      invalidOutputs: 2,
+      repairs: 1,
+      repairsSucceeded: 0,
+    });
     const again = await run(topicInput(), client, cache);
     expect(again.provenance.degraded).toBe(true);
     expect(fake.count('/api/chat')).toBe(2);
@@ -124,7 +173,9 @@ describe('runStage with a model strategy', () => {
     expect(result.output.participants).toEqual([]);
     expect(result.output.evidence).toEqual([]);
     expect(result.hallucinations.length).toBeGreaterThanOrEqual(4);
-    expect(result.hallucinations.map((drop) => drop.kind)).toEqual(expect.arrayContaining(['person', 'message']));
+    expect(result.hallucinations.map((drop) => drop.kind)).toEqual(
+      expect.arrayContaining(['person', 'message']),
+    );
     expect(client.stats.snapshot().hallucinationDrops).toBe(result.hallucinations.length);
   });
 
@@ -145,7 +196,9 @@ describe('runStage with a model strategy', () => {
   });
 
   it('falls back after 500s outlast the retries', async () => {
-    fake.enqueue(...Array.from({ length: 3 }, () => ({ status: 500, error: 'llama runner process has terminated' })));
+    fake.enqueue(
+      ...Array.from({ length: 3 }, () => ({ status: 500, error: 'llama runner process has terminated' })),
+    );
     const client = fakeClient(fake);
     const result = await run(topicInput(), client);
     expect(result.provenance).toMatchObject({ strategy: 'heuristic', degraded: true });
@@ -170,7 +223,9 @@ describe('runStage with a model strategy', () => {
     await fake.close();
     const result = await run(topicInput(), client);
     expect(result.provenance).toMatchObject({ strategy: 'heuristic', degraded: true });
-    expect(result.provenance.degradedReason).toMatch(/^MODEL_UNAVAILABLE: Nothing answers at .*`ollama serve`/);
+    expect(result.provenance.degradedReason).toMatch(
+      /^MODEL_UNAVAILABLE: Nothing answers at .*`ollama serve`/,
+    );
     expect(result.modelCalls).toBe(0);
   });
 
@@ -198,9 +253,16 @@ describe('runStage with a model strategy', () => {
   });
 
   it('falls back when the stream breaks off mid-reply, after retrying', async () => {
-    fake.enqueue(...Array.from({ length: 3 }, () => ({ content: valid(), midStreamError: 'an error was encountered while running the model' })));
+    fake.enqueue(
+      ...Array.from({ length: 3 }, () => ({
+        content: valid(),
+        midStreamError: 'an error was encountered while running the model',
+      })),
+    );
     const result = await run();
-    expect(result.provenance.degradedReason).toContain('broke off chat: an error was encountered while running the model');
+    expect(result.provenance.degradedReason).toContain(
+      'broke off chat: an error was encountered while running the model',
+    );
   });
 
   it('answers after a connection cut mid-stream is retried', async () => {
@@ -222,7 +284,10 @@ describe('runStage with a model strategy', () => {
   });
 
   it('uses only the heuristic, with no requests, when no model is configured', async () => {
-    const result = await runStage(topicStage, topicInput(), context, { heuristic: topicHeuristic, cache: new MemoryStageCache() });
+    const result = await runStage(topicStage, topicInput(), context, {
+      heuristic: topicHeuristic,
+      cache: new MemoryStageCache(),
+    });
     expect(result.provenance).toEqual({ stage: 'topic', version: '1', strategy: 'heuristic' });
     expect(fake.requests).toEqual([]);
   });
@@ -230,7 +295,12 @@ describe('runStage with a model strategy', () => {
   it('throws ABORTED when the caller cancels, instead of answering degraded', async () => {
     fake.enqueue({ hang: true });
     const controller = new AbortController();
-    const pending = runStage(topicStage, topicInput(), { ...context, signal: controller.signal }, { heuristic: topicHeuristic, model: topicModelStrategy(fakeClient(fake)), grounding: groundTopic });
+    const pending = runStage(
+      topicStage,
+      topicInput(),
+      { ...context, signal: controller.signal },
+      { heuristic: topicHeuristic, model: topicModelStrategy(fakeClient(fake)), grounding: groundTopic },
+    );
     setTimeout(() => controller.abort(), 20);
     await expect(pending).rejects.toMatchObject({ code: 'ABORTED' });
   });

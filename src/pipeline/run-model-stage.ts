@@ -44,14 +44,32 @@ const schemas = new WeakMap<z.ZodType, ReplySchema>();
  * When the model is unreachable, times out, or answers invalid output twice, the heuristic
  * answers and the provenance says `degraded` with the reason.
  */
-export async function runStage<I, O, R = O>(stage: StageDefinition<I, O>, input: I, context: StageRunContext, options: ModelStageOptions<I, O, R>): Promise<ModelStageResult<O>> {
+export async function runStage<I, O, R = O>(
+  stage: StageDefinition<I, O>,
+  input: I,
+  context: StageRunContext,
+  options: ModelStageOptions<I, O, R>,
+): Promise<ModelStageResult<O>> {
   // A span per stage call (and per chat request below) when a tracer is active; nothing otherwise.
-  return tracedStage({ stage, model: options.model?.client.model }, () => runStageUntraced(stage, input, context, options));
+  return tracedStage({ stage, model: options.model?.client.model }, () =>
+    runStageUntraced(stage, input, context, options),
+  );
 }
 
-async function runStageUntraced<I, O, R>(stage: StageDefinition<I, O>, input: I, context: StageRunContext, options: ModelStageOptions<I, O, R>): Promise<ModelStageResult<O>> {
+async function runStageUntraced<I, O, R>(
+  stage: StageDefinition<I, O>,
+  input: I,
+  context: StageRunContext,
+  options: ModelStageOptions<I, O, R>,
+): Promise<ModelStageResult<O>> {
   const strategy = options.model;
-  if (!strategy) return { ...(await heuristic(stage, input, context, options)), hallucinations: [], modelCalls: 0, repaired: false };
+  if (!strategy)
+    return {
+      ...(await heuristic(stage, input, context, options)),
+      hallucinations: [],
+      modelCalls: 0,
+      repaired: false,
+    };
   const stats = options.stats ?? strategy.client.stats;
   const repairPrompt = strategy.repairPrompt ?? loadPrompt('repair.v1');
   const schema = replySchemaFor(strategy.reply);
@@ -62,18 +80,30 @@ async function runStageUntraced<I, O, R>(stage: StageDefinition<I, O>, input: I,
   } catch (error) {
     return degrade(stage, input, context, options, stats, error, undefined);
   }
-  const key = stageCacheKey(stage as StageDefinition<unknown, unknown>, `model:${identity.name}@${identity.digest}`, stage.inputHash(input), [
-    strategy.prompt.hash,
-    repairPrompt.hash,
-    schema.hash,
-    strategy.client.optionsKey ?? '',
-    ...(strategy.keyParts ?? []),
-    ...(options.keyParts ?? []),
-  ]);
+  const key = stageCacheKey(
+    stage as StageDefinition<unknown, unknown>,
+    `model:${identity.name}@${identity.digest}`,
+    stage.inputHash(input),
+    [
+      strategy.prompt.hash,
+      repairPrompt.hash,
+      schema.hash,
+      strategy.client.optionsKey ?? '',
+      ...(strategy.keyParts ?? []),
+      ...(options.keyParts ?? []),
+    ],
+  );
   const cached = options.cache?.get(key);
   if (cached) {
     stats.add('cacheHits');
-    return { output: stage.output.parse(cached.output), provenance: cached.provenance, cached: true, hallucinations: [], modelCalls: 0, repaired: false };
+    return {
+      output: stage.output.parse(cached.output),
+      provenance: cached.provenance,
+      cached: true,
+      hallucinations: [],
+      modelCalls: 0,
+      repaired: false,
+    };
   }
 
   const conversation = renderPrompt(strategy.prompt, strategy.promptValues(input));
@@ -82,21 +112,39 @@ async function runStageUntraced<I, O, R>(stage: StageDefinition<I, O>, input: I,
   let reply: R;
   try {
     modelCalls++;
-    const first = await tracedChat(strategy.client, { messages: conversation, format: schema.jsonSchema, signal: context.signal }, stage.name);
+    const first = await tracedChat(
+      strategy.client,
+      { messages: conversation, format: schema.jsonSchema, signal: context.signal },
+      stage.name,
+    );
     let parsed = parseReply(first.content, strategy.reply);
     if (!parsed.ok) {
       stats.add('invalidOutputs');
       stats.add('repairs');
-      const repair = renderPrompt(repairPrompt, { errors: parsed.errors.map((line) => `- ${line}`).join('\n') });
-      const messages: ChatMessage[] = [...conversation, { role: 'assistant', content: first.content.slice(0, MAX_ECHOED_REPLY) }, ...repair];
+      const repair = renderPrompt(repairPrompt, {
+        errors: parsed.errors.map((line) => `- ${line}`).join('\n'),
+      });
+      const messages: ChatMessage[] = [
+        ...conversation,
+        { role: 'assistant', content: first.content.slice(0, MAX_ECHOED_REPLY) },
+        ...repair,
+      ];
       modelCalls++;
-      const second = await tracedChat(strategy.client, { messages, format: schema.jsonSchema, signal: context.signal }, stage.name);
+      const second = await tracedChat(
+        strategy.client,
+        { messages, format: schema.jsonSchema, signal: context.signal },
+        stage.name,
+      );
       parsed = parseReply(second.content, strategy.reply);
       if (!parsed.ok) {
         stats.add('invalidOutputs');
-        throw new OutroError('MODEL_INVALID_OUTPUT', `${identity.name} answered ${stage.name} with invalid output twice (${parsed.errors.slice(0, 3).join('; ')}). Try a larger model, or report the prompt ${strategy.prompt.id}.`, {
-          details: { errors: parsed.errors },
-        });
+        throw new OutroError(
+          'MODEL_INVALID_OUTPUT',
+          `${identity.name} answered ${stage.name} with invalid output twice (${parsed.errors.slice(0, 3).join('; ')}). Try a larger model, or report the prompt ${strategy.prompt.id}.`,
+          {
+            details: { errors: parsed.errors },
+          },
+        );
       }
       stats.add('repairsSucceeded');
       repaired = true;
@@ -110,14 +158,35 @@ async function runStageUntraced<I, O, R>(stage: StageDefinition<I, O>, input: I,
   stats.add('hallucinationDrops', grounded.drops.length);
   let output: O;
   try {
-    output = stage.output.parse(strategy.toOutput ? strategy.toOutput(grounded.value, input) : grounded.value);
+    output = stage.output.parse(
+      strategy.toOutput ? strategy.toOutput(grounded.value, input) : grounded.value,
+    );
   } catch (error) {
-    const invalid = new OutroError('MODEL_INVALID_OUTPUT', `${identity.name}'s grounded reply does not make a valid ${stage.name} output: ${(error as Error).message}`, { cause: error });
-    return { ...(await degrade(stage, input, context, options, stats, invalid, identity, key)), modelCalls, hallucinations: grounded.drops };
+    const invalid = new OutroError(
+      'MODEL_INVALID_OUTPUT',
+      `${identity.name}'s grounded reply does not make a valid ${stage.name} output: ${(error as Error).message}`,
+      { cause: error },
+    );
+    return {
+      ...(await degrade(stage, input, context, options, stats, invalid, identity, key)),
+      modelCalls,
+      hallucinations: grounded.drops,
+    };
   }
   stats.add('modelAnswers');
-  const provenance: Provenance = { stage: stage.name, version: stage.version, strategy: 'model', model: identity.id };
-  options.cache?.put(key, { output, provenance, stage: stage.name, version: stage.version, strategy: identity.id });
+  const provenance: Provenance = {
+    stage: stage.name,
+    version: stage.version,
+    strategy: 'model',
+    model: identity.id,
+  };
+  options.cache?.put(key, {
+    output,
+    provenance,
+    stage: stage.name,
+    version: stage.version,
+    strategy: identity.id,
+  });
   return { output, provenance, cached: false, hallucinations: grounded.drops, modelCalls, repaired };
 }
 
@@ -128,14 +197,28 @@ function parseReply<R>(content: string, schema: z.ZodType<R>): ParsedReply<R> {
   try {
     json = JSON.parse(content);
   } catch (error) {
-    return { ok: false, errors: [`the reply is not JSON (${(error as Error).message}); answer with one JSON object only`] };
+    return {
+      ok: false,
+      errors: [`the reply is not JSON (${(error as Error).message}); answer with one JSON object only`],
+    };
   }
   const result = schema.safeParse(json);
-  return result.success ? { ok: true, value: result.data } : { ok: false, errors: describeIssues(result.error) };
+  return result.success
+    ? { ok: true, value: result.data }
+    : { ok: false, errors: describeIssues(result.error) };
 }
 
-async function heuristic<I, O, R>(stage: StageDefinition<I, O>, input: I, context: StageRunContext, options: ModelStageOptions<I, O, R>): Promise<StageResult<O>> {
-  return runHeuristicStage(stage, input, context, { heuristic: options.heuristic, cache: options.cache, keyParts: options.keyParts });
+async function heuristic<I, O, R>(
+  stage: StageDefinition<I, O>,
+  input: I,
+  context: StageRunContext,
+  options: ModelStageOptions<I, O, R>,
+): Promise<StageResult<O>> {
+  return runHeuristicStage(stage, input, context, {
+    heuristic: options.heuristic,
+    cache: options.cache,
+    keyParts: options.keyParts,
+  });
 }
 
 /**
@@ -164,9 +247,22 @@ async function degrade<I, O, R>(
     degradedReason: `${problem.code}: ${problem.message}`,
   };
   if (modelKey && problem.code === 'MODEL_INVALID_OUTPUT') {
-    options.cache?.put(modelKey, { output: answer.output, provenance, stage: stage.name, version: stage.version, strategy: identity?.id ?? 'model' });
+    options.cache?.put(modelKey, {
+      output: answer.output,
+      provenance,
+      stage: stage.name,
+      version: stage.version,
+      strategy: identity?.id ?? 'model',
+    });
   }
-  return { output: answer.output, provenance, cached: answer.cached, hallucinations: [], modelCalls: 0, repaired: false };
+  return {
+    output: answer.output,
+    provenance,
+    cached: answer.cached,
+    hallucinations: [],
+    modelCalls: 0,
+    repaired: false,
+  };
 }
 
 function replySchemaFor(schema: z.ZodType): ReplySchema {

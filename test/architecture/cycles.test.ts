@@ -13,21 +13,33 @@ function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = join(dir, entry.name);
     if (entry.isDirectory()) return sourceFiles(full);
-    return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [full] : [];
+    return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts')
+      ? [full]
+      : [];
   });
 }
 
 /** Relative specifiers this file imports or re-exports, statically or dynamically, types included. */
 function importSpecifiers(source: string): string[] {
-  const pattern = /(?:^|[\n;])\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|(?:^|[\n;])\s*import\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
-  return [...source.matchAll(pattern)].map((match) => match[1] ?? match[2] ?? match[3]).filter((spec) => spec.startsWith('.'));
+  const pattern =
+    /(?:^|[\n;])\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|(?:^|[\n;])\s*import\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+  return [...source.matchAll(pattern)]
+    .map((match) => match[1] ?? match[2] ?? match[3])
+    .filter((spec) => spec.startsWith('.'));
 }
 
 /** The file a relative specifier names (`./x.js` is `./x.ts` or `./x.tsx` in the sources), or undefined. */
 function target(from: string, spec: string): string | undefined {
   const base = resolve(dirname(from), spec);
-  for (const candidate of [base.replace(/\.js$/, '.ts'), base.replace(/\.js$/, '.tsx'), base, `${base}.ts`, join(base, 'index.ts')]) {
-    if (candidate.startsWith(SRC + sep) && existsSync(candidate) && /\.tsx?$/.test(candidate)) return candidate;
+  for (const candidate of [
+    base.replace(/\.js$/, '.ts'),
+    base.replace(/\.js$/, '.tsx'),
+    base,
+    `${base}.ts`,
+    join(base, 'index.ts'),
+  ]) {
+    if (candidate.startsWith(SRC + sep) && existsSync(candidate) && /\.tsx?$/.test(candidate))
+      return candidate;
   }
   return undefined;
 }
@@ -57,7 +69,14 @@ function findCycles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
 
 describe('import cycles in src/', () => {
   it('reads static, type-only, dynamic and re-export imports', () => {
-    const source = ["import type { A } from './a.js';", "import { b } from './b.js';", "export { c } from './c.js';", "import './d.js';", "const e = await import('./e.js');", "import x from 'x';"].join('\n');
+    const source = [
+      "import type { A } from './a.js';",
+      "import { b } from './b.js';",
+      "export { c } from './c.js';",
+      "import './d.js';",
+      "const e = await import('./e.js');",
+      "import x from 'x';",
+    ].join('\n');
     expect(importSpecifiers(source)).toEqual(['./a.js', './b.js', './c.js', './d.js', './e.js']);
   });
 

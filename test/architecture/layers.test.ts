@@ -16,10 +16,55 @@ const ALLOWED: Record<string, readonly string[]> = {
   answers: ['domain', 'memory', 'llm', 'observability', 'pipeline'],
   runtime: ['domain', 'memory', 'observability'],
   agents: ['domain', 'memory', 'observability', 'llm', 'pipeline', 'answers', 'runtime'],
-  eval: ['domain', 'connectors', 'memory', 'observability', 'llm', 'pipeline', 'answers', 'runtime', 'agents'],
-  app: ['domain', 'connectors', 'memory', 'observability', 'llm', 'pipeline', 'answers', 'runtime', 'agents', 'eval'],
-  daemon: ['domain', 'connectors', 'memory', 'observability', 'llm', 'pipeline', 'answers', 'runtime', 'agents', 'app'],
-  cli: ['domain', 'connectors', 'memory', 'observability', 'llm', 'pipeline', 'answers', 'runtime', 'agents', 'eval', 'app', 'daemon'],
+  eval: [
+    'domain',
+    'connectors',
+    'memory',
+    'observability',
+    'llm',
+    'pipeline',
+    'answers',
+    'runtime',
+    'agents',
+  ],
+  app: [
+    'domain',
+    'connectors',
+    'memory',
+    'observability',
+    'llm',
+    'pipeline',
+    'answers',
+    'runtime',
+    'agents',
+    'eval',
+  ],
+  daemon: [
+    'domain',
+    'connectors',
+    'memory',
+    'observability',
+    'llm',
+    'pipeline',
+    'answers',
+    'runtime',
+    'agents',
+    'app',
+  ],
+  cli: [
+    'domain',
+    'connectors',
+    'memory',
+    'observability',
+    'llm',
+    'pipeline',
+    'answers',
+    'runtime',
+    'agents',
+    'eval',
+    'app',
+    'daemon',
+  ],
 };
 const UI_PACKAGES = ['ink', 'react', 'commander', 'ink-testing-library'];
 const UI_FREE = Object.keys(ALLOWED).filter((layer) => layer !== 'cli');
@@ -36,13 +81,22 @@ function sourceFiles(dir: string): string[] {
 
 function imports(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((match) => match[1] ?? match[2]);
+  return [
+    ...text.matchAll(
+      /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g,
+    ),
+  ].map((match) => match[1] ?? match[2]);
 }
 
 const layerOf = (file: string): string => relative(SRC, file).split(sep)[0];
 
 describe('layer boundaries', () => {
-  const files = sourceFiles(SRC).filter((file) => layerOf(file) in ALLOWED && !file.includes(`${sep}test-support${sep}`) && !file.includes(`${sep}testing${sep}`));
+  const files = sourceFiles(SRC).filter(
+    (file) =>
+      layerOf(file) in ALLOWED &&
+      !file.includes(`${sep}test-support${sep}`) &&
+      !file.includes(`${sep}testing${sep}`),
+  );
 
   it('finds the source files it checks', () => {
     expect(files.length).toBeGreaterThan(50);
@@ -57,7 +111,8 @@ describe('layer boundaries', () => {
         const target = resolve(dirname(file), spec);
         if (!target.startsWith(SRC + sep)) continue;
         const targetLayer = layerOf(target);
-        if (targetLayer !== layer && !ALLOWED[layer].includes(targetLayer)) violations.push(`${relative(SRC, file)} imports ${spec} (${targetLayer})`);
+        if (targetLayer !== layer && !ALLOWED[layer].includes(targetLayer))
+          violations.push(`${relative(SRC, file)} imports ${spec} (${targetLayer})`);
       }
     }
     expect(violations).toEqual([]);
@@ -66,7 +121,9 @@ describe('layer boundaries', () => {
   it('keeps ink, react and commander out of the core layers', () => {
     const violations: string[] = [];
     for (const file of files.filter((candidate) => UI_FREE.includes(layerOf(candidate)))) {
-      for (const spec of imports(file)) if (UI_PACKAGES.some((name) => spec === name || spec.startsWith(`${name}/`))) violations.push(`${relative(SRC, file)} imports ${spec}`);
+      for (const spec of imports(file))
+        if (UI_PACKAGES.some((name) => spec === name || spec.startsWith(`${name}/`)))
+          violations.push(`${relative(SRC, file)} imports ${spec}`);
     }
     expect(violations).toEqual([]);
   });

@@ -33,7 +33,9 @@ describe('event payloads', () => {
     const casts = files.flatMap((file) =>
       readFileSync(file, 'utf8')
         .split('\n')
-        .flatMap((line, index) => (CAST.test(line) ? [`${relative(SRC, file)}:${index + 1}: ${line.trim()}`] : [])),
+        .flatMap((line, index) =>
+          CAST.test(line) ? [`${relative(SRC, file)}:${index + 1}: ${line.trim()}`] : [],
+        ),
     );
     expect(casts).toEqual([]);
   });

@@ -13,15 +13,21 @@ function sources(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = join(dir, entry.name);
-    if (entry.isDirectory()) return ['node_modules', 'test-support', 'testing'].includes(entry.name) ? [] : sources(full);
+    if (entry.isDirectory())
+      return ['node_modules', 'test-support', 'testing'].includes(entry.name) ? [] : sources(full);
     return /\.(ts|tsx|mjs)$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [full] : [];
   });
 }
 
-const FILES = ['src', 'scripts', 'bench'].flatMap((dir) => sources(join(ROOT, dir))).map((file) => ({ path: relative(ROOT, file).split(sep).join('/'), text: readFileSync(file, 'utf8') }));
+const FILES = ['src', 'scripts', 'bench']
+  .flatMap((dir) => sources(join(ROOT, dir)))
+  .map((file) => ({ path: relative(ROOT, file).split(sep).join('/'), text: readFileSync(file, 'utf8') }));
 
 /** The files whose text matches, by repo-relative path. */
-const where = (pattern: RegExp): string[] => FILES.filter((file) => pattern.test(file.text)).map((file) => file.path).sort();
+const where = (pattern: RegExp): string[] =>
+  FILES.filter((file) => pattern.test(file.text))
+    .map((file) => file.path)
+    .sort();
 
 describe('one rule, one place', () => {
   it('finds the files it checks', () => {
@@ -33,8 +39,14 @@ describe('one rule, one place', () => {
     expect(where(/PersonLinked[\s\S]*parent\.set\(/)).toEqual(['src/pipeline/resolve/people.ts']);
     expect(where(/function groupHumans\b/)).toEqual(['src/pipeline/resolve/people.ts']);
     // Read models do not read person.linked themselves: they use the directory built on groupHumans.
-    expect(where(/\bPersonLinked\b/).filter((path) => /^src\/(answers|cli|app|daemon)\//.test(path))).toEqual(['src/answers/people/people-directory.ts']);
-    expect(FILES.filter((file) => /people-directory\.ts$|brief-people\.ts$/.test(file.path)).map((file) => file.path)).toEqual(['src/answers/people/people-directory.ts']);
+    expect(where(/\bPersonLinked\b/).filter((path) => /^src\/(answers|cli|app|daemon)\//.test(path))).toEqual(
+      ['src/answers/people/people-directory.ts'],
+    );
+    expect(
+      FILES.filter((file) => /people-directory\.ts$|brief-people\.ts$/.test(file.path)).map(
+        (file) => file.path,
+      ),
+    ).toEqual(['src/answers/people/people-directory.ts']);
   });
 
   it('does time-zone arithmetic in domain/time-zones.ts only', () => {
@@ -45,11 +57,15 @@ describe('one rule, one place', () => {
   });
 
   it('computes exponential backoff in domain/backoff.ts only', () => {
-    expect(where(/\*\*\s*(?:Math\.max\(\s*0\s*,\s*)?\(?\s*(?:attempts?|retry|retries)\b|Math\.pow\(\s*2/)).toEqual(['src/domain/backoff.ts']);
+    expect(
+      where(/\*\*\s*(?:Math\.max\(\s*0\s*,\s*)?\(?\s*(?:attempts?|retry|retries)\b|Math\.pow\(\s*2/),
+    ).toEqual(['src/domain/backoff.ts']);
   });
 
   it('keeps one module of JSON value helpers for the connectors', () => {
-    expect(FILES.filter((file) => file.path.endsWith('/json-values.ts')).map((file) => file.path)).toEqual(['src/connectors/json-values.ts']);
+    expect(FILES.filter((file) => file.path.endsWith('/json-values.ts')).map((file) => file.path)).toEqual([
+      'src/connectors/json-values.ts',
+    ]);
     expect(where(/function isRecord\(/)).toEqual(['src/connectors/json-values.ts']);
   });
 

@@ -21,9 +21,11 @@ function sourceFiles(dir: string): string[] {
 }
 
 function imports(text: string): string[] {
-  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s+['"]([^'"]+)['"]/g)].map(
-    (match) => match[1] ?? match[2] ?? match[3],
-  );
+  return [
+    ...text.matchAll(
+      /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s+['"]([^'"]+)['"]/g,
+    ),
+  ].map((match) => match[1] ?? match[2] ?? match[3]);
 }
 
 const layerOf = (file: string): string => relative(SRC, file).split(sep)[0];
@@ -36,7 +38,11 @@ describe('storage boundary', () => {
   });
 
   it('reads the imports it checks', () => {
-    const text = ["import type { Statement } from 'better-sqlite3';", "const k = await import('../memory/graph/kuzu/shared-graph.js');", "import 'kuzu';"].join('\n');
+    const text = [
+      "import type { Statement } from 'better-sqlite3';",
+      "const k = await import('../memory/graph/kuzu/shared-graph.js');",
+      "import 'kuzu';",
+    ].join('\n');
     expect(imports(text)).toEqual(['better-sqlite3', '../memory/graph/kuzu/shared-graph.js', 'kuzu']);
   });
 
@@ -57,7 +63,9 @@ describe('storage boundary', () => {
     const violations = files.flatMap((file) =>
       readFileSync(file, 'utf8')
         .split('\n')
-        .flatMap((line, index) => (SQL.test(line) ? [`${relative(SRC, file)}:${index + 1}: ${line.trim()}`] : [])),
+        .flatMap((line, index) =>
+          SQL.test(line) ? [`${relative(SRC, file)}:${index + 1}: ${line.trim()}`] : [],
+        ),
     );
     expect(violations).toEqual([]);
   });

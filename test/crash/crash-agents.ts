@@ -14,7 +14,14 @@ export class TaggerAgent implements Agent {
       appendFileSync(this.bodies, `tag:${batch[0].seq}-${batch[batch.length - 1].seq}\n`);
       await new Promise((resolve) => setTimeout(resolve, 2));
       return batch.map((event) =>
-        makeEvent({ id: `tag:${event.id}`, type: 'test.tagged', stream: event.stream, occurredAt: event.occurredAt, causationId: event.id, payload: { of: event.id } }),
+        makeEvent({
+          id: `tag:${event.id}`,
+          type: 'test.tagged',
+          stream: event.stream,
+          occurredAt: event.occurredAt,
+          causationId: event.id,
+          payload: { of: event.id },
+        }),
       );
     });
     await ctx.step('pause', () => new Promise((resolve) => setTimeout(() => resolve(true), 1)));
@@ -31,8 +38,12 @@ export class TagCounterAgent implements Agent {
   async handle(batch: readonly StoredEvent[], ctx: AgentContext): Promise<EventEnvelope[]> {
     if (!ctx.onCommit) throw new Error('the runtime must offer onCommit');
     ctx.onCommit((db) => {
-      db.prepare('CREATE TABLE IF NOT EXISTS crash_tag_counts (stream TEXT PRIMARY KEY, n INTEGER NOT NULL)').run();
-      const add = db.prepare('INSERT INTO crash_tag_counts (stream, n) VALUES (?, 1) ON CONFLICT(stream) DO UPDATE SET n = n + 1');
+      db.prepare(
+        'CREATE TABLE IF NOT EXISTS crash_tag_counts (stream TEXT PRIMARY KEY, n INTEGER NOT NULL)',
+      ).run();
+      const add = db.prepare(
+        'INSERT INTO crash_tag_counts (stream, n) VALUES (?, 1) ON CONFLICT(stream) DO UPDATE SET n = n + 1',
+      );
       for (const event of batch) add.run(event.stream);
     });
     await new Promise((resolve) => setTimeout(resolve, 1));

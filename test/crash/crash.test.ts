@@ -33,7 +33,9 @@ interface Started {
 }
 
 function start(db: string, bodies: string): Started {
-  const child = spawn(process.execPath, ['--import', 'tsx', WORKER, db, bodies], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', WORKER, db, bodies], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   let onReady: (at: number) => void = () => {};
@@ -43,7 +45,12 @@ function start(db: string, bodies: string): Started {
     if (stdout.includes('ready')) onReady(Date.now());
   });
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve) =>
+  const exit = new Promise<{
+    code: number | null;
+    signal: NodeJS.Signals | null;
+    stdout: string;
+    stderr: string;
+  }>((resolve) =>
     child.on('exit', (code, signal) => {
       onReady(Date.now());
       resolve({ code, signal, stdout, stderr });
@@ -67,17 +74,35 @@ function snapshot(file: string) {
   const db = new Database(file, { readonly: true });
   try {
     const events = db.prepare('SELECT id, type, stream, payload FROM events ORDER BY id').all();
-    const ids = db.prepare('SELECT count(*) AS n, count(DISTINCT id) AS d FROM events').get() as { n: number; d: number };
+    const ids = db.prepare('SELECT count(*) AS n, count(DISTINCT id) AS d FROM events').get() as {
+      n: number;
+      d: number;
+    };
     const tags = db.prepare('SELECT stream, n FROM crash_tag_counts ORDER BY stream').all();
     const channels = db.prepare('SELECT stream, messages FROM read_channel_counts ORDER BY stream').all();
-    const runs = db.prepare("SELECT status, count(*) AS n FROM workflow_runs WHERE status <> 'completed' GROUP BY status").all();
-    const cursors = db.prepare('SELECT consumer, position, (SELECT max(seq) FROM events) AS last FROM bus_cursors ORDER BY consumer').all() as {
+    const runs = db
+      .prepare("SELECT status, count(*) AS n FROM workflow_runs WHERE status <> 'completed' GROUP BY status")
+      .all();
+    const cursors = db
+      .prepare(
+        'SELECT consumer, position, (SELECT max(seq) FROM events) AS last FROM bus_cursors ORDER BY consumer',
+      )
+      .all() as {
       consumer: string;
       position: number;
       last: number;
     }[];
     const letters = db.prepare('SELECT count(*) AS n FROM bus_dead_letters').get() as { n: number };
-    return { events, ids, tags, channels, runs, cursorsBehind: cursors.filter((c) => c.position > c.last).length, consumers: cursors.length, deadLetters: letters.n };
+    return {
+      events,
+      ids,
+      tags,
+      channels,
+      runs,
+      cursorsBehind: cursors.filter((c) => c.position > c.last).length,
+      consumers: cursors.length,
+      deadLetters: letters.n,
+    };
   } finally {
     db.close();
   }
@@ -86,7 +111,8 @@ function snapshot(file: string) {
 function bodyCounts(file: string): Map<string, number> {
   const counts = new Map<string, number>();
   if (!existsSync(file)) return counts;
-  for (const line of readFileSync(file, 'utf8').split('\n').filter(Boolean)) counts.set(line, (counts.get(line) ?? 0) + 1);
+  for (const line of readFileSync(file, 'utf8').split('\n').filter(Boolean))
+    counts.set(line, (counts.get(line) ?? 0) + 1);
   return counts;
 }
 
@@ -134,7 +160,8 @@ describe('crash safety (real processes, SIGKILL)', () => {
       expect({ trial, ...after }).toEqual({ trial, ...clean });
       // Step bodies are at-least-once: each ran, and at most once per process that reached it.
       const counts = bodyCounts(bodies);
-      for (const step of ['summary:count', 'summary:wait', 'summary:emit']) expect(counts.get(step), `${step} in trial ${trial}`).toBeGreaterThanOrEqual(1);
+      for (const step of ['summary:count', 'summary:wait', 'summary:emit'])
+        expect(counts.get(step), `${step} in trial ${trial}`).toBeGreaterThanOrEqual(1);
       for (const [step, n] of counts) expect(n, `${step} in trial ${trial}`).toBeLessThanOrEqual(1 + killed);
     }
   }, 600_000);

@@ -11,7 +11,9 @@ import { makeTempDir } from '../../src/test-support/temp-dir.js';
  * moments and run again: the event log and every SQLite read model must equal a clean run's.
  */
 const ENTRY = join(import.meta.dirname, 'cli-entry.ts');
-const INPUTS = ['slack', 'discord', 'teams', 'calendar.ics'].map((name) => resolve('fixtures/workspace', name));
+const INPUTS = ['slack', 'discord', 'teams', 'calendar.ics'].map((name) =>
+  resolve('fixtures/workspace', name),
+);
 const TRIALS = Number(process.env.OUTRO_CRASH_INGEST_TRIALS ?? 6);
 /** Bookkeeping whose rows carry run ids and times; compared through their effects instead. */
 const BOOKKEEPING = /^(sqlite_|workflow_|bus_|ingest_|stage_cache|trace_|eval_)/;
@@ -20,7 +22,9 @@ const BOOKKEEPING = /^(sqlite_|workflow_|bus_|ingest_|stage_cache|trace_|eval_)/
 function codeStamp(): string {
   const hash = createHash('sha256');
   const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
       else if (entry.name.endsWith('.ts')) {
@@ -61,7 +65,10 @@ async function agentsStarted(home: string, limitMs: number): Promise<void> {
   }
 }
 
-function ingest(home: string, killAfterMs?: number | (() => Promise<void>)): Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string; ms: number }> {
+function ingest(
+  home: string,
+  killAfterMs?: number | (() => Promise<void>),
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string; ms: number }> {
   const started = Date.now();
   const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, 'ingest', ...INPUTS], {
     env: { PATH: process.env.PATH, HOME: home, OUTRO_HOME: home, OUTRO_NOW: '2026-11-20T12:00:00Z' },
@@ -70,7 +77,8 @@ function ingest(home: string, killAfterMs?: number | (() => Promise<void>)): Pro
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  const timer = typeof killAfterMs === 'number' ? setTimeout(() => child.kill('SIGKILL'), killAfterMs) : undefined;
+  const timer =
+    typeof killAfterMs === 'number' ? setTimeout(() => child.kill('SIGKILL'), killAfterMs) : undefined;
   if (typeof killAfterMs === 'function') void killAfterMs().then(() => child.kill('SIGKILL'));
   return new Promise((done) =>
     child.on('exit', (code, signal) => {
@@ -85,16 +93,31 @@ function snapshot(home: string): Record<string, string[]> {
   const db = new Database(join(home, 'outro.db'), { readonly: true });
   try {
     const out: Record<string, string[]> = {};
-    out.events = (db.prepare('SELECT id, type, stream, occurred_at, causation_id, payload FROM events').all() as object[]).map((row) => JSON.stringify(row)).sort();
-    const ids = db.prepare('SELECT count(*) AS n, count(DISTINCT id) AS d FROM events').get() as { n: number; d: number };
+    out.events = (
+      db.prepare('SELECT id, type, stream, occurred_at, causation_id, payload FROM events').all() as object[]
+    )
+      .map((row) => JSON.stringify(row))
+      .sort();
+    const ids = db.prepare('SELECT count(*) AS n, count(DISTINCT id) AS d FROM events').get() as {
+      n: number;
+      d: number;
+    };
     out.unique = [String(ids.n === ids.d)];
-    for (const { name } of db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name <> 'events'").all() as { name: string }[]) {
+    for (const { name } of db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name <> 'events'")
+      .all() as { name: string }[]) {
       if (BOOKKEEPING.test(name)) continue;
       out[name] = (db.prepare(`SELECT * FROM "${name}"`).all() as Record<string, unknown>[])
-        .map((row) => JSON.stringify(Object.fromEntries(Object.entries(row).filter(([column]) => !/(^|_)seq$/.test(column)))))
+        .map((row) =>
+          JSON.stringify(
+            Object.fromEntries(Object.entries(row).filter(([column]) => !/(^|_)seq$/.test(column))),
+          ),
+        )
         .sort();
     }
-    const unfinished = db.prepare("SELECT count(*) AS n FROM workflow_runs WHERE status <> 'completed'").get() as { n: number };
+    const unfinished = db
+      .prepare("SELECT count(*) AS n FROM workflow_runs WHERE status <> 'completed'")
+      .get() as { n: number };
     const letters = db.prepare('SELECT count(*) AS n FROM bus_dead_letters').get() as { n: number };
     out.health = [`unfinished=${unfinished.n}`, `deadLetters=${letters.n}`];
     return out;
@@ -133,7 +156,12 @@ describe('crash safety of `outro ingest` with its agents (real CLI processes, SI
       const home = join(temp.dir, `trial-${trial}`);
       // Even trials die at a random moment of the whole command; odd ones while the agents run.
       const delay = Math.floor(random() * cleanMs);
-      const killed = await ingest(home, trial % 2 === 0 ? 300 + delay : () => agentsStarted(home, 30_000).then(() => new Promise((r) => setTimeout(r, delay / 3))));
+      const killed = await ingest(
+        home,
+        trial % 2 === 0
+          ? 300 + delay
+          : () => agentsStarted(home, 30_000).then(() => new Promise((r) => setTimeout(r, delay / 3))),
+      );
       if (killed.signal !== 'SIGKILL') expect(killed.out).toContain('exit ok');
       const again = await ingest(home);
       expect(again.out, `trial ${trial}`).toContain('exit ok');

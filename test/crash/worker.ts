@@ -30,9 +30,21 @@ runtime.engine.register('crash-summary', async (run) => {
     appendFileSync(bodies, 'summary:count\n');
     return log.count('test.tagged');
   });
-  await run.step('wait', () => new Promise((resolve) => setTimeout(() => resolve(appendFileSync(bodies, 'summary:wait\n')), 5)));
+  await run.step(
+    'wait',
+    () => new Promise((resolve) => setTimeout(() => resolve(appendFileSync(bodies, 'summary:wait\n')), 5)),
+  );
   await run.step('emit', () => (appendFileSync(bodies, 'summary:emit\n'), counted), {
-    commit: (n, tx) => void tx.log?.append(makeEvent({ id: 'summary', type: 'test.summary', stream: 'summary', occurredAt: '2026-11-25T00:00:00Z', payload: { tagged: n } })),
+    commit: (n, tx) =>
+      void tx.log?.append(
+        makeEvent({
+          id: 'summary',
+          type: 'test.summary',
+          stream: 'summary',
+          occurredAt: '2026-11-25T00:00:00Z',
+          payload: { tagged: n },
+        }),
+      ),
   });
   return counted;
 });
@@ -41,7 +53,13 @@ process.stdout.write('ready\n');
 for (let chunk = 0; chunk < CHUNKS; chunk++) {
   const events = Array.from({ length: PER_CHUNK }, (_, i) => {
     const n = chunk * PER_CHUNK + i;
-    return makeEvent({ id: `msg-${n}`, type: 'message.posted', stream: `chan-${n % 4}`, occurredAt: '2026-11-25T09:00:00.000Z', payload: { n } });
+    return makeEvent({
+      id: `msg-${n}`,
+      type: 'message.posted',
+      stream: `chan-${n % 4}`,
+      occurredAt: '2026-11-25T09:00:00.000Z',
+      payload: { n },
+    });
   });
   log.appendAll(events);
   await runtime.runUntilDrained();

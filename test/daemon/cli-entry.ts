@@ -2,6 +2,12 @@
 // Exit status 0 on success, else the bin/outro mapping for the codes the daemon tests check.
 import { main } from '../../src/cli/main.js';
 
-const EXIT: Record<string, number> = { USAGE: 2, PARTIAL: 3, DAEMON_RUNNING: 7, DAEMON_NOT_RUNNING: 7, TIMEOUT: 11 };
+const EXIT: Record<string, number> = {
+  USAGE: 2,
+  PARTIAL: 3,
+  DAEMON_RUNNING: 7,
+  DAEMON_NOT_RUNNING: 7,
+  TIMEOUT: 11,
+};
 const result = await main(process.argv.slice(2));
 process.exitCode = result.code === undefined ? 0 : (EXIT[result.code] ?? 1);

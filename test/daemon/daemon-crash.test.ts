@@ -1,9 +1,22 @@
 import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { baseExport, slackMessage, writeExport, type ExportFiles } from '../../src/connectors/slack/test-support/slack-export-fixture.js';
+import {
+  baseExport,
+  slackMessage,
+  writeExport,
+  type ExportFiles,
+} from '../../src/connectors/slack/test-support/slack-export-fixture.js';
 import { sendRequest } from '../../src/cli/daemon-client.js';
-import { cli, daemonStatus, makeHome, spawnDaemon, stopQuietly, waitFor, type Home } from './daemon-harness.js';
+import {
+  cli,
+  daemonStatus,
+  makeHome,
+  spawnDaemon,
+  stopQuietly,
+  waitFor,
+  type Home,
+} from './daemon-harness.js';
 
 const DAYS = 60;
 const PER_DAY = 400;
@@ -15,7 +28,10 @@ function bigExport(): ExportFiles {
   for (let day = 0; day < DAYS; day++) {
     const date = new Date((start + day * 86_400) * 1000).toISOString().slice(0, 10);
     files[`general/${date}.json`] = Array.from({ length: PER_DAY }, (_, index) =>
-      slackMessage(`${start + day * 86_400 + index * 60}.000100`, { user: index % 2 ? 'U1' : 'U2', text: `update ${day}-${index} on the billing migration` }),
+      slackMessage(`${start + day * 86_400 + index * 60}.000100`, {
+        user: index % 2 ? 'U1' : 'U2',
+        text: `update ${day}-${index} on the billing migration`,
+      }),
     );
   }
   return baseExport(files);
@@ -28,7 +44,11 @@ function storedMessages(home: Home): number {
 }
 
 async function forwardedMessages(home: Home): Promise<number> {
-  const reply = await sendRequest(home.socket, { op: 'call', name: 'status', input: {}, context: { configFile: join(home.dir, 'config.yaml') } }, 0);
+  const reply = await sendRequest(
+    home.socket,
+    { op: 'call', name: 'status', input: {}, context: { configFile: join(home.dir, 'config.yaml') } },
+    0,
+  );
   if (!reply.ok) throw new Error(reply.error.message);
   return (reply.result as { stats: { messages: number } }).stats.messages;
 }
@@ -54,7 +74,9 @@ describe('the daemon killed mid-ingest', { timeout: 300_000 }, () => {
     while (!child.output().includes('ingest ok') && seen.length < 500) {
       seen.push(await forwardedMessages(home));
     }
-    process.stdout.write(`queries during ingest: ${seen.length}, distinct counts ${[...new Set(seen)].join(",")}\n`);
+    process.stdout.write(
+      `queries during ingest: ${seen.length}, distinct counts ${[...new Set(seen)].join(',')}\n`,
+    );
     expect(seen.length).toBeGreaterThan(0);
     expect([...seen].sort((a, b) => a - b)).toEqual(seen); // the count only grows
     await waitFor(() => storedMessages(home) === DAYS * PER_DAY, 'the ingest to complete');
@@ -66,7 +88,10 @@ describe('the daemon killed mid-ingest', { timeout: 300_000 }, () => {
     await waitFor(() => daemonStatus(home).running, 'the daemon to answer');
     renameSync(staged, join(home.dir, 'exports', 'big-export'));
     await waitFor(() => child.output().includes('ingesting 1 changed export'), 'the ingest to begin', 60_000);
-    await waitFor(async () => (await forwardedMessages(home)) > 0 || child.output().includes('ingest ok'), 'the first messages to be stored');
+    await waitFor(
+      async () => (await forwardedMessages(home)) > 0 || child.output().includes('ingest ok'),
+      'the first messages to be stored',
+    );
     child.kill('SIGKILL');
     await waitFor(() => child.exitCode !== null || child.signalCode !== null, 'the daemon to die');
     // On a loaded machine the kill can land after the ingest was recorded: the restart then has
@@ -78,13 +103,23 @@ describe('the daemon killed mid-ingest', { timeout: 300_000 }, () => {
     // The restart cleans the stale socket, sees the export was never recorded as ingested, and
     // ingests it again; deterministic event ids keep what was stored before the kill from doubling.
     expect(cli(home, ['daemon', 'start']).status).toBe(0);
-    await waitFor(() => storedMessages(home) === DAYS * PER_DAY, 'the ingest to complete after restart', 120_000);
+    await waitFor(
+      () => storedMessages(home) === DAYS * PER_DAY,
+      'the ingest to complete after restart',
+      120_000,
+    );
     let last: unknown;
-    const status = await waitFor(() => {
-      const current = daemonStatus(home);
-      last = current;
-      return current.running && !current.ingesting && (current.lastIngest || finishedBeforeKill) ? current : undefined;
-    }, 'the daemon to report the ingest', 150_000).catch((error: Error) => {
+    const status = await waitFor(
+      () => {
+        const current = daemonStatus(home);
+        last = current;
+        return current.running && !current.ingesting && (current.lastIngest || finishedBeforeKill)
+          ? current
+          : undefined;
+      },
+      'the daemon to report the ingest',
+      150_000,
+    ).catch((error: Error) => {
       // Say what the daemon last reported and logged: this wait has timed out on loaded machines.
       const log = join(home.dir, 'log', 'daemon.log');
       const tail = existsSync(log) ? readFileSync(log, 'utf8').split('\n').slice(-30).join('\n') : '(no log)';
@@ -92,6 +127,8 @@ describe('the daemon killed mid-ingest', { timeout: 300_000 }, () => {
     });
     if (!finishedBeforeKill) expect(status.running && status.lastIngest?.status).toBe('ok');
     expect(storedMessages(home)).toBe(DAYS * PER_DAY);
-    process.stdout.write(`messages stored when killed: ${atKill} of ${DAYS * PER_DAY}${finishedBeforeKill ? ' (the ingest had finished)' : ''}\n`);
+    process.stdout.write(
+      `messages stored when killed: ${atKill} of ${DAYS * PER_DAY}${finishedBeforeKill ? ' (the ingest had finished)' : ''}\n`,
+    );
   });
 });

@@ -1,7 +1,11 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { baseExport, slackMessage, writeExport } from '../../src/connectors/slack/test-support/slack-export-fixture.js';
+import {
+  baseExport,
+  slackMessage,
+  writeExport,
+} from '../../src/connectors/slack/test-support/slack-export-fixture.js';
 import { cli, daemonStatus, makeHome, stopQuietly, waitFor, type Home } from './daemon-harness.js';
 
 function digestFires(home: Home): string[] {
@@ -29,7 +33,14 @@ describe('the daemon firing the digest schedule on an injected clock', { timeout
     // Something to brief about (and a reader, `me: dana`, the digest can find).
     const exported = await writeExport(
       join(home.dir, 'work'),
-      baseExport({ 'general/2026-03-02.json': [slackMessage('1772434800.000100', { user: 'U2', text: '<@U1> can you review the billing migration plan by Friday?' })] }),
+      baseExport({
+        'general/2026-03-02.json': [
+          slackMessage('1772434800.000100', {
+            user: 'U2',
+            text: '<@U1> can you review the billing migration plan by Friday?',
+          }),
+        ],
+      }),
     );
     expect(cli(home, ['ingest', exported]).status).toBe(0);
     writeFileSync(clock, '2026-03-02T07:00:00Z');
@@ -48,7 +59,11 @@ describe('the daemon firing the digest schedule on an injected clock', { timeout
     if (!status.running) throw new Error('daemon stopped');
     expect(status.digest.lastFire).toBe('2026-03-02T10:00:00.000Z');
     expect(status.digest.nextFire).toBe('2026-03-03T08:00:00.000Z');
-    expect(result).toMatchObject({ ok: true, written: true, file: join(home.dir, 'digests', 'digest-2026-03-02T1000Z.md') });
+    expect(result).toMatchObject({
+      ok: true,
+      written: true,
+      file: join(home.dir, 'digests', 'digest-2026-03-02T1000Z.md'),
+    });
     expect(readdirSync(join(home.dir, 'digests'))).toEqual(['digest-2026-03-02T1000Z.md']);
     expect(readFileSync(result.file as string, 'utf8')).toMatch(/^---\n[\s\S]*\n---\n/);
 

@@ -48,20 +48,33 @@ export interface CliResult {
 }
 
 export function cli(home: Home, args: string[], env: NodeJS.ProcessEnv = {}, cwd = ROOT): CliResult {
-  const result = spawnSync(process.execPath, ['--import', TSX, ENTRY, ...args], { cwd, encoding: 'utf8', env: { ...home.env, ...env }, timeout: 120_000 });
+  const result = spawnSync(process.execPath, ['--import', TSX, ENTRY, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...home.env, ...env },
+    timeout: 120_000,
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** `outro daemon run` as a child this test controls (to SIGKILL it, for example). */
 export function spawnDaemon(home: Home): ChildProcess & { output: () => string } {
-  const child = spawn(process.execPath, ['--import', TSX, ENTRY, 'daemon', 'run'], { cwd: ROOT, env: home.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', TSX, ENTRY, 'daemon', 'run'], {
+    cwd: ROOT,
+    env: home.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   return Object.assign(child, { output: () => output });
 }
 
-export async function waitFor<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 60_000): Promise<T> {
+export async function waitFor<T>(
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  what: string,
+  timeoutMs = 60_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < deadline) {

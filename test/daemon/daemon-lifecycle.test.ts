@@ -1,8 +1,20 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { baseExport, slackMessage, writeExport } from '../../src/connectors/slack/test-support/slack-export-fixture.js';
+import {
+  baseExport,
+  slackMessage,
+  writeExport,
+} from '../../src/connectors/slack/test-support/slack-export-fixture.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cli, daemonStatus, makeHome, spawnDaemon, stopQuietly, waitFor, type Home } from './daemon-harness.js';
+import {
+  cli,
+  daemonStatus,
+  makeHome,
+  spawnDaemon,
+  stopQuietly,
+  waitFor,
+  type Home,
+} from './daemon-harness.js';
 
 /** The Acme sample workspace (`npm run fixtures:build`). */
 const SAMPLE = resolve('fixtures/workspace');
@@ -56,7 +68,9 @@ describe('outro daemon as a real child process', { timeout: 300_000 }, () => {
     const forwarded = cli(home, ['status', '--json'], env);
     expect(forwarded.status).toBe(0);
     // It really went through the daemon (its log records the command)…
-    expect(readFileSync(join(home.dir, 'log', 'daemon.log'), 'utf8')).toContain('"message":"forwarded command","command":"status"');
+    expect(readFileSync(join(home.dir, 'log', 'daemon.log'), 'utf8')).toContain(
+      '"message":"forwarded command","command":"status"',
+    );
     // …and says what the CLI says on its own: bypassing the daemon, and with the daemon stopped.
     expect(cli(home, ['status', '--json'], { ...env, OUTRO_NO_DAEMON: '1' }).stdout).toBe(forwarded.stdout);
     expect(cli(home, ['daemon', 'stop']).status).toBe(0);
@@ -65,7 +79,10 @@ describe('outro daemon as a real child process', { timeout: 300_000 }, () => {
     expect(local.stdout).toBe(forwarded.stdout);
     expect(cli(home, ['daemon', 'start']).status).toBe(0);
     // Relative paths resolve against the client's working directory, not the daemon's.
-    const exported = await writeExport(join(home.dir, 'work'), baseExport({ 'general/2026-02-27.json': [slackMessage('1772193600.000100')] }));
+    const exported = await writeExport(
+      join(home.dir, 'work'),
+      baseExport({ 'general/2026-02-27.json': [slackMessage('1772193600.000100')] }),
+    );
     const ingested = cli(home, ['ingest', relative(home.dir, exported), '--json'], env, home.dir);
     expect(ingested.stderr).toBe('');
     expect(JSON.parse(ingested.stdout)).toMatchObject({ status: 'ok', paths: ['work/export'] });
@@ -76,47 +93,67 @@ describe('outro daemon as a real child process', { timeout: 300_000 }, () => {
     expect(bad.stderr).toMatch(/unknown option/);
   });
 
-  it.runIf(existsSync(SAMPLE))('answers `ask` and `brief --json` through the daemon with the same output, errors and exit status as without it', async () => {
-    const config = readFileSync(join(SAMPLE, 'outro.yaml'), 'utf8');
-    const env = { OUTRO_NOW: (JSON.parse(readFileSync(join(SAMPLE, 'truth.json'), 'utf8')) as { now: string }).now };
-    const sampleHome = makeHome(config, env);
-    try {
-      expect(cli(sampleHome, ['daemon', 'start']).status).toBe(0);
-      // Ingested through the daemon too (its agents fill the graph it holds open).
-      const ingested = cli(sampleHome, ['ingest', ...['slack', 'discord', 'teams', 'calendar.ics'].map((name) => join(SAMPLE, name)), '--json']);
-      expect(ingested).toMatchObject({ status: 0, stderr: '' });
-      await waitFor(() => {
-        const status = daemonStatus(sampleHome);
-        return status.running && !status.ingesting;
-      }, 'the daemon to be idle');
-      const commands = [
-        ['ask', 'who owns billing', '--json'],
-        ['ask', 'what did we decide about search'],
-        ['ask', 'who owned billing', '--as-of', 'not-a-date'],
-        ['brief', '--json', '--peek'],
-        ['brief', '--peek', '--since', '3d'],
-        ['history', 'no such thing'],
-      ];
-      const run = (): Array<{ status: number | null; stdout: string; stderr: string }> => commands.map((args) => cli(sampleHome, args));
-      const through = run();
-      const log = readFileSync(join(sampleHome.dir, 'log', 'daemon.log'), 'utf8');
-      for (const name of ['ask', 'brief', 'history']) expect(log).toContain(`"message":"forwarded command","command":"${name}"`);
-      expect(JSON.parse(through[0].stdout)).toMatchObject({ known: true, text: expect.stringContaining('Marco') });
-      expect(JSON.parse(through[3].stdout)).toMatchObject({ reader: { name: 'Dana Whitfield' } });
-      expect(through[2]).toMatchObject({ status: 2, stderr: expect.stringContaining('--as-of not-a-date is not a date') });
-      expect(through[5].stderr).toContain('Nothing named "no such thing" is known');
-      // Alone: the daemon is stopped (it holds the graph), and the CLI does the same work itself.
-      expect(cli(sampleHome, ['daemon', 'stop']).status).toBe(0);
-      expect(run()).toEqual(through);
-    } finally {
-      stopQuietly(sampleHome);
-      sampleHome.cleanup();
-    }
-  });
+  it.runIf(existsSync(SAMPLE))(
+    'answers `ask` and `brief --json` through the daemon with the same output, errors and exit status as without it',
+    async () => {
+      const config = readFileSync(join(SAMPLE, 'outro.yaml'), 'utf8');
+      const env = {
+        OUTRO_NOW: (JSON.parse(readFileSync(join(SAMPLE, 'truth.json'), 'utf8')) as { now: string }).now,
+      };
+      const sampleHome = makeHome(config, env);
+      try {
+        expect(cli(sampleHome, ['daemon', 'start']).status).toBe(0);
+        // Ingested through the daemon too (its agents fill the graph it holds open).
+        const ingested = cli(sampleHome, [
+          'ingest',
+          ...['slack', 'discord', 'teams', 'calendar.ics'].map((name) => join(SAMPLE, name)),
+          '--json',
+        ]);
+        expect(ingested).toMatchObject({ status: 0, stderr: '' });
+        await waitFor(() => {
+          const status = daemonStatus(sampleHome);
+          return status.running && !status.ingesting;
+        }, 'the daemon to be idle');
+        const commands = [
+          ['ask', 'who owns billing', '--json'],
+          ['ask', 'what did we decide about search'],
+          ['ask', 'who owned billing', '--as-of', 'not-a-date'],
+          ['brief', '--json', '--peek'],
+          ['brief', '--peek', '--since', '3d'],
+          ['history', 'no such thing'],
+        ];
+        const run = (): Array<{ status: number | null; stdout: string; stderr: string }> =>
+          commands.map((args) => cli(sampleHome, args));
+        const through = run();
+        const log = readFileSync(join(sampleHome.dir, 'log', 'daemon.log'), 'utf8');
+        for (const name of ['ask', 'brief', 'history'])
+          expect(log).toContain(`"message":"forwarded command","command":"${name}"`);
+        expect(JSON.parse(through[0].stdout)).toMatchObject({
+          known: true,
+          text: expect.stringContaining('Marco'),
+        });
+        expect(JSON.parse(through[3].stdout)).toMatchObject({ reader: { name: 'Dana Whitfield' } });
+        expect(through[2]).toMatchObject({
+          status: 2,
+          stderr: expect.stringContaining('--as-of not-a-date is not a date'),
+        });
+        expect(through[5].stderr).toContain('Nothing named "no such thing" is known');
+        // Alone: the daemon is stopped (it holds the graph), and the CLI does the same work itself.
+        expect(cli(sampleHome, ['daemon', 'stop']).status).toBe(0);
+        expect(run()).toEqual(through);
+      } finally {
+        stopQuietly(sampleHome);
+        sampleHome.cleanup();
+      }
+    },
+  );
 
   it('cleans a stale socket and pid file left by SIGKILL and starts again', async () => {
     const child = spawnDaemon(home);
-    const first = await waitFor(() => daemonStatus(home).running && daemonStatus(home), 'the daemon to answer');
+    const first = await waitFor(
+      () => daemonStatus(home).running && daemonStatus(home),
+      'the daemon to answer',
+    );
     expect(first.pid).toBe(child.pid);
     child.kill('SIGKILL');
     await waitFor(() => child.exitCode !== null || child.signalCode !== null, 'the daemon to die');

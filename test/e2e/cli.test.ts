@@ -3,7 +3,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { baseExport, slackMessage, writeExport } from '../../src/connectors/slack/test-support/slack-export-fixture.js';
+import {
+  baseExport,
+  slackMessage,
+  writeExport,
+} from '../../src/connectors/slack/test-support/slack-export-fixture.js';
 
 const BIN = resolve('bin/outro');
 
@@ -41,7 +45,11 @@ describe('the built outro binary', () => {
     const first = outro(home, ['ingest', exportDir, '--json']);
     expect(first.stderr).toBe('');
     expect(first.status).toBe(0);
-    const summary = JSON.parse(first.stdout) as { appended: number; status: string; inputs: Array<{ format: string }> };
+    const summary = JSON.parse(first.stdout) as {
+      appended: number;
+      status: string;
+      inputs: Array<{ format: string }>;
+    };
     expect(summary.status).toBe('ok');
     expect(summary.inputs.map((input) => input.format)).toEqual(['slack-export']);
     expect(summary.appended).toBeGreaterThan(2);
@@ -58,7 +66,9 @@ describe('the built outro binary', () => {
   it('skips an unreadable file, keeps the rest, and exits 3 (partial)', async () => {
     const exportDir = await writeExport(
       join(work, 'slack'),
-      baseExport({ 'general/2026-02-27.json': [slackMessage('1772193600.000100', { user: 'U1', text: 'still stored' })] }),
+      baseExport({
+        'general/2026-02-27.json': [slackMessage('1772193600.000100', { user: 'U1', text: 'still stored' })],
+      }),
     );
     const junk = join(work, 'notes.json');
     writeFileSync(junk, '{"this is": "not an export"}');

@@ -20,7 +20,14 @@ describe('outro conversations', () => {
   const outro = (args: string[]) =>
     spawnSync(process.execPath, [BIN, ...args], {
       encoding: 'utf8',
-      env: { PATH: process.env.PATH, HOME: home, OUTRO_HOME: home, OUTRO_NO_DAEMON: '1', OUTRO_CONFIG: join(WORKSPACE, 'outro.yaml'), OUTRO_NOW: '2026-11-20T08:30:00+01:00' },
+      env: {
+        PATH: process.env.PATH,
+        HOME: home,
+        OUTRO_HOME: home,
+        OUTRO_NO_DAEMON: '1',
+        OUTRO_CONFIG: join(WORKSPACE, 'outro.yaml'),
+        OUTRO_NOW: '2026-11-20T08:30:00+01:00',
+      },
     });
 
   beforeAll(() => {
@@ -30,7 +37,7 @@ describe('outro conversations', () => {
   }, 120_000);
   afterAll(() => rmSync(home, { recursive: true, force: true }));
 
-  it('lists a channel\'s conversations, and with --related the same story in other channels', () => {
+  it("lists a channel's conversations, and with --related the same story in other channels", () => {
     const plain = JSON.parse(outro(['conversations', '--channel', 'incidents', '--json']).stdout) as Row[];
     expect(plain.length).toBeGreaterThan(1);
     expect(plain.every((row) => row.channel === plain[0].channel && row.related === undefined)).toBe(true);
@@ -39,7 +46,9 @@ describe('outro conversations', () => {
     expect(result.status).toBe(0);
     const rows = JSON.parse(result.stdout) as Row[];
     const outage = rows.find((row) => row.annotation?.topic === 'retry worker');
-    expect(outage?.related?.[0]).toEqual(expect.objectContaining({ channel: expect.stringMatching(/^teams:/), topic: 'billing' }));
+    expect(outage?.related?.[0]).toEqual(
+      expect.objectContaining({ channel: expect.stringMatching(/^teams:/), topic: 'billing' }),
+    );
     for (const row of rows) {
       for (const hit of row.related ?? []) {
         expect(hit.channel).not.toBe(row.channel);

@@ -23,7 +23,10 @@ function capture(): Writable & { text(): string } {
   return stream;
 }
 
-async function outro(env: NodeJS.ProcessEnv, argv: string[]): Promise<{ code?: string; stdout: string; stderr: string }> {
+async function outro(
+  env: NodeJS.ProcessEnv,
+  argv: string[],
+): Promise<{ code?: string; stdout: string; stderr: string }> {
   const stdout = capture();
   const stderr = capture();
   const result = await runLocal(argv, { env, stdout, stderr });
@@ -79,11 +82,15 @@ describe('the model path end to end', () => {
     const ask = await outro(env, ['ask', 'who owns billing', '--json']);
     expect(ask.code).toBeUndefined();
     // foreignInstance() fills every string with names that exist in no input.
-    for (const output of [brief.stdout, ask.stdout]) for (const name of FOREIGN_NAMES) expect(output).not.toContain(name);
+    for (const output of [brief.stdout, ask.stdout])
+      for (const name of FOREIGN_NAMES) expect(output).not.toContain(name);
     // Every fact the model offered was invented and dropped: the honest answer is a real name or none.
     expect(JSON.parse(ask.stdout).text).toMatch(/Marco Rossi|I don't know/);
 
-    const status = JSON.parse((await outro(env, ['status', '--json'])).stdout) as { model: { mode: string }; lastDay: { modelCalls: number; hallucinationDrops: number } };
+    const status = JSON.parse((await outro(env, ['status', '--json'])).stdout) as {
+      model: { mode: string };
+      lastDay: { modelCalls: number; hallucinationDrops: number };
+    };
     expect(status.model.mode).toBe('model');
     expect(status.lastDay.modelCalls).toBeGreaterThan(0);
     expect(status.lastDay.hallucinationDrops).toBeGreaterThan(0);
@@ -93,7 +100,10 @@ describe('the model path end to end', () => {
     const env = envFor(`127.0.0.1:${await closedPort()}`);
     const ingest = await outro(env, ['ingest', '--json', ...EXPORTS.map((path) => join(WORKSPACE, path))]);
     expect(ingest.code).toBeUndefined();
-    const brief = JSON.parse((await outro(env, ['brief', '--since', '7d', '--json'])).stdout) as { degraded: boolean; counts: { waiting: number } };
+    const brief = JSON.parse((await outro(env, ['brief', '--since', '7d', '--json'])).stdout) as {
+      degraded: boolean;
+      counts: { waiting: number };
+    };
     expect(brief.degraded).toBe(true);
     expect(brief.counts.waiting).toBeGreaterThan(0);
     const text = await outro(env, ['brief', '--since', '7d']);

@@ -5,7 +5,14 @@ import type { MessagePosted } from '../../domain/message.js';
 import type { EventLog } from '../../memory/event-log.js';
 import { allLinks, latestProfiles } from '../../memory/people-queries.js';
 import type { SqliteDatabase } from '../../memory/sqlite.js';
-import type { AnnotateInput, AnnotatePerson, KnownEntity, OpenItem, PriorDecision, PriorFact } from '../../pipeline/annotate/annotate-types.js';
+import type {
+  AnnotateInput,
+  AnnotatePerson,
+  KnownEntity,
+  OpenItem,
+  PriorDecision,
+  PriorFact,
+} from '../../pipeline/annotate/annotate-types.js';
 import { groupHumans } from '../../pipeline/resolve/people.js';
 import { channelMessages } from '../conversations/channel-messages.js';
 
@@ -21,18 +28,35 @@ export interface AnnotateKnowledge {
   events: KnowledgeEvent[];
 }
 
-export const KNOWLEDGE_TYPES = [EVENT.entityNamed, EVENT.decisionRecorded, EVENT.actionItemAssigned, EVENT.actionItemCompleted, EVENT.factAsserted, EVENT.factRetracted] as const;
+export const KNOWLEDGE_TYPES = [
+  EVENT.entityNamed,
+  EVENT.decisionRecorded,
+  EVENT.actionItemAssigned,
+  EVENT.actionItemCompleted,
+  EVENT.factAsserted,
+  EVENT.factRetracted,
+] as const;
 export type KnowledgeEvent = TypedEnvelope<(typeof KNOWLEDGE_TYPES)[number]>;
 
 /** People as the annotate stage reads them: each native key with its human's best name, every other name, and the profile's zone. */
 export function annotatePeople(db: SqliteDatabase): AnnotatePerson[] {
   const out: AnnotatePerson[] = [];
   const profiles = latestProfiles(db);
-  const zones = new Map(profiles.filter((profile) => profile.timezone).map((profile) => [profile.key, profile.timezone as string]));
+  const zones = new Map(
+    profiles
+      .filter((profile) => profile.timezone)
+      .map((profile) => [profile.key, profile.timezone as string]),
+  );
   for (const human of groupHumans(profiles, allLinks(db))) {
     for (const key of human.keys) {
       const timezone = zones.get(key);
-      out.push({ key, name: human.name, aliases: [...human.names, ...human.handles], isBot: human.isBot, ...(timezone ? { timezone } : {}) });
+      out.push({
+        key,
+        name: human.name,
+        aliases: [...human.names, ...human.handles],
+        isBot: human.isBot,
+        ...(timezone ? { timezone } : {}),
+      });
     }
   }
   return out;
@@ -40,7 +64,8 @@ export function annotatePeople(db: SqliteDatabase): AnnotatePerson[] {
 
 export function readKnowledge(db: SqliteDatabase, log: EventLog): AnnotateKnowledge {
   const channels = new Map<string, ChannelUpdated>();
-  for (const event of log.iterateTyped([EVENT.channelUpdated])) channels.set(event.payload.key, event.payload);
+  for (const event of log.iterateTyped([EVENT.channelUpdated]))
+    channels.set(event.payload.key, event.payload);
   const events: KnowledgeEvent[] = [...log.iterateTyped(KNOWLEDGE_TYPES)];
   return { people: annotatePeople(db), channels, events };
 }
@@ -64,17 +89,37 @@ export function knowledgeAsOf(knowledge: AnnotateKnowledge, start: string, conve
     switch (event.type) {
       case EVENT.entityNamed: {
         const entity = event.payload;
-        entities.set(entity.entityId, { id: entity.entityId, name: entity.name, kind: entity.kind, aliases: entity.aliases });
+        entities.set(entity.entityId, {
+          id: entity.entityId,
+          name: entity.name,
+          kind: entity.kind,
+          aliases: entity.aliases,
+        });
         break;
       }
       case EVENT.decisionRecorded: {
         const decision = event.payload;
-        if (decision.conversationId !== conversationId) decisions.push({ conversationId: decision.conversationId, channel: decision.channel, decisionId: decision.decisionId, about: decision.about, summary: decision.summary, at: decision.at });
+        if (decision.conversationId !== conversationId)
+          decisions.push({
+            conversationId: decision.conversationId,
+            channel: decision.channel,
+            decisionId: decision.decisionId,
+            about: decision.about,
+            summary: decision.summary,
+            at: decision.at,
+          });
         break;
       }
       case EVENT.actionItemAssigned: {
         const item = event.payload;
-        if (item.conversationId !== conversationId) items.set(item.itemId, { conversationId: item.conversationId, itemId: item.itemId, assignee: item.assignee, summary: item.summary, at: item.at });
+        if (item.conversationId !== conversationId)
+          items.set(item.itemId, {
+            conversationId: item.conversationId,
+            itemId: item.itemId,
+            assignee: item.assignee,
+            summary: item.summary,
+            at: item.at,
+          });
         break;
       }
       case EVENT.actionItemCompleted:
@@ -82,7 +127,15 @@ export function knowledgeAsOf(knowledge: AnnotateKnowledge, start: string, conve
         break;
       case EVENT.factAsserted: {
         const fact = event.payload;
-        if (fact.conversationId !== conversationId) facts.set(fact.factId, { conversationId: fact.conversationId, factId: fact.factId, subject: fact.subject, relation: fact.relation, object: fact.object, at: event.occurredAt });
+        if (fact.conversationId !== conversationId)
+          facts.set(fact.factId, {
+            conversationId: fact.conversationId,
+            factId: fact.factId,
+            subject: fact.subject,
+            relation: fact.relation,
+            object: fact.object,
+            at: event.occurredAt,
+          });
         break;
       }
       case EVENT.factRetracted:
@@ -90,11 +143,21 @@ export function knowledgeAsOf(knowledge: AnnotateKnowledge, start: string, conve
         break;
     }
   }
-  return { entities: [...entities.values()], decisions, openItems: [...items.values()], facts: [...facts.values()] };
+  return {
+    entities: [...entities.values()],
+    decisions,
+    openItems: [...items.values()],
+    facts: [...facts.values()],
+  };
 }
 
 /** The annotate stage's input for one conversation; undefined when none of its messages are left. */
-export function buildAnnotateInput(conversation: ConversationExtracted, messages: readonly ReactedMessage[], knowledge: AnnotateKnowledge, timezone: string): AnnotateInput | undefined {
+export function buildAnnotateInput(
+  conversation: ConversationExtracted,
+  messages: readonly ReactedMessage[],
+  knowledge: AnnotateKnowledge,
+  timezone: string,
+): AnnotateInput | undefined {
   const wanted = new Set(conversation.messages);
   const picked = messages.filter((message) => wanted.has(message.id));
   if (picked.length === 0) return undefined;
@@ -111,7 +174,9 @@ export function buildAnnotateInput(conversation: ConversationExtracted, messages
     ...(channel?.name ? { channelName: channel.name } : {}),
     dm: channel?.kind === 'dm',
     members: channel?.kind === 'dm' ? channel.members : undefined,
-    ...(channel && channel.kind !== 'dm' && channel.members.length > 0 ? { channelMembers: channel.members } : {}),
+    ...(channel && channel.kind !== 'dm' && channel.members.length > 0
+      ? { channelMembers: channel.members }
+      : {}),
     messages: picked.map((message) => ({
       id: message.id,
       author: message.author,
@@ -142,8 +207,11 @@ export function conversationMessages(log: EventLog, channel: string): ReactedMes
   for (const event of log.iterateTyped([EVENT.reactionAdded], { stream: channel })) {
     const { id, emoji, user } = event.payload;
     const list = reactions.get(id) ?? [];
-    if (!list.some((reaction) => reaction.emoji === emoji && reaction.user === user)) list.push({ emoji, user });
+    if (!list.some((reaction) => reaction.emoji === emoji && reaction.user === user))
+      list.push({ emoji, user });
     reactions.set(id, list);
   }
-  return channelMessages(log, channel).map((message) => (reactions.has(message.id) ? { ...message, reactions: reactions.get(message.id) } : message));
+  return channelMessages(log, channel).map((message) =>
+    reactions.has(message.id) ? { ...message, reactions: reactions.get(message.id) } : message,
+  );
 }

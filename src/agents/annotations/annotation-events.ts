@@ -22,20 +22,49 @@ export const ANNOTATION_EVENT_TYPES = [
 ] as const;
 export type AnnotationEventType = (typeof ANNOTATION_EVENT_TYPES)[number];
 
-export function annotationEvents(input: AnnotateInput, output: AnnotateOutput, provenance: Provenance, causationId: string | null): TypedEnvelope<AnnotationEventType>[] {
+export function annotationEvents(
+  input: AnnotateInput,
+  output: AnnotateOutput,
+  provenance: Provenance,
+  causationId: string | null,
+): TypedEnvelope<AnnotationEventType>[] {
   const byId = new Map(input.messages.map((message) => [message.id, message]));
   const evidence = (ids: readonly string[], hint?: string): Evidence[] =>
     ids.flatMap((id) => {
       const message = byId.get(id);
       if (!message) return [];
       const parts = sentences(message.text);
-      const best = hint ? (parts.find((sentence) => hint.includes(sentence.slice(0, 40))) ?? parts[0]) : parts[0];
-      return [{ ...input.ref, id, author: message.author, ts: message.ts, snippet: snippetOf(best ?? message.text) }];
+      const best = hint
+        ? (parts.find((sentence) => hint.includes(sentence.slice(0, 40))) ?? parts[0])
+        : parts[0];
+      return [
+        {
+          ...input.ref,
+          id,
+          author: message.author,
+          ts: message.ts,
+          snippet: snippetOf(best ?? message.text),
+        },
+      ];
     });
   const timeOf = (id: string): string => byId.get(id)?.ts ?? input.messages[0].ts;
   const out: TypedEnvelope<AnnotationEventType>[] = [];
-  const emit = <K extends AnnotationEventType>(type: K, key: string, occurredAt: string, payload: EventPayload<K>): void => {
-    out.push(makeEvent({ id: stableId(type, key, contentHash(payload)), type, stream: input.channel, occurredAt, causationId, payload }));
+  const emit = <K extends AnnotationEventType>(
+    type: K,
+    key: string,
+    occurredAt: string,
+    payload: EventPayload<K>,
+  ): void => {
+    out.push(
+      makeEvent({
+        id: stableId(type, key, contentHash(payload)),
+        type,
+        stream: input.channel,
+        occurredAt,
+        causationId,
+        payload,
+      }),
+    );
   };
   const start = input.messages[0].ts;
   const end = input.messages[input.messages.length - 1].ts;
@@ -46,7 +75,13 @@ export function annotationEvents(input: AnnotateInput, output: AnnotateOutput, p
     const before = new Set([...(known?.aliases ?? []), ...(known ? [known.name] : [])]);
     if (known && entity.aliases.every((alias) => before.has(alias))) continue;
     const aliases = [...new Set([...before, ...entity.aliases])].sort();
-    emit(EVENT.entityNamed, entity.id, start, { entityId: entity.id, kind: known?.kind ?? entity.kind, name: known?.name ?? entity.name, aliases, confidence: known ? Math.max(entity.confidence, 0.8) : entity.confidence });
+    emit(EVENT.entityNamed, entity.id, start, {
+      entityId: entity.id,
+      kind: known?.kind ?? entity.kind,
+      name: known?.name ?? entity.name,
+      aliases,
+      confidence: known ? Math.max(entity.confidence, 0.8) : entity.confidence,
+    });
   }
   emit(EVENT.conversationAnnotated, input.conversationId, end, {
     conversationId: input.conversationId,
@@ -64,30 +99,99 @@ export function annotationEvents(input: AnnotateInput, output: AnnotateOutput, p
   });
   for (const decision of output.decisions) {
     const at = timeOf(decision.evidence[0]);
-    emit(EVENT.decisionRecorded, decision.id, at, { decisionId: decision.id, conversationId: input.conversationId, channel: input.channel, summary: decision.summary, about: decision.about, decidedBy: decision.decidedBy, reverses: decision.reverses, at, confidence: decision.confidence, evidence: evidence(decision.evidence, decision.summary), provenance });
+    emit(EVENT.decisionRecorded, decision.id, at, {
+      decisionId: decision.id,
+      conversationId: input.conversationId,
+      channel: input.channel,
+      summary: decision.summary,
+      about: decision.about,
+      decidedBy: decision.decidedBy,
+      reverses: decision.reverses,
+      at,
+      confidence: decision.confidence,
+      evidence: evidence(decision.evidence, decision.summary),
+      provenance,
+    });
   }
   for (const item of output.actionItems) {
     const at = timeOf(item.evidence[0]);
-    emit(EVENT.actionItemAssigned, item.id, at, { itemId: item.id, conversationId: input.conversationId, channel: input.channel, summary: item.summary, assignee: item.assignee, requestedBy: item.requestedBy, due: item.due, dueText: item.dueText, at, confidence: item.confidence, evidence: evidence(item.evidence, item.summary), provenance });
+    emit(EVENT.actionItemAssigned, item.id, at, {
+      itemId: item.id,
+      conversationId: input.conversationId,
+      channel: input.channel,
+      summary: item.summary,
+      assignee: item.assignee,
+      requestedBy: item.requestedBy,
+      due: item.due,
+      dueText: item.dueText,
+      at,
+      confidence: item.confidence,
+      evidence: evidence(item.evidence, item.summary),
+      provenance,
+    });
   }
   for (const done of output.completions) {
     const at = timeOf(done.messageId);
-    emit(EVENT.actionItemCompleted, done.itemId, at, { itemId: done.itemId, by: done.by, at, confidence: done.confidence, evidence: evidence([done.messageId]), provenance });
+    emit(EVENT.actionItemCompleted, done.itemId, at, {
+      itemId: done.itemId,
+      by: done.by,
+      at,
+      confidence: done.confidence,
+      evidence: evidence([done.messageId]),
+      provenance,
+    });
   }
   for (const question of output.questions) {
     const at = timeOf(question.evidence[0]);
-    emit(EVENT.questionAsked, question.id, at, { questionId: question.id, conversationId: input.conversationId, channel: input.channel, text: question.text, asker: question.asker, addressees: question.addressees, kind: question.kind, at, confidence: question.confidence, evidence: evidence(question.evidence, question.text), provenance });
+    emit(EVENT.questionAsked, question.id, at, {
+      questionId: question.id,
+      conversationId: input.conversationId,
+      channel: input.channel,
+      text: question.text,
+      asker: question.asker,
+      addressees: question.addressees,
+      kind: question.kind,
+      at,
+      confidence: question.confidence,
+      evidence: evidence(question.evidence, question.text),
+      provenance,
+    });
     if (question.answered) {
       const answeredAt = timeOf(question.answered.messageId);
-      emit(EVENT.questionAnswered, question.id, answeredAt, { questionId: question.id, by: question.answered.by, at: answeredAt, confidence: question.answered.confidence, evidence: evidence([question.answered.messageId]), provenance });
+      emit(EVENT.questionAnswered, question.id, answeredAt, {
+        questionId: question.id,
+        by: question.answered.by,
+        at: answeredAt,
+        confidence: question.answered.confidence,
+        evidence: evidence([question.answered.messageId]),
+        provenance,
+      });
     }
   }
   for (const fact of output.facts) {
-    emit(EVENT.factAsserted, fact.id, timeOf(fact.evidence[0]), { factId: fact.id, subject: fact.subject, relation: fact.relation, object: fact.object, validFrom: fact.validFrom, confidence: fact.confidence, hedged: fact.hedged, conversationId: input.conversationId, evidence: evidence(fact.evidence), provenance });
+    emit(EVENT.factAsserted, fact.id, timeOf(fact.evidence[0]), {
+      factId: fact.id,
+      subject: fact.subject,
+      relation: fact.relation,
+      object: fact.object,
+      validFrom: fact.validFrom,
+      confidence: fact.confidence,
+      hedged: fact.hedged,
+      conversationId: input.conversationId,
+      evidence: evidence(fact.evidence),
+      provenance,
+    });
   }
   for (const retraction of output.retractions) {
     const at = timeOf(retraction.messageId);
-    emit(EVENT.factRetracted, retraction.factId, at, { factId: retraction.factId, reason: 'correction', at, by: retraction.by, evidence: evidence([retraction.messageId]), provenance });
+    emit(EVENT.factRetracted, retraction.factId, at, {
+      factId: retraction.factId,
+      reason: 'correction',
+      at,
+      by: retraction.by,
+      evidence: evidence([retraction.messageId]),
+      provenance,
+    });
   }
   return out;
 }

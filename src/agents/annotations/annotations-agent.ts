@@ -6,7 +6,14 @@
  * what is already known (people, entities, decisions, open items, facts), runs the annotate stage through
  * the stage cache and returns the events the log does not hold yet.
  */
-import { EVENT, hasType, parseEvent, type EventEnvelope, type StoredEvent, type TypedEvent } from '../../domain/events.js';
+import {
+  EVENT,
+  hasType,
+  parseEvent,
+  type EventEnvelope,
+  type StoredEvent,
+  type TypedEvent,
+} from '../../domain/events.js';
 import { systemTimeZone } from '../../domain/time-zones.js';
 import { runAnnotate } from '../../pipeline/annotate/annotate-stage.js';
 import type { ModelClient } from '../../llm/model-client.js';
@@ -15,7 +22,12 @@ import type { ModelConfigBlock } from '../../llm/model-settings.js';
 import { SqliteStageCache } from '../../memory/stage-cache-store.js';
 import type { Agent, AgentContext } from '../../runtime/agents/agent.js';
 import { ANNOTATION_EVENT_TYPES, annotationEvents } from './annotation-events.js';
-import { buildAnnotateInput, conversationMessages, KNOWLEDGE_TYPES, readKnowledge } from './annotate-inputs.js';
+import {
+  buildAnnotateInput,
+  conversationMessages,
+  KNOWLEDGE_TYPES,
+  readKnowledge,
+} from './annotate-inputs.js';
 
 export const ANNOTATIONS_AGENT_VERSION = 'annotations-1';
 
@@ -61,7 +73,11 @@ export class AnnotationsAgent implements Agent {
       }
       const input = buildAnnotateInput(conversation, messages, knowledge, this.timezone);
       if (!input) continue;
-      const result = await runAnnotate(input, { now: context.now(), signal: context.signal }, { cache, modelClient: this.options.modelClient });
+      const result = await runAnnotate(
+        input,
+        { now: context.now(), signal: context.signal },
+        { cache, modelClient: this.options.modelClient },
+      );
       const events = annotationEvents(input, result.output, result.provenance, event.id);
       for (const produced of events) {
         if (seen.has(produced.id) || context.log.has(produced.id)) continue;
@@ -80,8 +96,15 @@ export class AnnotationsAgent implements Agent {
  * for dates, and when config `model` (or OUTRO_MODEL) names a model, the model strategy with the
  * heuristic as its fallback. `modelClient` overrides the configured one (tests, a shared runtime).
  */
-export function annotationsAgentFromConfig(config: unknown, modelClient?: ModelClient, env: Readonly<Record<string, string | undefined>> = process.env): AnnotationsAgent {
-  const block = typeof config === 'object' && config !== null ? (config as { timezone?: unknown; model?: ModelConfigBlock }) : {};
+export function annotationsAgentFromConfig(
+  config: unknown,
+  modelClient?: ModelClient,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): AnnotationsAgent {
+  const block =
+    typeof config === 'object' && config !== null
+      ? (config as { timezone?: unknown; model?: ModelConfigBlock })
+      : {};
   const timezone = typeof block.timezone === 'string' ? block.timezone : undefined;
   const client = modelClient ?? createModelRuntime({ model: block.model }, env)?.client;
   return new AnnotationsAgent({ timezone, modelClient: client });

@@ -42,18 +42,37 @@ describe.skipIf(!labelled)('annotations on the labelled fixture workspace', () =
     const store = openStore(path.join(tmp, 'outro.db'), () => now);
     try {
       const config = loadConfig(path.join(workspace, 'outro.yaml'));
-      await ingestPaths(store, ['slack', 'discord', 'teams'].map((name) => path.join(workspace, name)), { connectors: CONNECTORS, connectorOptions: { now, calendarPastDays: 30, calendarFutureDays: 30 }, aliases: config.people, worker: 'never' });
-      const context = { db: store.db, log: store.log, now: () => now, signal: new AbortController().signal, step: async <T>(_: string, fn: (s: AbortSignal) => Promise<T> | T) => fn(new AbortController().signal) };
+      await ingestPaths(
+        store,
+        ['slack', 'discord', 'teams'].map((name) => path.join(workspace, name)),
+        {
+          connectors: CONNECTORS,
+          connectorOptions: { now, calendarPastDays: 30, calendarFutureDays: 30 },
+          aliases: config.people,
+          worker: 'never',
+        },
+      );
+      const context = {
+        db: store.db,
+        log: store.log,
+        now: () => now,
+        signal: new AbortController().signal,
+        step: async <T>(_: string, fn: (s: AbortSignal) => Promise<T> | T) =>
+          fn(new AbortController().signal),
+      };
       const conversations = new ConversationsAgent();
       const messages = store.log.read({ types: conversations.consumes });
-      for (let at = 0; at < messages.length; at += 200) store.log.appendAll(await conversations.handle(messages.slice(at, at + 200), context));
+      for (let at = 0; at < messages.length; at += 200)
+        store.log.appendAll(await conversations.handle(messages.slice(at, at + 200), context));
       const agent = new AnnotationsAgent({ timezone: config.timezone });
       const extracted = store.log.read({ types: agent.consumes });
-      for (let at = 0; at < extracted.length; at += 40) store.log.appendAll(await agent.handle(extracted.slice(at, at + 40), context));
+      for (let at = 0; at < extracted.length; at += 40)
+        store.log.appendAll(await agent.handle(extracted.slice(at, at + 40), context));
       expect(store.log.read({ types: [EVENT.conversationAnnotated] }).length).toBeGreaterThan(100);
       expect(store.log.read({ types: [EVENT.actionItemAssigned] }).length).toBeGreaterThan(15);
       const again: EventEnvelope[] = [];
-      for (let at = 0; at < extracted.length; at += 40) again.push(...(await agent.handle(extracted.slice(at, at + 40), context)));
+      for (let at = 0; at < extracted.length; at += 40)
+        again.push(...(await agent.handle(extracted.slice(at, at + 40), context)));
       expect(again.map((event) => event.type)).toEqual([]);
     } finally {
       store.close();

@@ -33,7 +33,9 @@ export function channelMessages(log: EventLog, channel: string): MessagePosted[]
   for (const [id, message] of posted) {
     if (deleted.has(id) || GONE_KINDS.has(message.kind)) continue;
     const edit = edits.get(id);
-    const live = edit ? { ...message, text: edit.text, mentions: edit.mentions, editedAt: edit.editedAt } : message;
+    const live = edit
+      ? { ...message, text: edit.text, mentions: edit.mentions, editedAt: edit.editedAt }
+      : message;
     out.push({ message: live, seq: order.get(id) ?? 0, ms: Date.parse(message.ts) });
   }
   out.sort((a, b) => a.ms - b.ms || a.seq - b.seq);

@@ -9,7 +9,10 @@ const SYSTEM_KINDS = new Set(['join', 'leave', 'system', 'huddle']);
 /** Names each person goes by (display and real names, handles), from their latest profiles. */
 export function namesByPerson(profiles: readonly PersonUpdated[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  for (const profile of profiles) out.set(profile.key, [...new Set([...profile.names, ...profile.handles].filter((name) => name.trim().length > 0))]);
+  for (const profile of profiles)
+    out.set(profile.key, [
+      ...new Set([...profile.names, ...profile.handles].filter((name) => name.trim().length > 0)),
+    ]);
   return out;
 }
 
@@ -23,7 +26,10 @@ function nativePart(key: string): string {
  * Converts a channel's live messages (time order) into ChatLines. A thread whose root is missing (not
  * exported, or deleted) is rooted at its earliest present message, so its replies still stay together.
  */
-export function toChatLines(messages: readonly MessagePosted[], names: ReadonlyMap<string, readonly string[]>): ChatLine[] {
+export function toChatLines(
+  messages: readonly MessagePosted[],
+  names: ReadonlyMap<string, readonly string[]>,
+): ChatLine[] {
   const present = new Set(messages.map((message) => message.id));
   const threadRoot = new Map<string, string>();
   for (const message of messages) {

@@ -66,12 +66,23 @@ export function conversationEvents(
  * Retires a conversation that no longer exists (its first message was deleted, or an edit moved its messages
  * elsewhere): the same conversationId with no messages and no participants. Readers drop empty conversations.
  */
-export function retiredConversationEvent(previous: ConversationExtracted, version: string, causationId: string | null): EventEnvelope<ConversationExtracted> {
+export function retiredConversationEvent(
+  previous: ConversationExtracted,
+  version: string,
+  causationId: string | null,
+): EventEnvelope<ConversationExtracted> {
   const payload: ConversationExtracted = {
     ...previous,
     messages: [],
     participants: [],
     provenance: { stage: DISENTANGLE_STAGE, version, strategy: 'heuristic' },
   };
-  return makeEvent({ id: conversationEventId(previous.conversationId, []), type: EVENT.conversationExtracted, stream: previous.channel, occurredAt: previous.end, causationId, payload });
+  return makeEvent({
+    id: conversationEventId(previous.conversationId, []),
+    type: EVENT.conversationExtracted,
+    stream: previous.channel,
+    occurredAt: previous.end,
+    causationId,
+    payload,
+  });
 }

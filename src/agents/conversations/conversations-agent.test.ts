@@ -17,7 +17,12 @@ const CHANNEL = 'slack:T1:C1';
 const person = (name: string): string => `slack:T1:U_${name}`;
 
 /** A Slack-like message in C1, `k` * 30 s after T0 (id = `1.k`). */
-function post(k: number, author: string, text: string, extra: Partial<MessagePosted> = {}): EventEnvelope<MessagePosted> {
+function post(
+  k: number,
+  author: string,
+  text: string,
+  extra: Partial<MessagePosted> = {},
+): EventEnvelope<MessagePosted> {
   return messagePosted({
     source: 'slack',
     workspace: 'T1',
@@ -36,12 +41,38 @@ function post(k: number, author: string, text: string, extra: Partial<MessagePos
 }
 
 function edit(k: number, text: string): EventEnvelope<MessageEdited> {
-  const payload: MessageEdited = { source: 'slack', workspace: 'T1', channel: 'C1', id: `1.${k}`, text, mentions: [], editedAt: new Date(T0 + 3_600_000).toISOString() };
-  return makeEvent({ id: stableId(EVENT.messageEdited, k, text), type: EVENT.messageEdited, stream: CHANNEL, occurredAt: payload.editedAt as string, payload });
+  const payload: MessageEdited = {
+    source: 'slack',
+    workspace: 'T1',
+    channel: 'C1',
+    id: `1.${k}`,
+    text,
+    mentions: [],
+    editedAt: new Date(T0 + 3_600_000).toISOString(),
+  };
+  return makeEvent({
+    id: stableId(EVENT.messageEdited, k, text),
+    type: EVENT.messageEdited,
+    stream: CHANNEL,
+    occurredAt: payload.editedAt as string,
+    payload,
+  });
 }
 
 function profile(name: string): EventEnvelope {
-  return personUpdated({ key: person(name), source: 'slack', workspace: 'T1', nativeId: `U_${name}`, names: [name[0].toUpperCase() + name.slice(1)], handles: [name], emails: [], isBot: false }, new Date(T0).toISOString());
+  return personUpdated(
+    {
+      key: person(name),
+      source: 'slack',
+      workspace: 'T1',
+      nativeId: `U_${name}`,
+      names: [name[0].toUpperCase() + name.slice(1)],
+      handles: [name],
+      emails: [],
+      isBot: false,
+    },
+    new Date(T0).toISOString(),
+  );
 }
 
 let dir: string;
@@ -58,11 +89,20 @@ afterEach(() => {
 });
 
 function context(): AgentContext {
-  return { db: store.db, log: store.log, now: () => new Date(T0 + 86_400_000), signal: new AbortController().signal, step: async (_name, fn) => fn(new AbortController().signal) };
+  return {
+    db: store.db,
+    log: store.log,
+    now: () => new Date(T0 + 86_400_000),
+    signal: new AbortController().signal,
+    step: async (_name, fn) => fn(new AbortController().signal),
+  };
 }
 
 /** Appends `events`, runs the agent on the newly stored ones as the runtime would, appends what it returns. */
-async function deliver(agent: ConversationsAgent, events: readonly EventEnvelope[]): Promise<EventEnvelope<ConversationExtracted>[]> {
+async function deliver(
+  agent: ConversationsAgent,
+  events: readonly EventEnvelope[],
+): Promise<EventEnvelope<ConversationExtracted>[]> {
   const after = store.log.lastSeq();
   store.log.appendAll(events);
   const batch: StoredEvent[] = store.log.read({ afterSeq: after, types: agent.consumes });
@@ -94,7 +134,10 @@ const INTERLEAVED = [
 describe('the conversations agent', () => {
   it('splits interleaved chatter into conversations with stable ids, participants and times', async () => {
     const agent = new ConversationsAgent();
-    const produced = await deliver(agent, [...['alice', 'bob', 'carol', 'dave'].map(profile), ...INTERLEAVED]);
+    const produced = await deliver(agent, [
+      ...['alice', 'bob', 'carol', 'dave'].map(profile),
+      ...INTERLEAVED,
+    ]);
     const conversations = produced.map((event) => event.payload);
     expect(conversations.map((c) => c.messages)).toEqual([
       ['1.0', '1.2', '1.4', '1.6'],
@@ -108,7 +151,9 @@ describe('the conversations agent', () => {
     expect(deploy.end).toBe(new Date(T0 + 6 * 30_000).toISOString());
     expect(deploy.provenance).toMatchObject({ stage: 'disentangle', strategy: 'heuristic' });
     expect(deploy.provenance.version).toMatch(/^disentangle-\d+\+/);
-    expect(produced.every((event) => event.type === EVENT.conversationExtracted && event.stream === CHANNEL)).toBe(true);
+    expect(
+      produced.every((event) => event.type === EVENT.conversationExtracted && event.stream === CHANNEL),
+    ).toBe(true);
   });
 
   it('appends nothing for a redelivered batch and a new event only for the conversation that grew', async () => {
@@ -141,9 +186,17 @@ describe('the conversations agent', () => {
   it('drops deleted messages and re-publishes the conversations they were in', async () => {
     const agent = new ConversationsAgent();
     await deliver(agent, [...['alice', 'bob', 'carol', 'dave'].map(profile), ...INTERLEAVED]);
-    const produced = await deliver(agent, [messageDeleted({ source: 'slack', workspace: 'T1', channel: 'C1', id: '1.5', deletedAt: null }, new Date(T0 + 3_600_000).toISOString())]);
+    const produced = await deliver(agent, [
+      messageDeleted(
+        { source: 'slack', workspace: 'T1', channel: 'C1', id: '1.5', deletedAt: null },
+        new Date(T0 + 3_600_000).toISOString(),
+      ),
+    ]);
     expect(produced.map((event) => event.payload.messages)).toEqual([['1.1', '1.3']]);
-    expect(current().find((c) => c.conversationId === conversationIdOf(CHANNEL, '1.1'))?.messages).toEqual(['1.1', '1.3']);
+    expect(current().find((c) => c.conversationId === conversationIdOf(CHANNEL, '1.1'))?.messages).toEqual([
+      '1.1',
+      '1.3',
+    ]);
   });
 
   it('reads the latest text of an edited message, retires the conversation it left, and keeps system lines apart', async () => {
@@ -156,9 +209,15 @@ describe('the conversations agent', () => {
       post(20, 'gus', 'hello everyone, who is up for lunch at noon today?'),
     ]);
     expect(before.map((event) => event.payload.messages)).toEqual([['1.0'], ['1.1'], ['1.20']]);
-    const produced = await deliver(agent, [edit(20, '@Erin run the rotate-keys job in the admin console, it rotates the api keys')]);
+    const produced = await deliver(agent, [
+      edit(20, '@Erin run the rotate-keys job in the admin console, it rotates the api keys'),
+    ]);
     expect(produced.map((event) => event.payload.messages)).toEqual([['1.0', '1.20'], []]);
-    expect(current().filter((c) => c.messages.length > 0).map((c) => c.messages)).toEqual([['1.0', '1.20'], ['1.1']]);
+    expect(
+      current()
+        .filter((c) => c.messages.length > 0)
+        .map((c) => c.messages),
+    ).toEqual([['1.0', '1.20'], ['1.1']]);
   });
 
   it('splits a channel once, at the batch holding its last logged event, when earlier batches are behind the log', async () => {
@@ -166,7 +225,10 @@ describe('the conversations agent', () => {
     store.log.appendAll([...['alice', 'bob', 'carol', 'dave'].map(profile), ...INTERLEAVED]);
     const events = store.log.read({ types: agent.consumes });
     expect(await agent.handle(events.slice(0, 4), context())).toEqual([]);
-    const produced = (await agent.handle(events.slice(4), context())) as EventEnvelope<ConversationExtracted>[];
+    const produced = (await agent.handle(
+      events.slice(4),
+      context(),
+    )) as EventEnvelope<ConversationExtracted>[];
     expect(produced.map((event) => event.payload.messages)).toEqual([
       ['1.0', '1.2', '1.4', '1.6'],
       ['1.1', '1.3', '1.5'],

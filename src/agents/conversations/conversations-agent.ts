@@ -36,7 +36,8 @@ function touchedChannels(batch: readonly StoredEvent[]): Map<string, StoredEvent
 /** The latest published state of each conversation of the channel (conversation events share its stream). */
 function publishedConversations(context: AgentContext, channel: string): ConversationExtracted[] {
   const latest = new Map<string, ConversationExtracted>();
-  for (const event of context.log.iterateTyped([EVENT.conversationExtracted], { stream: channel })) latest.set(event.payload.conversationId, event.payload);
+  for (const event of context.log.iterateTyped([EVENT.conversationExtracted], { stream: channel }))
+    latest.set(event.payload.conversationId, event.payload);
   return [...latest.values()];
 }
 
@@ -59,7 +60,10 @@ export class ConversationsAgent implements Agent {
   private readonly options: { maxGapMinutes: number; unaddressedShift: number };
 
   constructor(options: ConversationsAgentOptions = {}) {
-    this.options = { maxGapMinutes: options.maxGapMinutes ?? DEFAULT_MAX_GAP_MINUTES, unaddressedShift: options.unaddressedShift ?? DEFAULT_UNADDRESSED_SHIFT };
+    this.options = {
+      maxGapMinutes: options.maxGapMinutes ?? DEFAULT_MAX_GAP_MINUTES,
+      unaddressedShift: options.unaddressedShift ?? DEFAULT_UNADDRESSED_SHIFT,
+    };
   }
 
   async handle(batch: readonly StoredEvent[], context: AgentContext): Promise<EventEnvelope[]> {
@@ -71,7 +75,11 @@ export class ConversationsAgent implements Agent {
       if (context.signal.aborted) throw context.signal.reason ?? new Error('aborted');
       // The log already holds later message events of this channel: a later batch brings them and recomputes the
       // channel then. Skipping now keeps a bulk ingest linear (each channel is split once, at its last batch).
-      if (context.log.read({ stream: channel, types: CHANNEL_EVENT_TYPES, afterSeq: cause.seq, limit: 1 }).length > 0) continue;
+      if (
+        context.log.read({ stream: channel, types: CHANNEL_EVENT_TYPES, afterSeq: cause.seq, limit: 1 })
+          .length > 0
+      )
+        continue;
       const messages = channelMessages(context.log, channel);
       const result = disentangle(toChatLines(messages, names), this.options);
       // The settings change the output, so they are part of the stage version.
@@ -79,7 +87,8 @@ export class ConversationsAgent implements Agent {
       const events = conversationEvents(channel, messages, result.conversations, version, cause.id);
       const live = new Set(events.map((event) => event.payload.conversationId));
       for (const previous of publishedConversations(context, channel)) {
-        if (!live.has(previous.conversationId) && previous.messages.length > 0) events.push(retiredConversationEvent(previous, version, cause.id));
+        if (!live.has(previous.conversationId) && previous.messages.length > 0)
+          events.push(retiredConversationEvent(previous, version, cause.id));
       }
       for (const event of events) if (!context.log.has(event.id)) out.push(event);
     }

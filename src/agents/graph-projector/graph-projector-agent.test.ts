@@ -16,13 +16,22 @@ afterEach(async () => {
 });
 
 function contextFor(db: SqliteDatabase, log: EventLog): AgentContext {
-  return { db, log, now: () => new Date('2026-12-01T00:00:00.000Z'), signal: new AbortController().signal, step: async (_name, fn) => fn(new AbortController().signal) };
+  return {
+    db,
+    log,
+    now: () => new Date('2026-12-01T00:00:00.000Z'),
+    signal: new AbortController().signal,
+    step: async (_name, fn) => fn(new AbortController().signal),
+  };
 }
 
 function setup() {
   const temp = makeTempDir('outro-graph-agent-');
   const db = openFactDatabase(`${temp.dir}/outro.db`);
-  cleanups.push(() => temp.cleanup(), () => void db.close());
+  cleanups.push(
+    () => temp.cleanup(),
+    () => void db.close(),
+  );
   const log = new EventLog(db, () => new Date('2026-12-01T00:00:00.000Z'));
   log.appendAll(syntheticEvents(7));
   return { temp, db, log };
@@ -34,7 +43,18 @@ describe('GraphProjectorAgent', () => {
       throw new Error('not opened');
     });
     expect(agent.produces).toEqual([]);
-    expect(agent.consumes).toEqual(expect.arrayContaining([EVENT.factAsserted, EVENT.factRetracted, EVENT.decisionRecorded, EVENT.personLinked, EVENT.meetingScheduled, EVENT.actionItemCompleted, EVENT.questionAnswered, EVENT.entityNamed]));
+    expect(agent.consumes).toEqual(
+      expect.arrayContaining([
+        EVENT.factAsserted,
+        EVENT.factRetracted,
+        EVENT.decisionRecorded,
+        EVENT.personLinked,
+        EVENT.meetingScheduled,
+        EVENT.actionItemCompleted,
+        EVENT.questionAnswered,
+        EVENT.entityNamed,
+      ]),
+    );
   });
 
   it('ends, after batches delivered twice and a restart, in the graph a replay builds from the log', async () => {

@@ -75,7 +75,9 @@ export class GraphProjectorAgent implements Agent {
 export function createGraphProjectorAgent(graphDir: string): GraphProjectorAgent {
   // Loaded on first use: the Kùzu native module costs ~0.5 s to load, which commands that never
   // touch the graph should not pay.
-  return new GraphProjectorAgent(async () => (await import('../../memory/graph/open-graph.js')).openGraphStore(graphDir));
+  return new GraphProjectorAgent(async () =>
+    (await import('../../memory/graph/open-graph.js')).openGraphStore(graphDir),
+  );
 }
 
 /**

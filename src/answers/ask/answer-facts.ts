@@ -2,7 +2,19 @@ import type { FactRelation } from '../../domain/annotations.js';
 import { isValidAt, type FactVersion } from '../../memory/facts/fact-types.js';
 import type { ComponentNode } from '../../memory/graph/graph-records.js';
 import type { AskAnswer } from './ask-types.js';
-import { collapseSameHuman, componentNames, day, factEvidence, historyOf, itemEvidence, known, names, openAt, unknown, type AnswerContext } from './answer-support.js';
+import {
+  collapseSameHuman,
+  componentNames,
+  day,
+  factEvidence,
+  historyOf,
+  itemEvidence,
+  known,
+  names,
+  openAt,
+  unknown,
+  type AnswerContext,
+} from './answer-support.js';
 import { resolveComponent } from './resolve-entity.js';
 
 const RELATION_WORDS: Record<FactRelation, { now: string; past: string; many: string }> = {
@@ -13,7 +25,10 @@ const RELATION_WORDS: Record<FactRelation, { now: string; past: string; many: st
 
 async function componentOr(context: AnswerContext): Promise<{ component: ComponentNode } | AskAnswer> {
   const resolved = await resolveComponent(context.sources.graph, context.target);
-  if (!resolved) return unknown(context, [`components, projects and teams named "${context.target}" (names and aliases): none found`]);
+  if (!resolved)
+    return unknown(context, [
+      `components, projects and teams named "${context.target}" (names and aliases): none found`,
+    ]);
   return { component: resolved.component };
 }
 
@@ -27,17 +42,24 @@ export async function answerHolders(context: AnswerContext, relation: FactRelati
   if (!('component' in found)) return found;
   const { component } = found;
   const label = component.name ?? component.id;
-  const versions = collapseSameHuman(await context.sources.graph.facts({ object: component.id, relation }), context.sources.people);
+  const versions = collapseSameHuman(
+    await context.sources.graph.facts({ object: component.id, relation }),
+    context.sources.people,
+  );
   const history = await historyOf(versions, context);
   const holders = versions.filter((version) => isValidAt(version, context.asOf));
-  const searched = [`${relation.replace('_', '-')} facts about ${label} valid on ${day(context.asOf, context.sources.timeZone)} (${versions.length} on record)`];
+  const searched = [
+    `${relation.replace('_', '-')} facts about ${label} valid on ${day(context.asOf, context.sources.timeZone)} (${versions.length} on record)`,
+  ];
   if (holders.length === 0) return unknown(context, searched, { entity: entityOf(component), history });
   const isPast = context.asOf < context.sources.now.toISOString().slice(0, 10);
   const words = RELATION_WORDS[relation];
   const who = holders.map((version) => context.sources.people.name(version.subject));
   const since = holders.length === 1 ? `, since ${day(holders[0].validFrom, context.sources.timeZone)}` : '';
   const verb = isPast ? words.past : holders.length === 1 ? words.now : words.many;
-  const hedge = holders.every((version) => version.hedged) ? ' (hedged: someone said they might; not confirmed)' : '';
+  const hedge = holders.every((version) => version.hedged)
+    ? ' (hedged: someone said they might; not confirmed)'
+    : '';
   return known(context, {
     text: `${names(who)} ${verb} ${label}${since}${hedge}.`,
     confidence: Math.max(...holders.map((version) => version.confidence)),
@@ -55,11 +77,21 @@ export async function answerAskWhom(context: AnswerContext): Promise<AskAnswer> 
   const { component } = found;
   const label = component.name ?? component.id;
   const { graph, people } = context.sources;
-  const all = (await graph.facts({ object: component.id })).filter((version) => isValidAt(version, context.asOf));
-  const of = (relation: FactRelation): FactVersion[] => all.filter((version) => version.relation === relation).sort((a, b) => b.confidence - a.confidence);
+  const all = (await graph.facts({ object: component.id })).filter((version) =>
+    isValidAt(version, context.asOf),
+  );
+  const of = (relation: FactRelation): FactVersion[] =>
+    all.filter((version) => version.relation === relation).sort((a, b) => b.confidence - a.confidence);
   const ranked = [...of('owns'), ...of('expert_in'), ...of('works_on')];
-  const searched = [`owners, experts and people working on ${label}`, `participants of conversations about ${label}`];
-  const why: Record<FactRelation, string> = { owns: `owns ${label}`, expert_in: `knows ${label}`, works_on: `works on ${label}` };
+  const searched = [
+    `owners, experts and people working on ${label}`,
+    `participants of conversations about ${label}`,
+  ];
+  const why: Record<FactRelation, string> = {
+    owns: `owns ${label}`,
+    expert_in: `knows ${label}`,
+    works_on: `works on ${label}`,
+  };
   if (ranked.length > 0) {
     const seen = new Set<string>();
     const lines: string[] = [];
@@ -78,7 +110,9 @@ export async function answerAskWhom(context: AnswerContext): Promise<AskAnswer> 
       searched,
     });
   }
-  const conversations = (await graph.conversations({ about: component.id })).filter((conversation) => conversation.start <= context.asOf && !conversation.noise);
+  const conversations = (await graph.conversations({ about: component.id })).filter(
+    (conversation) => conversation.start <= context.asOf && !conversation.noise,
+  );
   const counts = new Map<string, number>();
   for (const conversation of conversations) {
     for (const key of conversation.participants) {
@@ -103,15 +137,27 @@ export async function answerWorkingOn(context: AnswerContext): Promise<AskAnswer
   const human = people.find(context.target);
   if (!human) return unknown(context, [`people named "${context.target}": none found`]);
   const entity = { kind: 'person' as const, id: human.keys[0], name: human.name };
-  const versions = (await graph.facts({ subjects: human.keys })).filter((version) => isValidAt(version, context.asOf) && version.relation !== 'expert_in');
-  const components = await graph.get('component', versions.map((version) => version.object));
+  const versions = (await graph.facts({ subjects: human.keys })).filter(
+    (version) => isValidAt(version, context.asOf) && version.relation !== 'expert_in',
+  );
+  const components = await graph.get(
+    'component',
+    versions.map((version) => version.object),
+  );
   const label = (id: string): string => {
     const component = components.get(id);
-    const aliases = (component?.aliases ?? []).filter((alias) => alias.toLowerCase() !== (component?.name ?? '').toLowerCase());
+    const aliases = (component?.aliases ?? []).filter(
+      (alias) => alias.toLowerCase() !== (component?.name ?? '').toLowerCase(),
+    );
     return `${component?.name ?? id}${aliases.length > 0 ? ` (${aliases.join(', ')})` : ''}`;
   };
-  const items = (await graph.actionItems({ people: human.keys })).filter((item) => openAt({ at: item.at, closedAt: item.completedAt }, context.asOf));
-  const searched = [`works-on and owns facts for ${human.name}`, `open action items assigned to ${human.name}`];
+  const items = (await graph.actionItems({ people: human.keys })).filter((item) =>
+    openAt({ at: item.at, closedAt: item.completedAt }, context.asOf),
+  );
+  const searched = [
+    `works-on and owns facts for ${human.name}`,
+    `open action items assigned to ${human.name}`,
+  ];
   if (versions.length === 0 && items.length === 0) return unknown(context, searched, { entity });
   const parts: string[] = [];
   const worksOn = versions.filter((version) => version.relation === 'works_on');
@@ -119,10 +165,14 @@ export async function answerWorkingOn(context: AnswerContext): Promise<AskAnswer
   if (worksOn.length > 0) parts.push(`works on ${names(worksOn.map((version) => label(version.object)))}`);
   if (owns.length > 0) parts.push(`owns ${names(owns.map((version) => label(version.object)))}`);
   const lines = [`${human.name} ${parts.length > 0 ? parts.join('; ') : 'has open action items'}.`];
-  for (const item of items.slice(-5).reverse()) lines.push(`- ${item.summary}${item.due ? ` (due ${item.due.slice(0, 10)})` : ''}`);
+  for (const item of items.slice(-5).reverse())
+    lines.push(`- ${item.summary}${item.due ? ` (due ${item.due.slice(0, 10)})` : ''}`);
   return known(context, {
     text: lines.join('\n'),
-    confidence: Math.max(...versions.map((version) => version.confidence), ...items.map((item) => item.confidence)),
+    confidence: Math.max(
+      ...versions.map((version) => version.confidence),
+      ...items.map((item) => item.confidence),
+    ),
     evidence: [...factEvidence(versions, context), ...itemEvidence(items, context)].slice(0, 8),
     entity,
     history: await historyOf(versions, context),
@@ -137,30 +187,59 @@ export async function answerChanged(context: AnswerContext): Promise<AskAnswer> 
   const inWindow = (time: string | null): boolean => time !== null && time > from && time <= context.asOf;
   const resolved = await resolveComponent(graph, context.target);
   const human = resolved ? undefined : people.find(context.target);
-  if (!resolved && !human) return unknown(context, [`components and people named "${context.target}": none found`]);
-  const versions = resolved ? await graph.facts({ object: resolved.component.id }) : await graph.facts({ subjects: human!.keys });
-  const changed = collapseSameHuman(versions, people).filter((version) => version.status !== 'alternative' && (inWindow(version.validFrom) || inWindow(version.validTo)));
-  const decisions = resolved ? (await graph.decisions({ about: resolved.component.id })).filter((decision) => inWindow(decision.at)) : [];
+  if (!resolved && !human)
+    return unknown(context, [`components and people named "${context.target}": none found`]);
+  const versions = resolved
+    ? await graph.facts({ object: resolved.component.id })
+    : await graph.facts({ subjects: human!.keys });
+  const changed = collapseSameHuman(versions, people).filter(
+    (version) =>
+      version.status !== 'alternative' && (inWindow(version.validFrom) || inWindow(version.validTo)),
+  );
+  const decisions = resolved
+    ? (await graph.decisions({ about: resolved.component.id })).filter((decision) => inWindow(decision.at))
+    : [];
   const label = resolved ? (resolved.component.name ?? resolved.component.id) : human!.name;
-  const entity = resolved ? entityOf(resolved.component) : { kind: 'person' as const, id: human!.keys[0], name: human!.name };
+  const entity = resolved
+    ? entityOf(resolved.component)
+    : { kind: 'person' as const, id: human!.keys[0], name: human!.name };
   const window = `${day(from, timeZone)} to ${day(context.asOf, timeZone)}`;
   const searched = [`facts and decisions about ${label} from ${window}`];
   if (changed.length === 0 && decisions.length === 0) return unknown(context, searched, { entity });
-  const objects = await componentNames(graph, changed.map((version) => version.object));
+  const objects = await componentNames(
+    graph,
+    changed.map((version) => version.object),
+  );
   const events: Array<{ at: string; line: string }> = [];
   for (const version of changed) {
     const what = `${people.name(version.subject)} ${RELATION_WORDS[version.relation].now} ${objects.get(version.object)}`;
-    if (version.status === 'retracted') events.push({ at: version.validTo ?? version.validFrom, line: `retracted: ${what} (${version.retraction?.reason ?? 'correction'})` });
+    if (version.status === 'retracted')
+      events.push({
+        at: version.validTo ?? version.validFrom,
+        line: `retracted: ${what} (${version.retraction?.reason ?? 'correction'})`,
+      });
     else {
-      if (inWindow(version.validFrom)) events.push({ at: version.validFrom, line: `from ${day(version.validFrom, timeZone)}: ${what}` });
-      if (inWindow(version.validTo)) events.push({ at: version.validTo!, line: `until ${day(version.validTo!, timeZone)}: ${what}${version.status === 'ended' ? ' (ended)' : ''}` });
+      if (inWindow(version.validFrom))
+        events.push({ at: version.validFrom, line: `from ${day(version.validFrom, timeZone)}: ${what}` });
+      if (inWindow(version.validTo))
+        events.push({
+          at: version.validTo!,
+          line: `until ${day(version.validTo!, timeZone)}: ${what}${version.status === 'ended' ? ' (ended)' : ''}`,
+        });
     }
   }
-  for (const decision of decisions) events.push({ at: decision.at, line: `decided ${day(decision.at, timeZone)}: ${decision.summary}` });
+  for (const decision of decisions)
+    events.push({ at: decision.at, line: `decided ${day(decision.at, timeZone)}: ${decision.summary}` });
   events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   return known(context, {
-    text: [`${events.length} change${events.length === 1 ? '' : 's'} about ${label} from ${window}:`, ...events.map((event) => `- ${event.line}`)].join('\n'),
-    confidence: Math.max(...changed.map((version) => version.confidence), ...decisions.map((decision) => decision.confidence)),
+    text: [
+      `${events.length} change${events.length === 1 ? '' : 's'} about ${label} from ${window}:`,
+      ...events.map((event) => `- ${event.line}`),
+    ].join('\n'),
+    confidence: Math.max(
+      ...changed.map((version) => version.confidence),
+      ...decisions.map((decision) => decision.confidence),
+    ),
     evidence: [...factEvidence(changed, context), ...itemEvidence(decisions, context)].slice(0, 8),
     entity,
     history: await historyOf(changed, context),

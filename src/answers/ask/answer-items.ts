@@ -19,9 +19,18 @@ export async function answerDecided(context: AnswerContext): Promise<AskAnswer> 
   let searched: string[];
   if (resolved) {
     const label = resolved.component.name ?? resolved.component.id;
-    decisions = (await graph.decisions({ about: resolved.component.id })).filter((decision) => decision.at <= asOf);
-    const narrowed = resolved.rest.length > 0 ? decisions.filter((decision) => overlap(decision.summary, resolved.rest) > 0) : [];
-    if (narrowed.length > 0) decisions = narrowed.sort((a, b) => overlap(b.summary, resolved.rest) - overlap(a.summary, resolved.rest) || compare(b.at, a.at));
+    decisions = (await graph.decisions({ about: resolved.component.id })).filter(
+      (decision) => decision.at <= asOf,
+    );
+    const narrowed =
+      resolved.rest.length > 0
+        ? decisions.filter((decision) => overlap(decision.summary, resolved.rest) > 0)
+        : [];
+    if (narrowed.length > 0)
+      decisions = narrowed.sort(
+        (a, b) =>
+          overlap(b.summary, resolved.rest) - overlap(a.summary, resolved.rest) || compare(b.at, a.at),
+      );
     else decisions.sort((a, b) => compare(b.at, a.at));
     searched = [`decisions about ${label} up to ${day(asOf, timeZone)}`];
     if (decisions.length === 0) {
@@ -37,16 +46,32 @@ export async function answerDecided(context: AnswerContext): Promise<AskAnswer> 
   }
   if (decisions.length === 0) return unknown(context, searched);
   const lines = decisions.slice(0, MAX_LISTED).map((decision) => {
-    const by = decision.decidedBy.length > 0 ? ` (${names(decision.decidedBy.map((key) => people.name(key)))})` : '';
-    const reversed = decision.reversedBy && (decision.reversedAt ?? '') <= asOf ? ` [reversed ${day(decision.reversedAt ?? '', timeZone)}]` : '';
+    const by =
+      decision.decidedBy.length > 0 ? ` (${names(decision.decidedBy.map((key) => people.name(key)))})` : '';
+    const reversed =
+      decision.reversedBy && (decision.reversedAt ?? '') <= asOf
+        ? ` [reversed ${day(decision.reversedAt ?? '', timeZone)}]`
+        : '';
     return `- ${day(decision.at, timeZone)}: ${decision.summary}${by}${reversed}`;
   });
-  const standing = decisions.filter((decision) => !(decision.reversedBy && (decision.reversedAt ?? '') <= asOf));
+  const standing = decisions.filter(
+    (decision) => !(decision.reversedBy && (decision.reversedAt ?? '') <= asOf),
+  );
   return known(context, {
-    text: [`${decisions.length} decision${decisions.length === 1 ? '' : 's'}, newest first:`, ...lines].join('\n'),
-    confidence: Math.max(...(standing.length > 0 ? standing : decisions).map((decision) => decision.confidence)),
+    text: [`${decisions.length} decision${decisions.length === 1 ? '' : 's'}, newest first:`, ...lines].join(
+      '\n',
+    ),
+    confidence: Math.max(
+      ...(standing.length > 0 ? standing : decisions).map((decision) => decision.confidence),
+    ),
     evidence: itemEvidence(decisions.slice(0, MAX_LISTED), context),
-    entity: resolved ? { kind: 'component', id: resolved.component.id, name: resolved.component.name ?? resolved.component.id } : null,
+    entity: resolved
+      ? {
+          kind: 'component',
+          id: resolved.component.id,
+          name: resolved.component.name ?? resolved.component.id,
+        }
+      : null,
     searched,
   });
 }
@@ -59,16 +84,24 @@ export async function answerDecided(context: AnswerContext): Promise<AskAnswer> 
 export async function answerBlocking(context: AnswerContext): Promise<AskAnswer> {
   const { graph, people } = context.sources;
   const human = people.find(context.target);
-  const open = (question: QuestionNode): boolean => openAt({ at: question.at, closedAt: question.answeredAt }, context.asOf);
+  const open = (question: QuestionNode): boolean =>
+    openAt({ at: question.at, closedAt: question.answeredAt }, context.asOf);
   if (human) {
     const asked = (await graph.questions({ askers: human.keys })).filter(open);
     const blockers = asked.filter((question) => question.kind !== 'question');
-    const waiting = blockers.length > 0 ? blockers : asked.filter((question) => question.addressees.length > 0);
+    const waiting =
+      blockers.length > 0 ? blockers : asked.filter((question) => question.addressees.length > 0);
     const searched = [`open approvals, blockers and questions ${human.name} asked`];
     const entity = { kind: 'person' as const, id: human.keys[0], name: human.name };
     if (waiting.length === 0) return unknown(context, searched, { entity });
     return known(context, {
-      text: [`${human.name} is waiting on:`, ...waiting.slice(-MAX_LISTED).reverse().map((question) => `- ${lineOf(question, context)}`)].join('\n'),
+      text: [
+        `${human.name} is waiting on:`,
+        ...waiting
+          .slice(-MAX_LISTED)
+          .reverse()
+          .map((question) => `- ${lineOf(question, context)}`),
+      ].join('\n'),
       confidence: Math.max(...waiting.map((question) => question.confidence)),
       evidence: itemEvidence(waiting, context),
       entity,
@@ -76,14 +109,23 @@ export async function answerBlocking(context: AnswerContext): Promise<AskAnswer>
     });
   }
   const resolved = await resolveComponent(graph, context.target);
-  if (!resolved) return unknown(context, [`people, components and projects named "${context.target}": none found`]);
+  if (!resolved)
+    return unknown(context, [`people, components and projects named "${context.target}": none found`]);
   const label = resolved.component.name ?? resolved.component.id;
-  const blockers = (await graph.questions({ about: resolved.component.id })).filter((question) => open(question) && question.kind !== 'question');
+  const blockers = (await graph.questions({ about: resolved.component.id })).filter(
+    (question) => open(question) && question.kind !== 'question',
+  );
   const searched = [`open blockers and approvals in conversations about ${label}`];
   const entity = { kind: 'component' as const, id: resolved.component.id, name: label };
   if (blockers.length === 0) return unknown(context, searched, { entity });
   return known(context, {
-    text: [`${label} is waiting on:`, ...blockers.slice(-MAX_LISTED).reverse().map((question) => `- ${lineOf(question, context)}`)].join('\n'),
+    text: [
+      `${label} is waiting on:`,
+      ...blockers
+        .slice(-MAX_LISTED)
+        .reverse()
+        .map((question) => `- ${lineOf(question, context)}`),
+    ].join('\n'),
     confidence: Math.max(...blockers.map((question) => question.confidence)),
     evidence: itemEvidence(blockers, context),
     entity,
@@ -96,22 +138,44 @@ export async function answerWaitingOnMe(context: AnswerContext): Promise<AskAnsw
   const { graph, people, me } = context.sources;
   const keys = people.keysOf(me);
   if (keys.length === 0) {
-    return unknown(context, [me.length === 0 ? 'nothing: set `me` in the config (your handle, email or name) so outro knows who you are' : `people matching me = ${me.join(', ')}: none found`]);
+    return unknown(context, [
+      me.length === 0
+        ? 'nothing: set `me` in the config (your handle, email or name) so outro knows who you are'
+        : `people matching me = ${me.join(', ')}: none found`,
+    ]);
   }
   const myName = people.name(keys[0]);
-  const questions = (await graph.questions({ people: keys })).filter((question) => openAt({ at: question.at, closedAt: question.answeredAt }, context.asOf) && !keys.includes(question.asker));
-  const items = (await graph.actionItems({ people: keys })).filter((item) => openAt({ at: item.at, closedAt: item.completedAt }, context.asOf));
-  const searched = [`open questions and approvals addressed to ${myName}`, `open action items assigned to ${myName}`];
+  const questions = (await graph.questions({ people: keys })).filter(
+    (question) =>
+      openAt({ at: question.at, closedAt: question.answeredAt }, context.asOf) &&
+      !keys.includes(question.asker),
+  );
+  const items = (await graph.actionItems({ people: keys })).filter((item) =>
+    openAt({ at: item.at, closedAt: item.completedAt }, context.asOf),
+  );
+  const searched = [
+    `open questions and approvals addressed to ${myName}`,
+    `open action items assigned to ${myName}`,
+  ];
   if (questions.length === 0 && items.length === 0) return unknown(context, searched);
-  const lines = [`${questions.length + items.length} thing${questions.length + items.length === 1 ? '' : 's'} waiting on you:`];
-  for (const question of [...questions].sort((a, b) => compare(b.at, a.at))) lines.push(`- ${lineOf(question, context)}`);
+  const lines = [
+    `${questions.length + items.length} thing${questions.length + items.length === 1 ? '' : 's'} waiting on you:`,
+  ];
+  for (const question of [...questions].sort((a, b) => compare(b.at, a.at)))
+    lines.push(`- ${lineOf(question, context)}`);
   for (const item of [...items].sort((a, b) => compare(a.due ?? '9', b.due ?? '9') || compare(b.at, a.at))) {
-    const from = item.requestedBy && !keys.includes(item.requestedBy) ? ` (asked by ${people.name(item.requestedBy)})` : '';
+    const from =
+      item.requestedBy && !keys.includes(item.requestedBy)
+        ? ` (asked by ${people.name(item.requestedBy)})`
+        : '';
     lines.push(`- to do: ${item.summary}${item.due ? `, due ${item.due.slice(0, 10)}` : ''}${from}`);
   }
   return known(context, {
     text: lines.join('\n'),
-    confidence: Math.max(...questions.map((question) => question.confidence), ...items.map((item) => item.confidence)),
+    confidence: Math.max(
+      ...questions.map((question) => question.confidence),
+      ...items.map((item) => item.confidence),
+    ),
     evidence: itemEvidence([...questions, ...items], context),
     entity: { kind: 'person', id: keys[0], name: myName },
     searched,
@@ -120,18 +184,27 @@ export async function answerWaitingOnMe(context: AnswerContext): Promise<AskAnsw
 
 function lineOf(question: QuestionNode, context: AnswerContext): string {
   const { people, timeZone } = context.sources;
-  const to = question.addressees.length > 0 ? ` → ${names(question.addressees.map((key) => people.name(key)))}` : '';
+  const to =
+    question.addressees.length > 0 ? ` → ${names(question.addressees.map((key) => people.name(key)))}` : '';
   const kind = question.kind === 'question' ? '' : `${question.kind}: `;
   return `${kind}${question.text} (${people.name(question.asker)}${to}, ${day(question.at, timeZone)})`;
 }
 
 /** Decisions up to as-of whose summary contains every word of the target, newest first, and what that searched. */
-async function decisionsNaming(context: AnswerContext): Promise<{ decisions: DecisionNode[]; searched: string }> {
+async function decisionsNaming(
+  context: AnswerContext,
+): Promise<{ decisions: DecisionNode[]; searched: string }> {
   const words = searchWords(context.target);
   const decisions = (await context.sources.graph.decisions({}))
-    .filter((decision) => decision.at <= context.asOf && words.length > 0 && overlap(decision.summary, words) === words.length)
+    .filter(
+      (decision) =>
+        decision.at <= context.asOf && words.length > 0 && overlap(decision.summary, words) === words.length,
+    )
     .sort((a, b) => compare(b.at, a.at));
-  return { decisions, searched: `decision summaries containing ${words.map((word) => `"${word}"`).join(' and ') || 'any word'}` };
+  return {
+    decisions,
+    searched: `decision summaries containing ${words.map((word) => `"${word}"`).join(' and ') || 'any word'}`,
+  };
 }
 
 function compare(a: string, b: string): number {

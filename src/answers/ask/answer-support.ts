@@ -47,11 +47,23 @@ export function factEvidence(versions: readonly FactVersion[], context: AnswerCo
   return toAnswerEvidence(pickEvidence(raw, MAX_ANSWER_EVIDENCE), context.sources.people);
 }
 
-export function itemEvidence(items: ReadonlyArray<{ evidence: Evidence[] }>, context: AnswerContext): AnswerEvidence[] {
-  return toAnswerEvidence(pickEvidence(items.flatMap((item) => item.evidence), MAX_ANSWER_EVIDENCE), context.sources.people);
+export function itemEvidence(
+  items: ReadonlyArray<{ evidence: Evidence[] }>,
+  context: AnswerContext,
+): AnswerEvidence[] {
+  return toAnswerEvidence(
+    pickEvidence(
+      items.flatMap((item) => item.evidence),
+      MAX_ANSWER_EVIDENCE,
+    ),
+    context.sources.people,
+  );
 }
 
-export async function componentNames(graph: GraphStore, ids: readonly string[]): Promise<Map<string, string>> {
+export async function componentNames(
+  graph: GraphStore,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
   const found = await graph.get('component', [...new Set(ids)]);
   return new Map([...new Set(ids)].map((id) => [id, found.get(id)?.name ?? id]));
 }
@@ -67,7 +79,8 @@ export function collapseSameHuman(versions: readonly FactVersion[], people: Peop
   const absorbed = new Set<string>();
   const previous = new Map<string, FactVersion>();
   for (const version of versions) {
-    const next = version.status === 'superseded' && version.supersededBy ? byId.get(version.supersededBy) : undefined;
+    const next =
+      version.status === 'superseded' && version.supersededBy ? byId.get(version.supersededBy) : undefined;
     if (next && same(version.subject, next.subject)) {
       previous.set(next.id, version);
       absorbed.add(version.id);
@@ -81,7 +94,11 @@ export function collapseSameHuman(versions: readonly FactVersion[], people: Peop
   };
   return versions
     .filter((version) => !absorbed.has(version.id))
-    .map((version) => (version.supersededBy && absorbed.has(version.supersededBy) ? { ...version, supersededBy: tailOf(version.supersededBy) } : version))
+    .map((version) =>
+      version.supersededBy && absorbed.has(version.supersededBy)
+        ? { ...version, supersededBy: tailOf(version.supersededBy) }
+        : version,
+    )
     .map((tail) => {
       let head = previous.get(tail.id);
       if (!head) return tail;
@@ -94,7 +111,10 @@ export function collapseSameHuman(versions: readonly FactVersion[], people: Peop
       return {
         ...tail,
         validFrom: first.validFrom,
-        recordedAt: chain.reduce((min, version) => (version.recordedAt < min ? version.recordedAt : min), tail.recordedAt),
+        recordedAt: chain.reduce(
+          (min, version) => (version.recordedAt < min ? version.recordedAt : min),
+          tail.recordedAt,
+        ),
         confidence: Math.max(...chain.map((version) => version.confidence)),
         hedged: chain.every((version) => version.hedged),
         eventIds: [...new Set(chain.flatMap((version) => version.eventIds))].sort(),
@@ -102,9 +122,15 @@ export function collapseSameHuman(versions: readonly FactVersion[], people: Peop
     });
 }
 
-export async function historyOf(allVersions: readonly FactVersion[], context: AnswerContext): Promise<HistoryEntry[]> {
+export async function historyOf(
+  allVersions: readonly FactVersion[],
+  context: AnswerContext,
+): Promise<HistoryEntry[]> {
   const versions = collapseSameHuman(allVersions, context.sources.people);
-  const names = await componentNames(context.sources.graph, versions.map((version) => version.object));
+  const names = await componentNames(
+    context.sources.graph,
+    versions.map((version) => version.object),
+  );
   const byId = new Map(allVersions.map((version) => [version.id, version]));
   return versions.map((version) => ({
     subject: version.subject,
@@ -125,7 +151,8 @@ function noteOf(version: FactVersion, byId: Map<string, FactVersion>, context: A
     const next = byId.get(version.supersededBy);
     return next ? `superseded by ${context.sources.people.name(next.subject)}` : 'superseded';
   }
-  if (version.retraction) return `${version.retraction.reason} by ${context.sources.people.name(version.retraction.by)} on ${day(version.retraction.at, context.sources.timeZone)}`;
+  if (version.retraction)
+    return `${version.retraction.reason} by ${context.sources.people.name(version.retraction.by)} on ${day(version.retraction.at, context.sources.timeZone)}`;
   if (version.status === 'alternative') return 'hedged claim, not confirmed';
   return null;
 }
@@ -140,12 +167,28 @@ export function names(list: readonly string[]): string {
   return `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
 }
 
-export function known(context: AnswerContext, fields: Pick<AskAnswer, 'text' | 'confidence' | 'evidence' | 'entity' | 'searched'> & Partial<Pick<AskAnswer, 'history'>>): AskAnswer {
-  return { question: context.question, intent: context.intent, known: true, asOf: context.asOf, history: [], ...fields, confidence: Math.round(fields.confidence * 1000) / 1000 };
+export function known(
+  context: AnswerContext,
+  fields: Pick<AskAnswer, 'text' | 'confidence' | 'evidence' | 'entity' | 'searched'> &
+    Partial<Pick<AskAnswer, 'history'>>,
+): AskAnswer {
+  return {
+    question: context.question,
+    intent: context.intent,
+    known: true,
+    asOf: context.asOf,
+    history: [],
+    ...fields,
+    confidence: Math.round(fields.confidence * 1000) / 1000,
+  };
 }
 
 /** "I don't know", with what was searched. Names only what the searched list names. */
-export function unknown(context: AnswerContext, searched: string[], fields: Partial<Pick<AskAnswer, 'entity' | 'history' | 'evidence'>> = {}): AskAnswer {
+export function unknown(
+  context: AnswerContext,
+  searched: string[],
+  fields: Partial<Pick<AskAnswer, 'entity' | 'history' | 'evidence'>> = {},
+): AskAnswer {
   return {
     question: context.question,
     intent: context.intent,

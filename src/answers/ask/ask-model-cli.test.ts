@@ -22,7 +22,10 @@ const workspace = path.join(root, 'fixtures/workspace');
 const labelled = existsSync(path.join(workspace, 'truth.json'));
 const PARAPHRASE = "anyone know who's in charge of billing these days?";
 
-async function run(env: NodeJS.ProcessEnv, argv: string[]): Promise<{ code?: string; stdout: string; stderr: string }> {
+async function run(
+  env: NodeJS.ProcessEnv,
+  argv: string[],
+): Promise<{ code?: string; stdout: string; stderr: string }> {
   const [stdout, stderr] = [new PassThrough(), new PassThrough()];
   const chunks: string[][] = [[], []];
   stdout.on('data', (chunk: Buffer) => chunks[0].push(chunk.toString()));
@@ -41,19 +44,35 @@ async function closedPort(): Promise<number> {
 
 /** `outro ask` with OUTRO_MODEL pointing at the fake Ollama on loopback, over the labelled Acme workspace. */
 describe.skipIf(!labelled)('outro ask with a model (fake Ollama)', () => {
-  const truth = labelled ? TruthFile.parse(JSON.parse(readFileSync(path.join(workspace, 'truth.json'), 'utf8'))) : undefined;
+  const truth = labelled
+    ? TruthFile.parse(JSON.parse(readFileSync(path.join(workspace, 'truth.json'), 'utf8')))
+    : undefined;
   let temp: { dir: string; cleanup: () => void };
   let base: NodeJS.ProcessEnv;
   let fake: FakeOllama;
 
   beforeAll(async () => {
     temp = makeTempDir('outro-ask-model-');
-    base = { OUTRO_HOME: temp.dir, OUTRO_CONFIG: path.join(workspace, 'outro.yaml'), OUTRO_NOW: truth?.now, OUTRO_NO_DAEMON: '1', OUTRO_MODEL: 'none' };
-    const ingest = await run(base, ['ingest', '--no-agents', path.join(workspace, 'slack'), path.join(workspace, 'discord'), path.join(workspace, 'teams')]);
+    base = {
+      OUTRO_HOME: temp.dir,
+      OUTRO_CONFIG: path.join(workspace, 'outro.yaml'),
+      OUTRO_NOW: truth?.now,
+      OUTRO_NO_DAEMON: '1',
+      OUTRO_MODEL: 'none',
+    };
+    const ingest = await run(base, [
+      'ingest',
+      '--no-agents',
+      path.join(workspace, 'slack'),
+      path.join(workspace, 'discord'),
+      path.join(workspace, 'teams'),
+    ]);
     expect(ingest.stderr).not.toMatch(/outro:/);
     const store = openStore(path.join(temp.dir, 'outro.db'));
     try {
-      const messages = store.log.read({ types: [EVENT.messagePosted] }).map((event) => event.payload as MessagePosted);
+      const messages = store.log
+        .read({ types: [EVENT.messagePosted] })
+        .map((event) => event.payload as MessagePosted);
       store.log.appendAll(truthEvents(truth!, messages, latestProfiles(store.db)));
     } finally {
       store.close();
@@ -68,7 +87,11 @@ describe.skipIf(!labelled)('outro ask with a model (fake Ollama)', () => {
     await fake.close();
   });
 
-  const withModel = (host: string): NodeJS.ProcessEnv => ({ ...base, OUTRO_MODEL: 'ollama:llama3.2:3b', OLLAMA_HOST: host });
+  const withModel = (host: string): NodeJS.ProcessEnv => ({
+    ...base,
+    OUTRO_MODEL: 'ollama:llama3.2:3b',
+    OLLAMA_HOST: host,
+  });
 
   it('understands a paraphrase, words the answer, and asks the model once for the same question', async () => {
     fake.enqueue(
@@ -78,25 +101,47 @@ describe.skipIf(!labelled)('outro ask with a model (fake Ollama)', () => {
     const first = await run(withModel(fake.hostPort), ['ask', PARAPHRASE, '--json']);
     expect(first.code, first.stderr).toBeUndefined();
     const answer = JSON.parse(first.stdout) as AskAnswer;
-    expect(answer).toMatchObject({ known: true, intent: 'owner', understoodBy: 'model', degraded: false, wording: 'Marco Rossi is in charge of billing.', model: { calls: 2, cached: 0 } });
+    expect(answer).toMatchObject({
+      known: true,
+      intent: 'owner',
+      understoodBy: 'model',
+      degraded: false,
+      wording: 'Marco Rossi is in charge of billing.',
+      model: { calls: 2, cached: 0 },
+    });
     expect(answer.text).toMatch(/^Marco Rossi owns billing/);
-    const again = JSON.parse((await run(withModel(fake.hostPort), ['ask', PARAPHRASE, '--json'])).stdout) as AskAnswer;
+    const again = JSON.parse(
+      (await run(withModel(fake.hostPort), ['ask', PARAPHRASE, '--json'])).stdout,
+    ) as AskAnswer;
     expect(fake.count('/api/chat')).toBe(2);
-    expect(again).toMatchObject({ text: answer.text, wording: answer.wording, model: { calls: 0, cached: 2 } });
+    expect(again).toMatchObject({
+      text: answer.text,
+      wording: answer.wording,
+      model: { calls: 0, cached: 2 },
+    });
     const text = await run(withModel(fake.hostPort), ['ask', PARAPHRASE]);
     expect(text.stdout).toMatch(/^Marco Rossi is in charge of billing\.\n\nMarco Rossi owns billing/);
     expect(text.stdout).toContain('understood by the model');
-    const status = JSON.parse((await run(withModel(fake.hostPort), ['status', '--json'])).stdout) as { lastDay: { modelCalls: number; stageCalls: number; cacheHits: number } };
+    const status = JSON.parse((await run(withModel(fake.hostPort), ['status', '--json'])).stdout) as {
+      lastDay: { modelCalls: number; stageCalls: number; cacheHits: number };
+    };
     expect(status.lastDay).toMatchObject({ modelCalls: 2, stageCalls: 6, cacheHits: 4 });
     // --no-model: the patterns alone do not understand the paraphrase.
-    expect(JSON.parse((await run(withModel(fake.hostPort), ['ask', PARAPHRASE, '--json', '--no-model'])).stdout)).toMatchObject({ intent: null, known: false, model: null });
+    expect(
+      JSON.parse((await run(withModel(fake.hostPort), ['ask', PARAPHRASE, '--json', '--no-model'])).stdout),
+    ).toMatchObject({ intent: null, known: false, model: null });
   });
 
   it('answers from the patterns and says degraded when the model server is down', async () => {
     const env = withModel(`127.0.0.1:${await closedPort()}`);
     const json = await run(env, ['ask', 'who owns billing', '--json']);
     expect(json.code, json.stderr).toBeUndefined();
-    expect(JSON.parse(json.stdout)).toMatchObject({ known: true, understoodBy: 'pattern', degraded: true, wording: null });
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      known: true,
+      understoodBy: 'pattern',
+      degraded: true,
+      wording: null,
+    });
     const text = await run(env, ['ask', PARAPHRASE]);
     expect(text.code).toBeUndefined();
     expect(text.stdout).toMatch(/I don't understand the question/);
@@ -106,12 +151,18 @@ describe.skipIf(!labelled)('outro ask with a model (fake Ollama)', () => {
   it('names nobody who is not in the data when the model hallucinates', async () => {
     fake.hallucinate();
     // A question of its own: the first test's answers are in this store's cache.
-    for (const question of ['anybody know who runs billing nowadays?', 'who owns billing', 'what did we decide about search']) {
+    for (const question of [
+      'anybody know who runs billing nowadays?',
+      'who owns billing',
+      'what did we decide about search',
+    ]) {
       const result = await run(withModel(fake.hostPort), ['ask', question, '--json']);
       expect(result.code, result.stderr).toBeUndefined();
       for (const name of FOREIGN_NAMES) expect(result.stdout).not.toContain(name);
     }
-    const status = JSON.parse((await run(withModel(fake.hostPort), ['status', '--json'])).stdout) as { lastDay: { hallucinationDrops: number } };
+    const status = JSON.parse((await run(withModel(fake.hostPort), ['status', '--json'])).stdout) as {
+      lastDay: { hallucinationDrops: number };
+    };
     expect(status.lastDay.hallucinationDrops).toBeGreaterThanOrEqual(4);
   });
 });

@@ -5,7 +5,12 @@ import { EVENT, type StoredEvent } from '../../domain/events.js';
 import type { PersonUpdated } from '../../domain/person.js';
 import { MemoryClaimIndex } from '../../memory/facts/claim-index.js';
 import { MapEvidenceSource } from '../../memory/facts/evidence.js';
-import { asserted, assertedEvent, PROVENANCE, stored } from '../../memory/facts/test-support/fact-builders.js';
+import {
+  asserted,
+  assertedEvent,
+  PROVENANCE,
+  stored,
+} from '../../memory/facts/test-support/fact-builders.js';
 import { MemoryGraphStore } from '../../memory/graph/memory-graph-store.js';
 import { GraphProjector } from '../../memory/graph/projector.js';
 import { clearIdentityCache } from '../../llm/ollama-identity-cache.js';
@@ -25,16 +30,43 @@ const NOW = new Date('2026-11-14T09:00:00.000Z');
 const PARAPHRASE = "anyone know who's in charge of billing these days?";
 
 function profile(key: string, name: string): PersonUpdated {
-  return { key, source: 'slack', workspace: 'T1', nativeId: key.split(':')[2], names: [name], handles: [name.split(' ')[0].toLowerCase()], emails: [], isBot: false };
+  return {
+    key,
+    source: 'slack',
+    workspace: 'T1',
+    nativeId: key.split(':')[2],
+    names: [name],
+    handles: [name.split(' ')[0].toLowerCase()],
+    emails: [],
+    isBot: false,
+  };
 }
 
 function entity(entityId: string, name: string, aliases: string[]): StoredEvent<EntityNamed> {
-  return stored(EVENT.entityNamed, `ent-${entityId}`, { entityId, kind: 'component', name, aliases, confidence: 1 }, '2026-10-01T00:00:00.000Z');
+  return stored(
+    EVENT.entityNamed,
+    `ent-${entityId}`,
+    { entityId, kind: 'component', name, aliases, confidence: 1 },
+    '2026-10-01T00:00:00.000Z',
+  );
 }
 
 function conversation(id: string, topic: string, entities: string[]): StoredEvent<ConversationAnnotated> {
   const at = '2026-11-09T10:00:00.000Z';
-  const payload: ConversationAnnotated = { conversationId: id, channel: 'slack:T1:C1', topic, summary: topic, participants: [ALICE, CAROL], mentioned: [], entities, noise: false, start: at, end: at, messageCount: 3, provenance: { ...PROVENANCE } };
+  const payload: ConversationAnnotated = {
+    conversationId: id,
+    channel: 'slack:T1:C1',
+    topic,
+    summary: topic,
+    participants: [ALICE, CAROL],
+    mentioned: [],
+    entities,
+    noise: false,
+    start: at,
+    end: at,
+    messageCount: 3,
+    provenance: { ...PROVENANCE },
+  };
   return stored(EVENT.conversationAnnotated, `ev-${id}`, payload, at);
 }
 
@@ -44,15 +76,32 @@ async function sources(): Promise<AskSources> {
     entity(BILLING, 'billing', ['billing svc', 'the billing service']),
     entity(SEARCH, 'search indexer', ['the indexer']),
     conversation('c-invoicing', 'invoicing', [BILLING]),
-    assertedEvent(asserted('f-alice', ALICE, BILLING, '2026-11-10T09:00:00.000Z', { author: CAROL, snippet: 'Alice takes over billing from today' })),
+    assertedEvent(
+      asserted('f-alice', ALICE, BILLING, '2026-11-10T09:00:00.000Z', {
+        author: CAROL,
+        snippet: 'Alice takes over billing from today',
+      }),
+    ),
     assertedEvent(asserted('f-carol', CAROL, SEARCH, '2026-11-05T09:00:00.000Z', { author: CAROL })),
   ];
   const graph = new MemoryGraphStore();
   await new GraphProjector(new MemoryClaimIndex(), graph).apply(events);
-  return { graph, evidence: new MapEvidenceSource(events), people: new PeopleDirectory([profile(ALICE, 'Alice Adams'), profile(CAROL, 'Carol Clark'), profile(DANA, 'Dana Whitfield')]), me: [DANA], now: NOW };
+  return {
+    graph,
+    evidence: new MapEvidenceSource(events),
+    people: new PeopleDirectory([
+      profile(ALICE, 'Alice Adams'),
+      profile(CAROL, 'Carol Clark'),
+      profile(DANA, 'Dana Whitfield'),
+    ]),
+    me: [DANA],
+    now: NOW,
+  };
 }
 
-const parseReply = (fields: Record<string, unknown>): { content: string } => ({ content: JSON.stringify({ intent: 'owner', target: 'billing', when: null, sure: true, ...fields }) });
+const parseReply = (fields: Record<string, unknown>): { content: string } => ({
+  content: JSON.stringify({ intent: 'owner', target: 'billing', when: null, sure: true, ...fields }),
+});
 const wordingReply = (sentence: string): { content: string } => ({ content: JSON.stringify({ sentence }) });
 /** Everything a reader sees of an answer, except the question they typed. */
 const shown = (answer: AskAnswer): string => JSON.stringify({ ...answer, question: undefined });
@@ -80,7 +129,13 @@ describe('ask with a model: question understanding', () => {
     expect((await ask(PARAPHRASE, data)).intent).toBeNull();
     fake.enqueue(parseReply({}), wordingReply('Alice Adams is in charge of billing, since 2026-11-10.'));
     const answer = await ask(PARAPHRASE, data, { model: { client: fakeClient(fake) } });
-    expect(answer).toMatchObject({ intent: 'owner', known: true, understoodBy: 'model', degraded: false, wording: 'Alice Adams is in charge of billing, since 2026-11-10.' });
+    expect(answer).toMatchObject({
+      intent: 'owner',
+      known: true,
+      understoodBy: 'model',
+      degraded: false,
+      wording: 'Alice Adams is in charge of billing, since 2026-11-10.',
+    });
     expect(answer.text).toMatch(/^Alice Adams owns billing/);
     expect(answer.evidence[0].snippet).toBe('Alice takes over billing from today');
     const [parse, word] = fake.chatRequests();
@@ -93,7 +148,9 @@ describe('ask with a model: question understanding', () => {
 
   it('offers the model the names of components whose conversations match the question, and says how it read it', async () => {
     fake.enqueue(parseReply({ target: 'billing' }));
-    const answer = await ask("who's on the hook for invoicing?", await sources(), { model: { client: fakeClient(fake), reword: false } });
+    const answer = await ask("who's on the hook for invoicing?", await sources(), {
+      model: { client: fakeClient(fake), reword: false },
+    });
     const data = fake.chatRequests()[0].messages[1].content as string;
     expect(data).toMatch(/"candidates": \[\n"billing",\n"billing svc",\n"the billing service"\n\]/);
     expect(answer).toMatchObject({ known: true, understoodBy: 'model' });
@@ -102,8 +159,14 @@ describe('ask with a model: question understanding', () => {
 
   it('does not ask the model when the patterns understand the question and name something in the data', async () => {
     fake.enqueue(wordingReply('Alice Adams owns billing.'));
-    const answer = await ask('who owns billing', await sources(), { model: { client: fakeClient(fake), reword: true } });
-    expect(answer).toMatchObject({ understoodBy: 'pattern', known: true, wording: 'Alice Adams owns billing.' });
+    const answer = await ask('who owns billing', await sources(), {
+      model: { client: fakeClient(fake), reword: true },
+    });
+    expect(answer).toMatchObject({
+      understoodBy: 'pattern',
+      known: true,
+      wording: 'Alice Adams owns billing.',
+    });
     expect(fake.count('/api/chat')).toBe(1);
   });
 
@@ -121,7 +184,9 @@ describe('ask with a model: question understanding', () => {
 
   it('sends junk JSON back once for repair, then falls back to the patterns', async () => {
     fake.enqueue({ content: 'Sure! The owner is probably billing.' }, { content: '{"intent": 42}' });
-    const answer = await ask(PARAPHRASE, await sources(), { model: { client: fakeClient(fake), reword: false } });
+    const answer = await ask(PARAPHRASE, await sources(), {
+      model: { client: fakeClient(fake), reword: false },
+    });
     expect(fake.count('/api/chat')).toBe(2);
     expect(fake.chatRequests()[1].messages.at(-1).content).toMatch(/did not validate/);
     expect(answer).toMatchObject({ known: false, intent: null, degraded: true, model: { calls: 2 } });
@@ -130,13 +195,17 @@ describe('ask with a model: question understanding', () => {
 
   it('uses a reply that the repair fixed', async () => {
     fake.enqueue({ content: 'not json' }, parseReply({}));
-    const answer = await ask(PARAPHRASE, await sources(), { model: { client: fakeClient(fake), reword: false } });
+    const answer = await ask(PARAPHRASE, await sources(), {
+      model: { client: fakeClient(fake), reword: false },
+    });
     expect(answer).toMatchObject({ known: true, understoodBy: 'model', degraded: false });
   });
 
   it('keeps the patterns when the model is unsure', async () => {
     fake.enqueue(parseReply({ intent: 'unknown', sure: false }));
-    const answer = await ask(PARAPHRASE, await sources(), { model: { client: fakeClient(fake), reword: false } });
+    const answer = await ask(PARAPHRASE, await sources(), {
+      model: { client: fakeClient(fake), reword: false },
+    });
     expect(answer).toMatchObject({ known: false, intent: null, degraded: true });
     expect(answer.degradedReason).toMatch(/not sure/);
   });
@@ -145,14 +214,21 @@ describe('ask with a model: question understanding', () => {
     fake.enqueue(parseReply({ target: 'Zebulon Quince', when: 'last tuesday' }));
     const client = fakeClient(fake);
     const answer = await ask(PARAPHRASE, await sources(), { model: { client, reword: false } });
-    expect(answer).toMatchObject({ known: false, intent: null, degraded: true, model: { hallucinationDrops: 2 } });
+    expect(answer).toMatchObject({
+      known: false,
+      intent: null,
+      degraded: true,
+      model: { hallucinationDrops: 2 },
+    });
     expect(shown(answer)).not.toContain('Zebulon');
     expect(client.stats.snapshot().hallucinationDrops).toBe(2);
   });
 
   it('takes a time phrase from the question only', async () => {
     fake.enqueue(parseReply({ when: 'last week' }));
-    const answer = await ask('anyone know who was in charge of billing last week?', await sources(), { model: { client: fakeClient(fake), reword: false } });
+    const answer = await ask('anyone know who was in charge of billing last week?', await sources(), {
+      model: { client: fakeClient(fake), reword: false },
+    });
     expect(answer.asOf).toBe('2026-11-07T09:00:00.000Z');
     expect(answer.known).toBe(false);
   });
@@ -194,7 +270,9 @@ describe('ask with a model: grounding and injection', () => {
 
   it('never rewords "I don\'t know"', async () => {
     fake.enqueue(parseReply({ target: 'the mobile app' }), wordingReply('Alice Adams owns the mobile app.'));
-    const answer = await ask('who owns the mobile app', await sources(), { model: { client: fakeClient(fake) } });
+    const answer = await ask('who owns the mobile app', await sources(), {
+      model: { client: fakeClient(fake) },
+    });
     expect(answer).toMatchObject({ known: false, wording: null, understoodBy: 'pattern' });
     // One call: the patterns' target names nothing, so the model was asked to understand; never to word.
     expect(fake.count('/api/chat')).toBe(1);
@@ -223,14 +301,26 @@ describe('ask: entity by embedding similarity', () => {
     expect(answer.known).toBe(true);
     expect(answer.text).toMatch(/^Alice Adams owns billing/);
     expect(answer.text).toMatch(/matched billing by similarity 0\.\d\d/);
-    expect(answer.match).toMatchObject({ by: 'similarity', query: 'the invoicing service', id: BILLING, via: 'invoicing', embedder: 'hashed-lexical-v1-512' });
+    expect(answer.match).toMatchObject({
+      by: 'similarity',
+      query: 'the invoicing service',
+      id: BILLING,
+      via: 'invoicing',
+      embedder: 'hashed-lexical-v1-512',
+    });
     expect(answer.match!.score).toBeGreaterThanOrEqual(0.6);
     expect((await ask('who owns the invoicing service', data, { embedder: null })).known).toBe(false);
-    expect((await ask('who owns the invoicing service', data, { similarityThreshold: 0.99 })).known).toBe(false);
+    expect((await ask('who owns the invoicing service', data, { similarityThreshold: 0.99 })).known).toBe(
+      false,
+    );
   });
 
   it('says degraded, and keeps "I don\'t know", when the embedder fails', async () => {
-    const broken = { id: 'ollama:nomic-embed-text', dimension: undefined, embed: async () => Promise.reject(new Error('connect ECONNREFUSED')) };
+    const broken = {
+      id: 'ollama:nomic-embed-text',
+      dimension: undefined,
+      embed: async () => Promise.reject(new Error('connect ECONNREFUSED')),
+    };
     const answer = await ask('who owns the invoicing service', await sources(), { embedder: broken });
     expect(answer).toMatchObject({ known: false, degraded: true, match: null });
     expect(answer.degradedReason).toMatch(/embedder ollama:nomic-embed-text failed \(connect ECONNREFUSED\)/);

@@ -1,10 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import type { ActionItemAssigned, DecisionRecorded, EntityNamed, QuestionAsked } from '../../domain/annotations.js';
+import type {
+  ActionItemAssigned,
+  DecisionRecorded,
+  EntityNamed,
+  QuestionAsked,
+} from '../../domain/annotations.js';
 import { EVENT, type StoredEvent } from '../../domain/events.js';
 import type { PersonLinked, PersonUpdated } from '../../domain/person.js';
 import { MemoryClaimIndex } from '../../memory/facts/claim-index.js';
 import { MapEvidenceSource } from '../../memory/facts/evidence.js';
-import { asserted, assertedEvent, evidence, PROVENANCE, retracted, retractedEvent, stored } from '../../memory/facts/test-support/fact-builders.js';
+import {
+  asserted,
+  assertedEvent,
+  evidence,
+  PROVENANCE,
+  retracted,
+  retractedEvent,
+  stored,
+} from '../../memory/facts/test-support/fact-builders.js';
 import { MemoryGraphStore } from '../../memory/graph/memory-graph-store.js';
 import { GraphProjector } from '../../memory/graph/projector.js';
 import type { AskSources } from './answer-support.js';
@@ -12,14 +25,25 @@ import { ask } from './ask.js';
 import { entityHistory } from './entity-history.js';
 import { PeopleDirectory } from '../people/people-directory.js';
 
-const [ALICE, BOB, CAROL, DAVE, EVE, DANA] = ['UALICE', 'UBOB', 'UCAROL', 'UDAVE', 'UEVE', 'UDANA'].map((id) => `slack:T1:${id}`);
+const [ALICE, BOB, CAROL, DAVE, EVE, DANA] = ['UALICE', 'UBOB', 'UCAROL', 'UDAVE', 'UEVE', 'UDANA'].map(
+  (id) => `slack:T1:${id}`,
+);
 const BOB_DISCORD = 'slack:T2:UBOBBY';
 const BILLING = 'component:billing';
 const SEARCH = 'component:search';
 const NOW = new Date('2026-11-14T09:00:00.000Z');
 
 function profile(key: string, names: string[], emails: string[] = []): PersonUpdated {
-  return { key, source: 'slack', workspace: 'T1', nativeId: key.split(':')[2], names, handles: [names[0].split(' ')[0].toLowerCase()], emails, isBot: false };
+  return {
+    key,
+    source: 'slack',
+    workspace: 'T1',
+    nativeId: key.split(':')[2],
+    names,
+    handles: [names[0].split(' ')[0].toLowerCase()],
+    emails,
+    isBot: false,
+  };
 }
 
 const PROFILES = [
@@ -32,11 +56,33 @@ const PROFILES = [
 ];
 
 function entity(entityId: string, name: string, aliases: string[]): StoredEvent<EntityNamed> {
-  return stored(EVENT.entityNamed, `ent-${entityId}`, { entityId, kind: 'component', name, aliases, confidence: 1 }, '2026-10-01T00:00:00.000Z');
+  return stored(
+    EVENT.entityNamed,
+    `ent-${entityId}`,
+    { entityId, kind: 'component', name, aliases, confidence: 1 },
+    '2026-10-01T00:00:00.000Z',
+  );
 }
 
-function decisionEvent(id: string, summary: string, at: string, about = [BILLING]): StoredEvent<DecisionRecorded> {
-  const payload: DecisionRecorded = { decisionId: id, conversationId: 'c1', channel: 'slack:T1:C1', summary, about, decidedBy: [BOB], reverses: null, at, confidence: 0.9, evidence: [evidence(`m-${id}`, BOB, at, summary)], provenance: { ...PROVENANCE } };
+function decisionEvent(
+  id: string,
+  summary: string,
+  at: string,
+  about = [BILLING],
+): StoredEvent<DecisionRecorded> {
+  const payload: DecisionRecorded = {
+    decisionId: id,
+    conversationId: 'c1',
+    channel: 'slack:T1:C1',
+    summary,
+    about,
+    decidedBy: [BOB],
+    reverses: null,
+    at,
+    confidence: 0.9,
+    evidence: [evidence(`m-${id}`, BOB, at, summary)],
+    provenance: { ...PROVENANCE },
+  };
   return stored(EVENT.decisionRecorded, `ev-${id}`, payload, at);
 }
 
@@ -45,73 +91,143 @@ async function sources(extra: StoredEvent[] = [], links: PersonLinked[] = []): P
     entity(BILLING, 'billing', ['billing svc', 'the billing service']),
     entity(SEARCH, 'search indexer', ['the indexer']),
     assertedEvent(asserted('f-alice', ALICE, BILLING, '2026-11-01T09:00:00.000Z', { author: DANA })),
-    assertedEvent(asserted('f-bob', BOB, BILLING, '2026-11-10T09:00:00.000Z', { author: ALICE, snippet: 'Bob takes over billing from today' })),
-    assertedEvent(asserted('f-carol', CAROL, BILLING, '2026-11-12T09:00:00.000Z', { hedged: true, confidence: 0.7 })),
+    assertedEvent(
+      asserted('f-bob', BOB, BILLING, '2026-11-10T09:00:00.000Z', {
+        author: ALICE,
+        snippet: 'Bob takes over billing from today',
+      }),
+    ),
+    assertedEvent(
+      asserted('f-carol', CAROL, BILLING, '2026-11-12T09:00:00.000Z', { hedged: true, confidence: 0.7 }),
+    ),
     assertedEvent(asserted('f-dave', DAVE, SEARCH, '2026-11-02T09:00:00.000Z', { author: CAROL })),
     retractedEvent(retracted('f-dave', '2026-11-03T09:00:00.000Z', 'correction', EVE)),
     assertedEvent(asserted('f-eve', EVE, SEARCH, '2026-11-05T09:00:00.000Z', { author: EVE })),
     assertedEvent(asserted('f-bob-works', BOB, SEARCH, '2026-11-06T09:00:00.000Z', { relation: 'works_on' })),
-    decisionEvent('d-retry', 'Retries move to a queue worker instead of the nightly cron', '2026-11-11T10:00:00.000Z'),
+    decisionEvent(
+      'd-retry',
+      'Retries move to a queue worker instead of the nightly cron',
+      '2026-11-11T10:00:00.000Z',
+    ),
     decisionEvent('d-refund', 'Refunds under 200 EUR are automatic', '2026-11-12T10:00:00.000Z'),
     ...extra,
   ];
   const graph = new MemoryGraphStore();
   await new GraphProjector(new MemoryClaimIndex(), graph).apply(events);
-  return { graph, evidence: new MapEvidenceSource(events), people: new PeopleDirectory([...PROFILES, profile(BOB_DISCORD, ['bobby'])], links), me: ['dana@acme.io'], now: NOW };
+  return {
+    graph,
+    evidence: new MapEvidenceSource(events),
+    people: new PeopleDirectory([...PROFILES, profile(BOB_DISCORD, ['bobby'])], links),
+    me: ['dana@acme.io'],
+    now: NOW,
+  };
 }
 
 describe('ask', () => {
   it('names the current owner, keeps the earlier one in history, and cites the evidence', async () => {
     const answer = await ask('Who owns the billing service?', await sources());
-    expect(answer).toEqual(expect.objectContaining({ known: true, intent: 'owner', text: 'Bob Brown owns billing, since 2026-11-10.', asOf: NOW.toISOString() }));
+    expect(answer).toEqual(
+      expect.objectContaining({
+        known: true,
+        intent: 'owner',
+        text: 'Bob Brown owns billing, since 2026-11-10.',
+        asOf: NOW.toISOString(),
+      }),
+    );
     expect(answer.confidence).toBeCloseTo(0.8);
     expect(answer.history.map((entry) => [entry.subjectName, entry.status, entry.note])).toEqual([
       ['Alice Adams', 'superseded', 'superseded by Bob Brown'],
       ['Bob Brown', 'current', null],
       ['Carol Clark', 'alternative', 'hedged claim, not confirmed'],
     ]);
-    expect(answer.evidence).toEqual([{ source: 'slack', channel: 'C1', messageId: 'm-f-bob', author: 'Alice Adams', time: '2026-11-10T09:00:00.000Z', snippet: 'Bob takes over billing from today' }]);
+    expect(answer.evidence).toEqual([
+      {
+        source: 'slack',
+        channel: 'C1',
+        messageId: 'm-f-bob',
+        author: 'Alice Adams',
+        time: '2026-11-10T09:00:00.000Z',
+        snippet: 'Bob takes over billing from today',
+      },
+    ]);
   });
 
   it('treats a later claim by another identity of the same person as the same holding', async () => {
-    const link: PersonLinked = { a: BOB, b: BOB_DISCORD, method: 'email', confidence: 1, basis: 'bob@acme.io' };
-    const s = await sources([assertedEvent(asserted('f-bobby', BOB_DISCORD, BILLING, '2026-11-11T09:00:00.000Z'))], [link]);
+    const link: PersonLinked = {
+      a: BOB,
+      b: BOB_DISCORD,
+      method: 'email',
+      confidence: 1,
+      basis: 'bob@acme.io',
+    };
+    const s = await sources(
+      [assertedEvent(asserted('f-bobby', BOB_DISCORD, BILLING, '2026-11-11T09:00:00.000Z'))],
+      [link],
+    );
     const answer = await ask('who owns billing', s);
     expect(answer.text).toBe('Bob Brown owns billing, since 2026-11-10.');
-    expect(answer.history.map((entry) => [entry.subjectName, entry.status, entry.validFrom.slice(0, 10), entry.note])).toEqual([
+    expect(
+      answer.history.map((entry) => [
+        entry.subjectName,
+        entry.status,
+        entry.validFrom.slice(0, 10),
+        entry.note,
+      ]),
+    ).toEqual([
       ['Alice Adams', 'superseded', '2026-11-01', 'superseded by Bob Brown'],
       ['Bob Brown', 'current', '2026-11-10', null],
       ['Carol Clark', 'alternative', '2026-11-12', 'hedged claim, not confirmed'],
     ]);
     expect(answer.evidence.map((e) => e.messageId)).toEqual(['m-f-bob', 'm-f-bobby']);
     // Without the link they are two people, and the second one took over.
-    expect((await ask('who owns billing', await sources([assertedEvent(asserted('f-bobby', BOB_DISCORD, BILLING, '2026-11-11T09:00:00.000Z'))]))).text).toBe('bobby owns billing, since 2026-11-11.');
+    expect(
+      (
+        await ask(
+          'who owns billing',
+          await sources([
+            assertedEvent(asserted('f-bobby', BOB_DISCORD, BILLING, '2026-11-11T09:00:00.000Z')),
+          ]),
+        )
+      ).text,
+    ).toBe('bobby owns billing, since 2026-11-11.');
   });
 
   it('answers as of a date, last week, and a date in the question', async () => {
     const s = await sources();
-    expect((await ask('who owns billing', s, { asOf: '2026-11-05T00:00:00.000Z' })).text).toBe('Alice Adams owned billing, since 2026-11-01.');
+    expect((await ask('who owns billing', s, { asOf: '2026-11-05T00:00:00.000Z' })).text).toBe(
+      'Alice Adams owned billing, since 2026-11-01.',
+    );
     expect((await ask('who owned billing last week', s)).text).toMatch(/^Alice Adams owned billing/);
     expect((await ask('who owned billing on 2026-11-11', s)).text).toMatch(/^Bob Brown owned billing/);
   });
 
   it('never answers with a corrected fact, and says what it searched when nothing held', async () => {
     const s = await sources();
-    expect((await ask('who owns the indexer', s)).text).toBe('Eve Evans owns search indexer, since 2026-11-05.');
+    expect((await ask('who owns the indexer', s)).text).toBe(
+      'Eve Evans owns search indexer, since 2026-11-05.',
+    );
     const before = await ask('who owns the indexer', s, { asOf: '2026-11-02T12:00:00.000Z' });
     expect(before.known).toBe(false);
-    expect(before.text).toMatch(/^I don't know\. I searched owns facts about search indexer valid on 2026-11-02/);
+    expect(before.text).toMatch(
+      /^I don't know\. I searched owns facts about search indexer valid on 2026-11-02/,
+    );
     expect(before.text).not.toContain('Dave');
     expect(before.history.map((entry) => entry.status)).toEqual(['retracted', 'current']);
   });
 
   it('says "I don\'t know" about things not in the data, naming nobody', async () => {
     const s = await sources();
-    for (const question of ['who owns the mobile app', 'what is Kevin working on', 'what did we decide about the iOS release', 'who should I ask about payroll']) {
+    for (const question of [
+      'who owns the mobile app',
+      'what is Kevin working on',
+      'what did we decide about the iOS release',
+      'who should I ask about payroll',
+    ]) {
       const answer = await ask(question, s);
       expect(answer.known, question).toBe(false);
       expect(answer.evidence).toEqual([]);
-      for (const name of ['Alice', 'Bob', 'Carol', 'Dave', 'Eve', 'billing']) expect(answer.text, question).not.toContain(name);
+      for (const name of ['Alice', 'Bob', 'Carol', 'Dave', 'Eve', 'billing'])
+        expect(answer.text, question).not.toContain(name);
     }
     const nonsense = await ask('make me a sandwich', s);
     expect(nonsense).toEqual(expect.objectContaining({ known: false, intent: null }));
@@ -119,18 +235,38 @@ describe('ask', () => {
   });
 
   it('lowers confidence for a hedged holder and raises it with independent support', async () => {
-    const hedgedOnly = await ask('who owns payments', await sources([entity('component:payments', 'payments', []), assertedEvent(asserted('f-p', CAROL, 'component:payments', '2026-11-01T09:00:00.000Z', { hedged: true, confidence: 0.9 }))]));
+    const hedgedOnly = await ask(
+      'who owns payments',
+      await sources([
+        entity('component:payments', 'payments', []),
+        assertedEvent(
+          asserted('f-p', CAROL, 'component:payments', '2026-11-01T09:00:00.000Z', {
+            hedged: true,
+            confidence: 0.9,
+          }),
+        ),
+      ]),
+    );
     expect(hedgedOnly.confidence).toBeLessThanOrEqual(0.4);
     expect(hedgedOnly.text).toContain('hedged');
-    const supported = await ask('who owns billing', await sources([assertedEvent(asserted('f-bob-2', BOB, BILLING, '2026-11-11T09:00:00.000Z', { author: EVE }))]));
+    const supported = await ask(
+      'who owns billing',
+      await sources([
+        assertedEvent(asserted('f-bob-2', BOB, BILLING, '2026-11-11T09:00:00.000Z', { author: EVE })),
+      ]),
+    );
     expect(supported.confidence).toBeCloseTo(1 - 0.2 * 0.2);
   });
 
   it('routes who-to-ask, working-on, decisions and changes', async () => {
     const s = await sources();
     expect((await ask('who should I ask about billing?', s)).text).toBe('Ask Bob Brown (owns billing).');
-    expect((await ask('who is working on the indexer', s)).text).toBe('Bob Brown works on search indexer, since 2026-11-06.');
-    expect((await ask('what is Bob working on', s)).text).toBe('Bob Brown works on search indexer (the indexer); owns billing (billing svc, the billing service).');
+    expect((await ask('who is working on the indexer', s)).text).toBe(
+      'Bob Brown works on search indexer, since 2026-11-06.',
+    );
+    expect((await ask('what is Bob working on', s)).text).toBe(
+      'Bob Brown works on search indexer (the indexer); owns billing (billing svc, the billing service).',
+    );
     const decided = await ask('what did we decide about billing retries', s);
     expect(decided.text).toContain('queue worker');
     expect(decided.text).not.toContain('Refunds');
@@ -141,11 +277,41 @@ describe('ask', () => {
   });
 
   it('finds what waits on me and what blocks someone, and only while it is open', async () => {
-    const question: QuestionAsked = { questionId: 'q1', conversationId: 'c1', channel: 'slack:T1:C1', text: 'Can you sign off the backfill plan?', asker: EVE, addressees: [DANA], kind: 'approval', at: '2026-11-13T09:00:00.000Z', confidence: 0.9, evidence: [evidence('m-q1', EVE, '2026-11-13T09:00:00.000Z')], provenance: { ...PROVENANCE } };
-    const item: ActionItemAssigned = { itemId: 'a1', conversationId: 'c1', channel: 'slack:T1:C1', summary: 'Send the outage summary', assignee: DANA, requestedBy: ALICE, due: '2026-11-15', dueText: 'by Saturday', at: '2026-11-13T10:00:00.000Z', confidence: 0.9, evidence: [evidence('m-a1', ALICE, '2026-11-13T10:00:00.000Z')], provenance: { ...PROVENANCE } };
-    const s = await sources([stored(EVENT.questionAsked, 'ev-q1', question, question.at), stored(EVENT.actionItemAssigned, 'ev-a1', item, item.at)]);
+    const question: QuestionAsked = {
+      questionId: 'q1',
+      conversationId: 'c1',
+      channel: 'slack:T1:C1',
+      text: 'Can you sign off the backfill plan?',
+      asker: EVE,
+      addressees: [DANA],
+      kind: 'approval',
+      at: '2026-11-13T09:00:00.000Z',
+      confidence: 0.9,
+      evidence: [evidence('m-q1', EVE, '2026-11-13T09:00:00.000Z')],
+      provenance: { ...PROVENANCE },
+    };
+    const item: ActionItemAssigned = {
+      itemId: 'a1',
+      conversationId: 'c1',
+      channel: 'slack:T1:C1',
+      summary: 'Send the outage summary',
+      assignee: DANA,
+      requestedBy: ALICE,
+      due: '2026-11-15',
+      dueText: 'by Saturday',
+      at: '2026-11-13T10:00:00.000Z',
+      confidence: 0.9,
+      evidence: [evidence('m-a1', ALICE, '2026-11-13T10:00:00.000Z')],
+      provenance: { ...PROVENANCE },
+    };
+    const s = await sources([
+      stored(EVENT.questionAsked, 'ev-q1', question, question.at),
+      stored(EVENT.actionItemAssigned, 'ev-a1', item, item.at),
+    ]);
     const waiting = await ask("what's waiting on me?", s);
-    expect(waiting.text).toBe('2 things waiting on you:\n- approval: Can you sign off the backfill plan? (Eve Evans → Dana Whitfield, 2026-11-13)\n- to do: Send the outage summary, due 2026-11-15 (asked by Alice Adams)');
+    expect(waiting.text).toBe(
+      '2 things waiting on you:\n- approval: Can you sign off the backfill plan? (Eve Evans → Dana Whitfield, 2026-11-13)\n- to do: Send the outage summary, due 2026-11-15 (asked by Alice Adams)',
+    );
     expect(waiting.evidence.map((e) => e.messageId)).toEqual(['m-q1', 'm-a1']);
     expect((await ask('what is blocking Eve', s)).text).toContain('sign off the backfill plan');
     expect((await ask("what's waiting on me", s, { asOf: '2026-11-12T00:00:00.000Z' })).known).toBe(false);
@@ -166,13 +332,24 @@ describe('ask', () => {
     const SDK = 'component:sdk';
     const ACME_SDK = 'component:acme-sdk';
     const PY_SDK = 'component:python-sdk';
-    const one = await sources([entity(SDK, 'sdk', []), entity(ACME_SDK, 'acme sdk', ['acme-sdk']), entity(PY_SDK, 'python sdk', []), assertedEvent(asserted('f-acme', CAROL, ACME_SDK, '2026-11-08T09:00:00.000Z'))]);
+    const one = await sources([
+      entity(SDK, 'sdk', []),
+      entity(ACME_SDK, 'acme sdk', ['acme-sdk']),
+      entity(PY_SDK, 'python sdk', []),
+      assertedEvent(asserted('f-acme', CAROL, ACME_SDK, '2026-11-08T09:00:00.000Z')),
+    ]);
     const answer = await ask('who maintains the sdk', one);
     expect(answer.known).toBe(true);
     expect(answer.entity?.id).toBe(ACME_SDK);
     expect(answer.text).toContain('Carol Clark');
     expect(answer.text).toContain('nothing is on record for sdk itself');
-    const two = await sources([entity(SDK, 'sdk', []), entity(ACME_SDK, 'acme sdk', []), entity(PY_SDK, 'python sdk', []), assertedEvent(asserted('f-acme', CAROL, ACME_SDK, '2026-11-08T09:00:00.000Z')), assertedEvent(asserted('f-py', DAVE, PY_SDK, '2026-11-08T09:00:00.000Z'))]);
+    const two = await sources([
+      entity(SDK, 'sdk', []),
+      entity(ACME_SDK, 'acme sdk', []),
+      entity(PY_SDK, 'python sdk', []),
+      assertedEvent(asserted('f-acme', CAROL, ACME_SDK, '2026-11-08T09:00:00.000Z')),
+      assertedEvent(asserted('f-py', DAVE, PY_SDK, '2026-11-08T09:00:00.000Z')),
+    ]);
     const refused = await ask('who maintains the sdk', two);
     expect(refused.known).toBe(false);
     expect(refused.searched.join(' ')).toContain('acme sdk, python sdk');

@@ -34,7 +34,11 @@ const defaultEmbedder = new HashedEmbedder();
  * optionally the model's wording (word-answer.ts). Never names a person or component that is not
  * in the data: with no support the answer is "I don't know" with what was searched.
  */
-export async function ask(question: string, sources: AskSources, options: AskOptions = {}): Promise<AskAnswer> {
+export async function ask(
+  question: string,
+  sources: AskSources,
+  options: AskOptions = {},
+): Promise<AskAnswer> {
   const understanding = await understandQuestion(question, sources, options.model);
   const parsed = understanding.parsed;
   const asOf = parsed?.asOf ?? options.asOf ?? sources.now.toISOString();
@@ -54,7 +58,10 @@ export async function ask(question: string, sources: AskSources, options: AskOpt
       asOf,
       history: [],
       entity: null,
-      searched: ['question patterns: none matched', ...(options.model ? ['the model: did not understand it'] : [])],
+      searched: [
+        'question patterns: none matched',
+        ...(options.model ? ['the model: did not understand it'] : []),
+      ],
     };
   } else {
     answer = await answerParsed(question, parsed, asOf, sources);
@@ -72,7 +79,13 @@ export async function ask(question: string, sources: AskSources, options: AskOpt
     if (worded.reason) reasons.push(worded.reason);
   }
   if (understanding.by === 'model' && parsed) {
-    answer = { ...answer, searched: [`the model read the question as: ${parsed.intent}${parsed.target ? ` about "${parsed.target}"` : ''}`, ...answer.searched] };
+    answer = {
+      ...answer,
+      searched: [
+        `the model read the question as: ${parsed.intent}${parsed.target ? ` about "${parsed.target}"` : ''}`,
+        ...answer.searched,
+      ],
+    };
   }
   return {
     ...answer,
@@ -89,23 +102,54 @@ export async function ask(question: string, sources: AskSources, options: AskOpt
  * "I don't know" because nothing was named that exists: try the nearest component by embeddings
  * and answer about it, saying so and with what score. A known answer is never replaced.
  */
-async function bySimilarity(answer: AskAnswer, question: string, parsed: ParsedQuestion, asOf: string, sources: AskSources, options: AskOptions): Promise<AskAnswer> {
+async function bySimilarity(
+  answer: AskAnswer,
+  question: string,
+  parsed: ParsedQuestion,
+  asOf: string,
+  sources: AskSources,
+  options: AskOptions,
+): Promise<AskAnswer> {
   const embedder = options.embedder === undefined ? defaultEmbedder : options.embedder;
-  if (answer.known || answer.entity !== null || embedder === null || parsed.intent === 'waiting-on-me' || parsed.target === '') return answer;
+  if (
+    answer.known ||
+    answer.entity !== null ||
+    embedder === null ||
+    parsed.intent === 'waiting-on-me' ||
+    parsed.target === ''
+  )
+    return answer;
   if (sources.people.find(parsed.target)) return answer;
   let similar: Awaited<ReturnType<typeof findSimilarComponent>>;
   try {
     similar = await findSimilarComponent(sources.graph, embedder, parsed.target, options.similarityThreshold);
   } catch (error) {
     const reason = `the embedder ${embedder.id} failed (${(error as Error).message})`;
-    return { ...answer, searched: [...answer.searched, `similar names and topics: not searched, ${reason}`], degraded: true, degradedReason: reason };
+    return {
+      ...answer,
+      searched: [...answer.searched, `similar names and topics: not searched, ${reason}`],
+      degraded: true,
+      degradedReason: reason,
+    };
   }
-  if (!similar) return { ...answer, searched: [...answer.searched, `names, aliases and conversation topics similar to "${parsed.target}": none close enough`] };
+  if (!similar)
+    return {
+      ...answer,
+      searched: [
+        ...answer.searched,
+        `names, aliases and conversation topics similar to "${parsed.target}": none close enough`,
+      ],
+    };
   const again = await answerParsed(question, { ...parsed, target: similar.name }, asOf, sources);
   if (again.entity?.id !== similar.id) return answer;
   const note = `"${parsed.target}" matched ${similar.name} by similarity ${similar.score.toFixed(2)} (via "${similar.via}", ${similar.embedder})`;
   const text = again.known ? `${again.text}\n(No name matched: ${note}.)` : again.text;
-  return { ...again, text, searched: [note, ...again.searched], match: { by: 'similarity', query: parsed.target, ...similar } };
+  return {
+    ...again,
+    text,
+    searched: [note, ...again.searched],
+    match: { by: 'similarity', query: parsed.target, ...similar },
+  };
 }
 
 /**
@@ -115,7 +159,13 @@ async function bySimilarity(answer: AskAnswer, question: string, parsed: ParsedQ
  * them answers, that answer is given, saying which name it is about. Several: still "I don't
  * know", listing them.
  */
-async function byNarrowerName(answer: AskAnswer, question: string, parsed: ParsedQuestion, asOf: string, sources: AskSources): Promise<AskAnswer> {
+async function byNarrowerName(
+  answer: AskAnswer,
+  question: string,
+  parsed: ParsedQuestion,
+  asOf: string,
+  sources: AskSources,
+): Promise<AskAnswer> {
   if (answer.known || answer.entity?.kind !== 'component') return answer;
   const base = answer.entity;
   const baseWords = searchWords(base.name);
@@ -134,16 +184,34 @@ async function byNarrowerName(answer: AskAnswer, question: string, parsed: Parse
   if (known.length === 1) {
     const [only] = known;
     const note = `nothing is on record for ${base.name} itself; ${only.entity?.name} is the one longer name containing it that has an answer`;
-    return { ...only, text: `${only.text}\n(${note}.)`, searched: [...answer.searched, note, ...only.searched] };
+    return {
+      ...only,
+      text: `${only.text}\n(${note}.)`,
+      searched: [...answer.searched, note, ...only.searched],
+    };
   }
   if (known.length > 1) {
-    const names = known.map((other) => other.entity?.name ?? '').sort().join(', ');
-    return { ...answer, searched: [...answer.searched, `longer names containing "${base.name}" that have answers: ${names} (ask about one of them)`] };
+    const names = known
+      .map((other) => other.entity?.name ?? '')
+      .sort()
+      .join(', ');
+    return {
+      ...answer,
+      searched: [
+        ...answer.searched,
+        `longer names containing "${base.name}" that have answers: ${names} (ask about one of them)`,
+      ],
+    };
   }
   return answer;
 }
 
-function answerParsed(question: string, parsed: ParsedQuestion, asOf: string, sources: AskSources): Promise<AskAnswer> {
+function answerParsed(
+  question: string,
+  parsed: ParsedQuestion,
+  asOf: string,
+  sources: AskSources,
+): Promise<AskAnswer> {
   const context: AnswerContext = { sources, question, intent: parsed.intent, target: parsed.target, asOf };
   switch (parsed.intent) {
     case 'owner':

@@ -20,14 +20,19 @@ export interface OpenAskSourcesOptions {
  * What ask, history and the brief read, over the main store and the Kùzu graph: the graph (opened
  * by `openGraph`) is brought up to the end of the log first. Call `close()` when done: Kùzu allows one process per database.
  */
-export async function openAskSources(options: OpenAskSourcesOptions): Promise<{ sources: AskSources; close: () => Promise<void> }> {
+export async function openAskSources(
+  options: OpenAskSourcesOptions,
+): Promise<{ sources: AskSources; close: () => Promise<void> }> {
   const opening = options.openGraph();
   let people: PeopleDirectory;
   try {
     // Read while Kùzu opens the database on its own thread.
     people = new PeopleDirectory(latestProfiles(options.db), allLinks(options.db));
   } catch (error) {
-    await opening.then((graph) => graph.close(), () => undefined);
+    await opening.then(
+      (graph) => graph.close(),
+      () => undefined,
+    );
     throw error;
   }
   const graph = await opening;

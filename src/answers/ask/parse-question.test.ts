@@ -28,7 +28,11 @@ describe('parseQuestion', () => {
   });
 
   it('takes the time a question names', () => {
-    expect(parseQuestion('who owned billing last week', NOW)).toEqual({ intent: 'owner', target: 'billing', asOf: '2026-11-13T07:30:00.000Z' });
+    expect(parseQuestion('who owned billing last week', NOW)).toEqual({
+      intent: 'owner',
+      target: 'billing',
+      asOf: '2026-11-13T07:30:00.000Z',
+    });
     expect(parseQuestion('who owned billing on 2026-11-10', NOW)?.asOf).toBe('2026-11-10T23:59:59.999Z');
     expect(parseQuestion('who owned billing 3 days ago', NOW)?.asOf).toBe('2026-11-17T07:30:00.000Z');
   });

@@ -10,11 +10,20 @@ interface Pattern {
 
 /** Tried in order; the first group is the target. Questions are lowercased and trimmed of punctuation first. */
 const PATTERNS: Pattern[] = [
-  { intent: 'waiting-on-me', re: /^(?:what(?:'s| is)?|anything) (?:(?:still )?waiting|pending|blocked) (?:on|for) me()$/ },
-  { intent: 'waiting-on-me', re: /^what (?:do i owe|needs my (?:attention|answer|approval|sign-?off))()(?: anyone)?$/ },
+  {
+    intent: 'waiting-on-me',
+    re: /^(?:what(?:'s| is)?|anything) (?:(?:still )?waiting|pending|blocked) (?:on|for) me()$/,
+  },
+  {
+    intent: 'waiting-on-me',
+    re: /^what (?:do i owe|needs my (?:attention|answer|approval|sign-?off))()(?: anyone)?$/,
+  },
   { intent: 'owner', re: /^when did .+? (?:take over|start owning|become (?:the )?owner of|get) (.+)$/ },
   { intent: 'owner', re: /^who took over (.+?)(?: from .+)?$/ },
-  { intent: 'ask-whom', re: /^who (?:should|could|can|do) i (?:ask|talk to|go to|ping) (?:about|for|regarding) (.+)$/ },
+  {
+    intent: 'ask-whom',
+    re: /^who (?:should|could|can|do) i (?:ask|talk to|go to|ping) (?:about|for|regarding) (.+)$/,
+  },
   { intent: 'expert', re: /^who (?:knows|understands) (.+?)(?: (?:best|well|the most|most))?$/ },
   { intent: 'expert', re: /^who(?:'s| is) (?:the |an )?expert (?:on|in|for) (.+)$/ },
   { intent: 'works-on', re: /^who(?:'s| is| are)? (?:working|works) on (.+)$/ },
@@ -22,16 +31,25 @@ const PATTERNS: Pattern[] = [
     intent: 'owner',
     re: /^who(?:'s| is| was)? (?:the )?(?:owner|point person|lead|maintainer|dri|contact|person responsible|responsible|in charge) (?:of|for|on) (.+)$/,
   },
-  { intent: 'owner', re: /^who (?:owns|owned|maintains|maintained|handles|handled|runs|ran|leads|led|is responsible for|was responsible for|looks after) (.+)$/ },
+  {
+    intent: 'owner',
+    re: /^who (?:owns|owned|maintains|maintained|handles|handled|runs|ran|leads|led|is responsible for|was responsible for|looks after) (.+)$/,
+  },
   { intent: 'owner', re: /^(?:who is |who's )?(?:the )?(.+?) owner$/ },
   { intent: 'working-on', re: /^what (?:does|did) (.+?) (?:own|work on|look after)$/ },
-  { intent: 'decided', re: /^what (?:did|have) (?:we|they|you|the team) (?:decide|decided|agree|agreed) (?:about|on|for|regarding) (.+)$/ },
+  {
+    intent: 'decided',
+    re: /^what (?:did|have) (?:we|they|you|the team) (?:decide|decided|agree|agreed) (?:about|on|for|regarding) (.+)$/,
+  },
   { intent: 'decided', re: /^(?:any )?decisions? (?:about|on|for) (.+)$/ },
   { intent: 'decided', re: /^what (?:was|were|is|are) (?:the )?decisions? (?:about|on|for) (.+)$/ },
   { intent: 'working-on', re: /^what(?:'s| is| are)? (.+?) (?:working on|doing|busy with)$/ },
   { intent: 'blocking', re: /^what(?:'s| is| are)? (?:blocking|holding up|waiting on|stuck on) (.+)$/ },
   { intent: 'blocking', re: /^(?:why|what) is (.+?) (?:blocked|stuck)(?: on)?$/ },
-  { intent: 'changed', re: /^what(?:'s| has| have)? (?:changed|new|happened) (?:about|with|for|on|in) (.+)$/ },
+  {
+    intent: 'changed',
+    re: /^what(?:'s| has| have)? (?:changed|new|happened) (?:about|with|for|on|in) (.+)$/,
+  },
 ];
 
 /**
@@ -51,7 +69,9 @@ export function parseQuestion(question: string, now: Date): ParsedQuestion | und
   for (const { intent, re } of PATTERNS) {
     const match = re.exec(text);
     if (!match) continue;
-    const target = (match[1] ?? '').replace(/\b(?:right )?now$|\bcurrently$|\bthese days$|\btoday$/, '').trim();
+    const target = (match[1] ?? '')
+      .replace(/\b(?:right )?now$|\bcurrently$|\bthese days$|\btoday$/, '')
+      .trim();
     if (intent !== 'waiting-on-me' && target === '') continue;
     return { intent, target, ...(time ? { asOf: time.asOf } : {}) };
   }
@@ -63,7 +83,11 @@ export function parseQuestion(question: string, now: Date): ParsedQuestion | und
  * or undefined: how a phrase the model copied from the question becomes an as-of time.
  */
 export function resolveTimePhrase(phrase: string, now: Date): string | undefined {
-  const text = phrase.toLowerCase().replace(/[?!.]+\s*$/g, '').replace(/\s+/g, ' ').trim();
+  const text = phrase
+    .toLowerCase()
+    .replace(/[?!.]+\s*$/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (text === '') return undefined;
   const found = timePhrase(` ${/^\d{4}-/.test(text) ? `on ${text}` : text}`, now);
   return found && found.rest.trim() === '' ? found.asOf : undefined;
@@ -74,8 +98,18 @@ function timePhrase(text: string, now: Date): { asOf: string; rest: string } | u
   const relative = /\s+(last week|last month|yesterday|(\d+) (day|week)s? ago)$/.exec(text);
   if (relative) {
     const [phrase, , count, unit] = relative;
-    const days = phrase.trim() === 'last week' ? 7 : phrase.trim() === 'last month' ? 30 : phrase.trim() === 'yesterday' ? 1 : Number(count) * (unit === 'week' ? 7 : 1);
-    return { asOf: new Date(now.getTime() - days * DAY_MS).toISOString(), rest: text.slice(0, relative.index) };
+    const days =
+      phrase.trim() === 'last week'
+        ? 7
+        : phrase.trim() === 'last month'
+          ? 30
+          : phrase.trim() === 'yesterday'
+            ? 1
+            : Number(count) * (unit === 'week' ? 7 : 1);
+    return {
+      asOf: new Date(now.getTime() - days * DAY_MS).toISOString(),
+      rest: text.slice(0, relative.index),
+    };
   }
   const dated = /\s+(?:on|as of|at) (\d{4}-\d{2}-\d{2}(?:t[\d:.]+(?:z|[+-]\d{2}:?\d{2})?)?)$/.exec(text);
   if (dated) {

@@ -11,7 +11,20 @@ export interface ResolvedComponent {
 }
 
 /** Generic words that never identify an entity on their own. */
-export const FILLER = new Set(['service', 'svc', 'team', 'project', 'system', 'thing', 'stuff', 'app', 'api', 'new', 'old', 'current']);
+export const FILLER = new Set([
+  'service',
+  'svc',
+  'team',
+  'project',
+  'system',
+  'thing',
+  'stuff',
+  'app',
+  'api',
+  'new',
+  'old',
+  'current',
+]);
 
 /**
  * The component `target` names. Candidates come from the graph's full-text search over names and
@@ -19,7 +32,10 @@ export const FILLER = new Set(['service', 'svc', 'team', 'project', 'system', 't
  * its names or aliases occurs in the target ("billing" in "the billing database"), so "the mobile
  * app" never resolves to "web app". The longest matching alias wins; ties go to the search score.
  */
-export async function resolveComponent(graph: GraphStore, target: string): Promise<ResolvedComponent | undefined> {
+export async function resolveComponent(
+  graph: GraphStore,
+  target: string,
+): Promise<ResolvedComponent | undefined> {
   const words = searchWords(target);
   if (words.length === 0) return undefined;
   const have = new Set(words);
@@ -32,7 +48,11 @@ export async function resolveComponent(graph: GraphStore, target: string): Promi
       if (aliasWords.every((word) => FILLER.has(word))) continue;
       const size = aliasWords.length;
       if (!best || size > best.size || (size === best.size && score > best.score)) {
-        best = { resolved: { component, matched: name, rest: words.filter((word) => !aliasWords.includes(word)) }, size, score };
+        best = {
+          resolved: { component, matched: name, rest: words.filter((word) => !aliasWords.includes(word)) },
+          size,
+          score,
+        };
       }
     }
   }

@@ -37,7 +37,12 @@ const TOPIC_WEIGHT = 0.85;
  * against the target's content words (filler like "service" and "the" removed on both sides).
  * Undefined when nothing reaches `threshold`: the answer stays "I don't know".
  */
-export async function findSimilarComponent(graph: GraphStore, embedder: Embedder, target: string, threshold = defaultSimilarityThreshold(embedder)): Promise<SimilarEntity | undefined> {
+export async function findSimilarComponent(
+  graph: GraphStore,
+  embedder: Embedder,
+  target: string,
+  threshold = defaultSimilarityThreshold(embedder),
+): Promise<SimilarEntity | undefined> {
   const query = content(target);
   if (query === '') return undefined;
   const hits = await graph.search(target, POOL);
@@ -50,13 +55,15 @@ export async function findSimilarComponent(graph: GraphStore, embedder: Embedder
     weights.set(cleaned, Math.max(weight, weights.get(cleaned) ?? 0));
     texts.set(id, weights);
   };
-  for (const { component } of hits.components) for (const name of [component.name ?? '', ...component.aliases]) add(component.id, name, 1);
+  for (const { component } of hits.components)
+    for (const name of [component.name ?? '', ...component.aliases]) add(component.id, name, 1);
   for (const { conversation } of hits.conversations) {
     if (conversation.noise) continue;
     for (const id of conversation.entities) add(id, conversation.topic, TOPIC_WEIGHT);
   }
   const components = await graph.get('component', [...texts.keys()]);
-  for (const [id, component] of components) for (const name of [component.name ?? '', ...component.aliases]) add(id, name, 1);
+  for (const [id, component] of components)
+    for (const name of [component.name ?? '', ...component.aliases]) add(id, name, 1);
   const ids = [...texts.keys()].filter((id) => components.get(id)?.name);
   if (ids.length === 0) return undefined;
   const all = [...new Set(ids.flatMap((id) => [...texts.get(id)!.keys()]))];
@@ -66,7 +73,14 @@ export async function findSimilarComponent(graph: GraphStore, embedder: Embedder
   for (const id of ids.sort()) {
     for (const [text, weight] of texts.get(id)!) {
       const value = score.get(text)! * weight;
-      if (value >= threshold && (!best || value > best.score)) best = { id, name: components.get(id)!.name!, score: Math.round(value * 1000) / 1000, via: text, embedder: embedder.id };
+      if (value >= threshold && (!best || value > best.score))
+        best = {
+          id,
+          name: components.get(id)!.name!,
+          score: Math.round(value * 1000) / 1000,
+          via: text,
+          embedder: embedder.id,
+        };
     }
   }
   return best;

@@ -1,5 +1,11 @@
 import { searchWords } from '../../memory/graph/search-text.js';
-import { askParseNotUnderstood, askParseStage, makeAskParseStrategy, type AskParseInput, type AskParseReply } from './model/ask-parse-model.js';
+import {
+  askParseNotUnderstood,
+  askParseStage,
+  makeAskParseStrategy,
+  type AskParseInput,
+  type AskParseReply,
+} from './model/ask-parse-model.js';
 import type { Grounded, HallucinationDrop } from '../../llm/grounding.js';
 import type { ModelClient } from '../../llm/model-client.js';
 import { runStage } from '../../pipeline/run-model-stage.js';
@@ -41,7 +47,11 @@ const MAX_CANDIDATES = 20;
  * itself; its time phrase must be in the question). When it fails or is unsure, the pattern parse
  * stands and the reason is reported. The question is data in the prompt, never instructions.
  */
-export async function understandQuestion(question: string, sources: AskSources, model?: AskModel): Promise<Understanding> {
+export async function understandQuestion(
+  question: string,
+  sources: AskSources,
+  model?: AskModel,
+): Promise<Understanding> {
   const pattern = parseQuestion(question, sources.now);
   const base = { modelCalls: 0, cached: false, hallucinationDrops: 0 };
   if (!model) return { parsed: pattern, by: 'pattern', degradedReason: null, ...base };
@@ -49,29 +59,48 @@ export async function understandQuestion(question: string, sources: AskSources, 
     return { parsed: pattern, by: 'pattern', degradedReason: null, ...base };
   }
   const candidates = await candidateNames(question, sources);
-  const result = await runStage(askParseStage, { question, candidates }, { now: sources.now, signal: model.signal }, {
-    heuristic: askParseNotUnderstood,
-    model: makeAskParseStrategy(model.client),
-    cache: model.cache,
-    grounding: (reply, input) => groundParse(reply, input, sources.people),
-  });
+  const result = await runStage(
+    askParseStage,
+    { question, candidates },
+    { now: sources.now, signal: model.signal },
+    {
+      heuristic: askParseNotUnderstood,
+      model: makeAskParseStrategy(model.client),
+      cache: model.cache,
+      grounding: (reply, input) => groundParse(reply, input, sources.people),
+    },
+  );
   const drops = result.hallucinations.length;
   const used = { modelCalls: result.modelCalls, cached: result.cached, hallucinationDrops: drops };
-  const fallback = (reason: string): Understanding => ({ parsed: pattern, by: 'pattern', degradedReason: reason, ...used });
-  if (result.provenance.degraded) return fallback(`the model could not be used (${result.provenance.degradedReason ?? 'unknown reason'}); question patterns only`);
+  const fallback = (reason: string): Understanding => ({
+    parsed: pattern,
+    by: 'pattern',
+    degradedReason: reason,
+    ...used,
+  });
+  if (result.provenance.degraded)
+    return fallback(
+      `the model could not be used (${result.provenance.degradedReason ?? 'unknown reason'}); question patterns only`,
+    );
   const reply = result.output;
-  if (reply.intent === 'unknown' || !reply.sure) return fallback('the model was not sure what the question asks; question patterns only');
+  if (reply.intent === 'unknown' || !reply.sure)
+    return fallback('the model was not sure what the question asks; question patterns only');
   const intent = reply.intent as ParsedQuestion['intent'];
   const target = intent === 'waiting-on-me' ? '' : reply.target.trim();
   if (intent !== 'waiting-on-me' && target === '') {
     const dropped = result.hallucinations.some((drop) => drop.path === 'target');
-    return fallback(dropped ? 'the model named something that is neither in the question nor in the data (dropped); question patterns only' : 'the model found nothing the question is about; question patterns only');
+    return fallback(
+      dropped
+        ? 'the model named something that is neither in the question nor in the data (dropped); question patterns only'
+        : 'the model found nothing the question is about; question patterns only',
+    );
   }
   const asOf = reply.when ? resolveTimePhrase(reply.when, sources.now) : undefined;
   const parsed: ParsedQuestion = { intent, target, ...(asOf ? { asOf } : {}) };
   const resolves = intent === 'waiting-on-me' || (await namesSomething(target, sources));
   // Both understood it: the pattern parse wins when they agree, or when the model's target names nothing either.
-  if (pattern && (sameParse(pattern, parsed) || !resolves)) return { parsed: pattern, by: 'pattern', degradedReason: null, ...used };
+  if (pattern && (sameParse(pattern, parsed) || !resolves))
+    return { parsed: pattern, by: 'pattern', degradedReason: null, ...used };
   return { parsed, by: 'model', degradedReason: null, ...used };
 }
 
@@ -87,11 +116,16 @@ async function candidateNames(question: string, sources: AskSources): Promise<st
   const hits = await sources.graph.search(question, 10);
   const names = new Set<string>();
   const add = (component: { name: string | null; aliases: string[] }): void => {
-    for (const name of [component.name ?? '', ...component.aliases]) if (name.trim() !== '') names.add(name.trim());
+    for (const name of [component.name ?? '', ...component.aliases])
+      if (name.trim() !== '') names.add(name.trim());
   };
   for (const { component } of hits.components) add(component);
   // Components of conversations whose topic matched: "invoicing" finds billing when people said both.
-  const topical = await sources.graph.get('component', [...new Set(hits.conversations.filter((hit) => !hit.conversation.noise).flatMap((hit) => hit.conversation.entities))]);
+  const topical = await sources.graph.get('component', [
+    ...new Set(
+      hits.conversations.filter((hit) => !hit.conversation.noise).flatMap((hit) => hit.conversation.entities),
+    ),
+  ]);
   for (const component of topical.values()) add(component);
   return [...names].slice(0, MAX_CANDIDATES);
 }
@@ -102,11 +136,21 @@ async function candidateNames(question: string, sources: AskSources): Promise<st
  * name the search found, or consist of the question's own words (an "I don't know" about what the
  * user typed invents nobody); anything else is emptied. A time phrase must appear in the question.
  */
-export function groundParse(reply: AskParseReply, input: AskParseInput, people: PeopleDirectory): Grounded<AskParseReply> {
+export function groundParse(
+  reply: AskParseReply,
+  input: AskParseInput,
+  people: PeopleDirectory,
+): Grounded<AskParseReply> {
   const drops: HallucinationDrop[] = [];
   let { target, when } = reply;
   const needsTarget = reply.intent !== 'waiting-on-me' && reply.intent !== 'unknown';
-  if (needsTarget && target.trim() !== '' && !people.find(target) && !namesCandidate(target, input.candidates) && !fromQuestion(target, input.question)) {
+  if (
+    needsTarget &&
+    target.trim() !== '' &&
+    !people.find(target) &&
+    !namesCandidate(target, input.candidates) &&
+    !fromQuestion(target, input.question)
+  ) {
     drops.push({ kind: 'entity', value: target, path: 'target' });
     target = '';
   }
@@ -121,7 +165,9 @@ function namesCandidate(target: string, candidates: readonly string[]): boolean 
   const have = new Set(searchWords(target));
   return candidates.some((name) => {
     const words = searchWords(name);
-    return words.length > 0 && !words.every((word) => FILLER.has(word)) && words.every((word) => have.has(word));
+    return (
+      words.length > 0 && !words.every((word) => FILLER.has(word)) && words.every((word) => have.has(word))
+    );
   });
 }
 

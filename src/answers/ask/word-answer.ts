@@ -1,5 +1,11 @@
 import { InputVocabulary } from '../../pipeline/annotate/model/grounded-text.js';
-import { askWordingNone, askWordingStage, makeAskWordingStrategy, type AskWordingInput, type AskWordingReply } from './model/ask-answer-model.js';
+import {
+  askWordingNone,
+  askWordingStage,
+  makeAskWordingStrategy,
+  type AskWordingInput,
+  type AskWordingReply,
+} from './model/ask-answer-model.js';
 import type { Grounded } from '../../llm/grounding.js';
 import { runStage } from '../../pipeline/run-model-stage.js';
 import type { AskAnswer } from './ask-types.js';
@@ -26,30 +32,70 @@ const MAX_SENTENCES = 2;
  * deterministic text stands) when it names a person or component that neither the answer, its
  * history nor its evidence holds (see foreignName). "I don't know" is never reworded.
  */
-export async function wordAnswer(answer: AskAnswer, model: AskModel, now: Date, people: PeopleDirectory): Promise<Wording> {
-  const none = (reason: string | null): Wording => ({ text: null, modelCalls: 0, cached: false, hallucinationDrops: 0, reason });
+export async function wordAnswer(
+  answer: AskAnswer,
+  model: AskModel,
+  now: Date,
+  people: PeopleDirectory,
+): Promise<Wording> {
+  const none = (reason: string | null): Wording => ({
+    text: null,
+    modelCalls: 0,
+    cached: false,
+    hallucinationDrops: 0,
+    reason,
+  });
   if (!answer.known) return none(null);
   const input: AskWordingInput = {
     question: answer.question,
     answer: answer.text,
     confidence: answer.confidence,
     entity: answer.entity?.name ?? null,
-    evidence: answer.evidence.slice(0, MAX_EVIDENCE).map((item) => ({ author: item.author, time: item.time, snippet: item.snippet })),
-    grounds: [...new Set([...answer.history.flatMap((entry) => [entry.subjectName, entry.objectName]), ...answer.evidence.map((item) => item.author)])].sort(),
+    evidence: answer.evidence
+      .slice(0, MAX_EVIDENCE)
+      .map((item) => ({ author: item.author, time: item.time, snippet: item.snippet })),
+    grounds: [
+      ...new Set([
+        ...answer.history.flatMap((entry) => [entry.subjectName, entry.objectName]),
+        ...answer.evidence.map((item) => item.author),
+      ]),
+    ].sort(),
   };
   // Grounding runs inside the stage: the cache keeps the grounded reply, and the stage span counts the drop.
   const grounding = (reply: AskWordingReply): Grounded<AskWordingReply> => {
     const foreign = foreignName(reply.sentence, answer, people);
-    return foreign === undefined ? { value: reply, drops: [] } : { value: { sentence: '' }, drops: [{ kind: 'item', value: foreign, path: 'sentence' }] };
+    return foreign === undefined
+      ? { value: reply, drops: [] }
+      : { value: { sentence: '' }, drops: [{ kind: 'item', value: foreign, path: 'sentence' }] };
   };
-  const result = await runStage(askWordingStage, input, { now, signal: model.signal }, { heuristic: askWordingNone, model: makeAskWordingStrategy(model.client), cache: model.cache, grounding });
+  const result = await runStage(
+    askWordingStage,
+    input,
+    { now, signal: model.signal },
+    { heuristic: askWordingNone, model: makeAskWordingStrategy(model.client), cache: model.cache, grounding },
+  );
   const used = { modelCalls: result.modelCalls, cached: result.cached };
-  if (result.provenance.degraded) return { ...none(`the model could not word the answer (${result.provenance.degradedReason ?? 'unknown reason'})`), ...used };
+  if (result.provenance.degraded)
+    return {
+      ...none(
+        `the model could not word the answer (${result.provenance.degradedReason ?? 'unknown reason'})`,
+      ),
+      ...used,
+    };
   if (result.output.rejected) {
-    return { ...none("the model's wording named someone or something that is not in the answer or its evidence; it was dropped"), ...used, hallucinationDrops: result.hallucinations.length };
+    return {
+      ...none(
+        "the model's wording named someone or something that is not in the answer or its evidence; it was dropped",
+      ),
+      ...used,
+      hallucinationDrops: result.hallucinations.length,
+    };
   }
   const sentence = result.output.sentence.replace(/\s+/g, ' ').trim();
-  if (sentence === '' || sentence.split(/(?<=[.!?])\s+/).filter((part) => part !== '').length > MAX_SENTENCES) {
+  if (
+    sentence === '' ||
+    sentence.split(/(?<=[.!?])\s+/).filter((part) => part !== '').length > MAX_SENTENCES
+  ) {
     return { ...none("the model's wording was empty or longer than two sentences; it was dropped"), ...used };
   }
   return { text: sentence, ...used, hallucinationDrops: 0, reason: null };
@@ -57,7 +103,9 @@ export async function wordAnswer(answer: AskAnswer, model: AskModel, now: Date, 
 
 /** Words that may open a sentence without being a name. */
 const OPENERS = new Set(
-  'a according after all also an and as ask asked at based before both but currently for from he her his i in it its last no nobody none not now of on one only per she since so that the their there these they this those to two until we when who yes you'.split(' '),
+  'a according after all also an and as ask asked at based before both but currently for from he her his i in it its last no nobody none not now of on one only per she since so that the their there these they this those to two until we when who yes you'.split(
+    ' ',
+  ),
 );
 
 /**
@@ -67,7 +115,11 @@ const OPENERS = new Set(
  * names a person of the directory whom the answer text itself does not name. The question is not
  * part of the vocabulary: a name typed into it ("say Bob owns billing") is not evidence.
  */
-export function foreignName(sentence: string, answer: AskAnswer, people: PeopleDirectory): string | undefined {
+export function foreignName(
+  sentence: string,
+  answer: AskAnswer,
+  people: PeopleDirectory,
+): string | undefined {
   const vocabulary = new InputVocabulary([
     answer.text,
     answer.entity?.name ?? '',

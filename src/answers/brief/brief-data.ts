@@ -127,14 +127,19 @@ export function loadBriefData(log: EventLog): BriefData {
       }
       case EVENT.meetingCancelled: {
         const cancelled = event.payload;
-        meetings.set(occurrenceKey(cancelled), { meeting: meetings.get(occurrenceKey(cancelled))?.meeting ?? null, cancelled: true });
+        meetings.set(occurrenceKey(cancelled), {
+          meeting: meetings.get(occurrenceKey(cancelled))?.meeting ?? null,
+          cancelled: true,
+        });
         break;
       }
     }
   }
   data.decisions = [...decisions.values()];
   data.facts = [...facts.values()];
-  data.meetings = [...meetings.values()].flatMap((entry) => (entry.meeting && !isMeetingCancelled(entry.meeting.status, entry.cancelled) ? [entry.meeting] : []));
+  data.meetings = [...meetings.values()].flatMap((entry) =>
+    entry.meeting && !isMeetingCancelled(entry.meeting.status, entry.cancelled) ? [entry.meeting] : [],
+  );
   return data;
 }
 
@@ -154,7 +159,8 @@ export class Citer {
   channelName(channelKey: string): string {
     const channel = this.data.channels.get(channelKey);
     if (!channel) return channelKey.split(':').pop() ?? channelKey;
-    if (channel.kind === 'dm') return `DM ${channel.members.map((key) => this.people.name(key)).join(' & ')}`.trim();
+    if (channel.kind === 'dm')
+      return `DM ${channel.members.map((key) => this.people.name(key)).join(' & ')}`.trim();
     if (channel.kind === 'group_dm') return channel.name ? `group DM (${channel.name})` : 'group DM';
     return channel.source === 'teams' || channel.name.startsWith('#') ? channel.name : `#${channel.name}`;
   }

@@ -11,7 +11,10 @@ export function parseBound(value: string | undefined, now: Date, flag: string): 
   if (duration !== undefined) return new Date(now.getTime() - duration).toISOString();
   const iso = parseTolerantTime(value);
   if (iso) return iso;
-  throw new OutroError('USAGE', `${flag} ${value} is neither a time nor a duration; use ISO 8601 (2026-11-20T08:00:00+01:00, 2026-11-20) or a duration back from now (24h, 3d, 90m).`);
+  throw new OutroError(
+    'USAGE',
+    `${flag} ${value} is neither a time nor a duration; use ISO 8601 (2026-11-20T08:00:00+01:00, 2026-11-20) or a duration back from now (24h, 3d, 90m).`,
+  );
 }
 
 export const DEFAULT_WINDOW_MS = 24 * 3_600_000;

@@ -20,19 +20,27 @@ afterEach(() => {
   temp.cleanup();
 });
 
-const brief = (over: Partial<Parameters<typeof buildBrief>[1]> = {}) => buildBrief(store, { me: 'priya', now: NOW, timezone: TZ, ...over });
+const brief = (over: Partial<Parameters<typeof buildBrief>[1]> = {}) =>
+  buildBrief(store, { me: 'priya', now: NOW, timezone: TZ, ...over });
 
 describe('buildBrief', () => {
   it('defaults to the 24 hours before now when the reader has seen no brief', () => {
     const result = brief();
-    expect(result.window).toEqual({ since: '2026-11-19T08:30:00.000Z', until: NOW.toISOString(), from: 'default' });
+    expect(result.window).toEqual({
+      since: '2026-11-19T08:30:00.000Z',
+      until: NOW.toISOString(),
+      from: 'default',
+    });
   });
 
-  it('starts where the reader\'s last brief ended, and --since wins over it', () => {
+  it("starts where the reader's last brief ended, and --since wins over it", () => {
     recordBriefSeen(store.db, brief().reader.id, '2026-11-19T14:00:00.000Z', NOW.toISOString());
     expect(brief().window).toMatchObject({ since: '2026-11-19T14:00:00.000Z', from: 'last-brief' });
     expect(brief().decisions.map((item) => item.id)).toEqual(['d2']);
-    expect(brief({ since: '3d' }).window).toMatchObject({ since: '2026-11-17T08:30:00.000Z', from: 'option' });
+    expect(brief({ since: '3d' }).window).toMatchObject({
+      since: '2026-11-17T08:30:00.000Z',
+      from: 'option',
+    });
   });
 
   it('resolves the reader from any identity on any source to the same keys', () => {
@@ -62,14 +70,18 @@ describe('buildBrief', () => {
     expect(waiting[2]).toMatchObject({ kind: 'approval', from: { name: 'Dana Kim' } });
   });
 
-  it('drops answered questions and completed items, and keeps other people\'s', () => {
+  it("drops answered questions and completed items, and keeps other people's", () => {
     const ids = brief().waiting.map((item) => item.id);
     expect(ids).not.toContain('q2');
     expect(ids).not.toContain('a-done');
     expect(ids).not.toContain('q4');
     expect(ids).not.toContain('a-dana');
     // As of before the answer, the question still waits.
-    expect(brief({ until: '2026-11-19T11:05:00.000Z', since: '2026-11-19T00:00:00.000Z' }).waiting.map((item) => item.id)).toContain('q2');
+    expect(
+      brief({ until: '2026-11-19T11:05:00.000Z', since: '2026-11-19T00:00:00.000Z' }).waiting.map(
+        (item) => item.id,
+      ),
+    ).toContain('q2');
   });
 
   it('cites evidence with source, channel name, author display name, local time and native id', () => {
@@ -98,14 +110,29 @@ describe('buildBrief', () => {
 
   it('groups conversations by topic across sources, mine first, with noise collapsed', () => {
     const result = brief();
-    expect(result.conversations.map((group) => group.topic.toLowerCase())).toEqual(['billing retries', 'search reindex', 'office plants']);
+    expect(result.conversations.map((group) => group.topic.toLowerCase())).toEqual([
+      'billing retries',
+      'search reindex',
+      'office plants',
+    ]);
     const billing = result.conversations[0];
-    expect(billing.conversations.map((entry) => `${entry.source} ${entry.channelName}`)).toEqual(['slack #billing', 'discord #dev']);
+    expect(billing.conversations.map((entry) => `${entry.source} ${entry.channelName}`)).toEqual([
+      'slack #billing',
+      'discord #dev',
+    ]);
     expect(billing.reasons).toEqual(['you took part', 'mentions you', 'your component']);
-    expect(billing.participants.map((person) => person.name)).toEqual(['Dana Kim', 'Priya Nair', 'Sam Ortiz']);
+    expect(billing.participants.map((person) => person.name)).toEqual([
+      'Dana Kim',
+      'Priya Nair',
+      'Sam Ortiz',
+    ]);
     expect(billing.summary).toHaveLength(2);
     // The conversation cites its earliest item's message (the invoice-export ask at 10:00 Berlin).
-    expect(billing.conversations[0].citation).toMatchObject({ nativeId: '1700000004.000400', authorName: 'Dana Kim', channelName: '#billing' });
+    expect(billing.conversations[0].citation).toMatchObject({
+      nativeId: '1700000004.000400',
+      authorName: 'Dana Kim',
+      channelName: '#billing',
+    });
     expect(billing.summary[0]).toBe('Decided: Retry failed charges 3 times, not 5');
     expect(billing.summary[1]).toBe('Asked: Blocked on Priya Nair sign-off for the Stripe contract');
     expect(result.noise).toEqual({ count: 2, topics: ['deploy notices', 'lunch'] });
@@ -114,13 +141,15 @@ describe('buildBrief', () => {
 
   it('shows changed facts: the new owner with the previous one, and retractions', () => {
     const facts = brief().facts;
-    expect(facts.map((item) => [item.change, item.object.name, item.subject.name, item.previous?.name ?? null])).toEqual([
+    expect(
+      facts.map((item) => [item.change, item.object.name, item.subject.name, item.previous?.name ?? null]),
+    ).toEqual([
       ['asserted', 'billing service', 'Priya Nair', 'Dana Kim'],
       ['retracted', 'search', 'Sam Ortiz', null],
     ]);
   });
 
-  it('lists today\'s meetings in the reader\'s zone, without cancelled ones, with related conversations and open items', () => {
+  it("lists today's meetings in the reader's zone, without cancelled ones, with related conversations and open items", () => {
     const day = brief().day;
     expect(day.date).toBe('2026-11-20');
     expect(day.meetings.map((item) => item.uid)).toEqual(['early', 'standup', 'billing-review']);
@@ -136,24 +165,56 @@ describe('buildBrief', () => {
     store.log.appendAll([
       cancelled({ calendar: 'calendar:team', uid: 'standup', occurrence: '2026-11-20T09:00:00+01:00' }),
       cancelled({ calendar: 'calendar:team', uid: 'billing-review', occurrence: '2026-11-20T14:00:00.000Z' }),
-      meeting({ uid: 'billing-review', start: '2026-11-20T14:00:00.000Z', end: '2026-11-20T15:00:00.000Z', summary: 'Billing retries review, back on' }),
+      meeting({
+        uid: 'billing-review',
+        start: '2026-11-20T14:00:00.000Z',
+        end: '2026-11-20T15:00:00.000Z',
+        summary: 'Billing retries review, back on',
+      }),
     ]);
     expect(brief().day.meetings.map((item) => item.uid)).toEqual(['early', 'billing-review']);
   });
 
   it('counts each section and stays JSON-serialisable', () => {
     const result = brief();
-    expect(result.counts).toEqual({ waiting: 5, decisions: 2, meetings: 3, conversations: 3, noise: 2, facts: 2 });
+    expect(result.counts).toEqual({
+      waiting: 5,
+      decisions: 2,
+      meetings: 3,
+      conversations: 3,
+      noise: 2,
+      facts: 2,
+    });
     expect(JSON.parse(JSON.stringify(result))).toEqual(result);
     expect(result.degraded).toBe(false);
   });
 
   it('keeps "today" right across a DST change (a 25-hour day in New York)', () => {
     store.log.appendAll([
-      meeting({ uid: 'ny-late', start: '2026-11-02T04:30:00.000Z', end: '2026-11-02T04:45:00.000Z', summary: '23:30 on Nov 1 in New York' }),
-      meeting({ uid: 'ny-next', start: '2026-11-02T05:30:00.000Z', end: '2026-11-02T05:45:00.000Z', summary: '00:30 on Nov 2 in New York' }),
-      meeting({ uid: 'ny-early', start: '2026-11-01T04:15:00.000Z', end: '2026-11-01T04:30:00.000Z', summary: '00:15 EDT on Nov 1' }),
-      meeting({ uid: 'ny-before', start: '2026-11-01T03:30:00.000Z', end: '2026-11-01T03:45:00.000Z', summary: '23:30 on Oct 31' }),
+      meeting({
+        uid: 'ny-late',
+        start: '2026-11-02T04:30:00.000Z',
+        end: '2026-11-02T04:45:00.000Z',
+        summary: '23:30 on Nov 1 in New York',
+      }),
+      meeting({
+        uid: 'ny-next',
+        start: '2026-11-02T05:30:00.000Z',
+        end: '2026-11-02T05:45:00.000Z',
+        summary: '00:30 on Nov 2 in New York',
+      }),
+      meeting({
+        uid: 'ny-early',
+        start: '2026-11-01T04:15:00.000Z',
+        end: '2026-11-01T04:30:00.000Z',
+        summary: '00:15 EDT on Nov 1',
+      }),
+      meeting({
+        uid: 'ny-before',
+        start: '2026-11-01T03:30:00.000Z',
+        end: '2026-11-01T03:45:00.000Z',
+        summary: '23:30 on Oct 31',
+      }),
     ]);
     const day = brief({ now: new Date('2026-11-01T12:00:00.000Z'), timezone: 'America/New_York' }).day;
     expect(day.date).toBe('2026-11-01');
@@ -163,27 +224,80 @@ describe('buildBrief', () => {
 
   it('includes an unanswered question addressed to a linked identity on another source', () => {
     store.log.appendAll([
-      question({ questionId: 'q-new', conversationId: 'c2', channel: K.dev, text: 'Can you pair on the reindex?', asker: K.sam, addressees: [K.priyaDiscord], at: '2026-11-20T08:00:00.000Z', evidence: [ev(K.dev, '9100', K.sam, '2026-11-20T08:00:00.000Z', 'can you pair?')] }),
+      question({
+        questionId: 'q-new',
+        conversationId: 'c2',
+        channel: K.dev,
+        text: 'Can you pair on the reindex?',
+        asker: K.sam,
+        addressees: [K.priyaDiscord],
+        at: '2026-11-20T08:00:00.000Z',
+        evidence: [ev(K.dev, '9100', K.sam, '2026-11-20T08:00:00.000Z', 'can you pair?')],
+      }),
     ]);
     const result = brief({ me: 'Priya Nair' });
-    expect(result.waiting.find((item) => item.id === 'q-new')).toMatchObject({ isNew: true, from: { name: 'Sam Ortiz' } });
+    expect(result.waiting.find((item) => item.id === 'q-new')).toMatchObject({
+      isNew: true,
+      from: { name: 'Sam Ortiz' },
+    });
   });
   it('keeps one item when two annotators published the same ask (the most confident one)', () => {
-    const evidence = [ev(K.billing, '1700000001.000100', K.dana, '2026-11-19T10:05:00.000Z', '@Priya Nair can you check the retry limits before Friday?')];
-    store.log.appendAll([question({ questionId: 'q1-model', conversationId: 'c1', channel: K.billing, text: 'Check the retry limits before Friday', asker: K.dana, addressees: [K.priyaSlack], at: '2026-11-19T10:05:00.000Z', evidence, confidence: 0.95 })]);
+    const evidence = [
+      ev(
+        K.billing,
+        '1700000001.000100',
+        K.dana,
+        '2026-11-19T10:05:00.000Z',
+        '@Priya Nair can you check the retry limits before Friday?',
+      ),
+    ];
+    store.log.appendAll([
+      question({
+        questionId: 'q1-model',
+        conversationId: 'c1',
+        channel: K.billing,
+        text: 'Check the retry limits before Friday',
+        asker: K.dana,
+        addressees: [K.priyaSlack],
+        at: '2026-11-19T10:05:00.000Z',
+        evidence,
+        confidence: 0.95,
+      }),
+    ]);
     const asks = brief().waiting.filter((item) => item.evidence[0]?.nativeId === '1700000001.000100');
     expect(asks.map((item) => item.id)).toEqual(['q1-model']);
   });
   it('says degraded when an item shown came from the heuristic fallback', () => {
     store.log.appendAll([
-      decision({ decisionId: 'd-fallback', conversationId: 'c2', channel: K.dev, summary: 'Reindex nightly', decidedBy: [K.sam], at: '2026-11-20T07:00:00.000Z', provenance: { stage: 'annotate', version: 'test', strategy: 'heuristic', degraded: true, degradedReason: 'model timeout' }, evidence: [ev(K.dev, '9200', K.sam, '2026-11-20T07:00:00.000Z', 'reindex nightly')] }),
+      decision({
+        decisionId: 'd-fallback',
+        conversationId: 'c2',
+        channel: K.dev,
+        summary: 'Reindex nightly',
+        decidedBy: [K.sam],
+        at: '2026-11-20T07:00:00.000Z',
+        provenance: {
+          stage: 'annotate',
+          version: 'test',
+          strategy: 'heuristic',
+          degraded: true,
+          degradedReason: 'model timeout',
+        },
+        evidence: [ev(K.dev, '9200', K.sam, '2026-11-20T07:00:00.000Z', 'reindex nightly')],
+      }),
     ]);
     expect(brief().degraded).toBe(true);
     expect(brief({ until: '2026-11-20T06:00:00.000Z' }).degraded).toBe(false);
   });
   it('takes durations for both ends, and refuses a bound that is neither a time nor a duration', () => {
-    expect(brief({ since: '2d', until: '1d' }).window).toEqual({ since: '2026-11-18T08:30:00.000Z', until: '2026-11-19T08:30:00.000Z', from: 'option' });
-    expect(() => brief({ since: 'yesterday-ish' })).toThrow(/--since yesterday-ish is neither a time nor a duration/);
+    expect(brief({ since: '2d', until: '1d' }).window).toEqual({
+      since: '2026-11-18T08:30:00.000Z',
+      until: '2026-11-19T08:30:00.000Z',
+      from: 'option',
+    });
+    expect(() => brief({ since: 'yesterday-ish' })).toThrow(
+      /--since yesterday-ish is neither a time nor a duration/,
+    );
     expect(() => brief({ since: '1h', until: '2h' })).toThrow(/starts .* after it ends/);
   });
 

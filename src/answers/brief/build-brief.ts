@@ -43,11 +43,19 @@ export function buildBrief(store: BriefStore, options: BriefOptions): Brief {
 }
 
 /** The brief with what it was computed from (the model summary step reuses the folded data and people). */
-export function composeBrief(store: BriefStore, options: BriefOptions): { brief: Brief; context: SectionContext } {
+export function composeBrief(
+  store: BriefStore,
+  options: BriefOptions,
+): { brief: Brief; context: SectionContext } {
   const timeZone = options.timezone ?? systemTimeZone();
-  if (!isTimeZone(timeZone)) throw new OutroError('CONFIG_INVALID', `timezone "${timeZone}" is not an IANA time zone; use a name like Europe/Berlin or America/New_York.`);
+  if (!isTimeZone(timeZone))
+    throw new OutroError(
+      'CONFIG_INVALID',
+      `timezone "${timeZone}" is not an IANA time zone; use a name like Europe/Berlin or America/New_York.`,
+    );
   const people = new PeopleDirectory(latestProfiles(store.db), allLinks(store.db));
-  const entries = options.me === undefined ? [] : typeof options.me === 'string' ? [options.me] : [...options.me];
+  const entries =
+    options.me === undefined ? [] : typeof options.me === 'string' ? [options.me] : [...options.me];
   const reader = people.resolveReader(entries);
   const window = resolveWindow(store.db, reader.id, options);
   const data = loadBriefData(store.log);
@@ -73,7 +81,11 @@ export function composeBrief(store: BriefStore, options: BriefOptions): { brief:
   const degraded =
     groups.some((group) => group.degraded) ||
     data.decisions.some((decision) => inWindow(decision.at) && decision.provenance.degraded === true) ||
-    [...data.questions.values(), ...data.items.values()].some((item) => waiting.some((entry) => entry.conversationId === item.conversationId) && item.provenance.degraded === true);
+    [...data.questions.values(), ...data.items.values()].some(
+      (item) =>
+        waiting.some((entry) => entry.conversationId === item.conversationId) &&
+        item.provenance.degraded === true,
+    );
   const brief: Brief = {
     version: BRIEF_VERSION,
     generatedAt: options.now.toISOString(),
@@ -114,6 +126,10 @@ function resolveWindow(db: SqliteDatabase, readerId: string, options: BriefOptio
       from = 'default';
     }
   }
-  if (since > until) throw new OutroError('USAGE', `The window starts (${since}) after it ends (${until}); pass an earlier --since or a later --until.`);
+  if (since > until)
+    throw new OutroError(
+      'USAGE',
+      `The window starts (${since}) after it ends (${until}); pass an earlier --since or a later --until.`,
+    );
   return { since, until, from };
 }

@@ -5,7 +5,9 @@ import type { SectionContext } from './waiting-section.js';
 
 /** Conversations that overlap the window. */
 export function windowConversations(context: SectionContext): ConversationAnnotated[] {
-  return [...context.data.conversations.values()].filter((conversation) => conversation.end >= context.since && conversation.start <= context.until);
+  return [...context.data.conversations.values()].filter(
+    (conversation) => conversation.end >= context.since && conversation.start <= context.until,
+  );
 }
 
 /** Components and projects the reader owns, works on or knows, as of the end of the window. */
@@ -21,7 +23,12 @@ export function myEntities(context: SectionContext): Set<string> {
 }
 
 export function topicKey(topic: string): string {
-  return topic.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim() || 'untitled';
+  return (
+    topic
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim() || 'untitled'
+  );
 }
 
 /**
@@ -29,7 +36,10 @@ export function topicKey(topic: string): string {
  * (4), you were mentioned (3), about your components (2), then recency (up to 1). Noise is left
  * out here and counted by the caller.
  */
-export function conversationsSection(context: SectionContext): { groups: ConversationGroup[]; noise: { count: number; topics: string[] } } {
+export function conversationsSection(context: SectionContext): {
+  groups: ConversationGroup[];
+  noise: { count: number; topics: string[] };
+} {
   const { data, me, people, citer } = context;
   const all = windowConversations(context);
   const noise = all.filter((conversation) => conversation.noise);
@@ -49,7 +59,9 @@ export function conversationsSection(context: SectionContext): { groups: Convers
   }
   const groups: ConversationGroup[] = [];
   for (const members of byTopic.values()) {
-    members.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.conversationId.localeCompare(b.conversationId)));
+    members.sort((a, b) =>
+      a.start < b.start ? -1 : a.start > b.start ? 1 : a.conversationId.localeCompare(b.conversationId),
+    );
     const ids = new Set(members.map((member) => member.conversationId));
     const reasons: string[] = [];
     let score = 0;
@@ -67,12 +79,28 @@ export function conversationsSection(context: SectionContext): { groups: Convers
     }
     const latest = members.reduce((max, member) => (member.end > max ? member.end : max), members[0].end);
     score += Math.max(0, Math.min(1, 1 - (Date.parse(context.until) - Date.parse(latest)) / span));
-    const participantKeys = [...new Set(members.flatMap((member) => member.participants.map((key) => people.idOf(key))))].filter((key) => !people.isBot(key));
-    const made = data.decisions.filter((decision) => ids.has(decision.conversationId) && decision.at >= context.since && decision.at <= context.until);
+    const participantKeys = [
+      ...new Set(members.flatMap((member) => member.participants.map((key) => people.idOf(key)))),
+    ].filter((key) => !people.isBot(key));
+    const made = data.decisions.filter(
+      (decision) =>
+        ids.has(decision.conversationId) && decision.at >= context.since && decision.at <= context.until,
+    );
     // A decision reversed within the window is history: the summary leads with what stands.
     const reversed = new Set(made.flatMap((decision) => (decision.reverses ? [decision.reverses] : [])));
-    const decisions = made.filter((decision) => !reversed.has(decision.decisionId)).sort((a, b) => (a.at < b.at ? 1 : -1)).map((decision) => decision.summary);
-    const asks = [...data.questions.values()].filter((question) => ids.has(question.conversationId) && question.at >= context.since && question.at <= context.until && question.kind !== 'question').map((question) => question.text);
+    const decisions = made
+      .filter((decision) => !reversed.has(decision.decisionId))
+      .sort((a, b) => (a.at < b.at ? 1 : -1))
+      .map((decision) => decision.summary);
+    const asks = [...data.questions.values()]
+      .filter(
+        (question) =>
+          ids.has(question.conversationId) &&
+          question.at >= context.since &&
+          question.at <= context.until &&
+          question.kind !== 'question',
+      )
+      .map((question) => question.text);
     const entries: ConversationEntry[] = members.map((member) => {
       const first = firstEvidence.get(member.conversationId);
       const channel = data.channels.get(member.channel);
@@ -100,5 +128,11 @@ export function conversationsSection(context: SectionContext): { groups: Convers
     });
   }
   groups.sort((a, b) => b.score - a.score || a.topic.localeCompare(b.topic));
-  return { groups, noise: { count: noise.length, topics: [...new Set(noise.map((conversation) => conversation.topic))].sort() } };
+  return {
+    groups,
+    noise: {
+      count: noise.length,
+      topics: [...new Set(noise.map((conversation) => conversation.topic))].sort(),
+    },
+  };
 }

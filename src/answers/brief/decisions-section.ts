@@ -12,7 +12,12 @@ export function decisionsSection(context: SectionContext): DecisionItem[] {
   for (const decision of data.decisions) {
     if (decision.reverses && decision.at <= until) {
       const current = reversedBy.get(decision.reverses);
-      if (!current || decision.at < current.at) reversedBy.set(decision.reverses, { id: decision.decisionId, summary: decision.summary, at: decision.at });
+      if (!current || decision.at < current.at)
+        reversedBy.set(decision.reverses, {
+          id: decision.decisionId,
+          summary: decision.summary,
+          at: decision.at,
+        });
     }
   }
   const items: DecisionItem[] = data.decisions
@@ -23,7 +28,9 @@ export function decisionsSection(context: SectionContext): DecisionItem[] {
       summary: decision.summary,
       decidedBy: decision.decidedBy.map((key) => people.ref(key)),
       at: decision.at,
-      reverses: decision.reverses ? { id: decision.reverses, summary: byId.get(decision.reverses)?.summary ?? null } : null,
+      reverses: decision.reverses
+        ? { id: decision.reverses, summary: byId.get(decision.reverses)?.summary ?? null }
+        : null,
       reversedBy: reversedBy.get(decision.decisionId) ?? null,
       about: decision.about.map((id) => data.entities.get(id)?.name ?? id),
       conversationId: decision.conversationId,

@@ -4,7 +4,9 @@
  */
 
 const STOP = new Set(
-  'a an and are as at be but by for from has have i if in into is it its me my no not of on or our so that the their then there they this to was we were will with you your yes ok okay just also can do does did'.split(' '),
+  'a an and are as at be but by for from has have i if in into is it its me my no not of on or our so that the their then there they this to was we were will with you your yes ok okay just also can do does did'.split(
+    ' ',
+  ),
 );
 const MAX_LINE = 160;
 
@@ -48,7 +50,9 @@ export function splitSentences(text: string): string[] {
 }
 
 function words(text: string): string[] {
-  return (text.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}'_-]*/gu) ?? []).filter((word) => word.length > 2 && !STOP.has(word));
+  return (text.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}'_-]*/gu) ?? []).filter(
+    (word) => word.length > 2 && !STOP.has(word),
+  );
 }
 
 /** Distinct content words, with a bonus for names, numbers and dates (the facts of a sentence). */

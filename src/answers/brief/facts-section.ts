@@ -9,7 +9,8 @@ import type { SectionContext } from './waiting-section.js';
 export function factsSection(context: SectionContext): FactChange[] {
   const { data, since, until, people, citer } = context;
   const entityName = (id: string): string => data.entities.get(id)?.name ?? id.replace(/^[a-z]+:/, '');
-  const retractedBy = (factId: string, at: string): boolean => (data.retractions.get(factId)?.at ?? '~') <= at;
+  const retractedBy = (factId: string, at: string): boolean =>
+    (data.retractions.get(factId)?.at ?? '~') <= at;
   const changes: FactChange[] = [];
   const byId = new Map(data.facts.map((fact) => [fact.factId, fact]));
   for (const fact of data.facts) {
@@ -17,7 +18,14 @@ export function factsSection(context: SectionContext): FactChange[] {
     let previous = null;
     if (FACT_RELATIONS[fact.relation].cardinality === 'one') {
       const before = data.facts
-        .filter((other) => other.factId !== fact.factId && other.relation === fact.relation && other.object === fact.object && other.validFrom < fact.validFrom && !retractedBy(other.factId, fact.validFrom))
+        .filter(
+          (other) =>
+            other.factId !== fact.factId &&
+            other.relation === fact.relation &&
+            other.object === fact.object &&
+            other.validFrom < fact.validFrom &&
+            !retractedBy(other.factId, fact.validFrom),
+        )
         .sort((a, b) => (a.validFrom < b.validFrom ? 1 : -1))[0];
       if (before && people.idOf(before.subject) === people.idOf(fact.subject)) continue;
       previous = before ? people.ref(before.subject) : null;
@@ -50,5 +58,7 @@ export function factsSection(context: SectionContext): FactChange[] {
       evidence: citer.citeAll(retraction.evidence, fact.conversationId),
     });
   }
-  return changes.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.object.name.localeCompare(b.object.name)));
+  return changes.sort((a, b) =>
+    a.at < b.at ? 1 : a.at > b.at ? -1 : a.object.name.localeCompare(b.object.name),
+  );
 }

@@ -15,7 +15,9 @@ export const SHOWN_CONVERSATIONS = 12;
 
 export function moreConversationsText(brief: Brief): string | undefined {
   const more = brief.conversations.length - SHOWN_CONVERSATIONS;
-  return more > 0 ? `… ${more} more conversation${more === 1 ? '' : 's'} (outro brief --json lists them all)` : undefined;
+  return more > 0
+    ? `… ${more} more conversation${more === 1 ? '' : 's'} (outro brief --json lists them all)`
+    : undefined;
 }
 
 export function citeText(citation: Citation): string {
@@ -23,13 +25,20 @@ export function citeText(citation: Citation): string {
 }
 
 export function windowText(brief: Brief): string {
-  const from = brief.window.from === 'last-brief' ? ' (since your last brief)' : brief.window.from === 'default' ? ' (last 24 h)' : '';
+  const from =
+    brief.window.from === 'last-brief'
+      ? ' (since your last brief)'
+      : brief.window.from === 'default'
+        ? ' (last 24 h)'
+        : '';
   return `${localDateTime(brief.window.since, brief.timezone)} → ${localDateTime(brief.window.until, brief.timezone)} ${brief.timezone}${from}`;
 }
 
 export function waitingText(item: WaitingItem): string {
   const label = item.kind === 'action' ? 'to do' : item.kind;
-  const due = item.due ? `, due ${item.due.length > 10 ? item.due.slice(0, 16).replace('T', ' ') : item.due}${item.state === 'overdue' ? ' (OVERDUE)' : item.state === 'due-soon' ? ' (due soon)' : ''}` : '';
+  const due = item.due
+    ? `, due ${item.due.length > 10 ? item.due.slice(0, 16).replace('T', ' ') : item.due}${item.state === 'overdue' ? ' (OVERDUE)' : item.state === 'due-soon' ? ' (due soon)' : ''}`
+    : '';
   const from = item.from ? ` — from ${item.from.name}` : '';
   return `${label}: ${item.text}${due}${from}${item.isNew ? '' : ' (earlier)'}`;
 }
@@ -43,8 +52,10 @@ export function decisionText(item: DecisionItem): string {
 
 export function factText(item: FactChange): string {
   const relation = item.relation.replace('_', ' ');
-  if (item.change === 'retracted') return `retracted (${item.reason}): ${item.subject.name} ${relation} ${item.object.name}`;
-  if (item.previous) return `${item.object.name}: ${relation === 'owns' ? 'owner' : relation} ${item.previous.name} → ${item.subject.name}`;
+  if (item.change === 'retracted')
+    return `retracted (${item.reason}): ${item.subject.name} ${relation} ${item.object.name}`;
+  if (item.previous)
+    return `${item.object.name}: ${relation === 'owns' ? 'owner' : relation} ${item.previous.name} → ${item.subject.name}`;
   return `${item.subject.name} ${relation} ${item.object.name}${item.reason ? ` (${item.reason})` : ''}`;
 }
 

@@ -18,7 +18,13 @@ beforeAll(() => {
   const store = openTestStore(join(temp.dir, 'outro.db'));
   store.log.appendAll(acmeDay());
   brief = buildBrief(store, { me: 'priya', now: NOW, timezone: TZ });
-  empty = buildBrief(store, { me: 'priya', now: NOW, timezone: TZ, since: '2026-11-01T00:00:00Z', until: '2026-11-01T00:00:01Z' });
+  empty = buildBrief(store, {
+    me: 'priya',
+    now: NOW,
+    timezone: TZ,
+    since: '2026-11-01T00:00:00Z',
+    until: '2026-11-01T00:00:01Z',
+  });
   store.close();
 });
 afterAll(() => temp.cleanup());
@@ -27,17 +33,29 @@ describe('brief renderers', () => {
   it('writes markdown with the five stable headings in order, with counts', () => {
     const md = renderBriefMarkdown(brief);
     const headings = md.split('\n').filter((line) => line.startsWith('## '));
-    expect(headings).toEqual(['## Waiting on you (5)', '## Decisions (2)', '## Your day (3)', '## Conversations (3)', '## Changed facts (2)']);
+    expect(headings).toEqual([
+      '## Waiting on you (5)',
+      '## Decisions (2)',
+      '## Your day (3)',
+      '## Conversations (3)',
+      '## Changed facts (2)',
+    ]);
     expect(md.startsWith('# Brief for Priya Nair\n')).toBe(true);
   });
 
   it('cites every markdown item with source, channel, author, local time and native id', () => {
     const md = renderBriefMarkdown(brief);
-    expect(md).toContain('- question: Can you check the retry limits before Friday? — from Dana Kim — *slack #billing, Dana Kim, 2026-11-19 11:05* `1700000001.000100`');
-    expect(md).toContain('- billing service: owner Dana Kim → Priya Nair — *slack #billing, Dana Kim, 2026-11-19 15:00* `1700000008.000800`');
+    expect(md).toContain(
+      '- question: Can you check the retry limits before Friday? — from Dana Kim — *slack #billing, Dana Kim, 2026-11-19 11:05* `1700000001.000100`',
+    );
+    expect(md).toContain(
+      '- billing service: owner Dana Kim → Priya Nair — *slack #billing, Dana Kim, 2026-11-19 15:00* `1700000008.000800`',
+    );
     expect(md).toContain('Retry failed charges 5 times \\[REVERSED: Retry failed charges 3 times, not 5\\]');
     expect(md).toContain('### Billing retries');
-    expect(md).toContain('- `c1` slack #billing, 14 messages — *slack #billing, Dana Kim, 2026-11-19 10:00* `1700000004.000400`');
+    expect(md).toContain(
+      '- `c1` slack #billing, 14 messages — *slack #billing, Dana Kim, 2026-11-19 10:00* `1700000004.000400`',
+    );
     expect(md).toContain('- `c3` discord #dev, 4 messages');
     expect(md).toContain('_2 noise conversations collapsed (bots, joins, small talk)._');
     // Markdown specials in names are escaped (pj_dev would otherwise start emphasis).
@@ -52,10 +70,14 @@ describe('brief renderers', () => {
 
   it('writes plain text sections with counts and one citation line per item', () => {
     const lines = renderBriefText(brief);
-    expect(lines[0]).toBe('Brief for Priya Nair — 2026-11-19 09:30 → 2026-11-20 09:30 Europe/Berlin (last 24 h)');
+    expect(lines[0]).toBe(
+      'Brief for Priya Nair — 2026-11-19 09:30 → 2026-11-20 09:30 Europe/Berlin (last 24 h)',
+    );
     expect(lines).toContain('Waiting on you (5)');
     expect(lines).toContain('Your day, 2026-11-20 (3)');
-    const overdue = lines.indexOf('  - to do: Review the reindex PR, due 2026-11-18 (OVERDUE) — from Sam Ortiz (earlier)');
+    const overdue = lines.indexOf(
+      '  - to do: Review the reindex PR, due 2026-11-18 (OVERDUE) — from Sam Ortiz (earlier)',
+    );
     expect(overdue).toBeGreaterThan(0);
     expect(lines[overdue + 1]).toBe('      discord #dev, Sam Ortiz, 2026-11-16 10:00 [8001]');
     expect(lines.join('\n')).not.toMatch(/\u001b\[/);
@@ -65,7 +87,12 @@ describe('brief renderers', () => {
     const text = digestMarkdown(brief, NOW);
     const [, front, body] = text.split(/^---$/m);
     const meta = parse(front) as Record<string, unknown>;
-    expect(meta).toMatchObject({ date: NOW.toISOString(), window: { since: brief.window.since, until: brief.window.until }, degraded: false, counts: brief.counts });
+    expect(meta).toMatchObject({
+      date: NOW.toISOString(),
+      window: { since: brief.window.since, until: brief.window.until },
+      degraded: false,
+      counts: brief.counts,
+    });
     expect(body.trimStart().startsWith('# Brief for Priya Nair')).toBe(true);
   });
 });

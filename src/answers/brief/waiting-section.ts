@@ -22,13 +22,17 @@ export interface SectionContext {
 /** Questions still open at the end of the window: asked by then, not answered by then. */
 export function openQuestions(context: SectionContext): QuestionAsked[] {
   const { data, until } = context;
-  return [...data.questions.values()].filter((question) => question.at <= until && !((data.answers.get(question.questionId)?.at ?? '~') <= until));
+  return [...data.questions.values()].filter(
+    (question) => question.at <= until && !((data.answers.get(question.questionId)?.at ?? '~') <= until),
+  );
 }
 
 /** Action items still open at the end of the window. */
 export function openItems(context: SectionContext): ActionItemAssigned[] {
   const { data, until } = context;
-  return [...data.items.values()].filter((item) => item.at <= until && !((data.completions.get(item.itemId)?.at ?? '~') <= until));
+  return [...data.items.values()].filter(
+    (item) => item.at <= until && !((data.completions.get(item.itemId)?.at ?? '~') <= until),
+  );
 }
 
 /**
@@ -38,7 +42,12 @@ export function openItems(context: SectionContext): ActionItemAssigned[] {
  */
 export function waitingSection(context: SectionContext): WaitingItem[] {
   const { me, people } = context;
-  const questions = openQuestions(context).filter((question) => !me.has(question.asker) && (question.addressees.some((key) => me.has(key)) || (question.kind !== 'question' && namesMe(question.text, context.myNames))));
+  const questions = openQuestions(context).filter(
+    (question) =>
+      !me.has(question.asker) &&
+      (question.addressees.some((key) => me.has(key)) ||
+        (question.kind !== 'question' && namesMe(question.text, context.myNames))),
+  );
   const items = openItems(context).filter((item) => item.assignee !== null && me.has(item.assignee));
   const result: WaitingItem[] = [
     ...questions.map((question): WaitingItem => ({
@@ -77,7 +86,9 @@ export function waitingSection(context: SectionContext): WaitingItem[] {
  * One item per kind and first cited message: when two annotators (model and heuristic, or a
  * re-run with a new version) published the same ask, the most confident one is kept.
  */
-export function dedupeByEvidence<T extends { kind?: string; confidence: number; evidence: Array<{ channel: string; nativeId: string }> }>(items: readonly T[]): T[] {
+export function dedupeByEvidence<
+  T extends { kind?: string; confidence: number; evidence: Array<{ channel: string; nativeId: string }> },
+>(items: readonly T[]): T[] {
   const best = new Map<string, T>();
   const order: string[] = [];
   for (const item of items) {
@@ -96,7 +107,9 @@ const KIND_RANK: Record<string, number> = { blocker: 0, approval: 1, question: 2
 function compareWaiting(timeZone: string) {
   return (a: WaitingItem, b: WaitingItem): number =>
     STATE_RANK[a.state] - STATE_RANK[b.state] ||
-    (a.state !== 'open' && b.state !== 'open' ? dueInstant(a.due!, timeZone) - dueInstant(b.due!, timeZone) : 0) ||
+    (a.state !== 'open' && b.state !== 'open'
+      ? dueInstant(a.due!, timeZone) - dueInstant(b.due!, timeZone)
+      : 0) ||
     KIND_RANK[a.kind] - KIND_RANK[b.kind] ||
     (a.at < b.at ? 1 : a.at > b.at ? -1 : 0) ||
     a.id.localeCompare(b.id);
@@ -118,7 +131,11 @@ export function dueState(due: string | null, now: Date, timeZone: string): DueSt
 
 function namesMe(text: string, names: readonly string[]): boolean {
   const lower = text.toLowerCase();
-  return names.some((name) => name.length >= 3 && new RegExp(`(^|[^\\p{L}])@?${escape(name.toLowerCase())}(?![\\p{L}])`, 'u').test(lower));
+  return names.some(
+    (name) =>
+      name.length >= 3 &&
+      new RegExp(`(^|[^\\p{L}])@?${escape(name.toLowerCase())}(?![\\p{L}])`, 'u').test(lower),
+  );
 }
 
 function escape(text: string): string {

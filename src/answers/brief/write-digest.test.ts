@@ -41,8 +41,17 @@ describe('writeDigest', () => {
   });
 
   it('uses the configured window ending at the fire time', () => {
-    const result = writeDigest({ store, config: { ...config, digest: { window: '3d' } }, fireTime, dir: temp.dir });
-    expect(result.brief.window).toEqual({ since: '2026-11-17T07:00:00.000Z', until: '2026-11-20T07:00:00.000Z', from: 'option' });
+    const result = writeDigest({
+      store,
+      config: { ...config, digest: { window: '3d' } },
+      fireTime,
+      dir: temp.dir,
+    });
+    expect(result.brief.window).toEqual({
+      since: '2026-11-17T07:00:00.000Z',
+      until: '2026-11-20T07:00:00.000Z',
+      from: 'option',
+    });
     const text = readFileSync(result.file, 'utf8');
     expect(text.startsWith('---\n')).toBe(true);
     expect(text).toContain('## Waiting on you (');
@@ -51,7 +60,11 @@ describe('writeDigest', () => {
   it('writes different fire times to different files', () => {
     writeDigest({ store, config, fireTime, dir: temp.dir });
     writeDigest({ store, config, fireTime: new Date('2026-11-21T07:00:00.000Z'), dir: temp.dir });
-    expect(readdirSync(temp.dir).filter((name) => name.startsWith('digest-')).sort()).toEqual(['digest-2026-11-20T0700Z.md', 'digest-2026-11-21T0700Z.md']);
+    expect(
+      readdirSync(temp.dir)
+        .filter((name) => name.startsWith('digest-'))
+        .sort(),
+    ).toEqual(['digest-2026-11-20T0700Z.md', 'digest-2026-11-21T0700Z.md']);
   });
 
   it('replaces an --out file atomically (a new inode, never a half-written file)', () => {

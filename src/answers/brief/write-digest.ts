@@ -62,7 +62,11 @@ export function writeDigest(request: DigestRequest): DigestResult {
     return { file, written: true, brief };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return { file, written: false, brief };
-    throw new OutroError('USAGE', `Could not write the digest ${file}: ${(error as Error).message}. Check that the folder is writable.`, { cause: error });
+    throw new OutroError(
+      'USAGE',
+      `Could not write the digest ${file}: ${(error as Error).message}. Check that the folder is writable.`,
+      { cause: error },
+    );
   } finally {
     unlinkSync(temp);
   }
@@ -78,7 +82,11 @@ export function writeDigestTo(file: string, request: Omit<DigestRequest, 'dir'>)
     renameSync(temp, file);
   } catch (error) {
     unlinkSync(temp);
-    throw new OutroError('USAGE', `Could not write the digest ${file}: ${(error as Error).message}. Check that the folder is writable.`, { cause: error });
+    throw new OutroError(
+      'USAGE',
+      `Could not write the digest ${file}: ${(error as Error).message}. Check that the folder is writable.`,
+      { cause: error },
+    );
   }
   return { file, written: true, brief };
 }
@@ -91,7 +99,11 @@ function digestBrief(request: DigestRequest): Brief {
 export function digestBriefOptions(request: Pick<DigestRequest, 'config' | 'fireTime' | 'me'>): BriefOptions {
   const window = request.config.digest?.window ?? '24h';
   const ms = parseDuration(window);
-  if (ms === undefined) throw new OutroError('CONFIG_INVALID', `digest.window "${window}" is not a duration; use e.g. 24h, 3d or 1w.`);
+  if (ms === undefined)
+    throw new OutroError(
+      'CONFIG_INVALID',
+      `digest.window "${window}" is not a duration; use e.g. 24h, 3d or 1w.`,
+    );
   return {
     me: request.me ?? request.config.me,
     timezone: request.config.timezone,

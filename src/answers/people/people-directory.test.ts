@@ -2,8 +2,23 @@ import { describe, expect, it } from 'vitest';
 import type { PersonUpdated } from '../../domain/person.js';
 import { PeopleDirectory } from './people-directory.js';
 
-function profile(source: 'slack' | 'discord', id: string, names: string[], handles: string[] = [], emails: string[] = []): PersonUpdated {
-  return { key: `${source}:W:${id}`, source, workspace: 'W', nativeId: id, names, handles, emails, isBot: false };
+function profile(
+  source: 'slack' | 'discord',
+  id: string,
+  names: string[],
+  handles: string[] = [],
+  emails: string[] = [],
+): PersonUpdated {
+  return {
+    key: `${source}:W:${id}`,
+    source,
+    workspace: 'W',
+    nativeId: id,
+    names,
+    handles,
+    emails,
+    isBot: false,
+  };
 }
 
 const PROFILES = [
@@ -14,15 +29,25 @@ const PROFILES = [
 ];
 
 describe('PeopleDirectory', () => {
-  const directory = new PeopleDirectory(PROFILES, [{ a: 'slack:W:U1', b: 'discord:W:D1', method: 'alias', confidence: 1, basis: 'config' }]);
+  const directory = new PeopleDirectory(PROFILES, [
+    { a: 'slack:W:U1', b: 'discord:W:D1', method: 'alias', confidence: 1, basis: 'config' },
+  ]);
 
   it('groups linked identities into one human named by its full name', () => {
-    expect(directory.human('discord:W:D1')).toMatchObject({ id: 'discord:W:D1', keys: ['discord:W:D1', 'slack:W:U1'], name: 'Priya Nair' });
+    expect(directory.human('discord:W:D1')).toMatchObject({
+      id: 'discord:W:D1',
+      keys: ['discord:W:D1', 'slack:W:U1'],
+      name: 'Priya Nair',
+    });
     expect(directory.name('slack:W:U2')).toBe('Sam Okafor');
   });
 
   it('names a key no profile describes by its native id, and finds a calendar key by its email', () => {
-    expect(directory.human('slack:W:UNKNOWN')).toMatchObject({ id: 'slack:W:UNKNOWN', keys: ['slack:W:UNKNOWN'], name: 'UNKNOWN' });
+    expect(directory.human('slack:W:UNKNOWN')).toMatchObject({
+      id: 'slack:W:UNKNOWN',
+      keys: ['slack:W:UNKNOWN'],
+      name: 'UNKNOWN',
+    });
     expect(directory.human('calendar:email:priya@acme.io').name).toBe('Priya Nair');
   });
 

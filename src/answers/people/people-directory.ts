@@ -35,7 +35,11 @@ export class PeopleDirectory {
    * other unknown key is a human of its own, named by its native id.
    */
   human(key: string): Human {
-    return this.byKey.get(key) ?? (key.startsWith(CALENDAR_EMAIL) ? this.byEmail.get(key.slice(CALENDAR_EMAIL.length)) : undefined) ?? loneHuman(key);
+    return (
+      this.byKey.get(key) ??
+      (key.startsWith(CALENDAR_EMAIL) ? this.byEmail.get(key.slice(CALENDAR_EMAIL.length)) : undefined) ??
+      loneHuman(key)
+    );
   }
 
   name(key: string): string {
@@ -96,20 +100,34 @@ export class PeopleDirectory {
    */
   resolveReader(entries: readonly string[]): { id: string; name: string; keys: string[] } {
     if (entries.length === 0) {
-      throw new OutroError('USAGE', 'Who are you? Pass --me <handle, email or name> or set `me:` in the config (any of your handles, ids, display names or emails on any source).');
+      throw new OutroError(
+        'USAGE',
+        'Who are you? Pass --me <handle, email or name> or set `me:` in the config (any of your handles, ids, display names or emails on any source).',
+      );
     }
     const found: Human[] = [];
     for (const entry of entries) {
       const matches = this.match(entry);
       if (matches.length > 1) {
-        throw new OutroError('USAGE', `"${entry}" matches several people: ${matches.map(describe).join('; ')}. Pass a handle, email or person key instead.`);
+        throw new OutroError(
+          'USAGE',
+          `"${entry}" matches several people: ${matches.map(describe).join('; ')}. Pass a handle, email or person key instead.`,
+        );
       }
       if (matches.length === 1) found.push(matches[0]);
     }
     if (found.length === 0) {
       const close = this.closeMatches(entries.join(' '));
-      const hint = close.length > 0 ? ` Close matches: ${close.map(describe).join('; ')}.` : this.humans.length === 0 ? ' No people are stored yet: run `outro ingest` first.' : '';
-      throw new OutroError('USAGE', `No person matches ${entries.map((entry) => `"${entry}"`).join(', ')}.${hint} Use --me with a handle, email, person key or display name.`);
+      const hint =
+        close.length > 0
+          ? ` Close matches: ${close.map(describe).join('; ')}.`
+          : this.humans.length === 0
+            ? ' No people are stored yet: run `outro ingest` first.'
+            : '';
+      throw new OutroError(
+        'USAGE',
+        `No person matches ${entries.map((entry) => `"${entry}"`).join(', ')}.${hint} Use --me with a handle, email, person key or display name.`,
+      );
     }
     const keys = [...new Set(found.flatMap((human) => human.keys))].sort();
     return { id: found[0].id, name: found[0].name, keys };
@@ -118,7 +136,14 @@ export class PeopleDirectory {
   private buildIndex(): void {
     for (const member of this.pending ?? []) {
       const human = this.human(member.key);
-      const forms = [...member.names, ...member.handles, ...member.emails, member.nativeId, member.key, ...member.emails.map((email) => email.split('@')[0])];
+      const forms = [
+        ...member.names,
+        ...member.handles,
+        ...member.emails,
+        member.nativeId,
+        member.key,
+        ...member.emails.map((email) => email.split('@')[0]),
+      ];
       for (const form of forms) {
         const full = normalize(form);
         if (full === '') continue;
@@ -160,7 +185,12 @@ function normalize(text: string): string {
 
 /** For resolveReader(): an identity written whole. */
 function norm(text: string): string {
-  return text.trim().toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/\s+/g, ' ');
+  return text
+    .trim()
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/\s+/g, ' ');
 }
 
 function add<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
@@ -170,7 +200,11 @@ function add<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
 }
 
 function describe(human: Human): string {
-  const handle = human.handles[0] ? ` (@${human.handles[0]})` : human.emails[0] ? ` (${human.emails[0]})` : '';
+  const handle = human.handles[0]
+    ? ` (@${human.handles[0]})`
+    : human.emails[0]
+      ? ` (${human.emails[0]})`
+      : '';
   return `${human.name}${handle}`;
 }
 
@@ -179,7 +213,9 @@ function forms(human: Human): string[] {
     const parts = key.split(':');
     return [key, parts[parts.length - 1], `${parts[0]}:${parts[parts.length - 1]}`];
   });
-  return [...human.names, ...human.handles, ...human.emails, ...keyForms].map(norm).filter((form) => form !== '');
+  return [...human.names, ...human.handles, ...human.emails, ...keyForms]
+    .map(norm)
+    .filter((form) => form !== '');
 }
 
 /** Edit distance, with a substring counting as close (1). */

@@ -24,7 +24,13 @@ const K = {
 };
 
 function link(a: string, b: string, method: PersonLinked['method'], confidence: number, basis: string) {
-  return makeEvent<PersonLinked>({ id: `link:${a}|${b}`, type: EVENT.personLinked, stream: `link:${a}|${b}`, occurredAt: '2026-11-01T00:00:00.000Z', payload: { a, b, method, confidence, basis } });
+  return makeEvent<PersonLinked>({
+    id: `link:${a}|${b}`,
+    type: EVENT.personLinked,
+    stream: `link:${a}|${b}`,
+    occurredAt: '2026-11-01T00:00:00.000Z',
+    payload: { a, b, method, confidence, basis },
+  });
 }
 
 let temp: ReturnType<typeof makeTempDir>;
@@ -51,28 +57,55 @@ afterEach(() => {
   temp.cleanup();
 });
 
-const grouping = (people: PeopleDirectory): string[][] => [...new Set(Object.values(K).map((key) => people.human(key).keys.join(' ')))].sort().map((keys) => keys.split(' '));
+const grouping = (people: PeopleDirectory): string[][] =>
+  [...new Set(Object.values(K).map((key) => people.human(key).keys.join(' ')))]
+    .sort()
+    .map((keys) => keys.split(' '));
 
 describe('brief and ask', () => {
   it('group the same identities into the same humans, under the same names, leaving a low-confidence link apart', async () => {
     const briefPeople = composeBrief(store, { me: 'pj_dev', now: NOW, timezone: 'UTC' }).context.people;
-    const { sources, close } = await openAskSources({ db: store.db, openGraph: () => openGraphStore(join(temp.dir, 'graph')), me: ['pj_dev'], now: NOW });
+    const { sources, close } = await openAskSources({
+      db: store.db,
+      openGraph: () => openGraphStore(join(temp.dir, 'graph')),
+      me: ['pj_dev'],
+      now: NOW,
+    });
     try {
-      const expected = [[K.priyaDiscord, K.priyaSlack], [K.lenaDiscord], [K.tomSlack, K.tomTeams], [K.lenaSlack]];
+      const expected = [
+        [K.priyaDiscord, K.priyaSlack],
+        [K.lenaDiscord],
+        [K.tomSlack, K.tomTeams],
+        [K.lenaSlack],
+      ];
       expect(grouping(briefPeople)).toEqual(expected);
       expect(grouping(sources.people)).toEqual(expected);
       for (const key of Object.values(K)) expect(sources.people.human(key)).toEqual(briefPeople.human(key));
-      expect(Object.values(K).map((key) => sources.people.name(key))).toEqual(['Priya Nair', 'Priya Nair', 'Tom Hughes', 'Tom Hughes', 'Lena', 'Lena']);
+      expect(Object.values(K).map((key) => sources.people.name(key))).toEqual([
+        'Priya Nair',
+        'Priya Nair',
+        'Tom Hughes',
+        'Tom Hughes',
+        'Lena',
+        'Lena',
+      ]);
     } finally {
       await close();
     }
   });
 
   it('resolve the reader to the same keys, and not across a low-confidence link', async () => {
-    const { sources, close } = await openAskSources({ db: store.db, openGraph: () => openGraphStore(join(temp.dir, 'graph')), me: [], now: NOW });
+    const { sources, close } = await openAskSources({
+      db: store.db,
+      openGraph: () => openGraphStore(join(temp.dir, 'graph')),
+      me: [],
+      now: NOW,
+    });
     try {
       for (const me of ['pj_dev', 'priya@acme.io', 'lena.s', 'lena_d']) {
-        expect(composeBrief(store, { me, now: NOW, timezone: 'UTC' }).brief.reader.keys).toEqual(sources.people.keysOf([me]));
+        expect(composeBrief(store, { me, now: NOW, timezone: 'UTC' }).brief.reader.keys).toEqual(
+          sources.people.keysOf([me]),
+        );
       }
       expect(sources.people.keysOf(['lena.s'])).toEqual([K.lenaSlack]);
     } finally {

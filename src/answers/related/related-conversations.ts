@@ -34,27 +34,52 @@ export function defaultRelatedFloor(embedder: Embedder): number {
  * are about, best first (ties by id, so the result is stable). Conversations with no text relate to
  * nothing. One embedding call for all of them.
  */
-export async function relatedConversations(conversations: readonly ConversationText[], embedder: Embedder, options: RelatedOptions = {}, signal?: AbortSignal): Promise<Map<string, RelatedConversation[]>> {
+export async function relatedConversations(
+  conversations: readonly ConversationText[],
+  embedder: Embedder,
+  options: RelatedOptions = {},
+  signal?: AbortSignal,
+): Promise<Map<string, RelatedConversation[]>> {
   const limit = options.limit ?? 3;
   const floor = options.minScore ?? defaultRelatedFloor(embedder);
   const withText = conversations.filter((conversation) => conversation.text.trim() !== '');
-  const vectors = withText.length > 0 ? await embedder.embed(withText.map((conversation) => conversation.text), signal) : [];
-  const items = withText.map((conversation, index) => ({ id: conversation.conversationId, vector: vectors[index], channel: conversation.channel }));
+  const vectors =
+    withText.length > 0
+      ? await embedder.embed(
+          withText.map((conversation) => conversation.text),
+          signal,
+        )
+      : [];
+  const items = withText.map((conversation, index) => ({
+    id: conversation.conversationId,
+    vector: vectors[index],
+    channel: conversation.channel,
+  }));
   const channelOf = new Map(items.map((item) => [item.id, item.channel]));
   const out = new Map<string, RelatedConversation[]>();
   for (const conversation of conversations) out.set(conversation.conversationId, []);
   for (const item of items) {
-    const candidates = items.filter((other) => other.id !== item.id && (!options.otherChannels || other.channel !== item.channel));
+    const candidates = items.filter(
+      (other) => other.id !== item.id && (!options.otherChannels || other.channel !== item.channel),
+    );
     out.set(
       item.id,
-      topK(item.vector, candidates, limit, floor).map((hit) => ({ conversationId: hit.id, channel: channelOf.get(hit.id) ?? '', score: Math.round(hit.score * 1000) / 1000 })),
+      topK(item.vector, candidates, limit, floor).map((hit) => ({
+        conversationId: hit.id,
+        channel: channelOf.get(hit.id) ?? '',
+        score: Math.round(hit.score * 1000) / 1000,
+      })),
     );
   }
   return out;
 }
 
 /** The text of a conversation row: topic and entity names; empty for noise or unannotated conversations. */
-export function conversationText(row: { conversationId: string; channel: string; annotation: { topic: string; noise: boolean; entities: readonly string[] } | null }): ConversationText {
+export function conversationText(row: {
+  conversationId: string;
+  channel: string;
+  annotation: { topic: string; noise: boolean; entities: readonly string[] } | null;
+}): ConversationText {
   const annotation = row.annotation;
   // Entity ids read as their names: "component:billing-worker" → "billing worker".
   const names = (annotation?.entities ?? []).map((id) => id.replace(/^[a-z]+:/, '').replace(/-/g, ' '));

@@ -19,7 +19,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
 const workspace = path.join(root, 'fixtures/workspace');
 const labelled = existsSync(path.join(workspace, 'truth.json'));
 
-async function run(env: NodeJS.ProcessEnv, argv: string[]): Promise<{ code?: string; stdout: string; stderr: string }> {
+async function run(
+  env: NodeJS.ProcessEnv,
+  argv: string[],
+): Promise<{ code?: string; stdout: string; stderr: string }> {
   const [stdout, stderr] = [new PassThrough(), new PassThrough()];
   const chunks: string[][] = [[], []];
   stdout.on('data', (chunk: Buffer) => chunks[0].push(chunk.toString()));
@@ -29,19 +32,34 @@ async function run(env: NodeJS.ProcessEnv, argv: string[]): Promise<{ code?: str
 }
 
 describe.skipIf(!labelled)('outro ask, history and replay on the labelled Acme workspace', () => {
-  const truth = labelled ? TruthFile.parse(JSON.parse(readFileSync(path.join(workspace, 'truth.json'), 'utf8'))) : undefined;
+  const truth = labelled
+    ? TruthFile.parse(JSON.parse(readFileSync(path.join(workspace, 'truth.json'), 'utf8')))
+    : undefined;
   let temp: { dir: string; cleanup: () => void };
   let env: NodeJS.ProcessEnv;
 
   beforeAll(async () => {
     temp = makeTempDir('outro-ask-e2e-');
-    env = { OUTRO_HOME: temp.dir, OUTRO_CONFIG: path.join(workspace, 'outro.yaml'), OUTRO_NOW: truth?.now, OUTRO_NO_DAEMON: '1' };
+    env = {
+      OUTRO_HOME: temp.dir,
+      OUTRO_CONFIG: path.join(workspace, 'outro.yaml'),
+      OUTRO_NOW: truth?.now,
+      OUTRO_NO_DAEMON: '1',
+    };
     // --no-agents: the labelled truth stands in for the annotate stage, so the answers test ask alone.
-    const ingest = await run(env, ['ingest', '--no-agents', path.join(workspace, 'slack'), path.join(workspace, 'discord'), path.join(workspace, 'teams')]);
+    const ingest = await run(env, [
+      'ingest',
+      '--no-agents',
+      path.join(workspace, 'slack'),
+      path.join(workspace, 'discord'),
+      path.join(workspace, 'teams'),
+    ]);
     expect(ingest.stderr).not.toMatch(/outro:/);
     const store = openStore(path.join(temp.dir, 'outro.db'));
     try {
-      const messages = store.log.read({ types: [EVENT.messagePosted] }).map((event) => event.payload as MessagePosted);
+      const messages = store.log
+        .read({ types: [EVENT.messagePosted] })
+        .map((event) => event.payload as MessagePosted);
       store.log.appendAll(truthEvents(truth!, messages, latestProfiles(store.db)));
     } finally {
       store.close();
@@ -52,7 +70,12 @@ describe.skipIf(!labelled)('outro ask, history and replay on the labelled Acme w
   it('answers the labelled questions, and says "I don\'t know" to every question the data cannot answer', async () => {
     const misses: string[] = [];
     for (const item of truth!.ask) {
-      const result = await run(env, ['ask', item.question, '--json', ...(item.as_of ? ['--as-of', item.as_of] : [])]);
+      const result = await run(env, [
+        'ask',
+        item.question,
+        '--json',
+        ...(item.as_of ? ['--as-of', item.as_of] : []),
+      ]);
       expect(result.code, result.stderr).toBeUndefined();
       const answer = JSON.parse(result.stdout) as AskAnswer;
       const text = answer.text.toLowerCase();
@@ -70,7 +93,9 @@ describe.skipIf(!labelled)('outro ask, history and replay on the labelled Acme w
       else if (answer.intent !== 'waiting-on-me') expect(answer.evidence.length, item.id).toBeGreaterThan(0);
     }
     const answerable = truth!.ask.filter((item) => !item.expect.unknown).length;
-    console.log(`ask on Acme: ${answerable - misses.length}/${answerable} answerable right; misses:\n${misses.join('\n')}`);
+    console.log(
+      `ask on Acme: ${answerable - misses.length}/${answerable} answerable right; misses:\n${misses.join('\n')}`,
+    );
     expect(misses.length).toBeLessThanOrEqual(3);
   }, 120_000);
 
@@ -81,14 +106,24 @@ describe.skipIf(!labelled)('outro ask, history and replay on the labelled Acme w
       ['Priya Nair', 'superseded'],
       ['Marco Rossi', 'current'],
     ]);
-    expect(answer.evidence[0]).toEqual(expect.objectContaining({ source: expect.any(String), channel: expect.any(String), messageId: expect.any(String), author: expect.any(String), snippet: expect.any(String) }));
+    expect(answer.evidence[0]).toEqual(
+      expect.objectContaining({
+        source: expect.any(String),
+        channel: expect.any(String),
+        messageId: expect.any(String),
+        author: expect.any(String),
+        snippet: expect.any(String),
+      }),
+    );
     const text = (await run(env, ['ask', 'who', 'owns', 'billing'])).stdout;
     expect(text).toContain('History');
     expect(text).toContain('Priya Nair owns billing');
   }, 60_000);
 
   it('lists every fact about an entity in `outro history`, retracted ones included', async () => {
-    const history = JSON.parse((await run(env, ['history', 'the search indexer', '--json'])).stdout) as EntityHistory;
+    const history = JSON.parse(
+      (await run(env, ['history', 'the search indexer', '--json'])).stdout,
+    ) as EntityHistory;
     expect(history.entity?.id).toBe('component:search-indexer');
     expect(history.facts.map((fact) => [fact.subjectName, fact.relation, fact.status])).toEqual(
       expect.arrayContaining([
@@ -110,7 +145,12 @@ describe.skipIf(!labelled)('outro ask, history and replay on the labelled Acme w
     const replay = await run(env, ['replay', '--json']);
     expect(replay.code, replay.stderr).toBeUndefined();
     const report = JSON.parse(replay.stdout) as { assertions: number; retractions: number };
-    expect(report).toEqual(expect.objectContaining({ assertions: truth!.facts.length, retractions: truth!.facts.filter((fact) => fact.retracted).length }));
+    expect(report).toEqual(
+      expect.objectContaining({
+        assertions: truth!.facts.length,
+        retractions: truth!.facts.filter((fact) => fact.retracted).length,
+      }),
+    );
     const after = await KuzuGraphStore.open(path.join(temp.dir, 'graph'));
     expect(await after.dump()).toEqual(projected);
     await after.close();

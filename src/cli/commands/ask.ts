@@ -8,9 +8,17 @@ export function registerAsk(program: Command, context: () => CliContext): void {
   program
     .command('ask')
     .argument('<question...>', 'a question in plain English (quote it, or not)')
-    .description('Answer a question about who owns what, what was decided and what waits on you, with confidence, evidence and history — or say "I don\'t know"')
-    .option('--as-of <date>', 'answer as of a day (YYYY-MM-DD, end of that day in the config timezone) or an ISO time')
-    .option('--json', 'print the answer as JSON: {text, known, confidence, evidence[], asOf, history[], entity, searched, understoodBy, degraded, degradedReason, match, wording, model}')
+    .description(
+      'Answer a question about who owns what, what was decided and what waits on you, with confidence, evidence and history — or say "I don\'t know"',
+    )
+    .option(
+      '--as-of <date>',
+      'answer as of a day (YYYY-MM-DD, end of that day in the config timezone) or an ISO time',
+    )
+    .option(
+      '--json',
+      'print the answer as JSON: {text, known, confidence, evidence[], asOf, history[], entity, searched, understoodBy, degraded, degradedReason, match, wording, model}',
+    )
     .option('--no-model', 'patterns and the built-in embeddings only, even when a model is configured')
     .addHelpText(
       'after',
@@ -42,9 +50,18 @@ Examples:
     .action(async (words: string[], options: { asOf?: string; json?: boolean; model?: boolean }) => {
       const ctx = context();
       const question = words.join(' ').trim();
-      if (question === '') throw new OutroError('USAGE', 'Ask a question, e.g. outro ask "who owns billing".');
-      const { answer, timeZone } = await callApp(ctx, 'ask', { question, asOf: options.asOf, model: options.model !== false });
+      if (question === '')
+        throw new OutroError('USAGE', 'Ask a question, e.g. outro ask "who owns billing".');
+      const { answer, timeZone } = await callApp(ctx, 'ask', {
+        question,
+        asOf: options.asOf,
+        model: options.model !== false,
+      });
       if (options.json) writeJson(ctx.stdout, answer);
-      else writeLines(ctx.stdout, (await import('../../answers/ask/render-answer.js')).renderAnswer(answer, timeZone));
+      else
+        writeLines(
+          ctx.stdout,
+          (await import('../../answers/ask/render-answer.js')).renderAnswer(answer, timeZone),
+        );
     });
 }

@@ -18,7 +18,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
 const workspace = path.join(root, 'fixtures/workspace');
 const labelled = existsSync(path.join(workspace, 'truth.json'));
 
-async function run(env: NodeJS.ProcessEnv, argv: string[]): Promise<{ code?: string; stdout: string; stderr: string }> {
+async function run(
+  env: NodeJS.ProcessEnv,
+  argv: string[],
+): Promise<{ code?: string; stdout: string; stderr: string }> {
   const [stdout, stderr] = [new PassThrough(), new PassThrough()];
   const chunks: string[][] = [[], []];
   stdout.on('data', (chunk: Buffer) => chunks[0].push(chunk.toString()));
@@ -34,17 +37,29 @@ async function run(env: NodeJS.ProcessEnv, argv: string[]): Promise<{ code?: str
  */
 describe.skipIf(!labelled)('outro brief on the labelled Acme workspace', () => {
   const temp = makeTempDir('outro-brief-e2e-');
-  const truth = labelled ? TruthFile.parse(JSON.parse(readFileSync(path.join(workspace, 'truth.json'), 'utf8'))) : undefined;
-  const env: NodeJS.ProcessEnv = { OUTRO_HOME: temp.dir, OUTRO_CONFIG: path.join(workspace, 'outro.yaml'), OUTRO_NOW: truth?.now, OUTRO_NO_DAEMON: '1' };
+  const truth = labelled
+    ? TruthFile.parse(JSON.parse(readFileSync(path.join(workspace, 'truth.json'), 'utf8')))
+    : undefined;
+  const env: NodeJS.ProcessEnv = {
+    OUTRO_HOME: temp.dir,
+    OUTRO_CONFIG: path.join(workspace, 'outro.yaml'),
+    OUTRO_NOW: truth?.now,
+    OUTRO_NO_DAEMON: '1',
+  };
   let profiles: PersonUpdated[] = [];
 
   beforeAll(async () => {
-    const ingest = await run(env, ['ingest', ...['slack', 'discord', 'teams', 'calendar.ics'].map((name) => path.join(workspace, name))]);
+    const ingest = await run(env, [
+      'ingest',
+      ...['slack', 'discord', 'teams', 'calendar.ics'].map((name) => path.join(workspace, name)),
+    ]);
     expect(ingest.stderr).not.toMatch(/outro:/);
     const store = openStore(path.join(temp.dir, 'outro.db'));
     try {
       profiles = latestProfiles(store.db);
-      const messages = store.log.read({ types: [EVENT.messagePosted] }).map((event) => event.payload as MessagePosted);
+      const messages = store.log
+        .read({ types: [EVENT.messagePosted] })
+        .map((event) => event.payload as MessagePosted);
       store.log.appendAll(truthEvents(truth!, messages, profiles));
     } finally {
       store.close();
@@ -53,22 +68,41 @@ describe.skipIf(!labelled)('outro brief on the labelled Acme workspace', () => {
   afterAll(() => temp.cleanup());
 
   it('contains every labelled "waiting on you" item, and today\'s meetings in the reader\'s zone', async () => {
-    const result = await run(env, ['brief', '--json', '--since', truth!.window.since, '--until', truth!.window.until]);
+    const result = await run(env, [
+      'brief',
+      '--json',
+      '--since',
+      truth!.window.since,
+      '--until',
+      truth!.window.until,
+    ]);
     expect(result.code, result.stderr).toBeUndefined();
     const brief = JSON.parse(result.stdout) as Brief;
     expect(brief.reader.name).toMatch(/^Dana/);
     // Matched by the message cited: the annotation agents may publish the same ask under their own id.
-    const cited = brief.waiting.flatMap((item) => item.evidence.map((citation) => `${citation.source}:${citation.channel.split(':').slice(2).join(':')}:${citation.nativeId}`));
-    for (const expected of truth!.waiting_on_me) expect(cited, `${expected.item}: ${expected.summary}`).toContain(expected.evidence);
-    const meetings = brief.day.meetings.map((meeting) => `${meeting.summary}@${new Date(meeting.start).toISOString()}`);
-    for (const expected of truth!.meetings_today) expect(meetings).toContain(`${expected.summary}@${new Date(expected.start).toISOString()}`);
+    const cited = brief.waiting.flatMap((item) =>
+      item.evidence.map(
+        (citation) =>
+          `${citation.source}:${citation.channel.split(':').slice(2).join(':')}:${citation.nativeId}`,
+      ),
+    );
+    for (const expected of truth!.waiting_on_me)
+      expect(cited, `${expected.item}: ${expected.summary}`).toContain(expected.evidence);
+    const meetings = brief.day.meetings.map(
+      (meeting) => `${meeting.summary}@${new Date(meeting.start).toISOString()}`,
+    );
+    for (const expected of truth!.meetings_today)
+      expect(meetings).toContain(`${expected.summary}@${new Date(expected.start).toISOString()}`);
   });
 
   it('names only people the store knows', async () => {
     const brief = JSON.parse((await run(env, ['brief', '--json', '--peek'])).stdout) as Brief;
     const known = new Set(profiles.flatMap((profile) => profile.names));
     const named = [
-      ...brief.waiting.flatMap((item) => [item.from?.name, ...item.evidence.map((citation) => citation.authorName)]),
+      ...brief.waiting.flatMap((item) => [
+        item.from?.name,
+        ...item.evidence.map((citation) => citation.authorName),
+      ]),
       ...brief.decisions.flatMap((item) => item.decidedBy.map((person) => person.name)),
       ...brief.conversations.flatMap((group) => group.participants.map((person) => person.name)),
       ...brief.facts.flatMap((item) => [item.subject.name, item.previous?.name]),

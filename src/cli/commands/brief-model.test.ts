@@ -20,7 +20,10 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-async function run(env: NodeJS.ProcessEnv, argv: string[]): Promise<{ code?: string; stdout: string; stderr: string }> {
+async function run(
+  env: NodeJS.ProcessEnv,
+  argv: string[],
+): Promise<{ code?: string; stdout: string; stderr: string }> {
   const [stdout, stderr] = [new PassThrough(), new PassThrough()];
   const chunks: string[][] = [[], []];
   stdout.on('data', (chunk: Buffer) => chunks[0].push(chunk.toString()));
@@ -29,9 +32,20 @@ async function run(env: NodeJS.ProcessEnv, argv: string[]): Promise<{ code?: str
   return { code: result.code, stdout: chunks[0].join(''), stderr: chunks[1].join('') };
 }
 
-const BILLING = { summary: 'Dana reports EU card retries failing since the Tuesday deploy. Priya rolls back the retry limit change.', evidence: [M.b1, M.b2] };
-const SEARCH = { summary: 'The search reindex finished overnight and Priya says ship it.', evidence: [M.s1, M.s2] };
-const byTopic = (request: RecordedRequest) => ({ content: JSON.stringify(JSON.stringify(request.body.messages).includes('billing retries') ? BILLING : SEARCH) });
+const BILLING = {
+  summary:
+    'Dana reports EU card retries failing since the Tuesday deploy. Priya rolls back the retry limit change.',
+  evidence: [M.b1, M.b2],
+};
+const SEARCH = {
+  summary: 'The search reindex finished overnight and Priya says ship it.',
+  evidence: [M.s1, M.s2],
+};
+const byTopic = (request: RecordedRequest) => ({
+  content: JSON.stringify(
+    JSON.stringify(request.body.messages).includes('billing retries') ? BILLING : SEARCH,
+  ),
+});
 
 /** `outro brief` and `outro digest` with a model configured (OUTRO_MODEL + OLLAMA_HOST on the fake server). */
 describe('outro brief / digest with a model', () => {
@@ -48,7 +62,14 @@ describe('outro brief / digest with a model', () => {
     store.log.appendAll(summaryDay());
     store.close();
     fake = await FakeOllama.start();
-    env = { OUTRO_HOME: temp.dir, OUTRO_CONFIG: config, OUTRO_NOW: '2026-11-20T08:30:00Z', OUTRO_NO_DAEMON: '1', OUTRO_MODEL: 'ollama:llama3.2:3b', OLLAMA_HOST: fake.hostPort };
+    env = {
+      OUTRO_HOME: temp.dir,
+      OUTRO_CONFIG: config,
+      OUTRO_NOW: '2026-11-20T08:30:00Z',
+      OUTRO_NO_DAEMON: '1',
+      OUTRO_MODEL: 'ollama:llama3.2:3b',
+      OLLAMA_HOST: fake.hostPort,
+    };
   });
   afterEach(async () => {
     await fake.close();
@@ -60,13 +81,18 @@ describe('outro brief / digest with a model', () => {
     const first = await run(env, ['brief', '--json', '--peek', '--since', '2026-11-19T00:00:00Z']);
     expect(first.code, first.stderr).toBeUndefined();
     const brief = JSON.parse(first.stdout) as Brief;
-    expect(brief.conversations.map((group) => [group.topic, group.summarySource])).toEqual([['billing retries', 'model'], ['search reindex', 'model']]);
+    expect(brief.conversations.map((group) => [group.topic, group.summarySource])).toEqual([
+      ['billing retries', 'model'],
+      ['search reindex', 'model'],
+    ]);
     expect(brief.summaries).toMatchObject({ model: 'llama3.2:3b', modelWritten: 2, modelCalls: 2 });
     expect(brief.degraded).toBe(false);
     const text = await run(env, ['brief', '--peek', '--since', '2026-11-19T00:00:00Z']);
     expect(text.stdout).toContain('      Dana reports EU card retries failing since the Tuesday deploy.');
     expect(fake.count('/api/chat')).toBe(2);
-    const status = JSON.parse((await run(env, ['status', '--json'])).stdout) as { lastDay: { modelCalls: number; stageCalls: number; cacheHits: number } };
+    const status = JSON.parse((await run(env, ['status', '--json'])).stdout) as {
+      lastDay: { modelCalls: number; stageCalls: number; cacheHits: number };
+    };
     expect(status.lastDay).toMatchObject({ modelCalls: 2, stageCalls: 4, cacheHits: 2 });
   });
 
@@ -83,15 +109,28 @@ describe('outro brief / digest with a model', () => {
 
   it('completes within --model-budget when the model hangs, degraded, and counts hallucinations in status', async () => {
     fake.respondWith(() => ({ hang: true }));
-    const hung = await run(env, ['brief', '--json', '--peek', '--since', '2026-11-19T00:00:00Z', '--model-budget', '300ms']);
+    const hung = await run(env, [
+      'brief',
+      '--json',
+      '--peek',
+      '--since',
+      '2026-11-19T00:00:00Z',
+      '--model-budget',
+      '300ms',
+    ]);
     expect(hung.code, hung.stderr).toBeUndefined();
-    expect(JSON.parse(hung.stdout)).toMatchObject({ degraded: true, summaries: { budgetExhausted: true, modelWritten: 0 } });
+    expect(JSON.parse(hung.stdout)).toMatchObject({
+      degraded: true,
+      summaries: { budgetExhausted: true, modelWritten: 0 },
+    });
 
     fake.hallucinate();
     const invented = await run(env, ['brief', '--peek', '--since', '2026-11-19T00:00:00Z']);
     for (const name of FOREIGN_NAMES) expect(invented.stdout).not.toContain(name);
     expect(invented.stdout).toMatch(/degraded/);
-    const status = JSON.parse((await run(env, ['status', '--json'])).stdout) as { lastDay: { hallucinationDrops: number; degradedOutputs: number } };
+    const status = JSON.parse((await run(env, ['status', '--json'])).stdout) as {
+      lastDay: { hallucinationDrops: number; degradedOutputs: number };
+    };
     expect(status.lastDay.hallucinationDrops).toBeGreaterThanOrEqual(2);
     expect(status.lastDay.degradedOutputs).toBeGreaterThanOrEqual(2);
   });
@@ -102,8 +141,13 @@ describe('outro brief / digest with a model', () => {
     expect(result.code, result.stderr).toBeUndefined();
     const brief = JSON.parse(result.stdout) as Brief;
     expect(brief.degraded).toBe(true);
-    expect(brief.conversations.map((group) => group.summaryFallback)).toEqual([expect.stringMatching(/^MODEL_UNAVAILABLE/), expect.stringMatching(/^MODEL_UNAVAILABLE/)]);
-    const status = JSON.parse((await run(down, ['status', '--json'])).stdout) as { lastDay: { degradedOutputs: number; modelCalls: number } };
+    expect(brief.conversations.map((group) => group.summaryFallback)).toEqual([
+      expect.stringMatching(/^MODEL_UNAVAILABLE/),
+      expect.stringMatching(/^MODEL_UNAVAILABLE/),
+    ]);
+    const status = JSON.parse((await run(down, ['status', '--json'])).stdout) as {
+      lastDay: { degradedOutputs: number; modelCalls: number };
+    };
     expect(status.lastDay.degradedOutputs).toBe(2);
   });
 

@@ -8,7 +8,10 @@ import { acmeDay, NOW } from '../../answers/brief/test-support/acme-day.js';
 import { makeTempDir } from '../../test-support/temp-dir.js';
 import { runLocal } from '../main.js';
 
-async function run(env: NodeJS.ProcessEnv, argv: string[]): Promise<{ code?: string; stdout: string; stderr: string }> {
+async function run(
+  env: NodeJS.ProcessEnv,
+  argv: string[],
+): Promise<{ code?: string; stdout: string; stderr: string }> {
   const [stdout, stderr] = [new PassThrough(), new PassThrough()];
   const chunks: string[][] = [[], []];
   stdout.on('data', (chunk: Buffer) => chunks[0].push(chunk.toString()));
@@ -19,10 +22,18 @@ async function run(env: NodeJS.ProcessEnv, argv: string[]): Promise<{ code?: str
 
 describe('outro brief and outro digest', () => {
   const temp = makeTempDir('outro-brief-cli-');
-  const env: NodeJS.ProcessEnv = { OUTRO_HOME: temp.dir, OUTRO_NOW: NOW.toISOString(), OUTRO_NO_DAEMON: '1', PATH: process.env.PATH };
+  const env: NodeJS.ProcessEnv = {
+    OUTRO_HOME: temp.dir,
+    OUTRO_NOW: NOW.toISOString(),
+    OUTRO_NO_DAEMON: '1',
+    PATH: process.env.PATH,
+  };
 
   beforeAll(() => {
-    writeFileSync(join(temp.dir, 'config.yaml'), 'me: priya@acme.io\ntimezone: Europe/Berlin\ndigest:\n  window: 24h\n');
+    writeFileSync(
+      join(temp.dir, 'config.yaml'),
+      'me: priya@acme.io\ntimezone: Europe/Berlin\ndigest:\n  window: 24h\n',
+    );
     const store = openStore(join(temp.dir, 'outro.db'));
     store.log.appendAll(acmeDay());
     store.close();
@@ -35,7 +46,9 @@ describe('outro brief and outro digest', () => {
     const brief = JSON.parse(mine.stdout) as Brief;
     expect(brief.reader.name).toBe('Priya Nair');
     expect(brief.counts.waiting).toBe(5);
-    const dana = JSON.parse((await run(env, ['brief', '--json', '--peek', '--me', 'Dana Kim'])).stdout) as Brief;
+    const dana = JSON.parse(
+      (await run(env, ['brief', '--json', '--peek', '--me', 'Dana Kim'])).stdout,
+    ) as Brief;
     expect(dana.reader.name).toBe('Dana Kim');
     expect(dana.waiting.map((item) => item.id)).toEqual(['a-dana']);
   });
@@ -58,7 +71,11 @@ describe('outro brief and outro digest', () => {
     const stdout = Object.assign(new PassThrough(), { isTTY: true, columns: 120, rows: 40 });
     const chunks: string[] = [];
     stdout.on('data', (chunk: Buffer) => chunks.push(chunk.toString()));
-    const result = await runLocal(['brief', '--peek'], { env: { ...env, FORCE_COLOR: '1' }, stdout, stderr: new PassThrough() });
+    const result = await runLocal(['brief', '--peek'], {
+      env: { ...env, FORCE_COLOR: '1' },
+      stdout,
+      stderr: new PassThrough(),
+    });
     expect(result.code).toBeUndefined();
     const text = chunks.join('');
     expect(text).toMatch(/\u001b\[/);
@@ -71,7 +88,11 @@ describe('outro brief and outro digest', () => {
     await run(env, ['brief', '--json']);
     const later = { ...env, OUTRO_NOW: '2026-11-20T12:00:00.000Z' };
     const next = JSON.parse((await run(later, ['brief', '--json'])).stdout) as Brief;
-    expect(next.window).toEqual({ since: NOW.toISOString(), until: '2026-11-20T12:00:00.000Z', from: 'last-brief' });
+    expect(next.window).toEqual({
+      since: NOW.toISOString(),
+      until: '2026-11-20T12:00:00.000Z',
+      from: 'last-brief',
+    });
     // Still waiting: open items do not vanish because they were seen.
     expect(next.waiting.map((item) => item.id)).toContain('a-overdue');
     expect(next.decisions).toEqual([]);
@@ -81,20 +102,31 @@ describe('outro brief and outro digest', () => {
     const dir = join(temp.dir, 'digests');
     const first = await run(env, ['digest', '--dir', dir, '--at', '2026-11-20T08:00:00+01:00', '--json']);
     expect(first.code, first.stderr).toBeUndefined();
-    expect(JSON.parse(first.stdout)).toMatchObject({ written: true, file: join(dir, 'digest-2026-11-20T0700Z.md') });
+    expect(JSON.parse(first.stdout)).toMatchObject({
+      written: true,
+      file: join(dir, 'digest-2026-11-20T0700Z.md'),
+    });
     const second = await run(env, ['digest', '--dir', dir, '--at', '2026-11-20T07:00:00Z']);
     expect(second.stdout).toContain('Already written');
     expect(readdirSync(dir)).toEqual(['digest-2026-11-20T0700Z.md']);
-    expect(readFileSync(join(dir, 'digest-2026-11-20T0700Z.md'), 'utf8')).toMatch(/^---\ntitle: outro digest 2026-11-20T07:00:00.000Z\n/);
+    expect(readFileSync(join(dir, 'digest-2026-11-20T0700Z.md'), 'utf8')).toMatch(
+      /^---\ntitle: outro digest 2026-11-20T07:00:00.000Z\n/,
+    );
   });
 
   it('writes into config digest.dir, relative to the config file, by default', async () => {
     const configDir = join(temp.dir, 'conf');
     mkdirSync(configDir, { recursive: true });
-    writeFileSync(join(configDir, 'outro.yaml'), 'me: priya\ntimezone: Europe/Berlin\ndigest:\n  dir: notes\n');
+    writeFileSync(
+      join(configDir, 'outro.yaml'),
+      'me: priya\ntimezone: Europe/Berlin\ndigest:\n  dir: notes\n',
+    );
     const result = await run({ ...env, OUTRO_CONFIG: join(configDir, 'outro.yaml') }, ['digest', '--json']);
     expect(result.code, result.stderr).toBeUndefined();
-    expect(JSON.parse(result.stdout)).toMatchObject({ written: true, file: join(configDir, 'notes', 'digest-2026-11-20T0830Z.md') });
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      written: true,
+      file: join(configDir, 'notes', 'digest-2026-11-20T0830Z.md'),
+    });
   });
 
   it('refuses --out with --dir', async () => {

@@ -15,14 +15,28 @@ interface BriefFlags {
 export function registerBrief(program: Command, context: () => CliContext): void {
   program
     .command('brief')
-    .description('What happened since you last looked, led by what waits on you: questions, approvals and action items for you, decisions, today\'s meetings, conversations by topic, changed facts — every item citing its messages')
-    .option('--since <time>', 'start of the window: ISO time or a duration back from now (24h, 3d); default: where your last brief ended, else 24h')
+    .description(
+      "What happened since you last looked, led by what waits on you: questions, approvals and action items for you, decisions, today's meetings, conversations by topic, changed facts — every item citing its messages",
+    )
+    .option(
+      '--since <time>',
+      'start of the window: ISO time or a duration back from now (24h, 3d); default: where your last brief ended, else 24h',
+    )
     .option('--until <time>', 'end of the window: ISO time or a duration back from now; default: now')
-    .option('--me <who>', 'who you are: any handle, id, display name or email on any source (default: config `me`)')
+    .option(
+      '--me <who>',
+      'who you are: any handle, id, display name or email on any source (default: config `me`)',
+    )
     .option('--json', 'print the brief as JSON (the same object the terminal view renders)')
     .option('--md', 'print the brief as markdown')
-    .option('--peek', 'do not remember this brief as seen (the next brief starts where the last remembered one ended)')
-    .option('--model-budget <duration>', 'with a model configured: time allowed for model-written summaries before the rest stay extractive (default 60s)')
+    .option(
+      '--peek',
+      'do not remember this brief as seen (the next brief starts where the last remembered one ended)',
+    )
+    .option(
+      '--model-budget <duration>',
+      'with a model configured: time allowed for model-written summaries before the rest stay extractive (default 60s)',
+    )
     .addHelpText(
       'after',
       `
@@ -41,8 +55,13 @@ Examples:
     )
     .action(async (flags: BriefFlags) => {
       const ctx = context();
-      const brief = await callApp(ctx, 'brief', { since: flags.since, until: flags.until, me: flags.me, peek: flags.peek === true, modelBudget: flags.modelBudget });
+      const brief = await callApp(ctx, 'brief', {
+        since: flags.since,
+        until: flags.until,
+        me: flags.me,
+        peek: flags.peek === true,
+        modelBudget: flags.modelBudget,
+      });
       await (await import('./print-brief.js')).printBrief(ctx, brief, flags);
     });
 }
-

@@ -14,7 +14,8 @@ import { formatTime, writeJson, writeLines } from '../output.js';
 
 function seconds(value: string, flag: string): number {
   const parsed = Number(value);
-  if (!Number.isFinite(parsed) || parsed <= 0) throw new OutroError('USAGE', `${flag} takes a number of seconds, e.g. ${flag} 30.`);
+  if (!Number.isFinite(parsed) || parsed <= 0)
+    throw new OutroError('USAGE', `${flag} takes a number of seconds, e.g. ${flag} 30.`);
   return parsed * 1000;
 }
 
@@ -60,12 +61,19 @@ export async function runForeground(ctx: CliContext, quiet: boolean): Promise<vo
   }
 }
 
-export async function startBackground(ctx: CliContext, options: { json?: boolean; timeout: string }): Promise<void> {
+export async function startBackground(
+  ctx: CliContext,
+  options: { json?: boolean; timeout: string },
+): Promise<void> {
   const files = daemonPaths(ctx.paths);
   const timeoutMs = seconds(options.timeout, '--timeout');
   if (await daemonAnswers(files.socket)) {
     const pid = readPid(files.pidFile);
-    throw new OutroError('DAEMON_RUNNING', `The outro daemon is already running${pid ? ` (pid ${pid})` : ''}. \`outro daemon status\` shows what it does; \`outro daemon stop\` stops it.`, { details: { pid } });
+    throw new OutroError(
+      'DAEMON_RUNNING',
+      `The outro daemon is already running${pid ? ` (pid ${pid})` : ''}. \`outro daemon status\` shows what it does; \`outro daemon stop\` stops it.`,
+      { details: { pid } },
+    );
   }
   mkdirSync(ctx.paths.logDir, { recursive: true });
   mkdirSync(ctx.paths.dataDir, { recursive: true });
@@ -73,8 +81,21 @@ export async function startBackground(ctx: CliContext, options: { json?: boolean
   const fd = openSync(outFile, 'a');
   // The same node flags and entry as this process (bin/outro, or a dev loader such as tsx, which
   // resolves against the cwd — hence the cwd choice below).
-  const args = [...process.execArgv, process.argv[1], '--config', ctx.paths.configFile, 'daemon', 'run', '--quiet'];
-  const child = spawn(process.execPath, args, { detached: true, stdio: ['ignore', fd, fd], env: ctx.env, cwd: process.execArgv.length > 0 ? process.cwd() : ctx.paths.dataDir });
+  const args = [
+    ...process.execArgv,
+    process.argv[1],
+    '--config',
+    ctx.paths.configFile,
+    'daemon',
+    'run',
+    '--quiet',
+  ];
+  const child = spawn(process.execPath, args, {
+    detached: true,
+    stdio: ['ignore', fd, fd],
+    env: ctx.env,
+    cwd: process.execArgv.length > 0 ? process.cwd() : ctx.paths.dataDir,
+  });
   closeSync(fd);
   let exited: number | null | undefined;
   child.on('exit', (code) => (exited = code ?? -1));
@@ -84,18 +105,31 @@ export async function startBackground(ctx: CliContext, options: { json?: boolean
     if (await daemonAnswers(files.socket, 1_000)) {
       const info = { pid: child.pid, socket: files.socket, log: files.logFile };
       if (options.json) writeJson(ctx.stdout, info);
-      else writeLines(ctx.stdout, [`outro daemon started (pid ${child.pid})`, `  socket ${files.socket}`, `  log    ${files.logFile}`]);
+      else
+        writeLines(ctx.stdout, [
+          `outro daemon started (pid ${child.pid})`,
+          `  socket ${files.socket}`,
+          `  log    ${files.logFile}`,
+        ]);
       return;
     }
     if (exited !== undefined) break;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  const tail = existsSync(outFile) ? readFileSync(outFile, 'utf8').split('\n').slice(-15).join('\n').trim() : '';
+  const tail = existsSync(outFile)
+    ? readFileSync(outFile, 'utf8').split('\n').slice(-15).join('\n').trim()
+    : '';
   if (exited === undefined) child.kill('SIGTERM');
-  throw new OutroError(exited === 7 ? 'DAEMON_RUNNING' : 'TIMEOUT', `The outro daemon did not come up${exited === undefined ? ` within ${timeoutMs / 1000} s` : ` (it exited with status ${exited})`}. Its output (${outFile}):\n${tail}`);
+  throw new OutroError(
+    exited === 7 ? 'DAEMON_RUNNING' : 'TIMEOUT',
+    `The outro daemon did not come up${exited === undefined ? ` within ${timeoutMs / 1000} s` : ` (it exited with status ${exited})`}. Its output (${outFile}):\n${tail}`,
+  );
 }
 
-export async function stopDaemon(ctx: CliContext, options: { json?: boolean; timeout: string }): Promise<void> {
+export async function stopDaemon(
+  ctx: CliContext,
+  options: { json?: boolean; timeout: string },
+): Promise<void> {
   const files = daemonPaths(ctx.paths);
   const timeoutMs = seconds(options.timeout, '--timeout');
   let pid = readPid(files.pidFile);
@@ -113,7 +147,11 @@ export async function stopDaemon(ctx: CliContext, options: { json?: boolean; tim
   const gone = (): boolean => (pid === undefined || !isAlive(pid)) && !existsSync(files.socket);
   if (!(await waitFor(gone, timeoutMs)) && pid !== undefined && isAlive(pid)) {
     process.kill(pid, 'SIGTERM');
-    if (!(await waitFor(gone, 10_000))) throw new OutroError('TIMEOUT', `The outro daemon (pid ${pid}) did not stop after SIGTERM. Kill it with \`kill -9 ${pid}\`; the next start cleans up.`);
+    if (!(await waitFor(gone, 10_000)))
+      throw new OutroError(
+        'TIMEOUT',
+        `The outro daemon (pid ${pid}) did not stop after SIGTERM. Kill it with \`kill -9 ${pid}\`; the next start cleans up.`,
+      );
   }
   if (options.json) writeJson(ctx.stdout, { stopped: true, pid: pid ?? null });
   else writeLines(ctx.stdout, [`outro daemon stopped${pid ? ` (pid ${pid})` : ''}.`]);
@@ -140,7 +178,10 @@ export async function showStatus(ctx: CliContext, options: { json?: boolean }): 
     const pid = readPid(files.pidFile);
     const stale = pid !== undefined && !isAlive(pid);
     if (options.json) writeJson(ctx.stdout, { running: false, ...(stale ? { stalePid: pid } : {}) });
-    throw new OutroError('DAEMON_NOT_RUNNING', `The outro daemon is not running${stale ? ` (a stale pid file names pid ${pid}; the next start cleans it up)` : ''}. Start it with \`outro daemon start\`.`);
+    throw new OutroError(
+      'DAEMON_NOT_RUNNING',
+      `The outro daemon is not running${stale ? ` (a stale pid file names pid ${pid}; the next start cleans it up)` : ''}. Start it with \`outro daemon start\`.`,
+    );
   }
   if (options.json) {
     writeJson(ctx.stdout, status);
@@ -152,19 +193,39 @@ export async function showStatus(ctx: CliContext, options: { json?: boolean }): 
 function uptime(totalSeconds: number): string {
   const hours = Math.floor(totalSeconds / 3600);
   const minutes = Math.floor((totalSeconds % 3600) / 60);
-  return hours > 0 ? `${hours}h ${minutes}m` : minutes > 0 ? `${minutes}m ${totalSeconds % 60}s` : `${totalSeconds}s`;
+  return hours > 0
+    ? `${hours}h ${minutes}m`
+    : minutes > 0
+      ? `${minutes}m ${totalSeconds % 60}s`
+      : `${totalSeconds}s`;
 }
 
 export function renderDaemonStatus(status: DaemonStatus): string[] {
-  const lines = [`outro daemon running (pid ${status.pid}), up ${uptime(status.uptimeSeconds)}`, `  socket       ${status.socket}`, `  log          ${status.log}`];
-  if (status.watched.length === 0) lines.push('  watching     nothing (add export folders under `watch:` in the config)');
-  for (const [index, folder] of status.watched.entries()) lines.push(`  ${index === 0 ? 'watching    ' : '            '} ${folder}`);
-  for (const folder of status.missingWatchFolders) lines.push(`  missing      ${folder} (does not exist; not watched)`);
+  const lines = [
+    `outro daemon running (pid ${status.pid}), up ${uptime(status.uptimeSeconds)}`,
+    `  socket       ${status.socket}`,
+    `  log          ${status.log}`,
+  ];
+  if (status.watched.length === 0)
+    lines.push('  watching     nothing (add export folders under `watch:` in the config)');
+  for (const [index, folder] of status.watched.entries())
+    lines.push(`  ${index === 0 ? 'watching    ' : '            '} ${folder}`);
+  for (const folder of status.missingWatchFolders)
+    lines.push(`  missing      ${folder} (does not exist; not watched)`);
   const last = status.lastIngest;
   if (status.ingesting) lines.push('  ingesting    now');
-  lines.push(last ? `  last ingest  ${formatTime(last.at)}: ${last.status}, ${last.appended} new events${last.agents ? `; ${last.agents}` : ''}` : '  last ingest  none since start');
+  lines.push(
+    last
+      ? `  last ingest  ${formatTime(last.at)}: ${last.status}, ${last.appended} new events${last.agents ? `; ${last.agents}` : ''}`
+      : '  last ingest  none since start',
+  );
   const digest = status.digest;
-  lines.push(`  next digest  ${digest.nextFire ? formatTime(digest.nextFire, digest.timezone) : 'never'} (schedule "${digest.schedule}"${digest.available ? `, into ${digest.dir}` : ', no digest writer in this build'})`);
-  if (digest.lastResult) lines.push(`  last digest  ${formatTime(digest.lastResult.fireTime, digest.timezone)}: ${digest.lastResult.ok ? (digest.lastResult.file ? `${digest.lastResult.written === false ? 'already there' : 'written'}: ${digest.lastResult.file}` : 'done') : `failed: ${digest.lastResult.error ?? ''}`}${digest.lastResult.missed ? ' (missed fire, run on wake)' : ''}`);
+  lines.push(
+    `  next digest  ${digest.nextFire ? formatTime(digest.nextFire, digest.timezone) : 'never'} (schedule "${digest.schedule}"${digest.available ? `, into ${digest.dir}` : ', no digest writer in this build'})`,
+  );
+  if (digest.lastResult)
+    lines.push(
+      `  last digest  ${formatTime(digest.lastResult.fireTime, digest.timezone)}: ${digest.lastResult.ok ? (digest.lastResult.file ? `${digest.lastResult.written === false ? 'already there' : 'written'}: ${digest.lastResult.file}` : 'done') : `failed: ${digest.lastResult.error ?? ''}`}${digest.lastResult.missed ? ' (missed fire, run on wake)' : ''}`,
+    );
   return lines;
 }

@@ -14,8 +14,21 @@ describe('renderDaemonStatus', () => {
       watched: ['/exports/a', '/exports/b'],
       missingWatchFolders: ['/nope'],
       ingesting: false,
-      lastIngest: { at: '2026-03-01T12:30:00.000Z', paths: ['/exports/a/x'], status: 'ok', appended: 12, problems: 0 },
-      digest: { schedule: '0 8 * * 1-5', dir: '/notes', available: true, nextFire: '2026-03-02T08:00:00.000Z', lastFire: null, lastResult: null },
+      lastIngest: {
+        at: '2026-03-01T12:30:00.000Z',
+        paths: ['/exports/a/x'],
+        status: 'ok',
+        appended: 12,
+        problems: 0,
+      },
+      digest: {
+        schedule: '0 8 * * 1-5',
+        dir: '/notes',
+        available: true,
+        nextFire: '2026-03-02T08:00:00.000Z',
+        lastFire: null,
+        lastResult: null,
+      },
       agents: false,
     });
     expect(lines.join('\n')).toBe(

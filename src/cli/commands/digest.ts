@@ -17,13 +17,24 @@ interface DigestFlags {
 export function registerDigest(program: Command, context: () => CliContext): void {
   program
     .command('digest')
-    .description('Write the brief as a markdown file with YAML front matter (date, window, counts, degraded), once per scheduled time, atomically')
+    .description(
+      'Write the brief as a markdown file with YAML front matter (date, window, counts, degraded), once per scheduled time, atomically',
+    )
     .option('--out <file>', 'write to this file (replaced atomically)')
-    .option('--dir <dir>', 'write digest-<fire time>.md into this folder (default: config digest.dir, else <data dir>/digests)')
-    .option('--at <time>', 'the scheduled fire time the digest is for (ISO); default: now. The window is config digest.window (24h) ending here')
+    .option(
+      '--dir <dir>',
+      'write digest-<fire time>.md into this folder (default: config digest.dir, else <data dir>/digests)',
+    )
+    .option(
+      '--at <time>',
+      'the scheduled fire time the digest is for (ISO); default: now. The window is config digest.window (24h) ending here',
+    )
     .option('--me <who>', 'whose digest: any handle, id, display name or email (default: config `me`)')
     .option('--json', 'print {file, written, window, counts} as JSON')
-    .option('--model-budget <duration>', 'with a model configured: time allowed for model-written summaries (default 60s)')
+    .option(
+      '--model-budget <duration>',
+      'with a model configured: time allowed for model-written summaries (default 60s)',
+    )
     .addHelpText(
       'after',
       `
@@ -48,12 +59,20 @@ Examples:
         modelBudget: flags.modelBudget,
       });
       if (flags.json) {
-        writeJson(ctx.stdout, { file: result.file, written: result.written, window: result.window, counts: result.counts, degraded: result.degraded });
+        writeJson(ctx.stdout, {
+          file: result.file,
+          written: result.written,
+          window: result.window,
+          counts: result.counts,
+          degraded: result.degraded,
+        });
         return;
       }
       const counts = result.counts;
       writeLines(ctx.stdout, [
-        result.written ? `Wrote ${result.file}` : `Already written for ${result.fireTime}: ${result.file} (left as it is)`,
+        result.written
+          ? `Wrote ${result.file}`
+          : `Already written for ${result.fireTime}: ${result.file} (left as it is)`,
         `${counts.waiting} waiting, ${counts.decisions} decisions, ${counts.meetings} meetings, ${counts.conversations} conversations, ${counts.facts} changed facts${result.degraded ? ' (degraded)' : ''}`,
       ]);
     });

@@ -22,7 +22,10 @@ afterEach(async () => {
   rmSync(home, { recursive: true, force: true });
 });
 
-async function doctor(args: string[], env: Record<string, string>): Promise<{ out: string; error?: unknown }> {
+async function doctor(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ out: string; error?: unknown }> {
   const stdout = new PassThrough();
   let out = '';
   stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -50,10 +53,22 @@ describe('outro doctor', () => {
   });
 
   it('prints JSON with --json and fails with the first problem code', async () => {
-    const { out, error } = await doctor(['--json'], { OUTRO_MODEL: 'ollama:qwen2.5:7b', OLLAMA_HOST: fake.hostPort });
-    const report = JSON.parse(out) as { ok: boolean; checks: Array<{ id: string; status: string; fix?: string }> };
+    const { out, error } = await doctor(['--json'], {
+      OUTRO_MODEL: 'ollama:qwen2.5:7b',
+      OLLAMA_HOST: fake.hostPort,
+    });
+    const report = JSON.parse(out) as {
+      ok: boolean;
+      checks: Array<{ id: string; status: string; fix?: string }>;
+    };
     expect(report.ok).toBe(false);
-    expect(report.checks.find((check) => check.id === 'model.pulled')).toMatchObject({ status: 'fail', fix: expect.stringContaining('ollama pull qwen2.5:7b') });
-    expect(error).toMatchObject({ code: 'MODEL_UNAVAILABLE', message: 'outro doctor found 1 problem; the fixes are listed above.' });
+    expect(report.checks.find((check) => check.id === 'model.pulled')).toMatchObject({
+      status: 'fail',
+      fix: expect.stringContaining('ollama pull qwen2.5:7b'),
+    });
+    expect(error).toMatchObject({
+      code: 'MODEL_UNAVAILABLE',
+      message: 'outro doctor found 1 problem; the fixes are listed above.',
+    });
   });
 });

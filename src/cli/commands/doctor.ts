@@ -30,12 +30,22 @@ Examples:
       else writeLines(ctx.stdout, renderDoctor(report));
       const failed = report.checks.filter((check) => check.status === 'fail');
       if (failed.length > 0) {
-        throw new OutroError(failed[0].code ?? 'INTERNAL', `outro doctor found ${plural(failed.length, 'problem')}; the fixes are listed above.`, { details: { failed: failed.map((check) => check.id) } });
+        throw new OutroError(
+          failed[0].code ?? 'INTERNAL',
+          `outro doctor found ${plural(failed.length, 'problem')}; the fixes are listed above.`,
+          { details: { failed: failed.map((check) => check.id) } },
+        );
       }
     });
 }
 
-const MARK: Record<CheckStatus, string> = { ok: 'ok  ', info: 'info', warn: 'warn', fail: 'FAIL', skip: 'skip' };
+const MARK: Record<CheckStatus, string> = {
+  ok: 'ok  ',
+  info: 'info',
+  warn: 'warn',
+  fail: 'FAIL',
+  skip: 'skip',
+};
 
 export function renderDoctor(report: DoctorReport): string[] {
   const lines: string[] = [];
@@ -43,6 +53,11 @@ export function renderDoctor(report: DoctorReport): string[] {
     lines.push(`[${MARK[check.status]}] ${check.title}: ${check.detail}`);
     if (check.fix) for (const line of check.fix.split('\n')) lines.push(`       ${line}`);
   }
-  lines.push('', report.mode === 'model' ? `Mode: model (${report.model?.name}), with heuristic fallback.` : 'Mode: heuristic (no model).');
+  lines.push(
+    '',
+    report.mode === 'model'
+      ? `Mode: model (${report.model?.name}), with heuristic fallback.`
+      : 'Mode: heuristic (no model).',
+  );
   return lines;
 }

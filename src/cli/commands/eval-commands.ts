@@ -30,13 +30,30 @@ export async function evalRun(ctx: CliContext, datasets: string[], options: Eval
   if (options.json) writeJson(ctx.stdout, report);
   else writeLines(ctx.stdout, reportLines(report));
   if (report.passed === false) {
-    const reason = report.score === null ? 'nothing was scored' : report.datasets.filter((d) => d.passed === false).map((d) => `${d.name} ${d.score === null ? 'not scored' : (d.score * 100).toFixed(1) + '%'} < ${((d.threshold ?? 0) * 100).toFixed(1)}%${d.errors ? ` (${d.errors} errors)` : ''}`).join(', ');
-    throw new OutroError('EVAL_BELOW_THRESHOLD', `The eval is under its threshold: ${reason}. See the report above; compare with an earlier run: outro eval compare latest~1 latest.`);
+    const reason =
+      report.score === null
+        ? 'nothing was scored'
+        : report.datasets
+            .filter((d) => d.passed === false)
+            .map(
+              (d) =>
+                `${d.name} ${d.score === null ? 'not scored' : (d.score * 100).toFixed(1) + '%'} < ${((d.threshold ?? 0) * 100).toFixed(1)}%${d.errors ? ` (${d.errors} errors)` : ''}`,
+            )
+            .join(', ');
+    throw new OutroError(
+      'EVAL_BELOW_THRESHOLD',
+      `The eval is under its threshold: ${reason}. See the report above; compare with an earlier run: outro eval compare latest~1 latest.`,
+    );
   }
 }
 
 /** `outro eval compare`. */
-export async function evalCompare(ctx: CliContext, before: string, after: string, options: { json?: boolean }): Promise<void> {
+export async function evalCompare(
+  ctx: CliContext,
+  before: string,
+  after: string,
+  options: { json?: boolean },
+): Promise<void> {
   const comparison = await callApp(ctx, 'eval.compare', { before, after });
   if (options.json) writeJson(ctx.stdout, comparison);
   else writeLines(ctx.stdout, compareLines(comparison));
@@ -50,7 +67,10 @@ export async function evalList(ctx: CliContext, options: { limit: string; json?:
 }
 
 /** `0.8`, `80`, `80%` for every dataset; `decisions=0.8` for one. */
-function parseThresholds(values: readonly string[]): { threshold?: number; thresholds: Record<string, number> } {
+function parseThresholds(values: readonly string[]): {
+  threshold?: number;
+  thresholds: Record<string, number>;
+} {
   const thresholds: Record<string, number> = {};
   let threshold: number | undefined;
   for (const value of values) {
@@ -64,13 +84,18 @@ function parseThresholds(values: readonly string[]): { threshold?: number; thres
 
 function parseScore(text: string, original: string): number {
   const number = Number(text.replace(/%$/, ''));
-  if (text.trim() === '' || !Number.isFinite(number) || number < 0 || number > 100) throw new OutroError('USAGE', `--threshold ${original} is not a score; give 0–1 (0.8), a percentage (80), or NAME=score (decisions=0.8).`);
+  if (text.trim() === '' || !Number.isFinite(number) || number < 0 || number > 100)
+    throw new OutroError(
+      'USAGE',
+      `--threshold ${original} is not a score; give 0–1 (0.8), a percentage (80), or NAME=score (decisions=0.8).`,
+    );
   return number > 1 || text.endsWith('%') ? number / 100 : number;
 }
 
 function parseTrials(value: string | undefined): number {
   if (value === undefined) return 1;
   const number = Number(value);
-  if (!Number.isInteger(number) || number < 1 || number > 100) throw new OutroError('USAGE', `--trials ${value} is not a count; give a whole number from 1 to 100.`);
+  if (!Number.isInteger(number) || number < 1 || number > 100)
+    throw new OutroError('USAGE', `--trials ${value} is not a count; give a whole number from 1 to 100.`);
   return number;
 }

@@ -47,7 +47,15 @@ function harness(env: Record<string, string> = {}) {
 
 /** A tiny conversations dataset: two interleaved threads in one channel. */
 function writeDataset(dir: string, gold: string[][]): string {
-  const line = (id: string, author: string, ts: number, text: string, thread: string) => ({ id, author, authorNames: [author], text, ts, thread, replyTo: null });
+  const line = (id: string, author: string, ts: number, text: string, thread: string) => ({
+    id,
+    author,
+    authorNames: [author],
+    text,
+    ts,
+    thread,
+    replyTo: null,
+  });
   const rows = [
     {
       id: 'slack:C1',
@@ -66,7 +74,13 @@ function writeDataset(dir: string, gold: string[][]): string {
     },
   ];
   const file = join(dir, 'tiny.jsonl');
-  writeFileSync(file, serializeDataset({ kind: 'dataset', name: 'tiny', version: '1', task: 'disentangle', description: '', context: {} }, rows));
+  writeFileSync(
+    file,
+    serializeDataset(
+      { kind: 'dataset', name: 'tiny', version: '1', task: 'disentangle', description: '', context: {} },
+      rows,
+    ),
+  );
   return file;
 }
 
@@ -77,10 +91,18 @@ describe('outro eval and outro trace', () => {
   it('runs a dataset, stores it, compares two runs, and shows the run as a trace', async () => {
     const h = harness();
     cleanup = h.cleanup;
-    const file = writeDataset(h.dir, [['m1', 'm3'], ['m2', 'm4']]);
+    const file = writeDataset(h.dir, [
+      ['m1', 'm3'],
+      ['m2', 'm4'],
+    ]);
     const first = JSON.parse(await h.run('eval', 'run', file, '--threshold', '90', '--json'));
     expect(first.passed).toBe(true);
-    expect(first.datasets[0]).toMatchObject({ name: 'tiny', status: 'scored', score: 1, scores: { vi: 1, oneToOne: 1, exactF1: 1 } });
+    expect(first.datasets[0]).toMatchObject({
+      name: 'tiny',
+      status: 'scored',
+      score: 1,
+      scores: { vi: 1, oneToOne: 1, exactF1: 1 },
+    });
     expect(first.meta.configHash).toMatch(/^[\w-]{16}$/);
 
     writeDataset(h.dir, [['m1', 'm2', 'm3', 'm4']]); // the truth changed: one conversation
@@ -90,14 +112,19 @@ describe('outro eval and outro trace', () => {
     const comparison = JSON.parse(await h.run('eval', 'compare', '--json'));
     expect(comparison.before.id).toBe(first.id);
     expect(comparison.after.id).toBe(second.id);
-    expect(comparison.items).toEqual([expect.objectContaining({ dataset: 'tiny', itemId: 'slack:C1', change: 'regressed', before: 1 })]);
+    expect(comparison.items).toEqual([
+      expect.objectContaining({ dataset: 'tiny', itemId: 'slack:C1', change: 'regressed', before: 1 }),
+    ]);
     expect(await h.run('eval', 'list')).toContain(second.id);
 
     const tree = await h.run('trace', first.id);
     expect(tree).toContain(`run ${first.id}`);
     expect(tree).toMatch(/\n {2}eval item tiny\/slack:C1 .*score 100\.0%/);
     const json = JSON.parse(await h.run('trace', first.id, '--json'));
-    expect(json.rows.map((row: { name: string }) => row.name)).toEqual([`eval run ${first.id}`, 'eval item tiny/slack:C1']);
+    expect(json.rows.map((row: { name: string }) => row.name)).toEqual([
+      `eval run ${first.id}`,
+      'eval item tiny/slack:C1',
+    ]);
   });
 
   it('exits with EVAL_BELOW_THRESHOLD when a dataset scores under the threshold', async () => {
@@ -107,15 +134,21 @@ describe('outro eval and outro trace', () => {
     const failure = await h.run('eval', 'run', file, '--threshold', '0.99').catch((error: unknown) => error);
     expect(isOutroError(failure, 'EVAL_BELOW_THRESHOLD')).toBe(true);
     expect((failure as Error).message).toMatch(/tiny \d+\.\d% < 99\.0%/);
-    const lowered = JSON.parse(await h.run('eval', 'run', file, '--threshold', '0.99', '--threshold', 'tiny=0.1', '--json'));
+    const lowered = JSON.parse(
+      await h.run('eval', 'run', file, '--threshold', '0.99', '--threshold', 'tiny=0.1', '--json'),
+    );
     expect(lowered).toMatchObject({ passed: true, datasets: [{ threshold: 0.1, passed: true }] });
   });
 
   it('rejects a bad threshold and an unknown dataset with a message that says what to give', async () => {
     const h = harness();
     cleanup = h.cleanup;
-    await expect(h.run('eval', 'run', 'nope-not-a-dataset')).rejects.toThrow(/No dataset "nope-not-a-dataset"/);
-    await expect(h.run('eval', 'run', writeDataset(h.dir, [['m1']]), '--threshold', 'high')).rejects.toThrow(/give 0–1/);
+    await expect(h.run('eval', 'run', 'nope-not-a-dataset')).rejects.toThrow(
+      /No dataset "nope-not-a-dataset"/,
+    );
+    await expect(h.run('eval', 'run', writeDataset(h.dir, [['m1']]), '--threshold', 'high')).rejects.toThrow(
+      /give 0–1/,
+    );
     await expect(h.run('trace', 'no-such-run')).rejects.toThrow(/No trace or run/);
   });
 
@@ -127,8 +160,22 @@ describe('outro eval and outro trace', () => {
       cleanup = h.cleanup;
       const vote = JSON.stringify({ verdict: 'pass', score: 0.9, reason: 'same split' });
       fake.enqueue({ content: vote }, { content: vote }, { content: vote });
-      const report = JSON.parse(await h.run('eval', 'run', writeDataset(h.dir, [['m1', 'm3'], ['m2', 'm4']]), '--judge', '--json'));
-      expect(report.meta).toMatchObject({ modelName: 'llama3.2:3b', modelDigest: expect.stringMatching(/^[0-9a-f]{64}$/) });
+      const report = JSON.parse(
+        await h.run(
+          'eval',
+          'run',
+          writeDataset(h.dir, [
+            ['m1', 'm3'],
+            ['m2', 'm4'],
+          ]),
+          '--judge',
+          '--json',
+        ),
+      );
+      expect(report.meta).toMatchObject({
+        modelName: 'llama3.2:3b',
+        modelDigest: expect.stringMatching(/^[0-9a-f]{64}$/),
+      });
       expect(report.datasets[0].judge).toEqual({ passed: 1, failed: 0, errors: 0 });
       expect(fake.count('/api/chat')).toBe(3);
     } finally {
@@ -139,7 +186,9 @@ describe('outro eval and outro trace', () => {
   it('refuses --judge without a model, saying how to configure one', async () => {
     const h = harness();
     cleanup = h.cleanup;
-    await expect(h.run('eval', 'run', writeDataset(h.dir, [['m1']]), '--judge')).rejects.toThrow(/--judge needs a model/);
+    await expect(h.run('eval', 'run', writeDataset(h.dir, [['m1']]), '--judge')).rejects.toThrow(
+      /--judge needs a model/,
+    );
   });
 
   it('runs the shipped ask dataset over the fixture workspace, ingested into a temporary store', async () => {

@@ -5,7 +5,9 @@ import type { EvalRunFlags } from './eval-commands.js';
 export function registerEval(program: Command, context: () => CliContext): void {
   const evalCommand = program
     .command('eval')
-    .description('Measure how well outro understands: run versioned datasets through the pipeline and score them')
+    .description(
+      'Measure how well outro understands: run versioned datasets through the pipeline and score them',
+    )
     .addHelpText(
       'after',
       `
@@ -25,9 +27,16 @@ Examples:
     .command('run')
     .argument('[datasets...]', 'dataset files, or names of shipped datasets (default: all in evals/)')
     .description('Run datasets through their pipeline tasks, score every item, store the run')
-    .option('--threshold <n>', 'exit with EVAL_BELOW_THRESHOLD (12) unless every scored dataset reaches n (0–1, or a percentage); NAME=n sets one dataset\'s (repeatable)', (value: string, all: string[] | undefined) => [...(all ?? []), value])
+    .option(
+      '--threshold <n>',
+      "exit with EVAL_BELOW_THRESHOLD (12) unless every scored dataset reaches n (0–1, or a percentage); NAME=n sets one dataset's (repeatable)",
+      (value: string, all: string[] | undefined) => [...(all ?? []), value],
+    )
     .option('--trials <k>', 'run each item k times and average (default 1)')
-    .option('--judge', 'also grade answers with the configured Ollama model (3 votes, majority; failures are errors, not 0)')
+    .option(
+      '--judge',
+      'also grade answers with the configured Ollama model (3 votes, majority; failures are errors, not 0)',
+    )
     .option('--json', 'print the report as JSON')
     .addHelpText(
       'after',
@@ -41,7 +50,9 @@ Examples:
   outro eval run --threshold 0.8                 for CI
   outro eval run ask --judge --json | jq .datasets`,
     )
-    .action(async (datasets: string[], options: EvalRunFlags) => (await import('./eval-commands.js')).evalRun(context(), datasets, options));
+    .action(async (datasets: string[], options: EvalRunFlags) =>
+      (await import('./eval-commands.js')).evalRun(context(), datasets, options),
+    );
 
   evalCommand
     .command('compare')
@@ -49,8 +60,13 @@ Examples:
     .argument('[after]', 'run id, unique prefix, latest or latest~N', 'latest')
     .description('Show which items improved and which regressed between two eval runs')
     .option('--json', 'print the comparison as JSON')
-    .addHelpText('after', '\nExamples:\n  outro eval compare                             the last two runs\n  outro eval compare eval-20261120-0930 latest --json')
-    .action(async (before: string, after: string, options: { json?: boolean }) => (await import('./eval-commands.js')).evalCompare(context(), before, after, options));
+    .addHelpText(
+      'after',
+      '\nExamples:\n  outro eval compare                             the last two runs\n  outro eval compare eval-20261120-0930 latest --json',
+    )
+    .action(async (before: string, after: string, options: { json?: boolean }) =>
+      (await import('./eval-commands.js')).evalCompare(context(), before, after, options),
+    );
 
   evalCommand
     .command('list')
@@ -58,5 +74,7 @@ Examples:
     .option('--limit <n>', 'how many', '20')
     .option('--json', 'print the runs as JSON')
     .addHelpText('after', '\nExamples:\n  outro eval list\n  outro eval list --json | jq ".[0].score"')
-    .action(async (options: { limit: string; json?: boolean }) => (await import('./eval-commands.js')).evalList(context(), options));
+    .action(async (options: { limit: string; json?: boolean }) =>
+      (await import('./eval-commands.js')).evalList(context(), options),
+    );
 }

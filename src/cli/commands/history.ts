@@ -8,7 +8,9 @@ export function registerHistory(program: Command, context: () => CliContext): vo
   program
     .command('history')
     .argument('<entity...>', 'a component, project or team name or alias, or a person')
-    .description('Show every fact about an entity over time — asserted, superseded, ended, retracted — with its evidence, and the decisions about it')
+    .description(
+      'Show every fact about an entity over time — asserted, superseded, ended, retracted — with its evidence, and the decisions about it',
+    )
     .option('--json', 'print the timeline as JSON: {entity, facts[], decisions[], searched}')
     .addHelpText(
       'after',
@@ -28,7 +30,15 @@ Examples:
       if (query === '') throw new OutroError('USAGE', 'Name an entity, e.g. outro history billing.');
       const { history, timeZone } = await callApp(ctx, 'history', { entity: query });
       if (options.json) writeJson(ctx.stdout, history);
-      else writeLines(ctx.stdout, (await import('../../answers/ask/render-answer.js')).renderHistory(history, timeZone));
-      if (!history.entity) throw new OutroError('NOT_FOUND', `Nothing named "${query}" is known. Check the spelling, or run \`outro ask "what did we decide about ${query}"\`.`);
+      else
+        writeLines(
+          ctx.stdout,
+          (await import('../../answers/ask/render-answer.js')).renderHistory(history, timeZone),
+        );
+      if (!history.entity)
+        throw new OutroError(
+          'NOT_FOUND',
+          `Nothing named "${query}" is known. Check the spelling, or run \`outro ask "what did we decide about ${query}"\`.`,
+        );
     });
 }

@@ -11,9 +11,15 @@ export function registerIngest(program: Command, context: () => CliContext): voi
   program
     .command('ingest')
     .description('Read chat exports and calendars into the event log (formats are detected from content)')
-    .argument('<paths...>', 'Slack export (.zip or folder), DiscordChatExporter .json, Teams/Graph chatMessage .json, .ics, or folders of them')
+    .argument(
+      '<paths...>',
+      'Slack export (.zip or folder), DiscordChatExporter .json, Teams/Graph chatMessage .json, .ics, or folders of them',
+    )
     .option('--json', 'print the summary as JSON')
-    .option('--no-agents', 'only store the events; skip running the agents (conversations, facts, projections) afterwards')
+    .option(
+      '--no-agents',
+      'only store the events; skip running the agents (conversations, facts, projections) afterwards',
+    )
     .addHelpText(
       'after',
       `
@@ -33,15 +39,32 @@ Examples:
       const progress = !options.json && ctx.stderr.isTTY ? progressPrinter(ctx.stderr) : undefined;
       // Read at absolute paths (the daemon has no working directory of the user's), named as typed.
       const inputs = paths.map((path) => ({ path: resolve(path), shown: path }));
-      const { summary, agents, agentsFailed } = await callApp(ctx, 'ingest', { inputs, agents: options.agents }, { onIngestProgress: progress });
+      const { summary, agents, agentsFailed } = await callApp(
+        ctx,
+        'ingest',
+        { inputs, agents: options.agents },
+        { onIngestProgress: progress },
+      );
       if (options.json) writeJson(ctx.stdout, agents ? { ...summary, agents } : summary);
       else writeLines(ctx.stdout, [...renderSummary(summary), ...(agents ? [describeDrain(agents)] : [])]);
       if (agentsFailed) {
-        throw new OutroError('WORKFLOW_FAILED', `The events were stored, but running the agents failed: ${agentsFailed.message}. Run \`outro ingest\` again to resume, or \`outro runs --status failed\`.`, { cause: new Error(agentsFailed.message) });
+        throw new OutroError(
+          'WORKFLOW_FAILED',
+          `The events were stored, but running the agents failed: ${agentsFailed.message}. Run \`outro ingest\` again to resume, or \`outro runs --status failed\`.`,
+          { cause: new Error(agentsFailed.message) },
+        );
       }
       const skipped = summary.problems.filter((problem) => problem.severity !== 'warning').length;
-      if (summary.status === 'failed') throw new OutroError('INPUT_UNREADABLE', `Nothing could be read from ${paths.join(', ')}; see the problems above.`);
-      if (summary.status === 'partial') throw new OutroError('PARTIAL', `${plural(skipped, 'item')} skipped; everything else was stored. \`outro status\` lists them.`);
+      if (summary.status === 'failed')
+        throw new OutroError(
+          'INPUT_UNREADABLE',
+          `Nothing could be read from ${paths.join(', ')}; see the problems above.`,
+        );
+      if (summary.status === 'partial')
+        throw new OutroError(
+          'PARTIAL',
+          `${plural(skipped, 'item')} skipped; everything else was stored. \`outro status\` lists them.`,
+        );
     });
 }
 
@@ -53,7 +76,8 @@ function progressPrinter(stream: NodeJS.WritableStream): (progress: IngestProgre
     if (progress.type === 'batch') {
       files++;
       appended += progress.appended;
-      if (files % 25 === 0) stream.write(`\r\x1b[K  ${plural(files, 'file')}, ${plural(appended, 'new event')}`);
+      if (files % 25 === 0)
+        stream.write(`\r\x1b[K  ${plural(files, 'file')}, ${plural(appended, 'new event')}`);
     }
   };
 }
@@ -67,7 +91,8 @@ export function renderSummary(summary: IngestSummary): string[] {
   if (problems.length > 0) {
     lines.push(`${plural(problems.length, 'problem')}:`);
     for (const problem of problems) {
-      const where = problem.recordIndex === undefined ? problem.path : `${problem.path} [record ${problem.recordIndex}]`;
+      const where =
+        problem.recordIndex === undefined ? problem.path : `${problem.path} [record ${problem.recordIndex}]`;
       lines.push(`  ${problem.severity}: ${where}: ${problem.reason}`);
     }
   }

@@ -6,7 +6,9 @@ import { plural, writeJson, writeLines } from '../output.js';
 export function registerReplay(program: Command, context: () => CliContext): void {
   program
     .command('replay')
-    .description('Drop every projection (the fact tables and the graph) and rebuild them from the event log alone')
+    .description(
+      'Drop every projection (the fact tables and the graph) and rebuild them from the event log alone',
+    )
     .option('--json', 'print the rebuild report as JSON (counts and timings per phase)')
     .addHelpText(
       'after',
@@ -28,12 +30,17 @@ Examples:
         return;
       }
       const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
-      const rate = report.timings.totalMs > 0 ? Math.round(report.events / (report.timings.totalMs / 1000)) : 0;
+      const rate =
+        report.timings.totalMs > 0 ? Math.round(report.events / (report.timings.totalMs / 1000)) : 0;
       writeLines(ctx.stdout, [
         `Replayed ${plural(report.events, 'event')} in ${seconds(report.timings.totalMs)} (${rate.toLocaleString('en-US')} events/s), up to seq ${report.cursor}.`,
         `  facts      ${plural(report.assertions, 'assertion')}, ${plural(report.retractions, 'retraction')} → ${plural(report.factVersions, 'version')} in ${plural(report.slots, 'slot')} (${report.currentFacts.toLocaleString('en-US')} current)`,
-        `  records    ${Object.entries(report.records).map(([kind, n]) => `${n} ${kind}`).join(', ')}`,
-        ...(report.invalid > 0 ? [`  skipped    ${plural(report.invalid, 'event')} whose payload did not validate`] : []),
+        `  records    ${Object.entries(report.records)
+          .map(([kind, n]) => `${n} ${kind}`)
+          .join(', ')}`,
+        ...(report.invalid > 0
+          ? [`  skipped    ${plural(report.invalid, 'event')} whose payload did not validate`]
+          : []),
         `  timings    drop ${seconds(report.timings.resetMs)}, read ${seconds(report.timings.readMs)}, claim rows ${seconds(report.timings.claimsMs)}, CSV ${seconds(report.timings.load.writeMs)}, COPY ${seconds(report.timings.load.copyMs)}, index ${seconds(report.timings.load.indexMs)}`,
       ]);
     });

@@ -7,8 +7,13 @@ import { plural, writeJson, writeLines } from '../output.js';
 export function registerRetry(program: Command, context: () => CliContext): void {
   program
     .command('retry')
-    .argument('[id]', 'a dead letter (a number, as listed by `outro status`) or a dead/failed run id (as listed by `outro runs`)')
-    .description('Retry dead letters (events an agent kept failing on) and dead workflow runs, then run the agents')
+    .argument(
+      '[id]',
+      'a dead letter (a number, as listed by `outro status`) or a dead/failed run id (as listed by `outro runs`)',
+    )
+    .description(
+      'Retry dead letters (events an agent kept failing on) and dead workflow runs, then run the agents',
+    )
     .option('--all', 'retry every dead letter and every dead run')
     .option('--no-agents', 'only queue the retries; the next `outro ingest` or the daemon runs them')
     .option('--json', 'print what was retried as JSON')
@@ -27,12 +32,19 @@ Examples:
     )
     .action(async (id: string | undefined, options: { all?: boolean; agents: boolean; json?: boolean }) => {
       const ctx = context();
-      const { report, stillDead } = await callApp(ctx, 'retry', { id, all: options.all === true, agents: options.agents });
+      const { report, stillDead } = await callApp(ctx, 'retry', {
+        id,
+        all: options.all === true,
+        agents: options.agents,
+      });
       if (options.json) writeJson(ctx.stdout, report);
       else {
-        const lines = [`Queued ${plural(report.deadLetters, 'dead letter')} and ${plural(report.runs.length, 'run')} for retry.`];
+        const lines = [
+          `Queued ${plural(report.deadLetters, 'dead letter')} and ${plural(report.runs.length, 'run')} for retry.`,
+        ];
         if (report.agents) lines.push(describeDrain(report.agents));
-        if (stillDead > 0) lines.push(`${plural(stillDead, 'dead letter')} still dead; \`outro status\` shows their errors.`);
+        if (stillDead > 0)
+          lines.push(`${plural(stillDead, 'dead letter')} still dead; \`outro status\` shows their errors.`);
         writeLines(ctx.stdout, lines);
       }
     });

@@ -11,7 +11,14 @@ import { registerRetry } from './retry.js';
 import { registerRuns } from './runs.js';
 import { registerStatus } from './status.js';
 
-const posted = (i: number) => makeEvent({ id: `m${i}`, type: EVENT.messagePosted, stream: `slack:T:C${i % 2}`, occurredAt: '2026-11-25T09:00:00.000Z', payload: { i } });
+const posted = (i: number) =>
+  makeEvent({
+    id: `m${i}`,
+    type: EVENT.messagePosted,
+    stream: `slack:T:C${i % 2}`,
+    occurredAt: '2026-11-25T09:00:00.000Z',
+    payload: { i },
+  });
 
 describe('outro runs / retry / status (workflow health)', () => {
   let cleanup = () => {};
@@ -51,12 +58,22 @@ describe('outro runs / retry / status (workflow health)', () => {
     if (first.kind !== 'batch') throw new Error('expected a batch');
     await subscription.nack(first.batch, new Error('projector bug'));
 
-    const status = JSON.parse(await cli('status', '--json')) as { workflows: { deadLetters: { id: number; eventId: string; error: string }[]; consumers: { consumer: string; pending: number }[] } };
+    const status = JSON.parse(await cli('status', '--json')) as {
+      workflows: {
+        deadLetters: { id: number; eventId: string; error: string }[];
+        consumers: { consumer: string; pending: number }[];
+      };
+    };
     expect(status.workflows.deadLetters).toMatchObject([{ eventId: 'm1', error: 'projector bug' }]);
-    expect(status.workflows.consumers).toEqual([{ consumer: 'channel-counts', position: 1, pending: 2, deadLetters: 1 }]);
+    expect(status.workflows.consumers).toEqual([
+      { consumer: 'channel-counts', position: 1, pending: 2, deadLetters: 1 },
+    ]);
     expect(await cli('status')).toContain('Fix the cause, then: outro retry --all');
 
-    const retried = JSON.parse(await cli('retry', '--all', '--json')) as { deadLetters: number; agents: { agents: Record<string, { events: number }> } };
+    const retried = JSON.parse(await cli('retry', '--all', '--json')) as {
+      deadLetters: number;
+      agents: { agents: Record<string, { events: number }> };
+    };
     expect(retried.deadLetters).toBe(1);
     expect(retried.agents.agents['channel-counts'].events).toBe(3);
     expect(channelCounts(store.db)).toEqual([
@@ -67,7 +84,12 @@ describe('outro runs / retry / status (workflow health)', () => {
     expect(after.workflows.deadLetters).toEqual([]);
 
     // Other agents (conversations …) run too; the projector's two deliveries are the redelivered dead letter and the rest.
-    const all = JSON.parse(await cli('runs', '--json', '--limit', '100')) as { id: string; workflow: string; status: string; steps: number }[];
+    const all = JSON.parse(await cli('runs', '--json', '--limit', '100')) as {
+      id: string;
+      workflow: string;
+      status: string;
+      steps: number;
+    }[];
     const runs = all.filter((run) => run.workflow === 'agent:channel-counts');
     expect(runs.map((run) => [run.status, run.steps])).toEqual([
       ['completed', 1],
@@ -79,10 +101,14 @@ describe('outro runs / retry / status (workflow health)', () => {
 
   it('explains bad arguments', async () => {
     setup();
-    await expect(cli('runs', '--status', 'sleeping')).rejects.toSatisfy((error: unknown) => isOutroError(error, 'USAGE'));
+    await expect(cli('runs', '--status', 'sleeping')).rejects.toSatisfy((error: unknown) =>
+      isOutroError(error, 'USAGE'),
+    );
     await expect(cli('retry')).rejects.toSatisfy((error: unknown) => isOutroError(error, 'USAGE'));
     await expect(cli('retry', '7')).rejects.toSatisfy((error: unknown) => isOutroError(error, 'NOT_FOUND'));
-    await expect(cli('retry', 'run_nope')).rejects.toSatisfy((error: unknown) => isOutroError(error, 'NOT_FOUND'));
+    await expect(cli('retry', 'run_nope')).rejects.toSatisfy((error: unknown) =>
+      isOutroError(error, 'NOT_FOUND'),
+    );
     expect(await cli('runs')).toContain('No workflow runs yet');
   });
 });

@@ -11,7 +11,9 @@ export function registerRuns(program: Command, context: () => CliContext): void 
   program
     .command('runs')
     .argument('[run]', 'a run id (or a unique prefix): show its steps')
-    .description('List recent durable workflow runs (agent deliveries, digests …) with status, steps, attempts and durations')
+    .description(
+      'List recent durable workflow runs (agent deliveries, digests …) with status, steps, attempts and durations',
+    )
     .option('--status <status>', `only runs with this status: ${STATUSES.join(', ')}`)
     .option('--limit <n>', 'how many runs to list, newest first', '20')
     .option('--json', 'print the runs as JSON')
@@ -37,11 +39,18 @@ Examples:
         return;
       }
       if (options.status !== undefined && !(STATUSES as readonly string[]).includes(options.status)) {
-        throw new OutroError('USAGE', `--status ${options.status} is not a run status; use one of ${STATUSES.join(', ')}.`);
+        throw new OutroError(
+          'USAGE',
+          `--status ${options.status} is not a run status; use one of ${STATUSES.join(', ')}.`,
+        );
       }
       const limit = Number(options.limit);
-      if (!Number.isInteger(limit) || limit < 1) throw new OutroError('USAGE', `--limit ${options.limit} is not a positive whole number.`);
-      const { runs, counts } = await callApp(ctx, 'runs', { status: options.status as RunStatus | undefined, limit });
+      if (!Number.isInteger(limit) || limit < 1)
+        throw new OutroError('USAGE', `--limit ${options.limit} is not a positive whole number.`);
+      const { runs, counts } = await callApp(ctx, 'runs', {
+        status: options.status as RunStatus | undefined,
+        limit,
+      });
       if (options.json) writeJson(ctx.stdout, runs);
       else writeLines(ctx.stdout, renderRuns(runs, counts));
     });
@@ -51,7 +60,10 @@ const seconds = (ms: number): string => (ms < 1000 ? `${Math.round(ms)} ms` : `$
 
 export function renderRuns(runs: readonly RunListing[], counts: Record<RunStatus, number>): string[] {
   const total = STATUSES.map((status) => `${counts[status]} ${status}`).join(', ');
-  if (runs.length === 0) return [`No workflow runs yet (${total}). They start when agents handle ingested events: outro ingest PATH`];
+  if (runs.length === 0)
+    return [
+      `No workflow runs yet (${total}). They start when agents handle ingested events: outro ingest PATH`,
+    ];
   const lines = [`Workflow runs (${total}); newest first:`];
   for (const run of runs) {
     const error = run.error ? `  ${run.error.slice(0, 100)}` : '';
@@ -70,7 +82,9 @@ export function renderRun(run: RunRecord, steps: readonly StepRecord[]): string[
   if (run.idempotencyKey) lines.push(`  key ${run.idempotencyKey}`);
   if (run.error) lines.push(`  error: ${run.error}`);
   for (const step of steps) {
-    lines.push(`  #${step.stepSeq} ${step.name.padEnd(28)} ${step.status.padEnd(10)} ${plural(step.attempts, 'attempt').padEnd(11)} ${seconds(step.durationMs)}${step.error ? `  ${step.error}` : ''}`);
+    lines.push(
+      `  #${step.stepSeq} ${step.name.padEnd(28)} ${step.status.padEnd(10)} ${plural(step.attempts, 'attempt').padEnd(11)} ${seconds(step.durationMs)}${step.error ? `  ${step.error}` : ''}`,
+    );
   }
   return lines;
 }

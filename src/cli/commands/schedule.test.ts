@@ -6,7 +6,10 @@ import { cronToOnCalendar } from '../../answers/brief/schedule-units.js';
 import { makeTempDir } from '../../test-support/temp-dir.js';
 import { runLocal } from '../main.js';
 
-async function run(env: NodeJS.ProcessEnv, argv: string[]): Promise<{ code?: string; stdout: string; stderr: string }> {
+async function run(
+  env: NodeJS.ProcessEnv,
+  argv: string[],
+): Promise<{ code?: string; stdout: string; stderr: string }> {
   const [stdout, stderr] = [new PassThrough(), new PassThrough()];
   const chunks: string[][] = [[], []];
   stdout.on('data', (chunk: Buffer) => chunks[0].push(chunk.toString()));
@@ -21,24 +24,39 @@ describe('outro schedule install', () => {
   const table = join(temp.dir, 'crontab.txt');
   const calls = join(temp.dir, 'systemctl-calls.txt');
   // A fake crontab and systemctl on PATH: the real user's crontab and systemd are never touched.
-  const env: NodeJS.ProcessEnv = { OUTRO_HOME: join(temp.dir, 'home'), HOME: temp.dir, XDG_CONFIG_HOME: join(temp.dir, 'xdg'), PATH: `${bin}:/usr/bin:/bin`, FAKE_CRONTAB: table, FAKE_CALLS: calls };
+  const env: NodeJS.ProcessEnv = {
+    OUTRO_HOME: join(temp.dir, 'home'),
+    HOME: temp.dir,
+    XDG_CONFIG_HOME: join(temp.dir, 'xdg'),
+    PATH: `${bin}:/usr/bin:/bin`,
+    FAKE_CRONTAB: table,
+    FAKE_CALLS: calls,
+  };
 
   beforeAll(() => {
     mkdirSync(bin, { recursive: true });
     mkdirSync(join(temp.dir, 'home'), { recursive: true });
-    writeFileSync(join(temp.dir, 'home', 'config.yaml'), 'timezone: Europe/Berlin\ndigest:\n  schedule: "30 7 * * 1-5"\n');
-    writeFileSync(join(bin, 'crontab'), '#!/bin/sh\nif [ "$1" = "-l" ]; then [ -f "$FAKE_CRONTAB" ] || { echo "no crontab for user" >&2; exit 1; }; cat "$FAKE_CRONTAB"; exit 0; fi\nif [ "$1" = "-" ]; then cat > "$FAKE_CRONTAB"; exit 0; fi\nexit 2\n');
+    writeFileSync(
+      join(temp.dir, 'home', 'config.yaml'),
+      'timezone: Europe/Berlin\ndigest:\n  schedule: "30 7 * * 1-5"\n',
+    );
+    writeFileSync(
+      join(bin, 'crontab'),
+      '#!/bin/sh\nif [ "$1" = "-l" ]; then [ -f "$FAKE_CRONTAB" ] || { echo "no crontab for user" >&2; exit 1; }; cat "$FAKE_CRONTAB"; exit 0; fi\nif [ "$1" = "-" ]; then cat > "$FAKE_CRONTAB"; exit 0; fi\nexit 2\n',
+    );
     writeFileSync(join(bin, 'systemctl'), '#!/bin/sh\necho "$@" >> "$FAKE_CALLS"\n');
     chmodSync(join(bin, 'crontab'), 0o755);
     chmodSync(join(bin, 'systemctl'), 0o755);
   });
   afterAll(() => temp.cleanup());
 
-  it('prints a crontab line that runs this outro\'s digest with the same home', async () => {
+  it("prints a crontab line that runs this outro's digest with the same home", async () => {
     const result = await run(env, ['schedule', 'install']);
     expect(result.code, result.stderr).toBeUndefined();
     const line = result.stdout.trim();
-    expect(line).toMatch(/^30 7 \* \* 1-5 OUTRO_HOME=\S+\/home \S*node\S* \S+\/bin\/outro digest >> \S+digest\.log 2>&1 # outro-digest$/);
+    expect(line).toMatch(
+      /^30 7 \* \* 1-5 OUTRO_HOME=\S+\/home \S*node\S* \S+\/bin\/outro digest >> \S+digest\.log 2>&1 # outro-digest$/,
+    );
     expect(existsSync(table)).toBe(false);
   });
 
@@ -63,8 +81,13 @@ describe('outro schedule install', () => {
     expect(units.timer).toContain('Persistent=true');
     const installed = await run(env, ['schedule', 'install', '--systemd', '--write']);
     expect(installed.code, installed.stderr).toBeUndefined();
-    expect(readFileSync(join(temp.dir, 'xdg', 'systemd', 'user', 'outro-digest.timer'), 'utf8')).toBe(units.timer);
-    expect(readFileSync(calls, 'utf8').trim().split('\n')).toEqual(['--user daemon-reload', '--user enable --now outro-digest.timer']);
+    expect(readFileSync(join(temp.dir, 'xdg', 'systemd', 'user', 'outro-digest.timer'), 'utf8')).toBe(
+      units.timer,
+    );
+    expect(readFileSync(calls, 'utf8').trim().split('\n')).toEqual([
+      '--user daemon-reload',
+      '--user enable --now outro-digest.timer',
+    ]);
   });
 });
 

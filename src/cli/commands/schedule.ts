@@ -10,12 +10,19 @@ interface ScheduleFlags {
 }
 
 export function registerSchedule(program: Command, context: () => CliContext): void {
-  const schedule = program.command('schedule').description('Run the digest on its schedule without the daemon (cron or a systemd user timer)');
+  const schedule = program
+    .command('schedule')
+    .description('Run the digest on its schedule without the daemon (cron or a systemd user timer)');
   schedule
     .command('install')
-    .description('Print (or with --write install) a crontab line or a systemd user service + timer that runs `outro digest` on config digest.schedule')
+    .description(
+      'Print (or with --write install) a crontab line or a systemd user service + timer that runs `outro digest` on config digest.schedule',
+    )
     .option('--systemd', 'a systemd user service + timer instead of a crontab line')
-    .option('--write', 'install it: replace the outro line in your crontab (via `crontab -`), or write the units to ~/.config/systemd/user and enable the timer')
+    .option(
+      '--write',
+      'install it: replace the outro line in your crontab (via `crontab -`), or write the units to ~/.config/systemd/user and enable the timer',
+    )
     .option('--json', 'print {schedule, crontab} or {schedule, onCalendar, service, timer} as JSON')
     .addHelpText(
       'after',
@@ -32,16 +39,40 @@ Examples:
     .action(async (flags: ScheduleFlags) => {
       // Always in this process: the line names this user's node, outro, HOME and config, not the daemon's.
       const ctx = context();
-      const [{ scheduleInstall }] = await Promise.all([import('../../app/schedule.js'), loadContextModules()]);
-      const result = await scheduleInstall(ctx, { systemd: flags.systemd === true, write: flags.write === true });
+      const [{ scheduleInstall }] = await Promise.all([
+        import('../../app/schedule.js'),
+        loadContextModules(),
+      ]);
+      const result = await scheduleInstall(ctx, {
+        systemd: flags.systemd === true,
+        write: flags.write === true,
+      });
       if (result.kind === 'systemd') {
         const { schedule, onCalendar, service, timer } = result;
-        if (result.installed) return flags.json ? writeJson(ctx.stdout, { schedule, onCalendar, installed: true, messages: result.installed.messages }) : writeLines(ctx.stdout, result.installed.messages);
+        if (result.installed)
+          return flags.json
+            ? writeJson(ctx.stdout, {
+                schedule,
+                onCalendar,
+                installed: true,
+                messages: result.installed.messages,
+              })
+            : writeLines(ctx.stdout, result.installed.messages);
         if (flags.json) return writeJson(ctx.stdout, { schedule, onCalendar, service, timer });
-        return writeLines(ctx.stdout, [`# ~/.config/systemd/user/${UNIT_NAME}.service`, service, `# ~/.config/systemd/user/${UNIT_NAME}.timer`, timer, '# then: systemctl --user daemon-reload && systemctl --user enable --now outro-digest.timer', '# (or run this command again with --write)']);
+        return writeLines(ctx.stdout, [
+          `# ~/.config/systemd/user/${UNIT_NAME}.service`,
+          service,
+          `# ~/.config/systemd/user/${UNIT_NAME}.timer`,
+          timer,
+          '# then: systemctl --user daemon-reload && systemctl --user enable --now outro-digest.timer',
+          '# (or run this command again with --write)',
+        ]);
       }
       const { schedule, crontab } = result;
-      if (result.installed) return flags.json ? writeJson(ctx.stdout, { schedule, crontab, installed: true }) : writeLines(ctx.stdout, result.installed.messages);
+      if (result.installed)
+        return flags.json
+          ? writeJson(ctx.stdout, { schedule, crontab, installed: true })
+          : writeLines(ctx.stdout, result.installed.messages);
       return flags.json ? writeJson(ctx.stdout, { schedule, crontab }) : writeLines(ctx.stdout, [crontab]);
     });
 }

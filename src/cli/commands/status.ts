@@ -7,7 +7,9 @@ import { formatTime, plural, writeJson, writeLines } from '../output.js';
 export function registerStatus(program: Command, context: () => CliContext): void {
   program
     .command('status')
-    .description('Show what is stored: sources, channels, people, messages, the last ingest and what it skipped')
+    .description(
+      'Show what is stored: sources, channels, people, messages, the last ingest and what it skipped',
+    )
     .option('--json', 'print the report as JSON')
     .addHelpText('after', '\nExamples:\n  outro status\n  outro status --json | jq .stats.sources')
     .action(async (options: { json?: boolean }) => {
@@ -16,7 +18,12 @@ export function registerStatus(program: Command, context: () => CliContext): voi
       if (options.json) writeJson(ctx.stdout, result);
       else {
         const { renderObservabilitySummary } = await import('../../observability/observability-summary.js');
-        writeLines(ctx.stdout, [...renderStatus(result), '', modelLine(result), ...renderObservabilitySummary(result.lastDay)]);
+        writeLines(ctx.stdout, [
+          ...renderStatus(result),
+          '',
+          modelLine(result),
+          ...renderObservabilitySummary(result.lastDay),
+        ]);
       }
     });
 }
@@ -44,24 +51,35 @@ export function renderStatus(report: StatusReport): string[] {
     'Sources',
   );
   for (const source of stats.sources) {
-    const span = source.messages > 0 ? `  ${formatTime(source.firstMessageAt)} → ${formatTime(source.lastMessageAt)}` : '';
+    const span =
+      source.messages > 0
+        ? `  ${formatTime(source.firstMessageAt)} → ${formatTime(source.lastMessageAt)}`
+        : '';
     const unit = source.source === 'calendar' ? 'calendar' : 'channel';
-    lines.push(`  ${source.source.padEnd(9)} ${plural(source.channels, unit).padEnd(13)} ${plural(source.messages, 'message').padEnd(16)}${span}`);
+    lines.push(
+      `  ${source.source.padEnd(9)} ${plural(source.channels, unit).padEnd(13)} ${plural(source.messages, 'message').padEnd(16)}${span}`,
+    );
   }
   lines.push('', 'Channels');
   for (const channel of stats.channels.filter((c) => !c.key.startsWith('calendar:'))) {
-    const label = channel.name ? `${channel.key.split(':')[0]} ${channel.kind === 'dm' || channel.kind === 'group_dm' ? '' : '#'}${channel.name}` : channel.key;
+    const label = channel.name
+      ? `${channel.key.split(':')[0]} ${channel.kind === 'dm' || channel.kind === 'group_dm' ? '' : '#'}${channel.name}`
+      : channel.key;
     lines.push(`  ${label.padEnd(36)} ${plural(channel.messages, 'message')}`);
   }
   const run = report.lastIngest;
   if (run) {
-    lines.push('', `Last ingest  #${run.id} ${formatTime(run.finishedAt ?? run.startedAt)}: ${run.status}, ${plural(run.files, 'file')} read, ${plural(run.appended, 'new event')}, ${plural(run.skipped, 'skipped item')}`);
+    lines.push(
+      '',
+      `Last ingest  #${run.id} ${formatTime(run.finishedAt ?? run.startedAt)}: ${run.status}, ${plural(run.files, 'file')} read, ${plural(run.appended, 'new event')}, ${plural(run.skipped, 'skipped item')}`,
+    );
   }
   lines.push(...renderWorkflowHealth(report));
   if (report.problems.length > 0) {
     lines.push('', 'Problems in the last ingest');
     for (const problem of report.problems) {
-      const where = problem.recordIndex === undefined ? problem.path : `${problem.path} [record ${problem.recordIndex}]`;
+      const where =
+        problem.recordIndex === undefined ? problem.path : `${problem.path} [record ${problem.recordIndex}]`;
       lines.push(`  ${problem.severity.padEnd(14)} ${where}`, `                 ${problem.reason}`);
     }
   }
@@ -71,17 +89,34 @@ export function renderStatus(report: StatusReport): string[] {
 /** Agents and workflows: events waiting per agent, dead runs and dead letters with how to retry them. */
 export function renderWorkflowHealth(report: StatusReport): string[] {
   const health = report.workflows;
-  if (health.consumers.length === 0 && health.runs.pending + health.runs.running + health.runs.completed + health.runs.failed + health.runs.dead === 0) return [];
+  if (
+    health.consumers.length === 0 &&
+    health.runs.pending +
+      health.runs.running +
+      health.runs.completed +
+      health.runs.failed +
+      health.runs.dead ===
+      0
+  )
+    return [];
   const { runs } = health;
-  const lines = ['', `Agents    runs: ${runs.completed} completed, ${runs.pending + runs.running} unfinished, ${runs.failed} failed, ${runs.dead} dead (outro runs)`];
+  const lines = [
+    '',
+    `Agents    runs: ${runs.completed} completed, ${runs.pending + runs.running} unfinished, ${runs.failed} failed, ${runs.dead} dead (outro runs)`,
+  ];
   for (const consumer of health.consumers) {
     const dead = consumer.deadLetters > 0 ? `, ${plural(consumer.deadLetters, 'dead letter')}` : '';
-    lines.push(`  ${consumer.consumer.padEnd(24)} ${consumer.pending === 0 ? 'up to date' : `${plural(consumer.pending, 'event')} waiting`}${dead}`);
+    lines.push(
+      `  ${consumer.consumer.padEnd(24)} ${consumer.pending === 0 ? 'up to date' : `${plural(consumer.pending, 'event')} waiting`}${dead}`,
+    );
   }
   for (const run of health.deadRuns) lines.push(`  dead run ${run.id} (${run.workflow}): ${run.error ?? ''}`);
   for (const letter of health.deadLetters) {
-    lines.push(`  dead letter ${letter.id} (${letter.status}): ${letter.consumer} failed ${plural(letter.attempts, 'time')} on ${letter.eventType} ${letter.eventId}: ${letter.error.slice(0, 160)}`);
+    lines.push(
+      `  dead letter ${letter.id} (${letter.status}): ${letter.consumer} failed ${plural(letter.attempts, 'time')} on ${letter.eventType} ${letter.eventId}: ${letter.error.slice(0, 160)}`,
+    );
   }
-  if (health.deadRuns.length + health.deadLetters.length > 0) lines.push('  Fix the cause, then: outro retry --all');
+  if (health.deadRuns.length + health.deadLetters.length > 0)
+    lines.push('  Fix the cause, then: outro retry --all');
   return lines;
 }

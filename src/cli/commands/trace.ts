@@ -6,11 +6,17 @@ import { writeJson, writeLines } from '../output.js';
 export function registerTrace(program: Command, context: () => CliContext): void {
   program
     .command('trace')
-    .argument('[run]', 'a workflow or eval run id, a trace id, or a unique prefix of one (default: list recent traces)')
+    .argument(
+      '[run]',
+      'a workflow or eval run id, a trace id, or a unique prefix of one (default: list recent traces)',
+    )
     .description('Show the spans of a run as a tree with timings: workflow steps, stage calls, model calls')
     .option('--json', 'print the spans as JSON')
     .option('--limit <n>', 'how many recent traces to list without a run', '20')
-    .option('--prune', 'delete spans older than trace.maxAgeDays and the oldest beyond the size cap (OUTRO_TRACE_MAX_MB, default 64)')
+    .option(
+      '--prune',
+      'delete spans older than trace.maxAgeDays and the oldest beyond the size cap (OUTRO_TRACE_MAX_MB, default 64)',
+    )
     .addHelpText(
       'after',
       `
@@ -30,16 +36,28 @@ Examples:
       if (options.prune) {
         const result = await callApp(ctx, 'trace.prune', {});
         if (options.json) writeJson(ctx.stdout, { spans: result.spans, traces: result.traces });
-        else writeLines(ctx.stdout, [`pruned ${result.spans} spans of ${result.traces} traces; ${result.left} spans left`]);
+        else
+          writeLines(ctx.stdout, [
+            `pruned ${result.spans} spans of ${result.traces} traces; ${result.left} spans left`,
+          ]);
         return;
       }
       if (!run) {
         const recent = await callApp(ctx, 'trace', { limit: Number(options.limit) || 20 });
         if (options.json) writeJson(ctx.stdout, recent);
-        else if (recent.length === 0) writeLines(ctx.stdout, ['No traces yet. Runs of the daemon, `outro eval run` and model-backed stages record them.']);
+        else if (recent.length === 0)
+          writeLines(ctx.stdout, [
+            'No traces yet. Runs of the daemon, `outro eval run` and model-backed stages record them.',
+          ]);
         else {
           const { formatMs } = await import('../../observability/span-rows.js');
-          writeLines(ctx.stdout, recent.map((t) => `${t.traceId.slice(0, 12)}  ${new Date(t.startMs).toISOString()}  ${formatMs(t.endMs - t.startMs).padStart(9)}  ${String(t.spans).padStart(4)} spans${t.errors ? `, ${t.errors} errors` : ''}  ${t.runId ?? ''}  ${t.name}`));
+          writeLines(
+            ctx.stdout,
+            recent.map(
+              (t) =>
+                `${t.traceId.slice(0, 12)}  ${new Date(t.startMs).toISOString()}  ${formatMs(t.endMs - t.startMs).padStart(9)}  ${String(t.spans).padStart(4)} spans${t.errors ? `, ${t.errors} errors` : ''}  ${t.runId ?? ''}  ${t.name}`,
+            ),
+          );
         }
         return;
       }
@@ -47,8 +65,14 @@ Examples:
       if (options.json) writeJson(ctx.stdout, view);
       else if (ctx.stdout.isTTY) {
         // Ink only on a terminal, loaded lazily so --json and pipes never pay for React.
-        const [{ render }, { createElement }, { TraceTreeOnce }] = await Promise.all([import('ink'), import('react'), import('../views/trace-tree.js')]);
-        await render(createElement(TraceTreeOnce, { view }), { stdout: ctx.stdout as NodeJS.WriteStream }).waitUntilExit();
+        const [{ render }, { createElement }, { TraceTreeOnce }] = await Promise.all([
+          import('ink'),
+          import('react'),
+          import('../views/trace-tree.js'),
+        ]);
+        await render(createElement(TraceTreeOnce, { view }), {
+          stdout: ctx.stdout as NodeJS.WriteStream,
+        }).waitUntilExit();
       } else writeLines(ctx.stdout, (await import('../../observability/span-rows.js')).traceLines(view));
     });
 }

@@ -22,7 +22,13 @@ afterAll(() => temp.cleanup());
 describe('BriefView', () => {
   it('renders the five sections in order with their counts', () => {
     const frame = render(<BriefView brief={brief} />).lastFrame() ?? '';
-    const order = ['Waiting on you (5)', 'Decisions (2)', 'Your day, 2026-11-20 (3)', 'Conversations (3)', 'Changed facts (2)'].map((title) => frame.indexOf(title));
+    const order = [
+      'Waiting on you (5)',
+      'Decisions (2)',
+      'Your day, 2026-11-20 (3)',
+      'Conversations (3)',
+      'Changed facts (2)',
+    ].map((title) => frame.indexOf(title));
     expect(order.every((index) => index >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(frame).toContain('Brief for Priya Nair');

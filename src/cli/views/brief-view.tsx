@@ -1,9 +1,29 @@
 import { Box, Text, useApp } from 'ink';
 import { useEffect, type ReactNode } from 'react';
 import type { Brief, Citation } from '../../answers/brief/brief-types.js';
-import { citeText, countsText, moreConversationsText, SHOWN_CONVERSATIONS, decisionText, factText, SECTION_TITLES, waitingText, windowText } from '../../answers/brief/render-shared.js';
+import {
+  citeText,
+  countsText,
+  moreConversationsText,
+  SHOWN_CONVERSATIONS,
+  decisionText,
+  factText,
+  SECTION_TITLES,
+  waitingText,
+  windowText,
+} from '../../answers/brief/render-shared.js';
 
-function Section({ title, count, color, children }: { title: string; count: number; color: string; children: ReactNode }) {
+function Section({
+  title,
+  count,
+  color,
+  children,
+}: {
+  title: string;
+  count: number;
+  color: string;
+  children: ReactNode;
+}) {
   return (
     <Box flexDirection="column" marginTop={1}>
       <Text>
@@ -12,7 +32,7 @@ function Section({ title, count, color, children }: { title: string; count: numb
         </Text>
         <Text dimColor> ({count})</Text>
       </Text>
-      {count === 0 ? <Text dimColor>  nothing</Text> : children}
+      {count === 0 ? <Text dimColor> nothing</Text> : children}
     </Box>
   );
 }
@@ -30,12 +50,16 @@ export function BriefView({ brief }: { brief: Brief }) {
         <Text dimColor> — {windowText(brief)}</Text>
       </Text>
       <Text dimColor>{countsText(brief)}</Text>
-      {brief.degraded ? <Text color="yellow">Some items come from the heuristic fallback (model unavailable): degraded.</Text> : null}
+      {brief.degraded ? (
+        <Text color="yellow">Some items come from the heuristic fallback (model unavailable): degraded.</Text>
+      ) : null}
 
       <Section title={SECTION_TITLES.waiting} count={brief.waiting.length} color="red">
         {brief.waiting.map((item) => (
           <Box key={`${item.kind}:${item.id}`} flexDirection="column">
-            <Text color={item.state === 'overdue' ? 'red' : item.state === 'due-soon' ? 'yellow' : undefined}>{`  • ${waitingText(item)}`}</Text>
+            <Text
+              color={item.state === 'overdue' ? 'red' : item.state === 'due-soon' ? 'yellow' : undefined}
+            >{`  • ${waitingText(item)}`}</Text>
             <Cite citation={item.evidence[0]} />
           </Box>
         ))}
@@ -50,16 +74,25 @@ export function BriefView({ brief }: { brief: Brief }) {
         ))}
       </Section>
 
-      <Section title={`${SECTION_TITLES.day}, ${brief.day.date}`} count={brief.day.meetings.length} color="blue">
+      <Section
+        title={`${SECTION_TITLES.day}, ${brief.day.date}`}
+        count={brief.day.meetings.length}
+        color="blue"
+      >
         {brief.day.meetings.map((meeting) => (
           <Box key={`${meeting.uid}:${meeting.occurrence}`} flexDirection="column">
             <Text>
               <Text bold>{`  ${meeting.localTime}`}</Text> {meeting.summary}
               {meeting.location ? <Text dimColor> @ {meeting.location}</Text> : null}
             </Text>
-            {meeting.attendees.length > 0 ? <Text dimColor>{`    with ${meeting.attendees.map((person) => person.name).join(', ')}`}</Text> : null}
+            {meeting.attendees.length > 0 ? (
+              <Text dimColor>{`    with ${meeting.attendees.map((person) => person.name).join(', ')}`}</Text>
+            ) : null}
             {meeting.related.map((related) => (
-              <Text key={related.conversationId} color="cyan">{`    ↳ ${related.topic} (${related.why})`}</Text>
+              <Text
+                key={related.conversationId}
+                color="cyan"
+              >{`    ↳ ${related.topic} (${related.why})`}</Text>
             ))}
             {meeting.openItems.map((open) => (
               <Text key={open.id} color="magenta">{`    ○ ${open.kind}: ${open.text}`}</Text>
@@ -74,9 +107,16 @@ export function BriefView({ brief }: { brief: Brief }) {
             <Text>
               <Text bold>{`  ${group.topic}`}</Text>
               {group.reasons.length > 0 ? <Text color="yellow"> [{group.reasons.join(', ')}]</Text> : null}
-              <Text dimColor> {[...new Set(group.conversations.map((entry) => `${entry.source} ${entry.channelName}`))].join(', ')}</Text>
+              <Text dimColor>
+                {' '}
+                {[
+                  ...new Set(group.conversations.map((entry) => `${entry.source} ${entry.channelName}`)),
+                ].join(', ')}
+              </Text>
             </Text>
-            {group.participants.length > 0 ? <Text dimColor>{`    ${group.participants.map((person) => person.name).join(', ')}`}</Text> : null}
+            {group.participants.length > 0 ? (
+              <Text dimColor>{`    ${group.participants.map((person) => person.name).join(', ')}`}</Text>
+            ) : null}
             {group.summary.map((line, index) => (
               <Text key={index}>{`    ${line}`}</Text>
             ))}
@@ -84,7 +124,11 @@ export function BriefView({ brief }: { brief: Brief }) {
           </Box>
         ))}
         {moreConversationsText(brief) ? <Text dimColor>{`  ${moreConversationsText(brief)}`}</Text> : null}
-        {brief.noise.count > 0 ? <Text dimColor>{`  + ${brief.noise.count} noise conversation${brief.noise.count === 1 ? '' : 's'} collapsed`}</Text> : null}
+        {brief.noise.count > 0 ? (
+          <Text
+            dimColor
+          >{`  + ${brief.noise.count} noise conversation${brief.noise.count === 1 ? '' : 's'} collapsed`}</Text>
+        ) : null}
       </Section>
 
       <Section title={SECTION_TITLES.facts} count={brief.facts.length} color="magenta">

@@ -4,7 +4,14 @@ import type { SpanRecord } from '../../memory/traces/span-record.js';
 import { traceLines, traceView } from '../../observability/span-rows.js';
 import { TraceTree } from './trace-tree.js';
 
-const span = (id: string, parentId: string | null, name: string, start: number, end: number, over: Partial<SpanRecord> = {}): SpanRecord => ({
+const span = (
+  id: string,
+  parentId: string | null,
+  name: string,
+  start: number,
+  end: number,
+  over: Partial<SpanRecord> = {},
+): SpanRecord => ({
   spanId: id.padStart(16, '0'),
   traceId: 'f'.repeat(32),
   parentId: parentId ? parentId.padStart(16, '0') : null,
@@ -22,8 +29,16 @@ const span = (id: string, parentId: string | null, name: string, start: number, 
 const spans = [
   span('1', null, 'workflow digest', 0, 1_000, { kind: 'workflow' }),
   span('2', '1', 'step annotate', 10, 900, { kind: 'step' }),
-  span('3', '2', 'stage annotate', 20, 880, { kind: 'stage', attributes: { 'outro.strategy': 'heuristic', 'outro.degraded': true, 'outro.grounding_drops': 2 } }),
-  span('4', '3', 'chat qwen3:4b', 30, 500, { kind: 'model', status: 'error', error: 'TIMEOUT: no answer in 30 s', attributes: { 'gen_ai.request.model': 'qwen3:4b' } }),
+  span('3', '2', 'stage annotate', 20, 880, {
+    kind: 'stage',
+    attributes: { 'outro.strategy': 'heuristic', 'outro.degraded': true, 'outro.grounding_drops': 2 },
+  }),
+  span('4', '3', 'chat qwen3:4b', 30, 500, {
+    kind: 'model',
+    status: 'error',
+    error: 'TIMEOUT: no answer in 30 s',
+    attributes: { 'gen_ai.request.model': 'qwen3:4b' },
+  }),
 ];
 
 describe('trace views', () => {
@@ -32,9 +47,9 @@ describe('trace views', () => {
     expect(lines[0]).toContain('run digest-1');
     expect(lines[0]).toContain('4 spans, 1 errors');
     expect(lines[2]).toMatch(/^workflow digest\s+\+0\.00 ms\s+1\.00 s$/);
-    expect(lines[3]).toMatch(/^  step annotate\s+\+10 ms\s+890 ms$/);
-    expect(lines[4]).toMatch(/^    stage annotate .*heuristic, DEGRADED, 2 dropped$/);
-    expect(lines[5]).toMatch(/^      ✗ chat qwen3:4b .*qwen3:4b$/);
+    expect(lines[3]).toMatch(/^ {2}step annotate\s+\+10 ms\s+890 ms$/);
+    expect(lines[4]).toMatch(/^ {4}stage annotate .*heuristic, DEGRADED, 2 dropped$/);
+    expect(lines[5]).toMatch(/^ {6}✗ chat qwen3:4b .*qwen3:4b$/);
     expect(lines[6]).toBe('        TIMEOUT: no answer in 30 s');
   });
 

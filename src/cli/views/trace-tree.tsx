@@ -31,7 +31,9 @@ export function TraceTree({ view }: { view: TraceView }) {
                   {row.name}
                 </Text>
               </Box>
-              <Text color={row.kind === 'model' ? 'magenta' : row.kind === 'stage' ? 'cyan' : 'green'}>{bar}</Text>
+              <Text color={row.kind === 'model' ? 'magenta' : row.kind === 'stage' ? 'cyan' : 'green'}>
+                {bar}
+              </Text>
               <Text> {formatMs(row.durationMs).padStart(9)}</Text>
               {row.facts.length > 0 ? <Text dimColor> {row.facts.join(', ')}</Text> : null}
             </Box>

@@ -53,7 +53,12 @@ export function splitIcs(text: string): IcsLayout {
       else if (end) {
         current.depth -= 1;
         if (current.depth === 0) {
-          blocks.push({ name: current.name, text: current.lines.join('\r\n'), line: current.line, complete: true });
+          blocks.push({
+            name: current.name,
+            text: current.lines.join('\r\n'),
+            line: current.line,
+            complete: true,
+          });
           current = undefined;
         }
       }
@@ -83,11 +88,19 @@ export function splitIcs(text: string): IcsLayout {
     if (inCalendar && raw.trim() !== '') property = raw;
   });
   flushProperty();
-  if (current) blocks.push({ name: current.name, text: current.lines.join('\r\n'), line: current.line, complete: false });
+  if (current)
+    blocks.push({
+      name: current.name,
+      text: current.lines.join('\r\n'),
+      line: current.line,
+      complete: false,
+    });
   return { hasCalendar, properties, blocks };
 }
 
 /** Undoes TEXT escaping (RFC 5545 3.3.11): `\n`, `\,`, `\;`, `\\`. */
 export function unescapeText(value: string): string {
-  return value.replace(/\\([nN,;\\])/g, (_match, char: string) => (char === 'n' || char === 'N' ? '\n' : char));
+  return value.replace(/\\([nN,;\\])/g, (_match, char: string) =>
+    char === 'n' || char === 'N' ? '\n' : char,
+  );
 }

@@ -40,7 +40,12 @@ function parseBlock(block: IcsBlock): ICAL.Component {
 }
 
 /** Registers the file's VTIMEZONEs for the duration of `work`, then restores what was there. */
-function withZones<T>(blocks: readonly IcsBlock[], path: string, problems: IngestProblem[], work: () => T): T {
+function withZones<T>(
+  blocks: readonly IcsBlock[],
+  path: string,
+  problems: IngestProblem[],
+  work: () => T,
+): T {
   const previous = new Map<string, ICAL.Timezone | undefined>();
   for (const block of blocks) {
     try {
@@ -49,7 +54,11 @@ function withZones<T>(blocks: readonly IcsBlock[], path: string, problems: Inges
       if (!previous.has(zone.tzid)) previous.set(zone.tzid, ICAL.TimezoneService.get(zone.tzid));
       ICAL.TimezoneService.register(zone, zone.tzid);
     } catch (cause) {
-      problems.push({ path, severity: 'warning', reason: `${path}: the VTIMEZONE at line ${block.line} cannot be read (${(cause as Error).message}); times naming it are read as IANA zone names instead.` });
+      problems.push({
+        path,
+        severity: 'warning',
+        reason: `${path}: the VTIMEZONE at line ${block.line} cannot be read (${(cause as Error).message}); times naming it are read as IANA zone names instead.`,
+      });
     }
   }
   try {
@@ -67,7 +76,10 @@ function participantOut(participant: Participant): MeetingScheduled['attendees']
   return rest;
 }
 
-function scheduledPayload(calendar: string, occurrence: Extract<Occurrence, { kind: 'scheduled' }>): MeetingScheduled {
+function scheduledPayload(
+  calendar: string,
+  occurrence: Extract<Occurrence, { kind: 'scheduled' }>,
+): MeetingScheduled {
   const { item } = occurrence;
   const payload: MeetingScheduled = {
     calendar,
@@ -98,13 +110,26 @@ export function mapIcsCalendar(text: string, path: string, options: ConnectorOpt
   const problems: IngestProblem[] = [];
   const layout = splitIcs(text);
   if (!layout.hasCalendar) {
-    return { events: null, problems: [{ path, severity: 'skipped-file', reason: `${path} has no BEGIN:VCALENDAR line; it is not an iCalendar (.ics) file.` }] };
+    return {
+      events: null,
+      problems: [
+        {
+          path,
+          severity: 'skipped-file',
+          reason: `${path} has no BEGIN:VCALENDAR line; it is not an iCalendar (.ics) file.`,
+        },
+      ],
+    };
   }
   const calendar = calendarKeyOf(layout.properties);
-  const floatingZone = options.defaultTimezone && isTimeZone(options.defaultTimezone) ? options.defaultTimezone : 'UTC';
+  const floatingZone =
+    options.defaultTimezone && isTimeZone(options.defaultTimezone) ? options.defaultTimezone : 'UTC';
   const context: TimeContext = { floatingZone };
   const nowMs = options.now.getTime();
-  const window: ExpansionWindow = { startMs: nowMs - options.calendarPastDays * DAY_MS, endMs: nowMs + options.calendarFutureDays * DAY_MS };
+  const window: ExpansionWindow = {
+    startMs: nowMs - options.calendarPastDays * DAY_MS,
+    endMs: nowMs + options.calendarFutureDays * DAY_MS,
+  };
   const zoneBlocks = layout.blocks.filter((block) => block.name === 'VTIMEZONE');
   const eventBlocks = layout.blocks.filter((block) => block.name === 'VEVENT');
 
@@ -113,14 +138,27 @@ export function mapIcsCalendar(text: string, path: string, options: ConnectorOpt
     eventBlocks.forEach((block, index) => {
       const where = `${path}: event #${index + 1} (line ${block.line})`;
       if (!block.complete) {
-        problems.push({ path, severity: 'skipped-record', recordIndex: index, reason: `${where} is cut off before END:VEVENT; the file looks truncated. Export the calendar again.` });
+        problems.push({
+          path,
+          severity: 'skipped-record',
+          recordIndex: index,
+          reason: `${where} is cut off before END:VEVENT; the file looks truncated. Export the calendar again.`,
+        });
         return;
       }
       try {
         parsed.push(readEvent(parseBlock(block), index, block.line, context));
       } catch (cause) {
-        const why = cause instanceof BadEventError ? cause.message : `it cannot be parsed (${(cause as Error).message})`;
-        problems.push({ path, severity: 'skipped-record', recordIndex: index, reason: `${where} was skipped: ${why}. Fix or remove that event, or export the calendar again.` });
+        const why =
+          cause instanceof BadEventError
+            ? cause.message
+            : `it cannot be parsed (${(cause as Error).message})`;
+        problems.push({
+          path,
+          severity: 'skipped-record',
+          recordIndex: index,
+          reason: `${where} was skipped: ${why}. Fix or remove that event, or export the calendar again.`,
+        });
       }
     });
     return mapEvents(parsed, calendar, window, context, path, problems, nowMs);
@@ -128,7 +166,15 @@ export function mapIcsCalendar(text: string, path: string, options: ConnectorOpt
   return { events: inTimeOrder(ranked), problems };
 }
 
-function mapEvents(parsed: readonly ParsedEvent[], calendar: string, window: ExpansionWindow, context: TimeContext, path: string, problems: IngestProblem[], nowMs: number): RankedEvent[] {
+function mapEvents(
+  parsed: readonly ParsedEvent[],
+  calendar: string,
+  window: ExpansionWindow,
+  context: TimeContext,
+  path: string,
+  problems: IngestProblem[],
+  nowMs: number,
+): RankedEvent[] {
   const groups = new Map<string, { master?: ParsedEvent; overrides: ParsedEvent[] }>();
   for (const event of parsed) {
     const group = groups.get(event.uid) ?? { overrides: [] };
@@ -144,15 +190,32 @@ function mapEvents(parsed: readonly ParsedEvent[], calendar: string, window: Exp
       expansion = expandEvent(group.master, group.overrides, window, context);
     } catch (cause) {
       const first = group.master ?? group.overrides[0];
-      problems.push({ path, severity: 'skipped-record', recordIndex: first.index, reason: `${path}: event #${first.index + 1} (line ${first.line}) has a recurrence rule that cannot be expanded (${(cause as Error).message}); it was skipped.` });
+      problems.push({
+        path,
+        severity: 'skipped-record',
+        recordIndex: first.index,
+        reason: `${path}: event #${first.index + 1} (line ${first.line}) has a recurrence rule that cannot be expanded (${(cause as Error).message}); it was skipped.`,
+      });
       continue;
     }
     if (expansion.truncated && group.master) {
-      problems.push({ path, severity: 'warning', recordIndex: group.master.index, reason: `${path}: event #${group.master.index + 1} (line ${group.master.line}) repeats more than ${MAX_GENERATED} times before the expansion window ends; later occurrences were left out.` });
+      problems.push({
+        path,
+        severity: 'warning',
+        recordIndex: group.master.index,
+        reason: `${path}: event #${group.master.index + 1} (line ${group.master.line}) repeats more than ${MAX_GENERATED} times before the expansion window ends; later occurrences were left out.`,
+      });
     }
     for (const occurrence of expansion.occurrences) {
       if (occurrence.kind === 'cancelled') {
-        ranked.push({ event: meetingCancelled({ calendar, uid: occurrence.item.uid, occurrence: toIsoMs(occurrence.occurrenceMs) }), rank: RANK.message });
+        ranked.push({
+          event: meetingCancelled({
+            calendar,
+            uid: occurrence.item.uid,
+            occurrence: toIsoMs(occurrence.occurrenceMs),
+          }),
+          rank: RANK.message,
+        });
         continue;
       }
       people.see(occurrence.item.organizer, occurrence.startMs);

@@ -6,11 +6,22 @@ import type { ConnectorOptions, IngestItem, IngestProblem } from '../connector.j
 import { icsConnector, sniffIcs } from './ics-connector.js';
 import { GOOGLE_ICS, OUTLOOK_ICS, crlf } from './test-support/ics-samples.js';
 
-const OPTIONS: ConnectorOptions = { now: new Date('2026-11-01T12:00:00Z'), calendarPastDays: 60, calendarFutureDays: 60 };
+const OPTIONS: ConnectorOptions = {
+  now: new Date('2026-11-01T12:00:00Z'),
+  calendarPastDays: 60,
+  calendarFutureDays: 60,
+};
 
-async function read(text: string, options: Partial<ConnectorOptions> = {}): Promise<{ events: EventEnvelope[]; problems: IngestProblem[]; batches: number }> {
+async function read(
+  text: string,
+  options: Partial<ConnectorOptions> = {},
+): Promise<{ events: EventEnvelope[]; problems: IngestProblem[]; batches: number }> {
   const items: IngestItem[] = [];
-  for await (const item of icsConnector.read({ format: 'ics', path: 'cal.ics', container: 'file', text }, { ...OPTIONS, ...options })) items.push(item);
+  for await (const item of icsConnector.read(
+    { format: 'ics', path: 'cal.ics', container: 'file', text },
+    { ...OPTIONS, ...options },
+  ))
+    items.push(item);
   return {
     events: items.flatMap((item) => (item.kind === 'batch' ? item.events : [])),
     problems: items.flatMap((item) => (item.kind === 'problem' ? [item.problem] : [])),
@@ -18,12 +29,16 @@ async function read(text: string, options: Partial<ConnectorOptions> = {}): Prom
   };
 }
 
-const scheduled = (events: EventEnvelope[]): MeetingScheduled[] => events.filter((e) => e.type === EVENT.meetingScheduled).map((e) => e.payload as MeetingScheduled);
-const cancelled = (events: EventEnvelope[]): MeetingCancelled[] => events.filter((e) => e.type === EVENT.meetingCancelled).map((e) => e.payload as MeetingCancelled);
-const people = (events: EventEnvelope[]): PersonUpdated[] => events.filter((e) => e.type === EVENT.personUpdated).map((e) => e.payload as PersonUpdated);
+const scheduled = (events: EventEnvelope[]): MeetingScheduled[] =>
+  events.filter((e) => e.type === EVENT.meetingScheduled).map((e) => e.payload as MeetingScheduled);
+const cancelled = (events: EventEnvelope[]): MeetingCancelled[] =>
+  events.filter((e) => e.type === EVENT.meetingCancelled).map((e) => e.payload as MeetingCancelled);
+const people = (events: EventEnvelope[]): PersonUpdated[] =>
+  events.filter((e) => e.type === EVENT.personUpdated).map((e) => e.payload as PersonUpdated);
 
 const event = (lines: string): string => `BEGIN:VEVENT\nDTSTAMP:20261101T000000Z\n${lines}\nEND:VEVENT`;
-const calendar = (...events: string[]): string => crlf(`BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//test//EN\n${events.join('\n')}\nEND:VCALENDAR\n`);
+const calendar = (...events: string[]): string =>
+  crlf(`BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//test//EN\n${events.join('\n')}\nEND:VCALENDAR\n`);
 
 describe('sniffIcs', () => {
   it('recognises a calendar by content, after a BOM, blank lines and with CRLF', () => {
@@ -50,11 +65,30 @@ describe('icsConnector with a Google Calendar export', () => {
       ['2026-11-16T09:00:00.000Z', '2026-11-16T09:00:00.000Z'],
       ['2026-11-23T09:00:00.000Z', '2026-11-23T09:00:00.000Z'],
     ]);
-    expect(sync.every((m) => m.recurring && m.timezone === 'Europe/Berlin' && m.calendar === 'calendar:acme-engineering')).toBe(true);
-    expect(sync[0]).toMatchObject({ end: '2026-10-05T08:30:00.000Z', summary: 'Platform sync', sequence: 2, status: 'CONFIRMED' });
-    expect(sync[0].description).toBe('Weekly platform sync.\nAgenda: https://docs.example/agenda, notes after.');
-    expect(sync[2]).toMatchObject({ summary: 'Platform sync (moved)', end: '2026-10-27T13:30:00.000Z', sequence: 3 });
-    expect(cancelled(events)).toContainEqual({ calendar: 'calendar:acme-engineering', uid: '4ab1c2d3e4f5sync@google.com', occurrence: '2026-10-19T08:00:00.000Z' });
+    expect(
+      sync.every(
+        (m) => m.recurring && m.timezone === 'Europe/Berlin' && m.calendar === 'calendar:acme-engineering',
+      ),
+    ).toBe(true);
+    expect(sync[0]).toMatchObject({
+      end: '2026-10-05T08:30:00.000Z',
+      summary: 'Platform sync',
+      sequence: 2,
+      status: 'CONFIRMED',
+    });
+    expect(sync[0].description).toBe(
+      'Weekly platform sync.\nAgenda: https://docs.example/agenda, notes after.',
+    );
+    expect(sync[2]).toMatchObject({
+      summary: 'Platform sync (moved)',
+      end: '2026-10-27T13:30:00.000Z',
+      sequence: 3,
+    });
+    expect(cancelled(events)).toContainEqual({
+      calendar: 'calendar:acme-engineering',
+      uid: '4ab1c2d3e4f5sync@google.com',
+      occurrence: '2026-10-19T08:00:00.000Z',
+    });
   });
 
   it('reads organizer and attendees with PARTSTAT and ROLE, emails lower-cased', async () => {
@@ -71,7 +105,11 @@ describe('icsConnector with a Google Calendar export', () => {
   it('emits one person per email (not rooms), keyed calendar:email:<address>, dated at their first meeting', async () => {
     const { events } = await read(GOOGLE_ICS);
     const found = people(events);
-    expect(found.map((p) => p.key)).toEqual(['calendar:email:ines@acme.example', 'calendar:email:maya@acme.example', 'calendar:email:raj.patel@acme.example']);
+    expect(found.map((p) => p.key)).toEqual([
+      'calendar:email:ines@acme.example',
+      'calendar:email:maya@acme.example',
+      'calendar:email:raj.patel@acme.example',
+    ]);
     expect(found[1]).toEqual({
       key: 'calendar:email:maya@acme.example',
       source: 'calendar',
@@ -89,12 +127,23 @@ describe('icsConnector with a Google Calendar export', () => {
 
   it('reports a cancelled one-off as a cancellation, keeps room attendees in the list, and orders events by time', async () => {
     const { events } = await read(GOOGLE_ICS);
-    expect(cancelled(events)).toContainEqual({ calendar: 'calendar:acme-engineering', uid: 'cancelled1@google.com', occurrence: '2026-11-04T09:00:00.000Z' });
+    expect(cancelled(events)).toContainEqual({
+      calendar: 'calendar:acme-engineering',
+      uid: 'cancelled1@google.com',
+      occurrence: '2026-11-04T09:00:00.000Z',
+    });
     expect(scheduled(events).some((m) => m.uid === 'cancelled1@google.com')).toBe(false);
     const review = scheduled(events).find((m) => m.uid === '7hq2review@google.com');
-    expect(review).toMatchObject({ recurring: false, location: 'Berlin-3-Orca (8)', start: '2026-11-03T15:00:00.000Z' });
+    expect(review).toMatchObject({
+      recurring: false,
+      location: 'Berlin-3-Orca (8)',
+      start: '2026-11-03T15:00:00.000Z',
+    });
     expect(review?.timezone).toBeUndefined();
-    expect(review?.attendees[0]).toMatchObject({ name: 'Berlin-3-Orca (8)', email: 'c_188abc@resource.calendar.google.com' });
+    expect(review?.attendees[0]).toMatchObject({
+      name: 'Berlin-3-Orca (8)',
+      email: 'c_188abc@resource.calendar.google.com',
+    });
     const times = events.map((e) => e.occurredAt);
     expect(times).toEqual([...times].sort());
   });
@@ -106,8 +155,16 @@ describe('icsConnector with a Google Calendar export', () => {
   });
 
   it('expands only over the window around now', async () => {
-    const { events } = await read(GOOGLE_ICS, { now: new Date('2026-11-20T00:00:00Z'), calendarPastDays: 7, calendarFutureDays: 7 });
-    expect(scheduled(events).filter((m) => m.recurring).map((m) => m.start)).toEqual(['2026-11-16T09:00:00.000Z', '2026-11-23T09:00:00.000Z']);
+    const { events } = await read(GOOGLE_ICS, {
+      now: new Date('2026-11-20T00:00:00Z'),
+      calendarPastDays: 7,
+      calendarFutureDays: 7,
+    });
+    expect(
+      scheduled(events)
+        .filter((m) => m.recurring)
+        .map((m) => m.start),
+    ).toEqual(['2026-11-16T09:00:00.000Z', '2026-11-23T09:00:00.000Z']);
     // One-off events are kept whatever the window.
     expect(scheduled(events).some((m) => m.uid === '7hq2review@google.com')).toBe(true);
   });
@@ -130,14 +187,20 @@ describe('icsConnector with an Outlook export', () => {
     });
     expect(meeting.description).toBe("Let's walk through the Q4 incident backlog and agree on owners.");
     expect(meeting.attendees.map((a) => a.email)).toEqual(['maya@acme.example', 'sam@acme.example']);
-    expect(people(events).map((p) => p.nativeId)).toEqual(['jonas.weber@acme.example', 'maya@acme.example', 'sam@acme.example']);
+    expect(people(events).map((p) => p.nativeId)).toEqual([
+      'jonas.weber@acme.example',
+      'maya@acme.example',
+      'sam@acme.example',
+    ]);
   });
 });
 
 describe('icsConnector time zones and values', () => {
   it('converts an IANA TZID with no VTIMEZONE through Intl, on both sides of a DST change', async () => {
     const text = calendar(
-      event('UID:ny-1\nSUMMARY:Standup NY\nDTSTART;TZID=America/New_York:20261030T090000\nDTEND;TZID=America/New_York:20261030T091500\nRRULE:FREQ=DAILY;COUNT=5'),
+      event(
+        'UID:ny-1\nSUMMARY:Standup NY\nDTSTART;TZID=America/New_York:20261030T090000\nDTEND;TZID=America/New_York:20261030T091500\nRRULE:FREQ=DAILY;COUNT=5',
+      ),
     );
     const { events, problems } = await read(text);
     expect(problems).toEqual([]);
@@ -148,14 +211,23 @@ describe('icsConnector time zones and values', () => {
       '2026-11-02T14:00:00.000Z',
       '2026-11-03T14:00:00.000Z',
     ]);
-    expect(scheduled(events)[2]).toMatchObject({ end: '2026-11-01T14:15:00.000Z', timezone: 'America/New_York' });
+    expect(scheduled(events)[2]).toMatchObject({
+      end: '2026-11-01T14:15:00.000Z',
+      timezone: 'America/New_York',
+    });
   });
 
   it('reads floating times in the default zone, else UTC', async () => {
-    const text = calendar(event('UID:float-1\nSUMMARY:Lunch\nDTSTART:20261110T120000\nDTEND:20261110T130000'));
+    const text = calendar(
+      event('UID:float-1\nSUMMARY:Lunch\nDTSTART:20261110T120000\nDTEND:20261110T130000'),
+    );
     expect(scheduled((await read(text)).events)[0]).toMatchObject({ start: '2026-11-10T12:00:00.000Z' });
     const tokyo = scheduled((await read(text, { defaultTimezone: 'Asia/Tokyo' })).events)[0];
-    expect(tokyo).toMatchObject({ start: '2026-11-10T03:00:00.000Z', end: '2026-11-10T04:00:00.000Z', timezone: 'Asia/Tokyo' });
+    expect(tokyo).toMatchObject({
+      start: '2026-11-10T03:00:00.000Z',
+      end: '2026-11-10T04:00:00.000Z',
+      timezone: 'Asia/Tokyo',
+    });
   });
 
   it('reads all-day DATE values as whole days, with a one-day default length', async () => {
@@ -172,22 +244,42 @@ describe('icsConnector time zones and values', () => {
 
   it('takes DURATION when there is no DTEND, and names a calendar without X-WR headers "default"', async () => {
     const text = calendar(event('UID:dur\nSUMMARY:Focus\nDTSTART:20261110T080000Z\nDURATION:PT1H30M'));
-    expect(scheduled((await read(text)).events)[0]).toMatchObject({ calendar: 'calendar:default', end: '2026-11-10T09:30:00.000Z' });
+    expect(scheduled((await read(text)).events)[0]).toMatchObject({
+      calendar: 'calendar:default',
+      end: '2026-11-10T09:30:00.000Z',
+    });
   });
 
   it('adds RDATE occurrences to the rule', async () => {
-    const text = calendar(event('UID:r\nSUMMARY:Review\nDTSTART:20261102T150000Z\nDTEND:20261102T160000Z\nRRULE:FREQ=WEEKLY;COUNT=2\nRDATE:20261104T150000Z'));
-    expect(scheduled((await read(text)).events).map((m) => m.start)).toEqual(['2026-11-02T15:00:00.000Z', '2026-11-04T15:00:00.000Z', '2026-11-09T15:00:00.000Z']);
+    const text = calendar(
+      event(
+        'UID:r\nSUMMARY:Review\nDTSTART:20261102T150000Z\nDTEND:20261102T160000Z\nRRULE:FREQ=WEEKLY;COUNT=2\nRDATE:20261104T150000Z',
+      ),
+    );
+    expect(scheduled((await read(text)).events).map((m) => m.start)).toEqual([
+      '2026-11-02T15:00:00.000Z',
+      '2026-11-04T15:00:00.000Z',
+      '2026-11-09T15:00:00.000Z',
+    ]);
   });
 
   it('cancels one occurrence through a RECURRENCE-ID override with STATUS:CANCELLED', async () => {
     const text = calendar(
-      event('UID:w\nSUMMARY:1:1\nDTSTART:20261102T100000Z\nDTEND:20261102T103000Z\nRRULE:FREQ=WEEKLY;COUNT=3'),
-      event('UID:w\nRECURRENCE-ID:20261109T100000Z\nSUMMARY:1:1\nDTSTART:20261109T100000Z\nDTEND:20261109T103000Z\nSTATUS:CANCELLED'),
+      event(
+        'UID:w\nSUMMARY:1:1\nDTSTART:20261102T100000Z\nDTEND:20261102T103000Z\nRRULE:FREQ=WEEKLY;COUNT=3',
+      ),
+      event(
+        'UID:w\nRECURRENCE-ID:20261109T100000Z\nSUMMARY:1:1\nDTSTART:20261109T100000Z\nDTEND:20261109T103000Z\nSTATUS:CANCELLED',
+      ),
     );
     const { events } = await read(text);
-    expect(scheduled(events).map((m) => m.start)).toEqual(['2026-11-02T10:00:00.000Z', '2026-11-16T10:00:00.000Z']);
-    expect(cancelled(events)).toEqual([{ calendar: 'calendar:default', uid: 'w', occurrence: '2026-11-09T10:00:00.000Z' }]);
+    expect(scheduled(events).map((m) => m.start)).toEqual([
+      '2026-11-02T10:00:00.000Z',
+      '2026-11-16T10:00:00.000Z',
+    ]);
+    expect(cancelled(events)).toEqual([
+      { calendar: 'calendar:default', uid: 'w', occurrence: '2026-11-09T10:00:00.000Z' },
+    ]);
   });
 });
 
@@ -209,7 +301,10 @@ describe('icsConnector with bad input', () => {
   });
 
   it('reports a file cut off inside an event and keeps the events before it', async () => {
-    const text = calendar(event('UID:ok\nSUMMARY:Ok\nDTSTART:20261110T080000Z')).replace(/END:VCALENDAR\r\n$/, 'BEGIN:VEVENT\r\nUID:cut\r\nDTSTART:2026111');
+    const text = calendar(event('UID:ok\nSUMMARY:Ok\nDTSTART:20261110T080000Z')).replace(
+      /END:VCALENDAR\r\n$/,
+      'BEGIN:VEVENT\r\nUID:cut\r\nDTSTART:2026111',
+    );
     const { events, problems } = await read(text);
     expect(scheduled(events).map((m) => m.uid)).toEqual(['ok']);
     expect(problems).toMatchObject([{ severity: 'skipped-record', recordIndex: 1 }]);
@@ -236,7 +331,9 @@ describe('icsConnector with bad input', () => {
 
 describe('icsConnector people', () => {
   it('dates a person seen only at a future meeting at now, not in the future', async () => {
-    const text = calendar(event('UID:f\nSUMMARY:Later\nDTSTART:20261215T100000Z\nATTENDEE;CN=Zoe Park:mailto:zoe@example.com'));
+    const text = calendar(
+      event('UID:f\nSUMMARY:Later\nDTSTART:20261215T100000Z\nATTENDEE;CN=Zoe Park:mailto:zoe@example.com'),
+    );
     const { events } = await read(text);
     expect(events.find((e) => e.type === EVENT.personUpdated)?.occurredAt).toBe('2026-11-01T12:00:00.000Z');
   });

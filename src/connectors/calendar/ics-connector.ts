@@ -11,14 +11,28 @@ export function sniffIcs(head: string): boolean {
 
 async function* readIcs(input: DetectedInput, options: ConnectorOptions): AsyncGenerator<IngestItem> {
   if (input.container !== 'file') {
-    yield { kind: 'problem', problem: { path: input.path, severity: 'skipped-file', reason: `${input.path} is a folder; calendars are read from .ics files.` } };
+    yield {
+      kind: 'problem',
+      problem: {
+        path: input.path,
+        severity: 'skipped-file',
+        reason: `${input.path} is a folder; calendars are read from .ics files.`,
+      },
+    };
     return;
   }
   let mapped;
   try {
     mapped = mapIcsCalendar(input.text, input.path, options);
   } catch (cause) {
-    yield { kind: 'problem', problem: { path: input.path, severity: 'skipped-file', reason: `${input.path} could not be read as a calendar (${(cause as Error).message}). Export it again.` } };
+    yield {
+      kind: 'problem',
+      problem: {
+        path: input.path,
+        severity: 'skipped-file',
+        reason: `${input.path} could not be read as a calendar (${(cause as Error).message}). Export it again.`,
+      },
+    };
     return;
   }
   for (const problem of mapped.problems) yield { kind: 'problem', problem };

@@ -48,7 +48,10 @@ function parameter(property: ICAL.Property, name: string): string | undefined {
   const value = property.getParameter(name);
   const first = Array.isArray(value) ? value[0] : value;
   if (typeof first !== 'string') return undefined;
-  const trimmed = first.trim().replace(/^"(.*)"$/, '$1').trim();
+  const trimmed = first
+    .trim()
+    .replace(/^"(.*)"$/, '$1')
+    .trim();
   return trimmed === '' ? undefined : trimmed;
 }
 
@@ -74,20 +77,33 @@ export function participantOf(property: ICAL.Property): Participant | undefined 
   return participant;
 }
 
-function timeProperty(component: ICAL.Component, name: string): { time: ICAL.Time; tzid?: string } | undefined {
+function timeProperty(
+  component: ICAL.Component,
+  name: string,
+): { time: ICAL.Time; tzid?: string } | undefined {
   const property = component.getFirstProperty(name);
   if (!property) return undefined;
   const value = property.getFirstValue();
-  if (!(value instanceof ICAL.Time)) throw new BadEventError(`its ${name.toUpperCase()} is not a date or date-time`);
-  if (!value.isDate && [value.year, value.month, value.day, value.hour, value.minute].some((field) => !Number.isFinite(field))) {
+  if (!(value instanceof ICAL.Time))
+    throw new BadEventError(`its ${name.toUpperCase()} is not a date or date-time`);
+  if (
+    !value.isDate &&
+    [value.year, value.month, value.day, value.hour, value.minute].some((field) => !Number.isFinite(field))
+  ) {
     throw new BadEventError(`its ${name.toUpperCase()} is not a valid date-time`);
   }
-  if (value.month < 1 || value.month > 12 || value.day < 1 || value.day > 31) throw new BadEventError(`its ${name.toUpperCase()} is not a valid date`);
+  if (value.month < 1 || value.month > 12 || value.day < 1 || value.day > 31)
+    throw new BadEventError(`its ${name.toUpperCase()} is not a valid date`);
   return { time: value, tzid: tzidOf(property) };
 }
 
 /** Reads one parsed VEVENT component; throws BadEventError when it cannot make a meeting of it. */
-export function readEvent(component: ICAL.Component, index: number, line: number, context: TimeContext): ParsedEvent {
+export function readEvent(
+  component: ICAL.Component,
+  index: number,
+  line: number,
+  context: TimeContext,
+): ParsedEvent {
   let dtstart;
   let dtend;
   try {
@@ -118,7 +134,8 @@ export function readEvent(component: ICAL.Component, index: number, line: number
   }
   const status = text(component, 'status')?.toUpperCase();
   const sequenceValue = component.getFirstPropertyValue('sequence');
-  const sequence = typeof sequenceValue === 'number' && Number.isFinite(sequenceValue) ? sequenceValue : undefined;
+  const sequence =
+    typeof sequenceValue === 'number' && Number.isFinite(sequenceValue) ? sequenceValue : undefined;
   const organizerProperty = component.getFirstProperty('organizer');
   const organizer = organizerProperty ? participantOf(organizerProperty) : undefined;
   const attendees = component
@@ -126,7 +143,9 @@ export function readEvent(component: ICAL.Component, index: number, line: number
     .map(participantOf)
     .filter((participant): participant is Participant => participant !== undefined);
 
-  const uid = text(component, 'uid') ?? `generated-${contentHash([start.ms, text(component, 'summary') ?? '', organizer?.email ?? ''])}`;
+  const uid =
+    text(component, 'uid') ??
+    `generated-${contentHash([start.ms, text(component, 'summary') ?? '', organizer?.email ?? ''])}`;
   return {
     index,
     line,
@@ -135,7 +154,9 @@ export function readEvent(component: ICAL.Component, index: number, line: number
     start,
     end,
     ...(dtstart.tzid === undefined ? {} : { startTzid: dtstart.tzid }),
-    ...(recurrence ? { recurrenceId: resolveTime(recurrence.time, recurrence.tzid ?? dtstart.tzid, context) } : {}),
+    ...(recurrence
+      ? { recurrenceId: resolveTime(recurrence.time, recurrence.tzid ?? dtstart.tzid, context) }
+      : {}),
     recurring: component.hasProperty('rrule') || component.hasProperty('rdate'),
     exdates,
     cancelled: status === 'CANCELLED',

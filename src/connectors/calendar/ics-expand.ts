@@ -12,7 +12,14 @@ export interface ExpansionWindow {
 export const MAX_GENERATED = 50_000;
 
 export type Occurrence =
-  | { kind: 'scheduled'; item: ParsedEvent; occurrenceMs: number; startMs: number; endMs: number; recurring: boolean }
+  | {
+      kind: 'scheduled';
+      item: ParsedEvent;
+      occurrenceMs: number;
+      startMs: number;
+      endMs: number;
+      recurring: boolean;
+    }
   | { kind: 'cancelled'; item: ParsedEvent; occurrenceMs: number };
 
 export interface Expansion {
@@ -45,7 +52,12 @@ function* generated(master: ParsedEvent, context: TimeContext): Generator<number
  * window with overrides (RECURRENCE-ID) replacing the occurrence they name, EXDATEs and cancelled
  * overrides as cancellations; overrides with no master in the file stand on their own.
  */
-export function expandEvent(master: ParsedEvent | undefined, overrides: readonly ParsedEvent[], window: ExpansionWindow, context: TimeContext): Expansion {
+export function expandEvent(
+  master: ParsedEvent | undefined,
+  overrides: readonly ParsedEvent[],
+  window: ExpansionWindow,
+  context: TimeContext,
+): Expansion {
   const byInstant = new Map<number, ParsedEvent>();
   for (const override of overrides) {
     const key = override.recurrenceId?.ms ?? override.start.ms;
@@ -72,18 +84,30 @@ export function expandEvent(master: ParsedEvent | undefined, overrides: readonly
       const override = byInstant.get(instant);
       if (override) used.add(instant);
       if (master.exdates.has(instant)) {
-        if (overlaps(instant, instant + duration, window)) occurrences.push({ kind: 'cancelled', item: master, occurrenceMs: instant });
+        if (overlaps(instant, instant + duration, window))
+          occurrences.push({ kind: 'cancelled', item: master, occurrenceMs: instant });
         continue;
       }
       if (override) {
-        if (overlaps(override.start.ms, override.end.ms, window) || overlaps(instant, instant + duration, window)) occurrences.push(fromItem(override, instant, true));
+        if (
+          overlaps(override.start.ms, override.end.ms, window) ||
+          overlaps(instant, instant + duration, window)
+        )
+          occurrences.push(fromItem(override, instant, true));
         continue;
       }
       if (!overlaps(instant, instant + duration, window)) continue;
       occurrences.push(
         master.cancelled
           ? { kind: 'cancelled', item: master, occurrenceMs: instant }
-          : { kind: 'scheduled', item: master, occurrenceMs: instant, startMs: instant, endMs: instant + duration, recurring: true },
+          : {
+              kind: 'scheduled',
+              item: master,
+              occurrenceMs: instant,
+              startMs: instant,
+              endMs: instant + duration,
+              recurring: true,
+            },
       );
     }
   }
@@ -92,7 +116,8 @@ export function expandEvent(master: ParsedEvent | undefined, overrides: readonly
     if (used.has(instant)) continue;
     // An override with no master here is an invitation to one occurrence: always kept. One whose
     // master is here but generates no such instant is kept when it falls in the window.
-    const keep = !master || overlaps(override.start.ms, override.end.ms, window) || overlaps(instant, instant, window);
+    const keep =
+      !master || overlaps(override.start.ms, override.end.ms, window) || overlaps(instant, instant, window);
     if (keep) occurrences.push(fromItem(override, instant, true));
   }
   occurrences.sort((a, b) => a.occurrenceMs - b.occurrenceMs);

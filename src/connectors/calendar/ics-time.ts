@@ -37,7 +37,17 @@ export function resolveTime(time: ICAL.Time, tzid: string | undefined, context: 
   }
   const iana = ianaZoneOf(tzid);
   const zone = iana ?? context.floatingZone;
-  const ms = wallTimeToUtcMs({ year: time.year, month: time.month, day: time.day, hour: time.hour, minute: time.minute, second: time.second }, zone);
+  const ms = wallTimeToUtcMs(
+    {
+      year: time.year,
+      month: time.month,
+      day: time.day,
+      hour: time.hour,
+      minute: time.minute,
+      second: time.second,
+    },
+    zone,
+  );
   return { ms, isDate: false, ...zoneField(iana ?? (zone === 'UTC' ? undefined : zone)) };
 }
 

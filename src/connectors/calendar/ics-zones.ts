@@ -7,7 +7,7 @@ import { isTimeZone } from '../../domain/time-zones.js';
 
 /** Windows zone names Outlook and Exchange write as TZID, to their IANA equivalents (CLDR). */
 const WINDOWS_ZONES: Readonly<Record<string, string>> = {
-  'UTC': 'UTC',
+  UTC: 'UTC',
   'Coordinated Universal Time': 'UTC',
   'GMT Standard Time': 'Europe/London',
   'Greenwich Standard Time': 'Atlantic/Reykjavik',

@@ -10,7 +10,14 @@ export function sniffDiscordJson(head: string): boolean {
 
 async function* readDiscord(input: DetectedInput): AsyncGenerator<IngestItem> {
   if (input.container !== 'file') {
-    yield { kind: 'problem', problem: { path: input.path, severity: 'skipped-file', reason: `${input.path} is a folder; a DiscordChatExporter export is one JSON file per channel.` } };
+    yield {
+      kind: 'problem',
+      problem: {
+        path: input.path,
+        severity: 'skipped-file',
+        reason: `${input.path} is a folder; a DiscordChatExporter export is one JSON file per channel.`,
+      },
+    };
     return;
   }
   const { events, problems } = mapDiscordExport(input.text, input.path);

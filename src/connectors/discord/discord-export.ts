@@ -6,7 +6,7 @@ import { parseTolerantTime } from '../../domain/time.js';
 import type { IngestProblem } from '../connector.js';
 import { mapDiscordMessage } from './discord-message.js';
 import { DiscordPeople } from './discord-people.js';
-import { asArray, asId, asRecord, asString, isRecord } from '../json-values.js';
+import { asId, asRecord, asString, isRecord } from '../json-values.js';
 import { inTimeOrder, RANK, type RankedEvent } from '../ordered-events.js';
 
 export interface DiscordExportResult {
@@ -23,17 +23,26 @@ export function mapDiscordExport(text: string, path: string): DiscordExportResul
   try {
     root = JSON.parse(text);
   } catch (cause) {
-    return skipped(path, `${path} is not valid JSON (${(cause as Error).message}); the export may be truncated. Export the channel again.`);
+    return skipped(
+      path,
+      `${path} is not valid JSON (${(cause as Error).message}); the export may be truncated. Export the channel again.`,
+    );
   }
   const guild = asRecord(isRecord(root) ? root.guild : undefined);
   const channel = asRecord(isRecord(root) ? root.channel : undefined);
   const guildId = asId(guild?.id);
   const channelId = asId(channel?.id);
   if (!isRecord(root) || !guild || !channel || guildId === undefined || channelId === undefined) {
-    return skipped(path, `${path} is not a DiscordChatExporter JSON export (it needs "guild" and "channel" objects with ids).`);
+    return skipped(
+      path,
+      `${path} is not a DiscordChatExporter JSON export (it needs "guild" and "channel" objects with ids).`,
+    );
   }
   if (!Array.isArray(root.messages)) {
-    return skipped(path, `${path} has no "messages" array; export the channel again as JSON with DiscordChatExporter.`);
+    return skipped(
+      path,
+      `${path} has no "messages" array; export the channel again as JSON with DiscordChatExporter.`,
+    );
   }
 
   const channelType = asString(channel.type) ?? '';

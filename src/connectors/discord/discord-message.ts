@@ -27,7 +27,11 @@ export function mapDiscordMessage(raw: unknown, context: DiscordChannelContext):
   const id = asId(raw.id);
   if (id === undefined) return { ok: false, reason: 'the message has no id' };
   const ts = parseTolerantTime(raw.timestamp);
-  if (ts === undefined) return { ok: false, reason: `message ${id} has no readable timestamp (${JSON.stringify(raw.timestamp ?? null)})` };
+  if (ts === undefined)
+    return {
+      ok: false,
+      reason: `message ${id} has no readable timestamp (${JSON.stringify(raw.timestamp ?? null)})`,
+    };
   const authorRecord = asRecord(raw.author);
   const author = authorRecord ? context.people.see(authorRecord, ts) : undefined;
   if (author === undefined) return { ok: false, reason: `message ${id} has no author id` };
@@ -46,11 +50,24 @@ export function mapDiscordMessage(raw: unknown, context: DiscordChannelContext):
   const written = isContentType(type);
   const text = written
     ? content
-    : describeSystemMessage({ type, content, authorId: asId(authorRecord?.id), mentioned, ts, callEnded: parseTolerantTime(raw.callEndedTimestamp) });
+    : describeSystemMessage({
+        type,
+        content,
+        authorId: asId(authorRecord?.id),
+        mentioned,
+        ts,
+        callEnded: parseTolerantTime(raw.callEndedTimestamp),
+      });
   const links = written ? [...new Set(content.match(URL_PATTERN) ?? [])] : [];
   const files = asArray(raw.attachments)
     .filter(isRecord)
-    .map((attachment) => ({ name: asString(attachment.fileName) || fileNameOfUrl(asString(attachment.url)) || asId(attachment.id) || 'attachment' }));
+    .map((attachment) => ({
+      name:
+        asString(attachment.fileName) ||
+        fileNameOfUrl(asString(attachment.url)) ||
+        asId(attachment.id) ||
+        'attachment',
+    }));
 
   const posted: MessagePosted = {
     source: 'discord',
@@ -83,7 +100,20 @@ export function mapDiscordMessage(raw: unknown, context: DiscordChannelContext):
     for (const user of users) {
       const key = context.people.see(user, ts);
       if (key === undefined) continue;
-      events.push({ event: reactionAdded({ source: 'discord', workspace: context.workspace, channel: context.channelId, id, emoji, user: key }, ts), rank: RANK.message });
+      events.push({
+        event: reactionAdded(
+          {
+            source: 'discord',
+            workspace: context.workspace,
+            channel: context.channelId,
+            id,
+            emoji,
+            user: key,
+          },
+          ts,
+        ),
+        rank: RANK.message,
+      });
     }
   }
   return { ok: true, ts, author, events, reactionsWithoutUsers };

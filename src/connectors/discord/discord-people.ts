@@ -36,11 +36,14 @@ export class DiscordPeople {
     if (ts < seen.firstSeen) seen.firstSeen = ts;
     const name = asString(user.name)?.trim();
     const nickname = asString(user.nickname)?.trim();
-    const discriminator = asString(user.discriminator) ?? (typeof user.discriminator === 'number' ? String(user.discriminator).padStart(4, '0') : undefined);
+    const discriminator =
+      asString(user.discriminator) ??
+      (typeof user.discriminator === 'number' ? String(user.discriminator).padStart(4, '0') : undefined);
     addUnique(seen.names, nickname);
     addUnique(seen.names, name);
     addUnique(seen.handles, name);
-    if (name && discriminator && !/^0{1,4}$/.test(discriminator)) addUnique(seen.handles, `${name}#${discriminator}`);
+    if (name && discriminator && !/^0{1,4}$/.test(discriminator))
+      addUnique(seen.handles, `${name}#${discriminator}`);
     if (user.isBot === true) seen.isBot = true;
     return discordPersonKey(id);
   }
@@ -48,7 +51,16 @@ export class DiscordPeople {
   events(): EventEnvelope[] {
     return [...this.users.values()].map((user) =>
       personUpdated(
-        { key: discordPersonKey(user.id), source: 'discord', workspace: 'global', nativeId: user.id, names: user.names, handles: user.handles, emails: [], isBot: user.isBot },
+        {
+          key: discordPersonKey(user.id),
+          source: 'discord',
+          workspace: 'global',
+          nativeId: user.id,
+          names: user.names,
+          handles: user.handles,
+          emails: [],
+          isBot: user.isBot,
+        },
         user.firstSeen,
       ),
     );

@@ -1,7 +1,13 @@
 import type { MessageKind } from '../../domain/message.js';
 
 /** Message types whose content is what someone wrote (or a bot answered). */
-const CONTENT_TYPES = new Set(['Default', 'Reply', 'ChatInputCommand', 'ContextMenuCommand', 'ThreadStarterMessage']);
+const CONTENT_TYPES = new Set([
+  'Default',
+  'Reply',
+  'ChatInputCommand',
+  'ContextMenuCommand',
+  'ThreadStarterMessage',
+]);
 
 export interface SystemFacts {
   type: string;
@@ -57,7 +63,9 @@ function describeCall(start: string, end: string | undefined): string {
   if (!end) return 'started a call';
   const minutes = Math.round((Date.parse(end) - Date.parse(start)) / 60_000);
   if (!Number.isFinite(minutes) || minutes < 0) return 'started a call';
-  return minutes < 1 ? 'started a call that lasted less than a minute' : `started a call that lasted ${minutes} minute${minutes === 1 ? '' : 's'}`;
+  return minutes < 1
+    ? 'started a call that lasted less than a minute'
+    : `started a call that lasted ${minutes} minute${minutes === 1 ? '' : 's'}`;
 }
 
 /** "GuildBoostTier1" -> "guild boost tier 1"; a bare number (a type this exporter did not name) -> "system message". */

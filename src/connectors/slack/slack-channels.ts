@@ -14,17 +14,30 @@ const KIND_OF_FILE: Record<Exclude<MetadataFile, 'users.json'>, SlackChannelKind
 };
 
 /** channels.json, groups.json, dms.json or mpims.json to channel.updated events; registers each folder. */
-export function mapChannels(file: Exclude<MetadataFile, 'users.json'>, records: readonly unknown[], directory: SlackDirectory, path: string, now: string): MetadataResult {
+export function mapChannels(
+  file: Exclude<MetadataFile, 'users.json'>,
+  records: readonly unknown[],
+  directory: SlackDirectory,
+  path: string,
+  now: string,
+): MetadataResult {
   const kind = KIND_OF_FILE[file];
   const result: MetadataResult = { events: [], problems: [] };
   records.forEach((record, recordIndex) => {
     const id = isRecord(record) ? asId(record.id) : undefined;
     if (!isRecord(record) || id === undefined) {
       const what = isRecord(record) ? 'a conversation without an "id"' : describeJson(record);
-      result.problems.push({ path, severity: 'skipped-record', recordIndex, reason: `entry ${recordIndex} of ${file} is ${what}; skipped.` });
+      result.problems.push({
+        path,
+        severity: 'skipped-record',
+        recordIndex,
+        reason: `entry ${recordIndex} of ${file} is ${what}; skipped.`,
+      });
       return;
     }
-    const members = asArray(record.members).flatMap((member) => (typeof member === 'string' && member !== '' ? [member] : []));
+    const members = asArray(record.members).flatMap((member) =>
+      typeof member === 'string' && member !== '' ? [member] : [],
+    );
     const name = kind === 'dm' ? dmName(id, members, directory) : (asText(record.name) ?? id);
     // DM folders are named by id; every other conversation's folder by its name.
     const info = directory.addChannel(id, name, kind, kind === 'dm' ? id : (asText(record.name) ?? id));
@@ -37,11 +50,20 @@ export function mapChannels(file: Exclude<MetadataFile, 'users.json'>, records: 
 
 /** A conversation folder that no metadata file lists: its id and name come from the folder name. */
 export function channelOfFolder(folder: string, directory: SlackDirectory): SlackChannelInfo {
-  const kind: SlackChannelKind = /^D[A-Z0-9]{6,}$/.test(folder) ? 'dm' : folder.startsWith('mpdm-') ? 'group_dm' : 'channel';
+  const kind: SlackChannelKind = /^D[A-Z0-9]{6,}$/.test(folder)
+    ? 'dm'
+    : folder.startsWith('mpdm-')
+      ? 'group_dm'
+      : 'channel';
   return directory.addChannel(folder, folder, kind, folder);
 }
 
-export function channelPayload(info: SlackChannelInfo, directory: SlackDirectory, members: readonly string[], record: JsonRecord = {}): ChannelUpdated {
+export function channelPayload(
+  info: SlackChannelInfo,
+  directory: SlackDirectory,
+  members: readonly string[],
+  record: JsonRecord = {},
+): ChannelUpdated {
   const payload: ChannelUpdated = {
     key: info.key,
     source: 'slack',

@@ -3,7 +3,16 @@ import { ChannelUpdated } from '../../domain/channel.js';
 import { PersonUpdated } from '../../domain/person.js';
 import { makeTempDir } from '../../test-support/temp-dir.js';
 import { slackConnector } from './slack-connector.js';
-import { baseExport, NOW, readSlackExport, slackMessage, slackUser, TEAM, writeExport, type ExportFiles } from './test-support/slack-export-fixture.js';
+import {
+  baseExport,
+  NOW,
+  readSlackExport,
+  slackMessage,
+  slackUser,
+  TEAM,
+  writeExport,
+  type ExportFiles,
+} from './test-support/slack-export-fixture.js';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
@@ -12,14 +21,23 @@ function tempDir(): string {
   cleanups.push(temp.cleanup);
   return temp.dir;
 }
-const read = async (files: ExportFiles, as: 'folder' | 'zip' = 'folder') => readSlackExport(await writeExport(tempDir(), files, as));
+const read = async (files: ExportFiles, as: 'folder' | 'zip' = 'folder') =>
+  readSlackExport(await writeExport(tempDir(), files, as));
 
 describe('slack connector: workspace metadata', () => {
   it('publishes every user as a person, display name first, with handle, email and flags', async () => {
     const { people, problems } = await read({
       'users.json': [
-        slackUser('U1', 'dana', { profile: { display_name: 'Dana', real_name: 'Dana Scully', email: 'dana@fbi.gov', title: 'Agent' }, real_name: 'Dana Scully', tz: 'America/New_York' }),
-        slackUser('U2', 'fox', { profile: { display_name: '', real_name: 'Fox Mulder' }, real_name: 'Fox Mulder', deleted: true }),
+        slackUser('U1', 'dana', {
+          profile: { display_name: 'Dana', real_name: 'Dana Scully', email: 'dana@fbi.gov', title: 'Agent' },
+          real_name: 'Dana Scully',
+          tz: 'America/New_York',
+        }),
+        slackUser('U2', 'fox', {
+          profile: { display_name: '', real_name: 'Fox Mulder' },
+          real_name: 'Fox Mulder',
+          deleted: true,
+        }),
         slackUser('B0T', 'deploybot', { is_bot: true }),
         slackUser('A0P', 'app', { is_app_user: true }),
         { id: 'USLACKBOT', name: 'slackbot', real_name: 'Slackbot', profile: {} },
@@ -46,16 +64,32 @@ describe('slack connector: workspace metadata', () => {
   });
 
   it('dates a person by its profile update time, else by now', async () => {
-    const { events } = await read({ 'users.json': [slackUser('U1', 'dana', { updated: 1700000000 }), slackUser('U2', 'fox', { updated: undefined })] });
+    const { events } = await read({
+      'users.json': [
+        slackUser('U1', 'dana', { updated: 1700000000 }),
+        slackUser('U2', 'fox', { updated: undefined }),
+      ],
+    });
     expect(events.map((event) => event.occurredAt)).toEqual(['2023-11-14T22:13:20.000Z', NOW.toISOString()]);
   });
 
   it('publishes channels, private channels, DMs and group DMs with their kind, members, topic and purpose', async () => {
     const { channels, posted, problems } = await read(
       baseExport({
-        'groups.json': [{ id: 'G1', name: 'leads', created: 1600000100, members: ['U1'], is_archived: true, purpose: { value: 'Secret' } }],
+        'groups.json': [
+          {
+            id: 'G1',
+            name: 'leads',
+            created: 1600000100,
+            members: ['U1'],
+            is_archived: true,
+            purpose: { value: 'Secret' },
+          },
+        ],
         'dms.json': [{ id: 'D1', created: 1600000200, members: ['U1', 'U2'] }],
-        'mpims.json': [{ id: 'G2', name: 'mpdm-dana--fox--walt-1', created: 1600000300, members: ['U1', 'U2', 'U3'] }],
+        'mpims.json': [
+          { id: 'G2', name: 'mpdm-dana--fox--walt-1', created: 1600000300, members: ['U1', 'U2', 'U3'] },
+        ],
         'general/2024-01-01.json': [slackMessage('1704103200.000100')],
         'leads/2024-01-01.json': [slackMessage('1704103200.000200')],
         'D1/2024-01-01.json': [slackMessage('1704103200.000300')],
@@ -70,7 +104,12 @@ describe('slack connector: workspace metadata', () => {
       ['D1', 'dm', 'dana, fox'],
       ['G2', 'group_dm', 'mpdm-dana--fox--walt-1'],
     ]);
-    expect(channels[0]).toMatchObject({ key: `slack:${TEAM}:C1`, members: [`slack:${TEAM}:U1`, `slack:${TEAM}:U2`], topic: 'Everything', archived: false });
+    expect(channels[0]).toMatchObject({
+      key: `slack:${TEAM}:C1`,
+      members: [`slack:${TEAM}:U1`, `slack:${TEAM}:U2`],
+      topic: 'Everything',
+      archived: false,
+    });
     expect(channels[0].purpose).toBeUndefined();
     expect(channels[1]).toMatchObject({ purpose: 'Secret', archived: true });
     // Each folder's messages land in the conversation the metadata names for it.
@@ -92,18 +131,26 @@ describe('slack connector: workspace metadata', () => {
       'D0ABCDEF12/2024-01-01.json': [slackMessage('1704103200.000200')],
       'mpdm-dana--fox-1/2024-01-01.json': [slackMessage('1704103200.000300')],
     });
-    expect(channels.map((channel) => [channel.nativeId, channel.kind, channel.name, channel.members])).toEqual([
+    expect(
+      channels.map((channel) => [channel.nativeId, channel.kind, channel.name, channel.members]),
+    ).toEqual([
       ['D0ABCDEF12', 'dm', 'D0ABCDEF12', []],
       ['general', 'channel', 'general', []],
       ['mpdm-dana--fox-1', 'group_dm', 'mpdm-dana--fox-1', []],
     ]);
     expect(posted.map((message) => message.channel)).toEqual(['D0ABCDEF12', 'general', 'mpdm-dana--fox-1']);
-    expect(batches.find((batch) => batch.path.endsWith('/general'))?.events[0].occurredAt).toBe(NOW.toISOString());
+    expect(batches.find((batch) => batch.path.endsWith('/general'))?.events[0].occurredAt).toBe(
+      NOW.toISOString(),
+    );
   });
 
   it('reads an export wrapped in one top-level folder exactly like an unwrapped one', async () => {
-    const files = baseExport({ 'general/2024-01-01.json': [slackMessage('1704103200.000100', { text: 'hi <@U2>' })] });
-    const wrapped = Object.fromEntries(Object.entries(files).map(([name, value]) => [`Acme Slack export Jan 1 2024/${name}`, value]));
+    const files = baseExport({
+      'general/2024-01-01.json': [slackMessage('1704103200.000100', { text: 'hi <@U2>' })],
+    });
+    const wrapped = Object.fromEntries(
+      Object.entries(files).map(([name, value]) => [`Acme Slack export Jan 1 2024/${name}`, value]),
+    );
     const plain = await read(files, 'zip');
     const inFolder = await read(wrapped, 'zip');
     expect(inFolder.problems).toEqual([]);
@@ -116,7 +163,14 @@ describe('slack connector: workspace metadata', () => {
   });
 
   it('gives the same event ids every time it reads the same export', async () => {
-    const path = await writeExport(tempDir(), baseExport({ 'general/2024-01-01.json': [slackMessage('1704103200.000100', { reactions: [{ name: '+1', users: ['U2'] }] })] }));
+    const path = await writeExport(
+      tempDir(),
+      baseExport({
+        'general/2024-01-01.json': [
+          slackMessage('1704103200.000100', { reactions: [{ name: '+1', users: ['U2'] }] }),
+        ],
+      }),
+    );
     const first = await readSlackExport(path);
     const second = await readSlackExport(path);
     expect(second.events.map((event) => event.id)).toEqual(first.events.map((event) => event.id));
@@ -130,7 +184,10 @@ describe('slack connector: workspace metadata', () => {
     });
     expect(fromMessages.posted[0].workspace).toBe('T0FROMMSG');
     expect(fromMessages.people[0].key).toBe('slack:T0FROMMSG:U1');
-    const unnamed = await read({ 'channels.json': [], 'general/2024-01-01.json': [slackMessage('1704103200.000100')] });
+    const unnamed = await read({
+      'channels.json': [],
+      'general/2024-01-01.json': [slackMessage('1704103200.000100')],
+    });
     expect(unnamed.posted[0]).toMatchObject({ workspace: 'default', author: 'slack:default:U1' });
   });
 
@@ -139,7 +196,16 @@ describe('slack connector: workspace metadata', () => {
     expect(slackConnector.sniffTree?.(['Export/channels.json', 'Export/general/2024-01-01.json'])).toBe(true);
     expect(slackConnector.sniffTree?.(['messages.json'])).toBe(false);
     const items = [];
-    for await (const item of slackConnector.read({ format: 'slack-export', path: '/x/users.json', container: 'file', text: '[]' }, { now: NOW, calendarPastDays: 0, calendarFutureDays: 0 })) items.push(item);
-    expect(items).toEqual([{ kind: 'problem', problem: expect.objectContaining({ path: '/x/users.json', severity: 'skipped-file' }) }]);
+    for await (const item of slackConnector.read(
+      { format: 'slack-export', path: '/x/users.json', container: 'file', text: '[]' },
+      { now: NOW, calendarPastDays: 0, calendarFutureDays: 0 },
+    ))
+      items.push(item);
+    expect(items).toEqual([
+      {
+        kind: 'problem',
+        problem: expect.objectContaining({ path: '/x/users.json', severity: 'skipped-file' }),
+      },
+    ]);
   });
 });

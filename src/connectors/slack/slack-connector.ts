@@ -5,7 +5,12 @@ import type { Tree } from '../tree.js';
 import { channelOfFolder, channelPayload, mapChannels } from './slack-channels.js';
 import { mapDayFile } from './slack-day-file.js';
 import { SlackDirectory } from './slack-directory.js';
-import { readLayout, sniffSlackTree, type SlackConversationFolder, type SlackLayout } from './slack-layout.js';
+import {
+  readLayout,
+  sniffSlackTree,
+  type SlackConversationFolder,
+  type SlackLayout,
+} from './slack-layout.js';
 import { SlackPeopleSeen } from './slack-people-seen.js';
 import type { SlackMessageContext } from './slack-message.js';
 import { readJsonArray, readText, teamOfDayFiles, type TextRead } from './slack-tree-files.js';
@@ -22,13 +27,19 @@ const MAX_UNEXPECTED_WARNINGS = 20;
  */
 async function* readSlack(input: DetectedInput, options: ConnectorOptions): AsyncGenerator<IngestItem> {
   if (input.container !== 'tree') {
-    yield problem(input.path, `${input.path} is a single file; a Slack export is a folder or zip with users.json, channels.json and one folder per channel.`);
+    yield problem(
+      input.path,
+      `${input.path} is a single file; a Slack export is a folder or zip with users.json, channels.json and one folder per channel.`,
+    );
     return;
   }
   const { tree } = input;
   const layout = readLayout(tree.list());
   if (layout === undefined) {
-    yield problem(input.path, `${input.path} is not a Slack workspace export (no users.json or channels.json at its top).`);
+    yield problem(
+      input.path,
+      `${input.path} is not a Slack workspace export (no users.json or channels.json at its top).`,
+    );
     return;
   }
   const now = options.now.toISOString();
@@ -38,7 +49,11 @@ async function* readSlack(input: DetectedInput, options: ConnectorOptions): Asyn
 }
 
 /** users.json, then channels, groups, DMs and group DMs: their events, and the directory they fill. */
-async function* readWorkspace(tree: Tree, layout: SlackLayout, now: string): AsyncGenerator<IngestItem, SlackDirectory> {
+async function* readWorkspace(
+  tree: Tree,
+  layout: SlackLayout,
+  now: string,
+): AsyncGenerator<IngestItem, SlackDirectory> {
   const usersEntry = layout.metadata['users.json'];
   let users: readonly unknown[] = [];
   if (usersEntry !== undefined) {
@@ -68,9 +83,16 @@ async function* readWorkspace(tree: Tree, layout: SlackLayout, now: string): Asy
 }
 
 /** One batch per day file, conversation by conversation; a folder no metadata names gets its channel first. */
-async function* readDayFiles(tree: Tree, layout: SlackLayout, directory: SlackDirectory, now: string): AsyncGenerator<IngestItem> {
+async function* readDayFiles(
+  tree: Tree,
+  layout: SlackLayout,
+  directory: SlackDirectory,
+  now: string,
+): AsyncGenerator<IngestItem> {
   const people = new SlackPeopleSeen(directory);
-  const dayFiles = layout.conversations.flatMap((conversation) => conversation.dayFiles.map((entry) => ({ conversation, entry })));
+  const dayFiles = layout.conversations.flatMap((conversation) =>
+    conversation.dayFiles.map((entry) => ({ conversation, entry })),
+  );
   let next = dayFiles.length > 0 ? readText(tree, dayFiles[0].entry) : undefined;
   let current: SlackConversationFolder | undefined;
   let context: SlackMessageContext | undefined;
@@ -83,7 +105,11 @@ async function* readDayFiles(tree: Tree, layout: SlackLayout, directory: SlackDi
       let channel = directory.channelOfFolder(conversation.folder);
       if (channel === undefined) {
         channel = channelOfFolder(conversation.folder, directory);
-        yield { kind: 'batch', path: `${tree.root}/${layout.prefix}${conversation.folder}`, events: [channelUpdated(channelPayload(channel, directory, []), now)] };
+        yield {
+          kind: 'batch',
+          path: `${tree.root}/${layout.prefix}${conversation.folder}`,
+          events: [channelUpdated(channelPayload(channel, directory, []), now)],
+        };
       }
       context = { directory, people, channel };
     }
@@ -97,7 +123,11 @@ async function* readDayFiles(tree: Tree, layout: SlackLayout, directory: SlackDi
   }
 }
 
-function* asItems(path: string, events: EventEnvelope[], problems: readonly IngestProblem[]): Generator<IngestItem> {
+function* asItems(
+  path: string,
+  events: EventEnvelope[],
+  problems: readonly IngestProblem[],
+): Generator<IngestItem> {
   for (const item of problems) yield { kind: 'problem', problem: item };
   if (events.length > 0) yield { kind: 'batch', path, events };
 }
@@ -105,10 +135,16 @@ function* asItems(path: string, events: EventEnvelope[], problems: readonly Inge
 function* unexpectedFiles(tree: Tree, layout: SlackLayout): Generator<IngestItem> {
   const { unexpected } = layout;
   for (const entry of unexpected.slice(0, MAX_UNEXPECTED_WARNINGS)) {
-    yield warning(`${tree.root}/${entry}`, `${tree.root}/${entry} is not part of a Slack export outro reads (users, channels, or a channel folder's YYYY-MM-DD.json day files); ignored.`);
+    yield warning(
+      `${tree.root}/${entry}`,
+      `${tree.root}/${entry} is not part of a Slack export outro reads (users, channels, or a channel folder's YYYY-MM-DD.json day files); ignored.`,
+    );
   }
   if (unexpected.length > MAX_UNEXPECTED_WARNINGS) {
-    yield warning(tree.root, `${unexpected.length - MAX_UNEXPECTED_WARNINGS} more files in ${tree.root} are not part of a Slack export outro reads; ignored.`);
+    yield warning(
+      tree.root,
+      `${unexpected.length - MAX_UNEXPECTED_WARNINGS} more files in ${tree.root} are not part of a Slack export outro reads; ignored.`,
+    );
   }
 }
 

@@ -24,10 +24,16 @@ export function mapDayFile(text: string, path: string, context: SlackMessageCont
   try {
     parsed = JSON.parse(text);
   } catch (cause) {
-    return skipped(path, `${path} is not valid JSON (${(cause as Error).message}); the file may be truncated. Export the workspace again, or delete the file to ingest the rest.`);
+    return skipped(
+      path,
+      `${path} is not valid JSON (${(cause as Error).message}); the file may be truncated. Export the workspace again, or delete the file to ingest the rest.`,
+    );
   }
   if (!Array.isArray(parsed)) {
-    return skipped(path, `${path} holds ${describeJson(parsed)}, but a Slack day file is a JSON array of messages. Export the workspace again, or delete the file.`);
+    return skipped(
+      path,
+      `${path} holds ${describeJson(parsed)}, but a Slack day file is a JSON array of messages. Export the workspace again, or delete the file.`,
+    );
   }
   const problems: IngestProblem[] = [];
   const records: JsonRecord[] = [];
@@ -47,7 +53,12 @@ export function mapDayFile(text: string, path: string, context: SlackMessageCont
         ? `has no usable "ts" (the message timestamp Slack writes, such as "1452837318.000002")`
         : wrongType(record);
     if (reason !== undefined) {
-      problems.push({ path, severity: 'skipped-record', recordIndex: index, reason: `record ${index} ${reason}; it was skipped and the rest of the file was read. Fix or remove it to ingest it.` });
+      problems.push({
+        path,
+        severity: 'skipped-record',
+        recordIndex: index,
+        reason: `record ${index} ${reason}; it was skipped and the rest of the file was read. Fix or remove it to ingest it.`,
+      });
       continue;
     }
     const at = Number(id);
@@ -75,14 +86,21 @@ function tsOf(value: unknown): string | undefined {
 function wrongType(record: JsonRecord): string | undefined {
   for (const field of STRING_FIELDS) {
     const value = record[field];
-    if (value !== undefined && value !== null && typeof value !== 'string') return `(ts ${String(record.ts)}) has a "${field}" that is ${describeJson(value)}, not a string`;
+    if (value !== undefined && value !== null && typeof value !== 'string')
+      return `(ts ${String(record.ts)}) has a "${field}" that is ${describeJson(value)}, not a string`;
   }
   for (const field of ARRAY_FIELDS) {
     const value = record[field];
-    if (value !== undefined && value !== null && !Array.isArray(value)) return `(ts ${String(record.ts)}) has a "${field}" that is ${describeJson(value)}, not an array`;
+    if (value !== undefined && value !== null && !Array.isArray(value))
+      return `(ts ${String(record.ts)}) has a "${field}" that is ${describeJson(value)}, not an array`;
   }
   const threadTs = record.thread_ts;
-  if (threadTs !== undefined && threadTs !== null && typeof threadTs !== 'string' && typeof threadTs !== 'number') {
+  if (
+    threadTs !== undefined &&
+    threadTs !== null &&
+    typeof threadTs !== 'string' &&
+    typeof threadTs !== 'number'
+  ) {
     return `(ts ${String(record.ts)}) has a "thread_ts" that is ${describeJson(threadTs)}, not a timestamp`;
   }
   return undefined;
@@ -92,7 +110,9 @@ function wrongType(record: JsonRecord): string | undefined {
 function unwrapChanged(record: unknown): unknown {
   if (!isRecord(record) || record.subtype !== 'message_changed' || !isRecord(record.message)) return record;
   const message = record.message;
-  return isRecord(message.edited) || record.ts === undefined ? message : { ...message, edited: { ts: record.ts } };
+  return isRecord(message.edited) || record.ts === undefined
+    ? message
+    : { ...message, edited: { ts: record.ts } };
 }
 
 function skipped(path: string, reason: string): DayFileResult {

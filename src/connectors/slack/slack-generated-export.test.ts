@@ -18,7 +18,9 @@ const generate = (out: string, options: Partial<GenerateOptions> = {}) =>
 
 function digestOfFolder(root: string): string {
   const hash = createHash('sha256');
-  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true }).filter((item) => item.isFile())) {
+  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true }).filter((item) =>
+    item.isFile(),
+  )) {
     const full = join(entry.parentPath, entry.name);
     hash.update(full.slice(root.length)).update(readFileSync(full));
   }
@@ -33,7 +35,9 @@ describe('the generated benchmark export', () => {
     expect(result.problems).toEqual([]);
     expect(summary.messages).toBe(3000);
     expect(result.posted).toHaveLength(3000);
-    const replies = result.posted.filter((message) => message.thread !== null && message.thread !== message.id);
+    const replies = result.posted.filter(
+      (message) => message.thread !== null && message.thread !== message.id,
+    );
     expect(replies.length / 3000).toBeGreaterThan(0.2);
     expect(replies.length / 3000).toBeLessThan(0.4);
     const ids = new Set(result.posted.map((message) => `${message.channel}/${message.id}`));
@@ -45,7 +49,9 @@ describe('the generated benchmark export', () => {
     expect(result.posted.some((message) => message.files !== undefined)).toBe(true);
     expect(result.posted.some((message) => message.links !== undefined)).toBe(true);
     expect(result.reactions.length).toBeGreaterThan(0);
-    expect(new Set(result.channels.map((channel) => channel.kind))).toEqual(new Set(['channel', 'private', 'dm', 'group_dm']));
+    expect(new Set(result.channels.map((channel) => channel.kind))).toEqual(
+      new Set(['channel', 'private', 'dm', 'group_dm']),
+    );
   });
 
   it('writes the same bytes for the same seed, and a zip that reads like the folder', async () => {

@@ -8,7 +8,12 @@ describe('sniffSlackTree', () => {
   });
 
   it('recognises an export wrapped in one top-level folder, ignoring macOS debris', () => {
-    const paths = ['Acme Slack export/channels.json', 'Acme Slack export/general/2024-01-01.json', '__MACOSX/Acme Slack export/._channels.json', '.DS_Store'];
+    const paths = [
+      'Acme Slack export/channels.json',
+      'Acme Slack export/general/2024-01-01.json',
+      '__MACOSX/Acme Slack export/._channels.json',
+      '.DS_Store',
+    ];
     expect(findExportPrefix(paths)).toBe('Acme Slack export/');
   });
 

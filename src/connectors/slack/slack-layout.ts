@@ -5,7 +5,13 @@
  * layout strips that prefix, and `entry()` puts it back.
  */
 
-export const METADATA_FILES = ['users.json', 'channels.json', 'groups.json', 'dms.json', 'mpims.json'] as const;
+export const METADATA_FILES = [
+  'users.json',
+  'channels.json',
+  'groups.json',
+  'dms.json',
+  'mpims.json',
+] as const;
 export type MetadataFile = (typeof METADATA_FILES)[number];
 
 export interface SlackConversationFolder {
@@ -28,7 +34,8 @@ export interface SlackLayout {
 const DAY_FILE = /^\d{4}-\d{2}-\d{2}\.json$/;
 const METADATA = new Set<string>(METADATA_FILES);
 /** Root files Slack (or a Slack export tool) writes that outro does not read. */
-const KNOWN_EXTRA_FILES = /^(integration_logs|canvases|lists|org_users|file_conversations|huddle_transcripts|workflows|saved_items|channel_canvases|custom_emoji|emoji)\.json$/i;
+const KNOWN_EXTRA_FILES =
+  /^(integration_logs|canvases|lists|org_users|file_conversations|huddle_transcripts|workflows|saved_items|channel_canvases|custom_emoji|emoji)\.json$/i;
 /** Folders of files outro does not read: canvases, lists, downloaded attachments. */
 const KNOWN_EXTRA_FOLDERS = /^(canvases|canvas|lists|attachments|files|huddle_transcripts|__MACOSX)$/i;
 /** Canvas files some exports put beside a channel's day files. */

@@ -21,7 +21,14 @@ const LEAVE_SUBTYPES = new Set(['channel_leave', 'group_leave', 'member_left_cha
 const HUDDLE_SUBTYPES = new Set(['huddle_thread', 'sh_room_created', 'sh_room_shared']);
 const BOT_SUBTYPES = new Set(['bot_message', 'slackbot_response']);
 /** Subtypes that are still something a person wrote. Any other subtype is a system notice. */
-const MESSAGE_SUBTYPES = new Set(['thread_broadcast', 'reply_broadcast', 'file_share', 'file_comment', 'file_mention', 'me_message']);
+const MESSAGE_SUBTYPES = new Set([
+  'thread_broadcast',
+  'reply_broadcast',
+  'file_share',
+  'file_comment',
+  'file_mention',
+  'me_message',
+]);
 /** `added an integration to this channel: <https://x.slack.com/services/B123|github>` */
 const INTEGRATION_LABEL = /\|([^<>|]+)>\s*$/;
 
@@ -29,13 +36,24 @@ const INTEGRATION_LABEL = /\|([^<>|]+)>\s*$/;
  * One Slack message (already checked to be an object with a usable ts) to its events, pushed onto
  * `out` in order: people first seen here, then the message (posted or deleted), then reactions.
  */
-export function mapSlackMessage(message: JsonRecord, ts: string, iso: string, context: SlackMessageContext, out: EventEnvelope[]): void {
+export function mapSlackMessage(
+  message: JsonRecord,
+  ts: string,
+  iso: string,
+  context: SlackMessageContext,
+  out: EventEnvelope[],
+): void {
   const { directory, channel } = context;
   const subtype = typeof message.subtype === 'string' ? message.subtype : '';
   if (subtype === 'tombstone' || subtype === 'message_deleted') {
     const deletedId = subtype === 'message_deleted' ? (asId(message.deleted_ts) ?? ts) : ts;
     const deletedAt = subtype === 'message_deleted' ? iso : null;
-    out.push(messageDeleted({ source: 'slack', workspace: directory.team, channel: channel.id, id: deletedId, deletedAt }, iso));
+    out.push(
+      messageDeleted(
+        { source: 'slack', workspace: directory.team, channel: channel.id, id: deletedId, deletedAt },
+        iso,
+      ),
+    );
     return;
   }
   const user = typeof message.user === 'string' && message.user !== '' ? message.user : undefined;
@@ -46,7 +64,8 @@ export function mapSlackMessage(message: JsonRecord, ts: string, iso: string, co
     author = context.people.seeBot(botId, message, iso, out);
   } else {
     author = directory.personKey(user ?? botId ?? asText(message.username) ?? 'unknown');
-    if (user !== undefined && isRecord(message.user_profile)) context.people.seeProfile(user, message.user_profile, iso, out);
+    if (user !== undefined && isRecord(message.user_profile))
+      context.people.seeProfile(user, message.user_profile, iso, out);
   }
 
   const rawText = typeof message.text === 'string' ? message.text : '';
@@ -54,7 +73,10 @@ export function mapSlackMessage(message: JsonRecord, ts: string, iso: string, co
     const label = INTEGRATION_LABEL.exec(rawText)?.[1];
     if (label !== undefined) context.people.noteBotName(botId, label);
   }
-  const normalized = normalizeSlackText(rawText === '' && Array.isArray(message.attachments) ? attachmentText(message.attachments) : rawText, directory);
+  const normalized = normalizeSlackText(
+    rawText === '' && Array.isArray(message.attachments) ? attachmentText(message.attachments) : rawText,
+    directory,
+  );
   const text = kind === 'huddle' && normalized.text === '' ? huddleText(message.room) : normalized.text;
   const edited = message.edited;
   const posted: MessagePosted = {
@@ -81,7 +103,12 @@ export function mapSlackMessage(message: JsonRecord, ts: string, iso: string, co
   if (Array.isArray(message.reactions)) pushReactions(message.reactions, ts, iso, context, out);
 }
 
-function kindOf(subtype: string, message: JsonRecord, user: string | undefined, botId: string | undefined): MessageKind {
+function kindOf(
+  subtype: string,
+  message: JsonRecord,
+  user: string | undefined,
+  botId: string | undefined,
+): MessageKind {
   if (subtype === '') {
     if (isRecord(message.room)) return 'huddle';
     return botId !== undefined || user === 'USLACKBOT' ? 'bot' : 'message';
@@ -100,7 +127,9 @@ function threadOf(message: JsonRecord, ts: string): string | null {
   if (threadTs !== undefined) return threadTs;
   const replyCount = message.reply_count;
   const replies = message.replies;
-  return (typeof replyCount === 'number' && replyCount > 0) || (Array.isArray(replies) && replies.length > 0) ? ts : null;
+  return (typeof replyCount === 'number' && replyCount > 0) || (Array.isArray(replies) && replies.length > 0)
+    ? ts
+    : null;
 }
 
 /** Bots often post with empty text and everything in attachments. */
@@ -144,7 +173,13 @@ function fileRef(file: JsonRecord): FileRef {
 }
 
 /** One reaction.added per (emoji, user), at the message's time. */
-function pushReactions(reactions: readonly unknown[], ts: string, iso: string, context: SlackMessageContext, out: EventEnvelope[]): void {
+function pushReactions(
+  reactions: readonly unknown[],
+  ts: string,
+  iso: string,
+  context: SlackMessageContext,
+  out: EventEnvelope[],
+): void {
   const { directory, channel } = context;
   for (const reaction of reactions) {
     if (!isRecord(reaction)) continue;
@@ -152,7 +187,19 @@ function pushReactions(reactions: readonly unknown[], ts: string, iso: string, c
     if (emoji === undefined || !Array.isArray(reaction.users)) continue;
     for (const user of reaction.users) {
       if (typeof user !== 'string' || user === '') continue;
-      out.push(reactionAdded({ source: 'slack', workspace: directory.team, channel: channel.id, id: ts, emoji, user: directory.personKey(user) }, iso));
+      out.push(
+        reactionAdded(
+          {
+            source: 'slack',
+            workspace: directory.team,
+            channel: channel.id,
+            id: ts,
+            emoji,
+            user: directory.personKey(user),
+          },
+          iso,
+        ),
+      );
     }
   }
 }

@@ -34,13 +34,19 @@ export class SlackPeopleSeen {
     const profileName = asText(profile?.name);
     const username = asText(message.username);
     if (known !== undefined) {
-      const fresh = [profileName, username].filter((name): name is string => name !== undefined && !known.includes(name));
+      const fresh = [profileName, username].filter(
+        (name): name is string => name !== undefined && !known.includes(name),
+      );
       if (fresh.length === 0 || known.length >= MAX_BOT_NAMES) return key;
       known.push(...fresh.slice(0, MAX_BOT_NAMES - known.length));
     } else {
-      const names = distinctNames(profileName, username, this.pendingBotNames.get(botId)).slice(0, MAX_BOT_NAMES);
+      const names = distinctNames(profileName, username, this.pendingBotNames.get(botId)).slice(
+        0,
+        MAX_BOT_NAMES,
+      );
       this.botNames.set(botId, names);
-      if (names.length > 0 && this.directory.displayName(botId) === undefined) this.directory.setDisplayName(botId, names[0]);
+      if (names.length > 0 && this.directory.displayName(botId) === undefined)
+        this.directory.setDisplayName(botId, names[0]);
     }
     const payload: PersonUpdated = {
       key,

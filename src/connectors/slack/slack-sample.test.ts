@@ -36,7 +36,9 @@ describe.skipIf(missing)('slack connector on the real sample export (testarchive
     const result = await readSlackExport(SAMPLE);
     expect(result.problems).toEqual([]);
     // Counted by reading the JSON files: 2 channels, 17 day files, 158 messages.
-    expect(result.channels.map((channel) => [channel.nativeId, channel.name, channel.members.length])).toEqual([
+    expect(
+      result.channels.map((channel) => [channel.nativeId, channel.name, channel.members.length]),
+    ).toEqual([
       ['C0JGLMMNX', 'enrique', 4],
       ['C0JL6CGQ2', 'traveling-sailor', 4],
     ]);
@@ -49,11 +51,18 @@ describe.skipIf(missing)('slack connector on the real sample export (testarchive
     expect(count(result.posted, (message) => message.kind === 'message')).toBe(53);
     expect(count(result.posted, (message) => (message.files?.length ?? 0) > 0)).toBe(4);
     expect(count(result.posted, (message) => message.editedAt !== null)).toBe(1);
-    expect(result.reactions.map((event) => [event.payload.emoji, event.payload.user])).toEqual([['botman', 'slack:T0BMHLSRH:U0BMYT2FL']]);
+    expect(result.reactions.map((event) => [event.payload.emoji, event.payload.user])).toEqual([
+      ['botman', 'slack:T0BMHLSRH:U0BMYT2FL'],
+    ]);
     expect(result.deleted).toEqual([]);
     const users = result.people.filter((person) => !person.isBot);
     const bots = result.people.filter((person) => person.isBot);
-    expect(users.map((person) => person.names[0]).sort()).toEqual(['abilinski', 'doubledeez', 'hamza', 'heroeshannibal']);
+    expect(users.map((person) => person.names[0]).sort()).toEqual([
+      'abilinski',
+      'doubledeez',
+      'hamza',
+      'heroeshannibal',
+    ]);
     expect(bots.map((person) => [person.nativeId, person.names])).toEqual([
       ['B0JL6RASU', ['github']],
       ['B0VJZKVHC', ['github']],
@@ -64,7 +73,9 @@ describe.skipIf(missing)('slack connector on the real sample export (testarchive
 
   it('renders bot attachments and mentions as readable text', async () => {
     const { posted } = await readSlackExport(SAMPLE);
-    expect(posted.find((message) => message.id === '1452837352.000006')?.text).toBe('@abilinski: Created an issue for a setup.py so that it can be installed to a standard place');
+    expect(posted.find((message) => message.id === '1452837352.000006')?.text).toBe(
+      '@abilinski: Created an issue for a setup.py so that it can be installed to a standard place',
+    );
     const commit = posted.find((message) => message.id === '1454892394.000004');
     expect(commit?.text).toBe(
       '[enrique:master] 1 new commit by Anthony Bilinski:\ned1acbe (https://github.com/mesos-magellan/enrique/commit/ed1acbe9837b5ddf91e93606b604df3c2b4e128f): executor with simulated annealing rough draft - Anthony Bilinski',

@@ -13,7 +13,13 @@ const normalize = (text: string) => normalizeSlackText(text, context);
 
 describe('normalizeSlackText', () => {
   it('returns plain text untouched, with nothing mentioned', () => {
-    expect(normalize('just words, nothing else')).toEqual({ text: 'just words, nothing else', mentions: [], channelMentions: undefined, links: undefined, mentionsAll: false });
+    expect(normalize('just words, nothing else')).toEqual({
+      text: 'just words, nothing else',
+      mentions: [],
+      channelMentions: undefined,
+      links: undefined,
+      mentionsAll: false,
+    });
   });
 
   it('renders user mentions by display name and collects their person keys once', () => {
@@ -42,18 +48,26 @@ describe('normalizeSlackText', () => {
   });
 
   it('renders user groups by their handle', () => {
-    expect(normalize('ping <!subteam^S123|@oncall> and <!subteam^S456|design>').text).toBe('ping @oncall and @design');
+    expect(normalize('ping <!subteam^S123|@oncall> and <!subteam^S456|design>').text).toBe(
+      'ping @oncall and @design',
+    );
     expect(normalize('<!subteam^S789>').text).toBe('@S789');
   });
 
   it('renders dates by their fallback text', () => {
-    expect(normalize('due <!date^1392734382^{date_pretty}|Feb 18, 2014 6:39 AM PST> ok').text).toBe('due Feb 18, 2014 6:39 AM PST ok');
+    expect(normalize('due <!date^1392734382^{date_pretty}|Feb 18, 2014 6:39 AM PST> ok').text).toBe(
+      'due Feb 18, 2014 6:39 AM PST ok',
+    );
     expect(normalize('<!date^1392734382^{date}>').text).toBe('');
   });
 
   it('writes labelled links as label (url) and bare links as the url, collecting urls once', () => {
-    const result = normalize('read <https://x.test/a|the doc>, <https://x.test/b> and <https://x.test/a|again>');
-    expect(result.text).toBe('read the doc (https://x.test/a), https://x.test/b and again (https://x.test/a)');
+    const result = normalize(
+      'read <https://x.test/a|the doc>, <https://x.test/b> and <https://x.test/a|again>',
+    );
+    expect(result.text).toBe(
+      'read the doc (https://x.test/a), https://x.test/b and again (https://x.test/a)',
+    );
     expect(result.links).toEqual(['https://x.test/a', 'https://x.test/b']);
   });
 

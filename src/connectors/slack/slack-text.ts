@@ -40,7 +40,13 @@ export function decodeSlackEntities(text: string): string {
 
 /** Normalises one message text. Plain text without `<` or `&` is returned as is. */
 export function normalizeSlackText(raw: string, context: SlackTextContext): SlackText {
-  const result: SlackText = { text: raw, mentions: [], channelMentions: undefined, links: undefined, mentionsAll: false };
+  const result: SlackText = {
+    text: raw,
+    mentions: [],
+    channelMentions: undefined,
+    links: undefined,
+    mentionsAll: false,
+  };
   if (!raw.includes('<') && !raw.includes('&')) return result;
   result.text = raw.replace(TOKEN, (_whole: string, inner: string | undefined, entity: string | undefined) =>
     inner === undefined ? ENTITY_CHARS[entity as string] : renderControl(inner, context, result),

@@ -12,7 +12,9 @@ export async function readText(tree: Tree, entry: string): Promise<TextRead> {
   try {
     return { ok: true, text: decodeUtf8(await tree.read(entry), path) };
   } catch (cause) {
-    const reason = isOutroError(cause) ? cause.message : `${path} cannot be read (${(cause as Error).message}); check the file or export again.`;
+    const reason = isOutroError(cause)
+      ? cause.message
+      : `${path} cannot be read (${(cause as Error).message}); check the file or export again.`;
     return { ok: false, problem: { path, severity: 'skipped-file', reason } };
   }
 }
@@ -26,10 +28,24 @@ export async function readJsonArray(tree: Tree, entry: string): Promise<ArrayRea
   try {
     parsed = JSON.parse(read.text);
   } catch (cause) {
-    return { ok: false, problem: { path, severity: 'skipped-file', reason: `${path} is not valid JSON (${(cause as Error).message}); the file may be truncated. Export the workspace again; names then come from folder names.` } };
+    return {
+      ok: false,
+      problem: {
+        path,
+        severity: 'skipped-file',
+        reason: `${path} is not valid JSON (${(cause as Error).message}); the file may be truncated. Export the workspace again; names then come from folder names.`,
+      },
+    };
   }
   if (!Array.isArray(parsed)) {
-    return { ok: false, problem: { path, severity: 'skipped-file', reason: `${path} holds ${describeJson(parsed)}, but Slack writes a JSON array here. Export the workspace again; names then come from folder names.` } };
+    return {
+      ok: false,
+      problem: {
+        path,
+        severity: 'skipped-file',
+        reason: `${path} holds ${describeJson(parsed)}, but Slack writes a JSON array here. Export the workspace again; names then come from folder names.`,
+      },
+    };
   }
   return { ok: true, records: parsed };
 }

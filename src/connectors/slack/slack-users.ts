@@ -33,13 +33,23 @@ export function distinctNames(...candidates: unknown[]): string[] {
 }
 
 /** users.json to person.updated events; registers every user's display name in the directory. */
-export function mapUsers(users: readonly unknown[], directory: SlackDirectory, path: string, now: string): MetadataResult {
+export function mapUsers(
+  users: readonly unknown[],
+  directory: SlackDirectory,
+  path: string,
+  now: string,
+): MetadataResult {
   const result: MetadataResult = { events: [], problems: [] };
   users.forEach((user, recordIndex) => {
     const id = isRecord(user) ? asId(user.id) : undefined;
     if (!isRecord(user) || id === undefined) {
       const what = isRecord(user) ? 'a user without an "id"' : describeJson(user);
-      result.problems.push({ path, severity: 'skipped-record', recordIndex, reason: `user ${recordIndex} is ${what}, not a Slack user; skipped.` });
+      result.problems.push({
+        path,
+        severity: 'skipped-record',
+        recordIndex,
+        reason: `user ${recordIndex} is ${what}, not a Slack user; skipped.`,
+      });
       return;
     }
     const payload = personOfUser(id, user, directory);

@@ -35,7 +35,11 @@ export function renderBody(raw: JsonRecord): TeamsBody {
     const id = asId(entry.id);
     const mentioned = asRecord(entry.mentioned);
     if (id === undefined) continue;
-    mentions.set(id, { text: asString(entry.mentionText) ?? '', target: identityOf(mentioned), conversation: isRecord(mentioned?.conversation) });
+    mentions.set(id, {
+      text: asString(entry.mentionText) ?? '',
+      target: identityOf(mentioned),
+      conversation: isRecord(mentioned?.conversation),
+    });
   }
   const attachments = new Map<string, JsonRecord>();
   for (const attachment of asArray(raw.attachments)) {
@@ -85,7 +89,9 @@ export function renderBody(raw: JsonRecord): TeamsBody {
   const subject = asString(raw.subject)?.trim();
   text = [subject, ...before, text, ...after].filter((part) => part).join('\n');
 
-  const mentionKeys = [...new Set([...mentions.values()].flatMap((mention) => (mention.target ? [mention.target.key] : [])))];
+  const mentionKeys = [
+    ...new Set([...mentions.values()].flatMap((mention) => (mention.target ? [mention.target.key] : []))),
+  ];
   return {
     text,
     links,
@@ -106,10 +112,15 @@ function mergeSplitMentions(html: string, mentions: ReadonlyMap<string, Mention>
   let current = html;
   do {
     previous = current;
-    current = current.replace(pair, (whole, firstId: string, first: string, _gap: string, secondId: string, second: string) => {
-      const a = mentions.get(firstId)?.target?.key;
-      return a !== undefined && a === mentions.get(secondId)?.target?.key ? `<at id="${firstId}">${first} ${second}</at>` : whole;
-    });
+    current = current.replace(
+      pair,
+      (whole, firstId: string, first: string, _gap: string, secondId: string, second: string) => {
+        const a = mentions.get(firstId)?.target?.key;
+        return a !== undefined && a === mentions.get(secondId)?.target?.key
+          ? `<at id="${firstId}">${first} ${second}</at>`
+          : whole;
+      },
+    );
   } while (current !== previous);
   return current;
 }
@@ -123,7 +134,9 @@ function simplifyReplyQuote(html: string): { html: string; quotedId: string | un
   if (!html.includes('schema.skype.com/Reply')) return { html, quotedId: undefined };
   const tag = /<blockquote\b[^>]*schema\.skype\.com\/Reply[^>]*>/i.exec(html)?.[0] ?? '';
   const quotedId = /\bitemid="([^"]+)"/i.exec(tag)?.[1];
-  const cleaned = html.replace(/<strong\b[^>]*itemprop="mri"[^>]*>[^<]*<\/strong>/gi, '').replace(/<span\b[^>]*itemprop="time"[^>]*>[^<]*<\/span>/gi, '');
+  const cleaned = html
+    .replace(/<strong\b[^>]*itemprop="mri"[^>]*>[^<]*<\/strong>/gi, '')
+    .replace(/<span\b[^>]*itemprop="time"[^>]*>[^<]*<\/span>/gi, '');
   return { html: cleaned, quotedId };
 }
 
@@ -142,7 +155,12 @@ function cardText(content: unknown): string {
     if (Array.isArray(value)) value.forEach((item) => walk(item, depth + 1));
     else if (isRecord(value)) {
       for (const [key, child] of Object.entries(value)) {
-        if ((key === 'title' || key === 'subtitle' || key === 'text') && typeof child === 'string' && child.trim()) lines.push(child.trim());
+        if (
+          (key === 'title' || key === 'subtitle' || key === 'text') &&
+          typeof child === 'string' &&
+          child.trim()
+        )
+          lines.push(child.trim());
         else if (typeof child === 'object') walk(child, depth + 1);
       }
     }

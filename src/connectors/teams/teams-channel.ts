@@ -24,7 +24,8 @@ export function channelOfMessage(raw: JsonRecord): TeamsChannelRef | undefined {
   const identity = asRecord(raw.channelIdentity);
   const teamId = asId(identity?.teamId);
   const channelId = asId(identity?.channelId);
-  if (teamId !== undefined && channelId !== undefined) return { scope: 'channel', workspace: teamId, channel: channelId };
+  if (teamId !== undefined && channelId !== undefined)
+    return { scope: 'channel', workspace: teamId, channel: channelId };
   const chatId = asId(raw.chatId);
   if (chatId !== undefined) return { scope: 'chat', workspace: 'chats', channel: chatId };
   return undefined;
@@ -43,7 +44,11 @@ export function channelOfContext(context: string | undefined): TeamsChannelRef |
 /** The last resort: the file's base name, without its extension. */
 export function channelOfFile(path: string): TeamsChannelRef {
   const name = basename(path);
-  return { scope: 'file', workspace: 'file', channel: name.slice(0, name.length - extname(name).length) || name };
+  return {
+    scope: 'file',
+    workspace: 'file',
+    channel: name.slice(0, name.length - extname(name).length) || name,
+  };
 }
 
 function odataKey(raw: string): string {
@@ -114,7 +119,10 @@ export class TeamsChannels {
           source: 'teams',
           workspace: facts.ref.workspace,
           nativeId: facts.ref.channel,
-          name: facts.rename?.name ?? (isChannel ? undefined : participantsName(facts.participants, nameOf)) ?? idName(facts.ref.channel),
+          name:
+            facts.rename?.name ??
+            (isChannel ? undefined : participantsName(facts.participants, nameOf)) ??
+            idName(facts.ref.channel),
           kind,
           members: isChannel ? [] : [...facts.participants],
           ...(facts.topic ? { topic: facts.topic.text } : {}),
@@ -136,10 +144,17 @@ function kindOf(facts: ChannelFacts): ChannelKind {
   return facts.participants.size > 2 ? 'group_dm' : 'dm';
 }
 
-function participantsName(participants: ReadonlySet<string>, nameOf: (personKey: string) => string | undefined): string | undefined {
-  const names = [...new Set([...participants].map(nameOf).filter((name): name is string => name !== undefined))].sort((a, b) => a.localeCompare(b));
+function participantsName(
+  participants: ReadonlySet<string>,
+  nameOf: (personKey: string) => string | undefined,
+): string | undefined {
+  const names = [
+    ...new Set([...participants].map(nameOf).filter((name): name is string => name !== undefined)),
+  ].sort((a, b) => a.localeCompare(b));
   if (names.length === 0) return undefined;
-  return names.length <= 4 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} others`;
+  return names.length <= 4
+    ? names.join(', ')
+    : `${names.slice(0, 3).join(', ')} and ${names.length - 3} others`;
 }
 
 function idName(id: string): string {

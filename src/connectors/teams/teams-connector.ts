@@ -22,7 +22,14 @@ export function sniffTeamsJson(head: string): boolean {
 
 async function* readTeams(input: DetectedInput): AsyncGenerator<IngestItem> {
   if (input.container !== 'file') {
-    yield { kind: 'problem', problem: { path: input.path, severity: 'skipped-file', reason: `${input.path} is a folder; Teams messages are read from Graph JSON files.` } };
+    yield {
+      kind: 'problem',
+      problem: {
+        path: input.path,
+        severity: 'skipped-file',
+        reason: `${input.path} is a folder; Teams messages are read from Graph JSON files.`,
+      },
+    };
     return;
   }
   const { events, problems } = mapTeamsExport(input.text, input.path);

@@ -2,7 +2,13 @@ import type { EventEnvelope } from '../../domain/events.js';
 import type { IngestProblem } from '../connector.js';
 import { asId, asString, isRecord } from '../json-values.js';
 import { inTimeOrder, RANK, type RankedEvent } from '../ordered-events.js';
-import { channelOfContext, channelOfFile, channelOfMessage, TeamsChannels, type TeamsChannelRef } from './teams-channel.js';
+import {
+  channelOfContext,
+  channelOfFile,
+  channelOfMessage,
+  TeamsChannels,
+  type TeamsChannelRef,
+} from './teams-channel.js';
 import { identitiesOf, mapTeamsMessage, type PreparedMessage, threadRootKey } from './teams-message.js';
 import { TeamsPeople } from './teams-people.js';
 import { messageTime } from './teams-time.js';
@@ -22,7 +28,10 @@ export function mapTeamsExport(text: string, path: string): TeamsExportResult {
   try {
     root = JSON.parse(text);
   } catch (cause) {
-    return skipped(path, `${path} is not valid JSON (${(cause as Error).message}); the file may be truncated. Fetch or export it again.`);
+    return skipped(
+      path,
+      `${path} is not valid JSON (${(cause as Error).message}); the file may be truncated. Fetch or export it again.`,
+    );
   }
   let items: readonly unknown[];
   let context: string | undefined;
@@ -33,17 +42,25 @@ export function mapTeamsExport(text: string, path: string): TeamsExportResult {
     items = root.value;
     context = asString(root['@odata.context']);
     if (asString(root['@odata.nextLink'])) {
-      problems.push({ path, severity: 'warning', reason: `${path} is one page of a longer Graph response (it has @odata.nextLink); messages on later pages are not in it.` });
+      problems.push({
+        path,
+        severity: 'warning',
+        reason: `${path} is one page of a longer Graph response (it has @odata.nextLink); messages on later pages are not in it.`,
+      });
     }
   } else {
-    return skipped(path, `${path} is not a Graph chatMessage list (expected a "value" array or a plain array of messages).`);
+    return skipped(
+      path,
+      `${path} is not a Graph chatMessage list (expected a "value" array or a plain array of messages).`,
+    );
   }
 
   const contextChannel = channelOfContext(context);
   let fileChannel: TeamsChannelRef | undefined;
   const prepared: PreparedMessage[] = [];
   items.forEach((raw, index) => {
-    const problem = (severity: IngestProblem['severity'], reason: string) => problems.push({ path, severity, recordIndex: index, reason });
+    const problem = (severity: IngestProblem['severity'], reason: string) =>
+      problems.push({ path, severity, recordIndex: index, reason });
     if (!isRecord(raw)) return problem('skipped-record', 'the message is not a JSON object; skipped.');
     const id = asId(raw.id);
     if (id === undefined) return problem('skipped-record', 'the message has no id; skipped.');
@@ -55,7 +72,11 @@ export function mapTeamsExport(text: string, path: string): TeamsExportResult {
     if (!channel) {
       if (!fileChannel) {
         fileChannel = channelOfFile(path);
-        problems.push({ path, severity: 'warning', reason: `${path} does not say which chat or channel its messages belong to (no chatId, channelIdentity or @odata.context); they are filed under "${fileChannel.channel}".` });
+        problems.push({
+          path,
+          severity: 'warning',
+          reason: `${path} does not say which chat or channel its messages belong to (no chatId, channelIdentity or @odata.context); they are filed under "${fileChannel.channel}".`,
+        });
       }
       channel = fileChannel;
     }
@@ -79,9 +100,14 @@ export function mapTeamsExport(text: string, path: string): TeamsExportResult {
     reactionsWithoutUser += mapped.reactionsWithoutUser;
   }
   if (reactionsWithoutUser > 0) {
-    problems.push({ path, severity: 'warning', reason: `${reactionsWithoutUser} reaction(s) name no user or no reaction type; they were skipped.` });
+    problems.push({
+      path,
+      severity: 'warning',
+      reason: `${reactionsWithoutUser} reaction(s) name no user or no reaction type; they were skipped.`,
+    });
   }
-  for (const event of channels.events((key) => people.nameOf(key))) ranked.push({ event, rank: RANK.channel });
+  for (const event of channels.events((key) => people.nameOf(key)))
+    ranked.push({ event, rank: RANK.channel });
   for (const event of people.events()) ranked.push({ event, rank: RANK.person });
   return { events: inTimeOrder(ranked), problems };
 }

@@ -6,7 +6,13 @@ import { RANK, type RankedEvent } from '../ordered-events.js';
 import { renderBody } from './teams-body.js';
 import { channelKey, type TeamsChannelRef, type TeamsChannels } from './teams-channel.js';
 import { describeEventDetail } from './teams-event-detail.js';
-import { identityOf, memberIdentityOf, type TeamsIdentity, type TeamsPeople, UNKNOWN_AUTHOR } from './teams-people.js';
+import {
+  identityOf,
+  memberIdentityOf,
+  type TeamsIdentity,
+  type TeamsPeople,
+  UNKNOWN_AUTHOR,
+} from './teams-people.js';
 import { parseGraphTime } from './teams-time.js';
 
 /** A chatMessage that passed the checks: it has an id, a time and a conversation. */
@@ -48,7 +54,10 @@ export function isSystemMessage(raw: JsonRecord): boolean {
 }
 
 /** One chatMessage to its events: posted (unless a deleted message left no body), deleted, reactions. */
-export function mapTeamsMessage(message: PreparedMessage, context: TeamsMessageContext): { events: RankedEvent[]; reactionsWithoutUser: number } {
+export function mapTeamsMessage(
+  message: PreparedMessage,
+  context: TeamsMessageContext,
+): { events: RankedEvent[]; reactionsWithoutUser: number } {
   const { raw, id, ts, channel } = message;
   const { people, channels } = context;
   const ref: MessageRef = { source: 'teams', workspace: channel.workspace, channel: channel.channel, id };
@@ -88,12 +97,19 @@ export function mapTeamsMessage(message: PreparedMessage, context: TeamsMessageC
   if (body.files.length > 0) posted.files = body.files;
 
   const events: RankedEvent[] = [];
-  const deleted = raw.deletedDateTime !== undefined && raw.deletedDateTime !== null && raw.deletedDateTime !== '';
+  const deleted =
+    raw.deletedDateTime !== undefined && raw.deletedDateTime !== null && raw.deletedDateTime !== '';
   const hasBody = text !== '' || body.files.length > 0;
   if (!deleted || hasBody) events.push({ event: messagePosted(posted), rank: RANK.message });
   if (deleted) {
     const deletedAt = parseGraphTime(raw.deletedDateTime)?.ts ?? null;
-    events.push({ event: messageDeleted({ source: 'teams', workspace: ref.workspace, channel: ref.channel, id, deletedAt }, deletedAt ?? ts), rank: RANK.message });
+    events.push({
+      event: messageDeleted(
+        { source: 'teams', workspace: ref.workspace, channel: ref.channel, id, deletedAt },
+        deletedAt ?? ts,
+      ),
+      rank: RANK.message,
+    });
   }
 
   let reactionsWithoutUser = 0;
@@ -107,7 +123,20 @@ export function mapTeamsMessage(message: PreparedMessage, context: TeamsMessageC
         continue;
       }
       const at = parseTolerantTime(reaction.createdDateTime) ?? ts;
-      events.push({ event: reactionAdded({ source: 'teams', workspace: ref.workspace, channel: ref.channel, id, emoji, user: people.see(user, at) }, at), rank: RANK.message });
+      events.push({
+        event: reactionAdded(
+          {
+            source: 'teams',
+            workspace: ref.workspace,
+            channel: ref.channel,
+            id,
+            emoji,
+            user: people.see(user, at),
+          },
+          at,
+        ),
+        rank: RANK.message,
+      });
     }
   }
   return { events, reactionsWithoutUser };

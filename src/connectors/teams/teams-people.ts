@@ -27,10 +27,12 @@ export function identityOf(set: unknown): TeamsIdentity | undefined {
   if (!isRecord(set)) return undefined;
   const user = asRecord(set.user);
   const userId = asId(user?.id);
-  if (user && userId !== undefined) return { key: teamsUserKey(userId), kind: 'user', id: userId, name: displayName(user) };
+  if (user && userId !== undefined)
+    return { key: teamsUserKey(userId), kind: 'user', id: userId, name: displayName(user) };
   const app = asRecord(set.application);
   const appId = asId(app?.id);
-  if (app && appId !== undefined) return { key: teamsAppKey(appId), kind: 'app', id: appId, name: displayName(app) };
+  if (app && appId !== undefined)
+    return { key: teamsAppKey(appId), kind: 'app', id: appId, name: displayName(app) };
   return undefined;
 }
 

@@ -22,8 +22,16 @@ export function messageTime(raw: JsonRecord): MessageTime {
   const shown = JSON.stringify(created ?? null);
   const parsed = parseGraphTime(created);
   if (parsed && !parsed.repaired) return { ts: parsed.ts };
-  if (parsed) return { ts: parsed.ts, warning: `createdDateTime ${shown} is malformed; read it as ${parsed.ts}.` };
+  if (parsed)
+    return { ts: parsed.ts, warning: `createdDateTime ${shown} is malformed; read it as ${parsed.ts}.` };
   const modified = parseGraphTime(raw.lastModifiedDateTime);
-  if (modified) return { ts: modified.ts, warning: `createdDateTime ${shown} is not a time; used lastModifiedDateTime (${modified.ts}) instead.` };
-  return { ts: undefined, reason: `neither createdDateTime ${shown} nor lastModifiedDateTime ${JSON.stringify(raw.lastModifiedDateTime ?? null)} is a time` };
+  if (modified)
+    return {
+      ts: modified.ts,
+      warning: `createdDateTime ${shown} is not a time; used lastModifiedDateTime (${modified.ts}) instead.`,
+    };
+  return {
+    ts: undefined,
+    reason: `neither createdDateTime ${shown} nor lastModifiedDateTime ${JSON.stringify(raw.lastModifiedDateTime ?? null)} is a time`,
+  };
 }

@@ -30,11 +30,13 @@ function total(weights: number[][], match: number[]): number {
 describe('maxWeightMatching', () => {
   it('matches brute force on small square and rectangular matrices', () => {
     let seed = 42;
-    const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const random = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     for (let trial = 0; trial < 200; trial++) {
       const rows = 1 + Math.floor(random() * 5);
       const cols = 1 + Math.floor(random() * 5);
-      const weights = Array.from({ length: rows }, () => Array.from({ length: cols }, () => Math.floor(random() * 6)));
+      const weights = Array.from({ length: rows }, () =>
+        Array.from({ length: cols }, () => Math.floor(random() * 6)),
+      );
       const match = maxWeightMatching(weights);
       const usedCols = match.filter((c) => c >= 0);
       expect(new Set(usedCols).size).toBe(usedCols.length);

@@ -1,12 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { conversationsFromLinks, exactMatch, linkScores, oneToOne, scaledVariationOfInformation, scoreLinks, type Link } from './metrics.js';
+import {
+  conversationsFromLinks,
+  exactMatch,
+  linkScores,
+  oneToOne,
+  scaledVariationOfInformation,
+  scoreLinks,
+  type Link,
+} from './metrics.js';
 
 const link = (source: string, target: string): Link => ({ source, target });
 
 describe('linkScores', () => {
   it('counts matching (source, target) pairs, self links included', () => {
-    const gold = [link('b', 'a'), link('c', 'b'), link('a', 'a'), link('d', 'd'), link('e', 'e'), link('f', 'e')];
-    const predicted = [link('b', 'a'), link('c', 'c'), link('a', 'a'), link('d', 'c'), link('e', 'e'), link('f', 'e')];
+    const gold = [
+      link('b', 'a'),
+      link('c', 'b'),
+      link('a', 'a'),
+      link('d', 'd'),
+      link('e', 'e'),
+      link('f', 'e'),
+    ];
+    const predicted = [
+      link('b', 'a'),
+      link('c', 'c'),
+      link('a', 'a'),
+      link('d', 'c'),
+      link('e', 'e'),
+      link('f', 'e'),
+    ];
     const scores = linkScores(gold, predicted);
     expect(scores.precision).toBeCloseTo(4 / 6);
     expect(scores.recall).toBeCloseTo(4 / 6);
@@ -33,7 +55,10 @@ describe('conversationsFromLinks', () => {
 
 describe('clustering scores', () => {
   it('gives 1 − VI/log2 n = 0.5 and one-to-one 0.5 when two pairs are merged into one conversation', () => {
-    const gold = [['a', 'b'], ['c', 'd']];
+    const gold = [
+      ['a', 'b'],
+      ['c', 'd'],
+    ];
     const predicted = [['a', 'b', 'c', 'd']];
     // VI = H(gold | predicted) + H(predicted | gold) = 1 + 0 bits; log2 4 = 2.
     expect(scaledVariationOfInformation(gold, predicted)).toBeCloseTo(0.5);
@@ -43,7 +68,11 @@ describe('clustering scores', () => {
 
   it('matches a hand-computed example with a split, a merge and an exact conversation', () => {
     const gold = [['a', 'b', 'c'], ['d'], ['e', 'f']];
-    const predicted = [['a', 'b'], ['c', 'd'], ['e', 'f']];
+    const predicted = [
+      ['a', 'b'],
+      ['c', 'd'],
+      ['e', 'f'],
+    ];
     // H(gold, predicted) = 2/3·log2 3 + 1/3·log2 6, H(gold) = 1/2 + 1/6·log2 6 + 1/3·log2 3, H(predicted) = log2 3,
     // so VI = 2·H(g, p) − H(g) − H(p) = (log2 3) / 2.
     expect(scaledVariationOfInformation(gold, predicted)).toBeCloseTo(1 - Math.log2(3) / 2 / Math.log2(6));
@@ -57,8 +86,14 @@ describe('clustering scores', () => {
   });
 
   it('finds the best one-to-one pairing where taking the largest overlap first would not', () => {
-    const gold = [['a', 'b', 'c', 'd', 'e'], ['f', 'g']];
-    const predicted = [['a', 'b', 'c', 'f', 'g'], ['d', 'e']];
+    const gold = [
+      ['a', 'b', 'c', 'd', 'e'],
+      ['f', 'g'],
+    ];
+    const predicted = [
+      ['a', 'b', 'c', 'f', 'g'],
+      ['d', 'e'],
+    ];
     // Greedy takes abc (3) and then nothing; the optimum pairs de (2) and fg (2).
     expect(oneToOne(gold, predicted)).toBeCloseTo(4 / 7);
   });

@@ -34,7 +34,10 @@ export function linkScores(gold: readonly Link[], predicted: readonly Link[]): P
 
 /** Connected components of the links, keeping only scored ids (context messages still connect others);
  * members keep first-seen order. */
-export function conversationsFromLinks(links: readonly Link[], isScored: (id: string) => boolean = () => true): string[][] {
+export function conversationsFromLinks(
+  links: readonly Link[],
+  isScored: (id: string) => boolean = () => true,
+): string[][] {
   const parent = new Map<string, string>();
   const find = (id: string): string => {
     let root = id;
@@ -79,7 +82,10 @@ interface Contingency {
   cells: [number, number, number][];
 }
 
-function contingency(gold: readonly (readonly string[])[], predicted: readonly (readonly string[])[]): Contingency {
+function contingency(
+  gold: readonly (readonly string[])[],
+  predicted: readonly (readonly string[])[],
+): Contingency {
   const goldOf = new Map<string, number>();
   gold.forEach((conversation, g) => conversation.forEach((id) => goldOf.set(id, g)));
   const cells = new Map<string, [number, number, number]>();
@@ -95,15 +101,25 @@ function contingency(gold: readonly (readonly string[])[], predicted: readonly (
       else cells.set(key, [g, p, 1]);
     }
   });
-  if (total !== goldOf.size) throw new Error(`gold has ${goldOf.size} messages but predictions cover ${total}`);
-  return { total, goldSizes: gold.map((c) => c.length), predictedSizes: predicted.map((c) => c.length), cells: [...cells.values()] };
+  if (total !== goldOf.size)
+    throw new Error(`gold has ${goldOf.size} messages but predictions cover ${total}`);
+  return {
+    total,
+    goldSizes: gold.map((c) => c.length),
+    predictedSizes: predicted.map((c) => c.length),
+    cells: [...cells.values()],
+  };
 }
 
 /** 1 − VI / log2(n), where VI = H(gold | predicted) + H(predicted | gold) and n is the number of messages. */
-export function scaledVariationOfInformation(gold: readonly (readonly string[])[], predicted: readonly (readonly string[])[]): number {
+export function scaledVariationOfInformation(
+  gold: readonly (readonly string[])[],
+  predicted: readonly (readonly string[])[],
+): number {
   const { total, goldSizes, predictedSizes, cells } = contingency(gold, predicted);
   if (total <= 1) return 1;
-  const entropy = (sizes: number[]): number => sizes.reduce((h, size) => (size > 0 ? h - (size / total) * Math.log2(size / total) : h), 0);
+  const entropy = (sizes: number[]): number =>
+    sizes.reduce((h, size) => (size > 0 ? h - (size / total) * Math.log2(size / total) : h), 0);
   const joint = cells.reduce((h, [, , count]) => h - (count / total) * Math.log2(count / total), 0);
   const vi = 2 * joint - entropy(goldSizes) - entropy(predictedSizes);
   return 1 - vi / Math.log2(total);
@@ -111,7 +127,10 @@ export function scaledVariationOfInformation(gold: readonly (readonly string[])[
 
 /** One-to-one overlap: messages covered by the best one-to-one pairing of gold and predicted conversations, over n.
  * Exact: the matching is solved per connected block of overlapping conversations with the Hungarian algorithm. */
-export function oneToOne(gold: readonly (readonly string[])[], predicted: readonly (readonly string[])[]): number {
+export function oneToOne(
+  gold: readonly (readonly string[])[],
+  predicted: readonly (readonly string[])[],
+): number {
   const { total, cells } = contingency(gold, predicted);
   if (total === 0) return 1;
   // Blocks: connected components of the bipartite overlap graph (gold g as g, predicted p as -p-1).
@@ -155,7 +174,10 @@ export function oneToOne(gold: readonly (readonly string[])[], predicted: readon
 
 /** Exact-match conversation P/R/F1: a conversation counts when the same set of messages is predicted;
  * single-message conversations are left out on both sides. */
-export function exactMatch(gold: readonly (readonly string[])[], predicted: readonly (readonly string[])[]): PRF {
+export function exactMatch(
+  gold: readonly (readonly string[])[],
+  predicted: readonly (readonly string[])[],
+): PRF {
   const key = (conversation: readonly string[]): string => [...conversation].sort().join('\u0000');
   const goldKeys = gold.filter((c) => c.length > 1).map(key);
   const predictedKeys = new Set(predicted.filter((c) => c.length > 1).map(key));
@@ -173,7 +195,11 @@ export interface DisentanglementScores {
 }
 
 /** All scores at once, from gold and predicted links over the same scored messages. */
-export function scoreLinks(gold: readonly Link[], predicted: readonly Link[], isScored: (id: string) => boolean): DisentanglementScores {
+export function scoreLinks(
+  gold: readonly Link[],
+  predicted: readonly Link[],
+  isScored: (id: string) => boolean,
+): DisentanglementScores {
   const goldConversations = conversationsFromLinks(gold, isScored);
   const predictedConversations = conversationsFromLinks(predicted, isScored);
   return {

@@ -32,11 +32,17 @@ export function scoreAgainstTruth(
   truth: readonly TruthConversationLike[],
   refOf: (channel: string, id: string) => string,
 ): ConversationTruthScores {
-  const predicted = extracted.filter((c) => c.messages.length > 0).map((c) => c.messages.map((id) => refOf(c.channel, id)));
+  const predicted = extracted
+    .filter((c) => c.messages.length > 0)
+    .map((c) => c.messages.map((id) => refOf(c.channel, id)));
   const predictedIds = new Set(predicted.flat());
   const labelled = new Set(truth.flatMap((c) => c.messages));
-  const gold = truth.map((c) => c.messages.filter((ref) => predictedIds.has(ref))).filter((c) => c.length > 0);
-  const scoredPredicted = predicted.map((c) => c.filter((ref) => labelled.has(ref))).filter((c) => c.length > 0);
+  const gold = truth
+    .map((c) => c.messages.filter((ref) => predictedIds.has(ref)))
+    .filter((c) => c.length > 0);
+  const scoredPredicted = predicted
+    .map((c) => c.filter((ref) => labelled.has(ref)))
+    .filter((c) => c.length > 0);
   return {
     vi: scaledVariationOfInformation(gold, scoredPredicted),
     oneToOne: oneToOne(gold, scoredPredicted),

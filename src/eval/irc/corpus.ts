@@ -21,7 +21,11 @@ export function defaultCorpusDir(): string {
 }
 
 export function corpusAvailable(dir = defaultCorpusDir()): boolean {
-  return existsSync(path.join(dir, 'dev')) && existsSync(path.join(dir, 'test')) && existsSync(path.join(dir, 'train'));
+  return (
+    existsSync(path.join(dir, 'dev')) &&
+    existsSync(path.join(dir, 'test')) &&
+    existsSync(path.join(dir, 'train'))
+  );
 }
 
 export function listSplit(split: Split, dir = defaultCorpusDir()): string[] {

@@ -23,7 +23,10 @@ export function evaluateFiles(predictions: readonly FilePrediction[]): Disentang
   const gold: Link[] = [];
   const predicted: Link[] = [];
   const cutoffs = new Map<string, number>();
-  const toLink = (name: string, link: LineLink): Link => ({ source: `${name}:${link.source}`, target: `${name}:${link.target}` });
+  const toLink = (name: string, link: LineLink): Link => ({
+    source: `${name}:${link.source}`,
+    target: `${name}:${link.target}`,
+  });
   for (const { file, links } of predictions) {
     cutoffs.set(file.name, file.cutoff);
     for (const link of file.gold) gold.push(toLink(file.name, link));

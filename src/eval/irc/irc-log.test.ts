@@ -60,6 +60,8 @@ describe('annotation files', () => {
     ];
     const text = writeAnnotation(links);
     expect(text).toBe('1000 1000 -\n1000 1001 -\n998 1003 -\n1001 1003 -\n');
-    expect(readAnnotation(text)).toEqual([...links].sort((a, b) => a.source - b.source || a.target - b.target));
+    expect(readAnnotation(text)).toEqual(
+      [...links].sort((a, b) => a.source - b.source || a.target - b.target),
+    );
   });
 });

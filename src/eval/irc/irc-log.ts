@@ -1,10 +1,13 @@
 /** Reads an IRC log in the Kummerfeld et al. (2019) `.ascii.txt` form into ChatLines (id = 0-based line number). */
 import type { ChatLine } from '../../pipeline/disentangle/types.js';
 
-const MESSAGE = /^\[(\d{1,2}):(\d{2})\]\s+(?:<([^>\s]*)>|\*\s+(\S+)|-([^:\s]+):\S*-|\(([^/\s)]+)\/[^)]*\))\s?(.*)$/u;
-const SYSTEM = /^===\s+(\S+)\s+(?:\[[^\]]*\]\s+)?(has joined|has left|has quit|is now known as|was kicked|sets mode|changes topic|has changed the topic)/u;
+const MESSAGE =
+  /^\[(\d{1,2}):(\d{2})\]\s+(?:<([^>\s]*)>|\*\s+(\S+)|-([^:\s]+):\S*-|\(([^/\s)]+)\/[^)]*\))\s?(.*)$/u;
+const SYSTEM =
+  /^===\s+(\S+)\s+(?:\[[^\]]*\]\s+)?(has joined|has left|has quit|is now known as|was kicked|sets mode|changes topic|has changed the topic)/u;
 const NETSPLIT = /^===\s+\S+\s+->\s+\S+/u;
-const AWAY_SUFFIX = /[|_\-^`]+(away|afk|work|home|laptop|mobile|zzz|sleep|busy|off|lunch|out|food|eating|brb|gone)$/iu;
+const AWAY_SUFFIX =
+  /[|_\-^`]+(away|afk|work|home|laptop|mobile|zzz|sleep|busy|off|lunch|out|food|eating|brb|gone)$/iu;
 const DAY = 24 * 60;
 
 export interface IrcLogOptions {
@@ -45,7 +48,13 @@ export function parseIrcLog(text: string, options: IrcLogOptions = {}): ChatLine
       else if (at > inDay) minute += at - inDay;
       seen = true;
       const nick = message[3] || message[4] || message[5] || message[6] || '';
-      out.push({ id, author: who(nick), authorNames: nickNames(nick), text: message[7] ?? '', ts: dayStart + minute * 60000 });
+      out.push({
+        id,
+        author: who(nick),
+        authorNames: nickNames(nick),
+        text: message[7] ?? '',
+        ts: dayStart + minute * 60000,
+      });
       return;
     }
     const ts = dayStart + minute * 60000;

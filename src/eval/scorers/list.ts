@@ -13,7 +13,12 @@ export interface ListMatch<E, A> {
  * to at most one predicted item for which `matches` holds (the highest `rank` first).
  * Two empty lists score 1: saying nothing where nothing is expected is right.
  */
-export function matchLists<E, A>(expected: readonly E[], actual: readonly A[], matches: (expected: E, actual: A) => boolean, rank: (expected: E, actual: A) => number = () => 0): ListMatch<E, A> {
+export function matchLists<E, A>(
+  expected: readonly E[],
+  actual: readonly A[],
+  matches: (expected: E, actual: A) => boolean,
+  rank: (expected: E, actual: A) => number = () => 0,
+): ListMatch<E, A> {
   const used = new Set<number>();
   const pairs: { expected: E; actual: A }[] = [];
   const missed: E[] = [];
@@ -35,7 +40,10 @@ export function matchLists<E, A>(expected: readonly E[], actual: readonly A[], m
     }
   }
   const extra = actual.filter((_, index) => !used.has(index));
-  const scores = expected.length === 0 && actual.length === 0 ? { precision: 1, recall: 1, f1: 1 } : prf(pairs.length, actual.length, expected.length);
+  const scores =
+    expected.length === 0 && actual.length === 0
+      ? { precision: 1, recall: 1, f1: 1 }
+      : prf(pairs.length, actual.length, expected.length);
   return { scores, pairs, missed, extra };
 }
 

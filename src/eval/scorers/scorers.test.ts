@@ -25,7 +25,12 @@ describe('list scorers', () => {
   it('matches one-to-one and reports precision, recall and what was missed or extra', () => {
     const expected = [{ ev: ['m1'] }, { ev: ['m5'] }, { ev: ['m9'] }];
     const actual = [{ ev: ['m1', 'm2'] }, { ev: ['m1'] }, { ev: ['m7'] }];
-    const result = matchLists(expected, actual, (e, a) => e.ev.some((id) => a.ev.includes(id)), (e, a) => -a.ev.length);
+    const result = matchLists(
+      expected,
+      actual,
+      (e, a) => e.ev.some((id) => a.ev.includes(id)),
+      (e, a) => -a.ev.length,
+    );
     expect(result.pairs).toEqual([{ expected: expected[0], actual: actual[1] }]);
     expect(result.scores.precision).toBeCloseTo(1 / 3);
     expect(result.scores.recall).toBeCloseTo(1 / 3);
@@ -41,8 +46,16 @@ describe('list scorers', () => {
 
 describe('clustering scores', () => {
   it('scores a perfect split 1 and a merged one lower, counting dropped messages as singletons', () => {
-    const gold = [['a', 'b'], ['c', 'd']];
-    expect(clusteringScores(gold, [['b', 'a'], ['c', 'd']])).toEqual({ vi: 1, oneToOne: 1, exactF1: 1 });
+    const gold = [
+      ['a', 'b'],
+      ['c', 'd'],
+    ];
+    expect(
+      clusteringScores(gold, [
+        ['b', 'a'],
+        ['c', 'd'],
+      ]),
+    ).toEqual({ vi: 1, oneToOne: 1, exactF1: 1 });
     const merged = clusteringScores(gold, [['a', 'b', 'c', 'd']]);
     expect(merged.exactF1).toBe(0);
     expect(merged.oneToOne).toBeCloseTo(0.5);
@@ -53,7 +66,12 @@ describe('clustering scores', () => {
 });
 
 describe('structure scorers', () => {
-  const schema = { type: 'object', properties: { topic: { type: 'string' }, n: { type: 'integer' } }, required: ['topic'], additionalProperties: false };
+  const schema = {
+    type: 'object',
+    properties: { topic: { type: 'string' }, n: { type: 'integer' } },
+    required: ['topic'],
+    additionalProperties: false,
+  };
   it('validates against a JSON Schema', () => {
     expect(jsonSchemaValid(schema, { topic: 'x', n: 2 }).score).toBe(1);
     const bad = jsonSchemaValid(schema, { n: 'two' });

@@ -57,7 +57,10 @@ export interface AnnotateContext {
   signal?: AbortSignal;
 }
 
-export type AnnotateConversation = (conversation: EvalConversation, context: AnnotateContext) => Promise<AnnotateOutput>;
+export type AnnotateConversation = (
+  conversation: EvalConversation,
+  context: AnnotateContext,
+) => Promise<AnnotateOutput>;
 
 /**
  * The annotate stage as a function of an eval conversation: runAnnotate (heuristic; the model
@@ -67,27 +70,55 @@ export type AnnotateConversation = (conversation: EvalConversation, context: Ann
 export async function loadAnnotate(): Promise<AnnotateConversation | { skipped: string }> {
   return async (conversation, context) => {
     const runtime = context.services.model as Partial<ModelRuntime> | undefined;
-    const result = await runAnnotate(toAnnotateInput(conversation, context), { now: context.now, signal: context.signal }, runtime?.client ? { modelClient: runtime.client } : {});
+    const result = await runAnnotate(
+      toAnnotateInput(conversation, context),
+      { now: context.now, signal: context.signal },
+      runtime?.client ? { modelClient: runtime.client } : {},
+    );
     return result.output;
   };
 }
 
 /** A dataset conversation as the annotate stage's input. */
-export function toAnnotateInput(conversation: EvalConversation, context: Pick<AnnotateContext, 'people' | 'components' | 'timezone'>): AnnotateInput {
+export function toAnnotateInput(
+  conversation: EvalConversation,
+  context: Pick<AnnotateContext, 'people' | 'components' | 'timezone'>,
+): AnnotateInput {
   const first = conversation.messages[0];
   const source = (first?.source ?? conversation.channel.split(':')[0]) as AnnotateInput['ref']['source'];
   const native = (ref: string | null): string | null => (ref ? ref.slice(ref.lastIndexOf(':') + 1) : null);
   return {
     conversationId: conversation.id,
     channel: conversation.channel,
-    messages: conversation.messages.map((m) => ({ id: m.id, author: m.author, authorName: m.authorName, ts: m.ts, text: m.text, kind: 'message', replyTo: native(m.replyTo), thread: native(m.thread) })),
+    messages: conversation.messages.map((m) => ({
+      id: m.id,
+      author: m.author,
+      authorName: m.authorName,
+      ts: m.ts,
+      text: m.text,
+      kind: 'message',
+      replyTo: native(m.replyTo),
+      thread: native(m.thread),
+    })),
     people: context.people.map((person) => ({
-      key: person.identities.find((identity) => identity.startsWith(`${source}:`)) ?? person.identities[0] ?? person.id,
+      key:
+        person.identities.find((identity) => identity.startsWith(`${source}:`)) ??
+        person.identities[0] ??
+        person.id,
       name: person.name,
       aliases: [person.name.split(' ')[0], person.id],
     })),
-    entities: context.components.map((component) => ({ id: component.id, name: component.names[0] ?? component.id, kind: 'component', aliases: component.names.slice(1) })),
-    ref: { source, workspace: first?.workspace ?? source, channel: first?.channel ?? conversation.channel.slice(conversation.channel.indexOf(':') + 1) },
+    entities: context.components.map((component) => ({
+      id: component.id,
+      name: component.names[0] ?? component.id,
+      kind: 'component',
+      aliases: component.names.slice(1),
+    })),
+    ref: {
+      source,
+      workspace: first?.workspace ?? source,
+      channel: first?.channel ?? conversation.channel.slice(conversation.channel.indexOf(':') + 1),
+    },
     timezone: context.timezone,
     dm: source === 'slack' && /^D/.test(first?.channel ?? ''),
   };

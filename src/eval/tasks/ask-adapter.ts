@@ -26,15 +26,35 @@ export interface AskResult {
   intent: string | null;
 }
 
-export async function answerRow(question: string, asOfText: string | null, context: TaskContext): Promise<AskResult> {
+export async function answerRow(
+  question: string,
+  asOfText: string | null,
+  context: TaskContext,
+): Promise<AskResult> {
   const shared = context.header.context as { workspace?: string; now?: string; timezone?: string };
-  if (!shared.workspace) throw new Error('the ask dataset header needs context.workspace (the fixture folder to ingest)');
-  if (!context.services.workspace) throw new ItemSkipped('no workspace store: run it through `outro eval run`, which ingests the dataset workspace');
+  if (!shared.workspace)
+    throw new Error('the ask dataset header needs context.workspace (the fixture folder to ingest)');
+  if (!context.services.workspace)
+    throw new ItemSkipped(
+      'no workspace store: run it through `outro eval run`, which ingests the dataset workspace',
+    );
   const workspace = (await context.services.workspace(shared.workspace)) as AskWorkspace;
-  if (workspace.facts === 0) throw new ItemSkipped('stage missing: the workspace store has no facts (nothing extracts fact.asserted events from conversations yet)');
+  if (workspace.facts === 0)
+    throw new ItemSkipped(
+      'stage missing: the workspace store has no facts (nothing extracts fact.asserted events from conversations yet)',
+    );
   const now = shared.now ? new Date(shared.now) : context.now;
   const asOf = asOfText ? parseAsOf(asOfText, shared.timezone) : undefined;
   if (asOfText && !asOf) throw new Error(`as_of ${asOfText} is not a date`);
-  const answer = await ask(question, { ...workspace.sources, now, timeZone: shared.timezone ?? workspace.sources.timeZone }, { asOf });
-  return { answer: answer.text, unknown: !answer.known, confidence: answer.confidence, intent: answer.intent };
+  const answer = await ask(
+    question,
+    { ...workspace.sources, now, timeZone: shared.timezone ?? workspace.sources.timeZone },
+    { asOf },
+  );
+  return {
+    answer: answer.text,
+    unknown: !answer.known,
+    confidence: answer.confidence,
+    intent: answer.intent,
+  };
 }

@@ -12,7 +12,12 @@ export class Roster {
       this.personNames.set(fold(person.name), person.id);
       for (const identity of person.identities) {
         const colon = identity.indexOf(':');
-        this.people.push({ id: person.id, source: identity.slice(0, colon), native: identity.slice(colon + 1), full: identity });
+        this.people.push({
+          id: person.id,
+          source: identity.slice(0, colon),
+          native: identity.slice(colon + 1),
+          full: identity,
+        });
       }
     }
     for (const component of components) {
@@ -34,7 +39,10 @@ export class Roster {
 
   component(value: string | null | undefined): string | undefined {
     if (!value) return undefined;
-    return this.componentNames.get(fold(value)) ?? this.componentNames.get(fold(value.replace(/^(component|entity|project):/, '')));
+    return (
+      this.componentNames.get(fold(value)) ??
+      this.componentNames.get(fold(value.replace(/^(component|entity|project):/, '')))
+    );
   }
 
   /** Every person and component id the roster knows (for the grounding share). */

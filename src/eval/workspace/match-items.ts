@@ -40,8 +40,11 @@ export interface ItemScores {
 
 export function matchItems(gold: readonly GoldItem[], predicted: readonly PredictedItem[]): ItemScores {
   const goldOfRef = new Map<string, GoldItem[]>();
-  for (const item of gold) for (const ref of item.refs) goldOfRef.set(ref, [...(goldOfRef.get(ref) ?? []), item]);
-  const candidatesOf = (item: PredictedItem): GoldItem[] => [...new Set(item.refs.flatMap((ref) => goldOfRef.get(ref) ?? []))];
+  for (const item of gold)
+    for (const ref of item.refs) goldOfRef.set(ref, [...(goldOfRef.get(ref) ?? []), item]);
+  const candidatesOf = (item: PredictedItem): GoldItem[] => [
+    ...new Set(item.refs.flatMap((ref) => goldOfRef.get(ref) ?? [])),
+  ];
   const taken = new Set<string>();
   const matchOf = new Map<PredictedItem, ItemMatch>();
   // First the pairs that agree on the label (assignee, owner), then any shared message: a wrong
@@ -49,10 +52,18 @@ export function matchItems(gold: readonly GoldItem[], predicted: readonly Predic
   for (const sameLabel of [true, false]) {
     for (const item of predicted) {
       if (matchOf.has(item)) continue;
-      const pick = candidatesOf(item).find((candidate) => !taken.has(candidate.id) && (!sameLabel || (candidate.label !== undefined && candidate.label === item.label)));
+      const pick = candidatesOf(item).find(
+        (candidate) =>
+          !taken.has(candidate.id) &&
+          (!sameLabel || (candidate.label !== undefined && candidate.label === item.label)),
+      );
       if (!pick) continue;
       taken.add(pick.id);
-      matchOf.set(item, { gold: pick, predicted: item, labelRight: pick.label === undefined || pick.label === item.label });
+      matchOf.set(item, {
+        gold: pick,
+        predicted: item,
+        labelRight: pick.label === undefined || pick.label === item.label,
+      });
     }
   }
   const matches = predicted.flatMap((item) => matchOf.get(item) ?? []);

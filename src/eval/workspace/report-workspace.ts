@@ -12,12 +12,32 @@ function row(name: string, scores: ItemScores, details: string): string {
 export function workspaceReportLines(scores: WorkspaceScores, options: { misses?: boolean } = {}): string[] {
   const lines = [`${'kind'.padEnd(22)}  prec   rec`];
   lines.push(row('decisions', scores.decisions, ''));
-  lines.push(row('action items', scores.actionItems, `assignee right ${scores.actionItems.labelRight}/${scores.actionItems.matched}, status right ${scores.actionItems.statusRight}/${scores.actionItems.matched}`));
-  lines.push(row('questions for me', scores.questionsForMe, `answered state right ${scores.questionsForMe.answeredRight}/${scores.questionsForMe.matched}`));
-  lines.push(row('ownership', scores.ownership, `owner right ${scores.ownership.labelRight}/${scores.ownership.matched}`));
+  lines.push(
+    row(
+      'action items',
+      scores.actionItems,
+      `assignee right ${scores.actionItems.labelRight}/${scores.actionItems.matched}, status right ${scores.actionItems.statusRight}/${scores.actionItems.matched}`,
+    ),
+  );
+  lines.push(
+    row(
+      'questions for me',
+      scores.questionsForMe,
+      `answered state right ${scores.questionsForMe.answeredRight}/${scores.questionsForMe.matched}`,
+    ),
+  );
+  lines.push(
+    row(
+      'ownership',
+      scores.ownership,
+      `owner right ${scores.ownership.labelRight}/${scores.ownership.matched}`,
+    ),
+  );
   lines.push(row('waiting at period end', scores.waitingAtEnd, ''));
   const c = scores.conversations;
-  lines.push(`${'conversations'.padEnd(22)} VI ${pct(c.vi)}  1-1 ${pct(c.oneToOne)}  exact P/R/F ${pct(c.exact.precision)}/${pct(c.exact.recall)}/${pct(c.exact.f1)}  (${c.truthConversations} labelled, ${c.extractedConversations} extracted)`);
+  lines.push(
+    `${'conversations'.padEnd(22)} VI ${pct(c.vi)}  1-1 ${pct(c.oneToOne)}  exact P/R/F ${pct(c.exact.precision)}/${pct(c.exact.recall)}/${pct(c.exact.f1)}  (${c.truthConversations} labelled, ${c.extractedConversations} extracted)`,
+  );
   for (const brief of scores.briefs) {
     const s = brief.sections;
     lines.push(
@@ -27,12 +47,19 @@ export function workspaceReportLines(scores: WorkspaceScores, options: { misses?
   if (!options.misses) return lines;
   const list = (title: string, scores: ItemScores): void => {
     lines.push('', `${title}: missed`);
-    for (const miss of scores.misses) lines.push(`  - ${miss.id} ${miss.refs.join(' ')}${miss.label ? ` (${miss.label})` : ''}`);
+    for (const miss of scores.misses)
+      lines.push(`  - ${miss.id} ${miss.refs.join(' ')}${miss.label ? ` (${miss.label})` : ''}`);
     lines.push(`${title}: extracted but not labelled`);
-    for (const extra of scores.falsePositives) lines.push(`  + ${extra.refs.join(' ')}${extra.label ? ` (${extra.label})` : ''}: ${extra.text.slice(0, 140)}`);
+    for (const extra of scores.falsePositives)
+      lines.push(
+        `  + ${extra.refs.join(' ')}${extra.label ? ` (${extra.label})` : ''}: ${extra.text.slice(0, 140)}`,
+      );
     const wrong = scores.matches.filter((match) => !match.labelRight);
     if (wrong.length) lines.push(`${title}: wrong person`);
-    for (const match of wrong) lines.push(`  ~ ${match.gold.id}: gold ${match.gold.label}, extracted ${match.predicted.label}: ${match.predicted.text.slice(0, 120)}`);
+    for (const match of wrong)
+      lines.push(
+        `  ~ ${match.gold.id}: gold ${match.gold.label}, extracted ${match.predicted.label}: ${match.predicted.text.slice(0, 120)}`,
+      );
   };
   list('decisions', scores.decisions);
   list('action items', scores.actionItems);
@@ -40,17 +67,28 @@ export function workspaceReportLines(scores: WorkspaceScores, options: { misses?
   list('ownership', scores.ownership);
   list('waiting at period end', scores.waitingAtEnd);
   for (const brief of scores.briefs) {
-    lines.push('', `brief ${brief.date}: missing`, ...brief.missing.map((entry) => `  - ${entry}`), `brief ${brief.date}: shown but should not be`, ...brief.violations.map((entry) => `  ! ${entry}`));
+    lines.push(
+      '',
+      `brief ${brief.date}: missing`,
+      ...brief.missing.map((entry) => `  - ${entry}`),
+      `brief ${brief.date}: shown but should not be`,
+      ...brief.violations.map((entry) => `  ! ${entry}`),
+    );
   }
   return lines;
 }
 
 /** The ask list: the totals, then each wrong answer (all answers with `all`). */
 export function askReportLines(scores: AskScores, options: { all?: boolean } = {}): string[] {
-  const lines = [`ask                    ${scores.right}/${scores.total} right: answerable ${scores.answerableRight}/${scores.answerable}, unanswerable abstained ${scores.abstained}/${scores.unanswerable}`];
+  const lines = [
+    `ask                    ${scores.right}/${scores.total} right: answerable ${scores.answerableRight}/${scores.answerable}, unanswerable abstained ${scores.abstained}/${scores.unanswerable}`,
+  ];
   for (const row of scores.rows) {
     if (row.right && !options.all) continue;
-    lines.push(`  ${row.right ? 'ok ' : 'NO '} ${row.question} (as of ${row.asOf})${row.why ? ` — ${row.why}` : ''}`, `      ${row.answer.replace(/\s+/g, ' ').slice(0, 200)}`);
+    lines.push(
+      `  ${row.right ? 'ok ' : 'NO '} ${row.question} (as of ${row.asOf})${row.why ? ` — ${row.why}` : ''}`,
+      `      ${row.answer.replace(/\s+/g, ' ').slice(0, 200)}`,
+    );
   }
   return lines;
 }

@@ -13,7 +13,12 @@ const truth = WorkspaceTruthSchema.parse({
   ask: [
     { q: 'Who should I ask about route feeds?', as_of: '2026-10-23', answer_person_id: 'tomas' },
     { q: 'When does the pilot start?', as_of: '2026-10-23', answer_contains_any: ['Nov 2', '2026-11-02'] },
-    { q: 'What is the status?', as_of: '2026-10-23', answer_items: [['198'], ['14']], must_not_say: ['all refunded'] },
+    {
+      q: 'What is the status?',
+      as_of: '2026-10-23',
+      answer_items: [['198'], ['14']],
+      must_not_say: ['all refunded'],
+    },
     { q: 'How much per terminal?', as_of: '2026-10-23', answer_unknown: true },
   ],
 });

@@ -41,7 +41,11 @@ function namesOf(person: TruthPerson): string[] {
 
 function namesPerson(text: string, person: TruthPerson): boolean {
   const folded = fold(text);
-  return namesOf(person).some((name) => new RegExp(`(^|[^\\p{L}])${fold(name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u').test(folded));
+  return namesOf(person).some((name) =>
+    new RegExp(`(^|[^\\p{L}])${fold(name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u').test(
+      folded,
+    ),
+  );
 }
 
 /**
@@ -61,13 +65,31 @@ export function scoreAsk(truth: WorkspaceTruth, answers: ReadonlyArray<ShownAnsw
     } else {
       if (!answer.known) problems.push('said "I don\'t know"');
       const person = row.answer_person_id ? people.get(row.answer_person_id) : undefined;
-      if (row.answer_person_id && (!person || !namesPerson(answer.text, person))) problems.push(`does not name ${row.answer_person ?? row.answer_person_id}`);
-      for (const needle of row.answer_contains ?? []) if (!has(shown, needle)) problems.push(`lacks "${needle}"`);
-      if (row.answer_contains_any && !row.answer_contains_any.some((needle) => has(shown, needle))) problems.push(`lacks any of ${row.answer_contains_any.map((n) => `"${n}"`).join(', ')}`);
-      for (const group of row.answer_items ?? []) if (!group.some((needle) => has(shown, needle))) problems.push(`lacks ${group.length > 1 ? 'any of ' : ''}${group.slice(0, 4).map((n) => `"${n}"`).join(', ')}`);
+      if (row.answer_person_id && (!person || !namesPerson(answer.text, person)))
+        problems.push(`does not name ${row.answer_person ?? row.answer_person_id}`);
+      for (const needle of row.answer_contains ?? [])
+        if (!has(shown, needle)) problems.push(`lacks "${needle}"`);
+      if (row.answer_contains_any && !row.answer_contains_any.some((needle) => has(shown, needle)))
+        problems.push(`lacks any of ${row.answer_contains_any.map((n) => `"${n}"`).join(', ')}`);
+      for (const group of row.answer_items ?? [])
+        if (!group.some((needle) => has(shown, needle)))
+          problems.push(
+            `lacks ${group.length > 1 ? 'any of ' : ''}${group
+              .slice(0, 4)
+              .map((n) => `"${n}"`)
+              .join(', ')}`,
+          );
     }
-    for (const needle of row.must_not_say ?? []) if (has(answer.text, needle)) problems.push(`says "${needle}"`);
-    return { question: row.q, asOf: row.as_of, right: problems.length === 0, unanswerable: row.answer_unknown === true, why: problems.join('; '), answer: answer.text };
+    for (const needle of row.must_not_say ?? [])
+      if (has(answer.text, needle)) problems.push(`says "${needle}"`);
+    return {
+      question: row.q,
+      asOf: row.as_of,
+      right: problems.length === 0,
+      unanswerable: row.answer_unknown === true,
+      why: problems.join('; '),
+      answer: answer.text,
+    };
   });
   const answerable = rows.filter((row) => !row.unanswerable);
   const unanswerable = rows.filter((row) => row.unanswerable);

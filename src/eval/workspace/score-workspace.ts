@@ -46,7 +46,8 @@ export function truthRef(source: string, channel: string, id: string): string {
   return source === 'slack' ? `slack:${channel}:${id}` : `${source}:${id}`;
 }
 
-const refOfEvidence = (evidence: Pick<Evidence, 'source' | 'channel' | 'id'>): string => truthRef(evidence.source, evidence.channel, evidence.id);
+const refOfEvidence = (evidence: Pick<Evidence, 'source' | 'channel' | 'id'>): string =>
+  truthRef(evidence.source, evidence.channel, evidence.id);
 
 function refOfCitation(citation: Citation): string {
   const [source, , ...channel] = citation.channel.split(':');
@@ -64,40 +65,86 @@ export function scoreWorkspace(truth: WorkspaceTruth, extraction: WorkspaceExtra
 
   const decisions = matchItems(
     truth.decisions.map((decision) => ({ id: decision.id, refs: decision.evidence_message_ids })),
-    [...data.decisions].sort((a, b) => a.at.localeCompare(b.at)).map((decision) => ({ id: decision.decisionId, refs: decision.evidence.map(refOfEvidence), text: decision.summary })),
+    [...data.decisions]
+      .sort((a, b) => a.at.localeCompare(b.at))
+      .map((decision) => ({
+        id: decision.decisionId,
+        refs: decision.evidence.map(refOfEvidence),
+        text: decision.summary,
+      })),
   );
 
   const items = [...data.items.values()].sort((a, b) => a.at.localeCompare(b.at));
   const actionScores = matchItems(
-    truth.action_items.map((item) => ({ id: item.id, refs: item.evidence_message_ids, label: item.assignee ?? null })),
-    items.map((item) => ({ id: item.itemId, refs: item.evidence.map(refOfEvidence), label: item.assignee ? (personOf(item.assignee) ?? item.assignee) : null, text: item.summary })),
+    truth.action_items.map((item) => ({
+      id: item.id,
+      refs: item.evidence_message_ids,
+      label: item.assignee ?? null,
+    })),
+    items.map((item) => ({
+      id: item.itemId,
+      refs: item.evidence.map(refOfEvidence),
+      label: item.assignee ? (personOf(item.assignee) ?? item.assignee) : null,
+      text: item.summary,
+    })),
   );
   const goldStatus = new Map(truth.action_items.map((item) => [item.id, item.status]));
-  const statusRight = actionScores.matches.filter((match) => (data.completions.has(match.predicted.id) ? 'done' : 'open') === goldStatus.get(match.gold.id)).length;
+  const statusRight = actionScores.matches.filter(
+    (match) => (data.completions.has(match.predicted.id) ? 'done' : 'open') === goldStatus.get(match.gold.id),
+  ).length;
 
-  const mine = [...data.questions.values()].filter((question) => question.addressees.some((key) => personOf(key) === me)).sort((a, b) => a.at.localeCompare(b.at));
+  const mine = [...data.questions.values()]
+    .filter((question) => question.addressees.some((key) => personOf(key) === me))
+    .sort((a, b) => a.at.localeCompare(b.at));
   const questionScores = matchItems(
     truth.questions_for_me.map((question) => ({ id: question.message_id, refs: [question.message_id] })),
-    mine.map((question) => ({ id: question.questionId, refs: question.evidence.map(refOfEvidence), text: question.text })),
+    mine.map((question) => ({
+      id: question.questionId,
+      refs: question.evidence.map(refOfEvidence),
+      text: question.text,
+    })),
   );
-  const goldAnswered = new Map(truth.questions_for_me.map((question) => [question.message_id, question.answered]));
-  const answeredRight = questionScores.matches.filter((match) => data.answers.has(match.predicted.id) === goldAnswered.get(match.gold.id)).length;
+  const goldAnswered = new Map(
+    truth.questions_for_me.map((question) => [question.message_id, question.answered]),
+  );
+  const answeredRight = questionScores.matches.filter(
+    (match) => data.answers.has(match.predicted.id) === goldAnswered.get(match.gold.id),
+  ).length;
 
   const ownership = matchItems(
-    truth.ownership.map((row, index) => ({ id: `${row.component}#${index}`, refs: row.evidence_message_ids, label: row.owner })),
+    truth.ownership.map((row, index) => ({
+      id: `${row.component}#${index}`,
+      refs: row.evidence_message_ids,
+      label: row.owner,
+    })),
     data.facts
-      .filter((fact) => fact.relation === 'owns' && data.retractions.get(fact.factId)?.reason !== 'correction')
+      .filter(
+        (fact) => fact.relation === 'owns' && data.retractions.get(fact.factId)?.reason !== 'correction',
+      )
       .sort((a, b) => a.validFrom.localeCompare(b.validFrom))
-      .map((fact) => ({ id: fact.factId, refs: fact.evidence.map(refOfEvidence), label: personOf(fact.subject) ?? fact.subject, text: `${fact.subject} owns ${fact.object}` })),
+      .map((fact) => ({
+        id: fact.factId,
+        refs: fact.evidence.map(refOfEvidence),
+        label: personOf(fact.subject) ?? fact.subject,
+        text: `${fact.subject} owns ${fact.object}`,
+      })),
   );
 
   const waitingGold: GoldItem[] = [
-    ...truth.questions_for_me.filter((question) => !question.answered).map((question) => ({ id: question.message_id, refs: [question.message_id] })),
-    ...truth.action_items.filter((item) => item.status === 'open' && item.assignee === me).map((item) => ({ id: item.id, refs: item.evidence_message_ids })),
+    ...truth.questions_for_me
+      .filter((question) => !question.answered)
+      .map((question) => ({ id: question.message_id, refs: [question.message_id] })),
+    ...truth.action_items
+      .filter((item) => item.status === 'open' && item.assignee === me)
+      .map((item) => ({ id: item.id, refs: item.evidence_message_ids })),
   ];
   const waitingAtEnd = matchItems(
     waitingGold,
-    extraction.periodBrief.waiting.map((item) => ({ id: item.id, refs: item.evidence.map(refOfCitation), text: item.text })),
+    extraction.periodBrief.waiting.map((item) => ({
+      id: item.id,
+      refs: item.evidence.map(refOfCitation),
+      text: item.text,
+    })),
   );
 
   const conversations = scoreAgainstTruth(
@@ -125,22 +172,43 @@ interface ShownItem {
 function shown(items: ReadonlyArray<{ text?: string; summary?: string; evidence: Citation[] }>): ShownItem[] {
   return items.map((item) => ({
     refs: item.evidence.map(refOfCitation),
-    text: [item.text ?? item.summary ?? '', ...item.evidence.map((citation) => citation.snippet)].join(' ').toLowerCase(),
+    text: [item.text ?? item.summary ?? '', ...item.evidence.map((citation) => citation.snippet)]
+      .join(' ')
+      .toLowerCase(),
   }));
 }
 
 function scoreBrief(gold: GoldBrief, brief: Brief): BriefScores {
-  const dueSoonSection = (brief as Brief & { dueSoon?: Array<{ text: string; evidence: Citation[] }> }).dueSoon ?? [];
+  const dueSoonSection =
+    (brief as Brief & { dueSoon?: Array<{ text: string; evidence: Citation[] }> }).dueSoon ?? [];
   const sections = {
     needsMe: { gold: gold.needsMe, shown: shown(brief.waiting) },
     decisions: { gold: gold.decisions, shown: shown(brief.decisions) },
     dueSoon: { gold: gold.dueSoon, shown: [...shown(dueSoonSection), ...shown(brief.waiting)] },
   };
-  const scores: BriefScores = { date: gold.date, found: 0, total: 0, cited: 0, missing: [], violations: [], sections: { needsMe: { found: 0, total: 0 }, decisions: { found: 0, total: 0 }, dueSoon: { found: 0, total: 0 } } };
-  for (const [name, section] of Object.entries(sections) as Array<[keyof typeof sections, { gold: TruthBriefEntry[]; shown: ShownItem[] }]>) {
+  const scores: BriefScores = {
+    date: gold.date,
+    found: 0,
+    total: 0,
+    cited: 0,
+    missing: [],
+    violations: [],
+    sections: {
+      needsMe: { found: 0, total: 0 },
+      decisions: { found: 0, total: 0 },
+      dueSoon: { found: 0, total: 0 },
+    },
+  };
+  for (const [name, section] of Object.entries(sections) as Array<
+    [keyof typeof sections, { gold: TruthBriefEntry[]; shown: ShownItem[] }]
+  >) {
     for (const entry of section.gold) {
-      const citing = section.shown.filter((item) => item.refs.some((ref) => entry.evidence_message_ids.includes(ref)));
-      const found = citing.some((item) => entry.must_include.every((word) => item.text.includes(word.toLowerCase())));
+      const citing = section.shown.filter((item) =>
+        item.refs.some((ref) => entry.evidence_message_ids.includes(ref)),
+      );
+      const found = citing.some((item) =>
+        entry.must_include.every((word) => item.text.includes(word.toLowerCase())),
+      );
       scores.total++;
       scores.sections[name].total++;
       if (citing.length > 0) scores.cited++;
@@ -153,7 +221,8 @@ function scoreBrief(gold: GoldBrief, brief: Brief): BriefScores {
   // Only the open-item sections: a decision may rightly cite a message that must not show as waiting.
   const attention = [...sections.needsMe.shown, ...shown(dueSoonSection)];
   for (const entry of gold.shouldNotInclude) {
-    if (attention.some((item) => item.refs.some((ref) => entry.evidence_message_ids.includes(ref)))) scores.violations.push(entry.summary);
+    if (attention.some((item) => item.refs.some((ref) => entry.evidence_message_ids.includes(ref))))
+      scores.violations.push(entry.summary);
   }
   return scores;
 }

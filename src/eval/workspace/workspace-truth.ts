@@ -49,7 +49,9 @@ export const WorkspaceTruthSchema = z.looseObject({
       }),
     )
     .default([]),
-  decisions: z.array(z.looseObject({ id: z.string(), summary: z.string(), evidence_message_ids: Ids })).default([]),
+  decisions: z
+    .array(z.looseObject({ id: z.string(), summary: z.string(), evidence_message_ids: Ids }))
+    .default([]),
   action_items: z
     .array(
       z.looseObject({
@@ -119,12 +121,22 @@ export function loadWorkspaceTruth(file: string): WorkspaceTruth {
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (cause) {
-    throw new OutroError('NOT_FOUND', `${file} could not be read as JSON: ${(cause as Error).message}. An evaluation workspace needs a truth.json beside its exports.`, { cause });
+    throw new OutroError(
+      'NOT_FOUND',
+      `${file} could not be read as JSON: ${(cause as Error).message}. An evaluation workspace needs a truth.json beside its exports.`,
+      { cause },
+    );
   }
   const parsed = WorkspaceTruthSchema.safeParse(raw);
   if (!parsed.success) {
-    const problems = parsed.error.issues.slice(0, 5).map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
-    throw new OutroError('USAGE', `${file} is not an evaluation truth file (${problems}). See the Fernhill workspace README for the format.`);
+    const problems = parsed.error.issues
+      .slice(0, 5)
+      .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+      .join('; ');
+    throw new OutroError(
+      'USAGE',
+      `${file} is not an evaluation truth file (${problems}). See the Fernhill workspace README for the format.`,
+    );
   }
   return parsed.data;
 }
@@ -149,7 +161,8 @@ export function goldBriefs(truth: WorkspaceTruth): GoldBrief[] {
 }
 
 export function readerOf(truth: WorkspaceTruth): TruthPerson {
-  const me = truth.people.find((person) => person.id === truth.me) ?? truth.people.find((person) => person.is_me);
+  const me =
+    truth.people.find((person) => person.id === truth.me) ?? truth.people.find((person) => person.is_me);
   if (!me) throw new OutroError('USAGE', `truth.json names me = "${truth.me}" but lists no such person.`);
   return me;
 }

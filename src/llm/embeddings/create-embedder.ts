@@ -6,7 +6,10 @@ import { OllamaEmbedder } from './ollama-embedder.js';
 import { TransformersEmbedder } from './transformers-embedder.js';
 
 /** The embedder the settings ask for; the built-in hashed one when no model is configured. */
-export async function createEmbedder(settings: ModelSettings | undefined, client?: OllamaModelClient): Promise<Embedder> {
+export async function createEmbedder(
+  settings: ModelSettings | undefined,
+  client?: OllamaModelClient,
+): Promise<Embedder> {
   const embed = settings?.embed ?? { kind: 'hashed' };
   if (embed.kind === 'hashed' || !settings) return new HashedEmbedder();
   if (embed.kind === 'local') return TransformersEmbedder.load(embed.dir);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { HashedEmbedder } from './hashed-embedder.js';
 import { cosine } from './vector-search.js';
 
-const norm = (vector: Float32Array): number => Math.sqrt(vector.reduce((sum, value) => sum + value * value, 0));
+const norm = (vector: Float32Array): number =>
+  Math.sqrt(vector.reduce((sum, value) => sum + value * value, 0));
 
 describe('HashedEmbedder', () => {
   it('gives unit vectors of its dimension, the same for the same text', async () => {
@@ -16,7 +17,11 @@ describe('HashedEmbedder', () => {
   });
 
   it('puts texts that share words and word pieces closer than unrelated ones', async () => {
-    const [query, near, far] = await new HashedEmbedder().embed(['who owns the billing service', 'Dana owns billing svc now', 'lunch on friday at noon?']);
+    const [query, near, far] = await new HashedEmbedder().embed([
+      'who owns the billing service',
+      'Dana owns billing svc now',
+      'lunch on friday at noon?',
+    ]);
     expect(cosine(query, near)).toBeGreaterThan(cosine(query, far) + 0.2);
   });
 

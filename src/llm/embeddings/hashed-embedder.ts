@@ -49,7 +49,12 @@ export class HashedEmbedder implements Embedder {
 }
 
 function words(text: string): string[] {
-  return text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return (
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  );
 }
 
 /** 32-bit FNV-1a over UTF-16 code units. */

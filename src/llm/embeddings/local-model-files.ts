@@ -2,7 +2,12 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Files a local sentence-embedding directory needs for @huggingface/transformers (fp32 ONNX). */
-export const LOCAL_EMBEDDER_FILES = ['config.json', 'tokenizer.json', 'tokenizer_config.json', 'onnx/model.onnx'] as const;
+export const LOCAL_EMBEDDER_FILES = [
+  'config.json',
+  'tokenizer.json',
+  'tokenizer_config.json',
+  'onnx/model.onnx',
+] as const;
 
 /** The required files that are not in `dir` (all of them when the directory is missing). */
 export function missingLocalModelFiles(dir: string): string[] {

@@ -27,11 +27,15 @@ describe('OllamaEmbedder', () => {
 
   it('sends texts in batches', async () => {
     await new OllamaEmbedder(fakeClient(fake), 'nomic-embed-text', 2).embed(['a', 'b', 'c', 'd', 'e']);
-    expect(fake.requests.filter((request) => request.path === '/api/embed').map((request) => request.body.input)).toEqual([['a', 'b'], ['c', 'd'], ['e']]);
+    expect(
+      fake.requests.filter((request) => request.path === '/api/embed').map((request) => request.body.input),
+    ).toEqual([['a', 'b'], ['c', 'd'], ['e']]);
   });
 
   it('says to pull an embedding model the server lacks', async () => {
-    await expect(new OllamaEmbedder(fakeClient(fake), 'mxbai-embed-large').embed(['a'])).rejects.toThrow('Run `ollama pull mxbai-embed-large`');
+    await expect(new OllamaEmbedder(fakeClient(fake), 'mxbai-embed-large').embed(['a'])).rejects.toThrow(
+      'Run `ollama pull mxbai-embed-large`',
+    );
   });
 });
 
@@ -42,7 +46,17 @@ describe('createEmbedder', () => {
 
   it('uses the Ollama embedding model the settings name', async () => {
     const client = fakeClient(fake);
-    const embedder = await createEmbedder({ ...client.settings, numCtx: 8_192, provider: 'ollama', nameSource: 'config', hostRaw: fake.url, embed: { kind: 'ollama', name: 'nomic-embed-text' } }, client);
+    const embedder = await createEmbedder(
+      {
+        ...client.settings,
+        numCtx: 8_192,
+        provider: 'ollama',
+        nameSource: 'config',
+        hostRaw: fake.url,
+        embed: { kind: 'ollama', name: 'nomic-embed-text' },
+      },
+      client,
+    );
     expect(embedder.id).toBe('ollama:nomic-embed-text');
   });
 });

@@ -6,7 +6,11 @@ export class OllamaEmbedder implements Embedder {
   readonly id: string;
   private knownDimension: number | undefined;
 
-  constructor(private readonly client: OllamaModelClient, readonly model: string, private readonly batchSize = 64) {
+  constructor(
+    private readonly client: OllamaModelClient,
+    readonly model: string,
+    private readonly batchSize = 64,
+  ) {
     this.id = `ollama:${model}`;
   }
 

@@ -23,7 +23,11 @@ describe('TransformersEmbedder on the committed tiny model', () => {
   });
 
   it('gives one unit vector per text', async () => {
-    const vectors = await embedder.embed(['Alice owns billing', 'who owns the billing service?', 'lunch on friday']);
+    const vectors = await embedder.embed([
+      'Alice owns billing',
+      'who owns the billing service?',
+      'lunch on friday',
+    ]);
     expect(vectors).toHaveLength(3);
     for (const vector of vectors) {
       expect(vector).toHaveLength(32);
@@ -33,12 +37,19 @@ describe('TransformersEmbedder on the committed tiny model', () => {
 
   it('gives a text the same vector alone or padded in a batch (mean pooling over the mask)', async () => {
     const [alone] = await embedder.embed(['billing deploy']);
-    const [batched] = await embedder.embed(['billing deploy', 'a much longer message about the billing service and the deploy pipeline on friday']);
+    const [batched] = await embedder.embed([
+      'billing deploy',
+      'a much longer message about the billing service and the deploy pipeline on friday',
+    ]);
     expect(cosine(alone, batched)).toBeCloseTo(1, 5);
   });
 
   it('puts texts sharing tokens closer than unrelated ones', async () => {
-    const [a, b, c] = await embedder.embed(['alice owns billing', 'alice owns billing now', 'lunch on friday']);
+    const [a, b, c] = await embedder.embed([
+      'alice owns billing',
+      'alice owns billing now',
+      'lunch on friday',
+    ]);
     expect(cosine(a, b)).toBeGreaterThan(cosine(a, c));
   });
 });
@@ -55,7 +66,9 @@ describe('TransformersEmbedder.load', () => {
     writeFileSync(join(dir, 'half', 'config.json'), '{}');
     await expect(TransformersEmbedder.load(join(dir, 'half'))).rejects.toMatchObject({
       code: 'MODEL_UNAVAILABLE',
-      message: expect.stringMatching(/lacks tokenizer\.json, tokenizer_config\.json, onnx\/model\.onnx.*remove model\.embed/),
+      message: expect.stringMatching(
+        /lacks tokenizer\.json, tokenizer_config\.json, onnx\/model\.onnx.*remove model\.embed/,
+      ),
     });
   });
 });

@@ -32,7 +32,12 @@ describe('topK', () => {
   });
 
   it('returns everything above the floor when k exceeds the items', () => {
-    expect(topK([1, 0], items, 10, 0).map((hit) => hit.id)).toEqual(['east', 'east-too', 'north-east', 'north']);
+    expect(topK([1, 0], items, 10, 0).map((hit) => hit.id)).toEqual([
+      'east',
+      'east-too',
+      'north-east',
+      'north',
+    ]);
     expect(topK([1, 0], items, 0)).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 /** Cosine similarity; 0 when either vector is zero. */
 export function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  if (a.length !== b.length) throw new RangeError(`cosine of vectors of different lengths (${a.length} and ${b.length})`);
+  if (a.length !== b.length)
+    throw new RangeError(`cosine of vectors of different lengths (${a.length} and ${b.length})`);
   let dot = 0;
   let normA = 0;
   let normB = 0;
@@ -18,10 +19,16 @@ export interface ScoredId {
 }
 
 /** The k items most similar to the query, best first; ties broken by id so results are stable. */
-export function topK(query: ArrayLike<number>, items: Iterable<{ id: string; vector: ArrayLike<number> }>, k: number, minScore = -Infinity): ScoredId[] {
+export function topK(
+  query: ArrayLike<number>,
+  items: Iterable<{ id: string; vector: ArrayLike<number> }>,
+  k: number,
+  minScore = -Infinity,
+): ScoredId[] {
   if (k <= 0) return [];
   const best: ScoredId[] = [];
-  const worse = (a: ScoredId, b: ScoredId): boolean => a.score < b.score || (a.score === b.score && a.id > b.id);
+  const worse = (a: ScoredId, b: ScoredId): boolean =>
+    a.score < b.score || (a.score === b.score && a.id > b.id);
   for (const item of items) {
     const scored = { id: item.id, score: cosine(query, item.vector) };
     if (scored.score < minScore) continue;

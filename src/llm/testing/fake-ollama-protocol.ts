@@ -15,7 +15,13 @@ export interface FakeModel {
 
 export const DEFAULT_FAKE_MODELS: FakeModel[] = [
   { name: 'llama3.2:3b', capabilities: ['completion', 'tools'], family: 'llama', parameterSize: '3.2B' },
-  { name: 'nomic-embed-text:latest', capabilities: ['embedding'], family: 'nomic-bert', parameterSize: '137M', embeddingLength: 16 },
+  {
+    name: 'nomic-embed-text:latest',
+    capabilities: ['embedding'],
+    family: 'nomic-bert',
+    parameterSize: '137M',
+    embeddingLength: 16,
+  },
 ];
 
 const MODIFIED_AT = '2026-05-01T09:00:00.000000000Z';
@@ -37,7 +43,14 @@ export function notFound(name: unknown): { error: string } {
 
 function details(model: FakeModel): Record<string, unknown> {
   const family = model.family ?? 'llama';
-  return { parent_model: '', format: 'gguf', family, families: [family], parameter_size: model.parameterSize ?? '3.2B', quantization_level: 'Q4_K_M' };
+  return {
+    parent_model: '',
+    format: 'gguf',
+    family,
+    families: [family],
+    parameter_size: model.parameterSize ?? '3.2B',
+    quantization_level: 'Q4_K_M',
+  };
 }
 
 export function tagsBody(models: readonly FakeModel[]): Record<string, unknown> {
@@ -72,7 +85,12 @@ export interface ChunkMeta {
 }
 
 /** One streamed or final object of /api/chat (`message`) or /api/generate (`response`). */
-export function replyChunk(meta: ChunkMeta, content: string, done: boolean, promptChars: number): Record<string, unknown> {
+export function replyChunk(
+  meta: ChunkMeta,
+  content: string,
+  done: boolean,
+  promptChars: number,
+): Record<string, unknown> {
   const base: Record<string, unknown> = { model: meta.model, created_at: new Date().toISOString() };
   if (meta.endpoint === 'chat') base.message = { role: 'assistant', content };
   else base.response = content;

@@ -71,13 +71,18 @@ export class FakeOllama {
   private responder: Responder | undefined;
   private readonly timers = new Set<NodeJS.Timeout>();
 
-  private constructor(private readonly server: Server, readonly port: number, options: FakeOllamaOptions) {
+  private constructor(
+    private readonly server: Server,
+    readonly port: number,
+    options: FakeOllamaOptions,
+  ) {
     this.models = options.models ?? DEFAULT_FAKE_MODELS.map((model) => ({ ...model }));
     this.version = options.version ?? '0.6.8';
     this.capabilities = options.capabilities ?? true;
   }
 
   static async start(options: FakeOllamaOptions = {}): Promise<FakeOllama> {
+    // eslint-disable-next-line prefer-const -- assigned once the server exists; the handler closes over it.
     let fake: FakeOllama | undefined;
     const server = createServer((request, response) => void fake!.handle(request, response));
     await new Promise<void>((resolve, reject) => {
@@ -121,7 +126,11 @@ export class FakeOllama {
   hallucinate(): this {
     return this.respondWith((request) => {
       const format = request.body?.format;
-      return { content: JSON.stringify(typeof format === 'object' && format ? foreignInstance(format) : { answer: 'Zebulon Quince' }) };
+      return {
+        content: JSON.stringify(
+          typeof format === 'object' && format ? foreignInstance(format) : { answer: 'Zebulon Quince' },
+        ),
+      };
     });
   }
 
@@ -169,7 +178,10 @@ export class FakeOllama {
       return end(...args);
     }) as typeof response.end;
     response.on('close', release);
-    const scripted = this.queues.get(GENERATION.has(path) ? '/api/chat' : path)?.shift() ?? (GENERATION.has(path) ? this.responder?.(recorded) : undefined) ?? {};
+    const scripted =
+      this.queues.get(GENERATION.has(path) ? '/api/chat' : path)?.shift() ??
+      (GENERATION.has(path) ? this.responder?.(recorded) : undefined) ??
+      {};
     if (scripted.hang) return;
     const delay = (scripted.latencyMs ?? 0) + this.latencyMs;
     if (delay > 0) await this.sleep(delay);
@@ -190,7 +202,8 @@ export class FakeOllama {
     else if (key === 'GET /api/tags') sendJson(response, 200, tagsBody(this.models));
     else if (key === 'POST /api/show') this.show(request, response);
     else if (key === 'POST /api/embed') this.embed(request, response);
-    else if (key === 'POST /api/chat' || key === 'POST /api/generate') this.generate(request, scripted, response);
+    else if (key === 'POST /api/chat' || key === 'POST /api/generate')
+      this.generate(request, scripted, response);
     else {
       response.writeHead(404, { 'Content-Type': 'text/plain' });
       response.end('404 page not found');
@@ -206,7 +219,8 @@ export class FakeOllama {
   private embed(request: RecordedRequest, response: ServerResponse): void {
     const model = findFakeModel(this.models, request.body?.model);
     if (!model) return sendJson(response, 404, notFound(request.body?.model));
-    if (!(model.capabilities ?? ['completion']).includes('embedding')) return sendJson(response, 400, { error: `"${model.name}" does not support embeddings` });
+    if (!(model.capabilities ?? ['completion']).includes('embedding'))
+      return sendJson(response, 400, { error: `"${model.name}" does not support embeddings` });
     const input: unknown = request.body?.input;
     const texts = Array.isArray(input) ? input.map(String) : [String(input ?? '')];
     sendJson(response, 200, {
@@ -221,21 +235,33 @@ export class FakeOllama {
   private generate(request: RecordedRequest, scripted: FakeReply, response: ServerResponse): void {
     const endpoint = request.path === '/api/chat' ? 'chat' : 'generate';
     const body = request.body;
-    if (!body || typeof body.model !== 'string' || !body.model) return sendJson(response, 400, { error: 'model is required' });
+    if (!body || typeof body.model !== 'string' || !body.model)
+      return sendJson(response, 400, { error: 'model is required' });
     const model = findFakeModel(this.models, body.model);
     if (!model) return sendJson(response, 404, notFound(body.model));
-    if (!(model.capabilities ?? ['completion']).includes('completion')) return sendJson(response, 400, { error: `"${model.name}" does not support ${endpoint}` });
-    if (typeof body.format === 'object' && body.format !== null && !versionAtLeast(this.version, STRUCTURED_OUTPUTS_SINCE)) {
+    if (!(model.capabilities ?? ['completion']).includes('completion'))
+      return sendJson(response, 400, { error: `"${model.name}" does not support ${endpoint}` });
+    if (
+      typeof body.format === 'object' &&
+      body.format !== null &&
+      !versionAtLeast(this.version, STRUCTURED_OUTPUTS_SINCE)
+    ) {
       return sendJson(response, 400, { error: 'invalid format: expected "json" or a JSON schema' });
     }
-    if (scripted.content === undefined && scripted.midStreamError === undefined && !scripted.cutConnection && !scripted.stallMidStream) {
+    if (
+      scripted.content === undefined &&
+      scripted.midStreamError === undefined &&
+      !scripted.cutConnection &&
+      !scripted.stallMidStream
+    ) {
       return sendJson(response, 500, { error: `fake-ollama: no scripted reply for POST ${request.path}` });
     }
     const content = scripted.content ?? '';
     const meta = { model: body.model as string, endpoint } as const;
     const promptChars = JSON.stringify(body.messages ?? body.prompt ?? '').length;
     if (body.stream === false) {
-      if (scripted.midStreamError !== undefined) return sendJson(response, 500, { error: scripted.midStreamError });
+      if (scripted.midStreamError !== undefined)
+        return sendJson(response, 500, { error: scripted.midStreamError });
       if (scripted.cutConnection) return void response.destroy();
       if (scripted.stallMidStream) return;
       return sendJson(response, 200, replyChunk(meta, content, true, promptChars));
@@ -243,7 +269,9 @@ export class FakeOllama {
     response.writeHead(200, { 'Content-Type': 'application/x-ndjson' });
     const pieces = streamPieces(content);
     if (scripted.cutConnection) {
-      response.write(`${JSON.stringify(replyChunk(meta, pieces[0] ?? '', false, promptChars))}\n`, () => response.destroy());
+      response.write(`${JSON.stringify(replyChunk(meta, pieces[0] ?? '', false, promptChars))}\n`, () =>
+        response.destroy(),
+      );
       return;
     }
     if (scripted.stallMidStream) {
@@ -255,7 +283,8 @@ export class FakeOllama {
       response.end(`${JSON.stringify({ error: scripted.midStreamError })}\n`);
       return;
     }
-    for (const piece of pieces) response.write(`${JSON.stringify(replyChunk(meta, piece, false, promptChars))}\n`);
+    for (const piece of pieces)
+      response.write(`${JSON.stringify(replyChunk(meta, piece, false, promptChars))}\n`);
     response.end(`${JSON.stringify(replyChunk(meta, '', true, promptChars))}\n`);
   }
 
@@ -272,7 +301,10 @@ export class FakeOllama {
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+  response.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+  });
   response.end(text);
 }
 

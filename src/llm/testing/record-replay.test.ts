@@ -4,12 +4,23 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runStage } from '../../pipeline/run-model-stage.js';
 import { clearIdentityCache } from '../ollama-identity-cache.js';
-import { fakeClient, groundTopic, topicHeuristic, topicInput, topicModelStrategy, topicStage } from '../../pipeline/testing/demo-stage.js';
+import {
+  fakeClient,
+  groundTopic,
+  topicHeuristic,
+  topicInput,
+  topicModelStrategy,
+  topicStage,
+} from '../../pipeline/testing/demo-stage.js';
 import { FakeOllama } from './fake-ollama.js';
 import { readExchanges, RecordingModelClient, ReplayModelClient, replayResponder } from './record-replay.js';
 
 const context = { now: new Date('2026-05-20T08:00:00Z') };
-const answer = JSON.stringify({ topic: 'billing migration', participants: ['slack:T1:UA'], evidence: ['m1'] });
+const answer = JSON.stringify({
+  topic: 'billing migration',
+  participants: ['slack:T1:UA'],
+  evidence: ['m1'],
+});
 
 let dir: string;
 let fake: FakeOllama;
@@ -26,7 +37,11 @@ afterEach(async () => {
 async function recordSession(file: string): Promise<string> {
   fake.enqueue({ content: answer });
   const recorder = new RecordingModelClient(fakeClient(fake), file);
-  const result = await runStage(topicStage, topicInput(), context, { heuristic: topicHeuristic, model: topicModelStrategy(recorder), grounding: groundTopic });
+  const result = await runStage(topicStage, topicInput(), context, {
+    heuristic: topicHeuristic,
+    model: topicModelStrategy(recorder),
+    grounding: groundTopic,
+  });
   return JSON.stringify(result.output);
 }
 
@@ -44,7 +59,11 @@ describe('record and replay', () => {
     const recorded = await recordSession(file);
     await fake.close();
     const replay = ReplayModelClient.fromFile(file, 'llama3.2:3b');
-    const result = await runStage(topicStage, topicInput(), context, { heuristic: topicHeuristic, model: topicModelStrategy(replay), grounding: groundTopic });
+    const result = await runStage(topicStage, topicInput(), context, {
+      heuristic: topicHeuristic,
+      model: topicModelStrategy(replay),
+      grounding: groundTopic,
+    });
     expect(JSON.stringify(result.output)).toBe(recorded);
     expect(result.provenance.strategy).toBe('model');
   });
@@ -53,7 +72,11 @@ describe('record and replay', () => {
     const file = join(dir, 'session.jsonl');
     await recordSession(file);
     const replay = ReplayModelClient.fromFile(file, 'llama3.2:3b');
-    const result = await runStage(topicStage, topicInput({}, 'Something else entirely'), context, { heuristic: topicHeuristic, model: topicModelStrategy(replay), grounding: groundTopic });
+    const result = await runStage(topicStage, topicInput({}, 'Something else entirely'), context, {
+      heuristic: topicHeuristic,
+      model: topicModelStrategy(replay),
+      grounding: groundTopic,
+    });
     expect(result.provenance.degradedReason).toMatch(/No recorded reply/);
   });
 
@@ -64,7 +87,11 @@ describe('record and replay', () => {
     try {
       replaying.respondWith(replayResponder(readExchanges(file)));
       clearIdentityCache();
-      const result = await runStage(topicStage, topicInput(), context, { heuristic: topicHeuristic, model: topicModelStrategy(fakeClient(replaying)), grounding: groundTopic });
+      const result = await runStage(topicStage, topicInput(), context, {
+        heuristic: topicHeuristic,
+        model: topicModelStrategy(fakeClient(replaying)),
+        grounding: groundTopic,
+      });
       expect(JSON.stringify(result.output)).toBe(recorded);
       expect(replaying.count('/api/chat')).toBe(1);
     } finally {

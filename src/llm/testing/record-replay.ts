@@ -13,15 +13,32 @@ import type { FakeReply, RecordedRequest } from './fake-ollama.js';
  */
 export type Exchange =
   | { kind: 'identity'; model: string; identity: ModelIdentity }
-  | { kind: 'chat'; model: string; key: string; request: { messages: ChatCall['messages']; format?: ChatCall['format'] }; reply: ChatReply };
+  | {
+      kind: 'chat';
+      model: string;
+      key: string;
+      request: { messages: ChatCall['messages']; format?: ChatCall['format'] };
+      reply: ChatReply;
+    };
 
-export function exchangeKey(model: string, messages: ChatCall['messages'], format: ChatCall['format']): string {
-  return contentHash({ model, messages: messages.map((message) => ({ role: message.role, content: message.content })), format: format ?? null });
+export function exchangeKey(
+  model: string,
+  messages: ChatCall['messages'],
+  format: ChatCall['format'],
+): string {
+  return contentHash({
+    model,
+    messages: messages.map((message) => ({ role: message.role, content: message.content })),
+    format: format ?? null,
+  });
 }
 
 /** Decorates a client: every identity and chat it answers is appended to `file`. */
 export class RecordingModelClient implements ModelClient {
-  constructor(private readonly inner: ModelClient, readonly file: string) {
+  constructor(
+    private readonly inner: ModelClient,
+    readonly file: string,
+  ) {
     mkdirSync(dirname(file), { recursive: true });
   }
 
@@ -45,7 +62,13 @@ export class RecordingModelClient implements ModelClient {
 
   async chat(call: ChatCall): Promise<ChatReply> {
     const reply = await this.inner.chat(call);
-    this.append({ kind: 'chat', model: this.model, key: exchangeKey(this.model, call.messages, call.format), request: { messages: call.messages, format: call.format }, reply });
+    this.append({
+      kind: 'chat',
+      model: this.model,
+      key: exchangeKey(this.model, call.messages, call.format),
+      request: { messages: call.messages, format: call.format },
+      reply,
+    });
     return reply;
   }
 
@@ -67,12 +90,18 @@ export class ReplayModelClient implements ModelClient {
   private readonly chats = new Map<string, ChatReply>();
   private readonly recordedIdentity: ModelIdentity | undefined;
 
-  constructor(exchanges: readonly Exchange[], readonly model: string) {
+  constructor(
+    exchanges: readonly Exchange[],
+    readonly model: string,
+  ) {
     for (const exchange of exchanges) {
       if (exchange.model !== model) continue;
       if (exchange.kind === 'chat') this.chats.set(exchange.key, exchange.reply);
     }
-    this.recordedIdentity = exchanges.find((exchange): exchange is Extract<Exchange, { kind: 'identity' }> => exchange.kind === 'identity' && exchange.model === model)?.identity;
+    this.recordedIdentity = exchanges.find(
+      (exchange): exchange is Extract<Exchange, { kind: 'identity' }> =>
+        exchange.kind === 'identity' && exchange.model === model,
+    )?.identity;
   }
 
   static fromFile(file: string, model: string): ReplayModelClient {
@@ -80,7 +109,11 @@ export class ReplayModelClient implements ModelClient {
   }
 
   async identity(): Promise<ModelIdentity> {
-    if (!this.recordedIdentity) throw new OutroError('MODEL_UNAVAILABLE', `The recording holds no identity for ${this.model}; record a session with RecordingModelClient first.`);
+    if (!this.recordedIdentity)
+      throw new OutroError(
+        'MODEL_UNAVAILABLE',
+        `The recording holds no identity for ${this.model}; record a session with RecordingModelClient first.`,
+      );
     return this.recordedIdentity;
   }
 
@@ -89,7 +122,10 @@ export class ReplayModelClient implements ModelClient {
     const reply = this.chats.get(exchangeKey(this.model, call.messages, call.format));
     if (!reply) {
       this.stats.add('failures');
-      throw new OutroError('MODEL_UNAVAILABLE', `No recorded reply for this ${this.model} request (did the prompt, schema or input change?). Record the session again.`);
+      throw new OutroError(
+        'MODEL_UNAVAILABLE',
+        `No recorded reply for this ${this.model} request (did the prompt, schema or input change?). Record the session again.`,
+      );
     }
     return reply;
   }
@@ -97,9 +133,17 @@ export class ReplayModelClient implements ModelClient {
 
 /** A fake-Ollama responder that answers /api/chat from recordings, matching model, messages and format. */
 export function replayResponder(exchanges: readonly Exchange[]): (request: RecordedRequest) => FakeReply {
-  const replies = new Map(exchanges.filter((exchange) => exchange.kind === 'chat').map((exchange) => [exchange.key, exchange.reply.content]));
+  const replies = new Map(
+    exchanges
+      .filter((exchange) => exchange.kind === 'chat')
+      .map((exchange) => [exchange.key, exchange.reply.content]),
+  );
   return (request) => {
-    const content = replies.get(exchangeKey(request.body?.model, request.body?.messages ?? [], request.body?.format));
-    return content === undefined ? { status: 400, error: 'fake-ollama replay: no recorded reply for this request' } : { content };
+    const content = replies.get(
+      exchangeKey(request.body?.model, request.body?.messages ?? [], request.body?.format),
+    );
+    return content === undefined
+      ? { status: 400, error: 'fake-ollama replay: no recorded reply for this request' }
+      : { content };
   };
 }

@@ -3,7 +3,14 @@
  * a name that appears nowhere in any input: what a model that invents people, components and
  * message ids would answer. Grounding must drop all of it.
  */
-export const FOREIGN_NAMES = ['Zebulon Quince', 'slack:T0:UFAKE01', 'quantum-ledger', 'msg-that-never-was', 'Ottoline Vasquez-Brandt', 'ent:hyperdrive'];
+export const FOREIGN_NAMES = [
+  'Zebulon Quince',
+  'slack:T0:UFAKE01',
+  'quantum-ledger',
+  'msg-that-never-was',
+  'Ottoline Vasquez-Brandt',
+  'ent:hyperdrive',
+];
 
 type Schema = Record<string, unknown>;
 
@@ -21,7 +28,9 @@ export function foreignInstance(schema: Schema, names: readonly string[] = FOREI
     switch (type) {
       case 'object': {
         const properties = (node.properties ?? {}) as Record<string, Schema>;
-        return Object.fromEntries(Object.entries(properties).map(([key, value]) => [key, build(value, depth + 1)]));
+        return Object.fromEntries(
+          Object.entries(properties).map(([key, value]) => [key, build(value, depth + 1)]),
+        );
       }
       case 'array': {
         const min = typeof node.minItems === 'number' ? node.minItems : 0;

@@ -6,7 +6,8 @@ import type { Bus, BusBatch, BusOptions, Subscription } from './bus.js';
 /** Builds a fresh, empty bus for one test, plus its cleanup. */
 export type BusFactory = (options: BusOptions) => { bus: Bus; close(): void };
 
-const event = (id: string, type = 'message.posted') => makeEvent({ id, type, stream: 'c1', occurredAt: '2026-11-25T09:00:00.000Z', payload: { id } });
+const event = (id: string, type = 'message.posted') =>
+  makeEvent({ id, type, stream: 'c1', occurredAt: '2026-11-25T09:00:00.000Z', payload: { id } });
 
 async function next(subscription: Subscription, max = 100): Promise<BusBatch> {
   const result = await subscription.fetch(max);
@@ -17,9 +18,18 @@ async function next(subscription: Subscription, max = 100): Promise<BusBatch> {
 /** The one contract every Bus implementation passes (in-memory, SQLite, and any broker adapter). */
 export function busContract(name: string, factory: BusFactory): void {
   describe(`Bus contract: ${name}`, () => {
-    const withBus = async (options: BusOptions, body: (bus: Bus, clock: { now: number }) => Promise<void>) => {
+    const withBus = async (
+      options: BusOptions,
+      body: (bus: Bus, clock: { now: number }) => Promise<void>,
+    ) => {
       const clock = { now: 1_000 };
-      const { bus, close } = factory({ clock: () => clock.now, random: () => 0, maxAttempts: 3, backoff: { initialMs: 100, factor: 2 }, ...options });
+      const { bus, close } = factory({
+        clock: () => clock.now,
+        random: () => 0,
+        maxAttempts: 3,
+        backoff: { initialMs: 100, factor: 2 },
+        ...options,
+      });
       try {
         await body(bus, clock);
       } finally {
@@ -73,7 +83,9 @@ export function busContract(name: string, factory: BusFactory): void {
         const batch = await next(sub);
         const twin = await next(sub);
         await sub.ack(batch);
-        await expect(sub.ack(twin)).rejects.toSatisfy((error: unknown) => isOutroError(error, 'STORE_LOCKED'));
+        await expect(sub.ack(twin)).rejects.toSatisfy((error: unknown) =>
+          isOutroError(error, 'STORE_LOCKED'),
+        );
       }));
 
     it('splits a failed batch into single events, retries with backoff, then dead-letters', () =>
@@ -86,14 +98,25 @@ export function busContract(name: string, factory: BusFactory): void {
         await sub.ack(ok);
         const poison = await next(sub);
         expect(poison.events.map((e) => e.id)).toEqual(['poison']);
-        expect(await sub.nack(poison, new Error('boom 1'))).toEqual({ outcome: 'retry', attempts: 1, notBefore: 1_100 });
+        expect(await sub.nack(poison, new Error('boom 1'))).toEqual({
+          outcome: 'retry',
+          attempts: 1,
+          notBefore: 1_100,
+        });
         expect(await sub.fetch(10)).toEqual({ kind: 'wait', notBefore: 1_100 });
         clock.now = 1_100;
         const second = await next(sub);
         expect(second.attempt).toBe(2);
-        expect(await sub.nack(second, new Error('boom 2'))).toEqual({ outcome: 'retry', attempts: 2, notBefore: 1_300 });
+        expect(await sub.nack(second, new Error('boom 2'))).toEqual({
+          outcome: 'retry',
+          attempts: 2,
+          notBefore: 1_300,
+        });
         clock.now = 1_300;
-        expect(await sub.nack(await next(sub), new Error('boom 3'))).toMatchObject({ outcome: 'dead', attempts: 3 });
+        expect(await sub.nack(await next(sub), new Error('boom 3'))).toMatchObject({
+          outcome: 'dead',
+          attempts: 3,
+        });
         const letters = await bus.deadLetters();
         expect(letters).toHaveLength(1);
         expect(letters[0]).toMatchObject({ consumer: 'g', eventId: 'poison', attempts: 3, status: 'dead' });
@@ -141,7 +164,9 @@ export function busContract(name: string, factory: BusFactory): void {
         const again = await next(sub);
         expect(again.events.map((e) => e.id)).toEqual(['b', 'c']);
         expect(again.generation).toBeGreaterThan(all.generation);
-        await expect(sub.ack({ ...all, after: again.after })).rejects.toSatisfy((error: unknown) => isOutroError(error, 'STORE_LOCKED'));
+        await expect(sub.ack({ ...all, after: again.after })).rejects.toSatisfy((error: unknown) =>
+          isOutroError(error, 'STORE_LOCKED'),
+        );
         await sub.ack(again);
         await bus.replay('g', 0);
         expect((await next(sub)).events).toHaveLength(3);

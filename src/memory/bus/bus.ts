@@ -51,7 +51,8 @@ export interface BusBatch {
   deadLetterId?: number;
 }
 
-export type FetchResult = { kind: 'batch'; batch: BusBatch } | { kind: 'idle' } | { kind: 'wait'; notBefore: number };
+export type FetchResult =
+  { kind: 'batch'; batch: BusBatch } | { kind: 'idle' } | { kind: 'wait'; notBefore: number };
 
 export type NackOutcome =
   | { outcome: 'isolate' }
@@ -87,6 +88,9 @@ export function retryDelay(attempts: number, options: BusOptions, random: () => 
 }
 
 export function errorMessage(error: unknown): string {
-  if (error instanceof Error) return 'code' in error && typeof error.code === 'string' ? `${error.code}: ${error.message}` : error.message;
+  if (error instanceof Error)
+    return 'code' in error && typeof error.code === 'string'
+      ? `${error.code}: ${error.message}`
+      : error.message;
   return String(error);
 }

@@ -8,7 +8,9 @@ import { SqliteBus } from './sqlite-bus.js';
 
 busContract('SQLite', (options) => {
   const temp = makeTempDir();
-  const db = openDatabase(join(temp.dir, 'outro.db'), { migrations: MIGRATIONS.filter((migration) => migration.version <= 5) });
+  const db = openDatabase(join(temp.dir, 'outro.db'), {
+    migrations: MIGRATIONS.filter((migration) => migration.version <= 5),
+  });
   return {
     bus: new SqliteBus(db, new EventLog(db), options),
     close: () => {

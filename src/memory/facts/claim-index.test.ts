@@ -10,11 +10,20 @@ const ALICE = 'slack:T1:UALICE';
 const BILLING = 'component:billing';
 const OWNS = slotOf('owns', ALICE, BILLING);
 
-function describeClaimIndex(name: string, open: () => { index: ClaimIndex; store: (events: ReturnType<typeof assertedEvent | typeof retractedEvent>[]) => typeof events }): void {
+function describeClaimIndex(
+  name: string,
+  open: () => {
+    index: ClaimIndex;
+    store: (events: ReturnType<typeof assertedEvent | typeof retractedEvent>[]) => typeof events;
+  },
+): void {
   describe(`ClaimIndex: ${name}`, () => {
     it('files assertions by slot and reports the slots touched', () => {
       const { index, store } = open();
-      const events = store([assertedEvent(asserted('a1', ALICE, BILLING, '2026-10-01T09:00:00.000Z')), assertedEvent(asserted('w1', ALICE, BILLING, '2026-10-01T09:00:00.000Z', { relation: 'works_on' }))]);
+      const events = store([
+        assertedEvent(asserted('a1', ALICE, BILLING, '2026-10-01T09:00:00.000Z')),
+        assertedEvent(asserted('w1', ALICE, BILLING, '2026-10-01T09:00:00.000Z', { relation: 'works_on' })),
+      ]);
       expect(index.add(events)).toEqual([OWNS, slotOf('works_on', ALICE, BILLING)].sort());
       expect(index.slot(OWNS).assertions.map((claim) => claim.factId)).toEqual(['a1']);
       expect(index.counts()).toEqual({ assertions: 2, retractions: 0 });
@@ -31,7 +40,10 @@ function describeClaimIndex(name: string, open: () => { index: ClaimIndex; store
 
     it('links a retraction to its slot whichever arrives first', () => {
       const { index, store } = open();
-      const [retraction, assertion] = store([retractedEvent(retracted('a1', '2026-10-02T09:00:00.000Z')), assertedEvent(asserted('a1', ALICE, BILLING, '2026-10-01T09:00:00.000Z'))]);
+      const [retraction, assertion] = store([
+        retractedEvent(retracted('a1', '2026-10-02T09:00:00.000Z')),
+        assertedEvent(asserted('a1', ALICE, BILLING, '2026-10-01T09:00:00.000Z')),
+      ]);
       expect(index.add([retraction])).toEqual([]);
       expect(index.add([assertion])).toEqual([OWNS]);
       expect(index.slot(OWNS).retractions.map((claim) => claim.factId)).toEqual(['a1']);
@@ -40,7 +52,12 @@ function describeClaimIndex(name: string, open: () => { index: ClaimIndex; store
 
     it('skips events whose payload does not validate, and forgets everything on clear', () => {
       const { index, store } = open();
-      const events = store([{ ...assertedEvent(asserted('a1', ALICE, BILLING, '2026-10-01T09:00:00.000Z')), payload: { factId: 'a1' } as never }]);
+      const events = store([
+        {
+          ...assertedEvent(asserted('a1', ALICE, BILLING, '2026-10-01T09:00:00.000Z')),
+          payload: { factId: 'a1' } as never,
+        },
+      ]);
       expect(index.add(events)).toEqual([]);
       index.add(store([assertedEvent(asserted('a2', ALICE, BILLING, '2026-10-01T09:00:00.000Z'))]));
       index.clear();

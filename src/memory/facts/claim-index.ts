@@ -64,7 +64,9 @@ export class MemoryClaimIndex implements ClaimIndex {
 
   slot(slot: string): SlotClaims {
     const assertions = [...(this.bySlot.get(slot) ?? [])].map((id) => this.assertions.get(id)!);
-    const retractionIds = new Set(assertions.flatMap((claim) => [...(this.retractionsByFact.get(claim.factId) ?? [])]));
+    const retractionIds = new Set(
+      assertions.flatMap((claim) => [...(this.retractionsByFact.get(claim.factId) ?? [])]),
+    );
     return { assertions, retractions: [...retractionIds].map((id) => this.retractions.get(id)!) };
   }
 
@@ -73,7 +75,14 @@ export class MemoryClaimIndex implements ClaimIndex {
   }
 
   clear(): void {
-    for (const map of [this.assertions, this.retractions, this.bySlot, this.slotByFact, this.retractionsByFact]) map.clear();
+    for (const map of [
+      this.assertions,
+      this.retractions,
+      this.bySlot,
+      this.slotByFact,
+      this.retractionsByFact,
+    ])
+      map.clear();
   }
 
   counts(): { assertions: number; retractions: number } {

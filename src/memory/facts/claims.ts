@@ -9,7 +9,10 @@ export function toAssertionClaim(eventId: string, recordedAt: string, fact: Fact
   for (const evidence of fact.evidence) {
     const ts = normalizeIso(evidence.ts);
     if (claimedAt === undefined || ts < claimedAt) claimedAt = ts;
-    sources.push(`m:${evidence.source}:${evidence.workspace}:${evidence.channel}:${evidence.id}`, `a:${evidence.author}`);
+    sources.push(
+      `m:${evidence.source}:${evidence.workspace}:${evidence.channel}:${evidence.id}`,
+      `a:${evidence.author}`,
+    );
   }
   const validFrom = normalizeIso(fact.validFrom);
   return {
@@ -27,6 +30,17 @@ export function toAssertionClaim(eventId: string, recordedAt: string, fact: Fact
   };
 }
 
-export function toRetractionClaim(eventId: string, recordedAt: string, retraction: FactRetracted): RetractionClaim {
-  return { eventId, recordedAt: normalizeIso(recordedAt), factId: retraction.factId, reason: retraction.reason, at: normalizeIso(retraction.at), by: retraction.by };
+export function toRetractionClaim(
+  eventId: string,
+  recordedAt: string,
+  retraction: FactRetracted,
+): RetractionClaim {
+  return {
+    eventId,
+    recordedAt: normalizeIso(recordedAt),
+    factId: retraction.factId,
+    reason: retraction.reason,
+    at: normalizeIso(retraction.at),
+    by: retraction.by,
+  };
 }

@@ -14,7 +14,16 @@ export function parseFactEvent(event: StoredEvent): ParsedFactEvent | undefined 
   if (!typed) return undefined;
   if (typed.type === EVENT.factAsserted) {
     const fact = typed.payload;
-    return { kind: 'assert', seq: event.seq, slot: slotOf(fact.relation, fact.subject, fact.object), claim: toAssertionClaim(event.id, event.recordedAt, fact) };
+    return {
+      kind: 'assert',
+      seq: event.seq,
+      slot: slotOf(fact.relation, fact.subject, fact.object),
+      claim: toAssertionClaim(event.id, event.recordedAt, fact),
+    };
   }
-  return { kind: 'retract', seq: event.seq, claim: toRetractionClaim(event.id, event.recordedAt, typed.payload) };
+  return {
+    kind: 'retract',
+    seq: event.seq,
+    claim: toRetractionClaim(event.id, event.recordedAt, typed.payload),
+  };
 }

@@ -14,9 +14,13 @@ function store() {
   const events = [
     assertedEvent(asserted('a', ALICE, BILLING, '2026-11-01T09:00:00.000Z')),
     // Announced on the 12th, effective the 16th.
-    assertedEvent(asserted('b', BOB, BILLING, '2026-11-16T00:00:00.000Z', { said: '2026-11-12T09:00:00.000Z' })),
+    assertedEvent(
+      asserted('b', BOB, BILLING, '2026-11-16T00:00:00.000Z', { said: '2026-11-12T09:00:00.000Z' }),
+    ),
     assertedEvent(asserted('w', CAROL, BILLING, '2026-11-13T09:00:00.000Z', { relation: 'works_on' })),
-    assertedEvent(asserted('x', CAROL, 'component:other', '2026-11-13T09:00:00.000Z', { relation: 'works_on' })),
+    assertedEvent(
+      asserted('x', CAROL, 'component:other', '2026-11-13T09:00:00.000Z', { relation: 'works_on' }),
+    ),
     assertedEvent(asserted('c', CAROL, BILLING, '2026-11-17T09:00:00.000Z', { relation: 'expert_in' })),
     retractedEvent(retracted('c', '2026-11-18T09:00:00.000Z')),
   ];
@@ -32,7 +36,9 @@ describe('FactQueries', () => {
     const facts = store();
     expect(facts.holders(BILLING, 'owns', '2026-11-10T00:00:00.000Z').map((v) => v.subject)).toEqual([ALICE]);
     expect(facts.holders(BILLING, 'owns', '2026-11-20T00:00:00.000Z').map((v) => v.subject)).toEqual([BOB]);
-    expect(facts.holders(BILLING, 'works_on', '2026-11-20T00:00:00.000Z').map((v) => v.subject)).toEqual([CAROL]);
+    expect(facts.holders(BILLING, 'works_on', '2026-11-20T00:00:00.000Z').map((v) => v.subject)).toEqual([
+      CAROL,
+    ]);
     expect(facts.holders(BILLING, 'expert_in', '2026-11-20T00:00:00.000Z')).toEqual([]);
     expect(facts.about(BILLING).map((v) => [v.relation, v.status])).toEqual([
       ['owns', 'superseded'],

@@ -26,7 +26,12 @@ export class FactQueries {
     for (const one of relations) {
       const rule = FACT_RELATIONS[one];
       if (rule.cardinality === 'one' && rule.slot === 'object') slots.add(slotOf(one, '*', object));
-      else for (const slot of this.db.prepare(`SELECT DISTINCT slot FROM fact_claims WHERE slot LIKE ? ESCAPE '\\'`).pluck().all(`${one}|%|${escapeLike(object)}`) as string[]) slots.add(slot);
+      else
+        for (const slot of this.db
+          .prepare(`SELECT DISTINCT slot FROM fact_claims WHERE slot LIKE ? ESCAPE '\\'`)
+          .pluck()
+          .all(`${one}|%|${escapeLike(object)}`) as string[])
+          slots.add(slot);
     }
     return this.resolve([...slots]).filter((version) => version.object === object);
   }
@@ -58,22 +63,38 @@ export class FactQueries {
     for (const version of this.resolve(slots)) {
       if (version.status === 'alternative') continue;
       if (version.status === 'retracted') {
-        if (inWindow(version.retraction?.at ?? null)) changes.push({ change: 'retracted', at: version.retraction!.at, version });
+        if (inWindow(version.retraction?.at ?? null))
+          changes.push({ change: 'retracted', at: version.retraction!.at, version });
         continue;
       }
       if (inWindow(version.validFrom)) changes.push({ change: 'started', at: version.validFrom, version });
-      if (inWindow(version.validTo)) changes.push({ change: version.status === 'superseded' ? 'superseded' : 'ended', at: version.validTo!, version });
+      if (inWindow(version.validTo))
+        changes.push({
+          change: version.status === 'superseded' ? 'superseded' : 'ended',
+          at: version.validTo!,
+          version,
+        });
     }
     // At one instant, what ends is listed before what starts (a handover reads old → new).
     const rank = { superseded: 0, ended: 0, retracted: 1, started: 2 } as const;
-    return changes.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : rank[a.change] - rank[b.change] || (a.version.id < b.version.id ? -1 : 1)));
+    return changes.sort((a, b) =>
+      a.at < b.at
+        ? -1
+        : a.at > b.at
+          ? 1
+          : rank[a.change] - rank[b.change] || (a.version.id < b.version.id ? -1 : 1),
+    );
   }
 
   private resolve(slots: readonly string[]): FactVersion[] {
-    return slots.flatMap((slot) => {
-      const { assertions, retractions } = this.claims.slot(slot);
-      return assertions.length === 0 ? [] : resolveSlot(slot, assertions, retractions);
-    }).sort((a, b) => (a.validFrom < b.validFrom ? -1 : a.validFrom > b.validFrom ? 1 : a.id < b.id ? -1 : 1));
+    return slots
+      .flatMap((slot) => {
+        const { assertions, retractions } = this.claims.slot(slot);
+        return assertions.length === 0 ? [] : resolveSlot(slot, assertions, retractions);
+      })
+      .sort((a, b) =>
+        a.validFrom < b.validFrom ? -1 : a.validFrom > b.validFrom ? 1 : a.id < b.id ? -1 : 1,
+      );
   }
 }
 

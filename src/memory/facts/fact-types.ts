@@ -92,7 +92,11 @@ export function parseSlot(slot: string): { relation: FactRelation; subject: stri
   const first = slot.indexOf('|');
   const second = slot.indexOf('|', first + 1);
   // Person keys contain ':' but never '|'; entity ids may contain anything after the second bar.
-  return { relation: slot.slice(0, first) as FactRelation, subject: slot.slice(first + 1, second), object: slot.slice(second + 1) };
+  return {
+    relation: slot.slice(0, first) as FactRelation,
+    subject: slot.slice(first + 1, second),
+    object: slot.slice(second + 1),
+  };
 }
 
 /** Valid at `time` in the world (and not withdrawn or a mere alternative). */

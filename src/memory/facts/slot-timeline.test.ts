@@ -11,13 +11,17 @@ const BILLING = 'component:billing';
 const OWNS = slotOf('owns', '*', BILLING);
 
 const current = (versions: FactVersion[]) => versions.filter((v) => v.status === 'current');
-const holders = (versions: FactVersion[]) => versions.map((v) => [v.subject, v.status, v.validFrom.slice(0, 10), v.validTo?.slice(0, 10) ?? null]);
+const holders = (versions: FactVersion[]) =>
+  versions.map((v) => [v.subject, v.status, v.validFrom.slice(0, 10), v.validTo?.slice(0, 10) ?? null]);
 
 describe('resolveSlot', () => {
   it('closes the earlier owner when ownership changes, keeping both in history', () => {
     const versions = resolveSlot(
       OWNS,
-      [assertionClaim(asserted('a1', ALICE, BILLING, '2026-10-01T09:00:00.000Z')), assertionClaim(asserted('b1', BOB, BILLING, '2026-11-03T09:00:00.000Z'))],
+      [
+        assertionClaim(asserted('a1', ALICE, BILLING, '2026-10-01T09:00:00.000Z')),
+        assertionClaim(asserted('b1', BOB, BILLING, '2026-11-03T09:00:00.000Z')),
+      ],
       [],
     );
     expect(holders(versions)).toEqual([
@@ -28,12 +32,22 @@ describe('resolveSlot', () => {
   });
 
   it('stores a backfilled older assertion already closed and keeps the newer owner current', () => {
-    const newer = assertionClaim(asserted('b1', BOB, BILLING, '2026-11-03T09:00:00.000Z'), '2026-11-03T10:00:00.000Z');
-    const older = assertionClaim(asserted('a1', ALICE, BILLING, '2026-10-01T09:00:00.000Z'), '2026-11-20T10:00:00.000Z');
+    const newer = assertionClaim(
+      asserted('b1', BOB, BILLING, '2026-11-03T09:00:00.000Z'),
+      '2026-11-03T10:00:00.000Z',
+    );
+    const older = assertionClaim(
+      asserted('a1', ALICE, BILLING, '2026-10-01T09:00:00.000Z'),
+      '2026-11-20T10:00:00.000Z',
+    );
     const versions = resolveSlot(OWNS, [newer, older], []);
     expect(current(versions).map((v) => v.subject)).toEqual([BOB]);
     const alice = versions.find((v) => v.subject === ALICE)!;
-    expect(alice).toMatchObject({ status: 'superseded', validTo: '2026-11-03T09:00:00.000Z', recordedAt: '2026-11-20T10:00:00.000Z' });
+    expect(alice).toMatchObject({
+      status: 'superseded',
+      validTo: '2026-11-03T09:00:00.000Z',
+      recordedAt: '2026-11-20T10:00:00.000Z',
+    });
     // Recorded after the newer one: retired the moment it was recorded.
     expect(alice.retiredAt).toBe(alice.recordedAt);
   });
@@ -43,7 +57,9 @@ describe('resolveSlot', () => {
       assertionClaim(asserted('a1', ALICE, BILLING, '2026-10-01T09:00:00.000Z')),
       assertionClaim(asserted('b1', BOB, BILLING, '2026-11-03T09:00:00.000Z')),
       assertionClaim(asserted('a2', ALICE, BILLING, '2026-10-05T09:00:00.000Z')),
-      assertionClaim(asserted('c1', CAROL, BILLING, '2026-11-10T09:00:00.000Z', { hedged: true, confidence: 0.5 })),
+      assertionClaim(
+        asserted('c1', CAROL, BILLING, '2026-11-10T09:00:00.000Z', { hedged: true, confidence: 0.5 }),
+      ),
     ];
     const retractions = [retractionClaim(retracted('b1', '2026-11-12T09:00:00.000Z'))];
     const expected = resolveSlot(OWNS, claims, retractions);
@@ -55,14 +71,21 @@ describe('resolveSlot', () => {
     const versions = resolveSlot(
       OWNS,
       [
-        assertionClaim(asserted('a1', ALICE, BILLING, '2026-10-01T09:00:00.000Z'), '2026-10-01T10:00:00.000Z'),
+        assertionClaim(
+          asserted('a1', ALICE, BILLING, '2026-10-01T09:00:00.000Z'),
+          '2026-10-01T10:00:00.000Z',
+        ),
         assertionClaim(asserted('b1', BOB, BILLING, '2026-11-03T09:00:00.000Z'), '2026-11-03T10:00:00.000Z'),
       ],
       [retractionClaim(retracted('b1', '2026-11-04T09:00:00.000Z'), '2026-11-04T10:00:00.000Z')],
     );
     expect(current(versions).map((v) => v.subject)).toEqual([ALICE]);
     const bob = versions.find((v) => v.subject === BOB)!;
-    expect(bob).toMatchObject({ status: 'retracted', retiredAt: '2026-11-04T10:00:00.000Z', retraction: { reason: 'correction', at: '2026-11-04T09:00:00.000Z' } });
+    expect(bob).toMatchObject({
+      status: 'retracted',
+      retiredAt: '2026-11-04T10:00:00.000Z',
+      retraction: { reason: 'correction', at: '2026-11-04T09:00:00.000Z' },
+    });
     expect(isValidAt(bob, '2026-11-03T12:00:00.000Z')).toBe(false);
   });
 
@@ -105,7 +128,10 @@ describe('resolveSlot', () => {
   it('ends a holding at a reversal without restoring the one before', () => {
     const versions = resolveSlot(
       OWNS,
-      [assertionClaim(asserted('a1', ALICE, BILLING, '2026-10-01T09:00:00.000Z')), assertionClaim(asserted('b1', BOB, BILLING, '2026-11-03T09:00:00.000Z'))],
+      [
+        assertionClaim(asserted('a1', ALICE, BILLING, '2026-10-01T09:00:00.000Z')),
+        assertionClaim(asserted('b1', BOB, BILLING, '2026-11-03T09:00:00.000Z')),
+      ],
       [retractionClaim(retracted('b1', '2026-11-15T09:00:00.000Z', 'reversal'))],
     );
     expect(holders(versions)).toEqual([
@@ -120,7 +146,9 @@ describe('resolveSlot', () => {
       OWNS,
       [
         assertionClaim(asserted('a1', ALICE, BILLING, '2026-10-01T09:00:00.000Z', { confidence: 0.9 })),
-        assertionClaim(asserted('b1', BOB, BILLING, '2026-11-03T09:00:00.000Z', { hedged: true, confidence: 0.7 })),
+        assertionClaim(
+          asserted('b1', BOB, BILLING, '2026-11-03T09:00:00.000Z', { hedged: true, confidence: 0.7 }),
+        ),
       ],
       [],
     );
@@ -166,8 +194,18 @@ describe('resolveSlot', () => {
     const independent = resolveSlot(
       OWNS,
       [
-        assertionClaim(asserted('a1', ALICE, BILLING, '2026-10-01T09:00:00.000Z', { confidence: 0.6, author: 'slack:T1:U1' })),
-        assertionClaim(asserted('a2', ALICE, BILLING, '2026-10-02T09:00:00.000Z', { confidence: 0.5, author: 'slack:T1:U2' })),
+        assertionClaim(
+          asserted('a1', ALICE, BILLING, '2026-10-01T09:00:00.000Z', {
+            confidence: 0.6,
+            author: 'slack:T1:U1',
+          }),
+        ),
+        assertionClaim(
+          asserted('a2', ALICE, BILLING, '2026-10-02T09:00:00.000Z', {
+            confidence: 0.5,
+            author: 'slack:T1:U2',
+          }),
+        ),
       ],
       [],
     );
@@ -178,8 +216,18 @@ describe('resolveSlot', () => {
     const repeated = resolveSlot(
       OWNS,
       [
-        assertionClaim(asserted('a1', ALICE, BILLING, '2026-10-01T09:00:00.000Z', { confidence: 0.6, author: 'slack:T1:U1' })),
-        assertionClaim(asserted('a2', ALICE, BILLING, '2026-10-02T09:00:00.000Z', { confidence: 0.5, author: 'slack:T1:U1' })),
+        assertionClaim(
+          asserted('a1', ALICE, BILLING, '2026-10-01T09:00:00.000Z', {
+            confidence: 0.6,
+            author: 'slack:T1:U1',
+          }),
+        ),
+        assertionClaim(
+          asserted('a2', ALICE, BILLING, '2026-10-02T09:00:00.000Z', {
+            confidence: 0.5,
+            author: 'slack:T1:U1',
+          }),
+        ),
       ],
       [],
     );
@@ -190,20 +238,39 @@ describe('resolveSlot', () => {
     const apiSlot = slotOf('works_on', ALICE, 'component:api');
     const billingSlot = slotOf('works_on', ALICE, BILLING);
     expect(apiSlot).not.toBe(billingSlot);
-    const api = resolveSlot(apiSlot, [assertionClaim(asserted('w1', ALICE, 'component:api', '2026-10-01T09:00:00.000Z', { relation: 'works_on' }))], []);
-    const billing = resolveSlot(billingSlot, [assertionClaim(asserted('w2', ALICE, BILLING, '2026-10-05T09:00:00.000Z', { relation: 'works_on' }))], []);
+    const api = resolveSlot(
+      apiSlot,
+      [
+        assertionClaim(
+          asserted('w1', ALICE, 'component:api', '2026-10-01T09:00:00.000Z', { relation: 'works_on' }),
+        ),
+      ],
+      [],
+    );
+    const billing = resolveSlot(
+      billingSlot,
+      [assertionClaim(asserted('w2', ALICE, BILLING, '2026-10-05T09:00:00.000Z', { relation: 'works_on' }))],
+      [],
+    );
     expect([...api, ...billing].map((v) => v.status)).toEqual(['current', 'current']);
   });
 
   it('ignores retractions of facts outside the slot', () => {
-    const versions = resolveSlot(OWNS, [assertionClaim(asserted('a1', ALICE, BILLING, '2026-10-01T09:00:00.000Z'))], [retractionClaim(retracted('zz', '2026-11-04T09:00:00.000Z'))]);
+    const versions = resolveSlot(
+      OWNS,
+      [assertionClaim(asserted('a1', ALICE, BILLING, '2026-10-01T09:00:00.000Z'))],
+      [retractionClaim(retracted('zz', '2026-11-04T09:00:00.000Z'))],
+    );
     expect(current(versions)).toHaveLength(1);
   });
 
   it('answers as-of questions from the world timeline', () => {
     const versions = resolveSlot(
       OWNS,
-      [assertionClaim(asserted('a1', ALICE, BILLING, '2026-10-01T09:00:00.000Z')), assertionClaim(asserted('b1', BOB, BILLING, '2026-11-03T09:00:00.000Z'))],
+      [
+        assertionClaim(asserted('a1', ALICE, BILLING, '2026-10-01T09:00:00.000Z')),
+        assertionClaim(asserted('b1', BOB, BILLING, '2026-11-03T09:00:00.000Z')),
+      ],
       [],
     );
     const at = (time: string) => versions.filter((v) => isValidAt(v, time)).map((v) => v.subject);

@@ -1,6 +1,12 @@
 import { stableId } from '../../domain/ids.js';
 import { combineConfidence } from './confidence.js';
-import { parseSlot, type AssertionClaim, type FactRetractionRef, type FactVersion, type RetractionClaim } from './fact-types.js';
+import {
+  parseSlot,
+  type AssertionClaim,
+  type FactRetractionRef,
+  type FactVersion,
+  type RetractionClaim,
+} from './fact-types.js';
 
 /** A claim with the run (consecutive claims for one holder) it belongs to; see runsOf. */
 interface Claim extends AssertionClaim {
@@ -35,14 +41,31 @@ interface Open {
  * 5. A `reversal` ends the subject's holding at the retraction's time (`ended`); the slot is then
  *    empty until the next claim. A reversal dated at or before the claim it reverses withdraws it.
  */
-export function resolveSlot(slot: string, assertions: readonly AssertionClaim[], retractions: readonly RetractionClaim[]): FactVersion[] {
+export function resolveSlot(
+  slot: string,
+  assertions: readonly AssertionClaim[],
+  retractions: readonly RetractionClaim[],
+): FactVersion[] {
   const { relation, object } = parseSlot(slot);
   if (assertions.length === 1 && !retractions.some((r) => r.factId === assertions[0].factId)) {
     // Most slots of many-valued relations hold one claim: one current version.
     const open = openVersion(slot, { ...assertions[0], run: '' }, false);
-    return [toVersion(slot, relation, object, open, { status: 'current', validTo: null, retiredAt: null, supersededBy: null, retraction: null })];
+    return [
+      toVersion(slot, relation, object, open, {
+        status: 'current',
+        validTo: null,
+        retiredAt: null,
+        supersededBy: null,
+        retraction: null,
+      }),
+    ];
   }
-  const claims = runsOf(dedupe(assertions.map((claim): Claim => ({ ...claim, run: '' })), (claim) => claim.eventId).sort(byTime));
+  const claims = runsOf(
+    dedupe(
+      assertions.map((claim): Claim => ({ ...claim, run: '' })),
+      (claim) => claim.eventId,
+    ).sort(byTime),
+  );
   const byFactId = new Map<string, Claim[]>();
   for (const claim of claims) byFactId.set(claim.factId, [...(byFactId.get(claim.factId) ?? []), claim]);
   const relevant = dedupe([...retractions], (r) => r.eventId)
@@ -62,19 +85,36 @@ export function resolveSlot(slot: string, assertions: readonly AssertionClaim[],
     for (const claim of claims) {
       if (withdrawnBy.has(claim.eventId)) continue;
       const isTarget = claim.factId === retraction.factId;
-      if (isTarget || (runs.has(claim.run) && claim.claimedAt <= retraction.at)) withdrawnBy.set(claim.eventId, retraction);
+      if (isTarget || (runs.has(claim.run) && claim.claimedAt <= retraction.at))
+        withdrawnBy.set(claim.eventId, retraction);
     }
   }
 
   const versions: FactVersion[] = [];
-  const make = (open: Open, fields: Pick<FactVersion, 'status' | 'validTo' | 'retiredAt' | 'supersededBy' | 'retraction'>): FactVersion =>
-    toVersion(slot, relation, object, open, fields);
+  const make = (
+    open: Open,
+    fields: Pick<FactVersion, 'status' | 'validTo' | 'retiredAt' | 'supersededBy' | 'retraction'>,
+  ): FactVersion => toVersion(slot, relation, object, open, fields);
   let current: Open | undefined;
   const alternatives = new Map<string, Open>();
-  const closeAlternatives = (at: string, closerRecordedAt: string, supersededBy: string | null, retraction: FactRetractionRef | null, only?: string): void => {
+  const closeAlternatives = (
+    at: string,
+    closerRecordedAt: string,
+    supersededBy: string | null,
+    retraction: FactRetractionRef | null,
+    only?: string,
+  ): void => {
     for (const [subject, open] of [...alternatives]) {
       if (only !== undefined && subject !== only) continue;
-      versions.push(make(open, { status: 'alternative', validTo: at, retiredAt: later(recordedOf(open), closerRecordedAt), supersededBy, retraction }));
+      versions.push(
+        make(open, {
+          status: 'alternative',
+          validTo: at,
+          retiredAt: later(recordedOf(open), closerRecordedAt),
+          supersededBy,
+          retraction,
+        }),
+      );
       alternatives.delete(subject);
     }
   };
@@ -89,7 +129,15 @@ export function resolveSlot(slot: string, assertions: readonly AssertionClaim[],
       run: () => {
         const ref = refOf(retraction);
         if (current && current.subject === subject) {
-          versions.push(make(current, { status: 'ended', validTo: retraction.at, retiredAt: later(recordedOf(current), retraction.recordedAt), supersededBy: null, retraction: ref }));
+          versions.push(
+            make(current, {
+              status: 'ended',
+              validTo: retraction.at,
+              retiredAt: later(recordedOf(current), retraction.recordedAt),
+              supersededBy: null,
+              retraction: ref,
+            }),
+          );
           current = undefined;
         }
         closeAlternatives(retraction.at, retraction.recordedAt, null, ref, subject);
@@ -116,7 +164,15 @@ export function resolveSlot(slot: string, assertions: readonly AssertionClaim[],
         }
         const next = openVersion(slot, claim, false);
         if (current) {
-          versions.push(make(current, { status: 'superseded', validTo: claim.validFrom, retiredAt: later(recordedOf(current), claim.recordedAt), supersededBy: next.id, retraction: null }));
+          versions.push(
+            make(current, {
+              status: 'superseded',
+              validTo: claim.validFrom,
+              retiredAt: later(recordedOf(current), claim.recordedAt),
+              supersededBy: next.id,
+              retraction: null,
+            }),
+          );
         }
         closeAlternatives(claim.validFrom, claim.recordedAt, next.id, null);
         current = next;
@@ -126,8 +182,26 @@ export function resolveSlot(slot: string, assertions: readonly AssertionClaim[],
   steps.sort((a, b) => compare(a.time, b.time) || a.order - b.order || compare(a.key, b.key));
   for (const step of steps) step.run();
 
-  if (current) versions.push(make(current, { status: 'current', validTo: null, retiredAt: null, supersededBy: null, retraction: null }));
-  for (const open of alternatives.values()) versions.push(make(open, { status: 'alternative', validTo: null, retiredAt: null, supersededBy: null, retraction: null }));
+  if (current)
+    versions.push(
+      make(current, {
+        status: 'current',
+        validTo: null,
+        retiredAt: null,
+        supersededBy: null,
+        retraction: null,
+      }),
+    );
+  for (const open of alternatives.values())
+    versions.push(
+      make(open, {
+        status: 'alternative',
+        validTo: null,
+        retiredAt: null,
+        supersededBy: null,
+        retraction: null,
+      }),
+    );
 
   const withdrawnGroups = new Map<string, { retraction: Retraction; claims: Claim[] }>();
   for (const claim of claims) {
@@ -139,7 +213,13 @@ export function resolveSlot(slot: string, assertions: readonly AssertionClaim[],
     withdrawnGroups.set(key, group);
   }
   for (const { retraction, claims: withdrawn } of withdrawnGroups.values()) {
-    const open: Open = { id: versionId(slot, withdrawn[0], 'retracted', retraction.eventId), subject: withdrawn[0].subject, validFrom: withdrawn[0].validFrom, supports: withdrawn, alternative: false };
+    const open: Open = {
+      id: versionId(slot, withdrawn[0], 'retracted', retraction.eventId),
+      subject: withdrawn[0].subject,
+      validFrom: withdrawn[0].validFrom,
+      supports: withdrawn,
+      alternative: false,
+    };
     versions.push(
       make(open, {
         status: 'retracted',
@@ -175,7 +255,13 @@ function runsOf(sorted: Claim[]): Claim[] {
 }
 
 function openVersion(slot: string, claim: Claim, alternative: boolean): Open {
-  return { id: versionId(slot, claim, alternative ? 'alternative' : 'held', ''), subject: claim.subject, validFrom: claim.validFrom, supports: [claim], alternative };
+  return {
+    id: versionId(slot, claim, alternative ? 'alternative' : 'held', ''),
+    subject: claim.subject,
+    validFrom: claim.validFrom,
+    supports: [claim],
+    alternative,
+  };
 }
 
 function versionId(slot: string, founder: Claim, kind: string, extra: string): string {
@@ -210,7 +296,10 @@ function toVersion(
 }
 
 function recordedOf(open: Open): string {
-  return open.supports.reduce((min, support) => (support.recordedAt < min ? support.recordedAt : min), open.supports[0].recordedAt);
+  return open.supports.reduce(
+    (min, support) => (support.recordedAt < min ? support.recordedAt : min),
+    open.supports[0].recordedAt,
+  );
 }
 
 function refOf(retraction: Retraction): FactRetractionRef {
@@ -218,7 +307,9 @@ function refOf(retraction: Retraction): FactRetractionRef {
 }
 
 function byTime(a: Claim, b: Claim): number {
-  return compare(a.validFrom, b.validFrom) || compare(a.claimedAt, b.claimedAt) || compare(a.eventId, b.eventId);
+  return (
+    compare(a.validFrom, b.validFrom) || compare(a.claimedAt, b.claimedAt) || compare(a.eventId, b.eventId)
+  );
 }
 
 function later(a: string, b: string): string {

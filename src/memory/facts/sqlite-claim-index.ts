@@ -26,14 +26,23 @@ export class SqliteClaimIndex implements ClaimIndex {
   private readonly retractionsIn: Statement;
 
   constructor(private readonly db: SqliteDatabase) {
-    const missing = db.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN ('fact_claims', 'fact_retractions')`).get() as { n: number };
+    const missing = db
+      .prepare(
+        `SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN ('fact_claims', 'fact_retractions')`,
+      )
+      .get() as { n: number };
     if (missing.n !== 2) {
-      throw new OutroError('STORE_CORRUPT', 'The store has no fact tables (migration 3, "fact claims", was not applied). Upgrade outro so it migrates the store, then run `outro replay`.');
+      throw new OutroError(
+        'STORE_CORRUPT',
+        'The store has no fact tables (migration 3, "fact claims", was not applied). Upgrade outro so it migrates the store, then run `outro replay`.',
+      );
     }
     this.insertClaim = db.prepare('INSERT OR IGNORE INTO fact_claims (seq, fact_id, slot) VALUES (?, ?, ?)');
     this.insertRetraction = db.prepare('INSERT OR IGNORE INTO fact_retractions (seq, fact_id) VALUES (?, ?)');
     this.slotsOfFact = db.prepare('SELECT DISTINCT slot FROM fact_claims WHERE fact_id = ?').pluck();
-    this.assertionsIn = db.prepare('SELECT e.id, e.recorded_at, e.payload FROM fact_claims c JOIN events e ON e.seq = c.seq WHERE c.slot = ?');
+    this.assertionsIn = db.prepare(
+      'SELECT e.id, e.recorded_at, e.payload FROM fact_claims c JOIN events e ON e.seq = c.seq WHERE c.slot = ?',
+    );
     this.retractionsIn = db.prepare(
       `SELECT e.id, e.recorded_at, e.payload FROM fact_retractions r JOIN events e ON e.seq = r.seq
        WHERE r.fact_id IN (SELECT fact_id FROM fact_claims WHERE slot = ?)`,
@@ -95,7 +104,8 @@ export class SqliteClaimIndex implements ClaimIndex {
   }
 
   counts(): { assertions: number; retractions: number } {
-    const count = (table: string): number => (this.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    const count = (table: string): number =>
+      (this.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
     return { assertions: count('fact_claims'), retractions: count('fact_retractions') };
   }
 }

@@ -25,7 +25,9 @@ describe('catchUpGraph', () => {
     expect(first.events).toBeGreaterThan(0);
     log.appendAll(events.slice(100));
     const second = await catchUpGraph(db, graph);
-    expect(second.events).toBe(log.read({ afterSeq: first.cursor }).filter((event) => event.type !== 'message.posted').length);
+    expect(second.events).toBe(
+      log.read({ afterSeq: first.cursor }).filter((event) => event.type !== 'message.posted').length,
+    );
     expect(await catchUpGraph(db, graph)).toEqual({ events: 0, replayed: false, cursor: log.lastSeq() });
     expect(await graph.dump()).toEqual(await (await expected(log)).dump());
   });

@@ -28,7 +28,13 @@ export async function catchUpGraph(db: SqliteDatabase, graph: GraphStore): Promi
   let cursor = await graph.cursor();
   if (cursor >= lastSeq) return { events: 0, replayed: false, cursor };
   if (cursor === 0) {
-    const count = (db.prepare(`SELECT count(*) AS n FROM events WHERE type IN (${PROJECTED_EVENT_TYPES.map(() => '?').join(', ')})`).get(...PROJECTED_EVENT_TYPES) as { n: number }).n;
+    const count = (
+      db
+        .prepare(
+          `SELECT count(*) AS n FROM events WHERE type IN (${PROJECTED_EVENT_TYPES.map(() => '?').join(', ')})`,
+        )
+        .get(...PROJECTED_EVENT_TYPES) as { n: number }
+    ).n;
     if (count > BULK_THRESHOLD) {
       const report = await replayFromLog(db, graph);
       return { events: report.events, replayed: true, cursor: report.cursor };
@@ -40,7 +46,8 @@ export async function catchUpGraph(db: SqliteDatabase, graph: GraphStore): Promi
     const upto = Math.min(lastSeq, cursor + BATCH_SEQS);
     const batch = [...readEvents(db, PROJECTED_EVENT_TYPES, cursor, upto)];
     if (batch.length > 0) events += (await projector.apply(batch)).events;
-    if (batch.length === 0 || (await graph.cursor()) < upto) await graph.write({ records: {}, slots: [], cursor: upto });
+    if (batch.length === 0 || (await graph.cursor()) < upto)
+      await graph.write({ records: {}, slots: [], cursor: upto });
     cursor = upto;
   }
   return { events, replayed: false, cursor };

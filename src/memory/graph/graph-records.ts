@@ -139,7 +139,16 @@ export interface GraphRecords {
 
 export type RecordKind = keyof GraphRecords;
 
-export const RECORD_KINDS: readonly RecordKind[] = ['person', 'component', 'channel', 'conversation', 'decision', 'actionItem', 'question', 'meeting'];
+export const RECORD_KINDS: readonly RecordKind[] = [
+  'person',
+  'component',
+  'channel',
+  'conversation',
+  'decision',
+  'actionItem',
+  'question',
+  'meeting',
+];
 
 export type RecordLists = { [K in RecordKind]: Array<GraphRecords[K]> };
 
@@ -158,9 +167,20 @@ export interface GraphSnapshot {
 }
 
 export function emptyRecordLists(): RecordLists {
-  return { person: [], component: [], channel: [], conversation: [], decision: [], actionItem: [], question: [], meeting: [] };
+  return {
+    person: [],
+    component: [],
+    channel: [],
+    conversation: [],
+    decision: [],
+    actionItem: [],
+    question: [],
+    meeting: [],
+  };
 }
 
 export function keyOf<K extends RecordKind>(kind: K, record: GraphRecords[K]): string {
-  return kind === 'person' || kind === 'channel' ? (record as PersonNode | ChannelNode).key : (record as { id: string }).id;
+  return kind === 'person' || kind === 'channel'
+    ? (record as PersonNode | ChannelNode).key
+    : (record as { id: string }).id;
 }

@@ -2,7 +2,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GraphStore } from './graph-store.js';
 import { emptyRecordLists, type GraphSnapshot } from './graph-records.js';
 import { sortSnapshot } from './snapshot-order.js';
-import { actionItem, component, conversation, decision, factVersion, meeting, person, question } from './test-support/graph-builders.js';
+import {
+  actionItem,
+  component,
+  conversation,
+  decision,
+  factVersion,
+  meeting,
+  person,
+  question,
+} from './test-support/graph-builders.js';
 
 export interface ContractSubject {
   store: GraphStore;
@@ -29,27 +38,54 @@ export function describeGraphStoreContract(name: string, open: () => Promise<Con
     });
 
     it('returns written records by id and leaves unknown ids out', async () => {
-      await store.write({ records: { person: [person(ALICE, 'Alice Ng')], component: [component(BILLING, 'billing', ['billing svc'])] }, slots: [] });
+      await store.write({
+        records: {
+          person: [person(ALICE, 'Alice Ng')],
+          component: [component(BILLING, 'billing', ['billing svc'])],
+        },
+        slots: [],
+      });
       const people = await store.get('person', [ALICE, BOB]);
       expect([...people.keys()]).toEqual([ALICE]);
       expect(people.get(ALICE)).toEqual(person(ALICE, 'Alice Ng'));
-      expect((await store.get('component', [BILLING])).get(BILLING)).toEqual(component(BILLING, 'billing', ['billing svc']));
+      expect((await store.get('component', [BILLING])).get(BILLING)).toEqual(
+        component(BILLING, 'billing', ['billing svc']),
+      );
       expect((await store.get('decision', [])).size).toBe(0);
     });
 
     it('overwrites a record and replaces the edges it owns', async () => {
-      await store.write({ records: { conversation: [conversation('conv-1', 'billing outage', [BILLING])] }, slots: [] });
+      await store.write({
+        records: { conversation: [conversation('conv-1', 'billing outage', [BILLING])] },
+        slots: [],
+      });
       expect((await store.conversations({ about: BILLING })).map((c) => c.id)).toEqual(['conv-1']);
-      await store.write({ records: { conversation: [conversation('conv-1', 'search relevance', [SEARCH], [ALICE], 2)] }, slots: [] });
+      await store.write({
+        records: { conversation: [conversation('conv-1', 'search relevance', [SEARCH], [ALICE], 2)] },
+        slots: [],
+      });
       expect(await store.conversations({ about: BILLING })).toEqual([]);
-      expect(await store.conversations({ about: SEARCH })).toEqual([conversation('conv-1', 'search relevance', [SEARCH], [ALICE], 2)]);
+      expect(await store.conversations({ about: SEARCH })).toEqual([
+        conversation('conv-1', 'search relevance', [SEARCH], [ALICE], 2),
+      ]);
     });
 
     it('replaces whole slots of fact versions and finds them by object, subjects and relation', async () => {
-      const old = factVersion('v1', ALICE, BILLING, { status: 'superseded', validTo: '2026-11-05T00:00:00.000Z', retiredAt: '2026-11-05T01:00:00.000Z', supersededBy: 'v2' });
+      const old = factVersion('v1', ALICE, BILLING, {
+        status: 'superseded',
+        validTo: '2026-11-05T00:00:00.000Z',
+        retiredAt: '2026-11-05T01:00:00.000Z',
+        supersededBy: 'v2',
+      });
       const now = factVersion('v2', BOB, BILLING, { validFrom: '2026-11-05T00:00:00.000Z' });
       const works = factVersion('w1', ALICE, SEARCH, { relation: 'works_on' });
-      await store.write({ records: {}, slots: [{ slot: old.slot, facts: [now, old] }, { slot: works.slot, facts: [works] }] });
+      await store.write({
+        records: {},
+        slots: [
+          { slot: old.slot, facts: [now, old] },
+          { slot: works.slot, facts: [works] },
+        ],
+      });
       expect(await store.facts({ object: BILLING })).toEqual([old, now]);
       expect(await store.facts({ subjects: [ALICE] })).toEqual([old, works]);
       expect(await store.facts({ subjects: [ALICE, BOB], relation: 'owns' })).toEqual([old, now]);
@@ -67,7 +103,10 @@ export function describeGraphStoreContract(name: string, open: () => Promise<Con
     it('finds entities by name or alias words and conversations by topic, and nothing for absent words', async () => {
       await store.write({
         records: {
-          component: [component(BILLING, 'billing', ['billing svc', 'the billing service']), component(SEARCH, 'search', ['search api'])],
+          component: [
+            component(BILLING, 'billing', ['billing svc', 'the billing service']),
+            component(SEARCH, 'search', ['search api']),
+          ],
           conversation: [conversation('conv-1', 'invoice retries', [BILLING])],
         },
         slots: [],
@@ -75,25 +114,35 @@ export function describeGraphStoreContract(name: string, open: () => Promise<Con
       const hits = await store.search('the billing services');
       expect(hits.components.map((hit) => hit.component.id)).toEqual([BILLING]);
       expect((await store.search('search')).components.map((hit) => hit.component.id)).toEqual([SEARCH]);
-      expect((await store.search('invoice')).conversations.map((hit) => hit.conversation.id)).toEqual(['conv-1']);
+      expect((await store.search('invoice')).conversations.map((hit) => hit.conversation.id)).toEqual([
+        'conv-1',
+      ]);
       expect(await store.search('payroll')).toEqual({ components: [], conversations: [] });
       expect(await store.search('the')).toEqual({ components: [], conversations: [] });
       expect(await store.search('')).toEqual({ components: [], conversations: [] });
     });
 
     it('does not find entities known only because something points at them', async () => {
-      await store.write({ records: { conversation: [conversation('conv-1', 'payroll', ['component:payroll'])] }, slots: [] });
+      await store.write({
+        records: { conversation: [conversation('conv-1', 'payroll', ['component:payroll'])] },
+        slots: [],
+      });
       const payroll = factVersion('v1', ALICE, 'component:payroll');
       await store.write({ records: {}, slots: [{ slot: payroll.slot, facts: [payroll] }] });
       expect((await store.search('payroll')).components).toEqual([]);
-      expect((await store.get('component', ['component:payroll'])).get('component:payroll')?.version ?? 0).toBe(0);
+      expect(
+        (await store.get('component', ['component:payroll'])).get('component:payroll')?.version ?? 0,
+      ).toBe(0);
       expect((await store.counts()).components).toBe(0);
     });
 
     it('answers decisions, action items and questions about an entity or for people', async () => {
       await store.write({
         records: {
-          conversation: [conversation('conv-1', 'billing', [BILLING]), conversation('conv-2', 'search', [SEARCH])],
+          conversation: [
+            conversation('conv-1', 'billing', [BILLING]),
+            conversation('conv-2', 'search', [SEARCH]),
+          ],
           decision: [decision('d1', [BILLING]), decision('d2', [SEARCH], { conversationId: 'conv-2' })],
           actionItem: [
             actionItem('a1', ALICE),
@@ -103,7 +152,11 @@ export function describeGraphStoreContract(name: string, open: () => Promise<Con
           ],
           question: [
             question('q1', BOB, [ALICE], { kind: 'blocker' }),
-            question('q2', DANA, [ALICE, BOB], { answeredAt: '2026-11-05T00:00:00.000Z', answeredBy: ALICE, conversationId: 'conv-2' }),
+            question('q2', DANA, [ALICE, BOB], {
+              answeredAt: '2026-11-05T00:00:00.000Z',
+              answeredBy: ALICE,
+              conversationId: 'conv-2',
+            }),
             question('q3', ALICE, []),
           ],
         },
@@ -121,7 +174,9 @@ export function describeGraphStoreContract(name: string, open: () => Promise<Con
       expect((await store.questions({ askers: [ALICE] })).map((q) => q.id)).toEqual(['q3']);
       expect((await store.questions({ about: SEARCH })).map((q) => q.id)).toEqual(['q2']);
       expect((await store.questions({ about: BILLING, open: true })).map((q) => q.id)).toEqual(['q1', 'q3']);
-      expect((await store.questions({ people: [ALICE] }))[0]).toEqual(question('q1', BOB, [ALICE], { kind: 'blocker' }));
+      expect((await store.questions({ people: [ALICE] }))[0]).toEqual(
+        question('q1', BOB, [ALICE], { kind: 'blocker' }),
+      );
     });
 
     it('finds meetings through the people who organize or attend them, replacing attendees on rewrite', async () => {
@@ -134,26 +189,68 @@ export function describeGraphStoreContract(name: string, open: () => Promise<Con
       expect(await store.meetings({ people: [ALICE] })).toEqual([weekly, planning]);
       expect((await store.meetings({ people: [BOB] })).map((m) => m.uid)).toEqual(['weekly', 'planning']);
       expect((await store.meetings({ people: [DANA] })).map((m) => m.uid)).toEqual(['planning']);
-      expect((await store.meetings({ people: [DANA], cancelled: true })).map((m) => m.uid)).toEqual(['dropped', 'planning']);
+      expect((await store.meetings({ people: [DANA], cancelled: true })).map((m) => m.uid)).toEqual([
+        'dropped',
+        'planning',
+      ]);
       expect((await store.meetings({})).map((m) => m.uid)).toEqual(['weekly', 'planning']);
-      expect((await store.meetings({ cancelled: true })).map((m) => m.uid)).toEqual(['weekly', 'dropped', 'off', 'planning']);
-      expect((await store.meetings({ from: '2026-11-03T09:29:00.000Z', to: '2026-11-10T09:00:00.000Z', cancelled: true })).map((m) => m.uid)).toEqual(['weekly', 'dropped', 'off']);
+      expect((await store.meetings({ cancelled: true })).map((m) => m.uid)).toEqual([
+        'weekly',
+        'dropped',
+        'off',
+        'planning',
+      ]);
+      expect(
+        (
+          await store.meetings({
+            from: '2026-11-03T09:29:00.000Z',
+            to: '2026-11-10T09:00:00.000Z',
+            cancelled: true,
+          })
+        ).map((m) => m.uid),
+      ).toEqual(['weekly', 'dropped', 'off']);
       expect(await store.meetings({ people: [] })).toEqual([]);
-      expect((await store.meetings({ people: [ALICE], role: 'organizer' })).map((m) => m.uid)).toEqual(['weekly']);
-      expect((await store.meetings({ people: [ALICE], role: 'attendee' })).map((m) => m.uid)).toEqual(['planning']);
-      expect((await store.meetings({ people: [ALICE, DANA], role: 'attendee', cancelled: true })).map((m) => m.uid)).toEqual(['dropped', 'planning']);
+      expect((await store.meetings({ people: [ALICE], role: 'organizer' })).map((m) => m.uid)).toEqual([
+        'weekly',
+      ]);
+      expect((await store.meetings({ people: [ALICE], role: 'attendee' })).map((m) => m.uid)).toEqual([
+        'planning',
+      ]);
+      expect(
+        (await store.meetings({ people: [ALICE, DANA], role: 'attendee', cancelled: true })).map(
+          (m) => m.uid,
+        ),
+      ).toEqual(['dropped', 'planning']);
       expect((await store.counts()).meetings).toBe(4);
       // Attendees are people known only as edge ends until their person.updated arrives.
       expect((await store.counts()).people).toBe(0);
 
-      const moved = { ...weekly, version: 7, attendees: [DANA], start: '2026-11-04T15:00:00.000Z', end: '2026-11-04T15:30:00.000Z' };
+      const moved = {
+        ...weekly,
+        version: 7,
+        attendees: [DANA],
+        start: '2026-11-04T15:00:00.000Z',
+        end: '2026-11-04T15:30:00.000Z',
+      };
       await store.write({ records: { meeting: [moved] }, slots: [] });
       expect((await store.meetings({ people: [BOB] })).map((m) => m.uid)).toEqual(['planning']);
       expect(await store.meetings({ people: [DANA] })).toEqual([moved, planning]);
     });
 
     it('keeps placeholder records out of queries but returns them by id', async () => {
-      const placeholder = { ...decision('d0', []), version: 0, summary: '', conversationId: '', channel: '', decidedBy: [], evidence: [], at: '', confidence: 0, reversedBy: 'd9', reversedAt: '2026-11-09T00:00:00.000Z' };
+      const placeholder = {
+        ...decision('d0', []),
+        version: 0,
+        summary: '',
+        conversationId: '',
+        channel: '',
+        decidedBy: [],
+        evidence: [],
+        at: '',
+        confidence: 0,
+        reversedBy: 'd9',
+        reversedAt: '2026-11-09T00:00:00.000Z',
+      };
       await store.write({ records: { decision: [placeholder] }, slots: [] });
       expect((await store.get('decision', ['d0'])).get('d0')).toEqual(placeholder);
       expect((await store.counts()).decisions).toBe(0);
@@ -163,7 +260,11 @@ export function describeGraphStoreContract(name: string, open: () => Promise<Con
     it('stores the cursor with a batch and forgets everything on reset', async () => {
       expect(await store.cursor()).toBe(0);
       const fact = factVersion('v1', ALICE, BILLING);
-      await store.write({ records: { person: [person(ALICE, 'Alice')] }, slots: [{ slot: fact.slot, facts: [fact] }], cursor: 42 });
+      await store.write({
+        records: { person: [person(ALICE, 'Alice')] },
+        slots: [{ slot: fact.slot, facts: [fact] }],
+        cursor: 42,
+      });
       expect(await store.cursor()).toBe(42);
       expect(await store.counts()).toMatchObject({ people: 1, facts: 1, currentFacts: 1 });
       await store.reset();
@@ -174,18 +275,31 @@ export function describeGraphStoreContract(name: string, open: () => Promise<Con
 
     it('bulk-loads a snapshot that reads back the same as one written record by record', async () => {
       const snapshot = sampleSnapshot();
-      await store.load({ records: structuredClone(snapshot.records), facts: structuredClone(snapshot.facts), cursor: 7 });
+      await store.load({
+        records: structuredClone(snapshot.records),
+        facts: structuredClone(snapshot.facts),
+        cursor: 7,
+      });
       expect(await store.cursor()).toBe(7);
       const loaded = await store.dump();
       expect(loaded).toEqual(sortSnapshot(structuredClone(snapshot)));
       expect((await store.search('billing')).components.map((hit) => hit.component.id)).toEqual([BILLING]);
       expect((await store.questions({ people: [ALICE], open: true })).map((q) => q.id)).toEqual(['q1']);
-      expect((await store.meetings({ people: [ALICE], role: 'organizer' })).map((m) => m.uid)).toEqual(['m1']);
+      expect((await store.meetings({ people: [ALICE], role: 'organizer' })).map((m) => m.uid)).toEqual([
+        'm1',
+      ]);
       expect((await store.meetings({ people: [ALICE], role: 'attendee' })).map((m) => m.uid)).toEqual([]);
-      expect((await store.meetings({ people: ['calendar:email:zoë@example.test'], role: 'attendee' })).map((m) => m.uid)).toEqual(['m1']);
+      expect(
+        (await store.meetings({ people: ['calendar:email:zoë@example.test'], role: 'attendee' })).map(
+          (m) => m.uid,
+        ),
+      ).toEqual(['m1']);
 
       await store.reset();
-      await store.write({ records: structuredClone(snapshot.records), slots: groupSlots(structuredClone(snapshot.facts)) });
+      await store.write({
+        records: structuredClone(snapshot.records),
+        slots: groupSlots(structuredClone(snapshot.facts)),
+      });
       expect(await store.dump()).toEqual(loaded);
     });
   });
@@ -200,18 +314,62 @@ function groupSlots(facts: GraphSnapshot['facts']): Array<{ slot: string; facts:
 /** Every kind of record, with the awkward values (newlines, quotes, commas, unicode, nulls) a CSV round trip must keep. */
 function sampleSnapshot(): GraphSnapshot {
   const records = emptyRecordLists();
-  records.person.push(person(ALICE, 'Alice "Al" Ng, PhD'), person(BOB, null), person('discord:G1:99', 'Zoë Ærøskøbing'));
-  records.component.push(component(BILLING, 'billing', ['billing svc', 'the\nbilling service']), component(SEARCH, 'search'));
+  records.person.push(
+    person(ALICE, 'Alice "Al" Ng, PhD'),
+    person(BOB, null),
+    person('discord:G1:99', 'Zoë Ærøskøbing'),
+  );
+  records.component.push(
+    component(BILLING, 'billing', ['billing svc', 'the\nbilling service']),
+    component(SEARCH, 'search'),
+  );
   records.channel.push({ key: 'slack:T1:C1', name: 'eng-billing', kind: 'channel', version: 3 });
   records.conversation.push(conversation('conv-1', 'billing, "retries"', [BILLING], [ALICE, BOB]));
-  records.decision.push(decision('d1', [BILLING], { reverses: 'd0' }), { ...decision('d0', []), version: 0, summary: '', conversationId: '', channel: '', decidedBy: [], evidence: [], at: '', confidence: 0, reversedBy: 'd1', reversedAt: '2026-11-04T09:00:00.000Z' });
-  records.actionItem.push(actionItem('a1', ALICE, { due: null, dueText: null }), actionItem('a2', BOB, { completedAt: '2026-11-05T00:00:00.123Z', completedBy: BOB }));
-  records.question.push(question('q1', BOB, [ALICE], { kind: 'approval', text: 'Can you sign off?\nBy Friday, "please"' }));
-  records.meeting.push(meeting('m1', 4, ALICE, [BOB, 'calendar:email:zoë@example.test'], { title: 'Plan, "Q1"\nreview', location: 'Room 4', recurring: true, status: 'CONFIRMED' }), meeting('m2', 5, null, [], { cancelSeq: 9 }));
+  records.decision.push(decision('d1', [BILLING], { reverses: 'd0' }), {
+    ...decision('d0', []),
+    version: 0,
+    summary: '',
+    conversationId: '',
+    channel: '',
+    decidedBy: [],
+    evidence: [],
+    at: '',
+    confidence: 0,
+    reversedBy: 'd1',
+    reversedAt: '2026-11-04T09:00:00.000Z',
+  });
+  records.actionItem.push(
+    actionItem('a1', ALICE, { due: null, dueText: null }),
+    actionItem('a2', BOB, { completedAt: '2026-11-05T00:00:00.123Z', completedBy: BOB }),
+  );
+  records.question.push(
+    question('q1', BOB, [ALICE], { kind: 'approval', text: 'Can you sign off?\nBy Friday, "please"' }),
+  );
+  records.meeting.push(
+    meeting('m1', 4, ALICE, [BOB, 'calendar:email:zoë@example.test'], {
+      title: 'Plan, "Q1"\nreview',
+      location: 'Room 4',
+      recurring: true,
+      status: 'CONFIRMED',
+    }),
+    meeting('m2', 5, null, [], { cancelSeq: 9 }),
+  );
   const facts = [
-    factVersion('v1', ALICE, BILLING, { status: 'superseded', validTo: '2026-11-05T00:00:00.000Z', retiredAt: '2026-11-05T01:00:00.000Z', supersededBy: 'v2' }),
+    factVersion('v1', ALICE, BILLING, {
+      status: 'superseded',
+      validTo: '2026-11-05T00:00:00.000Z',
+      retiredAt: '2026-11-05T01:00:00.000Z',
+      supersededBy: 'v2',
+    }),
     factVersion('v2', BOB, BILLING, { validFrom: '2026-11-05T00:00:00.000Z', confidence: 0.95 }),
-    factVersion('v3', 'slack:T1:UCAROL', BILLING, { status: 'retracted', hedged: true, confidence: 0.3, validTo: '2026-11-06T00:00:00.000Z', retiredAt: '2026-11-06T00:00:00.000Z', retraction: { eventId: 'r1', reason: 'correction', at: '2026-11-06T00:00:00.000Z', by: DANA } }),
+    factVersion('v3', 'slack:T1:UCAROL', BILLING, {
+      status: 'retracted',
+      hedged: true,
+      confidence: 0.3,
+      validTo: '2026-11-06T00:00:00.000Z',
+      retiredAt: '2026-11-06T00:00:00.000Z',
+      retraction: { eventId: 'r1', reason: 'correction', at: '2026-11-06T00:00:00.000Z', by: DANA },
+    }),
     factVersion('w1', ALICE, SEARCH, { relation: 'works_on' }),
   ];
   return { records, facts };

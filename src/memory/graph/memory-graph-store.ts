@@ -1,6 +1,16 @@
 import { OutroError } from '../../domain/errors.js';
 import type { FactVersion } from '../facts/fact-types.js';
-import { meetingMatches, type FactQuery, type GraphCounts, type GraphLoadSource, type GraphStore, type ItemQuery, type LoadStats, type MeetingQuery, type SearchHits } from './graph-store.js';
+import {
+  meetingMatches,
+  type FactQuery,
+  type GraphCounts,
+  type GraphLoadSource,
+  type GraphStore,
+  type ItemQuery,
+  type LoadStats,
+  type MeetingQuery,
+  type SearchHits,
+} from './graph-store.js';
 import {
   emptyRecordLists,
   keyOf,
@@ -89,13 +99,19 @@ export class MemoryGraphStore implements GraphStore {
     };
     const components = [...this.records.component.values()]
       .filter((component) => component.version > 0)
-      .map((component) => ({ component: structuredClone(component), score: score([component.name ?? '', ...component.aliases]) }))
+      .map((component) => ({
+        component: structuredClone(component),
+        score: score([component.name ?? '', ...component.aliases]),
+      }))
       .filter((hit) => hit.score > 0)
       .sort((a, b) => b.score - a.score || compareText(a.component.id, b.component.id))
       .slice(0, limit);
     const conversations = [...this.records.conversation.values()]
       .filter((conversation) => conversation.version > 0)
-      .map((conversation) => ({ conversation: structuredClone(conversation), score: score([conversation.topic]) }))
+      .map((conversation) => ({
+        conversation: structuredClone(conversation),
+        score: score([conversation.topic]),
+      }))
       .filter((hit) => hit.score > 0)
       .sort((a, b) => b.score - a.score || compareText(a.conversation.id, b.conversation.id))
       .slice(0, limit);
@@ -123,7 +139,10 @@ export class MemoryGraphStore implements GraphStore {
   async decisions(query: { about?: string }): Promise<DecisionNode[]> {
     this.check();
     return [...this.records.decision.values()]
-      .filter((decision) => decision.version > 0 && (query.about === undefined || decision.about.includes(query.about)))
+      .filter(
+        (decision) =>
+          decision.version > 0 && (query.about === undefined || decision.about.includes(query.about)),
+      )
       .map((decision) => structuredClone(decision))
       .sort((a, b) => compareText(a.at, b.at) || compareText(a.id, b.id));
   }
@@ -174,7 +193,8 @@ export class MemoryGraphStore implements GraphStore {
 
   async counts(): Promise<GraphCounts> {
     this.check();
-    const live = (kind: RecordKind): number => [...this.records[kind].values()].filter((record) => record.version > 0).length;
+    const live = (kind: RecordKind): number =>
+      [...this.records[kind].values()].filter((record) => record.version > 0).length;
     let facts = 0;
     let currentFacts = 0;
     for (const list of this.slots.values()) {
@@ -199,9 +219,14 @@ export class MemoryGraphStore implements GraphStore {
     this.check();
     const records = emptyRecordLists();
     for (const kind of RECORD_KINDS) {
-      (records[kind] as Array<GraphRecords[typeof kind]>) = [...(this.records[kind] as Map<string, GraphRecords[typeof kind]>).values()].map((r) => structuredClone(r));
+      (records[kind] as Array<GraphRecords[typeof kind]>) = [
+        ...(this.records[kind] as Map<string, GraphRecords[typeof kind]>).values(),
+      ].map((r) => structuredClone(r));
     }
-    return sortSnapshot({ records, facts: [...this.slots.values()].flat().map((fact) => structuredClone(fact)) });
+    return sortSnapshot({
+      records,
+      facts: [...this.slots.values()].flat().map((fact) => structuredClone(fact)),
+    });
   }
 
   async close(): Promise<void> {
@@ -220,10 +245,22 @@ export class MemoryGraphStore implements GraphStore {
 
 function roleHolders(meeting: MeetingNode, role: MeetingQuery['role']): string[] {
   const organizer = meeting.organizer === null ? [] : [meeting.organizer];
-  return role === 'organizer' ? organizer : role === 'attendee' ? meeting.attendees : [...organizer, ...meeting.attendees];
+  return role === 'organizer'
+    ? organizer
+    : role === 'attendee'
+      ? meeting.attendees
+      : [...organizer, ...meeting.attendees];
 }
 
 function emptyMaps(): RecordMaps {
-  return { person: new Map(), component: new Map(), channel: new Map(), conversation: new Map(), decision: new Map(), actionItem: new Map(), question: new Map(), meeting: new Map() };
+  return {
+    person: new Map(),
+    component: new Map(),
+    channel: new Map(),
+    conversation: new Map(),
+    decision: new Map(),
+    actionItem: new Map(),
+    question: new Map(),
+    meeting: new Map(),
+  };
 }
-

@@ -42,14 +42,17 @@ function logWith(seed: number) {
 async function kuzuStore(): Promise<KuzuGraphStore> {
   const temp = makeTempDir('outro-graph-');
   const store = await KuzuGraphStore.open(temp.dir);
-  cleanups.push(() => temp.cleanup(), () => store.close());
+  cleanups.push(
+    () => temp.cleanup(),
+    () => store.close(),
+  );
   return store;
 }
 
 function batchesOf(random: TestRandom, events: readonly StoredEvent[]): StoredEvent[][] {
   const shuffled = random.shuffle(events);
   const batches: StoredEvent[][] = [];
-  for (let at = 0; at < shuffled.length; ) {
+  for (let at = 0; at < shuffled.length;) {
     const size = 1 + random.int(25);
     batches.push(shuffled.slice(at, at + size));
     at += size;
@@ -76,14 +79,24 @@ describe('GraphProjector', () => {
   it('ends in the same graph as a replay whatever the batch order (memory stores)', async () => {
     const { stored: events } = logWith(3);
     const replayed = new MemoryGraphStore();
-    const report = await rebuildProjection(events, new MemoryClaimIndex(), replayed, events[events.length - 1].seq);
+    const report = await rebuildProjection(
+      events,
+      new MemoryClaimIndex(),
+      replayed,
+      events[events.length - 1].seq,
+    );
     expect(report.invalid).toBe(1);
     const expected = await replayed.dump();
     expect(expected.facts.length).toBeGreaterThan(10);
-    expect(new Set(expected.facts.map((fact) => fact.status))).toEqual(new Set(['current', 'superseded', 'ended', 'retracted', 'alternative']));
+    expect(new Set(expected.facts.map((fact) => fact.status))).toEqual(
+      new Set(['current', 'superseded', 'ended', 'retracted', 'alternative']),
+    );
     for (const seed of [4, 5, 6]) {
       const graph = new MemoryGraphStore();
-      await applyAll(new GraphProjector(new MemoryClaimIndex(), graph), batchesOf(new TestRandom(seed), events));
+      await applyAll(
+        new GraphProjector(new MemoryClaimIndex(), graph),
+        batchesOf(new TestRandom(seed), events),
+      );
       expect(await graph.dump()).toEqual(expected);
       expect(await graph.cursor()).toBe(await replayed.cursor());
     }
@@ -94,11 +107,19 @@ describe('GraphProjector', () => {
     const lastSeq = events[events.length - 1].seq;
 
     const incremental = await kuzuStore();
-    await applyAll(new GraphProjector(new SqliteClaimIndex(db), incremental), batchesOf(new TestRandom(7), events));
+    await applyAll(
+      new GraphProjector(new SqliteClaimIndex(db), incremental),
+      batchesOf(new TestRandom(7), events),
+    );
     const incrementalDump = await incremental.dump();
 
     const replayed = await kuzuStore();
-    await rebuildProjection(readEvents(db, PROJECTED_EVENT_TYPES, 0, lastSeq), new SqliteClaimIndex(db), replayed, lastSeq);
+    await rebuildProjection(
+      readEvents(db, PROJECTED_EVENT_TYPES, 0, lastSeq),
+      new SqliteClaimIndex(db),
+      replayed,
+      lastSeq,
+    );
     expect(await replayed.dump()).toEqual(incrementalDump);
 
     const memory = new MemoryGraphStore();
@@ -111,15 +132,34 @@ describe('GraphProjector', () => {
   it('projects meetings with their organizer and attendees: moves, cancellations and a cancellation undone', async () => {
     const { stored: events } = logWith(2);
     for (const graph of [new MemoryGraphStore(), await kuzuStore()]) {
-      await applyAll(new GraphProjector(new MemoryClaimIndex(), graph), batchesOf(new TestRandom(11), events));
+      await applyAll(
+        new GraphProjector(new MemoryClaimIndex(), graph),
+        batchesOf(new TestRandom(11), events),
+      );
       const titles = (await graph.meetings({})).map((meeting) => meeting.title);
       expect(titles).toEqual(['1:1', '1:1 (moved)', 'Retro (back on)', '1:1']);
       const moved = (await graph.meetings({})).find((meeting) => meeting.title === '1:1 (moved)');
       // Organizer and attendees by calendar person key (email lower-cased); a room without an email is no attendee.
-      expect(moved).toMatchObject({ organizer: 'calendar:email:p0@example.test', attendees: ['calendar:email:p1@example.test', 'calendar:email:p2@example.test'], start: '2026-09-09T12:00:00.000Z' });
-      expect((await graph.meetings({ people: ['calendar:email:p1@example.test'] })).map((meeting) => meeting.title)).toEqual(['1:1', '1:1 (moved)', '1:1']);
-      expect((await graph.meetings({ people: ['calendar:email:p3@example.test'] })).map((meeting) => meeting.title)).toEqual([]);
-      expect((await graph.meetings({ people: ['calendar:email:p3@example.test'], cancelled: true })).map((meeting) => meeting.title)).toEqual(['Planning']);
+      expect(moved).toMatchObject({
+        organizer: 'calendar:email:p0@example.test',
+        attendees: ['calendar:email:p1@example.test', 'calendar:email:p2@example.test'],
+        start: '2026-09-09T12:00:00.000Z',
+      });
+      expect(
+        (await graph.meetings({ people: ['calendar:email:p1@example.test'] })).map(
+          (meeting) => meeting.title,
+        ),
+      ).toEqual(['1:1', '1:1 (moved)', '1:1']);
+      expect(
+        (await graph.meetings({ people: ['calendar:email:p3@example.test'] })).map(
+          (meeting) => meeting.title,
+        ),
+      ).toEqual([]);
+      expect(
+        (await graph.meetings({ people: ['calendar:email:p3@example.test'], cancelled: true })).map(
+          (meeting) => meeting.title,
+        ),
+      ).toEqual(['Planning']);
       expect((await graph.counts()).meetings).toBe(5);
     }
   });
@@ -128,7 +168,24 @@ describe('GraphProjector', () => {
     const graph = new MemoryGraphStore();
     const projector = new GraphProjector(new MemoryClaimIndex(), graph);
     const decision = (id: string, reverses: string | null, at: string) =>
-      stored('decision.recorded', `ev-${id}`, { decisionId: id, conversationId: 'c', channel: 'slack:T1:C1', summary: id, about: ['component:billing'], decidedBy: ['slack:T1:U1'], reverses, at, confidence: 0.8, evidence: [asserted('x', 'a', 'b', at).evidence[0]], provenance: { stage: 's', version: '1', strategy: 'heuristic' } }, at);
+      stored(
+        'decision.recorded',
+        `ev-${id}`,
+        {
+          decisionId: id,
+          conversationId: 'c',
+          channel: 'slack:T1:C1',
+          summary: id,
+          about: ['component:billing'],
+          decidedBy: ['slack:T1:U1'],
+          reverses,
+          at,
+          confidence: 0.8,
+          evidence: [asserted('x', 'a', 'b', at).evidence[0]],
+          provenance: { stage: 's', version: '1', strategy: 'heuristic' },
+        },
+        at,
+      );
     await projector.apply([decision('d2', 'd1', '2026-11-05T00:00:00.000Z')]);
     await projector.apply([decision('d1', null, '2026-11-01T00:00:00.000Z')]);
     const [d1, d2] = await graph.decisions({ about: 'component:billing' });
@@ -139,8 +196,16 @@ describe('GraphProjector', () => {
   it('keeps the current owner when an older assertion is backfilled later', async () => {
     const graph = new MemoryGraphStore();
     const projector = new GraphProjector(new MemoryClaimIndex(), graph);
-    await projector.apply([assertedEvent(asserted('b1', 'slack:T1:UBOB', 'component:billing', '2026-11-03T09:00:00.000Z'), { seq: 1 })]);
-    await projector.apply([assertedEvent(asserted('a1', 'slack:T1:UALICE', 'component:billing', '2026-10-01T09:00:00.000Z'), { seq: 2 })]);
+    await projector.apply([
+      assertedEvent(asserted('b1', 'slack:T1:UBOB', 'component:billing', '2026-11-03T09:00:00.000Z'), {
+        seq: 1,
+      }),
+    ]);
+    await projector.apply([
+      assertedEvent(asserted('a1', 'slack:T1:UALICE', 'component:billing', '2026-10-01T09:00:00.000Z'), {
+        seq: 2,
+      }),
+    ]);
     const facts = await graph.facts({ object: 'component:billing' });
     expect(facts.map((fact) => [fact.subject, fact.status])).toEqual([
       ['slack:T1:UALICE', 'superseded'],
@@ -156,16 +221,29 @@ async function expectSameAnswers(stores: GraphStore[]): Promise<void> {
       const out: unknown[] = [];
       for (let i = 0; i < 4; i++) {
         const about = `component:c${i}`;
-        out.push(await store.facts({ object: about }), await store.decisions({ about }), await store.conversations({ about }));
+        out.push(
+          await store.facts({ object: about }),
+          await store.decisions({ about }),
+          await store.conversations({ about }),
+        );
         out.push(await store.actionItems({ about, open: true }), await store.questions({ about }));
       }
       for (let i = 0; i < 6; i++) {
         const people = [`slack:T1:U${i}`];
-        out.push(await store.facts({ subjects: people }), await store.actionItems({ people }), await store.questions({ people, open: true }), await store.questions({ askers: people }));
+        out.push(
+          await store.facts({ subjects: people }),
+          await store.actionItems({ people }),
+          await store.questions({ people, open: true }),
+          await store.questions({ askers: people }),
+        );
       }
       out.push((await store.search('component 1')).components.map((hit) => hit.component.id).sort());
-      for (const email of ['p0', 'p1', 'p2', 'p3']) out.push(await store.meetings({ people: [`calendar:email:${email}@example.test`] }));
-      out.push(await store.meetings({ cancelled: true }), await store.meetings({ from: '2026-09-08T00:00:00.000Z', to: '2026-09-14T00:00:00.000Z' }));
+      for (const email of ['p0', 'p1', 'p2', 'p3'])
+        out.push(await store.meetings({ people: [`calendar:email:${email}@example.test`] }));
+      out.push(
+        await store.meetings({ cancelled: true }),
+        await store.meetings({ from: '2026-09-08T00:00:00.000Z', to: '2026-09-14T00:00:00.000Z' }),
+      );
       out.push(await store.counts());
       return out;
     }),

@@ -70,7 +70,10 @@ export class GraphProjector {
       for (const change of changes) {
         let map = changed.get(change.kind);
         if (!map) changed.set(change.kind, (map = new Map()));
-        map.set(change.kind === 'person' || change.kind === 'channel' ? change.record.key : change.record.id, change.record);
+        map.set(
+          change.kind === 'person' || change.kind === 'channel' ? change.record.key : change.record.id,
+          change.record,
+        );
       }
     }
 

@@ -27,7 +27,12 @@ export interface RebuildReport {
  * the same merge and slot rules as GraphProjector, so the result equals applying the same events
  * incrementally.
  */
-export async function rebuildProjection(events: Iterable<StoredEvent>, claims: ClaimIndex, graph: GraphStore, cursor: number): Promise<RebuildReport> {
+export async function rebuildProjection(
+  events: Iterable<StoredEvent>,
+  claims: ClaimIndex,
+  graph: GraphStore,
+  cursor: number,
+): Promise<RebuildReport> {
   const started = performance.now();
   await graph.reset();
   claims.clear();
@@ -35,7 +40,8 @@ export async function rebuildProjection(events: Iterable<StoredEvent>, claims: C
   const readStarted = performance.now();
 
   const maps = new Map<RecordKind, Map<string, unknown>>(RECORD_KINDS.map((kind) => [kind, new Map()]));
-  const get: RecordGetter = <K extends RecordKind>(kind: K, id: string) => maps.get(kind)!.get(id) as GraphRecords[K] | undefined;
+  const get: RecordGetter = <K extends RecordKind>(kind: K, id: string) =>
+    maps.get(kind)!.get(id) as GraphRecords[K] | undefined;
   const bySlot = new Map<string, AssertionClaim[]>();
   const retractionsByFact = new Map<string, RetractionClaim[]>();
   let pending: ParsedFactEvent[] = [];
@@ -55,7 +61,14 @@ export async function rebuildProjection(events: Iterable<StoredEvent>, claims: C
     if (isRecordEvent(event.type)) {
       const changes = mergeRecordEvent(event, get);
       if (changes === null) invalid++;
-      else for (const change of changes) maps.get(change.kind)!.set(change.kind === 'person' || change.kind === 'channel' ? change.record.key : change.record.id, change.record);
+      else
+        for (const change of changes)
+          maps
+            .get(change.kind)!
+            .set(
+              change.kind === 'person' || change.kind === 'channel' ? change.record.key : change.record.id,
+              change.record,
+            );
       continue;
     }
     const parsed = parseFactEvent(event);
@@ -95,7 +108,9 @@ export async function rebuildProjection(events: Iterable<StoredEvent>, claims: C
       const touching: RetractionClaim[] = [];
       for (const factId of new Set(inSlot.map((claim) => claim.factId))) {
         for (const retraction of retractionsByFact.get(factId) ?? []) {
-          if (!seen.has(retraction.eventId)) touching.push(retraction), seen.add(retraction.eventId);
+          if (seen.has(retraction.eventId)) continue;
+          touching.push(retraction);
+          seen.add(retraction.eventId);
         }
       }
       for (const version of resolveSlot(slot, inSlot, touching)) {

@@ -1,7 +1,14 @@
 import { EVENT, parseEvent, type StoredEvent } from '../../domain/events.js';
 import { calendarPersonKey, occurrenceKey, type Attendee } from '../../domain/meeting.js';
 import { normalizeIso } from '../../domain/time.js';
-import type { ActionItemNode, DecisionNode, GraphRecords, MeetingNode, QuestionNode, RecordKind } from './graph-records.js';
+import type {
+  ActionItemNode,
+  DecisionNode,
+  GraphRecords,
+  MeetingNode,
+  QuestionNode,
+  RecordKind,
+} from './graph-records.js';
 
 /** The event types that change graph records (facts are handled by the slot timeline). */
 export const RECORD_EVENT_TYPES = [
@@ -40,7 +47,10 @@ export function recordsTouched(event: StoredEvent): RecordRef[] {
     case EVENT.conversationAnnotated:
       return [{ kind: 'conversation', id: typed.payload.conversationId }];
     case EVENT.decisionRecorded:
-      return [{ kind: 'decision', id: typed.payload.decisionId }, ...(typed.payload.reverses ? [{ kind: 'decision' as const, id: typed.payload.reverses }] : [])];
+      return [
+        { kind: 'decision', id: typed.payload.decisionId },
+        ...(typed.payload.reverses ? [{ kind: 'decision' as const, id: typed.payload.reverses }] : []),
+      ];
     case EVENT.actionItemAssigned:
     case EVENT.actionItemCompleted:
       return [{ kind: 'actionItem', id: typed.payload.itemId }];
@@ -68,7 +78,16 @@ export function mergeRecordEvent(event: StoredEvent, get: RecordGetter): RecordC
       const p = typed.payload;
       const existing = get('person', p.key);
       if (existing && existing.version >= seq) return [];
-      return [{ kind: 'person', record: { key: p.key, name: p.names.find((name) => name.trim() !== '') ?? p.nativeId, version: seq } }];
+      return [
+        {
+          kind: 'person',
+          record: {
+            key: p.key,
+            name: p.names.find((name) => name.trim() !== '') ?? p.nativeId,
+            version: seq,
+          },
+        },
+      ];
     }
     case EVENT.channelUpdated: {
       const c = typed.payload;
@@ -80,7 +99,18 @@ export function mergeRecordEvent(event: StoredEvent, get: RecordGetter): RecordC
       const e = typed.payload;
       const existing = get('component', e.entityId);
       if (existing && existing.version >= seq) return [];
-      return [{ kind: 'component', record: { id: e.entityId, kind: e.kind, name: e.name || null, aliases: unique(e.aliases.filter((alias) => alias.trim() !== '')), version: seq } }];
+      return [
+        {
+          kind: 'component',
+          record: {
+            id: e.entityId,
+            kind: e.kind,
+            name: e.name || null,
+            aliases: unique(e.aliases.filter((alias) => alias.trim() !== '')),
+            version: seq,
+          },
+        },
+      ];
     }
     case EVENT.conversationAnnotated: {
       const c = typed.payload;
@@ -131,7 +161,10 @@ export function mergeRecordEvent(event: StoredEvent, get: RecordGetter): RecordC
       if (d.reverses && d.reverses !== d.decisionId) {
         const target = get('decision', d.reverses) ?? placeholderDecision(d.reverses);
         const at = normalizeIso(d.at);
-        if (target.reversedAt === null || earlier(at, d.decisionId, target.reversedAt, target.reversedBy ?? '')) {
+        if (
+          target.reversedAt === null ||
+          earlier(at, d.decisionId, target.reversedAt, target.reversedBy ?? '')
+        ) {
           changes.push({ kind: 'decision', record: { ...target, reversedBy: d.decisionId, reversedAt: at } });
         }
       }
@@ -165,7 +198,11 @@ export function mergeRecordEvent(event: StoredEvent, get: RecordGetter): RecordC
       const c = typed.payload;
       const existing = get('actionItem', c.itemId) ?? placeholderActionItem(c.itemId);
       const at = normalizeIso(c.at);
-      if (existing.completedAt !== null && !earlier(at, c.by, existing.completedAt, existing.completedBy ?? '')) return [];
+      if (
+        existing.completedAt !== null &&
+        !earlier(at, c.by, existing.completedAt, existing.completedBy ?? '')
+      )
+        return [];
       return [{ kind: 'actionItem', record: { ...existing, completedAt: at, completedBy: c.by } }];
     }
     case EVENT.questionAsked: {
@@ -195,7 +232,8 @@ export function mergeRecordEvent(event: StoredEvent, get: RecordGetter): RecordC
       const a = typed.payload;
       const existing = get('question', a.questionId) ?? placeholderQuestion(a.questionId);
       const at = normalizeIso(a.at);
-      if (existing.answeredAt !== null && !earlier(at, a.by, existing.answeredAt, existing.answeredBy ?? '')) return [];
+      if (existing.answeredAt !== null && !earlier(at, a.by, existing.answeredAt, existing.answeredBy ?? ''))
+        return [];
       return [{ kind: 'question', record: { ...existing, answeredAt: at, answeredBy: a.by } }];
     }
     case EVENT.meetingScheduled: {
@@ -220,7 +258,9 @@ export function mergeRecordEvent(event: StoredEvent, get: RecordGetter): RecordC
             location: m.location || null,
             organizer,
             // Rooms and people without an email have no person to point at; they stay out of ATTENDS.
-            attendees: unique(m.attendees.map(personOf).filter((key): key is string => key !== null && key !== organizer)),
+            attendees: unique(
+              m.attendees.map(personOf).filter((key): key is string => key !== null && key !== organizer),
+            ),
             recurring: m.recurring,
             status: m.status || null,
             cancelSeq: existing?.cancelSeq ?? 0,
@@ -231,7 +271,8 @@ export function mergeRecordEvent(event: StoredEvent, get: RecordGetter): RecordC
     case EVENT.meetingCancelled: {
       const c = typed.payload;
       const id = occurrenceKey(c);
-      const existing = get('meeting', id) ?? placeholderMeeting(c.calendar, c.uid, normalizeIso(c.occurrence));
+      const existing =
+        get('meeting', id) ?? placeholderMeeting(c.calendar, c.uid, normalizeIso(c.occurrence));
       if (existing.cancelSeq >= seq) return [];
       return [{ kind: 'meeting', record: { ...existing, cancelSeq: seq } }];
     }
@@ -249,19 +290,78 @@ export function isRecordEvent(type: string): boolean {
 }
 
 function placeholderDecision(id: string): DecisionNode {
-  return { id, version: 0, conversationId: '', channel: '', summary: '', about: [], decidedBy: [], reverses: null, at: '', confidence: 0, evidence: [], reversedBy: null, reversedAt: null };
+  return {
+    id,
+    version: 0,
+    conversationId: '',
+    channel: '',
+    summary: '',
+    about: [],
+    decidedBy: [],
+    reverses: null,
+    at: '',
+    confidence: 0,
+    evidence: [],
+    reversedBy: null,
+    reversedAt: null,
+  };
 }
 
 function placeholderActionItem(id: string): ActionItemNode {
-  return { id, version: 0, conversationId: '', channel: '', summary: '', assignee: null, requestedBy: '', due: null, dueText: null, at: '', confidence: 0, evidence: [], completedAt: null, completedBy: null };
+  return {
+    id,
+    version: 0,
+    conversationId: '',
+    channel: '',
+    summary: '',
+    assignee: null,
+    requestedBy: '',
+    due: null,
+    dueText: null,
+    at: '',
+    confidence: 0,
+    evidence: [],
+    completedAt: null,
+    completedBy: null,
+  };
 }
 
 function placeholderQuestion(id: string): QuestionNode {
-  return { id, version: 0, conversationId: '', channel: '', text: '', asker: '', addressees: [], kind: 'question', at: '', confidence: 0, evidence: [], answeredAt: null, answeredBy: null };
+  return {
+    id,
+    version: 0,
+    conversationId: '',
+    channel: '',
+    text: '',
+    asker: '',
+    addressees: [],
+    kind: 'question',
+    at: '',
+    confidence: 0,
+    evidence: [],
+    answeredAt: null,
+    answeredBy: null,
+  };
 }
 
 function placeholderMeeting(calendar: string, uid: string, occurrence: string): MeetingNode {
-  return { id: occurrenceKey({ calendar, uid, occurrence }), version: 0, calendar, uid, occurrence, title: '', start: occurrence, end: occurrence, allDay: false, location: null, organizer: null, attendees: [], recurring: false, status: null, cancelSeq: 0 };
+  return {
+    id: occurrenceKey({ calendar, uid, occurrence }),
+    version: 0,
+    calendar,
+    uid,
+    occurrence,
+    title: '',
+    start: occurrence,
+    end: occurrence,
+    allDay: false,
+    location: null,
+    organizer: null,
+    attendees: [],
+    recurring: false,
+    status: null,
+    cancelSeq: 0,
+  };
 }
 
 /** (at, tie) strictly before (otherAt, otherTie). */
@@ -272,4 +372,3 @@ function earlier(at: string, tie: string, otherAt: string, otherTie: string): bo
 function unique(values: readonly string[]): string[] {
   return [...new Set(values)];
 }
-

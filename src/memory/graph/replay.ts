@@ -12,5 +12,10 @@ import { rebuildProjection, type RebuildReport } from './rebuild.js';
  */
 export async function replayFromLog(db: SqliteDatabase, graph: GraphStore): Promise<RebuildReport> {
   const lastSeq = (db.prepare('SELECT coalesce(max(seq), 0) AS n FROM events').get() as { n: number }).n;
-  return rebuildProjection(readEvents(db, PROJECTED_EVENT_TYPES, 0, lastSeq), new SqliteClaimIndex(db), graph, lastSeq);
+  return rebuildProjection(
+    readEvents(db, PROJECTED_EVENT_TYPES, 0, lastSeq),
+    new SqliteClaimIndex(db),
+    graph,
+    lastSeq,
+  );
 }

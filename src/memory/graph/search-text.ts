@@ -4,7 +4,9 @@
  * the ask resolver uses it to decide whether a candidate really matches (whatever engine found it).
  */
 export const STOPWORDS: ReadonlySet<string> = new Set(
-  'a an and are as at be but by for from has have i if in into is it its me my no not of on or our so that the their them then there these they this to was we were what when where which who whom why will with you your'.split(' '),
+  'a an and are as at be but by for from has have i if in into is it its me my no not of on or our so that the their them then there these they this to was we were what when where which who whom why will with you your'.split(
+    ' ',
+  ),
 );
 
 export function searchWords(text: string): string[] {
@@ -22,6 +24,7 @@ export function stem(word: string): string {
   if (word.length <= 3 || /^\d+$/.test(word)) return word;
   if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
   if (word.endsWith('sses')) return word.slice(0, -2);
-  if (word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is')) return word.slice(0, -1);
+  if (word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is'))
+    return word.slice(0, -1);
   return word;
 }

@@ -1,5 +1,11 @@
 import type { FactVersion } from '../facts/fact-types.js';
-import { keyOf, RECORD_KINDS, type GraphRecords, type GraphSnapshot, type RecordKind } from './graph-records.js';
+import {
+  keyOf,
+  RECORD_KINDS,
+  type GraphRecords,
+  type GraphSnapshot,
+  type RecordKind,
+} from './graph-records.js';
 
 /** The canonical order of a snapshot, so two stores (or two runs) can be compared with deep equality. */
 export function sortSnapshot(snapshot: GraphSnapshot): GraphSnapshot {
@@ -10,7 +16,11 @@ export function sortSnapshot(snapshot: GraphSnapshot): GraphSnapshot {
   return snapshot;
 }
 
-export function compareRecords<K extends RecordKind>(kind: K, a: GraphRecords[K], b: GraphRecords[K]): number {
+export function compareRecords<K extends RecordKind>(
+  kind: K,
+  a: GraphRecords[K],
+  b: GraphRecords[K],
+): number {
   const [x, y] = [keyOf(kind, a), keyOf(kind, b)];
   return x < y ? -1 : x > y ? 1 : 0;
 }

@@ -8,7 +8,10 @@ import type { Migration } from '../sqlite.js';
 export const FACT_INDEXES = [
   { name: 'fact_claims_by_slot', create: 'CREATE INDEX fact_claims_by_slot ON fact_claims(slot);' },
   { name: 'fact_claims_by_fact', create: 'CREATE INDEX fact_claims_by_fact ON fact_claims(fact_id);' },
-  { name: 'fact_retractions_by_fact', create: 'CREATE INDEX fact_retractions_by_fact ON fact_retractions(fact_id);' },
+  {
+    name: 'fact_retractions_by_fact',
+    create: 'CREATE INDEX fact_retractions_by_fact ON fact_retractions(fact_id);',
+  },
 ] as const;
 
 export const factsMigration: Migration = {

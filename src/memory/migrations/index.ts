@@ -9,4 +9,13 @@ import { tracesMigration } from './007-traces.js';
 import { searchIndexMigration } from './008-search-index.js';
 
 /** Every migration of the main store (outro.db), in order. Append; never edit a landed one. */
-export const MIGRATIONS: readonly Migration[] = [eventLogMigration, stageCacheMigration, factsMigration, workflowsMigration, busMigration, briefStateMigration, tracesMigration, searchIndexMigration];
+export const MIGRATIONS: readonly Migration[] = [
+  eventLogMigration,
+  stageCacheMigration,
+  factsMigration,
+  workflowsMigration,
+  busMigration,
+  briefStateMigration,
+  tracesMigration,
+  searchIndexMigration,
+];

@@ -10,11 +10,15 @@ describe('normalizeMarkup', () => {
   it('turns Slack mentions and channel links into their names', () => {
     expect(normalizeMarkup('ping <@U123|dana> in <#C42|billing>')).toBe('ping dana in billing');
     expect(normalizeMarkup('ping <@U123> now')).toBe('ping  now');
-    expect(normalizeMarkup('<!here> and <!subteam^S1|@oncall> and <!channel>')).toBe('here and oncall and channel');
+    expect(normalizeMarkup('<!here> and <!subteam^S1|@oncall> and <!channel>')).toBe(
+      'here and oncall and channel',
+    );
   });
 
   it('keeps a link label with its host, and a bare link as written', () => {
-    expect(normalizeMarkup('see <https://github.com/acme/billing/pull/7|the fix>')).toBe('see the fix (github.com)');
+    expect(normalizeMarkup('see <https://github.com/acme/billing/pull/7|the fix>')).toBe(
+      'see the fix (github.com)',
+    );
     expect(normalizeMarkup('see <https://www.example.com/a|example.com docs>')).toBe('see example.com docs');
     expect(normalizeMarkup('see <https://grafana.acme.io/d/42>')).toBe('see https://grafana.acme.io/d/42');
     expect(normalizeMarkup('mail <mailto:dana@acme.io|Dana>')).toBe('mail Dana (acme.io)');
@@ -26,13 +30,17 @@ describe('normalizeMarkup', () => {
   });
 
   it('strips bold, italic and strike markers and keeps code text', () => {
-    expect(normalizeMarkup('*urgent*: _please_ ~not~ **this** `trip_id` fix')).toBe('urgent: please not this trip_id fix');
+    expect(normalizeMarkup('*urgent*: _please_ ~not~ **this** `trip_id` fix')).toBe(
+      'urgent: please not this trip_id fix',
+    );
     expect(normalizeMarkup('```js\nconst a = 1;\n```')).toBe('const a = 1;\n');
     expect(normalizeMarkup('snake_case_name stays')).toBe('snake_case_name stays');
   });
 
   it('reads Discord mentions, custom emoji and timestamps', () => {
-    expect(normalizeMarkup('hi <@123456> <:party_parrot:998877> at <t:1700000000:R>')).toBe('hi  party parrot at ');
+    expect(normalizeMarkup('hi <@123456> <:party_parrot:998877> at <t:1700000000:R>')).toBe(
+      'hi  party parrot at ',
+    );
   });
 
   it('decodes the HTML entities Slack escapes', () => {

@@ -31,7 +31,13 @@ const CODE_SPAN = /`([^`\n]+)`/g;
 /** `*bold*`, `**bold**`, `_it_`, `__it__`, `~st~`, `~~st~~`, `||spoiler||` around text, at word edges. */
 const EMPHASIS = /(^|[\s([{"'])(\*\*|__|~~|\|\||[*_~])(?=\S)([^\n]*?\S)\2(?=$|[\s)\]}"'.,!?:;])/g;
 const ENTITY = /&(?:amp|lt|gt|quot|#39);/g;
-const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+const ENTITIES: Record<string, string> = {
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&#39;': "'",
+};
 
 function angle(match: string, inner: string): string {
   const bar = inner.indexOf('|');

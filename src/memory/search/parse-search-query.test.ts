@@ -41,7 +41,9 @@ describe('parseSearchQuery', () => {
   it('searches FTS5 operators and syntax as plain words', () => {
     expect(match('billing AND NOT payments')).toBe('"billing" AND "payments"');
     expect(match('NEAR(billing payments, 2)')).toBe('"near billing" AND "payments" AND "2"');
-    expect(match('-billing title:deploy ^start (a OR b) col:*')).toBe('"billing" AND "title deploy" AND "start" AND "b" AND "col"');
+    expect(match('-billing title:deploy ^start (a OR b) col:*')).toBe(
+      '"billing" AND "title deploy" AND "start" AND "b" AND "col"',
+    );
     expect(match("'; DROP TABLE search_docs; --")).toBe('"drop" AND "table" AND "search docs"');
     expect(match('*billing ** * deploy**')).toBe('"billing" AND "deploy" *');
   });

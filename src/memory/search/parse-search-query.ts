@@ -41,7 +41,8 @@ export const MAX_TERMS = 32;
 /** Tokens per phrase kept. */
 export const MAX_PHRASE_TOKENS = 32;
 
-const HOW = 'Write words (all must match), "an exact phrase" in double quotes, or prefix* — for example: billing "rate limit" deploy*';
+const HOW =
+  'Write words (all must match), "an exact phrase" in double quotes, or prefix* — for example: billing "rate limit" deploy*';
 
 export function parseSearchQuery(input: string, mode: SearchMode = 'all'): ParsedSearchQuery {
   const chunks = splitChunks(input);
@@ -57,7 +58,10 @@ export function parseSearchQuery(input: string, mode: SearchMode = 'all'): Parse
     terms.push(term);
   }
   if (terms.length === 0) {
-    const why = input.trim() === '' ? 'The search query is empty.' : 'The search query has no letters or digits to search for.';
+    const why =
+      input.trim() === ''
+        ? 'The search query is empty.'
+        : 'The search query has no letters or digits to search for.';
     throw new OutroError('BAD_QUERY', `${why} ${HOW}`, { details: { query: input.slice(0, 200) } });
   }
   const content = terms.filter((term) => !isStopword(term));
@@ -84,7 +88,9 @@ const TOKEN = /[\p{L}\p{N}\p{Co}\p{M}]+/gu;
 const NOT_ONLY_MARKS = /[\p{L}\p{N}\p{Co}]/u;
 
 export function tokensOf(text: string): string[] {
-  return (text.match(TOKEN) ?? []).filter((token) => NOT_ONLY_MARKS.test(token)).map((token) => token.toLowerCase());
+  return (text.match(TOKEN) ?? [])
+    .filter((token) => NOT_ONLY_MARKS.test(token))
+    .map((token) => token.toLowerCase());
 }
 
 interface Chunk {
@@ -97,9 +103,13 @@ interface Chunk {
 function splitChunks(input: string): Chunk[] {
   const quotes = input.split('"').length - 1;
   if (quotes % 2 === 1) {
-    throw new OutroError('BAD_QUERY', `The search query has an unbalanced double quote (${quotes} quotes). Close the phrase, or leave the quotes out. ${HOW}`, {
-      details: { query: input.slice(0, 200) },
-    });
+    throw new OutroError(
+      'BAD_QUERY',
+      `The search query has an unbalanced double quote (${quotes} quotes). Close the phrase, or leave the quotes out. ${HOW}`,
+      {
+        details: { query: input.slice(0, 200) },
+      },
+    );
   }
   const chunks: Chunk[] = [];
   const pattern = /"([^"]*)"(\*?)|([^\s"]+)/g;

@@ -30,17 +30,31 @@ export function rebuildSearchIndex(db: SqliteDatabase): SearchRebuildReport {
   let invalid = 0;
   let cursor = 0;
   db.transaction(() => {
-    cursor = (db.prepare('SELECT coalesce(max(seq), 0) FROM events').pluck().get() as number);
-    for (const table of ['search_docs', 'search_filters', 'search_removed', 'search_states', 'search_people', 'search_channels']) db.exec(`DELETE FROM ${table}`);
+    cursor = db.prepare('SELECT coalesce(max(seq), 0) FROM events').pluck().get() as number;
+    for (const table of [
+      'search_docs',
+      'search_filters',
+      'search_removed',
+      'search_states',
+      'search_people',
+      'search_channels',
+    ])
+      db.exec(`DELETE FROM ${table}`);
     const writer = new SearchWriter(db, { bulk: true });
     // Only what the projection reads; `+type` walks the log in seq order instead of the type index.
     const read = db
-      .prepare(`SELECT seq, type, payload FROM events WHERE seq > ? AND seq <= ? AND +type IN (${SEARCH_EVENT_TYPES.map(() => '?').join(', ')}) ORDER BY seq`)
+      .prepare(
+        `SELECT seq, type, payload FROM events WHERE seq > ? AND seq <= ? AND +type IN (${SEARCH_EVENT_TYPES.map(() => '?').join(', ')}) ORDER BY seq`,
+      )
       .raw(true);
     for (let after = 0; after < cursor; after += PAGE_SEQS) {
       const readStarted = performance.now();
       const ops: SearchOp[] = [];
-      for (const [seq, type, payload] of read.iterate(after, Math.min(cursor, after + PAGE_SEQS), ...SEARCH_EVENT_TYPES) as IterableIterator<[number, string, string]>) {
+      for (const [seq, type, payload] of read.iterate(
+        after,
+        Math.min(cursor, after + PAGE_SEQS),
+        ...SEARCH_EVENT_TYPES,
+      ) as IterableIterator<[number, string, string]>) {
         events++;
         const eventOps = searchOpsOf({ seq, type, payload: JSON.parse(payload) });
         if (eventOps === null) invalid++;

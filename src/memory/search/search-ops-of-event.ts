@@ -16,20 +16,45 @@ import { EVENT, type StoredEvent } from '../../domain/events.js';
 
 /** What the search projection reads of a stored event. */
 export type LoggedEvent = Pick<StoredEvent, 'seq' | 'type' | 'payload'>;
-import { channelKeyOf, MessageDeleted, MessageEdited, MessagePosted, type MessageKind } from '../../domain/message.js';
+import {
+  channelKeyOf,
+  MessageDeleted,
+  MessageEdited,
+  MessagePosted,
+  type MessageKind,
+} from '../../domain/message.js';
 import { PersonUpdated } from '../../domain/person.js';
 import { FOREVER, type SearchOp } from './search-ops.js';
 import { docIdOf, messageDocIdOf, type SearchDocInput } from './search-types.js';
 
 /** The fields of a message the index reads: only they are validated (a message is most of the log, and the rest is not read). */
-const PostedFields = MessagePosted.pick({ source: true, workspace: true, channel: true, id: true, author: true, text: true, kind: true, ts: true });
+const PostedFields = MessagePosted.pick({
+  source: true,
+  workspace: true,
+  channel: true,
+  id: true,
+  author: true,
+  text: true,
+  kind: true,
+  ts: true,
+});
 type PostedFields = z.infer<typeof PostedFields>;
-const EditedFields = MessageEdited.pick({ source: true, workspace: true, channel: true, id: true, text: true });
+const EditedFields = MessageEdited.pick({
+  source: true,
+  workspace: true,
+  channel: true,
+  id: true,
+  text: true,
+});
 
 /** Message kinds worth finding; joins and leaves are not, and a tombstone is a deleted message. */
 const INDEXED_MESSAGE_KINDS: ReadonlySet<MessageKind> = new Set(['message', 'bot', 'huddle', 'system']);
 
-const RELATION_WORDS: Record<FactAsserted['relation'], string> = { owns: 'owns', works_on: 'works on', expert_in: 'expert in' };
+const RELATION_WORDS: Record<FactAsserted['relation'], string> = {
+  owns: 'owns',
+  works_on: 'works on',
+  expert_in: 'expert in',
+};
 
 /** The ops one event becomes; null when its payload does not validate (the event is skipped). */
 type Mapper = (event: LoggedEvent) => SearchOp[] | null;
@@ -43,18 +68,40 @@ function on<T>(schema: z.ZodType<T>, map: (payload: T, event: LoggedEvent) => Se
 }
 
 const MAPPERS: Record<string, Mapper> = {
-  [EVENT.personUpdated]: on(PersonUpdated, (p, e) => [{ op: 'name', of: 'person', key: p.key, name: p.names.find((name) => name.trim() !== '') ?? p.nativeId, version: e.seq }]),
-  [EVENT.channelUpdated]: on(ChannelUpdated, (c, e) => [{ op: 'name', of: 'channel', key: c.key, name: c.name || null, version: e.seq }]),
+  [EVENT.personUpdated]: on(PersonUpdated, (p, e) => [
+    {
+      op: 'name',
+      of: 'person',
+      key: p.key,
+      name: p.names.find((name) => name.trim() !== '') ?? p.nativeId,
+      version: e.seq,
+    },
+  ]),
+  [EVENT.channelUpdated]: on(ChannelUpdated, (c, e) => [
+    { op: 'name', of: 'channel', key: c.key, name: c.name || null, version: e.seq },
+  ]),
   [EVENT.messagePosted]: on(PostedFields, posted),
-  [EVENT.messageEdited]: on(EditedFields, (m, e) => [{ op: 'edit', docId: messageDocId(m), text: m.text, version: e.seq }]),
-  [EVENT.messageDeleted]: on(MessageDeleted, (m) => [{ op: 'remove', docId: messageDocId(m), version: FOREVER }]),
+  [EVENT.messageEdited]: on(EditedFields, (m, e) => [
+    { op: 'edit', docId: messageDocId(m), text: m.text, version: e.seq },
+  ]),
+  [EVENT.messageDeleted]: on(MessageDeleted, (m) => [
+    { op: 'remove', docId: messageDocId(m), version: FOREVER },
+  ]),
   [EVENT.conversationExtracted]: on(ConversationExtracted, extracted),
   [EVENT.conversationAnnotated]: on(ConversationAnnotated, annotated),
   [EVENT.decisionRecorded]: on(DecisionRecorded, decision),
-  [EVENT.actionItemAssigned]: on(ActionItemAssigned, (a, e) => item(e, 'action_item', a.itemId, a, a.summary, a.requestedBy, a.at, 'open')),
-  [EVENT.actionItemCompleted]: on(ActionItemCompleted, (c) => later(docIdOf('action_item', c.itemId), 'done', c.at, c.by)),
-  [EVENT.questionAsked]: on(QuestionAsked, (q, e) => item(e, 'question', q.questionId, q, q.text, q.asker, q.at, 'open')),
-  [EVENT.questionAnswered]: on(QuestionAnswered, (a) => later(docIdOf('question', a.questionId), 'answered', a.at, a.by)),
+  [EVENT.actionItemAssigned]: on(ActionItemAssigned, (a, e) =>
+    item(e, 'action_item', a.itemId, a, a.summary, a.requestedBy, a.at, 'open'),
+  ),
+  [EVENT.actionItemCompleted]: on(ActionItemCompleted, (c) =>
+    later(docIdOf('action_item', c.itemId), 'done', c.at, c.by),
+  ),
+  [EVENT.questionAsked]: on(QuestionAsked, (q, e) =>
+    item(e, 'question', q.questionId, q, q.text, q.asker, q.at, 'open'),
+  ),
+  [EVENT.questionAnswered]: on(QuestionAnswered, (a) =>
+    later(docIdOf('question', a.questionId), 'answered', a.at, a.by),
+  ),
   [EVENT.factAsserted]: on(FactAsserted, fact),
   [EVENT.factRetracted]: on(FactRetracted, (r) => later(docIdOf('fact', r.factId), 'retracted', r.at, r.by)),
 };
@@ -120,11 +167,23 @@ function annotated(c: ConversationAnnotated, event: LoggedEvent): SearchOp[] | n
 }
 
 function decision(d: DecisionRecorded, event: LoggedEvent): SearchOp[] | null {
-  const ops = item(event, 'decision', d.decisionId, d, d.summary, d.decidedBy[0] ?? d.evidence[0].author, d.at, 'made');
+  const ops = item(
+    event,
+    'decision',
+    d.decisionId,
+    d,
+    d.summary,
+    d.decidedBy[0] ?? d.evidence[0].author,
+    d.at,
+    'made',
+  );
   if (ops === null) return null;
   if (!d.reverses || d.reverses === d.decisionId) return ops;
   // at is a valid time here: item() checked it.
-  return [...ops, { op: 'state', docId: docIdOf('decision', d.reverses), state: 'reversed', at: d.at, tie: d.decisionId }];
+  return [
+    ...ops,
+    { op: 'state', docId: docIdOf('decision', d.reverses), state: 'reversed', at: d.at, tie: d.decisionId },
+  ];
 }
 
 function fact(f: FactAsserted, event: LoggedEvent): SearchOp[] | null {

@@ -6,8 +6,23 @@ import { applySearchEvents } from './search-projection.js';
 import type { SearchRequest } from './search-types.js';
 import { SqliteSearchIndex } from './sqlite-search-index.js';
 import {
-  annotated, answeredEvent, askedEvent, assignedEvent, channel, channelEvent, completedEvent, decisionEvent, deleted, edited, extracted, factEvent,
-  openSearchDatabase, person, personEvent, posted, retractedFactEvent,
+  annotated,
+  answeredEvent,
+  askedEvent,
+  assignedEvent,
+  channel,
+  channelEvent,
+  completedEvent,
+  decisionEvent,
+  deleted,
+  edited,
+  extracted,
+  factEvent,
+  openSearchDatabase,
+  person,
+  personEvent,
+  posted,
+  retractedFactEvent,
 } from './test-support/search-events.js';
 import { searchSnapshot } from './test-support/search-snapshot.js';
 
@@ -21,7 +36,9 @@ function storeWith(events: EventEnvelope[]) {
 }
 
 const find = (search: SqliteSearchIndex, request: SearchRequest | string) =>
-  search.search(typeof request === 'string' ? { query: request } : request).hits.map((hit) => ({ id: hit.docId, state: hit.state }));
+  search
+    .search(typeof request === 'string' ? { query: request } : request)
+    .hits.map((hit) => ({ id: hit.docId, state: hit.state }));
 
 /** A log with every kind of event the index reads, edits and deletions out of the usual order included. */
 function everything(): EventEnvelope[] {
@@ -50,7 +67,13 @@ function everything(): EventEnvelope[] {
     personEvent('UOMAR', 'Omar Haddad'),
     personEvent('UDANA', 'Dana T.', '2026-02-01T00:00:00.000Z'),
     // A payload that does not validate is skipped.
-    makeEvent({ id: 'broken', type: 'message.posted', stream: channel('C1'), occurredAt: T(8), payload: { text: 'broken invoice' } }),
+    makeEvent({
+      id: 'broken',
+      type: 'message.posted',
+      stream: channel('C1'),
+      occurredAt: T(8),
+      payload: { text: 'broken invoice' },
+    }),
   ];
 }
 
@@ -87,8 +110,13 @@ describe('search projection', () => {
   it('indexes decisions, action items, questions and facts with their state, as of any time', () => {
     const { db, stored, search } = storeWith(everything());
     applySearchEvents(db, stored);
-    const items = { query: 'invoices OR invoice', mode: 'any' as const, kinds: ['decision', 'action_item', 'question', 'fact'] as const };
-    const byId = (request: SearchRequest) => Object.fromEntries(find(search, request).map((hit) => [hit.id, hit.state]));
+    const items = {
+      query: 'invoices OR invoice',
+      mode: 'any' as const,
+      kinds: ['decision', 'action_item', 'question', 'fact'] as const,
+    };
+    const byId = (request: SearchRequest) =>
+      Object.fromEntries(find(search, request).map((hit) => [hit.id, hit.state]));
     expect(byId({ ...items, kinds: [...items.kinds] })).toEqual({
       'decision:d1': 'reversed',
       'decision:d2': 'made',
@@ -124,7 +152,11 @@ describe('search projection', () => {
     }
     const incremental = searchSnapshot(db);
     const report = rebuildSearchIndex(db);
-    expect(report).toMatchObject({ events: stored.length, invalid: 1, cursor: stored[stored.length - 1].seq });
+    expect(report).toMatchObject({
+      events: stored.length,
+      invalid: 1,
+      cursor: stored[stored.length - 1].seq,
+    });
     expect(searchSnapshot(db)).toEqual(incremental);
     expect(incremental.docs.length).toBe(report.docs);
   });
@@ -136,16 +168,27 @@ describe('search projection', () => {
     rebuildSearchIndex(db);
     rebuildSearchIndex(db);
     const seq = log.lastSeq();
-    log.appendAll([...events.slice(12), personEvent('UNEW', 'Nadia New'), channelEvent('C3', 'ops'), posted('300.1', 'Nadia checks the invoice', T(9), { author: 'UNEW', channel: 'C3' })]);
+    log.appendAll([
+      ...events.slice(12),
+      personEvent('UNEW', 'Nadia New'),
+      channelEvent('C3', 'ops'),
+      posted('300.1', 'Nadia checks the invoice', T(9), { author: 'UNEW', channel: 'C3' }),
+    ]);
     applySearchEvents(db, log.read({ afterSeq: seq }));
     const incremental = searchSnapshot(db);
     rebuildSearchIndex(db);
     expect(searchSnapshot(db)).toEqual(incremental);
-    expect(new SqliteSearchIndex(db).search({ query: 'nadia' }).hits[0]).toMatchObject({ authorName: 'Nadia New', channelName: 'ops' });
+    expect(new SqliteSearchIndex(db).search({ query: 'nadia' }).hits[0]).toMatchObject({
+      authorName: 'Nadia New',
+      channelName: 'ops',
+    });
   });
 
   it('drops a conversation that a later split empties, and takes it back when it is annotated again', () => {
-    const { db, log, stored, search } = storeWith([posted('1.1', 'payroll question', T(1)), annotated('conv-p', 'payroll', 'Payroll dates.', T(1))]);
+    const { db, log, stored, search } = storeWith([
+      posted('1.1', 'payroll question', T(1)),
+      annotated('conv-p', 'payroll', 'Payroll dates.', T(1)),
+    ]);
     applySearchEvents(db, stored);
     expect(find(search, 'payroll').map((hit) => hit.id)).toContain('conversation:conv-p');
     log.appendAll([extracted('conv-p', [], T(2))]);
@@ -155,12 +198,26 @@ describe('search projection', () => {
     expect(find(search, 'payroll').map((hit) => hit.id)).toEqual(['message:slack:T1:C1:1.1']);
     log.appendAll([annotated('conv-p', 'payroll again', 'Payroll dates, settled.', T(3))]);
     applySearchEvents(db, log.read({ afterSeq: stored[1].seq + 1 }));
-    expect(find(search, 'payroll').map((hit) => hit.id).sort()).toEqual(['conversation:conv-p', 'message:slack:T1:C1:1.1']);
+    expect(
+      find(search, 'payroll')
+        .map((hit) => hit.id)
+        .sort(),
+    ).toEqual(['conversation:conv-p', 'message:slack:T1:C1:1.1']);
   });
 
   it('ignores event types it does not read', () => {
     const { db } = storeWith([]);
-    const other = { seq: 1, id: 'x', type: 'schedule.fired', stream: 's', occurredAt: T(1), recordedAt: T(1), causationId: null, schemaVersion: 1, payload: {} } satisfies StoredEvent;
+    const other = {
+      seq: 1,
+      id: 'x',
+      type: 'schedule.fired',
+      stream: 's',
+      occurredAt: T(1),
+      recordedAt: T(1),
+      causationId: null,
+      schemaVersion: 1,
+      payload: {},
+    } satisfies StoredEvent;
     expect(applySearchEvents(db, [other])).toEqual({ events: 0, invalid: 0, changed: 0 });
   });
 });

@@ -2,7 +2,13 @@ import type { Statement } from 'better-sqlite3';
 import { OutroError } from '../../domain/errors.js';
 import type { SqliteDatabase } from '../sqlite.js';
 import { parseSearchQuery, type ParsedSearchQuery } from './parse-search-query.js';
-import { HIGHLIGHT, type SearchHit, type SearchKind, type SearchRequest, type SearchResult } from './search-types.js';
+import {
+  HIGHLIGHT,
+  type SearchHit,
+  type SearchKind,
+  type SearchRequest,
+  type SearchResult,
+} from './search-types.js';
 
 export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 1000;
@@ -78,23 +84,41 @@ export class SearchReader {
    * document that has them all is not lost behind newer ones that hold one common word. Both
    * queries have the same phrases, so BM25 gives a document the same score in either.
    */
-  private rank(query: ParsedSearchQuery, filters: Filters, limit: number, offset: number): Array<{ id: number; score: number }> {
-    if (query.mode === 'all' || query.terms.length === 1) return this.rankWindow(query.match, filters, limit, offset);
+  private rank(
+    query: ParsedSearchQuery,
+    filters: Filters,
+    limit: number,
+    offset: number,
+  ): Array<{ id: number; score: number }> {
+    if (query.mode === 'all' || query.terms.length === 1)
+      return this.rankWindow(query.match, filters, limit, offset);
     const wanted = offset + limit;
     const merged = new Map<number, number>();
-    for (const match of [query.allMatch, query.match]) for (const { id, score } of this.rankWindow(match, filters, wanted, 0)) merged.set(id, score);
+    for (const match of [query.allMatch, query.match])
+      for (const { id, score } of this.rankWindow(match, filters, wanted, 0)) merged.set(id, score);
     return [...merged]
       .map(([id, score]) => ({ id, score }))
       .sort((a, b) => a.score - b.score || b.id - a.id)
       .slice(offset, wanted);
   }
 
-  private rankWindow(match: string, filters: Filters, limit: number, offset: number): Array<{ id: number; score: number }> {
+  private rankWindow(
+    match: string,
+    filters: Filters,
+    limit: number,
+    offset: number,
+  ): Array<{ id: number; score: number }> {
     const sql = `SELECT id, score FROM (
         SELECT f.rowid AS id, ${BM25} AS score FROM ${this.from(filters)} WHERE ${this.where(filters)} ORDER BY f.rowid DESC LIMIT ?
       ) ORDER BY score, id DESC LIMIT ? OFFSET ?`;
     const window = Math.max(RANK_WINDOW, offset + limit);
-    return this.guard(() => this.statement(sql).all(match, ...filters.params, window, limit, offset) as Array<{ id: number; score: number }>);
+    return this.guard(
+      () =>
+        this.statement(sql).all(match, ...filters.params, window, limit, offset) as Array<{
+          id: number;
+          score: number;
+        }>,
+    );
   }
 
   private count(query: ParsedSearchQuery, filters: Filters): number {
@@ -110,7 +134,11 @@ export class SearchReader {
     return ['search_fts MATCH ?', ...filters.sql].join(' AND ');
   }
 
-  private hits(query: ParsedSearchQuery, ranked: ReadonlyArray<{ id: number; score: number }>, asOfMs: number | undefined): SearchHit[] {
+  private hits(
+    query: ParsedSearchQuery,
+    ranked: ReadonlyArray<{ id: number; score: number }>,
+    asOfMs: number | undefined,
+  ): SearchHit[] {
     if (ranked.length === 0) return [];
     const ids = ranked.map((row) => row.id);
     const marks = ids.map(() => '?').join(', ');
@@ -130,7 +158,9 @@ export class SearchReader {
     const snippetSql = `SELECT rowid AS id, snippet(search_fts, -1, '${HIGHLIGHT.open}', '${HIGHLIGHT.close}', '${HIGHLIGHT.ellipsis}', ${SNIPPET_TOKENS}) AS snippet
       FROM search_fts WHERE search_fts MATCH ? AND ${prefix ? `rowid >= ? AND +rowid IN (${marks})` : `rowid IN (${marks})`}`;
     const snippetParams = prefix ? [query.match, Math.min(...ids), ...ids] : [query.match, ...ids];
-    const snippets = this.guard(() => this.statement(snippetSql).all(...snippetParams) as Array<{ id: number; snippet: string }>);
+    const snippets = this.guard(
+      () => this.statement(snippetSql).all(...snippetParams) as Array<{ id: number; snippet: string }>,
+    );
     const byId = new Map(rows.map((row) => [row.id, row]));
     const snippetOf = new Map(snippets.map((row) => [row.id, row.snippet]));
     return ranked.flatMap(({ id, score }) => {
@@ -160,7 +190,9 @@ export class SearchReader {
       else add(`d.${field} IN (${ids.map(() => '?').join(', ')})`, ...ids);
     }
     const since = timeOf('since', request.since);
-    const untils = [timeOf('until', request.until), timeOf('asOf', request.asOf)].filter((ms): ms is number => ms !== undefined);
+    const untils = [timeOf('until', request.until), timeOf('asOf', request.asOf)].filter(
+      (ms): ms is number => ms !== undefined,
+    );
     const until = untils.length > 0 ? Math.min(...untils) : undefined;
     if (since !== undefined) {
       add('d.at >= ?', since);
@@ -194,7 +226,10 @@ export class SearchReader {
 
   private idsOf(table: 'search_people' | 'search_channels', keys: readonly string[]): number[] {
     if (keys.length === 0) return [];
-    return this.statement(`SELECT id FROM ${table} WHERE key IN (${keys.map(() => '?').join(', ')})`, true).all(...keys) as number[];
+    return this.statement(
+      `SELECT id FROM ${table} WHERE key IN (${keys.map(() => '?').join(', ')})`,
+      true,
+    ).all(...keys) as number[];
   }
 
   private statement(sql: string, pluck = false): Statement {
@@ -216,13 +251,17 @@ export class SearchReader {
     } catch (error) {
       // Only an FTS5 query error is replaced, and without its text; anything else (a busy or damaged store) goes on as it is.
       if (!(error instanceof Error) || !/\bfts5\b/i.test(error.message)) throw error;
-      throw new OutroError('INTERNAL', 'The search index could not run this query. This is a bug in outro; please report it with the query.');
+      throw new OutroError(
+        'INTERNAL',
+        'The search index could not run this query. This is a bug in outro; please report it with the query.',
+      );
     }
   }
 }
 
 function toHit(row: DocRow, score: number, snippet: string, asOfMs: number | undefined): SearchHit {
-  const later = row.later_state !== null && row.later_at !== null && (asOfMs === undefined || row.later_at <= asOfMs);
+  const later =
+    row.later_state !== null && row.later_at !== null && (asOfMs === undefined || row.later_at <= asOfMs);
   const channel = row.channel;
   return {
     docId: row.doc_id,
@@ -246,7 +285,11 @@ function toHit(row: DocRow, score: number, snippet: string, asOfMs: number | und
 function timeOf(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const ms = Date.parse(value);
-  if (Number.isNaN(ms)) throw new OutroError('USAGE', `${name} "${value}" is not a time. Write an ISO date or time, such as 2026-05-01 or 2026-05-01T09:00:00Z.`);
+  if (Number.isNaN(ms))
+    throw new OutroError(
+      'USAGE',
+      `${name} "${value}" is not a time. Write an ISO date or time, such as 2026-05-01 or 2026-05-01T09:00:00Z.`,
+    );
   return ms;
 }
 

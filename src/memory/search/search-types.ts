@@ -1,6 +1,13 @@
 import type { ParsedSearchQuery, SearchMode } from './parse-search-query.js';
 
-export const SEARCH_KINDS = ['message', 'conversation', 'decision', 'action_item', 'question', 'fact'] as const;
+export const SEARCH_KINDS = [
+  'message',
+  'conversation',
+  'decision',
+  'action_item',
+  'question',
+  'fact',
+] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 /** What marks a matched word in a snippet. */
@@ -105,5 +112,7 @@ export function messageDocIdOf(channel: string, nativeId: string): string {
 export function messageRefOf(docId: string): { channel: string; nativeId: string } | null {
   if (!docId.startsWith('message:')) return null;
   const at = docId.lastIndexOf(':');
-  return at <= 'message:'.length ? null : { channel: docId.slice('message:'.length, at), nativeId: docId.slice(at + 1) };
+  return at <= 'message:'.length
+    ? null
+    : { channel: docId.slice('message:'.length, at), nativeId: docId.slice(at + 1) };
 }

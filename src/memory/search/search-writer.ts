@@ -69,8 +69,12 @@ export class SearchWriter {
          WHERE id = ?`,
       ),
       // Plain INSERT and UPDATE: INSERT OR REPLACE costs several times more (a statement journal per row).
-      insertFilters: db.prepare('INSERT INTO search_filters (id, kind, author, channel, at) VALUES (?, ?, ?, ?, ?)'),
-      updateFilters: db.prepare('UPDATE search_filters SET kind = ?, author = ?, channel = ?, at = ? WHERE id = ?'),
+      insertFilters: db.prepare(
+        'INSERT INTO search_filters (id, kind, author, channel, at) VALUES (?, ?, ?, ?, ?)',
+      ),
+      updateFilters: db.prepare(
+        'UPDATE search_filters SET kind = ?, author = ?, channel = ?, at = ? WHERE id = ?',
+      ),
       edit: db.prepare('UPDATE search_docs SET body = ?, original = ?, version = ? WHERE id = ?'),
       delete: db.prepare('DELETE FROM search_docs WHERE id = ?'),
       deleteFilters: db.prepare('DELETE FROM search_filters WHERE id = ?'),
@@ -79,7 +83,9 @@ export class SearchWriter {
          ON CONFLICT (doc_id) DO UPDATE SET version = max(version, excluded.version)`,
       ),
       forget: db.prepare('DELETE FROM search_removed WHERE doc_id = ?'),
-      conversation: db.prepare('UPDATE search_docs SET conversation_id = ?, conversation_version = ? WHERE doc_id = ? AND doc_id IS NOT NULL AND conversation_version < ?'),
+      conversation: db.prepare(
+        'UPDATE search_docs SET conversation_id = ?, conversation_version = ? WHERE doc_id = ? AND doc_id IS NOT NULL AND conversation_version < ?',
+      ),
       messageConversation: db.prepare(
         'UPDATE search_docs SET conversation_id = ?, conversation_version = ? WHERE message_channel = ? AND native_id = ? AND doc_id IS NULL AND conversation_version < ?',
       ),
@@ -95,7 +101,9 @@ export class SearchWriter {
       personKey: db.prepare('INSERT INTO search_people (key) VALUES (?)'),
       channelKey: db.prepare('INSERT INTO search_channels (key) VALUES (?)'),
       ftsInsert: db.prepare('INSERT INTO search_fts (rowid, title, body) VALUES (?, ?, ?)'),
-      ftsDelete: db.prepare("INSERT INTO search_fts (search_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)"),
+      ftsDelete: db.prepare(
+        "INSERT INTO search_fts (search_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
+      ),
     };
   }
 
@@ -127,7 +135,13 @@ export class SearchWriter {
         for (const docId of op.docIds) {
           const key = this.keyOf(docId);
           const result = key.message
-            ? this.sql.messageConversation.run(op.conversationId, op.version, key.message.channel, key.message.nativeId, op.version)
+            ? this.sql.messageConversation.run(
+                op.conversationId,
+                op.version,
+                key.message.channel,
+                key.message.nativeId,
+                op.version,
+              )
             : this.sql.conversation.run(op.conversationId, op.version, docId, op.version);
           if (result.changes > 0) changed = true;
         }
@@ -144,8 +158,14 @@ export class SearchWriter {
 
   private upsert(doc: SearchDocInput): boolean {
     const key = this.keyOf(doc.docId);
-    if ((key.message !== null) !== (doc.kind === 'message') || (key.message && (doc.channel === null || doc.docId !== messageDocIdOf(doc.channel, doc.nativeId ?? '')))) {
-      throw new OutroError('INTERNAL', `Search document ${doc.docId} (${doc.kind}): a message's doc_id is message:<channel key>:<native id>, and only a message's starts with "message:".`);
+    if (
+      (key.message !== null) !== (doc.kind === 'message') ||
+      (key.message && (doc.channel === null || doc.docId !== messageDocIdOf(doc.channel, doc.nativeId ?? '')))
+    ) {
+      throw new OutroError(
+        'INTERNAL',
+        `Search document ${doc.docId} (${doc.kind}): a message's doc_id is message:<channel key>:<native id>, and only a message's starts with "message:".`,
+      );
     }
     const body = normalizeMarkup(doc.text);
     const original = body === doc.text ? null : doc.text;
@@ -166,7 +186,16 @@ export class SearchWriter {
     if (existing) {
       id = existing.id;
       if (this.index) this.sql.ftsDelete.run(id, existing.title, existing.body);
-      this.sql.update.run(doc.title, body, original, doc.conversationId, doc.nativeId, doc.state, doc.version, id);
+      this.sql.update.run(
+        doc.title,
+        body,
+        original,
+        doc.conversationId,
+        doc.nativeId,
+        doc.state,
+        doc.version,
+        id,
+      );
       this.sql.updateFilters.run(doc.kind, author, channel, at, id);
     } else {
       id = this.insert(key, doc, body, original);
@@ -203,29 +232,56 @@ export class SearchWriter {
 
   private insert(key: DocKey, doc: SearchDocInput, body: string, original: string | null): number {
     const [docId, channel] = key.message ? [null, key.message.channel] : [key.docId, null];
-    return Number(this.sql.insert.run(docId, channel, doc.nativeId, doc.title, body, original, doc.conversationId, doc.state, doc.version).lastInsertRowid);
+    return Number(
+      this.sql.insert.run(
+        docId,
+        channel,
+        doc.nativeId,
+        doc.title,
+        body,
+        original,
+        doc.conversationId,
+        doc.state,
+        doc.version,
+      ).lastInsertRowid,
+    );
   }
 
   /** Inserts a document that is probably new; undefined when it is stored already. */
-  private tryInsert(key: DocKey, doc: SearchDocInput, body: string, original: string | null): number | undefined {
+  private tryInsert(
+    key: DocKey,
+    doc: SearchDocInput,
+    body: string,
+    original: string | null,
+  ): number | undefined {
     try {
       return this.insert(key, doc, body, original);
     } catch (error) {
-      if (error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE') return undefined;
+      if (error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE')
+        return undefined;
       throw error;
     }
   }
 
   /** The stored document and its removal, in one lookup. */
   private stored(key: DocKey): { existing: DocRow | undefined; removed: number | undefined } {
-    const row = (key.message ? this.sql.storedMessage.get(key.docId, key.message.channel, key.message.nativeId) : this.sql.stored.get(key.docId)) as Stored;
+    const row = (
+      key.message
+        ? this.sql.storedMessage.get(key.docId, key.message.channel, key.message.nativeId)
+        : this.sql.stored.get(key.docId)
+    ) as Stored;
     return { existing: row.id === null ? undefined : (row as DocRow), removed: row.removed ?? undefined };
   }
 
   /** How a document is keyed: a message by its channel row and native id, anything else by doc_id. */
   private keyOf(docId: string): DocKey {
     const message = messageRefOf(docId);
-    return { docId, message: message ? { channel: this.keyId('channel', message.channel), nativeId: message.nativeId } : null };
+    return {
+      docId,
+      message: message
+        ? { channel: this.keyId('channel', message.channel), nativeId: message.nativeId }
+        : null,
+    };
   }
 
   /** The row id of a person or channel key, adding the key (without a name) when new. */

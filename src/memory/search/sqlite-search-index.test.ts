@@ -36,12 +36,18 @@ function doc(id: string, text: string, fields: Partial<SearchDocInput> = {}): Se
 }
 
 const ids = (search: SqliteSearchIndex, request: SearchRequest | string): string[] =>
-  search.search(typeof request === 'string' ? { query: request } : request).hits.map((hit) => hit.nativeId ?? hit.docId);
+  search
+    .search(typeof request === 'string' ? { query: request } : request)
+    .hits.map((hit) => hit.nativeId ?? hit.docId);
 
 describe('SqliteSearchIndex', () => {
   it('finds words whatever their accents and case', () => {
     const search = index();
-    search.upsert([doc('1', 'Tomás fixed the café login'), doc('2', 'TOMAS reviewed it'), doc('3', 'nothing here')]);
+    search.upsert([
+      doc('1', 'Tomás fixed the café login'),
+      doc('2', 'TOMAS reviewed it'),
+      doc('3', 'nothing here'),
+    ]);
     expect(ids(search, 'tomas').sort()).toEqual(['1', '2']);
     expect(ids(search, 'CAFE')).toEqual(['1']);
     expect(ids(search, 'Tomás')).toHaveLength(2);
@@ -49,7 +55,13 @@ describe('SqliteSearchIndex', () => {
 
   it('finds identifiers written with inner punctuation', () => {
     const search = index();
-    search.upsert([doc('1', 'OPS-1234 is blocked'), doc('2', 'ops 1234 in words'), doc('3', 'OPS-9 and 1234 apart'), doc('4', 'released v4.2.1 today'), doc('5', 'rename trip_id to tripId')]);
+    search.upsert([
+      doc('1', 'OPS-1234 is blocked'),
+      doc('2', 'ops 1234 in words'),
+      doc('3', 'OPS-9 and 1234 apart'),
+      doc('4', 'released v4.2.1 today'),
+      doc('5', 'rename trip_id to tripId'),
+    ]);
     expect(ids(search, 'OPS-1234').sort()).toEqual(['1', '2']);
     expect(ids(search, 'v4.2.1')).toEqual(['4']);
     expect(ids(search, 'trip_id')).toEqual(['5']);
@@ -57,16 +69,30 @@ describe('SqliteSearchIndex', () => {
 
   it('finds words hidden in chat markup and shows them normalised, keeping the text as written', () => {
     const search = index();
-    search.upsert([doc('1', 'ask <@U1|dana> about <https://github.com/acme/billing/pull/7|the fix> :white_check_mark: *now*')]);
+    search.upsert([
+      doc(
+        '1',
+        'ask <@U1|dana> about <https://github.com/acme/billing/pull/7|the fix> :white_check_mark: *now*',
+      ),
+    ]);
     expect(ids(search, 'dana fix github check')).toEqual(['1']);
     const [hit] = search.search({ query: 'github' }).hits;
-    expect(hit.text).toBe('ask <@U1|dana> about <https://github.com/acme/billing/pull/7|the fix> :white_check_mark: *now*');
-    expect(hit.snippet).toBe(`ask dana about the fix (${HIGHLIGHT.open}github${HIGHLIGHT.close}.com) white check mark now`);
+    expect(hit.text).toBe(
+      'ask <@U1|dana> about <https://github.com/acme/billing/pull/7|the fix> :white_check_mark: *now*',
+    );
+    expect(hit.snippet).toBe(
+      `ask dana about the fix (${HIGHLIGHT.open}github${HIGHLIGHT.close}.com) white check mark now`,
+    );
   });
 
   it('matches exact phrases and prefixes', () => {
     const search = index();
-    search.upsert([doc('1', 'the rate limit was hit'), doc('2', 'limit the rate'), doc('3', 'deployment went fine'), doc('4', 'we deploy daily')]);
+    search.upsert([
+      doc('1', 'the rate limit was hit'),
+      doc('2', 'limit the rate'),
+      doc('3', 'deployment went fine'),
+      doc('4', 'we deploy daily'),
+    ]);
     expect(ids(search, '"rate limit"')).toEqual(['1']);
     expect(ids(search, 'rate limit').sort()).toEqual(['1', '2']);
     expect(ids(search, 'deploy*').sort()).toEqual(['3', '4']);
@@ -78,7 +104,12 @@ describe('SqliteSearchIndex', () => {
     search.upsert([
       doc('long', `billing ${'filler words that say nothing much '.repeat(6)}`),
       doc('short', 'billing broke'),
-      doc('topic', 'what we talked about', { docId: 'conversation:c1', kind: 'conversation', title: 'billing outage', nativeId: null }),
+      doc('topic', 'what we talked about', {
+        docId: 'conversation:c1',
+        kind: 'conversation',
+        title: 'billing outage',
+        nativeId: null,
+      }),
     ]);
     const hits = search.search({ query: 'billing' }).hits;
     expect(hits.map((hit) => hit.nativeId ?? hit.docId)).toEqual(['conversation:c1', 'short', 'long']);
@@ -90,11 +121,31 @@ describe('SqliteSearchIndex', () => {
 
   it('searches FTS5 syntax and hostile input as plain words, and never throws on them', () => {
     const search = index();
-    search.upsert([doc('1', 'billing AND payments NOT near the end'), doc('2', 'select * from search_docs; drop table')]);
+    search.upsert([
+      doc('1', 'billing AND payments NOT near the end'),
+      doc('2', 'select * from search_docs; drop table'),
+    ]);
     const hostile = [
-      'billing AND', 'NOT billing', 'NEAR(billing payments)', 'billing OR', '"billing" AND "x', 'title:billing', 'body:*', '^billing', '-billing',
-      '(billing', 'billing)', '"select * from search_docs"', "'; DROP TABLE search_docs; --", 'x'.repeat(10_240), 'billing '.repeat(2_000),
-      '東京 Привет مرحبا', '🙂 billing', '***billing', 'a:b:c', '\u0000billing\u0001',
+      'billing AND',
+      'NOT billing',
+      'NEAR(billing payments)',
+      'billing OR',
+      '"billing" AND "x',
+      'title:billing',
+      'body:*',
+      '^billing',
+      '-billing',
+      '(billing',
+      'billing)',
+      '"select * from search_docs"',
+      "'; DROP TABLE search_docs; --",
+      'x'.repeat(10_240),
+      'billing '.repeat(2_000),
+      '東京 Привет مرحبا',
+      '🙂 billing',
+      '***billing',
+      'a:b:c',
+      '\u0000billing\u0001',
     ];
     for (const query of hostile) {
       try {
@@ -106,7 +157,8 @@ describe('SqliteSearchIndex', () => {
     expect(ids(search, 'NEAR(billing payments)')).toEqual([]);
     expect(ids(search, 'billing AND payments NOT')).toEqual(['1']);
     expect(ids(search, '"select * from search_docs"')).toEqual(['2']);
-    for (const query of ['', '"', '!!!', 'billing "rate']) expect(() => search.search({ query })).toThrow(/query/);
+    for (const query of ['', '"', '!!!', 'billing "rate'])
+      expect(() => search.search({ query })).toThrow(/query/);
   });
 
   it('filters by kind, author, channel and time', () => {
@@ -115,22 +167,39 @@ describe('SqliteSearchIndex', () => {
       doc('1', 'billing from dana in general', { at: '2026-03-01T09:00:00.000Z' }),
       doc('2', 'billing from omar in general', { author: 'slack:T1:UOMAR', at: '2026-03-02T09:00:00.000Z' }),
       doc('3', 'billing from dana in ops', { channel: 'slack:T1:C2', at: '2026-03-03T09:00:00.000Z' }),
-      doc('4', 'billing decision', { docId: 'decision:d1', kind: 'decision', at: '2026-03-04T09:00:00.000Z', state: 'made' }),
+      doc('4', 'billing decision', {
+        docId: 'decision:d1',
+        kind: 'decision',
+        at: '2026-03-04T09:00:00.000Z',
+        state: 'made',
+      }),
     ]);
     expect(ids(search, { query: 'billing', from: ['slack:T1:UDANA'] }).sort()).toEqual(['1', '3', '4']);
     expect(ids(search, { query: 'billing', from: ['slack:T1:UNOBODY'] })).toEqual([]);
     expect(ids(search, { query: 'billing', channels: ['slack:T1:C2'] })).toEqual(['3']);
     expect(ids(search, { query: 'billing', kinds: ['decision'] })).toEqual(['4']);
-    expect(ids(search, { query: 'billing', kinds: ['message'], since: '2026-03-02', until: '2026-03-02T23:59:59Z' })).toEqual(['2']);
+    expect(
+      ids(search, {
+        query: 'billing',
+        kinds: ['message'],
+        since: '2026-03-02',
+        until: '2026-03-02T23:59:59Z',
+      }),
+    ).toEqual(['2']);
     expect(ids(search, { query: 'billing', asOf: '2026-03-02T09:00:00.000Z' }).sort()).toEqual(['1', '2']);
-    expect(() => search.search({ query: 'billing', since: 'last tuesday' })).toThrow(/since "last tuesday" is not a time/);
+    expect(() => search.search({ query: 'billing', since: 'last tuesday' })).toThrow(
+      /since "last tuesday" is not a time/,
+    );
   });
 
   it('filters by time exactly when documents were not added in time order', () => {
     const search = index();
     const days = [5, 1, 9, 3, 7, 2, 8];
-    search.upsert(days.map((day) => doc(`d${day}`, 'billing', { at: new Date(Date.UTC(2026, 2, day)).toISOString() })));
-    const found = (request: Omit<SearchRequest, 'query'>): string[] => ids(search, { query: 'billing', ...request }).sort();
+    search.upsert(
+      days.map((day) => doc(`d${day}`, 'billing', { at: new Date(Date.UTC(2026, 2, day)).toISOString() })),
+    );
+    const found = (request: Omit<SearchRequest, 'query'>): string[] =>
+      ids(search, { query: 'billing', ...request }).sort();
     expect(found({ since: '2026-03-07' })).toEqual(['d7', 'd8', 'd9']);
     expect(found({ until: '2026-03-03' })).toEqual(['d1', 'd2', 'd3']);
     expect(found({ since: '2026-03-03', asOf: '2026-03-05' })).toEqual(['d3', 'd5']);
@@ -139,24 +208,45 @@ describe('SqliteSearchIndex', () => {
 
   it('rejects a message whose doc_id does not name its channel and native id', () => {
     const search = index();
-    expect(() => search.upsert([{ ...doc('1', 'billing'), docId: 'message:slack:T1:C9:1' }])).toThrow(/message:<channel key>:<native id>/);
-    expect(() => search.upsert([{ ...doc('1', 'billing'), kind: 'decision' }])).toThrow(/only a message's starts with "message:"/);
+    expect(() => search.upsert([{ ...doc('1', 'billing'), docId: 'message:slack:T1:C9:1' }])).toThrow(
+      /message:<channel key>:<native id>/,
+    );
+    expect(() => search.upsert([{ ...doc('1', 'billing'), kind: 'decision' }])).toThrow(
+      /only a message's starts with "message:"/,
+    );
   });
 
   it('in any mode, ranks an older document holding every word above newer ones holding one', () => {
     const search = index();
     const at = (minute: number): string => new Date(Date.UTC(2026, 2, 1, 0, minute)).toISOString();
     search.upsert([doc('old', 'billing migration plan', { at: at(0) })]);
-    search.upsert(Array.from({ length: RANK_WINDOW + 50 }, (_, i) => doc(`n${i}`, `billing note ${i}`, { at: at(i + 1) })));
+    search.upsert(
+      Array.from({ length: RANK_WINDOW + 50 }, (_, i) =>
+        doc(`n${i}`, `billing note ${i}`, { at: at(i + 1) }),
+      ),
+    );
     const hits = search.search({ query: 'billing migration', mode: 'any', limit: 5 }).hits;
     expect(hits[0].nativeId).toBe('old');
     expect(hits).toHaveLength(5);
-    expect(search.search({ query: 'billing migration', mode: 'any', limit: 5, offset: 1 }).hits.map((hit) => hit.nativeId)).toEqual(hits.slice(1).map((hit) => hit.nativeId).concat(expect.any(String)));
+    expect(
+      search
+        .search({ query: 'billing migration', mode: 'any', limit: 5, offset: 1 })
+        .hits.map((hit) => hit.nativeId),
+    ).toEqual(
+      hits
+        .slice(1)
+        .map((hit) => hit.nativeId)
+        .concat(expect.any(String)),
+    );
   });
 
   it('pages through hits and counts them when asked', () => {
     const search = index();
-    search.upsert(Array.from({ length: 30 }, (_, i) => doc(`m${i}`, `billing note ${i}`, { at: new Date(Date.UTC(2026, 2, 1, 0, i)).toISOString() })));
+    search.upsert(
+      Array.from({ length: 30 }, (_, i) =>
+        doc(`m${i}`, `billing note ${i}`, { at: new Date(Date.UTC(2026, 2, 1, 0, i)).toISOString() }),
+      ),
+    );
     const first = search.search({ query: 'billing', limit: 20, countTotal: true });
     const second = search.search({ query: 'billing', limit: 20, offset: 20 });
     expect(first.total).toBe(30);

@@ -28,24 +28,41 @@ export class SqlitePipelineHealth implements PipelineHealthSource {
   runsSince(since: string): { runs: number; failed: number } | undefined {
     if (!this.hasTable('workflow_runs')) return undefined;
     return this.db
-      .prepare("SELECT COUNT(*) AS runs, COALESCE(SUM(status IN ('failed', 'dead')), 0) AS failed FROM workflow_runs WHERE created_at >= ? OR finished_at >= ?")
+      .prepare(
+        "SELECT COUNT(*) AS runs, COALESCE(SUM(status IN ('failed', 'dead')), 0) AS failed FROM workflow_runs WHERE created_at >= ? OR finished_at >= ?",
+      )
       .get(since, since) as { runs: number; failed: number };
   }
 
   evalRunsSince(since: string): number | undefined {
     if (!this.hasTable('eval_runs')) return undefined;
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM eval_runs WHERE started_at >= ?').get(since) as { n: number }).n;
+    return (
+      this.db.prepare('SELECT COUNT(*) AS n FROM eval_runs WHERE started_at >= ?').get(since) as { n: number }
+    ).n;
   }
 
   deadLetters(): number | null {
     const db = this.db;
-    if (this.hasTable('bus_dead_letters')) return (db.prepare("SELECT COUNT(*) AS n FROM bus_dead_letters WHERE status = 'dead'").get() as { n: number }).n;
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE '%dead_letter%'").all() as { name: string }[];
+    if (this.hasTable('bus_dead_letters'))
+      return (
+        db.prepare("SELECT COUNT(*) AS n FROM bus_dead_letters WHERE status = 'dead'").get() as { n: number }
+      ).n;
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE '%dead_letter%'")
+      .all() as { name: string }[];
     if (tables.length === 0) return null;
-    return tables.reduce((total, table) => total + (db.prepare(`SELECT COUNT(*) AS n FROM "${table.name.replace(/"/g, '""')}"`).get() as { n: number }).n, 0);
+    return tables.reduce(
+      (total, table) =>
+        total +
+        (db.prepare(`SELECT COUNT(*) AS n FROM "${table.name.replace(/"/g, '""')}"`).get() as { n: number })
+          .n,
+      0,
+    );
   }
 
   private hasTable(name: string): boolean {
-    return this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
+    return (
+      this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined
+    );
   }
 }

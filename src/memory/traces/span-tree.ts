@@ -16,7 +16,13 @@ export interface SpanNode {
 export function buildSpanTree(spans: readonly SpanRecord[]): SpanNode[] {
   const origin = spans.reduce((min, span) => Math.min(min, span.startMs), Number.POSITIVE_INFINITY);
   const nodes = new Map<string, SpanNode>();
-  for (const span of spans) nodes.set(span.spanId, { span, durationMs: spanDurationMs(span), offsetMs: span.startMs - origin, children: [] });
+  for (const span of spans)
+    nodes.set(span.spanId, {
+      span,
+      durationMs: spanDurationMs(span),
+      offsetMs: span.startMs - origin,
+      children: [],
+    });
   const roots: SpanNode[] = [];
   for (const node of nodes.values()) {
     const parent = node.span.parentId ? nodes.get(node.span.parentId) : undefined;

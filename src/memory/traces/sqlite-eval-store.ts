@@ -67,7 +67,21 @@ export class SqliteEvalStore {
            config_hash = excluded.config_hash, model_name = excluded.model_name, model_digest = excluded.model_digest, trials = excluded.trials,
            threshold = excluded.threshold, score = excluded.score, summary = excluded.summary, trace_id = excluded.trace_id`,
       )
-      .run(run.id, run.startedAt, run.finishedAt, JSON.stringify(run.datasets), run.gitCommit, run.configHash, run.modelName, run.modelDigest, run.trials, run.threshold, run.score, JSON.stringify(run.summary), run.traceId);
+      .run(
+        run.id,
+        run.startedAt,
+        run.finishedAt,
+        JSON.stringify(run.datasets),
+        run.gitCommit,
+        run.configHash,
+        run.modelName,
+        run.modelDigest,
+        run.trials,
+        run.threshold,
+        run.score,
+        JSON.stringify(run.summary),
+        run.traceId,
+      );
   }
 
   saveItems(items: readonly EvalItemRecord[]): void {
@@ -76,7 +90,20 @@ export class SqliteEvalStore {
     );
     this.db.transaction(() => {
       for (const item of items) {
-        insert.run(item.runId, item.dataset, item.itemId, item.trial, item.task, item.status, item.score, JSON.stringify(item.scores), JSON.stringify(item.notes), item.output === undefined ? null : JSON.stringify(item.output), item.error, item.judge === undefined || item.judge === null ? null : JSON.stringify(item.judge));
+        insert.run(
+          item.runId,
+          item.dataset,
+          item.itemId,
+          item.trial,
+          item.task,
+          item.status,
+          item.score,
+          JSON.stringify(item.scores),
+          JSON.stringify(item.notes),
+          item.output === undefined ? null : JSON.stringify(item.output),
+          item.error,
+          item.judge === undefined || item.judge === null ? null : JSON.stringify(item.judge),
+        );
       }
     })();
   }
@@ -85,21 +112,30 @@ export class SqliteEvalStore {
   findRun(reference: string): EvalRunRecord | undefined {
     const back = /^latest(?:~(\d+))?$/.exec(reference);
     if (back) {
-      const row = this.db.prepare('SELECT * FROM eval_runs ORDER BY rowid DESC LIMIT 1 OFFSET ?').get(Number(back[1] ?? 0)) as RunRow | undefined;
+      const row = this.db
+        .prepare('SELECT * FROM eval_runs ORDER BY rowid DESC LIMIT 1 OFFSET ?')
+        .get(Number(back[1] ?? 0)) as RunRow | undefined;
       return row && toRun(row);
     }
-    const exact = this.db.prepare('SELECT * FROM eval_runs WHERE id = ?').get(reference) as RunRow | undefined;
+    const exact = this.db.prepare('SELECT * FROM eval_runs WHERE id = ?').get(reference) as
+      RunRow | undefined;
     if (exact) return toRun(exact);
-    const prefixed = this.db.prepare('SELECT * FROM eval_runs WHERE id LIKE ? LIMIT 2').all(`${reference.replace(/[%_]/g, '')}%`) as RunRow[];
+    const prefixed = this.db
+      .prepare('SELECT * FROM eval_runs WHERE id LIKE ? LIMIT 2')
+      .all(`${reference.replace(/[%_]/g, '')}%`) as RunRow[];
     return prefixed.length === 1 ? toRun(prefixed[0]) : undefined;
   }
 
   runs(limit = 20): EvalRunRecord[] {
-    return (this.db.prepare('SELECT * FROM eval_runs ORDER BY rowid DESC LIMIT ?').all(limit) as RunRow[]).map(toRun);
+    return (
+      this.db.prepare('SELECT * FROM eval_runs ORDER BY rowid DESC LIMIT ?').all(limit) as RunRow[]
+    ).map(toRun);
   }
 
   items(runId: string): EvalItemRecord[] {
-    const rows = this.db.prepare('SELECT * FROM eval_items WHERE run_id = ? ORDER BY dataset, item_id, trial').all(runId) as {
+    const rows = this.db
+      .prepare('SELECT * FROM eval_items WHERE run_id = ? ORDER BY dataset, item_id, trial')
+      .all(runId) as {
       run_id: string;
       dataset: string;
       item_id: string;

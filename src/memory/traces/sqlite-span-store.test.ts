@@ -32,13 +32,24 @@ describe('SqliteSpanStore', () => {
   it('stores spans with their attributes and returns a trace in start order', () => {
     const store = open();
     store.insertAll([
-      span(2, 1, { parentId: '0000000000000001', attributes: { 'gen_ai.request.model': 'qwen3:4b', 'gen_ai.usage.input_tokens': 12, 'outro.cache_hit': false } }),
+      span(2, 1, {
+        parentId: '0000000000000001',
+        attributes: {
+          'gen_ai.request.model': 'qwen3:4b',
+          'gen_ai.usage.input_tokens': 12,
+          'outro.cache_hit': false,
+        },
+      }),
       span(1, 1, { runId: 'run-a', kind: 'workflow' }),
       span(3, 2),
     ]);
     const spans = store.trace(trace(1));
     expect(spans.map((s) => s.name)).toEqual(['span-1', 'span-2']);
-    expect(spans[1].attributes).toEqual({ 'gen_ai.request.model': 'qwen3:4b', 'gen_ai.usage.input_tokens': 12, 'outro.cache_hit': false });
+    expect(spans[1].attributes).toEqual({
+      'gen_ai.request.model': 'qwen3:4b',
+      'gen_ai.usage.input_tokens': 12,
+      'outro.cache_hit': false,
+    });
     expect(spans[0].kind).toBe('workflow');
   });
 
@@ -54,7 +65,13 @@ describe('SqliteSpanStore', () => {
 
   it('prunes by age, then whole oldest traces by size', () => {
     const store = open();
-    store.insertAll([span(1, 1), span(2, 1), span(3, 2), span(4, 3, { attributes: { text: 'x'.repeat(1_000) } }), span(5, 4)]);
+    store.insertAll([
+      span(1, 1),
+      span(2, 1),
+      span(3, 2),
+      span(4, 3, { attributes: { text: 'x'.repeat(1_000) } }),
+      span(5, 4),
+    ]);
     expect(store.prune({ olderThanMs: 1_500 })).toEqual({ spans: 1, traces: 1 });
     expect(store.count()).toBe(4);
     const before = store.totalBytes();
@@ -88,7 +105,9 @@ describe('buildSpanTree', () => {
       span(2, 1, { parentId: '0000000000000001' }),
       span(4, 1, { parentId: '00000000000000ff' }),
     ]);
-    const rows = flattenSpanTree(roots).map(({ node, depth }) => `${depth}:${node.span.name}:${node.offsetMs}`);
+    const rows = flattenSpanTree(roots).map(
+      ({ node, depth }) => `${depth}:${node.span.name}:${node.offsetMs}`,
+    );
     expect(rows).toEqual(['0:span-1:0', '1:span-2:1000', '1:span-3:2000', '0:span-4:3000']);
   });
 });

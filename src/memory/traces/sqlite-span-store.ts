@@ -58,8 +58,24 @@ export class SqliteSpanStore {
 
   insert(span: SpanRecord): void {
     const attributes = JSON.stringify(span.attributes);
-    const bytes = Buffer.byteLength(attributes) + Buffer.byteLength(span.name) + (span.error ? Buffer.byteLength(span.error) : 0);
-    this.insertRow.run(span.spanId, span.traceId, span.parentId, span.runId, span.name, span.kind, span.startMs, span.endMs, span.status, span.error, attributes, bytes);
+    const bytes =
+      Buffer.byteLength(attributes) +
+      Buffer.byteLength(span.name) +
+      (span.error ? Buffer.byteLength(span.error) : 0);
+    this.insertRow.run(
+      span.spanId,
+      span.traceId,
+      span.parentId,
+      span.runId,
+      span.name,
+      span.kind,
+      span.startMs,
+      span.endMs,
+      span.status,
+      span.error,
+      attributes,
+      bytes,
+    );
   }
 
   insertAll(spans: readonly SpanRecord[]): void {
@@ -91,8 +107,17 @@ export class SqliteSpanStore {
                 SUM(status = 'error') AS errors
            FROM trace_spans GROUP BY trace_id ORDER BY MIN(start_ms) DESC LIMIT ?`,
       )
-      .all(limit) as { trace_id: string; run_id: string | null; start_ms: number; end_ms: number; spans: number; errors: number }[];
-    const rootName = this.db.prepare('SELECT name FROM trace_spans WHERE trace_id = ? AND parent_id IS NULL ORDER BY start_ms LIMIT 1');
+      .all(limit) as {
+      trace_id: string;
+      run_id: string | null;
+      start_ms: number;
+      end_ms: number;
+      spans: number;
+      errors: number;
+    }[];
+    const rootName = this.db.prepare(
+      'SELECT name FROM trace_spans WHERE trace_id = ? AND parent_id IS NULL ORDER BY start_ms LIMIT 1',
+    );
     return rows.map((row) => ({
       traceId: row.trace_id,
       runId: row.run_id,
@@ -106,11 +131,17 @@ export class SqliteSpanStore {
 
   /** Spans that started at or after `sinceMs`, oldest first (for summaries). */
   since(sinceMs: number): SpanRecord[] {
-    return (this.db.prepare('SELECT * FROM trace_spans WHERE start_ms >= ? ORDER BY start_ms').all(sinceMs) as SpanRow[]).map(toRecord);
+    return (
+      this.db
+        .prepare('SELECT * FROM trace_spans WHERE start_ms >= ? ORDER BY start_ms')
+        .all(sinceMs) as SpanRow[]
+    ).map(toRecord);
   }
 
   totalBytes(): number {
-    return (this.db.prepare('SELECT COALESCE(SUM(bytes), 0) AS bytes FROM trace_spans').get() as { bytes: number }).bytes;
+    return (
+      this.db.prepare('SELECT COALESCE(SUM(bytes), 0) AS bytes FROM trace_spans').get() as { bytes: number }
+    ).bytes;
   }
 
   count(): number {
@@ -124,7 +155,9 @@ export class SqliteSpanStore {
       let traces = 0;
       if (options.olderThanMs !== undefined) {
         const before = this.count();
-        const gone = this.db.prepare('SELECT COUNT(DISTINCT trace_id) AS n FROM trace_spans WHERE start_ms < ?').get(options.olderThanMs) as { n: number };
+        const gone = this.db
+          .prepare('SELECT COUNT(DISTINCT trace_id) AS n FROM trace_spans WHERE start_ms < ?')
+          .get(options.olderThanMs) as { n: number };
         this.db.prepare('DELETE FROM trace_spans WHERE start_ms < ?').run(options.olderThanMs);
         spans += before - this.count();
         traces += gone.n;
@@ -133,7 +166,9 @@ export class SqliteSpanStore {
         let total = this.totalBytes();
         if (total > options.maxBytes) {
           const oldest = this.db
-            .prepare('SELECT trace_id, SUM(bytes) AS bytes, COUNT(*) AS n FROM trace_spans GROUP BY trace_id ORDER BY MIN(start_ms)')
+            .prepare(
+              'SELECT trace_id, SUM(bytes) AS bytes, COUNT(*) AS n FROM trace_spans GROUP BY trace_id ORDER BY MIN(start_ms)',
+            )
             .all() as { trace_id: string; bytes: number; n: number }[];
           const drop = this.db.prepare('DELETE FROM trace_spans WHERE trace_id = ?');
           for (const trace of oldest) {

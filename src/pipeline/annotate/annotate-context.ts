@@ -39,7 +39,8 @@ function splitClauses(units: readonly Unit[]): Unit[] {
     let offset = 0;
     for (const part of unit.text.split(/(?<=\s)[—–](?=\s)/)) {
       const text = part.trim();
-      if (text) parts.push({ ...unit, text, start: unit.start + offset, end: unit.start + offset + part.length });
+      if (text)
+        parts.push({ ...unit, text, start: unit.start + offset, end: unit.start + offset + part.length });
       offset += part.length + 1;
     }
     return parts.length > 0 ? parts : [unit];
@@ -48,7 +49,11 @@ function splitClauses(units: readonly Unit[]): Unit[] {
 
 /** Sentences are the message's units (split-units.ts), quoted and skipped ones left out, long dashes splitting clauses. */
 function sentencesOf(units: readonly Unit[]): string[] {
-  return units.filter((unit) => !unit.skip && !unit.quoted).flatMap((unit) => unit.text.split(/\s-\s/)).map((sentence) => sentence.trim()).filter((sentence) => sentence.length > 0);
+  return units
+    .filter((unit) => !unit.skip && !unit.quoted)
+    .flatMap((unit) => unit.text.split(/\s-\s/))
+    .map((sentence) => sentence.trim())
+    .filter((sentence) => sentence.length > 0);
 }
 
 export function readConversation(input: AnnotateInput, acts: ActModel | null = null): AnnotateContext {
@@ -59,9 +64,21 @@ export function readConversation(input: AnnotateInput, acts: ActModel | null = n
   let previousAct: ReturnType<typeof actOfMessage>;
   const messages = input.messages.map((message, index): ReadMessage => {
     const isBot = bots.has(message.author) || NON_MESSAGES.has(message.kind ?? 'message');
-    const target = message.replyTo ?? (message.thread && message.thread !== message.id ? message.thread : undefined);
+    const target =
+      message.replyTo ?? (message.thread && message.thread !== message.id ? message.thread : undefined);
     const split = splitClauses(splitUnits(message.text));
-    const units = isBot ? [] : readUnitActs(split, { reply: target !== undefined, dm: input.dm, previousAct, replyToAct: target ? actOf.get(target) : undefined }, acts);
+    const units = isBot
+      ? []
+      : readUnitActs(
+          split,
+          {
+            reply: target !== undefined,
+            dm: input.dm,
+            previousAct,
+            replyToAct: target ? actOf.get(target) : undefined,
+          },
+          acts,
+        );
     if (!isBot) {
       previousAct = actOfMessage(units);
       actOf.set(message.id, previousAct);
@@ -74,7 +91,9 @@ export function readConversation(input: AnnotateInput, acts: ActModel | null = n
     for (const key of people.atMentions(message.text)) add(key);
     for (const key of message.mentions ?? []) add(key);
     for (const sentence of text) add(people.leadingName(sentence));
-    for (const sentence of text) if (/\?\s*$/.test(sentence) || /\b(can|could|would) you\b/i.test(sentence)) add(people.trailingName(sentence));
+    for (const sentence of text)
+      if (/\?\s*$/.test(sentence) || /\b(can|could|would) you\b/i.test(sentence))
+        add(people.trailingName(sentence));
     if (input.dm) for (const key of input.members ?? []) add(key);
     if (input.dm && addressees.length === 0) {
       const other = input.messages.find((m) => m.author !== message.author);
@@ -106,7 +125,42 @@ export function matchesAny(text: string, patterns: readonly RegExp[]): boolean {
   return patterns.some((pattern) => pattern.test(text));
 }
 
-const STOP = new Set(['the', 'a', 'an', 'to', 'for', 'of', 'and', 'or', 'on', 'in', 'it', 'is', 'i', 'you', 'we', 'my', 'your', 'this', 'that', 'can', 'will', 'ill', 'be', 'by', 'with', 'up', 'get', 'do', 'done', 'now', 'today', 'tomorrow', 'please', 'pls']);
+const STOP = new Set([
+  'the',
+  'a',
+  'an',
+  'to',
+  'for',
+  'of',
+  'and',
+  'or',
+  'on',
+  'in',
+  'it',
+  'is',
+  'i',
+  'you',
+  'we',
+  'my',
+  'your',
+  'this',
+  'that',
+  'can',
+  'will',
+  'ill',
+  'be',
+  'by',
+  'with',
+  'up',
+  'get',
+  'do',
+  'done',
+  'now',
+  'today',
+  'tomorrow',
+  'please',
+  'pls',
+]);
 
 export function contentWords(text: string): Set<string> {
   return new Set(

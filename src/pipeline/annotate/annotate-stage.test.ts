@@ -30,8 +30,14 @@ describe('annotate stage', () => {
     expect(first.cached).toBe(false);
     expect(second.cached).toBe(true);
     expect(second.output).toEqual(first.output);
-    expect(first.provenance).toEqual({ stage: 'annotate', version: annotateStage.version, strategy: 'heuristic' });
-    expect(first.output.actionItems).toEqual([expect.objectContaining({ assignee: key('lena'), due: '2026-11-11' })]);
+    expect(first.provenance).toEqual({
+      stage: 'annotate',
+      version: annotateStage.version,
+      strategy: 'heuristic',
+    });
+    expect(first.output.actionItems).toEqual([
+      expect.objectContaining({ assignee: key('lena'), due: '2026-11-11' }),
+    ]);
   });
 
   it('uses the model strategy when a client is given, with ids, dates and evidence from the input', async () => {
@@ -43,7 +49,16 @@ describe('annotate stage', () => {
         mentioned: [key('lena')],
         entities: [],
         decisions: [],
-        actionItems: [{ summary: 'Write up the indexer options', assignee: 'Lena Vogel', requestedBy: key('dana'), dueText: 'by Wed', evidence: ['m1', 'm2'], confidence: 0.9 }],
+        actionItems: [
+          {
+            summary: 'Write up the indexer options',
+            assignee: 'Lena Vogel',
+            requestedBy: key('dana'),
+            dueText: 'by Wed',
+            evidence: ['m1', 'm2'],
+            confidence: 0.9,
+          },
+        ],
         questions: [],
         facts: [],
       }),
@@ -51,7 +66,9 @@ describe('annotate stage', () => {
     const result = await runAnnotate(input(), context, { modelClient: fakeClient(fake) });
     expect(result.provenance.strategy).toBe('model');
     expect(result.output.topic).toBe('indexer options');
-    expect(result.output.actionItems).toEqual([expect.objectContaining({ assignee: key('lena'), due: '2026-11-11', evidence: ['m1', 'm2'] })]);
+    expect(result.output.actionItems).toEqual([
+      expect.objectContaining({ assignee: key('lena'), due: '2026-11-11', evidence: ['m1', 'm2'] }),
+    ]);
   });
 
   it('falls back to the heuristic, marked degraded, when the model answers garbage twice', async () => {

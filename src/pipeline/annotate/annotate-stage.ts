@@ -39,10 +39,20 @@ export interface RunAnnotateOptions {
  * (prompts/annotate.v1.md, grounded against the input) when a model client is given; a model that is
  * unreachable or answers invalid output falls back to the heuristic with `degraded` provenance.
  */
-export async function runAnnotate(input: AnnotateInput, context: StageRunContext, options: RunAnnotateOptions = {}): Promise<ModelStageResult<AnnotateOutput>> {
+export async function runAnnotate(
+  input: AnnotateInput,
+  context: StageRunContext,
+  options: RunAnnotateOptions = {},
+): Promise<ModelStageResult<AnnotateOutput>> {
   const model: ModelStrategy<AnnotateInput, AnnotateOutput, AnnotationDraft> | undefined = options.modelClient
-    ? makeAnnotateModelStrategy<AnnotateOutput>(options.modelClient, { toOutput: (draft, modelInput) => draftToOutput(draft, modelInput as AnnotateInput) })
+    ? makeAnnotateModelStrategy<AnnotateOutput>(options.modelClient, {
+        toOutput: (draft, modelInput) => draftToOutput(draft, modelInput as AnnotateInput),
+      })
     : undefined;
   const grounding: Grounding<AnnotateInput, AnnotationDraft> = groundAnnotationDraft;
-  return runStage(annotateStage, input, context, { heuristic: heuristicAnnotateStrategy, cache: options.cache, ...(model ? { model, grounding } : {}) });
+  return runStage(annotateStage, input, context, {
+    heuristic: heuristicAnnotateStrategy,
+    cache: options.cache,
+    ...(model ? { model, grounding } : {}),
+  });
 }

@@ -105,7 +105,13 @@ export interface AnnotateInput extends AnnotateModelInput {
 const Confidence = z.number().min(0).max(1);
 const Ids = z.array(z.string());
 
-export const AnnotatedEntity = z.object({ id: z.string(), kind: z.enum(ENTITY_KINDS), name: z.string(), aliases: Ids, confidence: Confidence });
+export const AnnotatedEntity = z.object({
+  id: z.string(),
+  kind: z.enum(ENTITY_KINDS),
+  name: z.string(),
+  aliases: Ids,
+  confidence: Confidence,
+});
 export type AnnotatedEntity = z.infer<typeof AnnotatedEntity>;
 
 export const AnnotatedDecision = z.object({
@@ -131,7 +137,12 @@ export const AnnotatedActionItem = z.object({
 });
 
 /** A later message says an item (of this conversation or an earlier one) is done. */
-export const AnnotatedCompletion = z.object({ itemId: z.string(), messageId: z.string(), by: z.string(), confidence: Confidence });
+export const AnnotatedCompletion = z.object({
+  itemId: z.string(),
+  messageId: z.string(),
+  by: z.string(),
+  confidence: Confidence,
+});
 
 export const AnnotatedQuestion = z.object({
   id: z.string(),

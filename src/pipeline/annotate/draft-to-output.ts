@@ -11,27 +11,60 @@ import { resolveDue } from './due-dates.js';
 export function draftToOutput(draft: AnnotationDraft, input: AnnotateInput): AnnotateOutput {
   const byId = new Map(input.messages.map((message) => [message.id, message]));
   const entityNames = new Map(input.entities.map((entity) => [entity.id, entity]));
-  const firstReplyAfter = (messageId: string, asker: string, addressees: string[]): AnnotateOutput['questions'][number]['answered'] => {
+  const firstReplyAfter = (
+    messageId: string,
+    asker: string,
+    addressees: string[],
+  ): AnnotateOutput['questions'][number]['answered'] => {
     const index = input.messages.findIndex((message) => message.id === messageId);
-    const reply = input.messages.slice(index + 1).find((message) => message.author !== asker && (addressees.length === 0 || addressees.includes(message.author)));
+    const reply = input.messages
+      .slice(index + 1)
+      .find(
+        (message) =>
+          message.author !== asker && (addressees.length === 0 || addressees.includes(message.author)),
+      );
     return reply ? { messageId: reply.id, by: reply.author, confidence: 0.6 } : null;
   };
   return {
     // An empty topic or summary is one grounding removed: fall back to the conversation's own words.
     topic: draft.topic.slice(0, 80) || fallbackTopic(draft, input),
-    summary: draft.summary.split('\n').slice(0, 2).join('\n') || (input.messages[0]?.text ?? '').slice(0, 200),
+    summary:
+      draft.summary.split('\n').slice(0, 2).join('\n') || (input.messages[0]?.text ?? '').slice(0, 200),
     noise: draft.noise,
     participants: [...new Set(input.messages.map((message) => message.author))],
     mentioned: draft.mentioned,
     entities: draft.entities.map((id) => {
       const known = entityNames.get(id);
-      return { id, kind: known?.kind ?? 'component', name: known?.name ?? id, aliases: known?.aliases ?? [known?.name ?? id], confidence: 0.7 };
+      return {
+        id,
+        kind: known?.kind ?? 'component',
+        name: known?.name ?? id,
+        aliases: known?.aliases ?? [known?.name ?? id],
+        confidence: 0.7,
+      };
     }),
-    decisions: draft.decisions.map((decision) => ({ id: itemId(input, decision.evidence[0], 'decision'), summary: decision.summary, about: decision.about, decidedBy: decision.decidedBy, reverses: null, evidence: decision.evidence, confidence: decision.confidence })),
+    decisions: draft.decisions.map((decision) => ({
+      id: itemId(input, decision.evidence[0], 'decision'),
+      summary: decision.summary,
+      about: decision.about,
+      decidedBy: decision.decidedBy,
+      reverses: null,
+      evidence: decision.evidence,
+      confidence: decision.confidence,
+    })),
     actionItems: draft.actionItems.map((item) => {
       const message = byId.get(item.evidence[0]);
       const due = item.dueText && message ? resolveDue(item.dueText, message.ts, input.timezone) : null;
-      return { id: itemId(input, item.evidence[0], 'action_item'), summary: item.summary, assignee: item.assignee, requestedBy: item.requestedBy, due: due?.value ?? null, dueText: item.dueText, evidence: item.evidence, confidence: item.confidence };
+      return {
+        id: itemId(input, item.evidence[0], 'action_item'),
+        summary: item.summary,
+        assignee: item.assignee,
+        requestedBy: item.requestedBy,
+        due: due?.value ?? null,
+        dueText: item.dueText,
+        evidence: item.evidence,
+        confidence: item.confidence,
+      };
     }),
     questions: draft.questions.map((question) => ({
       id: itemId(input, question.evidence[0], 'question'),
@@ -41,7 +74,9 @@ export function draftToOutput(draft: AnnotationDraft, input: AnnotateInput): Ann
       kind: question.kind,
       evidence: question.evidence,
       confidence: question.confidence,
-      answered: question.answered ? firstReplyAfter(question.evidence[0], question.asker, question.addressees) : null,
+      answered: question.answered
+        ? firstReplyAfter(question.evidence[0], question.asker, question.addressees)
+        : null,
     })),
     completions: [],
     facts: draft.facts.map((fact) => ({

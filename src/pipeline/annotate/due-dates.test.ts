@@ -32,6 +32,9 @@ describe('resolveDue', () => {
 
   it('starts the due day at local midnight on a day whose clock change falls between local and UTC midnight', () => {
     // Auckland leaves daylight time at 03:00 on 5 Apr 2026: that day still starts at +13, 11:00Z on the 4th.
-    expect(resolveDue('can you do it today', '2026-04-04T20:00:00Z', 'Pacific/Auckland')).toMatchObject({ value: '2026-04-05', startOfDay: '2026-04-04T11:00:00.000Z' });
+    expect(resolveDue('can you do it today', '2026-04-04T20:00:00Z', 'Pacific/Auckland')).toMatchObject({
+      value: '2026-04-05',
+      startOfDay: '2026-04-04T11:00:00.000Z',
+    });
   });
 });

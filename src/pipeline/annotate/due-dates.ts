@@ -33,8 +33,10 @@ function addDays(y: number, m: number, d: number, days: number): { y: number; m:
   return { y: date.getUTCFullYear(), m: date.getUTCMonth() + 1, d: date.getUTCDate() };
 }
 
-const DUE_CUE = /\b(by|before|until|till|due|on|eod|end of day|cob|eow|end of (?:the )?week|this|next|tomorrow|tonight|today|asap)\b/i;
-const WEEKDAY = /^(?:by |before |on |until |till |eod |end of day |cob )?(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$/i;
+const DUE_CUE =
+  /\b(by|before|until|till|due|on|eod|end of day|cob|eow|end of (?:the )?week|this|next|tomorrow|tonight|today|asap)\b/i;
+const WEEKDAY =
+  /^(?:by |before |on |until |till |eod |end of day |cob )?(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$/i;
 
 /**
  * The due date a sentence gives, resolved against the message time in `zone`: "by Wed", "EOD
@@ -46,40 +48,71 @@ export function resolveDue(sentence: string, messageTs: string, zone: string): R
   const today = localDay(zone, instant);
   const make = (day: { y: number; m: number; d: number }, text: string, time?: string): ResolvedDate => {
     const date = `${day.y}-${pad(day.m)}-${pad(day.d)}`;
-    return { value: time ? `${date}T${time}` : date, text: text.trim(), startOfDay: midnight(zone, day.y, day.m, day.d) };
+    return {
+      value: time ? `${date}T${time}` : date,
+      text: text.trim(),
+      startOfDay: midnight(zone, day.y, day.m, day.d),
+    };
   };
-  if (/\b(eod|end of (the )?day|cob|tonight|this afternoon|this evening|today)\b/i.test(sentence) && !/\b(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\b|tomorrow/i.test(sentence)) {
-    const text = /\b(eod|end of (the )?day|cob|tonight|this afternoon|this evening|today)\b/i.exec(sentence)?.[0] ?? 'today';
+  if (
+    /\b(eod|end of (the )?day|cob|tonight|this afternoon|this evening|today)\b/i.test(sentence) &&
+    !/\b(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\b|tomorrow/i.test(sentence)
+  ) {
+    const text =
+      /\b(eod|end of (the )?day|cob|tonight|this afternoon|this evening|today)\b/i.exec(sentence)?.[0] ??
+      'today';
     return make(today, text);
   }
   if (/\b(eow|end of (the )?week)\b/i.test(sentence)) {
-    return make(addDays(today.y, today.m, today.d, (5 - today.weekday + 7) % 7), /\b(eow|end of (the )?week)\b/i.exec(sentence)?.[0] ?? 'end of week');
+    return make(
+      addDays(today.y, today.m, today.d, (5 - today.weekday + 7) % 7),
+      /\b(eow|end of (the )?week)\b/i.exec(sentence)?.[0] ?? 'end of week',
+    );
   }
-  const results = chrono.parse(sentence, { instant, timezone: offsetMinutes(zone, instant) }, { forwardDate: true });
+  const results = chrono.parse(
+    sentence,
+    { instant, timezone: offsetMinutes(zone, instant) },
+    { forwardDate: true },
+  );
   for (const result of results) {
     const text = result.text;
     if (/^(now|right now|just now|soon)$/i.test(text.trim())) continue;
     const before = sentence.slice(Math.max(0, result.index - 12), result.index);
     const cue = `${before} ${text}`;
-    if (!DUE_CUE.test(cue) && !/^\s*(the )?\d/.test(text) && !/^(mon|tue|wed|thu|fri|sat|sun)/i.test(text)) continue;
+    if (!DUE_CUE.test(cue) && !/^\s*(the )?\d/.test(text) && !/^(mon|tue|wed|thu|fri|sat|sun)/i.test(text))
+      continue;
     // "the 2nd" in "renewal call on the 2nd" is fine; years and times alone are not due dates.
-    if (!result.start.isCertain('day') && !result.start.isCertain('weekday') && !/week|month|tomorrow/i.test(text)) continue;
-    let day = { y: result.start.get('year') ?? today.y, m: result.start.get('month') ?? today.m, d: result.start.get('day') ?? today.d };
-    const bareWeekday = WEEKDAY.test(text.trim()) || (result.start.isCertain('weekday') && !result.start.isCertain('day'));
+    if (
+      !result.start.isCertain('day') &&
+      !result.start.isCertain('weekday') &&
+      !/week|month|tomorrow/i.test(text)
+    )
+      continue;
+    let day = {
+      y: result.start.get('year') ?? today.y,
+      m: result.start.get('month') ?? today.m,
+      d: result.start.get('day') ?? today.d,
+    };
+    const bareWeekday =
+      WEEKDAY.test(text.trim()) || (result.start.isCertain('weekday') && !result.start.isCertain('day'));
     const sameOrPast = Date.UTC(day.y, day.m - 1, day.d) <= Date.UTC(today.y, today.m - 1, today.d);
     if (bareWeekday && sameOrPast) day = addDays(day.y, day.m, day.d, 7);
     if (/next week/i.test(text)) {
-      const monday = addDays(today.y, today.m, today.d, ((8 - today.weekday) % 7) || 7);
+      const monday = addDays(today.y, today.m, today.d, (8 - today.weekday) % 7 || 7);
       day = monday;
     }
-    const prefix = /\b(by|before|until|till|due|on|eod|end of day|from|starting)\s+$/i.exec(before)?.[0] ?? '';
+    const prefix =
+      /\b(by|before|until|till|due|on|eod|end of day|from|starting)\s+$/i.exec(before)?.[0] ?? '';
     return make(day, `${prefix}${text}`);
   }
   const ordinal = /\b(by|before|on|until|till|due)?\s*(?:the )?(\d{1,2})(st|nd|rd|th)\b/i.exec(sentence);
   if (ordinal && Number(ordinal[2]) >= 1 && Number(ordinal[2]) <= 31) {
     const d = Number(ordinal[2]);
     // "by the 18th": this month's 18th, or next month's when it has passed.
-    const day = d >= today.d ? { y: today.y, m: today.m, d } : { y: today.m === 12 ? today.y + 1 : today.y, m: today.m === 12 ? 1 : today.m + 1, d };
+    const day =
+      d >= today.d
+        ? { y: today.y, m: today.m, d }
+        : { y: today.m === 12 ? today.y + 1 : today.y, m: today.m === 12 ? 1 : today.m + 1, d };
     return make(day, ordinal[0]);
   }
   return null;

@@ -3,7 +3,9 @@ import { EntityBook, normalizeEntityName } from './entities.js';
 
 describe('entities', () => {
   it('normalizes "billing", "billing svc" and "the billing service" to one name', () => {
-    expect(['billing', 'billing svc', 'the billing service', 'The Billing Service'].map(normalizeEntityName)).toEqual(['billing', 'billing', 'billing', 'billing']);
+    expect(
+      ['billing', 'billing svc', 'the billing service', 'The Billing Service'].map(normalizeEntityName),
+    ).toEqual(['billing', 'billing', 'billing', 'billing']);
     expect(normalizeEntityName('auth-api')).toBe('auth api');
   });
 
@@ -28,7 +30,9 @@ describe('entities', () => {
 
   it('discovers component phrases and leaves pronouns alone', () => {
     const book = new EntityBook([]);
-    expect(book.discover('the 02:00 cron stays until the retry worker ships')).toContain('component:retry-worker');
+    expect(book.discover('the 02:00 cron stays until the retry worker ships')).toContain(
+      'component:retry-worker',
+    );
     expect(book.resolve('it')).toBeUndefined();
   });
 });

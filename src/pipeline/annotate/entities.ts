@@ -1,6 +1,12 @@
 import { stableId } from '../../domain/ids.js';
 import type { AnnotatedEntity, KnownEntity } from './annotate-types.js';
-import { COMPONENT_HEADS, FUNCTION_WORDS, GENERIC_SUFFIXES, LEADING_WORDS, NOT_ENTITIES } from './lexicon/entity-words.js';
+import {
+  COMPONENT_HEADS,
+  FUNCTION_WORDS,
+  GENERIC_SUFFIXES,
+  LEADING_WORDS,
+  NOT_ENTITIES,
+} from './lexicon/entity-words.js';
 
 /** "The Billing Service" → "billing"; "billing-worker" → "billing worker"; "the SDK" → "sdk". */
 export function normalizeEntityName(surface: string): string {
@@ -40,7 +46,17 @@ export class EntityBook {
   constructor(known: readonly KnownEntity[]) {
     for (const entity of known) {
       const aliases = [...new Set([entity.name, ...(entity.aliases ?? [])])];
-      this.entries.push({ entity: { id: entity.id, kind: entity.kind ?? 'component', name: entity.name, aliases, confidence: 0.8 }, norm: normalizeEntityName(entity.name), known: true });
+      this.entries.push({
+        entity: {
+          id: entity.id,
+          kind: entity.kind ?? 'component',
+          name: entity.name,
+          aliases,
+          confidence: 0.8,
+        },
+        norm: normalizeEntityName(entity.name),
+        known: true,
+      });
     }
   }
 
@@ -55,18 +71,31 @@ export class EntityBook {
       return found.entity.id;
     }
     if (!create) return undefined;
-    const entity: AnnotatedEntity = { id: entityIdOf(norm), kind: 'component', name: norm, aliases: [surface.trim()], confidence: 0.6 };
+    const entity: AnnotatedEntity = {
+      id: entityIdOf(norm),
+      kind: 'component',
+      name: norm,
+      aliases: [surface.trim()],
+      confidence: 0.6,
+    };
     this.entries.push({ entity, norm, known: false });
     this.used.add(entity.id);
     return entity.id;
   }
 
   private find(norm: string): Entry | undefined {
-    const exact = this.entries.find((entry) => entry.norm === norm || entry.entity.aliases.some((alias) => normalizeEntityName(alias) === norm));
+    const exact = this.entries.find(
+      (entry) =>
+        entry.norm === norm || entry.entity.aliases.some((alias) => normalizeEntityName(alias) === norm),
+    );
     if (exact) return exact;
     // A bare head ("the indexer") or a longer form ("search indexer job") of one name already named in this
     // conversation: "the pipeline" is the deploy pipeline in one conversation and the sales pipeline in another.
-    const heads = this.entries.filter((entry) => this.used.has(entry.entity.id) && (entry.norm.endsWith(` ${norm}`) || norm.startsWith(`${entry.norm} `)));
+    const heads = this.entries.filter(
+      (entry) =>
+        this.used.has(entry.entity.id) &&
+        (entry.norm.endsWith(` ${norm}`) || norm.startsWith(`${entry.norm} `)),
+    );
     return heads.length === 1 ? heads[0] : undefined;
   }
 
@@ -102,14 +131,21 @@ export class EntityBook {
       if (!heads.has(lower) && !compound) return;
       const modifiers: string[] = [];
       let at = index - 1;
-      while (at >= 0 && modifiers.length < 2 && /^[\p{L}][\p{L}\d-]*$/u.test(tokens[at]) && !FUNCTION_WORDS.has(tokens[at].toLowerCase()) && !heads.has(tokens[at].toLowerCase())) {
+      while (
+        at >= 0 &&
+        modifiers.length < 2 &&
+        /^[\p{L}][\p{L}\d-]*$/u.test(tokens[at]) &&
+        !FUNCTION_WORDS.has(tokens[at].toLowerCase()) &&
+        !heads.has(tokens[at].toLowerCase())
+      ) {
         modifiers.unshift(tokens[at]);
         at--;
       }
       const determined = at >= 0 && /^(the|an?|our|their|this|that|my|your|new)$/i.test(tokens[at]);
       const kept = compound && !determined ? [] : determined ? modifiers : modifiers.slice(-1);
       const phrase = [...kept, token].join(' ');
-      if (kept.length === 0 && !compound && !/^(sdk|indexer|dashboard|frontend|backend)$/i.test(token)) return;
+      if (kept.length === 0 && !compound && !/^(sdk|indexer|dashboard|frontend|backend)$/i.test(token))
+        return;
       const id = this.resolve(phrase);
       if (id) out.push(id);
     });
@@ -121,7 +157,9 @@ export class EntityBook {
     const entry = this.entries.find((candidate) => candidate.entity.id === id);
     if (!entry) return false;
     if (entry.known) return true;
-    return entry.entity.aliases.some((alias) => COMPONENT_HEADS.some((head) => new RegExp(`\\b${head}\\b`, 'i').test(alias)));
+    return entry.entity.aliases.some((alias) =>
+      COMPONENT_HEADS.some((head) => new RegExp(`\\b${head}\\b`, 'i').test(alias)),
+    );
   }
 
   markUsed(id: string): void {
@@ -130,7 +168,9 @@ export class EntityBook {
 
   /** Every entity this conversation named. */
   usedEntities(): AnnotatedEntity[] {
-    return this.entries.filter((entry) => this.used.has(entry.entity.id)).map((entry) => ({ ...entry.entity, aliases: [...new Set(entry.entity.aliases)] }));
+    return this.entries
+      .filter((entry) => this.used.has(entry.entity.id))
+      .map((entry) => ({ ...entry.entity, aliases: [...new Set(entry.entity.aliases)] }));
   }
 
   nameOf(id: string): string {

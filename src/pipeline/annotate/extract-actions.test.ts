@@ -2,16 +2,28 @@ import { describe, expect, it } from 'vitest';
 import { annotateHeuristically } from './heuristic-annotate.js';
 import { conversation, key } from './testing/conversation-builder.js';
 
-const items = (lines: Array<[string, string]>, overrides = {}) => annotateHeuristically(conversation(lines, overrides));
+const items = (lines: Array<[string, string]>, overrides = {}) =>
+  annotateHeuristically(conversation(lines, overrides));
 
 describe('action items', () => {
   it('assigns "@x can you …" to x with the due date resolved against the message time', () => {
-    const out = items([['dana', '@Lena Vogel can you write up the indexer options by Wed? want to decide this week']]);
-    expect(out.actionItems).toEqual([expect.objectContaining({ assignee: key('lena'), requestedBy: key('dana'), due: '2026-11-11', dueText: 'by Wed' })]);
+    const out = items([
+      ['dana', '@Lena Vogel can you write up the indexer options by Wed? want to decide this week'],
+    ]);
+    expect(out.actionItems).toEqual([
+      expect.objectContaining({
+        assignee: key('lena'),
+        requestedBy: key('dana'),
+        due: '2026-11-11',
+        dueText: 'by Wed',
+      }),
+    ]);
   });
 
   it('assigns "Marco, could you …" by name and reads "EOD Friday" from another sentence', () => {
-    const out = items([['dana', 'Marco, could you get idempotency keys on the PSP calls? EOD Friday would be ideal']]);
+    const out = items([
+      ['dana', 'Marco, could you get idempotency keys on the PSP calls? EOD Friday would be ideal'],
+    ]);
     expect(out.actionItems).toEqual([expect.objectContaining({ assignee: key('marco'), due: '2026-11-13' })]);
   });
 
@@ -25,13 +37,25 @@ describe('action items', () => {
   });
 
   it('reads "tomorrow" and "next week" for commitments', () => {
-    expect(items([['marco', "I'll get the queue worker merged by tomorrow"]]).actionItems[0]?.due).toBe('2026-11-10');
-    expect(items([['dana', "I'll send the hackathon details next week"]]).actionItems[0]?.due).toBe('2026-11-16');
+    expect(items([['marco', "I'll get the queue worker merged by tomorrow"]]).actionItems[0]?.due).toBe(
+      '2026-11-10',
+    );
+    expect(items([['dana', "I'll send the hackathon details next week"]]).actionItems[0]?.due).toBe(
+      '2026-11-16',
+    );
   });
 
   it('in a DM, "can you …" goes to the other member', () => {
-    const out = items([['priya', 'can you look at my PTO doc before Friday?'], ['dana', 'sure']], { dm: true, members: [key('priya'), key('dana')] });
-    expect(out.actionItems).toEqual([expect.objectContaining({ assignee: key('dana'), due: '2026-11-13', evidence: ['m1', 'm2'] })]);
+    const out = items(
+      [
+        ['priya', 'can you look at my PTO doc before Friday?'],
+        ['dana', 'sure'],
+      ],
+      { dm: true, members: [key('priya'), key('dana')] },
+    );
+    expect(out.actionItems).toEqual([
+      expect.objectContaining({ assignee: key('dana'), due: '2026-11-13', evidence: ['m1', 'm2'] }),
+    ]);
   });
 
   it('joins the assignee\'s acknowledgement to the request and completes it on a later "done"', () => {
@@ -43,11 +67,22 @@ describe('action items', () => {
     ]);
     expect(out.actionItems).toHaveLength(1);
     expect(out.actionItems[0].evidence).toEqual(['m1', 'm2']);
-    expect(out.completions).toEqual([expect.objectContaining({ itemId: out.actionItems[0].id, messageId: 'm4', by: key('priya') })]);
+    expect(out.completions).toEqual([
+      expect.objectContaining({ itemId: out.actionItems[0].id, messageId: 'm4', by: key('priya') }),
+    ]);
   });
 
   it('completes an open item from an earlier conversation when its assignee says it shipped', () => {
-    const out = items([['marco', 'shipped the retry queue worker ✅']], { openItems: [{ itemId: 'item-1', assignee: key('marco'), summary: 'merge the retry queue worker', at: '2026-11-08T10:00:00Z' }] });
+    const out = items([['marco', 'shipped the retry queue worker ✅']], {
+      openItems: [
+        {
+          itemId: 'item-1',
+          assignee: key('marco'),
+          summary: 'merge the retry queue worker',
+          at: '2026-11-08T10:00:00Z',
+        },
+      ],
+    });
     expect(out.completions).toEqual([expect.objectContaining({ itemId: 'item-1', messageId: 'm1' })]);
   });
 
@@ -71,35 +106,68 @@ describe('action items', () => {
       ['sam', 'can someone review the invoice list PR today?'],
       ['lena', 'on it'],
     ]);
-    expect(out.actionItems).toEqual([expect.objectContaining({ assignee: key('lena'), requestedBy: key('sam'), evidence: ['m1', 'm2'], due: '2026-11-09' })]);
+    expect(out.actionItems).toEqual([
+      expect.objectContaining({
+        assignee: key('lena'),
+        requestedBy: key('sam'),
+        evidence: ['m1', 'm2'],
+        due: '2026-11-09',
+      }),
+    ]);
   });
 
   it('assigns third-person and trailing-name requests', () => {
-    expect(items([['dana', 'Marco will handle the refund script tomorrow']]).actionItems[0]?.assignee).toBe(key('marco'));
-    expect(items([['dana', 'we need Lena to sign the backfill plan by Friday']]).actionItems[0]?.assignee).toBe(key('lena'));
-    expect(items([['dana', 'can you take a look at the flaky test, Sam?']]).actionItems[0]?.assignee).toBe(key('sam'));
+    expect(items([['dana', 'Marco will handle the refund script tomorrow']]).actionItems[0]?.assignee).toBe(
+      key('marco'),
+    );
+    expect(
+      items([['dana', 'we need Lena to sign the backfill plan by Friday']]).actionItems[0]?.assignee,
+    ).toBe(key('lena'));
+    expect(items([['dana', 'can you take a look at the flaky test, Sam?']]).actionItems[0]?.assignee).toBe(
+      key('sam'),
+    );
   });
 
   it("reads a due date in the speaker's own zone when the profile has one", () => {
     // 04:30 UTC Monday is still Sunday evening in Los Angeles: "tomorrow" is Monday there.
-    const people = [{ key: key('dana'), name: 'Dana Whitfield', timezone: 'America/Los_Angeles' }, { key: key('lena'), name: 'Lena Vogel' }];
+    const people = [
+      { key: key('dana'), name: 'Dana Whitfield', timezone: 'America/Los_Angeles' },
+      { key: key('lena'), name: 'Lena Vogel' },
+    ];
     const input = conversation([['dana', '@Lena Vogel can you send the numbers tomorrow?']], { people });
     input.messages[0].ts = '2026-11-09T04:30:00.000Z';
     expect(annotateHeuristically(input).actionItems[0]?.due).toBe('2026-11-09');
   });
 
   it('completes an item when its assignee shares the deliverable, but not a PR that still waits for review', () => {
-    const open = { openItems: [{ itemId: 'doc', assignee: key('priya'), summary: 'write the billing handover doc with the runbooks', at: '2026-11-08T10:00:00Z' }] };
-    const shared = conversation([['priya', 'billing handover doc for @Marco Rossi: runbooks, the cron zoo, tax API quirks']], open);
+    const open = {
+      openItems: [
+        {
+          itemId: 'doc',
+          assignee: key('priya'),
+          summary: 'write the billing handover doc with the runbooks',
+          at: '2026-11-08T10:00:00Z',
+        },
+      ],
+    };
+    const shared = conversation(
+      [['priya', 'billing handover doc for @Marco Rossi: runbooks, the cron zoo, tax API quirks']],
+      open,
+    );
     shared.messages[0].attachment = true;
     expect(annotateHeuristically(shared).completions).toEqual([expect.objectContaining({ itemId: 'doc' })]);
-    const waiting = conversation([['priya', 'the billing handover doc PR is up, it needs your review before I can merge']], open);
+    const waiting = conversation(
+      [['priya', 'the billing handover doc PR is up, it needs your review before I can merge']],
+      open,
+    );
     waiting.messages[0].attachment = true;
     expect(annotateHeuristically(waiting).completions).toEqual([]);
   });
 
   it('reads an uncontracted "I will …" as the speaker\'s commitment, and "me, I\'ll grab it" as taking a room request', () => {
-    expect(items([['lena', 'I will fix the flaky checkout test']]).actionItems).toEqual([expect.objectContaining({ assignee: key('lena') })]);
+    expect(items([['lena', 'I will fix the flaky checkout test']]).actionItems).toEqual([
+      expect.objectContaining({ assignee: key('lena') }),
+    ]);
     const taken = items([
       ['dana', 'who can pick up the flaky login test?'],
       ['sam', "me, I'll grab it"],

@@ -1,11 +1,29 @@
 import type { AnnotatedActionItem, AnnotatedCompletion } from './annotate-types.js';
-import { itemId, matchesAny, overlap, readAsAnswerTo, type AnnotateContext, type ReadMessage } from './annotate-context.js';
+import {
+  itemId,
+  matchesAny,
+  overlap,
+  readAsAnswerTo,
+  type AnnotateContext,
+  type ReadMessage,
+} from './annotate-context.js';
 import { resolveDue } from './due-dates.js';
 import { unitAddressing } from './dialogue/addressing.js';
 import { isCompletionText } from './dialogue/cue-acts.js';
 import { answerable, DONE_REACTIONS, POSITIVE_REACTIONS } from './dialogue/responses.js';
 import type { ReadUnit } from './dialogue/unit-acts.js';
-import { APPROVAL_CUES, BLOCKER_CUES, NOT_COMPLETIONS, NOT_REQUESTS, PROGRESSIVE_COMMITMENT, REQUEST_CUES, SMALL_TALK, TAKES_IT, THIRD_PERSON_TASK, WORK_VERBS } from './lexicon/cues.js';
+import {
+  APPROVAL_CUES,
+  BLOCKER_CUES,
+  NOT_COMPLETIONS,
+  NOT_REQUESTS,
+  PROGRESSIVE_COMMITMENT,
+  REQUEST_CUES,
+  SMALL_TALK,
+  TAKES_IT,
+  THIRD_PERSON_TASK,
+  WORK_VERBS,
+} from './lexicon/cues.js';
 
 /** How many later messages an acknowledgement or a "done" may follow its request within one conversation. */
 const ACK_WINDOW = 6;
@@ -35,29 +53,40 @@ interface OpenCall {
 function summaryOf(sentence: string): string {
   return sentence
     .replace(/^(?:(?:hey|hi|ok|so|and|also|yes|yep|reminder)[,:!]?\s+)+/i, '')
-    .replace(/^@?[\p{L}][\p{L}_.-]*(?: [\p{Lu}][\p{L}'-]+)?\s*[,:—–-]?\s+(?=(can|could|would|will) you)/iu, '')
+    .replace(
+      /^@?[\p{L}][\p{L}_.-]*(?: [\p{Lu}][\p{L}'-]+)?\s*[,:—–-]?\s+(?=(can|could|would|will) you)/iu,
+      '',
+    )
     .replace(/\s+/g, ' ')
     .trim()
     .slice(0, 200);
 }
 
 /** A commitment that only points at the work ("on it", "taking this one", "I'll take it", "mine"). */
-const POINTER = /^[\p{Emoji}\s]*(?:(?:ok|okay|sure|yes|yep|yeah|np)[,!.]?\s+)?(?:i'?ll (?:take|grab|do|handle) (?:it|that|this|this one|that one)|i can (?:take|do|grab) (?:it|that|this)|on it|mine|me|i got (?:it|this)|i'?ve got (?:it|this)|taking (?:it|this|that|this one|that one)|will do|can do|leave it with me)\b[\s!.\p{Emoji}]*$/iu;
+const POINTER =
+  /^[\p{Emoji}\s]*(?:(?:ok|okay|sure|yes|yep|yeah|np)[,!.]?\s+)?(?:i'?ll (?:take|grab|do|handle) (?:it|that|this|this one|that one)|i can (?:take|do|grab) (?:it|that|this)|on it|mine|me|i got (?:it|this)|i'?ve got (?:it|this)|taking (?:it|this|that|this one|that one)|will do|can do|leave it with me)\b[\s!.\p{Emoji}]*$/iu;
 
 /** A pointer that names taking the work ("I'll take it", "I can do that"), not just "on it". */
 const TAKES_WORK = /\b(?:take|grab|handle|do)\b/i;
 
 /** What "I'll take it" takes: the last message by someone else, else the message's own words before it. */
 function pointedContent(context: AnnotateContext, read: ReadMessage, unit: ReadUnit): ReadUnit | undefined {
-  const previous = context.messages.slice(0, read.index).reverse().find((candidate) => !candidate.isBot && candidate.message.author !== read.message.author);
+  const previous = context.messages
+    .slice(0, read.index)
+    .reverse()
+    .find((candidate) => !candidate.isBot && candidate.message.author !== read.message.author);
   if (previous?.units[0]) return previous.units[0];
-  const before = read.units.slice(0, read.units.indexOf(unit)).filter((candidate) => candidate.text.split(/\s+/).length >= 4);
+  const before = read.units
+    .slice(0, read.units.indexOf(unit))
+    .filter((candidate) => candidate.text.split(/\s+/).length >= 4);
   return before[before.length - 1];
 }
 
 /** The request or question a pointing commitment takes on, when it answers one. */
 function pointedAt(context: AnnotateContext, read: ReadMessage): ReadUnit | undefined {
-  const target = answerable(context.messages, read).find((candidate) => candidate.message.author !== read.message.author);
+  const target = answerable(context.messages, read).find(
+    (candidate) => candidate.message.author !== read.message.author,
+  );
   return target?.units.find((candidate) => ['request', 'proposal'].includes(candidate.act));
 }
 
@@ -72,8 +101,15 @@ function pointedAt(context: AnnotateContext, read: ReadMessage): ReadUnit | unde
  * - an acknowledgement by the assignee joins the item's evidence; a later "done", "sent", "merged",
  *   ✅ (also as a reaction) or the deliverable itself completes it, here or in an earlier conversation.
  */
-export function extractActionItems(context: AnnotateContext): { items: AnnotatedActionItem[]; completions: AnnotatedCompletion[] } {
-  const zones = new Map(context.input.people.filter((person) => person.timezone).map((person) => [person.key, person.timezone as string]));
+export function extractActionItems(context: AnnotateContext): {
+  items: AnnotatedActionItem[];
+  completions: AnnotatedCompletion[];
+} {
+  const zones = new Map(
+    context.input.people
+      .filter((person) => person.timezone)
+      .map((person) => [person.key, person.timezone as string]),
+  );
   // Due dates are read in the speaker's zone when their profile has one, else the configured zone.
   const { input } = context;
   const zoneOf = (author: string): string => zones.get(author) ?? context.input.timezone;
@@ -82,7 +118,8 @@ export function extractActionItems(context: AnnotateContext): { items: Annotated
   const calls: OpenCall[] = [];
   const completed = (id: string): boolean => completions.some((completion) => completion.itemId === id);
   const complete = (itemIdToClose: string, messageId: string, by: string): void => {
-    if (!completed(itemIdToClose)) completions.push({ itemId: itemIdToClose, messageId, by, confidence: 0.7 });
+    if (!completed(itemIdToClose))
+      completions.push({ itemId: itemIdToClose, messageId, by, confidence: 0.7 });
   };
 
   for (const read of context.messages) {
@@ -94,17 +131,49 @@ export function extractActionItems(context: AnnotateContext): { items: Annotated
     const answered = answerCall(context, calls, read);
     if (answered) {
       const { call, done } = answered;
-      const due = resolveDue(call.unit.text, call.read.message.ts, zoneOf(call.read.message.author)) ?? resolveDue(text, message.ts, zoneOf(message.author));
-      const id = itemId(input, call.read.message.id, 'action_item', call.to === 'everyone' ? message.author : '');
-      found.push({ at: read.index, item: { id, summary: summaryOf(call.unit.text), assignee: message.author, requestedBy: call.read.message.author, due: due?.value ?? null, dueText: due?.text ?? null, evidence: [call.read.message.id, message.id], confidence: 0.7 } });
+      const due =
+        resolveDue(call.unit.text, call.read.message.ts, zoneOf(call.read.message.author)) ??
+        resolveDue(text, message.ts, zoneOf(message.author));
+      const id = itemId(
+        input,
+        call.read.message.id,
+        'action_item',
+        call.to === 'everyone' ? message.author : '',
+      );
+      found.push({
+        at: read.index,
+        item: {
+          id,
+          summary: summaryOf(call.unit.text),
+          assignee: message.author,
+          requestedBy: call.read.message.author,
+          due: due?.value ?? null,
+          dueText: due?.text ?? null,
+          evidence: [call.read.message.id, message.id],
+          confidence: 0.7,
+        },
+      });
       if (done) complete(id, message.id, message.author);
       if (!read.units.some((unit) => unit.act === 'request')) continue;
     }
 
     // A completion of an open item of this conversation (or an earlier one).
-    const delivered = message.attachment === true && !/\?/.test(text) && !matchesAny(text, NOT_COMPLETIONS) ? deliveredItem(found, context, message.author, text) : undefined;
+    const delivered =
+      message.attachment === true && !/\?/.test(text) && !matchesAny(text, NOT_COMPLETIONS)
+        ? deliveredItem(found, context, message.author, text)
+        : undefined;
     if ((isCompletion(read) || delivered) && !hasNewRequest(read)) {
-      const target = delivered ?? pickOpen(found.filter((entry) => entry.item.assignee === message.author && entry.at < read.index && !completed(entry.item.id)), text, read.index) ?? pickPrior(context, message.author, text);
+      const target =
+        delivered ??
+        pickOpen(
+          found.filter(
+            (entry) =>
+              entry.item.assignee === message.author && entry.at < read.index && !completed(entry.item.id),
+          ),
+          text,
+          read.index,
+        ) ??
+        pickPrior(context, message.author, text);
       if (target) {
         complete(target, message.id, message.author);
         // "both called … @marco can you do that?": a completion may hand on a new request.
@@ -113,8 +182,16 @@ export function extractActionItems(context: AnnotateContext): { items: Annotated
     }
 
     // An acknowledgement by the assignee: "yep, on it", "will do", or an "I'll …" about the same work.
-    const open = found.filter((entry) => entry.item.assignee === message.author && read.index - entry.at <= ACK_WINDOW && entry.at < read.index);
-    const acked = open.length > 0 && !/\?/.test(text) ? [...open].reverse().find((entry) => acknowledges(context, read, entry)) : undefined;
+    const open = found.filter(
+      (entry) =>
+        entry.item.assignee === message.author &&
+        read.index - entry.at <= ACK_WINDOW &&
+        entry.at < read.index,
+    );
+    const acked =
+      open.length > 0 && !/\?/.test(text)
+        ? [...open].reverse().find((entry) => acknowledges(context, read, entry))
+        : undefined;
     if (acked) {
       if (!acked.item.evidence.includes(message.id)) acked.item.evidence.push(message.id);
       if (!acked.item.due) {
@@ -128,43 +205,98 @@ export function extractActionItems(context: AnnotateContext): { items: Annotated
     let made = 0;
     for (const unit of read.units) {
       const third = THIRD_PERSON_TASK.exec(unit.text);
-      const thirdKey = third?.groups ? context.people.resolve((third.groups.name ?? third.groups.name2 ?? '').replace(/^@/, '')) : undefined;
+      const thirdKey = third?.groups
+        ? context.people.resolve((third.groups.name ?? third.groups.name2 ?? '').replace(/^@/, ''))
+        : undefined;
       const named = thirdKey && thirdKey !== message.author ? thirdKey : null;
       // An ask for approval or sign-off is a question for the approver, not work (extract-questions.ts).
-      const request = (unit.act === 'request' && !matchesAny(unit.text, NOT_REQUESTS) && !matchesAny(unit.text, APPROVAL_CUES) && !matchesAny(unit.text, BLOCKER_CUES) && (unit.cue === 'request' || unit.confidence >= MODEL_REQUEST)) || named !== null || planLine(read, unit);
+      const request =
+        (unit.act === 'request' &&
+          !matchesAny(unit.text, NOT_REQUESTS) &&
+          !matchesAny(unit.text, APPROVAL_CUES) &&
+          !matchesAny(unit.text, BLOCKER_CUES) &&
+          (unit.cue === 'request' || unit.confidence >= MODEL_REQUEST)) ||
+        named !== null ||
+        planLine(read, unit);
       const commitment =
-        !request && unit.act === 'commitment' && !/\?\s*$/.test(unit.text) && !/\bif\b/i.test(unit.text) && !BEING.test(unit.text) && (unit.cue === 'commitment' || (unit.confidence >= MODEL_COMMITMENT && SPEAKER_TAKES.test(unit.text)));
+        !request &&
+        unit.act === 'commitment' &&
+        !/\?\s*$/.test(unit.text) &&
+        !/\bif\b/i.test(unit.text) &&
+        !BEING.test(unit.text) &&
+        (unit.cue === 'commitment' || (unit.confidence >= MODEL_COMMITMENT && SPEAKER_TAKES.test(unit.text)));
       if (!request && !commitment) continue;
       const unitDue = resolveDue(unit.text, message.ts, zoneOf(message.author));
       // A dateless "I'll …" is an action item only when it names work ("I'll fix it", "checking the logs"), not "I'll ask Tom".
-      if (commitment && !unitDue && (unit.cue === 'commitment' ? !WORK_VERBS.test(unit.text) && !PROGRESSIVE_COMMITMENT.test(unit.text) && !TAKES_IT.test(unit.text) : unit.confidence < MODEL_COMMITMENT)) continue;
-      const due = unitDue ?? resolveDue(read.sentences.filter((other) => other !== unit.text).join('. '), message.ts, zoneOf(message.author));
+      if (
+        commitment &&
+        !unitDue &&
+        (unit.cue === 'commitment'
+          ? !WORK_VERBS.test(unit.text) &&
+            !PROGRESSIVE_COMMITMENT.test(unit.text) &&
+            !TAKES_IT.test(unit.text)
+          : unit.confidence < MODEL_COMMITMENT)
+      )
+        continue;
+      const due =
+        unitDue ??
+        resolveDue(
+          read.sentences.filter((other) => other !== unit.text).join('. '),
+          message.ts,
+          zoneOf(message.author),
+        );
       if (commitment) {
         // "on it" is an item only when it takes on something asked; "I'll take it" also takes on what the
         // message (or the one before it) says; the item's words are then those.
         const pointing = POINTER.test(unit.text);
-        const asked = pointing ? (pointedAt(context, read) ?? (TAKES_WORK.test(unit.text) ? pointedContent(context, read, unit) : undefined)) : undefined;
+        const asked = pointing
+          ? (pointedAt(context, read) ??
+            (TAKES_WORK.test(unit.text) ? pointedContent(context, read, unit) : undefined))
+          : undefined;
         if (pointing && !asked) continue;
         const summary = asked ? `${summaryOf(asked.text)} (${summaryOf(unit.text)})` : summaryOf(unit.text);
-        found.push({ at: read.index, item: makeItem(context, read, made, summary, message.author, due, unitDue || WORK_VERBS.test(unit.text) ? 0.75 : 0.6) });
+        found.push({
+          at: read.index,
+          item: makeItem(
+            context,
+            read,
+            made,
+            summary,
+            message.author,
+            due,
+            unitDue || WORK_VERBS.test(unit.text) ? 0.75 : 0.6,
+          ),
+        });
         made++;
         continue;
       }
       const addressing = unitAddressing(context, read, unit);
       if (named) {
-        found.push({ at: read.index, item: makeItem(context, read, made, summaryOf(unit.text), named, due, 0.8) });
+        found.push({
+          at: read.index,
+          item: makeItem(context, read, made, summaryOf(unit.text), named, due, 0.8),
+        });
         made++;
         continue;
       }
       if (addressing.to === 'everyone' || addressing.to === 'anyone') {
         // "anyone up for ramen?", "please welcome Grace": social, nobody's work.
         if (matchesAny(unit.text, SMALL_TALK) || /\bwelcome\b/i.test(unit.text)) continue;
-        calls.push({ read, unit, to: addressing.to, members: addressing.to === 'everyone' ? addressing.keys : [], responders: new Set() });
+        calls.push({
+          read,
+          unit,
+          to: addressing.to,
+          members: addressing.to === 'everyone' ? addressing.keys : [],
+          responders: new Set(),
+        });
         continue;
       }
       // One item per request a message makes, unless its lines name their own people (a plan handing out work).
       if (addressing.to !== 'people' || (made > 0 && !addressing.own)) continue;
-      found.push({ at: read.index, item: makeItem(context, read, made, summaryOf(unit.text), addressing.keys[0], due, 0.8) });
+      found.push({
+        at: read.index,
+        item: makeItem(context, read, made, summaryOf(unit.text), addressing.keys[0], due, 0.8),
+      });
       made++;
     }
     answerReactions(context, read, calls, found, complete);
@@ -172,7 +304,15 @@ export function extractActionItems(context: AnnotateContext): { items: Annotated
   return { items: found.map((entry) => entry.item), completions };
 }
 
-function makeItem(context: AnnotateContext, read: ReadMessage, made: number, summary: string, assignee: string, due: ReturnType<typeof resolveDue>, confidence: number): AnnotatedActionItem {
+function makeItem(
+  context: AnnotateContext,
+  read: ReadMessage,
+  made: number,
+  summary: string,
+  assignee: string,
+  due: ReturnType<typeof resolveDue>,
+  confidence: number,
+): AnnotatedActionItem {
   return {
     id: itemId(context.input, read.message.id, 'action_item', made > 0 ? String(made) : ''),
     summary,
@@ -188,12 +328,19 @@ function makeItem(context: AnnotateContext, read: ReadMessage, made: number, sum
 /** One line of a plan that hands out work: "@tomás final feed import Mon night", in a message with two or more such lines. */
 function planLine(read: ReadMessage, unit: ReadUnit): boolean {
   const addressed = (candidate: ReadUnit): boolean =>
-    /^@[\p{L}]/u.test(candidate.text) && candidate.text.split(/\s+/).length >= 3 && !/\?\s*$/.test(candidate.text) && !['completion', 'question', 'acceptance'].includes(candidate.act);
+    /^@[\p{L}]/u.test(candidate.text) &&
+    candidate.text.split(/\s+/).length >= 3 &&
+    !/\?\s*$/.test(candidate.text) &&
+    !['completion', 'question', 'acceptance'].includes(candidate.act);
   return addressed(unit) && read.units.filter(addressed).length >= 2;
 }
 
 /** The open call (to everyone, to anyone) this message answers by taking it on or saying it is done. */
-function answerCall(context: AnnotateContext, calls: OpenCall[], read: ReadMessage): { call: OpenCall; done: boolean } | undefined {
+function answerCall(
+  context: AnnotateContext,
+  calls: OpenCall[],
+  read: ReadMessage,
+): { call: OpenCall; done: boolean } | undefined {
   const author = read.message.author;
   const reachable = answerable(context.messages, read);
   for (const call of [...calls].reverse()) {
@@ -205,7 +352,12 @@ function answerCall(context: AnnotateContext, calls: OpenCall[], read: ReadMessa
     const first = units.find((unit) => unit.act !== 'other');
     if (!first || !['commitment', 'acceptance', 'completion'].includes(first.act)) continue;
     // Asked of anyone, a plain "ok" agrees with the idea; taking it on is a commitment or a done.
-    if (call.to === 'anyone' && first.act === 'acceptance' && !/\b(i'?ll|i can|i will|mine|me)\b/i.test(first.text)) continue;
+    if (
+      call.to === 'anyone' &&
+      first.act === 'acceptance' &&
+      !/\b(i'?ll|i can|i will|mine|me)\b/i.test(first.text)
+    )
+      continue;
     call.responders.add(author);
     return { call, done: first.act === 'completion' };
   }
@@ -213,18 +365,46 @@ function answerCall(context: AnnotateContext, calls: OpenCall[], read: ReadMessa
 }
 
 /** A ✅ by the assignee on the request means done; a ✅ by a member on a request to everyone means their part is done. */
-function answerReactions(context: AnnotateContext, read: ReadMessage, calls: OpenCall[], found: Found[], complete: (id: string, messageId: string, by: string) => void): void {
+function answerReactions(
+  context: AnnotateContext,
+  read: ReadMessage,
+  calls: OpenCall[],
+  found: Found[],
+  complete: (id: string, messageId: string, by: string) => void,
+): void {
   for (const reaction of read.message.reactions ?? []) {
     if (reaction.user === read.message.author) continue;
-    for (const entry of found.filter((candidate) => candidate.at === read.index && candidate.item.assignee === reaction.user)) {
+    for (const entry of found.filter(
+      (candidate) => candidate.at === read.index && candidate.item.assignee === reaction.user,
+    )) {
       if (DONE_REACTIONS.test(reaction.emoji)) complete(entry.item.id, read.message.id, reaction.user);
-      else if (POSITIVE_REACTIONS.test(reaction.emoji)) entry.item.confidence = Math.min(0.95, entry.item.confidence + 0.1);
+      else if (POSITIVE_REACTIONS.test(reaction.emoji))
+        entry.item.confidence = Math.min(0.95, entry.item.confidence + 0.1);
     }
-    const call = calls.find((candidate) => candidate.read.index === read.index && candidate.to === 'everyone');
-    if (call && DONE_REACTIONS.test(reaction.emoji) && !call.responders.has(reaction.user) && (call.members.length === 0 || call.members.includes(reaction.user))) {
+    const call = calls.find(
+      (candidate) => candidate.read.index === read.index && candidate.to === 'everyone',
+    );
+    if (
+      call &&
+      DONE_REACTIONS.test(reaction.emoji) &&
+      !call.responders.has(reaction.user) &&
+      (call.members.length === 0 || call.members.includes(reaction.user))
+    ) {
       call.responders.add(reaction.user);
       const id = itemId(context.input, read.message.id, 'action_item', reaction.user);
-      found.push({ at: read.index, item: { id, summary: summaryOf(call.unit.text), assignee: reaction.user, requestedBy: read.message.author, due: null, dueText: null, evidence: [read.message.id], confidence: 0.6 } });
+      found.push({
+        at: read.index,
+        item: {
+          id,
+          summary: summaryOf(call.unit.text),
+          assignee: reaction.user,
+          requestedBy: read.message.author,
+          due: null,
+          dueText: null,
+          evidence: [read.message.id],
+          confidence: 0.6,
+        },
+      });
       complete(id, read.message.id, reaction.user);
     }
   }
@@ -234,12 +414,27 @@ function answerReactions(context: AnnotateContext, read: ReadMessage, calls: Ope
 function acknowledges(context: AnnotateContext, read: ReadMessage, entry: Found): boolean {
   const units = readAsAnswerTo(context, read, 'request');
   const first = units.find((unit) => unit.act !== 'other');
-  if (first && (first.act === 'acceptance' || first.act === 'commitment') && read.sentences.join(' ').length <= 80) return true;
-  return /\bi('ll| will)\b/i.test(read.sentences.join(' ')) && overlap(entry.item.summary, read.sentences.join(' ')) >= 1;
+  if (
+    first &&
+    (first.act === 'acceptance' || first.act === 'commitment') &&
+    read.sentences.join(' ').length <= 80
+  )
+    return true;
+  return (
+    /\bi('ll| will)\b/i.test(read.sentences.join(' ')) &&
+    overlap(entry.item.summary, read.sentences.join(' ')) >= 1
+  );
 }
 
 function hasNewRequest(read: ReadMessage): boolean {
-  return read.units.some((unit) => unit.cue === 'request' && matchesAny(unit.text, REQUEST_CUES) && !matchesAny(unit.text, NOT_REQUESTS) && !/\?/.test(unit.text) && !/can you do that/i.test(unit.text));
+  return read.units.some(
+    (unit) =>
+      unit.cue === 'request' &&
+      matchesAny(unit.text, REQUEST_CUES) &&
+      !matchesAny(unit.text, NOT_REQUESTS) &&
+      !/\?/.test(unit.text) &&
+      !/can you do that/i.test(unit.text),
+  );
 }
 
 /** The message says something is done: its opening is a completion (by the cues, or by the classifier alone when it is sure). */
@@ -247,7 +442,9 @@ function isCompletion(read: ReadMessage): boolean {
   const text = read.sentences.join(' ');
   if (isCompletionText(text)) return true;
   const first = read.units.find((unit) => unit.act !== 'other');
-  return first !== undefined && first.act === 'completion' && first.confidence >= 0.7 && !/\?/.test(first.text);
+  return (
+    first !== undefined && first.act === 'completion' && first.confidence >= 0.7 && !/\?/.test(first.text)
+  );
 }
 
 /** The open item a "done" refers to: shared words with its summary, or a short "done"/"shipped it" soon after it. */
@@ -261,9 +458,18 @@ function pickOpen(candidates: Found[], text: string, index: number): string | un
 }
 
 /** An open item (here or earlier) of the author that shares at least two content words with a message that delivers a file or link. */
-function deliveredItem(found: Found[], context: AnnotateContext, author: string, text: string): string | undefined {
-  const here = found.filter((entry) => entry.item.assignee === author).map((entry) => ({ id: entry.item.id, score: overlap(entry.item.summary, text) }));
-  const prior = (context.input.openItems ?? []).filter((item) => item.assignee === author).map((item) => ({ id: item.itemId, score: overlap(item.summary, text) }));
+function deliveredItem(
+  found: Found[],
+  context: AnnotateContext,
+  author: string,
+  text: string,
+): string | undefined {
+  const here = found
+    .filter((entry) => entry.item.assignee === author)
+    .map((entry) => ({ id: entry.item.id, score: overlap(entry.item.summary, text) }));
+  const prior = (context.input.openItems ?? [])
+    .filter((item) => item.assignee === author)
+    .map((item) => ({ id: item.itemId, score: overlap(item.summary, text) }));
   const best = [...here, ...prior].filter((entry) => entry.score >= 2).sort((a, b) => b.score - a.score)[0];
   return best?.id;
 }
@@ -271,7 +477,9 @@ function deliveredItem(found: Found[], context: AnnotateContext, author: string,
 /** An open item from an earlier conversation: same assignee and at least two shared content words (one for a short summary). */
 function pickPrior(context: AnnotateContext, author: string, text: string): string | undefined {
   const candidates = (context.input.openItems ?? []).filter((item) => item.assignee === author);
-  const scored = candidates.map((item) => ({ item, score: overlap(item.summary, text) })).filter((entry) => entry.score >= 1);
+  const scored = candidates
+    .map((item) => ({ item, score: overlap(item.summary, text) }))
+    .filter((entry) => entry.score >= 1);
   scored.sort((a, b) => b.score - a.score || b.item.at.localeCompare(a.item.at));
   return scored[0]?.item.itemId;
 }

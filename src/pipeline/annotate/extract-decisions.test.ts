@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { annotateHeuristically } from './heuristic-annotate.js';
 import { conversation, key } from './testing/conversation-builder.js';
 
-const decisions = (lines: Array<[string, string]>, overrides = {}) => annotateHeuristically(conversation(lines, overrides)).decisions;
+const decisions = (lines: Array<[string, string]>, overrides = {}) =>
+  annotateHeuristically(conversation(lines, overrides)).decisions;
 
 describe('decisions', () => {
   it('records "decision: we\'ll go with X" with the proposal and the agreement as supporting evidence', () => {
@@ -11,20 +12,38 @@ describe('decisions', () => {
       ['priya', '+1'],
       ['dana', "ok, decision: we'll go with Postgres for the search indexer. Lena leads it"],
     ]);
-    expect(out).toEqual([expect.objectContaining({ evidence: ['m3', 'm1', 'm2'], decidedBy: [key('dana'), key('lena'), key('priya')], reverses: null })]);
+    expect(out).toEqual([
+      expect.objectContaining({
+        evidence: ['m3', 'm1', 'm2'],
+        decidedBy: [key('dana'), key('lena'), key('priya')],
+        reverses: null,
+      }),
+    ]);
     expect(out[0].summary).toMatch(/^we'll go with Postgres/);
     expect(out[0].about).toEqual(['component:search-indexer']);
   });
 
   it('records "let\'s not …" and "decided:" phrasings', () => {
-    expect(decisions([['dana', "agreed. let's not deploy on Fridays anymore, hotfixes only"]])).toHaveLength(1);
+    expect(decisions([['dana', "agreed. let's not deploy on Fridays anymore, hotfixes only"]])).toHaveLength(
+      1,
+    );
     expect(decisions([['priya', 'ok, decided: v3 drops Node 16, minimum is Node 18']])).toHaveLength(1);
   });
 
   it('links a reversal to the earlier decision about the same entity', () => {
-    const prior = [{ decisionId: 'dec-queue', about: ['component:billing'], summary: 'retries move to a queue worker', at: '2026-11-02T10:00:00Z' }];
+    const prior = [
+      {
+        decisionId: 'dec-queue',
+        about: ['component:billing'],
+        summary: 'retries move to a queue worker',
+        at: '2026-11-02T10:00:00Z',
+      },
+    ];
     const entities = [{ id: 'component:billing', name: 'billing', aliases: ['billing svc'] }];
-    const out = decisions([['dana', "ok, reversing last week's call: billing retries go back to the nightly cron"]], { priorDecisions: prior, entities });
+    const out = decisions(
+      [['dana', "ok, reversing last week's call: billing retries go back to the nightly cron"]],
+      { priorDecisions: prior, entities },
+    );
     expect(out).toEqual([expect.objectContaining({ reverses: 'dec-queue' })]);
     const scrap = decisions([
       ['dana', "decided: we'll ship the new nav in 2.14"],
@@ -34,10 +53,12 @@ describe('decisions', () => {
   });
 
   it('does not record questions, hedges or a cat that decided something', () => {
-    expect(decisions([
-      ['sam', "should we go with Postgres?"],
-      ['lena', "maybe we'll go with Postgres, not sure yet"],
-      ['lena', 'my cat has decided my keyboard is her bed now'],
-    ])).toEqual([]);
+    expect(
+      decisions([
+        ['sam', 'should we go with Postgres?'],
+        ['lena', "maybe we'll go with Postgres, not sure yet"],
+        ['lena', 'my cat has decided my keyboard is her bed now'],
+      ]),
+    ).toEqual([]);
   });
 });

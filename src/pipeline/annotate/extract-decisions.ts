@@ -23,20 +23,43 @@ export function extractDecisions(context: AnnotateContext): AnnotatedDecision[] 
   const topEntities = conversationEntities(context);
   for (const read of context.messages) {
     if (read.isBot) continue;
-    const reversal = read.sentences.some((sentence) => matchesAny(sentence, REVERSAL_CUES)) && !read.sentences.every((sentence) => /\?\s*$/.test(sentence));
+    const reversal =
+      read.sentences.some((sentence) => matchesAny(sentence, REVERSAL_CUES)) &&
+      !read.sentences.every((sentence) => /\?\s*$/.test(sentence));
     const groups = statedGroups(read.units);
     if (groups.length === 0 && !reversal) continue;
-    if (groups.length === 0) groups.push([read.units.findIndex((unit) => matchesAny(unit.text, REVERSAL_CUES))]);
-    const proposal = context.messages.slice(0, read.index).reverse().find((m) => !m.isBot && m.sentences.some((sentence) => matchesAny(sentence, PROPOSAL_CUES)));
-    const agreed = context.messages.slice(read.index + 1, read.index + 4).filter((m) => /^(\+1|agreed|👍|sounds good|yes|yep)/iu.test(m.message.text.trim())).map((m) => m.message.author);
+    if (groups.length === 0)
+      groups.push([read.units.findIndex((unit) => matchesAny(unit.text, REVERSAL_CUES))]);
+    const proposal = context.messages
+      .slice(0, read.index)
+      .reverse()
+      .find((m) => !m.isBot && m.sentences.some((sentence) => matchesAny(sentence, PROPOSAL_CUES)));
+    const agreed = context.messages
+      .slice(read.index + 1, read.index + 4)
+      .filter((m) => /^(\+1|agreed|👍|sounds good|yes|yep)/iu.test(m.message.text.trim()))
+      .map((m) => m.message.author);
     groups.forEach((group, k) => {
       // The first decision of a message reads on into the next sentence ("Decided: X. Effective Monday."); later ones (meeting notes) stand alone.
       const first = group[0];
       // "ok: isolation Nov 6, breaker by Friday. let's do that.": a short, pointing decision takes the words before it.
-      const pointing = group.length === 1 && (read.units[first]?.text.split(/\s+/).length ?? 0) <= 4 && first > 0 && !/\?\s*$/.test(read.units[first - 1].text);
+      const pointing =
+        group.length === 1 &&
+        (read.units[first]?.text.split(/\s+/).length ?? 0) <= 4 &&
+        first > 0 &&
+        !/\?\s*$/.test(read.units[first - 1].text);
       const span = pointing ? [first - 1, first] : k === 0 && group.length === 1 ? [first, first + 1] : group;
-      const body = span.map((index) => read.units[index]?.text).filter((text): text is string => Boolean(text) && !/^(thanks|thank you)\b/i.test(text as string) && !/\?\s*$/.test(text as string));
-      const about = [...new Set([...context.entities.mentionedIn(body.join(' ')), ...(proposal && k === 0 ? context.entities.mentionedIn(proposal.sentences.join(' ')) : [])])];
+      const body = span
+        .map((index) => read.units[index]?.text)
+        .filter(
+          (text): text is string =>
+            Boolean(text) && !/^(thanks|thank you)\b/i.test(text as string) && !/\?\s*$/.test(text as string),
+        );
+      const about = [
+        ...new Set([
+          ...context.entities.mentionedIn(body.join(' ')),
+          ...(proposal && k === 0 ? context.entities.mentionedIn(proposal.sentences.join(' ')) : []),
+        ]),
+      ];
       const aboutIds = about.length > 0 ? about : topEntities.slice(0, 1);
       const stated = group.some((index) => read.units[index]?.act === 'decision');
       const decision: AnnotatedDecision = {
@@ -59,7 +82,11 @@ export function extractDecisions(context: AnnotateContext): AnnotatedDecision[] 
 function statedGroups(units: AnnotateContext['messages'][number]['units']): number[][] {
   const groups: number[][] = [];
   units.forEach((unit, index) => {
-    const stated = unit.act === 'decision' && !/\?\s*$/.test(unit.text) && !matchesAny(unit.text, HEDGE_CUES) && (unit.cue === 'decision' || unit.confidence >= 0.8);
+    const stated =
+      unit.act === 'decision' &&
+      !/\?\s*$/.test(unit.text) &&
+      !matchesAny(unit.text, HEDGE_CUES) &&
+      (unit.cue === 'decision' || unit.confidence >= 0.8);
     if (!stated) return;
     const last = groups[groups.length - 1];
     if (last && last[last.length - 1] === index - 1) last.push(index);
@@ -68,21 +95,34 @@ function statedGroups(units: AnnotateContext['messages'][number]['units']): numb
   return groups;
 }
 
-function reversedDecision(context: AnnotateContext, local: AnnotatedDecision[], about: string[], ts: string): string | null {
+function reversedDecision(
+  context: AnnotateContext,
+  local: AnnotatedDecision[],
+  about: string[],
+  ts: string,
+): string | null {
   const overlaps = (ids: string[]): boolean => about.length === 0 || ids.some((id) => about.includes(id));
   const here = [...local].reverse().find((decision) => overlaps(decision.about));
   if (here) return here.id;
-  const earlier = (context.input.priorDecisions ?? []).filter((decision) => decision.at < ts).sort((a, b) => b.at.localeCompare(a.at));
+  const earlier = (context.input.priorDecisions ?? [])
+    .filter((decision) => decision.at < ts)
+    .sort((a, b) => b.at.localeCompare(a.at));
   const sameEntity = earlier.find((decision) => overlaps(decision.about));
   if (sameEntity) return sameEntity.decisionId;
   // Nothing about the same entity: the latest decision of this channel in the last 30 days.
-  const recent = earlier.find((decision) => decision.channel === context.input.channel && Date.parse(ts) - Date.parse(decision.at) <= 30 * 86_400_000);
+  const recent = earlier.find(
+    (decision) =>
+      decision.channel === context.input.channel &&
+      Date.parse(ts) - Date.parse(decision.at) <= 30 * 86_400_000,
+  );
   return recent?.decisionId ?? null;
 }
 
 /** Entities of the conversation by how often they are named, most first. */
 export function conversationEntities(context: AnnotateContext): string[] {
   const counts = new Map<string, number>();
-  for (const read of context.messages) for (const id of context.entities.mentionedIn(read.sentences.join(' '))) counts.set(id, (counts.get(id) ?? 0) + 1);
+  for (const read of context.messages)
+    for (const id of context.entities.mentionedIn(read.sentences.join(' ')))
+      counts.set(id, (counts.get(id) ?? 0) + 1);
   return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
 }

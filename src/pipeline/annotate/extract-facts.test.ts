@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { annotateHeuristically } from './heuristic-annotate.js';
 import { conversation, key } from './testing/conversation-builder.js';
 
-const run = (lines: Array<[string, string]>, overrides = {}) => annotateHeuristically(conversation(lines, overrides));
-const triples = (lines: Array<[string, string]>, overrides = {}) => run(lines, overrides).facts.map((fact) => `${fact.subject.split(':U')[1]} ${fact.relation} ${fact.object}`);
+const run = (lines: Array<[string, string]>, overrides = {}) =>
+  annotateHeuristically(conversation(lines, overrides));
+const triples = (lines: Array<[string, string]>, overrides = {}) =>
+  run(lines, overrides).facts.map((fact) => `${fact.subject.split(':U')[1]} ${fact.relation} ${fact.object}`);
 
 describe('facts', () => {
   it.each([
@@ -19,20 +21,39 @@ describe('facts', () => {
   });
 
   it('resolves I/me/mine to the speaker and "you" to the addressee', () => {
-    expect(triples([['marco', "ok officially: billing's mine now"]])).toEqual(['MARCO owns component:billing']);
+    expect(triples([['marco', "ok officially: billing's mine now"]])).toEqual([
+      'MARCO owns component:billing',
+    ]);
     expect(triples([['priya', 'I maintain acme-sdk these days']])).toEqual(['PRIYA owns component:acme-sdk']);
-    expect(triples([['marco', "I'll own the retry worker from here"]])).toEqual(['MARCO owns component:retry-worker']);
-    expect(triples([['dana', '@Sam Park you own the deploy pipeline so your call']])).toEqual(['SAM owns component:deploy-pipeline']);
+    expect(triples([['marco', "I'll own the retry worker from here"]])).toEqual([
+      'MARCO owns component:retry-worker',
+    ]);
+    expect(triples([['dana', '@Sam Park you own the deploy pipeline so your call']])).toEqual([
+      'SAM owns component:deploy-pipeline',
+    ]);
   });
 
   it('dates a handover from its effective day', () => {
-    const out = run([['dana', 'team news: Marco is taking over billing from Priya starting Monday (the 16th)']]);
-    expect(out.facts).toEqual([expect.objectContaining({ subject: key('marco'), relation: 'owns', object: 'component:billing', validFrom: '2026-11-15T23:00:00.000Z' })]);
+    const out = run([
+      ['dana', 'team news: Marco is taking over billing from Priya starting Monday (the 16th)'],
+    ]);
+    expect(out.facts).toEqual([
+      expect.objectContaining({
+        subject: key('marco'),
+        relation: 'owns',
+        object: 'component:billing',
+        validFrom: '2026-11-15T23:00:00.000Z',
+      }),
+    ]);
   });
 
   it('reads works-on and expertise', () => {
-    expect(triples([['lena', "Sam's working on the search indexer this week"]])).toEqual(['SAM works_on component:search-indexer']);
-    expect(triples([['dana', '@Sam Park you know the billing DB better than anyone']])).toEqual(['SAM expert_in component:billing']);
+    expect(triples([['lena', "Sam's working on the search indexer this week"]])).toEqual([
+      'SAM works_on component:search-indexer',
+    ]);
+    expect(triples([['dana', '@Sam Park you know the billing DB better than anyone']])).toEqual([
+      'SAM expert_in component:billing',
+    ]);
   });
 
   it('gives hedged statements low confidence', () => {
@@ -48,7 +69,9 @@ describe('facts', () => {
     ]);
     const wrong = out.facts.find((fact) => fact.subject === key('marco'));
     expect(out.retractions).toEqual([{ factId: wrong?.id, by: key('lena'), messageId: 'm2' }]);
-    expect(out.facts.filter((fact) => fact.subject === key('lena')).map((fact) => fact.object)).toEqual(['component:search-indexer']);
+    expect(out.facts.filter((fact) => fact.subject === key('lena')).map((fact) => fact.object)).toEqual([
+      'component:search-indexer',
+    ]);
   });
 
   it('retracts on "scratch that, it\'s X" and "I meant X, not Y"', () => {
@@ -56,7 +79,12 @@ describe('facts', () => {
       ['sam', 'Marco owns the search indexer'],
       ['sam', "scratch that, it's Lena. she owns the search indexer"],
     ]);
-    expect(scratch.retractions).toEqual([expect.objectContaining({ factId: scratch.facts.find((fact) => fact.subject === key('marco'))?.id, messageId: 'm2' })]);
+    expect(scratch.retractions).toEqual([
+      expect.objectContaining({
+        factId: scratch.facts.find((fact) => fact.subject === key('marco'))?.id,
+        messageId: 'm2',
+      }),
+    ]);
     const meant = run([
       ['sam', 'ping Marco for anything billing'],
       ['sam', 'I meant Priya, not Marco'],
@@ -66,11 +94,13 @@ describe('facts', () => {
   });
 
   it('does not make facts from lookalikes', () => {
-    expect(triples([
-      ['sam', 'who owns the search indexer?'],
-      ['lena', "I'm working on the empty states next"],
-      ['marco', 'it owns me at this point lol'],
-    ])).toEqual([]);
+    expect(
+      triples([
+        ['sam', 'who owns the search indexer?'],
+        ['lena', "I'm working on the empty states next"],
+        ['marco', 'it owns me at this point lol'],
+      ]),
+    ).toEqual([]);
   });
 });
 
@@ -81,7 +111,13 @@ describe('more fact phrasings', () => {
     ['Lena works on the search indexer', 'LENA works_on component:search-indexer'],
     ['Sam is on the search indexer team', 'SAM works_on component:search-indexer'],
   ])('reads %j', (text, expected) => {
-    const out = annotateHeuristically(conversation([['dana', text]], { entities: [{ id: 'component:search-indexer', name: 'search indexer' }] }));
-    expect(out.facts.map((fact) => `${fact.subject.split(':U')[1]} ${fact.relation} ${fact.object}`)).toEqual([expected]);
+    const out = annotateHeuristically(
+      conversation([['dana', text]], {
+        entities: [{ id: 'component:search-indexer', name: 'search indexer' }],
+      }),
+    );
+    expect(out.facts.map((fact) => `${fact.subject.split(':U')[1]} ${fact.relation} ${fact.object}`)).toEqual(
+      [expected],
+    );
   });
 });

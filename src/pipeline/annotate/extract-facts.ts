@@ -6,18 +6,29 @@ import { CORRECTION_PATTERNS, FACT_PATTERNS } from './lexicon/fact-patterns.js';
 
 const PRONOUNS = new Set(['it', 'that', 'this', 'them']);
 
-
 /**
  * Facts (owns, works_on, expert_in) from the phrasings in lexicon/fact-patterns.ts. The person slot
  * resolves "I"/"me"/"mine" to the speaker, "you" to the addressee, names and @handles through the
  * people index; "it" names the conversation's main entity. Hedged wording ("I think", "might", a
  * question mark) lowers the confidence. A correction ("it's A, not B") retracts B's fact and asserts A's.
  */
-export function extractFacts(context: AnnotateContext, mainEntity: () => string | undefined): Pick<AnnotateOutput, 'facts' | 'retractions'> {
+export function extractFacts(
+  context: AnnotateContext,
+  mainEntity: () => string | undefined,
+): Pick<AnnotateOutput, 'facts' | 'retractions'> {
   const facts: AnnotatedFact[] = [];
   const retractions: AnnotateOutput['retractions'] = [];
   const push = (fact: AnnotatedFact): void => {
-    if (!facts.some((f) => f.subject === fact.subject && f.relation === fact.relation && f.object === fact.object && f.evidence[0] === fact.evidence[0])) facts.push(fact);
+    if (
+      !facts.some(
+        (f) =>
+          f.subject === fact.subject &&
+          f.relation === fact.relation &&
+          f.object === fact.object &&
+          f.evidence[0] === fact.evidence[0],
+      )
+    )
+      facts.push(fact);
   };
   for (const read of context.messages) {
     if (read.isBot) continue;
@@ -29,7 +40,12 @@ export function extractFacts(context: AnnotateContext, mainEntity: () => string 
         const subject = personOf(context, read, match.groups.p);
         const surface = match.groups.y.trim();
         // "SSO / auth", "billing and invoicing": one fact per named part.
-        const parts = PRONOUNS.has(surface.toLowerCase()) ? [mainEntity()] : surface.split(/\s*(?:\/|&|\band\b|\bor\b)\s*/i).filter(Boolean).map((part) => context.entities.resolve(part));
+        const parts = PRONOUNS.has(surface.toLowerCase())
+          ? [mainEntity()]
+          : surface
+              .split(/\s*(?:\/|&|\band\b|\bor\b)\s*/i)
+              .filter(Boolean)
+              .map((part) => context.entities.resolve(part));
         if (!subject) continue;
         const hedged = matchesAny(sentence, HEDGE_CUES) || /\?\s*$/.test(sentence);
         const validFrom = dated ? effectiveDate(context, read, sentence.slice(match.index)) : read.message.ts;
@@ -48,10 +64,22 @@ export function extractFacts(context: AnnotateContext, mainEntity: () => string 
             confidence: hedged ? 0.35 : relation === 'owns' ? 0.85 : 0.7,
           });
           // "I maintain acme-sdk, with @noah doing a lot of the heavy lifting": the helper works on it.
-          const helper = /\bwith (@?[\p{L}][\p{L}_.-]*)(?: \p{Lu}[\p{L}'-]+)? (?:doing|helping|working)\b/iu.exec(sentence);
+          const helper =
+            /\bwith (@?[\p{L}][\p{L}_.-]*)(?: \p{Lu}[\p{L}'-]+)? (?:doing|helping|working)\b/iu.exec(
+              sentence,
+            );
           const helperKey = helper ? personOf(context, read, helper[1]) : undefined;
           if (helperKey && helperKey !== subject && relation === 'owns') {
-            push({ id: itemId(context.input, read.message.id, `fact:works_on:${helperKey}:${object}`), subject: helperKey, relation: 'works_on', object, validFrom, hedged, evidence: [read.message.id], confidence: 0.6 });
+            push({
+              id: itemId(context.input, read.message.id, `fact:works_on:${helperKey}:${object}`),
+              subject: helperKey,
+              relation: 'works_on',
+              object,
+              validFrom,
+              hedged,
+              evidence: [read.message.id],
+              confidence: 0.6,
+            });
           }
         }
       }
@@ -62,10 +90,14 @@ export function extractFacts(context: AnnotateContext, mainEntity: () => string 
       const clean = (name: string): string => name.replace(/^@/, '').replace(/[._-]+$/, '');
       const fresh = context.people.resolve(clean(match.groups.new));
       // Without a named wrong person ("scratch that, it's Lena"), the last fact about someone else is the wrong one.
-      const old = match.groups.old ? context.people.resolve(clean(match.groups.old)) : [...facts].reverse().find((fact) => fact.subject !== fresh && fact.evidence[0] !== read.message.id)?.subject;
+      const old = match.groups.old
+        ? context.people.resolve(clean(match.groups.old))
+        : [...facts].reverse().find((fact) => fact.subject !== fresh && fact.evidence[0] !== read.message.id)
+            ?.subject;
       if (!fresh || !old || fresh === old) continue;
-      const wrong = [...facts].reverse().find((fact) => fact.subject === old && fact.evidence[0] !== read.message.id)
-        ?? [...(context.input.priorFacts ?? [])].reverse().find((fact) => fact.subject === old);
+      const wrong =
+        [...facts].reverse().find((fact) => fact.subject === old && fact.evidence[0] !== read.message.id) ??
+        [...(context.input.priorFacts ?? [])].reverse().find((fact) => fact.subject === old);
       if (!wrong) continue;
       const wrongId = 'id' in wrong ? wrong.id : wrong.factId;
       retractions.push({ factId: wrongId, by: read.message.author, messageId: read.message.id });
@@ -95,7 +127,10 @@ function effectiveDate(context: AnnotateContext, read: ReadMessage, clause: stri
     const when = resolveDue(match[0], ts, zone);
     if (!when) return undefined;
     // "since Monday" looks back: the weekday before the message, not after it.
-    if (/^since\b/i.test(match[0])) return when.startOfDay > ts ? new Date(Date.parse(when.startOfDay) - 7 * 86_400_000).toISOString() : when.startOfDay;
+    if (/^since\b/i.test(match[0]))
+      return when.startOfDay > ts
+        ? new Date(Date.parse(when.startOfDay) - 7 * 86_400_000).toISOString()
+        : when.startOfDay;
     return when.startOfDay > ts ? when.startOfDay : undefined;
   };
   return cued(clause) ?? cued(read.sentences.join(' ')) ?? ts;

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { annotateHeuristically } from './heuristic-annotate.js';
 import { conversation, key } from './testing/conversation-builder.js';
 
-const questions = (lines: Array<[string, string]>, overrides = {}) => annotateHeuristically(conversation(lines, overrides)).questions;
+const questions = (lines: Array<[string, string]>, overrides = {}) =>
+  annotateHeuristically(conversation(lines, overrides)).questions;
 
 describe('questions', () => {
   it('addresses a question by @mention and marks it answered by the addressee', () => {
@@ -11,19 +12,39 @@ describe('questions', () => {
       ['lena', 'no idea'],
       ['priya', 'known one, VAT rounding. on it'],
     ]);
-    expect(out).toEqual([expect.objectContaining({ asker: key('sam'), addressees: [key('priya')], kind: 'question', answered: expect.objectContaining({ messageId: 'm3', by: key('priya') }) })]);
+    expect(out).toEqual([
+      expect.objectContaining({
+        asker: key('sam'),
+        addressees: [key('priya')],
+        kind: 'question',
+        answered: expect.objectContaining({ messageId: 'm3', by: key('priya') }),
+      }),
+    ]);
   });
 
   it('addresses by a leading name and in a DM; an unanswered one stays open', () => {
-    expect(questions([['dana', 'Marco, any news on the VAT fix?']])[0]).toEqual(expect.objectContaining({ addressees: [key('marco')], answered: null }));
-    const dm = questions([['priya', 'did you get a chance to look at my promo packet?']], { dm: true, members: [key('priya'), key('dana')] });
+    expect(questions([['dana', 'Marco, any news on the VAT fix?']])[0]).toEqual(
+      expect.objectContaining({ addressees: [key('marco')], answered: null }),
+    );
+    const dm = questions([['priya', 'did you get a chance to look at my promo packet?']], {
+      dm: true,
+      members: [key('priya'), key('dana')],
+    });
     expect(dm[0].addressees).toEqual([key('dana')]);
   });
 
   it('tells approvals and blockers from questions', () => {
-    expect(questions([['priya', '@Dana Whitfield can you approve my PTO for Dec 21 – Jan 2?']])[0].kind).toBe('approval');
-    expect(questions([['lena', '@Dana Whitfield the backfill plan is ready, I want your sign-off before I start it']])[0].kind).toBe('approval');
-    expect(questions([['marco', '@Dana Whitfield blocked on you for the release notes until then']])[0].kind).toBe('blocker');
+    expect(questions([['priya', '@Dana Whitfield can you approve my PTO for Dec 21 – Jan 2?']])[0].kind).toBe(
+      'approval',
+    );
+    expect(
+      questions([
+        ['lena', '@Dana Whitfield the backfill plan is ready, I want your sign-off before I start it'],
+      ])[0].kind,
+    ).toBe('approval');
+    expect(
+      questions([['marco', '@Dana Whitfield blocked on you for the release notes until then']])[0].kind,
+    ).toBe('blocker');
   });
 
   it('asks the room when nobody is addressed; a guess is not the answer', () => {
@@ -32,15 +53,26 @@ describe('questions', () => {
       ['marco', 'I think Priya might?'],
       ['lena', 'the indexer is mine'],
     ]);
-    expect(out[0]).toEqual(expect.objectContaining({ addressees: [], answered: expect.objectContaining({ messageId: 'm3' }) }));
+    expect(out[0]).toEqual(
+      expect.objectContaining({ addressees: [], answered: expect.objectContaining({ messageId: 'm3' }) }),
+    );
   });
 
   it('keeps a short room question the message explains, and drops bare reactions and small talk', () => {
-    const explained = questions([['elena', "the customer's invoice PDF still shows their old address even after they changed it in settings. who can look?"]]);
+    const explained = questions([
+      [
+        'elena',
+        "the customer's invoice PDF still shows their old address even after they changed it in settings. who can look?",
+      ],
+    ]);
     expect(explained.map((q) => q.text)).toEqual(['who can look?']);
-    expect(questions([['kofi', 'anything the SDK needs before the beta? docs, examples, whatever helps']])).toHaveLength(1);
+    expect(
+      questions([['kofi', 'anything the SDK needs before the beta? docs, examples, whatever helps']]),
+    ).toHaveLength(1);
     expect(questions([['sam', 'why though?']])).toEqual([]);
-    expect(questions([['sam', 'honestly that demo went better than I expected it to. is that a thing?']])).toEqual([]);
+    expect(
+      questions([['sam', 'honestly that demo went better than I expected it to. is that a thing?']]),
+    ).toEqual([]);
     expect(questions([['lena', 'anyone up for ramen at noon today?']])).toEqual([]);
   });
 

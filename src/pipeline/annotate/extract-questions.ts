@@ -1,13 +1,23 @@
 import type { AnnotatedQuestion } from './annotate-types.js';
 import { itemId, matchesAny, type AnnotateContext } from './annotate-context.js';
-import { APPROVAL_CUES, BLOCKER_CUES, HEDGE_CUES, NOT_QUESTIONS, NOT_REQUESTS, REQUEST_CUES, SMALL_TALK } from './lexicon/cues.js';
+import {
+  APPROVAL_CUES,
+  BLOCKER_CUES,
+  HEDGE_CUES,
+  NOT_QUESTIONS,
+  NOT_REQUESTS,
+  REQUEST_CUES,
+  SMALL_TALK,
+} from './lexicon/cues.js';
 
-const QUESTION_START = /^(?:@?[\p{L}][\p{L}_.-]*[,:]?\s+)?(who|what|when|where|why|how|which|is|are|was|were|does|do|did|can|could|should|would|will|has|have|any|anyone|anybody|anything|someone|somebody)\b/iu;
+const QUESTION_START =
+  /^(?:@?[\p{L}][\p{L}_.-]*[,:]?\s+)?(who|what|when|where|why|how|which|is|are|was|were|does|do|did|can|could|should|would|will|has|have|any|anyone|anybody|anything|someone|somebody)\b/iu;
 
 /** Short questions that still ask for information ("who can look?", "when's v3 landing?"). */
 const WH_START = /^(who|what|when|where|why|how|which|anything|anyone|anybody)\b/i;
 
-const QUESTION_INSIDE = /[,:;]\s*(who|what|when|where|why|how|which|is there|are there|is it|does it|do we|can i|can we)\b/i;
+const QUESTION_INSIDE =
+  /[,:;]\s*(who|what|when|where|why|how|which|is there|are there|is it|does it|do we|can i|can we)\b/i;
 
 /** The question a sentence asks, or undefined (statements, "can you believe it", "…, right?"). */
 function questionSentence(sentence: string): boolean {
@@ -19,7 +29,11 @@ function questionSentence(sentence: string): boolean {
 
 /** A request that asks for work (an action item), not an answer. */
 function isTaskRequest(sentence: string): boolean {
-  return matchesAny(sentence, REQUEST_CUES) && !matchesAny(sentence, NOT_REQUESTS) && !/\b(approve|sign)\b/i.test(sentence);
+  return (
+    matchesAny(sentence, REQUEST_CUES) &&
+    !matchesAny(sentence, NOT_REQUESTS) &&
+    !/\b(approve|sign)\b/i.test(sentence)
+  );
 }
 
 /**
@@ -32,32 +46,60 @@ export function extractQuestions(context: AnnotateContext): AnnotatedQuestion[] 
   for (const read of context.messages) {
     if (read.isBot) continue;
     const { message } = read;
-    const approval = read.sentences.find((sentence) => matchesAny(sentence, APPROVAL_CUES) && /\b(you|your)\b/i.test(sentence));
+    const approval = read.sentences.find(
+      (sentence) => matchesAny(sentence, APPROVAL_CUES) && /\b(you|your)\b/i.test(sentence),
+    );
     const blocker = read.sentences.find((sentence) => matchesAny(sentence, BLOCKER_CUES));
-    const questions = read.sentences.filter((sentence) => questionSentence(sentence) && !isTaskRequest(sentence));
+    const questions = read.sentences.filter(
+      (sentence) => questionSentence(sentence) && !isTaskRequest(sentence),
+    );
     // A subject line ("Who owns billing now?") and its body: the fuller question speaks for the message.
     const asked = questions.find((sentence) => sentence.split(/\s+/).length >= 5) ?? questions[0];
     const text = approval ?? asked ?? (blocker && read.addressees.length > 0 ? blocker : undefined);
     if (!text) continue;
     if (!approval && !asked && !blocker) continue;
-    if (!approval && asked && !QUESTION_START.test(asked.trim()) && !QUESTION_INSIDE.test(asked) && !/\b(you|anyone|known|still|news)\b/i.test(asked) && read.addressees.length === 0) continue;
+    if (
+      !approval &&
+      asked &&
+      !QUESTION_START.test(asked.trim()) &&
+      !QUESTION_INSIDE.test(asked) &&
+      !/\b(you|anyone|known|still|news)\b/i.test(asked) &&
+      read.addressees.length === 0
+    )
+      continue;
     const kind: AnnotatedQuestion['kind'] = approval ? 'approval' : blocker ? 'blocker' : 'question';
     if (kind !== 'question' && read.addressees.length === 0) continue;
     const addressees = read.addressees.filter((key) => key !== message.author);
     // A reply (Discord/Teams reply, or a thread reply) asks the author it replies to.
     if (addressees.length === 0) {
       const target = message.replyTo ?? message.thread;
-      const parent = target && target !== message.id ? context.messages.find((m) => m.message.id === target) : undefined;
-      if (parent && parent.message.author !== message.author && !parent.isBot) addressees.push(parent.message.author);
+      const parent =
+        target && target !== message.id ? context.messages.find((m) => m.message.id === target) : undefined;
+      if (parent && parent.message.author !== message.author && !parent.isBot)
+        addressees.push(parent.message.author);
     }
     // "can we run it overnight?" right after someone's message asks that person about it.
     if (addressees.length === 0 && /\b(it|that|this|those|them)\b/i.test(text)) {
-      const previous = context.messages.slice(0, read.index).reverse().find((m) => !m.isBot && !/^\s*(\+1|👍|agreed|thanks|thx|ty|lol|nice|same)\b/iu.test(m.message.text));
-      if (previous && previous.message.author !== message.author && Date.parse(message.ts) - Date.parse(previous.message.ts) <= 10 * 60_000) addressees.push(previous.message.author);
+      const previous = context.messages
+        .slice(0, read.index)
+        .reverse()
+        .find((m) => !m.isBot && !/^\s*(\+1|👍|agreed|thanks|thx|ty|lol|nice|same)\b/iu.test(m.message.text));
+      if (
+        previous &&
+        previous.message.author !== message.author &&
+        Date.parse(message.ts) - Date.parse(previous.message.ts) <= 10 * 60_000
+      )
+        addressees.push(previous.message.author);
     }
     // A short question to the room is chatter ("why tho?") unless the message explains it
     // ("Brightwave's PDF still shows the old address … who can look?").
-    if (addressees.length === 0 && kind === 'question' && text.split(/\s+/).length < 5 && !(WH_START.test(text.trim()) && message.text.split(/\s+/).length >= 10)) continue;
+    if (
+      addressees.length === 0 &&
+      kind === 'question' &&
+      text.split(/\s+/).length < 5 &&
+      !(WH_START.test(text.trim()) && message.text.split(/\s+/).length >= 10)
+    )
+      continue;
     if (addressees.length === 0 && kind === 'question' && matchesAny(text, [SMALL_TALK[0]])) continue;
     const hedged = matchesAny(text, HEDGE_CUES);
     out.push({
@@ -74,7 +116,12 @@ export function extractQuestions(context: AnnotateContext): AnnotatedQuestion[] 
   return out;
 }
 
-function findAnswer(context: AnnotateContext, index: number, asker: string, addressees: string[]): AnnotatedQuestion['answered'] {
+function findAnswer(
+  context: AnnotateContext,
+  index: number,
+  asker: string,
+  addressees: string[],
+): AnnotatedQuestion['answered'] {
   for (const later of context.messages.slice(index + 1)) {
     if (later.isBot || later.message.author === asker) continue;
     if (addressees.length > 0 && !addressees.includes(later.message.author)) continue;
@@ -84,7 +131,11 @@ function findAnswer(context: AnnotateContext, index: number, asker: string, addr
     if (addressees.length === 0 && matchesAny(text, HEDGE_CUES)) continue;
     const yes = /^(yes|yep|yeah|sure|ok|okay|no|nope|approved|done)\b/i.test(text);
     if (!yes && later.sentences.every((sentence) => /\?\s*$/.test(sentence))) continue;
-    return { messageId: later.message.id, by: later.message.author, confidence: addressees.length > 0 ? 0.8 : 0.6 };
+    return {
+      messageId: later.message.id,
+      by: later.message.author,
+      confidence: addressees.length > 0 ? 0.8 : 0.6,
+    };
   }
   return null;
 }

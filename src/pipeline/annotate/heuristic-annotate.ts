@@ -16,27 +16,49 @@ export function annotateHeuristically(input: AnnotateInput): AnnotateOutput {
   const ranked = conversationEntities(context);
   // "it" in a fact names the conversation's main entity, preferring one known from earlier conversations.
   const known = new Set(input.entities.map((entity) => entity.id));
-  const fromChannel = input.channelName ? context.entities.mentionedIn(input.channelName.replace(/[-_]/g, ' ')).find((id) => known.has(id)) : undefined;
-  const mentions = (id: string): number => context.messages.filter((read) => context.entities.mentionedIn(read.sentences.join(' ')).includes(id)).length;
-  const main = (): string | undefined => ranked.find((id) => known.has(id) && mentions(id) >= 2) ?? fromChannel ?? ranked.find((id) => known.has(id)) ?? ranked[0];
+  const fromChannel = input.channelName
+    ? context.entities.mentionedIn(input.channelName.replace(/[-_]/g, ' ')).find((id) => known.has(id))
+    : undefined;
+  const mentions = (id: string): number =>
+    context.messages.filter((read) => context.entities.mentionedIn(read.sentences.join(' ')).includes(id))
+      .length;
+  const main = (): string | undefined =>
+    ranked.find((id) => known.has(id) && mentions(id) >= 2) ??
+    fromChannel ??
+    ranked.find((id) => known.has(id)) ??
+    ranked[0];
   const { facts, retractions } = extractFacts(context, main);
   const decisions = mergeDecisions(extractDecisions(context), decisionsByAgreement(context));
   const { items, completions } = extractActionItems(context);
   const questions = extractQuestions(context);
   const mentioned = new Set<string>();
   for (const read of context.messages) for (const key of read.addressees) mentioned.add(key);
-  for (const read of context.messages) for (const hit of context.people.namedIn(read.sentences.join(' '))) mentioned.add(hit.key);
+  for (const read of context.messages)
+    for (const hit of context.people.namedIn(read.sentences.join(' '))) mentioned.add(hit.key);
   const participants = [...new Set(input.messages.map((message) => message.author))];
   for (const fact of facts) context.entities.markUsed(fact.object);
   for (const id of ranked) context.entities.markUsed(id);
   const entityList = context.entities.usedEntities();
-  const keyMessages = [...decisions.map((d) => d.evidence[0]), ...items.map((i) => i.evidence[0]), ...questions.map((q) => q.evidence[0])];
+  const keyMessages = [
+    ...decisions.map((d) => d.evidence[0]),
+    ...items.map((i) => i.evidence[0]),
+    ...questions.map((q) => q.evidence[0]),
+  ];
   return {
     topic: topicOf(context, ranked),
     summary: summaryOf(context, keyMessages),
-    noise: isNoise(context, facts.length + decisions.length + items.length + questions.filter((q) => q.addressees.length > 0).length, ranked.some((id) => known.has(id))),
+    noise: isNoise(
+      context,
+      facts.length +
+        decisions.length +
+        items.length +
+        questions.filter((q) => q.addressees.length > 0).length,
+      ranked.some((id) => known.has(id)),
+    ),
     participants,
-    mentioned: [...mentioned].filter((key) => !participants.includes(key) || context.messages.some((read) => read.addressees.includes(key))),
+    mentioned: [...mentioned].filter(
+      (key) => !participants.includes(key) || context.messages.some((read) => read.addressees.includes(key)),
+    ),
     entities: entityList,
     decisions,
     actionItems: items,

@@ -52,7 +52,8 @@ export function nounPhrases(text: string): string[] {
     run = [];
   };
   for (const token of tokens) {
-    if (['NOUN', 'PROPN', 'ADJ'].includes(token.pos) && /^[\p{L}][\p{L}\d.-]*$/u.test(token.text)) run.push(token);
+    if (['NOUN', 'PROPN', 'ADJ'].includes(token.pos) && /^[\p{L}][\p{L}\d.-]*$/u.test(token.text))
+      run.push(token);
     else flush();
   }
   flush();

@@ -1,6 +1,26 @@
 import type { AnnotatePerson } from './annotate-types.js';
 
-const STOP_NAMES = new Set(['all', 'here', 'channel', 'everyone', 'team', 'folks', 'guys', 'ok', 'yes', 'no', 'thanks', 'hey', 'hi', 'sure', 'will', 'mark', 'may', 'june', 'bill']);
+const STOP_NAMES = new Set([
+  'all',
+  'here',
+  'channel',
+  'everyone',
+  'team',
+  'folks',
+  'guys',
+  'ok',
+  'yes',
+  'no',
+  'thanks',
+  'hey',
+  'hi',
+  'sure',
+  'will',
+  'mark',
+  'may',
+  'june',
+  'bill',
+]);
 
 /**
  * Resolves how people are written in chat ("@Priya Nair", "Priya", "pj_dev", "@lena") to person
@@ -11,7 +31,10 @@ export class PeopleResolver {
   private readonly names = new Map<string, string>();
   private readonly nameWords = new Set<string>();
 
-  constructor(people: readonly AnnotatePerson[], private readonly preferPrefix = '') {
+  constructor(
+    people: readonly AnnotatePerson[],
+    private readonly preferPrefix = '',
+  ) {
     for (const person of people) {
       this.names.set(person.key, person.name);
       const forms = new Set<string>();
@@ -52,13 +75,15 @@ export class PeopleResolver {
     if (!keys || keys.length === 0) return undefined;
     if (keys.length === 1) return keys[0];
     const preferred = keys.filter((key) => key.startsWith(this.preferPrefix));
-    return preferred.length === 1 ? preferred[0] : preferred[0] ?? keys[0];
+    return preferred.length === 1 ? preferred[0] : (preferred[0] ?? keys[0]);
   }
 
   /** Every person written with @ in the text (`@Dana Whitfield`, `@lena`), in order. */
   atMentions(text: string): string[] {
     const out: string[] = [];
-    for (const match of text.matchAll(/@([\p{L}][\p{L}\d_.-]*(?:, [\p{Lu}][\p{L}'-]+| [\p{Lu}][\p{L}'-]+)?)/gu)) {
+    for (const match of text.matchAll(
+      /@([\p{L}][\p{L}\d_.-]*(?:, [\p{Lu}][\p{L}'-]+| [\p{Lu}][\p{L}'-]+)?)/gu,
+    )) {
       const full = this.resolve(match[1]) ?? this.resolve(match[1].replace(/^([^,]+), (.+)$/, '$2 $1'));
       const first = full ?? this.resolve(match[1].split(' ')[0]);
       if (first && !out.includes(first)) out.push(first);
@@ -68,7 +93,9 @@ export class PeopleResolver {
 
   /** A leading vocative: "Marco, can you …", "Tom, send …", "Dana — could you". */
   leadingName(sentence: string): string | undefined {
-    const match = /^(?:(?:hey|hi|ok|so|and|also)\s+)?@?([\p{L}][\p{L}_.-]+)\s*[,:—–-]\s/iu.exec(sentence.trim());
+    const match = /^(?:(?:hey|hi|ok|so|and|also)\s+)?@?([\p{L}][\p{L}_.-]+)\s*[,:—–-]\s/iu.exec(
+      sentence.trim(),
+    );
     return match ? this.resolve(match[1]) : undefined;
   }
 
@@ -90,12 +117,18 @@ export class PeopleResolver {
       const isCapital = /^\p{Lu}/u.test(word);
       if (!isCapital && !match[0].startsWith('@') && !/[_\d]/.test(word)) continue;
       const key = this.resolve(word);
-      if (key && !out.some((hit) => hit.key === key && hit.index === match.index)) out.push({ key, index: match.index ?? 0, text: word });
+      if (key && !out.some((hit) => hit.key === key && hit.index === match.index))
+        out.push({ key, index: match.index ?? 0, text: word });
     }
     return out;
   }
 }
 
 export function normalize(name: string): string {
-  return name.toLowerCase().replace(/^@/, '').replace(/[^\p{L}\d_ .-]/gu, '').replace(/\s+/g, ' ').trim();
+  return name
+    .toLowerCase()
+    .replace(/^@/, '')
+    .replace(/[^\p{L}\d_ .-]/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

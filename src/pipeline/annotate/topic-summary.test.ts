@@ -19,9 +19,19 @@ describe('topic, summary, noise', () => {
   });
 
   it('flags small talk and bot-only chatter as noise, and leaves person names out of topics', () => {
-    expect(annotateHeuristically(conversation([['sam', 'morning all ☕'], ['lena', 'morning! who broke the coffee machine 😤'], ['sam', 'wasn\'t me lol']])).noise).toBe(true);
+    expect(
+      annotateHeuristically(
+        conversation([
+          ['sam', 'morning all ☕'],
+          ['lena', 'morning! who broke the coffee machine 😤'],
+          ['sam', "wasn't me lol"],
+        ]),
+      ).noise,
+    ).toBe(true);
     expect(annotateHeuristically(conversation([['bot', 'nightly build passed on main']])).noise).toBe(true);
-    const out = annotateHeuristically(conversation([['sam', 'Whitfield report is late again, the quarterly numbers report']]));
+    const out = annotateHeuristically(
+      conversation([['sam', 'Whitfield report is late again, the quarterly numbers report']]),
+    );
     expect(out.topic).not.toMatch(/whitfield/i);
   });
 });

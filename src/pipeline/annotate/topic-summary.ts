@@ -2,8 +2,28 @@ import { matchesAny, type AnnotateContext } from './annotate-context.js';
 import { nounPhrases } from './nlp.js';
 import { SMALL_TALK } from './lexicon/cues.js';
 
-const TIME_WORDS = /^(today|tomorrow|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|week|weekend|month|morning|afternoon|evening|min|mins|minute|minutes|hour|hours|sec|day|days|next|last|first|thing|ships|lands|land|ship)$/i;
-const WEAK_PHRASES = new Set(['morning', 'thanks', 'thing', 'one', 'lol', 'time', 'sec', 'way', 'lot', 'bit', 'today', 'tomorrow', 'week', 'people', 'folks', 'guys', 'all', 'everyone']);
+const TIME_WORDS =
+  /^(today|tomorrow|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|week|weekend|month|morning|afternoon|evening|min|mins|minute|minutes|hour|hours|sec|day|days|next|last|first|thing|ships|lands|land|ship)$/i;
+const WEAK_PHRASES = new Set([
+  'morning',
+  'thanks',
+  'thing',
+  'one',
+  'lol',
+  'time',
+  'sec',
+  'way',
+  'lot',
+  'bit',
+  'today',
+  'tomorrow',
+  'week',
+  'people',
+  'folks',
+  'guys',
+  'all',
+  'everyone',
+]);
 
 /** A short noun phrase for the conversation: its most named entity, else its most repeated noun phrase. */
 export function topicOf(context: AnnotateContext, entities: string[]): string {
@@ -12,7 +32,11 @@ export function topicOf(context: AnnotateContext, entities: string[]): string {
   for (const read of humans.length > 0 ? humans : context.messages) {
     for (const phrase of nounPhrases(read.sentences.join(' '))) {
       // Person names, times and stray verbs out: "whitfield", "first thing tomorrow", "ships next monday".
-      const words = phrase.toLowerCase().replace(/^@\S+\s*/, '').split(' ').filter((word) => !TIME_WORDS.test(word) && !context.people.isNameWord(word));
+      const words = phrase
+        .toLowerCase()
+        .replace(/^@\S+\s*/, '')
+        .split(' ')
+        .filter((word) => !TIME_WORDS.test(word) && !context.people.isNameWord(word));
       const clean = words.join(' ');
       if (clean.length < 3 || WEAK_PHRASES.has(clean) || /^\d/.test(clean)) continue;
       counts.set(clean, (counts.get(clean) ?? 0) + (clean.includes(' ') ? 1.5 : 1));
@@ -29,14 +53,21 @@ export function topicOf(context: AnnotateContext, entities: string[]): string {
 export function summaryOf(context: AnnotateContext, keyMessages: string[]): string {
   const picked: string[] = [];
   const add = (sentence: string | undefined): void => {
-    if (sentence && picked.length < 2 && !picked.includes(sentence)) picked.push(sentence.length > 140 ? `${sentence.slice(0, 139)}…` : sentence);
+    if (sentence && picked.length < 2 && !picked.includes(sentence))
+      picked.push(sentence.length > 140 ? `${sentence.slice(0, 139)}…` : sentence);
   };
-  for (const id of keyMessages) add(context.messages.find((read) => read.message.id === id)?.sentences.find((s) => s.split(' ').length >= 4));
+  for (const id of keyMessages)
+    add(
+      context.messages
+        .find((read) => read.message.id === id)
+        ?.sentences.find((s) => s.split(' ').length >= 4),
+    );
   for (const read of context.messages) {
     if (read.isBot) continue;
     add(read.sentences.find((sentence) => sentence.split(' ').length >= 6));
   }
-  if (picked.length === 0) add(context.messages.find((read) => !read.isBot)?.sentences[0] ?? context.messages[0]?.sentences[0]);
+  if (picked.length === 0)
+    add(context.messages.find((read) => !read.isBot)?.sentences[0] ?? context.messages[0]?.sentences[0]);
   return picked.join('\n');
 }
 

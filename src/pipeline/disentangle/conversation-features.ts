@@ -10,7 +10,14 @@ const bucket = space.bucket;
 const minutesBucket = (value: number, edges: readonly number[]): number => bucket(Math.floor(value), edges);
 
 /** Features of (line i, conversation c) that are the same for every candidate in c; cached per line. */
-export function convFeatures(state: StreamState, scratch: Scratch, i: number, c: number, iA: number, iAddr: Int32Array): void {
+export function convFeatures(
+  state: StreamState,
+  scratch: Scratch,
+  i: number,
+  c: number,
+  iA: number,
+  iAddr: Int32Array,
+): void {
   const L = state.lines;
   const out = scratch.convFeats;
   let at = c * CONV_SLOTS;

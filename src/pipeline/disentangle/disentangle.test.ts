@@ -6,7 +6,14 @@ const T0 = Date.UTC(2024, 0, 8, 9, 0);
 
 /** Builds lines from `[author, text]` pairs, 20 seconds apart. */
 function chat(rows: [string, string, Partial<ChatLine>?][]): ChatLine[] {
-  return rows.map(([author, text, extra], k) => ({ id: `m${k}`, author, authorNames: [author], text, ts: T0 + k * 20_000, ...extra }));
+  return rows.map(([author, text, extra], k) => ({
+    id: `m${k}`,
+    author,
+    authorNames: [author],
+    text,
+    ts: T0 + k * 20_000,
+    ...extra,
+  }));
 }
 
 function sameConversation(result: ReturnType<typeof disentangle>, ids: string[]): boolean {
@@ -86,10 +93,36 @@ describe('disentangle', () => {
     const HOUR = 3_600_000;
     const lines: ChatLine[] = [
       { id: 'a', author: 'ana', authorNames: ['ana'], text: 'ben: is the staging db back up?', ts: T0 },
-      { id: 'b', author: 'ben', authorNames: ['ben'], text: 'ana: not yet, restoring the snapshot', ts: T0 + 60_000 },
-      { id: 'c', author: 'ana', authorNames: ['ana'], text: 'ben: is the staging db back up now?', ts: T0 + 3 * HOUR },
-      { id: 'd', author: 'ben', authorNames: ['ben'], text: 'restored, sorry for the wait', ts: T0 + 6 * HOUR, replyTo: 'c' },
-      { id: 'e', author: 'cy', authorNames: ['cy'], text: 'follow-up on this', ts: T0 + 9 * HOUR, thread: 'a' },
+      {
+        id: 'b',
+        author: 'ben',
+        authorNames: ['ben'],
+        text: 'ana: not yet, restoring the snapshot',
+        ts: T0 + 60_000,
+      },
+      {
+        id: 'c',
+        author: 'ana',
+        authorNames: ['ana'],
+        text: 'ben: is the staging db back up now?',
+        ts: T0 + 3 * HOUR,
+      },
+      {
+        id: 'd',
+        author: 'ben',
+        authorNames: ['ben'],
+        text: 'restored, sorry for the wait',
+        ts: T0 + 6 * HOUR,
+        replyTo: 'c',
+      },
+      {
+        id: 'e',
+        author: 'cy',
+        authorNames: ['cy'],
+        text: 'follow-up on this',
+        ts: T0 + 9 * HOUR,
+        thread: 'a',
+      },
     ];
     const unlimited = disentangle(lines, { pace: 'irc' });
     expect(unlimited.parent.get('c')).not.toBe('c');
@@ -108,7 +141,8 @@ describe('disentangle', () => {
       ['ben', 'seen it, a cache key changed'],
       ['cy', 'standup moved to 10:30 today'],
     ]);
-    const count = (shift: number): number => disentangle(lines, { unaddressedShift: shift }).conversations.length;
+    const count = (shift: number): number =>
+      disentangle(lines, { unaddressedShift: shift }).conversations.length;
     expect(count(-20)).toBe(1);
     expect(count(20)).toBe(3);
   });

@@ -55,12 +55,22 @@ export function argmaxDecider(scorer: Scorer, selfBias: number, unaddressedShift
 export function disentangle(lines: readonly ChatLine[], options: DisentangleOptions = {}): DisentangleResult {
   const scorer = options.model ? new Scorer(options.model) : shippedScorer();
   const model = scorer.model;
-  const sorted = isSorted(lines) ? lines : lines.map((line, k) => ({ line, k })).sort((a, b) => a.line.ts - b.line.ts || a.k - b.k).map(({ line }) => line);
+  const sorted = isSorted(lines)
+    ? lines
+    : lines
+        .map((line, k) => ({ line, k }))
+        .sort((a, b) => a.line.ts - b.line.ts || a.k - b.k)
+        .map(({ line }) => line);
   const pace = options.pace ?? streamPace(sorted);
   const unaddressedShift = options.unaddressedShift ?? (pace === 'chat' ? TEAM_CHAT_UNADDRESSED_SHIFT : 0);
   const maxGapMinutes = options.maxGapMinutes ?? (pace === 'chat' ? TEAM_CHAT_MAX_GAP_MINUTES : Infinity);
   const prepared = prepareLines(sorted, { blankIsSystem: pace === 'chat' });
-  const { state } = walk(prepared, options.window ?? model.window, argmaxDecider(scorer, options.selfBias ?? model.selfBias, unaddressedShift), maxGapMinutes);
+  const { state } = walk(
+    prepared,
+    options.window ?? model.window,
+    argmaxDecider(scorer, options.selfBias ?? model.selfBias, unaddressedShift),
+    maxGapMinutes,
+  );
 
   const parent = new Map<string, string>();
   const groups = new Map<number, string[]>();
@@ -72,7 +82,11 @@ export function disentangle(lines: readonly ChatLine[], options: DisentangleOpti
     if (group) group.push(id);
     else groups.set(c, [id]);
   }
-  return { parent, conversations: [...groups.values()], version: `${DISENTANGLE_CODE_VERSION}+${model.version}+${pace}` };
+  return {
+    parent,
+    conversations: [...groups.values()],
+    version: `${DISENTANGLE_CODE_VERSION}+${model.version}+${pace}`,
+  };
 }
 
 function isSorted(lines: readonly ChatLine[]): boolean {

@@ -20,7 +20,13 @@ describe.skipIf(!existsSync(DATASET))('conversations eval rows, stage defaults, 
     .split('\n')
     .filter((line) => line.trim())
     .slice(1)
-    .map((line) => JSON.parse(line) as { input: { channel: string; lines: ChatLine[] }; expected: { conversations: string[][] } });
+    .map(
+      (line) =>
+        JSON.parse(line) as {
+          input: { channel: string; lines: ChatLine[] };
+          expected: { conversations: string[][] };
+        },
+    );
 
   for (const [source, floor] of Object.entries(FLOORS)) {
     it(`${source} stays above its floors`, () => {
@@ -28,7 +34,11 @@ describe.skipIf(!existsSync(DATASET))('conversations eval rows, stage defaults, 
       expect(mine.length).toBeGreaterThan(0);
       const gold = mine.flatMap((row) => row.expected.conversations);
       const known = new Set(gold.flat());
-      const predicted = mine.flatMap((row) => disentangle(row.input.lines).conversations.map((c) => c.filter((id) => known.has(id))).filter((c) => c.length > 0));
+      const predicted = mine.flatMap((row) =>
+        disentangle(row.input.lines)
+          .conversations.map((c) => c.filter((id) => known.has(id)))
+          .filter((c) => c.length > 0),
+      );
       expect(oneToOne(gold, predicted)).toBeGreaterThan(floor.oneToOne);
       expect(scaledVariationOfInformation(gold, predicted)).toBeGreaterThan(floor.vi);
     });

@@ -28,7 +28,6 @@ export class CandidateBuffer {
   }
 }
 
-
 function contains(list: Int32Array, value: number): boolean {
   for (let k = 0; k < list.length; k++) if (list[k] === value) return true;
   return false;
@@ -43,7 +42,8 @@ const minutesBucket = (value: number, edges: readonly number[]): number => bucke
 const DISTANCE = bucketTable(EDGES.distance, 256);
 const MINUTES = bucketTable(EDGES.minutes, 128);
 const COUNT = bucketTable(EDGES.count, 8);
-const pairMinutes = (value: number): number => (value < 128 ? MINUTES[value < 0 ? 0 : Math.floor(value)] : EDGES.minutes.length);
+const pairMinutes = (value: number): number =>
+  value < 128 ? MINUTES[value < 0 ? 0 : Math.floor(value)] : EDGES.minutes.length;
 const countBucket = (value: number): number => (value < 8 ? COUNT[value] : EDGES.count.length);
 
 function stampAll(stamps: Int32Array, values: Iterable<number> | undefined, i: number): void {
@@ -99,7 +99,14 @@ export function extractCandidates(
       own = L.previousByAuthor[own];
       steps++;
     }
-    for (let added = 0; own >= 0 && added < FAR_SAME_AUTHOR.count && i - own <= FAR_SAME_AUTHOR.lines && L.minutes[own] >= oldest; own = L.previousByAuthor[own], steps++) {
+    for (
+      let added = 0;
+      own >= 0 &&
+      added < FAR_SAME_AUTHOR.count &&
+      i - own <= FAR_SAME_AUTHOR.lines &&
+      L.minutes[own] >= oldest;
+      own = L.previousByAuthor[own], steps++
+    ) {
       if (!eligible(own)) continue;
       x.pair(own, window + 1, steps, steps);
       added++;
@@ -234,7 +241,8 @@ class PairWriter {
       if (this.iPrevRepliedTo === jA) out[at++] = F.iPrevRepliedJ;
       const jLast = state.authorLast[jA];
       const jLastParent = jLast >= 0 ? state.parent[jLast] : -1;
-      if (jLastParent >= 0 && jLastParent !== jLast && L.author[jLastParent] === iA) out[at++] = F.jLastRepliedI;
+      if (jLastParent >= 0 && jLastParent !== jLast && L.author[jLastParent] === iA)
+        out[at++] = F.jLastRepliedI;
     }
 
     const c = state.conv[j];
@@ -265,8 +273,10 @@ class PairWriter {
         break;
       }
     }
-    out[at++] = F.selfAuthorGap + (iPrev < 0 ? 0 : minutesBucket(this.iMinutes - L.minutes[iPrev], EDGES.gap));
-    out[at++] = F.selfPrevGap + (previous < 0 ? 0 : minutesBucket(this.iMinutes - L.minutes[previous], EDGES.gap));
+    out[at++] =
+      F.selfAuthorGap + (iPrev < 0 ? 0 : minutesBucket(this.iMinutes - L.minutes[iPrev], EDGES.gap));
+    out[at++] =
+      F.selfPrevGap + (previous < 0 ? 0 : minutesBucket(this.iMinutes - L.minutes[previous], EDGES.gap));
     if (iPrev >= 0 && state.convTail[state.conv[iPrev]] === iPrev) out[at++] = F.selfAuthorTail;
     const addressedAt = this.addressedLastI;
     out[at++] = F.selfAddressedBy + bucket(addressedAt < 0 ? 1e9 : i - addressedAt, EDGES.recency);

@@ -99,7 +99,10 @@ function checkModel(model: DisentanglerModel): void {
     model.linear.length === F &&
     model.prefilter?.weights?.length === F;
   if (!same || !sized) {
-    throw new OutroError('INTERNAL', `The disentangler model ${model.version} does not match this code's features; retrain it with \`npm run train:disentangler\`.`);
+    throw new OutroError(
+      'INTERNAL',
+      `The disentangler model ${model.version} does not match this code's features; retrain it with \`npm run train:disentangler\`.`,
+    );
   }
 }
 
@@ -113,7 +116,11 @@ export function shippedScorer(): Scorer {
   try {
     model = JSON.parse(readFileSync(fileURLToPath(MODEL_URL), 'utf8')) as DisentanglerModel;
   } catch (cause) {
-    throw new OutroError('INTERNAL', 'Cannot read the disentangler model (models/disentangler/model.json); reinstall outro or run `npm run train:disentangler`.', { cause });
+    throw new OutroError(
+      'INTERNAL',
+      'Cannot read the disentangler model (models/disentangler/model.json); reinstall outro or run `npm run train:disentangler`.',
+      { cause },
+    );
   }
   shipped = new Scorer(model);
   return shipped;

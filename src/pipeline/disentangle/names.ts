@@ -3,10 +3,13 @@
 const EDGE = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
 const COMMON = new Set(
   'the and you all any one what how who why yes not but can for are was has had his her its out now new get got see use ' +
-    'help ubuntu linux root user home here there this that then than just like some well sure okay thanks hello hey hi'.split(' '),
+    'help ubuntu linux root user home here there this that then than just like some well sure okay thanks hello hey hi'.split(
+      ' ',
+    ),
 );
 
-const isWordChar = (code: number): boolean => (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || code > 127;
+const isWordChar = (code: number): boolean =>
+  (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || code > 127;
 
 /** Lower-case `word` without leading and trailing punctuation (a fast path for ASCII; others go through the regex). */
 function trimWord(word: string): string {
@@ -27,11 +30,14 @@ export function nameVariants(name: string): string[] {
   const base = normalizeName(name);
   const out = new Set<string>();
   if (base.length >= 2) out.add(base);
-  const stripped = base.replace(/[\d_^`|\-]+$/u, '').replace(EDGE, '');
+  const stripped = base.replace(/[\d_^`|-]+$/u, '').replace(EDGE, '');
   if (stripped.length >= 3) out.add(stripped);
   const beforeBar = normalizeName(base.split(/[|]/u)[0] ?? '');
   if (beforeBar.length >= 3) out.add(beforeBar);
-  const words = base.split(/\s+/u).map(normalizeName).filter((word) => word.length > 0);
+  const words = base
+    .split(/\s+/u)
+    .map(normalizeName)
+    .filter((word) => word.length > 0);
   if (words.length > 1) {
     if (words[0].length >= 2) out.add(words[0]);
     out.add(words.join(''));
@@ -72,7 +78,13 @@ export class NameIndex {
   }
 
   /** Finds addressees and mentions in `text`; `recent` lists recently active authors for abbreviated `nick:` prefixes. */
-  find(text: string, self: string, lastSeen: (author: string) => number, recent: readonly string[], recentNames: (author: string) => readonly string[]): Addressing {
+  find(
+    text: string,
+    self: string,
+    lastSeen: (author: string) => number,
+    recent: readonly string[],
+    recentNames: (author: string) => readonly string[],
+  ): Addressing {
     const addressed: string[] = [];
     const mentioned = new Set<string>();
     const words = text.split(/\s+/u).filter((word) => word.length > 0);
@@ -103,7 +115,11 @@ export class NameIndex {
     return { addressed, mentioned: [...mentioned], body: words.slice(consumed).join(' ') };
   }
 
-  private byPrefix(word: string, recent: readonly string[], recentNames: (author: string) => readonly string[]): string | undefined {
+  private byPrefix(
+    word: string,
+    recent: readonly string[],
+    recentNames: (author: string) => readonly string[],
+  ): string | undefined {
     let found: string | undefined;
     for (const author of recent) {
       const names = recentNames(author);

@@ -146,5 +146,22 @@ export function prepareLines(lines: readonly ChatLine[], options: PrepareOptions
     }
   }
 
-  return { n, ids, index, author, authorCount: authorIds.size, vocabulary: vocab.size, system, minutes, words, weights, shape, addressed, mentioned, previousByAuthor, threadRoot, replyTo };
+  return {
+    n,
+    ids,
+    index,
+    author,
+    authorCount: authorIds.size,
+    vocabulary: vocab.size,
+    system,
+    minutes,
+    words,
+    weights,
+    shape,
+    addressed,
+    mentioned,
+    previousByAuthor,
+    threadRoot,
+    replyTo,
+  };
 }

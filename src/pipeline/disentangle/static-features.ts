@@ -26,11 +26,26 @@ export function staticFeatures(lines: PreparedLines): StaticFeatures {
     const shape = lines.shape[k];
     const length = bucket(shape.length, EDGES.length);
     const addresses = lines.addressed[k].length > 0;
-    asI[k] = Int32Array.from([...shapeIds(F.iShape, shape), F.iLength + length, ...(addresses ? [F.iAddrAny] : [])]);
-    asJ[k] = Int32Array.from([...shapeIds(F.jShape, shape), F.jLength + length, ...(addresses ? [F.jAddrAny] : [])]);
+    asI[k] = Int32Array.from([
+      ...shapeIds(F.iShape, shape),
+      F.iLength + length,
+      ...(addresses ? [F.iAddrAny] : []),
+    ]);
+    asJ[k] = Int32Array.from([
+      ...shapeIds(F.jShape, shape),
+      F.jLength + length,
+      ...(addresses ? [F.jAddrAny] : []),
+    ]);
     const mentions = !addresses && lines.mentioned[k].length > 0;
     const first = shape.firstWord >= 0 ? [F.selfFirstWord[shape.firstWord]] : [];
-    asSelf[k] = Int32Array.from([F.self, ...shapeIds(F.selfShape, shape), F.selfLength + length, ...(addresses ? [F.selfAddr] : []), ...(mentions ? [F.selfMention] : []), ...first]);
+    asSelf[k] = Int32Array.from([
+      F.self,
+      ...shapeIds(F.selfShape, shape),
+      F.selfLength + length,
+      ...(addresses ? [F.selfAddr] : []),
+      ...(mentions ? [F.selfMention] : []),
+      ...first,
+    ]);
   }
   return { asI, asJ, asSelf };
 }

@@ -13,10 +13,13 @@ const STOP = new Set(
   ).split(' '),
 );
 
-const GREETING = /^(hi|hello|hey|heya|hiya|yo|howdy|morning|good (morning|afternoon|evening)|greetings|hallo|hola|sup|evening)\b/i;
+const GREETING =
+  /^(hi|hello|hey|heya|hiya|yo|howdy|morning|good (morning|afternoon|evening)|greetings|hallo|hola|sup|evening)\b/i;
 const THANKS = /\b(thanks|thank you|thx|thanx|ty|tyvm|cheers|appreciated?|danke|merci)\b/i;
-const AFFIRM = /^(yes|yeah|yep|yup|no|nope|nah|ok|okay|k|sure|right|correct|exactly|indeed|true|ah|oh|aha|cool|great|nice|np)\b/i;
-const QUESTION_WORD = /^(how|what|why|where|when|who|which|is|are|does|do|did|can|could|would|should|will|has|have|anyone|anybody)\b/i;
+const AFFIRM =
+  /^(yes|yeah|yep|yup|no|nope|nah|ok|okay|k|sure|right|correct|exactly|indeed|true|ah|oh|aha|cool|great|nice|np)\b/i;
+const QUESTION_WORD =
+  /^(how|what|why|where|when|who|which|is|are|does|do|did|can|could|would|should|will|has|have|anyone|anybody)\b/i;
 const BYE = /\b(bye|cya|see you|good ?night|later all|gtg|g2g)\b/i;
 const URL = /\b(https?:\/\/|www\.)\S+/i;
 

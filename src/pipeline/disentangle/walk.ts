@@ -25,7 +25,8 @@ export function walk(lines: PreparedLines, window: number, decide: Decide, maxGa
   const { threadRoot, replyTo } = lines;
   // Replies inside a native thread are never candidates for other lines. A root is, until its thread has a reply:
   // people answer a fresh message in the channel too, but once a thread runs, answers go into it.
-  const eligible = (j: number): boolean => threadRoot[j] < 0 || (threadRoot[j] === j && (threadLast.get(j) ?? j) === j);
+  const eligible = (j: number): boolean =>
+    threadRoot[j] < 0 || (threadRoot[j] === j && (threadLast.get(j) ?? j) === j);
 
   for (let i = 0; i < lines.n; i++) {
     let p: number;

@@ -1,5 +1,14 @@
 import type { PersonUpdated } from '../../domain/person.js';
-import { emailOrg, handleSegments, normalizeName, orgKeys, orgsMeet, parseName, fullKey, type NameParts } from './name-forms.js';
+import {
+  emailOrg,
+  handleSegments,
+  normalizeName,
+  orgKeys,
+  orgsMeet,
+  parseName,
+  fullKey,
+  type NameParts,
+} from './name-forms.js';
 import { chatWorkspace } from './people.js';
 
 /**
@@ -64,14 +73,27 @@ export function cachedParse(): ParseName {
 }
 
 /** The names of one human from its members' profiles (read in key order). */
-export function namesOf(id: string, members: readonly PersonUpdated[], known: ReadonlySet<string>, parse: ParseName = parseName): HumanNames {
+export function namesOf(
+  id: string,
+  members: readonly PersonUpdated[],
+  known: ReadonlySet<string>,
+  parse: ParseName = parseName,
+): HumanNames {
   const sorted = [...members].sort((a, b) => a.key.localeCompare(b.key));
-  const names = emptyNames(id, sorted.map((member) => member.key));
+  const names = emptyNames(
+    id,
+    sorted.map((member) => member.key),
+  );
   for (const profile of sorted) addProfile(names, profile, known, parse);
   return names;
 }
 
-function addProfile(names: HumanNames, profile: PersonUpdated, known: ReadonlySet<string>, parse: ParseName): void {
+function addProfile(
+  names: HumanNames,
+  profile: PersonUpdated,
+  known: ReadonlySet<string>,
+  parse: ParseName,
+): void {
   names.sources.add(profile.source);
   const workspace = chatWorkspace(profile);
   if (workspace !== undefined) names.workspaces.add(workspace);
@@ -141,7 +163,8 @@ export function knownOrgs(profiles: readonly PersonUpdated[], parse: ParseName =
     }
   }
   const fromEmail = [...known];
-  for (const [compact, holders] of decorated) if (holders.size > 1 || orgsMeet([compact], fromEmail)) known.add(compact);
+  for (const [compact, holders] of decorated)
+    if (holders.size > 1 || orgsMeet([compact], fromEmail)) known.add(compact);
   return known;
 }
 

@@ -6,7 +6,17 @@ import { linkPeople } from './link-people.js';
 
 const person = (key: string, names: string[], extra: Partial<PersonUpdated> = {}): PersonUpdated => {
   const [source, workspace, nativeId] = key.split(':');
-  return { key, source: source as PersonUpdated['source'], workspace, nativeId, names, handles: [], emails: [], isBot: false, ...extra };
+  return {
+    key,
+    source: source as PersonUpdated['source'],
+    workspace,
+    nativeId,
+    names,
+    handles: [],
+    emails: [],
+    isBot: false,
+    ...extra,
+  };
 };
 const said = (author: string, text: string) => ({ author, text, kind: 'message' as const });
 
@@ -14,13 +24,23 @@ describe('readIntroduction', () => {
   it.each([
     ["Lou here — I've taken over invoicing from Dana", { name: 'Lou', phrase: 'Lou here' }],
     ['Hi all, I’m Noor from Fernhill', { name: 'Noor', org: 'Fernhill', phrase: 'I’m Noor from Fernhill' }],
-    ['hey! this is Maria Delgado at Cedar Valley. Quick question', { name: 'Maria Delgado', org: 'Cedar Valley', phrase: 'this is Maria Delgado at Cedar Valley' }],
+    [
+      'hey! this is Maria Delgado at Cedar Valley. Quick question',
+      { name: 'Maria Delgado', org: 'Cedar Valley', phrase: 'this is Maria Delgado at Cedar Valley' },
+    ],
     ["It's Wen, back from leave", { name: 'Wen', phrase: "It's Wen" }],
   ])('reads %s', (text, expected) => {
     expect(readIntroduction(text)).toEqual(expected);
   });
 
-  it.each(["This is Dana's doc", 'This is Dana, our new PM', 'Is Dana here?', "I'm Sorry, late again", 'I think Lou here is right', 'lou here'])('reads no introduction in %s', (text) => {
+  it.each([
+    "This is Dana's doc",
+    'This is Dana, our new PM',
+    'Is Dana here?',
+    "I'm Sorry, late again",
+    'I think Lou here is right',
+    'lou here',
+  ])('reads no introduction in %s', (text) => {
     expect(readIntroduction(text)).toBeUndefined();
   });
 });
@@ -31,8 +51,19 @@ describe('linksFromIntroductions', () => {
   const opaque = person('discord:global:9', ['x9k'], { handles: ['x9k'] });
 
   it('links the author to the one human the introduction names, at no more than the introduction confidence', () => {
-    const links = linksFromIntroductions([said('discord:global:9', 'Hi all, I’m Noor from Fernhill — ping me about the rollout')], [noor, dana, opaque]);
-    expect(links).toEqual([{ a: 'discord:global:9', b: 'slack:T1:U7', method: 'introduction', confidence: LINK_CONFIDENCE.introduction, basis: 'I’m Noor from Fernhill' }]);
+    const links = linksFromIntroductions(
+      [said('discord:global:9', 'Hi all, I’m Noor from Fernhill — ping me about the rollout')],
+      [noor, dana, opaque],
+    );
+    expect(links).toEqual([
+      {
+        a: 'discord:global:9',
+        b: 'slack:T1:U7',
+        method: 'introduction',
+        confidence: LINK_CONFIDENCE.introduction,
+        basis: 'I’m Noor from Fernhill',
+      },
+    ]);
   });
 
   it('links nobody when the introduced name does not fit what the author is called, or names two humans', () => {
@@ -43,12 +74,26 @@ describe('linksFromIntroductions', () => {
   });
 
   it('links nobody when one author introduces themselves as two different humans', () => {
-    expect(linksFromIntroductions([said('discord:global:9', "I'm Noor"), said('discord:global:9', 'Dana here.')], [noor, dana, opaque])).toEqual([]);
+    expect(
+      linksFromIntroductions(
+        [said('discord:global:9', "I'm Noor"), said('discord:global:9', 'Dana here.')],
+        [noor, dana, opaque],
+      ),
+    ).toEqual([]);
   });
 
   it('adds nothing for an author already linked, and honours the links it is given', () => {
-    const lou = [person('slack:T1:U2', ['Lou Ferreira']), person('discord:global:3', ['Lou (Acme Support)', 'lou_acme'], { handles: ['lou_acme'] })];
-    expect(linksFromIntroductions([said('discord:global:3', "Lou here — I've taken over invoicing from Dana")], lou, linkPeople(lou))).toEqual([]);
+    const lou = [
+      person('slack:T1:U2', ['Lou Ferreira']),
+      person('discord:global:3', ['Lou (Acme Support)', 'lou_acme'], { handles: ['lou_acme'] }),
+    ];
+    expect(
+      linksFromIntroductions(
+        [said('discord:global:3', "Lou here — I've taken over invoicing from Dana")],
+        lou,
+        linkPeople(lou),
+      ),
+    ).toEqual([]);
     const vetoed = linkPeople(lou, [{ name: 'Lou', ids: ['discord:lou_acme'], exclude: ['slack:U2'] }]);
     expect(linksFromIntroductions([said('discord:global:3', 'Lou here')], lou, vetoed)).toEqual([]);
   });

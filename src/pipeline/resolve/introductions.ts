@@ -17,7 +17,8 @@ export interface Introduction {
 }
 
 /** The first letter either case: the name patterns need case (a name starts upper case), the cue words do not. */
-const ci = (words: string): string => words.replace(/\b([a-z])/g, (letter) => `[${letter.toUpperCase()}${letter}]`);
+const ci = (words: string): string =>
+  words.replace(/\b([a-z])/g, (letter) => `[${letter.toUpperCase()}${letter}]`);
 const GREETING = `(?:${ci('(?:hi|hey|hello|hiya|morning|good morning|good afternoon)')}(?:\\s+${ci('(?:all|everyone|folks|team|there|both)')})?\\s*[,!.—–-]*\\s*)?`;
 const NAME = '(\\p{Lu}[\\p{L}-]+(?:\\s\\p{Lu}[\\p{L}-]+){0,2})';
 const ORG = `(?:\\s+(?:from|at|with|@)\\s+(\\p{Lu}[\\p{L}\\p{N}&.-]*(?:\\s\\p{Lu}[\\p{L}\\p{N}&.-]*){0,2}))?`;
@@ -25,10 +26,39 @@ const ORG = `(?:\\s+(?:from|at|with|@)\\s+(\\p{Lu}[\\p{L}\\p{N}&.-]*(?:\\s\\p{Lu
 const END = '(?=\\s*(?:$|[,.!;:—–-]))';
 /** "This is Dana, our new PM" introduces someone else. */
 const NOT_SOMEONE_ELSE = `(?!,\\s*${ci('(?:our|my|your|the|a|an|who|she|he|they|his|her)')}\\b)`;
-const SELF = new RegExp(`^${GREETING}(${ci("(?:it's|its|this is|i'm|i’m|im|i am|my name is)")}\\s+${NAME}${ORG})${END}${NOT_SOMEONE_ELSE}`, 'u');
+const SELF = new RegExp(
+  `^${GREETING}(${ci("(?:it's|its|this is|i'm|i’m|im|i am|my name is)")}\\s+${NAME}${ORG})${END}${NOT_SOMEONE_ELSE}`,
+  'u',
+);
 const HERE = new RegExp(`^${GREETING}(${NAME}${ORG}\\s+here)${END}`, 'u');
 /** Capitalised words that start a sentence without naming anyone ("Is Dana here?" is already a question). */
-const NOT_NAMES = new Set(['is', 'are', 'was', 'were', 'anyone', 'everyone', 'somebody', 'nobody', 'who', 'not', 'also', 'still', 'just', 'all', 'sorry', 'back', 'out', 'off', 'ok', 'okay', 'here', 'there', 'done', 'sure', 'fine']);
+const NOT_NAMES = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'anyone',
+  'everyone',
+  'somebody',
+  'nobody',
+  'who',
+  'not',
+  'also',
+  'still',
+  'just',
+  'all',
+  'sorry',
+  'back',
+  'out',
+  'off',
+  'ok',
+  'okay',
+  'here',
+  'there',
+  'done',
+  'sure',
+  'fine',
+]);
 
 /** The name a message's author gives for themselves in its first words, if any. */
 export function readIntroduction(text: string): Introduction | undefined {
@@ -57,7 +87,13 @@ export function linksFromIntroductions(
   const byKey = new Map(people.map((profile) => [profile.key, profile]));
   const known = knownOrgs(people);
   const humans = groupHumans(people, links);
-  const names = humans.map((human) => namesOf(human.id, human.keys.flatMap((key) => byKey.get(key) ?? []), known));
+  const names = humans.map((human) =>
+    namesOf(
+      human.id,
+      human.keys.flatMap((key) => byKey.get(key) ?? []),
+      known,
+    ),
+  );
   const humanOf = new Map(names.flatMap((human) => human.keys.map((key) => [key, human] as const)));
   const vetoes = links.filter((link) => link.method === 'notSame');
 
@@ -68,7 +104,8 @@ export function linksFromIntroductions(
     const introduction = readIntroduction(message.text);
     if (introduction === undefined) continue;
     const byPhrase = said.get(author) ?? new Map();
-    if (!byPhrase.has(introduction.phrase)) byPhrase.set(introduction.phrase, { author: message.author, introduction });
+    if (!byPhrase.has(introduction.phrase))
+      byPhrase.set(introduction.phrase, { author: message.author, introduction });
     said.set(author, byPhrase);
   }
 
@@ -76,24 +113,40 @@ export function linksFromIntroductions(
   for (const author of [...said.keys()].sort((a, b) => a.id.localeCompare(b.id))) {
     const others = new HumanIndex(names.filter((human) => human !== author));
     const found: NameMatch[] = [];
-    for (const [phrase, { author: key, introduction }] of [...(said.get(author) ?? [])].sort(([a], [b]) => a.localeCompare(b))) {
+    for (const [phrase, { author: key, introduction }] of [...(said.get(author) ?? [])].sort(([a], [b]) =>
+      a.localeCompare(b),
+    )) {
       const query = introduced(author, key, introduction, known);
       if (query === undefined || !compatible(query, author)) continue;
-      for (const match of others.matchesFor(query)) found.push({ ...match, from: author, fromKey: key, basis: phrase });
+      for (const match of others.matchesFor(query))
+        found.push({ ...match, from: author, fromKey: key, basis: phrase });
     }
     if (new Set(found.map((match) => match.to)).size === 1) proposals.push(...found);
   }
   return standing(proposals, vetoes)
     .map((match): PersonLinked => {
       const [a, b] = [match.fromKey, match.toKey].sort();
-      return { a, b, method: 'introduction', confidence: Math.min(match.confidence, LINK_CONFIDENCE.introduction), basis: match.basis };
+      return {
+        a,
+        b,
+        method: 'introduction',
+        confidence: Math.min(match.confidence, LINK_CONFIDENCE.introduction),
+        basis: match.basis,
+      };
     })
     .sort((l, r) => l.a.localeCompare(r.a) || l.b.localeCompare(r.b) || l.basis.localeCompare(r.basis));
 }
 
 /** The author as the introduction names them: its name and org, with the author's sources and orgs. */
-function introduced(author: HumanNames, key: string, introduction: Introduction, known: ReadonlySet<string>): HumanNames | undefined {
-  const parts = parseName(introduction.org === undefined ? introduction.name : `${introduction.name} (${introduction.org})`);
+function introduced(
+  author: HumanNames,
+  key: string,
+  introduction: Introduction,
+  known: ReadonlySet<string>,
+): HumanNames | undefined {
+  const parts = parseName(
+    introduction.org === undefined ? introduction.name : `${introduction.name} (${introduction.org})`,
+  );
   if (parts.words.length === 0) return undefined;
   const query = emptyNames(author.id, author.keys);
   for (const source of author.sources) query.sources.add(source);

@@ -26,13 +26,15 @@ describe('linkPeople on a multi-source workspace', () => {
 
   it('names each human by its full name', () => {
     const named = (key: string) => humans.find((human) => human.keys.includes(key))?.name;
-    expect(['discord:global:d01', 'discord:global:d02', 'discord:global:d03', 'discord:global:d04', 'discord:global:d08'].map(named)).toEqual([
-      'Teresa Okoro',
-      'Lou Ferreira',
-      'Maria Delgado',
-      'Ines Carvalho',
-      'Hana Kobayashi',
-    ]);
+    expect(
+      [
+        'discord:global:d01',
+        'discord:global:d02',
+        'discord:global:d03',
+        'discord:global:d04',
+        'discord:global:d08',
+      ].map(named),
+    ).toEqual(['Teresa Okoro', 'Lou Ferreira', 'Maria Delgado', 'Ines Carvalho', 'Hana Kobayashi']);
   });
 
   it('gives the same links, and the same link event ids, whatever the order of the profiles', () => {

@@ -5,7 +5,17 @@ import { groupHumans } from './people.js';
 
 const person = (key: string, names: string[], extra: Partial<PersonUpdated> = {}): PersonUpdated => {
   const [source, workspace, nativeId] = key.split(':');
-  return { key, source: source as PersonUpdated['source'], workspace, nativeId, names, handles: [], emails: [], isBot: false, ...extra };
+  return {
+    key,
+    source: source as PersonUpdated['source'],
+    workspace,
+    nativeId,
+    names,
+    handles: [],
+    emails: [],
+    isBot: false,
+    ...extra,
+  };
 };
 
 describe('linkPeople', () => {
@@ -14,7 +24,15 @@ describe('linkPeople', () => {
       person('slack:T1:U1', ['priya'], { emails: ['Priya@Acme.io'] }),
       person('calendar:email:priya@acme.io', ['Priya N.'], { emails: ['priya@acme.io'] }),
     ]);
-    expect(links).toEqual([{ a: 'calendar:email:priya@acme.io', b: 'slack:T1:U1', method: 'email', confidence: LINK_CONFIDENCE.email, basis: 'priya@acme.io' }]);
+    expect(links).toEqual([
+      {
+        a: 'calendar:email:priya@acme.io',
+        b: 'slack:T1:U1',
+        method: 'email',
+        confidence: LINK_CONFIDENCE.email,
+        basis: 'priya@acme.io',
+      },
+    ]);
   });
 
   it('links an exact full name across sources, but not when the name is ambiguous in one source', () => {
@@ -40,26 +58,44 @@ describe('linkPeople', () => {
       person('discord:global:77', ['pj'], { handles: ['pj_dev'] }),
       person('teams:aad:g9', ['P. Nair']),
     ];
-    const links = linkPeople(profiles, [{ name: 'Priya Nair', ids: ['discord:pj_dev', 'teams:g9', 'priya@acme.io'] }]);
+    const links = linkPeople(profiles, [
+      { name: 'Priya Nair', ids: ['discord:pj_dev', 'teams:g9', 'priya@acme.io'] },
+    ]);
     expect(links.every((link) => link.method === 'alias' && link.confidence === 1)).toBe(true);
     const humans = groupHumans(profiles, links);
     expect(humans).toHaveLength(1);
-    expect(humans[0]).toMatchObject({ name: 'Priya Nair', keys: ['discord:global:77', 'slack:T1:U1', 'teams:aad:g9'] });
+    expect(humans[0]).toMatchObject({
+      name: 'Priya Nair',
+      keys: ['discord:global:77', 'slack:T1:U1', 'teams:aad:g9'],
+    });
   });
 
   it('never links bots', () => {
-    expect(linkPeople([person('slack:T1:B1', ['CI Bot'], { isBot: true }), person('discord:global:1', ['CI Bot'], { isBot: true })])).toEqual([]);
+    expect(
+      linkPeople([
+        person('slack:T1:B1', ['CI Bot'], { isBot: true }),
+        person('discord:global:1', ['CI Bot'], { isBot: true }),
+      ]),
+    ).toEqual([]);
   });
 
   it('is deterministic', () => {
-    const profiles = [person('slack:T1:U1', ['Ana Diaz'], { emails: ['ana@x.io'] }), person('teams:aad:1', ['Ana Diaz']), person('calendar:email:ana@x.io', ['Ana'], { emails: ['ana@x.io'] })];
+    const profiles = [
+      person('slack:T1:U1', ['Ana Diaz'], { emails: ['ana@x.io'] }),
+      person('teams:aad:1', ['Ana Diaz']),
+      person('calendar:email:ana@x.io', ['Ana'], { emails: ['ana@x.io'] }),
+    ];
     expect(linkPeople(profiles)).toEqual(linkPeople([...profiles].reverse()));
   });
 });
 
 describe('groupHumans', () => {
   it('ignores links under the confidence floor and records the weakest link', () => {
-    const profiles = [person('slack:T1:U1', ['Ana Diaz']), person('teams:aad:1', ['Ana Diaz']), person('discord:global:1', ['ana'])];
+    const profiles = [
+      person('slack:T1:U1', ['Ana Diaz']),
+      person('teams:aad:1', ['Ana Diaz']),
+      person('discord:global:1', ['ana']),
+    ];
     const humans = groupHumans(profiles, [
       { a: 'slack:T1:U1', b: 'teams:aad:1', method: 'name', confidence: 0.85, basis: 'ana diaz' },
       { a: 'discord:global:1', b: 'slack:T1:U1', method: 'name', confidence: 0.5, basis: 'ana' },

@@ -20,7 +20,10 @@ const NAME_ROUNDS = 3;
  * made across one, and groupHumans never joins across one. Bots are never linked. Deterministic:
  * the same profiles and aliases always give the same links, in the same order.
  */
-export function linkPeople(profiles: readonly PersonUpdated[], aliases: readonly PersonAlias[] = []): PersonLinked[] {
+export function linkPeople(
+  profiles: readonly PersonUpdated[],
+  aliases: readonly PersonAlias[] = [],
+): PersonLinked[] {
   const humans = profiles.filter((profile) => !profile.isBot);
   const vetoes = vetoLinks(humans, aliases);
   const links = new LinkSet(vetoes);
@@ -34,10 +37,18 @@ export function linkPeople(profiles: readonly PersonUpdated[], aliases: readonly
     const handles = new Set(profile.handles.map(normalizeName));
     return profile.names.filter((name) => !handles.has(normalizeName(name)));
   };
-  for (const [name, keys] of uniquePerSource(groupBy(humans, (profile) => personNames(profile).filter((name) => fullKey(parse(name)) !== undefined).map(normalizeName)))) {
+  for (const [name, keys] of uniquePerSource(
+    groupBy(humans, (profile) =>
+      personNames(profile)
+        .filter((name) => fullKey(parse(name)) !== undefined)
+        .map(normalizeName),
+    ),
+  )) {
     chain(keys, (a, b) => links.add(a, b, 'name', LINK_CONFIDENCE.fullName, name));
   }
-  for (const [full, keys] of uniquePerSource(groupBy(humans, (profile) => personNames(profile).flatMap((name) => fullKey(parse(name)) ?? [])))) {
+  for (const [full, keys] of uniquePerSource(
+    groupBy(humans, (profile) => personNames(profile).flatMap((name) => fullKey(parse(name)) ?? [])),
+  )) {
     chain(keys, (a, b) => links.add(a, b, 'coreName', LINK_CONFIDENCE.coreName, full));
   }
   for (const alias of aliases) {
@@ -49,7 +60,14 @@ export function linkPeople(profiles: readonly PersonUpdated[], aliases: readonly
   const known = knownOrgs(humans, parse);
   for (let round = 0; round < NAME_ROUNDS; round++) {
     const grouped = groupHumans(humans, [...links.values(), ...vetoes]);
-    const names = grouped.map((human) => namesOf(human.id, human.keys.flatMap((key) => byKey.get(key) ?? []), known, parse));
+    const names = grouped.map((human) =>
+      namesOf(
+        human.id,
+        human.keys.flatMap((key) => byKey.get(key) ?? []),
+        known,
+        parse,
+      ),
+    );
     let added = 0;
     for (const match of nameMatches(names, vetoes)) {
       if (links.add(match.fromKey, match.toKey, match.method, match.confidence, match.basis)) added++;
@@ -62,7 +80,10 @@ export function linkPeople(profiles: readonly PersonUpdated[], aliases: readonly
 /** The name matches between these humans that can stand (see `standing`). */
 export function nameMatches(names: readonly HumanNames[], vetoes: readonly PersonLinked[]): NameMatch[] {
   const index = new HumanIndex(names);
-  return standing(names.flatMap((human) => index.matchesFor(human)), vetoes);
+  return standing(
+    names.flatMap((human) => index.matchesFor(human)),
+    vetoes,
+  );
 }
 
 /**
@@ -71,14 +92,21 @@ export function nameMatches(names: readonly HumanNames[], vetoes: readonly Perso
  */
 export function standing(proposals: readonly NameMatch[], vetoes: readonly PersonLinked[]): NameMatch[] {
   const vetoed = (x: HumanNames, y: HumanNames): boolean =>
-    vetoes.some((veto) => (x.keys.includes(veto.a) && y.keys.includes(veto.b)) || (x.keys.includes(veto.b) && y.keys.includes(veto.a)));
-  const allowed = proposals.filter((match) => !vetoed(match.from, match.to) && !sharesWorkspace(match.from, match.to));
+    vetoes.some(
+      (veto) =>
+        (x.keys.includes(veto.a) && y.keys.includes(veto.b)) ||
+        (x.keys.includes(veto.b) && y.keys.includes(veto.a)),
+    );
+  const allowed = proposals.filter(
+    (match) => !vetoed(match.from, match.to) && !sharesWorkspace(match.from, match.to),
+  );
   const byTarget = new Map<string, NameMatch[]>();
   for (const match of allowed) byTarget.set(match.to.id, [...(byTarget.get(match.to.id) ?? []), match]);
   const contested = new Set<NameMatch>();
   for (const rivals of byTarget.values()) {
     for (const match of rivals) {
-      if (rivals.some((other) => other.from.id !== match.from.id && sharesWorkspace(other.from, match.from))) contested.add(match);
+      if (rivals.some((other) => other.from.id !== match.from.id && sharesWorkspace(other.from, match.from)))
+        contested.add(match);
     }
   }
   return allowed.filter((match) => !contested.has(match));
@@ -98,7 +126,13 @@ function vetoLinks(profiles: readonly PersonUpdated[], aliases: readonly PersonA
       for (const other of excluded) {
         if (key === other) continue;
         const [a, b] = [key, other].sort();
-        vetoes.set(`${a}\u0000${b}`, { a, b, method: 'notSame', confidence: LINK_CONFIDENCE.notSame, basis: alias.name });
+        vetoes.set(`${a}\u0000${b}`, {
+          a,
+          b,
+          method: 'notSame',
+          confidence: LINK_CONFIDENCE.notSame,
+          basis: alias.name,
+        });
       }
     }
   }
@@ -143,10 +177,14 @@ export function matchAliasId(id: string, profiles: readonly PersonUpdated[]): st
   if (qualified && ['slack', 'discord', 'teams', 'calendar'].includes(qualified[1].toLowerCase())) {
     const source = qualified[1].toLowerCase();
     const value = qualified[2];
-    return profiles.filter((profile) => profile.source === source && identifies(profile, value)).map((profile) => profile.key);
+    return profiles
+      .filter((profile) => profile.source === source && identifies(profile, value))
+      .map((profile) => profile.key);
   }
   if (trimmed.includes('@') && !trimmed.startsWith('@')) return matchEmail(trimmed, profiles);
-  return profiles.filter((profile) => identifies(profile, trimmed.replace(/^@/, ''))).map((profile) => profile.key);
+  return profiles
+    .filter((profile) => identifies(profile, trimmed.replace(/^@/, '')))
+    .map((profile) => profile.key);
 }
 
 function identifies(profile: PersonUpdated, value: string): boolean {
@@ -162,10 +200,15 @@ function identifies(profile: PersonUpdated, value: string): boolean {
 
 function matchEmail(email: string, profiles: readonly PersonUpdated[]): string[] {
   const wanted = normalizeEmail(email);
-  return profiles.filter((profile) => profile.emails.some((e) => normalizeEmail(e) === wanted)).map((profile) => profile.key);
+  return profiles
+    .filter((profile) => profile.emails.some((e) => normalizeEmail(e) === wanted))
+    .map((profile) => profile.key);
 }
 
-function groupBy(profiles: readonly PersonUpdated[], keysOf: (profile: PersonUpdated) => string[]): Map<string, string[]> {
+function groupBy(
+  profiles: readonly PersonUpdated[],
+  keysOf: (profile: PersonUpdated) => string[],
+): Map<string, string[]> {
   const groups = new Map<string, string[]>();
   for (const profile of profiles) {
     for (const key of new Set(keysOf(profile))) {
@@ -176,7 +219,9 @@ function groupBy(profiles: readonly PersonUpdated[], keysOf: (profile: PersonUpd
     }
   }
   for (const list of groups.values()) list.sort();
-  return new Map([...groups.entries()].filter(([, list]) => list.length > 1).sort(([a], [b]) => a.localeCompare(b)));
+  return new Map(
+    [...groups.entries()].filter(([, list]) => list.length > 1).sort(([a], [b]) => a.localeCompare(b)),
+  );
 }
 
 /** Keeps the names that are unique within each source, with the identities of the sources where they are. */

@@ -56,11 +56,31 @@ export class HumanIndex {
     const [[b, last]] = [...found];
     const shared = sorted(a.fulls.keys()).find((full) => b.fulls.has(full));
     if (shared !== undefined) {
-      return [{ from: a, to: b, method: 'coreName', confidence: LINK_CONFIDENCE.coreName, basis: shared, fromKey: a.fulls.get(shared) ?? a.id, toKey: b.fulls.get(shared) ?? b.id }];
+      return [
+        {
+          from: a,
+          to: b,
+          method: 'coreName',
+          confidence: LINK_CONFIDENCE.coreName,
+          basis: shared,
+          fromKey: a.fulls.get(shared) ?? a.id,
+          toKey: b.fulls.get(shared) ?? b.id,
+        },
+      ];
     }
     const mine = sorted(a.fulls.keys()).find((full) => full.endsWith(` ${last}`)) ?? last;
     const theirs = sorted(b.fulls.keys()).find((full) => full.endsWith(` ${last}`)) ?? last;
-    return [{ from: a, to: b, method: 'nickname', confidence: LINK_CONFIDENCE.nickname, basis: [mine, theirs].sort().join(' ~ '), fromKey: a.lasts.get(last) ?? a.id, toKey: b.lasts.get(last) ?? b.id }];
+    return [
+      {
+        from: a,
+        to: b,
+        method: 'nickname',
+        confidence: LINK_CONFIDENCE.nickname,
+        basis: [mine, theirs].sort().join(' ~ '),
+        fromKey: a.lasts.get(last) ?? a.id,
+        toKey: b.lasts.get(last) ?? b.id,
+      },
+    ];
   }
 
   /** A handle that spells one human's first + last name (or initial + last, first + last initial). */
@@ -79,7 +99,15 @@ export class HumanIndex {
         if (at.length === 1) {
           const [[b, spelling]] = at;
           const confidence = tier === 'full' ? LINK_CONFIDENCE.handleFull : LINK_CONFIDENCE.handleInitial;
-          out.push({ from: a, to: b, method: 'handle', confidence, basis: `${handle} = ${spelling.first} ${spelling.last}`, fromKey: a.handles.get(handle) ?? a.id, toKey: b.lasts.get(spelling.last) ?? b.id });
+          out.push({
+            from: a,
+            to: b,
+            method: 'handle',
+            confidence,
+            basis: `${handle} = ${spelling.first} ${spelling.last}`,
+            fromKey: a.handles.get(handle) ?? a.id,
+            toKey: b.lasts.get(spelling.last) ?? b.id,
+          });
         }
         break;
       }
@@ -96,17 +124,20 @@ export class HumanIndex {
   private spellings(segments: readonly string[]): Array<{ human: HumanNames; spelling: Spelling }> {
     const out: Array<{ human: HumanNames; spelling: Spelling }> = [];
     const pair = (first: string, last: string, tier: Spelling['tier']): void => {
-      for (const human of this.byPair.get(`${first} ${last}`) ?? []) out.push({ human, spelling: { tier, first, last } });
+      for (const human of this.byPair.get(`${first} ${last}`) ?? [])
+        out.push({ human, spelling: { tier, first, last } });
     };
     const initialLast = (letter: string, last: string): void => {
       for (const human of this.byLast.get(last) ?? []) {
-        for (const first of human.firsts.keys()) if (first.startsWith(letter)) out.push({ human, spelling: { tier: 'full', first, last } });
+        for (const first of human.firsts.keys())
+          if (first.startsWith(letter)) out.push({ human, spelling: { tier: 'full', first, last } });
       }
     };
     const firstInitial = (first: string, letter: string): void => {
       if (first.length < 3) return;
       for (const human of this.byFirst.get(first) ?? []) {
-        for (const last of human.lasts.keys()) if (last.startsWith(letter)) out.push({ human, spelling: { tier: 'initial', first, last } });
+        for (const last of human.lasts.keys())
+          if (last.startsWith(letter)) out.push({ human, spelling: { tier: 'initial', first, last } });
       }
     };
     segments.forEach((here, i) => {
@@ -119,7 +150,8 @@ export class HumanIndex {
       }
       for (let cut = 2; cut <= here.length - 2; cut++) {
         pair(here.slice(cut), here.slice(0, cut), 'full');
-        for (let end = cut + 2; end <= here.length; end++) if (end === here.length || end >= 5) pair(here.slice(0, cut), here.slice(cut, end), 'full');
+        for (let end = cut + 2; end <= here.length; end++)
+          if (end === here.length || end >= 5) pair(here.slice(0, cut), here.slice(cut, end), 'full');
       }
       if (here.length >= 5) initialLast(here[0], here.slice(1));
       if (here.length >= 4) firstInitial(here.slice(0, -1), here[here.length - 1]);
@@ -131,7 +163,8 @@ export class HumanIndex {
   private byFirstName(a: HumanNames): NameMatch[] {
     if (a.lasts.size > 0) return [];
     const tokens = new Set(a.firsts.keys());
-    for (const hint of a.hints) if (hint.length >= 3 && !isRoleWord(hint) && !orgsMeet([hint], a.orgs)) tokens.add(hint);
+    for (const hint of a.hints)
+      if (hint.length >= 3 && !isRoleWord(hint) && !orgsMeet([hint], a.orgs)) tokens.add(hint);
     const out: NameMatch[] = [];
     for (const token of sorted(tokens)) {
       const named = (this.byFirst.get(token) ?? []).filter((b) => b !== a);
@@ -140,7 +173,15 @@ export class HumanIndex {
       const match = (b: HumanNames): NameMatch => {
         const backed = backs(a, b);
         const confidence = backed ? LINK_CONFIDENCE.firstNameBacked : LINK_CONFIDENCE.firstName;
-        return { from: a, to: b, method: 'firstName', confidence, basis: backed ? `${token} (${backed})` : token, fromKey, toKey: b.firsts.get(token) ?? b.id };
+        return {
+          from: a,
+          to: b,
+          method: 'firstName',
+          confidence,
+          basis: backed ? `${token} (${backed})` : token,
+          fromKey,
+          toKey: b.firsts.get(token) ?? b.id,
+        };
       };
       const fits = full.filter((b) => compatible(a, b));
       if (fits.length === 1) out.push(match(fits[0]));
@@ -151,7 +192,6 @@ export class HumanIndex {
     }
     return out;
   }
-
 }
 
 interface Spelling {
@@ -179,16 +219,22 @@ export function compatible(a: HumanNames, b: HumanNames): boolean {
 
 /** What backs a first-name match beyond the name: the same org, or the surname's initial. */
 function backs(a: HumanNames, b: HumanNames): string | undefined {
-  const longestFirst = (keys: Iterable<string>): string[] => [...keys].sort((x, y) => y.length - x.length || x.localeCompare(y));
-  const org = longestFirst([...a.orgs, ...a.hints]).find((key) => orgsMeet([key], b.orgs)) ?? longestFirst(a.orgs).find((key) => orgsMeet([key], b.hints));
+  const longestFirst = (keys: Iterable<string>): string[] =>
+    [...keys].sort((x, y) => y.length - x.length || x.localeCompare(y));
+  const org =
+    longestFirst([...a.orgs, ...a.hints]).find((key) => orgsMeet([key], b.orgs)) ??
+    longestFirst(a.orgs).find((key) => orgsMeet([key], b.hints));
   if (org !== undefined) return org;
-  const initial = [...a.initials].sort().find((letter) => [...b.lasts.keys()].some((last) => last.startsWith(letter)));
+  const initial = [...a.initials]
+    .sort()
+    .find((letter) => [...b.lasts.keys()].some((last) => last.startsWith(letter)));
   return initial === undefined ? undefined : `${initial}.`;
 }
 
 function initialsFit(a: HumanNames, b: HumanNames): boolean {
   if (a.initials.size === 0) return true;
-  if (b.lasts.size > 0) return [...a.initials].some((letter) => [...b.lasts.keys()].some((last) => last.startsWith(letter)));
+  if (b.lasts.size > 0)
+    return [...a.initials].some((letter) => [...b.lasts.keys()].some((last) => last.startsWith(letter)));
   return b.initials.size === 0 || intersects(a.initials, b.initials);
 }
 
@@ -206,7 +252,9 @@ function settle(found: readonly NameMatch[]): NameMatch[] {
   if (full.length > 1) return [];
   if (full.length === 1) return full;
   const bare = [...best.values()];
-  return distinctSources([...bare.map((match) => match.to), ...(bare[0] ? [bare[0].from] : [])]) ? bare.sort((x, y) => x.to.id.localeCompare(y.to.id)) : [];
+  return distinctSources([...bare.map((match) => match.to), ...(bare[0] ? [bare[0].from] : [])])
+    ? bare.sort((x, y) => x.to.id.localeCompare(y.to.id))
+    : [];
 }
 
 function distinctSources(humans: readonly HumanNames[]): boolean {
@@ -226,7 +274,10 @@ function firstHandleWith(a: HumanNames, token: string): string | undefined {
     .map((handle) => a.handles.get(handle))[0];
 }
 
-function intersects(a: ReadonlyMap<string, unknown> | ReadonlySet<string>, b: ReadonlyMap<string, unknown> | ReadonlySet<string>): boolean {
+function intersects(
+  a: ReadonlyMap<string, unknown> | ReadonlySet<string>,
+  b: ReadonlyMap<string, unknown> | ReadonlySet<string>,
+): boolean {
   for (const key of a.keys()) if (b.has(key)) return true;
   return false;
 }

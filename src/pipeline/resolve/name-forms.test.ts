@@ -20,7 +20,12 @@ describe('parseName', () => {
   });
 
   it('reads a quoted or bracketed nickname apart from the full name', () => {
-    expect(read('Teresa "Tess" Okoro')).toEqual({ words: ['teresa', 'okoro'], nickname: 'tess', org: undefined, full: 'teresa okoro' });
+    expect(read('Teresa "Tess" Okoro')).toEqual({
+      words: ['teresa', 'okoro'],
+      nickname: 'tess',
+      org: undefined,
+      full: 'teresa okoro',
+    });
     expect(read('Teresa (Tess) Okoro')).toMatchObject({ nickname: 'tess', full: 'teresa okoro' });
     expect(read("Teresa 'Tess' Okoro")).toMatchObject({ nickname: 'tess', full: 'teresa okoro' });
   });
@@ -40,7 +45,8 @@ describe('parseName', () => {
   });
 
   it('finds no person in a role or org-only name', () => {
-    for (const raw of ['Support | Acme', 'Acme Support Team', 'support', 'Help Desk']) expect(parseName(raw).words).toEqual([]);
+    for (const raw of ['Support | Acme', 'Acme Support Team', 'support', 'Help Desk'])
+      expect(parseName(raw).words).toEqual([]);
     expect(parseName('Support | Acme').org).toBe('Acme');
   });
 

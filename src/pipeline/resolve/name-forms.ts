@@ -26,9 +26,12 @@ export interface NameParts {
 
 /** Words that name a role, a team or a status, never a person ("Support | Acme", "Tess (OOO)"). */
 const ROLE_WORDS = new Set(
-  'admin admins accounts alerts assistant billing bot bots contact crew customer customers desk dev devs devops engineering finance general group hello help helpdesk hr info it legal marketing noreply notifications office ops operations reception sales security service services success support team the and of on leave ooo pto away afk vacation holiday busy dnd remote wfh'.split(' '),
+  'admin admins accounts alerts assistant billing bot bots contact crew customer customers desk dev devs devops engineering finance general group hello help helpdesk hr info it legal marketing noreply notifications office ops operations reception sales security service services success support team the and of on leave ooo pto away afk vacation holiday busy dnd remote wfh'.split(
+    ' ',
+  ),
 );
-const STATUS = /\s*[([]\s*(?:external|guest|extern|ext\.?|gast|ooo|pto|away|afk|on leave|vacation|holiday|busy|dnd|remote|wfh)\s*[)\]]\s*/giu;
+const STATUS =
+  /\s*[([]\s*(?:external|guest|extern|ext\.?|gast|ooo|pto|away|afk|on leave|vacation|holiday|busy|dnd|remote|wfh)\s*[)\]]\s*/giu;
 const EXTERNAL_MARK = /[([]\s*(?:external|guest|extern|ext\.?|gast)\s*[)\]]/iu;
 const PRONOUNS = /\s*[([]\s*(?:she|he|they|ze|xe|her|him|them)(?:\s*\/\s*\p{L}+){1,2}\s*[)\]]\s*/giu;
 const DOUBLE_QUOTED = /\s*["“”„«»]([^"“”„«»]+)["“”„«»]\s*/u;
@@ -40,10 +43,25 @@ const SEPARATOR = /\s*\|\s*|\s+@\s*|\s*[–—]\s*|\s+-\s+|\s+\/\s+|\s+·\s+/u;
 const TITLES = new Set(['dr', 'mr', 'mrs', 'ms', 'mx', 'prof', 'sir']);
 const CREDENTIALS = new Set(['phd', 'md', 'mba', 'jr', 'sr', 'ii', 'iii', 'iv', 'cpa', 'esq', 'pe']);
 const FREE_MAIL = new Set(
-  'gmail googlemail outlook hotmail live msn yahoo ymail icloud me mac proton protonmail pm aol gmx web mail yandex fastmail hey zoho qq 163 126'.split(' '),
+  'gmail googlemail outlook hotmail live msn yahoo ymail icloud me mac proton protonmail pm aol gmx web mail yandex fastmail hey zoho qq 163 126'.split(
+    ' ',
+  ),
 );
 /** Words an org name carries that say nothing about which org it is. */
-const ORG_SUFFIXES = new Set(['inc', 'ltd', 'llc', 'gmbh', 'ag', 'sa', 'bv', 'co', 'corp', 'company', 'hq', 'labs']);
+const ORG_SUFFIXES = new Set([
+  'inc',
+  'ltd',
+  'llc',
+  'gmbh',
+  'ag',
+  'sa',
+  'bv',
+  'co',
+  'corp',
+  'company',
+  'hq',
+  'labs',
+]);
 
 /** Lower case with accents and ligatures folded: "Inês" → "ines", "Øster" → "oster". */
 export function fold(text: string): string {
@@ -62,8 +80,20 @@ export function fold(text: string): string {
 
 /** Reads a display name into its parts (see NameParts). */
 export function parseName(raw: string): NameParts {
-  const parts: NameParts = { raw, words: [], reversed: false, external: EXTERNAL_MARK.test(raw), handleLike: false };
-  let text = raw.normalize('NFC').replace(/\s+/g, ' ').trim().replace(STATUS, ' ').replace(PRONOUNS, ' ').trim();
+  const parts: NameParts = {
+    raw,
+    words: [],
+    reversed: false,
+    external: EXTERNAL_MARK.test(raw),
+    handleLike: false,
+  };
+  let text = raw
+    .normalize('NFC')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(STATUS, ' ')
+    .replace(PRONOUNS, ' ')
+    .trim();
   const quoted = DOUBLE_QUOTED.exec(text) ?? SINGLE_QUOTED.exec(text);
   if (quoted) {
     parts.nickname = foldWord(quoted[quoted.length - 1].trim().split(' ')[0]);
@@ -90,7 +120,10 @@ export function parseName(raw: string): NameParts {
     parts.handleLike = true;
     return finish(parts, /^\p{Ll}+$/u.test(token[1]) ? [fold(token[1])] : []);
   }
-  let pieces = text.split(',').map((piece) => piece.trim()).filter((piece) => piece && !CREDENTIALS.has(foldWord(piece)));
+  let pieces = text
+    .split(',')
+    .map((piece) => piece.trim())
+    .filter((piece) => piece && !CREDENTIALS.has(foldWord(piece)));
   if (pieces.length === 2) {
     parts.reversed = true;
     pieces = [pieces[1], pieces[0]];
@@ -100,7 +133,10 @@ export function parseName(raw: string): NameParts {
     .split(' ')
     .map(foldWord)
     .filter((word) => word && !TITLES.has(word) && !CREDENTIALS.has(word));
-  return finish(parts, words.length > 4 || words.some((word) => !/^\p{L}[\p{L}-]*$/u.test(word)) ? [] : words);
+  return finish(
+    parts,
+    words.length > 4 || words.some((word) => !/^\p{L}[\p{L}-]*$/u.test(word)) ? [] : words,
+  );
 }
 
 /** Keeps the words when they name a person (no role or team word: "Acme Support Team"), and sets first and last. */
@@ -119,7 +155,9 @@ function foldWord(word: string): string {
 
 /** "first last" when both are at least two letters: the form full names are compared by. */
 export function fullKey(parts: NameParts): string | undefined {
-  return parts.first && parts.last && parts.first.length > 1 && parts.last.length > 1 ? `${parts.first} ${parts.last}` : undefined;
+  return parts.first && parts.last && parts.first.length > 1 && parts.last.length > 1
+    ? `${parts.first} ${parts.last}`
+    : undefined;
 }
 
 /** A handle's letter runs, folded: "tess.okoro" → [tess, okoro], "@wenli_dev#0042" → [wenli, dev]. */
@@ -149,7 +187,10 @@ export function emailOrg(email: string): string | undefined {
   if (!domain) return undefined;
   const labels = domain.split('.').filter(Boolean);
   if (labels.length < 2) return undefined;
-  const secondLevel = labels.length >= 3 && labels[labels.length - 1].length === 2 && ['co', 'com', 'org', 'net', 'ac', 'gov', 'edu'].includes(labels[labels.length - 2]);
+  const secondLevel =
+    labels.length >= 3 &&
+    labels[labels.length - 1].length === 2 &&
+    ['co', 'com', 'org', 'net', 'ac', 'gov', 'edu'].includes(labels[labels.length - 2]);
   const label = labels[labels.length - (secondLevel ? 3 : 2)];
   return FREE_MAIL.has(label) ? undefined : label;
 }
@@ -171,5 +212,8 @@ export function normalizeName(name: string): string {
 }
 
 export function normalizeEmail(email: string): string {
-  return email.trim().replace(/^mailto:/i, '').toLowerCase();
+  return email
+    .trim()
+    .replace(/^mailto:/i, '')
+    .toLowerCase();
 }

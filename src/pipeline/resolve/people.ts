@@ -59,8 +59,11 @@ export function groupHumans(profiles: readonly PersonUpdated[], links: readonly 
       const [va, vb] = [find(veto.a), find(veto.b)];
       return (va === ra && vb === rb) || (va === rb && vb === ra);
     });
-  const clash = (ra: string, rb: string): boolean => [...(workspaces.get(ra) ?? [])].some((workspace) => workspaces.get(rb)?.has(workspace));
-  const ordered = links.filter((link) => link.method !== 'notSame' && link.confidence >= MIN_LINK_CONFIDENCE && known(link)).sort(strongestFirst);
+  const clash = (ra: string, rb: string): boolean =>
+    [...(workspaces.get(ra) ?? [])].some((workspace) => workspaces.get(rb)?.has(workspace));
+  const ordered = links
+    .filter((link) => link.method !== 'notSame' && link.confidence >= MIN_LINK_CONFIDENCE && known(link))
+    .sort(strongestFirst);
   const weakest = new Map<string, number>();
   for (const link of ordered) {
     const [ra, rb] = [find(link.a), find(link.b)];
@@ -85,12 +88,27 @@ export function groupHumans(profiles: readonly PersonUpdated[], links: readonly 
 
 /** Strongest first; ties in a fixed order, so the same links always give the same humans. */
 function strongestFirst(x: PersonLinked, y: PersonLinked): number {
-  return y.confidence - x.confidence || x.method.localeCompare(y.method) || x.a.localeCompare(y.a) || x.b.localeCompare(y.b) || x.basis.localeCompare(y.basis);
+  return (
+    y.confidence - x.confidence ||
+    x.method.localeCompare(y.method) ||
+    x.a.localeCompare(y.a) ||
+    x.b.localeCompare(y.b) ||
+    x.basis.localeCompare(y.basis)
+  );
 }
 
 /** A person key no profile describes: a human of its own, named by its native id (`slack:T1:U9` → `U9`). */
 export function loneHuman(key: string): Human {
-  return { id: key, name: key.slice(key.lastIndexOf(':') + 1) || key, keys: [key], names: [], handles: [], emails: [], isBot: false, confidence: 1 };
+  return {
+    id: key,
+    name: key.slice(key.lastIndexOf(':') + 1) || key,
+    keys: [key],
+    names: [],
+    handles: [],
+    emails: [],
+    isBot: false,
+    confidence: 1,
+  };
 }
 
 /**
@@ -100,7 +118,9 @@ export function loneHuman(key: string): Human {
  */
 export function displayName(members: readonly PersonUpdated[]): string {
   const sorted = [...members].sort((a, b) => a.key.localeCompare(b.key));
-  const full = sorted.flatMap((member) => member.names).find((name) => /^\p{Lu}[\p{L}'-]+( \p{Lu}[\p{L}'-]+)+$/u.test(name));
+  const full = sorted
+    .flatMap((member) => member.names)
+    .find((name) => /^\p{Lu}[\p{L}'-]+( \p{Lu}[\p{L}'-]+)+$/u.test(name));
   if (full !== undefined) return full;
   const richest = [...sorted].sort((a, b) => b.names.length - a.names.length || fullness(b) - fullness(a))[0];
   return richest?.names[0] ?? richest?.nativeId ?? '';
@@ -112,9 +132,18 @@ function toHuman(root: string, members: PersonUpdated[], confidence: number): Hu
     id: root,
     name: displayName(sorted),
     keys: sorted.map((member) => member.key),
-    names: dedupe(sorted.flatMap((member) => member.names), normalizeName),
-    handles: dedupe(sorted.flatMap((member) => member.handles), normalizeName),
-    emails: dedupe(sorted.flatMap((member) => member.emails), normalizeEmail),
+    names: dedupe(
+      sorted.flatMap((member) => member.names),
+      normalizeName,
+    ),
+    handles: dedupe(
+      sorted.flatMap((member) => member.handles),
+      normalizeName,
+    ),
+    emails: dedupe(
+      sorted.flatMap((member) => member.emails),
+      normalizeEmail,
+    ),
     isBot: sorted.every((member) => member.isBot),
     confidence,
   };

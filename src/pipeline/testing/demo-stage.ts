@@ -55,7 +55,9 @@ export function topicModelStrategy(client: ModelClient): ModelStrategy<TopicInpu
     client,
     prompt: parsePrompt('topic.v1', TOPIC_PROMPT_TEXT),
     reply: TopicOutput,
-    promptValues: (input) => ({ data: dataBlock('conversation_data', { people: input.people, messages: input.messages }) }),
+    promptValues: (input) => ({
+      data: dataBlock('conversation_data', { people: input.people, messages: input.messages }),
+    }),
   };
 }
 
@@ -65,11 +67,18 @@ export const groundTopic: Grounding<TopicInput, TopicOutput> = (reply, input) =>
     entity: new KnownIds([]),
     message: new KnownIds(input.messages.map((message) => ({ id: message.id }))),
   });
-  const value = { topic: reply.topic, participants: g.many('person', reply.participants, 'participants'), evidence: g.many('message', reply.evidence, 'evidence') };
+  const value = {
+    topic: reply.topic,
+    participants: g.many('person', reply.participants, 'participants'),
+    evidence: g.many('message', reply.evidence, 'evidence'),
+  };
   return { value, drops: g.drops };
 };
 
-export function topicInput(overrides: Partial<TopicInput> = {}, text = 'Billing migration moves to Friday'): TopicInput {
+export function topicInput(
+  overrides: Partial<TopicInput> = {},
+  text = 'Billing migration moves to Friday',
+): TopicInput {
   return {
     conversationId: 'c1',
     messages: [
@@ -85,9 +94,23 @@ export function topicInput(overrides: Partial<TopicInput> = {}, text = 'Billing 
 }
 
 /** A client for the fake server with test-friendly knobs: no backoff waits, a short timeout. */
-export function fakeClient(fake: FakeOllama | { url: string }, overrides: Partial<ConstructorParameters<typeof OllamaModelClient>[0]> = {}, options: ConstructorParameters<typeof OllamaModelClient>[1] = {}): OllamaModelClient {
+export function fakeClient(
+  fake: FakeOllama | { url: string },
+  overrides: Partial<ConstructorParameters<typeof OllamaModelClient>[0]> = {},
+  options: ConstructorParameters<typeof OllamaModelClient>[1] = {},
+): OllamaModelClient {
   return new OllamaModelClient(
-    { name: 'llama3.2:3b', host: fake.url, hostSource: 'config', timeoutMs: 5_000, concurrency: 2, retries: 2, seed: 42, numCtx: 8_192, ...overrides },
+    {
+      name: 'llama3.2:3b',
+      host: fake.url,
+      hostSource: 'config',
+      timeoutMs: 5_000,
+      concurrency: 2,
+      retries: 2,
+      seed: 42,
+      numCtx: 8_192,
+      ...overrides,
+    },
     { sleep: async () => {}, ...options },
   );
 }

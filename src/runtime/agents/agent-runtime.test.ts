@@ -11,7 +11,13 @@ import { ChannelCountsAgent, channelCounts } from '../../agents/channel-counts/c
 import { deliveryInput, deliveryKey } from './delivery-workflow.js';
 
 const posted = (i: number, stream = `slack:T1:C${i % 3}`) =>
-  makeEvent({ id: `m${i}`, type: EVENT.messagePosted, stream, occurredAt: '2026-11-25T09:00:00.000Z', payload: { i } });
+  makeEvent({
+    id: `m${i}`,
+    type: EVENT.messagePosted,
+    stream,
+    occurredAt: '2026-11-25T09:00:00.000Z',
+    payload: { i },
+  });
 
 /** Tags every message (deterministic ids); throws on the messages listed in `poison`. */
 class Tagger implements Agent {
@@ -25,7 +31,16 @@ class Tagger implements Agent {
     this.calls++;
     return ctx.step('tag', () => {
       for (const event of batch) if (this.poison.has(event.id)) throw new Error(`cannot tag ${event.id}`);
-      return batch.map((event) => makeEvent({ id: `tag:${event.id}`, type: 'test.tagged', stream: event.stream, occurredAt: event.occurredAt, causationId: event.id, payload: { of: event.id } }));
+      return batch.map((event) =>
+        makeEvent({
+          id: `tag:${event.id}`,
+          type: 'test.tagged',
+          stream: event.stream,
+          occurredAt: event.occurredAt,
+          causationId: event.id,
+          payload: { of: event.id },
+        }),
+      );
     });
   }
 }
@@ -55,15 +70,23 @@ describe('AgentRuntime', () => {
   const open = () => {
     const temp = makeTempDir();
     cleanup = temp.cleanup;
-    db = openDatabase(join(temp.dir, 'outro.db'), { migrations: MIGRATIONS.filter((migration) => migration.version <= 5) });
+    db = openDatabase(join(temp.dir, 'outro.db'), {
+      migrations: MIGRATIONS.filter((migration) => migration.version <= 5),
+    });
     return new EventLog(db);
   };
-  const tagTotal = () => (db.prepare('SELECT coalesce(sum(n), 0) AS n FROM tag_counts').get() as { n: number }).n;
+  const tagTotal = () =>
+    (db.prepare('SELECT coalesce(sum(n), 0) AS n FROM tag_counts').get() as { n: number }).n;
 
   it('runs chained agents until the bus is drained, appending produced events once', async () => {
     const log = open();
     log.appendAll(Array.from({ length: 25 }, (_, i) => posted(i)));
-    const runtime = new AgentRuntime({ db, log, agents: [new TagCounter(), new Tagger(), new ChannelCountsAgent()], batchSize: 10 });
+    const runtime = new AgentRuntime({
+      db,
+      log,
+      agents: [new TagCounter(), new Tagger(), new ChannelCountsAgent()],
+      batchSize: 10,
+    });
     const summary = await runtime.runUntilDrained();
     expect(summary.produced).toBe(25);
     expect(summary.agents.tagger).toMatchObject({ batches: 3, events: 25, produced: 25, failures: 0 });
@@ -88,7 +111,12 @@ describe('AgentRuntime', () => {
     const log = open();
     log.appendAll(Array.from({ length: 6 }, (_, i) => posted(i)));
     const tagger = new Tagger(new Set(['m3']));
-    const runtime = new AgentRuntime({ db, log, agents: [tagger, new TagCounter()], bus: { maxAttempts: 3, backoff: { initialMs: 1 } } });
+    const runtime = new AgentRuntime({
+      db,
+      log,
+      agents: [tagger, new TagCounter()],
+      bus: { maxAttempts: 3, backoff: { initialMs: 1 } },
+    });
     const summary = await runtime.runUntilDrained();
     expect(summary.agents.tagger.deadLettered).toBe(1);
     expect(log.count('test.tagged')).toBe(5);
@@ -112,15 +140,35 @@ describe('AgentRuntime', () => {
     // A process that claimed the delivery and checkpointed the agent's step, then died before the commit step.
     const fetched = await first.bus.subscribe('tagger', tagger.consumes).fetch(500);
     if (fetched.kind !== 'batch') throw new Error('expected a batch');
-    const { runId } = first.engine.start('agent:tagger', deliveryInput(fetched.batch), { idempotencyKey: deliveryKey(tagger, fetched.batch) });
-    db.prepare("UPDATE workflow_runs SET status = 'running', lease_owner = 'h:1:x', lease_expires_at = 0 WHERE id = ?").run(runId);
+    const { runId } = first.engine.start('agent:tagger', deliveryInput(fetched.batch), {
+      idempotencyKey: deliveryKey(tagger, fetched.batch),
+    });
+    db.prepare(
+      "UPDATE workflow_runs SET status = 'running', lease_owner = 'h:1:x', lease_expires_at = 0 WHERE id = ?",
+    ).run(runId);
     db.prepare(
       "INSERT INTO workflow_steps (run_id, step_seq, name, status, output, attempts, started_at, finished_at, duration_ms) VALUES (?, 0, 'tagger/tag', 'completed', ?, 1, '', '', 0)",
-    ).run(runId, JSON.stringify([posted(1), posted(2)].map((e) => makeEvent({ id: `tag:${e.id}`, type: 'test.tagged', stream: e.stream, occurredAt: e.occurredAt, payload: { recorded: true } }))));
+    ).run(
+      runId,
+      JSON.stringify(
+        [posted(1), posted(2)].map((e) =>
+          makeEvent({
+            id: `tag:${e.id}`,
+            type: 'test.tagged',
+            stream: e.stream,
+            occurredAt: e.occurredAt,
+            payload: { recorded: true },
+          }),
+        ),
+      ),
+    );
     const second = new AgentRuntime({ db, log, agents: [tagger] });
     await second.runUntilDrained();
     expect(tagger.calls).toBe(1);
-    expect(log.read({ types: ['test.tagged'] }).map((e) => e.payload)).toEqual([{ recorded: true }, { recorded: true }]);
+    expect(log.read({ types: ['test.tagged'] }).map((e) => e.payload)).toEqual([
+      { recorded: true },
+      { recorded: true },
+    ]);
     expect(second.engine.runs.get(runId)).toMatchObject({ status: 'completed', recoveries: 1 });
   });
 });

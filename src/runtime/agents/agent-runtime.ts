@@ -5,7 +5,13 @@ import type { EventLog } from '../../memory/event-log.js';
 import type { SqliteDatabase } from '../../memory/sqlite.js';
 import { WorkflowEngine, type EngineOptions } from '../engine/engine.js';
 import type { Agent } from './agent.js';
-import { deliveryInput, deliveryKey, deliveryWorkflow, workflowNameOf, type DeliveryOutput } from './delivery-workflow.js';
+import {
+  deliveryInput,
+  deliveryKey,
+  deliveryWorkflow,
+  workflowNameOf,
+  type DeliveryOutput,
+} from './delivery-workflow.js';
 
 export interface AgentRuntimeOptions {
   db: SqliteDatabase;
@@ -58,25 +64,47 @@ export class AgentRuntime {
     this.engine = new WorkflowEngine({ ...options.engine, db: options.db, log: options.log });
     const names = new Set<string>();
     for (const agent of options.agents) {
-      if (names.has(agent.name)) throw new OutroError('INTERNAL', `Two agents are named "${agent.name}"; agent names are consumer groups and must be unique (src/agents/index.ts).`);
+      if (names.has(agent.name))
+        throw new OutroError(
+          'INTERNAL',
+          `Two agents are named "${agent.name}"; agent names are consumer groups and must be unique (src/agents/index.ts).`,
+        );
       names.add(agent.name);
-      this.engine.register(workflowNameOf(agent), deliveryWorkflow(agent, { db: options.db, log: options.log, bus: this.bus, now: this.now }));
+      this.engine.register(
+        workflowNameOf(agent),
+        deliveryWorkflow(agent, { db: options.db, log: options.log, bus: this.bus, now: this.now }),
+      );
     }
   }
 
   /** Events waiting per agent. */
   pending(): Record<string, number> {
-    return Object.fromEntries(this.options.agents.map((agent) => [agent.name, this.bus.pendingSync(agent.name, agent.consumes)]));
+    return Object.fromEntries(
+      this.options.agents.map((agent) => [agent.name, this.bus.pendingSync(agent.name, agent.consumes)]),
+    );
   }
 
   async runUntilDrained(options: { signal?: AbortSignal; maxWaitMs?: number } = {}): Promise<DrainSummary> {
     const started = Date.now();
-    const summary: DrainSummary = { rounds: 0, batches: 0, events: 0, produced: 0, failures: 0, deadLettered: 0, resumed: 0, agents: {}, durationMs: 0 };
-    for (const agent of this.options.agents) summary.agents[agent.name] = { batches: 0, events: 0, produced: 0, failures: 0, deadLettered: 0 };
+    const summary: DrainSummary = {
+      rounds: 0,
+      batches: 0,
+      events: 0,
+      produced: 0,
+      failures: 0,
+      deadLettered: 0,
+      resumed: 0,
+      agents: {},
+      durationMs: 0,
+    };
+    for (const agent of this.options.agents)
+      summary.agents[agent.name] = { batches: 0, events: 0, produced: 0, failures: 0, deadLettered: 0 };
     for (const result of await this.engine.resumePending({ signal: options.signal })) {
       if (result.status !== 'completed') continue;
       summary.resumed++;
-      const agent = this.options.agents.find((candidate) => workflowNameOf(candidate) === this.engine.runs.get(result.runId)?.workflow);
+      const agent = this.options.agents.find(
+        (candidate) => workflowNameOf(candidate) === this.engine.runs.get(result.runId)?.workflow,
+      );
       const output = result.output as DeliveryOutput | undefined;
       if (agent && output) this.count(summary, agent, output);
     }
@@ -123,7 +151,9 @@ export class AgentRuntime {
     if (fetched.kind === 'wait') return { kind: 'wait', until: fetched.notBefore };
     const batch = fetched.batch;
     const tally = summary.agents[agent.name];
-    const { runId } = this.engine.start(workflowNameOf(agent), deliveryInput(batch), { idempotencyKey: deliveryKey(agent, batch) });
+    const { runId } = this.engine.start(workflowNameOf(agent), deliveryInput(batch), {
+      idempotencyKey: deliveryKey(agent, batch),
+    });
     const result = await this.engine.execute<DeliveryOutput>(runId);
     if (result.busy) return { kind: 'wait', until: Date.now() + 1_000 };
     if (result.status === 'completed') {
@@ -133,7 +163,10 @@ export class AgentRuntime {
     if (isOutroError(result.error, 'STORE_LOCKED')) return { kind: 'progress' };
     summary.failures++;
     tally.failures++;
-    const nack = await subscription.nack(batch, result.error ?? new Error(`run ${runId} ended ${result.status}`));
+    const nack = await subscription.nack(
+      batch,
+      result.error ?? new Error(`run ${runId} ended ${result.status}`),
+    );
     if (nack.outcome === 'dead') {
       summary.deadLettered++;
       tally.deadLettered++;

@@ -20,7 +20,10 @@ export interface DeliveryOutput {
 export const workflowNameOf = (agent: Agent): string => `agent:${agent.name}`;
 
 export function deliveryKey(agent: Agent, batch: BusBatch): string {
-  const span = batch.deadLetterId === undefined ? `${batch.after}-${batch.through}` : `dead-letter-${batch.deadLetterId}`;
+  const span =
+    batch.deadLetterId === undefined
+      ? `${batch.after}-${batch.through}`
+      : `dead-letter-${batch.deadLetterId}`;
   return `agent:${agent.name}@${agent.version}:g${batch.generation}:${span}:a${batch.attempt}`;
 }
 
@@ -40,12 +43,16 @@ function eventsOf(db: SqliteDatabase, agent: Agent, input: DeliveryInput): Store
  * are checkpointed), then one `commit` step whose transaction appends the produced events, runs
  * the agent's onCommit writes and advances the cursor by compare-and-set.
  */
-export function deliveryWorkflow(agent: Agent, deps: { db: SqliteDatabase; log: EventLog; bus: SqliteBus; now: () => Date }): WorkflowFn<DeliveryInput, DeliveryOutput> {
+export function deliveryWorkflow(
+  agent: Agent,
+  deps: { db: SqliteDatabase; log: EventLog; bus: SqliteBus; now: () => Date },
+): WorkflowFn<DeliveryInput, DeliveryOutput> {
   return async (run, input) => {
     if (input.deadLetterId === undefined) {
       // A delivery resumed (or retried) after its cursor moved on is superseded: another run did the work.
       const cursor = deps.bus.cursor(agent.name);
-      if (cursor.position !== input.after || cursor.generation !== input.generation) return { events: 0, produced: 0, superseded: true };
+      if (cursor.position !== input.after || cursor.generation !== input.generation)
+        return { events: 0, produced: 0, superseded: true };
     }
     const events = eventsOf(deps.db, agent, input);
     const writes: ((db: SqliteDatabase) => void)[] = [];

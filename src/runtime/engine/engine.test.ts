@@ -27,7 +27,8 @@ describe('WorkflowEngine', () => {
     db = openDatabase(file, { migrations: ENGINE_MIGRATIONS });
     return db;
   };
-  const engine = (options: Partial<EngineOptions> = {}) => new WorkflowEngine({ db, sleep: async () => {}, ...options });
+  const engine = (options: Partial<EngineOptions> = {}) =>
+    new WorkflowEngine({ db, sleep: async () => {}, ...options });
 
   it('checkpoints each step once and returns recorded outputs when a run resumes', async () => {
     open();
@@ -49,7 +50,9 @@ describe('WorkflowEngine', () => {
     const died = await first.execute(runId);
     expect(died.status).toBe('failed');
     first.runs.retry(runId);
-    db.prepare("UPDATE workflow_runs SET status = 'running', lease_owner = 'host-x:1:a', lease_expires_at = ? WHERE id = ?").run(clock + 100, runId);
+    db.prepare(
+      "UPDATE workflow_runs SET status = 'running', lease_owner = 'host-x:1:a', lease_expires_at = ? WHERE id = ?",
+    ).run(clock + 100, runId);
     crash = false;
     clock += 500;
     const second = engine({ owner: 'host-y:2:b', clock: () => clock }).register('flow', flow);
@@ -66,14 +69,21 @@ describe('WorkflowEngine', () => {
   it('retries a failing step with growing, jittered backoff and records its attempts', async () => {
     open();
     const delays: number[] = [];
-    const e = engine({ sleep: async (ms) => void delays.push(ms), random: () => 0.5 }).register('flaky', async (ctx) => {
-      let calls = 0;
-      return ctx.step('call', () => {
-        calls++;
-        if (calls < 3) throw new Error(`try ${calls}`);
-        return calls;
-      }, { attempts: 4, backoff: { initialMs: 100, factor: 2, jitter: 0.5 } });
-    });
+    const e = engine({ sleep: async (ms) => void delays.push(ms), random: () => 0.5 }).register(
+      'flaky',
+      async (ctx) => {
+        let calls = 0;
+        return ctx.step(
+          'call',
+          () => {
+            calls++;
+            if (calls < 3) throw new Error(`try ${calls}`);
+            return calls;
+          },
+          { attempts: 4, backoff: { initialMs: 100, factor: 2, jitter: 0.5 } },
+        );
+      },
+    );
     const result = await e.run('flaky', null);
     expect(result).toMatchObject({ status: 'completed', output: 3 });
     expect(delays).toEqual([75, 150]);
@@ -84,10 +94,14 @@ describe('WorkflowEngine', () => {
     open();
     let calls = 0;
     const e = engine().register('picky', async (ctx) =>
-      ctx.step('call', () => {
-        calls++;
-        throw new Error('bad input');
-      }, { attempts: 5, retryOn: (error) => !(error instanceof Error && error.message === 'bad input') }),
+      ctx.step(
+        'call',
+        () => {
+          calls++;
+          throw new Error('bad input');
+        },
+        { attempts: 5, retryOn: (error) => !(error instanceof Error && error.message === 'bad input') },
+      ),
     );
     const result = await e.run('picky', null);
     expect(result.status).toBe('failed');
@@ -100,7 +114,14 @@ describe('WorkflowEngine', () => {
     open();
     let sawAbort = false;
     const e = engine().register('slow', async (ctx) =>
-      ctx.step('wait', (signal) => new Promise((resolve) => signal.addEventListener('abort', () => ((sawAbort = true), resolve('late')))), { timeoutMs: 20 }),
+      ctx.step(
+        'wait',
+        (signal) =>
+          new Promise((resolve) =>
+            signal.addEventListener('abort', () => ((sawAbort = true), resolve('late'))),
+          ),
+        { timeoutMs: 20 },
+      ),
     );
     const result = await e.run('slow', null);
     expect(result.status).toBe('failed');
@@ -111,7 +132,9 @@ describe('WorkflowEngine', () => {
   it('returns the first run for a second start with the same idempotency key', async () => {
     open();
     let bodies = 0;
-    const e = engine().register('digest', async (ctx, input: { at: string }) => ctx.step('write', () => (bodies++, input.at)));
+    const e = engine().register('digest', async (ctx, input: { at: string }) =>
+      ctx.step('write', () => (bodies++, input.at)),
+    );
     const first = await e.run('digest', { at: '08:00' }, { idempotencyKey: 'digest:2026-11-25T08:00' });
     const second = await e.run('digest', { at: 'other' }, { idempotencyKey: 'digest:2026-11-25T08:00' });
     expect(second.runId).toBe(first.runId);
@@ -122,10 +145,18 @@ describe('WorkflowEngine', () => {
   it('never lets two owners run one run: a held lease is busy until it expires', async () => {
     open();
     let clock = 0;
-    const a = engine({ owner: 'elsewhere:1:a', clock: () => clock, leaseMs: 1_000 }).register('w', async () => 'done');
-    const b = engine({ owner: 'elsewhere:2:b', clock: () => clock, leaseMs: 1_000 }).register('w', async () => 'done');
+    const a = engine({ owner: 'elsewhere:1:a', clock: () => clock, leaseMs: 1_000 }).register(
+      'w',
+      async () => 'done',
+    );
+    const b = engine({ owner: 'elsewhere:2:b', clock: () => clock, leaseMs: 1_000 }).register(
+      'w',
+      async () => 'done',
+    );
     const { runId } = a.start('w', null);
-    db.prepare("UPDATE workflow_runs SET status = 'running', lease_owner = 'elsewhere:1:a', lease_expires_at = 1000 WHERE id = ?").run(runId);
+    db.prepare(
+      "UPDATE workflow_runs SET status = 'running', lease_owner = 'elsewhere:1:a', lease_expires_at = 1000 WHERE id = ?",
+    ).run(runId);
     clock = 999;
     expect(await b.execute(runId)).toMatchObject({ status: 'running', busy: true });
     clock = 1_001;
@@ -153,7 +184,9 @@ describe('WorkflowEngine', () => {
     open();
     let release: () => void = () => {};
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const a = engine({ owner: 'elsewhere:1:a', leaseMs: 1_000, heartbeatMs: 10 }).register('w', async (ctx) => ctx.step('long', async () => (await gate, 'late')));
+    const a = engine({ owner: 'elsewhere:1:a', leaseMs: 1_000, heartbeatMs: 10 }).register('w', async (ctx) =>
+      ctx.step('long', async () => (await gate, 'late')),
+    );
     const { runId } = a.start('w', null);
     const running = a.execute(runId);
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -170,17 +203,24 @@ describe('WorkflowEngine', () => {
     const e = engine({ clock: () => 0 }).register('w', async () => 'ok');
     const { runId } = e.start('w', null);
     const gonePid = 2 ** 22 + 12_345;
-    db.prepare("UPDATE workflow_runs SET status = 'running', lease_owner = ?, lease_expires_at = 99999999 WHERE id = ?").run(`${e.owner.split(':')[0]}:${gonePid}:x`, runId);
+    db.prepare(
+      "UPDATE workflow_runs SET status = 'running', lease_owner = ?, lease_expires_at = 99999999 WHERE id = ?",
+    ).run(`${e.owner.split(':')[0]}:${gonePid}:x`, runId);
     expect(await e.execute(runId)).toMatchObject({ status: 'completed' });
   });
 
   it('marks a run dead after more recoveries than allowed', async () => {
     open();
     let clock = 0;
-    const e = engine({ owner: 'h:1:z', clock: () => clock, leaseMs: 10, maxRecoveries: 2 }).register('w', async () => 'ok');
+    const e = engine({ owner: 'h:1:z', clock: () => clock, leaseMs: 10, maxRecoveries: 2 }).register(
+      'w',
+      async () => 'ok',
+    );
     const { runId } = e.start('w', null);
     for (let i = 0; i < 3; i++) {
-      db.prepare("UPDATE workflow_runs SET status = 'running', lease_owner = 'h:9:dead', lease_expires_at = ? WHERE id = ?").run(clock + 10, runId);
+      db.prepare(
+        "UPDATE workflow_runs SET status = 'running', lease_owner = 'h:9:dead', lease_expires_at = ? WHERE id = ?",
+      ).run(clock + 10, runId);
       clock += 100;
       if (i < 2) {
         // A recovery that itself dies: claim, then lose the process before finishing.
@@ -213,7 +253,13 @@ describe('WorkflowEngine', () => {
   it('commits the events a step produces in the same transaction as its checkpoint', async () => {
     open();
     const log = new EventLog(db);
-    const event = makeEvent({ id: 'e1', type: 't', stream: 's', occurredAt: '2026-11-25T00:00:00Z', payload: {} });
+    const event = makeEvent({
+      id: 'e1',
+      type: 't',
+      stream: 's',
+      occurredAt: '2026-11-25T00:00:00Z',
+      payload: {},
+    });
     let failCommit = true;
     const e = new WorkflowEngine({ db, log, sleep: async () => {} }).register('w', async (ctx) =>
       ctx.step('emit', () => 'x', {
@@ -237,10 +283,13 @@ describe('WorkflowEngine', () => {
   it('reports step starts and finishes to its observer', async () => {
     open();
     const finished: StepFinishedObservation[] = [];
-    const e = engine({ observer: { stepFinished: (event) => void finished.push(event) } }).register('w', async (ctx) => {
-      let n = 0;
-      await ctx.step('a', () => (++n < 2 ? Promise.reject(new Error('once')) : 1), { attempts: 2 });
-    });
+    const e = engine({ observer: { stepFinished: (event) => void finished.push(event) } }).register(
+      'w',
+      async (ctx) => {
+        let n = 0;
+        await ctx.step('a', () => (++n < 2 ? Promise.reject(new Error('once')) : 1), { attempts: 2 });
+      },
+    );
     await e.run('w', null);
     expect(finished.map((f) => [f.stepName, f.stepSeq, f.attempt, f.status])).toEqual([
       ['a', 0, 1, 'retrying'],

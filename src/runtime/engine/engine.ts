@@ -40,7 +40,8 @@ export interface ExecuteResult<O = unknown> extends RunResult<O> {
 
 const defaultSleep = (ms: number, signal: AbortSignal): Promise<void> =>
   new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(new OutroError('ABORTED', 'Stopped while waiting to retry.', { cause: signal.reason }));
+    if (signal.aborted)
+      return reject(new OutroError('ABORTED', 'Stopped while waiting to retry.', { cause: signal.reason }));
     const timer = setTimeout(() => {
       signal.removeEventListener('abort', onAbort);
       resolve();
@@ -91,13 +92,23 @@ export class WorkflowEngine {
         if (existing) return { runId: existing.id, created: false };
       }
       const runId = options.runId ?? `run_${randomUUID()}`;
-      this.runs.insert({ id: runId, workflow, idempotencyKey: options.idempotencyKey ?? null, input, at: new Date(this.clock()).toISOString() });
+      this.runs.insert({
+        id: runId,
+        workflow,
+        idempotencyKey: options.idempotencyKey ?? null,
+        input,
+        at: new Date(this.clock()).toISOString(),
+      });
       return { runId, created: true };
     });
   }
 
   /** Starts (or finds) a run and executes it to its end. */
-  async run<O = unknown>(workflow: string, input: unknown, options: StartOptions & { signal?: AbortSignal } = {}): Promise<ExecuteResult<O>> {
+  async run<O = unknown>(
+    workflow: string,
+    input: unknown,
+    options: StartOptions & { signal?: AbortSignal } = {},
+  ): Promise<ExecuteResult<O>> {
     const { runId } = this.start(workflow, input, options);
     return this.execute<O>(runId, options);
   }
@@ -117,14 +128,20 @@ export class WorkflowEngine {
    * Claims the run's lease and runs it: completed steps return their checkpoints, the first
    * unfinished one runs again. A finished run returns its recorded outcome.
    */
-  async execute<O = unknown>(runId: string, options: { signal?: AbortSignal } = {}): Promise<ExecuteResult<O>> {
+  async execute<O = unknown>(
+    runId: string,
+    options: { signal?: AbortSignal } = {},
+  ): Promise<ExecuteResult<O>> {
     const claim = this.claim(runId);
     if (claim.kind !== 'claimed') return claim.result as ExecuteResult<O>;
     const run = claim.run;
     const fn = this.workflows.get(run.workflow);
     if (!fn) {
       this.release(runId);
-      throw new OutroError('NOT_FOUND', `No workflow named "${run.workflow}" is registered in this process; run ${runId} stays pending.`);
+      throw new OutroError(
+        'NOT_FOUND',
+        `No workflow named "${run.workflow}" is registered in this process; run ${runId} stays pending.`,
+      );
     }
     const controller = new AbortController();
     const onOuterAbort = (): void => controller.abort(options.signal?.reason);
@@ -153,7 +170,11 @@ export class WorkflowEngine {
     try {
       const output = (await fn(context, run.input)) as O;
       const done = this.finish(runId, 'completed', output, null);
-      this.options.observer?.runFinished?.({ runId, workflow: run.workflow, status: done ? 'completed' : 'running' });
+      this.options.observer?.runFinished?.({
+        runId,
+        workflow: run.workflow,
+        status: done ? 'completed' : 'running',
+      });
       return done ? { runId, status: 'completed', output } : this.outcome<O>(runId);
     } catch (error) {
       if (options.signal?.aborted && !isOutroError(error, 'WORKFLOW_NONDETERMINISTIC')) {
@@ -172,20 +193,34 @@ export class WorkflowEngine {
 
   private outcome<O>(runId: string): ExecuteResult<O> {
     const run = this.runs.get(runId);
-    return { runId, status: run?.status ?? 'failed', output: run?.output as O, error: run?.error ?? undefined, busy: run?.status === 'running' };
+    return {
+      runId,
+      status: run?.status ?? 'failed',
+      output: run?.output as O,
+      error: run?.error ?? undefined,
+      busy: run?.status === 'running',
+    };
   }
 
-  private claim(runId: string): { kind: 'claimed'; run: NonNullable<ReturnType<RunStore['get']>> } | { kind: 'skip'; result: ExecuteResult } {
+  private claim(
+    runId: string,
+  ):
+    | { kind: 'claimed'; run: NonNullable<ReturnType<RunStore['get']>> }
+    | { kind: 'skip'; result: ExecuteResult } {
     return this.runs.transaction(() => {
       const run = this.runs.get(runId);
       if (!run) throw new OutroError('NOT_FOUND', `No workflow run ${runId}. \`outro runs\` lists them.`);
       if (run.status === 'completed' || run.status === 'failed' || run.status === 'dead') {
-        return { kind: 'skip' as const, result: { runId, status: run.status, output: run.output, error: run.error ?? undefined } };
+        return {
+          kind: 'skip' as const,
+          result: { runId, status: run.status, output: run.output, error: run.error ?? undefined },
+        };
       }
       const now = this.clock();
       let recoveries = run.recoveries;
       if (run.status === 'running') {
-        const held = run.leaseOwner !== null && (run.leaseExpiresAt ?? 0) > now && !ownerIsGone(run.leaseOwner);
+        const held =
+          run.leaseOwner !== null && (run.leaseExpiresAt ?? 0) > now && !ownerIsGone(run.leaseOwner);
         if (held) return { kind: 'skip' as const, result: { runId, status: 'running' as const, busy: true } };
         recoveries++;
       }
@@ -200,8 +235,18 @@ export class WorkflowEngine {
     });
   }
 
-  private finish(runId: string, status: 'completed' | 'failed', output: unknown, error: string | null): boolean {
-    return this.runs.finish(runId, this.owner, { status, output, error, at: new Date(this.clock()).toISOString() });
+  private finish(
+    runId: string,
+    status: 'completed' | 'failed',
+    output: unknown,
+    error: string | null,
+  ): boolean {
+    return this.runs.finish(runId, this.owner, {
+      status,
+      output,
+      error,
+      at: new Date(this.clock()).toISOString(),
+    });
   }
 
   /** Gives the lease back without finishing (the process is stopping): the run stays pending. */

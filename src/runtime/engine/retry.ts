@@ -4,12 +4,21 @@ import type { BackoffOptions } from './types.js';
 
 /** A step's backoff, with the engine's defaults for what it leaves out: 100 ms doubling to 30 s, delay × [0.5, 1]. */
 export function stepBackoff(options: BackoffOptions = {}): Backoff {
-  return { initialMs: options.initialMs ?? 100, factor: options.factor ?? 2, maxMs: options.maxMs ?? 30_000, jitter: options.jitter ?? 0.5 };
+  return {
+    initialMs: options.initialMs ?? 100,
+    factor: options.factor ?? 2,
+    maxMs: options.maxMs ?? 30_000,
+    jitter: options.jitter ?? 0.5,
+  };
 }
 
 /** Errors that no retry can fix. */
 export function isFatal(error: unknown): boolean {
-  return isOutroError(error, 'WORKFLOW_NONDETERMINISTIC') || isOutroError(error, 'ABORTED') || isOutroError(error, 'STORE_LOCKED');
+  return (
+    isOutroError(error, 'WORKFLOW_NONDETERMINISTIC') ||
+    isOutroError(error, 'ABORTED') ||
+    isOutroError(error, 'STORE_LOCKED')
+  );
 }
 
 export const defaultRetryOn = (error: unknown): boolean => !isFatal(error);
@@ -24,7 +33,8 @@ export async function runAttempt<T>(
   timeoutMs: number | undefined,
   label: string,
 ): Promise<T> {
-  if (runSignal.aborted) throw new OutroError('ABORTED', `${label} was stopped before it started.`, { cause: runSignal.reason });
+  if (runSignal.aborted)
+    throw new OutroError('ABORTED', `${label} was stopped before it started.`, { cause: runSignal.reason });
   const controller = new AbortController();
   const onAbort = (): void => controller.abort(runSignal.reason);
   runSignal.addEventListener('abort', onAbort, { once: true });
@@ -32,14 +42,25 @@ export async function runAttempt<T>(
   const stopped = new Promise<never>((_, reject) => {
     controller.signal.addEventListener(
       'abort',
-      () => reject(isOutroError(controller.signal.reason) ? controller.signal.reason : new OutroError('ABORTED', `${label} was stopped.`, { cause: controller.signal.reason })),
+      () =>
+        reject(
+          isOutroError(controller.signal.reason)
+            ? controller.signal.reason
+            : new OutroError('ABORTED', `${label} was stopped.`, { cause: controller.signal.reason }),
+        ),
       { once: true },
     );
   });
   stopped.catch(() => undefined);
   if (timeoutMs !== undefined) {
     timer = setTimeout(
-      () => controller.abort(new OutroError('TIMEOUT', `${label} took longer than ${timeoutMs} ms; raise its timeoutMs or make the work smaller.`)),
+      () =>
+        controller.abort(
+          new OutroError(
+            'TIMEOUT',
+            `${label} took longer than ${timeoutMs} ms; raise its timeoutMs or make the work smaller.`,
+          ),
+        ),
       timeoutMs,
     );
   }

@@ -18,12 +18,20 @@ export interface StepRunnerDeps {
 }
 
 /** The context of one execution of a run: numbers its steps and replays or checkpoints each. */
-export function createRunContext(deps: StepRunnerDeps, runId: string, workflow: string, signal: AbortSignal): WorkflowContext {
+export function createRunContext(
+  deps: StepRunnerDeps,
+  runId: string,
+  workflow: string,
+  signal: AbortSignal,
+): WorkflowContext {
   let nextSeq = 0;
   const assertLease = (): void => {
     const holder = deps.runs.leaseOwner(runId);
     if (holder !== deps.owner) {
-      throw new OutroError('STORE_LOCKED', `Run ${runId} lost its lease to ${holder ?? 'nobody'}; its work is left to the current holder.`);
+      throw new OutroError(
+        'STORE_LOCKED',
+        `Run ${runId} lost its lease to ${holder ?? 'nobody'}; its work is left to the current holder.`,
+      );
     }
   };
   const iso = (ms: number): string => new Date(ms).toISOString();
@@ -40,9 +48,22 @@ export function createRunContext(deps: StepRunnerDeps, runId: string, workflow: 
     }
     if (recorded?.status === 'completed') {
       const now = deps.clock();
-      const event: StepObservation = { runId, workflow, stepSeq, stepName: name, attempt: recorded.attempts, startedAt: now };
+      const event: StepObservation = {
+        runId,
+        workflow,
+        stepSeq,
+        stepName: name,
+        attempt: recorded.attempts,
+        startedAt: now,
+      };
       deps.observer?.stepStarted?.(event);
-      deps.observer?.stepFinished?.({ ...event, status: 'replayed', replayed: true, finishedAt: now, durationMs: 0 });
+      deps.observer?.stepFinished?.({
+        ...event,
+        status: 'replayed',
+        replayed: true,
+        finishedAt: now,
+        durationMs: 0,
+      });
       return recorded.output as T;
     }
     const attempts = Math.max(1, options.attempts ?? 1);
@@ -59,15 +80,39 @@ export function createRunContext(deps: StepRunnerDeps, runId: string, workflow: 
         const finishedAt = deps.clock();
         deps.runs.transaction(() => {
           assertLease();
-          deps.runs.saveStep({ runId, stepSeq, name, status: 'completed', output, error: null, attempts: attempt, startedAt: iso(firstStart), finishedAt: iso(finishedAt), durationMs: finishedAt - firstStart });
+          deps.runs.saveStep({
+            runId,
+            stepSeq,
+            name,
+            status: 'completed',
+            output,
+            error: null,
+            attempts: attempt,
+            startedAt: iso(firstStart),
+            finishedAt: iso(finishedAt),
+            durationMs: finishedAt - firstStart,
+          });
           options.commit?.(output, { db: deps.db, log: deps.log });
         });
-        deps.observer?.stepFinished?.({ ...event, status: 'completed', replayed: false, finishedAt, durationMs: finishedAt - startedAt });
+        deps.observer?.stepFinished?.({
+          ...event,
+          status: 'completed',
+          replayed: false,
+          finishedAt,
+          durationMs: finishedAt - startedAt,
+        });
         return output;
       } catch (error) {
         const finishedAt = deps.clock();
         const again = attempt < attempts && !signal.aborted && !isFatal(error) && retryOn(error, attempt);
-        deps.observer?.stepFinished?.({ ...event, status: again ? 'retrying' : 'failed', replayed: false, finishedAt, durationMs: finishedAt - startedAt, error });
+        deps.observer?.stepFinished?.({
+          ...event,
+          status: again ? 'retrying' : 'failed',
+          replayed: false,
+          finishedAt,
+          durationMs: finishedAt - startedAt,
+          error,
+        });
         if (again) {
           await deps.sleep(backoffDelay(attempt, stepBackoff(options.backoff), deps.random), signal);
           continue;
@@ -78,11 +123,29 @@ export function createRunContext(deps: StepRunnerDeps, runId: string, workflow: 
     }
   }
 
-  function recordFailure(name: string, stepSeq: number, error: unknown, attempts: number, start: number, end: number): void {
+  function recordFailure(
+    name: string,
+    stepSeq: number,
+    error: unknown,
+    attempts: number,
+    start: number,
+    end: number,
+  ): void {
     try {
       deps.runs.transaction(() => {
         assertLease();
-        deps.runs.saveStep({ runId, stepSeq, name, status: 'failed', output: undefined, error: errorText(error), attempts, startedAt: iso(start), finishedAt: iso(end), durationMs: end - start });
+        deps.runs.saveStep({
+          runId,
+          stepSeq,
+          name,
+          status: 'failed',
+          output: undefined,
+          error: errorText(error),
+          attempts,
+          startedAt: iso(start),
+          finishedAt: iso(end),
+          durationMs: end - start,
+        });
       });
     } catch {
       // The lease is gone: the holder records its own outcome.

@@ -71,7 +71,12 @@ export function workflowTraceObserver(tracer: Tracer): WorkflowTraceObserver {
       parent,
       traceId: traceIdOfRun(event.runId),
       runId: event.runId,
-      attributes: { [ATTR.step]: event.stepName, 'outro.step_seq': event.stepSeq, ...(event.workflow ? { [ATTR.workflow]: event.workflow } : {}), ...(event.attempt ? { [ATTR.attempt]: event.attempt } : {}) },
+      attributes: {
+        [ATTR.step]: event.stepName,
+        'outro.step_seq': event.stepSeq,
+        ...(event.workflow ? { [ATTR.workflow]: event.workflow } : {}),
+        ...(event.attempt ? { [ATTR.attempt]: event.attempt } : {}),
+      },
     });
     steps.set(key(event), span);
   };
@@ -94,7 +99,13 @@ export function workflowTraceObserver(tracer: Tracer): WorkflowTraceObserver {
       runs.get(event.runId)?.end('error');
       runs.set(
         event.runId,
-        tracer.startSpan(`workflow ${event.workflow ?? event.runId}`, { kind: 'workflow', parent: null, traceId: traceIdOfRun(event.runId), runId: event.runId, attributes: event.workflow ? { [ATTR.workflow]: event.workflow } : {} }),
+        tracer.startSpan(`workflow ${event.workflow ?? event.runId}`, {
+          kind: 'workflow',
+          parent: null,
+          traceId: traceIdOfRun(event.runId),
+          runId: event.runId,
+          attributes: event.workflow ? { [ATTR.workflow]: event.workflow } : {},
+        }),
       );
     },
     runFinished(event) {

@@ -42,7 +42,10 @@ export const askWordingNone: Strategy<AskWordingInput, AskWording> = {
 };
 
 /** prompts/ask-answer.v1.md; question, answer and evidence go in as one data block. */
-export function makeAskWordingStrategy(client: ModelClient, prompt: PromptTemplate = loadPrompt(ASK_ANSWER_PROMPT_ID)): ModelStrategy<AskWordingInput, AskWording, AskWordingReply> {
+export function makeAskWordingStrategy(
+  client: ModelClient,
+  prompt: PromptTemplate = loadPrompt(ASK_ANSWER_PROMPT_ID),
+): ModelStrategy<AskWordingInput, AskWording, AskWordingReply> {
   return {
     client,
     prompt,
@@ -55,7 +58,11 @@ export function makeAskWordingStrategy(client: ModelClient, prompt: PromptTempla
         answer: input.answer,
         confidence: input.confidence,
         entity: input.entity,
-        evidence: input.evidence.map((item) => ({ author: item.author, time: item.time, snippet: item.snippet.slice(0, 300) })),
+        evidence: input.evidence.map((item) => ({
+          author: item.author,
+          time: item.time,
+          snippet: item.snippet.slice(0, 300),
+        })),
       }),
     }),
   };

@@ -9,7 +9,18 @@ import { loadPrompt, type PromptTemplate } from '../../../llm/prompt-file.js';
 export const ASK_PARSE_PROMPT_ID = 'ask-parse.v1';
 
 /** The intents the model may name: the pattern parser's (ask-types.ts AskIntent), then "unknown". */
-export const MODEL_INTENTS = ['owner', 'works-on', 'expert', 'ask-whom', 'decided', 'working-on', 'blocking', 'waiting-on-me', 'changed', 'unknown'] as const;
+export const MODEL_INTENTS = [
+  'owner',
+  'works-on',
+  'expert',
+  'ask-whom',
+  'decided',
+  'working-on',
+  'blocking',
+  'waiting-on-me',
+  'changed',
+  'unknown',
+] as const;
 
 /**
  * What the model writes for one question (sent as the JSON Schema `format`): the same structure
@@ -18,7 +29,12 @@ export const MODEL_INTENTS = ['owner', 'works-on', 'expert', 'ask-whom', 'decide
  */
 export const AskParseReply = z.object({
   intent: z.enum(MODEL_INTENTS),
-  target: z.string().max(200).describe('the words naming what is asked about, copied from the question or from candidates; "" for waiting-on-me'),
+  target: z
+    .string()
+    .max(200)
+    .describe(
+      'the words naming what is asked about, copied from the question or from candidates; "" for waiting-on-me',
+    ),
   when: z.string().max(60).nullable().describe('a time phrase copied from the question, or null'),
   sure: z.boolean(),
 });
@@ -48,11 +64,16 @@ export const askParseNotUnderstood: Strategy<AskParseInput, AskParseReply> = {
 };
 
 /** prompts/ask-parse.v1.md; the question goes in as a data block, never as instructions. */
-export function makeAskParseStrategy(client: ModelClient, prompt: PromptTemplate = loadPrompt(ASK_PARSE_PROMPT_ID)): ModelStrategy<AskParseInput, AskParseReply> {
+export function makeAskParseStrategy(
+  client: ModelClient,
+  prompt: PromptTemplate = loadPrompt(ASK_PARSE_PROMPT_ID),
+): ModelStrategy<AskParseInput, AskParseReply> {
   return {
     client,
     prompt,
     reply: AskParseReply,
-    promptValues: (input) => ({ data: dataBlock('question_data', { question: input.question, candidates: input.candidates }) }),
+    promptValues: (input) => ({
+      data: dataBlock('question_data', { question: input.question, candidates: input.candidates }),
+    }),
   };
 }

@@ -26,9 +26,17 @@ const PROVENANCE = { stage: 'annotate', version: 'truth', strategy: 'heuristic' 
  * decision.recorded, action_item.*, question.*. Lets ask and history be tested end to end before
  * the annotate stage exists.
  */
-export function truthEvents(truth: TruthFile, messages: readonly MessagePosted[], profiles: readonly PersonUpdated[]): EventEnvelope[] {
-  const byRef = new Map(messages.map((message) => [`${message.source}:${message.channel}:${message.id}`, message]));
-  const keyOfIdentity = new Map(profiles.map((profile) => [`${profile.source}:${profile.nativeId}`, profile.key]));
+export function truthEvents(
+  truth: TruthFile,
+  messages: readonly MessagePosted[],
+  profiles: readonly PersonUpdated[],
+): EventEnvelope[] {
+  const byRef = new Map(
+    messages.map((message) => [`${message.source}:${message.channel}:${message.id}`, message]),
+  );
+  const keyOfIdentity = new Map(
+    profiles.map((profile) => [`${profile.source}:${profile.nativeId}`, profile.key]),
+  );
   const personKey = (id: string): string => {
     const person = truth.people.find((p) => p.id === id);
     for (const identity of person?.identities ?? []) {
@@ -39,18 +47,29 @@ export function truthEvents(truth: TruthFile, messages: readonly MessagePosted[]
   };
   const message = (ref: string): MessagePosted => {
     const found = byRef.get(ref);
-    if (!found) throw new Error(`truth message ${ref} was not ingested (${JSON.stringify(parseMessageRef(ref))})`);
+    if (!found)
+      throw new Error(`truth message ${ref} was not ingested (${JSON.stringify(parseMessageRef(ref))})`);
     return found;
   };
   const evidence = (refs: readonly string[]): Evidence[] =>
     refs.map((ref) => {
       const m = message(ref);
-      return { source: m.source, workspace: m.workspace, channel: m.channel, id: m.id, author: m.author, ts: m.ts, snippet: m.text.slice(0, 280) };
+      return {
+        source: m.source,
+        workspace: m.workspace,
+        channel: m.channel,
+        id: m.id,
+        author: m.author,
+        ts: m.ts,
+        snippet: m.text.slice(0, 280),
+      };
     });
   const entityId = (id: string): string => `component:${id}`;
   const conversationOf = new Map<string, string>();
-  for (const conversation of truth.conversations) for (const ref of conversation.messages) conversationOf.set(ref, conversation.id);
-  const conversationFor = (refs: readonly string[]): string => refs.map((ref) => conversationOf.get(ref)).find((id) => id !== undefined) ?? `loose:${refs[0]}`;
+  for (const conversation of truth.conversations)
+    for (const ref of conversation.messages) conversationOf.set(ref, conversation.id);
+  const conversationFor = (refs: readonly string[]): string =>
+    refs.map((ref) => conversationOf.get(ref)).find((id) => id !== undefined) ?? `loose:${refs[0]}`;
   const channelOf = (ref: string): string => {
     const m = message(ref);
     return `${m.source}:${m.workspace}:${m.channel}`;
@@ -58,11 +77,19 @@ export function truthEvents(truth: TruthFile, messages: readonly MessagePosted[]
 
   const events: EventEnvelope[] = [];
   const push = <P>(type: string, id: string, occurredAt: string, payload: P): void => {
-    events.push(makeEvent({ id: stableId('truth', type, id), type, stream: `truth:${type}`, occurredAt, payload }));
+    events.push(
+      makeEvent({ id: stableId('truth', type, id), type, stream: `truth:${type}`, occurredAt, payload }),
+    );
   };
 
   for (const component of truth.components) {
-    push<EntityNamed>(EVENT.entityNamed, component.id, truth.now, { entityId: entityId(component.id), kind: 'component', name: component.names[0], aliases: component.names, confidence: 1 });
+    push<EntityNamed>(EVENT.entityNamed, component.id, truth.now, {
+      entityId: entityId(component.id),
+      kind: 'component',
+      name: component.names[0],
+      aliases: component.names,
+      confidence: 1,
+    });
   }
 
   const aboutByConversation = new Map<string, Set<string>>();
@@ -111,8 +138,18 @@ export function truthEvents(truth: TruthFile, messages: readonly MessagePosted[]
       provenance: { ...PROVENANCE },
     });
     if (fact.retracted) {
-      const at = ev.map((item) => item.ts).sort().at(-1)!;
-      push<FactRetracted>(EVENT.factRetracted, fact.id, at, { factId: fact.id, reason: 'correction', at, by: ev.at(-1)!.author, evidence: ev.slice(-1), provenance: { ...PROVENANCE } });
+      const at = ev
+        .map((item) => item.ts)
+        .sort()
+        .at(-1)!;
+      push<FactRetracted>(EVENT.factRetracted, fact.id, at, {
+        factId: fact.id,
+        reason: 'correction',
+        at,
+        by: ev.at(-1)!.author,
+        evidence: ev.slice(-1),
+        provenance: { ...PROVENANCE },
+      });
     }
   }
 
@@ -151,7 +188,14 @@ export function truthEvents(truth: TruthFile, messages: readonly MessagePosted[]
     });
     if (item.completed_by) {
       const done = evidence([item.completed_by]);
-      push<ActionItemCompleted>(EVENT.actionItemCompleted, item.id, done[0].ts, { itemId: item.id, by: done[0].author, at: done[0].ts, confidence: 0.85, evidence: done, provenance: { ...PROVENANCE } });
+      push<ActionItemCompleted>(EVENT.actionItemCompleted, item.id, done[0].ts, {
+        itemId: item.id,
+        by: done[0].author,
+        at: done[0].ts,
+        confidence: 0.85,
+        evidence: done,
+        provenance: { ...PROVENANCE },
+      });
     }
   }
 
@@ -172,7 +216,14 @@ export function truthEvents(truth: TruthFile, messages: readonly MessagePosted[]
     });
     if (question.answered_by) {
       const answer = evidence([question.answered_by]);
-      push<QuestionAnswered>(EVENT.questionAnswered, question.id, answer[0].ts, { questionId: question.id, by: answer[0].author, at: answer[0].ts, confidence: 0.85, evidence: answer, provenance: { ...PROVENANCE } });
+      push<QuestionAnswered>(EVENT.questionAnswered, question.id, answer[0].ts, {
+        questionId: question.id,
+        by: answer[0].author,
+        at: answer[0].ts,
+        confidence: 0.85,
+        evidence: answer,
+        provenance: { ...PROVENANCE },
+      });
     }
   }
   return events;

@@ -12,31 +12,48 @@ import { renderBriefMarkdown } from '../render-markdown.js';
 import { renderBriefText } from '../render-text.js';
 import { openTestStore } from '../test-support/brief-builders.js';
 import { buildBriefWithModel, type BriefModelOptions } from './brief-with-model.js';
-import { edited, INJECTION, K, M, NOW, summaryDay, TZ } from './test-support/summary-day.js';
+import { edited, K, M, NOW, summaryDay, TZ } from './test-support/summary-day.js';
 
 let temp: ReturnType<typeof makeTempDir>;
 let store: ReturnType<typeof openTestStore>;
 let fake: FakeOllama;
 
 const OPTIONS = { me: 'priya', now: NOW, timezone: TZ, since: '2026-11-19T00:00:00.000Z' };
-const BILLING = { summary: 'Dana reports EU card retries failing since the Tuesday deploy. Priya rolls back the retry limit change; the old limit of 3 stays until Friday.', evidence: [M.b1, M.b2] };
-const SEARCH = { summary: 'The search reindex finished overnight with all shards green, and Priya says ship it.', evidence: [M.s1, M.s2] };
+const BILLING = {
+  summary:
+    'Dana reports EU card retries failing since the Tuesday deploy. Priya rolls back the retry limit change; the old limit of 3 stays until Friday.',
+  evidence: [M.b1, M.b2],
+};
+const SEARCH = {
+  summary: 'The search reindex finished overnight with all shards green, and Priya says ship it.',
+  evidence: [M.s1, M.s2],
+};
 
 /** Answers each topic with its own summary, whatever order the requests come in. */
 function byTopic(billing: object = BILLING, search: object = SEARCH) {
-  return (request: RecordedRequest) => ({ content: JSON.stringify(userText(request).includes('"topic": "billing retries"') ? billing : search) });
+  return (request: RecordedRequest) => ({
+    content: JSON.stringify(userText(request).includes('"topic": "billing retries"') ? billing : search),
+  });
 }
 function userText(request: RecordedRequest | { messages: Array<{ role: string; content: string }> }): string {
   const body = 'body' in request ? request.body : request;
-  return (body.messages as Array<{ role: string; content: string }>).filter((message) => message.role === 'user').map((message) => message.content).join('\n');
+  return (body.messages as Array<{ role: string; content: string }>)
+    .filter((message) => message.role === 'user')
+    .map((message) => message.content)
+    .join('\n');
 }
-const modelBrief = (options: Partial<BriefModelOptions> = {}, server: { url: string } = fake): Promise<Brief> => buildBriefWithModel(store, OPTIONS, { client: fakeClient(server), ...options });
+const modelBrief = (
+  options: Partial<BriefModelOptions> = {},
+  server: { url: string } = fake,
+): Promise<Brief> => buildBriefWithModel(store, OPTIONS, { client: fakeClient(server), ...options });
 const plainBrief = (): Brief => buildBrief(store, OPTIONS);
 const group = (brief: Brief, topic: string) => brief.conversations.find((entry) => entry.topic === topic)!;
 
 /** The text rendering with the summary lines masked: what must not change when a model writes them. */
 function shape(lines: string[], brief: Brief): string[] {
-  const summaries = new Set(brief.conversations.flatMap((entry) => entry.summary.map((line) => `      ${line}`)));
+  const summaries = new Set(
+    brief.conversations.flatMap((entry) => entry.summary.map((line) => `      ${line}`)),
+  );
   return lines.map((line) => (summaries.has(line) ? '      <summary>' : line));
 }
 
@@ -69,12 +86,22 @@ describe('buildBriefWithModel', () => {
     expect(brief.conversations.map((entry) => entry.topic)).toEqual(['billing retries', 'search reindex']);
     const billing = group(brief, 'billing retries');
     expect(billing).toMatchObject({ summarySource: 'model', summaryEvidence: [M.b1, M.b2], degraded: false });
-    expect(billing.summary).toEqual(['Dana reports EU card retries failing since the Tuesday deploy.', 'Priya rolls back the retry limit change; the old limit of 3 stays until Friday.']);
+    expect(billing.summary).toEqual([
+      'Dana reports EU card retries failing since the Tuesday deploy.',
+      'Priya rolls back the retry limit change; the old limit of 3 stays until Friday.',
+    ]);
     expect(billing.summaryModel).toMatch(/^llama3\.2:3b@/);
     expect(group(brief, 'search reindex').summary).toEqual([SEARCH.summary]);
     expect(group(plain, 'billing retries')).toMatchObject({ summarySource: 'extractive' });
     expect(brief.degraded).toBe(false);
-    expect(brief.summaries).toMatchObject({ modelWritten: 2, fallbacks: 0, cacheHits: 0, modelCalls: 2, hallucinationDrops: 0, budgetExhausted: false });
+    expect(brief.summaries).toMatchObject({
+      modelWritten: 2,
+      fallbacks: 0,
+      cacheHits: 0,
+      modelCalls: 2,
+      hallucinationDrops: 0,
+      budgetExhausted: false,
+    });
     // Same sections, items and citations; only the summary lines differ.
     expect(shape(renderBriefText(brief), brief)).toEqual(shape(renderBriefText(plain), plain));
     expect(renderBriefMarkdown(brief).split('\n').length).toBe(renderBriefMarkdown(plain).split('\n').length);
@@ -91,7 +118,11 @@ describe('buildBriefWithModel', () => {
     const brief = await modelBrief({}, { url: `http://127.0.0.1:${await closedPort()}` });
     expect(brief.degraded).toBe(true);
     for (const entry of brief.conversations) {
-      expect(entry).toMatchObject({ summarySource: 'extractive', degraded: true, summaryFallback: expect.stringMatching(/^MODEL_UNAVAILABLE/) });
+      expect(entry).toMatchObject({
+        summarySource: 'extractive',
+        degraded: true,
+        summaryFallback: expect.stringMatching(/^MODEL_UNAVAILABLE/),
+      });
       expect(entry.summary).toEqual(group(plain, entry.topic).summary);
     }
     expect(brief.summaries).toMatchObject({ modelWritten: 0, fallbacks: 2, modelCalls: 0 });
@@ -99,10 +130,18 @@ describe('buildBriefWithModel', () => {
   });
 
   it('falls back per topic: one summary from the model, the other extractive when the server answers 500', async () => {
-    fake.respondWith((request) => (userText(request).includes('"topic": "billing retries"') ? { content: JSON.stringify(BILLING) } : { status: 500, error: 'model runner crashed' }));
+    fake.respondWith((request) =>
+      userText(request).includes('"topic": "billing retries"')
+        ? { content: JSON.stringify(BILLING) }
+        : { status: 500, error: 'model runner crashed' },
+    );
     const brief = await modelBrief();
     expect(group(brief, 'billing retries')).toMatchObject({ summarySource: 'model', degraded: false });
-    expect(group(brief, 'search reindex')).toMatchObject({ summarySource: 'extractive', degraded: true, summaryFallback: expect.stringMatching(/^MODEL_UNAVAILABLE: .*model runner crashed/) });
+    expect(group(brief, 'search reindex')).toMatchObject({
+      summarySource: 'extractive',
+      degraded: true,
+      summaryFallback: expect.stringMatching(/^MODEL_UNAVAILABLE: .*model runner crashed/),
+    });
     expect(group(brief, 'search reindex').summary).toEqual(group(plainBrief(), 'search reindex').summary);
     expect(brief.degraded).toBe(true);
     expect(brief.summaries).toMatchObject({ modelWritten: 1, fallbacks: 1 });
@@ -126,11 +165,20 @@ describe('buildBriefWithModel', () => {
     const brief = await buildBriefWithModel(store, OPTIONS, { client });
     expect(fake.count('/api/chat')).toBe(4);
     for (const entry of brief.conversations) {
-      expect(entry).toMatchObject({ summarySource: 'extractive', degraded: true, summaryFallback: expect.stringMatching(/^MODEL_INVALID_OUTPUT: .*invalid output twice/) });
+      expect(entry).toMatchObject({
+        summarySource: 'extractive',
+        degraded: true,
+        summaryFallback: expect.stringMatching(/^MODEL_INVALID_OUTPUT: .*invalid output twice/),
+      });
       expect(entry.summary).toEqual(group(plain, entry.topic).summary);
     }
     expect(brief.degraded).toBe(true);
-    expect(client.stats.snapshot()).toMatchObject({ invalidOutputs: 4, repairs: 2, repairsSucceeded: 0, degraded: 2 });
+    expect(client.stats.snapshot()).toMatchObject({
+      invalidOutputs: 4,
+      repairs: 2,
+      repairsSucceeded: 0,
+      degraded: 2,
+    });
   });
 
   it('keeps invented names out of the brief when the model hallucinates, and counts the drops', async () => {
@@ -139,13 +187,23 @@ describe('buildBriefWithModel', () => {
     const brief = await buildBriefWithModel(store, OPTIONS, { client });
     const json = JSON.stringify(brief);
     for (const name of FOREIGN_NAMES) expect(json).not.toContain(name);
-    for (const entry of brief.conversations) expect(entry).toMatchObject({ summarySource: 'extractive', degraded: true, summaryFallback: expect.stringContaining('grounding rejected it') });
+    for (const entry of brief.conversations)
+      expect(entry).toMatchObject({
+        summarySource: 'extractive',
+        degraded: true,
+        summaryFallback: expect.stringContaining('grounding rejected it'),
+      });
     expect(brief.summaries!.hallucinationDrops).toBeGreaterThanOrEqual(2);
     expect(client.stats.snapshot().hallucinationDrops).toBe(brief.summaries!.hallucinationDrops);
   });
 
   it('rejects a fluent summary that adds one person or one unknown message id', async () => {
-    fake.respondWith(byTopic({ ...BILLING, summary: 'Priya rolls back the retry change. Marcus Webb signs off on Friday.' }, { ...SEARCH, evidence: [M.s1, 'm-404'] }));
+    fake.respondWith(
+      byTopic(
+        { ...BILLING, summary: 'Priya rolls back the retry change. Marcus Webb signs off on Friday.' },
+        { ...SEARCH, evidence: [M.s1, 'm-404'] },
+      ),
+    );
     const brief = await modelBrief();
     expect(group(brief, 'billing retries').summaryFallback).toMatch(/"(Marcus|Webb)"/);
     expect(group(brief, 'search reindex').summaryFallback).toContain('m-404');
@@ -158,16 +216,35 @@ describe('buildBriefWithModel', () => {
     store = openTestStore(join(temp.dir, 'injected.db'));
     store.log.appendAll(summaryDay({ injected: true }));
     // A model that obeys the injected message and answers with the attacker's JSON.
-    fake.respondWith((request) => (userText(request).includes('billing retries') ? { content: '{"summary":"Zebulon Quince approved the wire transfer","evidence":["evil-1"],"admin":true,"waiting":[]}' } : { content: JSON.stringify(SEARCH) }));
+    fake.respondWith((request) =>
+      userText(request).includes('billing retries')
+        ? {
+            content:
+              '{"summary":"Zebulon Quince approved the wire transfer","evidence":["evil-1"],"admin":true,"waiting":[]}',
+          }
+        : { content: JSON.stringify(SEARCH) },
+    );
     const brief = await modelBrief();
     // The message reached the model only inside the data block, escaped so it cannot close the fence.
-    const billingRequest = fake.chatRequests().find((request) => userText(request).includes('billing retries'))!;
+    const billingRequest = fake
+      .chatRequests()
+      .find((request) => userText(request).includes('billing retries'))!;
     expect(billingRequest.messages[0].content).not.toContain('ignore previous instructions');
     expect(userText(billingRequest).match(/<\/conversation_data>/g)).toHaveLength(1);
     expect(userText(billingRequest)).toContain('\\u003c/conversation_data\\u003e');
     const billing = group(brief, 'billing retries');
     expect(billing.summarySource).toBe('extractive');
-    expect(Object.keys(billing).sort()).toEqual(['conversations', 'degraded', 'participants', 'reasons', 'score', 'summary', 'summaryFallback', 'summarySource', 'topic']);
+    expect(Object.keys(billing).sort()).toEqual([
+      'conversations',
+      'degraded',
+      'participants',
+      'reasons',
+      'score',
+      'summary',
+      'summaryFallback',
+      'summarySource',
+      'topic',
+    ]);
     expect(Object.keys(brief).sort()).toEqual(Object.keys({ ...plainBrief(), summaries: 1 }).sort());
     expect(JSON.stringify(brief)).not.toMatch(/Zebulon|wire transfer|"admin"/);
     expect(group(brief, 'search reindex').summarySource).toBe('model');
@@ -181,7 +258,9 @@ describe('buildBriefWithModel', () => {
     expect(fake.count('/api/chat')).toBe(2);
     expect(second.conversations).toEqual(first.conversations);
     expect(second.summaries).toMatchObject({ modelWritten: 2, cacheHits: 2, modelCalls: 0 });
-    store.log.append(edited(K.search, M.s2, 'Nice, ship it after the smoke test.', '2026-11-19T12:05:00.000Z'));
+    store.log.append(
+      edited(K.search, M.s2, 'Nice, ship it after the smoke test.', '2026-11-19T12:05:00.000Z'),
+    );
     await modelBrief();
     expect(fake.count('/api/chat')).toBe(3);
   });
@@ -193,7 +272,9 @@ describe('buildBriefWithModel', () => {
     const again = await modelBrief();
     expect(fake.count('/api/chat')).toBe(calls);
     expect(again.degraded).toBe(true);
-    expect(again.conversations.every((entry) => entry.summaryFallback?.includes('grounding rejected it'))).toBe(true);
+    expect(
+      again.conversations.every((entry) => entry.summaryFallback?.includes('grounding rejected it')),
+    ).toBe(true);
   });
 
   it('finishes within its budget when the model hangs: the rest keep extractive summaries, degraded', async () => {
@@ -202,7 +283,11 @@ describe('buildBriefWithModel', () => {
     const brief = await modelBrief({ budgetMs: 300 });
     expect(brief.summaries).toMatchObject({ budgetExhausted: true, modelWritten: 0, fallbacks: 2 });
     for (const entry of brief.conversations) {
-      expect(entry).toMatchObject({ summarySource: 'extractive', degraded: true, summaryFallback: expect.stringMatching(/^TIMEOUT: the brief's model budget of 300 ms/) });
+      expect(entry).toMatchObject({
+        summarySource: 'extractive',
+        degraded: true,
+        summaryFallback: expect.stringMatching(/^TIMEOUT: the brief's model budget of 300 ms/),
+      });
       expect(entry.summary).toEqual(group(plain, entry.topic).summary);
     }
     expect(brief.counts).toEqual(plain.counts);

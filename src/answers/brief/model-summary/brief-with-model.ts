@@ -12,7 +12,11 @@ import type { SectionContext } from '../waiting-section.js';
 import { loadSummaryInputs, type BriefSummaryInput } from './summary-input.js';
 import { groundBriefSummary } from './summary-grounding.js';
 import type { BriefSummaryOutput } from './summary-reply.js';
-import { briefSummaryStage, extractiveSummaryStrategy, makeBriefSummaryStrategy } from './summary-strategy.js';
+import {
+  briefSummaryStage,
+  extractiveSummaryStrategy,
+  makeBriefSummaryStrategy,
+} from './summary-strategy.js';
 
 /** How long one brief may spend on model summaries before the rest keep their extractive ones. */
 export const DEFAULT_SUMMARY_BUDGET_MS = 60_000;
@@ -35,7 +39,11 @@ export interface BriefModelOptions {
  * group (and the brief) degraded with the reason. The budget bounds the whole step, so a slow or
  * hung model cannot hold the brief up. Without `model`, this is buildBrief.
  */
-export async function buildBriefWithModel(store: BriefStore, options: BriefOptions, model?: BriefModelOptions): Promise<Brief> {
+export async function buildBriefWithModel(
+  store: BriefStore,
+  options: BriefOptions,
+  model?: BriefModelOptions,
+): Promise<Brief> {
   const { brief, context } = composeBrief(store, options);
   if (!model) return brief;
   brief.summaries = await summarizeGroups(brief.conversations, store, context, model, options.now);
@@ -43,13 +51,33 @@ export async function buildBriefWithModel(store: BriefStore, options: BriefOptio
   return brief;
 }
 
-async function summarizeGroups(groups: ConversationGroup[], store: BriefStore, context: SectionContext, model: BriefModelOptions, now: Date): Promise<BriefSummaryStats> {
+async function summarizeGroups(
+  groups: ConversationGroup[],
+  store: BriefStore,
+  context: SectionContext,
+  model: BriefModelOptions,
+  now: Date,
+): Promise<BriefSummaryStats> {
   const budgetMs = model.budgetMs ?? DEFAULT_SUMMARY_BUDGET_MS;
   const asked = groups.slice(0, model.limit ?? SHOWN_CONVERSATIONS);
-  const stats: BriefSummaryStats = { model: model.client.model, modelWritten: 0, fallbacks: 0, notAsked: groups.length - asked.length, cacheHits: 0, modelCalls: 0, hallucinationDrops: 0, budgetMs, budgetExhausted: false };
+  const stats: BriefSummaryStats = {
+    model: model.client.model,
+    modelWritten: 0,
+    fallbacks: 0,
+    notAsked: groups.length - asked.length,
+    cacheHits: 0,
+    modelCalls: 0,
+    hallucinationDrops: 0,
+    budgetMs,
+    budgetExhausted: false,
+  };
   if (asked.length === 0) return stats;
   const budget = new AbortController();
-  const timer = setTimeout(() => budget.abort(new DOMException(`the brief's model budget of ${budgetMs} ms ran out`, 'TimeoutError')), budgetMs);
+  const timer = setTimeout(
+    () =>
+      budget.abort(new DOMException(`the brief's model budget of ${budgetMs} ms ran out`, 'TimeoutError')),
+    budgetMs,
+  );
   const onAbort = (): void => budget.abort(model.signal?.reason);
   if (model.signal?.aborted) onAbort();
   else model.signal?.addEventListener('abort', onAbort, { once: true });
@@ -62,9 +90,27 @@ async function summarizeGroups(groups: ConversationGroup[], store: BriefStore, c
   const recordFallback = async (group: ConversationGroup, reason: string): Promise<void> => {
     fallBack(group, reason);
     model.client.stats.add('degraded');
-    await traced(`stage ${briefSummaryStage.name}`, { kind: 'stage', attributes: { [ATTR.stage]: briefSummaryStage.name, [ATTR.stageVersion]: briefSummaryStage.version, [ATTR.requestModel]: model.client.model } }, (span) => {
-      span.setAttributes({ [ATTR.strategy]: 'heuristic', [ATTR.cacheHit]: false, [ATTR.degraded]: true, [ATTR.degradedReason]: reason, [ATTR.groundingDrops]: 0, [ATTR.modelCalls]: 0 });
-    });
+    await traced(
+      `stage ${briefSummaryStage.name}`,
+      {
+        kind: 'stage',
+        attributes: {
+          [ATTR.stage]: briefSummaryStage.name,
+          [ATTR.stageVersion]: briefSummaryStage.version,
+          [ATTR.requestModel]: model.client.model,
+        },
+      },
+      (span) => {
+        span.setAttributes({
+          [ATTR.strategy]: 'heuristic',
+          [ATTR.cacheHit]: false,
+          [ATTR.degraded]: true,
+          [ATTR.degradedReason]: reason,
+          [ATTR.groundingDrops]: 0,
+          [ATTR.modelCalls]: 0,
+        });
+      },
+    );
   };
   try {
     const inputs = loadSummaryInputs(store.log, asked, context);
@@ -82,10 +128,17 @@ async function summarizeGroups(groups: ConversationGroup[], store: BriefStore, c
     }
     const cache = model.cache ?? new SqliteStageCache(store.db, () => now);
     const strategy = makeBriefSummaryStrategy(model.client);
-    const runOne = async (input: BriefSummaryInput): Promise<ModelStageResult<BriefSummaryOutput> | { aborted: true }> => {
+    const runOne = async (
+      input: BriefSummaryInput,
+    ): Promise<ModelStageResult<BriefSummaryOutput> | { aborted: true }> => {
       if (budget.signal.aborted) return { aborted: true };
       try {
-        return await runStage(briefSummaryStage, input, { now, signal: budget.signal }, { heuristic: extractiveSummaryStrategy, model: strategy, grounding: groundBriefSummary, cache });
+        return await runStage(
+          briefSummaryStage,
+          input,
+          { now, signal: budget.signal },
+          { heuristic: extractiveSummaryStrategy, model: strategy, grounding: groundBriefSummary, cache },
+        );
       } catch (error) {
         if (budget.signal.aborted && toOutroError(error).code === 'ABORTED') return { aborted: true };
         throw error;

@@ -36,7 +36,11 @@ export class SentenceStarts {
 
   private has(word: string): boolean {
     const lower = word.toLowerCase();
-    return this.words.has(lower) || this.words.has(lower.replace(/'s$/, '')) || this.words.has(lower.replace(/s$/, ''));
+    return (
+      this.words.has(lower) ||
+      this.words.has(lower.replace(/'s$/, '')) ||
+      this.words.has(lower.replace(/s$/, ''))
+    );
   }
 }
 

@@ -6,8 +6,22 @@ import { summaryLines } from './summary-strategy.js';
 const input: BriefSummaryInput = {
   topic: 'billing retries',
   messages: [
-    { id: 'm1', channel: '#billing', author: 'slack:T1:U2', authorName: 'Dana Kim', ts: '2026-11-19T10:00:00Z', text: 'Priya, the billing retries fail for EU cards since the Tuesday deploy.' },
-    { id: 'm2', channel: '#billing', author: 'slack:T1:U1', authorName: 'Priya Nair', ts: '2026-11-19T10:05:00Z', text: 'I will roll back the retry limit change today, stripe-gateway stays.' },
+    {
+      id: 'm1',
+      channel: '#billing',
+      author: 'slack:T1:U2',
+      authorName: 'Dana Kim',
+      ts: '2026-11-19T10:00:00Z',
+      text: 'Priya, the billing retries fail for EU cards since the Tuesday deploy.',
+    },
+    {
+      id: 'm2',
+      channel: '#billing',
+      author: 'slack:T1:U1',
+      authorName: 'Priya Nair',
+      ts: '2026-11-19T10:05:00Z',
+      text: 'I will roll back the retry limit change today, stripe-gateway stays.',
+    },
   ],
   people: [
     { key: 'slack:T1:U1', name: 'Priya Nair' },
@@ -19,7 +33,10 @@ const ground = (summary: string, evidence = ['m1']) => groundBriefSummary({ summ
 
 describe('groundBriefSummary', () => {
   it('passes a summary whose names and ids all come from the conversation', () => {
-    const result = ground('Dana Kim reports EU card retries failing since Tuesday. Priya rolls back the retry limit; stripe-gateway stays.', ['m1', 'm2']);
+    const result = ground(
+      'Dana Kim reports EU card retries failing since Tuesday. Priya rolls back the retry limit; stripe-gateway stays.',
+      ['m1', 'm2'],
+    );
     expect(result.value.rejected).toBeUndefined();
     expect(result.drops).toEqual([]);
   });
@@ -36,7 +53,11 @@ describe('groundBriefSummary', () => {
   });
 
   it('lets ordinary sentence openers through', () => {
-    for (const summary of ['The retry limit change is rolled back today.', 'Rolled back the retry limit change.', 'Everyone agreed on the rollback.']) {
+    for (const summary of [
+      'The retry limit change is rolled back today.',
+      'Rolled back the retry limit change.',
+      'Everyone agreed on the rollback.',
+    ]) {
       expect(ground(summary).value.rejected, summary).toBeUndefined();
     }
   });

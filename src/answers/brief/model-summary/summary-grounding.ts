@@ -10,7 +10,10 @@ import type { BriefSummaryReply } from './summary-reply.js';
  * one of its messages. Otherwise the reply comes back `rejected` (the extractive summary stays)
  * and what was invented is counted as hallucination drops.
  */
-export function groundBriefSummary(reply: BriefSummaryReply, input: BriefSummaryInput): Grounded<BriefSummaryReply> {
+export function groundBriefSummary(
+  reply: BriefSummaryReply,
+  input: BriefSummaryInput,
+): Grounded<BriefSummaryReply> {
   const g = new Grounder({
     person: new KnownIds(input.people.map((person) => ({ id: person.key, names: [person.name] }))),
     entity: new KnownIds(input.entities.map((entity) => ({ id: entity.id, names: [entity.name] }))),
@@ -25,7 +28,8 @@ export function groundBriefSummary(reply: BriefSummaryReply, input: BriefSummary
   const vocabulary = new InputVocabulary(texts);
   const evidence = g.many('message', reply.evidence, 'evidence');
   const unknownIds = g.drops.map((drop) => drop.value);
-  const foreign = vocabulary.foreignName(reply.summary) ?? new SentenceStarts(texts).foreignName(reply.summary);
+  const foreign =
+    vocabulary.foreignName(reply.summary) ?? new SentenceStarts(texts).foreignName(reply.summary);
   if (foreign !== undefined) g.dropItem('summary', foreign);
   const rejected =
     foreign !== undefined
@@ -33,5 +37,10 @@ export function groundBriefSummary(reply: BriefSummaryReply, input: BriefSummary
       : unknownIds.length > 0
         ? `the summary cites message ids the conversations do not hold (${unknownIds.slice(0, 3).join(', ')})`
         : undefined;
-  return { value: rejected ? { summary: reply.summary, evidence, rejected } : { summary: reply.summary.trim(), evidence }, drops: g.drops };
+  return {
+    value: rejected
+      ? { summary: reply.summary, evidence, rejected }
+      : { summary: reply.summary.trim(), evidence },
+    drops: g.drops,
+  };
 }

@@ -40,12 +40,31 @@ describe('loadSummaryInputs', () => {
   });
 
   it('applies edits and leaves deleted messages out', () => {
-    store.log.append(edited(K.billing, M.b2, 'I will revert the retry limit change today.', '2026-11-19T10:06:00.000Z'));
+    store.log.append(
+      edited(K.billing, M.b2, 'I will revert the retry limit change today.', '2026-11-19T10:06:00.000Z'),
+    );
     const [, workspace, channel] = K.billing.split(':');
-    const deleted: MessageDeleted = { source: 'slack', workspace, channel, id: M.b3, deletedAt: '2026-11-19T10:20:00.000Z' };
-    store.log.append(makeEvent({ id: 'del-b3', type: EVENT.messageDeleted, stream: K.billing, occurredAt: '2026-11-19T10:20:00.000Z', payload: deleted }));
+    const deleted: MessageDeleted = {
+      source: 'slack',
+      workspace,
+      channel,
+      id: M.b3,
+      deletedAt: '2026-11-19T10:20:00.000Z',
+    };
+    store.log.append(
+      makeEvent({
+        id: 'del-b3',
+        type: EVENT.messageDeleted,
+        stream: K.billing,
+        occurredAt: '2026-11-19T10:20:00.000Z',
+        payload: deleted,
+      }),
+    );
     const [billing] = inputs();
-    expect(billing!.messages.map((message) => message.text)).toEqual(['Priya, the billing retries fail for EU cards since the Tuesday deploy.', 'I will revert the retry limit change today.']);
+    expect(billing!.messages.map((message) => message.text)).toEqual([
+      'Priya, the billing retries fail for EU cards since the Tuesday deploy.',
+      'I will revert the retry limit change today.',
+    ]);
   });
 
   it('keeps the latest messages that fit the data budget, each clipped', () => {
@@ -53,11 +72,31 @@ describe('loadSummaryInputs', () => {
     for (let i = 0; i < 60; i++) {
       const id = `1700001${String(i).padStart(3, '0')}.000100`;
       ids.push(id);
-      store.log.append(posted(K.search, id, K.dana, new Date(Date.parse('2026-11-19T13:00:00.000Z') + i * 60_000).toISOString(), `update ${i} ${'x'.repeat(1_000)}`));
+      store.log.append(
+        posted(
+          K.search,
+          id,
+          K.dana,
+          new Date(Date.parse('2026-11-19T13:00:00.000Z') + i * 60_000).toISOString(),
+          `update ${i} ${'x'.repeat(1_000)}`,
+        ),
+      );
     }
-    store.log.append(split('c-search', K.search, [M.s1, M.s2, ...ids], [K.dana, K.priya], '2026-11-19T12:00:00.000Z', '2026-11-19T13:59:00.000Z'));
+    store.log.append(
+      split(
+        'c-search',
+        K.search,
+        [M.s1, M.s2, ...ids],
+        [K.dana, K.priya],
+        '2026-11-19T12:00:00.000Z',
+        '2026-11-19T13:59:00.000Z',
+      ),
+    );
     const search = inputs().find((input) => input?.topic === 'search reindex')!;
-    const chars = search.messages.reduce((sum, message) => sum + message.text.length + message.authorName.length + 110, 0);
+    const chars = search.messages.reduce(
+      (sum, message) => sum + message.text.length + message.authorName.length + 110,
+      0,
+    );
     expect(chars).toBeLessThanOrEqual(MAX_DATA_CHARS);
     expect(search.messages.length).toBeGreaterThan(10);
     expect(search.messages.at(-1)!.id).toBe(ids.at(-1));

@@ -10,7 +10,14 @@ import type { SectionContext } from '../waiting-section.js';
 export interface BriefSummaryInput {
   topic: string;
   /** Native message ids, channel display names, authors' names, texts: the only names a summary may use. */
-  messages: Array<{ id: string; channel: string; author: string; authorName: string; ts: string; text: string }>;
+  messages: Array<{
+    id: string;
+    channel: string;
+    author: string;
+    authorName: string;
+    ts: string;
+    text: string;
+  }>;
   people: Array<{ key: string; name: string }>;
   entities: Array<{ id: string; name: string }>;
 }
@@ -35,7 +42,11 @@ export function briefSummaryInputHash(input: BriefSummaryInput): string {
  * latest split of each conversation; edits applied, deletions left out), the people they name and
  * the entities the conversations are about. A group with no messages left gets undefined.
  */
-export function loadSummaryInputs(log: EventLog, groups: readonly ConversationGroup[], context: SectionContext): Array<BriefSummaryInput | undefined> {
+export function loadSummaryInputs(
+  log: EventLog,
+  groups: readonly ConversationGroup[],
+  context: SectionContext,
+): Array<BriefSummaryInput | undefined> {
   const wanted = new Set(groups.flatMap((group) => group.conversations.map((entry) => entry.conversationId)));
   const splits = new Map<string, ConversationExtracted>();
   for (const event of log.iterateTyped([EVENT.conversationExtracted], { pageSize: 5_000 })) {
@@ -63,8 +74,18 @@ export function loadSummaryInputs(log: EventLog, groups: readonly ConversationGr
       for (const id of split.messages) {
         const message = live.get(id);
         if (!message) continue;
-        const text = message.text.length > MAX_MESSAGE_CHARS ? `${message.text.slice(0, MAX_MESSAGE_CHARS)}…` : message.text;
-        messages.push({ id: message.id, channel: citer.channelName(split.channel), author: people.idOf(message.author), authorName: people.name(message.author), ts: message.ts, text });
+        const text =
+          message.text.length > MAX_MESSAGE_CHARS
+            ? `${message.text.slice(0, MAX_MESSAGE_CHARS)}…`
+            : message.text;
+        messages.push({
+          id: message.id,
+          channel: citer.channelName(split.channel),
+          author: people.idOf(message.author),
+          authorName: people.name(message.author),
+          ts: message.ts,
+          text,
+        });
       }
     }
     if (messages.length === 0) return undefined;
@@ -76,7 +97,9 @@ export function loadSummaryInputs(log: EventLog, groups: readonly ConversationGr
     return {
       topic: group.topic,
       messages: kept,
-      people: [...personKeys].map(([key, name]) => ({ key, name })).sort((a, b) => a.key.localeCompare(b.key)),
+      people: [...personKeys]
+        .map(([key, name]) => ({ key, name }))
+        .sort((a, b) => a.key.localeCompare(b.key)),
       entities: [...entityIds].sort().map((id) => ({ id, name: data.entities.get(id)?.name ?? id })),
     };
   });
@@ -97,14 +120,22 @@ function latestWithin<T extends { text: string; authorName: string }>(messages: 
 /** One channel's live messages by native id: latest post, latest edit applied, deleted ones and joins left out. */
 function liveMessages(log: EventLog, channel: string): Map<string, MessagePosted> {
   const posted = new Map<string, MessagePosted>();
-  for (const event of log.iterateTyped([EVENT.messagePosted, EVENT.messageEdited, EVENT.messageDeleted], { stream: channel })) {
+  for (const event of log.iterateTyped([EVENT.messagePosted, EVENT.messageEdited, EVENT.messageDeleted], {
+    stream: channel,
+  })) {
     if (event.type === EVENT.messagePosted) {
       const message = event.payload;
       posted.set(message.id, message);
     } else if (event.type === EVENT.messageEdited) {
       const edit = event.payload;
       const message = posted.get(edit.id);
-      if (message) posted.set(edit.id, { ...message, text: edit.text, mentions: edit.mentions, editedAt: edit.editedAt });
+      if (message)
+        posted.set(edit.id, {
+          ...message,
+          text: edit.text,
+          mentions: edit.mentions,
+          editedAt: edit.editedAt,
+        });
     } else {
       posted.delete(event.payload.id);
     }

@@ -30,7 +30,10 @@ export const extractiveSummaryStrategy: Strategy<BriefSummaryInput, BriefSummary
 };
 
 /** The model strategy: prompts/brief-summary.v1.md, the topic's messages as one data block, reply BriefSummaryReply. */
-export function makeBriefSummaryStrategy(client: ModelClient, prompt: PromptTemplate = loadPrompt(BRIEF_SUMMARY_PROMPT_ID)): ModelStrategy<BriefSummaryInput, BriefSummaryOutput, BriefSummaryReply> {
+export function makeBriefSummaryStrategy(
+  client: ModelClient,
+  prompt: PromptTemplate = loadPrompt(BRIEF_SUMMARY_PROMPT_ID),
+): ModelStrategy<BriefSummaryInput, BriefSummaryOutput, BriefSummaryReply> {
   return {
     client,
     prompt,
@@ -38,7 +41,8 @@ export function makeBriefSummaryStrategy(client: ModelClient, prompt: PromptTemp
     promptValues: (input) => ({ data: summaryDataBlock(input) }),
     toOutput: (reply) => {
       // Grounding marked it: runStage turns this into a degraded, cached fallback with the reason.
-      if (reply.rejected) throw new OutroError('MODEL_INVALID_OUTPUT', `grounding rejected it: ${reply.rejected}`);
+      if (reply.rejected)
+        throw new OutroError('MODEL_INVALID_OUTPUT', `grounding rejected it: ${reply.rejected}`);
       const lines = summaryLines(reply.summary);
       if (lines.length === 0) throw new OutroError('MODEL_INVALID_OUTPUT', 'the summary is blank');
       return { source: 'model', lines, evidence: reply.evidence };
@@ -51,7 +55,13 @@ export function summaryDataBlock(input: BriefSummaryInput): string {
     topic: input.topic,
     people: input.people.map((person) => ({ key: person.key, name: person.name })),
     entities: input.entities.map((entity) => ({ id: entity.id, name: entity.name })),
-    messages: input.messages.map((message) => ({ id: message.id, channel: message.channel, authorName: message.authorName, ts: message.ts, text: message.text })),
+    messages: input.messages.map((message) => ({
+      id: message.id,
+      channel: message.channel,
+      authorName: message.authorName,
+      ts: message.ts,
+      text: message.text,
+    })),
   });
 }
 

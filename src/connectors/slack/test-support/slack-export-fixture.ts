@@ -19,10 +19,17 @@ function contentOf(value: unknown): string | Buffer {
 }
 
 /** Writes the files as an export folder under `dir`, or as `dir/export.zip`; returns the path. */
-export async function writeExport(dir: string, files: ExportFiles, as: 'folder' | 'zip' = 'folder'): Promise<string> {
+export async function writeExport(
+  dir: string,
+  files: ExportFiles,
+  as: 'folder' | 'zip' = 'folder',
+): Promise<string> {
   if (as === 'zip') {
     const file = join(dir, 'export.zip');
-    await writeZip(file, Object.fromEntries(Object.entries(files).map(([name, value]) => [name, contentOf(value)])));
+    await writeZip(
+      file,
+      Object.fromEntries(Object.entries(files).map(([name, value]) => [name, contentOf(value)])),
+    );
     return file;
   }
   const root = join(dir, 'export');
@@ -51,11 +58,17 @@ export async function readSlackExport(path: string): Promise<SlackRead> {
   const items: IngestItem[] = [];
   try {
     const options = { now: NOW, calendarPastDays: 30, calendarFutureDays: 30 };
-    for await (const item of slackConnector.read({ format: 'slack-export', path, container: 'tree', tree }, options)) items.push(item);
+    for await (const item of slackConnector.read(
+      { format: 'slack-export', path, container: 'tree', tree },
+      options,
+    ))
+      items.push(item);
   } finally {
     await tree.close();
   }
-  const batches = items.flatMap((item) => (item.kind === 'batch' ? [{ path: item.path, events: item.events }] : []));
+  const batches = items.flatMap((item) =>
+    item.kind === 'batch' ? [{ path: item.path, events: item.events }] : [],
+  );
   const events = batches.flatMap((batch) => batch.events);
   const of = <P>(type: string) => events.filter((event) => event.type === type) as Array<EventEnvelope<P>>;
   return {
@@ -74,9 +87,24 @@ export async function readSlackExport(path: string): Promise<SlackRead> {
 export const TEAM = 'T0TEST';
 
 /** A users.json entry. */
-export function slackUser(id: string, name: string, fields: Record<string, unknown> = {}): Record<string, unknown> {
+export function slackUser(
+  id: string,
+  name: string,
+  fields: Record<string, unknown> = {},
+): Record<string, unknown> {
   const realName = name.charAt(0).toUpperCase() + name.slice(1) + ' Example';
-  return { id, team_id: TEAM, name, real_name: realName, deleted: false, is_bot: false, tz: 'Europe/Berlin', profile: { display_name: name, real_name: realName, email: `${name}@example.com`, title: '' }, updated: 1700000000, ...fields };
+  return {
+    id,
+    team_id: TEAM,
+    name,
+    real_name: realName,
+    deleted: false,
+    is_bot: false,
+    tz: 'Europe/Berlin',
+    profile: { display_name: name, real_name: realName, email: `${name}@example.com`, title: '' },
+    updated: 1700000000,
+    ...fields,
+  };
 }
 
 /** A day-file message from U1 unless told otherwise. */
@@ -88,7 +116,17 @@ export function slackMessage(ts: string, fields: Record<string, unknown> = {}): 
 export function baseExport(extra: ExportFiles = {}): ExportFiles {
   return {
     'users.json': [slackUser('U1', 'dana'), slackUser('U2', 'fox')],
-    'channels.json': [{ id: 'C1', name: 'general', created: 1600000000, members: ['U1', 'U2'], is_archived: false, topic: { value: 'Everything' }, purpose: { value: '' } }],
+    'channels.json': [
+      {
+        id: 'C1',
+        name: 'general',
+        created: 1600000000,
+        members: ['U1', 'U2'],
+        is_archived: false,
+        topic: { value: 'Everything' },
+        purpose: { value: '' },
+      },
+    ],
     ...extra,
   };
 }

@@ -7,14 +7,28 @@ import type { KuzuDatabase } from './kuzu-database.js';
 import { FACT_COLUMNS, factProps, TABLE_SPECS } from './kuzu-rows.js';
 import { createIndexStatements, dropIndexStatements, type NodeTable, type RelTable } from './kuzu-schema.js';
 
-const NODE_ORDER: readonly NodeTable[] = ['Person', 'Component', 'Channel', 'Conversation', 'Decision', 'ActionItem', 'Question', 'Meeting', 'Fact'];
+const NODE_ORDER: readonly NodeTable[] = [
+  'Person',
+  'Component',
+  'Channel',
+  'Conversation',
+  'Decision',
+  'ActionItem',
+  'Question',
+  'Meeting',
+  'Fact',
+];
 
 /**
  * Loads a whole projection into an empty graph with COPY FROM: CSV files written to a fresh temp
  * folder under the graph dir, copied node tables first, then relationship tables, then the
  * full-text indexes are built. Row-at-a-time CREATE would cost ~0.5 ms a row.
  */
-export async function bulkLoad(db: KuzuDatabase, graphDir: string, source: GraphLoadSource): Promise<LoadStats> {
+export async function bulkLoad(
+  db: KuzuDatabase,
+  graphDir: string,
+  source: GraphLoadSource,
+): Promise<LoadStats> {
   const dir = join(graphDir, `bulk-${process.pid}-${Date.now()}`);
   mkdirSync(dir, { recursive: true });
   const files = new Map<string, CsvFile>();
@@ -25,7 +39,9 @@ export async function bulkLoad(db: KuzuDatabase, graphDir: string, source: Graph
   };
   try {
     const started = performance.now();
-    const present: Record<NodeTable, Set<string>> = Object.fromEntries(NODE_ORDER.map((table) => [table, new Set<string>()])) as Record<NodeTable, Set<string>>;
+    const present: Record<NodeTable, Set<string>> = Object.fromEntries(
+      NODE_ORDER.map((table) => [table, new Set<string>()]),
+    ) as Record<NodeTable, Set<string>>;
     const referenced: Partial<Record<NodeTable, Set<string>>> = {};
     const reference = (table: NodeTable, key: string): void => {
       (referenced[table] ??= new Set()).add(key);
@@ -52,7 +68,9 @@ export async function bulkLoad(db: KuzuDatabase, graphDir: string, source: Graph
       if (!spec) continue;
       for (const key of keys) {
         if (present[table].has(key)) continue;
-        csv.write(spec.columns.map((column) => (column === spec.key ? key : column === 'version' ? 0 : null)));
+        csv.write(
+          spec.columns.map((column) => (column === spec.key ? key : column === 'version' ? 0 : null)),
+        );
       }
     }
     for (const csv of files.values()) csv.close();
@@ -64,14 +82,19 @@ export async function bulkLoad(db: KuzuDatabase, graphDir: string, source: Graph
     for (const table of NODE_ORDER) {
       const csv = files.get(table);
       const t0 = performance.now();
-      if (csv && csv.rows > 0) await db.command(`COPY ${table} FROM '${quote(csv.path)}' (HEADER=false, DELIM=',', PARALLEL=${csv.hasNewlines ? 'false' : 'true'})`);
+      if (csv && csv.rows > 0)
+        await db.command(
+          `COPY ${table} FROM '${quote(csv.path)}' (HEADER=false, DELIM=',', PARALLEL=${csv.hasNewlines ? 'false' : 'true'})`,
+        );
       if (process.env.KUZU_DEBUG) console.log('copy', table, csv?.rows, (performance.now() - t0).toFixed(0));
     }
     for (const [name, csv] of files) {
       const [rel, from, to] = name.split('.');
       if (to === undefined || csv.rows === 0) continue;
       const t0 = performance.now();
-      await db.command(`COPY ${rel} FROM '${quote(csv.path)}' (from='${from}', to='${to}', HEADER=false, DELIM=',')`);
+      await db.command(
+        `COPY ${rel} FROM '${quote(csv.path)}' (from='${from}', to='${to}', HEADER=false, DELIM=',')`,
+      );
       if (process.env.KUZU_DEBUG) console.log('copy', name, csv.rows, (performance.now() - t0).toFixed(0));
     }
     const copyMs = performance.now() - copyStarted;
@@ -110,7 +133,9 @@ function writeRecords<K extends RecordKind>(
         reference(edge.target, target);
         const [from, to] = edge.direction === 'out' ? [spec.table, edge.target] : [edge.target, spec.table];
         const ends = edge.direction === 'out' ? [key, target] : [target, key];
-        file(edgeFile(edge.rel, from, to)).write(edge.properties ? [...ends, ...Object.values(edge.properties)] : ends);
+        file(edgeFile(edge.rel, from, to)).write(
+          edge.properties ? [...ends, ...Object.values(edge.properties)] : ends,
+        );
       }
     }
   }
@@ -123,4 +148,3 @@ function edgeFile(rel: RelTable, from: NodeTable, to: NodeTable): string {
 function quote(path: string): string {
   return path.replace(/\\/g, '\\\\').replace(/'/g, "\\'");
 }
-

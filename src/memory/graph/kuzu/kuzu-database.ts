@@ -50,9 +50,17 @@ export class KuzuDatabase {
       await db?.close().catch(() => undefined);
       const message = cause instanceof Error ? cause.message : String(cause);
       if (/lock/i.test(message)) {
-        throw new OutroError('STORE_LOCKED', `Another process has the graph ${file} open (Kùzu allows one process per database). Stop the outro daemon or the other outro command, then retry.`, { cause });
+        throw new OutroError(
+          'STORE_LOCKED',
+          `Another process has the graph ${file} open (Kùzu allows one process per database). Stop the outro daemon or the other outro command, then retry.`,
+          { cause },
+        );
       }
-      throw new OutroError('STORE_CORRUPT', `Cannot open the graph ${file}: ${message}. It is a projection: remove ${graphDir} and run \`outro replay\` to rebuild it.`, { cause });
+      throw new OutroError(
+        'STORE_CORRUPT',
+        `Cannot open the graph ${file}: ${message}. It is a projection: remove ${graphDir} and run \`outro replay\` to rebuild it.`,
+        { cause },
+      );
     }
   }
 
@@ -62,7 +70,9 @@ export class KuzuDatabase {
   }
 
   /** Runs `work` as one write transaction; `exec` runs statements inside it. Rolled back when work throws. */
-  transaction<T>(work: (exec: (cypher: string, params?: Record<string, KuzuParam>) => Promise<KuzuRow[]>) => Promise<T>): Promise<T> {
+  transaction<T>(
+    work: (exec: (cypher: string, params?: Record<string, KuzuParam>) => Promise<KuzuRow[]>) => Promise<T>,
+  ): Promise<T> {
     return this.writes.run(async () => {
       this.check();
       await this.raw(this.writer, 'BEGIN TRANSACTION');
@@ -96,14 +106,22 @@ export class KuzuDatabase {
     await this.db.close();
   }
 
-  private async execute(connection: Connection, cypher: string, params: Record<string, KuzuParam>): Promise<KuzuRow[]> {
+  private async execute(
+    connection: Connection,
+    cypher: string,
+    params: Record<string, KuzuParam>,
+  ): Promise<KuzuRow[]> {
     this.check();
     let cache = this.statements.get(connection);
     if (!cache) this.statements.set(connection, (cache = new Map()));
     let statement = cache.get(cypher);
     if (!statement) {
       statement = await connection.prepare(cypher);
-      if (!statement.isSuccess()) throw new OutroError('INTERNAL', `Graph query failed to prepare: ${statement.getErrorMessage()}\n${cypher}`);
+      if (!statement.isSuccess())
+        throw new OutroError(
+          'INTERNAL',
+          `Graph query failed to prepare: ${statement.getErrorMessage()}\n${cypher}`,
+        );
       cache.set(cypher, statement);
     }
     const result = await connection.execute(statement, params as Record<string, never>);

@@ -49,7 +49,9 @@ describe('KuzuGraphStore', () => {
     const temp = makeTempDir('outro-kuzu-');
     const first = await KuzuGraphStore.open(temp.dir);
     await first.close();
-    const holder = spawn(process.execPath, ['--input-type=module', '-e', HOLD_SCRIPT, graphFile(temp.dir)], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const holder = spawn(process.execPath, ['--input-type=module', '-e', HOLD_SCRIPT, graphFile(temp.dir)], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
     try {
       await new Promise<void>((resolve, reject) => {
         holder.stdout.once('data', () => resolve());

@@ -1,6 +1,16 @@
 import { OutroError } from '../../../domain/errors.js';
 import { parseSlot, type FactVersion } from '../../facts/fact-types.js';
-import { meetingMatches, type FactQuery, type GraphCounts, type GraphLoadSource, type GraphStore, type ItemQuery, type LoadStats, type MeetingQuery, type SearchHits } from '../graph-store.js';
+import {
+  meetingMatches,
+  type FactQuery,
+  type GraphCounts,
+  type GraphLoadSource,
+  type GraphStore,
+  type ItemQuery,
+  type LoadStats,
+  type MeetingQuery,
+  type SearchHits,
+} from '../graph-store.js';
 import {
   emptyRecordLists,
   keyOf,
@@ -19,8 +29,25 @@ import { searchWords } from '../search-text.js';
 import { compareFacts, compareText, sortSnapshot } from '../snapshot-order.js';
 import { bulkLoad } from './kuzu-bulk-load.js';
 import { KuzuDatabase, type KuzuParam, type KuzuRow } from './kuzu-database.js';
-import { FACT_COLUMNS, FACT_TIMES, factFromNode, factProps, propertyMap, setClause, TABLE_SPECS, type EdgeSpec, type TableSpec } from './kuzu-rows.js';
-import { createIndexStatements, createStatements, dropIndexStatements, dropStatements, FTS_INDEXES, GRAPH_SCHEMA_VERSION } from './kuzu-schema.js';
+import {
+  FACT_COLUMNS,
+  FACT_TIMES,
+  factFromNode,
+  factProps,
+  propertyMap,
+  setClause,
+  TABLE_SPECS,
+  type EdgeSpec,
+  type TableSpec,
+} from './kuzu-rows.js';
+import {
+  createIndexStatements,
+  createStatements,
+  dropIndexStatements,
+  dropStatements,
+  FTS_INDEXES,
+  GRAPH_SCHEMA_VERSION,
+} from './kuzu-schema.js';
 
 type Exec = (cypher: string, params?: Record<string, KuzuParam>) => Promise<KuzuRow[]>;
 
@@ -67,7 +94,9 @@ export class KuzuGraphStore implements GraphStore {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return found; // an empty list parameter crashes Kùzu 0.11.3
     const spec = TABLE_SPECS[kind] as TableSpec<K>;
-    const rows = await this.db.read(`UNWIND $ids AS k MATCH (n:${spec.table} {${spec.key}: k}) RETURN n`, { ids: unique });
+    const rows = await this.db.read(`UNWIND $ids AS k MATCH (n:${spec.table} {${spec.key}: k}) RETURN n`, {
+      ids: unique,
+    });
     for (const row of rows) {
       const record = spec.fromNode(row.n as KuzuRow);
       found.set(keyOf(kind, record), record);
@@ -78,24 +107,30 @@ export class KuzuGraphStore implements GraphStore {
   async write(batch: GraphBatch): Promise<void> {
     await this.db.transaction(async (exec) => {
       for (const kind of RECORD_KINDS) {
-        for (const record of batch.records[kind] ?? []) await upsert(exec, TABLE_SPECS[kind] as TableSpec<typeof kind>, record);
+        for (const record of batch.records[kind] ?? [])
+          await upsert(exec, TABLE_SPECS[kind] as TableSpec<typeof kind>, record);
       }
       for (const { slot, facts } of batch.slots) await replaceSlot(exec, slot, facts);
-      if (batch.cursor !== undefined) await exec(`MERGE (m:Meta {key: 'cursor'}) SET m.value = $value`, { value: String(batch.cursor) });
+      if (batch.cursor !== undefined)
+        await exec(`MERGE (m:Meta {key: 'cursor'}) SET m.value = $value`, { value: String(batch.cursor) });
     });
   }
 
   async reset(): Promise<void> {
     const tables = await this.tableNames();
     const indexes = await this.indexNames();
-    for (const [index, statement] of FTS_INDEXES.map((index, i) => [index, dropIndexStatements()[i]] as const)) {
+    for (const [index, statement] of FTS_INDEXES.map(
+      (index, i) => [index, dropIndexStatements()[i]] as const,
+    )) {
       if (indexes.has(index.name)) await this.db.command(statement);
     }
     for (const statement of dropStatements(tables)) await this.db.command(statement);
     for (const statement of createStatements()) await this.db.command(statement);
     for (const statement of createIndexStatements()) await this.db.command(statement);
     await this.db.transaction(async (exec) => {
-      await exec(`MERGE (m:Meta {key: 'schema'}) SET m.value = $value`, { value: String(GRAPH_SCHEMA_VERSION) });
+      await exec(`MERGE (m:Meta {key: 'schema'}) SET m.value = $value`, {
+        value: String(GRAPH_SCHEMA_VERSION),
+      });
     });
   }
 
@@ -111,21 +146,37 @@ export class KuzuGraphStore implements GraphStore {
 
   async search(text: string, limit = 20): Promise<SearchHits> {
     // Kùzu stems and drops stopwords itself; hand it plain lowercase words.
-    const query = text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word !== '').join(' ');
+    const query = text
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((word) => word !== '')
+      .join(' ');
     if (query === '' || searchWords(text).length === 0) return { components: [], conversations: [] };
     const [components, conversations] = [
-      await this.db.read(`CALL QUERY_FTS_INDEX('Component', 'component_fts', $q, top := $k) WITH node, score WHERE node.version > 0 RETURN node, score`, { q: query, k: limit }),
-      await this.db.read(`CALL QUERY_FTS_INDEX('Conversation', 'conversation_fts', $q, top := $k) WITH node, score WHERE node.version > 0 RETURN node, score`, {
-        q: query,
-        k: limit,
-      }),
+      await this.db.read(
+        `CALL QUERY_FTS_INDEX('Component', 'component_fts', $q, top := $k) WITH node, score WHERE node.version > 0 RETURN node, score`,
+        { q: query, k: limit },
+      ),
+      await this.db.read(
+        `CALL QUERY_FTS_INDEX('Conversation', 'conversation_fts', $q, top := $k) WITH node, score WHERE node.version > 0 RETURN node, score`,
+        {
+          q: query,
+          k: limit,
+        },
+      ),
     ];
     return {
       components: components
-        .map((row) => ({ component: TABLE_SPECS.component.fromNode(row.node as KuzuRow), score: Number(row.score) }))
+        .map((row) => ({
+          component: TABLE_SPECS.component.fromNode(row.node as KuzuRow),
+          score: Number(row.score),
+        }))
         .sort((a, b) => b.score - a.score || compareText(a.component.id, b.component.id)),
       conversations: conversations
-        .map((row) => ({ conversation: TABLE_SPECS.conversation.fromNode(row.node as KuzuRow), score: Number(row.score) }))
+        .map((row) => ({
+          conversation: TABLE_SPECS.conversation.fromNode(row.node as KuzuRow),
+          score: Number(row.score),
+        }))
         .sort((a, b) => b.score - a.score || compareText(a.conversation.id, b.conversation.id)),
     };
   }
@@ -134,19 +185,30 @@ export class KuzuGraphStore implements GraphStore {
     let rows: KuzuRow[];
     if (query.object !== undefined) {
       rows = query.relation
-        ? await this.db.read(`MATCH (f:Fact)-[:OBJECT]->(:Component {id: $object}) WHERE f.relation = $relation RETURN f`, { object: query.object, relation: query.relation })
-        : await this.db.read(`MATCH (f:Fact)-[:OBJECT]->(:Component {id: $object}) RETURN f`, { object: query.object });
+        ? await this.db.read(
+            `MATCH (f:Fact)-[:OBJECT]->(:Component {id: $object}) WHERE f.relation = $relation RETURN f`,
+            { object: query.object, relation: query.relation },
+          )
+        : await this.db.read(`MATCH (f:Fact)-[:OBJECT]->(:Component {id: $object}) RETURN f`, {
+            object: query.object,
+          });
     } else if (query.subjects !== undefined) {
       if (query.subjects.length === 0) return [];
       // `WHERE … IN` uses the key index; `UNWIND … MATCH {key: k}` scanned (10x slower at 100k facts).
-      rows = await this.db.read(`MATCH (p:Person)-[:SUBJECT_OF]->(f:Fact) WHERE p.key IN $subjects RETURN f`, { subjects: [...new Set(query.subjects)] });
+      rows = await this.db.read(
+        `MATCH (p:Person)-[:SUBJECT_OF]->(f:Fact) WHERE p.key IN $subjects RETURN f`,
+        { subjects: [...new Set(query.subjects)] },
+      );
     } else {
       throw new OutroError('INTERNAL', 'A fact query needs an object or subjects.');
     }
     const subjects = query.subjects ? new Set(query.subjects) : undefined;
     return rows
       .map((row) => factFromNode(row.f as KuzuRow))
-      .filter((fact) => (!subjects || subjects.has(fact.subject)) && (!query.relation || fact.relation === query.relation))
+      .filter(
+        (fact) =>
+          (!subjects || subjects.has(fact.subject)) && (!query.relation || fact.relation === query.relation),
+      )
       .sort(compareFacts);
   }
 
@@ -154,7 +216,10 @@ export class KuzuGraphStore implements GraphStore {
     const rows =
       query.about === undefined
         ? await this.db.read(`MATCH (d:Decision) WHERE d.version > 0 RETURN d AS n`)
-        : await this.db.read(`MATCH (d:Decision)-[:ABOUT]->(:Component {id: $about}) WHERE d.version > 0 RETURN d AS n`, { about: query.about });
+        : await this.db.read(
+            `MATCH (d:Decision)-[:ABOUT]->(:Component {id: $about}) WHERE d.version > 0 RETURN d AS n`,
+            { about: query.about },
+          );
     return distinct(rows.map((row) => TABLE_SPECS.decision.fromNode(row.n as KuzuRow))).sort(byAt);
   }
 
@@ -167,13 +232,20 @@ export class KuzuGraphStore implements GraphStore {
         { about: query.about },
       );
     } else if (query.people !== undefined) {
-      rows = await this.db.read(`UNWIND $people AS k MATCH (n:ActionItem)-[:ASSIGNED_TO]->(:Person {key: k}) WHERE n.version > 0 RETURN n`, { people: [...new Set(query.people)] });
+      rows = await this.db.read(
+        `UNWIND $people AS k MATCH (n:ActionItem)-[:ASSIGNED_TO]->(:Person {key: k}) WHERE n.version > 0 RETURN n`,
+        { people: [...new Set(query.people)] },
+      );
     } else {
       rows = await this.db.read(`MATCH (n:ActionItem) WHERE n.version > 0 RETURN n`);
     }
     const people = query.people ? new Set(query.people) : undefined;
     return distinct(rows.map((row) => TABLE_SPECS.actionItem.fromNode(row.n as KuzuRow)))
-      .filter((item) => (!people || (item.assignee !== null && people.has(item.assignee))) && (!query.open || item.completedAt === null))
+      .filter(
+        (item) =>
+          (!people || (item.assignee !== null && people.has(item.assignee))) &&
+          (!query.open || item.completedAt === null),
+      )
       .sort(byAt);
   }
 
@@ -186,9 +258,15 @@ export class KuzuGraphStore implements GraphStore {
         { about: query.about },
       );
     } else if (query.people !== undefined) {
-      rows = await this.db.read(`UNWIND $people AS k MATCH (n:Question)-[:ASKED_TO]->(:Person {key: k}) WHERE n.version > 0 RETURN n`, { people: [...new Set(query.people)] });
+      rows = await this.db.read(
+        `UNWIND $people AS k MATCH (n:Question)-[:ASKED_TO]->(:Person {key: k}) WHERE n.version > 0 RETURN n`,
+        { people: [...new Set(query.people)] },
+      );
     } else if (query.askers !== undefined) {
-      rows = await this.db.read(`UNWIND $askers AS k MATCH (:Person {key: k})-[:ASKED]->(n:Question) WHERE n.version > 0 RETURN n`, { askers: [...new Set(query.askers)] });
+      rows = await this.db.read(
+        `UNWIND $askers AS k MATCH (:Person {key: k})-[:ASKED]->(n:Question) WHERE n.version > 0 RETURN n`,
+        { askers: [...new Set(query.askers)] },
+      );
     } else {
       rows = await this.db.read(`MATCH (n:Question) WHERE n.version > 0 RETURN n`);
     }
@@ -205,19 +283,30 @@ export class KuzuGraphStore implements GraphStore {
   }
 
   async conversations(query: { about: string }): Promise<ConversationNode[]> {
-    const rows = await this.db.read(`MATCH (n:Conversation)-[:ABOUT]->(:Component {id: $about}) WHERE n.version > 0 RETURN n`, { about: query.about });
-    return distinct(rows.map((row) => TABLE_SPECS.conversation.fromNode(row.n as KuzuRow))).sort((a, b) => compareText(a.start, b.start) || compareText(a.id, b.id));
+    const rows = await this.db.read(
+      `MATCH (n:Conversation)-[:ABOUT]->(:Component {id: $about}) WHERE n.version > 0 RETURN n`,
+      { about: query.about },
+    );
+    return distinct(rows.map((row) => TABLE_SPECS.conversation.fromNode(row.n as KuzuRow))).sort(
+      (a, b) => compareText(a.start, b.start) || compareText(a.id, b.id),
+    );
   }
 
   async meetings(query: MeetingQuery): Promise<MeetingNode[]> {
     if (query.people?.length === 0) return []; // an empty list parameter crashes Kùzu 0.11.3
     const rows = query.people
       ? query.role
-        ? await this.db.read(`UNWIND $people AS k MATCH (:Person {key: k})-[a:ATTENDS]->(n:Meeting) WHERE n.version > 0 AND a.role = $role RETURN n`, {
-            people: [...new Set<string>(query.people)],
-            role: query.role,
-          })
-        : await this.db.read(`UNWIND $people AS k MATCH (:Person {key: k})-[:ATTENDS]->(n:Meeting) WHERE n.version > 0 RETURN n`, { people: [...new Set<string>(query.people)] })
+        ? await this.db.read(
+            `UNWIND $people AS k MATCH (:Person {key: k})-[a:ATTENDS]->(n:Meeting) WHERE n.version > 0 AND a.role = $role RETURN n`,
+            {
+              people: [...new Set<string>(query.people)],
+              role: query.role,
+            },
+          )
+        : await this.db.read(
+            `UNWIND $people AS k MATCH (:Person {key: k})-[:ATTENDS]->(n:Meeting) WHERE n.version > 0 RETURN n`,
+            { people: [...new Set<string>(query.people)] },
+          )
       : await this.db.read(`MATCH (n:Meeting) WHERE n.version > 0 RETURN n`);
     return distinct(rows.map((row) => TABLE_SPECS.meeting.fromNode(row.n as KuzuRow)))
       .filter((meeting) => meetingMatches(meeting, query))
@@ -226,7 +315,8 @@ export class KuzuGraphStore implements GraphStore {
 
   async counts(): Promise<GraphCounts> {
     const count = async (cypher: string): Promise<number> => Number((await this.db.read(cypher))[0]?.n ?? 0);
-    const live = (table: string): Promise<number> => count(`MATCH (n:${table}) WHERE n.version > 0 RETURN count(*) AS n`);
+    const live = (table: string): Promise<number> =>
+      count(`MATCH (n:${table}) WHERE n.version > 0 RETURN count(*) AS n`);
     return {
       people: await live('Person'),
       components: await live('Component'),
@@ -247,9 +337,13 @@ export class KuzuGraphStore implements GraphStore {
       const spec = TABLE_SPECS[kind] as TableSpec<typeof kind>;
       const where = EDGE_END_KINDS.has(kind) ? ' WHERE n.version > 0' : '';
       const rows = await this.db.read(`MATCH (n:${spec.table})${where} RETURN n`);
-      (records[kind] as Array<GraphRecords[typeof kind]>) = rows.map((row) => spec.fromNode(row.n as KuzuRow));
+      (records[kind] as Array<GraphRecords[typeof kind]>) = rows.map((row) =>
+        spec.fromNode(row.n as KuzuRow),
+      );
     }
-    const facts = (await this.db.read(`MATCH (f:Fact) RETURN f`)).map((row) => factFromNode(row.f as KuzuRow));
+    const facts = (await this.db.read(`MATCH (f:Fact) RETURN f`)).map((row) =>
+      factFromNode(row.f as KuzuRow),
+    );
     return sortSnapshot({ records, facts });
   }
 
@@ -268,35 +362,59 @@ export class KuzuGraphStore implements GraphStore {
   }
 }
 
-async function upsert<K extends RecordKind>(exec: Exec, spec: TableSpec<K>, record: GraphRecords[K]): Promise<void> {
+async function upsert<K extends RecordKind>(
+  exec: Exec,
+  spec: TableSpec<K>,
+  record: GraphRecords[K],
+): Promise<void> {
   const props = spec.toProps(record);
   const key = props[spec.key] as string;
-  await exec(`MERGE (n:${spec.table} {${spec.key}: $${spec.key}}) SET ${setClause('n', spec.columns, spec.times, spec.key)}`, props);
+  await exec(
+    `MERGE (n:${spec.table} {${spec.key}: $${spec.key}}) SET ${setClause('n', spec.columns, spec.times, spec.key)}`,
+    props,
+  );
   const edges = spec.edges(record);
   // One delete per relationship kind: a record may own several specs of one kind (ATTENDS by role).
   const kinds = new Map(edges.map((edge) => [`${edge.rel} ${edge.target} ${edge.direction}`, edge]));
   for (const edge of kinds.values()) await exec(deleteEdges(spec, edge), { k: key });
   for (const edge of edges) {
-    for (const target of new Set(edge.keys)) await exec(createEdge(spec, edge), { k: key, t: target, ...edge.properties });
+    for (const target of new Set(edge.keys))
+      await exec(createEdge(spec, edge), { k: key, t: target, ...edge.properties });
   }
 }
 
 function deleteEdges<K extends RecordKind>(spec: TableSpec<K>, edge: EdgeSpec): string {
   const node = `(n:${spec.table} {${spec.key}: $k})`;
-  return edge.direction === 'out' ? `MATCH ${node}-[r:${edge.rel}]->(:${edge.target}) DELETE r` : `MATCH (:${edge.target})-[r:${edge.rel}]->${node} DELETE r`;
+  return edge.direction === 'out'
+    ? `MATCH ${node}-[r:${edge.rel}]->(:${edge.target}) DELETE r`
+    : `MATCH (:${edge.target})-[r:${edge.rel}]->${node} DELETE r`;
 }
 
 function createEdge<K extends RecordKind>(spec: TableSpec<K>, edge: EdgeSpec): string {
   const targetKey = edge.target === 'Person' || edge.target === 'Channel' ? 'key' : 'id';
   const head = `MATCH (n:${spec.table} {${spec.key}: $k}) MERGE (t:${edge.target} {${targetKey}: $t}) ON CREATE SET t.version = 0`;
-  const props = edge.properties ? ` {${Object.keys(edge.properties).map((name) => `${name}: $${name}`).join(', ')}}` : '';
-  return edge.direction === 'out' ? `${head} CREATE (n)-[:${edge.rel}${props}]->(t)` : `${head} CREATE (t)-[:${edge.rel}${props}]->(n)`;
+  const props = edge.properties
+    ? ` {${Object.keys(edge.properties)
+        .map((name) => `${name}: $${name}`)
+        .join(', ')}}`
+    : '';
+  return edge.direction === 'out'
+    ? `${head} CREATE (n)-[:${edge.rel}${props}]->(t)`
+    : `${head} CREATE (t)-[:${edge.rel}${props}]->(n)`;
 }
 
 async function replaceSlot(exec: Exec, slot: string, facts: readonly FactVersion[]): Promise<void> {
   const { object, subject } = parseSlot(slot);
-  if (object !== '*') await exec(`MATCH (f:Fact)-[:OBJECT]->(:Component {id: $object}) WHERE f.slot = $slot DETACH DELETE f`, { object, slot });
-  else await exec(`MATCH (:Person {key: $subject})-[:SUBJECT_OF]->(f:Fact) WHERE f.slot = $slot DETACH DELETE f`, { subject, slot });
+  if (object !== '*')
+    await exec(`MATCH (f:Fact)-[:OBJECT]->(:Component {id: $object}) WHERE f.slot = $slot DETACH DELETE f`, {
+      object,
+      slot,
+    });
+  else
+    await exec(
+      `MATCH (:Person {key: $subject})-[:SUBJECT_OF]->(f:Fact) WHERE f.slot = $slot DETACH DELETE f`,
+      { subject, slot },
+    );
   const create =
     `MERGE (p:Person {key: $subject}) ON CREATE SET p.version = 0 ` +
     `MERGE (c:Component {id: $object}) ON CREATE SET c.version = 0 ` +

@@ -41,14 +41,20 @@ export interface TableSpec<K extends RecordKind> {
 }
 
 const json = (value: unknown): string => JSON.stringify(value);
-const text = (value: string | null | undefined): string | null => (value === undefined || value === null || value === '' ? null : value);
+const text = (value: string | null | undefined): string | null =>
+  value === undefined || value === null || value === '' ? null : value;
 const str = (value: unknown): string => (value === null || value === undefined ? '' : String(value));
-const strOrNull = (value: unknown): string | null => (value === null || value === undefined || value === '' ? null : String(value));
-const time = (value: unknown): string => (value instanceof Date ? value.toISOString() : value === null || value === undefined ? '' : String(value));
-const timeOrNull = (value: unknown): string | null => (value === null || value === undefined ? null : time(value));
+const strOrNull = (value: unknown): string | null =>
+  value === null || value === undefined || value === '' ? null : String(value);
+const time = (value: unknown): string =>
+  value instanceof Date ? value.toISOString() : value === null || value === undefined ? '' : String(value);
+const timeOrNull = (value: unknown): string | null =>
+  value === null || value === undefined ? null : time(value);
 const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
-const list = (value: unknown): string[] => (typeof value === 'string' && value !== '' ? (JSON.parse(value) as string[]) : []);
-const evidenceList = (value: unknown): Evidence[] => (typeof value === 'string' && value !== '' ? (JSON.parse(value) as Evidence[]) : []);
+const list = (value: unknown): string[] =>
+  typeof value === 'string' && value !== '' ? (JSON.parse(value) as string[]) : [];
+const evidenceList = (value: unknown): Evidence[] =>
+  typeof value === 'string' && value !== '' ? (JSON.parse(value) as Evidence[]) : [];
 
 export const PERSON: TableSpec<'person'> = {
   table: 'Person',
@@ -73,7 +79,13 @@ export const COMPONENT: TableSpec<'component'> = {
     search: text([r.name ?? '', ...r.aliases].filter((value) => value !== '').join(' | ')),
     version: r.version,
   }),
-  fromNode: (n) => ({ id: str(n.id), kind: strOrNull(n.kind), name: strOrNull(n.name), aliases: list(n.aliases), version: num(n.version) }),
+  fromNode: (n) => ({
+    id: str(n.id),
+    kind: strOrNull(n.kind),
+    name: strOrNull(n.name),
+    aliases: list(n.aliases),
+    version: num(n.version),
+  }),
   edges: () => [],
 };
 
@@ -83,7 +95,12 @@ export const CHANNEL: TableSpec<'channel'> = {
   times: [],
   columns: ['key', 'name', 'kind', 'version'],
   toProps: (r: ChannelNode) => ({ key: r.key, name: text(r.name), kind: text(r.kind), version: r.version }),
-  fromNode: (n) => ({ key: str(n.key), name: strOrNull(n.name), kind: strOrNull(n.kind), version: num(n.version) }),
+  fromNode: (n) => ({
+    key: str(n.key),
+    name: strOrNull(n.name),
+    kind: strOrNull(n.kind),
+    version: num(n.version),
+  }),
   edges: () => [],
 };
 
@@ -91,7 +108,20 @@ export const CONVERSATION: TableSpec<'conversation'> = {
   table: 'Conversation',
   key: 'id',
   times: ['startedAt', 'endedAt'],
-  columns: ['id', 'channel', 'topic', 'summary', 'participants', 'mentioned', 'entities', 'noise', 'startedAt', 'endedAt', 'messageCount', 'version'],
+  columns: [
+    'id',
+    'channel',
+    'topic',
+    'summary',
+    'participants',
+    'mentioned',
+    'entities',
+    'noise',
+    'startedAt',
+    'endedAt',
+    'messageCount',
+    'version',
+  ],
   toProps: (r: ConversationNode) => ({
     id: r.id,
     channel: text(r.channel),
@@ -127,13 +157,32 @@ export const CONVERSATION: TableSpec<'conversation'> = {
   ],
 };
 
-const inConversation = (id: string): EdgeSpec => ({ rel: 'IN_CONVERSATION', direction: 'out', target: 'Conversation', keys: id ? [id] : [] });
+const inConversation = (id: string): EdgeSpec => ({
+  rel: 'IN_CONVERSATION',
+  direction: 'out',
+  target: 'Conversation',
+  keys: id ? [id] : [],
+});
 
 export const DECISION: TableSpec<'decision'> = {
   table: 'Decision',
   key: 'id',
   times: ['at', 'reversedAt'],
-  columns: ['id', 'version', 'conversationId', 'channel', 'summary', 'about', 'decidedBy', 'reverses', 'at', 'confidence', 'evidence', 'reversedBy', 'reversedAt'],
+  columns: [
+    'id',
+    'version',
+    'conversationId',
+    'channel',
+    'summary',
+    'about',
+    'decidedBy',
+    'reverses',
+    'at',
+    'confidence',
+    'evidence',
+    'reversedBy',
+    'reversedAt',
+  ],
   toProps: (r: DecisionNode) => ({
     id: r.id,
     version: r.version,
@@ -175,7 +224,22 @@ export const ACTION_ITEM: TableSpec<'actionItem'> = {
   table: 'ActionItem',
   key: 'id',
   times: ['at', 'completedAt'],
-  columns: ['id', 'version', 'conversationId', 'channel', 'summary', 'assignee', 'requestedBy', 'due', 'dueText', 'at', 'confidence', 'evidence', 'completedAt', 'completedBy'],
+  columns: [
+    'id',
+    'version',
+    'conversationId',
+    'channel',
+    'summary',
+    'assignee',
+    'requestedBy',
+    'due',
+    'dueText',
+    'at',
+    'confidence',
+    'evidence',
+    'completedAt',
+    'completedBy',
+  ],
   toProps: (r: ActionItemNode) => ({
     id: r.id,
     version: r.version,
@@ -208,14 +272,31 @@ export const ACTION_ITEM: TableSpec<'actionItem'> = {
     completedAt: timeOrNull(n.completedAt),
     completedBy: strOrNull(n.completedBy),
   }),
-  edges: (r) => [{ rel: 'ASSIGNED_TO', direction: 'out', target: 'Person', keys: r.assignee ? [r.assignee] : [] }, inConversation(r.conversationId)],
+  edges: (r) => [
+    { rel: 'ASSIGNED_TO', direction: 'out', target: 'Person', keys: r.assignee ? [r.assignee] : [] },
+    inConversation(r.conversationId),
+  ],
 };
 
 export const QUESTION: TableSpec<'question'> = {
   table: 'Question',
   key: 'id',
   times: ['at', 'answeredAt'],
-  columns: ['id', 'version', 'conversationId', 'channel', 'text', 'asker', 'addressees', 'kind', 'at', 'confidence', 'evidence', 'answeredAt', 'answeredBy'],
+  columns: [
+    'id',
+    'version',
+    'conversationId',
+    'channel',
+    'text',
+    'asker',
+    'addressees',
+    'kind',
+    'at',
+    'confidence',
+    'evidence',
+    'answeredAt',
+    'answeredBy',
+  ],
   toProps: (r: QuestionNode) => ({
     id: r.id,
     version: r.version,
@@ -257,7 +338,23 @@ export const MEETING: TableSpec<'meeting'> = {
   table: 'Meeting',
   key: 'id',
   times: ['occurrence', 'startsAt', 'endsAt'],
-  columns: ['id', 'version', 'calendar', 'uid', 'occurrence', 'title', 'startsAt', 'endsAt', 'allDay', 'location', 'organizer', 'attendees', 'recurring', 'status', 'cancelSeq'],
+  columns: [
+    'id',
+    'version',
+    'calendar',
+    'uid',
+    'occurrence',
+    'title',
+    'startsAt',
+    'endsAt',
+    'allDay',
+    'location',
+    'organizer',
+    'attendees',
+    'recurring',
+    'status',
+    'cancelSeq',
+  ],
   toProps: (r: MeetingNode) => ({
     id: r.id,
     version: r.version,
@@ -293,9 +390,21 @@ export const MEETING: TableSpec<'meeting'> = {
     cancelSeq: num(n.cancelSeq),
   }),
   edges: (r) => [
-    { rel: 'ATTENDS', direction: 'in', target: 'Person', keys: r.organizer ? [r.organizer] : [], properties: { role: 'organizer' } },
+    {
+      rel: 'ATTENDS',
+      direction: 'in',
+      target: 'Person',
+      keys: r.organizer ? [r.organizer] : [],
+      properties: { role: 'organizer' },
+    },
     // The merge leaves the organizer out of the attendees, so no person gets two edges to one meeting.
-    { rel: 'ATTENDS', direction: 'in', target: 'Person', keys: r.attendees, properties: { role: 'attendee' } },
+    {
+      rel: 'ATTENDS',
+      direction: 'in',
+      target: 'Person',
+      keys: r.attendees,
+      properties: { role: 'attendee' },
+    },
   ],
 };
 
@@ -365,16 +474,27 @@ export function factFromNode(n: KuzuRow): FactVersion {
     recordedAt: time(n.recordedAt),
     retiredAt: timeOrNull(n.retiredAt),
     supersededBy: strOrNull(n.supersededBy),
-    retraction: typeof n.retraction === 'string' && n.retraction !== '' ? (JSON.parse(n.retraction) as FactRetractionRef) : null,
+    retraction:
+      typeof n.retraction === 'string' && n.retraction !== ''
+        ? (JSON.parse(n.retraction) as FactRetractionRef)
+        : null,
     eventIds: typeof n.eventIds === 'string' && n.eventIds !== '' ? n.eventIds.split(' ') : [],
   };
 }
 
 /** `SET n.a = $a, n.t = timestamp($t), …` for every column but the key. */
-export function setClause(variable: string, columns: readonly string[], times: readonly string[], key: string): string {
+export function setClause(
+  variable: string,
+  columns: readonly string[],
+  times: readonly string[],
+  key: string,
+): string {
   return columns
     .filter((column) => column !== key)
-    .map((column) => `${variable}.${column} = ${times.includes(column) ? `timestamp($${column})` : `$${column}`}`)
+    .map(
+      (column) =>
+        `${variable}.${column} = ${times.includes(column) ? `timestamp($${column})` : `$${column}`}`,
+    )
     .join(', ');
 }
 

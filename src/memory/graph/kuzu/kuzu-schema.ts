@@ -23,8 +23,7 @@ export const NODE_TABLES = {
     'id STRING PRIMARY KEY, version INT64, conversationId STRING, channel STRING, text STRING, asker STRING, addressees STRING, kind STRING, at TIMESTAMP, confidence DOUBLE, evidence STRING, answeredAt TIMESTAMP, answeredBy STRING',
   Meeting:
     'id STRING PRIMARY KEY, version INT64, calendar STRING, uid STRING, occurrence TIMESTAMP, title STRING, startsAt TIMESTAMP, endsAt TIMESTAMP, allDay BOOLEAN, location STRING, organizer STRING, attendees STRING, recurring BOOLEAN, status STRING, cancelSeq INT64',
-  Fact:
-    'id STRING PRIMARY KEY, slot STRING, subject STRING, relation STRING, object STRING, status STRING, confidence DOUBLE, hedged BOOLEAN, validFrom TIMESTAMP, validTo TIMESTAMP, recordedAt TIMESTAMP, retiredAt TIMESTAMP, supersededBy STRING, retraction STRING, eventIds STRING',
+  Fact: 'id STRING PRIMARY KEY, slot STRING, subject STRING, relation STRING, object STRING, status STRING, confidence DOUBLE, hedged BOOLEAN, validFrom TIMESTAMP, validTo TIMESTAMP, recordedAt TIMESTAMP, retiredAt TIMESTAMP, supersededBy STRING, retraction STRING, eventIds STRING',
   Meta: 'key STRING PRIMARY KEY, value STRING',
 } as const;
 
@@ -71,13 +70,16 @@ export function createStatements(): string[] {
   return [
     ...Object.entries(NODE_TABLES).map(([name, columns]) => `CREATE NODE TABLE ${name}(${columns})`),
     ...Object.entries(REL_TABLES).map(
-      ([name, pairs]) => `CREATE REL TABLE ${name}(${[...pairs.map(([from, to]) => `FROM ${from} TO ${to}`), ...(REL_PROPERTIES[name as RelTable] ? [REL_PROPERTIES[name as RelTable]] : [])].join(', ')})`,
+      ([name, pairs]) =>
+        `CREATE REL TABLE ${name}(${[...pairs.map(([from, to]) => `FROM ${from} TO ${to}`), ...(REL_PROPERTIES[name as RelTable] ? [REL_PROPERTIES[name as RelTable]] : [])].join(', ')})`,
     ),
   ];
 }
 
 export function createIndexStatements(): string[] {
-  return FTS_INDEXES.map((index) => `CALL CREATE_FTS_INDEX('${index.table}', '${index.name}', ['${index.property}'])`);
+  return FTS_INDEXES.map(
+    (index) => `CALL CREATE_FTS_INDEX('${index.table}', '${index.name}', ['${index.property}'])`,
+  );
 }
 
 export function dropIndexStatements(): string[] {
@@ -86,5 +88,7 @@ export function dropIndexStatements(): string[] {
 
 /** Relationship tables first: a node table cannot be dropped while edges or indexes refer to it. */
 export function dropStatements(existing: ReadonlySet<string>): string[] {
-  return [...Object.keys(REL_TABLES), ...Object.keys(NODE_TABLES)].filter((name) => existing.has(name)).map((name) => `DROP TABLE ${name}`);
+  return [...Object.keys(REL_TABLES), ...Object.keys(NODE_TABLES)]
+    .filter((name) => existing.has(name))
+    .map((name) => `DROP TABLE ${name}`);
 }

@@ -15,7 +15,11 @@ describe('acquireGraph', () => {
     cleanups.push(temp.cleanup);
     const [a, b] = await Promise.all([acquireGraph(temp.dir), acquireGraph(temp.dir)]);
     expect(graphHandles(temp.dir)).toBe(2);
-    await a.write({ records: { component: [component('component:billing', 'billing')] }, slots: [], cursor: 3 });
+    await a.write({
+      records: { component: [component('component:billing', 'billing')] },
+      slots: [],
+      cursor: 3,
+    });
     await a.close();
     await a.close(); // a second close of the same handle releases nothing more
     expect(graphHandles(temp.dir)).toBe(1);

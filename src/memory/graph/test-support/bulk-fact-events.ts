@@ -16,7 +16,24 @@ export interface BulkShape {
 const DAY = 86_400_000;
 const START = Date.parse('2024-11-20T00:00:00.000Z');
 const SPAN_DAYS = 730;
-const WORDS = ['billing', 'search', 'ledger', 'payments', 'auth', 'gateway', 'reports', 'sync', 'mobile', 'ingest', 'alerts', 'invoices', 'catalog', 'profile', 'export', 'queue'];
+const WORDS = [
+  'billing',
+  'search',
+  'ledger',
+  'payments',
+  'auth',
+  'gateway',
+  'reports',
+  'sync',
+  'mobile',
+  'ingest',
+  'alerts',
+  'invoices',
+  'catalog',
+  'profile',
+  'export',
+  'queue',
+];
 
 export function bulkComponentName(index: number): string {
   return `${WORDS[index % WORDS.length]} ${WORDS[Math.floor(index / WORDS.length) % WORDS.length]} ${index}`;
@@ -48,8 +65,25 @@ export function* bulkFactEvents(shape: BulkShape, batchSize = 10_000): Generator
   };
   for (let i = 0; i < shape.people; i++) {
     const key = bulkPersonKey(i);
-    const profile: PersonUpdated = { key, source: 'slack', workspace: 'T1', nativeId: `U${i}`, names: [`Person ${i}`], handles: [`p${i}`], emails: [`p${i}@example.test`], isBot: false };
-    yield* emit(makeEvent({ id: stableId(EVENT.personUpdated, key), type: EVENT.personUpdated, stream: key, occurredAt: new Date(START).toISOString(), payload: profile }));
+    const profile: PersonUpdated = {
+      key,
+      source: 'slack',
+      workspace: 'T1',
+      nativeId: `U${i}`,
+      names: [`Person ${i}`],
+      handles: [`p${i}`],
+      emails: [`p${i}@example.test`],
+      isBot: false,
+    };
+    yield* emit(
+      makeEvent({
+        id: stableId(EVENT.personUpdated, key),
+        type: EVENT.personUpdated,
+        stream: key,
+        occurredAt: new Date(START).toISOString(),
+        payload: profile,
+      }),
+    );
   }
   for (let i = 0; i < shape.components; i++) {
     const id = bulkComponentId(i);
@@ -59,21 +93,54 @@ export function* bulkFactEvents(shape: BulkShape, batchSize = 10_000): Generator
         type: EVENT.entityNamed,
         stream: id,
         occurredAt: new Date(START).toISOString(),
-        payload: { entityId: id, kind: 'component', name: bulkComponentName(i), aliases: [`${bulkComponentName(i)} svc`], confidence: 0.9 },
+        payload: {
+          entityId: id,
+          kind: 'component',
+          name: bulkComponentName(i),
+          aliases: [`${bulkComponentName(i)} svc`],
+          confidence: 0.9,
+        },
       }),
     );
   }
   const retractionShare = shape.retractions ?? 0.05;
   const recent: string[] = [];
   for (let i = 0; i < shape.facts; i++) {
-    const time = new Date(START + Math.floor((i / shape.facts) * SPAN_DAYS * DAY) + random.int(DAY)).toISOString();
+    const time = new Date(
+      START + Math.floor((i / shape.facts) * SPAN_DAYS * DAY) + random.int(DAY),
+    ).toISOString();
     const author = bulkPersonKey(random.int(shape.people));
     const message = `${1_700_000_000 + i}.000100`;
-    const evidence: Evidence[] = [{ source: 'slack', workspace: 'T1', channel: `C${random.int(200)}`, id: message, author, ts: time, snippet: `synthetic message ${i}: who owns what, and since when, said plainly enough to quote` }];
+    const evidence: Evidence[] = [
+      {
+        source: 'slack',
+        workspace: 'T1',
+        channel: `C${random.int(200)}`,
+        id: message,
+        author,
+        ts: time,
+        snippet: `synthetic message ${i}: who owns what, and since when, said plainly enough to quote`,
+      },
+    ];
     if (recent.length > 0 && random.next() < retractionShare) {
       const target = recent[random.int(recent.length)];
-      const payload: FactRetracted = { factId: target, reason: random.next() < 0.7 ? 'correction' : 'reversal', at: time, by: author, evidence, provenance: { stage: 'bench', version: '1', strategy: 'heuristic' } };
-      yield* emit(makeEvent({ id: stableId(EVENT.factRetracted, target, i), type: EVENT.factRetracted, stream: `facts:${target}`, occurredAt: time, payload }));
+      const payload: FactRetracted = {
+        factId: target,
+        reason: random.next() < 0.7 ? 'correction' : 'reversal',
+        at: time,
+        by: author,
+        evidence,
+        provenance: { stage: 'bench', version: '1', strategy: 'heuristic' },
+      };
+      yield* emit(
+        makeEvent({
+          id: stableId(EVENT.factRetracted, target, i),
+          type: EVENT.factRetracted,
+          stream: `facts:${target}`,
+          occurredAt: time,
+          payload,
+        }),
+      );
       continue;
     }
     const roll = random.next();
@@ -93,7 +160,15 @@ export function* bulkFactEvents(shape: BulkShape, batchSize = 10_000): Generator
     };
     recent.push(factId);
     if (recent.length > 1_000) recent.shift();
-    yield* emit(makeEvent({ id: stableId(EVENT.factAsserted, factId), type: EVENT.factAsserted, stream: `facts:${payload.object}`, occurredAt: time, payload }));
+    yield* emit(
+      makeEvent({
+        id: stableId(EVENT.factAsserted, factId),
+        type: EVENT.factAsserted,
+        stream: `facts:${payload.object}`,
+        occurredAt: time,
+        payload,
+      }),
+    );
   }
   if (batch.length > 0) yield batch;
 }

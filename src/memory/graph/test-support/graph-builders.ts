@@ -1,9 +1,25 @@
 import type { Evidence } from '../../../domain/annotations.js';
 import type { FactVersion } from '../../facts/fact-types.js';
 import { slotOf } from '../../facts/fact-types.js';
-import type { ActionItemNode, ComponentNode, ConversationNode, DecisionNode, MeetingNode, PersonNode, QuestionNode } from '../graph-records.js';
+import type {
+  ActionItemNode,
+  ComponentNode,
+  ConversationNode,
+  DecisionNode,
+  MeetingNode,
+  PersonNode,
+  QuestionNode,
+} from '../graph-records.js';
 
-export const EV: Evidence = { source: 'slack', workspace: 'T1', channel: 'C1', id: '1700000000.000100', author: 'slack:T1:UALICE', ts: '2026-11-03T09:00:00.000Z', snippet: 'Alice owns "billing", now' };
+export const EV: Evidence = {
+  source: 'slack',
+  workspace: 'T1',
+  channel: 'C1',
+  id: '1700000000.000100',
+  author: 'slack:T1:UALICE',
+  ts: '2026-11-03T09:00:00.000Z',
+  snippet: 'Alice owns "billing", now',
+};
 
 export function person(key: string, name: string | null, version = 1): PersonNode {
   return { key, name, version };
@@ -13,7 +29,13 @@ export function component(id: string, name: string, aliases: string[] = [], vers
   return { id, kind: 'component', name, aliases, version };
 }
 
-export function conversation(id: string, topic: string, entities: string[], participants: string[] = ['slack:T1:UALICE'], version = 1): ConversationNode {
+export function conversation(
+  id: string,
+  topic: string,
+  entities: string[],
+  participants: string[] = ['slack:T1:UALICE'],
+  version = 1,
+): ConversationNode {
   return {
     id,
     channel: 'slack:T1:C1',
@@ -49,7 +71,11 @@ export function decision(id: string, about: string[], fields: Partial<DecisionNo
   };
 }
 
-export function actionItem(id: string, assignee: string | null, fields: Partial<ActionItemNode> = {}): ActionItemNode {
+export function actionItem(
+  id: string,
+  assignee: string | null,
+  fields: Partial<ActionItemNode> = {},
+): ActionItemNode {
   return {
     id,
     version: 1,
@@ -69,7 +95,12 @@ export function actionItem(id: string, assignee: string | null, fields: Partial<
   };
 }
 
-export function question(id: string, asker: string, addressees: string[], fields: Partial<QuestionNode> = {}): QuestionNode {
+export function question(
+  id: string,
+  asker: string,
+  addressees: string[],
+  fields: Partial<QuestionNode> = {},
+): QuestionNode {
   return {
     id,
     version: 1,
@@ -88,7 +119,12 @@ export function question(id: string, asker: string, addressees: string[], fields
   };
 }
 
-export function factVersion(id: string, subject: string, object: string, fields: Partial<FactVersion> = {}): FactVersion {
+export function factVersion(
+  id: string,
+  subject: string,
+  object: string,
+  fields: Partial<FactVersion> = {},
+): FactVersion {
   const relation = fields.relation ?? 'owns';
   return {
     id,
@@ -111,7 +147,13 @@ export function factVersion(id: string, subject: string, object: string, fields:
 }
 
 /** A meeting occurrence on 2026-11-<day> (09:00-09:30 UTC) of calendar `calendar:team`. */
-export function meeting(uid: string, day: number, organizer: string | null, attendees: string[], fields: Partial<MeetingNode> = {}): MeetingNode {
+export function meeting(
+  uid: string,
+  day: number,
+  organizer: string | null,
+  attendees: string[],
+  fields: Partial<MeetingNode> = {},
+): MeetingNode {
   const occurrence = `2026-11-${String(day).padStart(2, '0')}T09:00:00.000Z`;
   return {
     id: `calendar:team|${uid}|${occurrence}`,

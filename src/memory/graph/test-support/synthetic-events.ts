@@ -1,4 +1,13 @@
-import type { ActionItemAssigned, ConversationAnnotated, DecisionRecorded, EntityNamed, FactAsserted, FactRelation, FactRetracted, QuestionAsked } from '../../../domain/annotations.js';
+import type {
+  ActionItemAssigned,
+  ConversationAnnotated,
+  DecisionRecorded,
+  EntityNamed,
+  FactAsserted,
+  FactRelation,
+  FactRetracted,
+  QuestionAsked,
+} from '../../../domain/annotations.js';
 import { EVENT, makeEvent, type EventEnvelope } from '../../../domain/events.js';
 import { stableId } from '../../../domain/ids.js';
 import type { MeetingScheduled } from '../../../domain/meeting.js';
@@ -41,7 +50,10 @@ const START = Date.parse('2026-09-01T09:00:00.000Z');
  * hedging, corrections, reversals, repeated support, renamed entities and people, decisions that
  * reverse decisions, completions and answers, and one event whose payload does not validate.
  */
-export function syntheticEvents(seed: number, size = { people: 6, components: 4, facts: 80 }): EventEnvelope[] {
+export function syntheticEvents(
+  seed: number,
+  size = { people: 6, components: 4, facts: 80 },
+): EventEnvelope[] {
   const random = new TestRandom(seed);
   const people = Array.from({ length: size.people }, (_, i) => `slack:T1:U${i}`);
   const components = Array.from({ length: size.components }, (_, i) => `component:c${i}`);
@@ -52,14 +64,31 @@ export function syntheticEvents(seed: number, size = { people: 6, components: 4,
   };
 
   people.forEach((key, i) => {
-    const profile: PersonUpdated = { key, source: 'slack', workspace: 'T1', nativeId: `U${i}`, names: [`Person ${i}`], handles: [`p${i}`], emails: [], isBot: false };
+    const profile: PersonUpdated = {
+      key,
+      source: 'slack',
+      workspace: 'T1',
+      nativeId: `U${i}`,
+      names: [`Person ${i}`],
+      handles: [`p${i}`],
+      emails: [],
+      isBot: false,
+    };
     add(EVENT.personUpdated, `${key}:1`, at(0), profile);
-    if (i % 3 === 0) add(EVENT.personUpdated, `${key}:2`, at(5), { ...profile, names: [`Person ${i} Renamed`] });
+    if (i % 3 === 0)
+      add(EVENT.personUpdated, `${key}:2`, at(5), { ...profile, names: [`Person ${i} Renamed`] });
   });
   components.forEach((id, i) => {
-    const named: EntityNamed = { entityId: id, kind: 'component', name: `component ${i}`, aliases: [`c${i} svc`], confidence: 0.9 };
+    const named: EntityNamed = {
+      entityId: id,
+      kind: 'component',
+      name: `component ${i}`,
+      aliases: [`c${i} svc`],
+      confidence: 0.9,
+    };
     add(EVENT.entityNamed, `${id}:1`, at(0), named);
-    if (i === 0) add(EVENT.entityNamed, `${id}:2`, at(3), { ...named, aliases: [...named.aliases, 'the first one'] });
+    if (i === 0)
+      add(EVENT.entityNamed, `${id}:2`, at(3), { ...named, aliases: [...named.aliases, 'the first one'] });
   });
   const conversations: string[] = [];
   for (let i = 0; i < size.components * 2; i++) {
@@ -114,9 +143,17 @@ export function syntheticEvents(seed: number, size = { people: 6, components: 4,
     };
     add(EVENT.actionItemAssigned, item.itemId, item.at, item);
     if (i % 3 === 0) {
-      const done = { itemId: item.itemId, by: random.pick(people), at: at(30 + i), confidence: 0.8, evidence: [evidence(`ad${i}`, random.pick(people), at(30 + i))], provenance: { ...PROVENANCE } };
+      const done = {
+        itemId: item.itemId,
+        by: random.pick(people),
+        at: at(30 + i),
+        confidence: 0.8,
+        evidence: [evidence(`ad${i}`, random.pick(people), at(30 + i))],
+        provenance: { ...PROVENANCE },
+      };
       add(EVENT.actionItemCompleted, `${item.itemId}:done`, done.at, done);
-      if (i === 3) add(EVENT.actionItemCompleted, `${item.itemId}:done-again`, at(31 + i), { ...done, at: at(31 + i) });
+      if (i === 3)
+        add(EVENT.actionItemCompleted, `${item.itemId}:done-again`, at(31 + i), { ...done, at: at(31 + i) });
     }
   }
   for (let i = 0; i < 6; i++) {
@@ -135,7 +172,14 @@ export function syntheticEvents(seed: number, size = { people: 6, components: 4,
     };
     add(EVENT.questionAsked, question.questionId, question.at, question);
     if (i % 2 === 1) {
-      add(EVENT.questionAnswered, `${question.questionId}:answer`, at(25 + i), { questionId: question.questionId, by: random.pick(people), at: at(25 + i), confidence: 0.8, evidence: [evidence(`qa${i}`, random.pick(people), at(25 + i))], provenance: { ...PROVENANCE } });
+      add(EVENT.questionAnswered, `${question.questionId}:answer`, at(25 + i), {
+        questionId: question.questionId,
+        by: random.pick(people),
+        at: at(25 + i),
+        confidence: 0.8,
+        evidence: [evidence(`qa${i}`, random.pick(people), at(25 + i))],
+        provenance: { ...PROVENANCE },
+      });
     }
   }
   const asserted: FactAsserted[] = [];
@@ -171,8 +215,15 @@ export function syntheticEvents(seed: number, size = { people: 6, components: 4,
   }
   // Meetings (fixed, no random draws, so the events above stay as they were): a weekly 1:1 with a
   // rescheduled occurrence, one cancelled occurrence, one cancelled and then scheduled again.
-  const meetingAt = (day: number, hour: number): string => new Date(START + day * DAY + hour * 3_600_000).toISOString();
-  const meeting = (uid: string, day: number, title: string, attendees: string[], extra: Partial<MeetingScheduled> = {}): MeetingScheduled => ({
+  const meetingAt = (day: number, hour: number): string =>
+    new Date(START + day * DAY + hour * 3_600_000).toISOString();
+  const meeting = (
+    uid: string,
+    day: number,
+    title: string,
+    attendees: string[],
+    extra: Partial<MeetingScheduled> = {},
+  ): MeetingScheduled => ({
     calendar: 'calendar:team',
     uid,
     occurrence: meetingAt(day, 1),
@@ -185,15 +236,42 @@ export function syntheticEvents(seed: number, size = { people: 6, components: 4,
     recurring: uid === 'weekly',
     ...extra,
   });
-  for (let week = 0; week < 3; week++) add(EVENT.meetingScheduled, `weekly:${week}`, meetingAt(week * 7, 0), meeting('weekly', week * 7, '1:1', ['p1@example.test', 'room-4@resource.example.test'], { attendees: [{ email: 'P1@example.test' }, { name: 'Room 4' }] }));
-  add(EVENT.meetingScheduled, 'weekly:1:moved', meetingAt(8, 0), meeting('weekly', 7, '1:1 (moved)', [], { start: meetingAt(8, 3), end: meetingAt(8, 4), attendees: [{ email: 'p1@example.test' }, { email: 'p2@example.test' }] }));
+  for (let week = 0; week < 3; week++)
+    add(
+      EVENT.meetingScheduled,
+      `weekly:${week}`,
+      meetingAt(week * 7, 0),
+      meeting('weekly', week * 7, '1:1', ['p1@example.test', 'room-4@resource.example.test'], {
+        attendees: [{ email: 'P1@example.test' }, { name: 'Room 4' }],
+      }),
+    );
+  add(
+    EVENT.meetingScheduled,
+    'weekly:1:moved',
+    meetingAt(8, 0),
+    meeting('weekly', 7, '1:1 (moved)', [], {
+      start: meetingAt(8, 3),
+      end: meetingAt(8, 4),
+      attendees: [{ email: 'p1@example.test' }, { email: 'p2@example.test' }],
+    }),
+  );
   const cancelled = meeting('planning', 10, 'Planning', ['p1@example.test', 'p3@example.test']);
   add(EVENT.meetingScheduled, 'planning', meetingAt(10, 0), cancelled);
   // The cancellation names the occurrence with another UTC offset: it must still find its meeting.
-  const inBerlin = new Date(Date.parse(cancelled.occurrence) + 2 * 3_600_000).toISOString().replace(/\.000Z$/, '+02:00');
-  add(EVENT.meetingCancelled, 'planning:cancel', meetingAt(10, 0), { calendar: cancelled.calendar, uid: cancelled.uid, occurrence: inBerlin });
+  const inBerlin = new Date(Date.parse(cancelled.occurrence) + 2 * 3_600_000)
+    .toISOString()
+    .replace(/\.000Z$/, '+02:00');
+  add(EVENT.meetingCancelled, 'planning:cancel', meetingAt(10, 0), {
+    calendar: cancelled.calendar,
+    uid: cancelled.uid,
+    occurrence: inBerlin,
+  });
   const back = meeting('retro', 12, 'Retro', ['p2@example.test']);
-  add(EVENT.meetingCancelled, 'retro:cancel', meetingAt(12, 0), { calendar: back.calendar, uid: back.uid, occurrence: back.occurrence });
+  add(EVENT.meetingCancelled, 'retro:cancel', meetingAt(12, 0), {
+    calendar: back.calendar,
+    uid: back.uid,
+    occurrence: back.occurrence,
+  });
   add(EVENT.meetingScheduled, 'retro:again', meetingAt(12, 0), { ...back, summary: 'Retro (back on)' });
   add(EVENT.factAsserted, 'broken', at(1), { factId: 'broken', subject: people[0] });
   return events;

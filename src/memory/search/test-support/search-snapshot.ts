@@ -19,6 +19,8 @@ export function searchSnapshot(db: SqliteDatabase): Record<string, unknown[]> {
     channels: db.prepare('SELECT key, name, version FROM search_channels ORDER BY key').all(),
     states: db.prepare('SELECT * FROM search_states ORDER BY doc_id').all(),
     removed: db.prepare('SELECT * FROM search_removed ORDER BY doc_id').all(),
-    orphans: db.prepare('SELECT count(*) AS n FROM search_filters WHERE id NOT IN (SELECT id FROM search_docs)').all(),
+    orphans: db
+      .prepare('SELECT count(*) AS n FROM search_filters WHERE id NOT IN (SELECT id FROM search_docs)')
+      .all(),
   };
 }

@@ -20,7 +20,11 @@ describe('actFeatures', () => {
 
   it('keeps every index inside the hash space', () => {
     for (const bits of [10, 15, 18]) {
-      const { indices } = actFeatures({ text: 'pls cheking the logs 👍 @wen https://x.io v4.2.1' }, { dm: true }, bits).copy();
+      const { indices } = actFeatures(
+        { text: 'pls cheking the logs 👍 @wen https://x.io v4.2.1' },
+        { dm: true },
+        bits,
+      ).copy();
       expect(Math.max(...indices)).toBeLessThan(1 << bits);
       expect(Math.min(...indices)).toBeGreaterThanOrEqual(0);
     }
@@ -28,7 +32,10 @@ describe('actFeatures', () => {
 
   it('gives the words and n-grams of a long unit as much weight in all as those of a short one', () => {
     // Flags and context features have value 1; the word block and the n-gram block each have unit length.
-    const blocks = (text: string) => Array.from(actFeatures({ text }, {}, 16).copy().values).filter((v) => v < 1).reduce((sum, v) => sum + v * v, 0);
+    const blocks = (text: string) =>
+      Array.from(actFeatures({ text }, {}, 16).copy().values)
+        .filter((v) => v < 1)
+        .reduce((sum, v) => sum + v * v, 0);
     expect(blocks('ship it')).toBeCloseTo(2, 5);
     expect(blocks('ship it now please, before the freeze starts on friday at noon')).toBeCloseTo(2, 5);
   });
@@ -51,12 +58,32 @@ describe('actFeatures', () => {
 
 describe('actTokens', () => {
   it('stands in for the leading name and for capitalised words after the first', () => {
-    expect(actTokens('Zara, Marco owns Billing since Monday, not NASA', 'Zara')).toEqual(['<name>', '<cap>', 'owns', '<cap>', 'since', 'monday', 'not', 'nasa']);
+    expect(actTokens('Zara, Marco owns Billing since Monday, not NASA', 'Zara')).toEqual([
+      '<name>',
+      '<cap>',
+      'owns',
+      '<cap>',
+      'since',
+      'monday',
+      'not',
+      'nasa',
+    ]);
   });
 
   it('lower-cases words and stands in for numbers, mentions and links', () => {
     expect(actTokens('Ill send @Wen the v2 deck: https://x.io/d 3pm ✅ :+1: ok?')).toEqual([
-      "i'll", 'send', '<mention>', 'the', 'v2', 'deck', '<url>', '<num>', '✅', ':+1:', 'ok', '?',
+      "i'll",
+      'send',
+      '<mention>',
+      'the',
+      'v2',
+      'deck',
+      '<url>',
+      '<num>',
+      '✅',
+      ':+1:',
+      'ok',
+      '?',
     ]);
   });
 });

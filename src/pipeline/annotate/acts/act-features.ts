@@ -50,9 +50,34 @@ const EMOJI_ONLY = /^(?:\s|\p{Extended_Pictographic}|\p{EMod}|\uFE0F|\u200D|:[a-
 const END_QUESTION = /\?[\s!?)"'”’.\p{Extended_Pictographic}\uFE0F]*$/u;
 const END_EXCLAIM = /![\s!)"'”’.\p{Extended_Pictographic}\uFE0F]*$/u;
 const FLAG_NAMES = [
-  'bias', 'mention', 'leadingName', 'you', 'self', 'we', 'imperative', 'endsQuestion', 'hasQuestion', 'endsExclaim',
-  'emojiOnly', 'check', 'thumbs', 'listItem', 'list0', 'list1', 'list2+', 'quoted', 'reply', 'dm', 'first', 'last',
-  'middle', 'len1', 'len2', 'len3-4', 'code', 'link',
+  'bias',
+  'mention',
+  'leadingName',
+  'you',
+  'self',
+  'we',
+  'imperative',
+  'endsQuestion',
+  'hasQuestion',
+  'endsExclaim',
+  'emojiOnly',
+  'check',
+  'thumbs',
+  'listItem',
+  'list0',
+  'list1',
+  'list2+',
+  'quoted',
+  'reply',
+  'dm',
+  'first',
+  'last',
+  'middle',
+  'len1',
+  'len2',
+  'len3-4',
+  'code',
+  'link',
 ] as const;
 type FlagName = (typeof FLAG_NAMES)[number];
 const FLAGS = new Map<FlagName, number>(FLAG_NAMES.map((name) => [name, hashString(FLAG, name)]));
@@ -83,7 +108,12 @@ function isWord(token: string): boolean {
  * (addressing, pronouns, imperative opening, "?" / "!", emoji, list, quote, reply, DM, position
  * in a message of several units, shortness) and the context acts alone and with the first word.
  */
-export function actFeatures(unit: ActUnit, context: ActContext, bits: number, out: FeatureBuffer = new FeatureBuffer()): FeatureBuffer {
+export function actFeatures(
+  unit: ActUnit,
+  context: ActContext,
+  bits: number,
+  out: FeatureBuffer = new FeatureBuffer(),
+): FeatureBuffer {
   const mask = (1 << bits) - 1;
   out.length = 0;
   const flag = (name: FlagName) => out.push(bucket(FLAGS.get(name) as number, mask));
@@ -105,12 +135,21 @@ export function actFeatures(unit: ActUnit, context: ActContext, bits: number, ou
   out.push(bucket(hashString(hashCode(previous, 31), '</s>'), mask), wordValue);
 
   let start = 0;
-  while (start < tokens.length && (tokens[start] === '<mention>' || GREETING.has(tokens[start]) || tokens[start] === '<name>' || tokens[start] === '<cap>')) start++;
+  while (
+    start < tokens.length &&
+    (tokens[start] === '<mention>' ||
+      GREETING.has(tokens[start]) ||
+      tokens[start] === '<name>' ||
+      tokens[start] === '<cap>')
+  )
+    start++;
   // The opening words carry most acts ("decided:", "can you", "I'll", "who owns"); as features of
   // their own they keep their weight however long the rest of the unit runs.
   const firstWord = tokens[start] ?? '<none>';
   out.push(bucket(hashString(FIRST, firstWord), mask));
-  out.push(bucket(hashString(hashCode(hashString(FIRST_TWO, firstWord), 31), tokens[start + 1] ?? '</s>'), mask));
+  out.push(
+    bucket(hashString(hashCode(hashString(FIRST_TWO, firstWord), 31), tokens[start + 1] ?? '</s>'), mask),
+  );
 
   flag('bias');
   if ((unit.mentions?.length ?? 0) > 0 || tokens.includes('<mention>')) flag('mention');

@@ -25,7 +25,10 @@ export class ActModel {
   ) {}
 
   /** Class probabilities for the features, written into `out` (DIALOGUE_ACTS order). */
-  probabilities(features: FeatureBuffer, out: Float64Array = new Float64Array(DIALOGUE_ACTS.length)): Float64Array {
+  probabilities(
+    features: FeatureBuffer,
+    out: Float64Array = new Float64Array(DIALOGUE_ACTS.length),
+  ): Float64Array {
     const C = DIALOGUE_ACTS.length;
     const logits = this.logits;
     for (let c = 0; c < C; c++) logits[c] = this.bias[c];

@@ -51,14 +51,18 @@ export function actTokens(text: string, leadingName?: string): string[] {
     const raw = match[0];
     const first = raw.charCodeAt(0);
     if (raw === leadingName) tokens.push('<name>');
-    else if (tokens.length > 0 && NAME_LIKE.test(raw) && !CALENDAR.has(raw.toLowerCase())) tokens.push('<cap>');
+    else if (tokens.length > 0 && NAME_LIKE.test(raw) && !CALENDAR.has(raw.toLowerCase()))
+      tokens.push('<cap>');
     else if (first === 64 || raw.startsWith('<@')) tokens.push('<mention>');
     else if (raw === '<long>' || raw === '<url>') tokens.push(raw);
     else if (first === 104 && raw.startsWith('http')) tokens.push('<url>');
     else if (first === 119 && raw.startsWith('www.')) tokens.push('<url>');
     else if (first >= 48 && first <= 57) tokens.push('<num>');
     else {
-      const word = raw.toLowerCase().replace(/’/g, "'").replace(/['_-]+$/, '');
+      const word = raw
+        .toLowerCase()
+        .replace(/’/g, "'")
+        .replace(/['_-]+$/, '');
       tokens.push(SAME.get(word) ?? word);
     }
   }

@@ -12,10 +12,18 @@ const BITS = 8;
 function constantModel(act: (typeof DIALOGUE_ACTS)[number]): ActModel {
   const bias = new Float32Array(DIALOGUE_ACTS.length);
   bias[DIALOGUE_ACTS.indexOf(act)] = 5;
-  return new ActModel({ version: ACT_MODEL_VERSION, featureSet: FEATURE_SET, hashBits: BITS }, new Float32Array((1 << BITS) * DIALOGUE_ACTS.length), bias);
+  return new ActModel(
+    { version: ACT_MODEL_VERSION, featureSet: FEATURE_SET, hashBits: BITS },
+    new Float32Array((1 << BITS) * DIALOGUE_ACTS.length),
+    bias,
+  );
 }
 
-const prediction = (act: ActPrediction['act']): ActPrediction => ({ act, probability: 1, probabilities: {} as ActPrediction['probabilities'] });
+const prediction = (act: ActPrediction['act']): ActPrediction => ({
+  act,
+  probability: 1,
+  probabilities: {} as ActPrediction['probabilities'],
+});
 
 describe('classifyUnit', () => {
   it('never classifies a skip unit', () => {

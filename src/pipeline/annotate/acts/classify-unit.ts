@@ -20,7 +20,11 @@ export function classifyUnit(model: ActModel, unit: ActUnit, context: ActContext
  * The acts of one message's units (from `splitUnits`), in order: null where a unit is skipped.
  * `context` describes the message (reply, DM, the acts it follows); `unitCount` is filled in here.
  */
-export function classifyUnits(model: ActModel, units: readonly ActUnit[], context: ActContext = {}): Array<ActPrediction | null> {
+export function classifyUnits(
+  model: ActModel,
+  units: readonly ActUnit[],
+  context: ActContext = {},
+): Array<ActPrediction | null> {
   const withCount: ActContext = { ...context, unitCount: units.length };
   return units.map((unit) => classifyUnit(model, unit, withCount));
 }

@@ -14,8 +14,13 @@ const C = DIALOGUE_ACTS.length;
 /** A small model with a few non-zero rows, written the way the training script writes one. */
 function smallModelFile(): ActModelFile {
   const weights = new Float32Array((1 << BITS) * C);
-  for (let row = 0; row < 1 << BITS; row += 7) for (let c = 0; c < C; c++) weights[row * C + c] = Math.sin(row + c);
-  return encodeActModel({ version: ACT_MODEL_VERSION, featureSet: FEATURE_SET, hashBits: BITS }, weights, Float32Array.from({ length: C }, (_, c) => c / 10));
+  for (let row = 0; row < 1 << BITS; row += 7)
+    for (let c = 0; c < C; c++) weights[row * C + c] = Math.sin(row + c);
+  return encodeActModel(
+    { version: ACT_MODEL_VERSION, featureSet: FEATURE_SET, hashBits: BITS },
+    weights,
+    Float32Array.from({ length: C }, (_, c) => c / 10),
+  );
 }
 
 function write(content: string): string {
@@ -70,10 +75,15 @@ describe('the dialogue-act model file', () => {
     const text = JSON.stringify(smallModelFile());
     expect(failure(write(text.slice(0, text.length / 2))).message).toContain('not valid JSON');
     const file = smallModelFile();
-    expect(failure(write(JSON.stringify({ ...file, weights: file.weights.slice(0, 40) }))).message).toContain('shorter than rows say');
-    expect(failure(write(JSON.stringify({ ...file, classes: [...file.classes].reverse() }))).message).toContain('classes');
+    expect(failure(write(JSON.stringify({ ...file, weights: file.weights.slice(0, 40) }))).message).toContain(
+      'shorter than rows say',
+    );
+    expect(
+      failure(write(JSON.stringify({ ...file, classes: [...file.classes].reverse() }))).message,
+    ).toContain('classes');
     expect(failure(write(JSON.stringify({ ...file, bias: [1, 2] }))).message).toContain('bias');
-    for (const file of [write(text.slice(0, 100)), write('null')]) expect(isOutroError(failure(file), 'MODEL_FILE_INVALID')).toBe(true);
+    for (const file of [write(text.slice(0, 100)), write('null')])
+      expect(isOutroError(failure(file), 'MODEL_FILE_INVALID')).toBe(true);
   });
 
   it('decodes without touching the disk', () => {

@@ -71,19 +71,37 @@ function writeVarint(out: number[], value: number): void {
 /** The model a file holds; throws ModelFileProblem when it is of another version or inconsistent. */
 export function decodeActModel(file: ActModelFile): ActModel {
   if (typeof file !== 'object' || file === null) throw new ModelFileProblem('it is not a JSON object');
-  if (file.version !== ACT_MODEL_VERSION) throw new ModelFileProblem(`it is version ${JSON.stringify(file.version)}, this outro reads ${ACT_MODEL_VERSION}`);
-  if (file.featureSet !== FEATURE_SET) throw new ModelFileProblem(`it was trained on feature set ${JSON.stringify(file.featureSet)}, this outro computes ${FEATURE_SET}`);
+  if (file.version !== ACT_MODEL_VERSION)
+    throw new ModelFileProblem(
+      `it is version ${JSON.stringify(file.version)}, this outro reads ${ACT_MODEL_VERSION}`,
+    );
+  if (file.featureSet !== FEATURE_SET)
+    throw new ModelFileProblem(
+      `it was trained on feature set ${JSON.stringify(file.featureSet)}, this outro computes ${FEATURE_SET}`,
+    );
   const C = DIALOGUE_ACTS.length;
-  if (!Array.isArray(file.classes) || file.classes.join() !== DIALOGUE_ACTS.join()) throw new ModelFileProblem(`its classes (${String(file.classes)}) are not ${DIALOGUE_ACTS.join(', ')}`);
-  if (!Number.isInteger(file.hashBits) || file.hashBits < 8 || file.hashBits > 24) throw new ModelFileProblem(`hashBits ${String(file.hashBits)} is not an integer from 8 to 24`);
+  if (!Array.isArray(file.classes) || file.classes.join() !== DIALOGUE_ACTS.join())
+    throw new ModelFileProblem(`its classes (${String(file.classes)}) are not ${DIALOGUE_ACTS.join(', ')}`);
+  if (!Number.isInteger(file.hashBits) || file.hashBits < 8 || file.hashBits > 24)
+    throw new ModelFileProblem(`hashBits ${String(file.hashBits)} is not an integer from 8 to 24`);
   const numbers = (value: unknown, name: string): number[] => {
-    if (!Array.isArray(value) || value.length !== C || !value.every((x) => typeof x === 'number' && Number.isFinite(x))) throw new ModelFileProblem(`${name} is not ${C} finite numbers`);
+    if (
+      !Array.isArray(value) ||
+      value.length !== C ||
+      !value.every((x) => typeof x === 'number' && Number.isFinite(x))
+    )
+      throw new ModelFileProblem(`${name} is not ${C} finite numbers`);
     return value as number[];
   };
   const bias = numbers(file.bias, 'bias');
   const scales = numbers(file.scales, 'scales');
   const base64 = /^[A-Za-z0-9+/]*={0,2}$/;
-  if (typeof file.rows !== 'string' || typeof file.weights !== 'string' || !base64.test(file.rows) || !base64.test(file.weights)) {
+  if (
+    typeof file.rows !== 'string' ||
+    typeof file.weights !== 'string' ||
+    !base64.test(file.rows) ||
+    !base64.test(file.weights)
+  ) {
     throw new ModelFileProblem('rows or weights is not a base64 string');
   }
   const rows = Buffer.from(file.rows, 'base64');
@@ -93,7 +111,7 @@ export function decodeActModel(file: ActModelFile): ActModel {
   let row = 0;
   let at = 0;
   let count = 0;
-  for (let k = 0; k < rows.length; ) {
+  for (let k = 0; k < rows.length;) {
     let gap = 0;
     let shift = 0;
     let byte: number;
@@ -104,13 +122,19 @@ export function decodeActModel(file: ActModelFile): ActModel {
       shift += 7;
     } while (byte & 0x80);
     row += gap;
-    if (row >= buckets || (count > 0 && gap === 0)) throw new ModelFileProblem(`row ${row} is out of order or past 2^${file.hashBits}`);
+    if (row >= buckets || (count > 0 && gap === 0))
+      throw new ModelFileProblem(`row ${row} is out of order or past 2^${file.hashBits}`);
     if (at + C > values.length) throw new ModelFileProblem('weights is shorter than rows say');
     for (let c = 0; c < C; c++) weights[row * C + c] = ((values[at + c] << 24) >> 24) * scales[c];
     at += C;
     count++;
   }
   if (at !== values.length) throw new ModelFileProblem('weights is longer than rows say');
-  const info: ActModelInfo = { version: file.version, featureSet: file.featureSet, hashBits: file.hashBits, training: file.training };
+  const info: ActModelInfo = {
+    version: file.version,
+    featureSet: file.featureSet,
+    hashBits: file.hashBits,
+    training: file.training,
+  };
   return new ActModel(info, weights, Float32Array.from(bias));
 }

@@ -29,7 +29,11 @@ describe('the shipped dialogue-act model', () => {
     const written = new Set(
       readdirSync(TRAINING)
         .filter((name) => name.endsWith('.jsonl'))
-        .flatMap((name) => readFileSync(TRAINING + name, 'utf8').split('\n').filter(Boolean))
+        .flatMap((name) =>
+          readFileSync(TRAINING + name, 'utf8')
+            .split('\n')
+            .filter(Boolean),
+        )
         .map((line) => (JSON.parse(line) as { text: string }).text.toLowerCase().trim()),
     );
     for (const [text] of UNSEEN) expect(written.has(text.toLowerCase())).toBe(false);
@@ -49,11 +53,20 @@ describe('the shipped dialogue-act model', () => {
 
   it("reads quoted words as other: they are not the author's act", () => {
     const units = splitUnits('> could you renew the parking permits before march?\non it');
-    expect(classifyUnits(loadActModel(), units).map((prediction) => prediction?.act)).toEqual(['other', 'commitment']);
+    expect(classifyUnits(loadActModel(), units).map((prediction) => prediction?.act)).toEqual([
+      'other',
+      'commitment',
+    ]);
   });
 
   it('classifies a message unit by unit and leaves code and bare links alone', () => {
-    const units = splitUnits('can you check this?\n```\nSELECT * FROM orders;\n```\nhttps://example.com/report');
-    expect(classifyUnits(loadActModel(), units).map((prediction) => prediction?.act ?? null)).toEqual(['request', null, null]);
+    const units = splitUnits(
+      'can you check this?\n```\nSELECT * FROM orders;\n```\nhttps://example.com/report',
+    );
+    expect(classifyUnits(loadActModel(), units).map((prediction) => prediction?.act ?? null)).toEqual([
+      'request',
+      null,
+      null,
+    ]);
   });
 });

@@ -2,12 +2,18 @@ import type { AnnotateContext, ReadMessage } from '../annotate-context.js';
 import type { ReadUnit } from './unit-acts.js';
 
 /** Words that put a request or question to everyone present ("everyone please…", "@here", "all:"). */
-const TO_EVERYONE = /(?:^|[\s,(])(?:@?(?:everyone|everybody|here|channel|all)\b|folks\b|y'?all\b|team[,:]|guys\b|you all\b|each of you\b)/i;
+const TO_EVERYONE =
+  /(?:^|[\s,(])(?:@?(?:everyone|everybody|here|channel|all)\b|folks\b|y'?all\b|team[,:]|guys\b|you all\b|each of you\b)/i;
 /** Words that put it to whoever takes it ("can someone…", "anyone free to…", "who can…"). */
-const TO_ANYONE = /\b(?:someone|somebody|anyone|anybody|any of you|one of (?:you|us)|who(?:'s| is)? (?:can|could|wants to|is free|free)|who(?:'s| is) (?:looking at|on|taking|handling))\b/i;
+const TO_ANYONE =
+  /\b(?:someone|somebody|anyone|anybody|any of you|one of (?:you|us)|who(?:'s| is)? (?:can|could|wants to|is free|free)|who(?:'s| is) (?:looking at|on|taking|handling))\b/i;
 
 /** Who a unit is put to: named people, everyone present, whoever takes it, or nobody in particular. */
-export type Addressing = { to: 'people'; keys: string[]; own: boolean } | { to: 'everyone'; keys: string[] } | { to: 'anyone' } | { to: 'none' };
+export type Addressing =
+  | { to: 'people'; keys: string[]; own: boolean }
+  | { to: 'everyone'; keys: string[] }
+  | { to: 'anyone' }
+  | { to: 'none' };
 
 /**
  * The addressees of one unit: @mentions and a leading or trailing name inside it, else the
@@ -18,14 +24,20 @@ export type Addressing = { to: 'people'; keys: string[]; own: boolean } | { to: 
 export function unitAddressing(context: AnnotateContext, read: ReadMessage, unit: ReadUnit): Addressing {
   const author = read.message.author;
   // "… before then? Sofia, can you …": a vocative right before the ask.
-  const vocative = /(?:^|[.!?:;]\s+|,\s*)([\p{Lu}][\p{L}]+),\s+(?:can|could|would|will)\s+you\b/u.exec(unit.text);
-  const own = [...context.people.atMentions(unit.text), context.people.leadingName(unit.text), context.people.trailingName(unit.text), vocative ? context.people.resolve(vocative[1]) : undefined].filter(
-    (key): key is string => key !== undefined && key !== author,
+  const vocative = /(?:^|[.!?:;]\s+|,\s*)([\p{Lu}][\p{L}]+),\s+(?:can|could|would|will)\s+you\b/u.exec(
+    unit.text,
   );
+  const own = [
+    ...context.people.atMentions(unit.text),
+    context.people.leadingName(unit.text),
+    context.people.trailingName(unit.text),
+    vocative ? context.people.resolve(vocative[1]) : undefined,
+  ].filter((key): key is string => key !== undefined && key !== author);
   const groups = groupMembers(context, unit.text).filter((key) => key !== author);
   if (groups.length > 0) return { to: 'everyone', keys: [...new Set([...own, ...groups])] };
   if (own.length > 0) return { to: 'people', keys: [...new Set(own)], own: true };
-  if (TO_EVERYONE.test(unit.text) || read.message.mentionsAll) return { to: 'everyone', keys: (context.input.channelMembers ?? []).filter((key) => key !== author) };
+  if (TO_EVERYONE.test(unit.text) || read.message.mentionsAll)
+    return { to: 'everyone', keys: (context.input.channelMembers ?? []).filter((key) => key !== author) };
   if (TO_ANYONE.test(unit.text)) return { to: 'anyone' };
   const message = read.addressees.filter((key) => key !== author);
   if (message.length > 0) return { to: 'people', keys: message, own: false };

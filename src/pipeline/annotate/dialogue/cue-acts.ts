@@ -15,7 +15,8 @@ import {
   TAKES_IT,
 } from '../lexicon/cues.js';
 
-const matches = (text: string, patterns: readonly RegExp[]): boolean => patterns.some((pattern) => pattern.test(text));
+const matches = (text: string, patterns: readonly RegExp[]): boolean =>
+  patterns.some((pattern) => pattern.test(text));
 const isQuestion = (text: string): boolean => /\?\s*[\p{Emoji}\s]*$/u.test(text);
 
 /**
@@ -28,8 +29,15 @@ export function cueActOf(text: string): DialogueAct | null {
   if (matches(trimmed, REVERSAL_CUES) && !question) return 'decision';
   if (matches(trimmed, DECISION_CUES) && !question && !matches(trimmed, HEDGE_CUES)) return 'decision';
   if (!question && isCompletionText(trimmed)) return 'completion';
-  if ((matches(trimmed, REQUEST_CUES) && !matches(trimmed, NOT_REQUESTS)) || ROOM_REQUEST.test(trimmed)) return 'request';
-  if (!question && (TAKES_IT.test(trimmed) || PROGRESSIVE_COMMITMENT.test(trimmed) || (matches(trimmed, COMMITMENT_CUES) && !/^\s*if\b/i.test(trimmed)))) return 'commitment';
+  if ((matches(trimmed, REQUEST_CUES) && !matches(trimmed, NOT_REQUESTS)) || ROOM_REQUEST.test(trimmed))
+    return 'request';
+  if (
+    !question &&
+    (TAKES_IT.test(trimmed) ||
+      PROGRESSIVE_COMMITMENT.test(trimmed) ||
+      (matches(trimmed, COMMITMENT_CUES) && !/^\s*if\b/i.test(trimmed)))
+  )
+    return 'commitment';
   if (matches(trimmed, PROPOSAL_CUES)) return 'proposal';
   if (matches(trimmed.slice(0, 60), ACK_CUES) && !question) return 'acceptance';
   if (question) return 'question';
@@ -40,5 +48,9 @@ export function cueActOf(text: string): DialogueAct | null {
 export function isCompletionText(text: string): boolean {
   const head = text.slice(0, 160);
   if (/^[^.!]*\?/.test(head)) return false;
-  return matches(head, COMPLETION_CUES) && !matches(head, NOT_COMPLETIONS) && !/\b(i'll|i will|going to|gonna)\b/i.test(head.split(/[.!]/)[0] ?? '');
+  return (
+    matches(head, COMPLETION_CUES) &&
+    !matches(head, NOT_COMPLETIONS) &&
+    !/\b(i'll|i will|going to|gonna)\b/i.test(head.split(/[.!]/)[0] ?? '')
+  );
 }

@@ -12,9 +12,17 @@ import type { ReadUnit } from './unit-acts.js';
 export function proposalUnits(read: ReadMessage): ReadUnit[] {
   const proposals = read.units.filter((unit) => unit.act === 'proposal');
   if (proposals.length > 0) return proposals;
-  const asking = read.units.findIndex((unit) => AGREEMENT_QUESTION.test(unit.text.replace(/@[\p{L}][\p{L}\d_.-]*(?: \p{Lu}[\p{L}'-]+)?/gu, '').trim()));
+  const asking = read.units.findIndex((unit) =>
+    AGREEMENT_QUESTION.test(unit.text.replace(/@[\p{L}][\p{L}\d_.-]*(?: \p{Lu}[\p{L}'-]+)?/gu, '').trim()),
+  );
   if (asking <= 0) return [];
-  return read.units.slice(0, asking).filter((unit) => !['question', 'request', 'acceptance', 'rejection'].includes(unit.act) && unit.text.split(/\s+/).length >= 4);
+  return read.units
+    .slice(0, asking)
+    .filter(
+      (unit) =>
+        !['question', 'request', 'acceptance', 'rejection'].includes(unit.act) &&
+        unit.text.split(/\s+/).length >= 4,
+    );
 }
 
 /** A reply that agrees, read as an answer to a proposal: its first act is an acceptance, a decision, or taking the work on. */
@@ -34,7 +42,10 @@ function summaryOf(units: readonly ReadUnit[]): string {
     .map((unit) => unit.text)
     .join(' ')
     .replace(/^(?:(?:proposal|suggestion|idea|q|question)\s*[:—–-]\s*)/i, '')
-    .replace(/^(?:(?:i'?d like to|i propose (?:that |we )?|how about (?:we )?|what if we|should we|can we|could we|shall we)\s+)/i, '')
+    .replace(
+      /^(?:(?:i'?d like to|i propose (?:that |we )?|how about (?:we )?|what if we|should we|can we|could we|shall we)\s+)/i,
+      '',
+    )
     .replace(/\s+/g, ' ')
     .trim()
     .slice(0, 280);
@@ -57,7 +68,12 @@ export function decisionsByAgreement(context: AnnotateContext): AnnotatedDecisio
     const evidence = [read.message.id];
     let rejected = false;
     for (const reaction of read.message.reactions ?? []) {
-      if (reaction.user !== proposer && POSITIVE_REACTIONS.test(reaction.emoji) && !acceptors.includes(reaction.user)) acceptors.push(reaction.user);
+      if (
+        reaction.user !== proposer &&
+        POSITIVE_REACTIONS.test(reaction.emoji) &&
+        !acceptors.includes(reaction.user)
+      )
+        acceptors.push(reaction.user);
     }
     for (const later of context.messages.slice(read.index + 1)) {
       if (later.isBot || taken.has(later.message.id)) continue;
@@ -71,7 +87,12 @@ export function decisionsByAgreement(context: AnnotateContext): AnnotatedDecisio
         continue;
       }
       // Only the nearest open proposal a reply could answer takes it.
-      const nearer = answerable(context.messages, later).find((candidate) => candidate.index > read.index && proposalUnits(candidate).length > 0 && candidate.message.author !== later.message.author);
+      const nearer = answerable(context.messages, later).find(
+        (candidate) =>
+          candidate.index > read.index &&
+          proposalUnits(candidate).length > 0 &&
+          candidate.message.author !== later.message.author,
+      );
       if (nearer) continue;
       const verdict = agrees(context, later);
       if (verdict === false && acceptors.length === 0) {

@@ -5,8 +5,15 @@ import type { AnnotatedDecision } from '../annotate-types.js';
  * (the proposal and its acceptances) are one decision when they share a message; the stated one
  * keeps its words, the evidence and who decided are joined.
  */
-export function mergeDecisions(stated: readonly AnnotatedDecision[], agreed: readonly AnnotatedDecision[]): AnnotatedDecision[] {
-  const out = stated.map((decision) => ({ ...decision, evidence: [...decision.evidence], decidedBy: [...decision.decidedBy] }));
+export function mergeDecisions(
+  stated: readonly AnnotatedDecision[],
+  agreed: readonly AnnotatedDecision[],
+): AnnotatedDecision[] {
+  const out = stated.map((decision) => ({
+    ...decision,
+    evidence: [...decision.evidence],
+    decidedBy: [...decision.decidedBy],
+  }));
   for (const decision of agreed) {
     const same = out.find((existing) => existing.evidence.some((id) => decision.evidence.includes(id)));
     if (!same) {

@@ -14,7 +14,9 @@ export function answerable(messages: readonly ReadMessage[], later: ReadMessage)
   if (message.replyTo) {
     // A reply chain (Teams replies all point at the root post; Discord replies at one message):
     // the target and the other replies to it, nearest first.
-    const chain = before.filter((read) => read.message.id === message.replyTo || read.message.replyTo === message.replyTo);
+    const chain = before.filter(
+      (read) => read.message.id === message.replyTo || read.message.replyTo === message.replyTo,
+    );
     if (chain.length > 0) return chain.reverse();
   }
   const thread = message.thread && message.thread !== message.id ? message.thread : undefined;
@@ -32,5 +34,6 @@ export function answerable(messages: readonly ReadMessage[], later: ReadMessage)
 }
 
 /** Reactions that say yes (👍, ✅, +1, 👌, 🙌) — on a proposal an acceptance, on a request by its assignee a done or an ack. */
-export const POSITIVE_REACTIONS = /^(\+1|thumbsup|thumbs_up|👍|white_check_mark|heavy_check_mark|check|✅|✔️|ok_hand|👌|raised_hands|🙌|ok|100|💯|rocket|🚀|tada|🎉)(::skin-tone-\d)?$/u;
+export const POSITIVE_REACTIONS =
+  /^(\+1|thumbsup|thumbs_up|👍|white_check_mark|heavy_check_mark|check|✅|✔️|ok_hand|👌|raised_hands|🙌|ok|100|💯|rocket|🚀|tada|🎉)(::skin-tone-\d)?$/u;
 export const DONE_REACTIONS = /^(white_check_mark|heavy_check_mark|ballot_box_with_check|✅|✔️|☑️)$/u;

@@ -28,23 +28,41 @@ const MODEL_FLOOR = 0.45;
  * Reads the acts of one message's units: the learned classifier (when its model loaded) fused with
  * the cue lexicons. Skipped units (code, traces, bare links) and quoted ones get no act.
  */
-export function readUnitActs(units: readonly Unit[], context: ActContext, model: ActModel | null): ReadUnit[] {
+export function readUnitActs(
+  units: readonly Unit[],
+  context: ActContext,
+  model: ActModel | null,
+): ReadUnit[] {
   const language = units.filter((unit) => !unit.skip && !unit.quoted && unit.text.trim().length > 0);
   const predictions = model ? classifyUnits(model, language, context) : language.map(() => null);
   return language.map((unit, k) => {
     const cue = cueActOf(unit.text);
     const prediction = predictions[k];
-    if (!prediction) return { text: unit.text.trim(), unit, act: cue ?? 'other', confidence: cue ? 0.7 : 0.5, cue };
+    if (!prediction)
+      return { text: unit.text.trim(), unit, act: cue ?? 'other', confidence: cue ? 0.7 : 0.5, cue };
     const probabilities = prediction.probabilities;
-    if (cue && probabilities[cue] >= CUE_FLOOR) return { text: unit.text.trim(), unit, act: cue, confidence: Math.max(0.6, probabilities[cue]), cue };
+    if (cue && probabilities[cue] >= CUE_FLOOR)
+      return { text: unit.text.trim(), unit, act: cue, confidence: Math.max(0.6, probabilities[cue]), cue };
     const act = prediction.act !== 'other' && prediction.probability < MODEL_FLOOR ? 'other' : prediction.act;
-    return { text: unit.text.trim(), unit, act, confidence: act === 'other' ? probabilities.other : prediction.probability, cue };
+    return {
+      text: unit.text.trim(),
+      unit,
+      act,
+      confidence: act === 'other' ? probabilities.other : prediction.probability,
+      cue,
+    };
   });
 }
 
 /** The act later messages see for this one (`previousAct`, `replyToAct`): its last act that is not `other`. */
 export function actOfMessage(units: readonly ReadUnit[]): DialogueAct | undefined {
-  return messageAct(units.map((unit) => ({ act: unit.act, probability: unit.confidence, probabilities: {} as Record<DialogueAct, number> })));
+  return messageAct(
+    units.map((unit) => ({
+      act: unit.act,
+      probability: unit.confidence,
+      probabilities: {} as Record<DialogueAct, number>,
+    })),
+  );
 }
 
 export function hasAct(units: readonly ReadUnit[], ...acts: DialogueAct[]): boolean {

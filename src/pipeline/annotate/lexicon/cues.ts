@@ -33,33 +33,96 @@ export const DECISION_CUES = [
 ];
 
 /** A decision reverses an earlier one. */
-export const REVERSAL_CUES = [/\b(never ?mind|nvm)\b.*\blet'?s\b/i, /\bforget (what i said|that)\b/i, /\bignore (what i said|my last)\b/i, /\bstay(ing)? (on|with) [\w-]+ after all\b/i, /\bactually,? let'?s\b/i, /\b(we're|we are) back to\b/i, /\bback to the (old|original|previous) (plan|approach|setup)\b/i, /\bcancel that\b/i, /\bundoing\b/i, /\bgoing back on\b/i, /\bon second thought\b/i, /\bchange of plans?\b/i, /\bnot doing \w+ after all\b/i, /\bafter all\b.*\b(not|back)\b/i, /\brevers(e|ing|al)\b(?!-)/i, /\b(go|goes|going) back to\b/i, /\bscrap that\b/i, /\brevert(ing)?\b/i, /\broll(ing)? (it )?back\b/i, /\bchanged? (our|my) minds?\b/i, /\bundo (that|the)\b/i];
+export const REVERSAL_CUES = [
+  /\b(never ?mind|nvm)\b.*\blet'?s\b/i,
+  /\bforget (what i said|that)\b/i,
+  /\bignore (what i said|my last)\b/i,
+  /\bstay(ing)? (on|with) [\w-]+ after all\b/i,
+  /\bactually,? let'?s\b/i,
+  /\b(we're|we are) back to\b/i,
+  /\bback to the (old|original|previous) (plan|approach|setup)\b/i,
+  /\bcancel that\b/i,
+  /\bundoing\b/i,
+  /\bgoing back on\b/i,
+  /\bon second thought\b/i,
+  /\bchange of plans?\b/i,
+  /\bnot doing \w+ after all\b/i,
+  /\bafter all\b.*\b(not|back)\b/i,
+  /\brevers(e|ing|al)\b(?!-)/i,
+  /\b(go|goes|going) back to\b/i,
+  /\bscrap that\b/i,
+  /\brevert(ing)?\b/i,
+  /\broll(ing)? (it )?back\b/i,
+  /\bchanged? (our|my) minds?\b/i,
+  /\bundo (that|the)\b/i,
+];
 
 /** Proposals a decision usually answers (supporting evidence). */
-export const PROPOSAL_CUES = [/\bproposal\b/i, /\bpropose\b/i, /\bcan we (please )?(stop|move|switch|drop|use|go)\b/i, /\bhow about\b/i, /\bi think we should\b/i, /\bwhat if we\b/i, /\bshould we\b/i];
+export const PROPOSAL_CUES = [
+  /\bproposal\b/i,
+  /\bpropose\b/i,
+  /\bcan we (please )?(stop|move|switch|drop|use|go)\b/i,
+  /\bhow about\b/i,
+  /\bi think we should\b/i,
+  /\bwhat if we\b/i,
+  /\bshould we\b/i,
+];
 
 /** A request to someone ("can you …"), and phrasings that only look like one. */
-export const REQUEST_CUES = [/^(?!(?:i|we|you|they|he|she|someone|somebody|anyone|everyone)\s)(@?[\p{L}][\p{L}_.-]*)(?: [\p{Lu}][\p{L}'-]+)? (?:to|will|should) (?:send|write|fix|update|check|prepare|draft|review|handle|look into|follow up|reach out|set up|schedule|ship|merge|deploy|call|email|book|finish)\b/iu, /^@?[\p{L}][\p{L}_.-]*[,:]?\s+(please|pls|plz)\s+\w+/iu, /\bneed you to\b/i, /\baction item\s*[:—–-]/i, /\bcan you (pls|please) \w+/i, /\b(can|could|would|will) you( please)?\b/i, /\bcan i ask you to\b/i, /\bwould you mind\b/i, /\bmind (taking|doing|looking)\b/i];
-export const NOT_REQUESTS = [/\b(can|could|would) you (believe|imagine|even|see|tell)\b/i, /\bdo you (know|think|have)\b/i, /\b(can|could|would|will) you (approve|sign)\b/i, /\byou (dm|ping|message) me\b/i, /\b(can|could) you (dm|ping|message) me\b/i];
+export const REQUEST_CUES = [
+  /^(?!(?:i|we|you|they|he|she|someone|somebody|anyone|everyone)\s)(@?[\p{L}][\p{L}_.-]*)(?: [\p{Lu}][\p{L}'-]+)? (?:to|will|should) (?:send|write|fix|update|check|prepare|draft|review|handle|look into|follow up|reach out|set up|schedule|ship|merge|deploy|call|email|book|finish)\b/iu,
+  /^@?[\p{L}][\p{L}_.-]*[,:]?\s+(please|pls|plz)\s+\w+/iu,
+  /\bneed you to\b/i,
+  /\baction item\s*[:—–-]/i,
+  /\bcan you (pls|please) \w+/i,
+  /\b(can|could|would|will) you( please)?\b/i,
+  /\bcan i ask you to\b/i,
+  /\bwould you mind\b/i,
+  /\bmind (taking|doing|looking)\b/i,
+];
+export const NOT_REQUESTS = [
+  /\b(can|could|would) you (believe|imagine|even|see|tell)\b/i,
+  /\bdo you (know|think|have)\b/i,
+  /\b(can|could|would|will) you (approve|sign)\b/i,
+  /\byou (dm|ping|message) me\b/i,
+  /\b(can|could) you (dm|ping|message) me\b/i,
+];
 
 /** A request to the room ("can someone …"); whoever takes it ("I'll do it", "on it") is the assignee. */
-export const ROOM_REQUEST = /\b(can|could|would) (someone|somebody|anyone|anybody)\b|\banyone (able|free|up for|want) to\b|\bwho can (take|do|look|handle|pick)\b|\banyone up for\b/i;
-export const TAKES_IT = /^(?:[\p{Emoji}\s]*)(?:(?:me|sure|ok|okay|yep|yes|yeah)[,!.]?\s+)?(?:i'?ll (take|do|grab|handle) (it|that|this|one)|i can (take|do|grab|handle) (it|that|this)|on it|mine|i got (it|this)|i'?ve got (it|this)|me!?$|will do)/iu;
+export const ROOM_REQUEST =
+  /\b(can|could|would) (someone|somebody|anyone|anybody)\b|\banyone (able|free|up for|want) to\b|\bwho can (take|do|look|handle|pick)\b|\banyone up for\b/i;
+export const TAKES_IT =
+  /^(?:[\p{Emoji}\s]*)(?:(?:me|sure|ok|okay|yep|yes|yeah)[,!.]?\s+)?(?:i'?ll (take|do|grab|handle) (it|that|this|one)|i can (take|do|grab|handle) (it|that|this)|on it|mine|i got (it|this)|i'?ve got (it|this)|me!?$|will do)/iu;
 
 /** Someone else named as doing the work: "Owen will handle the export", "we need Keisha to sign off". */
-export const THIRD_PERSON_TASK = /(?:^|[,.;:]\s+|\band\s+)@?(?<name>\p{Lu}[\p{L}_-]+)(?: \p{Lu}[\p{L}'-]+)? (?:will|'ll|is going to|can you|to) (?:take|handle|do|fix|write|send|look into|pick up|own|prepare|draft|update|set up|follow up|reach out|check)\b|\b(?:need|want|asked) @?(?<name2>\p{Lu}[\p{L}_-]+) to (?!be\b)\w+/u;
+export const THIRD_PERSON_TASK =
+  /(?:^|[,.;:]\s+|\band\s+)@?(?<name>\p{Lu}[\p{L}_-]+)(?: \p{Lu}[\p{L}'-]+)? (?:will|'ll|is going to|can you|to) (?:take|handle|do|fix|write|send|look into|pick up|own|prepare|draft|update|set up|follow up|reach out|check)\b|\b(?:need|want|asked) @?(?<name2>\p{Lu}[\p{L}_-]+) to (?!be\b)\w+/u;
 
 /** The speaker commits to something. */
-export const COMMITMENT_CUES = [/\bleave it with me\b/i, /\bi'?ve got (it|this)\b/i, /\blet me (fix|handle|take|write|draft|look into|investigate|check)\b/i, /\bi can (take|do|handle|own|pick up) (it|that|this)\b/i, /\bi('ll| will| am going to|'m going to|'m gonna) (?!not\b|never\b|be\b|let\b|leave\b|need\b|bet\b|say\b|admit\b|believe\b|miss\b|try to remember\b)\w+/i, /\bi'?ll take (it|that|this)\b/i];
+export const COMMITMENT_CUES = [
+  /\bleave it with me\b/i,
+  /\bi'?ve got (it|this)\b/i,
+  /\blet me (fix|handle|take|write|draft|look into|investigate|check)\b/i,
+  /\bi can (take|do|handle|own|pick up) (it|that|this)\b/i,
+  /\bi('ll| will| am going to|'m going to|'m gonna) (?!not\b|never\b|be\b|let\b|leave\b|need\b|bet\b|say\b|admit\b|believe\b|miss\b|try to remember\b)\w+/i,
+  /\bi'?ll take (it|that|this)\b/i,
+];
 
 /** "👍 running the refund script", "looking at your PR today": work the speaker is starting now (clause-initial). */
-export const PROGRESSIVE_COMMITMENT = /(?:^|[,;:]\s+|^[\p{Emoji}\s]+|^(?:ok|okay|sure|yep|yes|will do)[,!.]?\s+)(?:i'?m\s+)?(?:running|starting on|looking at|looking into|fixing|reviewing|writing up|deploying|rolling back|kicking off)\s+(?:the|your|my|a|it|this|that)\b.*?(?:\b(?:now|today|tonight|this afternoon|this morning|right away|asap)\b|$)/iu;
+export const PROGRESSIVE_COMMITMENT =
+  /(?:^|[,;:]\s+|^[\p{Emoji}\s]+|^(?:ok|okay|sure|yep|yes|will do)[,!.]?\s+)(?:i'?m\s+)?(?:running|starting on|looking at|looking into|fixing|reviewing|writing up|deploying|rolling back|kicking off)\s+(?:the|your|my|a|it|this|that)\b.*?(?:\b(?:now|today|tonight|this afternoon|this morning|right away|asap)\b|$)/iu;
 
 /** A commitment without a date is an action item only when it names real work (not "I'll ask", "I'll join"). */
-export const WORK_VERBS = /\bi('ll| will| am going to|'m going to|'m gonna) (?:also |quickly |just |then )?(take|fix|write|raise|handle|build|ship|merge|deploy|rotate|bump|migrate|send|own|cut|finish|implement|investigate|debug|patch|draft|rewrite|refactor|set up|clean up|do it|do that|get it|have it|look into|prepare|upgrade|file|open|add|remove|move|test|document|schedule|book|order|call|email)\b|\bleave it with me\b|\bi'?ve got (it|this)\b|\blet me (fix|handle|take|write|draft|look into|investigate)\b|\bi can (take|do|handle|own|pick up) (it|that|this)\b/i;
+export const WORK_VERBS =
+  /\bi('ll| will| am going to|'m going to|'m gonna) (?:also |quickly |just |then )?(take|fix|write|raise|handle|build|ship|merge|deploy|rotate|bump|migrate|send|own|cut|finish|implement|investigate|debug|patch|draft|rewrite|refactor|set up|clean up|do it|do that|get it|have it|look into|prepare|upgrade|file|open|add|remove|move|test|document|schedule|book|order|call|email)\b|\bleave it with me\b|\bi'?ve got (it|this)\b|\blet me (fix|handle|take|write|draft|look into|investigate)\b|\bi can (take|do|handle|own|pick up) (it|that|this)\b/i;
 
 /** An acknowledgement of a request by the person asked. */
-export const ACK_CUES = [/^(yes|yep|yeah|yup|sure|ok|okay|will do|on it|can do|absolutely|of course|no problem|np)\b/iu, /^(👍|🙌|✅|👌)/u, /\bwill do\b/i, /\bon it\b/i];
+export const ACK_CUES = [
+  /^(yes|yep|yeah|yup|sure|ok|okay|will do|on it|can do|absolutely|of course|no problem|np)\b/iu,
+  /^(👍|🙌|✅|👌)/u,
+  /\bwill do\b/i,
+  /\bon it\b/i,
+];
 
 /** Something is finished. */
 export const COMPLETION_CUES = [
@@ -71,22 +134,67 @@ export const COMPLETION_CUES = [
   /\blgtm\b/i,
   /✅/u,
 ];
-export const NOT_COMPLETIONS = [/\bbefore i can\b/i, /\bneeds? (you|your|a|an|one more)\b.*\b(approv|review|sign)/i, /\b(not|almost|nearly|isn'?t|aren'?t|won'?t|will be|once|when|until|before|after)\b.*\b(done|merged|fixed|shipped|up|out)\b/i];
+export const NOT_COMPLETIONS = [
+  /\bbefore i can\b/i,
+  /\bneeds? (you|your|a|an|one more)\b.*\b(approv|review|sign)/i,
+  /\b(not|almost|nearly|isn'?t|aren'?t|won'?t|will be|once|when|until|before|after)\b.*\b(done|merged|fixed|shipped|up|out)\b/i,
+];
 
 /** Questions that are not asking anything. */
-export const NOT_QUESTIONS = [/^(right|ok|okay|yes|no|really|huh|eh)\?$/i, /^\s*(@[\p{L}]+(\s\p{Lu}\S*)?\s+)?(are you around|you around|you there)\?\s*$/iu, /\bany allergies\b/i, /,\s*right\?\s*$/i, /\bcan you believe\b/i];
+export const NOT_QUESTIONS = [
+  /^(right|ok|okay|yes|no|really|huh|eh)\?$/i,
+  /^\s*(@[\p{L}]+(\s\p{Lu}\S*)?\s+)?(are you around|you around|you there)\?\s*$/iu,
+  /\bany allergies\b/i,
+  /,\s*right\?\s*$/i,
+  /\bcan you believe\b/i,
+];
 
-export const APPROVAL_CUES = [/\bapprov(e|al)\b/i, /\bsign[- ]?off\b/i, /\bsign off\b/i, /\bsecond approver\b/i, /\bgreen light\b/i, /\byour (ok|okay|go-ahead)\b/i];
-export const BLOCKER_CUES = [/\bblocked (on|by)\b/i, /\bblocking (me|us)\b/i, /\bwaiting on you\b/i, /\bcan'?t (proceed|continue|start|merge) (until|without)\b/i];
+export const APPROVAL_CUES = [
+  /\bapprov(e|al)\b/i,
+  /\bsign[- ]?off\b/i,
+  /\bsign off\b/i,
+  /\bsecond approver\b/i,
+  /\bgreen light\b/i,
+  /\byour (ok|okay|go-ahead)\b/i,
+];
+export const BLOCKER_CUES = [
+  /\bblocked (on|by)\b/i,
+  /\bblocking (me|us)\b/i,
+  /\bwaiting on you\b/i,
+  /\bcan'?t (proceed|continue|start|merge) (until|without)\b/i,
+];
 
 /** Wording that makes a statement hedged. */
-export const HEDGE_CUES = [/\bi think\b/i, /\bi guess\b/i, /\bmaybe\b/i, /\bmight\b/i, /\bprobably\b/i, /\bnot sure\b/i, /\bi believe\b/i, /\bperhaps\b/i, /\biirc\b/i, /\bpossibly\b/i];
+export const HEDGE_CUES = [
+  /\bi think\b/i,
+  /\bi guess\b/i,
+  /\bmaybe\b/i,
+  /\bmight\b/i,
+  /\bprobably\b/i,
+  /\bnot sure\b/i,
+  /\bi believe\b/i,
+  /\bperhaps\b/i,
+  /\biirc\b/i,
+  /\bpossibly\b/i,
+];
 
 /** Small talk and joins (a conversation of only these is noise). */
-export const SMALL_TALK = [/\b(weekend|lunch|ramen|pizza|burger|dinner|beer|drinks|birthday|cat|dog|puppy|movie|film|hike|hiking|vacation|holiday|game|football|soccer|weather|rain|snow|sun|memes?|gif|coffee machine|kitchen|plants?)\b/i, /(😂|🤣|😄|😅|🍕|🍜|🎂|🐱|🐶|☕)/u, /\b(lol|lmao|haha+|hehe)\b/i, /\b(good )?morning\b/i, /\bhello\b|\bhi all\b|\bhey all\b/i, /\bhave a (good|great|nice) (weekend|evening|day)\b/i, /\bhappy (birthday|friday)\b/i, /\b(lol|haha|coffee|tea|lunch|cake|cat)\b/i, /^[\p{Extended_Pictographic}\s:_+!.-]+$/u, /\bhas joined\b/i];
+export const SMALL_TALK = [
+  /\b(weekend|lunch|ramen|pizza|burger|dinner|beer|drinks|birthday|cat|dog|puppy|movie|film|hike|hiking|vacation|holiday|game|football|soccer|weather|rain|snow|sun|memes?|gif|coffee machine|kitchen|plants?)\b/i,
+  /(😂|🤣|😄|😅|🍕|🍜|🎂|🐱|🐶|☕)/u,
+  /\b(lol|lmao|haha+|hehe)\b/i,
+  /\b(good )?morning\b/i,
+  /\bhello\b|\bhi all\b|\bhey all\b/i,
+  /\bhave a (good|great|nice) (weekend|evening|day)\b/i,
+  /\bhappy (birthday|friday)\b/i,
+  /\b(lol|haha|coffee|tea|lunch|cake|cat)\b/i,
+  /^[\p{Extended_Pictographic}\s:_+!.-]+$/u,
+  /\bhas joined\b/i,
+];
 
 /**
  * A short question that only asks the room to agree with what came before it in the message
  * ("objections?", "thoughts?", "ok for you?", "sound good?"): the statement is then a proposal.
  */
-export const AGREEMENT_QUESTION = /^(?:(?:so|and|any|all|everyone|everybody|folks|team|y'?all|guys)[,\s]+)*(?:objections?|thoughts|concerns|opinions|feedback|views|pushback|comments|ok|okay|good|fine|alright|agreed?|works|sgtm|lgtm|yes or no|go or no[- ]go|sound(?:s)? (?:good|ok|okay|right|fair)|makes? sense|good to go|all good|fair|any (?:objections?|concerns|thoughts|pushback)|(?:is )?(?:that |this )?ok(?:ay)? (?:for|with) (?:you|everyone|all|y'?all|the team|your side|you all)|(?:are )?(?:you|we|everyone|y'?all) (?:ok|okay|fine|good) with (?:that|this|it)|(?:does )?(?:that|this) work(?: for (?:you|everyone|all))?|(?:can|could) (?:you|we|everyone) live with (?:that|this)|(?:is )?everyone (?:ok|okay|on board|in)|(?:do|does) (?:anyone|anybody) (?:object|mind|disagree))[\s.!]*\?+$/i;
+export const AGREEMENT_QUESTION =
+  /^(?:(?:so|and|any|all|everyone|everybody|folks|team|y'?all|guys)[,\s]+)*(?:objections?|thoughts|concerns|opinions|feedback|views|pushback|comments|ok|okay|good|fine|alright|agreed?|works|sgtm|lgtm|yes or no|go or no[- ]go|sound(?:s)? (?:good|ok|okay|right|fair)|makes? sense|good to go|all good|fair|any (?:objections?|concerns|thoughts|pushback)|(?:is )?(?:that |this )?ok(?:ay)? (?:for|with) (?:you|everyone|all|y'?all|the team|your side|you all)|(?:are )?(?:you|we|everyone|y'?all) (?:ok|okay|fine|good) with (?:that|this|it)|(?:does )?(?:that|this) work(?: for (?:you|everyone|all))?|(?:can|could) (?:you|we|everyone) live with (?:that|this)|(?:is )?everyone (?:ok|okay|on board|in)|(?:do|does) (?:anyone|anybody) (?:object|mind|disagree))[\s.!]*\?+$/i;

@@ -17,39 +17,158 @@ const END = String.raw`(?=\s*(?:$|[,.;:!?)(—–]|\s-\s|\s(?:from|since|startin
 const rx = (source: string): RegExp => new RegExp(source, 'iu');
 
 export const FACT_PATTERNS: FactPattern[] = [
-  { relation: 'owns', dated: true, pattern: rx(String.raw`\b${P} (?:is|'s|are|am|'m) taking over (?:the )?${Y}${END}`) },
-  { relation: 'owns', dated: true, pattern: rx(String.raw`\b${P} (?:took|takes|take|will take|'ll take) over (?:the )?${Y}${END}`) },
-  { relation: 'owns', dated: true, pattern: rx(String.raw`\b${P} (?:inherits|is inheriting|'s inheriting) (?:the )?${Y}${END}`) },
+  {
+    relation: 'owns',
+    dated: true,
+    pattern: rx(String.raw`\b${P} (?:is|'s|are|am|'m) taking over (?:the )?${Y}${END}`),
+  },
+  {
+    relation: 'owns',
+    dated: true,
+    pattern: rx(String.raw`\b${P} (?:took|takes|take|will take|'ll take) over (?:the )?${Y}${END}`),
+  },
+  {
+    relation: 'owns',
+    dated: true,
+    pattern: rx(String.raw`\b${P} (?:inherits|is inheriting|'s inheriting) (?:the )?${Y}${END}`),
+  },
   { relation: 'owns', pattern: rx(String.raw`\bhand(?:ed|ing|s)? (?:the )?${Y} (?:over )?to ${P}\b`) },
-  { relation: 'owns', dated: true, pattern: rx(String.raw`\b${P}(?:'ll| will)? (?:might |may |probably |could |still )?(?:owns|own|owned) (?:the )?${Y}${END}`) },
-  { relation: 'owns', pattern: rx(String.raw`\b${Y}(?: is|'s) (?:all )?${P}(?:'s|s') (?:baby|thing|area|domain|turf)\b`) },
-  { relation: 'owns', pattern: rx(String.raw`\b${Y}(?: is|'s) (?:all )?(?<p>mine|@[\p{L}][\p{L}_.-]*)(?:\s+now)?${END}`) },
-  { relation: 'owns', pattern: rx(String.raw`\b(?:ping|ask|talk to|go to|loop in) ${P} (?:in )?(?:for|about|re|on) (?:anything|everything|all things)(?: to do with)? (?:the )?${Y}${END}`) },
-  { relation: 'owns', pattern: rx(String.raw`\b${P}(?: is|'s|'m| am| are) (?:still )?(?:the |our )?(?:point person|go-to(?: person)?|owner|dri|maintainer|contact|lead|person to ask) (?:for|of|on) (?:the )?${Y}${END}`) },
-  { relation: 'owns', pattern: rx(String.raw`\b${P} (?:is |'m |am |are |now )?(?:still )?(?:runs|run|running|maintains|maintain|maintaining|looks? after|looking after|handles|handle|is responsible for|am responsible for|leads|leading|is leading|is in charge of) (?:the )?${Y}${END}`) },
+  {
+    relation: 'owns',
+    dated: true,
+    pattern: rx(
+      String.raw`\b${P}(?:'ll| will)? (?:might |may |probably |could |still )?(?:owns|own|owned) (?:the )?${Y}${END}`,
+    ),
+  },
+  {
+    relation: 'owns',
+    pattern: rx(String.raw`\b${Y}(?: is|'s) (?:all )?${P}(?:'s|s') (?:baby|thing|area|domain|turf)\b`),
+  },
+  {
+    relation: 'owns',
+    pattern: rx(String.raw`\b${Y}(?: is|'s) (?:all )?(?<p>mine|@[\p{L}][\p{L}_.-]*)(?:\s+now)?${END}`),
+  },
+  {
+    relation: 'owns',
+    pattern: rx(
+      String.raw`\b(?:ping|ask|talk to|go to|loop in) ${P} (?:in )?(?:for|about|re|on) (?:anything|everything|all things)(?: to do with)? (?:the )?${Y}${END}`,
+    ),
+  },
+  {
+    relation: 'owns',
+    pattern: rx(
+      String.raw`\b${P}(?: is|'s|'m| am| are) (?:still )?(?:the |our )?(?:point person|go-to(?: person)?|owner|dri|maintainer|contact|lead|person to ask) (?:for|of|on) (?:the )?${Y}${END}`,
+    ),
+  },
+  {
+    relation: 'owns',
+    pattern: rx(
+      String.raw`\b${P} (?:is |'m |am |are |now )?(?:still )?(?:runs|run|running|maintains|maintain|maintaining|looks? after|looking after|handles|handle|is responsible for|am responsible for|leads|leading|is leading|is in charge of) (?:the )?${Y}${END}`,
+    ),
+  },
   { relation: 'owns', pattern: rx(String.raw`\b${Y} (?:is|are) (?:owned|maintained|run) by ${P}\b`) },
   { relation: 'owns', pattern: rx(String.raw`\b${Y} belongs to ${P}\b`) },
-  { relation: 'owns', pattern: rx(String.raw`\b${Y}(?:'s)? (?:owner|lead|dri|maintainer)(?: is|:)\s*${P}\b`) },
-  { relation: 'owns', pattern: rx(String.raw`\b${P}(?: is|'s) (?:the |our )?${Y} (?:owner|lead|dri|maintainer)\b`) },
-  { relation: 'owns', pattern: rx(String.raw`\b${P} (?:manages|heads|heads up|oversees) (?:the )?${Y}${END}`) },
-  { relation: 'owns', pattern: rx(String.raw`\b${P}(?: is|'s|'m| am| are) (?:in charge of|on point for|accountable for) (?:the )?${Y}${END}`) },
-  { relation: 'owns', pattern: rx(String.raw`\b(?:owner|dri|point person|maintainer) (?:of|for) (?:the )?${Y} (?:is|=) ${P}\b`) },
-  { relation: 'owns', pattern: rx(String.raw`\b${P}(?: is|'s|'m| am) (?:the |our )?(?:one|person) to (?:ask|talk to|ping) (?:about|for|re) (?:the )?${Y}${END}`) },
-  { relation: 'works_on', dated: true, pattern: rx(String.raw`\b${P}(?: is|'s|'m| am| are| has been|'s been|'ve been| have been) (?:now |also |still |mostly |currently )?(?:working on|helping (?:out )?with|hacking on|busy with|heads[- ]down on|focused on|focusing on) (?:the )?${Y}${END}`) },
-  { relation: 'works_on', dated: true, pattern: rx(String.raw`\b${P} (?:joins|joined|is joining|'s joining) (?:the )?${Y}(?: team| squad)?${END}`) },
+  {
+    relation: 'owns',
+    pattern: rx(String.raw`\b${Y}(?:'s)? (?:owner|lead|dri|maintainer)(?: is|:)\s*${P}\b`),
+  },
+  {
+    relation: 'owns',
+    pattern: rx(String.raw`\b${P}(?: is|'s) (?:the |our )?${Y} (?:owner|lead|dri|maintainer)\b`),
+  },
+  {
+    relation: 'owns',
+    pattern: rx(String.raw`\b${P} (?:manages|heads|heads up|oversees) (?:the )?${Y}${END}`),
+  },
+  {
+    relation: 'owns',
+    pattern: rx(
+      String.raw`\b${P}(?: is|'s|'m| am| are) (?:in charge of|on point for|accountable for) (?:the )?${Y}${END}`,
+    ),
+  },
+  {
+    relation: 'owns',
+    pattern: rx(String.raw`\b(?:owner|dri|point person|maintainer) (?:of|for) (?:the )?${Y} (?:is|=) ${P}\b`),
+  },
+  {
+    relation: 'owns',
+    pattern: rx(
+      String.raw`\b${P}(?: is|'s|'m| am) (?:the |our )?(?:one|person) to (?:ask|talk to|ping) (?:about|for|re) (?:the )?${Y}${END}`,
+    ),
+  },
+  {
+    relation: 'works_on',
+    dated: true,
+    pattern: rx(
+      String.raw`\b${P}(?: is|'s|'m| am| are| has been|'s been|'ve been| have been) (?:now |also |still |mostly |currently )?(?:working on|helping (?:out )?with|hacking on|busy with|heads[- ]down on|focused on|focusing on) (?:the )?${Y}${END}`,
+    ),
+  },
+  {
+    relation: 'works_on',
+    dated: true,
+    pattern: rx(
+      String.raw`\b${P} (?:joins|joined|is joining|'s joining) (?:the )?${Y}(?: team| squad)?${END}`,
+    ),
+  },
   { relation: 'works_on', pattern: rx(String.raw`\b${P} (?:works|work|worked) on (?:the )?${Y}${END}`) },
-  { relation: 'works_on', pattern: rx(String.raw`\b${P}(?: is|'s|'m| am| are) (?:on|in) the ${Y} (?:team|squad|crew)\b`) },
-  { relation: 'works_on', dated: true, pattern: rx(String.raw`\b${P} (?:moves|is moving|'s moving|'m moving|am moving|moved) (?:over )?(?:from [\p{L} ]+? )?to (?:the )?${Y}${END}`) },
+  {
+    relation: 'works_on',
+    pattern: rx(String.raw`\b${P}(?: is|'s|'m| am| are) (?:on|in) the ${Y} (?:team|squad|crew)\b`),
+  },
+  {
+    relation: 'works_on',
+    dated: true,
+    pattern: rx(
+      String.raw`\b${P} (?:moves|is moving|'s moving|'m moving|am moving|moved) (?:over )?(?:from [\p{L} ]+? )?to (?:the )?${Y}${END}`,
+    ),
+  },
   { relation: 'works_on', pattern: rx(String.raw`\b${P}(?:'m| am) (?:on|taking) (?:the )?${Y}${END}`) },
-  { relation: 'expert_in', pattern: rx(String.raw`\b${P} (?:still )?knows? (?:the )?${Y} (?:best|better than anyone|inside out|really well)\b`) },
-  { relation: 'expert_in', pattern: rx(String.raw`\b${P}(?: is|'s| are) (?:the |our )?(?:expert|guru|wizard) (?:on|for|in) (?:the )?${Y}${END}`) },
-  { relation: 'expert_in', pattern: rx(String.raw`\b${P} knows (?:a lot|everything|the most) about (?:the )?${Y}${END}`) },
-  { relation: 'expert_in', pattern: rx(String.raw`\b${P}(?: has| had) (?:the most |a lot of |deep |all the )?context on (?:the )?${Y}${END}`) },
-  { relation: 'expert_in', pattern: rx(String.raw`\b${P}(?: is|'s) (?:the |our )?(?:sme|subject matter expert) (?:on|for) (?:the )?${Y}${END}`) },
-  { relation: 'expert_in', pattern: rx(String.raw`\b(?:questions|anything) about (?:the )?${Y},? (?:ask|ping|talk to) ${P}\b`) },
-  { relation: 'expert_in', pattern: rx(String.raw`\b(?:ask|check with) ${P} (?:about|re|on) (?:the )?${Y}(?:,|\s+(?:she|he|they) (?:knows|wrote|built))`) },
-  { relation: 'expert_in', pattern: rx(String.raw`\b${P} (?:wrote|built|designed) (?:most of )?(?:the )?${Y}${END}`) },
-  { relation: 'expert_in', pattern: rx(String.raw`\b${P}(?: is|'s| are) (?:the |our )?${Y} (?:expert|guru|wizard)\b`) },
+  {
+    relation: 'expert_in',
+    pattern: rx(
+      String.raw`\b${P} (?:still )?knows? (?:the )?${Y} (?:best|better than anyone|inside out|really well)\b`,
+    ),
+  },
+  {
+    relation: 'expert_in',
+    pattern: rx(
+      String.raw`\b${P}(?: is|'s| are) (?:the |our )?(?:expert|guru|wizard) (?:on|for|in) (?:the )?${Y}${END}`,
+    ),
+  },
+  {
+    relation: 'expert_in',
+    pattern: rx(String.raw`\b${P} knows (?:a lot|everything|the most) about (?:the )?${Y}${END}`),
+  },
+  {
+    relation: 'expert_in',
+    pattern: rx(
+      String.raw`\b${P}(?: has| had) (?:the most |a lot of |deep |all the )?context on (?:the )?${Y}${END}`,
+    ),
+  },
+  {
+    relation: 'expert_in',
+    pattern: rx(
+      String.raw`\b${P}(?: is|'s) (?:the |our )?(?:sme|subject matter expert) (?:on|for) (?:the )?${Y}${END}`,
+    ),
+  },
+  {
+    relation: 'expert_in',
+    pattern: rx(String.raw`\b(?:questions|anything) about (?:the )?${Y},? (?:ask|ping|talk to) ${P}\b`),
+  },
+  {
+    relation: 'expert_in',
+    pattern: rx(
+      String.raw`\b(?:ask|check with) ${P} (?:about|re|on) (?:the )?${Y}(?:,|\s+(?:she|he|they) (?:knows|wrote|built))`,
+    ),
+  },
+  {
+    relation: 'expert_in',
+    pattern: rx(String.raw`\b${P} (?:wrote|built|designed) (?:most of )?(?:the )?${Y}${END}`),
+  },
+  {
+    relation: 'expert_in',
+    pattern: rx(String.raw`\b${P}(?: is|'s| are) (?:the |our )?${Y} (?:expert|guru|wizard)\b`),
+  },
 ];
 
 /** "correction: it's A, not B", "actually it's not B, it's A", "not B — A", "scratch that, it's A" (B: the last fact's subject). Groups `new` and `old`. */

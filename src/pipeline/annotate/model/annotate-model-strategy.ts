@@ -16,7 +16,10 @@ export interface AnnotateModelOptions<O> {
 }
 
 /** The annotate stage's model strategy: prompts/annotate.v1.md, reply schema AnnotationDraft. */
-export function makeAnnotateModelStrategy<O = AnnotationDraft>(client: ModelClient, options: AnnotateModelOptions<O> = {}): ModelStrategy<AnnotateModelInput, O, AnnotationDraft> {
+export function makeAnnotateModelStrategy<O = AnnotationDraft>(
+  client: ModelClient,
+  options: AnnotateModelOptions<O> = {},
+): ModelStrategy<AnnotateModelInput, O, AnnotationDraft> {
   return {
     client,
     prompt: options.prompt ?? loadPrompt(ANNOTATE_PROMPT_ID),
@@ -36,7 +39,10 @@ export function annotateDataBlock(input: AnnotateModelInput): string {
       author: message.author,
       authorName: message.authorName,
       ts: message.ts,
-      text: message.text.length > MAX_MESSAGE_CHARS ? `${message.text.slice(0, MAX_MESSAGE_CHARS)}…` : message.text,
+      text:
+        message.text.length > MAX_MESSAGE_CHARS
+          ? `${message.text.slice(0, MAX_MESSAGE_CHARS)}…`
+          : message.text,
     })),
   });
 }

@@ -26,7 +26,11 @@ export class InputVocabulary {
   private has(word: string): boolean {
     const lower = word.toLowerCase();
     // "billing's", "invoices": the stem the input used is enough.
-    return this.words.has(lower) || this.words.has(lower.replace(/'s$/, '')) || this.words.has(lower.replace(/s$/, ''));
+    return (
+      this.words.has(lower) ||
+      this.words.has(lower.replace(/'s$/, '')) ||
+      this.words.has(lower.replace(/s$/, ''))
+    );
   }
 }
 

@@ -13,7 +13,10 @@ export const TEAM: AnnotatePerson[] = [
 export const key = (first: string): string => `slack:T1:U${first.toUpperCase()}`;
 
 /** A conversation starting Monday 2026-11-09 09:00 Berlin; each line is `[author, text]`, one minute apart. */
-export function conversation(lines: Array<[string, string]>, overrides: Partial<AnnotateInput> = {}): AnnotateInput {
+export function conversation(
+  lines: Array<[string, string]>,
+  overrides: Partial<AnnotateInput> = {},
+): AnnotateInput {
   const start = Date.parse('2026-11-09T08:00:00Z');
   const messages: AnnotateMessage[] = lines.map(([author, text], index) => ({
     id: `m${index + 1}`,

@@ -3,7 +3,11 @@ import { leadingNameOf, mentionsIn } from './addressing.js';
 
 describe('mentionsIn', () => {
   it('finds raw @-mentions and Slack user tokens, not e-mail addresses', () => {
-    expect(mentionsIn('@marco can you ask <@U02ABC> and @Tom.H? mail me at ana@acme.io')).toEqual(['@marco', '<@U02ABC>', '@Tom.H']);
+    expect(mentionsIn('@marco can you ask <@U02ABC> and @Tom.H? mail me at ana@acme.io')).toEqual([
+      '@marco',
+      '<@U02ABC>',
+      '@Tom.H',
+    ]);
   });
 });
 
@@ -15,7 +19,13 @@ describe('leadingNameOf', () => {
   });
 
   it('ignores openers, labels and group words', () => {
-    for (const text of ['ok, ship it', 'Update: all green', 'everyone, please add your numbers', 'decided: we go with Postgres', 'btw, standup moved']) {
+    for (const text of [
+      'ok, ship it',
+      'Update: all green',
+      'everyone, please add your numbers',
+      'decided: we go with Postgres',
+      'btw, standup moved',
+    ]) {
       expect(leadingNameOf(text)).toBeUndefined();
     }
   });

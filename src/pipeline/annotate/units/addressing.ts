@@ -1,6 +1,7 @@
 /** Who a unit speaks to, as written: raw @-mentions and a leading name. Resolving them to people is the caller's job. */
 
-const MENTION = /(?:<@[A-Z0-9]+(?:\|[^>]*)?>|(?<![\p{L}\p{N}_.])@[\p{L}\p{N}_](?:[\p{L}\p{N}_.'-]*[\p{L}\p{N}_])?)/gu;
+const MENTION =
+  /(?:<@[A-Z0-9]+(?:\|[^>]*)?>|(?<![\p{L}\p{N}_.])@[\p{L}\p{N}_](?:[\p{L}\p{N}_.'-]*[\p{L}\p{N}_])?)/gu;
 
 /** Raw @-mention tokens (`@marco`, `@Tom`, `@here`, Slack `<@U0123>`); e-mail addresses are not mentions. */
 export function mentionsIn(text: string): string[] {
@@ -23,11 +24,12 @@ const NOT_NAMES = new Set(
     'example eg e.g ie i.e plan idea option options pros cons why what how when where who which because since if ' +
     'here there this that these those it its we you they i me my our your their he she his her them us ' +
     'quick quickly one two three four five lol lmao haha omg wow ugh meh whoa yikes oops welp phew ' +
-    'please pls plz confirmed approved rejected shipped merged fixed deployed released blocked blocker' 
+    'please pls plz confirmed approved rejected shipped merged fixed deployed released blocked blocker'
   ).split(' '),
 );
 
-const LEADING = /^(?:(?:hey|hi|hello|yo|ok|okay|thanks|ty|so|and|also|oh|ah)[ ,]+)?([\p{L}][\p{L}'’-]{1,23})[ \t]*[,:](?![\/\d])/u;
+const LEADING =
+  /^(?:(?:hey|hi|hello|yo|ok|okay|thanks|ty|so|and|also|oh|ah)[ ,]+)?([\p{L}][\p{L}'’-]{1,23})[ \t]*[,:](?![/\d])/u;
 
 /** A name-like first word followed by "," or ":" ("Marco, could you…", "zara: …", "hey Lena, …"). */
 export function leadingNameOf(text: string): string | undefined {

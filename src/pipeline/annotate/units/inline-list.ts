@@ -29,6 +29,9 @@ export function inlineList(text: string, start: number, end: number): InlineList
     }
   }
   if (markers.length < 2) return null;
-  const items = markers.map((marker, k): Span => [start + marker.content, k + 1 < markers.length ? start + markers[k + 1].at : end]);
+  const items = markers.map((marker, k): Span => [
+    start + marker.content,
+    k + 1 < markers.length ? start + markers[k + 1].at : end,
+  ]);
   return { lead: [start, start + markers[0].at], items };
 }

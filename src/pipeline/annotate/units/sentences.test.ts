@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { sentenceSpans } from './sentences.js';
 
-const split = (text: string) => sentenceSpans(text, 0, text.length).map(([start, end]) => text.slice(start, end));
+const split = (text: string) =>
+  sentenceSpans(text, 0, text.length).map(([start, end]) => text.slice(start, end));
 
 describe('sentenceSpans', () => {
   it('ends sentences at periods, question and exclamation marks', () => {
-    expect(split('Deploy is done. Can you check? Great!')).toEqual(['Deploy is done.', 'Can you check?', 'Great!']);
+    expect(split('Deploy is done. Can you check? Great!')).toEqual([
+      'Deploy is done.',
+      'Can you check?',
+      'Great!',
+    ]);
   });
 
   it('keeps abbreviations, initials and titles inside the sentence', () => {
@@ -23,19 +28,34 @@ describe('sentenceSpans', () => {
   });
 
   it('does not split inside a URL', () => {
-    expect(split('docs at https://x.io/a.b?c=1&d=2. thanks')).toEqual(['docs at https://x.io/a.b?c=1&d=2.', 'thanks']);
+    expect(split('docs at https://x.io/a.b?c=1&d=2. thanks')).toEqual([
+      'docs at https://x.io/a.b?c=1&d=2.',
+      'thanks',
+    ]);
   });
 
   it('ends at a run like "?!" and after closing quotes', () => {
-    expect(split('wait, prod?! he said "ship it." then left')).toEqual(['wait, prod?!', 'he said "ship it."', 'then left']);
+    expect(split('wait, prod?! he said "ship it." then left')).toEqual([
+      'wait, prod?!',
+      'he said "ship it."',
+      'then left',
+    ]);
   });
 
   it('splits at an ellipsis only before a capital letter', () => {
-    expect(split('hmm... not sure. Maybe… Let me check')).toEqual(['hmm... not sure.', 'Maybe…', 'Let me check']);
+    expect(split('hmm... not sure. Maybe… Let me check')).toEqual([
+      'hmm... not sure.',
+      'Maybe…',
+      'Let me check',
+    ]);
   });
 
   it('closes "etc." only when a capital follows', () => {
-    expect(split('logs, dumps etc. are in S3. Logs etc. Then more')).toEqual(['logs, dumps etc. are in S3.', 'Logs etc.', 'Then more']);
+    expect(split('logs, dumps etc. are in S3. Logs etc. Then more')).toEqual([
+      'logs, dumps etc. are in S3.',
+      'Logs etc.',
+      'Then more',
+    ]);
   });
 
   it('keeps a sentence without final punctuation, and emoji inside it', () => {
@@ -43,7 +63,10 @@ describe('sentenceSpans', () => {
   });
 
   it('never splits inside inline code', () => {
-    expect(split('run `make build. then test` please. ok')).toEqual(['run `make build. then test` please.', 'ok']);
+    expect(split('run `make build. then test` please. ok')).toEqual([
+      'run `make build. then test` please.',
+      'ok',
+    ]);
   });
 
   it('gives the rest as the last span once the limit is reached', () => {

@@ -9,7 +9,16 @@ const CLOSERS = new Set([')', ']', '"', "'", '”', '’', '»', '*', '_', '~'])
 const ABBREVIATION_WINDOW = 12;
 
 function isSpace(code: number): boolean {
-  return code === 32 || code === 9 || code === 10 || code === 13 || code === 12 || code === 11 || code === 0xa0 || code === 0x3000;
+  return (
+    code === 32 ||
+    code === 9 ||
+    code === 10 ||
+    code === 13 ||
+    code === 12 ||
+    code === 11 ||
+    code === 0xa0 ||
+    code === 0x3000
+  );
 }
 
 function isUpper(ch: string): boolean {
@@ -95,7 +104,9 @@ export function sentenceSpans(text: string, start: number, end: number, limit = 
     while (at < end && CLOSERS.has(text[at])) at++;
     if (at < end && !isSpace(text.charCodeAt(at))) continue;
     const next = nextVisible(text, at, end);
-    const ends = strong || (dots >= 2 ? next === '' || isUpper(next) : periodEnds(wordBefore(text, from, runStart), next));
+    const ends =
+      strong ||
+      (dots >= 2 ? next === '' || isUpper(next) : periodEnds(wordBefore(text, from, runStart), next));
     if (ends) push(at);
   }
   push(end);

@@ -18,7 +18,9 @@ describe('splitUnits', () => {
   });
 
   it('makes each numbered or bulleted line a list item with its position', () => {
-    const units = splitUnits('for Friday:\n1. send the deck\n2) book the room\n(3) order lunch\n• confirm AV\n* print badges\nthanks!');
+    const units = splitUnits(
+      'for Friday:\n1. send the deck\n2) book the room\n(3) order lunch\n• confirm AV\n* print badges\nthanks!',
+    );
     expect(units.map((unit) => [unit.text, unit.listIndex])).toEqual([
       ['for Friday:', undefined],
       ['send the deck', 0],
@@ -41,12 +43,18 @@ describe('splitUnits', () => {
   });
 
   it('splits inline numbered lists', () => {
-    expect(splitUnits('two asks: 1. update the sheet 2. ping legal').map((unit) => [unit.text, unit.listIndex])).toEqual([
+    expect(
+      splitUnits('two asks: 1. update the sheet 2. ping legal').map((unit) => [unit.text, unit.listIndex]),
+    ).toEqual([
       ['two asks:', undefined],
       ['update the sheet', 0],
       ['ping legal', 1],
     ]);
-    expect(texts(splitUnits('1) refund her 2) send a credit note 3) close the ticket'))).toEqual(['refund her', 'send a credit note', 'close the ticket']);
+    expect(texts(splitUnits('1) refund her 2) send a credit note 3) close the ticket'))).toEqual([
+      'refund her',
+      'send a credit note',
+      'close the ticket',
+    ]);
   });
 
   it('does not read a single number as a list', () => {
@@ -54,7 +62,9 @@ describe('splitUnits', () => {
   });
 
   it('sets quoted lines apart, Slack escapes and >>> included', () => {
-    const units = splitUnits('> can we ship Friday?\n&gt; and the docs?\nyes, ship it\n>>> all of\nthis is quoted');
+    const units = splitUnits(
+      '> can we ship Friday?\n&gt; and the docs?\nyes, ship it\n>>> all of\nthis is quoted',
+    );
     expect(units.map((unit) => [unit.text, unit.quoted ?? false])).toEqual([
       ['can we ship Friday?', true],
       ['and the docs?', true],
@@ -78,10 +88,12 @@ describe('splitUnits', () => {
   });
 
   it('marks Python and Java traces as skip', () => {
-    const python = 'Traceback (most recent call last):\n  File "app.py", line 3, in <module>\nValueError: bad\nwho owns app.py?';
+    const python =
+      'Traceback (most recent call last):\n  File "app.py", line 3, in <module>\nValueError: bad\nwho owns app.py?';
     expect(splitUnits(python).map((unit) => unit.skip)).toContain('stack-trace');
     expect(texts(kept(splitUnits(python)))).toContain('who owns app.py?');
-    const java = 'java.lang.NullPointerException\n\tat com.acme.Billing.run(Billing.java:42)\n\tat com.acme.Main.main(Main.java:7)';
+    const java =
+      'java.lang.NullPointerException\n\tat com.acme.Billing.run(Billing.java:42)\n\tat com.acme.Main.main(Main.java:7)';
     expect(splitUnits(java).map((unit) => unit.skip)).toEqual(['stack-trace']);
   });
 
@@ -90,12 +102,16 @@ describe('splitUnits', () => {
   });
 
   it('marks a unit that is only a link as url, but keeps a sentence with a link', () => {
-    const units = splitUnits('https://github.com/acme/web/pull/1432\nPR is up: https://github.com/acme/web/pull/1433');
+    const units = splitUnits(
+      'https://github.com/acme/web/pull/1432\nPR is up: https://github.com/acme/web/pull/1433',
+    );
     expect(units.map((unit) => unit.skip)).toEqual(['url', undefined]);
   });
 
   it('keeps inline code inside a sentence and classifies the sentence', () => {
-    expect(splitUnits('can you run `npm ci` on staging?')[0]).toMatchObject({ text: 'can you run `npm ci` on staging?' });
+    expect(splitUnits('can you run `npm ci` on staging?')[0]).toMatchObject({
+      text: 'can you run `npm ci` on staging?',
+    });
     expect(splitUnits('can you run `npm ci` on staging?')[0].skip).toBeUndefined();
   });
 

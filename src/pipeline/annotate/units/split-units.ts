@@ -62,13 +62,21 @@ class UnitList {
       this.add(start, end, marks);
       return;
     }
-    for (const [from, to] of sentenceSpans(this.text, start, end, this.maxUnits - this.units.length)) this.add(from, to, marks);
+    for (const [from, to] of sentenceSpans(this.text, start, end, this.maxUnits - this.units.length))
+      this.add(from, to, marks);
   }
 
   finish(): Unit[] {
     if (this.overflow) {
       const [start, end] = this.overflow;
-      this.units.push({ text: analysedText(this.text, start, end, this.maxToken), start, end, index: this.units.length, skip: 'too-long', mentions: [] });
+      this.units.push({
+        text: analysedText(this.text, start, end, this.maxToken),
+        start,
+        end,
+        index: this.units.length,
+        skip: 'too-long',
+        mentions: [],
+      });
       this.overflow = null;
     }
     return this.units;
@@ -82,7 +90,12 @@ class UnitList {
  * `too-long` unit holding the rest.
  */
 export function splitUnits(text: string, options: SplitOptions = {}): Unit[] {
-  const units = new UnitList(text, options.maxUnitLength ?? 4096, options.maxTokenLength ?? 64, Math.max(1, options.maxUnits ?? 1000));
+  const units = new UnitList(
+    text,
+    options.maxUnitLength ?? 4096,
+    options.maxTokenLength ?? 64,
+    Math.max(1, options.maxUnits ?? 1000),
+  );
   let at = 0;
   for (const [start, end] of fencedBlocks(text, options.maxUnits ?? 1000)) {
     prose(text, at, start, units);
@@ -121,7 +134,7 @@ function prose(text: string, start: number, end: number, units: UnitList): void 
     if (trace) units.add(trace[0], trace[1], { skip: 'stack-trace' });
     trace = null;
   };
-  for (let from = start; from < end; ) {
+  for (let from = start; from < end;) {
     if (units.full) {
       const rest = trimSpan(text, from, end);
       if (rest) units.add(rest[0], rest[1], {});
@@ -141,7 +154,13 @@ function prose(text: string, start: number, end: number, units: UnitList): void 
       continue;
     }
     const frame = isTraceFrame(head);
-    if (frame || (trace === null && isTraceHeader(head) && next < end && isTraceFrame(text.slice(next, Math.min(lineEnd(text, next, end), next + HEAD))))) {
+    if (
+      frame ||
+      (trace === null &&
+        isTraceHeader(head) &&
+        next < end &&
+        isTraceFrame(text.slice(next, Math.min(lineEnd(text, next, end), next + HEAD))))
+    ) {
       trace = trace ? [trace[0], content[1]] : [content[0], content[1]];
       from = next;
       continue;
@@ -158,7 +177,9 @@ function prose(text: string, start: number, end: number, units: UnitList): void 
     const marker = inline ? null : listMarker(head);
     if (inline) {
       units.sentences(inline.lead[0], inline.lead[1], {});
-      inline.items.forEach(([itemStart, itemEnd], k) => units.sentences(itemStart, itemEnd, { listIndex: k }));
+      inline.items.forEach(([itemStart, itemEnd], k) =>
+        units.sentences(itemStart, itemEnd, { listIndex: k }),
+      );
       list = -1;
     } else if (marker) {
       list = list < 0 ? 0 : list + 1;

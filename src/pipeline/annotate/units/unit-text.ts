@@ -16,7 +16,9 @@ export function analysedText(text: string, start: number, end: number, maxToken:
     const tokenStart = at;
     while (at < end && !isSpace(text.charCodeAt(at))) at++;
     if (at - tokenStart > maxToken) {
-      out += text.slice(copied, tokenStart) + (URL_START.test(text.slice(tokenStart, tokenStart + 12)) ? '<url>' : '<long>');
+      out +=
+        text.slice(copied, tokenStart) +
+        (URL_START.test(text.slice(tokenStart, tokenStart + 12)) ? '<url>' : '<long>');
       copied = at;
     }
   }

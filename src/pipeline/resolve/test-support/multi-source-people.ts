@@ -10,15 +10,31 @@ type Extra = Partial<Pick<PersonUpdated, 'handles' | 'emails' | 'isBot'>>;
 
 function person(key: string, names: string[], extra: Extra = {}): PersonUpdated {
   const [source, workspace, ...rest] = key.split(':');
-  return { key, source: source as PersonUpdated['source'], workspace, nativeId: rest.join(':'), names, handles: [], emails: [], isBot: false, ...extra };
+  return {
+    key,
+    source: source as PersonUpdated['source'],
+    workspace,
+    nativeId: rest.join(':'),
+    names,
+    handles: [],
+    emails: [],
+    isBot: false,
+    ...extra,
+  };
 }
 
 const slack = (id: string, names: string[], handle: string, email?: string): PersonUpdated =>
-  person(`slack:T1:${id}`, [...names, handle], { handles: [handle], emails: email === undefined ? [] : [email] });
+  person(`slack:T1:${id}`, [...names, handle], {
+    handles: [handle],
+    emails: email === undefined ? [] : [email],
+  });
 const discord = (id: string, nickname: string | undefined, handle: string): PersonUpdated =>
-  person(`discord:global:${id}`, nickname === undefined ? [handle] : [nickname, handle], { handles: [handle] });
+  person(`discord:global:${id}`, nickname === undefined ? [handle] : [nickname, handle], {
+    handles: [handle],
+  });
 const teams = (id: string, displayName: string): PersonUpdated => person(`teams:aad:${id}`, [displayName]);
-const calendar = (email: string, name: string): PersonUpdated => person(`calendar:email:${email}`, [name], { emails: [email] });
+const calendar = (email: string, name: string): PersonUpdated =>
+  person(`calendar:email:${email}`, [name], { emails: [email] });
 
 export const MULTI_SOURCE: Array<{ truth: string | undefined; profile: PersonUpdated }> = [
   { truth: 'teresa', profile: slack('U01', ['Tess', 'Teresa Okoro'], 'tess.okoro', 'tess@acme.io') },
@@ -55,7 +71,10 @@ export const MULTI_SOURCE: Array<{ truth: string | undefined; profile: PersonUpd
   // Two Alexes at Acme: a Discord "Alex | Acme" with an opaque handle could be either, so it stays apart.
   { truth: 'alex-kim', profile: slack('U09', ['Alex', 'Alex Kim'], 'alex.kim', 'alex.kim@acme.io') },
   { truth: 'alex-kim', profile: discord('d09', 'Alex | Acme', 'lexi99') },
-  { truth: 'alex-moreno', profile: slack('U10', ['Alex M', 'Alex Moreno'], 'amoreno', 'alex.moreno@acme.io') },
+  {
+    truth: 'alex-moreno',
+    profile: slack('U10', ['Alex M', 'Alex Moreno'], 'amoreno', 'alex.moreno@acme.io'),
+  },
   { truth: 'alex-moreno', profile: teams('t10', 'Moreno, Alex') },
 
   // Sam Lee (Acme) and Sam Li (Serra Alta) are two people.
