@@ -18,7 +18,7 @@ export interface AgentDeps {
 
 /**
  * Every agent the runtime runs, in order. To add one: one import above and one entry below.
- * Agents never call each other; they publish and subscribe (DESIGN.md "Agents").
+ * Agents never call each other; they publish and subscribe (docs/ARCHITECTURE.md "Agents").
  */
 export function createAgents(deps: AgentDeps): Agent[] {
   return [

@@ -1,6 +1,6 @@
 /**
  * Grounding: every person, component and message id in model output must exist in the input.
- * Anything else is dropped and counted as a hallucination (DESIGN.md "Two strategies per stage").
+ * Anything else is dropped and counted as a hallucination (docs/ARCHITECTURE.md "Two strategies per stage").
  */
 export type GroundedKind = 'person' | 'entity' | 'message' | 'item';
 

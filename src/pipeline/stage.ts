@@ -3,7 +3,7 @@ import type { Provenance } from '../domain/annotations.js';
 
 /**
  * A pipeline stage: a pure function from a typed input to a typed, versioned output. Stages that
- * need language understanding have two strategies behind this one interface (DESIGN.md "Two
+ * need language understanding have two strategies behind this one interface (docs/ARCHITECTURE.md "Two
  * strategies per stage"): a heuristic that is always available, and optionally a model.
  */
 export interface StageDefinition<I, O> {

@@ -3,7 +3,7 @@ import { join, relative, resolve, dirname, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /**
- * The layer table of DESIGN.md, enforced: each folder under src/ may import only the layers listed.
+ * The layer table of docs/ARCHITECTURE.md, enforced: each folder under src/ may import only the layers listed.
  * `app/` holds the use cases (ingest, status…) shared by the CLI and the daemon.
  */
 const ALLOWED: Record<string, readonly string[]> = {
@@ -102,7 +102,7 @@ describe('layer boundaries', () => {
     expect(files.length).toBeGreaterThan(50);
   });
 
-  it('imports point one way (DESIGN.md layer table)', () => {
+  it('imports point one way (docs/ARCHITECTURE.md layer table)', () => {
     const violations: string[] = [];
     for (const file of files) {
       const layer = layerOf(file);

@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /**
- * DESIGN.md "Layers": only memory/ touches storage. Outside src/memory/, no source file imports
+ * docs/ARCHITECTURE.md "Layers": only memory/ touches storage. Outside src/memory/, no source file imports
  * better-sqlite3 or kuzu, reaches into memory/**\/kuzu/** (the graph is opened through
  * memory/graph/open-graph.ts), or runs SQL (`.prepare(`, `db.exec(`); each store is an interface
  * or a function in memory/.

@@ -1,7 +1,7 @@
 /**
  * The annotations agent: conversation.extracted in; conversation.annotated, entity.named,
  * decision.recorded, action_item.assigned/completed, question.asked/answered and fact.asserted/retracted
- * out (DESIGN.md "Agents"). For each conversation the batch touches (the latest event per conversationId
+ * out (docs/ARCHITECTURE.md "Agents"). For each conversation the batch touches (the latest event per conversationId
  * wins; a retired conversation, with no messages, is skipped) it reads the channel's current messages,
  * what is already known (people, entities, decisions, open items, facts), runs the annotate stage through
  * the stage cache and returns the events the log does not hold yet.

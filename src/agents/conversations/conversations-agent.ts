@@ -1,5 +1,5 @@
 /**
- * The conversations agent: message events in, conversation.extracted out (DESIGN.md "Agents").
+ * The conversations agent: message events in, conversation.extracted out (docs/ARCHITECTURE.md "Agents").
  *
  * For each channel a batch touches, it re-reads that channel's whole stream from the log (posts, latest
  * edits, minus deletions), runs the disentangle stage over it (with the gap limit and unaddressed-line shift

@@ -2,7 +2,7 @@ import { backoffDelay } from '../../domain/backoff.js';
 import type { EventEnvelope, StoredEvent } from '../../domain/events.js';
 
 /**
- * The bus (DESIGN.md "The bus"): durable subscriptions over the event log. Small on purpose, so a
+ * The bus (docs/ARCHITECTURE.md "The bus"): durable subscriptions over the event log. Small on purpose, so a
  * JetStream, Redis Streams or Kafka adapter can implement it: publish = append to a stream;
  * a consumer group = a durable consumer; ack/nack = the broker's; dead letters = a DLQ stream.
  * Every implementation passes the one contract suite in bus-contract.ts.

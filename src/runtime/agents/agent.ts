@@ -3,7 +3,7 @@ import type { EventLog } from '../../memory/event-log.js';
 import type { SqliteDatabase } from '../../memory/sqlite.js';
 
 /**
- * The contract every agent implements (DESIGN.md "Agents"). An agent is a coarse-grained object:
+ * The contract every agent implements (docs/ARCHITECTURE.md "Agents"). An agent is a coarse-grained object:
  * it declares what it consumes and produces, keeps its own state (in its own tables or derived
  * from the log), and never calls another agent. The runtime delivers batches of new events of the
  * consumed types in log order; the events `handle` returns are appended in the same SQLite

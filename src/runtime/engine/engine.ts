@@ -54,7 +54,7 @@ const defaultSleep = (ms: number, signal: AbortSignal): Promise<void> =>
   });
 
 /**
- * The embedded durable workflow engine (DESIGN.md "Durable workflows"): runs are ordinary async
+ * The embedded durable workflow engine (docs/ARCHITECTURE.md "Durable workflows"): runs are ordinary async
  * functions whose `step`s are checkpointed in SQLite, claimed under a heartbeated lease.
  */
 export class WorkflowEngine {
