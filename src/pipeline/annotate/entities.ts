@@ -162,6 +162,13 @@ export class EntityBook {
     );
   }
 
+  /** Another surface form of an entity ("fares/ticketing" for the one named "fares"). */
+  addAlias(id: string, surface: string): void {
+    const entry = this.entries.find((candidate) => candidate.entity.id === id);
+    const alias = surface.trim();
+    if (entry && alias && !entry.entity.aliases.includes(alias)) entry.entity.aliases.push(alias);
+  }
+
   markUsed(id: string): void {
     this.used.add(id);
   }
