@@ -14,7 +14,12 @@ const BOUNDARY =
   /\s*;\s*|,\s+|[.!?]\s+|\s+(?:so|but|because|though|although|whereas|while|plus)\s+|\s+and\s+(?=(?:⟦\d+⟧|that|this|it)\b)/i;
 
 export function clausesOf(marked: string): UnitClauses {
-  let rest = marked.trim();
+  // Emoji (":pray:", "👋") carry no slot.
+  let rest = marked
+    .replace(/:[a-z0-9_+-]+:/gi, ' ')
+    .replace(/\p{Extended_Pictographic}/gu, ' ')
+    .replace(/[ \t]+/g, ' ')
+    .trim();
   let heading: string | undefined;
   const head = HEADING.exec(rest);
   if (head && head[1].split(/\s+/).length <= 10 && !/\d$/.test(head[1])) {
@@ -23,7 +28,7 @@ export function clausesOf(marked: string): UnitClauses {
   }
   const clauses: string[] = [];
   for (const part of rest.split(new RegExp(BOUNDARY.source, 'gi'))) {
-    const clause = part.trim();
+    const clause = withoutTrailingMention(part.trim());
     if (!clause) continue;
     const previous = clauses.length - 1;
     // A person alone ("…, Sipho") or "which is you" finishes the clause before it.
@@ -36,4 +41,12 @@ export function clausesOf(marked: string): UnitClauses {
     else clauses.push(clause);
   }
   return { heading, clauses };
+}
+
+/** "that's ⟦0⟧'s now ⟦0⟧": a trailing @mention of someone the clause already names is a cc, not a slot. */
+function withoutTrailingMention(clause: string): string {
+  const trailing = /\s+(⟦\d+⟧)[\s.!]*$/.exec(clause);
+  return trailing && clause.slice(0, trailing.index).includes(trailing[1])
+    ? clause.slice(0, trailing.index)
+    : clause;
 }

@@ -1,5 +1,6 @@
 import type { AnnotateContext } from '../annotate-context.js';
 import { normalizeEntityName } from '../entities.js';
+import { COMPONENT_HEADS } from '../lexicon/entity-words.js';
 import {
   BARE_GENERIC,
   CATCH_ALL,
@@ -66,6 +67,14 @@ export function objectSlot(raw: string): ObjectSlot {
   return { phrases, catchAll, pronoun: false };
 }
 
+/** The phrase without trailing time and degree words ("rider app full time" → "rider app"). */
+export function withoutTail(phrase: string): string {
+  let text = phrase.replace(/[\s.,;:!?]+$/, '');
+  for (let tail = OBJECT_TAIL.exec(text); tail; tail = OBJECT_TAIL.exec(text))
+    text = text.slice(0, tail.index);
+  return text;
+}
+
 /** A name a fact may hold: one to five words, not a generic or task word ("thing", "doc", "timeouts"). */
 export function isOwnable(phrase: string): boolean {
   const words = phrase.split(/\s+/).filter(Boolean);
@@ -75,8 +84,10 @@ export function isOwnable(phrase: string): boolean {
   const norm = normalizeEntityName(phrase);
   if (!norm) return false;
   const head = words[words.length - 1].toLowerCase().replace(/[^\p{L}\d]+/gu, '');
-  if (words.length === 1 && BARE_GENERIC.has(head)) return false;
-  return !NOT_OWNABLE.has(head) && !NOT_OWNABLE.has(norm);
+  if (BARE_GENERIC.has(head)) return words.length > 1;
+  // "the outages", "the docs": a plural of a word that names nothing owned.
+  const singular = head.replace(/s$/, '');
+  return !NOT_OWNABLE.has(head) && !NOT_OWNABLE.has(singular) && !NOT_OWNABLE.has(norm);
 }
 
 /**
@@ -90,6 +101,13 @@ export function entityOfPhrase(context: AnnotateContext, phrase: string): string
     .map((part) => part.trim())
     .filter((part) => part.length > 1);
   if (parts.length === 0) return undefined;
+  // "SDK questions → Marco", "billing issues → Olu": the questions are about a component.
+  const about = /^(.+?)\s+(?:questions|issues|requests|queries|tickets|problems)$/i.exec(phrase)?.[1];
+  if (
+    about &&
+    (context.entities.resolve(about, false) || /^[\p{Lu}\d]{2,}$/u.test(about) || isComponentWord(about))
+  )
+    return entityOfPhrase(context, about);
   const known =
     parts.map((part) => context.entities.resolve(part, false)).find(Boolean) ??
     (parts.length === 1 ? containedKnown(context, phrase) : undefined);
@@ -105,4 +123,13 @@ function containedKnown(context: AnnotateContext, phrase: string): string | unde
     .mentionedIn(phrase)
     .filter((id) => normalizeEntityName(context.entities.nameOf(id)).split(' ').length * 2 >= words);
   return hits.length === 1 ? hits[0] : undefined;
+}
+
+function isComponentWord(phrase: string): boolean {
+  const last =
+    phrase
+      .toLowerCase()
+      .split(/[\s-]+/)
+      .pop() ?? '';
+  return COMPONENT_HEADS.includes(last);
 }

@@ -20,7 +20,7 @@ export interface OwnershipFrame {
 
 const P = String.raw`⟦(?<p>\d+)⟧`;
 const POSS = String.raw`(?:'s|’s)`;
-const FILL = String.raw`(?:(?:basically|really|mostly|all|totally|definitely|kinda|kind of|pretty much|now|still|also|officially|currently|more or less|very much|entirely|squarely|just|effectively|technically)\s+)*`;
+const FILL = String.raw`(?:(?:probably|maybe|likely|possibly|sort of|i think|basically|really|mostly|all|totally|definitely|kinda|kind of|pretty much|now|still|also|officially|currently|more or less|very much|entirely|squarely|just|effectively|technically)\s+)*`;
 const COPULA = String.raw`(?:\s+(?:is|are|was|has been|have been)|'s|’s)`;
 const LEAD = String.raw`^(?:(?:and|also|or|so|then|otherwise|plus|but|just|pls|please|ok|okay)\s+)*`;
 const WHEN = String.raw`(?:\s+(?:now|too|as well|these days|from now on|going forward|again|then|(?:from|starting|as of|effective)\b.*))?\s*[.!]*$`;

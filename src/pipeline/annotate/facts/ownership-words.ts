@@ -98,7 +98,6 @@ export const NOT_OWNABLE = new Set([
   'number',
   'task',
   'tasks',
-  'job',
   'pr',
   'late',
   'time',

@@ -32,7 +32,7 @@ export interface ClaimSurroundings {
 
 /** Words without which a unit is not read for ownership (the classifier may still say it is). */
 const HINT =
-  /own|→|->|=>|⇒|➡|(?:['’][sm]|\bis|\bare|\bam) on\b|\bmine\b|['’]s\b|\bmy\b|through|\bwith\b|\b(?:ask|ping|talk to|route|send|contact|point person|poc|go-to|dri|lead|maintain|handl|manag|look(?:s|ing)? after|take care|taking care|in charge|responsible|accountable|on point|cover|runs?|running|belongs|whoever|that'?s|for anything|for everything|if it'?s|oversee|heads)/i;
+  /own|→|->|=>|⇒|➡|(?:['’][sm]|\bis|\bare|\bam) on\b|\bmine\b|['’]s\b|\bmy\b|through|\bwith\b|\b(?:ask|ping|talk to|route|send|contact|point person|poc|go-to|dri|lead|maintain|handl|manag|look(?:s|ing)? after|take care|taking care|in charge|responsible|accountable|on point|cover|runs?|running|belongs|whoever|that'?s|for anything|for everything|if it(?:'?s| is)|oversee|heads)/i;
 const NEGATION =
   /\b(?:not|no longer|never|nobody|no one|isn't|aren't|doesn't|don't|won't|wasn't|ain't)\b|n['’]t\b/i;
 const REQUEST =
@@ -69,10 +69,13 @@ export function ownershipClaims(
     antecedentPerson = marked.persons.filter((key) => key !== read.message.author).pop() ?? antecedentPerson;
     const { heading, clauses } = clausesOf(marked.text);
     const read1 = (frames: OwnershipFrame[]): Hit[] =>
-      clauses.flatMap((clause, index) => {
+      clauses.flatMap((said, index) => {
+        // "Lena doesn't handle the indexer" is read as "Lena handle the indexer", negated.
+        const clause = said.replace(NEGATION, '').replace(/\s+/g, ' ');
+        const negated = clause !== said.replace(/\s+/g, ' ');
         for (const frame of frames) {
           const match = frame.pattern.exec(clause);
-          if (match?.groups) return [{ clause, previous: clauses[index - 1], frame, match }];
+          if (match?.groups) return [{ clause, negated, previous: clauses[index - 1], frame, match }];
         }
         return [];
       });
@@ -94,6 +97,7 @@ export function ownershipClaims(
 
 interface Hit {
   clause: string;
+  negated: boolean;
   /** The clause before it in the unit: what "so that's me" refers back to. */
   previous: string | undefined;
   frame: OwnershipFrame;
@@ -138,7 +142,7 @@ function claimOf(
   else if (slot.catchAll && whole.heading) objects = [scopeOf(context, whole.heading)];
   const ids = [...new Set(objects.filter((id): id is string => Boolean(id)))];
   if (ids.length === 0) return [];
-  const negated = NEGATION.test(clause);
+  const negated = hit.negated;
   const hedged = matchesAny(clause, HEDGE_CUES) || /\?\s*\S*\s*$/.test(unit.text) || unit.act === 'question';
   const validFrom = effectiveDate(context, read, `${clause} ${whole.when}`, true);
   const confidence = hedged ? 0.35 : frame.name === 'classified' ? 0.6 : 0.75;

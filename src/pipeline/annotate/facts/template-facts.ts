@@ -3,7 +3,7 @@ import { itemId, matchesAny, type AnnotateContext, type ReadMessage } from '../a
 import { HEDGE_CUES } from '../lexicon/cues.js';
 import { FACT_PATTERNS } from '../lexicon/fact-patterns.js';
 import { effectiveDate } from './effective-date.js';
-import { isOwnable } from './object-slot.js';
+import { isOwnable, withoutTail } from './object-slot.js';
 
 const PRONOUNS = new Set(['it', 'that', 'this', 'them']);
 /** "@priya can you own the doc?": asked, not stated. */
@@ -34,7 +34,7 @@ export function templateFacts(
         ? [mainEntity()]
         : surface
             .split(/\s*(?:\/|&|\band\b|\bor\b)\s*/i)
-            .filter((part) => part && isOwnable(part))
+            .filter((part) => part && isOwnable(withoutTail(part)))
             .map((part) => context.entities.resolve(part));
       const hedged = matchesAny(sentence, HEDGE_CUES) || /\?\s*$/.test(sentence);
       const validFrom = dated ? effectiveDate(context, read, sentence.slice(match.index)) : read.message.ts;
