@@ -67,7 +67,7 @@ const POINTER =
   /^[\p{Emoji}\s]*(?:(?:ok|okay|sure|yes|yep|yeah|np)[,!.]?\s+)?(?:i'?ll (?:take|grab|do|handle) (?:it|that|this|this one|that one)|i can (?:take|do|grab) (?:it|that|this)|on it|mine|me|i got (?:it|this)|i'?ve got (?:it|this)|taking (?:it|this|that|this one|that one)|will do|can do|leave it with me)\b[\s!.\p{Emoji}]*$/iu;
 
 /** A pointer that names taking the work ("I'll take it", "I can do that"), not just "on it". */
-const TAKES_WORK = /\b(?:take|grab|handle|do)\b/i;
+const TAKES_WORK = /\b(?:take|grab|handle)\b|\b(?:i can|i'?ll|i will) do (?:it|that|this)\b/i;
 
 /** What "I'll take it" takes: the last message by someone else, else the message's own words before it. */
 function pointedContent(context: AnnotateContext, read: ReadMessage, unit: ReadUnit): ReadUnit | undefined {
@@ -255,6 +255,8 @@ export function extractActionItems(context: AnnotateContext): {
           : undefined;
         if (pointing && !asked) continue;
         const summary = asked ? `${summaryOf(asked.text)} (${summaryOf(unit.text)})` : summaryOf(unit.text);
+        // "I'll sign it by Wednesday" about work already asked of the speaker elsewhere is that item again.
+        if (stillOpenElsewhere(context, message.author, summary)) continue;
         found.push({
           at: read.index,
           item: makeItem(
@@ -482,4 +484,11 @@ function pickPrior(context: AnnotateContext, author: string, text: string): stri
     .filter((entry) => entry.score >= 1);
   scored.sort((a, b) => b.score - a.score || b.item.at.localeCompare(a.item.at));
   return scored[0]?.item.itemId;
+}
+
+/** An open item of the speaker from an earlier conversation about the same work (two content words in common). */
+function stillOpenElsewhere(context: AnnotateContext, author: string, summary: string): boolean {
+  return (context.input.openItems ?? []).some(
+    (item) => item.assignee === author && overlap(item.summary, summary) >= 2,
+  );
 }
