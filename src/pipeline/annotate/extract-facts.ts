@@ -1,7 +1,13 @@
 import type { AnnotatedFact, AnnotateOutput } from './annotate-types.js';
 import { itemId, type AnnotateContext, type ReadMessage } from './annotate-context.js';
 import { CORRECTION_PATTERNS } from './lexicon/fact-patterns.js';
-import { correctedClaim, correctionRetractions, negationRetractions, sameName } from './facts/corrections.js';
+import {
+  correctedClaim,
+  correctionRetractions,
+  negationRetractions,
+  sameName,
+  unownedRetractions,
+} from './facts/corrections.js';
 import { entityOfPhrase, objectSlot } from './facts/object-slot.js';
 import { lastNamedIn } from './facts/person-slots.js';
 import { ownershipClaims } from './facts/slot-filler.js';
@@ -40,15 +46,21 @@ export function extractFacts(
   };
   let previous: ReadMessage | undefined;
   for (const read of context.messages) {
-    if (read.isBot) continue;
     const before = facts.length;
-    for (const fact of templateFacts(context, read, mainEntity)) push(fact);
-    const placed = new Set(facts.slice(before).map((fact) => fact.subject));
+    // A bot states no ownership and corrects nobody; only a rota notice is read (slot-filler.ts).
+    if (!read.isBot) for (const fact of templateFacts(context, read, mainEntity)) push(fact);
+    const placed = new Set(
+      facts
+        .slice(before)
+        .filter((fact) => fact.relation === 'owns')
+        .map((fact) => fact.subject),
+    );
     const earlier = facts.slice(0, before);
     const claims = ownershipClaims(context, read, {
       antecedentPerson: previous ? lastNamedIn(context, previous) : undefined,
       antecedentObject: (near, before) => antecedentObject(context, read, near, before, earlier, mainEntity),
     });
+    if (process.env.OWN_DEBUG && claims.length) console.error('DBG', JSON.stringify(read.units.map((u) => [u.act, u.text])), JSON.stringify(claims));
     for (const claim of claims) {
       if (claim.negated || placed.has(claim.subject)) continue;
       push({
@@ -62,11 +74,13 @@ export function extractFacts(
         confidence: claim.confidence,
       });
     }
+    if (read.isBot) continue;
     const named = patternCorrection(context, read, facts, push);
     if (named) retract(named);
     else for (const r of correctionRetractions(context, read, facts.slice(before), earlier)) retract(r);
     const negated = claims.filter((claim) => claim.negated);
     for (const r of negationRetractions(context, read, negated, earlier)) retract(r);
+    for (const r of unownedRetractions(context, read, earlier)) retract(r);
     previous = read;
   }
   return { facts, retractions };

@@ -119,3 +119,31 @@ export function negationRetractions(
   }
   return out;
 }
+
+/** "nobody owns the gateway", "it's no one's", "that has no owner": said to deny a claimed owner. */
+const UNOWNED =
+  /\b(?:nobody|no one|no-one)\s+(?:really\s+)?(?:owns|handles|runs|maintains|looks after|is on)\b|\b(?:nobody|no one|no-one)['’]s\b|\b(?:has|have|there's|there is)\s+no\s+(?:real\s+|actual\s+)?owner\b|\bunowned\b/i;
+
+/**
+ * "no, the SMS gateway is nobody's": someone else denies that an earlier claim holds, without
+ * naming another owner. The claim about the thing named (or, with a correction marker and no thing
+ * named, the claim answered) is retracted; "nobody owns it any more" only ends it and retracts nothing.
+ */
+export function unownedRetractions(
+  context: AnnotateContext,
+  read: ReadMessage,
+  earlier: readonly AnnotatedFact[],
+): Retraction[] {
+  const text = read.sentences.join(' ');
+  if (!UNOWNED.test(text) || ENDED.test(text)) return [];
+  const named = context.entities.mentionedIn(text);
+  const denied = [...earlier].reverse().find((fact) => {
+    if (fact.relation !== 'owns' || fact.evidence[0] === read.message.id) return false;
+    const source = answers(context, read, fact);
+    if (!source || source.message.author === read.message.author) return false;
+    return named.length > 0
+      ? named.some((id) => sameObject(context, id, fact.object))
+      : CORRECTION_MARKER.test(text);
+  });
+  return denied ? [{ factId: denied.id, by: read.message.author, messageId: read.message.id }] : [];
+}

@@ -2,6 +2,7 @@ import { matchesAny, type AnnotateContext, type ReadMessage } from '../annotate-
 import { HEDGE_CUES } from '../lexicon/cues.js';
 import type { ReadUnit } from '../dialogue/unit-acts.js';
 import { clausesOf } from './clauses.js';
+import { sameObject } from './corrections.js';
 import { effectiveDate } from './effective-date.js';
 import { entityOfPhrase, objectSlot } from './object-slot.js';
 import { CLASSIFIED_FRAME, OWNERSHIP_FRAMES, type OwnershipFrame } from './ownership-frames.js';
@@ -32,7 +33,7 @@ export interface ClaimSurroundings {
 
 /** Words without which a unit is not read for ownership (the classifier may still say it is). */
 const HINT =
-  /own|→|->|=>|⇒|➡|(?:['’][sm]|\bis|\bare|\bam) on\b|\bmine\b|['’]s\b|\bmy\b|through|\bwith\b|\b(?:ask|ping|talk to|route|send|contact|point person|poc|go-to|dri|lead|maintain|handl|manag|look(?:s|ing)? after|take care|taking care|in charge|responsible|accountable|on point|cover|runs?|running|belongs|whoever|that'?s|for anything|for everything|if it(?:'?s| is)|oversee|heads)/i;
+  /own|on[- ]?call|pager|full[- ]time|for good|permanently|→|->|=>|⇒|➡|(?:['’][sm]|\bis|\bare|\bam) on\b|\bmine\b|['’]s\b|\bmy\b|through|\bwith\b|\b(?:ask|ping|talk to|route|send|contact|point person|poc|go-to|dri|lead|maintain|handl|manag|look(?:s|ing)? after|take care|taking care|in charge|responsible|accountable|on point|cover|runs?|running|belongs|whoever|that'?s|for anything|for everything|if it(?:'?s| is)|oversee|heads)/i;
 const NEGATION =
   /\b(?:not|no longer|never|nobody|no one|isn't|aren't|doesn't|don't|won't|wasn't|ain't)\b|n['’]t\b/i;
 const REQUEST =
@@ -40,6 +41,8 @@ const REQUEST =
 const WHO_QUESTION = /^(?:so\s+|and\s+)?(?:who|whom|which one)\b|\bwho(?:'s| is| do| does| should| can)\b/i;
 /** Frames whose object may be "that"/"it": the thing talked about before. */
 const PRONOUN_OBJECTS = new Set(['area', 'possessive', 'through', 'passive', 'belongs']);
+/** A clock time ("04:45", "5am", "3 pm"). */
+const CLOCK = /\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s?(?:am|pm)\b/i;
 const WHEN_CLAUSE = /^(?:(?:so|and|but|ok|okay)\s+)?(?:from|starting|as of|effective|beginning)\b[^⟦]*$/i;
 /** Verbs ending a subject noun phrase: "fare capping lives in the ticketing API" → "fare capping". */
 const SUBJECT_END =
@@ -58,9 +61,14 @@ export function ownershipClaims(
 ): OwnershipClaim[] {
   const claims: OwnershipClaim[] = [];
   let antecedentPerson = around.antecedentPerson;
-  for (const [index, unit] of read.units.entries()) {
+  // A bot's notice has no units: its sentences are read by the frames bots may say (a rota).
+  const units: SaidUnit[] = read.isBot
+    ? read.sentences.map((text) => ({ text, act: 'other' as const }))
+    : read.units;
+  const frames = read.isBot ? OWNERSHIP_FRAMES.filter((frame) => frame.fromBots) : OWNERSHIP_FRAMES;
+  for (const [index, unit] of units.entries()) {
     if (unit.act !== 'ownership' && !HINT.test(unit.text)) continue;
-    const before = read.units
+    const before = units
       .slice(0, index)
       .map((earlier) => earlier.text)
       .join(' ');
@@ -68,18 +76,28 @@ export function ownershipClaims(
     if (marked.persons.length === 0) continue;
     antecedentPerson = marked.persons.filter((key) => key !== read.message.author).pop() ?? antecedentPerson;
     const { heading, clauses } = clausesOf(marked.text);
-    const read1 = (frames: OwnershipFrame[]): Hit[] =>
-      clauses.flatMap((said, index) => {
+    const read1 = (candidates: OwnershipFrame[]): Hit[] => {
+      const whole = candidates.flatMap((frame) => {
+        const match = frame.whole ? frame.pattern.exec(marked.text) : null;
+        return match?.groups
+          ? [{ clause: marked.text, lead: '', negated: false, previous: undefined, frame, match }]
+          : [];
+      });
+      if (whole.length > 0) return whole.slice(0, 1);
+      return clauses.flatMap((said, index) => {
         // "Lena doesn't handle the indexer" is read as "Lena handle the indexer", negated.
         const clause = said.replace(NEGATION, '').replace(/\s+/g, ' ');
         const negated = clause !== said.replace(/\s+/g, ' ');
-        for (const frame of frames) {
+        const lead = [heading ?? '', ...clauses.slice(0, index)].join(' ');
+        for (const frame of candidates) {
+          if (frame.whole) continue;
           const match = frame.pattern.exec(clause);
-          if (match?.groups) return [{ clause, negated, previous: clauses[index - 1], frame, match }];
+          if (match?.groups) return [{ clause, lead, negated, previous: clauses[index - 1], frame, match }];
         }
         return [];
       });
-    let hits = read1(OWNERSHIP_FRAMES);
+    };
+    let hits = read1(frames);
     if (hits.length === 0 && unit.act === 'ownership') hits = read1([CLASSIFIED_FRAME]);
     // "so from monday, billing questions → Marco": a clause that only says when.
     const when = clauses.filter((clause) => WHEN_CLAUSE.test(clause)).join(' ');
@@ -90,13 +108,29 @@ export function ownershipClaims(
       pairs: hits.filter((hit) => !hit.frame.antecedent).length,
       persons: marked.persons,
     };
-    for (const hit of hits) claims.push(...claimOf(context, read, unit, hit, frame, around));
+    for (const hit of hits) {
+      for (const claim of claimOf(context, read, unit, hit, frame, around)) {
+        // "Wen owns the ETA engine … route ETA stuff to Wen": one thing, named twice in one message.
+        const again = claims.some(
+          (other) =>
+            other.subject === claim.subject &&
+            other.negated === claim.negated &&
+            (other.object === claim.object || sameObject(context, other.object, claim.object)),
+        );
+        if (!again) claims.push(claim);
+      }
+    }
   }
   return claims;
 }
 
+/** What the filler reads of a unit: its text and its act (a bot's sentence reads as "other"). */
+type SaidUnit = Pick<ReadUnit, 'text' | 'act'>;
+
 interface Hit {
   clause: string;
+  /** The unit's heading and clauses before this one: a hedge there ("not sure, but …") covers it. */
+  lead: string;
   negated: boolean;
   /** The clause before it in the unit: what "so that's me" refers back to. */
   previous: string | undefined;
@@ -118,7 +152,7 @@ interface UnitFrame {
 function claimOf(
   context: AnnotateContext,
   read: ReadMessage,
-  unit: ReadUnit,
+  unit: SaidUnit,
   hit: Hit,
   whole: UnitFrame,
   around: ClaimSurroundings,
@@ -131,7 +165,13 @@ function claimOf(
   if (/⟦\d+⟧\s*(?:\+|&|and|,|\/)\s*$/i.test(clause.slice(0, match.index + match[0].indexOf(`⟦${groups.p}⟧`))))
     return [];
   if (frame.declarative && (REQUEST.test(clause) || unit.act === 'request')) return [];
-  const slot = frame.antecedent ? undefined : objectSlot(groups.y ?? '');
+  // "me on the bridge with Travis from 04:45": a weak frame at a clock time is a plan step, not a holding.
+  if ((frame.needs === 'pairing' || frame.name === 'classified') && CLOCK.test(clause)) return [];
+  const slot = frame.antecedent
+    ? undefined
+    : frame.object
+      ? { phrases: [frame.object], catchAll: false, pronoun: false }
+      : objectSlot(groups.y ?? '');
   if (frame.needs === 'pairing' && !slot?.catchAll && whole.pairs < 2 && unit.act !== 'ownership') return [];
   let objects: Array<string | undefined> = [];
   if (!slot)
@@ -143,7 +183,11 @@ function claimOf(
   const ids = [...new Set(objects.filter((id): id is string => Boolean(id)))];
   if (ids.length === 0) return [];
   const negated = hit.negated;
-  const hedged = matchesAny(clause, HEDGE_CUES) || /\?\s*\S*\s*$/.test(unit.text) || unit.act === 'question';
+  const hedged =
+    matchesAny(clause, HEDGE_CUES) ||
+    matchesAny(hit.lead, HEDGE_CUES) ||
+    /\?\s*\S*\s*$/.test(unit.text) ||
+    unit.act === 'question';
   const validFrom = effectiveDate(context, read, `${clause} ${whole.when}`, true);
   const confidence = hedged ? 0.35 : frame.name === 'classified' ? 0.6 : 0.75;
   return ids.map((object) => ({
