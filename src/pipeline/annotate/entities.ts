@@ -94,7 +94,9 @@ export class EntityBook {
     const heads = this.entries.filter(
       (entry) =>
         this.used.has(entry.entity.id) &&
-        (entry.norm.endsWith(` ${norm}`) || norm.startsWith(`${entry.norm} `)),
+        (entry.norm.endsWith(` ${norm}`) ||
+          // …but a one-word name does not swallow a longer phrase ("customer" is not "customer service desk").
+          (norm.startsWith(`${entry.norm} `) && entry.norm.split(' ').length * 2 >= norm.split(' ').length)),
     );
     return heads.length === 1 ? heads[0] : undefined;
   }

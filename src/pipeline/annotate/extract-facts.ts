@@ -58,9 +58,8 @@ export function extractFacts(
     const earlier = facts.slice(0, before);
     const claims = ownershipClaims(context, read, {
       antecedentPerson: previous ? lastNamedIn(context, previous) : undefined,
-      antecedentObject: (near, before) => antecedentObject(context, read, near, before, earlier, mainEntity),
+      antecedentObject: (near, before) => antecedentObject(context, read, near, before, earlier),
     });
-    if (process.env.OWN_DEBUG && claims.length) console.error('DBG', JSON.stringify(read.units.map((u) => [u.act, u.text])), JSON.stringify(claims));
     for (const claim of claims) {
       if (claim.negated || placed.has(claim.subject)) continue;
       push({
@@ -90,7 +89,7 @@ export function extractFacts(
  * What "that"/"it" in an ownership statement means: the claim a correction sets right (when the
  * clause before names the same thing, or nothing), else the thing the clause before names
  * ("fare capping lives in the ticketing API, so that's me"), else what the message it answers is
- * about, else the conversation's main entity.
+ * about. Nothing else: "that's me" answering "who signs?" names no thing, and no fact is guessed.
  */
 function antecedentObject(
   context: AnnotateContext,
@@ -98,14 +97,13 @@ function antecedentObject(
   near: string | undefined,
   before: string,
   earlier: readonly AnnotatedFact[],
-  mainEntity: () => string | undefined,
 ): string | undefined {
   const phrase = near ? objectSlot(near).phrases[0] : undefined;
   const corrected = correctedClaim(context, read, earlier);
   if (corrected && (!phrase || sameName(phrase, context.entities.nameOf(corrected.object))))
     return corrected.object;
   const named = phrase ? entityOfPhrase(context, phrase) : undefined;
-  return named ?? lastEntityIn(context, before) ?? answeredTopic(context, read, earlier) ?? mainEntity();
+  return named ?? lastEntityIn(context, before) ?? answeredTopic(context, read, earlier);
 }
 
 /** The entity named last in a text, possessives left out ("are Lakeshore's predictions …" names the predictions). */

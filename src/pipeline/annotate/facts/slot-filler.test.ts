@@ -224,3 +224,80 @@ describe('not ownership', () => {
     expect(owns([['dana', "it's all Lena's"]])).toEqual([]);
   });
 });
+
+describe('more forms', () => {
+  it.each([
+    ['ping Sam for anything deploys', 'SAM owns component:deploys'],
+    ['Sam will be looking after the SDK', 'SAM owns component:sdk'],
+    ['Lena moves to the rider app full time', 'LENA owns component:rider-app'],
+    ["I'm on call this weekend", 'DANA owns component:pager-on-call'],
+    ['the vendor portal is basically Lena’s baby', 'LENA owns component:vendor-portal'],
+  ])('reads %j', (text, expected) => {
+    expect(owns([['dana', text]])).toContain(expected);
+  });
+
+  it('reads a rota, from a person or a rota bot, dated from the handover', () => {
+    expect(
+      owns([
+        ['bot', 'On-call this week: *Priya Nair* (primary) · *Sam Park* (secondary). Page via the alias.'],
+      ]),
+    ).toEqual(['PRIYA owns component:pager-on-call']);
+    const [handover] = run([['lena', 'pager handover: Marco has the pager from Mon 09:00']]).facts;
+    expect(handover).toEqual(
+      expect.objectContaining({ subject: key('marco'), object: 'component:pager-on-call' }),
+    );
+    expect(handover.validFrom > '2026-11-09T08:00:00.000Z').toBe(true);
+  });
+
+  it('does not let a known one-word name swallow a longer phrase', () => {
+    const entities = [{ id: 'component:customer', name: 'customer' }];
+    expect(owns([['dana', 'welcome @Sam Park, he runs our customer service desk']], { entities })).toEqual([
+      'SAM owns component:customer-service-desk',
+    ]);
+  });
+
+  it('makes no fact of a plan step at a clock time, or of "that\'s me" answering who signs', () => {
+    expect(owns([['dana', 'me on the bridge with Marco from 04:45']])).toEqual([]);
+    expect(
+      owns([
+        ['sam', 'we need the signed addendum by Friday. who signs on your side?'],
+        ['dana', "That's me. I'll get it back to you by Friday."],
+      ]),
+    ).toEqual([]);
+  });
+
+  it('names one thing once per message', () => {
+    expect(
+      owns([['dana', 'from Monday Lena owns the ETA engine, so please route ETA stuff to Lena']]),
+    ).toEqual(['LENA owns component:eta-engine']);
+  });
+});
+
+describe('hedges, said anywhere before the claim', () => {
+  it.each([
+    'I think Marco might own the SMS gateway now?',
+    'not 100% sure, but Lena handles the exports queue',
+    'afaik Marco runs payroll',
+    'last I heard, the vendor portal is with Lena',
+  ])('keeps %j hedged and low', (text) => {
+    const facts = run([['dana', text]]).facts.filter((fact) => fact.relation === 'owns');
+    expect(facts.length).toBeGreaterThan(0);
+    for (const fact of facts) {
+      expect(fact.hedged).toBe(true);
+      expect(fact.confidence).toBeLessThanOrEqual(0.4);
+    }
+  });
+});
+
+describe('"nobody owns it" from someone else', () => {
+  const claim: Line = ['lena', 'I think Marco might own the SMS gateway now?'];
+  it('retracts the claim it denies', () => {
+    const out = run([claim, ['sam', "no, the SMS gateway is nobody's, Marco only rotated the key"]]);
+    expect(out.retractions).toEqual([expect.objectContaining({ by: key('sam'), messageId: 'm2' })]);
+  });
+
+  it("does not retract on the speaker's own doubt, or when ownership only ended", () => {
+    expect(run([claim, ['lena', "or is it nobody's since Bjorn left"]]).retractions).toEqual([]);
+    expect(run([claim, ['sam', 'nobody owns the SMS gateway any more']]).retractions).toEqual([]);
+  });
+});

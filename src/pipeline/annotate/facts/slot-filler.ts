@@ -183,9 +183,14 @@ function claimOf(
   const ids = [...new Set(objects.filter((id): id is string => Boolean(id)))];
   if (ids.length === 0) return [];
   const negated = hit.negated;
+  // The hedges read the speaker back as "I" ("⟦0⟧ think" is "I think").
+  const said = (text: string): string =>
+    text.replace(/⟦(\d+)⟧/g, (_, k: string) =>
+      whole.persons[Number(k)] === read.message.author ? 'I' : 'X',
+    );
   const hedged =
-    matchesAny(clause, HEDGE_CUES) ||
-    matchesAny(hit.lead, HEDGE_CUES) ||
+    matchesAny(said(clause), HEDGE_CUES) ||
+    matchesAny(said(hit.lead), HEDGE_CUES) ||
     /\?\s*\S*\s*$/.test(unit.text) ||
     unit.act === 'question';
   const validFrom = effectiveDate(context, read, `${clause} ${whole.when}`, true);
