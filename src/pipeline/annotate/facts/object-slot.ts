@@ -38,6 +38,8 @@ export function objectSlot(raw: string): ObjectSlot {
     .replace(/\p{Extended_Pictographic}/gu, ' ')
     .replace(/[\u{1F3FB}-\u{1F3FF}]|\u200d|\uFE0F/gu, '')
     .replace(/[*_~`"“”]/g, '')
+    // "payments-related", "money related": the thing is what it relates to.
+    .replace(/[- ](?:related|adjacent|wise)\b/gi, '')
     .replace(/\s+/g, ' ')
     .trim();
   const cut = OBJECT_CUT.exec(text);

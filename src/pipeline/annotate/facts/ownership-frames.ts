@@ -30,11 +30,11 @@ const FILL = String.raw`(?:(?:probably|maybe|likely|possibly|sort of|i think|bas
 const COPULA = String.raw`(?:\s+(?:is|are|was|has been|have been)|'s|’s)`;
 const LEAD = String.raw`^(?:(?:and|also|or|so|then|otherwise|plus|but|just|pls|please|ok|okay)\s+)*`;
 const WHEN = String.raw`(?:\s+(?:now|too|as well|these days|from now on|going forward|again|then|(?:from|starting|as of|effective)\b.*))?\s*[.!]*$`;
-const ROLE = String.raw`(?:contact|point person|point of contact|poc|go-to(?:\s+(?:person|guy|gal))?|owner|dri|maintainer|lead|(?:person|one) to (?:ask|talk to|ping|go to))`;
+const ROLE = String.raw`(?:contact|point person|point of contact|poc|go-to(?:\s+(?:person|guy|gal))?|owner|dri|maintainer|lead|(?:person|one|who) to (?:ask|talk to|ping|go to)|(?:who|the one|the person) you (?:want|need)|(?:guy|gal|person))`;
 /** Roles that hold a thing; a bare "contact" before the name ("depot contact is Travis") is an address, not an owner. */
 const HOLDER = String.raw`(?:point person|point of contact|go-to(?:\s+person)?|owner|dri|maintainer|lead)`;
 const AREA = String.raw`(?:thing|baby|area|domain|turf|account|project|patch|remit|responsibility|wheelhouse|world|department|territory|piece|bag|show|beat|corner|lane|team|customer|client|portfolio)s?`;
-const VERB = String.raw`(?:owns?|runs|run|looks after|look after|takes care of|take care of|handles|handle|manages|manage|maintains|maintain|leads|lead|covers|cover|oversees|oversee|heads up|heads|owning|running|looking after|taking care of|handling|managing|maintaining|leading|covering|(?:is |are |am |'m |'s |’s )?(?:responsible|accountable|on point) for|(?:is |are |am |'m |'s |’s )?in charge of)`;
+const VERB = String.raw`(?:(?:runs?|running|is running) point on|owns?|runs|run|looks after|look after|takes care of|take care of|handles|handle|manages|manage|maintains|maintain|leads|lead|covers|cover|oversees|oversee|heads up|heads|owning|running|looking after|taking care of|handling|managing|maintaining|leading|covering|(?:is |are |am |'m |'s |’s )?(?:responsible|accountable|on point) for|(?:is |are |am |'m |'s |’s )?in charge of)`;
 const ASK = String.raw`(?:ask|ping|talk to|go to|loop in|reach out to|check with|hit up|see)`;
 const rx = (source: string): RegExp => new RegExp(source, 'iu');
 const ON_CALL = String.raw`(?:(?:primary|secondary|backup)\s+)?on[- ]?call`;
@@ -74,7 +74,7 @@ export const OWNERSHIP_FRAMES: OwnershipFrame[] = [
   {
     name: 'through',
     pattern: rx(
-      String.raw`^(?<y>.+?)\s+(?:runs?|goes|go|sits?|rests?|lives?|is|are|stays?|falls?|comes?)\s+(?:through|with|under|to)\s+${P}${WHEN}`,
+      String.raw`^(?<y>.+?)\s+(?:runs?|goes|go|sits?|rests?|lives?|is|are|stays?|falls?|comes?|moves|is moving|passes|is passing|transfers|is going)\s+(?:over\s+)?(?:through|with|under|to)\s+${P}${WHEN}`,
     ),
   },
   // "the billing service is owned by Priya"
@@ -131,6 +131,22 @@ export const OWNERSHIP_FRAMES: OwnershipFrame[] = [
   {
     name: 'for-ask',
     pattern: rx(String.raw`${LEAD}(?:for|re|about|regarding)\s+(?<y>.+?),?\s+(?:${ASK}\s+)?${P}\s*[.!]*$`),
+  },
+  // "anything payments-related, Marco's your guy", "questions about SSO: Lena"
+  {
+    name: 'catch-all-first',
+    whole: true,
+    pattern: rx(
+      String.raw`${LEAD}(?<y>(?:anything|everything|all things|questions?\s+(?:about|on|re))\b[^⟦]+?)\s*[,:–—-]\s*(?:${ASK}\s+)?${P}(?:(?:'s|’s|\s+is)\s+(?:your|the|our)\s+(?:guy|gal|person|contact|go-to|one))?\s*[.!]*$`,
+    ),
+  },
+  // "Sam is our SSO person", "Lena's the backend lead"
+  {
+    name: 'role-noun',
+    declarative: true,
+    pattern: rx(
+      String.raw`^${LEAD}${P}${AUX}\s+${FILL}(?:our|the|your|their)\s+(?<y>[^⟦]+?)\s+(?:person|guy|gal|contact|owner|lead|dri|poc|point person|go-to)\s*[.!]*$`,
+    ),
   },
   // "Zara if it's about the fares API itself"
   {

@@ -215,6 +215,8 @@ describe('not ownership', () => {
     'ask Marco, he knows',
     'thanks Sam for the review',
     'I will ask Marco about the invoice',
+    'Marco is a nice guy',
+    'anything else, Sam?',
   ])('makes no fact from %j', (text) => {
     expect(owns([['dana', text]])).toEqual([]);
   });
@@ -232,6 +234,12 @@ describe('more forms', () => {
     ['Lena moves to the rider app full time', 'LENA owns component:rider-app'],
     ["I'm on call this weekend", 'DANA owns component:pager-on-call'],
     ['the vendor portal is basically Lena’s baby', 'LENA owns component:vendor-portal'],
+    ['the SDK moves to Marco from Monday', 'MARCO owns component:sdk'],
+    ['Lena is who you want for anything SSO', 'LENA owns component:sso'],
+    ["anything payments-related, Marco's your guy", 'MARCO owns component:payments'],
+    ['questions about SSO: Lena', 'LENA owns component:sso'],
+    ['Sam is our Kubernetes person', 'SAM owns component:kubernetes'],
+    ['Lena runs point on the Orion account', 'LENA owns component:orion-account'],
   ])('reads %j', (text, expected) => {
     expect(owns([['dana', text]])).toContain(expected);
   });
