@@ -1,6 +1,7 @@
 import type { AnnotatedFact, AnnotateOutput } from './annotate-types.js';
 import { itemId, type AnnotateContext, type ReadMessage } from './annotate-context.js';
 import { CORRECTION_PATTERNS } from './lexicon/fact-patterns.js';
+import { COMPONENT_HEADS } from './lexicon/entity-words.js';
 import {
   correctedClaim,
   correctionRetractions,
@@ -126,7 +127,26 @@ function answeredTopic(
       .find((m) => !m.isBot && m.message.author !== read.message.author);
   if (!answered) return undefined;
   const fact = earlier.find((f) => f.relation === 'owns' && f.evidence[0] === answered.message.id);
-  return fact?.object ?? lastEntityIn(context, answered.sentences.join(' '));
+  const text = answered.sentences.join(' ');
+  // "who signs on your side?" → "that's me": the answer names who acts, not who holds a thing.
+  const who = /\bwho(?:'s|’s)?\b[^?]*\?/i.exec(text)?.[0];
+  if (!fact && who && !WHO_HOLDS.test(who)) return undefined;
+  return fact?.object ?? lastEntityIn(context, text) ?? possessedThing(context, text);
+}
+
+/** A who-question about holding a thing ("who owns …", "who's on call", "who do I ask about …"). */
+const WHO_HOLDS =
+  /\b(?:own|owns|owner|handles?|responsible|in charge|looks? after|runs?|maintains?|leads?|point|contact|on[- ]?call|pager|ask|ping|talk to|go to|covers?|manages?|dri|poc)\b/i;
+
+/** "are Orion's predictions still jumpy?": the thing asked about is what the possessive holds. */
+function possessedThing(context: AnnotateContext, text: string): string | undefined {
+  const held = /[\p{L}\d_-]+['’]s\s+([\p{L}][\p{L}\d-]*(?:\s+[\p{L}][\p{L}\d-]*)?)/u.exec(text)?.[1];
+  if (!held) return undefined;
+  // One word, two when the second is a component word ("Orion's sync worker").
+  const [first, second] = held.split(/\s+/);
+  const words = second && COMPONENT_HEADS.includes(second.toLowerCase()) ? held : first;
+  const phrase = objectSlot(words).phrases[0];
+  return phrase ? entityOfPhrase(context, phrase) : undefined;
 }
 
 /** The listed correction phrasings (lexicon CORRECTION_PATTERNS) that name the right person, and often the wrong one. */

@@ -267,11 +267,33 @@ describe('more forms', () => {
   it('makes no fact of a plan step at a clock time, or of "that\'s me" answering who signs', () => {
     expect(owns([['dana', 'me on the bridge with Marco from 04:45']])).toEqual([]);
     expect(
-      owns([
-        ['sam', 'we need the signed addendum by Friday. who signs on your side?'],
-        ['dana', "That's me. I'll get it back to you by Friday."],
-      ]),
+      owns(
+        [
+          ['sam', 'to ship the terminals we need the signed addendum. who signs on your side?'],
+          ['dana', "That's me. I'll get it back to you by Friday."],
+        ],
+        { entities: [{ id: 'component:terminals', name: 'terminals' }] },
+      ),
     ).toEqual([]);
+  });
+
+  it("reads \"that's X's now\" as the thing the question's possessive holds", () => {
+    const input = conversation([
+      ['sam', "@marco are Orion's predictions still jumpy? route 4 jumps around since Monday"],
+      ['marco', "that's Lena's now :slightly_smiling_face: @lena"],
+    ]);
+    expect(
+      annotateHeuristically(replying(input, 1, 0)).facts.map((fact) => `${fact.subject} ${fact.object}`),
+    ).toEqual([`${key('lena')} component:predictions`]);
+  });
+
+  it('reads "that\'s me" answering who owns a thing', () => {
+    expect(
+      owns([
+        ['sam', 'who owns the retry worker these days?'],
+        ['lena', "that's me"],
+      ]),
+    ).toEqual(['LENA owns component:retry-worker']);
   });
 
   it('names one thing once per message', () => {
