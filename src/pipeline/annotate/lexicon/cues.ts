@@ -66,6 +66,11 @@ export const PROPOSAL_CUES = [
   /\bi think we should\b/i,
   /\bwhat if we\b/i,
   /\bshould we\b/i,
+  // "should the terminal show a youth indicator?": a choice put to the room, not a question of fact ("should it be up?").
+  /\bshould (?:the|our|this|that|they) (?!(?:\w+ ){0,3}(?:be|have|work|still)\b)/i,
+  /\bgo\s*(?:\/|or)\s*no[- ]?go\b/i,
+  // "let's X" suggests; "let's not …", "let's go with …" are decisions (checked first), "let's see/talk" plans nothing.
+  /^(?:(?:but|so|ok|okay|then|and|maybe|i think|in that case)[,\s]+)*let'?s (?!not\b|see\b|hope\b|chat\b|talk\b|sync\b|catch up\b|discuss\b|meet\b|get on\b)\w+/i,
 ];
 
 /** A request to someone ("can you …"), and phrasings that only look like one. */
