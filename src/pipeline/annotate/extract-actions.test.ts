@@ -185,4 +185,16 @@ describe('action items', () => {
     expect(items([['marco', 'loving the new dashboard today']]).actionItems).toEqual([]);
     expect(items([['marco', 'thinking about the roadmap today']]).actionItems).toEqual([]);
   });
+
+  it('puts a statement followed by a bare "anyone?" to whoever takes it, a guess before taking it on included', () => {
+    const out = items([
+      ['dana', "the customer can't log in since friday, the reset emails never arrive. anyone?"],
+      ['sam', 'probably the spam filter again? cheking the mail logs'],
+      ['sam', 'sent them the allowlist instructions'],
+    ]);
+    expect(out.actionItems).toEqual([
+      expect.objectContaining({ assignee: key('sam'), requestedBy: key('dana') }),
+    ]);
+    expect(out.completions).toEqual([expect.objectContaining({ itemId: out.actionItems[0].id })]);
+  });
 });
