@@ -212,6 +212,24 @@ export class SearchReader {
     return { docs: this.docCount(), df };
   }
 
+  /**
+   * Channels a user named: by key, by native id (the key's last part) or by display name ("#eng",
+   * "eng", case-insensitive), with their names; several when a name is used in several sources.
+   */
+  channelsNamed(text: string): Array<{ key: string; name: string | null }> {
+    const wanted = text.trim().replace(/^#/, '');
+    if (wanted === '') return [];
+    const lower = wanted.toLowerCase();
+    return (
+      this.statement('SELECT key, name FROM search_channels ORDER BY key').all() as Array<{
+        key: string;
+        name: string | null;
+      }>
+    ).filter(
+      ({ key, name }) => key === wanted || key.endsWith(`:${wanted}`) || name?.toLowerCase() === lower,
+    );
+  }
+
   /** Documents in the index (cached for a few seconds: counting a million rows costs milliseconds). */
   docCount(): number {
     const now = Date.now();

@@ -42,6 +42,11 @@ export class SqliteSearchIndex implements SearchIndex {
     return this.reader.termStats(terms);
   }
 
+  /** Channels named by key, native id or display name ("#eng"). */
+  channelsNamed(text: string): Array<{ key: string; name: string | null }> {
+    return this.reader.channelsNamed(text);
+  }
+
   /** Documents in the index and the pages its tables and indexes take (when SQLite can say). */
   stats(): SearchIndexStats {
     return searchIndexStats(this.db, this.reader.docCount());
