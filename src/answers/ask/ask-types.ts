@@ -1,5 +1,6 @@
 import type { FactRelation } from '../../domain/annotations.js';
 import type { FactStatus } from '../../memory/facts/fact-types.js';
+import type { QuestionTime } from './question-time.js';
 
 /** What a question asks, as the pattern parser understood it (parse-question.ts). */
 export type AskIntent =
@@ -11,7 +12,8 @@ export type AskIntent =
   | 'working-on' // what is PERSON working on
   | 'blocking' // what is blocking X (a person or a component)
   | 'waiting-on-me' // what is waiting on me (config `me`)
-  | 'changed'; // what changed about X (the last 7 days before as-of)
+  | 'changed' // what changed about X (the last 7 days before as-of)
+  | 'on-call'; // who is on call (this week, on DATE, during …): schedule facts
 
 export interface ParsedQuestion {
   intent: AskIntent;
@@ -19,6 +21,8 @@ export interface ParsedQuestion {
   target: string;
   /** A time named in the question ("last week", "on 2026-11-10"), ISO UTC; overrides --as-of. */
   asOf?: string;
+  /** The time phrase itself, with the span it covers (read relative to --as-of). */
+  time?: QuestionTime;
 }
 
 /** One message an answer rests on. */

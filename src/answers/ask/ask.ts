@@ -1,4 +1,10 @@
-import { answerAskWhom, answerChanged, answerHolders, answerWorkingOn } from './answer-facts.js';
+import {
+  answerAskWhom,
+  answerChanged,
+  answerHolders,
+  answerOnCall,
+  answerWorkingOn,
+} from './answer-facts.js';
 import { answerBlocking, answerDecided, answerWaitingOnMe } from './answer-items.js';
 import type { AnswerContext, AskSources } from './answer-support.js';
 import type { AskAnswer, ParsedQuestion } from './ask-types.js';
@@ -39,7 +45,7 @@ export async function ask(
   sources: AskSources,
   options: AskOptions = {},
 ): Promise<AskAnswer> {
-  const understanding = await understandQuestion(question, sources, options.model);
+  const understanding = await understandQuestion(question, sources, options.model, options.asOf);
   const parsed = understanding.parsed;
   const asOf = parsed?.asOf ?? options.asOf ?? sources.now.toISOString();
   let calls = understanding.modelCalls;
@@ -232,5 +238,7 @@ function answerParsed(
       return answerWaitingOnMe(context);
     case 'changed':
       return answerChanged(context);
+    case 'on-call':
+      return answerOnCall(context);
   }
 }
