@@ -1,4 +1,4 @@
-import { ON_CALL_ROTATION, type FactRelation } from '../../domain/annotations.js';
+import { ON_CALL_BACKUP_ROTATION, ON_CALL_ROTATION, type FactRelation } from '../../domain/annotations.js';
 import { isValidAt, type FactVersion } from '../../memory/facts/fact-types.js';
 import type { ComponentNode } from '../../memory/graph/graph-records.js';
 import type { AskAnswer } from './ask-types.js';
@@ -255,7 +255,13 @@ export async function answerChanged(context: AnswerContext): Promise<AskAnswer> 
  */
 export async function answerOnCall(context: AnswerContext): Promise<AskAnswer> {
   const { graph, people, timeZone } = context.sources;
-  const versions = collapseSameHuman(await graph.facts({ relation: 'on_call' }), people);
+  const versions = collapseSameHuman(
+    [
+      ...(await graph.facts({ object: ON_CALL_ROTATION, relation: 'on_call' })),
+      ...(await graph.facts({ object: ON_CALL_BACKUP_ROTATION, relation: 'on_call' })),
+    ],
+    people,
+  );
   const holders = versions
     .filter((version) => version.status !== 'alternative' && isValidAt(version, context.asOf))
     .sort((a, b) => (a.object === ON_CALL_ROTATION ? -1 : b.object === ON_CALL_ROTATION ? 1 : 0));
