@@ -3,7 +3,9 @@ import { day, names as joinNames, type AskSources } from '../answer-support.js';
 import type { AnswerEvidence, AskAnswer, RetrievalTrace } from '../ask-types.js';
 import { peopleNames } from './people-names.js';
 import { frameQuestion, type QuestionFrame } from './question-frame.js';
-import { rankPassages, termWeights, type Passage } from './rank-passages.js';
+import { rankPassages, sentencesOf, termWeights, type Passage, type TermWeights } from './rank-passages.js';
+import type { PeopleNames } from './people-names.js';
+import { indexTerms } from '../../../memory/search/porter-stem.js';
 
 /**
  * Below this score the best passage is noise: the answer is "I don't know" with the closest
@@ -42,14 +44,20 @@ export function answerByRetrieval(
     answerType: frame.type,
   };
   const words = frame.terms.map((term) => term.word);
-  if (frame.unknownPerson) {
+  const unknownPerson =
+    frame.unknownPerson !== null &&
+    (index.termStats(indexTerms(frame.unknownPerson)).df.get(indexTerms(frame.unknownPerson)[0] ?? '') ??
+      0) === 0
+      ? frame.unknownPerson
+      : null;
+  if (unknownPerson) {
     return {
       ...base,
       known: false,
-      text: `I don't know anyone called ${frame.unknownPerson}: nobody by that name is in the people directory.`,
+      text: `I don't know anyone called ${unknownPerson}: nobody by that name is in the people directory.`,
       confidence: 0,
       evidence: [],
-      searched: [`people named "${frame.unknownPerson}": none found`],
+      searched: [`people named "${unknownPerson}": none found`],
       retrieval: { query: words.join(' '), hits: [], threshold: KNOWN_THRESHOLD, best: 0 },
     };
   }
@@ -67,7 +75,7 @@ export function answerByRetrieval(
   const hits = retrieve(frame, index, asOf, words);
   const weights = termWeights(frame, index.termStats(frame.terms.map((term) => term.stem)));
   const names = peopleNames(sources.people);
-  const passages = rankPassages(frame, hits, weights, names);
+  const passages = withReplies(frame, rankPassages(frame, hits, weights, names), index, asOf, weights, names);
   const trace: RetrievalTrace = {
     query: words.join(' '),
     hits: passages.slice(0, 8).map((passage) => ({
@@ -102,7 +110,7 @@ export function answerByRetrieval(
       retrieval: trace,
     };
   }
-  const chosen = choose(frame, passages);
+  const chosen = corrected(choose(frame, passages), index, asOf, names);
   const cited = [chosen, ...distinctMessages(passages, CITED).filter((p) => p.hit.docId !== chosen.hit.docId)]
     .slice(0, CITED)
     .map((passage) => toEvidence(passage.hit, sources));
@@ -115,6 +123,65 @@ export function answerByRetrieval(
     searched,
     retrieval: trace,
   };
+}
+
+/** A chat question ("what does our SLA say about X?") is not its own answer: the replies to it are. */
+const REPLIES_OF = 4;
+/** What a reply inherits of the question's score (it rarely repeats the question's words). */
+const REPLY_SHARE = 0.8;
+
+/**
+ * The best passages that are themselves questions hand most of their score to the first replies
+ * by others in their conversation (read from the index, nothing after as-of); the question keeps
+ * a fraction, so an unanswered question is never an answer.
+ */
+function withReplies(
+  frame: QuestionFrame,
+  passages: Passage[],
+  index: SearchIndex,
+  asOf: string,
+  weights: TermWeights,
+  names: PeopleNames,
+): Passage[] {
+  const asked = passages.filter((passage) => /\?\s*$/.test(passage.sentence)).slice(0, REPLIES_OF);
+  const extra: Passage[] = [];
+  for (const question of asked) {
+    question.score *= 0.5;
+    if (!question.hit.conversationId) continue;
+    const replies = index
+      .conversations([question.hit.conversationId], { asOf, limit: 200 })
+      .filter(
+        (doc) => doc.kind === 'message' && doc.at > question.hit.at && doc.author !== question.hit.author,
+      )
+      .slice(0, 3);
+    const inherit = REPLY_SHARE * Math.max(question.coverage.sentence, question.coverage.message);
+    extra.push(...rankPassages(frame, replies, weights, names, inherit));
+  }
+  return [...passages, ...extra].sort((a, b) => b.score - a.score || (a.hit.at < b.hit.at ? 1 : -1));
+}
+
+const CORRECTION =
+  /^(?:actually|correction|small correction|to be clear|to clarify|not quite|no,|nope|wait,|that was|it was)\b|\bnot me\b|\bcorrection:/i;
+
+/**
+ * A later message in the same conversation that corrects the chosen one ("actually that was Jonas,
+ * not me", "small correction: … so that's me") answers instead.
+ */
+function corrected(chosen: Passage, index: SearchIndex, asOf: string, names: PeopleNames): Passage {
+  if (!chosen.hit.conversationId) return chosen;
+  const later = index
+    .conversations([chosen.hit.conversationId], { asOf, limit: 200 })
+    .filter((doc) => doc.kind === 'message' && doc.at > chosen.hit.at);
+  for (const doc of later) {
+    const [first] = sentencesOf(doc.text);
+    if (!first || !CORRECTION.test(first.trim())) continue;
+    const named = names
+      .inText(first)
+      .map((hit) => hit.id)
+      .filter((id, i, all) => all.indexOf(id) === i);
+    return { ...chosen, hit: doc, sentence: first, named, span: null };
+  }
+  return chosen;
 }
 
 /** BM25 over messages, decisions, items and questions, any word; and the named actor's own messages. */
@@ -149,6 +216,7 @@ function choose(frame: QuestionFrame, passages: readonly Passage[]): Passage {
     frame.type === 'status' ||
     frame.type === 'time' ||
     frame.type === 'person' ||
+    frame.type === 'change' ||
     frame.type === 'decision';
   if (!latestWins) return best;
   const near = passages.filter(
@@ -177,6 +245,19 @@ function answerLine(
       const who =
         others.length > 0 ? others.map((id) => sources.people.name(id)) : [authorOf(chosen.hit, sources)];
       return `${joinNames(who.slice(0, 2))}: ${said}`;
+    }
+    case 'change': {
+      // What changed: the strongest statements, as a dated timeline (the newest last).
+      const top = distinctMessages(
+        passages.filter((passage) => passage.score >= passages[0].score * 0.6),
+        4,
+      ).sort((a, b) => (a.hit.at < b.hit.at ? -1 : 1));
+      return top
+        .map(
+          (passage) =>
+            `- ${day(passage.hit.at, sources.timeZone)}: ${passage.sentence.slice(0, 200)} (${authorOf(passage.hit, sources)})`,
+        )
+        .join('\n');
     }
     case 'status':
       return `Latest, ${day(chosen.hit.at, sources.timeZone)}: ${said}`;

@@ -47,7 +47,7 @@ export function termWeights(
 /** Sentences of a document: lines, then sentence ends. */
 export function sentencesOf(text: string): string[] {
   return text
-    .split(/\n+|(?<=[.!?])\s+(?=[\p{Lu}@*_"“(\d])/u)
+    .split(/\n+|(?<=[!?])\s+|(?<=\.)\s+(?=[\p{Lu}@*_"“(\d])/u)
     .map((line) => line.replace(/^[-*•>\s]+/, '').trim())
     .filter((line) => line.length > 1);
 }
@@ -71,6 +71,8 @@ export function rankPassages(
   hits: readonly SearchHit[],
   weights: TermWeights,
   names: PeopleNames,
+  /** A floor for both coverages: replies to a matching question inherit part of its match. */
+  inherit = 0,
 ): Passage[] {
   const total = [...weights.values()].reduce((sum, weight) => sum + weight, 0);
   const actors = frame.people.filter((person) => person.role === 'actor').flatMap((person) => person.keys);
@@ -78,12 +80,12 @@ export function rankPassages(
   const passages: Passage[] = [];
   for (const hit of hits) {
     const messageStems = new Set(indexTerms(`${hit.title} ${hit.text}`));
-    const messageCoverage = coverage(messageStems, weights, total);
+    const messageCoverage = Math.max(inherit, coverage(messageStems, weights, total));
     if (messageCoverage === 0) continue;
     const byActor = hit.author !== null && actors.includes(hit.author);
     for (const sentence of sentencesOf(hit.text)) {
       const stems = new Set(indexTerms(sentence));
-      const sentenceCoverage = coverage(stems, weights, total);
+      const sentenceCoverage = Math.max(inherit, coverage(stems, weights, total));
       let score = 0.6 * sentenceCoverage + 0.4 * messageCoverage;
       let span: TypedSpan | null = null;
       const named = names
