@@ -5,6 +5,7 @@ import { peopleNames } from './people-names.js';
 import { frameQuestion, type QuestionFrame } from './question-frame.js';
 import { rankPassages, sentencesOf, termWeights, type Passage, type TermWeights } from './rank-passages.js';
 import type { PeopleNames } from './people-names.js';
+import { numberSpans, timeSpans } from './typed-spans.js';
 import { indexTerms } from '../../../memory/search/porter-stem.js';
 
 /**
@@ -110,7 +111,7 @@ export function answerByRetrieval(
       retrieval: trace,
     };
   }
-  const chosen = corrected(choose(frame, passages), index, asOf, names);
+  const chosen = corrected(frame, choose(frame, passages), index, asOf, names);
   const cited = [chosen, ...distinctMessages(passages, CITED).filter((p) => p.hit.docId !== chosen.hit.docId)]
     .slice(0, CITED)
     .map((passage) => toEvidence(passage.hit, sources));
@@ -167,19 +168,33 @@ const CORRECTION =
  * A later message in the same conversation that corrects the chosen one ("actually that was Jonas,
  * not me", "small correction: … so that's me") answers instead.
  */
-function corrected(chosen: Passage, index: SearchIndex, asOf: string, names: PeopleNames): Passage {
-  if (!chosen.hit.conversationId) return chosen;
+function corrected(
+  frame: QuestionFrame,
+  chosen: Passage,
+  index: SearchIndex,
+  asOf: string,
+  names: PeopleNames,
+): Passage {
+  // Who did it, when, how much: what a correction replaces. A cause or a status is not "corrected" by "not me".
+  if (!chosen.hit.conversationId || !['person', 'time', 'number'].includes(frame.type)) return chosen;
   const later = index
     .conversations([chosen.hit.conversationId], { asOf, limit: 200 })
     .filter((doc) => doc.kind === 'message' && doc.at > chosen.hit.at);
   for (const doc of later) {
     const [first] = sentencesOf(doc.text);
     if (!first || !CORRECTION.test(first.trim())) continue;
+    const span =
+      frame.type === 'time'
+        ? (timeSpans(first, doc.at)[0] ?? null)
+        : frame.type === 'number'
+          ? (numberSpans(first, frame.money, doc.at)[0] ?? null)
+          : null;
+    if (frame.type !== 'person' && !span) continue;
     const named = names
       .inText(first)
       .map((hit) => hit.id)
       .filter((id, i, all) => all.indexOf(id) === i);
-    return { ...chosen, hit: doc, sentence: first, named, span: null };
+    return { ...chosen, hit: doc, sentence: first, named, span };
   }
   return chosen;
 }

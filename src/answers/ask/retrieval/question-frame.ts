@@ -117,9 +117,9 @@ export function frameQuestion(
 }
 
 export function answerTypeOf(text: string): AnswerType {
-  if (/\b(?:root cause|cause of|caused|what went wrong|why)\b/.test(text)) return 'reason';
   if (/^(?:who|whom|whose)\b|^(?:which|what) (?:person|people|team ?member|engineer|one of us)\b/.test(text))
     return 'person';
+  if (/\b(?:root cause|cause of|caused|what went wrong|why)\b/.test(text)) return 'reason';
   if (
     /\b(?:status|state of|where are we|where do we stand|how is .+ going|what's happening with|progress on|update on|latest on|news on)\b/.test(
       text,
