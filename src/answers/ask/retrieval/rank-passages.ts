@@ -86,6 +86,8 @@ export function rankPassages(
     for (const sentence of sentencesOf(hit.text)) {
       const stems = new Set(indexTerms(sentence));
       const sentenceCoverage = Math.max(inherit, coverage(stems, weights, total));
+      // A sentence with none of the question's words cannot reach the threshold (0.4 × its message at most).
+      if (sentenceCoverage === 0) continue;
       let score = 0.6 * sentenceCoverage + 0.4 * messageCoverage;
       let span: TypedSpan | null = null;
       const named = names
