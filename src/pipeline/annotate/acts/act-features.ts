@@ -136,7 +136,7 @@ export function actFeatures(
 
   // Character n-grams weigh the same in a long unit as in a short one (the block has unit length), so
   // a long sentence's many n-grams do not drown its few telling words; words see WORD_POWER.
-  const wordValue = 1 / Math.pow(2 * tokens.length + 1, WORD_POWER);
+  const wordValue = 1 / (2 * tokens.length + 1) ** WORD_POWER;
   let grams = 0;
   for (const token of tokens) if (isWord(token)) grams += gramCount(token.length);
   const charValue = grams > 0 ? 1 / Math.sqrt(grams) : 0;
