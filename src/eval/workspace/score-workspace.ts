@@ -1,4 +1,4 @@
-import type { ConversationExtracted, Evidence } from '../../domain/annotations.js';
+import { ON_CALL_ROTATION, type ConversationExtracted, type Evidence } from '../../domain/annotations.js';
 import type { BriefData } from '../../answers/brief/brief-data.js';
 import type { Brief, Citation } from '../../answers/brief/brief-types.js';
 import { scoreAgainstTruth, type ConversationTruthScores } from '../conversations/truth-score.js';
@@ -139,8 +139,11 @@ export function scoreWorkspace(truth: WorkspaceTruth, extraction: WorkspaceExtra
       label: row.owner,
     })),
     data.facts
+      // Holding the primary pager is how the truth records on-call ownership.
       .filter(
-        (fact) => fact.relation === 'owns' && data.retractions.get(fact.factId)?.reason !== 'correction',
+        (fact) =>
+          (fact.relation === 'owns' || (fact.relation === 'on_call' && fact.object === ON_CALL_ROTATION)) &&
+          data.retractions.get(fact.factId)?.reason !== 'correction',
       )
       .sort((a, b) => a.validFrom.localeCompare(b.validFrom))
       .map((fact) => ({

@@ -48,8 +48,8 @@ export function extractFacts(
   let previous: ReadMessage | undefined;
   for (const read of context.messages) {
     const before = facts.length;
-    // A bot states no ownership and corrects nobody; only a rota notice is read (slot-filler.ts).
-    if (!read.isBot) for (const fact of templateFacts(context, read, mainEntity)) push(fact);
+    if (read.isBot) continue;
+    for (const fact of templateFacts(context, read, mainEntity)) push(fact);
     const placed = new Set(
       facts
         .slice(before)
@@ -74,7 +74,6 @@ export function extractFacts(
         confidence: claim.confidence,
       });
     }
-    if (read.isBot) continue;
     const named = patternCorrection(context, read, facts, push);
     if (named) retract(named);
     else for (const r of correctionRetractions(context, read, facts.slice(before), earlier)) retract(r);

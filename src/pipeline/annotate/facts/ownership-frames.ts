@@ -16,12 +16,8 @@ export interface OwnershipFrame {
   antecedent?: boolean;
   /** A request or question cannot assert this frame ("can you own the doc?"). */
   declarative?: boolean;
-  /** The object the frame itself names ("⟦0⟧ has the pager" → on-call), when it has no `y` group. */
-  object?: string;
-  /** Read over the whole unit, heading included ("On-call this week: *⟦0⟧* (primary)"). */
+  /** Read over the whole unit, heading included ("anything payments-related, ⟦0⟧'s your guy"). */
   whole?: boolean;
-  /** Also read in bot notices (a rota bot's "On-call this week: …"). */
-  fromBots?: boolean;
 }
 
 const P = String.raw`⟦(?<p>\d+)⟧`;
@@ -37,27 +33,9 @@ const AREA = String.raw`(?:thing|baby|area|domain|turf|account|project|patch|rem
 const VERB = String.raw`(?:(?:runs?|running|is running) point on|owns?|runs|run|looks after|look after|takes care of|take care of|handles|handle|manages|manage|maintains|maintain|leads|lead|covers|cover|oversees|oversee|heads up|heads|owning|running|looking after|taking care of|handling|managing|maintaining|leading|covering|(?:is |are |am |'m |'s |’s )?(?:responsible|accountable|on point) for|(?:is |are |am |'m |'s |’s )?in charge of)`;
 const ASK = String.raw`(?:ask|ping|talk to|go to|loop in|reach out to|check with|hit up|see)`;
 const rx = (source: string): RegExp => new RegExp(source, 'iu');
-const ON_CALL = String.raw`(?:(?:primary|secondary|backup)\s+)?on[- ]?call`;
 const AUX = String.raw`(?:'s|’s|'m|’m|\s+is|\s+are|\s+am|\s+will be|'ll be|’ll be)`;
 
 export const OWNERSHIP_FRAMES: OwnershipFrame[] = [
-  // A rota: "On-call this week: *Priya Raman* (primary) · …", "pager: ⟦0⟧"; the first person named holds it.
-  {
-    name: 'rota',
-    object: 'pager (on-call)',
-    whole: true,
-    fromBots: true,
-    pattern: rx(String.raw`(?:^|[\s*_:])(?:${ON_CALL}|pager)\b[^:⟦\n]{0,30}[:=]\s*[*_\s]*${P}`),
-  },
-  // "I'm on call this week", "Tomás has the pager from Mon 09:00", "Priya is primary on-call"
-  {
-    name: 'on-call',
-    object: 'pager (on-call)',
-    declarative: true,
-    pattern: rx(
-      String.raw`${LEAD}${P}(?:${AUX}\s+${FILL}(?:the\s+)?${ON_CALL}\b|\s+(?:has|'s got|has got|takes|took|is taking|gets|holds|is holding|carries|is carrying)\s+(?:the\s+)?(?:${ON_CALL}\s+)?(?:pager|on[- ]?call(?:\s+(?:shift|rotation|rota))?)\b)`,
-    ),
-  },
   // "Jonas moves to the rider app full time": a move to a thing, for good.
   {
     name: 'moves',

@@ -33,7 +33,7 @@ export interface ClaimSurroundings {
 
 /** Words without which a unit is not read for ownership (the classifier may still say it is). */
 const HINT =
-  /own|on[- ]?call|pager|anything|everything|questions about|full[- ]time|for good|permanently|→|->|=>|⇒|➡|(?:['’][sm]|\bis|\bare|\bam) on\b|\bmine\b|['’]s\b|\bmy\b|through|\bwith\b|\b(?:ask|ping|talk to|route|send|contact|point person|poc|go-to|dri|lead|maintain|handl|manag|look(?:s|ing)? after|take care|taking care|in charge|responsible|accountable|on point|cover|runs?|running|belongs|whoever|that'?s|for anything|for everything|if it(?:'?s| is)|oversee|heads)/i;
+  /own|anything|everything|questions about|full[- ]time|for good|permanently|→|->|=>|⇒|➡|(?:['’][sm]|\bis|\bare|\bam) on\b|\bmine\b|['’]s\b|\bmy\b|through|\bwith\b|\b(?:ask|ping|talk to|route|send|contact|point person|poc|go-to|dri|lead|maintain|handl|manag|look(?:s|ing)? after|take care|taking care|in charge|responsible|accountable|on point|cover|runs?|running|belongs|whoever|that'?s|for anything|for everything|if it(?:'?s| is)|oversee|heads)/i;
 const NEGATION =
   /\b(?:not|no longer|never|nobody|no one|isn't|aren't|doesn't|don't|won't|wasn't|ain't)\b|n['’]t\b/i;
 const REQUEST =
@@ -61,11 +61,10 @@ export function ownershipClaims(
 ): OwnershipClaim[] {
   const claims: OwnershipClaim[] = [];
   let antecedentPerson = around.antecedentPerson;
-  // A bot's notice has no units: its sentences are read by the frames bots may say (a rota).
-  const units: SaidUnit[] = read.isBot
-    ? read.sentences.map((text) => ({ text, act: 'other' as const }))
-    : read.units;
-  const frames = read.isBot ? OWNERSHIP_FRAMES.filter((frame) => frame.fromBots) : OWNERSHIP_FRAMES;
+  // A bot states no ownership (its rota notices are on-call facts: extract-schedule.ts).
+  if (read.isBot) return [];
+  const units: SaidUnit[] = read.units;
+  const frames = OWNERSHIP_FRAMES;
   for (const [index, unit] of units.entries()) {
     if (unit.act !== 'ownership' && !HINT.test(unit.text)) continue;
     const before = units
@@ -167,11 +166,7 @@ function claimOf(
   if (frame.declarative && (REQUEST.test(clause) || unit.act === 'request')) return [];
   // "me on the bridge with Travis from 04:45": a weak frame at a clock time is a plan step, not a holding.
   if ((frame.needs === 'pairing' || frame.name === 'classified') && CLOCK.test(clause)) return [];
-  const slot = frame.antecedent
-    ? undefined
-    : frame.object
-      ? { phrases: [frame.object], catchAll: false, pronoun: false }
-      : objectSlot(groups.y ?? '');
+  const slot = frame.antecedent ? undefined : objectSlot(groups.y ?? '');
   if (frame.needs === 'pairing' && !slot?.catchAll && whole.pairs < 2 && unit.act !== 'ownership') return [];
   let objects: Array<string | undefined> = [];
   if (!slot)
