@@ -138,17 +138,25 @@ export function scoreWorkspace(truth: WorkspaceTruth, extraction: WorkspaceExtra
       refs: row.evidence_message_ids,
       label: row.owner,
     })),
-    data.facts
-      .filter(
-        (fact) => fact.relation === 'owns' && data.retractions.get(fact.factId)?.reason !== 'correction',
-      )
-      .sort((a, b) => a.validFrom.localeCompare(b.validFrom))
-      .map((fact) => ({
-        id: fact.factId,
-        refs: fact.evidence.map(refOfEvidence),
-        label: personOf(fact.subject) ?? fact.subject,
-        text: `${fact.subject} owns ${fact.object}`,
-      })),
+    [
+      ...data.facts
+        .filter(
+          (fact) => fact.relation === 'owns' && data.retractions.get(fact.factId)?.reason !== 'correction',
+        )
+        .sort((a, b) => a.validFrom.localeCompare(b.validFrom))
+        // One fact said several times ("Zara owns fares" in three channels) is one prediction with all its messages.
+        .reduce((byPair, fact) => {
+          const label = personOf(fact.subject) ?? fact.subject;
+          const pair = `${label}|${fact.object}`;
+          const refs = fact.evidence.map(refOfEvidence);
+          const seen = byPair.get(pair);
+          if (seen) seen.refs = [...new Set([...seen.refs, ...refs])];
+          else
+            byPair.set(pair, { id: fact.factId, refs, label, text: `${fact.subject} owns ${fact.object}` });
+          return byPair;
+        }, new Map<string, PredictedItem>())
+        .values(),
+    ],
   );
 
   const waitingGold: GoldItem[] = [
