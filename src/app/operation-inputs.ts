@@ -34,6 +34,15 @@ export const OPERATION_INPUTS = {
     me: z.string().optional(),
     modelBudget: z.string().optional(),
   }),
+  /** `outro items`: every filter optional; kinds empty or absent means every kind. */
+  items: z.strictObject({
+    kinds: z.array(z.enum(['decision', 'action', 'question'])).optional(),
+    for: text.optional(),
+    state: z.enum(['open', 'done']).optional(),
+    since: z.string().optional(),
+    until: z.string().optional(),
+    channel: text.optional(),
+  }),
   conversations: z.strictObject({
     channel: z.string().optional(),
     since: z.string().optional(),
@@ -69,6 +78,7 @@ export type AskInput = Inputs['ask'];
 export type HistoryInput = Inputs['history'];
 export type BriefInput = Inputs['brief'];
 export type DigestInput = Inputs['digest'];
+export type ItemsInput = Inputs['items'];
 export type ConversationsInput = Inputs['conversations'];
 export type RunsInput = Inputs['runs'];
 export type RunShowInput = Inputs['runs.show'];

@@ -10,6 +10,7 @@ import { registerDoctor } from './commands/doctor.js';
 import { registerEval } from './commands/eval.js';
 import { registerHistory } from './commands/history.js';
 import { registerIngest } from './commands/ingest.js';
+import { registerItems } from './commands/items.js';
 import { registerReplay } from './commands/replay.js';
 import { registerRetry } from './commands/retry.js';
 import { registerRuns } from './commands/runs.js';
@@ -56,6 +57,7 @@ Start with:
   registerTrace(program, context);
   registerAsk(program, context);
   registerBrief(program, context);
+  registerItems(program, context);
   registerDigest(program, context);
   registerSchedule(program, context);
   registerHistory(program, context);

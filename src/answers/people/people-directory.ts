@@ -96,9 +96,10 @@ export class PeopleDirectory {
   /**
    * The reader named by any handle, id, key, display name or email on any source. Several entries
    * (config `me` as a list) join their humans; entries that match nothing are skipped as long as
-   * one matches. Throws USAGE with close matches when none does, or when one entry is ambiguous.
+   * one matches. Throws USAGE with close matches when none does, or when one entry is ambiguous;
+   * the message names `option`, the flag the entries came from (`--for` finds anyone the same way).
    */
-  resolveReader(entries: readonly string[]): { id: string; name: string; keys: string[] } {
+  resolveReader(entries: readonly string[], option = '--me'): { id: string; name: string; keys: string[] } {
     if (entries.length === 0) {
       throw new OutroError(
         'USAGE',
@@ -126,7 +127,7 @@ export class PeopleDirectory {
             : '';
       throw new OutroError(
         'USAGE',
-        `No person matches ${entries.map((entry) => `"${entry}"`).join(', ')}.${hint} Use --me with a handle, email, person key or display name.`,
+        `No person matches ${entries.map((entry) => `"${entry}"`).join(', ')}.${hint} Use ${option} with a handle, email, person key or display name.`,
       );
     }
     const keys = [...new Set(found.flatMap((human) => human.keys))].sort();
