@@ -43,6 +43,8 @@ export const OPERATION_INPUTS = {
     until: z.string().optional(),
     channel: text.optional(),
   }),
+  /** `outro people [WHO]`: the list, or one human (any handle, id, display name or email). */
+  people: z.strictObject({ who: text.optional(), bots: z.boolean() }),
   conversations: z.strictObject({
     channel: z.string().optional(),
     since: z.string().optional(),
@@ -79,6 +81,7 @@ export type HistoryInput = Inputs['history'];
 export type BriefInput = Inputs['brief'];
 export type DigestInput = Inputs['digest'];
 export type ItemsInput = Inputs['items'];
+export type PeopleInput = Inputs['people'];
 export type ConversationsInput = Inputs['conversations'];
 export type RunsInput = Inputs['runs'];
 export type RunShowInput = Inputs['runs.show'];

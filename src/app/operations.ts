@@ -36,6 +36,9 @@ export const OPERATIONS = {
   items: operation(OPERATION_INPUTS.items, async (ctx, input) =>
     (await import('./items.js')).items(ctx, input),
   ),
+  people: operation(OPERATION_INPUTS.people, async (ctx, input) =>
+    (await import('./people.js')).people(ctx, input),
+  ),
   conversations: operation(OPERATION_INPUTS.conversations, async (ctx, input) =>
     (await import('./conversations.js')).conversations(ctx, input),
   ),
