@@ -24,7 +24,7 @@ const MAX_CONTEXT_CHARS = 200;
 
 /** One message's units to classify, with what the learned classifier reads around them. */
 export interface ActsMessage {
-  /** Native message id; a unit's id is `<message id>#<unit index>`. */
+  /** Native message id; a unit's id is `<message id>#<k>`, k its position among the classifiable units. */
   id: string;
   units: Unit[];
   context: ActContext;
@@ -38,7 +38,7 @@ export interface ActsInput {
 }
 
 export const UnitAct = z.object({
-  /** `<message id>#<unit index>` */
+  /** `<message id>#<k>`: the k-th classifiable unit of the message (not skipped, quoted or blank). */
   unit: z.string(),
   act: z.enum(DIALOGUE_ACTS),
   confidence: z.number().min(0).max(1),
@@ -66,7 +66,11 @@ export const classifyActsStage: StageDefinition<ActsInput, ActsOutput> = {
   inputHash: (input) => contentHash(input),
 };
 
-/** The units the classifiers read: language the author wrote (not skipped, not quoted, not blank). */
+/**
+ * The units the classifiers read, in order: language the author wrote (not skipped, not quoted,
+ * not blank), the units readUnitActs returns. Positions, not unit indexes, name them: a unit split
+ * at a long dash gives two parts with one index.
+ */
 function classifiable(message: ActsMessage): Unit[] {
   return message.units.filter((unit) => !unit.skip && !unit.quoted && unit.text.trim().length > 0);
 }
@@ -75,8 +79,8 @@ function classifiable(message: ActsMessage): Unit[] {
 export function learnedActs(input: ActsInput): UnitAct[] {
   const model = dialogueActModel().model;
   return input.messages.flatMap((message) =>
-    readUnitActs(message.units, message.context, model).map((read): UnitAct => ({
-      unit: `${message.id}#${read.unit.index}`,
+    readUnitActs(message.units, message.context, model).map((read, k): UnitAct => ({
+      unit: `${message.id}#${k}`,
       act: read.act,
       confidence: read.confidence,
       by: 'learned',
@@ -107,8 +111,8 @@ export function makeActsModelStrategy(client: ModelClient): ModelStrategy<ActsIn
       data: dataBlock(
         'units_data',
         input.messages.flatMap((message) =>
-          classifiable(message).map((unit) => ({
-            id: `${message.id}#${unit.index}`,
+          classifiable(message).map((unit, k) => ({
+            id: `${message.id}#${k}`,
             text: clip(unit.text.trim(), MAX_UNIT_CHARS),
             ...(message.previousText ? { previous: clip(message.previousText, MAX_CONTEXT_CHARS) } : {}),
             ...(message.replyToText ? { replyTo: clip(message.replyToText, MAX_CONTEXT_CHARS) } : {}),
@@ -136,7 +140,7 @@ export function groundActs(
   input: ActsInput,
 ): { value: ActsReply; drops: HallucinationDrop[] } {
   const known = new Set(
-    input.messages.flatMap((message) => classifiable(message).map((unit) => `${message.id}#${unit.index}`)),
+    input.messages.flatMap((message) => classifiable(message).map((_, k) => `${message.id}#${k}`)),
   );
   const seen = new Set<string>();
   const drops: HallucinationDrop[] = [];
