@@ -174,4 +174,15 @@ describe('action items', () => {
     ]).actionItems;
     expect(taken).toEqual([expect.objectContaining({ assignee: key('sam'), requestedBy: key('dana') })]);
   });
+
+  it('reads work under way as a commitment: "my bad, reissuing in EUR today", not "loving the new dashboard today"', () => {
+    expect(
+      items([
+        ['dana', '@marco the customer says they were invoiced in USD instead of EUR'],
+        ['marco', 'my bad, reissuing in EUR today'],
+      ]).actionItems,
+    ).toEqual([expect.objectContaining({ assignee: key('marco') })]);
+    expect(items([['marco', 'loving the new dashboard today']]).actionItems).toEqual([]);
+    expect(items([['marco', 'thinking about the roadmap today']]).actionItems).toEqual([]);
+  });
 });
