@@ -17,6 +17,7 @@ import { answerable } from './dialogue/responses.js';
 import type { ReadUnit } from './dialogue/unit-acts.js';
 import {
   APPROVAL_CUES,
+  BARE_CALL,
   BLOCKER_CUES,
   NOT_COMPLETIONS,
   NOT_REQUESTS,
@@ -177,7 +178,11 @@ export function extractActionItems(context: AnnotateContext): {
     }
 
     let made = 0;
-    for (const unit of read.units) {
+    for (const [k, unit] of read.units.entries()) {
+      if (k > 0 && BARE_CALL.test(unit.text) && !calls.some((call) => call.read === read)) {
+        calls.push({ read, unit: read.units[k - 1], to: 'anyone', members: [], responders: new Set() });
+        continue;
+      }
       const third = THIRD_PERSON_TASK.exec(unit.text);
       const thirdKey = third?.groups
         ? context.people.resolve((third.groups.name ?? third.groups.name2 ?? '').replace(/^@/, ''))

@@ -2,6 +2,7 @@ import { itemId, readAsAnswerTo, type AnnotateContext, type ReadMessage } from '
 import { summaryOf, type Found } from '../action-item-parts.js';
 import { answerable, DONE_REACTIONS, POSITIVE_REACTIONS } from './responses.js';
 import type { ReadUnit } from './unit-acts.js';
+import { WORK_UNDER_WAY } from '../lexicon/cues.js';
 
 /** Requests put to a group: who answers a call to everyone or to anyone, by a reply or a reaction. */
 
@@ -28,8 +29,12 @@ export function answerCall(
     if (call.to === 'anyone' && call.responders.size > 0) continue;
     if (call.to === 'everyone' && call.members.length > 0 && !call.members.includes(author)) continue;
     const units = readAsAnswerTo(context, read, 'request');
-    const first = units.find((unit) => unit.act !== 'other');
-    if (!first || !['commitment', 'acceptance', 'completion'].includes(first.act)) continue;
+    // "probably the SPF thing again? cheking the mail logs": a guess before taking it on does not refuse it.
+    const first =
+      units.find((unit) => unit.act !== 'other' && unit.act !== 'question') ??
+      units.find((unit) => WORK_UNDER_WAY.test(unit.text));
+    const act = first && WORK_UNDER_WAY.test(first.text) && first.act === 'other' ? 'commitment' : first?.act;
+    if (!first || !act || !['commitment', 'acceptance', 'completion'].includes(act)) continue;
     // Asked of anyone, a plain "ok" agrees with the idea; taking it on is a commitment or a done.
     if (
       call.to === 'anyone' &&
@@ -38,7 +43,7 @@ export function answerCall(
     )
       continue;
     call.responders.add(author);
-    return { call, done: first.act === 'completion' };
+    return { call, done: act === 'completion' };
   }
   return undefined;
 }
