@@ -198,18 +198,24 @@ interface ShownItem {
   text: string;
 }
 
-function shown(items: ReadonlyArray<{ text?: string; summary?: string; evidence: Citation[] }>): ShownItem[] {
+/** What a section shows of each item: its words, the conversation topic printed beside it, the cited snippets. */
+function shown(
+  items: ReadonlyArray<{ text?: string; summary?: string; topic?: string | null; evidence: Citation[] }>,
+): ShownItem[] {
   return items.map((item) => ({
     refs: item.evidence.map(refOfCitation),
-    text: [item.text ?? item.summary ?? '', ...item.evidence.map((citation) => citation.snippet)]
+    text: [
+      item.text ?? item.summary ?? '',
+      item.topic ?? '',
+      ...item.evidence.map((citation) => citation.snippet),
+    ]
       .join(' ')
       .toLowerCase(),
   }));
 }
 
 function scoreBrief(gold: GoldBrief, brief: Brief): BriefScores {
-  const dueSoonSection =
-    (brief as Brief & { dueSoon?: Array<{ text: string; evidence: Citation[] }> }).dueSoon ?? [];
+  const dueSoonSection = brief.dueSoon;
   const sections = {
     needsMe: { gold: gold.needsMe, shown: shown(brief.waiting) },
     decisions: { gold: gold.decisions, shown: shown(brief.decisions) },
