@@ -36,6 +36,11 @@ export const ConfigSchema = z
         schedule: z.string().default('0 8 * * 1-5'),
         dir: z.string().optional(),
         window: z.string().default('24h'),
+        /** Octal mode of digest files ("0644" to share them); default 0600, readable by you alone. */
+        fileMode: z
+          .string()
+          .regex(/^0?[0-7]{3}$/, 'an octal file mode such as "0600" or "0644"')
+          .optional(),
       })
       .strict()
       .default({ schedule: '0 8 * * 1-5', window: '24h' }),

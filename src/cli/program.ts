@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { createContext, type CliContext, type ContextOptions } from './context.js';
 import { registerAsk } from './commands/ask.js';
+import { registerBackup } from './commands/backup.js';
 import { registerBrief } from './commands/brief.js';
 import { registerDigest } from './commands/digest.js';
 import { registerSchedule } from './commands/schedule.js';
@@ -11,6 +12,7 @@ import { registerEval } from './commands/eval.js';
 import { registerHistory } from './commands/history.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerReplay } from './commands/replay.js';
+import { registerRestore } from './commands/restore.js';
 import { registerRetry } from './commands/retry.js';
 import { registerRuns } from './commands/runs.js';
 import { registerStatus } from './commands/status.js';
@@ -60,5 +62,7 @@ Start with:
   registerSchedule(program, context);
   registerHistory(program, context);
   registerReplay(program, context);
+  registerBackup(program, context);
+  registerRestore(program, context);
   return { program, context: () => ctx };
 }

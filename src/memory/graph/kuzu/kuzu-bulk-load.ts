@@ -30,7 +30,7 @@ export async function bulkLoad(
   source: GraphLoadSource,
 ): Promise<LoadStats> {
   const dir = join(graphDir, `bulk-${process.pid}-${Date.now()}`);
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   const files = new Map<string, CsvFile>();
   const file = (name: string): CsvFile => {
     let csv = files.get(name);
