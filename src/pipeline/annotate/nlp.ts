@@ -12,51 +12,65 @@ function nlp(): ReturnType<typeof winkNLP> {
 
 /**
  * What one call may hand wink-nlp. Its tokenizer is superlinear in the length of a run without
- * spaces (a 20 KB base64 string took 14 s) and linear, but not free, in prose; a chat message
- * that says something says it in far less. Text past the window is never looked at.
+ * spaces (a 20 KB base64 string took 14 s; 200 KB, 345 s) and linear, but not free, in prose; a
+ * chat message that says something says it in far less. Text past the window is never looked at,
+ * a token longer than `maxToken` or a line (a unit) longer than `maxUnit` reaches it as a
+ * placeholder, and what it reads is cut to `maxChars`. The message itself stays whole in the log.
  */
-export const NLP_LIMITS = { windowChars: 64 * 1024, maxChars: 8 * 1024, maxToken: 64 } as const;
+export const NLP_LIMITS = {
+  windowChars: 64 * 1024,
+  maxUnit: 2 * 1024,
+  maxChars: 8 * 1024,
+  maxToken: 64,
+} as const;
+
+/** The placeholder a unit too long to analyse becomes. */
+export const LONG_UNIT = '<long>';
 
 /**
  * Chat text made readable for sentence rules: code blocks and quoted lines out, links to their
- * labels. Every pattern is bounded, so the cost is linear in the text whatever it holds.
+ * labels, tokens longer than 64 characters as `<long>` (or `<url>`), lines longer than 2 KB as
+ * `<long>`. Every pattern is bounded, so the cost is linear in the text whatever it holds.
  */
 export function cleanText(text: string): string {
   return text
     .replace(/```[\s\S]*?```/g, ' ')
     .split('\n')
     .filter((line) => !/^\s*>/.test(line))
+    .map((line) => {
+      const linked = line
+        .replace(/\[([^\]]{1,500})\]\((https?:[^)]{1,4000})\)/g, '$1')
+        .replace(/(\S{1,200}) \((https?:[^)]{1,4000})\)/g, '$1')
+        .replace(/https?:\/\/\S+/g, ' ');
+      const short = analysedText(linked, 0, linked.length, NLP_LIMITS.maxToken);
+      return short.length > NLP_LIMITS.maxUnit ? LONG_UNIT : short;
+    })
     .join('\n')
-    .replace(/\[([^\]]{1,500})\]\((https?:[^)]{1,4000})\)/g, '$1')
-    .replace(/(\S{1,200}) \((https?:[^)]{1,4000})\)/g, '$1')
-    .replace(/https?:\/\/\S+/g, ' ')
     .replace(/`([^`]*)`/g, (_m, code: string) => code.replace(/[.()]/g, '_'))
     .replace(/\s+/g, ' ')
     .trim();
 }
 
-/**
- * `text` as wink-nlp may read it: the first 64 KB cleaned, every token longer than 64 characters
- * (base64, hashes, minified code) replaced by `<long>`, cut to 8 KB on a word boundary.
- */
+/** `text` as wink-nlp may read it: the first 64 KB cleaned (see `cleanText`), cut to 8 KB on a word boundary. */
 export function nlpText(text: string): string {
   const window = text.length > NLP_LIMITS.windowChars ? text.slice(0, NLP_LIMITS.windowChars) : text;
-  const clean = cleanText(window);
-  const short = analysedText(clean, 0, clean.length, NLP_LIMITS.maxToken);
-  return cutAtWord(short, NLP_LIMITS.maxChars);
+  return cutAtWord(cleanText(window), NLP_LIMITS.maxChars);
 }
 
 /** Sentences of one message (wink-nlp's sentence boundaries, then splits on " — " and ";" clauses kept whole). */
 export function sentences(text: string): string[] {
   const clean = nlpText(text);
   if (!clean) return [];
-  return nlp()
-    .readDoc(clean)
-    .sentences()
-    .out()
-    .flatMap((sentence) => sentence.split(/\s[—–]\s|\s-\s/))
-    .map((sentence) => sentence.trim())
-    .filter((sentence) => sentence.length > 0);
+  return (
+    nlp()
+      .readDoc(clean)
+      .sentences()
+      .out()
+      .flatMap((sentence) => sentence.split(/\s[—–]\s|\s-\s/))
+      .map((sentence) => sentence.trim())
+      // A sentence that is only placeholders says nothing (its message's own text is the snippet).
+      .filter((sentence) => sentence.replace(/<(?:long|url)>/g, '').trim().length > 0)
+  );
 }
 
 /** Noun phrases (determiner-free runs of adjectives, nouns and proper nouns that end in a noun), in order. */
