@@ -235,7 +235,7 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
       agents: agents !== undefined,
     });
 
-    let backupTimer: NodeJS.Timeout | undefined;
+    const backups: { timer?: NodeJS.Timeout } = {};
     let stopping: Promise<void> | undefined;
     let resolveStopped!: () => void;
     const stopped = new Promise<void>((resolve) => (resolveStopped = resolve));
@@ -243,7 +243,7 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
     const stop = (reason: string): Promise<void> =>
       (stopping ??= (async () => {
         log('info', `stopping (${reason})`);
-        clearInterval(backupTimer);
+        clearInterval(backups.timer);
         await scheduler.stop();
         await watcher.close();
         await queue.stop(); // finishes the ingest in progress
@@ -294,8 +294,8 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
         }
       });
     };
-    backupTimer = setInterval(backupTick, 3600_000);
-    backupTimer.unref();
+    backups.timer = setInterval(backupTick, 3600_000);
+    backups.timer.unref();
     backupTick();
     log(
       'info',
