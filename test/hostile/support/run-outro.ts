@@ -27,20 +27,25 @@ export function outro(
   options: { timeoutMs?: number; env?: Record<string, string>; cwd?: string } = {},
 ): OutroRun {
   const usageFile = join(home, '..', `usage-${process.pid}-${Date.now()}.json`);
-  const result = spawnSync(process.execPath, ['--import', USAGE, BIN, ...args], {
-    encoding: 'utf8',
-    cwd: options.cwd,
-    timeout: options.timeoutMs ?? 120_000,
-    maxBuffer: 64 * 1024 * 1024,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: home,
-      OUTRO_HOME: home,
-      OUTRO_NOW: '2026-03-01T12:00:00Z',
-      OUTRO_USAGE_FILE: usageFile,
-      ...options.env,
+  // Through a shell that sets umask 022, a shared machine's default: outro must make its files private itself.
+  const result = spawnSync(
+    '/bin/sh',
+    ['-c', 'umask 022 && exec "$0" "$@"', process.execPath, '--import', USAGE, BIN, ...args],
+    {
+      encoding: 'utf8',
+      cwd: options.cwd,
+      timeout: options.timeoutMs ?? 120_000,
+      maxBuffer: 64 * 1024 * 1024,
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: home,
+        OUTRO_HOME: home,
+        OUTRO_NOW: '2026-03-01T12:00:00Z',
+        OUTRO_USAGE_FILE: usageFile,
+        ...options.env,
+      },
     },
-  });
+  );
   let usage = { ms: Number.NaN, maxRssKiB: Number.NaN };
   if (existsSync(usageFile)) {
     usage = JSON.parse(readFileSync(usageFile, 'utf8')) as typeof usage;
