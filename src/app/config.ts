@@ -28,9 +28,11 @@ export const ConfigSchema = z
       .object({
         pastDays: z.number().int().min(0).default(30),
         futureDays: z.number().int().min(0).default(90),
+        /** Most occurrences of one recurring series kept (a FREQ=SECONDLY rule would make millions). */
+        maxOccurrences: z.number().int().min(1).default(5_000),
       })
       .strict()
-      .default({ pastDays: 30, futureDays: 90 }),
+      .default({ pastDays: 30, futureDays: 90, maxOccurrences: 5_000 }),
     digest: z
       .object({
         schedule: z.string().default('0 8 * * 1-5'),
