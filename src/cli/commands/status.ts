@@ -44,6 +44,10 @@ export function renderStatus(report: StatusReport): string[] {
   }
   if (stats.events === 0) {
     lines.push('', 'Nothing stored yet. Ingest an export:  outro ingest path/to/export.zip');
+    if (report.lastIngest?.status === 'interrupted')
+      lines.push(
+        `Last ingest  #${report.lastIngest.id} was interrupted: its process is gone (killed?); \`outro ingest\` the same paths again`,
+      );
     return lines;
   }
   lines.push(
