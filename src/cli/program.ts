@@ -15,6 +15,7 @@ import { registerReplay } from './commands/replay.js';
 import { registerRestore } from './commands/restore.js';
 import { registerRetry } from './commands/retry.js';
 import { registerRuns } from './commands/runs.js';
+import { registerSearch } from './commands/search.js';
 import { registerStatus } from './commands/status.js';
 import { registerTrace } from './commands/trace.js';
 
@@ -57,6 +58,7 @@ Start with:
   registerEval(program, context);
   registerTrace(program, context);
   registerAsk(program, context);
+  registerSearch(program, context);
   registerBrief(program, context);
   registerDigest(program, context);
   registerSchedule(program, context);

@@ -93,22 +93,43 @@ export function scoreWorkspace(truth: WorkspaceTruth, extraction: WorkspaceExtra
     (match) => (data.completions.has(match.predicted.id) ? 'done' : 'open') === goldStatus.get(match.gold.id),
   ).length;
 
-  const mine = [...data.questions.values()]
-    .filter((question) => question.addressees.some((key) => personOf(key) === me))
-    .sort((a, b) => a.at.localeCompare(b.at));
+  // What someone asked of the reader: questions addressed to them, and requests to them put as a
+  // question ("could you join a 30 min call Thursday?"), which outro keeps as action items.
+  const mine = [
+    ...[...data.questions.values()]
+      .filter((question) => question.addressees.some((key) => personOf(key) === me))
+      .map((question) => ({
+        id: question.questionId,
+        at: question.at,
+        refs: question.evidence.map(refOfEvidence),
+        text: question.text,
+      })),
+    ...[...data.items.values()]
+      .filter(
+        (item) =>
+          item.assignee !== null &&
+          personOf(item.assignee) === me &&
+          personOf(item.requestedBy) !== me &&
+          /\?\s*$/.test(item.summary),
+      )
+      .map((item) => ({
+        id: item.itemId,
+        at: item.at,
+        refs: item.evidence.slice(0, 1).map(refOfEvidence),
+        text: item.summary,
+      })),
+  ].sort((a, b) => a.at.localeCompare(b.at));
   const questionScores = matchItems(
     truth.questions_for_me.map((question) => ({ id: question.message_id, refs: [question.message_id] })),
-    mine.map((question) => ({
-      id: question.questionId,
-      refs: question.evidence.map(refOfEvidence),
-      text: question.text,
-    })),
+    mine,
   );
   const goldAnswered = new Map(
     truth.questions_for_me.map((question) => [question.message_id, question.answered]),
   );
   const answeredRight = questionScores.matches.filter(
-    (match) => data.answers.has(match.predicted.id) === goldAnswered.get(match.gold.id),
+    (match) =>
+      (data.answers.has(match.predicted.id) || data.completions.has(match.predicted.id)) ===
+      goldAnswered.get(match.gold.id),
   ).length;
 
   const ownership = matchItems(

@@ -7,7 +7,8 @@ import { busMigration } from './005-bus.js';
 import { briefStateMigration } from './006-brief-state.js';
 import { tracesMigration } from './007-traces.js';
 import { searchIndexMigration } from './008-search-index.js';
-import { ingestRunOwnerMigration } from './009-ingest-run-owner.js';
+import { searchStemsMigration } from './009-search-stems.js';
+import { ingestRunOwnerMigration } from './010-ingest-run-owner.js';
 
 /** Every migration of the main store (outro.db), in order. Append; never edit a landed one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -19,5 +20,6 @@ export const MIGRATIONS: readonly Migration[] = [
   briefStateMigration,
   tracesMigration,
   searchIndexMigration,
+  searchStemsMigration,
   ingestRunOwnerMigration,
 ];

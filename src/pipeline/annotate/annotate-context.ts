@@ -5,6 +5,7 @@ import type { DialogueAct } from './acts/act.js';
 import type { ActModel } from './acts/act-model.js';
 import { actOfMessage, readUnitActs, type ReadUnit } from './dialogue/unit-acts.js';
 import { PeopleResolver } from './people-resolver.js';
+import { withEmoji } from './units/emoji-codes.js';
 import { splitUnits } from './units/split-units.js';
 import type { Unit } from './units/unit.js';
 
@@ -66,7 +67,7 @@ export function readConversation(input: AnnotateInput, acts: ActModel | null = n
     const isBot = bots.has(message.author) || NON_MESSAGES.has(message.kind ?? 'message');
     const target =
       message.replyTo ?? (message.thread && message.thread !== message.id ? message.thread : undefined);
-    const split = splitClauses(splitUnits(message.text));
+    const split = splitClauses(splitUnits(withEmoji(message.text)));
     const units = isBot
       ? []
       : readUnitActs(

@@ -6,7 +6,7 @@ import type { Migration } from '../sqlite.js';
  * instead of running forever.
  */
 export const ingestRunOwnerMigration: Migration = {
-  version: 9,
+  version: 10,
   name: 'ingest run owner',
   up(db) {
     db.exec(`ALTER TABLE ingest_runs ADD COLUMN owner TEXT;`);
