@@ -2,11 +2,12 @@ import type { AskSources } from '../answers/ask/answer-support.js';
 import { openAskSources } from '../answers/ask/open-sources.js';
 import type { AppContext } from './app-context.js';
 import { meList } from './config.js';
-import { openGraph } from './graph.js';
+import { graphWaitMs, openGraphForQuery } from './graph.js';
 
 /**
  * Opens the graph (brought up to the end of the log first) and what answers read, runs `fn`, and
- * closes the graph whatever happens: without a daemon a command holds it only while it runs.
+ * closes the graph whatever happens: without a daemon a command holds it only while it runs. When
+ * another process holds it past a bounded wait, answers come from the log, marked degraded.
  * `prepare` runs while Kùzu opens on its own thread (a cold `ask` is mostly waiting).
  */
 export async function withAskSources<T, P = undefined>(
@@ -15,9 +16,14 @@ export async function withAskSources<T, P = undefined>(
   prepare?: () => Promise<P>,
 ): Promise<T> {
   const config = ctx.config();
+  let degraded: string | undefined;
   const opening = openAskSources({
     db: ctx.store().db,
-    openGraph: () => openGraph(ctx.paths.graphDir),
+    openGraph: async () => {
+      const opened = await openGraphForQuery(ctx.paths.graphDir, graphWaitMs(ctx.env));
+      degraded = opened.degraded;
+      return opened.graph;
+    },
     me: meList(config),
     now: ctx.now(),
     timeZone: config.timezone,
@@ -30,7 +36,7 @@ export async function withAskSources<T, P = undefined>(
   const { sources, close } = opened.value;
   try {
     if (prepared.status === 'rejected') throw prepared.reason;
-    return await fn(sources, prepared.value);
+    return await fn(degraded ? { ...sources, degradedReason: degraded } : sources, prepared.value);
   } finally {
     await close();
   }

@@ -28,14 +28,21 @@ export const ConfigSchema = z
       .object({
         pastDays: z.number().int().min(0).default(30),
         futureDays: z.number().int().min(0).default(90),
+        /** Most occurrences of one recurring series kept (a FREQ=SECONDLY rule would make millions). */
+        maxOccurrences: z.number().int().min(1).default(5_000),
       })
       .strict()
-      .default({ pastDays: 30, futureDays: 90 }),
+      .default({ pastDays: 30, futureDays: 90, maxOccurrences: 5_000 }),
     digest: z
       .object({
         schedule: z.string().default('0 8 * * 1-5'),
         dir: z.string().optional(),
         window: z.string().default('24h'),
+        /** Octal mode of digest files ("0644" to share them); default 0600, readable by you alone. */
+        fileMode: z
+          .string()
+          .regex(/^0?[0-7]{3}$/, 'an octal file mode such as "0600" or "0644"')
+          .optional(),
       })
       .strict()
       .default({ schedule: '0 8 * * 1-5', window: '24h' }),

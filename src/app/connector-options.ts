@@ -7,6 +7,7 @@ export function connectorOptions(config: Config, now: Date): ConnectorOptions {
     now,
     calendarPastDays: config.calendar.pastDays,
     calendarFutureDays: config.calendar.futureDays,
+    calendarMaxOccurrences: config.calendar.maxOccurrences,
     defaultTimezone: config.timezone,
   };
 }

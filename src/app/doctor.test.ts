@@ -59,6 +59,10 @@ describe('runDoctor', () => {
     expect(report.checks.map((item) => [item.id, item.status])).toEqual([
       ['config', 'ok'],
       ['store', 'ok'],
+      ['store.integrity', 'skip'],
+      ['graph', 'skip'],
+      ['backups', 'info'],
+      ['privacy', 'ok'],
       ['model', 'ok'],
       ['model.server', 'ok'],
       ['model.version', 'ok'],

@@ -1,34 +1,16 @@
 import { accessSync, constants, existsSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { isOutroError, type ErrorCode } from '../domain/errors.js';
+import { isOutroError } from '../domain/errors.js';
 import { missingLocalModelFiles } from '../llm/embeddings/local-model-files.js';
 import { describeHostSource, resolveModelConfig, type ModelSettings } from '../llm/model-settings.js';
 import { STRUCTURED_OUTPUTS_SINCE, versionAtLeast } from '../llm/ollama-models.js';
 import { probeOllama, type OllamaProbe } from '../llm/ollama-probe.js';
 import type { Config } from './config.js';
 import type { OutroPaths } from './paths.js';
+import { storeChecks } from './store-checks.js';
+import type { DoctorCheck } from './doctor-check.js';
 
-/** `outro doctor`: typed checks of the setup, each saying exactly what to fix. */
-export type CheckStatus = 'ok' | 'info' | 'warn' | 'fail' | 'skip';
-
-export interface DoctorCheck {
-  id:
-    | 'config'
-    | 'store'
-    | 'model'
-    | 'model.server'
-    | 'model.version'
-    | 'model.pulled'
-    | 'model.chat'
-    | 'embeddings';
-  status: CheckStatus;
-  title: string;
-  detail: string;
-  /** What to do, when something needs doing. */
-  fix?: string;
-  /** The error code a failure maps to (bin/outro picks the exit status). */
-  code?: ErrorCode;
-}
+export type { CheckStatus, DoctorCheck } from './doctor-check.js';
 
 export interface DoctorReport {
   ok: boolean;
@@ -44,6 +26,8 @@ export interface DoctorInput {
   paths: OutroPaths;
   /** Per request to the model server (default 3 s). */
   timeoutMs?: number;
+  /** `--full`: SQLite's integrity_check (reads every page and index) instead of quick_check. */
+  full?: boolean;
   fetch?: typeof fetch;
 }
 
@@ -73,6 +57,7 @@ export async function runDoctor(input: DoctorInput): Promise<DoctorReport> {
     });
   }
   checks.push(checkStore(input.paths));
+  checks.push(...(await storeChecks(input.paths, input.full ?? false)));
 
   let settings: ModelSettings | undefined;
   try {

@@ -46,6 +46,7 @@ export class EvalWorkspaces {
       cacheDir: join(temp, 'cache'),
       database: join(temp, 'outro.db'),
       graphDir: join(temp, 'graph'),
+      backupDir: join(temp, 'backups'),
     };
     const ctx = makeAppContext({
       env: this.ctx.env,

@@ -1,4 +1,6 @@
+import { isOutroError } from '../domain/errors.js';
 import type { GraphStore } from '../memory/graph/graph-store.js';
+import { MemoryGraphStore } from '../memory/graph/memory-graph-store.js';
 import { openGraphStore } from '../memory/graph/open-graph.js';
 
 /**
@@ -8,4 +10,37 @@ import { openGraphStore } from '../memory/graph/open-graph.js';
  */
 export function openGraph(graphDir: string): Promise<GraphStore> {
   return openGraphStore(graphDir);
+}
+
+/** How long a query waits for a graph another process holds (OUTRO_GRAPH_WAIT_MS, default 5 s). */
+export function graphWaitMs(env: Readonly<Record<string, string | undefined>>): number {
+  const value = Number(env.OUTRO_GRAPH_WAIT_MS);
+  return Number.isFinite(value) && value >= 0 ? value : 5_000;
+}
+
+/**
+ * The graph for a query. Without a daemon, an ingest in another process holds the Kùzu graph
+ * (one process per database) for as long as it runs: the query waits up to `waitMs` for it,
+ * then answers from a projection of the log made in memory for this call (the graph is a
+ * projection of the log, so the answers are the same, only slower to get), saying so in
+ * `degraded`. It never fails just because an ingest runs.
+ */
+export async function openGraphForQuery(
+  graphDir: string,
+  waitMs: number,
+): Promise<{ graph: GraphStore; degraded?: string }> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    try {
+      return { graph: await openGraph(graphDir) };
+    } catch (error) {
+      if (!isOutroError(error, 'STORE_LOCKED')) throw error;
+      if (Date.now() >= deadline)
+        return {
+          graph: new MemoryGraphStore(),
+          degraded: `graph busy: another outro process (an ingest?) has the graph open, so this answer was read from the log (slower); run the daemon (\`outro daemon start\`) to share it`,
+        };
+      await new Promise((resolve) => setTimeout(resolve, Math.min(250, Math.max(0, deadline - Date.now()))));
+    }
+  }
 }

@@ -11,6 +11,7 @@ import type { Format } from '../domain/source.js';
 import { allLinks, introductionCandidates, latestProfiles } from '../memory/people-queries.js';
 import { linksFromIntroductions } from '../pipeline/resolve/introductions.js';
 import { linkPeople } from '../pipeline/resolve/link-people.js';
+import { makeOwnerId } from '../runtime/engine/lease.js';
 import type { Store } from './store.js';
 
 /**
@@ -146,7 +147,7 @@ export async function ingestPaths(
   const names = new ShownPaths(inputs);
   const paths = inputs.map((input) => (typeof input === 'string' ? input : input.path));
   const shownPaths = inputs.map((input) => (typeof input === 'string' ? input : input.shown));
-  const runId = store.ingest.startRun(shownPaths);
+  const runId = store.ingest.startRun(shownPaths, makeOwnerId());
   const summary: IngestSummary = {
     runId,
     paths: shownPaths,
@@ -228,7 +229,9 @@ export async function ingestPaths(
   } finally {
     restoreCheckpointing();
     const skipped = summary.problems.filter((problem) => problem.severity !== 'warning').length;
-    summary.status = skipped === 0 ? 'ok' : summary.inputs.length === 0 ? 'failed' : 'partial';
+    // Failed when nothing could be read: no input recognised, or none of them gave a file of events
+    // (a truncated export alone is recognised by its head, then cannot be read).
+    summary.status = skipped === 0 ? 'ok' : summary.files === 0 ? 'failed' : 'partial';
     store.ingest.finishRun(runId, {
       files: summary.files,
       appended: summary.appended + summary.linksAppended,

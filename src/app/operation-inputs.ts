@@ -70,6 +70,7 @@ export const OPERATION_INPUTS = {
   'trace.show': z.strictObject({ run: text }),
   'trace.prune': z.strictObject({}),
   replay: z.strictObject({}),
+  backup: z.strictObject({ list: z.boolean().optional() }),
   'eval.run': z.strictObject({
     datasets: z.array(absolute).min(1),
     threshold: z.number().min(0).max(1).optional(),

@@ -9,7 +9,8 @@ import { OPERATION_INPUTS } from './operation-inputs.js';
  * (`{op: 'call', name, input}`, the input validated with the schema); either way the same function
  * runs and returns plain data, which the CLI renders. Implementations load on first call.
  * Not here, because they must run in the user's own process: daemon management, `schedule`
- * (the crontab names the user's node and HOME), `doctor` (it checks this process's setup).
+ * (the crontab names the user's node and HOME), `doctor` (it checks this process's setup),
+ * `restore` (it replaces the store, so no daemon may hold it).
  */
 function operation<Schema extends z.ZodType, Result>(
   input: Schema,
@@ -62,6 +63,9 @@ export const OPERATIONS = {
     (await import('./trace.js')).tracePrune(ctx),
   ),
   replay: operation(OPERATION_INPUTS.replay, async (ctx) => (await import('./replay.js')).replay(ctx)),
+  backup: operation(OPERATION_INPUTS.backup, async (ctx, input) =>
+    (await import('./backup.js')).backup(ctx, input),
+  ),
   'eval.run': operation(OPERATION_INPUTS['eval.run'], async (ctx, input, hooks) =>
     (await import('./eval.js')).evalRun(ctx, input, hooks),
   ),

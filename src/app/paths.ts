@@ -13,6 +13,8 @@ export interface OutroPaths {
   database: string;
   /** The Kùzu graph projection. */
   graphDir: string;
+  /** Snapshots of the SQLite store (`outro backup`, and the daemon daily). */
+  backupDir: string;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -87,5 +89,6 @@ function layout(
     cacheDir: dirs.cache,
     database: join(dirs.data, 'outro.db'),
     graphDir: join(dirs.data, 'graph'),
+    backupDir: join(dirs.data, 'backups'),
   };
 }

@@ -7,6 +7,7 @@ import { allLinks, latestProfiles } from '../memory/people-queries.js';
 import { SqliteSearchIndex, type SearchIndexStats } from '../memory/search/sqlite-search-index.js';
 import { storeStats, type StoreStats } from '../memory/store-stats.js';
 import { RunStore } from '../memory/workflows/run-store.js';
+import { ownerIsGone } from '../runtime/engine/lease.js';
 import type { RunStatus } from '../runtime/engine/types.js';
 import { groupHumans } from '../pipeline/resolve/people.js';
 import { modelStatus, type ModelStatus } from '../llm/model-status.js';
@@ -14,6 +15,7 @@ import { observabilitySummary, type ObservabilitySummary } from '../observabilit
 import type { AppContext } from './app-context.js';
 import { modelSettings } from './model.js';
 import type { OutroPaths } from './paths.js';
+import { privacyWarnings, type PrivacyWarning } from './privacy.js';
 import type { Store } from './store.js';
 
 export interface StatusReport {
@@ -27,6 +29,8 @@ export interface StatusReport {
   /** Problems of the last ingest run. */
   problems: IngestProblemRecord[];
   workflows: WorkflowHealth;
+  /** outro's files and folders that other users may read, each with the chmod that fixes it. */
+  privacy: PrivacyWarning[];
   /** The search index: documents and bytes on disk (set by `status`). */
   search?: SearchIndexStats;
 }
@@ -52,7 +56,7 @@ export function workflowHealth(store: Store): WorkflowHealth {
 }
 
 export function buildStatus(store: Store, paths: OutroPaths): StatusReport {
-  const lastIngest = store.ingest.lastRun() ?? null;
+  const lastIngest = withLiveness(store.ingest.lastRun() ?? null);
   const profiles = latestProfiles(store.db);
   const links = allLinks(store.db);
   return {
@@ -64,7 +68,14 @@ export function buildStatus(store: Store, paths: OutroPaths): StatusReport {
     lastIngest,
     problems: lastIngest ? store.ingest.problems(lastIngest.id) : [],
     workflows: workflowHealth(store),
+    privacy: privacyWarnings(paths),
   };
+}
+
+/** A run still marked running whose process is gone (SIGKILL, a crash) is shown as interrupted. */
+function withLiveness(run: IngestRunRow | null): IngestRunRow | null {
+  if (run?.status !== 'running' || run.owner === null || !ownerIsGone(run.owner)) return run;
+  return { ...run, status: 'interrupted' };
 }
 
 /** `outro status`: what is stored, the agents' health, the model, and the last day's pipeline numbers. */

@@ -74,6 +74,7 @@ export async function evaluateWorkspace(
     cacheDir: join(temp, 'cache'),
     database: join(temp, 'outro.db'),
     graphDir: join(temp, 'graph'),
+    backupDir: join(temp, 'backups'),
   };
   // The truth names the reader; an outro.yaml beside the exports, when there is one, says the rest.
   const readerConfig = (file: string): Config => {

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { createContext, type CliContext, type ContextOptions } from './context.js';
 import { registerAsk } from './commands/ask.js';
+import { registerBackup } from './commands/backup.js';
 import { registerBrief } from './commands/brief.js';
 import { registerDigest } from './commands/digest.js';
 import { registerSchedule } from './commands/schedule.js';
@@ -13,6 +14,7 @@ import { registerIngest } from './commands/ingest.js';
 import { registerItems } from './commands/items.js';
 import { registerPeople } from './commands/people.js';
 import { registerReplay } from './commands/replay.js';
+import { registerRestore } from './commands/restore.js';
 import { registerRetry } from './commands/retry.js';
 import { registerRuns } from './commands/runs.js';
 import { registerSearch } from './commands/search.js';
@@ -66,5 +68,7 @@ Start with:
   registerSchedule(program, context);
   registerHistory(program, context);
   registerReplay(program, context);
+  registerBackup(program, context);
+  registerRestore(program, context);
   return { program, context: () => ctx };
 }

@@ -25,6 +25,8 @@ export interface ConnectorOptions {
   /** Recurring calendar events are expanded over [now - pastDays, now + futureDays]. */
   calendarPastDays: number;
   calendarFutureDays: number;
+  /** Most occurrences of one recurring series kept in the window (default 5,000); a warning says when more were left out. */
+  calendarMaxOccurrences?: number;
   /** IANA zone for floating calendar times (no zone given); UTC when unset. */
   defaultTimezone?: string;
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeTempDir } from '../test-support/temp-dir.js';
 import type { Connector } from './connector.js';
@@ -116,5 +116,53 @@ describe('files beside exports in a folder', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('symbolic links in a folder (issue 16)', () => {
+  let cleanup = () => {};
+  afterEach(() => cleanup());
+  const ics = 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n';
+
+  it('never follows a link out of the folder given, nor round a loop, and reports each link once', async () => {
+    const t = makeTempDir();
+    cleanup = t.cleanup;
+    const outside = join(t.dir, 'outside');
+    const root = join(t.dir, 'p', 'l2');
+    mkdirSync(outside, { recursive: true });
+    mkdirSync(join(root, 'sub'), { recursive: true });
+    writeFileSync(join(outside, 'secret.ics'), ics);
+    writeFileSync(join(root, 'a.ics'), ics);
+    writeFileSync(join(root, 'sub', 'b.ics'), ics);
+    symlinkSync('..', join(root, 'up'));
+    symlinkSync('.', join(root, 'self'));
+    symlinkSync('..', join(root, 'sub', 'back'));
+    symlinkSync(outside, join(root, 'out'));
+    symlinkSync(join(root, 'sub', 'b.ics'), join(root, 'twin.ics'));
+    symlinkSync(join(t.dir, 'nowhere'), join(root, 'broken'));
+
+    const found = await collect([root]);
+    const inputs = found.flatMap((item) => (item.kind === 'input' ? [item.input.path] : []));
+    expect(inputs.map((path) => path.slice(root.length + 1)).sort()).toEqual(['a.ics', 'sub/b.ics']);
+    const warnings = found.flatMap((item) => (item.kind === 'problem' ? [item.problem] : []));
+    expect(warnings.every((problem) => problem.severity === 'warning')).toBe(true);
+    const reasons = new Map(warnings.map((problem) => [problem.path.slice(root.length + 1), problem.reason]));
+    expect([...reasons.keys()].sort()).toEqual(['broken', 'out', 'self', 'sub/back', 'up']);
+    expect(warnings).toHaveLength(5);
+    expect(reasons.get('up')).toContain('outside');
+    expect(reasons.get('out')).toContain('outside');
+    expect(reasons.get('self')).toContain('loop');
+    expect(reasons.get('sub/back')).toContain('loop');
+    expect(reasons.get('broken')).toContain('broken');
+  });
+
+  it('follows a link that stays inside the folder, reading its target once', async () => {
+    const t = makeTempDir();
+    cleanup = t.cleanup;
+    mkdirSync(join(t.dir, 'root', 'real'), { recursive: true });
+    writeFileSync(join(t.dir, 'root', 'real', 'c.ics'), ics);
+    symlinkSync(join(t.dir, 'root', 'real'), join(t.dir, 'root', 'alias'));
+    const found = await collect([join(t.dir, 'root')]);
+    expect(summarize(found)).toEqual(['ics c.ics']);
   });
 });

@@ -1,5 +1,5 @@
-import { open, readdir, readFile, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { lstat, open, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { basename, join, sep } from 'node:path';
 import { isOutroError } from '../domain/errors.js';
 import type { Connector, DetectedInput, IngestProblem } from './connector.js';
 import { decodeUtf8, openDirTree, openZipTree, type Tree, type ZipLimits } from './tree.js';
@@ -29,7 +29,41 @@ export async function* discoverInputs(
   connectors: readonly Connector[],
   options: DiscoverOptions = {},
 ): AsyncGenerator<Discovery> {
-  for (const path of paths) yield* discoverPath(path, connectors, options, true);
+  for (const path of paths) {
+    let root: string;
+    try {
+      root = await realpath(path);
+    } catch {
+      yield problem(path, `${path} does not exist or cannot be read. Check the path.`);
+      continue;
+    }
+    yield* discoverPath(path, connectors, options, true, {
+      root,
+      folders: new Set(),
+      files: new Set(),
+      links: new Set(),
+    });
+  }
+}
+
+/**
+ * One walk from a path given on the command line: symbolic links inside it are followed only while
+ * they stay inside it (real paths), each folder is read once (a link back to a folder already seen
+ * is a loop), and each link passed over is reported once, with its target and why.
+ */
+interface Walk {
+  /** The real path of the path given. */
+  root: string;
+  /** Real paths of the folders read so far. */
+  folders: Set<string>;
+  /** Real paths of the files read so far (a link to one is not read twice). */
+  files: Set<string>;
+  /** Links already reported. */
+  links: Set<string>;
+}
+
+function inside(root: string, real: string): boolean {
+  return real === root || real.startsWith(root.endsWith(sep) ? root : root + sep);
 }
 
 async function* discoverPath(
@@ -37,16 +71,30 @@ async function* discoverPath(
   connectors: readonly Connector[],
   options: DiscoverOptions,
   explicit: boolean,
+  walk: Walk,
 ): AsyncGenerator<Discovery> {
   let info;
   try {
+    if (!explicit && (await lstat(path)).isSymbolicLink()) {
+      const skip = await linkSkip(path, walk);
+      if (skip) {
+        if (!walk.links.has(path)) {
+          walk.links.add(path);
+          yield { kind: 'problem', problem: { path, severity: 'warning', reason: skip } };
+        }
+        return;
+      }
+    }
     info = await stat(path);
   } catch {
     yield problem(path, `${path} does not exist or cannot be read. Check the path.`);
     return;
   }
   if (info.isDirectory()) {
-    yield* discoverDirectory(path, connectors, options);
+    const real = await realpath(path);
+    if (walk.folders.has(real)) return;
+    walk.folders.add(real);
+    yield* discoverDirectory(path, connectors, options, walk);
     return;
   }
   if (!info.isFile()) {
@@ -54,13 +102,32 @@ async function* discoverPath(
     return;
   }
   if (!explicit && IGNORED_NAMES.test(basename(path))) return;
+  const real = await realpath(path).catch(() => path);
+  if (walk.files.has(real)) return;
+  walk.files.add(real);
   yield* discoverFile(path, info.size, connectors, options, explicit);
+}
+
+/** Why the link at `path` is not followed (undefined: follow it). */
+async function linkSkip(path: string, walk: Walk): Promise<string | undefined> {
+  let real: string;
+  try {
+    real = await realpath(path);
+  } catch {
+    return `${path} is a symbolic link to nothing (broken); skipped.`;
+  }
+  if (!inside(walk.root, real))
+    return `${path} is a symbolic link to ${real}, outside ${walk.root}; skipped (ingest that path itself if you mean it).`;
+  if (walk.folders.has(real))
+    return `${path} is a symbolic link to ${real}, a folder already read (a loop); skipped.`;
+  return undefined;
 }
 
 async function* discoverDirectory(
   path: string,
   connectors: readonly Connector[],
   options: DiscoverOptions,
+  walk: Walk,
 ): AsyncGenerator<Discovery> {
   let tree: Tree | undefined;
   try {
@@ -84,7 +151,7 @@ async function* discoverDirectory(
   }
   for (const entry of entries) {
     if (IGNORED_NAMES.test(entry.name)) continue;
-    yield* discoverPath(join(path, entry.name), connectors, options, false);
+    yield* discoverPath(join(path, entry.name), connectors, options, false, walk);
   }
 }
 

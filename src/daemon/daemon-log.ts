@@ -16,7 +16,7 @@ export function fileLogger(
   echo?: NodeJS.WritableStream,
   maxBytes = MAX_BYTES,
 ): DaemonLogger {
-  mkdirSync(dirname(file), { recursive: true });
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   let written = 0;
   try {
     written = statSync(file).size;
@@ -34,7 +34,7 @@ export function fileLogger(
       written = 0;
     }
     try {
-      appendFileSync(file, line);
+      appendFileSync(file, line, { mode: 0o600 });
       written += line.length;
     } catch {
       // a full disk must not stop the daemon

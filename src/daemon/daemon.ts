@@ -1,6 +1,7 @@
 import type { AppContext, Env } from '../app/app-context.js';
 import { loadConfig, type Config } from '../app/config.js';
 import { describeDrain } from '../app/describe-drain.js';
+import { backupIfDue } from '../app/backup.js';
 import { digestDir as configuredDigestDir } from '../app/digest.js';
 import { ingestAndDrain } from '../app/ingest-and-drain.js';
 import type { OutroPaths } from '../app/paths.js';
@@ -234,6 +235,7 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
       agents: agents !== undefined,
     });
 
+    const backups: { timer?: NodeJS.Timeout } = {};
     let stopping: Promise<void> | undefined;
     let resolveStopped!: () => void;
     const stopped = new Promise<void>((resolve) => (resolveStopped = resolve));
@@ -241,6 +243,7 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
     const stop = (reason: string): Promise<void> =>
       (stopping ??= (async () => {
         log('info', `stopping (${reason})`);
+        clearInterval(backups.timer);
         await scheduler.stop();
         await watcher.close();
         await queue.stop(); // finishes the ingest in progress
@@ -280,6 +283,20 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
     await watcher.start();
     if (agents) queue.kick();
     scheduler.start();
+    // A snapshot of outro.db a day (online backup API; the newest three kept): checked hourly and at start.
+    const backupTick = (): void => {
+      commands = commands.then(async () => {
+        try {
+          const result = await backupIfDue(ctx);
+          if (result.taken) log('info', `backup written: ${result.taken.file}`, { file: result.taken.file });
+        } catch (error) {
+          log('error', `backup failed: ${(error as Error).message}`);
+        }
+      });
+    };
+    backups.timer = setInterval(backupTick, 3600_000);
+    backups.timer.unref();
+    backupTick();
     log(
       'info',
       `daemon running (pid ${process.pid}), socket ${files.socket}, watching ${folders.length} folder(s)`,

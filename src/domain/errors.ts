@@ -13,7 +13,7 @@ export const ERROR_CODES = [
   'ZIP_UNSAFE', // a zip entry escapes, or the archive expands too far
   'PARTIAL', // some inputs were skipped; the rest was stored
   'STORE_LOCKED', // another process holds the store
-  'STORE_CORRUPT', // the store cannot be opened or migrated
+  'STORE_CORRUPT', // the store is damaged, or cannot be opened or migrated
   'STORE_TOO_NEW', // the store was written by a newer outro
   'WORKFLOW_NONDETERMINISTIC', // a replayed step name differs from the recorded one
   'WORKFLOW_FAILED', // a workflow run failed after its retries
@@ -62,9 +62,26 @@ export function isOutroError(value: unknown, code?: ErrorCode): value is OutroEr
   return value instanceof OutroError && (code === undefined || value.code === code);
 }
 
-/** Wraps anything thrown into an OutroError, keeping OutroErrors as they are. */
+/** What to do about a damaged store: said once, by every error that reports one (README "How to recover"). */
+export const STORE_RECOVERY =
+  'Put back the latest backup with `outro restore` (`outro backup --list` shows them), or move the data directory away and ingest your exports again: the log is rebuilt from the exports, the graph from the log. `outro doctor --full` says what is damaged.';
+
+/** SQLite's result codes for a file that is not a database or is damaged (better-sqlite3 sets them as `code`). */
+const SQLITE_DAMAGE = /^SQLITE_(CORRUPT|NOTADB|IOERR_SHORT_READ)/;
+
+/** True for an error SQLite raised because the database file is damaged. */
+export function isStoreDamage(value: unknown): boolean {
+  const code = value instanceof Error ? (value as Error & { code?: unknown }).code : undefined;
+  return typeof code === 'string' && SQLITE_DAMAGE.test(code);
+}
+
+/** Wraps anything thrown into an OutroError, keeping OutroErrors as they are; a damaged SQLite file is STORE_CORRUPT. */
 export function toOutroError(value: unknown, code: ErrorCode = 'INTERNAL'): OutroError {
   if (value instanceof OutroError) return value;
   const message = value instanceof Error ? value.message : String(value);
+  if (isStoreDamage(value))
+    return new OutroError('STORE_CORRUPT', `The store is damaged (${message}). ${STORE_RECOVERY}`, {
+      cause: value,
+    });
   return new OutroError(code, message, { cause: value });
 }

@@ -1,6 +1,7 @@
 import type { ConversationAnnotated, ConversationExtracted } from '../domain/annotations.js';
 import type { ChannelUpdated } from '../domain/channel.js';
 import { EVENT, type EventPayload, type EventType } from '../domain/events.js';
+import { capSummary, capTopic } from '../domain/text-caps.js';
 import { decodePayload } from './event-log.js';
 import type { SqliteDatabase } from './sqlite.js';
 
@@ -96,8 +97,8 @@ export function listConversations(db: SqliteDatabase, filter: ConversationFilter
       participants: conversation.participants,
       annotation: annotation
         ? {
-            topic: annotation.topic,
-            summary: annotation.summary,
+            topic: capTopic(annotation.topic),
+            summary: capSummary(annotation.summary),
             mentioned: annotation.mentioned,
             entities: annotation.entities,
             noise: annotation.noise,

@@ -22,6 +22,8 @@ export interface IngestRunRow {
   appended: number;
   skipped: number;
   status: string;
+  /** The process that runs it (`host:pid:nonce`), null for runs recorded before outro kept it. */
+  owner: string | null;
 }
 
 /**
@@ -126,10 +128,10 @@ export class IngestStore {
     };
   }
 
-  startRun(paths: readonly string[]): number {
+  startRun(paths: readonly string[], owner: string | null = null): number {
     const info = this.db
-      .prepare("INSERT INTO ingest_runs (started_at, paths, status) VALUES (?, ?, 'running')")
-      .run(this.now().toISOString(), JSON.stringify(paths));
+      .prepare("INSERT INTO ingest_runs (started_at, paths, status, owner) VALUES (?, ?, 'running', ?)")
+      .run(this.now().toISOString(), JSON.stringify(paths), owner);
     return Number(info.lastInsertRowid);
   }
 
@@ -188,5 +190,6 @@ function toRun(row: Record<string, unknown>): IngestRunRow {
     appended: row.appended as number,
     skipped: row.skipped as number,
     status: row.status as string,
+    owner: (row.owner as string | null | undefined) ?? null,
   };
 }

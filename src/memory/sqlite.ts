@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { OutroError } from '../domain/errors.js';
+import { isStoreDamage, OutroError, STORE_RECOVERY } from '../domain/errors.js';
 
 export type SqliteDatabase = Database.Database;
 
@@ -23,10 +23,15 @@ export interface OpenOptions {
 
 /**
  * Opens (creating when needed) a SQLite file in WAL mode with a busy timeout, and applies the
- * numbered migrations it has not seen, each in its own transaction.
+ * numbered migrations it has not seen, each in its own transaction. A file that is not a database
+ * or is damaged is STORE_CORRUPT with how to recover; one another process holds, STORE_LOCKED.
  */
 export function openDatabase(file: string, options: OpenOptions): SqliteDatabase {
-  if (file !== ':memory:' && !options.readonly) mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:' && !options.readonly) {
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    // Created private before SQLite opens it: its -wal and -shm files copy the database's mode.
+    if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+  }
   let db: SqliteDatabase;
   try {
     db = new Database(file, {
@@ -34,24 +39,60 @@ export function openDatabase(file: string, options: OpenOptions): SqliteDatabase
       fileMustExist: options.readonly ?? false,
     });
   } catch (cause) {
-    throw new OutroError(
-      'STORE_CORRUPT',
-      `Cannot open the database ${file}. Check the path and its permissions.`,
-      { cause },
-    );
+    throw storeError(file, cause, 'Check the path and its permissions.');
   }
-  db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 10_000}`);
-  if (!options.readonly) {
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    db.pragma('foreign_keys = ON');
-    // The event id index is written in random order; a larger page cache and memory-mapped reads
-    // keep bulk ingest from re-reading index pages through syscalls.
-    db.pragma(`cache_size = -${options.cacheKiB ?? 64 * 1024}`);
-    db.pragma('mmap_size = 268435456');
-    migrate(db, file, options.migrations);
+  try {
+    db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 10_000}`);
+    // Reads the header and the schema: a file that is not a database, or whose first pages are
+    // damaged, fails here rather than in the middle of a command.
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    if (!options.readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      db.pragma('foreign_keys = ON');
+      // The event id index is written in random order; a larger page cache and memory-mapped reads
+      // keep bulk ingest from re-reading index pages through syscalls.
+      db.pragma(`cache_size = -${options.cacheKiB ?? 64 * 1024}`);
+      db.pragma('mmap_size = 268435456');
+      migrate(db, file, options.migrations);
+    }
+  } catch (cause) {
+    db.close();
+    throw storeError(file, cause);
   }
   return db;
+}
+
+/**
+ * The error to report for `cause`, raised while using the store in `file`: a damaged file is
+ * STORE_CORRUPT with how to recover, a lock held too long STORE_LOCKED, an OutroError itself.
+ */
+export function storeError(file: string, cause: unknown, otherwise = ''): OutroError {
+  if (cause instanceof OutroError) return cause;
+  const message = cause instanceof Error ? cause.message : String(cause);
+  if (isStoreDamage(cause))
+    return new OutroError('STORE_CORRUPT', `${file} is damaged (${message}). ${STORE_RECOVERY}`, { cause });
+  const code = cause instanceof Error ? (cause as Error & { code?: unknown }).code : undefined;
+  if (typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code))
+    return new OutroError(
+      'STORE_LOCKED',
+      `${file} is locked by another process (${message}). Wait for the other outro command to finish, or stop it, then retry.`,
+      { cause },
+    );
+  return new OutroError(
+    'STORE_CORRUPT',
+    `Cannot open the database ${file} (${message}). ${otherwise}`.trim(),
+    {
+      cause,
+    },
+  );
+}
+
+/** Problems SQLite finds in the open database: `quick_check` (O(size)), or `integrity_check` when `full`; [] when sound. */
+export function checkDatabase(db: SqliteDatabase, full = false): string[] {
+  const rows = db.pragma(full ? 'integrity_check(100)' : 'quick_check(100)') as Array<Record<string, string>>;
+  const problems = rows.map((row) => Object.values(row)[0]);
+  return problems.length === 1 && problems[0] === 'ok' ? [] : problems;
 }
 
 function migrate(db: SqliteDatabase, file: string, migrations: readonly Migration[]): void {
@@ -83,6 +124,8 @@ function migrate(db: SqliteDatabase, file: string, migrations: readonly Migratio
     try {
       apply.immediate();
     } catch (cause) {
+      const mapped = storeError(file, cause);
+      if (mapped.code === 'STORE_LOCKED' || isStoreDamage(cause)) throw mapped;
       throw new OutroError(
         'STORE_CORRUPT',
         `Migration ${migration.version} (${migration.name}) failed on ${file}.`,

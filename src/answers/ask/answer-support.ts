@@ -18,6 +18,8 @@ export interface AskSources {
   now: Date;
   /** Days in answers are written in this zone (the config timezone); UTC when absent. */
   timeZone?: string;
+  /** Set when the graph could not be opened and answers come from a projection made for this call (issue 16). */
+  degradedReason?: string;
   /** The search index: retrieval answers for questions the structured kinds do not cover (absent: none). */
   search?: SearchIndex;
 }

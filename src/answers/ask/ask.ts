@@ -53,6 +53,7 @@ export async function ask(
   let cachedHits = understanding.cached ? 1 : 0;
   let drops = understanding.hallucinationDrops;
   const reasons = understanding.degradedReason ? [understanding.degradedReason] : [];
+  if (sources.degradedReason) reasons.unshift(sources.degradedReason);
   let answer: AskAnswer;
   let by: AskAnswer['understoodBy'] = understanding.by;
   if (!parsed) {

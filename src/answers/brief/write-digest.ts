@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, linkSync, mkdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, linkSync, mkdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { OutroError } from '../../domain/errors.js';
 import { parseDuration } from '../../domain/time.js';
@@ -11,7 +11,7 @@ import { digestFrontMatter, renderBriefMarkdown } from './render-markdown.js';
 export interface DigestConfig {
   me?: string | readonly string[];
   timezone?: string;
-  digest?: { window?: string };
+  digest?: { window?: string; fileMode?: string };
 }
 
 export interface DigestRequest {
@@ -54,9 +54,9 @@ export function writeDigest(request: DigestRequest): DigestResult {
   const brief = digestBrief(request);
   const file = join(request.dir, digestFileName(request.fireTime));
   if (existsSync(file)) return { file, written: false, brief };
-  mkdirSync(request.dir, { recursive: true });
+  mkdirSync(request.dir, { recursive: true, mode: 0o700 });
   const temp = tempName(file);
-  writeFileSync(temp, digestMarkdown(brief, request.fireTime), { flag: 'wx' });
+  writePrivate(temp, digestMarkdown(brief, request.fireTime), request.config);
   try {
     linkSync(temp, file);
     return { file, written: true, brief };
@@ -75,9 +75,9 @@ export function writeDigest(request: DigestRequest): DigestResult {
 /** Writes a digest to an exact file (replacing it atomically): `outro digest --out FILE`. */
 export function writeDigestTo(file: string, request: Omit<DigestRequest, 'dir'>): DigestResult {
   const brief = digestBrief({ ...request, dir: dirname(file) });
-  mkdirSync(dirname(file), { recursive: true });
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const temp = tempName(file);
-  writeFileSync(temp, digestMarkdown(brief, request.fireTime), { flag: 'wx' });
+  writePrivate(temp, digestMarkdown(brief, request.fireTime), request.config);
   try {
     renameSync(temp, file);
   } catch (error) {
@@ -89,6 +89,16 @@ export function writeDigestTo(file: string, request: Omit<DigestRequest, 'dir'>)
     );
   }
   return { file, written: true, brief };
+}
+
+/**
+ * A new file readable by its owner alone (0600), or with config `digest.fileMode`: a digest in a
+ * notes vault leaves the vault folder's modes as they are (issue 16).
+ */
+function writePrivate(file: string, text: string, config: DigestConfig): void {
+  writeFileSync(file, text, { flag: 'wx', mode: 0o600 });
+  const mode = config.digest?.fileMode;
+  if (mode !== undefined) chmodSync(file, parseInt(mode, 8));
 }
 
 function digestBrief(request: DigestRequest): Brief {

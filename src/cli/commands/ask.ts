@@ -44,6 +44,9 @@ get a one-or-two-sentence wording. The facts, evidence and confidence always com
 a model reply that names anything not in it is dropped. When the model is down or unsure the
 answer says "degraded" and why. Replies are cached: asking again makes no model call.
 
+Without the daemon, while another outro process (an ingest) holds the graph, ask waits up to
+OUTRO_GRAPH_WAIT_MS (default 5000) and then answers from the log, marked "degraded: graph busy".
+
 Examples:
   outro ask who owns billing
   outro ask "who owned the billing service last week?"

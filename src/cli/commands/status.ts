@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { describePrivacy } from '../../app/privacy.js';
 import type { StatusReport, StatusResult } from '../../app/status.js';
 import { callApp } from '../call.js';
 import type { CliContext } from '../context.js';
@@ -37,8 +38,16 @@ function modelLine({ model }: StatusResult): string {
 export function renderStatus(report: StatusReport): string[] {
   const { stats } = report;
   const lines = [`outro store: ${report.database}`];
+  if (report.privacy.length > 0) {
+    lines.push('', 'Warning: other users can read your chat data');
+    for (const line of describePrivacy(report.privacy)) lines.push(`  ${line}`);
+  }
   if (stats.events === 0) {
     lines.push('', 'Nothing stored yet. Ingest an export:  outro ingest path/to/export.zip');
+    if (report.lastIngest?.status === 'interrupted')
+      lines.push(
+        `Last ingest  #${report.lastIngest.id} was interrupted: its process is gone (killed?); \`outro ingest\` the same paths again`,
+      );
     return lines;
   }
   lines.push(
@@ -78,6 +87,8 @@ export function renderStatus(report: StatusReport): string[] {
       '',
       `Last ingest  #${run.id} ${formatTime(run.finishedAt ?? run.startedAt)}: ${run.status}, ${plural(run.files, 'file')} read, ${plural(run.appended, 'new event')}, ${plural(run.skipped, 'skipped item')}`,
     );
+    if (run.status === 'interrupted')
+      lines.push('  its process is gone (killed?); `outro ingest` the same paths again to finish it');
   }
   lines.push(...renderWorkflowHealth(report));
   if (report.problems.length > 0) {

@@ -6,7 +6,13 @@ import type { ConnectorOptions, IngestProblem } from '../connector.js';
 import { RANK, inTimeOrder, type RankedEvent } from '../ordered-events.js';
 import { type IcsBlock, splitIcs, unescapeText } from './ics-blocks.js';
 import { BadEventError, type Participant, type ParsedEvent, readEvent } from './ics-event.js';
-import { type ExpansionWindow, MAX_GENERATED, type Occurrence, expandEvent } from './ics-expand.js';
+import {
+  type ExpansionWindow,
+  MAX_GENERATED,
+  MAX_OCCURRENCES,
+  type Occurrence,
+  expandEvent,
+} from './ics-expand.js';
 import { CalendarPeople } from './ics-people.js';
 import { type TimeContext, toIsoMs } from './ics-time.js';
 import { isTimeZone } from '../../domain/time-zones.js';
@@ -126,6 +132,7 @@ export function mapIcsCalendar(text: string, path: string, options: ConnectorOpt
     options.defaultTimezone && isTimeZone(options.defaultTimezone) ? options.defaultTimezone : 'UTC';
   const context: TimeContext = { floatingZone };
   const nowMs = options.now.getTime();
+  const maxOccurrences = options.calendarMaxOccurrences ?? MAX_OCCURRENCES;
   const window: ExpansionWindow = {
     startMs: nowMs - options.calendarPastDays * DAY_MS,
     endMs: nowMs + options.calendarFutureDays * DAY_MS,
@@ -161,7 +168,7 @@ export function mapIcsCalendar(text: string, path: string, options: ConnectorOpt
         });
       }
     });
-    return mapEvents(parsed, calendar, window, context, path, problems, nowMs);
+    return mapEvents(parsed, calendar, window, context, path, problems, nowMs, maxOccurrences);
   });
   return { events: inTimeOrder(ranked), problems };
 }
@@ -174,6 +181,7 @@ function mapEvents(
   path: string,
   problems: IngestProblem[],
   nowMs: number,
+  maxOccurrences: number,
 ): RankedEvent[] {
   const groups = new Map<string, { master?: ParsedEvent; overrides: ParsedEvent[] }>();
   for (const event of parsed) {
@@ -187,7 +195,7 @@ function mapEvents(
   for (const group of groups.values()) {
     let expansion;
     try {
-      expansion = expandEvent(group.master, group.overrides, window, context);
+      expansion = expandEvent(group.master, group.overrides, window, context, maxOccurrences);
     } catch (cause) {
       const first = group.master ?? group.overrides[0];
       problems.push({
@@ -197,6 +205,14 @@ function mapEvents(
         reason: `${path}: event #${first.index + 1} (line ${first.line}) has a recurrence rule that cannot be expanded (${(cause as Error).message}); it was skipped.`,
       });
       continue;
+    }
+    if (expansion.capped && group.master) {
+      problems.push({
+        path,
+        severity: 'warning',
+        recordIndex: group.master.index,
+        reason: `${path}: event #${group.master.index + 1} (line ${group.master.line}) has more than ${maxOccurrences} occurrences in the calendar window; the first ${maxOccurrences} were kept (config calendar.maxOccurrences).`,
+      });
     }
     if (expansion.truncated && group.master) {
       problems.push({

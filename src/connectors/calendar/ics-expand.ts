@@ -10,6 +10,8 @@ export interface ExpansionWindow {
 
 /** Most occurrences generated from one rule before giving up (a warning says so). */
 export const MAX_GENERATED = 50_000;
+/** Most occurrences of one series kept in the window by default (config calendar.maxOccurrences). */
+export const MAX_OCCURRENCES = 5_000;
 
 export type Occurrence =
   | {
@@ -26,6 +28,8 @@ export interface Expansion {
   occurrences: Occurrence[];
   /** Set when the rule generated more than MAX_GENERATED occurrences before the window ended. */
   truncated: boolean;
+  /** Set when more than `maxOccurrences` fell in the window: the later ones were left out. */
+  capped: boolean;
 }
 
 function overlaps(startMs: number, endMs: number, window: ExpansionWindow): boolean {
@@ -57,6 +61,7 @@ export function expandEvent(
   overrides: readonly ParsedEvent[],
   window: ExpansionWindow,
   context: TimeContext,
+  maxOccurrences = MAX_OCCURRENCES,
 ): Expansion {
   const byInstant = new Map<number, ParsedEvent>();
   for (const override of overrides) {
@@ -67,6 +72,7 @@ export function expandEvent(
   const occurrences: Occurrence[] = [];
   const used = new Set<number>();
   let truncated = false;
+  let capped = false;
 
   if (master && !master.recurring) {
     const override = byInstant.get(master.start.ms);
@@ -81,6 +87,10 @@ export function expandEvent(
         break;
       }
       if (instant > window.endMs) break;
+      if (occurrences.length >= maxOccurrences) {
+        capped = true;
+        break;
+      }
       const override = byInstant.get(instant);
       if (override) used.add(instant);
       if (master.exdates.has(instant)) {
@@ -121,5 +131,5 @@ export function expandEvent(
     if (keep) occurrences.push(fromItem(override, instant, true));
   }
   occurrences.sort((a, b) => a.occurrenceMs - b.occurrenceMs);
-  return { occurrences, truncated };
+  return { occurrences, truncated, capped };
 }

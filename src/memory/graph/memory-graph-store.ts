@@ -30,7 +30,7 @@ import { searchWords } from './search-text.js';
 
 type RecordMaps = { [K in RecordKind]: Map<string, GraphRecords[K]> };
 
-/** The graph in plain maps: for tests, benchmarks and as the reference the Kùzu adapter must match. */
+/** The graph in plain maps: for tests, benchmarks, the reference the Kùzu adapter must match, and the projection a query reads when another process holds the Kùzu graph. */
 export class MemoryGraphStore implements GraphStore {
   readonly engine = 'memory' as const;
   private records: RecordMaps = emptyMaps();

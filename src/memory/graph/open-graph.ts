@@ -1,3 +1,4 @@
+import { OutroError } from '../../domain/errors.js';
 import type { GraphStore } from './graph-store.js';
 import { acquireGraph } from './kuzu/shared-graph.js';
 
@@ -13,4 +14,33 @@ import { acquireGraph } from './kuzu/shared-graph.js';
  */
 export function openGraphStore(graphDir: string): Promise<GraphStore> {
   return acquireGraph(graphDir);
+}
+
+/** What `outro doctor` finds when it opens the graph for reading. */
+export type GraphCheck =
+  | { state: 'ok'; tables: number }
+  | { state: 'missing' }
+  /** Another process (the daemon, an ingest) has it open for writing: not checked. */
+  | { state: 'busy'; message: string }
+  | { state: 'damaged'; message: string };
+
+/** Opens the graph in `graphDir` read-only, lists its tables and closes it; never throws. */
+export async function checkGraph(graphDir: string): Promise<GraphCheck> {
+  const { KuzuDatabase } = await import('./kuzu/kuzu-database.js');
+  let db;
+  try {
+    db = await KuzuDatabase.open(graphDir, { readOnly: true });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof OutroError && error.code === 'NOT_FOUND') return { state: 'missing' };
+    if (error instanceof OutroError && error.code === 'STORE_LOCKED') return { state: 'busy', message };
+    return { state: 'damaged', message };
+  }
+  try {
+    return { state: 'ok', tables: (await db.read('CALL SHOW_TABLES() RETURN name')).length };
+  } catch (error) {
+    return { state: 'damaged', message: error instanceof Error ? error.message : String(error) };
+  } finally {
+    await db.close();
+  }
 }

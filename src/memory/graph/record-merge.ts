@@ -1,5 +1,6 @@
 import { EVENT, parseEvent, type StoredEvent } from '../../domain/events.js';
 import { calendarPersonKey, occurrenceKey, type Attendee } from '../../domain/meeting.js';
+import { capSummary, capTopic } from '../../domain/text-caps.js';
 import { normalizeIso } from '../../domain/time.js';
 import type {
   ActionItemNode,
@@ -122,8 +123,8 @@ export function mergeRecordEvent(event: StoredEvent, get: RecordGetter): RecordC
           record: {
             id: c.conversationId,
             channel: c.channel,
-            topic: c.topic,
-            summary: c.summary,
+            topic: capTopic(c.topic),
+            summary: capSummary(c.summary),
             participants: unique(c.participants),
             mentioned: unique(c.mentioned),
             entities: unique(c.entities),

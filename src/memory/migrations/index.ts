@@ -8,6 +8,7 @@ import { briefStateMigration } from './006-brief-state.js';
 import { tracesMigration } from './007-traces.js';
 import { searchIndexMigration } from './008-search-index.js';
 import { searchStemsMigration } from './009-search-stems.js';
+import { ingestRunOwnerMigration } from './010-ingest-run-owner.js';
 
 /** Every migration of the main store (outro.db), in order. Append; never edit a landed one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   tracesMigration,
   searchIndexMigration,
   searchStemsMigration,
+  ingestRunOwnerMigration,
 ];

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { capSummary, capTopic } from '../../domain/text-caps.js';
 import {
   ActionItemAssigned,
   ActionItemCompleted,
@@ -154,8 +155,8 @@ function annotated(c: ConversationAnnotated, event: LoggedEvent): SearchOp[] | n
   const doc: SearchDocInput = {
     docId: docIdOf('conversation', c.conversationId),
     kind: 'conversation',
-    title: c.topic,
-    text: c.summary,
+    title: capTopic(c.topic),
+    text: capSummary(c.summary),
     author: null,
     channel: c.channel,
     at: c.end,

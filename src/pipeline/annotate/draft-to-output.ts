@@ -1,3 +1,4 @@
+import { capSummary, capTopic } from '../../domain/text-caps.js';
 import type { AnnotationDraft } from './model/annotation-draft.js';
 import type { AnnotateInput, AnnotateOutput } from './annotate-types.js';
 import { itemId } from './annotate-context.js';
@@ -27,9 +28,10 @@ export function draftToOutput(draft: AnnotationDraft, input: AnnotateInput): Ann
   };
   return {
     // An empty topic or summary is one grounding removed: fall back to the conversation's own words.
-    topic: draft.topic.slice(0, 80) || fallbackTopic(draft, input),
-    summary:
+    topic: capTopic(draft.topic) || capTopic(fallbackTopic(draft, input)),
+    summary: capSummary(
       draft.summary.split('\n').slice(0, 2).join('\n') || (input.messages[0]?.text ?? '').slice(0, 200),
+    ),
     noise: draft.noise,
     participants: [...new Set(input.messages.map((message) => message.author))],
     mentioned: draft.mentioned,

@@ -1,5 +1,7 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import { capText, cutAtWord } from '../../domain/text-caps.js';
+import { analysedText } from './units/unit-text.js';
 
 /** wink-nlp with its English lite model, loaded once (about 40 ms) on first use. */
 let instance: ReturnType<typeof winkNLP> | undefined;
@@ -8,37 +10,73 @@ function nlp(): ReturnType<typeof winkNLP> {
   return instance;
 }
 
-/** Chat text made readable for sentence rules: code blocks and quoted lines out, links to their labels. */
+/**
+ * What one call may hand wink-nlp. Its tokenizer is superlinear in the length of a run without
+ * spaces (a 20 KB base64 string took 14 s; 200 KB, 345 s) and linear, but not free, in prose; a
+ * chat message that says something says it in far less. Text past the window is never looked at,
+ * a token longer than `maxToken` or a line (a unit) longer than `maxUnit` reaches it as a
+ * placeholder, and what it reads is cut to `maxChars`. The message itself stays whole in the log.
+ */
+export const NLP_LIMITS = {
+  windowChars: 64 * 1024,
+  maxUnit: 2 * 1024,
+  maxChars: 8 * 1024,
+  maxToken: 64,
+} as const;
+
+/** The placeholder a unit too long to analyse becomes. */
+export const LONG_UNIT = '<long>';
+
+/**
+ * Chat text made readable for sentence rules: code blocks and quoted lines out, links to their
+ * labels, tokens longer than 64 characters as `<long>` (or `<url>`), lines longer than 2 KB as
+ * `<long>`. Every pattern is bounded, so the cost is linear in the text whatever it holds.
+ */
 export function cleanText(text: string): string {
   return text
     .replace(/```[\s\S]*?```/g, ' ')
     .split('\n')
     .filter((line) => !/^\s*>/.test(line))
+    .map((line) => {
+      const linked = line
+        .replace(/\[([^\]]{1,500})\]\((https?:[^)]{1,4000})\)/g, '$1')
+        .replace(/(\S{1,200}) \((https?:[^)]{1,4000})\)/g, '$1')
+        .replace(/https?:\/\/\S+/g, ' ');
+      const short = analysedText(linked, 0, linked.length, NLP_LIMITS.maxToken);
+      return short.length > NLP_LIMITS.maxUnit ? LONG_UNIT : short;
+    })
     .join('\n')
-    .replace(/\[([^\]]+)\]\((https?:[^)]+)\)/g, '$1')
-    .replace(/(\S+) \((https?:[^)]+)\)/g, '$1')
-    .replace(/https?:\/\/\S+/g, ' ')
     .replace(/`([^`]*)`/g, (_m, code: string) => code.replace(/[.()]/g, '_'))
     .replace(/\s+/g, ' ')
     .trim();
 }
 
+/** `text` as wink-nlp may read it: the first 64 KB cleaned (see `cleanText`), cut to 8 KB on a word boundary. */
+export function nlpText(text: string): string {
+  const window = text.length > NLP_LIMITS.windowChars ? text.slice(0, NLP_LIMITS.windowChars) : text;
+  return cutAtWord(cleanText(window), NLP_LIMITS.maxChars);
+}
+
 /** Sentences of one message (wink-nlp's sentence boundaries, then splits on " — " and ";" clauses kept whole). */
 export function sentences(text: string): string[] {
-  const clean = cleanText(text);
+  const clean = nlpText(text);
   if (!clean) return [];
-  return nlp()
-    .readDoc(clean)
-    .sentences()
-    .out()
-    .flatMap((sentence) => sentence.split(/\s[—–]\s|\s-\s/))
-    .map((sentence) => sentence.trim())
-    .filter((sentence) => sentence.length > 0);
+  return (
+    nlp()
+      .readDoc(clean)
+      .sentences()
+      .out()
+      .flatMap((sentence) => sentence.split(/\s[—–]\s|\s-\s/))
+      .map((sentence) => sentence.trim())
+      // A sentence that is only placeholders says nothing (its message's own text is the snippet).
+      .filter((sentence) => sentence.replace(/<(?:long|url)>/g, '').trim().length > 0)
+  );
 }
 
 /** Noun phrases (determiner-free runs of adjectives, nouns and proper nouns that end in a noun), in order. */
 export function nounPhrases(text: string): string[] {
-  const doc = nlp().readDoc(cleanText(text));
+  // A placeholder for a long token or link ends a phrase; it names nothing.
+  const doc = nlp().readDoc(nlpText(text).replace(/<(?:long|url)>/g, ' ; '));
   const its = nlp().its;
   const tokens: { text: string; pos: string }[] = [];
   doc.tokens().each((token: { out(what?: unknown): unknown }) => {
@@ -60,11 +98,8 @@ export function nounPhrases(text: string): string[] {
   return out;
 }
 
-/** The sentence cut to 280 characters on a word boundary. */
+/** The sentence cut to 280 characters on a word boundary (only its first 64 KB are read). */
 export function snippetOf(text: string, max = 280): string {
-  const clean = text.replace(/\s+/g, ' ').trim();
-  if (clean.length <= max) return clean;
-  const cut = clean.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${space > max / 2 ? cut.slice(0, space) : cut}…`;
+  const window = text.length > NLP_LIMITS.windowChars ? text.slice(0, NLP_LIMITS.windowChars) : text;
+  return capText(window.replace(/\s+/g, ' ').trim(), max);
 }

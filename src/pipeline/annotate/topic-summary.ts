@@ -1,3 +1,4 @@
+import { capSummary, capTopic } from '../../domain/text-caps.js';
 import { matchesAny, type AnnotateContext } from './annotate-context.js';
 import { nounPhrases } from './nlp.js';
 import { SMALL_TALK } from './lexicon/cues.js';
@@ -25,8 +26,15 @@ const WEAK_PHRASES = new Set([
   'everyone',
 ]);
 
-/** A short noun phrase for the conversation: its most named entity, else its most repeated noun phrase. */
+/**
+ * A short noun phrase for the conversation (80 characters at most): its most named entity, else
+ * its most repeated noun phrase.
+ */
 export function topicOf(context: AnnotateContext, entities: string[]): string {
+  return capTopic(rankedTopic(context, entities));
+}
+
+function rankedTopic(context: AnnotateContext, entities: string[]): string {
   const counts = new Map<string, number>();
   const humans = context.messages.filter((read) => !read.isBot);
   for (const read of humans.length > 0 ? humans : context.messages) {
@@ -49,8 +57,12 @@ export function topicOf(context: AnnotateContext, entities: string[]): string {
   return entity ?? phrase ?? 'conversation';
 }
 
-/** Two lines at most: the sentences that carry items, else the first substantial ones. */
+/** Two lines at most (300 characters): the sentences that carry items, else the first substantial ones. */
 export function summaryOf(context: AnnotateContext, keyMessages: string[]): string {
+  return capSummary(pickedSummary(context, keyMessages));
+}
+
+function pickedSummary(context: AnnotateContext, keyMessages: string[]): string {
   const picked: string[] = [];
   const add = (sentence: string | undefined): void => {
     if (sentence && picked.length < 2 && !picked.includes(sentence))

@@ -160,7 +160,8 @@ export class AgentRuntime {
       this.count(summary, agent, result.output ?? { events: batch.events.length, produced: 0 });
       return { kind: 'progress' };
     }
-    if (isOutroError(result.error, 'STORE_LOCKED')) return { kind: 'progress' };
+    // Held elsewhere (the graph open in another command): the run stays pending; try again shortly.
+    if (isOutroError(result.error, 'STORE_LOCKED')) return { kind: 'wait', until: Date.now() + 1_000 };
     summary.failures++;
     tally.failures++;
     const nack = await subscription.nack(

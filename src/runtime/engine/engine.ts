@@ -177,7 +177,12 @@ export class WorkflowEngine {
       });
       return done ? { runId, status: 'completed', output } : this.outcome<O>(runId);
     } catch (error) {
-      if (options.signal?.aborted && !isOutroError(error, 'WORKFLOW_NONDETERMINISTIC')) {
+      // A store another process holds (the graph while a command reads it, a cursor it moved) is
+      // no failure of this run: it stays pending and runs again later (issue 16).
+      if (
+        isOutroError(error, 'STORE_LOCKED') ||
+        (options.signal?.aborted && !isOutroError(error, 'WORKFLOW_NONDETERMINISTIC'))
+      ) {
         this.release(runId);
         this.options.observer?.runFinished?.({ runId, workflow: run.workflow, status: 'pending', error });
         return { runId, status: 'pending', error };

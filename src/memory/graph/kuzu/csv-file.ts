@@ -18,7 +18,7 @@ export class CsvFile {
   private newlines = false;
 
   constructor(readonly path: string) {
-    this.fd = openSync(path, 'w');
+    this.fd = openSync(path, 'w', 0o600);
   }
 
   get rows(): number {

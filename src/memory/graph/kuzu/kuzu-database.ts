@@ -1,5 +1,5 @@
 import kuzu from 'kuzu';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { OutroError } from '../../../domain/errors.js';
 import { SerialQueue } from './serial-queue.js';
@@ -34,13 +34,17 @@ export class KuzuDatabase {
     private readonly reader: Connection,
   ) {}
 
-  static async open(graphDir: string): Promise<KuzuDatabase> {
-    mkdirSync(graphDir, { recursive: true });
+  /** Opens (creating when needed) the graph in `graphDir`; `readOnly` opens an existing one for reading only. */
+  static async open(graphDir: string, options: { readOnly?: boolean } = {}): Promise<KuzuDatabase> {
     const file = graphFile(graphDir);
+    if (!options.readOnly) mkdirSync(graphDir, { recursive: true, mode: 0o700 });
+    else if (!existsSync(file)) throw new OutroError('NOT_FOUND', `There is no graph at ${file} yet.`);
+    const created = !existsSync(file);
     let db: Database | undefined;
     try {
-      db = new kuzu.Database(file);
+      db = options.readOnly ? new kuzu.Database(file, 0, true, true) : new kuzu.Database(file);
       await db.init();
+      if (created && existsSync(file)) chmodSync(file, 0o600);
       const writer = new kuzu.Connection(db);
       await writer.init();
       const reader = new kuzu.Connection(db);
@@ -58,7 +62,7 @@ export class KuzuDatabase {
       }
       throw new OutroError(
         'STORE_CORRUPT',
-        `Cannot open the graph ${file}: ${message}. It is a projection: remove ${graphDir} and run \`outro replay\` to rebuild it.`,
+        `Cannot open the graph ${file} (${message}): it is damaged or from another version of outro. It is a projection of the log: move ${graphDir} away and run \`outro replay\` to rebuild it (\`outro restore\` does both with the latest backup).`,
         { cause },
       );
     }

@@ -72,3 +72,61 @@ describe('KuzuGraphStore', () => {
     }
   });
 });
+
+describe('KuzuGraphStore: a calendar series by COPY (issue 16)', () => {
+  const meeting = (index: number, title = 'Tick') => {
+    const start = new Date(Date.UTC(2026, 2, 1, 9) + index * 60_000).toISOString();
+    return {
+      id: `cal|tick|${start}`,
+      version: 1,
+      calendar: 'cal',
+      uid: 'tick',
+      occurrence: start,
+      title,
+      start,
+      end: start,
+      allDay: false,
+      location: null,
+      organizer: 'calendar:email:lena@example.com',
+      attendees: ['calendar:email:tom@example.com'],
+      recurring: true,
+      status: null,
+      cancelSeq: 0,
+    };
+  };
+
+  it('appends many new meetings with their attendance edges, then updates them in place', async () => {
+    const temp = makeTempDir('outro-kuzu-');
+    const store = await KuzuGraphStore.open(temp.dir);
+    try {
+      await store.reset();
+      await store.write({
+        records: { person: [person('calendar:email:tom@example.com', 'Tom')] },
+        slots: [],
+      });
+      const series = Array.from({ length: 300 }, (_, index) => meeting(index));
+      await store.write({ records: { meeting: series }, slots: [], cursor: 300 });
+      expect((await store.counts()).meetings).toBe(300);
+      expect(
+        await store.meetings({ people: ['calendar:email:tom@example.com'], role: 'attendee' }),
+      ).toHaveLength(300);
+      expect(
+        await store.meetings({ people: ['calendar:email:lena@example.com'], role: 'organizer' }),
+      ).toHaveLength(300);
+      // The same series again, retitled, with 50 more: updated in place, the new ones appended.
+      const again = Array.from({ length: 350 }, (_, index) => meeting(index, 'Tock'));
+      await store.write({ records: { meeting: again }, slots: [], cursor: 650 });
+      const all = await store.meetings({ people: ['calendar:email:tom@example.com'] });
+      expect(all).toHaveLength(350);
+      expect(new Set(all.map((found) => found.title))).toEqual(new Set(['Tock']));
+      expect(await store.cursor()).toBe(650);
+      expect(
+        (await store.get('person', ['calendar:email:tom@example.com'])).get('calendar:email:tom@example.com')
+          ?.name,
+      ).toBe('Tom');
+    } finally {
+      await store.close();
+      temp.cleanup();
+    }
+  });
+});

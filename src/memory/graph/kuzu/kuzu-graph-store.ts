@@ -27,7 +27,10 @@ import {
 } from '../graph-records.js';
 import { searchWords } from '../search-text.js';
 import { compareFacts, compareText, sortSnapshot } from '../snapshot-order.js';
-import { bulkLoad } from './kuzu-bulk-load.js';
+import { bulkLoad, copyAppend } from './kuzu-bulk-load.js';
+
+/** A batch with at least this many meetings appends the new ones by COPY (issue 16: 600 meetings/s by MERGE). */
+const COPY_APPEND_MIN = 200;
 import { KuzuDatabase, type KuzuParam, type KuzuRow } from './kuzu-database.js';
 import {
   FACT_COLUMNS,
@@ -47,6 +50,7 @@ import {
   dropStatements,
   FTS_INDEXES,
   GRAPH_SCHEMA_VERSION,
+  type NodeTable,
 } from './kuzu-schema.js';
 
 type Exec = (cypher: string, params?: Record<string, KuzuParam>) => Promise<KuzuRow[]>;
@@ -94,7 +98,8 @@ export class KuzuGraphStore implements GraphStore {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return found; // an empty list parameter crashes Kùzu 0.11.3
     const spec = TABLE_SPECS[kind] as TableSpec<K>;
-    const rows = await this.db.read(`UNWIND $ids AS k MATCH (n:${spec.table} {${spec.key}: k}) RETURN n`, {
+    // `WHERE … IN` uses the key index; `UNWIND … MATCH {key: k}` scans the table for each id.
+    const rows = await this.db.read(`MATCH (n:${spec.table}) WHERE n.${spec.key} IN $ids RETURN n`, {
       ids: unique,
     });
     for (const row of rows) {
@@ -105,6 +110,7 @@ export class KuzuGraphStore implements GraphStore {
   }
 
   async write(batch: GraphBatch): Promise<void> {
+    batch = await this.appendNewMeetings(batch);
     await this.db.transaction(async (exec) => {
       for (const kind of RECORD_KINDS) {
         for (const record of batch.records[kind] ?? [])
@@ -114,6 +120,43 @@ export class KuzuGraphStore implements GraphStore {
       if (batch.cursor !== undefined)
         await exec(`MERGE (m:Meta {key: 'cursor'}) SET m.value = $value`, { value: String(batch.cursor) });
     });
+  }
+
+  /**
+   * Meetings new to the graph, when a batch holds many (a recurring series expanded), go in by
+   * COPY before the transaction; the batch that is left upserts the rest. Written first so a
+   * failure leaves the cursor where it was: the batch runs again and finds them present.
+   */
+  private async appendNewMeetings(batch: GraphBatch): Promise<GraphBatch> {
+    const meetings = batch.records.meeting ?? [];
+    if (meetings.length < COPY_APPEND_MIN) return batch;
+    const present = await this.existingKeys(
+      'Meeting',
+      meetings.map((meeting) => meeting.id),
+    );
+    const fresh = new Map<string, MeetingNode>();
+    for (const meeting of meetings) if (!present.has(meeting.id)) fresh.set(meeting.id, meeting);
+    if (fresh.size === 0) return batch;
+    await copyAppend(this.db, this.graphDir, 'meeting', [...fresh.values()], (table, keys) =>
+      this.existingKeys(table, keys),
+    );
+    return {
+      ...batch,
+      records: { ...batch.records, meeting: meetings.filter((meeting) => present.has(meeting.id)) },
+    };
+  }
+
+  private async existingKeys(table: NodeTable, keys: readonly string[]): Promise<Set<string>> {
+    const key = table === 'Person' || table === 'Channel' ? 'key' : 'id';
+    const found = new Set<string>();
+    if (keys.length === 0) return found; // an empty list parameter crashes Kùzu 0.11.3
+    for (let at = 0; at < keys.length; at += 5_000) {
+      const rows = await this.db.read(`MATCH (n:${table}) WHERE n.${key} IN $keys RETURN n.${key} AS k`, {
+        keys: keys.slice(at, at + 5_000) as string[],
+      });
+      for (const row of rows) found.add(String(row.k));
+    }
+    return found;
   }
 
   async reset(): Promise<void> {
