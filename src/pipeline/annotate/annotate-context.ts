@@ -86,7 +86,7 @@ function peopleResolverOf(people: readonly AnnotatePerson[], prefix: string): Pe
 
 export function readConversation(input: AnnotateInput, acts: ActModel | null = null): AnnotateContext {
   const people = peopleResolverOf(input.people, `${input.ref.source}:`);
-  const entities = new EntityBook(input.knownEntities ?? input.entities);
+  const entities = new EntityBook(input.entities);
   const { bots } = peopleIndexOf(input.people);
   const actOf = new Map<string, ReturnType<typeof actOfMessage>>();
   let previousAct: ReturnType<typeof actOfMessage>;

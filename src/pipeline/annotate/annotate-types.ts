@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { FactRelationSchema, ENTITY_KINDS } from '../../domain/annotations.js';
 import { MessageKind } from '../../domain/message.js';
 import type { Source } from '../../domain/source.js';
-import type { KnownEntitySource } from './known-entities.js';
 import type { AnnotateModelInput } from './model/annotate-input.js';
 
 /** One message of the conversation as the annotate stage reads it (latest text after edits). */
@@ -81,11 +80,6 @@ export interface AnnotateInput extends AnnotateModelInput {
   messages: AnnotateMessage[];
   people: AnnotatePerson[];
   entities: KnownEntity[];
-  /**
-   * The same entities looked up instead of listed (a large store): when set, the heuristic reads
-   * them from here and `entities` is only read by the model strategy (see known-entities.ts).
-   */
-  knownEntities?: KnownEntitySource;
   /** Source, workspace and native channel id: every evidence is a MessageRef. */
   ref: { source: Source; workspace: string; channel: string };
   /** IANA zone due dates and handover dates are resolved in. */
