@@ -65,6 +65,7 @@ const STAGE_OF: Record<string, string> = {
   conversations: 'disentangle',
   annotations: 'annotate + resolve + facts',
   'graph-projector': 'graph projection',
+  'search-index': 'search index',
 };
 
 const [exportDir, home] = process.argv.slice(2);

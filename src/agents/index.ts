@@ -5,6 +5,7 @@ import { ChannelCountsAgent } from './channel-counts/channel-counts-agent.js';
 import { ConversationsAgent } from './conversations/conversations-agent.js';
 import { annotationsAgentFromConfig } from './annotations/annotations-agent.js';
 import { graphProjectorAgentFor } from './graph-projector/graph-projector-agent.js';
+import { SearchIndexAgent } from './search-index/search-index-agent.js';
 
 /** What agents are built from. `config` is the validated app config (typed loosely: agents do not import app/). */
 export interface AgentDeps {
@@ -25,6 +26,7 @@ export function createAgents(deps: AgentDeps): Agent[] {
     new ChannelCountsAgent(),
     new ConversationsAgent(),
     annotationsAgentFromConfig(deps.config, undefined, deps.env ?? process.env),
+    new SearchIndexAgent(),
     // Last: on a first ingest its first batch finds every event written and bulk-loads the graph.
     graphProjectorAgentFor(deps.db),
   ];

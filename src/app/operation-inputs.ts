@@ -20,6 +20,15 @@ export const OPERATION_INPUTS = {
   status: z.strictObject({}),
   ask: z.strictObject({ question: text, asOf: z.string().optional(), model: z.boolean() }),
   history: z.strictObject({ entity: text }),
+  search: z.strictObject({
+    query: z.string(),
+    from: z.string().optional(),
+    channel: z.string().optional(),
+    since: z.string().optional(),
+    until: z.string().optional(),
+    kinds: z.array(z.enum(['message', 'decision', 'item', 'question', 'fact', 'conversation'])),
+    limit: z.number().int().min(1).max(1000),
+  }),
   brief: z.strictObject({
     since: z.string().optional(),
     until: z.string().optional(),
@@ -67,6 +76,7 @@ export type IngestInput = Inputs['ingest'];
 export type StatusInput = Inputs['status'];
 export type AskInput = Inputs['ask'];
 export type HistoryInput = Inputs['history'];
+export type SearchInput = Inputs['search'];
 export type BriefInput = Inputs['brief'];
 export type DigestInput = Inputs['digest'];
 export type ConversationsInput = Inputs['conversations'];

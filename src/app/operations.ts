@@ -27,6 +27,9 @@ export const OPERATIONS = {
   history: operation(OPERATION_INPUTS.history, async (ctx, input) =>
     (await import('./ask.js')).history(ctx, input),
   ),
+  search: operation(OPERATION_INPUTS.search, async (ctx, input) =>
+    (await import('./search.js')).search(ctx, input),
+  ),
   brief: operation(OPERATION_INPUTS.brief, async (ctx, input) =>
     (await import('./brief.js')).brief(ctx, input),
   ),

@@ -13,6 +13,7 @@ import { registerIngest } from './commands/ingest.js';
 import { registerReplay } from './commands/replay.js';
 import { registerRetry } from './commands/retry.js';
 import { registerRuns } from './commands/runs.js';
+import { registerSearch } from './commands/search.js';
 import { registerStatus } from './commands/status.js';
 import { registerTrace } from './commands/trace.js';
 
@@ -55,6 +56,7 @@ Start with:
   registerEval(program, context);
   registerTrace(program, context);
   registerAsk(program, context);
+  registerSearch(program, context);
   registerBrief(program, context);
   registerDigest(program, context);
   registerSchedule(program, context);

@@ -103,7 +103,12 @@ export class EntityBook {
     const heads = new Set<Entry>();
     for (const id of this.used)
       for (const entry of this.entriesWithId(id))
-        if (entry.norm.endsWith(` ${norm}`) || norm.startsWith(`${entry.norm} `)) heads.add(entry);
+        if (
+          entry.norm.endsWith(` ${norm}`) ||
+          // …but a one-word name does not swallow a longer phrase ("customer" is not "customer service desk").
+          (norm.startsWith(`${entry.norm} `) && entry.norm.split(' ').length * 2 >= norm.split(' ').length)
+        )
+          heads.add(entry);
     return heads.size === 1 ? [...heads][0] : undefined;
   }
 
@@ -176,6 +181,16 @@ export class EntityBook {
     return entry.entity.aliases.some((alias) =>
       COMPONENT_HEADS.some((head) => new RegExp(`\\b${head}\\b`, 'i').test(alias)),
     );
+  }
+
+  /** Another surface form of an entity ("fares/ticketing" for the one named "fares"). */
+  addAlias(id: string, surface: string): void {
+    const entry = this.firstWithId(id);
+    const alias = surface.trim();
+    if (entry && alias && !entry.entity.aliases.includes(alias)) {
+      entry.entity.aliases.push(alias);
+      this.index(entry);
+    }
   }
 
   markUsed(id: string): void {

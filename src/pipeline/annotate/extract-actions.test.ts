@@ -197,4 +197,20 @@ describe('action items', () => {
     ]);
     expect(out.completions).toEqual([expect.objectContaining({ itemId: out.actionItems[0].id })]);
   });
+
+  it('in a thread, "can you …?" with no name goes to the author it answers', () => {
+    const input = conversation([
+      ['marco', 'the refund batch for the twelve accounts is ready, your call on the credit'],
+      ['dana', 'approved. can you run it and tell the customer yourself?'],
+    ]);
+    input.messages[1].thread = 'm1';
+    expect(annotateHeuristically(input).actionItems).toEqual([
+      expect.objectContaining({ assignee: key('marco'), requestedBy: key('dana') }),
+    ]);
+    const unthreaded = conversation([
+      ['marco', 'the refund batch for the twelve accounts is ready'],
+      ['dana', 'can you believe how long that took?'],
+    ]);
+    expect(annotateHeuristically(unthreaded).actionItems).toEqual([]);
+  });
 });

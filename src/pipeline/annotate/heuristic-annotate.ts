@@ -3,6 +3,7 @@ import { readConversation } from './annotate-context.js';
 import { conversationEntities, extractDecisions } from './extract-decisions.js';
 import { extractActionItems } from './extract-actions.js';
 import { extractFacts } from './extract-facts.js';
+import { extractSchedule } from './extract-schedule.js';
 import { extractQuestions } from './extract-questions.js';
 import { isNoise, summaryOf, topicOf } from './topic-summary.js';
 import { decisionsByAgreement } from './dialogue/decision-pairs.js';
@@ -28,6 +29,7 @@ export function annotateHeuristically(input: AnnotateInput): AnnotateOutput {
     ranked.find((id) => known.has(id)) ??
     ranked[0];
   const { facts, retractions } = extractFacts(context, main);
+  facts.push(...extractSchedule(context));
   const decisions = mergeDecisions(extractDecisions(context), decisionsByAgreement(context));
   const { items, completions } = extractActionItems(context);
   const questions = extractQuestions(context);
