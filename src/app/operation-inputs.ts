@@ -43,6 +43,17 @@ export const OPERATION_INPUTS = {
     me: z.string().optional(),
     modelBudget: z.string().optional(),
   }),
+  /** `outro items`: every filter optional; kinds empty or absent means every kind. */
+  items: z.strictObject({
+    kinds: z.array(z.enum(['decision', 'action', 'question'])).optional(),
+    for: text.optional(),
+    state: z.enum(['open', 'done']).optional(),
+    since: z.string().optional(),
+    until: z.string().optional(),
+    channel: text.optional(),
+  }),
+  /** `outro people [WHO]`: the list, or one human (any handle, id, display name or email). */
+  people: z.strictObject({ who: text.optional(), bots: z.boolean() }),
   conversations: z.strictObject({
     channel: z.string().optional(),
     since: z.string().optional(),
@@ -79,6 +90,8 @@ export type HistoryInput = Inputs['history'];
 export type SearchInput = Inputs['search'];
 export type BriefInput = Inputs['brief'];
 export type DigestInput = Inputs['digest'];
+export type ItemsInput = Inputs['items'];
+export type PeopleInput = Inputs['people'];
 export type ConversationsInput = Inputs['conversations'];
 export type RunsInput = Inputs['runs'];
 export type RunShowInput = Inputs['runs.show'];

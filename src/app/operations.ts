@@ -36,6 +36,12 @@ export const OPERATIONS = {
   digest: operation(OPERATION_INPUTS.digest, async (ctx, input) =>
     (await import('./digest.js')).digest(ctx, input),
   ),
+  items: operation(OPERATION_INPUTS.items, async (ctx, input) =>
+    (await import('./items.js')).items(ctx, input),
+  ),
+  people: operation(OPERATION_INPUTS.people, async (ctx, input) =>
+    (await import('./people.js')).people(ctx, input),
+  ),
   conversations: operation(OPERATION_INPUTS.conversations, async (ctx, input) =>
     (await import('./conversations.js')).conversations(ctx, input),
   ),

@@ -10,6 +10,8 @@ import { registerDoctor } from './commands/doctor.js';
 import { registerEval } from './commands/eval.js';
 import { registerHistory } from './commands/history.js';
 import { registerIngest } from './commands/ingest.js';
+import { registerItems } from './commands/items.js';
+import { registerPeople } from './commands/people.js';
 import { registerReplay } from './commands/replay.js';
 import { registerRetry } from './commands/retry.js';
 import { registerRuns } from './commands/runs.js';
@@ -58,6 +60,8 @@ Start with:
   registerAsk(program, context);
   registerSearch(program, context);
   registerBrief(program, context);
+  registerItems(program, context);
+  registerPeople(program, context);
   registerDigest(program, context);
   registerSchedule(program, context);
   registerHistory(program, context);

@@ -1,7 +1,7 @@
 import { stableId } from '../../domain/ids.js';
 import type { AnnotateInput, AnnotateMessage, AnnotatePerson } from './annotate-types.js';
 import { EntityBook } from './entities.js';
-import type { DialogueAct } from './acts/act.js';
+import type { ActContext, DialogueAct } from './acts/act.js';
 import type { ActModel } from './acts/act-model.js';
 import { actOfMessage, readUnitActs, type ReadUnit } from './dialogue/unit-acts.js';
 import { PeopleResolver } from './people-resolver.js';
@@ -19,7 +19,12 @@ export interface ReadMessage {
   isBot: boolean;
   /** Its units with the act each was read as (none for bots and notices). */
   units: ReadUnit[];
+  /** What the classifier read around the message: reply, DM, the acts of the message before and the one answered. */
+  actContext: ActContext;
 }
+
+/** Acts read elsewhere (a model), by unit id `<message id>#<k>` (k: position among the message's read units). */
+export type GivenActs = ReadonlyMap<string, { act: DialogueAct; confidence: number }>;
 
 export interface AnnotateContext {
   input: AnnotateInput;
@@ -84,7 +89,15 @@ function peopleResolverOf(people: readonly AnnotatePerson[], prefix: string): Pe
   return resolver;
 }
 
-export function readConversation(input: AnnotateInput, acts: ActModel | null = null): AnnotateContext {
+/**
+ * Reads every message of a conversation: units, acts (the learned model fused with the cues, or
+ * `given` acts where a model read them), addressees. Later messages see the acts read before them.
+ */
+export function readConversation(
+  input: AnnotateInput,
+  acts: ActModel | null = null,
+  given?: GivenActs,
+): AnnotateContext {
   const people = peopleResolverOf(input.people, `${input.ref.source}:`);
   const entities = new EntityBook(input.entities);
   const { bots } = peopleIndexOf(input.people);
@@ -95,18 +108,18 @@ export function readConversation(input: AnnotateInput, acts: ActModel | null = n
     const target =
       message.replyTo ?? (message.thread && message.thread !== message.id ? message.thread : undefined);
     const split = splitClauses(splitUnits(withEmoji(message.text)));
+    const actContext: ActContext = {
+      reply: target !== undefined,
+      dm: input.dm,
+      previousAct,
+      replyToAct: target ? actOf.get(target) : undefined,
+    };
     const units = isBot
       ? []
-      : readUnitActs(
-          split,
-          {
-            reply: target !== undefined,
-            dm: input.dm,
-            previousAct,
-            replyToAct: target ? actOf.get(target) : undefined,
-          },
-          acts,
-        );
+      : readUnitActs(split, actContext, acts).map((unit, k) => {
+          const read = given?.get(`${message.id}#${k}`);
+          return read ? { ...unit, act: read.act, confidence: read.confidence } : unit;
+        });
     if (!isBot) {
       previousAct = actOfMessage(units);
       actOf.set(message.id, previousAct);
@@ -127,7 +140,7 @@ export function readConversation(input: AnnotateInput, acts: ActModel | null = n
       const other = input.messages.find((m) => m.author !== message.author);
       add(other?.author);
     }
-    return { message, index, sentences: text, addressees, isBot, units };
+    return { message, index, sentences: text, addressees, isBot, units, actContext };
   });
   return { input, people, entities, messages, acts };
 }

@@ -1,5 +1,5 @@
 import type { AnnotateInput, AnnotateOutput } from './annotate-types.js';
-import { readConversation } from './annotate-context.js';
+import { readConversation, type GivenActs } from './annotate-context.js';
 import { conversationEntities, extractDecisions } from './extract-decisions.js';
 import { extractActionItems } from './extract-actions.js';
 import { extractFacts } from './extract-facts.js';
@@ -10,9 +10,12 @@ import { decisionsByAgreement } from './dialogue/decision-pairs.js';
 import { mergeDecisions } from './dialogue/merge-decisions.js';
 import { dialogueActModel } from './dialogue/act-model-once.js';
 
-/** The heuristic annotate strategy: every extractor over one conversation, deterministic and offline. */
-export function annotateHeuristically(input: AnnotateInput): AnnotateOutput {
-  const context = readConversation(input, dialogueActModel().model);
+/**
+ * The heuristic annotate strategy: every extractor over one conversation, deterministic and
+ * offline. `given`: the units' acts as a model read them (classify-acts), in place of the learned ones.
+ */
+export function annotateHeuristically(input: AnnotateInput, given?: GivenActs): AnnotateOutput {
+  const context = readConversation(input, dialogueActModel().model, given);
   for (const read of context.messages) if (!read.isBot) context.entities.discover(read.sentences.join(' '));
   const ranked = conversationEntities(context);
   // "it" in a fact names the conversation's main entity, preferring one known from earlier conversations.
