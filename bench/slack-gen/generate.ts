@@ -1,3 +1,4 @@
+import type { TextSource } from './irc-text.js';
 import { formatTs, MessageFactory, type GenRecord } from './messages.js';
 import { Prng } from './prng.js';
 import { folderSink, zipSink, type ExportSink } from './sink.js';
@@ -13,6 +14,8 @@ export interface GenerateOptions {
   zip: boolean;
   /** Days the export spans; default grows with the message count (about 2,000 a day). */
   days?: number;
+  /** Where plain messages' texts come from (bench/slack-gen/irc-text.ts); default: synthetic work chat. */
+  texts?: TextSource;
 }
 
 export interface GenerateSummary {
@@ -50,7 +53,7 @@ export async function generateSlackExport(options: GenerateOptions): Promise<Gen
   const started = performance.now();
   const prng = new Prng(options.seed);
   const workspace = buildWorkspace(prng, { users: options.users, channels: options.channels, start: START });
-  const factory = new MessageFactory(prng, workspace);
+  const factory = new MessageFactory(prng, workspace, options.texts);
   const days = options.days ?? Math.min(730, Math.max(7, Math.ceil(options.messages / 2000)));
   const sink: ExportSink = options.zip ? zipSink(options.out) : folderSink(options.out);
   let files = 0;

@@ -1,3 +1,4 @@
+import type { TextSource } from './irc-text.js';
 import type { Prng } from './prng.js';
 import { BOTS, CLOSERS, EMOJIS, FILES, LINK_HOSTS, REPOS, WORDS } from './vocabulary.js';
 import type { GenConversation, GenUser, GenWorkspace } from './workspace.js';
@@ -12,12 +13,16 @@ export function formatTs(seconds: number, suffix: number): string {
 /** Builds message records the way a Slack export writes them. Every choice comes from the seeded PRNG. */
 export class MessageFactory {
   private readonly publicChannels: GenConversation[];
+  private readonly userIds: string[];
 
+  /** @param texts where plain messages' texts come from (real chat); default: work-chat word salad. */
   constructor(
     private readonly prng: Prng,
     private readonly workspace: GenWorkspace,
+    private readonly texts?: TextSource,
   ) {
     this.publicChannels = workspace.conversations.filter((conversation) => conversation.kind === 'channel');
+    this.userIds = workspace.users.map((user) => user.id);
   }
 
   /** A fresh top-level message of a random kind, with the mix a busy workspace shows. */
@@ -257,6 +262,7 @@ export class MessageFactory {
 
   /** Work chat with mentions, channel links, URLs, broadcasts and escaped entities. */
   private text(conversation: GenConversation): string {
+    if (this.texts) return this.texts.next(this.userIds);
     const parts: string[] = [];
     if (this.prng.chance(0.15)) parts.push(`<@${this.prng.pick(conversation.members).id}>`);
     if (this.prng.chance(0.01)) parts.push(this.prng.pick(['<!here>', '<!channel>', '<!here|here>']));

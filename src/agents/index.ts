@@ -25,8 +25,9 @@ export function createAgents(deps: AgentDeps): Agent[] {
   return [
     new ChannelCountsAgent(),
     new ConversationsAgent(),
-    graphProjectorAgentFor(deps.db),
     annotationsAgentFromConfig(deps.config, undefined, deps.env ?? process.env),
     new SearchIndexAgent(),
+    // Last: on a first ingest its first batch finds every event written and bulk-loads the graph.
+    graphProjectorAgentFor(deps.db),
   ];
 }

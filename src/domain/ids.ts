@@ -21,18 +21,71 @@ export function contentHash(value: unknown): string {
   return hash('sha256', text, 'base64url').slice(0, 16);
 }
 
-/** JSON with object keys sorted, so equal values hash equally. */
-export function stableStringify(value: unknown): string {
-  return JSON.stringify(value, (_key, val: unknown) => {
-    if (val && typeof val === 'object' && !Array.isArray(val)) {
-      const sorted: Record<string, unknown> = {};
-      for (const key of Object.keys(val as Record<string, unknown>).sort()) {
-        sorted[key] = (val as Record<string, unknown>)[key];
-      }
-      return sorted;
-    }
-    return val;
-  });
+/**
+ * JSON with object keys sorted, so equal values hash equally: what `JSON.stringify` writes (toJSON,
+ * undefined members left out, undefined array items as null) with each object's keys in sort order.
+ * Written by hand rather than with a replacer, which copies every object (inputs hashed per
+ * conversation are large). `known` gives the text of objects already written (shared parts of
+ * many inputs); it must be what this function writes for them.
+ */
+export function stableStringify(value: unknown, known?: ReadonlyMap<object, string>): string {
+  return write(value, '', known) as string;
+}
+
+function write(
+  value: unknown,
+  key: string,
+  known: ReadonlyMap<object, string> | undefined,
+): string | undefined {
+  if (value !== null && typeof value === 'object') {
+    const memo = known?.get(value);
+    if (memo !== undefined) return memo;
+    const toJSON = (value as { toJSON?: unknown }).toJSON;
+    if (typeof toJSON === 'function') value = toJSON.call(value, key) as unknown;
+  }
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'number':
+      return Number.isFinite(value) ? String(value) : 'null';
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'undefined':
+    case 'function':
+    case 'symbol':
+      return undefined;
+    case 'bigint':
+      return JSON.stringify(value); // throws, as JSON.stringify does
+  }
+  if (value === null) return 'null';
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let index = 0; index < value.length; index++)
+      out += (index > 0 ? ',' : '') + (write(value[index], String(index), known) ?? 'null');
+    return `${out}]`;
+  }
+  const record = value as Record<string, unknown>;
+  let out = '{';
+  let first = true;
+  for (const name of sortedKeys(record)) {
+    const text = write(record[name], name, known);
+    if (text === undefined) continue;
+    out += `${first ? '' : ','}${JSON.stringify(name)}:${text}`;
+    first = false;
+  }
+  return `${out}}`;
+}
+
+const INDEX_KEY = /^(?:0|[1-9]\d{0,9})$/;
+
+/** Keys in sort order, as an object built in that order enumerates them: integer keys first, ascending. */
+function sortedKeys(record: Record<string, unknown>): string[] {
+  const keys = Object.keys(record).sort();
+  if (!keys.some((key) => key.charCodeAt(0) >= 48 && key.charCodeAt(0) <= 57)) return keys;
+  const integers = keys.filter((key) => INDEX_KEY.test(key) && Number(key) < 4294967295);
+  if (integers.length === 0) return keys;
+  const rest = keys.filter((key) => !(INDEX_KEY.test(key) && Number(key) < 4294967295));
+  return [...integers.sort((a, b) => Number(a) - Number(b)), ...rest];
 }
 
 /** `source:workspace:nativeId` — the key of a person, channel or calendar in one source. */

@@ -77,15 +77,23 @@ interface AsOf {
   facts: PriorFact[];
 }
 
+/** Each knowledge event's time, parsed once (every conversation of a batch folds every event). */
+const occurredTimes = new WeakMap<KnowledgeEvent, number>();
+function occurredMs(event: KnowledgeEvent): number {
+  let ms = occurredTimes.get(event);
+  if (ms === undefined) occurredTimes.set(event, (ms = Date.parse(event.occurredAt)));
+  return ms;
+}
+
 /** Folds the annotation events from before `start`, leaving out those of `conversationId`. */
 export function knowledgeAsOf(knowledge: AnnotateKnowledge, start: string, conversationId: string): AsOf {
   const entities = new Map<string, KnownEntity>();
   const decisions: PriorDecision[] = [];
   const items = new Map<string, OpenItem>();
   const facts = new Map<string, PriorFact>();
-  const before = (at: string): boolean => Date.parse(at) < Date.parse(start);
+  const startMs = Date.parse(start);
   for (const event of knowledge.events) {
-    if (!before(event.occurredAt)) continue;
+    if (!(occurredMs(event) < startMs)) continue;
     switch (event.type) {
       case EVENT.entityNamed: {
         const entity = event.payload;

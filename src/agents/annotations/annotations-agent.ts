@@ -58,7 +58,8 @@ export class AnnotationsAgent implements Agent {
       if (extracted) latest.set(extracted.payload.conversationId, extracted);
     }
     if (latest.size === 0) return [];
-    const cache = new SqliteStageCache(context.db, context.now);
+    // Cache writes are held and committed with the batch's events (one transaction per batch).
+    const cache = new SqliteStageCache(context.db, context.now, { deferWrites: true });
     const knowledge = readKnowledge(context.db, context.log);
     const messagesByChannel = new Map<string, ReturnType<typeof conversationMessages>>();
     const ordered = [...latest.values()].sort((a, b) => a.payload.start.localeCompare(b.payload.start));
@@ -89,6 +90,8 @@ export class AnnotationsAgent implements Agent {
       // Later conversations of this batch see what this one produced.
       for (const produced of events) if (hasType(produced, KNOWLEDGE_TYPES)) knowledge.events.push(produced);
     }
+    if (context.onCommit) context.onCommit(() => cache.flush());
+    else cache.flush();
     return out;
   }
 }

@@ -8,6 +8,7 @@ import { syntheticEvents } from '../../memory/graph/test-support/synthetic-event
 import type { SqliteDatabase } from '../../memory/sqlite.js';
 import { makeTempDir } from '../../test-support/temp-dir.js';
 import type { AgentContext } from '../../runtime/agents/agent.js';
+import { MemoryGraphStore } from '../../memory/graph/memory-graph-store.js';
 import { GraphProjectorAgent } from './graph-projector-agent.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -100,5 +101,22 @@ describe('GraphProjectorAgent', () => {
     expect(attempts).toBe(2);
     expect(agent.lastResult?.events).toBe(batch.length);
     await agent.close();
+  });
+
+  it('catches an empty graph up to the end of the log on its first batch, then skips what the graph reflects', async () => {
+    const { db, log } = setup();
+    const graph = new MemoryGraphStore();
+    const agent = new GraphProjectorAgent(async () => graph);
+    const events = log.read().filter((event) => agent.consumes.includes(event.type));
+    const last = events[events.length - 1].seq;
+    await agent.handle(events.slice(0, 5), contextFor(db, log));
+    expect(await graph.cursor()).toBeGreaterThanOrEqual(last);
+    expect(agent.lastResult?.events).toBe(events.length);
+    await agent.handle(events.slice(5), contextFor(db, log));
+    expect(agent.lastResult?.events).toBe(0);
+
+    const replayed = new MemoryGraphStore();
+    await replayFromLog(db, replayed);
+    expect(await graph.dump()).toEqual(await replayed.dump());
   });
 });

@@ -23,7 +23,11 @@ const BATCH_SEQS = 5_000;
  * projector, in batches read fully before each write (the claim index writes to the same SQLite
  * connection the events are read from).
  */
-export async function catchUpGraph(db: SqliteDatabase, graph: GraphStore): Promise<CatchUpReport> {
+export async function catchUpGraph(
+  db: SqliteDatabase,
+  graph: GraphStore,
+  options: { bulkThreshold?: number } = {},
+): Promise<CatchUpReport> {
   const lastSeq = (db.prepare('SELECT coalesce(max(seq), 0) AS n FROM events').get() as { n: number }).n;
   let cursor = await graph.cursor();
   if (cursor >= lastSeq) return { events: 0, replayed: false, cursor };
@@ -35,7 +39,7 @@ export async function catchUpGraph(db: SqliteDatabase, graph: GraphStore): Promi
         )
         .get(...PROJECTED_EVENT_TYPES) as { n: number }
     ).n;
-    if (count > BULK_THRESHOLD) {
+    if (count > (options.bulkThreshold ?? BULK_THRESHOLD)) {
       const report = await replayFromLog(db, graph);
       return { events: report.events, replayed: true, cursor: report.cursor };
     }

@@ -1,5 +1,5 @@
 import { stableId } from '../../domain/ids.js';
-import type { AnnotateInput, AnnotateMessage } from './annotate-types.js';
+import type { AnnotateInput, AnnotateMessage, AnnotatePerson } from './annotate-types.js';
 import { EntityBook } from './entities.js';
 import type { ActContext, DialogueAct } from './acts/act.js';
 import type { ActModel } from './acts/act-model.js';
@@ -62,6 +62,33 @@ function sentencesOf(units: readonly Unit[]): string[] {
     .filter((sentence) => sentence.length > 0);
 }
 
+/** What is read once per people list: every conversation of a batch shares the list (and so these). */
+interface PeopleIndex {
+  resolvers: Map<string, PeopleResolver>;
+  bots: Set<string>;
+}
+const peopleIndexes = new WeakMap<readonly AnnotatePerson[], PeopleIndex>();
+
+function peopleIndexOf(people: readonly AnnotatePerson[]): PeopleIndex {
+  let index = peopleIndexes.get(people);
+  if (!index) {
+    index = {
+      resolvers: new Map(),
+      bots: new Set(people.filter((person) => person.isBot).map((person) => person.key)),
+    };
+    peopleIndexes.set(people, index);
+  }
+  return index;
+}
+
+/** The resolver for a people list, preferring keys with `prefix`; made once per list and prefix (it only reads). */
+function peopleResolverOf(people: readonly AnnotatePerson[], prefix: string): PeopleResolver {
+  const { resolvers } = peopleIndexOf(people);
+  let resolver = resolvers.get(prefix);
+  if (!resolver) resolvers.set(prefix, (resolver = new PeopleResolver(people, prefix)));
+  return resolver;
+}
+
 /**
  * Reads every message of a conversation: units, acts (the learned model fused with the cues, or
  * `given` acts where a model read them), addressees. Later messages see the acts read before them.
@@ -71,9 +98,9 @@ export function readConversation(
   acts: ActModel | null = null,
   given?: GivenActs,
 ): AnnotateContext {
-  const people = new PeopleResolver(input.people, `${input.ref.source}:`);
+  const people = peopleResolverOf(input.people, `${input.ref.source}:`);
   const entities = new EntityBook(input.entities);
-  const bots = new Set(input.people.filter((person) => person.isBot).map((person) => person.key));
+  const { bots } = peopleIndexOf(input.people);
   const actOf = new Map<string, ReturnType<typeof actOfMessage>>();
   let previousAct: ReturnType<typeof actOfMessage>;
   const messages = input.messages.map((message, index): ReadMessage => {

@@ -1,4 +1,4 @@
-import { contentHash } from '../../domain/ids.js';
+import { contentHash, stableStringify } from '../../domain/ids.js';
 import type { ModelClient } from '../../llm/model-client.js';
 import { groundAnnotationDraft } from './model/annotate-grounding.js';
 import type { AnnotationDraft } from './model/annotation-draft.js';
@@ -18,11 +18,21 @@ import { runHeuristicStage } from '../run-stage.js';
 /** Bump when the heuristic's output for the same input may change (part of every cache key). */
 export const ANNOTATE_STAGE_VERSION = 'annotate-acts-1';
 
+/** The text of each people list hashed so far: every conversation of a batch shares one list. */
+const peopleTexts = new WeakMap<object, string>();
+
+/** `contentHash(input)`, writing the shared people list once per list (it is never changed once built). */
+function annotateInputHash(input: AnnotateInput): string {
+  let people = peopleTexts.get(input.people);
+  if (people === undefined) peopleTexts.set(input.people, (people = stableStringify(input.people)));
+  return contentHash(stableStringify(input, new Map([[input.people, people]])));
+}
+
 export const annotateStage: StageDefinition<AnnotateInput, AnnotateOutput> = {
   name: 'annotate',
   version: ANNOTATE_STAGE_VERSION,
   output: AnnotateOutput,
-  inputHash: (input) => contentHash(input),
+  inputHash: annotateInputHash,
 };
 
 export const heuristicAnnotateStrategy: Strategy<AnnotateInput, AnnotateOutput> = {

@@ -35,4 +35,31 @@ describe('entities', () => {
     );
     expect(book.resolve('it')).toBeUndefined();
   });
+
+  it('finds mentions by any alias, in order of appearance, including aliases learnt in the conversation', () => {
+    const known = [
+      { id: 'component:auth-api', name: 'auth-api', aliases: ['the login service'] },
+      { id: 'component:billing', name: 'billing', aliases: ['payments'] },
+      { id: 'component:v2.1', name: 'v2.1' },
+      { id: 'component:cache', name: '.cache.' },
+    ];
+    const book = new EntityBook(known);
+    expect(book.mentionedIn('payments broke the Login Service, not auth api')).toEqual([
+      'component:billing',
+      'component:auth-api',
+    ]);
+    expect(book.mentionedIn('ship v2.1 today')).toEqual(['component:v2.1']);
+    // ".cache." reads as " cache": an irregular form, found only where the text starts with punctuation.
+    expect(book.mentionedIn('.cache is cold')).toEqual(['component:cache']);
+    expect(book.mentionedIn('clear the cache')).toEqual([]);
+    expect(book.mentionedIn('nothing here')).toEqual([]);
+    expect(book.resolve('billing svc')).toBe('component:billing');
+    expect(book.resolve('money pipe')).toBe('component:money-pipe');
+    expect(book.mentionedIn('the money pipe feeds billing')).toEqual([
+      'component:money-pipe',
+      'component:billing',
+    ]);
+    // A copy per book: another conversation does not see this one's new alias.
+    expect(new EntityBook(known).mentionedIn('billing svc is down')).toEqual(['component:billing']);
+  });
 });

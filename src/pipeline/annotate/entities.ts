@@ -1,28 +1,22 @@
 import { stableId } from '../../domain/ids.js';
 import type { AnnotatedEntity, KnownEntity } from './annotate-types.js';
+import { normalizeEntityName } from './entity-names.js';
 import {
-  COMPONENT_HEADS,
-  FUNCTION_WORDS,
-  GENERIC_SUFFIXES,
-  LEADING_WORDS,
-  NOT_ENTITIES,
-} from './lexicon/entity-words.js';
+  listSource,
+  mentionPattern,
+  patternHead,
+  type KnownEntitySource,
+  type KnownEntry,
+} from './known-entities.js';
+import { COMPONENT_HEADS, FUNCTION_WORDS, NOT_ENTITIES } from './lexicon/entity-words.js';
 
-/** "The Billing Service" → "billing"; "billing-worker" → "billing worker"; "the SDK" → "sdk". */
-export function normalizeEntityName(surface: string): string {
-  let words = surface
-    .toLowerCase()
-    .replace(/[*_`"“”'’]/g, '')
-    .replace(/'s\b/g, '')
-    .replace(/[^\p{L}\d. -]/gu, ' ')
-    .replace(/-/g, ' ')
-    .split(/\s+/)
-    .filter(Boolean);
-  while (words.length > 1 && LEADING_WORDS.includes(words[0])) words = words.slice(1);
-  while (words.length > 1 && GENERIC_SUFFIXES.includes(words[words.length - 1])) words = words.slice(0, -1);
-  if (words.length === 1 && LEADING_WORDS.includes(words[0])) return '';
-  return words.join(' ').replace(/\.+$/, '');
+function add<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
 }
+
+export { normalizeEntityName };
 
 export function entityIdOf(normalized: string, kind: AnnotatedEntity['kind'] = 'component'): string {
   return `${kind}:${normalized.replace(/[^\p{L}\d]+/gu, '-')}`;
@@ -32,32 +26,36 @@ interface Entry {
   entity: AnnotatedEntity;
   norm: string;
   known: boolean;
+  /** Place in the book: known entities in their list order, then new ones in the order named. */
+  order: number;
 }
+
+/** New entries come after every known one. */
+const NEW_ORDER = 2 ** 52;
 
 /**
  * The entities of one conversation: known ones (from earlier conversations) found by alias, and new
  * ones named in a fact or decision. Surface forms that normalize alike, or a bare head word of a known
  * multi-word name ("the indexer" for "search indexer"), resolve to one entity.
+ *
+ * Known entities are looked up in a `KnownEntitySource` (by normalized name, by the first word of a
+ * mention) instead of scanned, and copied into the book when first touched (aliases found here are
+ * added to the copy): the answers are those of a scan of the whole list in order.
  */
 export class EntityBook {
-  private readonly entries: Entry[] = [];
+  private readonly source: KnownEntitySource;
+  /** Known entities touched so far, by their order in the source. */
+  private readonly copies = new Map<number, Entry>();
+  private readonly added: Entry[] = [];
+  private readonly addedById = new Map<string, Entry[]>();
+  /** Index of the entries held here (copies and new ones) by each of their forms and mention heads. */
+  private readonly localForms = new Map<string, Set<Entry>>();
+  private readonly localHeads = new Map<string, Set<Entry>>();
+  private readonly localIrregular = new Set<Entry>();
   private readonly used = new Set<string>();
 
-  constructor(known: readonly KnownEntity[]) {
-    for (const entity of known) {
-      const aliases = [...new Set([entity.name, ...(entity.aliases ?? [])])];
-      this.entries.push({
-        entity: {
-          id: entity.id,
-          kind: entity.kind ?? 'component',
-          name: entity.name,
-          aliases,
-          confidence: 0.8,
-        },
-        norm: normalizeEntityName(entity.name),
-        known: true,
-      });
-    }
+  constructor(known: readonly KnownEntity[] | KnownEntitySource) {
+    this.source = Array.isArray(known) ? listSource(known) : (known as KnownEntitySource);
   }
 
   /** The entity a surface form names, creating it when `create` and the form looks like a name. */
@@ -66,7 +64,10 @@ export class EntityBook {
     if (!norm || NOT_ENTITIES.has(norm) || norm.length < 2 || norm.split(' ').length > 4) return undefined;
     const found = this.find(norm);
     if (found) {
-      if (!found.entity.aliases.includes(surface.trim())) found.entity.aliases.push(surface.trim());
+      if (!found.entity.aliases.includes(surface.trim())) {
+        found.entity.aliases.push(surface.trim());
+        this.index(found);
+      }
       this.used.add(found.entity.id);
       return found.entity.id;
     }
@@ -78,37 +79,55 @@ export class EntityBook {
       aliases: [surface.trim()],
       confidence: 0.6,
     };
-    this.entries.push({ entity, norm, known: false });
+    const entry: Entry = { entity, norm, known: false, order: NEW_ORDER + this.added.length };
+    this.added.push(entry);
+    const same = this.addedById.get(entity.id);
+    if (same) same.push(entry);
+    else this.addedById.set(entity.id, [entry]);
+    this.index(entry);
     this.used.add(entity.id);
     return entity.id;
   }
 
   private find(norm: string): Entry | undefined {
-    const exact = this.entries.find(
-      (entry) =>
-        entry.norm === norm || entry.entity.aliases.some((alias) => normalizeEntityName(alias) === norm),
-    );
+    let exact: Entry | undefined;
+    for (const known of this.source.withForm(norm)) {
+      const entry = this.copy(known);
+      if (!exact || entry.order < exact.order) exact = entry;
+    }
+    for (const entry of this.localForms.get(norm) ?? [])
+      if (!exact || entry.order < exact.order) exact = entry;
     if (exact) return exact;
     // A bare head ("the indexer") or a longer form ("search indexer job") of one name already named in this
     // conversation: "the pipeline" is the deploy pipeline in one conversation and the sales pipeline in another.
-    const heads = this.entries.filter(
-      (entry) =>
-        this.used.has(entry.entity.id) &&
-        (entry.norm.endsWith(` ${norm}`) ||
+    const heads = new Set<Entry>();
+    for (const id of this.used)
+      for (const entry of this.entriesWithId(id))
+        if (
+          entry.norm.endsWith(` ${norm}`) ||
           // …but a one-word name does not swallow a longer phrase ("customer" is not "customer service desk").
-          (norm.startsWith(`${entry.norm} `) && entry.norm.split(' ').length * 2 >= norm.split(' ').length)),
-    );
-    return heads.length === 1 ? heads[0] : undefined;
+          (norm.startsWith(`${entry.norm} `) && entry.norm.split(' ').length * 2 >= norm.split(' ').length)
+        )
+          heads.add(entry);
+    return heads.size === 1 ? [...heads][0] : undefined;
   }
 
   /** Known entities whose aliases appear in the text (whole words), in order of appearance. */
   mentionedIn(text: string): string[] {
     const lower = ` ${text.toLowerCase().replace(/[^\p{L}\d]+/gu, ' ')} `;
+    const candidates = new Set<Entry>();
+    for (const known of this.source.irregular()) candidates.add(this.copy(known));
+    for (const entry of this.localIrregular) candidates.add(entry);
+    for (const word of new Set(lower.split(' '))) {
+      if (!word) continue;
+      for (const known of this.source.withFirstWord(word)) candidates.add(this.copy(known));
+      for (const entry of this.localHeads.get(word) ?? []) candidates.add(entry);
+    }
     const hits: { id: string; at: number }[] = [];
-    for (const entry of this.entries) {
+    for (const entry of [...candidates].sort((a, b) => a.order - b.order)) {
       for (const form of new Set([entry.norm, ...entry.entity.aliases.map(normalizeEntityName)])) {
         if (!form) continue;
-        const at = lower.indexOf(` ${form.replace(/[^\p{L}\d]+/gu, ' ')} `);
+        const at = lower.indexOf(` ${mentionPattern(form)} `);
         if (at >= 0) {
           hits.push({ id: entry.entity.id, at });
           break;
@@ -156,7 +175,7 @@ export class EntityBook {
 
   /** Known from earlier conversations, or named with a component word ("the retry worker", "auth-api"). */
   isComponentLike(id: string): boolean {
-    const entry = this.entries.find((candidate) => candidate.entity.id === id);
+    const entry = this.firstWithId(id);
     if (!entry) return false;
     if (entry.known) return true;
     return entry.entity.aliases.some((alias) =>
@@ -166,9 +185,12 @@ export class EntityBook {
 
   /** Another surface form of an entity ("fares/ticketing" for the one named "fares"). */
   addAlias(id: string, surface: string): void {
-    const entry = this.entries.find((candidate) => candidate.entity.id === id);
+    const entry = this.firstWithId(id);
     const alias = surface.trim();
-    if (entry && alias && !entry.entity.aliases.includes(alias)) entry.entity.aliases.push(alias);
+    if (entry && alias && !entry.entity.aliases.includes(alias)) {
+      entry.entity.aliases.push(alias);
+      this.index(entry);
+    }
   }
 
   markUsed(id: string): void {
@@ -177,13 +199,58 @@ export class EntityBook {
 
   /** Every entity this conversation named. */
   usedEntities(): AnnotatedEntity[] {
-    return this.entries
-      .filter((entry) => this.used.has(entry.entity.id))
+    const entries = new Set<Entry>();
+    for (const id of this.used) for (const entry of this.entriesWithId(id)) entries.add(entry);
+    return [...entries]
+      .sort((a, b) => a.order - b.order)
       .map((entry) => ({ ...entry.entity, aliases: [...new Set(entry.entity.aliases)] }));
   }
 
   nameOf(id: string): string {
-    return this.entries.find((entry) => entry.entity.id === id)?.entity.name ?? id;
+    return this.firstWithId(id)?.entity.name ?? id;
+  }
+
+  private firstWithId(id: string): Entry | undefined {
+    const known = this.source.withId(id)[0];
+    return known ? this.copy(known) : this.addedById.get(id)?.[0];
+  }
+
+  private entriesWithId(id: string): Entry[] {
+    return [...this.source.withId(id).map((known) => this.copy(known)), ...(this.addedById.get(id) ?? [])];
+  }
+
+  /** This conversation's copy of a known entity (aliases found here are added to it). */
+  private copy(known: KnownEntry): Entry {
+    let entry = this.copies.get(known.order);
+    if (entry) return entry;
+    const entity = known.entity;
+    const aliases = [...new Set([entity.name, ...(entity.aliases ?? [])])];
+    entry = {
+      entity: {
+        id: entity.id,
+        kind: entity.kind ?? 'component',
+        name: entity.name,
+        aliases,
+        confidence: 0.8,
+      },
+      norm: normalizeEntityName(entity.name),
+      known: true,
+      order: known.order,
+    };
+    this.copies.set(known.order, entry);
+    this.index(entry);
+    return entry;
+  }
+
+  /** (Re)indexes an entry held here by its forms and mention heads. */
+  private index(entry: Entry): void {
+    for (const form of new Set([entry.norm, ...entry.entity.aliases.map(normalizeEntityName)])) {
+      add(this.localForms, form, entry);
+      if (!form) continue;
+      const head = patternHead(mentionPattern(form));
+      if (head === undefined) this.localIrregular.add(entry);
+      else add(this.localHeads, head, entry);
+    }
   }
 }
 

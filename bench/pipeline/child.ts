@@ -1,0 +1,130 @@
+/**
+ * The child process of `npm run bench:pipeline`: runs `outro ingest` with agents — the same app
+ * call the CLI makes (`ingestAndDrain`, default reader and tracing) — on one export into a fresh
+ * home, timing each stage: read+store (until the events are stored and people linked), then each
+ * agent's `handle` (wall and CPU seconds, batches, events out). Prints one JSON line on stdout.
+ *
+ *   node --import tsx bench/pipeline/child.ts EXPORT_DIR OUTRO_HOME
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createAgents } from '../../src/agents/index.js';
+import { makeAppContext } from '../../src/app/app-context.js';
+import { ConfigSchema, loadConfig } from '../../src/app/config.js';
+import { ingestAndDrain } from '../../src/app/ingest-and-drain.js';
+import { resolvePaths } from '../../src/app/paths.js';
+import { openStore } from '../../src/app/store.js';
+import type { Agent } from '../../src/runtime/agents/agent.js';
+
+export interface StageTiming {
+  stage: string;
+  wallSeconds: number;
+  cpuSeconds: number;
+  batches: number;
+  eventsOut: number;
+}
+
+export interface ChildReport {
+  /** Events in the log at the end: stored by the ingest and produced by the agents. */
+  events: number;
+  stages: StageTiming[];
+  totalWallSeconds: number;
+  totalCpuSeconds: number;
+  peakRssMiB: number;
+  agentsFailed?: string;
+}
+
+const cpuSeconds = (): number => {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1e6;
+};
+
+/** The agent with its `handle` timed into `timing`. */
+function timed(agent: Agent, timing: StageTiming): Agent {
+  const handle = agent.handle.bind(agent);
+  return Object.assign(Object.create(Object.getPrototypeOf(agent) as object) as Agent, agent, {
+    handle: async (...args: Parameters<Agent['handle']>) => {
+      const wall = performance.now();
+      const cpu = cpuSeconds();
+      try {
+        const out = await handle(...args);
+        timing.eventsOut += out.length;
+        return out;
+      } finally {
+        timing.batches++;
+        timing.wallSeconds += (performance.now() - wall) / 1000;
+        timing.cpuSeconds += cpuSeconds() - cpu;
+      }
+    },
+    close: agent.close?.bind(agent),
+  });
+}
+
+const STAGE_OF: Record<string, string> = {
+  'channel-counts': 'channel counts',
+  conversations: 'disentangle',
+  annotations: 'annotate + resolve + facts',
+  'graph-projector': 'graph projection',
+  'search-index': 'search index',
+};
+
+const [exportDir, home] = process.argv.slice(2);
+if (!exportDir || !home) throw new Error('usage: child.ts EXPORT_DIR OUTRO_HOME');
+const configFile = join(exportDir, 'outro.yaml');
+const ctx = makeAppContext({
+  env: {},
+  paths: { ...resolvePaths({ OUTRO_HOME: home }), configFile },
+  now: '2026-11-24T00:00:00.000Z',
+  loadConfig: (file) => (existsSync(file) ? loadConfig(file) : ConfigSchema.parse({ timezone: 'UTC' })),
+  openStore,
+});
+
+const started = performance.now();
+const cpuStarted = cpuSeconds();
+const read: StageTiming = { stage: 'read + store', wallSeconds: 0, cpuSeconds: 0, batches: 1, eventsOut: 0 };
+const timings: StageTiming[] = [];
+let agents: Agent[] | undefined;
+const result = await ingestAndDrain(
+  ctx,
+  { inputs: [{ path: exportDir, shown: exportDir }], agents: true },
+  {
+    onIngested: (summary) => {
+      read.wallSeconds = (performance.now() - started) / 1000;
+      read.cpuSeconds = cpuSeconds() - cpuStarted;
+      read.eventsOut = summary.appended;
+    },
+    agents: () => {
+      const store = ctx.store();
+      agents = createAgents({
+        db: store.db,
+        log: store.log,
+        now: () => ctx.now(),
+        config: ctx.config(),
+        env: ctx.env,
+      }).map((agent) => {
+        const timing = {
+          stage: STAGE_OF[agent.name] ?? agent.name,
+          wallSeconds: 0,
+          cpuSeconds: 0,
+          batches: 0,
+          eventsOut: 0,
+        };
+        timings.push(timing);
+        return timed(agent, timing);
+      });
+      return agents;
+    },
+  },
+);
+for (const agent of agents ?? []) await agent.close?.();
+const totalWallSeconds = (performance.now() - started) / 1000;
+const report: ChildReport = {
+  events: read.eventsOut + timings.reduce((sum, timing) => sum + timing.eventsOut, 0),
+  stages: [read, ...timings],
+  totalWallSeconds,
+  totalCpuSeconds: cpuSeconds() - cpuStarted,
+  peakRssMiB: process.resourceUsage().maxRSS / 1024,
+  ...(result.agentsFailed ? { agentsFailed: result.agentsFailed.message } : {}),
+};
+ctx.close();
+console.log(JSON.stringify(report));
