@@ -34,6 +34,7 @@ export const OPERATION_INPUTS = {
     me: z.string().optional(),
     modelBudget: z.string().optional(),
   }),
+  'digest.latest': z.strictObject({}),
   conversations: z.strictObject({
     channel: z.string().optional(),
     since: z.string().optional(),

@@ -33,6 +33,9 @@ export const OPERATIONS = {
   digest: operation(OPERATION_INPUTS.digest, async (ctx, input) =>
     (await import('./digest.js')).digest(ctx, input),
   ),
+  'digest.latest': operation(OPERATION_INPUTS['digest.latest'], async (ctx) =>
+    (await import('./digest.js')).latestDigest(ctx),
+  ),
   conversations: operation(OPERATION_INPUTS.conversations, async (ctx, input) =>
     (await import('./conversations.js')).conversations(ctx, input),
   ),

@@ -10,11 +10,13 @@ import { registerDoctor } from './commands/doctor.js';
 import { registerEval } from './commands/eval.js';
 import { registerHistory } from './commands/history.js';
 import { registerIngest } from './commands/ingest.js';
+import { registerMcp } from './commands/mcp.js';
 import { registerReplay } from './commands/replay.js';
 import { registerRetry } from './commands/retry.js';
 import { registerRuns } from './commands/runs.js';
 import { registerStatus } from './commands/status.js';
 import { registerTrace } from './commands/trace.js';
+import { outroVersion } from './version.js';
 
 export interface ProgramHandle {
   program: Command;
@@ -28,6 +30,7 @@ export function buildProgram(options: ContextOptions = {}): ProgramHandle {
   program
     .name('outro')
     .description("Briefings from your team's chat exports and calendar, on your own machine, offline.")
+    .version(outroVersion(), '-v, --version', 'print the version')
     .option('--config <file>', 'config file (default: $OUTRO_HOME/config.yaml or the platform config dir)')
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText(
@@ -60,5 +63,6 @@ Start with:
   registerSchedule(program, context);
   registerHistory(program, context);
   registerReplay(program, context);
+  registerMcp(program, context);
   return { program, context: () => ctx };
 }

@@ -11,6 +11,7 @@ import type {
   QuestionAsked,
 } from '../../domain/annotations.js';
 import type { ChannelUpdated } from '../../domain/channel.js';
+import { channelLabel } from '../channel-names.js';
 import { EVENT } from '../../domain/events.js';
 import { isMeetingCancelled, occurrenceKey, type MeetingScheduled } from '../../domain/meeting.js';
 import type { EventLog } from '../../memory/event-log.js';
@@ -157,12 +158,7 @@ export class Citer {
   ) {}
 
   channelName(channelKey: string): string {
-    const channel = this.data.channels.get(channelKey);
-    if (!channel) return channelKey.split(':').pop() ?? channelKey;
-    if (channel.kind === 'dm')
-      return `DM ${channel.members.map((key) => this.people.name(key)).join(' & ')}`.trim();
-    if (channel.kind === 'group_dm') return channel.name ? `group DM (${channel.name})` : 'group DM';
-    return channel.source === 'teams' || channel.name.startsWith('#') ? channel.name : `#${channel.name}`;
+    return channelLabel(this.data.channels.get(channelKey), channelKey, (key) => this.people.name(key));
   }
 
   cite(evidence: Evidence, conversationId: string | null): Citation {
