@@ -92,6 +92,11 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
       options.agents === undefined
         ? await optional('the agents', async () => (await import('./daemon-agents.js')).loadDaemonAgents(ctx))
         : (options.agents ?? undefined);
+    // The daemon owns the graph: one handle held for its life (opened in the background, shared with
+    // the projector and every call), so a forwarded ask never pays for opening Kùzu.
+    const graph = optional('the graph', async () =>
+      (await import('../app/graph.js')).openGraph(paths.graphDir),
+    );
     const abort = new AbortController();
     const { folders, missing } = resolveWatchFolders(config.watch, paths.configFile);
     for (const folder of missing)
@@ -252,6 +257,11 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
         ]);
         await server?.close();
         await agents?.close().catch((error: Error) => log('error', `closing the agents: ${error.message}`));
+        await (
+          await graph
+        )
+          ?.close()
+          .catch((error: Error) => log('error', `closing the graph: ${error.message}`));
         openStoreRef.close();
         releasePidFile(files.pidFile);
         log('info', 'stopped');

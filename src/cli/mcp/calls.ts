@@ -2,15 +2,18 @@ import type { OperationName } from '../../app/operations.js';
 import { OutroError } from '../../domain/errors.js';
 import { callApp } from '../call.js';
 import type { CliContext } from '../context.js';
+import { graphHold } from './graph-hold.js';
 import type { ToolCalls } from './tools.js';
 
 /**
  * How the MCP tools reach outro: through callApp (src/cli/call.ts), the path every command takes —
  * the daemon when it answers, else this process. `byName` calls an operation this build may not
  * have, with its input checked against the operation's schema; a name the table lacks is a tool
- * error that says so. `settled()` waits for the calls in flight (stdin closed mid-call).
+ * error that says so. `settled()` waits for the calls in flight (stdin closed mid-call) and lets the
+ * graph go.
  */
 export function mcpCalls(ctx: CliContext): ToolCalls & { settled(): Promise<void> } {
+  const graph = graphHold(ctx);
   const inFlight = new Set<Promise<unknown>>();
   const track = <T>(call: Promise<T>): Promise<T> => {
     inFlight.add(call);
@@ -19,7 +22,10 @@ export function mcpCalls(ctx: CliContext): ToolCalls & { settled(): Promise<void
     return call;
   };
   return {
-    app: (name, input) => track(callApp(ctx, name, input)),
+    app(name, input) {
+      if (name === 'ask' || name === 'history') graph.touch();
+      return track(callApp(ctx, name, input));
+    },
     async byName(name, input) {
       const { OPERATIONS } = await import('../../app/operations.js');
       if (!Object.hasOwn(OPERATIONS, name))
@@ -39,6 +45,7 @@ export function mcpCalls(ctx: CliContext): ToolCalls & { settled(): Promise<void
     },
     async settled() {
       await Promise.allSettled([...inFlight]);
+      await graph.release();
     },
   };
 }
