@@ -23,8 +23,8 @@ export function mcpCalls(ctx: CliContext): ToolCalls & { settled(): Promise<void
   };
   return {
     app(name, input) {
-      if (name === 'ask' || name === 'history') graph.touch();
-      return track(callApp(ctx, name, input));
+      const ready = name === 'ask' || name === 'history' ? graph.touch() : Promise.resolve();
+      return track(ready.then(() => callApp(ctx, name, input)));
     },
     async byName(name, input) {
       const { OPERATIONS } = await import('../../app/operations.js');

@@ -44,18 +44,56 @@ export async function serveMcp(ctx: CliContext, options: ServeOptions = {}): Pro
     stdin as NodeJS.ReadStream,
     (options.stdout ?? process.stdout) as NodeJS.WriteStream,
   );
-  const closed = new Promise<void>((resolve) => {
-    transport.onclose = resolve;
-    stdin.once('end', () => void server.close());
-    stdin.once('close', () => void server.close());
-  });
   try {
     await server.connect(transport);
-    await closed;
+    const answered = trackRequests(transport);
+    await new Promise<void>((resolve) => {
+      transport.onclose = resolve;
+      // The client closed stdin: answer what it already asked (a piped script waits for it), then stop.
+      let ending = false;
+      const end = (): void => {
+        if (ending) return;
+        ending = true;
+        void answered().then(() => server.close());
+      };
+      stdin.once('end', end);
+      stdin.once('close', end);
+    });
     await calls.settled();
   } finally {
     restoreConsole();
   }
+}
+
+/**
+ * Counts the requests the transport received and the replies it sent; `answered()` resolves once
+ * every request has its reply (at most a minute after it is asked).
+ */
+function trackRequests(transport: StdioServerTransport): () => Promise<void> {
+  const pending = new Set<string | number>();
+  let wake: (() => void) | undefined;
+  const receive = transport.onmessage;
+  transport.onmessage = (message) => {
+    if ('method' in message && 'id' in message) pending.add(message.id);
+    receive?.(message);
+  };
+  const send = transport.send.bind(transport);
+  transport.send = async (message) => {
+    await send(message);
+    if (!('method' in message) && 'id' in message && message.id !== undefined) {
+      pending.delete(message.id);
+      if (pending.size === 0) wake?.();
+    }
+  };
+  return async () => {
+    // The last request may still be on its way from the read buffer to its handler.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (pending.size === 0) return;
+    await new Promise<void>((resolve) => {
+      wake = resolve;
+      setTimeout(resolve, 60_000).unref();
+    });
+  };
 }
 
 function registerTool(server: McpServer, tool: OutroTool, calls: ToolCalls, ctx: CliContext): void {
