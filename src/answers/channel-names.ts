@@ -1,4 +1,4 @@
-import type { ChannelUpdated } from '../domain/channel.js';
+import { addChannel, type ChannelUpdated } from '../domain/channel.js';
 import { EVENT } from '../domain/events.js';
 import type { EventLog } from '../memory/event-log.js';
 
@@ -21,7 +21,7 @@ export function channelLabel(
   return channel.name.startsWith('#') ? channel.name : `#${channel.name}`;
 }
 
-/** The latest channel.updated of every channel in the log, found by key or by source and native id. */
+/** Every channel in the log (its channel.updated events folded by domain/channel.ts foldChannel), found by key or by source and native id. */
 export class ChannelDirectory {
   private readonly byNative = new Map<string, ChannelUpdated>();
 
@@ -32,8 +32,7 @@ export class ChannelDirectory {
 
   static fromLog(log: EventLog): ChannelDirectory {
     const channels = new Map<string, ChannelUpdated>();
-    for (const event of log.iterateTyped([EVENT.channelUpdated]))
-      channels.set(event.payload.key, event.payload);
+    for (const event of log.iterateTyped([EVENT.channelUpdated])) addChannel(channels, event.payload);
     return new ChannelDirectory(channels);
   }
 

@@ -27,6 +27,8 @@ export interface ConnectorOptions {
   calendarFutureDays: number;
   /** IANA zone for floating calendar times (no zone given); UTC when unset. */
   defaultTimezone?: string;
+  /** Teams channel names by channel id (config `teams.channels`): Graph message lists carry none. */
+  teamsChannelNames?: Readonly<Record<string, string>>;
 }
 
 export interface Connector {

@@ -10,7 +10,7 @@ import type {
   QuestionAnswered,
   QuestionAsked,
 } from '../../domain/annotations.js';
-import type { ChannelUpdated } from '../../domain/channel.js';
+import { addChannel, type ChannelUpdated } from '../../domain/channel.js';
 import { channelLabel } from '../channel-names.js';
 import { EVENT } from '../../domain/events.js';
 import { isMeetingCancelled, occurrenceKey, type MeetingScheduled } from '../../domain/meeting.js';
@@ -72,8 +72,7 @@ export function loadBriefData(log: EventLog): BriefData {
   for (const event of log.iterateTyped(TYPES, { pageSize: 5_000 })) {
     switch (event.type) {
       case EVENT.channelUpdated: {
-        const channel = event.payload;
-        data.channels.set(channel.key, channel);
+        addChannel(data.channels, event.payload);
         break;
       }
       case EVENT.conversationAnnotated: {
