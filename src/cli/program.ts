@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { createContext, type CliContext, type ContextOptions } from './context.js';
 import { registerAsk } from './commands/ask.js';
 import { registerBrief } from './commands/brief.js';
+import { registerCompletion } from './commands/completion.js';
 import { registerDigest } from './commands/digest.js';
 import { registerSchedule } from './commands/schedule.js';
 import { registerDaemon } from './commands/daemon.js';
@@ -64,5 +65,6 @@ Start with:
   registerHistory(program, context);
   registerReplay(program, context);
   registerMcp(program, context);
+  registerCompletion(program, context);
   return { program, context: () => ctx };
 }
