@@ -55,7 +55,9 @@ export const OPERATIONS = {
   'trace.prune': operation(OPERATION_INPUTS['trace.prune'], async (ctx) =>
     (await import('./trace.js')).tracePrune(ctx),
   ),
-  replay: operation(OPERATION_INPUTS.replay, async (ctx) => (await import('./replay.js')).replay(ctx)),
+  replay: operation(OPERATION_INPUTS.replay, async (ctx, _input, hooks) =>
+    (await import('./replay.js')).replay(ctx, hooks),
+  ),
   'eval.run': operation(OPERATION_INPUTS['eval.run'], async (ctx, input, hooks) =>
     (await import('./eval.js')).evalRun(ctx, input, hooks),
   ),
