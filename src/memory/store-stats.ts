@@ -34,6 +34,14 @@ export interface StoreStats {
   channels: ChannelStats[];
 }
 
+/** When the newest message was posted (ISO), or undefined when there is none. */
+export function newestMessageAt(db: SqliteDatabase): string | undefined {
+  const row = db
+    .prepare('SELECT max(occurred_at) AS last FROM events WHERE type = ?')
+    .get(EVENT.messagePosted) as { last: string | null } | undefined;
+  return row?.last ?? undefined;
+}
+
 /** What the event log holds, counted with indexed queries (a few hundred ms at a million events). */
 export function storeStats(db: SqliteDatabase): StoreStats {
   const count = (type: string): number =>

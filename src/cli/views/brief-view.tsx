@@ -50,6 +50,11 @@ export function BriefView({ brief }: { brief: Brief }) {
         <Text dimColor> — {windowText(brief)}</Text>
       </Text>
       <Text dimColor>{countsText(brief)}</Text>
+      {(brief.notes ?? []).map((note) => (
+        <Text key={note} color="yellow">
+          {note}
+        </Text>
+      ))}
       {brief.degraded ? (
         <Text color="yellow">Some items come from the heuristic fallback (model unavailable): degraded.</Text>
       ) : null}
