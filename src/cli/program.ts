@@ -11,6 +11,7 @@ import { registerDoctor } from './commands/doctor.js';
 import { registerEval } from './commands/eval.js';
 import { registerHistory } from './commands/history.js';
 import { registerIngest } from './commands/ingest.js';
+import { registerInit } from './commands/init.js';
 import { registerMcp } from './commands/mcp.js';
 import { registerReplay } from './commands/replay.js';
 import { registerRetry } from './commands/retry.js';
@@ -49,6 +50,7 @@ Start with:
     });
     return ctx;
   };
+  registerInit(program, context);
   registerIngest(program, context);
   registerStatus(program, context);
   registerConversations(program, context);
