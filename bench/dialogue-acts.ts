@@ -1,8 +1,9 @@
 /**
- * `npm run bench:acts -- [--units N] [--model FILE]`: time of the dialogue-act classifier per unit
- * (features and inference), and of splitting messages into units, over a large generated sample:
- * messages of 1–6 lines drawn (seeded) from the written training units, with lists, quotes, code
- * and long messages mixed in the way chat has them.
+ * `npm run bench:acts -- [--units N] [--model FILE] [--files REGEX]`: time of the dialogue-act
+ * classifier per unit (features and inference), and of splitting messages into units, over a large
+ * generated sample: messages of 1–6 lines drawn (seeded) from the written training units (those of
+ * the files whose names match `--files`, default all), with lists, quotes, code and long messages
+ * mixed in the way chat has them. Longer units cost more: compare runs on the same files.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -20,8 +21,9 @@ const target = Number(get('units') ?? 200_000);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const dir = path.join(root, 'fixtures/dialogue-acts');
+const files = new RegExp(get('files') ?? '.');
 const lines = readdirSync(dir)
-  .filter((name) => name.endsWith('.jsonl'))
+  .filter((name) => name.endsWith('.jsonl') && files.test(name))
   .flatMap((name) => readFileSync(path.join(dir, name), 'utf8').split('\n').filter(Boolean))
   .map((line) => (JSON.parse(line) as { text: string }).text);
 
@@ -68,8 +70,12 @@ const classifyTime = time(() => {
     previous = messageAct(classifyUnits(model, list, { previousAct: previous, dm: false }));
 });
 const classified = units - skipped;
+const words = split.reduce(
+  (sum, list) => sum + list.reduce((n, unit) => n + (unit.skip ? 0 : unit.text.split(/\s+/).length), 0),
+  0,
+);
 console.log(
-  `${messages.length} messages, ${units} units (${skipped} skipped), hash space 2^${model.info.hashBits}`,
+  `${messages.length} messages, ${units} units (${skipped} skipped, ${(words / (units - skipped)).toFixed(1)} words a unit), hash space 2^${model.info.hashBits}`,
 );
 console.log(`split:            ${perUnit(splitTime, units)}`);
 console.log(`features+softmax: ${perUnit(classifyTime, classified)}`);

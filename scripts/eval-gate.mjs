@@ -4,7 +4,7 @@
 // little under the measured scores (README "Evaluation and traces"). `npm run eval:fixtures` runs
 // the same with `--report`: the scores, no thresholds.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,4 +30,22 @@ const result = spawnSync(process.execPath, [join(root, 'bin', 'outro'), 'eval', 
   env: { ...process.env, OUTRO_HOME: home, OUTRO_NO_DAEMON: '1' },
 });
 rmSync(home, { recursive: true, force: true });
-process.exit(result.status ?? 1);
+if (result.status !== 0) process.exit(result.status ?? 1);
+
+// The whole pipeline scored by evidence on the fixture workspaces and, when ../shared is there, on
+// the Fernhill workspace nobody on the project wrote (floors in evals/workspace-floors.json).
+const fernhill = join(root, '..', 'shared', 'datasets', 'workspaces', 'fernhill');
+const workspaces = [join(root, 'fixtures', 'workspace'), join(root, 'fixtures', 'holdout')];
+if (existsSync(join(fernhill, 'truth.json'))) workspaces.push(fernhill);
+else console.log(`eval gate: ${fernhill} is absent; the Fernhill workspace is not scored`);
+const workspaceRun = spawnSync(
+  process.execPath,
+  [
+    join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
+    join(root, 'scripts', 'eval-workspace.ts'),
+    ...workspaces,
+    ...(report ? [] : ['--floors', join(root, 'evals', 'workspace-floors.json')]),
+  ],
+  { stdio: 'inherit', cwd: root, env: { ...process.env, OUTRO_NO_DAEMON: '1' } },
+);
+process.exit(workspaceRun.status ?? 1);

@@ -2,16 +2,33 @@
  * Scores the whole pipeline on an evaluation workspace (exports + truth.json, laid out like
  * ../shared/datasets/workspaces/fernhill): ingest into a temp store, run every agent, compare what
  * was extracted with the gold labels by the message ids it cites.
- *   npm run eval:workspace -- DIR [DIR…] [--json] [--misses]
+ *   npm run eval:workspace -- DIR [DIR…] [--json] [--misses] [--floors FILE]
+ * With --floors (a JSON file: folder name → floors, see src/eval/workspace/workspace-floors.ts) it
+ * exits 1 when a workspace scores under one of its floors; the eval gate runs it that way.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { evaluateWorkspace } from '../src/app/workspace-eval.js';
 import { askReportLines, workspaceReportLines } from '../src/eval/workspace/report-workspace.js';
+import {
+  floorFailures,
+  WorkspaceFloorsSchema,
+  type WorkspaceFloors,
+} from '../src/eval/workspace/workspace-floors.js';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const misses = args.includes('--misses');
-const dirs = args.filter((arg) => !arg.startsWith('--'));
+const floorsAt = args.indexOf('--floors');
+const floorsFile = floorsAt >= 0 ? args[floorsAt + 1] : undefined;
+const floors: Record<string, WorkspaceFloors> = floorsFile
+  ? Object.fromEntries(
+      Object.entries(JSON.parse(readFileSync(floorsFile, 'utf8')) as Record<string, unknown>).map(
+        ([name, value]) => [name, WorkspaceFloorsSchema.parse(value)],
+      ),
+    )
+  : {};
+const dirs = args.filter((arg, index) => !arg.startsWith('--') && (floorsAt < 0 || index !== floorsAt + 1));
 if (dirs.length === 0) {
   console.error(
     'usage: npm run eval:workspace -- DIR [DIR…] [--json] [--misses]   (DIR holds the exports and truth.json)',
@@ -19,6 +36,7 @@ if (dirs.length === 0) {
   process.exit(2);
 }
 const results = [];
+let failed = 0;
 for (const dir of dirs) {
   if (!existsSync(dir)) {
     console.error(`${dir}: no such folder; skipped`);
@@ -33,6 +51,12 @@ for (const dir of dirs) {
     for (const line of workspaceReportLines(result.scores, { misses })) console.log(line);
     for (const line of askReportLines(result.ask, { all: misses })) console.log(line);
     console.log('');
+  }
+  const floor = floors[basename(dir)];
+  if (floorsFile && !floor) console.error(`${dir}: no floors for "${basename(dir)}" in ${floorsFile}`);
+  for (const failure of floor ? floorFailures(result.scores, result.ask, floor) : []) {
+    console.error(`${dir}: ${failure}`);
+    failed += 1;
   }
 }
 if (json) {
@@ -57,3 +81,4 @@ if (json) {
     ),
   );
 }
+if (failed > 0) process.exit(1);

@@ -59,7 +59,7 @@ const config: SoftmaxConfig = {
   l2: num('l2', 1e-4),
 };
 const folds = num('folds', 5);
-const emailWeight = num('email-weight', 0.1);
+const emailWeight = num('email-weight', 0.03);
 const balance = num('balance', 0.5);
 const fixtureWeights: FixtureWeights = {
   labelled: num('fixture-weight', 1),
@@ -133,6 +133,9 @@ for (const act of DIALOGUE_ACTS) {
   order.forEach((k, position) => fold.set(ofAct[k], position % folds));
 }
 const cv: Confusion = emptyConfusion();
+/** The same, for the units written in the manner of real chat (`*-long.jsonl`) alone. */
+const cvLong: Confusion = emptyConfusion();
+const isLong = (example: Example) => example.where.includes('-long.jsonl');
 const cvMisses: string[] = [];
 for (let f = 0; f < (folds > 1 ? folds : 0); f++) {
   const { model } = trainAll(units.filter((u) => fold.get(u) !== f));
@@ -140,6 +143,7 @@ for (let f = 0; f < (folds > 1 ? folds : 0); f++) {
     const prediction = classifyUnit(model, example.unit, example.context);
     const predicted = prediction ? DIALOGUE_ACTS.indexOf(prediction.act) : DIALOGUE_ACTS.indexOf('other');
     cv[DIALOGUE_ACTS.indexOf(example.act)][predicted]++;
+    if (isLong(example)) cvLong[DIALOGUE_ACTS.indexOf(example.act)][predicted]++;
     if (prediction && prediction.act !== example.act)
       cvMisses.push(
         `${example.where}  ${example.act} → ${prediction.act} (${pct(prediction.probability)})  ${example.unit.text}`,
@@ -150,6 +154,8 @@ if (folds > 1)
   console.log(
     `\n${folds}-fold cross-validation on the written units (each fold also trains on email and workspace units):\n${scoreTable(cv)}\n\n${confusionTable(cv)}`,
   );
+if (folds > 1 && units.some(isLong))
+  console.log(`\nthe same, on the units written as real chat (*-long.jsonl) alone:\n${scoreTable(cvLong)}`);
 if (showMisses) console.log(`\ncross-validation misses:\n${cvMisses.sort().join('\n')}`);
 
 // ---- the shipped model: everything but the holdout, quantised, then read back as the loader will.

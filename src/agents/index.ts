@@ -5,6 +5,7 @@ import { ChannelCountsAgent } from './channel-counts/channel-counts-agent.js';
 import { ConversationsAgent } from './conversations/conversations-agent.js';
 import { annotationsAgentFromConfig } from './annotations/annotations-agent.js';
 import { graphProjectorAgentFor } from './graph-projector/graph-projector-agent.js';
+import { SearchIndexAgent } from './search-index/search-index-agent.js';
 
 /** What agents are built from. `config` is the validated app config (typed loosely: agents do not import app/). */
 export interface AgentDeps {
@@ -26,5 +27,6 @@ export function createAgents(deps: AgentDeps): Agent[] {
     new ConversationsAgent(),
     graphProjectorAgentFor(deps.db),
     annotationsAgentFromConfig(deps.config, undefined, deps.env ?? process.env),
+    new SearchIndexAgent(),
   ];
 }

@@ -47,6 +47,8 @@ export const ConfigSchema = z
         timeoutMs: z.number().int().positive().optional(),
         concurrency: z.number().int().positive().optional(),
         embed: z.string().optional(),
+        /** What the model does in annotate: write the whole annotation (default), or read only the units' dialogue acts. */
+        annotate: z.enum(['whole', 'acts']).optional(),
       })
       .strict()
       .optional(),

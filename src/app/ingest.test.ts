@@ -8,7 +8,12 @@ import {
 } from '../connectors/slack/test-support/slack-export-fixture.js';
 import { CONNECTORS } from '../connectors/registry.js';
 import { makeTempDir } from '../test-support/temp-dir.js';
-import { ingestPaths } from './ingest.js';
+import { PeopleDirectory } from '../answers/people/people-directory.js';
+import { messagePosted, personUpdated } from '../domain/event-builders.js';
+import type { MessagePosted } from '../domain/message.js';
+import type { PersonUpdated } from '../domain/person.js';
+import { allLinks, latestProfiles } from '../memory/people-queries.js';
+import { ingestPaths, linkAcrossSources } from './ingest.js';
 import { openStore, type Store } from './store.js';
 
 describe('ingestPaths naming what it read', () => {
@@ -56,5 +61,87 @@ describe('ingestPaths naming what it read', () => {
       'work/teams/broken.json',
       '../gone.json',
     ]);
+  });
+});
+
+describe('linkAcrossSources and self-introductions', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  let store: Store;
+  beforeEach(() => {
+    temp = makeTempDir('outro-ingest-intro-');
+    store = openStore(join(temp.dir, 'outro.db'));
+  });
+  afterEach(() => {
+    store.close();
+    temp.cleanup();
+  });
+
+  const at = '2026-03-01T12:00:00.000Z';
+  const profile = (key: string, names: string[], extra: Partial<PersonUpdated> = {}): PersonUpdated => {
+    const [source, workspace, nativeId] = key.split(':');
+    return {
+      key,
+      source: source === 'discord' ? 'discord' : 'slack',
+      workspace,
+      nativeId,
+      names,
+      handles: [],
+      emails: [],
+      isBot: false,
+      ...extra,
+    };
+  };
+  const said = (id: string, author: string, text: string, kind: MessagePosted['kind'] = 'message') =>
+    messagePosted({
+      source: 'discord',
+      workspace: 'global',
+      channel: 'c1',
+      id,
+      thread: null,
+      replyTo: null,
+      author,
+      text,
+      kind,
+      mentions: [],
+      editedAt: null,
+      ts: at,
+    });
+  const noor = profile('slack:T1:U7', ['Noor Haddad'], { emails: ['noor@fernhill.io'] });
+  const dana = profile('slack:T1:U8', ['Dana Whitfield'], { emails: ['dana@fernhill.io'] });
+  const opaque = profile('discord:global:9', ['x9k'], { handles: ['x9k'] });
+  const grouped = (): string[][] =>
+    new PeopleDirectory(latestProfiles(store.db), allLinks(store.db)).humans.map((human) => human.keys);
+
+  it('joins the author of "I\'m Noor from Fernhill" to Noor, as an introduction link every command sees', () => {
+    store.log.appendAll([
+      ...[noor, dana, opaque].map((person) => personUpdated(person, at)),
+      said('1', 'discord:global:9', 'Hi all, I’m Noor from Fernhill — ping me about the rollout'),
+    ]);
+    expect(linkAcrossSources(store, [], new Date(at))).toBe(1);
+    expect(allLinks(store.db)).toEqual([
+      expect.objectContaining({ a: 'discord:global:9', b: 'slack:T1:U7', method: 'introduction' }),
+    ]);
+    expect(grouped()).toContainEqual(['discord:global:9', 'slack:T1:U7']);
+    // Already in the log: a second ingest adds nothing.
+    expect(linkAcrossSources(store, [], new Date(at))).toBe(0);
+  });
+
+  it('links nobody from a message that introduces no one, or from a bot post, or across a config exclude', () => {
+    store.log.appendAll([
+      ...[noor, dana, opaque].map((person) => personUpdated(person, at)),
+      said('1', 'discord:global:9', 'I think Noor here is right about the rollout'),
+      said('2', 'discord:global:9', 'Noor here — deploy finished', 'bot'),
+    ]);
+    expect(linkAcrossSources(store, [], new Date(at))).toBe(0);
+    store.log.appendAll([said('3', 'discord:global:9', 'Noor here, from the Fernhill side')]);
+    expect(
+      linkAcrossSources(
+        store,
+        [{ name: 'Noor Haddad', ids: ['slack:U7'], exclude: ['discord:9'] }],
+        new Date(at),
+      ),
+    ).toBe(1);
+    expect(allLinks(store.db).map((link) => link.method)).toEqual(['notSame']);
+    expect(grouped()).toContainEqual(['discord:global:9']);
   });
 });

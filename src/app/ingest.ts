@@ -9,7 +9,8 @@ import { personLinked } from '../domain/event-builders.js';
 import { EVENT } from '../domain/events.js';
 import type { PersonAlias } from '../domain/person.js';
 import type { Format } from '../domain/source.js';
-import { allLinks, latestProfiles } from '../memory/people-queries.js';
+import { allLinks, introductionCandidates, latestProfiles } from '../memory/people-queries.js';
+import { linksFromIntroductions } from '../pipeline/resolve/introductions.js';
 import { linkPeople } from '../pipeline/resolve/link-people.js';
 import type { Store } from './store.js';
 
@@ -252,10 +253,18 @@ export async function ingestPaths(
   return summary;
 }
 
-/** Appends person.linked events for links not yet in the log; returns how many were new. */
+/**
+ * Appends person.linked events for links not yet in the log; returns how many were new. The links
+ * are those of the profiles and the config's aliases (linkPeople), then those of self-introductions
+ * in any stored message ("Tess here — I've taken over invoicing"), matched against the humans the
+ * first make (linksFromIntroductions), so that every command's grouping sees both.
+ */
 export function linkAcrossSources(store: Store, aliases: readonly PersonAlias[], now: Date): number {
   const known = new Set(allLinks(store.db).map((link) => `${link.a}|${link.b}|${link.method}|${link.basis}`));
-  const fresh = linkPeople(latestProfiles(store.db), aliases).filter(
+  const profiles = latestProfiles(store.db);
+  const byProfiles = linkPeople(profiles, aliases);
+  const byIntroductions = linksFromIntroductions(introductionCandidates(store.db), profiles, byProfiles);
+  const fresh = [...byProfiles, ...byIntroductions].filter(
     (link) => !known.has(`${link.a}|${link.b}|${link.method}|${link.basis}`),
   );
   return store.log.appendAll(fresh.map((link) => personLinked(link, now.toISOString())));

@@ -20,6 +20,15 @@ export const OPERATION_INPUTS = {
   status: z.strictObject({}),
   ask: z.strictObject({ question: text, asOf: z.string().optional(), model: z.boolean() }),
   history: z.strictObject({ entity: text }),
+  search: z.strictObject({
+    query: z.string(),
+    from: z.string().optional(),
+    channel: z.string().optional(),
+    since: z.string().optional(),
+    until: z.string().optional(),
+    kinds: z.array(z.enum(['message', 'decision', 'item', 'question', 'fact', 'conversation'])),
+    limit: z.number().int().min(1).max(1000),
+  }),
   brief: z.strictObject({
     since: z.string().optional(),
     until: z.string().optional(),
@@ -35,6 +44,17 @@ export const OPERATION_INPUTS = {
     modelBudget: z.string().optional(),
   }),
   'digest.latest': z.strictObject({}),
+  /** `outro items`: every filter optional; kinds empty or absent means every kind. */
+  items: z.strictObject({
+    kinds: z.array(z.enum(['decision', 'action', 'question'])).optional(),
+    for: text.optional(),
+    state: z.enum(['open', 'done']).optional(),
+    since: z.string().optional(),
+    until: z.string().optional(),
+    channel: text.optional(),
+  }),
+  /** `outro people [WHO]`: the list, or one human (any handle, id, display name or email). */
+  people: z.strictObject({ who: text.optional(), bots: z.boolean() }),
   conversations: z.strictObject({
     channel: z.string().optional(),
     since: z.string().optional(),
@@ -68,8 +88,11 @@ export type IngestInput = Inputs['ingest'];
 export type StatusInput = Inputs['status'];
 export type AskInput = Inputs['ask'];
 export type HistoryInput = Inputs['history'];
+export type SearchInput = Inputs['search'];
 export type BriefInput = Inputs['brief'];
 export type DigestInput = Inputs['digest'];
+export type ItemsInput = Inputs['items'];
+export type PeopleInput = Inputs['people'];
 export type ConversationsInput = Inputs['conversations'];
 export type RunsInput = Inputs['runs'];
 export type RunShowInput = Inputs['runs.show'];

@@ -27,6 +27,9 @@ export const OPERATIONS = {
   history: operation(OPERATION_INPUTS.history, async (ctx, input) =>
     (await import('./ask.js')).history(ctx, input),
   ),
+  search: operation(OPERATION_INPUTS.search, async (ctx, input) =>
+    (await import('./search.js')).search(ctx, input),
+  ),
   brief: operation(OPERATION_INPUTS.brief, async (ctx, input) =>
     (await import('./brief.js')).brief(ctx, input),
   ),
@@ -35,6 +38,12 @@ export const OPERATIONS = {
   ),
   'digest.latest': operation(OPERATION_INPUTS['digest.latest'], async (ctx) =>
     (await import('./digest.js')).latestDigest(ctx),
+  ),
+  items: operation(OPERATION_INPUTS.items, async (ctx, input) =>
+    (await import('./items.js')).items(ctx, input),
+  ),
+  people: operation(OPERATION_INPUTS.people, async (ctx, input) =>
+    (await import('./people.js')).people(ctx, input),
   ),
   conversations: operation(OPERATION_INPUTS.conversations, async (ctx, input) =>
     (await import('./conversations.js')).conversations(ctx, input),

@@ -4,6 +4,7 @@ import { busHealth, type ConsumerHealth } from '../memory/bus/bus-health.js';
 import { SqliteBus } from '../memory/bus/sqlite-bus.js';
 import type { IngestRunRow } from '../memory/ingest-store.js';
 import { allLinks, latestProfiles } from '../memory/people-queries.js';
+import { SqliteSearchIndex, type SearchIndexStats } from '../memory/search/sqlite-search-index.js';
 import { storeStats, type StoreStats } from '../memory/store-stats.js';
 import { RunStore } from '../memory/workflows/run-store.js';
 import type { RunStatus } from '../runtime/engine/types.js';
@@ -26,6 +27,8 @@ export interface StatusReport {
   /** Problems of the last ingest run. */
   problems: IngestProblemRecord[];
   workflows: WorkflowHealth;
+  /** The search index: documents and bytes on disk (set by `status`). */
+  search?: SearchIndexStats;
 }
 
 /** The agents' and workflows' health: what waits, what is dead (see `outro runs`, `outro retry`). */
@@ -73,5 +76,6 @@ export interface StatusResult extends StatusReport {
 export async function status(ctx: AppContext): Promise<StatusResult> {
   const report = buildStatus(ctx.store(), ctx.paths);
   const lastDay = observabilitySummary(ctx.store().db, new Date(ctx.now().getTime() - 24 * 3600 * 1000));
-  return { ...report, model: modelStatus(modelSettings(ctx)), lastDay };
+  const search = new SqliteSearchIndex(ctx.store().db).stats();
+  return { ...report, search, model: modelStatus(modelSettings(ctx)), lastDay };
 }

@@ -145,9 +145,14 @@ export const FACT_RELATIONS = {
   owns: { slot: 'object', cardinality: 'one' },
   works_on: { slot: 'subject', cardinality: 'many' },
   expert_in: { slot: 'subject', cardinality: 'many' },
+  /** One holder per rotation (the object): the next one closes the last; a rota week also ends by itself (validTo). */
+  on_call: { slot: 'object', cardinality: 'one' },
 } as const;
 export type FactRelation = keyof typeof FACT_RELATIONS;
-export const FactRelationSchema = z.enum(['owns', 'works_on', 'expert_in']);
+/** The objects of `on_call` facts: the primary rotation, and its backup. */
+export const ON_CALL_ROTATION = 'rotation:on-call';
+export const ON_CALL_BACKUP_ROTATION = 'rotation:on-call-secondary';
+export const FactRelationSchema = z.enum(['owns', 'works_on', 'expert_in', 'on_call']);
 
 export const FactAsserted = z.object({
   factId: z.string(),
@@ -158,6 +163,8 @@ export const FactAsserted = z.object({
   object: z.string(),
   /** When it becomes true in the world (a handover's effective date), else the message time. */
   validFrom: z.string(),
+  /** When it stops being true, where the statement says so ("on call this week" ends on Monday); absent: until the next holder. */
+  validTo: z.string().nullable().optional(),
   confidence: z.number().min(0).max(1),
   /** "I think X might own Y?" */
   hedged: z.boolean(),

@@ -36,6 +36,8 @@ export interface ModelConfigBlock {
   timeoutMs?: number;
   concurrency?: number;
   embed?: string;
+  /** Annotate: the model writes the whole annotation (`whole`, default) or reads the units' dialogue acts (`acts`). */
+  annotate?: 'whole' | 'acts';
 }
 
 type Env = Readonly<Record<string, string | undefined>>;

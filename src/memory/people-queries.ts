@@ -1,4 +1,5 @@
 import { EVENT } from '../domain/events.js';
+import type { MessagePosted } from '../domain/message.js';
 import type { PersonLinked, PersonUpdated } from '../domain/person.js';
 import { decodePayload } from './event-log.js';
 import type { SqliteDatabase } from './sqlite.js';
@@ -18,4 +19,29 @@ export function allLinks(db: SqliteDatabase): PersonLinked[] {
     .prepare('SELECT payload FROM events WHERE type = ? ORDER BY seq')
     .all(EVENT.personLinked) as Array<{ payload: string }>;
   return rows.flatMap((row) => decodePayload(EVENT.personLinked, row.payload) ?? []);
+}
+
+/**
+ * Chat messages that may open with a self-introduction ("Lou here", "I'm Noor from Fernhill"):
+ * a cheap filter in SQLite on the first 200 characters, read whole by `readIntroduction`.
+ */
+export function introductionCandidates(
+  db: SqliteDatabase,
+): Array<Pick<MessagePosted, 'author' | 'text' | 'kind'>> {
+  const head = `lower(substr(json_extract(payload, '$.text'), 1, 200))`;
+  const cues = [' here', "it's ", 'its ', 'this is ', "i'm ", 'i’m ', 'im ', 'i am ', 'my name is '];
+  const rows = db
+    .prepare(
+      `SELECT json_extract(payload, '$.author') AS author, json_extract(payload, '$.text') AS text
+         FROM events
+        WHERE type = ? AND json_extract(payload, '$.kind') = 'message'
+          AND (${cues.map(() => `${head} LIKE ?`).join(' OR ')})
+        ORDER BY seq`,
+    )
+    .all(EVENT.messagePosted, ...cues.map((cue) => `%${cue}%`)) as Array<{ author: unknown; text: unknown }>;
+  return rows.flatMap((row) =>
+    typeof row.author === 'string' && typeof row.text === 'string'
+      ? [{ author: row.author, text: row.text, kind: 'message' as const }]
+      : [],
+  );
 }

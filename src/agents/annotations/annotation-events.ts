@@ -175,6 +175,7 @@ export function annotationEvents(
       relation: fact.relation,
       object: fact.object,
       validFrom: fact.validFrom,
+      ...(fact.validTo ? { validTo: fact.validTo } : {}),
       confidence: fact.confidence,
       hedged: fact.hedged,
       conversationId: input.conversationId,

@@ -36,6 +36,8 @@ export interface AnnotationsAgentOptions {
   timezone?: string;
   /** Set when config `model` is: the model strategy answers, the heuristic is the fallback. */
   modelClient?: ModelClient;
+  /** Config `model.annotate: acts`: the model reads only the units' dialogue acts (classify-acts). */
+  modelActs?: boolean;
 }
 
 export class AnnotationsAgent implements Agent {
@@ -76,7 +78,7 @@ export class AnnotationsAgent implements Agent {
       const result = await runAnnotate(
         input,
         { now: context.now(), signal: context.signal },
-        { cache, modelClient: this.options.modelClient },
+        { cache, modelClient: this.options.modelClient, modelActs: this.options.modelActs },
       );
       const events = annotationEvents(input, result.output, result.provenance, event.id);
       for (const produced of events) {
@@ -107,5 +109,5 @@ export function annotationsAgentFromConfig(
       : {};
   const timezone = typeof block.timezone === 'string' ? block.timezone : undefined;
   const client = modelClient ?? createModelRuntime({ model: block.model }, env)?.client;
-  return new AnnotationsAgent({ timezone, modelClient: client });
+  return new AnnotationsAgent({ timezone, modelClient: client, modelActs: block.model?.annotate === 'acts' });
 }

@@ -3,6 +3,7 @@ import { localDate } from '../../domain/time-zones.js';
 import { pickEvidence, type EvidenceSource } from '../../memory/facts/evidence.js';
 import type { FactVersion } from '../../memory/facts/fact-types.js';
 import type { GraphStore } from '../../memory/graph/graph-store.js';
+import type { SearchIndex } from '../../memory/search/search-types.js';
 import type { AnswerEvidence, AskAnswer, AskIntent, HistoryEntry } from './ask-types.js';
 import type { PeopleDirectory } from '../people/people-directory.js';
 
@@ -17,6 +18,8 @@ export interface AskSources {
   now: Date;
   /** Days in answers are written in this zone (the config timezone); UTC when absent. */
   timeZone?: string;
+  /** The search index: retrieval answers for questions the structured kinds do not cover (absent: none). */
+  search?: SearchIndex;
 }
 
 /** Per question: the time it is answered at, and the words that named the target. */

@@ -1,5 +1,6 @@
 import type { FactRelation } from '../../domain/annotations.js';
 import type { FactStatus } from '../../memory/facts/fact-types.js';
+import type { QuestionTime } from './question-time.js';
 
 /** What a question asks, as the pattern parser understood it (parse-question.ts). */
 export type AskIntent =
@@ -11,7 +12,8 @@ export type AskIntent =
   | 'working-on' // what is PERSON working on
   | 'blocking' // what is blocking X (a person or a component)
   | 'waiting-on-me' // what is waiting on me (config `me`)
-  | 'changed'; // what changed about X (the last 7 days before as-of)
+  | 'changed' // what changed about X (the last 7 days before as-of)
+  | 'on-call'; // who is on call (this week, on DATE, during …): schedule facts
 
 export interface ParsedQuestion {
   intent: AskIntent;
@@ -19,6 +21,8 @@ export interface ParsedQuestion {
   target: string;
   /** A time named in the question ("last week", "on 2026-11-10"), ISO UTC; overrides --as-of. */
   asOf?: string;
+  /** The time phrase itself, with the span it covers (read relative to --as-of). */
+  time?: QuestionTime;
 }
 
 /** One message an answer rests on. */
@@ -68,8 +72,14 @@ export interface AskAnswer {
   entity: { kind: 'component' | 'person'; id: string; name: string } | null;
   /** What was looked up, in words: shown with "I don't know". */
   searched: string[];
-  /** Who understood the question (set by ask()): the patterns, or the model (grounded). */
-  understoodBy?: 'pattern' | 'model';
+  /** Who understood the question (set by ask()): the patterns, the model (grounded), or retrieval (the search index). */
+  understoodBy?: 'pattern' | 'model' | 'retrieval';
+  /** Retrieval answers: what kind of answer the question wants (person, time, number, reason, status, …). */
+  answerType?: string | null;
+  /** Retrieval answers: the query, the best-scored sentences and the threshold a known answer needs. */
+  retrieval?: RetrievalTrace | null;
+  /** With "I don't know" from retrieval: the closest messages, not an answer. */
+  maybeRelevant?: AnswerEvidence[];
   /** True when a configured model could not be used for part of this answer; the reason says which. */
   degraded?: boolean;
   degradedReason?: string | null;
@@ -79,6 +89,17 @@ export interface AskAnswer {
   wording?: string | null;
   /** What the model path did for this answer (absent without a model). */
   model?: { calls: number; cached: number; hallucinationDrops: number } | null;
+}
+
+export interface RetrievalTrace {
+  /** The words searched for. */
+  query: string;
+  /** The best sentences: their document, passage score, BM25 and text. */
+  hits: Array<{ docId: string; score: number; bm25: number; sentence: string }>;
+  /** The score a known answer needs (KNOWN_THRESHOLD). */
+  threshold: number;
+  /** The best passage's score. */
+  best: number;
 }
 
 export interface AskMatch {

@@ -1,4 +1,10 @@
-import { answerAskWhom, answerChanged, answerHolders, answerWorkingOn } from './answer-facts.js';
+import {
+  answerAskWhom,
+  answerChanged,
+  answerHolders,
+  answerOnCall,
+  answerWorkingOn,
+} from './answer-facts.js';
 import { answerBlocking, answerDecided, answerWaitingOnMe } from './answer-items.js';
 import type { AnswerContext, AskSources } from './answer-support.js';
 import type { AskAnswer, ParsedQuestion } from './ask-types.js';
@@ -9,6 +15,7 @@ import { searchWords } from '../../memory/graph/search-text.js';
 import { findSimilarComponent } from './similar-entity.js';
 import { understandQuestion, type AskModel } from './understand-question.js';
 import { wordAnswer } from './word-answer.js';
+import { answerByRetrieval } from './retrieval/answer-retrieval.js';
 
 export interface AskOptions {
   /** ISO time the answer holds at (from --as-of); a time in the question wins; default: now. */
@@ -39,7 +46,7 @@ export async function ask(
   sources: AskSources,
   options: AskOptions = {},
 ): Promise<AskAnswer> {
-  const understanding = await understandQuestion(question, sources, options.model);
+  const understanding = await understandQuestion(question, sources, options.model, options.asOf);
   const parsed = understanding.parsed;
   const asOf = parsed?.asOf ?? options.asOf ?? sources.now.toISOString();
   let calls = understanding.modelCalls;
@@ -47,27 +54,40 @@ export async function ask(
   let drops = understanding.hallucinationDrops;
   const reasons = understanding.degradedReason ? [understanding.degradedReason] : [];
   let answer: AskAnswer;
+  let by: AskAnswer['understoodBy'] = understanding.by;
   if (!parsed) {
-    answer = {
-      question,
-      intent: null,
-      known: false,
-      text: `I don't understand the question. I can answer questions like: ${QUESTION_EXAMPLES.map((example) => `"${example}"`).join(', ')}.`,
-      confidence: 0,
-      evidence: [],
-      asOf,
-      history: [],
-      entity: null,
-      searched: [
-        'question patterns: none matched',
-        ...(options.model ? ['the model: did not understand it'] : []),
-      ],
-    };
+    if (sources.search) {
+      answer = answerByRetrieval(question, sources, asOf, sources.search);
+      by = 'retrieval';
+    } else
+      answer = {
+        question,
+        intent: null,
+        known: false,
+        text: `I don't understand the question. I can answer questions like: ${QUESTION_EXAMPLES.map((example) => `"${example}"`).join(', ')}.`,
+        confidence: 0,
+        evidence: [],
+        asOf,
+        history: [],
+        entity: null,
+        searched: [
+          'question patterns: none matched',
+          ...(options.model ? ['the model: did not understand it'] : []),
+        ],
+      };
   } else {
     answer = await answerParsed(question, parsed, asOf, sources);
     answer = await byNarrowerName(answer, question, parsed, asOf, sources);
     answer = await bySimilarity(answer, question, parsed, asOf, sources, options);
     if (answer.degradedReason) reasons.push(answer.degradedReason);
+    if (!answer.known && sources.search && parsed.intent !== 'waiting-on-me') {
+      // The kind was understood but its records hold no answer: the whole record may.
+      const retrieved = answerByRetrieval(question, sources, options.asOf ?? asOf, sources.search);
+      if (retrieved.known) {
+        answer = { ...retrieved, searched: [...answer.searched, ...retrieved.searched] };
+        by = 'retrieval';
+      } else answer = { ...answer, maybeRelevant: retrieved.maybeRelevant, retrieval: retrieved.retrieval };
+    }
   }
   let wording: string | null = null;
   if (options.model && options.model.reword !== false && answer.known) {
@@ -78,7 +98,7 @@ export async function ask(
     drops += worded.hallucinationDrops;
     if (worded.reason) reasons.push(worded.reason);
   }
-  if (understanding.by === 'model' && parsed) {
+  if (by === 'model' && parsed) {
     answer = {
       ...answer,
       searched: [
@@ -89,7 +109,7 @@ export async function ask(
   }
   return {
     ...answer,
-    understoodBy: understanding.by,
+    understoodBy: by,
     degraded: reasons.length > 0,
     degradedReason: reasons.length > 0 ? reasons.join('; ') : null,
     match: answer.match ?? null,
@@ -232,5 +252,7 @@ function answerParsed(
       return answerWaitingOnMe(context);
     case 'changed':
       return answerChanged(context);
+    case 'on-call':
+      return answerOnCall(context);
   }
 }

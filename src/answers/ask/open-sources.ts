@@ -3,6 +3,7 @@ import { catchUpGraph } from '../../memory/graph/catch-up.js';
 import type { GraphStore } from '../../memory/graph/graph-store.js';
 import { allLinks, latestProfiles } from '../../memory/people-queries.js';
 import type { SqliteDatabase } from '../../memory/sqlite.js';
+import { SqliteSearchIndex } from '../../memory/search/sqlite-search-index.js';
 import type { AskSources } from './answer-support.js';
 import { PeopleDirectory } from '../people/people-directory.js';
 
@@ -45,6 +46,7 @@ export async function openAskSources(
       me: options.me,
       now: options.now,
       timeZone: options.timeZone,
+      search: new SqliteSearchIndex(options.db),
     };
     return { sources, close: () => graph.close() };
   } catch (error) {

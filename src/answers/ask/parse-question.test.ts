@@ -28,7 +28,7 @@ describe('parseQuestion', () => {
   });
 
   it('takes the time a question names', () => {
-    expect(parseQuestion('who owned billing last week', NOW)).toEqual({
+    expect(parseQuestion('who owned billing last week', NOW)).toMatchObject({
       intent: 'owner',
       target: 'billing',
       asOf: '2026-11-13T07:30:00.000Z',
@@ -40,6 +40,27 @@ describe('parseQuestion', () => {
   it('leaves questions it does not understand alone', () => {
     expect(parseQuestion('make me a sandwich', NOW)).toBeUndefined();
     expect(parseQuestion('who owns', NOW)).toBeUndefined();
+  });
+
+  it('reads relative phrases from the time it is given (the as-of), not the clock', () => {
+    const asOf = new Date('2026-10-23T23:59:59.999Z');
+    expect(parseQuestion('who owned the ETA engine last week', asOf)?.asOf).toBe('2026-10-16T23:59:59.999Z');
+    expect(parseQuestion('who was responsible for the prediction worker on October 14', asOf)).toMatchObject({
+      intent: 'owner',
+      target: 'the prediction worker',
+      asOf: '2026-10-14T23:59:59.999Z',
+    });
+  });
+
+  it.each([
+    ['who looks after the ticketing API', 'owner', 'the ticketing api'],
+    ["who's responsible for route feeds", 'owner', 'route feeds'],
+    ['who do I talk to about fare capping', 'ask-whom', 'fare capping'],
+    ['whose account is Lakeshore', 'owner', 'lakeshore'],
+    ['what do I still owe people', 'waiting-on-me', ''],
+    ['who is on call this week', 'on-call', ''],
+  ])('understands the paraphrase "%s"', (question, intent, target) => {
+    expect(parseQuestion(question, NOW)).toMatchObject({ intent, target });
   });
 });
 

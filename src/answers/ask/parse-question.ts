@@ -1,7 +1,6 @@
 import { nextDate, startOfLocalDay } from '../../domain/time-zones.js';
 import type { AskIntent, ParsedQuestion } from './ask-types.js';
-
-const DAY_MS = 86_400_000;
+import { questionTime } from './question-time.js';
 
 interface Pattern {
   intent: AskIntent;
@@ -16,25 +15,42 @@ const PATTERNS: Pattern[] = [
   },
   {
     intent: 'waiting-on-me',
-    re: /^what (?:do i owe|needs my (?:attention|answer|approval|sign-?off))()(?: anyone)?$/,
+    re: /^what (?:do i (?:still )?owe|needs my (?:attention|answer|approval|sign-?off))()(?: (?:anyone|anybody|people|others|the team))?$/,
+  },
+  {
+    intent: 'waiting-on-me',
+    re: /^(?:what(?:'s| is| am i)?|anything) (?:still )?(?:on my plate|on the hook for|on me|do people need from me|does anyone need from me)()$/,
+  },
+  { intent: 'waiting-on-me', re: /^(?:who is|who's) waiting on me()$/ },
+  {
+    intent: 'on-call',
+    re: /^(?:who(?:'s| is| was| will be)?|who has|who had) (?:on[- ]call|on duty|the pager|holding the pager|on the (?:on[- ]call )?rota(?:tion)?)()(?: (?:during|for|in) .*)?$/,
   },
   { intent: 'owner', re: /^when did .+? (?:take over|start owning|become (?:the )?owner of|get) (.+)$/ },
   { intent: 'owner', re: /^who took over (.+?)(?: from .+)?$/ },
   {
     intent: 'ask-whom',
-    re: /^who (?:should|could|can|do) i (?:ask|talk to|go to|ping) (?:about|for|regarding) (.+)$/,
+    re: /^who (?:should|could|can|do|would) i (?:ask|talk to|speak to|go to|ping|contact|reach out to) (?:about|for|regarding|on|with) (.+)$/,
   },
+  {
+    intent: 'ask-whom',
+    re: /^who (?:should|would|does|do) (?:an? )?(.+?) (?:questions?|issues?|problems?|requests?|tickets?) (?:go|get routed|be routed|be sent) to$/,
+  },
+  { intent: 'ask-whom', re: /^who (?:can|could) (?:help|answer questions) (?:with|about|on) (.+)$/ },
+  { intent: 'ask-whom', re: /^who(?:'s| is) the go-?to (?:person )?(?:for|on) (.+)$/ },
   { intent: 'expert', re: /^who (?:knows|understands) (.+?)(?: (?:best|well|the most|most))?$/ },
   { intent: 'expert', re: /^who(?:'s| is) (?:the |an )?expert (?:on|in|for) (.+)$/ },
   { intent: 'works-on', re: /^who(?:'s| is| are)? (?:working|works) on (.+)$/ },
   {
     intent: 'owner',
-    re: /^who(?:'s| is| was)? (?:the )?(?:owner|point person|lead|maintainer|dri|contact|person responsible|responsible|in charge) (?:of|for|on) (.+)$/,
+    re: /^who(?:'s| is| was)? (?:the )?(?:owner|point person|lead|maintainer|dri|person responsible|responsible|in charge|account (?:manager|owner)) (?:of|for|on) (.+)$/,
   },
   {
     intent: 'owner',
-    re: /^who (?:owns|owned|maintains|maintained|handles|handled|runs|ran|leads|led|is responsible for|was responsible for|looks after) (.+)$/,
+    re: /^who (?:owns|owned|maintains|maintained|handles|handled|runs|ran|leads|led|manages|managed|is responsible for|was responsible for|looks after|looked after|takes care of|took care of) (.+)$/,
   },
+  { intent: 'owner', re: /^whose (?:account|project|call|area|baby|thing|responsibility) is (.+)$/ },
+  { intent: 'owner', re: /^whose is (.+)$/ },
   { intent: 'owner', re: /^(?:who is |who's )?(?:the )?(.+?) owner$/ },
   { intent: 'working-on', re: /^what (?:does|did) (.+?) (?:own|work on|look after)$/ },
   {
@@ -53,18 +69,17 @@ const PATTERNS: Pattern[] = [
 ];
 
 /**
- * Understands a question without a model: a fixed set of patterns, then a time phrase. Returns
- * undefined when no pattern matches (the answer says which questions are understood).
+ * Understands a question without a model: a time phrase anywhere in it (read relative to
+ * `reference`, the as-of time — never the clock), then a fixed set of patterns. Returns undefined
+ * when no pattern matches (the answer then comes from retrieval).
  */
-export function parseQuestion(question: string, now: Date): ParsedQuestion | undefined {
-  let text = question
-    .toLowerCase()
-    .replace(/[’`]/g, "'")
-    .replace(/^whos\b/, "who's")
-    .replace(/[?!.]+\s*$/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-  const time = timePhrase(text, now);
+export function parseQuestion(
+  question: string,
+  reference: Date,
+  timeZone = 'UTC',
+): ParsedQuestion | undefined {
+  let text = normalizeQuestion(question);
+  const time = questionTime(text, reference.toISOString(), timeZone);
   if (time) text = time.rest;
   for (const { intent, re } of PATTERNS) {
     const match = re.exec(text);
@@ -72,51 +87,33 @@ export function parseQuestion(question: string, now: Date): ParsedQuestion | und
     const target = (match[1] ?? '')
       .replace(/\b(?:right )?now$|\bcurrently$|\bthese days$|\btoday$/, '')
       .trim();
-    if (intent !== 'waiting-on-me' && target === '') continue;
-    return { intent, target, ...(time ? { asOf: time.asOf } : {}) };
+    if (intent !== 'waiting-on-me' && intent !== 'on-call' && target === '') continue;
+    // "now" is the as-of time itself: nothing to override.
+    return { intent, target, ...(time && time.kind !== 'now' ? { asOf: time.at, time } : {}) };
   }
   return undefined;
+}
+
+/** Lower case, straight apostrophes, no closing punctuation, single spaces. */
+export function normalizeQuestion(question: string): string {
+  return question
+    .toLowerCase()
+    .replace(/[’`]/g, "'")
+    .replace(/^whos\b/, "who's")
+    .replace(/[?!.]+\s*$/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**
  * A time phrase on its own ("last week", "3 days ago", "2026-11-10", "on 2026-11-10") as ISO UTC,
  * or undefined: how a phrase the model copied from the question becomes an as-of time.
  */
-export function resolveTimePhrase(phrase: string, now: Date): string | undefined {
-  const text = phrase
-    .toLowerCase()
-    .replace(/[?!.]+\s*$/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+export function resolveTimePhrase(phrase: string, reference: Date, timeZone = 'UTC'): string | undefined {
+  const text = normalizeQuestion(phrase);
   if (text === '') return undefined;
-  const found = timePhrase(` ${/^\d{4}-/.test(text) ? `on ${text}` : text}`, now);
-  return found && found.rest.trim() === '' ? found.asOf : undefined;
-}
-
-/** "last week", "yesterday", "3 days ago", "on 2026-11-10", "as of 2026-11-10" at the end of the question. */
-function timePhrase(text: string, now: Date): { asOf: string; rest: string } | undefined {
-  const relative = /\s+(last week|last month|yesterday|(\d+) (day|week)s? ago)$/.exec(text);
-  if (relative) {
-    const [phrase, , count, unit] = relative;
-    const days =
-      phrase.trim() === 'last week'
-        ? 7
-        : phrase.trim() === 'last month'
-          ? 30
-          : phrase.trim() === 'yesterday'
-            ? 1
-            : Number(count) * (unit === 'week' ? 7 : 1);
-    return {
-      asOf: new Date(now.getTime() - days * DAY_MS).toISOString(),
-      rest: text.slice(0, relative.index),
-    };
-  }
-  const dated = /\s+(?:on|as of|at) (\d{4}-\d{2}-\d{2}(?:t[\d:.]+(?:z|[+-]\d{2}:?\d{2})?)?)$/.exec(text);
-  if (dated) {
-    const asOf = parseAsOf(dated[1]);
-    if (asOf) return { asOf, rest: text.slice(0, dated.index) };
-  }
-  return undefined;
+  const found = questionTime(/^\d{4}-/.test(text) ? `on ${text}` : text, reference.toISOString(), timeZone);
+  return found && found.rest.trim() === '' ? found.at : undefined;
 }
 
 /**
@@ -144,4 +141,8 @@ export const QUESTION_EXAMPLES = [
   'what is blocking Lena',
   'what is waiting on me',
   'what changed about billing',
+  'who is on call this week',
+  'what do I still owe people',
+  'when is the EMV certification',
+  'what was the root cause of the outage',
 ] as const;

@@ -9,6 +9,8 @@ export function renderAnswer(answer: AskAnswer, timeZone?: string): string[] {
     lines.push('', `confidence ${answer.confidence.toFixed(2)} · as of ${day(answer.asOf, timeZone)}`);
   else lines.push('', `as of ${day(answer.asOf, timeZone)}`);
   if (answer.understoodBy === 'model') lines.push('understood by the model (grounded in the data)');
+  if (answer.understoodBy === 'retrieval')
+    lines.push(`answered from the search index (a ${answer.answerType ?? 'statement'} question; extractive)`);
   if (answer.degraded) lines.push(`degraded: ${answer.degradedReason ?? 'the model could not be used'}`);
   if (answer.history.length > 1) {
     lines.push('', 'History');
@@ -22,6 +24,10 @@ export function renderAnswer(answer: AskAnswer, timeZone?: string): string[] {
   if (answer.evidence.length > 0) {
     lines.push('', 'Evidence');
     for (const evidence of answer.evidence) lines.push(...evidenceLines(evidence, timeZone));
+  }
+  if (!answer.known && (answer.maybeRelevant?.length ?? 0) > 0) {
+    lines.push('', 'Maybe relevant (not an answer)');
+    for (const evidence of answer.maybeRelevant ?? []) lines.push(...evidenceLines(evidence, timeZone));
   }
   return lines;
 }

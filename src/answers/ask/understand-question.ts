@@ -51,8 +51,11 @@ export async function understandQuestion(
   question: string,
   sources: AskSources,
   model?: AskModel,
+  askedAsOf?: string,
 ): Promise<Understanding> {
-  const pattern = parseQuestion(question, sources.now);
+  // Relative phrases ("last week") are read from --as-of when given, never from the clock.
+  const reference = askedAsOf ? new Date(askedAsOf) : sources.now;
+  const pattern = parseQuestion(question, reference, sources.timeZone);
   const base = { modelCalls: 0, cached: false, hallucinationDrops: 0 };
   if (!model) return { parsed: pattern, by: 'pattern', degradedReason: null, ...base };
   if (pattern && (pattern.intent === 'waiting-on-me' || (await namesSomething(pattern.target, sources)))) {
@@ -95,7 +98,7 @@ export async function understandQuestion(
         : 'the model found nothing the question is about; question patterns only',
     );
   }
-  const asOf = reply.when ? resolveTimePhrase(reply.when, sources.now) : undefined;
+  const asOf = reply.when ? resolveTimePhrase(reply.when, reference, sources.timeZone) : undefined;
   const parsed: ParsedQuestion = { intent, target, ...(asOf ? { asOf } : {}) };
   const resolves = intent === 'waiting-on-me' || (await namesSomething(target, sources));
   // Both understood it: the pattern parse wins when they agree, or when the model's target names nothing either.

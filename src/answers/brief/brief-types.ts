@@ -54,6 +54,26 @@ export interface WaitingItem {
   evidence: Citation[];
 }
 
+/** An open action item of anyone's, overdue or due within a few working days of the window's end. */
+export interface DueSoonItem {
+  /** itemId (the most confident one when several annotations name the same ask). */
+  id: string;
+  text: string;
+  /** Who still has to do it; several for a request to a group; empty when nobody was named. */
+  assignees: PersonRef[];
+  /** Who asked for it (null when the assignee offered it themselves). */
+  requestedBy: PersonRef | null;
+  /** `YYYY-MM-DD` or ISO. */
+  due: string;
+  dueText: string | null;
+  state: 'overdue' | 'due-soon';
+  /** The topic of the conversation it came from, for context ("sign it by Wednesday": sign what?). */
+  topic: string | null;
+  conversationId: string;
+  confidence: number;
+  evidence: Citation[];
+}
+
 export interface DecisionItem {
   id: string;
   summary: string;
@@ -172,6 +192,9 @@ export interface Brief {
   degraded: boolean;
   counts: {
     waiting: number;
+    dueSoon: number;
+    /** Open items overdue for longer than the due-soon section shows (`outro items --open` lists them). */
+    longOverdue: number;
     decisions: number;
     meetings: number;
     conversations: number;
@@ -179,6 +202,8 @@ export interface Brief {
     facts: number;
   };
   waiting: WaitingItem[];
+  /** Due soon across the team: open action items of anyone's, overdue first, then by due date. */
+  dueSoon: DueSoonItem[];
   decisions: DecisionItem[];
   day: { date: string; meetings: MeetingItem[] };
   conversations: ConversationGroup[];

@@ -187,6 +187,8 @@ describe('buildBrief', () => {
     const result = brief();
     expect(result.counts).toEqual({
       waiting: 5,
+      dueSoon: 3,
+      longOverdue: 0,
       decisions: 2,
       meetings: 3,
       conversations: 3,

@@ -10,6 +10,7 @@ import { DEFAULT_WINDOW_MS, parseBound } from './brief-window.js';
 import { conversationsSection } from './conversations-section.js';
 import { daySection } from './day-section.js';
 import { decisionsSection } from './decisions-section.js';
+import { dueSoonSection } from './due-soon-section.js';
 import { factsSection } from './facts-section.js';
 import { isTimeZone, localDayBounds, systemTimeZone } from '../../domain/time-zones.js';
 import { newestMessageAt } from '../../memory/store-stats.js';
@@ -35,7 +36,7 @@ export interface BriefOptions {
 
 /**
  * The brief for one reader over one window, computed from the event log alone (no model, no
- * graph): waiting on you, decisions, your day, conversations, changed facts — each item citing
+ * graph): waiting on you, due soon across the team, decisions, your day, conversations, changed facts — each item citing
  * its evidence. Pure apart from reading the store; it does not record that the brief was seen
  * (see recordBriefSeen).
  */
@@ -92,6 +93,7 @@ export function composeBrief(
     timeZone,
   };
   const waiting = waitingSection(context);
+  const dueSoon = dueSoonSection(context);
   const decisions = decisionsSection(context);
   const day = daySection(context);
   const { groups, noise } = conversationsSection(context);
@@ -102,7 +104,7 @@ export function composeBrief(
     data.decisions.some((decision) => inWindow(decision.at) && decision.provenance.degraded === true) ||
     [...data.questions.values(), ...data.items.values()].some(
       (item) =>
-        waiting.some((entry) => entry.conversationId === item.conversationId) &&
+        [...waiting, ...dueSoon.items].some((entry) => entry.conversationId === item.conversationId) &&
         item.provenance.degraded === true,
     );
   const brief: Brief = {
@@ -114,6 +116,8 @@ export function composeBrief(
     degraded,
     counts: {
       waiting: waiting.length,
+      dueSoon: dueSoon.items.length,
+      longOverdue: dueSoon.longOverdue,
       decisions: decisions.length,
       meetings: day.meetings.length,
       conversations: groups.length,
@@ -121,6 +125,7 @@ export function composeBrief(
       facts: facts.length,
     },
     waiting,
+    dueSoon: dueSoon.items,
     decisions,
     day,
     conversations: groups,

@@ -5,7 +5,9 @@ import {
   moreConversationsText,
   SHOWN_CONVERSATIONS,
   decisionText,
+  dueSoonText,
   factText,
+  longOverdueText,
   SECTION_TITLES,
   waitingText,
   windowText,
@@ -35,6 +37,14 @@ export function renderBriefMarkdown(brief: Brief): string {
   section(SECTION_TITLES.waiting, brief.waiting.length);
   for (const item of brief.waiting)
     out.push(`- ${escape(waitingText(item))}${item.evidence[0] ? ` — ${cite(item.evidence[0])}` : ''}`);
+
+  section(SECTION_TITLES.dueSoon, brief.dueSoon.length);
+  for (const item of brief.dueSoon)
+    out.push(
+      `- ${escape(dueSoonText(item, brief.timezone))}${item.evidence[0] ? ` — ${cite(item.evidence[0])}` : ''}`,
+    );
+  const longOverdue = longOverdueText(brief);
+  if (longOverdue) out.push('', `_${escape(longOverdue)}_`);
 
   section(SECTION_TITLES.decisions, brief.decisions.length);
   for (const item of brief.decisions)

@@ -1,9 +1,10 @@
-import type { Brief, Citation, DecisionItem, FactChange, WaitingItem } from './brief-types.js';
+import type { Brief, Citation, DecisionItem, DueSoonItem, FactChange, WaitingItem } from './brief-types.js';
 import { localDateTime } from '../../domain/time-zones.js';
 
 /** Section titles, in the issue's order; stable (digests and scripts find them by name). */
 export const SECTION_TITLES = {
   waiting: 'Waiting on you',
+  dueSoon: 'Due soon across the team',
   decisions: 'Decisions',
   day: 'Your day',
   conversations: 'Conversations',
@@ -45,6 +46,24 @@ export function waitingText(item: WaitingItem): string {
   return `${label}: ${item.text}${due}${from}${item.isNew ? '' : ' (earlier)'}`;
 }
 
+/** `Marcus Bell: send the pricing, due 2026-10-26 — from Noor Haddad [renewal]` (a timed due in the reader's zone). */
+export function dueSoonText(item: DueSoonItem, timeZone: string): string {
+  const who =
+    item.assignees.length > 0 ? item.assignees.map((person) => person.name).join(', ') : 'nobody named';
+  const due = item.due.length > 10 ? localDateTime(item.due, timeZone) : item.due;
+  const from = item.requestedBy ? ` — from ${item.requestedBy.name}` : '';
+  const topic = item.topic ? ` [${item.topic}]` : '';
+  return `${who}: ${item.text}, due ${due}${item.state === 'overdue' ? ' (OVERDUE)' : ''}${from}${topic}`;
+}
+
+/** The line under the due-soon section for items overdue longer than it shows, if any. */
+export function longOverdueText(brief: Brief): string | undefined {
+  const count = brief.counts.longOverdue;
+  return count > 0
+    ? `+ ${count} more overdue for over a week (outro items --kind action --open lists them)`
+    : undefined;
+}
+
 export function decisionText(item: DecisionItem): string {
   const by = item.decidedBy.length > 0 ? ` — ${item.decidedBy.map((person) => person.name).join(', ')}` : '';
   const reverses = item.reverses ? ` (reverses: ${item.reverses.summary ?? item.reverses.id})` : '';
@@ -63,5 +82,5 @@ export function factText(item: FactChange): string {
 
 export function countsText(brief: Brief): string {
   const c = brief.counts;
-  return `${c.waiting} waiting · ${c.decisions} decisions · ${c.meetings} meetings · ${c.conversations} conversations (+${c.noise} noise) · ${c.facts} changed facts`;
+  return `${c.waiting} waiting · ${c.dueSoon} due soon · ${c.decisions} decisions · ${c.meetings} meetings · ${c.conversations} conversations (+${c.noise} noise) · ${c.facts} changed facts`;
 }

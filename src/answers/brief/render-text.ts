@@ -5,7 +5,9 @@ import {
   moreConversationsText,
   SHOWN_CONVERSATIONS,
   decisionText,
+  dueSoonText,
   factText,
+  longOverdueText,
   SECTION_TITLES,
   waitingText,
   windowText,
@@ -27,6 +29,14 @@ export function renderBriefText(brief: Brief): string[] {
     lines.push(`  - ${waitingText(item)}`);
     for (const citation of item.evidence.slice(0, 1)) lines.push(`      ${citeText(citation)}`);
   }
+
+  section(SECTION_TITLES.dueSoon, brief.dueSoon.length);
+  for (const item of brief.dueSoon) {
+    lines.push(`  - ${dueSoonText(item, brief.timezone)}`);
+    for (const citation of item.evidence.slice(0, 1)) lines.push(`      ${citeText(citation)}`);
+  }
+  const longOverdue = longOverdueText(brief);
+  if (longOverdue) lines.push(`  ${longOverdue}`);
 
   section(SECTION_TITLES.decisions, brief.decisions.length);
   for (const item of brief.decisions) {

@@ -30,11 +30,12 @@ beforeAll(() => {
 afterAll(() => temp.cleanup());
 
 describe('brief renderers', () => {
-  it('writes markdown with the five stable headings in order, with counts', () => {
+  it('writes markdown with the six stable headings in order, with counts', () => {
     const md = renderBriefMarkdown(brief);
     const headings = md.split('\n').filter((line) => line.startsWith('## '));
     expect(headings).toEqual([
       '## Waiting on you (5)',
+      '## Due soon across the team (3)',
       '## Decisions (2)',
       '## Your day (3)',
       '## Conversations (3)',
@@ -80,6 +81,15 @@ describe('brief renderers', () => {
     );
     expect(overdue).toBeGreaterThan(0);
     expect(lines[overdue + 1]).toBe('      discord #dev, Sam Ortiz, 2026-11-16 10:00 [8001]');
+    const team = lines.indexOf('Due soon across the team (3)');
+    expect(lines.slice(team + 1, team + 7)).toEqual([
+      '  - Priya Nair: Review the reindex PR, due 2026-11-18 (OVERDUE) — from Sam Ortiz [search reindex]',
+      '      discord #dev, Sam Ortiz, 2026-11-16 10:00 [8001]',
+      '  - Dana Kim: Email finance, due 2026-11-19 (OVERDUE) — from Priya Nair [billing retries]',
+      '      slack #billing, Priya Nair, 2026-11-19 11:00 [1700000005.000500]',
+      '  - Priya Nair: Send the invoice export, due 2026-11-20 16:00 — from Dana Kim [billing retries]',
+      '      slack #billing, Dana Kim, 2026-11-19 10:00 [1700000004.000400]',
+    ]);
     expect(lines.join('\n')).not.toMatch(/\u001b\[/);
   });
 

@@ -1,8 +1,12 @@
 import { OutroError } from '../../domain/errors.js';
-import type { PersonLinked, PersonUpdated } from '../../domain/person.js';
+import type { PersonAlias, PersonLinked, PersonUpdated } from '../../domain/person.js';
+import { linkPeople } from '../../pipeline/resolve/link-people.js';
 import { groupHumans, loneHuman, type Human } from '../../pipeline/resolve/people.js';
 
 export type { Human };
+
+/** A person.linked event as `outro people` shows it: two identities, the method, how sure, and why. */
+export type IdentityLink = PersonLinked;
 
 const CALENDAR_EMAIL = 'calendar:email:';
 
@@ -20,9 +24,14 @@ export class PeopleDirectory {
   private readonly byFull = new Map<string, Set<Human>>();
   /** The name index is built on the first find(): most answers only name keys they already hold. */
   private pending: readonly PersonUpdated[] | undefined;
+  private readonly profiles = new Map<string, PersonUpdated>();
 
-  constructor(profiles: readonly PersonUpdated[], links: readonly PersonLinked[] = []) {
+  constructor(
+    profiles: readonly PersonUpdated[],
+    private readonly links: readonly PersonLinked[] = [],
+  ) {
     this.humans = groupHumans(profiles, links);
+    for (const profile of profiles) this.profiles.set(profile.key, profile);
     for (const human of this.humans) {
       for (const key of human.keys) this.byKey.set(key, human);
       for (const email of human.emails) this.byEmail.set(email.toLowerCase(), human);
@@ -57,6 +66,46 @@ export class PeopleDirectory {
 
   isBot(key: string): boolean {
     return this.human(key).isBot;
+  }
+
+  /** The profiles of a human's identities, in key order (a key no profile describes has none). */
+  identities(human: Human): PersonUpdated[] {
+    return human.keys.flatMap((key) => this.profiles.get(key) ?? []);
+  }
+
+  /**
+   * The alias and `exclude` links the config's `people:` entries make today (linkPeople) that the
+   * log does not hold yet (same pair, method and basis): they take effect at the next ingest.
+   */
+  unappliedConfig(aliases: readonly PersonAlias[]): IdentityLink[] {
+    if (aliases.length === 0) return [];
+    const id = (link: PersonLinked): string => `${link.a}|${link.b}|${link.method}|${link.basis}`;
+    const stored = new Set(this.links.map(id));
+    return linkPeople([...this.profiles.values()], aliases).filter(
+      (link) => (link.method === 'alias' || link.method === 'notSame') && !stored.has(id(link)),
+    );
+  }
+
+  /** The latest profile of one identity, if any. */
+  identity(key: string): PersonUpdated | undefined {
+    return this.profiles.get(key);
+  }
+
+  /**
+   * The links that name a human's identities: `within` link two of them (the evidence that made
+   * this human, weak ones included), `across` link one of them to another human's identity and
+   * joined nothing (a config veto, a link too weak, or two accounts of one chat workspace).
+   */
+  linksOf(human: Human): { within: IdentityLink[]; across: IdentityLink[] } {
+    const keys = new Set(human.keys);
+    const within: IdentityLink[] = [];
+    const across: IdentityLink[] = [];
+    for (const link of this.links) {
+      const [a, b] = [keys.has(link.a), keys.has(link.b)];
+      if (a && b) within.push(link);
+      else if (a || b) across.push(link);
+    }
+    return { within, across };
   }
 
   byEmailAddress(email: string): Human | undefined {
@@ -96,9 +145,10 @@ export class PeopleDirectory {
   /**
    * The reader named by any handle, id, key, display name or email on any source. Several entries
    * (config `me` as a list) join their humans; entries that match nothing are skipped as long as
-   * one matches. Throws USAGE with close matches when none does, or when one entry is ambiguous.
+   * one matches. Throws USAGE with close matches when none does, or when one entry is ambiguous;
+   * the message names `option`, the flag the entries came from (`--for` finds anyone the same way).
    */
-  resolveReader(entries: readonly string[]): { id: string; name: string; keys: string[] } {
+  resolveReader(entries: readonly string[], option = '--me'): { id: string; name: string; keys: string[] } {
     if (entries.length === 0) {
       throw new OutroError(
         'USAGE',
@@ -126,7 +176,7 @@ export class PeopleDirectory {
             : '';
       throw new OutroError(
         'USAGE',
-        `No person matches ${entries.map((entry) => `"${entry}"`).join(', ')}.${hint} Use --me with a handle, email, person key or display name.`,
+        `No person matches ${entries.map((entry) => `"${entry}"`).join(', ')}.${hint} Use ${option} with a handle, email, person key or display name.`,
       );
     }
     const keys = [...new Set(found.flatMap((human) => human.keys))].sort();

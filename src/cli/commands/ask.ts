@@ -13,11 +13,11 @@ export function registerAsk(program: Command, context: () => CliContext): void {
     )
     .option(
       '--as-of <date>',
-      'answer as of a day (YYYY-MM-DD, end of that day in the config timezone) or an ISO time',
+      'answer as of a day (YYYY-MM-DD, end of that day in the config timezone) or an ISO time; "last week" in the question is read from it, and nothing later is read',
     )
     .option(
       '--json',
-      'print the answer as JSON: {text, known, confidence, evidence[], asOf, history[], entity, searched, understoodBy, degraded, degradedReason, match, wording, model}',
+      'print the answer as JSON: {text, known, confidence, evidence[], asOf, history[], entity, searched, understoodBy, answerType, retrieval, maybeRelevant[], degraded, degradedReason, match, wording, model}',
     )
     .option('--no-model', 'patterns and the built-in embeddings only, even when a model is configured')
     .addHelpText(
@@ -29,6 +29,10 @@ Questions understood (no model needed):
   who is working on X · who knows X best · what did we decide about X
   what is PERSON working on · what is blocking PERSON|X · what is waiting on me (config \`me\`)
   what changed about X       (the 7 days before --as-of)
+  who is on call (this week, during …) · who looks after X · whose account is X
+Anything else is answered from the search index (retrieval, no model): the answer type (when, who,
+how much, why, status …), the best sentence or its date/amount/person, then the cited messages;
+weak evidence gives "I don't know" and up to three "maybe relevant" messages.
 X is matched against component/project names and aliases; people by name, handle or email.
 When no name matches, the nearest component by embeddings (names, aliases, conversation topics)
 is used if it is close enough, and the answer says so with the score.

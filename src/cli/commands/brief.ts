@@ -40,7 +40,8 @@ export function registerBrief(program: Command, context: () => CliContext): void
     .addHelpText(
       'after',
       `
-Sections, in order: Waiting on you · Decisions · Your day · Conversations · Changed facts.
+Sections, in order: Waiting on you · Due soon across the team · Decisions · Your day ·
+Conversations · Changed facts.
 Items cite source, channel, author, local time (config \`timezone\`) and the native message id.
 A brief shown up to now is remembered per reader, so the next one starts where it ended.
 With a model configured (config \`model\`, or OUTRO_MODEL=ollama:<name>), conversation summaries

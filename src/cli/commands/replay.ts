@@ -8,20 +8,22 @@ export function registerReplay(program: Command, context: () => CliContext): voi
   program
     .command('replay')
     .description(
-      'Drop every projection (the fact tables and the graph) and rebuild them from the event log alone',
+      'Drop every projection (the fact tables, the graph and the search index) and rebuild them from the event log alone',
     )
     .option('--json', 'print the rebuild report as JSON (counts and timings per phase)')
     .addHelpText(
       'after',
       `
-The log is the only source of truth; the graph and the fact tables are projections of it. Replay
-reads every projected event once, resolves each fact slot (supersession, corrections, hedges,
-confidence) and bulk-loads the graph with COPY FROM. The result equals what the projector builds
-event by event. Run it after upgrading outro, or if the graph was removed or damaged.
+The log is the only source of truth; the graph, the fact tables and the search index are
+projections of it. Replay reads every projected event once, resolves each fact slot (supersession,
+corrections, hedges, confidence) and bulk-loads the graph with COPY FROM; the search index is
+emptied and built again in one pass. The result equals what the agents build event by event. Run
+it after upgrading outro, or if the graph or the index was removed or damaged.
 
 Examples:
   outro replay
-  outro replay --json | jq .timings.totalMs`,
+  outro replay --json | jq .timings.totalMs
+  outro replay --json | jq .search.timings`,
     )
     .action(async (options: { json?: boolean }) => {
       const ctx = context();
@@ -51,6 +53,7 @@ Examples:
           ? [`  skipped    ${plural(report.invalid, 'event')} whose payload did not validate`]
           : []),
         `  timings    drop ${seconds(report.timings.resetMs)}, read ${seconds(report.timings.readMs)}, claim rows ${seconds(report.timings.claimsMs)}, CSV ${seconds(report.timings.load.writeMs)}, COPY ${seconds(report.timings.load.copyMs)}, index ${seconds(report.timings.load.indexMs)}`,
+        `  search     ${plural(report.search.events, 'event')} → ${plural(report.search.docs, 'document')} in ${seconds(report.search.timings.totalMs)} (read ${seconds(report.search.timings.readMs)}, rows ${seconds(report.search.timings.writeMs)}, full-text index ${seconds(report.search.timings.indexMs)})${report.search.invalid > 0 ? `, ${plural(report.search.invalid, 'event')} skipped` : ''}`,
       ]);
     });
 }

@@ -47,6 +47,11 @@ export function renderStatus(report: StatusReport): string[] {
     `          first ${formatTime(stats.firstMessageAt)}, last ${formatTime(stats.lastMessageAt)}`,
     `People    ${plural(stats.people, 'identity', 'identities')} → ${plural(report.humans, 'person', 'people')} (${plural(report.crossSourceLinks, 'cross-source link')})`,
     `Meetings  ${plural(stats.meetings, 'occurrence')}`,
+    ...(report.search
+      ? [
+          `Search    ${plural(report.search.docs, 'document')} indexed${report.search.bytes === null ? '' : ` (${(report.search.bytes / 1048576).toFixed(1)} MiB)`}`,
+        ]
+      : []),
     '',
     'Sources',
   );

@@ -58,11 +58,6 @@ const citation = z.looseObject({
   snippet: z.string(),
 });
 
-/** Drops undefined values, so an operation's strict schema sees only what was given. */
-function given(values: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
-}
-
 async function renderAnswer() {
   return (await import('../../answers/ask/render-answer.js')).renderAnswer;
 }
@@ -179,11 +174,15 @@ const search = tool({
     channel: z.string().min(1).optional().describe('only this channel (#billing or its id)'),
     since: when.optional(),
     until: when.optional(),
-    kind: z.enum(['message', 'decision', 'item']).optional().describe('only this kind of result'),
+    kind: z
+      .enum(['message', 'decision', 'item', 'question', 'fact', 'conversation'])
+      .optional()
+      .describe('only this kind of result'),
     limit: z.number().int().min(1).max(50).optional().describe('at most this many results (default 10)'),
   }),
   async run(calls, args) {
-    return asAnswer(await calls.byName('search', given(args)));
+    const { kind, limit, ...filters } = args;
+    return asAnswer(await calls.app('search', { ...filters, kinds: kind ? [kind] : [], limit: limit ?? 10 }));
   },
 });
 
@@ -195,10 +194,20 @@ const items = tool({
   input: z.strictObject({
     kind: z.enum(['decision', 'action', 'question']).optional().describe('only this kind'),
     for: z.string().min(1).optional().describe('assignee or addressee: a name, handle or email, or "me"'),
-    open: z.boolean().optional().describe('true: only items still open'),
+    open: z.boolean().optional().describe('true: only items still open; false: only those done'),
+    since: when.optional(),
+    until: when.optional(),
+    channel: z.string().min(1).optional().describe('only this channel (#billing or its id)'),
   }),
   async run(calls, args) {
-    return asAnswer(await calls.byName('items', given(args)));
+    const { kind, open, ...filters } = args;
+    return asAnswer(
+      await calls.app('items', {
+        ...filters,
+        ...(kind ? { kinds: [kind] } : {}),
+        ...(open === undefined ? {} : { state: open ? 'open' : 'done' }),
+      }),
+    );
   },
 });
 
@@ -211,7 +220,7 @@ const people = tool({
     name: z.string().min(1).optional().describe('a name, handle or email to look up; omit for everyone'),
   }),
   async run(calls, args) {
-    return asAnswer(await calls.byName('people', given(args)));
+    return asAnswer(await calls.app('people', { who: args.name, bots: false }));
   },
 });
 

@@ -20,10 +20,11 @@ beforeAll(() => {
 afterAll(() => temp.cleanup());
 
 describe('BriefView', () => {
-  it('renders the five sections in order with their counts', () => {
+  it('renders the six sections in order with their counts', () => {
     const frame = render(<BriefView brief={brief} />).lastFrame() ?? '';
     const order = [
       'Waiting on you (5)',
+      'Due soon across the team (3)',
       'Decisions (2)',
       'Your day, 2026-11-20 (3)',
       'Conversations (3)',
@@ -38,6 +39,7 @@ describe('BriefView', () => {
     const frame = render(<BriefView brief={brief} />).lastFrame() ?? '';
     expect(frame).toContain('to do: Review the reindex PR, due 2026-11-18 (OVERDUE)');
     expect(frame).toContain('discord #dev, Sam Ortiz, 2026-11-16 10:00 [8001]');
+    expect(frame).toContain('Dana Kim: Email finance, due 2026-11-19 (OVERDUE) — from Priya Nair');
     expect(frame).toContain('15:00–16:00 Billing retries review');
     expect(frame).toContain('↳ billing retries');
     expect(frame).toContain('+ 2 noise conversations collapsed');

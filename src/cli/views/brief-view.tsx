@@ -7,7 +7,9 @@ import {
   moreConversationsText,
   SHOWN_CONVERSATIONS,
   decisionText,
+  dueSoonText,
   factText,
+  longOverdueText,
   SECTION_TITLES,
   waitingText,
   windowText,
@@ -91,6 +93,18 @@ export function BriefView({ brief }: { brief: Brief }) {
             <Cite citation={item.evidence[0]} />
           </Box>
         ))}
+      </Section>
+
+      <Section title={SECTION_TITLES.dueSoon} count={brief.dueSoon.length} color="yellow">
+        {brief.dueSoon.map((item) => (
+          <Box key={`${item.id}:${item.due}`} flexDirection="column">
+            <Text
+              color={item.state === 'overdue' ? 'red' : undefined}
+            >{`  • ${dueSoonText(item, brief.timezone)}`}</Text>
+            <Cite citation={item.evidence[0]} />
+          </Box>
+        ))}
+        {longOverdueText(brief) ? <Text dimColor>{`  ${longOverdueText(brief)}`}</Text> : null}
       </Section>
 
       <Section title={SECTION_TITLES.decisions} count={brief.decisions.length} color="green">

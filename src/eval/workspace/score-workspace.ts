@@ -93,22 +93,43 @@ export function scoreWorkspace(truth: WorkspaceTruth, extraction: WorkspaceExtra
     (match) => (data.completions.has(match.predicted.id) ? 'done' : 'open') === goldStatus.get(match.gold.id),
   ).length;
 
-  const mine = [...data.questions.values()]
-    .filter((question) => question.addressees.some((key) => personOf(key) === me))
-    .sort((a, b) => a.at.localeCompare(b.at));
+  // What someone asked of the reader: questions addressed to them, and requests to them put as a
+  // question ("could you join a 30 min call Thursday?"), which outro keeps as action items.
+  const mine = [
+    ...[...data.questions.values()]
+      .filter((question) => question.addressees.some((key) => personOf(key) === me))
+      .map((question) => ({
+        id: question.questionId,
+        at: question.at,
+        refs: question.evidence.map(refOfEvidence),
+        text: question.text,
+      })),
+    ...[...data.items.values()]
+      .filter(
+        (item) =>
+          item.assignee !== null &&
+          personOf(item.assignee) === me &&
+          personOf(item.requestedBy) !== me &&
+          /\?\s*$/.test(item.summary),
+      )
+      .map((item) => ({
+        id: item.itemId,
+        at: item.at,
+        refs: item.evidence.slice(0, 1).map(refOfEvidence),
+        text: item.summary,
+      })),
+  ].sort((a, b) => a.at.localeCompare(b.at));
   const questionScores = matchItems(
     truth.questions_for_me.map((question) => ({ id: question.message_id, refs: [question.message_id] })),
-    mine.map((question) => ({
-      id: question.questionId,
-      refs: question.evidence.map(refOfEvidence),
-      text: question.text,
-    })),
+    mine,
   );
   const goldAnswered = new Map(
     truth.questions_for_me.map((question) => [question.message_id, question.answered]),
   );
   const answeredRight = questionScores.matches.filter(
-    (match) => data.answers.has(match.predicted.id) === goldAnswered.get(match.gold.id),
+    (match) =>
+      (data.answers.has(match.predicted.id) || data.completions.has(match.predicted.id)) ===
+      goldAnswered.get(match.gold.id),
   ).length;
 
   const ownership = matchItems(
@@ -117,17 +138,25 @@ export function scoreWorkspace(truth: WorkspaceTruth, extraction: WorkspaceExtra
       refs: row.evidence_message_ids,
       label: row.owner,
     })),
-    data.facts
-      .filter(
-        (fact) => fact.relation === 'owns' && data.retractions.get(fact.factId)?.reason !== 'correction',
-      )
-      .sort((a, b) => a.validFrom.localeCompare(b.validFrom))
-      .map((fact) => ({
-        id: fact.factId,
-        refs: fact.evidence.map(refOfEvidence),
-        label: personOf(fact.subject) ?? fact.subject,
-        text: `${fact.subject} owns ${fact.object}`,
-      })),
+    [
+      ...data.facts
+        .filter(
+          (fact) => fact.relation === 'owns' && data.retractions.get(fact.factId)?.reason !== 'correction',
+        )
+        .sort((a, b) => a.validFrom.localeCompare(b.validFrom))
+        // One fact said several times ("Zara owns fares" in three channels) is one prediction with all its messages.
+        .reduce((byPair, fact) => {
+          const label = personOf(fact.subject) ?? fact.subject;
+          const pair = `${label}|${fact.object}`;
+          const refs = fact.evidence.map(refOfEvidence);
+          const seen = byPair.get(pair);
+          if (seen) seen.refs = [...new Set([...seen.refs, ...refs])];
+          else
+            byPair.set(pair, { id: fact.factId, refs, label, text: `${fact.subject} owns ${fact.object}` });
+          return byPair;
+        }, new Map<string, PredictedItem>())
+        .values(),
+    ],
   );
 
   const waitingGold: GoldItem[] = [
@@ -169,18 +198,24 @@ interface ShownItem {
   text: string;
 }
 
-function shown(items: ReadonlyArray<{ text?: string; summary?: string; evidence: Citation[] }>): ShownItem[] {
+/** What a section shows of each item: its words, the conversation topic printed beside it, the cited snippets. */
+function shown(
+  items: ReadonlyArray<{ text?: string; summary?: string; topic?: string | null; evidence: Citation[] }>,
+): ShownItem[] {
   return items.map((item) => ({
     refs: item.evidence.map(refOfCitation),
-    text: [item.text ?? item.summary ?? '', ...item.evidence.map((citation) => citation.snippet)]
+    text: [
+      item.text ?? item.summary ?? '',
+      item.topic ?? '',
+      ...item.evidence.map((citation) => citation.snippet),
+    ]
       .join(' ')
       .toLowerCase(),
   }));
 }
 
 function scoreBrief(gold: GoldBrief, brief: Brief): BriefScores {
-  const dueSoonSection =
-    (brief as Brief & { dueSoon?: Array<{ text: string; evidence: Citation[] }> }).dueSoon ?? [];
+  const dueSoonSection = brief.dueSoon;
   const sections = {
     needsMe: { gold: gold.needsMe, shown: shown(brief.waiting) },
     decisions: { gold: gold.decisions, shown: shown(brief.decisions) },

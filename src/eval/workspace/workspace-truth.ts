@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { OutroError } from '../../domain/errors.js';
+import { FixtureTruthSchema, fromFixtureTruth } from './fixture-truth.js';
 
 /**
  * The gold labels of an evaluation workspace laid out like `../shared/datasets/workspaces/fernhill`
@@ -127,7 +128,8 @@ export function loadWorkspaceTruth(file: string): WorkspaceTruth {
       { cause },
     );
   }
-  const parsed = WorkspaceTruthSchema.safeParse(raw);
+  const fixture = isFixtureShape(raw) ? FixtureTruthSchema.safeParse(raw) : null;
+  const parsed = WorkspaceTruthSchema.safeParse(fixture?.success ? fromFixtureTruth(fixture.data) : raw);
   if (!parsed.success) {
     const problems = parsed.error.issues
       .slice(0, 5)
@@ -139,6 +141,11 @@ export function loadWorkspaceTruth(file: string): WorkspaceTruth {
     );
   }
   return parsed.data;
+}
+
+/** The project's fixtures label their truth with a `reader` instead of the workspace format's `me`. */
+function isFixtureShape(raw: unknown): boolean {
+  return typeof raw === 'object' && raw !== null && 'reader' in raw && !('schema_version' in raw);
 }
 
 /** The gold briefs (`brief_<date>` keys), oldest first. */

@@ -15,6 +15,7 @@ export function toAssertionClaim(eventId: string, recordedAt: string, fact: Fact
     );
   }
   const validFrom = normalizeIso(fact.validFrom);
+  const validTo = fact.validTo ? normalizeIso(fact.validTo) : null;
   return {
     eventId,
     recordedAt: normalizeIso(recordedAt),
@@ -23,6 +24,7 @@ export function toAssertionClaim(eventId: string, recordedAt: string, fact: Fact
     relation: fact.relation,
     object: fact.object,
     validFrom,
+    ...(validTo !== null && validTo > validFrom ? { validTo } : {}),
     claimedAt: claimedAt ?? validFrom,
     confidence: fact.confidence,
     hedged: fact.hedged,

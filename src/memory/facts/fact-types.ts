@@ -59,6 +59,8 @@ export interface AssertionClaim {
   relation: FactRelation;
   object: string;
   validFrom: string;
+  /** When the claim says it ends ("on call this week"); null: until another claim closes it. */
+  validTo?: string | null;
   /** When the claim was made: its earliest evidence message (validFrom may be a future handover date). */
   claimedAt: string;
   confidence: number;

@@ -15,6 +15,31 @@ const holders = (versions: FactVersion[]) =>
   versions.map((v) => [v.subject, v.status, v.validFrom.slice(0, 10), v.validTo?.slice(0, 10) ?? null]);
 
 describe('resolveSlot', () => {
+  it('ends a holding that says when it ends, and a next holder from that time supersedes it', () => {
+    const ROTA = 'rotation:on-call';
+    const week = (id: string, who: string, from: string, to: string) =>
+      assertionClaim({ ...asserted(id, who, ROTA, from, { relation: 'on_call' }), validTo: to });
+    const ended = resolveSlot(
+      slotOf('on_call', '*', ROTA),
+      [week('a', ALICE, '2026-10-12T00:00:00.000Z', '2026-10-19T00:00:00.000Z')],
+      [],
+    );
+    expect(holders(ended)).toEqual([[ALICE, 'ended', '2026-10-12', '2026-10-19']]);
+    expect(isValidAt(ended[0], '2026-10-20T00:00:00.000Z')).toBe(false);
+    const handedOver = resolveSlot(
+      slotOf('on_call', '*', ROTA),
+      [
+        week('a', ALICE, '2026-10-12T00:00:00.000Z', '2026-10-19T00:00:00.000Z'),
+        week('b', BOB, '2026-10-19T00:00:00.000Z', '2026-10-26T00:00:00.000Z'),
+      ],
+      [],
+    );
+    expect(holders(handedOver)).toEqual([
+      [ALICE, 'superseded', '2026-10-12', '2026-10-19'],
+      [BOB, 'ended', '2026-10-19', '2026-10-26'],
+    ]);
+  });
+
   it('closes the earlier owner when ownership changes, keeping both in history', () => {
     const versions = resolveSlot(
       OWNS,

@@ -40,6 +40,9 @@ interface Open {
  *    correction that names no new holder restores the one before. Claims made after it stand.
  * 5. A `reversal` ends the subject's holding at the retraction's time (`ended`); the slot is then
  *    empty until the next claim. A reversal dated at or before the claim it reverses withdraws it.
+ * 6. A claim that says when it ends (validTo: "on call this week") ends its holding then (`ended`),
+ *    unless a claim for the same subject without an end, or with a later one, supports it; a next
+ *    holder starting at that very time supersedes it instead.
  */
 export function resolveSlot(
   slot: string,
@@ -47,7 +50,11 @@ export function resolveSlot(
   retractions: readonly RetractionClaim[],
 ): FactVersion[] {
   const { relation, object } = parseSlot(slot);
-  if (assertions.length === 1 && !retractions.some((r) => r.factId === assertions[0].factId)) {
+  if (
+    assertions.length === 1 &&
+    !assertions[0].validTo &&
+    !retractions.some((r) => r.factId === assertions[0].factId)
+  ) {
     // Most slots of many-valued relations hold one claim: one current version.
     const open = openVersion(slot, { ...assertions[0], run: '' }, false);
     return [
@@ -119,7 +126,7 @@ export function resolveSlot(
     }
   };
 
-  type Step = { time: string; order: 0 | 1; key: string; run: () => void };
+  type Step = { time: string; order: 0 | 1 | 2; key: string; run: () => void };
   const steps: Step[] = [];
   for (const { retraction, subject } of ends) {
     steps.push({
@@ -176,6 +183,30 @@ export function resolveSlot(
         }
         closeAlternatives(claim.validFrom, claim.recordedAt, next.id, null);
         current = next;
+      },
+    });
+  }
+  for (const claim of claims) {
+    const end = claim.validTo;
+    if (!end || withdrawnBy.has(claim.eventId)) continue;
+    steps.push({
+      time: end,
+      order: 2,
+      key: claim.eventId,
+      run: () => {
+        if (!current || !current.supports.includes(claim)) return;
+        const until = untilOf(current);
+        if (until === null || until > end) return;
+        versions.push(
+          make(current, {
+            status: 'ended',
+            validTo: until,
+            retiredAt: recordedOf(current),
+            supersededBy: null,
+            retraction: null,
+          }),
+        );
+        current = undefined;
       },
     });
   }
@@ -293,6 +324,16 @@ function toVersion(
     retraction: fields.retraction,
     eventIds: supports.map((support) => support.eventId).sort(),
   };
+}
+
+/** When a holding ends by what its claims say: null when any claim gives no end, else the latest end. */
+function untilOf(open: Open): string | null {
+  let until = '';
+  for (const support of open.supports) {
+    if (!support.validTo) return null;
+    if (support.validTo > until) until = support.validTo;
+  }
+  return until;
 }
 
 function recordedOf(open: Open): string {

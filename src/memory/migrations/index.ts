@@ -7,6 +7,7 @@ import { busMigration } from './005-bus.js';
 import { briefStateMigration } from './006-brief-state.js';
 import { tracesMigration } from './007-traces.js';
 import { searchIndexMigration } from './008-search-index.js';
+import { searchStemsMigration } from './009-search-stems.js';
 
 /** Every migration of the main store (outro.db), in order. Append; never edit a landed one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   briefStateMigration,
   tracesMigration,
   searchIndexMigration,
+  searchStemsMigration,
 ];

@@ -21,7 +21,8 @@ describe('parseSearchQuery', () => {
   });
 
   it('keeps exact phrases and prefixes', () => {
-    expect(match('"rate limit" deploy*')).toBe('"rate limit" AND "deploy" *');
+    // The index stems words, so a prefix is cut back to a start the stemmer keeps ("deploy" stems to "deploi").
+    expect(match('"rate limit" deploy*')).toBe('"rate limit" AND "deplo" *');
     expect(match('"rate lim"*')).toBe('"rate lim" *');
   });
 
@@ -45,7 +46,7 @@ describe('parseSearchQuery', () => {
       '"billing" AND "title deploy" AND "start" AND "b" AND "col"',
     );
     expect(match("'; DROP TABLE search_docs; --")).toBe('"drop" AND "table" AND "search docs"');
-    expect(match('*billing ** * deploy**')).toBe('"billing" AND "deploy" *');
+    expect(match('*billing ** * deploy**')).toBe('"billing" AND "deplo" *');
   });
 
   it('keeps letters of any script and folds nothing itself (the tokenizer removes diacritics)', () => {

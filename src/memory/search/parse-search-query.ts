@@ -1,5 +1,6 @@
 import { OutroError } from '../../domain/errors.js';
 import { STOPWORDS } from '../graph/search-text.js';
+import { porterStem } from './porter-stem.js';
 
 /**
  * What a user types into search, turned into an FTS5 MATCH expression that quotes every token:
@@ -11,6 +12,7 @@ import { STOPWORDS } from '../graph/search-text.js';
  *   index, and BM25 reads every document that holds a query word;
  * - `"exact phrase"`: the words next to each other;
  * - `prefix*`: words that start with it;
+ * - words match their other forms ("retrying" finds "retry"): the index stems words (Porter);
  * - a word with inner punctuation (`OPS-1234`, `v4.2.1`, `trip_id`) is the phrase of its parts, as
  *   the tokenizer split it in the text;
  * - anything else (punctuation, emoji, symbols) separates words.
@@ -75,7 +77,23 @@ export function parseSearchQuery(input: string, mode: SearchMode = 'all'): Parse
 
 /** The FTS5 form of one term: a quoted string of plain tokens, then `*` for a prefix. */
 export function expressionOf(term: SearchTerm): string {
-  return `"${term.tokens.join(' ')}"${term.prefix ? ' *' : ''}`;
+  if (!term.prefix) return `"${term.tokens.join(' ')}"`;
+  const tokens = [...term.tokens];
+  tokens[tokens.length - 1] = stableStemPrefix(tokens[tokens.length - 1]);
+  return `"${tokens.join(' ')}" *`;
+}
+
+/**
+ * The index stems words (Porter) and FTS5 stems a prefix too, so `deploy*` would look for stems
+ * starting with "deploi" and miss "deployment" (stem "deploy"). A prefix is cut back to its longest
+ * start that the stemmer leaves alone ("deplo"), which every form of the word starts with.
+ */
+function stableStemPrefix(token: string): string {
+  for (let end = token.length; end > 2; end--) {
+    const start = token.slice(0, end);
+    if (porterStem(start) === start) return start;
+  }
+  return token.slice(0, 2);
 }
 
 /**

@@ -54,6 +54,7 @@ const RELATION_WORDS: Record<FactAsserted['relation'], string> = {
   owns: 'owns',
   works_on: 'works on',
   expert_in: 'expert in',
+  on_call: 'on call',
 };
 
 /** The ops one event becomes; null when its payload does not validate (the event is skipped). */

@@ -82,7 +82,7 @@ describe('search projection', () => {
     const { db, stored, search } = storeWith(everything());
     const result = applySearchEvents(db, stored);
     expect(result).toMatchObject({ events: stored.length, invalid: 1 });
-    const [hit] = search.search({ query: 'retrying' }).hits;
+    const [hit] = search.search({ query: '"invoice run after"' }).hits;
     expect(hit).toMatchObject({
       docId: 'message:slack:T1:C1:100.2',
       text: 'retrying the invoice run after the fix',

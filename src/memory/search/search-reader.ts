@@ -60,6 +60,8 @@ interface DocRow {
  */
 export class SearchReader {
   private readonly statements = new Map<string, Statement>();
+  private vocab: Statement | undefined;
+  private counted: { docs: number; at: number } | undefined;
 
   constructor(private readonly db: SqliteDatabase) {}
 
@@ -143,8 +145,7 @@ export class SearchReader {
     const ids = ranked.map((row) => row.id);
     const marks = ids.map(() => '?').join(', ');
     const rows = this.statement(
-      `SELECT d.id, coalesce(d.doc_id, 'message:' || c.key || ':' || d.native_id) AS doc_id, x.kind, d.title, d.body, d.original, x.at, d.conversation_id, d.native_id, d.state,
-              p.key AS author, p.name AS author_name, c.key AS channel, c.name AS channel_name, s.state AS later_state, s.at AS later_at
+      `SELECT ${HIT_COLUMNS}
        FROM search_docs d
        JOIN search_filters x ON x.id = d.id
        LEFT JOIN search_people p ON p.id = x.author
@@ -167,6 +168,75 @@ export class SearchReader {
       const row = byId.get(id);
       return row ? [toHit(row, -score, snippetOf.get(id) ?? row.body, asOfMs)] : [];
     });
+  }
+
+  /**
+   * The documents of some conversations (messages and items), oldest first, with nothing dated after
+   * `asOf`: the thread around a hit, for answers that read a reply or a correction. `limit` caps the
+   * documents per call (the newest are dropped first).
+   */
+  conversations(
+    conversationIds: readonly string[],
+    options: { asOf?: string; limit?: number } = {},
+  ): SearchHit[] {
+    const ids = [...new Set(conversationIds)].slice(0, MAX_LIMIT);
+    if (ids.length === 0) return [];
+    const asOfMs = timeOf('asOf', options.asOf);
+    const limit = clampInt(options.limit ?? 500, 1, 5000);
+    const rows = this.statement(
+      `SELECT ${HIT_COLUMNS}
+       FROM search_docs d
+       JOIN search_filters x ON x.id = d.id
+       LEFT JOIN search_people p ON p.id = x.author
+       LEFT JOIN search_channels c ON c.id = x.channel
+       LEFT JOIN search_states s ON s.doc_id = d.doc_id
+       WHERE d.conversation_id IN (${ids.map(() => '?').join(', ')}) AND x.at <= ?
+       ORDER BY x.at, d.id LIMIT ?`,
+    ).all(...ids, asOfMs ?? Number.MAX_SAFE_INTEGER, limit) as DocRow[];
+    return rows.map((row) => toHit(row, 0, row.body, asOfMs));
+  }
+
+  /**
+   * How many documents hold each index term (stemmed, as `indexTerms` makes them), and how many
+   * documents there are: the inverse document frequencies answers weight query words by.
+   */
+  termStats(terms: readonly string[]): { docs: number; df: Map<string, number> } {
+    if (!this.vocab) {
+      this.db.exec(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab USING fts5vocab(main, 'search_fts', 'row')",
+      );
+      this.vocab = this.db.prepare('SELECT doc FROM temp.search_vocab WHERE term = ?').pluck();
+    }
+    const df = new Map<string, number>();
+    for (const term of new Set(terms)) df.set(term, (this.vocab.get(term) as number | undefined) ?? 0);
+    return { docs: this.docCount(), df };
+  }
+
+  /**
+   * Channels a user named: by key, by native id (the key's last part) or by display name ("#eng",
+   * "eng", case-insensitive), with their names; several when a name is used in several sources.
+   */
+  channelsNamed(text: string): Array<{ key: string; name: string | null }> {
+    const wanted = text.trim().replace(/^#/, '');
+    if (wanted === '') return [];
+    const lower = wanted.toLowerCase();
+    return (
+      this.statement('SELECT key, name FROM search_channels ORDER BY key').all() as Array<{
+        key: string;
+        name: string | null;
+      }>
+    ).filter(
+      ({ key, name }) => key === wanted || key.endsWith(`:${wanted}`) || name?.toLowerCase() === lower,
+    );
+  }
+
+  /** Documents in the index (cached for a few seconds: counting a million rows costs milliseconds). */
+  docCount(): number {
+    const now = Date.now();
+    if (this.counted && now - this.counted.at < 5_000) return this.counted.docs;
+    const docs = this.statement('SELECT count(*) FROM search_filters', true).get() as number;
+    this.counted = { docs, at: now };
+    return docs;
   }
 
   private filters(request: SearchRequest): Filters {
@@ -258,6 +328,10 @@ export class SearchReader {
     }
   }
 }
+
+/** The columns a hit is read from (search_docs d, search_filters x, people p, channels c, states s). */
+const HIT_COLUMNS = `d.id, coalesce(d.doc_id, 'message:' || c.key || ':' || d.native_id) AS doc_id, x.kind, d.title, d.body, d.original, x.at, d.conversation_id, d.native_id, d.state,
+       p.key AS author, p.name AS author_name, c.key AS channel, c.name AS channel_name, s.state AS later_state, s.at AS later_at`;
 
 function toHit(row: DocRow, score: number, snippet: string, asOfMs: number | undefined): SearchHit {
   const later =

@@ -94,6 +94,10 @@ export interface SearchIndex {
   /** Removes documents by doc_id (one transaction); `version` as for upsert. Returns how many were removed. */
   remove(docs: ReadonlyArray<{ docId: string; version: number }>): number;
   search(request: SearchRequest): SearchResult;
+  /** The documents of conversations, oldest first, none dated after `asOf` (snippet: the whole text, score 0). */
+  conversations(conversationIds: readonly string[], options?: { asOf?: string; limit?: number }): SearchHit[];
+  /** Documents holding each index term (as `indexTerms` makes them), and the documents in all. */
+  termStats(terms: readonly string[]): { docs: number; df: Map<string, number> };
 }
 
 export function docIdOf(kind: SearchKind, key: string): string {

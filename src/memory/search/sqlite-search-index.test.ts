@@ -85,6 +85,34 @@ describe('SqliteSearchIndex', () => {
     );
   });
 
+  it('finds the other forms of a word', () => {
+    const search = index();
+    search.upsert([
+      doc('1', 'per-agency isolation ships Nov 6'),
+      doc('2', 'we isolate agencies from each other'),
+      doc('3', 'the agency called'),
+    ]);
+    expect(ids(search, 'isolating').sort()).toEqual(['1', '2']);
+    expect(ids(search, 'agencies').sort()).toEqual(['1', '2', '3']);
+  });
+
+  it('reads a conversation oldest first, nothing after as-of, and counts documents per term', () => {
+    const search = index();
+    search.upsert([
+      doc('1', 'what does the SLA say?', { conversationId: 'c1', at: '2026-03-02T09:00:00.000Z' }),
+      doc('2', '99.5% monthly', { conversationId: 'c1', at: '2026-03-02T09:05:00.000Z' }),
+      doc('3', 'later addition', { conversationId: 'c1', at: '2026-03-09T09:00:00.000Z' }),
+      doc('4', 'another SLA talk', { conversationId: 'c2' }),
+    ]);
+    expect(search.conversations(['c1']).map((hit) => hit.nativeId)).toEqual(['1', '2', '3']);
+    expect(search.conversations(['c1'], { asOf: '2026-03-03T00:00:00.000Z' }).map((hit) => hit.text)).toEqual(
+      ['what does the SLA say?', '99.5% monthly'],
+    );
+    const stats = search.termStats(['sla', 'monthli', 'zebra']);
+    expect(stats.docs).toBe(4);
+    expect(Object.fromEntries(stats.df)).toEqual({ sla: 2, monthli: 1, zebra: 0 });
+  });
+
   it('matches exact phrases and prefixes', () => {
     const search = index();
     search.upsert([

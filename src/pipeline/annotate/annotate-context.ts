@@ -1,10 +1,11 @@
 import { stableId } from '../../domain/ids.js';
 import type { AnnotateInput, AnnotateMessage } from './annotate-types.js';
 import { EntityBook } from './entities.js';
-import type { DialogueAct } from './acts/act.js';
+import type { ActContext, DialogueAct } from './acts/act.js';
 import type { ActModel } from './acts/act-model.js';
 import { actOfMessage, readUnitActs, type ReadUnit } from './dialogue/unit-acts.js';
 import { PeopleResolver } from './people-resolver.js';
+import { withEmoji } from './units/emoji-codes.js';
 import { splitUnits } from './units/split-units.js';
 import type { Unit } from './units/unit.js';
 
@@ -18,7 +19,12 @@ export interface ReadMessage {
   isBot: boolean;
   /** Its units with the act each was read as (none for bots and notices). */
   units: ReadUnit[];
+  /** What the classifier read around the message: reply, DM, the acts of the message before and the one answered. */
+  actContext: ActContext;
 }
+
+/** Acts read elsewhere (a model), by unit id `<message id>#<k>` (k: position among the message's read units). */
+export type GivenActs = ReadonlyMap<string, { act: DialogueAct; confidence: number }>;
 
 export interface AnnotateContext {
   input: AnnotateInput;
@@ -56,7 +62,15 @@ function sentencesOf(units: readonly Unit[]): string[] {
     .filter((sentence) => sentence.length > 0);
 }
 
-export function readConversation(input: AnnotateInput, acts: ActModel | null = null): AnnotateContext {
+/**
+ * Reads every message of a conversation: units, acts (the learned model fused with the cues, or
+ * `given` acts where a model read them), addressees. Later messages see the acts read before them.
+ */
+export function readConversation(
+  input: AnnotateInput,
+  acts: ActModel | null = null,
+  given?: GivenActs,
+): AnnotateContext {
   const people = new PeopleResolver(input.people, `${input.ref.source}:`);
   const entities = new EntityBook(input.entities);
   const bots = new Set(input.people.filter((person) => person.isBot).map((person) => person.key));
@@ -66,19 +80,19 @@ export function readConversation(input: AnnotateInput, acts: ActModel | null = n
     const isBot = bots.has(message.author) || NON_MESSAGES.has(message.kind ?? 'message');
     const target =
       message.replyTo ?? (message.thread && message.thread !== message.id ? message.thread : undefined);
-    const split = splitClauses(splitUnits(message.text));
+    const split = splitClauses(splitUnits(withEmoji(message.text)));
+    const actContext: ActContext = {
+      reply: target !== undefined,
+      dm: input.dm,
+      previousAct,
+      replyToAct: target ? actOf.get(target) : undefined,
+    };
     const units = isBot
       ? []
-      : readUnitActs(
-          split,
-          {
-            reply: target !== undefined,
-            dm: input.dm,
-            previousAct,
-            replyToAct: target ? actOf.get(target) : undefined,
-          },
-          acts,
-        );
+      : readUnitActs(split, actContext, acts).map((unit, k) => {
+          const read = given?.get(`${message.id}#${k}`);
+          return read ? { ...unit, act: read.act, confidence: read.confidence } : unit;
+        });
     if (!isBot) {
       previousAct = actOfMessage(units);
       actOf.set(message.id, previousAct);
@@ -99,7 +113,7 @@ export function readConversation(input: AnnotateInput, acts: ActModel | null = n
       const other = input.messages.find((m) => m.author !== message.author);
       add(other?.author);
     }
-    return { message, index, sentences: text, addressees, isBot, units };
+    return { message, index, sentences: text, addressees, isBot, units, actContext };
   });
   return { input, people, entities, messages, acts };
 }

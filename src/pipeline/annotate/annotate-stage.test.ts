@@ -79,3 +79,57 @@ describe('annotate stage', () => {
     expect(result.output.actionItems).toHaveLength(1);
   });
 });
+
+describe('annotate over acts a model read (modelActs)', () => {
+  // The learned classifier reads "the macros need an update" as other: no proposal, no decision.
+  const proposal = () =>
+    conversation([
+      ['dana', 'the macros need an update'],
+      ['lena', 'fine'],
+    ]);
+  const acts = (first: string, second: string): string =>
+    JSON.stringify({
+      acts: [
+        { id: 'm1#0', act: first },
+        { id: 'm2#0', act: second },
+      ],
+    });
+
+  it("builds the annotation from the model's acts: a proposal it reads and its acceptance make a decision", async () => {
+    expect((await runAnnotate(proposal(), context)).output.decisions).toEqual([]);
+    fake.enqueue({ content: acts('proposal', 'acceptance') });
+    const cache = new MemoryStageCache();
+    const result = await runAnnotate(proposal(), context, {
+      modelClient: fakeClient(fake),
+      modelActs: true,
+      cache,
+    });
+    expect(result.provenance).toMatchObject({
+      stage: 'annotate',
+      strategy: 'model',
+      model: expect.any(String),
+    });
+    expect(result.output.decisions).toEqual([expect.objectContaining({ evidence: ['m1', 'm2'] })]);
+    expect(fake.requests.find((request) => request.path === '/api/chat')?.rawBody).toContain('units_data');
+    const again = await runAnnotate(proposal(), context, {
+      modelClient: fakeClient(fake),
+      modelActs: true,
+      cache,
+    });
+    expect(again.cached).toBe(true);
+    expect(again.output).toEqual(result.output);
+    expect(fake.count('/api/chat')).toBe(1);
+  });
+
+  it('falls back to the learned acts, marked degraded, when the model does not answer in time', async () => {
+    await fakeClient(fake).identity();
+    fake.enqueue({ hang: true });
+    const result = await runAnnotate(proposal(), context, {
+      modelClient: fakeClient(fake, { timeoutMs: 100 }),
+      modelActs: true,
+    });
+    expect(result.provenance).toMatchObject({ stage: 'annotate', strategy: 'heuristic', degraded: true });
+    expect(result.provenance.degradedReason).toMatch(/^TIMEOUT: /);
+    expect(result.output).toEqual((await runAnnotate(proposal(), context)).output);
+  });
+});

@@ -11,6 +11,9 @@ import type { StageDefinition, StageRunContext, Strategy } from '../stage.js';
 import { AnnotateOutput, type AnnotateInput } from './annotate-types.js';
 import { draftToOutput } from './draft-to-output.js';
 import { annotateHeuristically } from './heuristic-annotate.js';
+import { runClassifyActs } from './acts/model/act-stage.js';
+import { actsInputOf, givenActs } from './model/annotate-acts.js';
+import { runHeuristicStage } from '../run-stage.js';
 
 /** Bump when the heuristic's output for the same input may change (part of every cache key). */
 export const ANNOTATE_STAGE_VERSION = 'annotate-acts-1';
@@ -32,6 +35,12 @@ export interface RunAnnotateOptions {
   cache?: StageCache;
   /** When set (config `model`), the model strategy answers and the heuristic is the fallback. */
   modelClient?: ModelClient;
+  /**
+   * With a model client: the model reads only the units' dialogue acts (stage classify-acts) and
+   * the heuristic extractors build the annotation from them, instead of the model writing the
+   * whole annotation. When the model fails, the learned classifier's acts are used, marked degraded.
+   */
+  modelActs?: boolean;
 }
 
 /**
@@ -44,6 +53,7 @@ export async function runAnnotate(
   context: StageRunContext,
   options: RunAnnotateOptions = {},
 ): Promise<ModelStageResult<AnnotateOutput>> {
+  if (options.modelClient && options.modelActs) return annotateWithModelActs(input, context, options);
   const model: ModelStrategy<AnnotateInput, AnnotateOutput, AnnotationDraft> | undefined = options.modelClient
     ? makeAnnotateModelStrategy<AnnotateOutput>(options.modelClient, {
         toOutput: (draft, modelInput) => draftToOutput(draft, modelInput as AnnotateInput),
@@ -55,4 +65,39 @@ export async function runAnnotate(
     cache: options.cache,
     ...(model ? { model, grounding } : {}),
   });
+}
+
+/**
+ * Annotate over acts a model read: classify-acts (model, grounded, cached; the learned classifier
+ * when the model fails) then the heuristic extractors with those acts, cached under the acts they
+ * used. The provenance is the acts stage's: `model` with the model's id, or `heuristic` and
+ * `degraded` with the reason the model could not answer.
+ */
+async function annotateWithModelActs(
+  input: AnnotateInput,
+  context: StageRunContext,
+  options: RunAnnotateOptions,
+): Promise<ModelStageResult<AnnotateOutput>> {
+  const acts = await runClassifyActs(actsInputOf(input), context, {
+    cache: options.cache,
+    modelClient: options.modelClient,
+  });
+  const given = givenActs(acts.output);
+  const result = await runHeuristicStage(annotateStage, input, context, {
+    heuristic: {
+      kind: 'heuristic',
+      id: 'heuristic+acts',
+      run: (conversation) => annotateHeuristically(conversation, given),
+    },
+    cache: options.cache,
+    keyParts: [contentHash([...given.entries()])],
+  });
+  return {
+    output: result.output,
+    provenance: { ...acts.provenance, stage: annotateStage.name, version: annotateStage.version },
+    cached: result.cached && acts.cached,
+    hallucinations: acts.hallucinations,
+    modelCalls: acts.modelCalls,
+    repaired: acts.repaired,
+  };
 }

@@ -161,6 +161,8 @@ export const AnnotatedFact = z.object({
   relation: FactRelationSchema,
   object: z.string(),
   validFrom: z.string(),
+  /** Where the statement gives an end ("this week"). */
+  validTo: z.string().optional(),
   hedged: z.boolean(),
   evidence: Ids.min(1),
   confidence: Confidence,

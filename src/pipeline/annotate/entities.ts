@@ -94,7 +94,9 @@ export class EntityBook {
     const heads = this.entries.filter(
       (entry) =>
         this.used.has(entry.entity.id) &&
-        (entry.norm.endsWith(` ${norm}`) || norm.startsWith(`${entry.norm} `)),
+        (entry.norm.endsWith(` ${norm}`) ||
+          // …but a one-word name does not swallow a longer phrase ("customer" is not "customer service desk").
+          (norm.startsWith(`${entry.norm} `) && entry.norm.split(' ').length * 2 >= norm.split(' ').length)),
     );
     return heads.length === 1 ? heads[0] : undefined;
   }
@@ -160,6 +162,13 @@ export class EntityBook {
     return entry.entity.aliases.some((alias) =>
       COMPONENT_HEADS.some((head) => new RegExp(`\\b${head}\\b`, 'i').test(alias)),
     );
+  }
+
+  /** Another surface form of an entity ("fares/ticketing" for the one named "fares"). */
+  addAlias(id: string, surface: string): void {
+    const entry = this.entries.find((candidate) => candidate.entity.id === id);
+    const alias = surface.trim();
+    if (entry && alias && !entry.entity.aliases.includes(alias)) entry.entity.aliases.push(alias);
   }
 
   markUsed(id: string): void {

@@ -174,4 +174,43 @@ describe('action items', () => {
     ]).actionItems;
     expect(taken).toEqual([expect.objectContaining({ assignee: key('sam'), requestedBy: key('dana') })]);
   });
+
+  it('reads work under way as a commitment: "my bad, reissuing in EUR today", not "loving the new dashboard today"', () => {
+    expect(
+      items([
+        ['dana', '@marco the customer says they were invoiced in USD instead of EUR'],
+        ['marco', 'my bad, reissuing in EUR today'],
+      ]).actionItems,
+    ).toEqual([expect.objectContaining({ assignee: key('marco') })]);
+    expect(items([['marco', 'loving the new dashboard today']]).actionItems).toEqual([]);
+    expect(items([['marco', 'thinking about the roadmap today']]).actionItems).toEqual([]);
+  });
+
+  it('puts a statement followed by a bare "anyone?" to whoever takes it, a guess before taking it on included', () => {
+    const out = items([
+      ['dana', "the customer can't log in since friday, the reset emails never arrive. anyone?"],
+      ['sam', 'probably the spam filter again? cheking the mail logs'],
+      ['sam', 'sent them the allowlist instructions'],
+    ]);
+    expect(out.actionItems).toEqual([
+      expect.objectContaining({ assignee: key('sam'), requestedBy: key('dana') }),
+    ]);
+    expect(out.completions).toEqual([expect.objectContaining({ itemId: out.actionItems[0].id })]);
+  });
+
+  it('in a thread, "can you …?" with no name goes to the author it answers', () => {
+    const input = conversation([
+      ['marco', 'the refund batch for the twelve accounts is ready, your call on the credit'],
+      ['dana', 'approved. can you run it and tell the customer yourself?'],
+    ]);
+    input.messages[1].thread = 'm1';
+    expect(annotateHeuristically(input).actionItems).toEqual([
+      expect.objectContaining({ assignee: key('marco'), requestedBy: key('dana') }),
+    ]);
+    const unthreaded = conversation([
+      ['marco', 'the refund batch for the twelve accounts is ready'],
+      ['dana', 'can you believe how long that took?'],
+    ]);
+    expect(annotateHeuristically(unthreaded).actionItems).toEqual([]);
+  });
 });

@@ -1,32 +1,33 @@
 import type { AnnotatedActionItem, AnnotatedCompletion } from './annotate-types.js';
-import {
-  itemId,
-  matchesAny,
-  overlap,
-  readAsAnswerTo,
-  type AnnotateContext,
-  type ReadMessage,
-} from './annotate-context.js';
+import { itemId, matchesAny, type AnnotateContext, type ReadMessage } from './annotate-context.js';
 import { resolveDue } from './due-dates.js';
+import { ACK_WINDOW, makeItem, summaryOf, type Found } from './action-item-parts.js';
+import {
+  acknowledges,
+  deliveredItem,
+  hasNewRequest,
+  isCompletion,
+  pickOpen,
+  pickPrior,
+  stillOpenElsewhere,
+} from './action-matching.js';
+import { answerCall, answerReactions, type OpenCall } from './dialogue/open-calls.js';
 import { unitAddressing } from './dialogue/addressing.js';
-import { isCompletionText } from './dialogue/cue-acts.js';
-import { answerable, DONE_REACTIONS, POSITIVE_REACTIONS } from './dialogue/responses.js';
+import { answerable } from './dialogue/responses.js';
 import type { ReadUnit } from './dialogue/unit-acts.js';
 import {
   APPROVAL_CUES,
+  BARE_CALL,
   BLOCKER_CUES,
   NOT_COMPLETIONS,
   NOT_REQUESTS,
   PROGRESSIVE_COMMITMENT,
-  REQUEST_CUES,
   SMALL_TALK,
   TAKES_IT,
   THIRD_PERSON_TASK,
   WORK_VERBS,
 } from './lexicon/cues.js';
 
-/** How many later messages an acknowledgement or a "done" may follow its request within one conversation. */
-const ACK_WINDOW = 6;
 /** A commitment the classifier alone found must be this sure to become an item (cues are trusted as they are). */
 const MODEL_COMMITMENT = 0.8;
 /** A request the classifier alone found must be this sure. */
@@ -36,38 +37,12 @@ const MODEL_REQUEST = 0.85;
 const BEING = /\b(?:i'?ll|i will|i'?m going to|i am going to)\s+(?:just\s+)?be\b/i;
 const SPEAKER_TAKES = /\b(i|i'?m|i'?ll|i will|me|mine|we'?ll|we will)\b|^(?:[\p{Emoji}\s]*)\p{L}+ing\b/iu;
 
-interface Found {
-  item: AnnotatedActionItem;
-  at: number;
-}
-
-/** A request put to everyone (each responder gets an item) or to whoever takes it (the first taker does). */
-interface OpenCall {
-  read: ReadMessage;
-  unit: ReadUnit;
-  to: 'everyone' | 'anyone';
-  members: string[];
-  responders: Set<string>;
-}
-
-function summaryOf(sentence: string): string {
-  return sentence
-    .replace(/^(?:(?:hey|hi|ok|so|and|also|yes|yep|reminder)[,:!]?\s+)+/i, '')
-    .replace(
-      /^@?[\p{L}][\p{L}_.-]*(?: [\p{Lu}][\p{L}'-]+)?\s*[,:—–-]?\s+(?=(can|could|would|will) you)/iu,
-      '',
-    )
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 200);
-}
-
 /** A commitment that only points at the work ("on it", "taking this one", "I'll take it", "mine"). */
 const POINTER =
   /^[\p{Emoji}\s]*(?:(?:ok|okay|sure|yes|yep|yeah|np)[,!.]?\s+)?(?:i'?ll (?:take|grab|do|handle) (?:it|that|this|this one|that one)|i can (?:take|do|grab) (?:it|that|this)|on it|mine|me|i got (?:it|this)|i'?ve got (?:it|this)|taking (?:it|this|that|this one|that one)|will do|can do|leave it with me)\b[\s!.\p{Emoji}]*$/iu;
 
 /** A pointer that names taking the work ("I'll take it", "I can do that"), not just "on it". */
-const TAKES_WORK = /\b(?:take|grab|handle|do)\b/i;
+const TAKES_WORK = /\b(?:take|grab|handle)\b|\b(?:i can|i'?ll|i will) do (?:it|that|this)\b/i;
 
 /** What "I'll take it" takes: the last message by someone else, else the message's own words before it. */
 function pointedContent(context: AnnotateContext, read: ReadMessage, unit: ReadUnit): ReadUnit | undefined {
@@ -203,7 +178,11 @@ export function extractActionItems(context: AnnotateContext): {
     }
 
     let made = 0;
-    for (const unit of read.units) {
+    for (const [k, unit] of read.units.entries()) {
+      if (k > 0 && BARE_CALL.test(unit.text) && !calls.some((call) => call.read === read)) {
+        calls.push({ read, unit: read.units[k - 1], to: 'anyone', members: [], responders: new Set() });
+        continue;
+      }
       const third = THIRD_PERSON_TASK.exec(unit.text);
       const thirdKey = third?.groups
         ? context.people.resolve((third.groups.name ?? third.groups.name2 ?? '').replace(/^@/, ''))
@@ -255,6 +234,8 @@ export function extractActionItems(context: AnnotateContext): {
           : undefined;
         if (pointing && !asked) continue;
         const summary = asked ? `${summaryOf(asked.text)} (${summaryOf(unit.text)})` : summaryOf(unit.text);
+        // "I'll sign it by Wednesday" about work already asked of the speaker elsewhere is that item again.
+        if (stillOpenElsewhere(context, message.author, summary)) continue;
         found.push({
           at: read.index,
           item: makeItem(
@@ -304,27 +285,6 @@ export function extractActionItems(context: AnnotateContext): {
   return { items: found.map((entry) => entry.item), completions };
 }
 
-function makeItem(
-  context: AnnotateContext,
-  read: ReadMessage,
-  made: number,
-  summary: string,
-  assignee: string,
-  due: ReturnType<typeof resolveDue>,
-  confidence: number,
-): AnnotatedActionItem {
-  return {
-    id: itemId(context.input, read.message.id, 'action_item', made > 0 ? String(made) : ''),
-    summary,
-    assignee,
-    requestedBy: read.message.author,
-    due: due?.value ?? null,
-    dueText: due?.text ?? null,
-    evidence: [read.message.id],
-    confidence,
-  };
-}
-
 /** One line of a plan that hands out work: "@tomás final feed import Mon night", in a message with two or more such lines. */
 function planLine(read: ReadMessage, unit: ReadUnit): boolean {
   const addressed = (candidate: ReadUnit): boolean =>
@@ -333,153 +293,4 @@ function planLine(read: ReadMessage, unit: ReadUnit): boolean {
     !/\?\s*$/.test(candidate.text) &&
     !['completion', 'question', 'acceptance'].includes(candidate.act);
   return addressed(unit) && read.units.filter(addressed).length >= 2;
-}
-
-/** The open call (to everyone, to anyone) this message answers by taking it on or saying it is done. */
-function answerCall(
-  context: AnnotateContext,
-  calls: OpenCall[],
-  read: ReadMessage,
-): { call: OpenCall; done: boolean } | undefined {
-  const author = read.message.author;
-  const reachable = answerable(context.messages, read);
-  for (const call of [...calls].reverse()) {
-    if (call.read.message.author === author || call.responders.has(author)) continue;
-    if (!reachable.some((candidate) => candidate.index === call.read.index)) continue;
-    if (call.to === 'anyone' && call.responders.size > 0) continue;
-    if (call.to === 'everyone' && call.members.length > 0 && !call.members.includes(author)) continue;
-    const units = readAsAnswerTo(context, read, 'request');
-    const first = units.find((unit) => unit.act !== 'other');
-    if (!first || !['commitment', 'acceptance', 'completion'].includes(first.act)) continue;
-    // Asked of anyone, a plain "ok" agrees with the idea; taking it on is a commitment or a done.
-    if (
-      call.to === 'anyone' &&
-      first.act === 'acceptance' &&
-      !/\b(i'?ll|i can|i will|mine|me)\b/i.test(first.text)
-    )
-      continue;
-    call.responders.add(author);
-    return { call, done: first.act === 'completion' };
-  }
-  return undefined;
-}
-
-/** A ✅ by the assignee on the request means done; a ✅ by a member on a request to everyone means their part is done. */
-function answerReactions(
-  context: AnnotateContext,
-  read: ReadMessage,
-  calls: OpenCall[],
-  found: Found[],
-  complete: (id: string, messageId: string, by: string) => void,
-): void {
-  for (const reaction of read.message.reactions ?? []) {
-    if (reaction.user === read.message.author) continue;
-    for (const entry of found.filter(
-      (candidate) => candidate.at === read.index && candidate.item.assignee === reaction.user,
-    )) {
-      if (DONE_REACTIONS.test(reaction.emoji)) complete(entry.item.id, read.message.id, reaction.user);
-      else if (POSITIVE_REACTIONS.test(reaction.emoji))
-        entry.item.confidence = Math.min(0.95, entry.item.confidence + 0.1);
-    }
-    const call = calls.find(
-      (candidate) => candidate.read.index === read.index && candidate.to === 'everyone',
-    );
-    if (
-      call &&
-      DONE_REACTIONS.test(reaction.emoji) &&
-      !call.responders.has(reaction.user) &&
-      (call.members.length === 0 || call.members.includes(reaction.user))
-    ) {
-      call.responders.add(reaction.user);
-      const id = itemId(context.input, read.message.id, 'action_item', reaction.user);
-      found.push({
-        at: read.index,
-        item: {
-          id,
-          summary: summaryOf(call.unit.text),
-          assignee: reaction.user,
-          requestedBy: read.message.author,
-          due: null,
-          dueText: null,
-          evidence: [read.message.id],
-          confidence: 0.6,
-        },
-      });
-      complete(id, read.message.id, reaction.user);
-    }
-  }
-}
-
-/** An acknowledgement of the item by its assignee: read as an answer to a request, it accepts or commits; or an "I'll …" about the same work. */
-function acknowledges(context: AnnotateContext, read: ReadMessage, entry: Found): boolean {
-  const units = readAsAnswerTo(context, read, 'request');
-  const first = units.find((unit) => unit.act !== 'other');
-  if (
-    first &&
-    (first.act === 'acceptance' || first.act === 'commitment') &&
-    read.sentences.join(' ').length <= 80
-  )
-    return true;
-  return (
-    /\bi('ll| will)\b/i.test(read.sentences.join(' ')) &&
-    overlap(entry.item.summary, read.sentences.join(' ')) >= 1
-  );
-}
-
-function hasNewRequest(read: ReadMessage): boolean {
-  return read.units.some(
-    (unit) =>
-      unit.cue === 'request' &&
-      matchesAny(unit.text, REQUEST_CUES) &&
-      !matchesAny(unit.text, NOT_REQUESTS) &&
-      !/\?/.test(unit.text) &&
-      !/can you do that/i.test(unit.text),
-  );
-}
-
-/** The message says something is done: its opening is a completion (by the cues, or by the classifier alone when it is sure). */
-function isCompletion(read: ReadMessage): boolean {
-  const text = read.sentences.join(' ');
-  if (isCompletionText(text)) return true;
-  const first = read.units.find((unit) => unit.act !== 'other');
-  return (
-    first !== undefined && first.act === 'completion' && first.confidence >= 0.7 && !/\?/.test(first.text)
-  );
-}
-
-/** The open item a "done" refers to: shared words with its summary, or a short "done"/"shipped it" soon after it. */
-function pickOpen(candidates: Found[], text: string, index: number): string | undefined {
-  if (candidates.length === 0) return undefined;
-  const scored = candidates.map((entry) => ({ entry, score: overlap(entry.item.summary, text) }));
-  const best = scored.sort((a, b) => b.score - a.score || b.entry.at - a.entry.at)[0];
-  if (best.score > 0) return best.entry.item.id;
-  const latest = candidates[candidates.length - 1];
-  return text.split(/\s+/).length <= 8 && index - latest.at <= ACK_WINDOW ? latest.item.id : undefined;
-}
-
-/** An open item (here or earlier) of the author that shares at least two content words with a message that delivers a file or link. */
-function deliveredItem(
-  found: Found[],
-  context: AnnotateContext,
-  author: string,
-  text: string,
-): string | undefined {
-  const here = found
-    .filter((entry) => entry.item.assignee === author)
-    .map((entry) => ({ id: entry.item.id, score: overlap(entry.item.summary, text) }));
-  const prior = (context.input.openItems ?? [])
-    .filter((item) => item.assignee === author)
-    .map((item) => ({ id: item.itemId, score: overlap(item.summary, text) }));
-  const best = [...here, ...prior].filter((entry) => entry.score >= 2).sort((a, b) => b.score - a.score)[0];
-  return best?.id;
-}
-
-/** An open item from an earlier conversation: same assignee and at least two shared content words (one for a short summary). */
-function pickPrior(context: AnnotateContext, author: string, text: string): string | undefined {
-  const candidates = (context.input.openItems ?? []).filter((item) => item.assignee === author);
-  const scored = candidates
-    .map((item) => ({ item, score: overlap(item.summary, text) }))
-    .filter((entry) => entry.score >= 1);
-  scored.sort((a, b) => b.score - a.score || b.item.at.localeCompare(a.item.at));
-  return scored[0]?.item.itemId;
 }

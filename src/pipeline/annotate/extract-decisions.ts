@@ -89,7 +89,11 @@ function statedGroups(units: AnnotateContext['messages'][number]['units']): numb
       (unit.cue === 'decision' || unit.confidence >= 0.8);
     if (!stated) return;
     const last = groups[groups.length - 1];
-    if (last && last[last.length - 1] === index - 1) last.push(index);
+    // Meeting notes: each "decided: …" line or list item is its own decision.
+    const opensOwn =
+      /^\W*(?:decided|decision|agreed|resolved)\s*[:—–-]/i.test(unit.text) ||
+      unit.unit.listIndex !== undefined;
+    if (last && last[last.length - 1] === index - 1 && !opensOwn) last.push(index);
     else groups.push([index]);
   });
   return groups;

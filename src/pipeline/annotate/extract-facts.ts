@@ -1,23 +1,34 @@
 import type { AnnotatedFact, AnnotateOutput } from './annotate-types.js';
-import { itemId, matchesAny, type AnnotateContext, type ReadMessage } from './annotate-context.js';
-import { resolveDue } from './due-dates.js';
-import { HEDGE_CUES } from './lexicon/cues.js';
-import { CORRECTION_PATTERNS, FACT_PATTERNS } from './lexicon/fact-patterns.js';
+import { itemId, type AnnotateContext, type ReadMessage } from './annotate-context.js';
+import { CORRECTION_PATTERNS } from './lexicon/fact-patterns.js';
+import {
+  correctedClaim,
+  correctionRetractions,
+  negationRetractions,
+  sameName,
+  unownedRetractions,
+} from './facts/corrections.js';
+import { entityOfPhrase, objectSlot } from './facts/object-slot.js';
+import { lastNamedIn } from './facts/person-slots.js';
+import { ownershipClaims } from './facts/slot-filler.js';
+import { templateFacts } from './facts/template-facts.js';
 
-const PRONOUNS = new Set(['it', 'that', 'this', 'them']);
+type Retraction = AnnotateOutput['retractions'][number];
 
 /**
- * Facts (owns, works_on, expert_in) from the phrasings in lexicon/fact-patterns.ts. The person slot
- * resolves "I"/"me"/"mine" to the speaker, "you" to the addressee, names and @handles through the
- * people index; "it" names the conversation's main entity. Hedged wording ("I think", "might", a
- * question mark) lowers the confidence. A correction ("it's A, not B") retracts B's fact and asserts A's.
+ * Facts (owns, works_on, expert_in) in two passes per message: the precise templates of
+ * lexicon/fact-patterns.ts first (facts/template-facts.ts), then slot filling over the units that
+ * read as ownership statements (facts/slot-filler.ts) for the persons the templates did not place.
+ * Hedged wording keeps a low confidence. A correction retracts the claim it corrects: the listed
+ * phrasings ("it's A, not B"), or any later message by someone else, answering it, that gives the
+ * same object another owner with a correction marker (facts/corrections.ts).
  */
 export function extractFacts(
   context: AnnotateContext,
   mainEntity: () => string | undefined,
 ): Pick<AnnotateOutput, 'facts' | 'retractions'> {
   const facts: AnnotatedFact[] = [];
-  const retractions: AnnotateOutput['retractions'] = [];
+  const retractions: Retraction[] = [];
   const push = (fact: AnnotatedFact): void => {
     if (
       !facts.some(
@@ -30,116 +41,129 @@ export function extractFacts(
     )
       facts.push(fact);
   };
+  const retract = (retraction: Retraction): void => {
+    if (!retractions.some((r) => r.factId === retraction.factId)) retractions.push(retraction);
+  };
+  let previous: ReadMessage | undefined;
   for (const read of context.messages) {
-    if (read.isBot) continue;
-    const text = read.sentences.join(' ');
-    for (const sentence of read.sentences) {
-      for (const { relation, pattern, dated } of FACT_PATTERNS) {
-        const match = pattern.exec(sentence);
-        if (!match?.groups) continue;
-        const subject = personOf(context, read, match.groups.p);
-        const surface = match.groups.y.trim();
-        // "SSO / auth", "billing and invoicing": one fact per named part.
-        const parts = PRONOUNS.has(surface.toLowerCase())
-          ? [mainEntity()]
-          : surface
-              .split(/\s*(?:\/|&|\band\b|\bor\b)\s*/i)
-              .filter(Boolean)
-              .map((part) => context.entities.resolve(part));
-        if (!subject) continue;
-        const hedged = matchesAny(sentence, HEDGE_CUES) || /\?\s*$/.test(sentence);
-        const validFrom = dated ? effectiveDate(context, read, sentence.slice(match.index)) : read.message.ts;
-        for (const object of parts) {
-          if (!object) continue;
-          // "I'm working on the empty states": works-on needs a component-like object (known, or "… service/api/sdk").
-          if (relation === 'works_on' && !context.entities.isComponentLike(object)) continue;
-          push({
-            id: itemId(context.input, read.message.id, `fact:${relation}:${subject}:${object}`),
-            subject,
-            relation,
-            object,
-            validFrom,
-            hedged,
-            evidence: [read.message.id],
-            confidence: hedged ? 0.35 : relation === 'owns' ? 0.85 : 0.7,
-          });
-          // "I maintain acme-sdk, with @noah doing a lot of the heavy lifting": the helper works on it.
-          const helper =
-            /\bwith (@?[\p{L}][\p{L}_.-]*)(?: \p{Lu}[\p{L}'-]+)? (?:doing|helping|working)\b/iu.exec(
-              sentence,
-            );
-          const helperKey = helper ? personOf(context, read, helper[1]) : undefined;
-          if (helperKey && helperKey !== subject && relation === 'owns') {
-            push({
-              id: itemId(context.input, read.message.id, `fact:works_on:${helperKey}:${object}`),
-              subject: helperKey,
-              relation: 'works_on',
-              object,
-              validFrom,
-              hedged,
-              evidence: [read.message.id],
-              confidence: 0.6,
-            });
-          }
-        }
-      }
-    }
-    for (const pattern of CORRECTION_PATTERNS) {
-      const match = pattern.exec(text);
-      if (!match?.groups) continue;
-      const clean = (name: string): string => name.replace(/^@/, '').replace(/[._-]+$/, '');
-      const fresh = context.people.resolve(clean(match.groups.new));
-      // Without a named wrong person ("scratch that, it's Lena"), the last fact about someone else is the wrong one.
-      const old = match.groups.old
-        ? context.people.resolve(clean(match.groups.old))
-        : [...facts].reverse().find((fact) => fact.subject !== fresh && fact.evidence[0] !== read.message.id)
-            ?.subject;
-      if (!fresh || !old || fresh === old) continue;
-      const wrong =
-        [...facts].reverse().find((fact) => fact.subject === old && fact.evidence[0] !== read.message.id) ??
-        [...(context.input.priorFacts ?? [])].reverse().find((fact) => fact.subject === old);
-      if (!wrong) continue;
-      const wrongId = 'id' in wrong ? wrong.id : wrong.factId;
-      retractions.push({ factId: wrongId, by: read.message.author, messageId: read.message.id });
+    const before = facts.length;
+    // A bot states no ownership and corrects nobody; only a rota notice is read (slot-filler.ts).
+    if (!read.isBot) for (const fact of templateFacts(context, read, mainEntity)) push(fact);
+    const placed = new Set(
+      facts
+        .slice(before)
+        .filter((fact) => fact.relation === 'owns')
+        .map((fact) => fact.subject),
+    );
+    const earlier = facts.slice(0, before);
+    const claims = ownershipClaims(context, read, {
+      antecedentPerson: previous ? lastNamedIn(context, previous) : undefined,
+      antecedentObject: (near, before) => antecedentObject(context, read, near, before, earlier),
+    });
+    for (const claim of claims) {
+      if (claim.negated || placed.has(claim.subject)) continue;
       push({
-        id: itemId(context.input, read.message.id, `fact:${wrong.relation}:${fresh}:${wrong.object}`),
-        subject: fresh,
-        relation: wrong.relation,
-        object: wrong.object,
-        validFrom: read.message.ts,
-        hedged: false,
+        id: itemId(context.input, read.message.id, `fact:owns:${claim.subject}:${claim.object}`),
+        subject: claim.subject,
+        relation: 'owns',
+        object: claim.object,
+        validFrom: claim.validFrom,
+        hedged: claim.hedged,
         evidence: [read.message.id],
-        confidence: 0.8,
+        confidence: claim.confidence,
       });
-      break;
     }
+    if (read.isBot) continue;
+    const named = patternCorrection(context, read, facts, push);
+    if (named) retract(named);
+    else for (const r of correctionRetractions(context, read, facts.slice(before), earlier)) retract(r);
+    const negated = claims.filter((claim) => claim.negated);
+    for (const r of negationRetractions(context, read, negated, earlier)) retract(r);
+    for (const r of unownedRetractions(context, read, earlier)) retract(r);
+    previous = read;
   }
   return { facts, retractions };
 }
 
-/** A handover's effective date: "from Monday", "starting the 16th" in the clause, else anywhere in the message; else the message time. */
-function effectiveDate(context: AnnotateContext, read: ReadMessage, clause: string): string {
-  const zone = context.input.timezone;
-  const ts = read.message.ts;
-  const cued = (text: string): string | undefined => {
-    const match = /\b(?:from|starting|as of|effective|beginning|since)\b.{0,40}/i.exec(text);
-    if (!match) return undefined;
-    const when = resolveDue(match[0], ts, zone);
-    if (!when) return undefined;
-    // "since Monday" looks back: the weekday before the message, not after it.
-    if (/^since\b/i.test(match[0]))
-      return when.startOfDay > ts
-        ? new Date(Date.parse(when.startOfDay) - 7 * 86_400_000).toISOString()
-        : when.startOfDay;
-    return when.startOfDay > ts ? when.startOfDay : undefined;
-  };
-  return cued(clause) ?? cued(read.sentences.join(' ')) ?? ts;
+/**
+ * What "that"/"it" in an ownership statement means: the claim a correction sets right (when the
+ * clause before names the same thing, or nothing), else the thing the clause before names
+ * ("fare capping lives in the ticketing API, so that's me"), else what the message it answers is
+ * about. Nothing else: "that's me" answering "who signs?" names no thing, and no fact is guessed.
+ */
+function antecedentObject(
+  context: AnnotateContext,
+  read: ReadMessage,
+  near: string | undefined,
+  before: string,
+  earlier: readonly AnnotatedFact[],
+): string | undefined {
+  const phrase = near ? objectSlot(near).phrases[0] : undefined;
+  const corrected = correctedClaim(context, read, earlier);
+  if (corrected && (!phrase || sameName(phrase, context.entities.nameOf(corrected.object))))
+    return corrected.object;
+  const named = phrase ? entityOfPhrase(context, phrase) : undefined;
+  return named ?? lastEntityIn(context, before) ?? answeredTopic(context, read, earlier);
 }
 
-function personOf(context: AnnotateContext, read: ReadMessage, slot: string): string | undefined {
-  const word = slot.toLowerCase();
-  if (word === 'i' || word === 'me' || word === 'mine') return read.message.author;
-  if (word === 'you') return read.addressees[0];
-  if (!/^@/.test(slot) && !/^\p{Lu}/u.test(slot)) return undefined;
-  return context.people.resolve(slot.replace(/^@/, '').replace(/[._-]+$/, ''));
+/** The entity named last in a text, possessives left out ("are Lakeshore's predictions …" names the predictions). */
+function lastEntityIn(context: AnnotateContext, text: string): string | undefined {
+  return context.entities.mentionedIn(text.replace(/[\p{L}\d_-]+['’]s\b/gu, ' ')).pop();
+}
+
+/** What the message `read` answers is about: its ownership fact's object, else the last entity it names. */
+function answeredTopic(
+  context: AnnotateContext,
+  read: ReadMessage,
+  earlier: readonly AnnotatedFact[],
+): string | undefined {
+  const target = read.message.replyTo ?? read.message.thread;
+  const answered =
+    context.messages.find((m) => m.message.id === target && m.index < read.index) ??
+    [...context.messages]
+      .slice(0, read.index)
+      .reverse()
+      .find((m) => !m.isBot && m.message.author !== read.message.author);
+  if (!answered) return undefined;
+  const fact = earlier.find((f) => f.relation === 'owns' && f.evidence[0] === answered.message.id);
+  return fact?.object ?? lastEntityIn(context, answered.sentences.join(' '));
+}
+
+/** The listed correction phrasings (lexicon CORRECTION_PATTERNS) that name the right person, and often the wrong one. */
+function patternCorrection(
+  context: AnnotateContext,
+  read: ReadMessage,
+  facts: AnnotatedFact[],
+  push: (fact: AnnotatedFact) => void,
+): Retraction | undefined {
+  const text = read.sentences.join(' ');
+  for (const pattern of CORRECTION_PATTERNS) {
+    const match = pattern.exec(text);
+    if (!match?.groups) continue;
+    const clean = (name: string): string => name.replace(/^@/, '').replace(/[._-]+$/, '');
+    const fresh = context.people.resolve(clean(match.groups.new));
+    // Without a named wrong person ("scratch that, it's Lena"), the last fact about someone else is the wrong one.
+    const old = match.groups.old
+      ? context.people.resolve(clean(match.groups.old))
+      : [...facts].reverse().find((fact) => fact.subject !== fresh && fact.evidence[0] !== read.message.id)
+          ?.subject;
+    if (!fresh || !old || fresh === old) continue;
+    const wrong =
+      [...facts].reverse().find((fact) => fact.subject === old && fact.evidence[0] !== read.message.id) ??
+      [...(context.input.priorFacts ?? [])].reverse().find((fact) => fact.subject === old);
+    if (!wrong) continue;
+    const wrongId = 'id' in wrong ? wrong.id : wrong.factId;
+    push({
+      id: itemId(context.input, read.message.id, `fact:${wrong.relation}:${fresh}:${wrong.object}`),
+      subject: fresh,
+      relation: wrong.relation,
+      object: wrong.object,
+      validFrom: read.message.ts,
+      hedged: false,
+      evidence: [read.message.id],
+      confidence: 0.8,
+    });
+    return { factId: wrongId, by: read.message.author, messageId: read.message.id };
+  }
+  return undefined;
 }

@@ -1,6 +1,10 @@
 import type { AnnotatedQuestion } from './annotate-types.js';
 import { itemId, matchesAny, type AnnotateContext } from './annotate-context.js';
+import { unitAddressing } from './dialogue/addressing.js';
+import { proposalUnits } from './dialogue/decision-pairs.js';
+import { answerable } from './dialogue/responses.js';
 import {
+  AGREEMENT_QUESTION,
   APPROVAL_CUES,
   BLOCKER_CUES,
   HEDGE_CUES,
@@ -53,6 +57,16 @@ export function extractQuestions(context: AnnotateContext): AnnotatedQuestion[] 
     const questions = read.sentences.filter(
       (sentence) => questionSentence(sentence) && !isTaskRequest(sentence),
     );
+    // A statement put to the room for agreement ("… from Nov 4. objections?") asks each member.
+    const agreement = proposalUnits(read);
+    const agreementAsk =
+      agreement.length > 0
+        ? read.units.find((unit) => AGREEMENT_QUESTION.test(stripMentions(unit.text)))
+        : undefined;
+    const agreementText = agreementAsk
+      ? `${agreement.map((unit) => unit.text).join(' ')} ${agreementAsk.text}`.trim()
+      : undefined;
+    if (agreementText) questions.unshift(agreementText);
     // A subject line ("Who owns billing now?") and its body: the fuller question speaks for the message.
     const asked = questions.find((sentence) => sentence.split(/\s+/).length >= 5) ?? questions[0];
     const text = approval ?? asked ?? (blocker && read.addressees.length > 0 ? blocker : undefined);
@@ -61,6 +75,7 @@ export function extractQuestions(context: AnnotateContext): AnnotatedQuestion[] 
     if (
       !approval &&
       asked &&
+      asked !== agreementText &&
       !QUESTION_START.test(asked.trim()) &&
       !QUESTION_INSIDE.test(asked) &&
       !/\b(you|anyone|known|still|news)\b/i.test(asked) &&
@@ -70,6 +85,11 @@ export function extractQuestions(context: AnnotateContext): AnnotatedQuestion[] 
     const kind: AnnotatedQuestion['kind'] = approval ? 'approval' : blocker ? 'blocker' : 'question';
     if (kind !== 'question' && read.addressees.length === 0) continue;
     const addressees = read.addressees.filter((key) => key !== message.author);
+    // "everyone, …?", "@here …?", "@cs-leads …?" and agreement asks reach the members.
+    const asking = read.units.find((unit) => text.includes(unit.text));
+    const group = asking ? unitAddressing(context, read, asking) : undefined;
+    if (addressees.length === 0 && group?.to === 'everyone') addressees.push(...group.keys);
+    if (addressees.length === 0 && agreementAsk) addressees.push(...membersOf(context, message.author));
     // A reply (Discord/Teams reply, or a thread reply) asks the author it replies to.
     if (addressees.length === 0) {
       const target = message.replyTo ?? message.thread;
@@ -124,7 +144,16 @@ function findAnswer(
 ): AnnotatedQuestion['answered'] {
   for (const later of context.messages.slice(index + 1)) {
     if (later.isBot || later.message.author === asker) continue;
-    if (addressees.length > 0 && !addressees.includes(later.message.author)) continue;
+    // Asked of someone, their reply answers it; so does anyone's reply in its thread or reply chain
+    // ("one question for @Noor: …" — Ravi answers for her).
+    const inChain =
+      (later.message.thread !== null &&
+        later.message.thread !== undefined &&
+        later.message.thread !== later.message.id) ||
+      Boolean(later.message.replyTo);
+    const direct =
+      inChain && answerable(context.messages, later).some((candidate) => candidate.index === index);
+    if (addressees.length > 0 && !addressees.includes(later.message.author) && !direct) continue;
     const text = later.sentences.join(' ');
     if (!text || /^\s*(correction|actually)\b/i.test(text)) continue;
     // Asked to the room, a guess ("I think Sam might …") is not the answer; asked to a person, their reply is.
@@ -138,4 +167,15 @@ function findAnswer(
     };
   }
   return null;
+}
+
+/** "@Noor ok for you?" reads as "ok for you?". */
+function stripMentions(text: string): string {
+  return text.replace(/@[\p{L}][\p{L}\d_.-]*(?: \p{Lu}[\p{L}'-]+)?/gu, '').trim();
+}
+
+/** The channel's members other than the asker, for a question put to a small room (a team channel, not #general). */
+function membersOf(context: AnnotateContext, asker: string): string[] {
+  const members = (context.input.channelMembers ?? []).filter((key) => key !== asker);
+  return members.length <= 12 ? members : [];
 }

@@ -1,17 +1,21 @@
 import type { AnnotateInput, AnnotateOutput } from './annotate-types.js';
-import { readConversation } from './annotate-context.js';
+import { readConversation, type GivenActs } from './annotate-context.js';
 import { conversationEntities, extractDecisions } from './extract-decisions.js';
 import { extractActionItems } from './extract-actions.js';
 import { extractFacts } from './extract-facts.js';
+import { extractSchedule } from './extract-schedule.js';
 import { extractQuestions } from './extract-questions.js';
 import { isNoise, summaryOf, topicOf } from './topic-summary.js';
 import { decisionsByAgreement } from './dialogue/decision-pairs.js';
 import { mergeDecisions } from './dialogue/merge-decisions.js';
 import { dialogueActModel } from './dialogue/act-model-once.js';
 
-/** The heuristic annotate strategy: every extractor over one conversation, deterministic and offline. */
-export function annotateHeuristically(input: AnnotateInput): AnnotateOutput {
-  const context = readConversation(input, dialogueActModel().model);
+/**
+ * The heuristic annotate strategy: every extractor over one conversation, deterministic and
+ * offline. `given`: the units' acts as a model read them (classify-acts), in place of the learned ones.
+ */
+export function annotateHeuristically(input: AnnotateInput, given?: GivenActs): AnnotateOutput {
+  const context = readConversation(input, dialogueActModel().model, given);
   for (const read of context.messages) if (!read.isBot) context.entities.discover(read.sentences.join(' '));
   const ranked = conversationEntities(context);
   // "it" in a fact names the conversation's main entity, preferring one known from earlier conversations.
@@ -28,6 +32,7 @@ export function annotateHeuristically(input: AnnotateInput): AnnotateOutput {
     ranked.find((id) => known.has(id)) ??
     ranked[0];
   const { facts, retractions } = extractFacts(context, main);
+  facts.push(...extractSchedule(context));
   const decisions = mergeDecisions(extractDecisions(context), decisionsByAgreement(context));
   const { items, completions } = extractActionItems(context);
   const questions = extractQuestions(context);

@@ -76,7 +76,8 @@ export function readIntroduction(text: string): Introduction | undefined {
  * humans the given links make, and links the author to the one human it names, as method
  * `introduction` at no more than LINK_CONFIDENCE.introduction. The name must fit what the author
  * is already called; an author whose introductions point at two humans links nobody. Pure: the
- * ingest may append these after linkPeople (today it does not; see the README).
+ * ingest appends these after linkPeople's (app/ingest.ts linkAcrossSources), so every command's
+ * grouping sees them.
  */
 export function linksFromIntroductions(
   messages: readonly Pick<MessagePosted, 'author' | 'text' | 'kind'>[],

@@ -30,14 +30,24 @@ describe('actFeatures', () => {
     }
   });
 
-  it('gives the words and n-grams of a long unit as much weight in all as those of a short one', () => {
-    // Flags and context features have value 1; the word block and the n-gram block each have unit length.
+  it('keeps the n-grams of a long unit at the weight of a short one, and lets its words weigh a little more', () => {
+    // Flags, context and clause openings have value 1 here; the n-gram block has unit length, and the
+    // 2n + 1 word features (unigrams, bigrams, the end mark) of n tokens have (2n + 1)^-0.35 each.
     const blocks = (text: string) =>
       Array.from(actFeatures({ text }, {}, 16).copy().values)
         .filter((v) => v < 1)
         .reduce((sum, v) => sum + v * v, 0);
-    expect(blocks('ship it')).toBeCloseTo(2, 5);
-    expect(blocks('ship it now please, before the freeze starts on friday at noon')).toBeCloseTo(2, 5);
+    expect(blocks('ship it')).toBeCloseTo(1 + 5 ** 0.3, 5);
+    expect(blocks('ship it now please, before the freeze starts on friday at noon')).toBeCloseTo(
+      1 + 25 ** 0.3,
+      5,
+    );
+  });
+
+  it('gives a later clause its own opening features', () => {
+    const plain = sorted(actFeatures({ text: "fine by me I'll update the quotes" }, {}, 16));
+    const clause = sorted(actFeatures({ text: "fine by me, I'll update the quotes" }, {}, 16));
+    expect(clause.length).toBe(plain.length + 2);
   });
 
   it('changes with the context act and the unit marks', () => {
@@ -70,20 +80,69 @@ describe('actTokens', () => {
     ]);
   });
 
-  it('lower-cases words and stands in for numbers, mentions and links', () => {
+  it('lower-cases words and stands in for numbers by kind, mentions and links', () => {
     expect(actTokens('Ill send @Wen the v2 deck: https://x.io/d 3pm ✅ :+1: ok?')).toEqual([
       "i'll",
       'send',
       '<mention>',
       'the',
-      'v2',
+      '<version>',
       'deck',
       '<url>',
-      '<num>',
+      '<time>',
       '✅',
-      ':+1:',
+      '👍',
       'ok',
       '?',
     ]);
+    expect(actTokens('$40/month + €0.01/msg, 5% off from Nov 1 at 16:00, OPS-2291 and #3310, 12k')).toEqual([
+      '<money>',
+      'month',
+      '<money>',
+      'msg',
+      '<pct>',
+      'off',
+      'from',
+      'nov',
+      '<num>',
+      'at',
+      '<time>',
+      '<ticket>',
+      'and',
+      '<ticket>',
+      '<money>',
+    ]);
+  });
+
+  it('reads Slack emoji codes as the emoji they stand for, without variation selectors or skin tones', () => {
+    expect(actTokens('in the tab :white_check_mark: ✔️ :heavy_check_mark: 👍🏽 :thumbsup: :rocket:')).toEqual([
+      'in',
+      'the',
+      'tab',
+      '✅',
+      '✅',
+      '✅',
+      '👍',
+      '👍',
+      '🚀',
+    ]);
+  });
+
+  it("keeps a capitalised I'll after a comma a word, not a name", () => {
+    expect(actTokens("fine by me, I'll update the quotes")).toEqual([
+      'fine',
+      'by',
+      'me',
+      "i'll",
+      'update',
+      'the',
+      'quotes',
+    ]);
+  });
+
+  it('marks the tokens that open a clause after punctuation', () => {
+    const clauses: number[] = [];
+    actTokens("ok from our side, but legal needs it — I'll chase (today)", undefined, clauses);
+    expect(clauses).toEqual([4, 8, 10]);
   });
 });

@@ -41,7 +41,25 @@ export function unitAddressing(context: AnnotateContext, read: ReadMessage, unit
   if (TO_ANYONE.test(unit.text)) return { to: 'anyone' };
   const message = read.addressees.filter((key) => key !== author);
   if (message.length > 0) return { to: 'people', keys: message, own: false };
+  // "can you make it happen?" in a reply speaks to whoever it answers.
+  const target = /\byou\b/i.test(unit.text) ? replyTarget(context, read) : undefined;
+  if (target) return { to: 'people', keys: [target], own: false };
   return { to: 'none' };
+}
+
+/** The author a reply answers: its reply target, or in a thread the last earlier message of someone else (the root at worst). */
+function replyTarget(context: AnnotateContext, read: ReadMessage): string | undefined {
+  const { author, replyTo, thread, id } = read.message;
+  if (replyTo) {
+    const target = context.messages.find((other) => other.message.id === replyTo);
+    if (target && target.message.author !== author) return target.message.author;
+  }
+  if (!thread || thread === id) return undefined;
+  for (let index = read.index - 1; index >= 0; index--) {
+    const other = context.messages[index].message;
+    if ((other.thread === thread || other.id === thread) && other.author !== author) return other.author;
+  }
+  return undefined;
 }
 
 /** Members of the `@group`s named in the text (config `groups:`), as person keys. */

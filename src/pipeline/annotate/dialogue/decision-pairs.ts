@@ -12,9 +12,7 @@ import type { ReadUnit } from './unit-acts.js';
 export function proposalUnits(read: ReadMessage): ReadUnit[] {
   const proposals = read.units.filter((unit) => unit.act === 'proposal');
   if (proposals.length > 0) return proposals;
-  const asking = read.units.findIndex((unit) =>
-    AGREEMENT_QUESTION.test(unit.text.replace(/@[\p{L}][\p{L}\d_.-]*(?: \p{Lu}[\p{L}'-]+)?/gu, '').trim()),
-  );
+  const asking = read.units.findIndex((unit) => AGREEMENT_QUESTION.test(withoutMentions(unit.text)));
   if (asking <= 0) return [];
   return read.units
     .slice(0, asking)
@@ -23,6 +21,14 @@ export function proposalUnits(read: ReadMessage): ReadUnit[] {
         !['question', 'request', 'acceptance', 'rejection'].includes(unit.act) &&
         unit.text.split(/\s+/).length >= 4,
     );
+}
+
+/** The text without its @-mentions, a display name's surname and an exporter's "(Org)" after it included. */
+function withoutMentions(text: string): string {
+  return text
+    .replace(/@[\p{L}][\p{L}\d_.-]*(?: \p{Lu}[\p{L}'-]+)*(?:\s*\([^()\n]{1,40}\))?/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** A reply that agrees, read as an answer to a proposal: its first act is an acceptance, a decision, or taking the work on. */

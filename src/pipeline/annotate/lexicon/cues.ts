@@ -66,6 +66,11 @@ export const PROPOSAL_CUES = [
   /\bi think we should\b/i,
   /\bwhat if we\b/i,
   /\bshould we\b/i,
+  // "should the terminal show a youth indicator?": a choice put to the room, not a question of fact ("should it be up?").
+  /\bshould (?:the|our|this|that|they) (?!(?:\w+ ){0,3}(?:be|have|work|still)\b)/i,
+  /\bgo\s*(?:\/|or)\s*no[- ]?go\b/i,
+  // "let's X" suggests; "let's not …", "let's go with …" are decisions (checked first), "let's see/talk" plans nothing.
+  /^(?:(?:but|so|ok|okay|then|and|maybe|i think|in that case)[,\s]+)*let'?s (?!not\b|see\b|hope\b|chat\b|talk\b|sync\b|catch up\b|discuss\b|meet\b|get on\b)\w+/i,
 ];
 
 /** A request to someone ("can you …"), and phrasings that only look like one. */
@@ -110,7 +115,15 @@ export const COMMITMENT_CUES = [
 
 /** "👍 running the refund script", "looking at your PR today": work the speaker is starting now (clause-initial). */
 export const PROGRESSIVE_COMMITMENT =
-  /(?:^|[,;:]\s+|^[\p{Emoji}\s]+|^(?:ok|okay|sure|yep|yes|will do)[,!.]?\s+)(?:i'?m\s+)?(?:running|starting on|looking at|looking into|fixing|reviewing|writing up|deploying|rolling back|kicking off)\s+(?:the|your|my|a|it|this|that)\b.*?(?:\b(?:now|today|tonight|this afternoon|this morning|right away|asap)\b|$)/iu;
+  /(?:^|[,;:—–]\s*|^[\p{Emoji}\s]+|^(?:ok|okay|sure|yep|yes|will do|my bad|sorry|oops|ah|oh|good catch|thanks|on it)[,!.]?\s+)(?:i'?m\s+)?(?:(?:running|starting on|looking at|looking into|fixing|reviewing|writing up|deploying|rolling back|kicking off)\s+(?:the|your|my|a|it|this|that)\b.*?(?:\b(?:now|today|tonight|this afternoon|this morning|right away|asap)\b|$)|(?!(?:thinking|wondering|hoping|feeling|loving|going|getting|seeing|looking forward|missing|guessing|assuming|saying|kidding|waiting|trying|nothing|something|anything|everything|morning|evening|meeting|building|ceiling|during|according|including|regarding|pending|amazing|interesting|exciting|boring|annoying)\b)\p{L}{2,}ing\s+(?:the|your|my|our|their|a|an|it|this|that|them|in|on|into|through|with|for|to|up|out|back)\b.*?\b(?:now|today|tonight|this afternoon|this morning|right away|asap|first thing)\b)/iu;
+
+/** An answer that starts the work ("cheking the mail logs", "on it, pulling the list"), read only as a reply to a request. */
+export const WORK_UNDER_WAY =
+  /^(?:[\p{Emoji}\s]*)(?:(?:ok|okay|sure|yep|yes|on it|my bad|sorry)[,!.]?\s+)?(?:i'?m\s+)?(?!(?:thinking|wondering|hoping|feeling|loving|going|getting|seeing|missing|guessing|assuming|saying|kidding|waiting|trying|nothing|something|anything|everything|morning|evening|meeting|amazing|interesting)\b)\p{L}{2,}ing\s+(?:the|your|my|our|their|a|an|it|this|that|them|in|on|into|through|with|for|to|up|out|back)\b/iu;
+
+/** A bare call after a statement puts the statement to whoever takes it: "the reset emails never arrive. anyone?" */
+export const BARE_CALL =
+  /^(?:also,?\s+)?(?:anyone|anybody|someone|somebody|any takers|any ideas|can someone (?:look|help|check)|who can (?:look|help|check))\s*\?+\s*$/i;
 
 /** A commitment without a date is an action item only when it names real work (not "I'll ask", "I'll join"). */
 export const WORK_VERBS =
@@ -171,7 +184,12 @@ export const HEDGE_CUES = [
   /\bmaybe\b/i,
   /\bmight\b/i,
   /\bprobably\b/i,
-  /\bnot sure\b/i,
+  /\bnot (?:100% |totally |entirely |quite |really )?sure\b/i,
+  /\bafaik\b|\bas far as i know\b/i,
+  /\bi (?:assume|suppose|reckon)\b/i,
+  /\bpresumably\b|\bsupposedly\b/i,
+  /\blast i (?:heard|checked)\b/i,
+  /\bif i (?:remember|recall)\b/i,
   /\bi believe\b/i,
   /\bperhaps\b/i,
   /\biirc\b/i,

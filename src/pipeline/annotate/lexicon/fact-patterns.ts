@@ -12,7 +12,7 @@ export interface FactPattern {
 
 const P = String.raw`(?<p>@?[\p{L}][\p{L}_.-]*|i|you|me)`;
 const Y = String.raw`(?<y>[@\p{L}][\p{L}\d_./-]*(?: [\p{L}\d_./-]+){0,3}?)`;
-const END = String.raw`(?=\s*(?:$|[,.;:!?)(—–]|\s-\s|\s(?:from|since|starting|now|today|these days|anymore|too|first|as of|and|but|so|with|at|on|this|next|for|go|here|nothing|until|once|since)\b))`;
+const END = String.raw`(?=\s*(?:$|[,.;:!?)(—–]|\s-\s|\s(?:from|since|starting|now|today|these days|anymore|too|first|as of|and|but|so|with|at|on|this|next|for|go|here|nothing|until|once|since|then)\b))`;
 
 const rx = (source: string): RegExp => new RegExp(source, 'iu');
 

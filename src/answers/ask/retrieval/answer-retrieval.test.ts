@@ -1,0 +1,198 @@
+import { describe, expect, it } from 'vitest';
+import type { PersonUpdated } from '../../../domain/person.js';
+import { MapEvidenceSource } from '../../../memory/facts/evidence.js';
+import { MemoryGraphStore } from '../../../memory/graph/memory-graph-store.js';
+import { MIGRATIONS } from '../../../memory/migrations/index.js';
+import { SqliteSearchIndex } from '../../../memory/search/sqlite-search-index.js';
+import type { SearchDocInput } from '../../../memory/search/search-types.js';
+import { openDatabase } from '../../../memory/sqlite.js';
+import { PeopleDirectory } from '../../people/people-directory.js';
+import type { AskSources } from '../answer-support.js';
+import { ask } from '../ask.js';
+import { answerByRetrieval, KNOWN_THRESHOLD } from './answer-retrieval.js';
+
+const key = (id: string): string => `slack:T1:${id}`;
+const ASOF = '2026-10-23T23:59:59.999Z';
+
+function profile(id: string, name: string): PersonUpdated {
+  return {
+    key: key(id),
+    source: 'slack',
+    workspace: 'T1',
+    nativeId: id,
+    names: [name],
+    handles: [name.split(' ')[0].toLowerCase()],
+    emails: [],
+    isBot: false,
+  };
+}
+
+const PEOPLE = new PeopleDirectory([
+  profile('UHEL', 'Helena Marsh'),
+  profile('UPRI', 'Priya Raman'),
+  profile('UJON', 'Jonas Becker'),
+  profile('UMAR', 'Marcus Webb'),
+  profile('UKWA', 'Kwame Mensah'),
+  profile('UDAV', 'Dave Kowalski'),
+]);
+
+let seq = 0;
+function message(author: string, at: string, text: string, conversationId = `c${++seq}`): SearchDocInput {
+  const id = `${Date.parse(at) / 1000}.${String(++seq).padStart(6, '0')}`;
+  return {
+    docId: `message:slack:T1:CGEN:${id}`,
+    kind: 'message',
+    title: '',
+    text,
+    author: key(author),
+    channel: 'slack:T1:CGEN',
+    at,
+    conversationId,
+    nativeId: id,
+    state: null,
+    version: seq,
+  };
+}
+
+const DOCS: SearchDocInput[] = [
+  message(
+    'UDAV',
+    '2026-10-15T10:00:00.000Z',
+    'Hi team, for the EMV L3 certification we can offer Nov 9–13 or Nov 30–Dec 4. We need your pick by Friday.',
+  ),
+  message(
+    'UKWA',
+    '2026-10-19T15:00:00.000Z',
+    "Postmortem review notes (predictions outage)\n- root cause: Lakeshore's winter feed had duplicate trip ids; one worker loads all agencies, so it crash looped",
+  ),
+  message(
+    'UHEL',
+    '2026-10-16T16:00:00.000Z',
+    "A big thank you to everyone who worked Wednesday's outage, especially Priya, who found the root cause so fast.",
+    'allhands',
+  ),
+  message(
+    'UPRI',
+    '2026-10-16T16:05:00.000Z',
+    'actually that was Jonas, not me. I just held the pager',
+    'allhands',
+  ),
+  message('UMAR', '2026-10-15T09:00:00.000Z', 'what does our SLA actually say about partial outages?', 'sla'),
+  message(
+    'UHEL',
+    '2026-10-15T09:10:00.000Z',
+    'I can answer that one: 99.5% monthly availability per agency.',
+    'sla',
+  ),
+  message('UMAR', '2026-10-16T09:00:00.000Z', 'Initech asked about a discount on the renewal', 'initech'),
+  message('UHEL', '2026-10-16T09:05:00.000Z', 'maybe ~10% as a draft? nothing agreed yet', 'initech'),
+  message(
+    'UMAR',
+    '2026-10-17T09:00:00.000Z',
+    'Validra ships the terminals once the addendum is signed',
+    'validra',
+  ),
+  message('UKWA', '2026-10-30T09:00:00.000Z', 'the EMV certification moved to Dec 1–4', 'later'),
+];
+
+function sources(): AskSources & { search: SqliteSearchIndex } {
+  const db = openDatabase(':memory:', { migrations: MIGRATIONS });
+  const search = new SqliteSearchIndex(db);
+  search.upsert(DOCS);
+  return {
+    graph: new MemoryGraphStore(),
+    evidence: new MapEvidenceSource(),
+    people: PEOPLE,
+    me: [],
+    now: new Date(ASOF),
+    timeZone: 'UTC',
+    search,
+  };
+}
+
+describe('answerByRetrieval', () => {
+  const s = sources();
+  const answer = (question: string) => answerByRetrieval(question, s, ASOF, s.search);
+
+  it('answers a when-question with the date span, then cites the message', () => {
+    const result = answer('When is the EMV certification?');
+    expect(result.known).toBe(true);
+    expect(result.answerType).toBe('time');
+    expect(result.text.startsWith('Nov 9–13')).toBe(true);
+    expect(result.evidence[0].snippet).toContain('EMV L3 certification');
+    expect(result.confidence).toBeGreaterThanOrEqual(KNOWN_THRESHOLD);
+  });
+
+  it('reads nothing dated after the as-of time', () => {
+    const result = answer('When is the EMV certification?');
+    expect(result.text).not.toContain('Dec 1–4');
+    const later = answerByRetrieval(
+      'When is the EMV certification?',
+      s,
+      '2026-10-31T00:00:00.000Z',
+      s.search,
+    );
+    expect(later.text).toContain('Dec 1–4');
+  });
+
+  it('answers a cause question with the sentence that gives the cause', () => {
+    const result = answer('What was the root cause of the predictions outage?');
+    expect(result.answerType).toBe('reason');
+    expect(result.text).toContain('duplicate trip ids');
+  });
+
+  it('takes a later correction in the same conversation over the first claim', () => {
+    const result = answer('Who found the root cause of the outage?');
+    expect(result.known).toBe(true);
+    expect(result.text.startsWith('Jonas Becker')).toBe(true);
+    expect(result.text).not.toMatch(/^Priya/);
+  });
+
+  it('answers from the reply to a chat question, not the question itself', () => {
+    const result = answer('What does our SLA say about partial outages?');
+    expect(result.known).toBe(true);
+    expect(result.text).toContain('99.5%');
+  });
+
+  it('says I do not know, with maybe-relevant messages, when the only amount is tentative', () => {
+    const result = answer('What discount did we give Initech?');
+    expect(result.known).toBe(false);
+    expect(result.text.startsWith("I don't know.")).toBe(true);
+    expect(result.maybeRelevant?.length ?? 0).toBeGreaterThan(0);
+    expect(result.maybeRelevant?.length ?? 0).toBeLessThanOrEqual(3);
+  });
+
+  it('says I do not know when nothing states the amount asked for', () => {
+    const result = answer('How much does Validra charge per terminal?');
+    expect(result.known).toBe(false);
+  });
+
+  it('says so when the question names a person nobody has heard of', () => {
+    const result = answer('What did Zebediah approve?');
+    expect(result.known).toBe(false);
+    expect(result.text).toContain('Zebediah');
+  });
+
+  it.each([
+    ['empty', ''],
+    ['punctuation only', '?!?!...'],
+    ['FTS operators', '"NEAR(a b) * -c OR ^d:e'],
+    ['SQL-looking', "'; DROP TABLE search_docs; --"],
+    ['10 KB', 'outage '.repeat(1_500)],
+    ['non-English', '¿Cuándo es la certificación?'],
+  ])('gives a clear answer or I do not know for %s input', (_label, question) => {
+    const result = answer(question);
+    expect(typeof result.text).toBe('string');
+    expect(result.text.length).toBeGreaterThan(0);
+    if (!result.known) expect(result.text).toMatch(/^I don't know/);
+  });
+});
+
+describe('ask with a search index', () => {
+  it('answers by retrieval what no question pattern understands, and says so', async () => {
+    const result = await ask('When is the EMV certification?', sources(), { asOf: ASOF });
+    expect(result.understoodBy).toBe('retrieval');
+    expect(result.known).toBe(true);
+    expect(result.retrieval?.hits.length ?? 0).toBeGreaterThan(0);
+  });
+});

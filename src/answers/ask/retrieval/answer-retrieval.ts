@@ -1,0 +1,321 @@
+import type { SearchHit, SearchIndex } from '../../../memory/search/search-types.js';
+import { day, names as joinNames, type AskSources } from '../answer-support.js';
+import type { AnswerEvidence, AskAnswer, RetrievalTrace } from '../ask-types.js';
+import { peopleNames } from './people-names.js';
+import { frameQuestion, type QuestionFrame } from './question-frame.js';
+import { rankPassages, sentencesOf, termWeights, type Passage, type TermWeights } from './rank-passages.js';
+import type { PeopleNames } from './people-names.js';
+import { numberSpans, timeSpans } from './typed-spans.js';
+import { indexTerms } from '../../../memory/search/porter-stem.js';
+
+/**
+ * Below this score the best passage is noise: the answer is "I don't know" with the closest
+ * messages as "maybe relevant". Calibrated on the fixtures' and Fernhill's ask lists (eval
+ * ask-workspace): answerable questions' best passages score 0.62–1.2, unanswerable ones ≤ 0.55.
+ */
+export const KNOWN_THRESHOLD = 0.58;
+/** Documents read per question. */
+const RETRIEVE = 60;
+/** Messages cited with an answer, and offered as "maybe relevant" with "I don't know". */
+const CITED = 4;
+const MAYBE = 3;
+/** Passages within this share of the best are near-ties: a status, date or person answer takes the latest. */
+const NEAR_TIE = 0.9;
+
+/**
+ * Answers a question the structured kinds do not cover, from the search index: reads what it asks
+ * (answer type, words, people, time: question-frame.ts), retrieves with BM25 in any-word mode (and
+ * the named actor's own messages), scores every sentence (rank-passages.ts), and answers
+ * extractively: the typed span (a date, an amount, a person) or the sentence, then the cited
+ * messages. Nothing dated after `asOf` is read. Weak evidence: "I don't know" and what came closest.
+ */
+export function answerByRetrieval(
+  question: string,
+  sources: AskSources,
+  asOf: string,
+  index: SearchIndex,
+): AskAnswer {
+  const frame = frameQuestion(question, asOf, sources.people, sources.timeZone);
+  const base: Pick<AskAnswer, 'question' | 'intent' | 'asOf' | 'history' | 'entity' | 'answerType'> = {
+    question,
+    intent: null,
+    asOf,
+    history: [],
+    entity: null,
+    answerType: frame.type,
+  };
+  const words = frame.terms.map((term) => term.word);
+  const unknownPerson =
+    frame.unknownPerson !== null &&
+    (index.termStats(indexTerms(frame.unknownPerson)).df.get(indexTerms(frame.unknownPerson)[0] ?? '') ??
+      0) === 0
+      ? frame.unknownPerson
+      : null;
+  if (unknownPerson) {
+    return {
+      ...base,
+      known: false,
+      text: `I don't know anyone called ${unknownPerson}: nobody by that name is in the people directory.`,
+      confidence: 0,
+      evidence: [],
+      searched: [`people named "${unknownPerson}": none found`],
+      retrieval: { query: words.join(' '), hits: [], threshold: KNOWN_THRESHOLD, best: 0 },
+    };
+  }
+  if (words.length === 0) {
+    return {
+      ...base,
+      known: false,
+      text: "I don't know: the question names nothing to look for. Ask about a person, a project, a customer or a topic.",
+      confidence: 0,
+      evidence: [],
+      searched: ['the question: no words to search for'],
+      retrieval: { query: '', hits: [], threshold: KNOWN_THRESHOLD, best: 0 },
+    };
+  }
+  const hits = retrieve(frame, index, asOf, words);
+  const weights = termWeights(frame, index.termStats(frame.terms.map((term) => term.stem)));
+  const names = peopleNames(sources.people);
+  const passages = withReplies(frame, rankPassages(frame, hits, weights, names), index, asOf, weights, names);
+  const trace: RetrievalTrace = {
+    query: words.join(' '),
+    hits: passages.slice(0, 8).map((passage) => ({
+      docId: passage.hit.docId,
+      score: round(passage.score),
+      bm25: round(passage.hit.score),
+      sentence: passage.sentence.slice(0, 200),
+    })),
+    threshold: KNOWN_THRESHOLD,
+    best: round(passages[0]?.score ?? 0),
+  };
+  const searched = [
+    `the search index for ${words.map((word) => `"${word}"`).join(', ')} up to ${day(asOf, sources.timeZone)} (${hits.length} documents, ${passages.length} sentences)`,
+  ];
+  const best = passages[0];
+  if (!best || best.score < KNOWN_THRESHOLD) {
+    const maybe = distinctMessages(passages, MAYBE);
+    const evidence = maybe.map((passage) => toEvidence(passage.hit, sources));
+    return {
+      ...base,
+      known: false,
+      text: `I don't know.${maybe.length > 0 ? ' Maybe relevant:' : ` I searched ${searched.join('; ')}.`}${maybe
+        .map(
+          (passage) =>
+            `\n- ${passage.sentence.slice(0, 200)} (${authorOf(passage.hit, sources)}, ${day(passage.hit.at, sources.timeZone)})`,
+        )
+        .join('')}`,
+      confidence: 0,
+      evidence: [],
+      maybeRelevant: evidence,
+      searched,
+      retrieval: trace,
+    };
+  }
+  const chosen = corrected(frame, choose(frame, passages), index, asOf, names);
+  const cited = [chosen, ...distinctMessages(passages, CITED).filter((p) => p.hit.docId !== chosen.hit.docId)]
+    .slice(0, CITED)
+    .map((passage) => toEvidence(passage.hit, sources));
+  return {
+    ...base,
+    known: true,
+    text: answerLine(frame, chosen, passages, sources),
+    confidence: round(Math.min(1, chosen.score)),
+    evidence: cited,
+    searched,
+    retrieval: trace,
+  };
+}
+
+/** A chat question ("what does our SLA say about X?") is not its own answer: the replies to it are. */
+const REPLIES_OF = 4;
+/** What a reply inherits of the question's score (it rarely repeats the question's words). */
+const REPLY_SHARE = 0.8;
+
+/**
+ * The best passages that are themselves questions hand most of their score to the first replies
+ * by others in their conversation (read from the index, nothing after as-of); the question keeps
+ * a fraction, so an unanswered question is never an answer.
+ */
+function withReplies(
+  frame: QuestionFrame,
+  passages: Passage[],
+  index: SearchIndex,
+  asOf: string,
+  weights: TermWeights,
+  names: PeopleNames,
+): Passage[] {
+  const asked = passages.filter((passage) => /\?\s*$/.test(passage.sentence)).slice(0, REPLIES_OF);
+  const extra: Passage[] = [];
+  for (const question of asked) {
+    question.score *= 0.5;
+    if (!question.hit.conversationId) continue;
+    const replies = index
+      .conversations([question.hit.conversationId], { asOf, limit: 200 })
+      .filter(
+        (doc) => doc.kind === 'message' && doc.at > question.hit.at && doc.author !== question.hit.author,
+      )
+      .slice(0, 3);
+    const inherit = REPLY_SHARE * Math.max(question.coverage.sentence, question.coverage.message);
+    extra.push(...rankPassages(frame, replies, weights, names, inherit));
+  }
+  return [...passages, ...extra].sort((a, b) => b.score - a.score || (a.hit.at < b.hit.at ? 1 : -1));
+}
+
+const CORRECTION =
+  /^(?:actually|correction|small correction|to be clear|to clarify|not quite|no,|nope|wait,|that was|it was)\b|\bnot me\b|\bcorrection:/i;
+
+/**
+ * A later message in the same conversation that corrects the chosen one ("actually that was Jonas,
+ * not me", "small correction: … so that's me") answers instead.
+ */
+function corrected(
+  frame: QuestionFrame,
+  chosen: Passage,
+  index: SearchIndex,
+  asOf: string,
+  names: PeopleNames,
+): Passage {
+  // Who did it, when, how much: what a correction replaces. A cause or a status is not "corrected" by "not me".
+  if (!chosen.hit.conversationId || !['person', 'time', 'number'].includes(frame.type)) return chosen;
+  const later = index
+    .conversations([chosen.hit.conversationId], { asOf, limit: 200 })
+    .filter((doc) => doc.kind === 'message' && doc.at > chosen.hit.at);
+  for (const doc of later) {
+    const [first] = sentencesOf(doc.text);
+    if (!first || !CORRECTION.test(first.trim())) continue;
+    const span =
+      frame.type === 'time'
+        ? (timeSpans(first, doc.at)[0] ?? null)
+        : frame.type === 'number'
+          ? (numberSpans(first, frame.money, doc.at)[0] ?? null)
+          : null;
+    if (frame.type !== 'person' && !span) continue;
+    const named = names
+      .inText(first)
+      .map((hit) => hit.id)
+      .filter((id, i, all) => all.indexOf(id) === i);
+    return { ...chosen, hit: doc, sentence: first, named, span };
+  }
+  return chosen;
+}
+
+/** BM25 over messages, decisions, items and questions, any word; and the named actor's own messages. */
+function retrieve(frame: QuestionFrame, index: SearchIndex, asOf: string, words: string[]): SearchHit[] {
+  const query = [...words, ...frame.people.filter((p) => p.role === 'about').map((p) => p.name)].join(' ');
+  const kinds = ['message', 'decision', 'action_item', 'question'] as const;
+  const since = frame.type === 'change' && frame.time ? frame.time.window.from : undefined;
+  const found = new Map<string, SearchHit>();
+  const add = (list: readonly SearchHit[]): void => {
+    for (const hit of list) if (!found.has(hit.docId)) found.set(hit.docId, hit);
+  };
+  try {
+    add(index.search({ query, mode: 'any', kinds, asOf, limit: RETRIEVE, ...(since ? { since } : {}) }).hits);
+    const actors = frame.people.filter((person) => person.role === 'actor').flatMap((person) => person.keys);
+    if (actors.length > 0)
+      add(index.search({ query: words.join(' '), mode: 'any', kinds, asOf, from: actors, limit: 30 }).hits);
+  } catch {
+    // The query is built from plain words; a failure here means nothing was found, not a crash.
+  }
+  return [...found.values()];
+}
+
+/**
+ * The passage to answer with: the best, or for questions whose answer changes over time (status,
+ * dates, people, decisions, "now") the latest of the near-ties — a correction or a new date
+ * replaces the old one.
+ */
+function choose(frame: QuestionFrame, passages: readonly Passage[]): Passage {
+  const best = passages[0];
+  const latestWins =
+    frame.wantsLatest ||
+    frame.type === 'status' ||
+    frame.type === 'time' ||
+    frame.type === 'person' ||
+    frame.type === 'change' ||
+    frame.type === 'decision';
+  if (!latestWins) return best;
+  const near = passages.filter(
+    (passage) =>
+      passage.score >= best.score * NEAR_TIE &&
+      (frame.type !== 'time' || passage.span !== null) &&
+      (frame.type !== 'number' || passage.span !== null),
+  );
+  return near.reduce((latest, passage) => (passage.hit.at > latest.hit.at ? passage : latest), best);
+}
+
+function answerLine(
+  frame: QuestionFrame,
+  chosen: Passage,
+  passages: readonly Passage[],
+  sources: AskSources,
+): string {
+  const said = `"${chosen.sentence.slice(0, 300)}" (${authorOf(chosen.hit, sources)}, ${day(chosen.hit.at, sources.timeZone)})`;
+  switch (frame.type) {
+    case 'time':
+    case 'number':
+      return chosen.span ? `${chosen.span.text}: ${said}` : said;
+    case 'person': {
+      const about = new Set(frame.people.map((person) => sources.people.idOf(person.keys[0])));
+      const others = chosen.named.filter((id) => !about.has(id));
+      const who =
+        others.length > 0 ? others.map((id) => sources.people.name(id)) : [authorOf(chosen.hit, sources)];
+      return `${joinNames(who.slice(0, 2))}: ${said}`;
+    }
+    case 'change': {
+      // What changed: the strongest statements, as a dated timeline (the newest last).
+      const top = distinctMessages(
+        passages.filter((passage) => passage.score >= passages[0].score * 0.6),
+        4,
+      ).sort((a, b) => (a.hit.at < b.hit.at ? -1 : 1));
+      return top
+        .map(
+          (passage) =>
+            `- ${day(passage.hit.at, sources.timeZone)}: ${passage.sentence.slice(0, 200)} (${authorOf(passage.hit, sources)})`,
+        )
+        .join('\n');
+    }
+    case 'status':
+      return `Latest, ${day(chosen.hit.at, sources.timeZone)}: ${said}`;
+    case 'list': {
+      const lines = distinctMessages(passages, 5).map(
+        (passage) => `- ${passage.sentence.slice(0, 200)} (${authorOf(passage.hit, sources)})`,
+      );
+      return lines.join('\n');
+    }
+    default:
+      return said;
+  }
+}
+
+/** The best passage of each message, best first, at most `count`. */
+function distinctMessages(passages: readonly Passage[], count: number): Passage[] {
+  const seen = new Set<string>();
+  const out: Passage[] = [];
+  for (const passage of passages) {
+    if (seen.has(passage.hit.docId)) continue;
+    seen.add(passage.hit.docId);
+    out.push(passage);
+    if (out.length >= count) break;
+  }
+  return out;
+}
+
+function authorOf(hit: SearchHit, sources: AskSources): string {
+  return hit.authorName ?? (hit.author ? sources.people.name(hit.author) : 'unknown');
+}
+
+function toEvidence(hit: SearchHit, sources: AskSources): AnswerEvidence {
+  const channel = hit.channel ?? '';
+  return {
+    source: hit.source ?? '',
+    channel: channel.includes(':') ? channel.slice(channel.lastIndexOf(':') + 1) : channel,
+    messageId: hit.nativeId ?? hit.docId,
+    author: authorOf(hit, sources),
+    time: hit.at,
+    snippet: hit.text.slice(0, 500),
+  };
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

@@ -1,0 +1,193 @@
+import { indexTerms } from '../../../memory/search/porter-stem.js';
+import type { PeopleDirectory } from '../../people/people-directory.js';
+import { normalizeQuestion } from '../parse-question.js';
+import { questionTime, type QuestionTime } from '../question-time.js';
+import { peopleNames } from './people-names.js';
+
+/**
+ * What kind of answer a question wants. person: who; time: when; number: how much / how many
+ * (money when it asks a price); reason: why, the cause; status: where something stands; blocker:
+ * what holds it up; change: what changed; decision: what was decided; yesno; list; statement: what
+ * a thing is or says.
+ */
+export type AnswerType =
+  | 'person'
+  | 'time'
+  | 'number'
+  | 'reason'
+  | 'status'
+  | 'blocker'
+  | 'change'
+  | 'decision'
+  | 'yesno'
+  | 'list'
+  | 'statement';
+
+export interface QueryTerm {
+  /** The word as the question wrote it. */
+  word: string;
+  /** Its index term (Porter stem). */
+  stem: string;
+  /** Relative weight before IDF: words that only say what kind of answer is wanted weigh less. */
+  weight: number;
+}
+
+export interface QuestionFrame {
+  question: string;
+  /** Lower case, punctuation trimmed, the time phrase out. */
+  text: string;
+  type: AnswerType;
+  /** A question about money ("how much does X charge"): a number needs a currency. */
+  money: boolean;
+  /** Content words, in order. */
+  terms: QueryTerm[];
+  /** People the question names: as who said or did it ("what did Helena approve"), or as who it is about. */
+  people: Array<{ keys: string[]; name: string; role: 'actor' | 'about' }>;
+  /** A capitalised name the question uses as a person that is nobody in the directory. */
+  unknownPerson: string | null;
+  time: QuestionTime | null;
+  /** "now", "currently", "still", "status": the latest state is wanted. */
+  wantsLatest: boolean;
+}
+
+const AUXILIARIES = new Set(
+  'is are was were be been being am do does did done has have had having will would can could should shall may might must'.split(
+    ' ',
+  ),
+);
+const FUNCTION_WORDS = new Set(
+  `a an the and or but of to in on at by for from with about into onto over under than then so as if
+  that this these those there here it its i me my mine we us our ours you your yours they them their
+  he him his she her hers what which who whom whose when where why how whats whos wheres hows
+  any some all every each no not yet still now currently just also too very really actually please
+  s t ll d re ve m`.split(/\s+/),
+);
+/** Words that say what kind of answer is wanted more than what it is about: they count, but less. */
+const TYPE_WORDS = new Set(
+  `status state update latest progress news happen happened happening going go goes change changed changes
+  new decide decided decision decisions agree agreed block blocking blocked hold holding reason cause
+  caused date time day when long much many number amount say says said tell told think know knows
+  get got make made need needs want wants give gave given use used put take took going`.split(/\s+/),
+);
+/** Words that name the asked-for thing as a measure: "what SLA credit did we give" wants an amount. */
+const MEASURES =
+  /\b(?:how (?:much|many)|what(?:'s| is| was| are)? (?:the )?(?:\w+ )?(?:price|cost|fee|fees|amount|total|percentage|percent|rate|budget|discount|credit|refund|salary|count|number|size|limit|quota|charge)s?\b)/;
+const MONEY =
+  /\b(?:how much (?:does|did|do|will|would|is|was|are)\b|price|cost|costs|charge|charges|fee|fees|pay|paid|spend|budget|dollars?|euros?)\b/;
+
+/** Reads what a question asks: its answer type, content words, people and time. */
+export function frameQuestion(
+  question: string,
+  reference: string,
+  people: PeopleDirectory,
+  timeZone = 'UTC',
+): QuestionFrame {
+  const normalized = normalizeQuestion(question.slice(0, 2000));
+  const time = questionTime(normalized, reference, timeZone) ?? null;
+  const text = time ? time.rest : normalized;
+  const type = answerTypeOf(text);
+  const { found, unknown, nameWords } = namedPeople(question, text, people);
+  const terms: QueryTerm[] = [];
+  const seen = new Set<string>();
+  for (const word of text.match(/[\p{L}\p{N}][\p{L}\p{N}'’._-]*/gu) ?? []) {
+    const plain = word.replace(/['’]s$/, '').replace(/[._-]+$/, '');
+    const lower = plain.toLowerCase();
+    if (lower.length < 2 && !/\d/.test(lower)) continue;
+    if (AUXILIARIES.has(lower) || FUNCTION_WORDS.has(lower) || nameWords.has(lower)) continue;
+    for (const stem of indexTerms(plain)) {
+      if (seen.has(stem) || FUNCTION_WORDS.has(stem)) continue;
+      seen.add(stem);
+      terms.push({ word: plain, stem, weight: TYPE_WORDS.has(lower) ? 0.35 : 1 });
+    }
+  }
+  return {
+    question,
+    text,
+    type,
+    money: (type === 'number' && MONEY.test(text)) || /^how much\b/.test(text),
+    terms,
+    people: found,
+    unknownPerson: unknown,
+    time,
+    wantsLatest:
+      type === 'status' ||
+      time?.kind === 'now' ||
+      /\b(?:still|now|currently|latest|so far|yet)\b/.test(normalized),
+  };
+}
+
+export function answerTypeOf(text: string): AnswerType {
+  if (/^(?:who|whom|whose)\b|^(?:which|what) (?:person|people|team ?member|engineer|one of us)\b/.test(text))
+    return 'person';
+  if (/\b(?:root cause|cause of|caused|what went wrong|why)\b/.test(text)) return 'reason';
+  if (
+    /\b(?:status|state of|where are we|where do we stand|how is .+ going|what's happening with|progress on|update on|latest on|news on)\b/.test(
+      text,
+    )
+  )
+    return 'status';
+  if (/\b(?:blocking|holding up|blocked|stuck|waiting on|what stops|preventing)\b/.test(text))
+    return 'blocker';
+  if (
+    /^(?:when|what time|what date|by when|how soon|until when)\b|\b(?:what|which) (?:day|date|time|week|month)\b/.test(
+      text,
+    )
+  )
+    return 'time';
+  if (MEASURES.test(text)) return 'number';
+  if (
+    /\b(?:what|anything)(?:'s| has| have)? (?:changed|new|happened)\b|\bchanges? (?:to|in|about|on)\b/.test(
+      text,
+    )
+  )
+    return 'change';
+  if (/\b(?:decide|decided|decision|decisions|agree|agreed|conclude|concluded)\b/.test(text))
+    return 'decision';
+  if (/^(?:is|are|was|were|does|do|did|can|could|will|would|should|has|have|had)\b/.test(text))
+    return 'yesno';
+  if (/^(?:list|what are (?:the|all|our)|which)\b/.test(text)) return 'list';
+  return 'statement';
+}
+
+/**
+ * The people a question names, by full name, first name or @handle; a capitalised word in an
+ * actor's slot ("what did Kevin approve", "did Kevin …") that is nobody known is reported so the
+ * answer can say so.
+ */
+function namedPeople(
+  original: string,
+  text: string,
+  directory: PeopleDirectory,
+): { found: QuestionFrame['people']; unknown: string | null; nameWords: Set<string> } {
+  const names = peopleNames(directory);
+  const found: QuestionFrame['people'] = [];
+  const nameWords = new Set<string>();
+  let unknown: string | null = null;
+  const actorSlot =
+    /^(?:what|which \w+|how much|how many|when|why|where|who)(?: \w+)?? (?:did|does|do|has|have|had|is|was|will|would|can) ([\p{L}][\p{L}'’-]*) \w+/u.exec(
+      text,
+    ) ?? /^(?:did|does|has|is|was|will|can|could) ([\p{L}][\p{L}'’-]*) /u.exec(text);
+  const words = original.match(/@?[\p{L}][\p{L}'’.-]*/gu) ?? [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i].replace(/^@/, '').replace(/['’]s$/, '');
+    const lower = word.toLowerCase();
+    if (lower.length < 2 || FUNCTION_WORDS.has(lower) || AUXILIARIES.has(lower) || TYPE_WORDS.has(lower))
+      continue;
+    const inActorSlot = actorSlot !== null && actorSlot[1] === lower;
+    const capital = /^\p{Lu}/u.test(word) && i > 0;
+    if (!capital && !words[i].startsWith('@') && !inActorSlot) continue;
+    const next = words[i + 1]?.replace(/['’]s$/, '');
+    const full = next && /^\p{Lu}/u.test(next) ? names.resolve(`${word} ${next}`) : undefined;
+    const id = full ?? names.resolve(word);
+    if (!id) {
+      if (inActorSlot && capital && !unknown) unknown = word;
+      continue;
+    }
+    nameWords.add(lower);
+    if (full && next) nameWords.add(next.toLowerCase());
+    if (found.some((person) => person.keys[0] === id)) continue;
+    const human = directory.human(id);
+    found.push({ keys: human.keys, name: human.name, role: inActorSlot ? 'actor' : 'about' });
+  }
+  return { found, unknown, nameWords };
+}

@@ -1,0 +1,145 @@
+import { indexTerms } from '../../../memory/search/porter-stem.js';
+import type { SearchHit } from '../../../memory/search/search-types.js';
+import type { QuestionFrame } from './question-frame.js';
+import type { PeopleNames } from './people-names.js';
+import {
+  BLOCKER_CUES,
+  DECISION_CUES,
+  REASON_CUES,
+  STATUS_CUES,
+  isTentative,
+  numberSpans,
+  timeSpans,
+  type TypedSpan,
+} from './typed-spans.js';
+
+/** One sentence of a retrieved document, scored against the question. */
+export interface Passage {
+  hit: SearchHit;
+  sentence: string;
+  /** 0..~1.3: how well the sentence (and its message) answers the question. */
+  score: number;
+  /** Weighted share of the question's words in the sentence, and in its whole message. */
+  coverage: { sentence: number; message: number };
+  /** The typed answer in it (a date, an amount), when the question wants one. */
+  span: TypedSpan | null;
+  /** People the sentence names (human ids), in order. */
+  named: string[];
+}
+
+/** Weights of the question's terms: inverse document frequency times the term's own weight. */
+export type TermWeights = Map<string, number>;
+
+export function termWeights(
+  frame: QuestionFrame,
+  stats: { docs: number; df: Map<string, number> },
+): TermWeights {
+  const weights: TermWeights = new Map();
+  for (const term of frame.terms) {
+    const df = stats.df.get(term.stem) ?? 0;
+    // A word no document holds adds nothing a passage could cover, but still counts as missing.
+    const idf = Math.log(1 + (stats.docs - df + 0.5) / (df + 0.5));
+    weights.set(term.stem, Math.max(weights.get(term.stem) ?? 0, idf * term.weight));
+  }
+  return weights;
+}
+
+/** Sentences of a document: lines, then sentence ends. */
+export function sentencesOf(text: string): string[] {
+  return text
+    .split(/\n+|(?<=[!?])\s+|(?<=\.)\s+(?=[\p{Lu}@*_"“(\d])/u)
+    .map((line) => line.replace(/^[-*•>\s]+/, '').trim())
+    .filter((line) => line.length > 1);
+}
+
+function coverage(stems: ReadonlySet<string>, weights: TermWeights, total: number): number {
+  if (total <= 0) return 0;
+  let covered = 0;
+  for (const [stem, weight] of weights) if (stems.has(stem)) covered += weight;
+  return covered / total;
+}
+
+/**
+ * Scores every sentence of the retrieved documents: the weighted share of the question's words it
+ * holds (and its message holds), then what the answer type needs — a date for "when", an amount
+ * for "how much", a cause for "why", a state for "status" — and who said it when the question
+ * names an actor ("what did Helena approve"). A tentative statement (a proposal, a draft, a
+ * question) weighs less as an answer with a date or an amount.
+ */
+export function rankPassages(
+  frame: QuestionFrame,
+  hits: readonly SearchHit[],
+  weights: TermWeights,
+  names: PeopleNames,
+  /** A floor for both coverages: replies to a matching question inherit part of its match. */
+  inherit = 0,
+): Passage[] {
+  const total = [...weights.values()].reduce((sum, weight) => sum + weight, 0);
+  const actors = frame.people.filter((person) => person.role === 'actor').flatMap((person) => person.keys);
+  const about = new Set(frame.people.map((person) => names.idOf(person.keys[0])));
+  const passages: Passage[] = [];
+  for (const hit of hits) {
+    const messageStems = new Set(indexTerms(`${hit.title} ${hit.text}`));
+    const messageCoverage = Math.max(inherit, coverage(messageStems, weights, total));
+    if (messageCoverage === 0) continue;
+    const byActor = hit.author !== null && actors.includes(hit.author);
+    for (const sentence of sentencesOf(hit.text)) {
+      const stems = new Set(indexTerms(sentence));
+      const sentenceCoverage = Math.max(inherit, coverage(stems, weights, total));
+      // A sentence with none of the question's words cannot reach the threshold (0.4 × its message at most).
+      if (sentenceCoverage === 0) continue;
+      let score = 0.6 * sentenceCoverage + 0.4 * messageCoverage;
+      let span: TypedSpan | null = null;
+      const named = names
+        .inText(sentence)
+        .map((hitName) => hitName.id)
+        .filter((id, index, all) => all.indexOf(id) === index);
+      const tentative = isTentative(sentence);
+      switch (frame.type) {
+        case 'time': {
+          span = timeSpans(sentence, hit.at)[0] ?? null;
+          score *= span ? (tentative ? 0.75 : 1.1) : 0.55;
+          break;
+        }
+        case 'number': {
+          span = numberSpans(sentence, frame.money, hit.at)[0] ?? null;
+          score *= span ? (tentative ? 0.6 : 1.1) : 0.5;
+          break;
+        }
+        case 'person': {
+          const others = named.filter((id) => !about.has(id));
+          score *= others.length > 0 ? 1.1 : 0.85;
+          break;
+        }
+        case 'reason':
+          score *= REASON_CUES.test(sentence) ? 1.15 : 0.85;
+          break;
+        case 'status':
+          score *= STATUS_CUES.test(sentence) || /\d/.test(sentence) ? 1.1 : 0.9;
+          break;
+        case 'decision':
+          score *= DECISION_CUES.test(sentence) || hit.kind === 'decision' ? 1.1 : 0.9;
+          break;
+        case 'blocker':
+          score *= BLOCKER_CUES.test(sentence) ? 1.1 : 0.85;
+          break;
+        default:
+          if (tentative && /\?\s*$/.test(sentence)) score *= 0.8;
+      }
+      if (actors.length > 0) score *= byActor ? 1.15 : named.some((id) => actors.includes(id)) ? 1 : 0.8;
+      if (frame.time?.kind === 'date') {
+        const { from, to } = frame.time.window;
+        if (hit.at >= from && hit.at < to) score *= 1.05;
+      }
+      passages.push({
+        hit,
+        sentence,
+        score,
+        coverage: { sentence: sentenceCoverage, message: messageCoverage },
+        span,
+        named,
+      });
+    }
+  }
+  return passages.sort((a, b) => b.score - a.score || (a.hit.at < b.hit.at ? 1 : -1));
+}

@@ -1,0 +1,99 @@
+import * as chrono from 'chrono-node';
+
+/** A piece of a sentence that is the kind of thing a question asks for: a date, an amount, a person. */
+export interface TypedSpan {
+  text: string;
+  index: number;
+}
+
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
+/** "Nov 9–13", "9-13 Nov": chrono reads only the first day of these. */
+const DAY_RANGE = new RegExp(
+  `\\b${MONTH} \\d{1,2}(?:st|nd|rd|th)?\\s*(?:[–—-]|to|through)\\s*(?:${MONTH} )?\\d{1,2}(?:st|nd|rd|th)?\\b|\\b\\d{1,2}\\s*[–—-]\\s*\\d{1,2} ${MONTH}`,
+  'gi',
+);
+/** Words chrono reads as times that in chat are rarely one. */
+const NOT_TIMES = /^(?:now|today|tonight|a sec(?:ond)?|second|sun|may|march|mar|fri|sat|noon|later|soon)$/i;
+
+/**
+ * The dates and times a sentence states, read against the time it was written: "Nov 9–13",
+ * "Monday the 2nd", "Oct 30", "next Thursday", "2026-11-02". Bare words ("now", "today") are not
+ * dates an answer can give.
+ */
+export function timeSpans(sentence: string, writtenAt: string): TypedSpan[] {
+  const spans: TypedSpan[] = [];
+  for (const match of sentence.matchAll(DAY_RANGE)) spans.push({ text: match[0], index: match.index });
+  let results: chrono.ParsedResult[] = [];
+  try {
+    results = chrono.parse(sentence, new Date(writtenAt), { forwardDate: true });
+  } catch {
+    results = [];
+  }
+  for (const result of results) {
+    const words = result.text.trim();
+    if (NOT_TIMES.test(words)) continue;
+    if (
+      !result.start.isCertain('day') &&
+      !result.start.isCertain('weekday') &&
+      !result.start.isCertain('month')
+    )
+      continue;
+    if (spans.some((span) => result.index >= span.index && result.index < span.index + span.text.length))
+      continue;
+    spans.push({ text: words, index: result.index });
+  }
+  return spans.sort((a, b) => a.index - b.index);
+}
+
+const MONEY =
+  /(?:[$€£]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|m|bn|million|thousand)\b)?|\b\d[\d,]*(?:\.\d+)?\s?(?:k\b|usd|eur|gbp|dollars|euros|pounds))/gi;
+const QUANTITY =
+  /(?:[$€£~]?\s?\b\d[\d,]*(?:\.\d+)?\s?(?:%|percent\b|k\b|usd|eur|dollars|euros|ms\b|s\b|hours?\b|days?\b|weeks?\b|minutes?\b|agencies\b|riders?\b|terminals?\b|trips?\b|refunds?\b)?)/gi;
+
+/** Amounts a sentence states: money only (`money`), or any number that is not part of a date, time or id. */
+export function numberSpans(sentence: string, money: boolean, writtenAt: string): TypedSpan[] {
+  const dates = timeSpans(sentence, writtenAt);
+  const inDate = (index: number): boolean =>
+    dates.some((span) => index >= span.index && index < span.index + span.text.length);
+  const spans: TypedSpan[] = [];
+  for (const match of sentence.matchAll(money ? MONEY : QUANTITY)) {
+    const text = match[0].trim();
+    const at = match.index + match[0].indexOf(text);
+    if (!/\d/.test(text) || inDate(at)) continue;
+    // Part of an identifier (OPS-1234, v4.2.1) or a clock time (09:00).
+    const before = sentence[at - 1] ?? ' ';
+    const after = sentence[at + text.length] ?? ' ';
+    if (/[\p{L}_:-]/u.test(before) || /[\p{L}_:]/u.test(after)) continue;
+    spans.push({ text, index: at });
+  }
+  return spans;
+}
+
+/**
+ * True when a statement is tentative: a proposal, a draft, a question, an estimate, a hedge. An
+ * amount or a date in such a sentence is not a fact ("maybe ~10% as a draft?").
+ */
+export function isTentative(sentence: string): boolean {
+  return (
+    /\?\s*$/.test(sentence.trim()) ||
+    /(?:^|\s)~\s?\d|\b(?:maybe|perhaps|might|could we|should we|what if|how about|thinking (?:of|about)|floated?|floating|draft|proposal|propose|proposing|suggest|suggesting|roughly|ballpark|tbd|not sure|no idea|i think|i guess|probably|unconfirmed|pending|considering)\b/i.test(
+      sentence,
+    )
+  );
+}
+
+/** Wording that gives a cause: "root cause", "because", "caused by", "due to", "was that". */
+export const REASON_CUES =
+  /\b(?:root cause|cause[ds]?|because|due to|caused by|the reason|was that|turned out|triggered|led to|so that|resulted? in)\b/i;
+
+/** Wording that states a state or an outcome. */
+export const STATUS_CUES =
+  /\b(?:done|finished|completed|shipped|sent|processed|issued|paid|refunded|pending|open|remaining|left|still|blocked|waiting|in progress|on track|delayed|live|merged|signed|approved|so far|out of|of the)\b/i;
+
+/** Wording that approves or decides. */
+export const DECISION_CUES =
+  /\b(?:approved?|approving|decided|decision|agreed|going with|we'll go|let's go|signed off|sign-off|ok(?:ay)? to|green ?light|confirmed|final)\b/i;
+
+/** Wording that says something holds something up. */
+export const BLOCKER_CUES =
+  /\b(?:block(?:ed|ing|er)?|waiting (?:on|for)|until|stuck|can't|cannot|need(?:s|ed)? (?:to|the)|pending|hold(?:ing)? up|depends on|before (?:we|they|it) can)\b/i;

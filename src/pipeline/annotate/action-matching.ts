@@ -1,0 +1,93 @@
+import {
+  matchesAny,
+  overlap,
+  readAsAnswerTo,
+  type AnnotateContext,
+  type ReadMessage,
+} from './annotate-context.js';
+import { ACK_WINDOW, type Found } from './action-item-parts.js';
+import { isCompletionText } from './dialogue/cue-acts.js';
+import { NOT_REQUESTS, REQUEST_CUES } from './lexicon/cues.js';
+
+/** Which open action item a later message acknowledges, completes or repeats. */
+
+/** An acknowledgement of the item by its assignee: read as an answer to a request, it accepts or commits; or an "I'll …" about the same work. */
+export function acknowledges(context: AnnotateContext, read: ReadMessage, entry: Found): boolean {
+  const units = readAsAnswerTo(context, read, 'request');
+  const first = units.find((unit) => unit.act !== 'other');
+  if (
+    first &&
+    (first.act === 'acceptance' || first.act === 'commitment') &&
+    read.sentences.join(' ').length <= 80
+  )
+    return true;
+  return (
+    /\bi('ll| will)\b/i.test(read.sentences.join(' ')) &&
+    overlap(entry.item.summary, read.sentences.join(' ')) >= 1
+  );
+}
+
+export function hasNewRequest(read: ReadMessage): boolean {
+  return read.units.some(
+    (unit) =>
+      unit.cue === 'request' &&
+      matchesAny(unit.text, REQUEST_CUES) &&
+      !matchesAny(unit.text, NOT_REQUESTS) &&
+      !/\?/.test(unit.text) &&
+      !/can you do that/i.test(unit.text),
+  );
+}
+
+/** The message says something is done: its opening is a completion (by the cues, or by the classifier alone when it is sure). */
+export function isCompletion(read: ReadMessage): boolean {
+  const text = read.sentences.join(' ');
+  if (isCompletionText(text)) return true;
+  const first = read.units.find((unit) => unit.act !== 'other');
+  return (
+    first !== undefined && first.act === 'completion' && first.confidence >= 0.7 && !/\?/.test(first.text)
+  );
+}
+
+/** The open item a "done" refers to: shared words with its summary, or a short "done"/"shipped it" soon after it. */
+export function pickOpen(candidates: Found[], text: string, index: number): string | undefined {
+  if (candidates.length === 0) return undefined;
+  const scored = candidates.map((entry) => ({ entry, score: overlap(entry.item.summary, text) }));
+  const best = scored.sort((a, b) => b.score - a.score || b.entry.at - a.entry.at)[0];
+  if (best.score > 0) return best.entry.item.id;
+  const latest = candidates[candidates.length - 1];
+  return text.split(/\s+/).length <= 8 && index - latest.at <= ACK_WINDOW ? latest.item.id : undefined;
+}
+
+/** An open item (here or earlier) of the author that shares at least two content words with a message that delivers a file or link. */
+export function deliveredItem(
+  found: Found[],
+  context: AnnotateContext,
+  author: string,
+  text: string,
+): string | undefined {
+  const here = found
+    .filter((entry) => entry.item.assignee === author)
+    .map((entry) => ({ id: entry.item.id, score: overlap(entry.item.summary, text) }));
+  const prior = (context.input.openItems ?? [])
+    .filter((item) => item.assignee === author)
+    .map((item) => ({ id: item.itemId, score: overlap(item.summary, text) }));
+  const best = [...here, ...prior].filter((entry) => entry.score >= 2).sort((a, b) => b.score - a.score)[0];
+  return best?.id;
+}
+
+/** An open item from an earlier conversation: same assignee and at least two shared content words (one for a short summary). */
+export function pickPrior(context: AnnotateContext, author: string, text: string): string | undefined {
+  const candidates = (context.input.openItems ?? []).filter((item) => item.assignee === author);
+  const scored = candidates
+    .map((item) => ({ item, score: overlap(item.summary, text) }))
+    .filter((entry) => entry.score >= 1);
+  scored.sort((a, b) => b.score - a.score || b.item.at.localeCompare(a.item.at));
+  return scored[0]?.item.itemId;
+}
+
+/** An open item of the speaker from an earlier conversation about the same work (two content words in common). */
+export function stillOpenElsewhere(context: AnnotateContext, author: string, summary: string): boolean {
+  return (context.input.openItems ?? []).some(
+    (item) => item.assignee === author && overlap(item.summary, summary) >= 2,
+  );
+}

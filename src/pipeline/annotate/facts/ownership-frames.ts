@@ -1,0 +1,196 @@
+/**
+ * How an ownership statement places its two slots, over a clause whose persons are already slot
+ * markers (person-slots.ts): `p` is the person's marker index, `y` the object side. A frame knows
+ * only the cue and the order, never the words of a person or an object, so "route feeds → ask
+ * Tomás", "fares/ticketing → Zara" and "anything billing → me" are one frame.
+ *
+ * `needs` says when a frame is weak on its own: `pairing` frames ("Sipho for anything technical",
+ * "ask Ravi about deploys") hold only with a catch-all ("anything", "everything"), with a second
+ * pair in the same unit, or when the classifier read the unit as an ownership statement.
+ * `antecedent` frames ("so that's me") name no object: the thing talked about before is meant.
+ */
+export interface OwnershipFrame {
+  name: string;
+  pattern: RegExp;
+  needs?: 'pairing';
+  antecedent?: boolean;
+  /** A request or question cannot assert this frame ("can you own the doc?"). */
+  declarative?: boolean;
+  /** The object the frame itself names ("⟦0⟧ has the pager" → on-call), when it has no `y` group. */
+  object?: string;
+  /** Read over the whole unit, heading included ("On-call this week: *⟦0⟧* (primary)"). */
+  whole?: boolean;
+  /** Also read in bot notices (a rota bot's "On-call this week: …"). */
+  fromBots?: boolean;
+}
+
+const P = String.raw`⟦(?<p>\d+)⟧`;
+const POSS = String.raw`(?:'s|’s)`;
+const FILL = String.raw`(?:(?:probably|maybe|likely|possibly|sort of|i think|basically|really|mostly|all|totally|definitely|kinda|kind of|pretty much|now|still|also|officially|currently|more or less|very much|entirely|squarely|just|effectively|technically)\s+)*`;
+const COPULA = String.raw`(?:\s+(?:is|are|was|has been|have been)|'s|’s)`;
+const LEAD = String.raw`^(?:(?:and|also|or|so|then|otherwise|plus|but|just|pls|please|ok|okay)\s+)*`;
+const WHEN = String.raw`(?:\s+(?:now|too|as well|these days|from now on|going forward|again|then|(?:from|starting|as of|effective)\b.*))?\s*[.!]*$`;
+const ROLE = String.raw`(?:contact|point person|point of contact|poc|go-to(?:\s+(?:person|guy|gal))?|owner|dri|maintainer|lead|(?:person|one|who) to (?:ask|talk to|ping|go to)|(?:who|the one|the person) you (?:want|need)|(?:guy|gal|person))`;
+/** Roles that hold a thing; a bare "contact" before the name ("depot contact is Travis") is an address, not an owner. */
+const HOLDER = String.raw`(?:point person|point of contact|go-to(?:\s+person)?|owner|dri|maintainer|lead)`;
+const AREA = String.raw`(?:thing|baby|area|domain|turf|account|project|patch|remit|responsibility|wheelhouse|world|department|territory|piece|bag|show|beat|corner|lane|team|customer|client|portfolio)s?`;
+const VERB = String.raw`(?:(?:runs?|running|is running) point on|owns?|runs|run|looks after|look after|takes care of|take care of|handles|handle|manages|manage|maintains|maintain|leads|lead|covers|cover|oversees|oversee|heads up|heads|owning|running|looking after|taking care of|handling|managing|maintaining|leading|covering|(?:is |are |am |'m |'s |’s )?(?:responsible|accountable|on point) for|(?:is |are |am |'m |'s |’s )?in charge of)`;
+const ASK = String.raw`(?:ask|ping|talk to|go to|loop in|reach out to|check with|hit up|see)`;
+const rx = (source: string): RegExp => new RegExp(source, 'iu');
+const ON_CALL = String.raw`(?:(?:primary|secondary|backup)\s+)?on[- ]?call`;
+const AUX = String.raw`(?:'s|’s|'m|’m|\s+is|\s+are|\s+am|\s+will be|'ll be|’ll be)`;
+
+export const OWNERSHIP_FRAMES: OwnershipFrame[] = [
+  // A rota: "On-call this week: *Priya Raman* (primary) · …", "pager: ⟦0⟧"; the first person named holds it.
+  {
+    name: 'rota',
+    object: 'pager (on-call)',
+    whole: true,
+    fromBots: true,
+    pattern: rx(String.raw`(?:^|[\s*_:])(?:${ON_CALL}|pager)\b[^:⟦\n]{0,30}[:=]\s*[*_\s]*${P}`),
+  },
+  // "I'm on call this week", "Tomás has the pager from Mon 09:00", "Priya is primary on-call"
+  {
+    name: 'on-call',
+    object: 'pager (on-call)',
+    declarative: true,
+    pattern: rx(
+      String.raw`${LEAD}${P}(?:${AUX}\s+${FILL}(?:the\s+)?${ON_CALL}\b|\s+(?:has|'s got|has got|takes|took|is taking|gets|holds|is holding|carries|is carrying)\s+(?:the\s+)?(?:${ON_CALL}\s+)?(?:pager|on[- ]?call(?:\s+(?:shift|rotation|rota))?)\b)`,
+    ),
+  },
+  // "Jonas moves to the rider app full time": a move to a thing, for good.
+  {
+    name: 'moves',
+    declarative: true,
+    pattern: rx(
+      String.raw`${P}\s+(?:moves|is moving|has moved|moved|switches|is switching|has switched|transfers|is transferring|goes|is going)\s+(?:over\s+)?to\s+(?<y>.+?)\s+(?:full[- ]time|for good|permanently)\b`,
+    ),
+  },
+  // "the Validra bridge is basically Sipho's thing", "Lakeshore is my account"
+  { name: 'area', pattern: rx(String.raw`^(?<y>.+?)${COPULA}\s+${FILL}${P}${POSS}\s+(?:own\s+)?${AREA}\b`) },
+  // "billing's mine now", "that's Wen's now"
+  { name: 'possessive', pattern: rx(String.raw`^(?<y>.+?)${COPULA}\s+${FILL}${P}${POSS}${WHEN}`) },
+  // "refunds run through me", "Lakeshore is with me", "billing questions go to Olu"
+  {
+    name: 'through',
+    pattern: rx(
+      String.raw`^(?<y>.+?)\s+(?:runs?|goes|go|sits?|rests?|lives?|is|are|stays?|falls?|comes?|moves|is moving|passes|is passing|transfers|is going)\s+(?:over\s+)?(?:through|with|under|to)\s+${P}${WHEN}`,
+    ),
+  },
+  // "the billing service is owned by Priya"
+  {
+    name: 'passive',
+    pattern: rx(
+      String.raw`^(?<y>.+?)\s+(?:is|are|was|'s|has been|have been)\s+(?:now\s+)?(?:owned|run|maintained|handled|managed|led|looked after|covered|overseen|taken care of)\s+by\s+${P}`,
+    ),
+  },
+  { name: 'belongs', pattern: rx(String.raw`^(?<y>.+?)\s+belongs?\s+to\s+${P}`) },
+  // "whoever owns the pilot relationship, which is you now"
+  {
+    name: 'whoever',
+    pattern: rx(
+      String.raw`\b(?:whoever|the one who|the person who|the one that|the person that)\s+${VERB}\s+(?<y>.+?),?\s+(?:which|that|and that|who)\s*(?:is|'s|’s|would be|will be)\s+${P}`,
+    ),
+  },
+  // "I look after the ticketing API", "she runs our customer service desk"
+  {
+    name: 'verb',
+    declarative: true,
+    pattern: rx(String.raw`${P}(?:${AUX}|\s+will|'ll|’ll)?\s+${FILL}${VERB}\s+(?<y>.+)$`),
+  },
+  // "Shelby from their customer service is the main contact for rider questions from now on"
+  {
+    name: 'role',
+    declarative: true,
+    pattern: rx(
+      String.raw`${P}(?:\s+(?:from|at|of|in|on|over at)\s+[^⟦]+?)?(?:\s+is|\s+are|'s|’s|'m|\s+am|\s+will be|'ll be)\s+${FILL}(?:the|our|their|your|my|a|an)?\s*(?:(?:main|primary|day-to-day|new|current|official|first|only|designated|single)\s+)*${ROLE}\s+(?:for|of|on|re|about|regarding)\s+(?<y>.+)$`,
+    ),
+  },
+  // "the main contact for rider questions is Shelby", "billing owner: Priya"
+  {
+    name: 'role-first',
+    pattern: rx(String.raw`\b${HOLDER}\s+(?:for|of|on)\s+(?<y>.+?)\s+(?:is|=|:|will be|is now)\s+${P}`),
+  },
+  {
+    name: 'role-after',
+    pattern: rx(String.raw`^(?<y>.+?)${POSS}?\s+${HOLDER}\s*(?:is|:|=|will be|is now)\s*${P}`),
+  },
+  // "route feeds → ask Tomás", "fares/ticketing → Zara", "anything Travis is unhappy about → me"
+  {
+    name: 'arrow',
+    pattern: rx(String.raw`(?<y>[^→⇒]+?)\s*(?:→|->|=>|⇒|➡️?)\s*(?:${ASK}\s+)?${P}\s*[.!]*$`),
+  },
+  // "please route ETA stuff to Wen from Monday"
+  {
+    name: 'route',
+    pattern: rx(
+      String.raw`${LEAD}(?:route|send|forward|direct|point|redirect)\s+(?<y>.+?)\s+(?:to|at)\s+${P}${WHEN}`,
+    ),
+  },
+  // "for billing questions, ask Olu", "for anything technical, Sipho"
+  {
+    name: 'for-ask',
+    pattern: rx(String.raw`${LEAD}(?:for|re|about|regarding)\s+(?<y>.+?),?\s+(?:${ASK}\s+)?${P}\s*[.!]*$`),
+  },
+  // "anything payments-related, Marco's your guy", "questions about SSO: Lena"
+  {
+    name: 'catch-all-first',
+    whole: true,
+    pattern: rx(
+      String.raw`${LEAD}(?<y>(?:anything|everything|all things|questions?\s+(?:about|on|re))\b[^⟦]+?)\s*[,:–—-]\s*(?:${ASK}\s+)?${P}(?:(?:'s|’s|\s+is)\s+(?:your|the|our)\s+(?:guy|gal|person|contact|go-to|one))?\s*[.!]*$`,
+    ),
+  },
+  // "Sam is our SSO person", "Lena's the backend lead"
+  {
+    name: 'role-noun',
+    declarative: true,
+    pattern: rx(
+      String.raw`^${LEAD}${P}${AUX}\s+${FILL}(?:our|the|your|their)\s+(?<y>[^⟦]+?)\s+(?:person|guy|gal|contact|owner|lead|dri|poc|point person|go-to)\s*[.!]*$`,
+    ),
+  },
+  // "Zara if it's about the fares API itself"
+  {
+    name: 'if-about',
+    pattern: rx(
+      String.raw`${LEAD}${P}\s+if\s+(?:it'?s|it is|you need|you have questions|your question is)\s+(?:about|for|re|on|regarding|with)?\s*(?<y>.+)$`,
+    ),
+  },
+  // "ping Ravi for anything deploys", "ask Lena about the Lakeshore account"
+  {
+    name: 'ask',
+    needs: 'pairing',
+    pattern: rx(String.raw`${LEAD}${ASK}\s+${P}\s+(?:for|about|re|on|with|regarding)\s+(?<y>.+)$`),
+  },
+  // "Sipho for anything technical, me for the contract"
+  {
+    name: 'pair',
+    needs: 'pairing',
+    pattern: rx(String.raw`${LEAD}${P}\s+(?:for|re|on)\s+(?<y>.+)$`),
+  },
+  // "Aoife is on Discord, I'm on email + phones": who covers what, said as a list
+  {
+    name: 'covers',
+    needs: 'pairing',
+    pattern: rx(String.raw`${LEAD}${P}(?:'s|’s|'m|\s+is|\s+are|\s+am)\s+(?:now\s+)?on\s+(?<y>.+)$`),
+  },
+  // "fare capping lives in the ticketing API, so that's me"
+  {
+    name: 'that-is',
+    antecedent: true,
+    pattern: rx(
+      String.raw`${LEAD}(?:that|this|it|which)(?:'s|’s|\s+is|\s+would be|'d be|\s+will be|\s+falls to|\s+goes to|\s+lands on|\s+sits with)\s+${P}${WHEN}`,
+    ),
+  },
+];
+
+/**
+ * The frame for a clause the classifier read as an ownership statement that no frame above fits:
+ * "Sipho does the terminal side with Validra" — a person, one verb, the rest.
+ */
+export const CLASSIFIED_FRAME: OwnershipFrame = {
+  name: 'classified',
+  declarative: true,
+  pattern: rx(
+    String.raw`^${P}\s+(?!(?:was|is|has|says|thinks|knows|wants|needs|asks|moves|goes|joins|leaves|switches|comes|heads|steps|returns|gets|seems|looks|feels|sounds)\b)[\p{L}]+s\s+(?<y>.+)$`,
+  ),
+};
