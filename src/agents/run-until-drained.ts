@@ -4,6 +4,7 @@ import type { Agent } from '../runtime/agents/agent.js';
 import { createAgents } from './index.js';
 import {
   AgentRuntime,
+  type AgentProgress,
   type AgentRuntimeOptions,
   type DrainSummary,
 } from '../runtime/agents/agent-runtime.js';
@@ -20,6 +21,7 @@ export interface RunUntilDrainedOptions {
   env?: Readonly<Record<string, string | undefined>>;
   engine?: AgentRuntimeOptions['engine'];
   bus?: AgentRuntimeOptions['bus'];
+  onBatch?: (progress: AgentProgress) => void;
 }
 
 /** Runs every agent in this process until the bus is drained (what `outro ingest` and the daemon call). */
@@ -37,7 +39,7 @@ export async function runUntilDrained(options: RunUntilDrainedOptions): Promise<
       engine: options.engine,
       bus: options.bus,
     });
-    return await runtime.runUntilDrained({ signal: options.signal });
+    return await runtime.runUntilDrained({ signal: options.signal, onBatch: options.onBatch });
   } finally {
     // Agents created here are closed here; agents passed in belong to the caller.
     if (!options.agents) for (const agent of agents) await agent.close?.();

@@ -1,7 +1,7 @@
 import { createAgents } from '../agents/index.js';
 import { runUntilDrained } from '../agents/run-until-drained.js';
 import type { Agent } from '../runtime/agents/agent.js';
-import type { DrainSummary } from '../runtime/agents/agent-runtime.js';
+import type { AgentProgress, DrainSummary } from '../runtime/agents/agent-runtime.js';
 import { workflowTraceObserver } from '../runtime/engine/workflow-observer.js';
 import type { AppContext } from './app-context.js';
 import { withTracing } from './tracing.js';
@@ -12,6 +12,7 @@ export interface DrainOptions {
   signal?: AbortSignal;
   /** Record the runs' spans (default true). */
   traced?: boolean;
+  onProgress?: (progress: AgentProgress) => void;
 }
 
 /** Runs every agent in this process until the bus is drained: conversations → facts → graph. */
@@ -26,6 +27,7 @@ export async function drainAgents(ctx: AppContext, options: DrainOptions = {}): 
       env: ctx.env,
       agents: options.agents,
       signal: options.signal,
+      onBatch: options.onProgress,
       ...(observer ? { engine: { observer } } : {}),
     });
   if (options.traced === false) return drain();

@@ -1,4 +1,6 @@
 import type { Config } from './config.js';
+import type { ReplayProgress } from '../memory/graph/rebuild.js';
+import type { AgentProgress } from '../runtime/agents/agent-runtime.js';
 import type { IngestProgress } from './ingest.js';
 import type { OutroPaths } from './paths.js';
 import type { Store } from './store.js';
@@ -22,6 +24,10 @@ export interface AppContext {
 /** Callbacks only an in-process caller can give (progress on a terminal); never sent to the daemon. */
 export interface AppHooks {
   onIngestProgress?: (progress: IngestProgress) => void;
+  /** After each batch an agent handled (ingest, replay). */
+  onAgentProgress?: (progress: AgentProgress) => void;
+  /** Replay: events read from the log, then loading the graph. */
+  onReplayProgress?: (progress: ReplayProgress) => void;
   onEvalItem?: (done: number, total: number) => void;
 }
 

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import type { AskOptions } from '../answers/ask/ask.js';
-import type { AskAnswer } from '../answers/ask/ask-types.js';
+import type { AnswerEvidence, AskAnswer } from '../answers/ask/ask-types.js';
 import type { EntityHistory } from '../answers/ask/entity-history.js';
 import { OutroError } from '../domain/errors.js';
 import type { Embedder } from '../llm/embeddings/embedder.js';
@@ -42,6 +42,7 @@ export async function ask(ctx: AppContext, input: AskInput): Promise<AskResult> 
         : answer(input.question, sources, { asOf, ...withModel }),
     prepare,
   );
+  await nameChannels(ctx, answer.evidence);
   return { answer, timeZone: config.timezone };
 }
 
@@ -54,10 +55,28 @@ export interface HistoryResult {
 /** `outro history`: asserted, superseded, ended and retracted facts with their evidence (entity null: nothing by that name). */
 export async function history(ctx: AppContext, input: HistoryInput): Promise<HistoryResult> {
   const { entityHistory } = await import('../answers/ask/entity-history.js');
-  return {
-    history: await withAskSources(ctx, (sources) => entityHistory(input.entity, sources)),
-    timeZone: ctx.config().timezone,
-  };
+  const found = await withAskSources(ctx, (sources) => entityHistory(input.entity, sources));
+  await nameChannels(ctx, [
+    ...found.facts.flatMap((fact) => fact.evidence),
+    ...found.decisions.flatMap((decision) => decision.evidence),
+  ]);
+  return { history: found, timeZone: ctx.config().timezone };
+}
+
+/** Sets each evidence's channel label (`#billing`, never `slack:C04…`) from the log's channels. */
+async function nameChannels(ctx: AppContext, evidence: AnswerEvidence[]): Promise<void> {
+  if (evidence.length === 0) return;
+  const [{ ChannelDirectory }, { PeopleDirectory }, { allLinks, latestProfiles }] = await Promise.all([
+    import('../answers/channel-names.js'),
+    import('../answers/people/people-directory.js'),
+    import('../memory/people-queries.js'),
+  ]);
+  const { db, log } = ctx.store();
+  const channels = ChannelDirectory.fromLog(log);
+  let people: InstanceType<typeof PeopleDirectory> | undefined;
+  const personName = (key: string): string =>
+    (people ??= new PeopleDirectory(latestProfiles(db), allLinks(db))).name(key);
+  for (const item of evidence) item.channelName = channels.labelOf(item.source, item.channel, personName);
 }
 
 /**

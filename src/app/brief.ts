@@ -26,7 +26,7 @@ export async function brief(ctx: AppContext, input: BriefInput): Promise<Brief> 
     },
     input.modelBudget,
   );
-  if (!input.peek && input.until === undefined) {
+  if (!input.peek && input.until === undefined && made.reader.keys.length > 0) {
     const { recordBriefSeen } = await import('../memory/brief-state.js');
     recordBriefSeen(ctx.store().db, made.reader.id, made.window.until, now.toISOString());
   }

@@ -59,6 +59,11 @@ export const ConfigSchema = z
       })
       .strict()
       .optional(),
+    /** Names for Teams channels by channel id (`19:…@thread.tacv2`), applied when their messages are ingested. */
+    teams: z
+      .object({ channels: z.record(z.string().min(1), z.string().min(1)).default({}) })
+      .strict()
+      .optional(),
     trace: z
       .object({ content: z.boolean().default(false), maxAgeDays: z.number().int().positive().default(30) })
       .strict()

@@ -1,7 +1,7 @@
 import type { ConnectorOptions } from '../connectors/connector.js';
 import type { Config } from './config.js';
 
-/** What the connectors read from the config: the calendar window around `now` and the zone of floating times. */
+/** What the connectors read from the config: the calendar window around `now`, the zone of floating times, Teams channel names. */
 export function connectorOptions(config: Config, now: Date): ConnectorOptions {
   return {
     now,
@@ -9,5 +9,6 @@ export function connectorOptions(config: Config, now: Date): ConnectorOptions {
     calendarFutureDays: config.calendar.futureDays,
     calendarMaxOccurrences: config.calendar.maxOccurrences,
     defaultTimezone: config.timezone,
+    ...(config.teams?.channels ? { teamsChannelNames: config.teams.channels } : {}),
   };
 }

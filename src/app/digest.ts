@@ -1,3 +1,4 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Brief } from '../answers/brief/brief-types.js';
@@ -64,4 +65,23 @@ export async function digest(ctx: AppContext, input: DigestInput): Promise<Diges
     counts: result.brief.counts,
     degraded: result.brief.degraded,
   };
+}
+
+/** The newest digest file in digestDir(), with its markdown; null when none was written yet. */
+export interface LatestDigest {
+  file: string;
+  markdown: string;
+}
+
+/** The latest digest (`outro://digest/latest` in `outro mcp`): file names sort by their fire time. */
+export function latestDigest(ctx: AppContext): LatestDigest | null {
+  const dir = digestDir(ctx);
+  if (!existsSync(dir)) return null;
+  const newest = readdirSync(dir)
+    .filter((name) => /^digest-.*\.md$/.test(name))
+    .sort()
+    .pop();
+  if (!newest) return null;
+  const file = join(dir, newest);
+  return { file, markdown: readFileSync(file, 'utf8') };
 }

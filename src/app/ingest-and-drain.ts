@@ -54,7 +54,12 @@ export async function ingestAndDrain(
     const { drainAgents } = await import('./agents.js');
     return {
       summary,
-      agents: await drainAgents(ctx, { agents: run.agents?.(), signal: run.signal, traced: run.traced }),
+      agents: await drainAgents(ctx, {
+        agents: run.agents?.(),
+        signal: run.signal,
+        traced: run.traced,
+        onProgress: run.hooks?.onAgentProgress,
+      }),
     };
   } catch (error) {
     return {

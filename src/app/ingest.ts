@@ -6,6 +6,7 @@ import type { PreparedItem } from './ingest-worker-protocol.js';
 import { readInWorker } from './read-in-worker.js';
 import { discoverInputs, type DiscoverOptions } from '../connectors/detect.js';
 import { personLinked } from '../domain/event-builders.js';
+import { EVENT } from '../domain/events.js';
 import type { PersonAlias } from '../domain/person.js';
 import type { Format } from '../domain/source.js';
 import { allLinks, introductionCandidates, latestProfiles } from '../memory/people-queries.js';
@@ -21,8 +22,9 @@ import type { Store } from './store.js';
 const GROUP_EVENTS = 20_000;
 
 export type IngestProgress =
-  | { type: 'input'; path: string; format: Format }
-  | { type: 'batch'; path: string; events: number; appended: number }
+  /** `files`: the files in a folder or zip (1 for a file), for a rate and an ETA. */
+  | { type: 'input'; path: string; format: Format; files: number }
+  | { type: 'batch'; path: string; events: number; messages: number; appended: number }
   | { type: 'problem'; problem: IngestProblem }
   | { type: 'linked'; links: number };
 
@@ -178,10 +180,21 @@ export async function ingestPaths(
       if (!connector) continue;
       const shownInput = names.walked(input.path);
       summary.inputs.push({ path: shownInput, format: input.format });
-      options.onProgress?.({ type: 'input', path: shownInput, format: input.format });
+      options.onProgress?.({
+        type: 'input',
+        path: shownInput,
+        format: input.format,
+        files: input.container === 'tree' ? input.tree.list().length : 1,
+      });
       const pending: Array<{ path: string; events: PreparedEvent[] }> = [];
       let pendingEvents = 0;
       const flush = (): void => {
+        const messages = new Map(
+          pending.map((file) => [
+            file.path,
+            file.events.filter((event) => event.type === EVENT.messagePosted).length,
+          ]),
+        );
         for (const { path, result, events } of writeGroup(store, pending, (problem) =>
           report(problem, input.path),
         )) {
@@ -193,6 +206,7 @@ export async function ingestPaths(
             type: 'batch',
             path: names.within(input.path, path),
             events,
+            messages: messages.get(path) ?? 0,
             appended: result.appended,
           });
         }

@@ -43,6 +43,7 @@ export const OPERATION_INPUTS = {
     me: z.string().optional(),
     modelBudget: z.string().optional(),
   }),
+  'digest.latest': z.strictObject({}),
   /** `outro items`: every filter optional; kinds empty or absent means every kind. */
   items: z.strictObject({
     kinds: z.array(z.enum(['decision', 'action', 'question'])).optional(),

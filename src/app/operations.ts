@@ -37,6 +37,9 @@ export const OPERATIONS = {
   digest: operation(OPERATION_INPUTS.digest, async (ctx, input) =>
     (await import('./digest.js')).digest(ctx, input),
   ),
+  'digest.latest': operation(OPERATION_INPUTS['digest.latest'], async (ctx) =>
+    (await import('./digest.js')).latestDigest(ctx),
+  ),
   items: operation(OPERATION_INPUTS.items, async (ctx, input) =>
     (await import('./items.js')).items(ctx, input),
   ),
@@ -62,7 +65,9 @@ export const OPERATIONS = {
   'trace.prune': operation(OPERATION_INPUTS['trace.prune'], async (ctx) =>
     (await import('./trace.js')).tracePrune(ctx),
   ),
-  replay: operation(OPERATION_INPUTS.replay, async (ctx) => (await import('./replay.js')).replay(ctx)),
+  replay: operation(OPERATION_INPUTS.replay, async (ctx, _input, hooks) =>
+    (await import('./replay.js')).replay(ctx, hooks),
+  ),
   backup: operation(OPERATION_INPUTS.backup, async (ctx, input) =>
     (await import('./backup.js')).backup(ctx, input),
   ),

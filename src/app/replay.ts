@@ -1,7 +1,7 @@
 import type { RebuildReport } from '../memory/graph/rebuild.js';
 import { replayFromLog } from '../memory/graph/replay.js';
 import { rebuildSearchIndex, type SearchRebuildReport } from '../memory/search/rebuild-search-index.js';
-import type { AppContext } from './app-context.js';
+import type { AppContext, AppHooks } from './app-context.js';
 import { openGraph } from './graph.js';
 
 /** What `outro replay` rebuilt: the fact tables and the graph, and the search index. */
@@ -10,7 +10,7 @@ export interface ReplayReport extends RebuildReport {
 }
 
 /** `outro replay`: every projection (fact tables, graph, search index) dropped and rebuilt from the event log alone. */
-export async function replay(ctx: AppContext): Promise<ReplayReport> {
+export async function replay(ctx: AppContext, hooks: AppHooks = {}): Promise<ReplayReport> {
   const { db } = ctx.store();
   // Kùzu opens on its own thread while the search index is rebuilt here.
   const opening = openGraph(ctx.paths.graphDir);
@@ -26,7 +26,7 @@ export async function replay(ctx: AppContext): Promise<ReplayReport> {
   }
   const graph = await opening;
   try {
-    return { ...(await replayFromLog(db, graph)), search };
+    return { ...(await replayFromLog(db, graph, hooks.onReplayProgress)), search };
   } finally {
     await graph.close();
   }

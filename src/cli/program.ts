@@ -3,6 +3,7 @@ import { createContext, type CliContext, type ContextOptions } from './context.j
 import { registerAsk } from './commands/ask.js';
 import { registerBackup } from './commands/backup.js';
 import { registerBrief } from './commands/brief.js';
+import { registerCompletion } from './commands/completion.js';
 import { registerDigest } from './commands/digest.js';
 import { registerSchedule } from './commands/schedule.js';
 import { registerDaemon } from './commands/daemon.js';
@@ -11,7 +12,9 @@ import { registerDoctor } from './commands/doctor.js';
 import { registerEval } from './commands/eval.js';
 import { registerHistory } from './commands/history.js';
 import { registerIngest } from './commands/ingest.js';
+import { registerInit } from './commands/init.js';
 import { registerItems } from './commands/items.js';
+import { registerMcp } from './commands/mcp.js';
 import { registerPeople } from './commands/people.js';
 import { registerReplay } from './commands/replay.js';
 import { registerRestore } from './commands/restore.js';
@@ -20,6 +23,7 @@ import { registerRuns } from './commands/runs.js';
 import { registerSearch } from './commands/search.js';
 import { registerStatus } from './commands/status.js';
 import { registerTrace } from './commands/trace.js';
+import { outroVersion } from './version.js';
 
 export interface ProgramHandle {
   program: Command;
@@ -33,6 +37,7 @@ export function buildProgram(options: ContextOptions = {}): ProgramHandle {
   program
     .name('outro')
     .description("Briefings from your team's chat exports and calendar, on your own machine, offline.")
+    .version(outroVersion(), '-v, --version', 'print the version')
     .option('--config <file>', 'config file (default: $OUTRO_HOME/config.yaml or the platform config dir)')
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText(
@@ -50,6 +55,7 @@ Start with:
     });
     return ctx;
   };
+  registerInit(program, context);
   registerIngest(program, context);
   registerStatus(program, context);
   registerConversations(program, context);
@@ -70,5 +76,7 @@ Start with:
   registerReplay(program, context);
   registerBackup(program, context);
   registerRestore(program, context);
+  registerMcp(program, context);
+  registerCompletion(program, context);
   return { program, context: () => ctx };
 }

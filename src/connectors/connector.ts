@@ -29,6 +29,8 @@ export interface ConnectorOptions {
   calendarMaxOccurrences?: number;
   /** IANA zone for floating calendar times (no zone given); UTC when unset. */
   defaultTimezone?: string;
+  /** Teams channel names by channel id (config `teams.channels`): Graph message lists carry none. */
+  teamsChannelNames?: Readonly<Record<string, string>>;
 }
 
 export interface Connector {

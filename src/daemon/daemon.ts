@@ -93,6 +93,17 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
       options.agents === undefined
         ? await optional('the agents', async () => (await import('./daemon-agents.js')).loadDaemonAgents(ctx))
         : (options.agents ?? undefined);
+    // The daemon owns the graph: one handle held for its life (opened in the background, shared with
+    // the projector and every call), so a forwarded ask never pays for opening Kùzu.
+    // Tried again on a call while it is not held (a process that held it at start has let it go).
+    const holdGraph = () =>
+      optional('the graph', async () => (await import('../app/graph.js')).openGraph(paths.graphDir)).then(
+        (held) => {
+          if (!held) graph = undefined;
+          return held;
+        },
+      );
+    let graph: ReturnType<typeof holdGraph> | undefined = holdGraph();
     const abort = new AbortController();
     const { folders, missing } = resolveWatchFolders(config.watch, paths.configFile);
     for (const folder of missing)
@@ -255,6 +266,11 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
         ]);
         await server?.close();
         await agents?.close().catch((error: Error) => log('error', `closing the agents: ${error.message}`));
+        await (
+          await graph
+        )
+          ?.close()
+          .catch((error: Error) => log('error', `closing the graph: ${error.message}`));
         openStoreRef.close();
         releasePidFile(files.pidFile);
         log('info', 'stopped');
@@ -270,6 +286,7 @@ export async function startDaemon(options: DaemonOptions): Promise<RunningDaemon
     // Calls run one at a time: Kùzu takes one write transaction at a time, and two drains of the bus would compete.
     const call = (request: CallRequest): Promise<DaemonReply> => {
       log('info', 'forwarded command', { command: request.name });
+      graph ??= holdGraph();
       const next = commands.then(() => answerCall({ env, paths }, request));
       commands = next.catch(() => undefined);
       return next;

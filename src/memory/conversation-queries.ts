@@ -1,5 +1,5 @@
 import type { ConversationAnnotated, ConversationExtracted } from '../domain/annotations.js';
-import type { ChannelUpdated } from '../domain/channel.js';
+import { addChannel, type ChannelUpdated } from '../domain/channel.js';
 import { EVENT, type EventPayload, type EventType } from '../domain/events.js';
 import { capSummary, capTopic } from '../domain/text-caps.js';
 import { decodePayload } from './event-log.js';
@@ -57,7 +57,7 @@ export function listConversations(db: SqliteDatabase, filter: ConversationFilter
   for (const annotation of payloads(EVENT.conversationAnnotated))
     annotated.set(annotation.conversationId, annotation);
   const channels = new Map<string, ChannelUpdated>();
-  for (const channel of payloads(EVENT.channelUpdated)) channels.set(channel.key, channel);
+  for (const channel of payloads(EVENT.channelUpdated)) addChannel(channels, channel);
   const counts = new Map<string, ConversationRow['counts']>();
   for (const [type, field] of ITEM_TYPES) {
     const perConversation = db

@@ -1,3 +1,4 @@
+import { addChannel, type ChannelUpdated } from '../domain/channel.js';
 import { EVENT } from '../domain/events.js';
 import { decodePayload } from './event-log.js';
 import type { SqliteDatabase } from './sqlite.js';
@@ -33,6 +34,14 @@ export interface StoreStats {
   channels: ChannelStats[];
 }
 
+/** When the newest message was posted (ISO), or undefined when there is none. */
+export function newestMessageAt(db: SqliteDatabase): string | undefined {
+  const row = db
+    .prepare('SELECT max(occurred_at) AS last FROM events WHERE type = ?')
+    .get(EVENT.messagePosted) as { last: string | null } | undefined;
+  return row?.last ?? undefined;
+}
+
 /** What the event log holds, counted with indexed queries (a few hundred ms at a million events). */
 export function storeStats(db: SqliteDatabase): StoreStats {
   const count = (type: string): number =>
@@ -45,14 +54,15 @@ export function storeStats(db: SqliteDatabase): StoreStats {
     .all(EVENT.messagePosted) as Array<{ key: string; messages: number; first: string; last: string }>;
   const channelMeta = new Map<string, { name: string; kind: string }>();
   const metaRows = db
-    .prepare(
-      `SELECT stream, payload FROM events WHERE seq IN (SELECT max(seq) FROM events WHERE type = ? GROUP BY stream)`,
-    )
+    .prepare(`SELECT stream, payload FROM events WHERE type = ? ORDER BY seq`)
     .all(EVENT.channelUpdated) as Array<{ stream: string; payload: string }>;
+  const folded = new Map<string, ChannelUpdated>();
   for (const row of metaRows) {
     const channel = decodePayload(EVENT.channelUpdated, row.payload);
-    channelMeta.set(row.stream, { name: channel?.name ?? row.stream, kind: channel?.kind ?? 'channel' });
+    if (channel) addChannel(folded, { ...channel, key: row.stream });
+    else if (!folded.has(row.stream)) channelMeta.set(row.stream, { name: row.stream, kind: 'channel' });
   }
+  for (const [stream, channel] of folded) channelMeta.set(stream, { name: channel.name, kind: channel.kind });
   const channelKeys = new Set([...perChannel.map((row) => row.key), ...channelMeta.keys()]);
   const byKey = new Map(perChannel.map((row) => [row.key, row]));
   const channels: ChannelStats[] = [...channelKeys].sort().map((key) => {

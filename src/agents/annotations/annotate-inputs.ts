@@ -1,5 +1,5 @@
 import type { ConversationExtracted } from '../../domain/annotations.js';
-import type { ChannelUpdated } from '../../domain/channel.js';
+import { addChannel, type ChannelUpdated } from '../../domain/channel.js';
 import { EVENT, type TypedEnvelope } from '../../domain/events.js';
 import type { MessagePosted } from '../../domain/message.js';
 import type { EventLog } from '../../memory/event-log.js';
@@ -64,8 +64,7 @@ export function annotatePeople(db: SqliteDatabase): AnnotatePerson[] {
 
 export function readKnowledge(db: SqliteDatabase, log: EventLog): AnnotateKnowledge {
   const channels = new Map<string, ChannelUpdated>();
-  for (const event of log.iterateTyped([EVENT.channelUpdated]))
-    channels.set(event.payload.key, event.payload);
+  for (const event of log.iterateTyped([EVENT.channelUpdated])) addChannel(channels, event.payload);
   const events: KnowledgeEvent[] = [...log.iterateTyped(KNOWLEDGE_TYPES)];
   return { people: annotatePeople(db), channels, events };
 }

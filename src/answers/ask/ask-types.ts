@@ -30,6 +30,8 @@ export interface AnswerEvidence {
   source: string;
   /** Native channel id. */
   channel: string;
+  /** How the channel is shown (`#billing`, `DM Ana & Bo`); set by the app from the log's channels. */
+  channelName?: string;
   /** Native message id. */
   messageId: string;
   /** Display name of the author when known, else the person key. */

@@ -59,7 +59,7 @@ export function renderHistory(history: EntityHistory, timeZone?: string): string
 
 function evidenceLines(evidence: AnswerEvidence, timeZone?: string): string[] {
   return [
-    `  ${day(evidence.time, timeZone)} ${evidence.author} in ${evidence.source}:${evidence.channel} (${evidence.messageId})`,
+    `  ${day(evidence.time, timeZone)} ${evidence.author} in ${evidence.source} ${evidence.channelName ?? evidence.channel} (${evidence.messageId})`,
     `    "${evidence.snippet}"`,
   ];
 }

@@ -10,7 +10,8 @@ import type {
   QuestionAnswered,
   QuestionAsked,
 } from '../../domain/annotations.js';
-import type { ChannelUpdated } from '../../domain/channel.js';
+import { addChannel, type ChannelUpdated } from '../../domain/channel.js';
+import { channelLabel } from '../channel-names.js';
 import { EVENT } from '../../domain/events.js';
 import { isMeetingCancelled, occurrenceKey, type MeetingScheduled } from '../../domain/meeting.js';
 import type { EventLog } from '../../memory/event-log.js';
@@ -71,8 +72,7 @@ export function loadBriefData(log: EventLog): BriefData {
   for (const event of log.iterateTyped(TYPES, { pageSize: 5_000 })) {
     switch (event.type) {
       case EVENT.channelUpdated: {
-        const channel = event.payload;
-        data.channels.set(channel.key, channel);
+        addChannel(data.channels, event.payload);
         break;
       }
       case EVENT.conversationAnnotated: {
@@ -157,12 +157,7 @@ export class Citer {
   ) {}
 
   channelName(channelKey: string): string {
-    const channel = this.data.channels.get(channelKey);
-    if (!channel) return channelKey.split(':').pop() ?? channelKey;
-    if (channel.kind === 'dm')
-      return `DM ${channel.members.map((key) => this.people.name(key)).join(' & ')}`.trim();
-    if (channel.kind === 'group_dm') return channel.name ? `group DM (${channel.name})` : 'group DM';
-    return channel.source === 'teams' || channel.name.startsWith('#') ? channel.name : `#${channel.name}`;
+    return channelLabel(this.data.channels.get(channelKey), channelKey, (key) => this.people.name(key));
   }
 
   cite(evidence: Evidence, conversationId: string | null): Citation {

@@ -179,7 +179,7 @@ export interface BriefWindow {
   since: string;
   until: string;
   /** Where `since` came from. */
-  from: 'option' | 'last-brief' | 'default';
+  from: 'option' | 'last-brief' | 'default' | 'last-data';
 }
 
 export interface Brief {
@@ -211,4 +211,6 @@ export interface Brief {
   facts: FactChange[];
   /** Present when a model was configured for summaries. */
   summaries?: BriefSummaryStats;
+  /** One line each, shown first: no `me` configured, or the window moved to the newest data. */
+  notes?: string[];
 }

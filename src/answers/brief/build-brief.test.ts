@@ -2,10 +2,19 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isOutroError } from '../../domain/errors.js';
 import { makeTempDir } from '../../test-support/temp-dir.js';
+import { messagePosted } from '../../domain/event-builders.js';
 import { buildBrief } from './build-brief.js';
 import { recordBriefSeen } from '../../memory/brief-state.js';
 import { acmeDay, K, NOW, TZ } from './test-support/acme-day.js';
-import { cancelled, decision, ev, meeting, openTestStore, question } from './test-support/brief-builders.js';
+import {
+  cancelled,
+  decision,
+  ev,
+  fact,
+  meeting,
+  openTestStore,
+  question,
+} from './test-support/brief-builders.js';
 
 let temp: ReturnType<typeof makeTempDir>;
 let store: ReturnType<typeof openTestStore>;
@@ -59,7 +68,6 @@ describe('buildBrief', () => {
     }
     expect(isOutroError(error, 'USAGE')).toBe(true);
     expect((error as Error).message).toContain('Close matches: Priya Nair');
-    expect(() => brief({ me: undefined })).toThrow(/--me/);
   });
 
   it('lists what waits on me: overdue, then due soon, then blockers/approvals and questions, then later items', () => {
@@ -306,5 +314,93 @@ describe('buildBrief', () => {
   it('joins several `me` entries and skips the ones that match nobody', () => {
     const reader = brief({ me: ['not-a-person', 'pj_dev'] }).reader;
     expect(reader).toMatchObject({ name: 'Priya Nair', keys: [K.priyaDiscord, K.priyaSlack] });
+  });
+});
+
+describe('buildBrief for a first-day reader', () => {
+  it('without `me`, says how to set it in one line and still shows the rest of the brief', () => {
+    const result = brief({ me: undefined });
+    expect(result.notes).toEqual([expect.stringMatching(/^No `me` is set.*run `outro init`/)]);
+    expect(result.reader).toEqual({ id: '', name: 'everyone', keys: [] });
+    expect(result.decisions.length).toBeGreaterThan(0);
+    expect(result.day.meetings.length).toBeGreaterThan(0);
+    expect(result.facts.length).toBeGreaterThan(0);
+  });
+
+  it('on an export older than the default window, shows the last day of data with a note', () => {
+    store.log.appendAll([
+      messagePosted({
+        source: 'slack',
+        workspace: 'T1',
+        channel: 'C1',
+        id: '1700000010.000100',
+        thread: null,
+        replyTo: null,
+        author: K.dana,
+        text: 'the last message of the export',
+        kind: 'message',
+        mentions: [],
+        editedAt: null,
+        ts: '2026-11-20T07:00:00.000Z',
+      }),
+    ]);
+    const later = new Date('2027-03-01T08:00:00.000Z');
+    const result = brief({ now: later });
+    expect(result.window.from).toBe('last-data');
+    expect(result.window).toMatchObject({
+      since: '2026-11-19T07:00:00.000Z',
+      until: '2026-11-20T07:00:00.000Z',
+    });
+    expect(result.notes).toEqual([
+      expect.stringMatching(
+        /^Nothing in the last 24 h; the newest message is from 2026-11-\d\d — showing that day/,
+      ),
+    ]);
+    expect(result.decisions.length).toBeGreaterThan(0);
+    // An explicit window is kept as asked, empty or not.
+    expect(brief({ now: later, since: '3d' })).toMatchObject({
+      window: { from: 'option' },
+      counts: { decisions: 0 },
+    });
+  });
+
+  it('shows "Your day" for the last day of the window, not the clock\'s', () => {
+    expect(brief().day.date).toBe('2026-11-20');
+    const earlier = brief({ since: '2026-11-18T00:00:00Z', until: '2026-11-19T22:00:00Z' });
+    // 23:00 Berlin on the 19th: that day's meetings, not the 20th's standup.
+    expect(earlier.day.date).toBe('2026-11-19');
+    expect(earlier.day.meetings.map((meeting) => meeting.uid)).not.toContain('standup');
+  });
+
+  it('lists a fact change stated twice once, citing both messages', () => {
+    store.log.appendAll([
+      fact({
+        factId: 'f-priya-again',
+        subject: K.priyaDiscord,
+        relation: 'owns',
+        object: 'component:billing',
+        validFrom: '2026-11-19T14:00:00.000Z',
+        conversationId: 'c1',
+        evidence: [
+          ev(
+            K.billing,
+            '1700000009.000900',
+            K.dana,
+            '2026-11-19T16:00:00.000Z',
+            'again: Priya owns billing from today',
+          ),
+        ],
+      }),
+    ]);
+    const owners = brief().facts.filter((change) => change.object.id === 'component:billing');
+    expect(owners).toHaveLength(1);
+    expect(owners[0]).toMatchObject({
+      at: '2026-11-19T14:00:00.000Z',
+      previous: { name: expect.any(String) },
+    });
+    expect(owners[0].evidence.map((citation) => citation.nativeId)).toEqual([
+      '1700000008.000800',
+      '1700000009.000900',
+    ]);
   });
 });

@@ -12,7 +12,8 @@ import { daySection } from './day-section.js';
 import { decisionsSection } from './decisions-section.js';
 import { dueSoonSection } from './due-soon-section.js';
 import { factsSection } from './facts-section.js';
-import { isTimeZone, systemTimeZone } from '../../domain/time-zones.js';
+import { isTimeZone, localDayBounds, systemTimeZone } from '../../domain/time-zones.js';
+import { newestMessageAt } from '../../memory/store-stats.js';
 import { waitingSection, type SectionContext } from './waiting-section.js';
 
 /** What the brief reads: the SQLite store and its event log (app/store.ts's Store fits). */
@@ -57,11 +58,29 @@ export function composeBrief(
   const people = new PeopleDirectory(latestProfiles(store.db), allLinks(store.db));
   const entries =
     options.me === undefined ? [] : typeof options.me === 'string' ? [options.me] : [...options.me];
-  const reader = people.resolveReader(entries);
+  const notes: string[] = [];
+  // Without `me`, the brief still shows everything that is not about the reader.
+  const reader =
+    entries.length > 0 ? people.resolveReader(entries) : { id: NO_READER, name: 'everyone', keys: [] };
+  if (entries.length === 0)
+    notes.push(
+      'No `me` is set, so nothing is shown as waiting on you: run `outro init` to choose who you are (or pass --me).',
+    );
   const window = resolveWindow(store.db, reader.id, options);
+  // An old export: the default window would be empty, so the brief shows the newest day of data.
+  const newest = window.from === 'default' ? newestMessageAt(store.db) : undefined;
+  if (newest !== undefined && newest < window.since && options.until === undefined) {
+    const day = localDayBounds(new Date(newest), timeZone).date;
+    notes.push(
+      `Nothing in the last 24 h; the newest message is from ${day} — showing that day (--since/--until choose another window).`,
+    );
+    window.since = new Date(Date.parse(newest) - DEFAULT_WINDOW_MS).toISOString();
+    window.until = newest;
+    window.from = 'last-data';
+  }
   const data = loadBriefData(store.log);
   const me = new Set(reader.keys);
-  const human = people.human(reader.keys[0]);
+  const human = reader.keys.length > 0 ? people.human(reader.keys[0]) : undefined;
   const context: SectionContext = {
     data,
     people,
@@ -112,9 +131,13 @@ export function composeBrief(
     conversations: groups,
     noise,
     facts,
+    ...(notes.length > 0 ? { notes } : {}),
   };
   return { brief, context };
 }
+
+/** The reader id of a brief made without `me` (never recorded as seen). */
+export const NO_READER = '';
 
 function resolveWindow(db: SqliteDatabase, readerId: string, options: BriefOptions): BriefWindow {
   const until = parseBound(options.until, options.now, '--until') ?? options.now.toISOString();

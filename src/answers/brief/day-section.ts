@@ -9,12 +9,13 @@ const STOP = new Set(
 );
 
 /**
- * Your day: today's meetings in the reader's zone (recurring ones arrive already expanded), each
- * with the conversations and open items that share its people (other than you) or its topic.
+ * Your day: the meetings of the window's last day in the reader's zone (today, unless --until ends
+ * the window earlier; recurring ones arrive already expanded), each with the conversations and open
+ * items that share its people (other than you) or its topic.
  */
 export function daySection(context: SectionContext): { date: string; meetings: MeetingItem[] } {
-  const { data, people, me, now, timeZone } = context;
-  const { date, start, end } = localDayBounds(now, timeZone);
+  const { data, people, me, until, timeZone } = context;
+  const { date, start, end } = localDayBounds(new Date(until), timeZone);
   const meetings = data.meetings
     .filter(
       (meeting) => Date.parse(meeting.start) < end.getTime() && Date.parse(meeting.end) > start.getTime(),

@@ -58,7 +58,36 @@ export function factsSection(context: SectionContext): FactChange[] {
       evidence: citer.citeAll(retraction.evidence, fact.conversationId),
     });
   }
-  return changes.sort((a, b) =>
+  return once(changes, (key) => people.idOf(key)).sort((a, b) =>
     a.at < b.at ? 1 : a.at > b.at ? -1 : a.object.name.localeCompare(b.object.name),
   );
+}
+
+/**
+ * One line per change: the same change stated again (the owner handover announced in #eng and
+ * repeated in a Teams channel asserts the same fact twice) is one change, at its first time, citing
+ * every message that stated it.
+ */
+function once(changes: FactChange[], idOf: (person: string) => string): FactChange[] {
+  const kept = new Map<string, FactChange>();
+  for (const change of [...changes].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))) {
+    const key = [
+      change.change,
+      change.relation,
+      idOf(change.subject.key),
+      change.object.id,
+      change.previous ? idOf(change.previous.key) : '',
+      change.reason ?? '',
+    ].join('\u0000');
+    const first = kept.get(key);
+    if (!first) {
+      kept.set(key, { ...change, evidence: [...change.evidence] });
+      continue;
+    }
+    const cited = new Set(first.evidence.map((citation) => `${citation.channel} ${citation.nativeId}`));
+    for (const citation of change.evidence)
+      if (!cited.has(`${citation.channel} ${citation.nativeId}`)) first.evidence.push(citation);
+    first.confidence = Math.max(first.confidence, change.confidence);
+  }
+  return [...kept.values()];
 }

@@ -26,6 +26,7 @@ export function renderBriefMarkdown(brief: Brief): string {
     `${windowText(brief)}  `,
     countsText(brief),
   ];
+  for (const note of brief.notes ?? []) out.push('', `> ${note}`);
   if (brief.degraded)
     out.push('', '> Some items come from the heuristic fallback (model unavailable): **degraded**.');
   const section = (title: string, count: number): void => {

@@ -31,7 +31,9 @@ export function windowText(brief: Brief): string {
       ? ' (since your last brief)'
       : brief.window.from === 'default'
         ? ' (last 24 h)'
-        : '';
+        : brief.window.from === 'last-data'
+          ? ' (the last day of data)'
+          : '';
   return `${localDateTime(brief.window.since, brief.timezone)} → ${localDateTime(brief.window.until, brief.timezone)} ${brief.timezone}${from}`;
 }
 

@@ -16,6 +16,7 @@ import {
 /** The brief as plain text lines (non-TTY output): sections with counts, every item cited. */
 export function renderBriefText(brief: Brief): string[] {
   const lines: string[] = [`Brief for ${brief.reader.name} — ${windowText(brief)}`, countsText(brief)];
+  for (const note of brief.notes ?? []) lines.push(`Note: ${note}`);
   if (brief.degraded)
     lines.push('Note: some items come from the heuristic fallback (model unavailable): degraded.');
   const section = (title: string, count: number): void => {

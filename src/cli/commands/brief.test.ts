@@ -1,7 +1,8 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openStore } from '../../app/store.js';
 import type { Brief } from '../../answers/brief/brief-types.js';
 import { acmeDay, NOW } from '../../answers/brief/test-support/acme-day.js';
@@ -68,6 +69,8 @@ describe('outro brief and outro digest', () => {
   });
 
   it('draws the Ink view with colour when stdout is a terminal', async () => {
+    // Ink's colours follow the process's terminal (chalk reads FORCE_COLOR when Ink first loads).
+    vi.stubEnv('FORCE_COLOR', '1');
     const stdout = Object.assign(new PassThrough(), { isTTY: true, columns: 120, rows: 40 });
     const chunks: string[] = [];
     stdout.on('data', (chunk: Buffer) => chunks.push(chunk.toString()));
@@ -82,6 +85,8 @@ describe('outro brief and outro digest', () => {
     const plain = text.replace(/\u001b\[[0-9;?]*[a-zA-Z]/g, '');
     expect(plain).toContain('Waiting on you (5)');
     expect(plain).toContain('Changed facts (2)');
+    expect(plain.endsWith('\n')).toBe(true);
+    vi.unstubAllEnvs();
   });
 
   it('remembers the brief as seen, so the next one starts where it ended', async () => {
@@ -131,5 +136,24 @@ describe('outro brief and outro digest', () => {
 
   it('refuses --out with --dir', async () => {
     expect((await run(env, ['digest', '--out', 'a.md', '--dir', 'b'])).code).toBe('USAGE');
+  });
+});
+
+describe('throughPager', () => {
+  it('sends the view through $PAGER, and says when no pager ran (PAGER empty, cat, or not found)', async () => {
+    const { throughPager } = await import('./print-brief.js');
+    const dir = mkdtempSync(join(tmpdir(), 'outro-pager-'));
+    try {
+      const file = join(dir, 'paged.txt');
+      expect(await throughPager('line 1\nline 2\n', { PATH: process.env.PATH, PAGER: `cat > ${file}` })).toBe(
+        true,
+      );
+      expect(readFileSync(file, 'utf8')).toBe('line 1\nline 2\n');
+      expect(await throughPager('x\n', { PATH: process.env.PATH, PAGER: '' })).toBe(false);
+      expect(await throughPager('x\n', { PATH: process.env.PATH, PAGER: 'cat' })).toBe(false);
+      expect(await throughPager('x\n', { PATH: process.env.PATH, PAGER: 'no-such-pager-outro' })).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,11 +1,12 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { describeDrain } from '../../app/describe-drain.js';
-import type { IngestProgress, IngestSummary } from '../../app/ingest.js';
+import type { IngestSummary } from '../../app/ingest.js';
 import { OutroError } from '../../domain/errors.js';
 import { callApp } from '../call.js';
 import type { CliContext } from '../context.js';
 import { plural, writeJson, writeLines } from '../output.js';
+import { ProgressLine, showsProgress } from '../progress.js';
 
 export function registerIngest(program: Command, context: () => CliContext): void {
   program
@@ -36,15 +37,17 @@ Examples:
     )
     .action(async (paths: string[], options: { json?: boolean; agents: boolean }) => {
       const ctx = context();
-      const progress = !options.json && ctx.stderr.isTTY ? progressPrinter(ctx.stderr) : undefined;
+      const progress = showsProgress(ctx.stderr, ctx.env, options.json)
+        ? new ProgressLine(ctx.stderr)
+        : undefined;
       // Read at absolute paths (the daemon has no working directory of the user's), named as typed.
       const inputs = paths.map((path) => ({ path: resolve(path), shown: path }));
       const { summary, agents, agentsFailed } = await callApp(
         ctx,
         'ingest',
         { inputs, agents: options.agents },
-        { onIngestProgress: progress },
-      );
+        progress ? { onIngestProgress: progress.ingest, onAgentProgress: progress.agents } : {},
+      ).finally(() => progress?.done());
       if (options.json) writeJson(ctx.stdout, agents ? { ...summary, agents } : summary);
       else writeLines(ctx.stdout, [...renderSummary(summary), ...(agents ? [describeDrain(agents)] : [])]);
       if (agentsFailed) {
@@ -66,20 +69,6 @@ Examples:
           `${plural(skipped, 'item')} skipped; everything else was stored. \`outro status\` lists them.`,
         );
     });
-}
-
-function progressPrinter(stream: NodeJS.WritableStream): (progress: IngestProgress) => void {
-  let files = 0;
-  let appended = 0;
-  return (progress) => {
-    if (progress.type === 'input') stream.write(`\r\x1b[Kreading ${progress.path} (${progress.format})\n`);
-    if (progress.type === 'batch') {
-      files++;
-      appended += progress.appended;
-      if (files % 25 === 0)
-        stream.write(`\r\x1b[K  ${plural(files, 'file')}, ${plural(appended, 'new event')}`);
-    }
-  };
 }
 
 export function renderSummary(summary: IngestSummary): string[] {

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { callApp } from '../call.js';
 import type { CliContext } from '../context.js';
 import { plural, writeJson, writeLines } from '../output.js';
+import { ProgressLine, showsProgress } from '../progress.js';
 
 export function registerReplay(program: Command, context: () => CliContext): void {
   program
@@ -26,7 +27,15 @@ Examples:
     )
     .action(async (options: { json?: boolean }) => {
       const ctx = context();
-      const report = await callApp(ctx, 'replay', {});
+      const progress = showsProgress(ctx.stderr, ctx.env, options.json)
+        ? new ProgressLine(ctx.stderr)
+        : undefined;
+      const report = await callApp(
+        ctx,
+        'replay',
+        {},
+        progress ? { onReplayProgress: progress.replay } : {},
+      ).finally(() => progress?.done());
       if (options.json) {
         writeJson(ctx.stdout, report);
         return;

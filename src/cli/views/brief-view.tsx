@@ -1,5 +1,5 @@
-import { Box, Text, useApp } from 'ink';
-import { useEffect, type ReactNode } from 'react';
+import { Box, Text, type TextProps } from 'ink';
+import type { ReactNode } from 'react';
 import type { Brief, Citation } from '../../answers/brief/brief-types.js';
 import {
   citeText,
@@ -40,7 +40,26 @@ function Section({
 }
 
 function Cite({ citation }: { citation: Citation | undefined }) {
-  return citation ? <Text dimColor>{`    ${citeText(citation)}`}</Text> : null;
+  return citation ? (
+    <Box paddingLeft={4}>
+      <Text dimColor>{citeText(citation)}</Text>
+    </Box>
+  ) : null;
+}
+
+/** A line that keeps its indentation when it wraps: `mark` hangs, the text wraps beside it. */
+function Item({
+  indent,
+  mark,
+  children,
+  ...text
+}: { indent: number; mark?: string; children: string } & TextProps) {
+  return (
+    <Box paddingLeft={indent}>
+      {mark ? <Text {...text}>{`${mark} `}</Text> : null}
+      <Text {...text}>{children}</Text>
+    </Box>
+  );
 }
 
 /** The brief on a terminal: sections in order, with counts, colour and one citation per item. */
@@ -52,6 +71,11 @@ export function BriefView({ brief }: { brief: Brief }) {
         <Text dimColor> — {windowText(brief)}</Text>
       </Text>
       <Text dimColor>{countsText(brief)}</Text>
+      {(brief.notes ?? []).map((note) => (
+        <Text key={note} color="yellow">
+          {note}
+        </Text>
+      ))}
       {brief.degraded ? (
         <Text color="yellow">Some items come from the heuristic fallback (model unavailable): degraded.</Text>
       ) : null}
@@ -59,9 +83,13 @@ export function BriefView({ brief }: { brief: Brief }) {
       <Section title={SECTION_TITLES.waiting} count={brief.waiting.length} color="red">
         {brief.waiting.map((item) => (
           <Box key={`${item.kind}:${item.id}`} flexDirection="column">
-            <Text
+            <Item
+              indent={2}
+              mark="•"
               color={item.state === 'overdue' ? 'red' : item.state === 'due-soon' ? 'yellow' : undefined}
-            >{`  • ${waitingText(item)}`}</Text>
+            >
+              {waitingText(item)}
+            </Item>
             <Cite citation={item.evidence[0]} />
           </Box>
         ))}
@@ -82,7 +110,9 @@ export function BriefView({ brief }: { brief: Brief }) {
       <Section title={SECTION_TITLES.decisions} count={brief.decisions.length} color="green">
         {brief.decisions.map((item) => (
           <Box key={item.id} flexDirection="column">
-            <Text strikethrough={item.reversedBy !== null}>{`  • ${decisionText(item)}`}</Text>
+            <Item indent={2} mark="•" strikethrough={item.reversedBy !== null}>
+              {decisionText(item)}
+            </Item>
             <Cite citation={item.evidence[0]} />
           </Box>
         ))}
@@ -103,13 +133,14 @@ export function BriefView({ brief }: { brief: Brief }) {
               <Text dimColor>{`    with ${meeting.attendees.map((person) => person.name).join(', ')}`}</Text>
             ) : null}
             {meeting.related.map((related) => (
-              <Text
-                key={related.conversationId}
-                color="cyan"
-              >{`    ↳ ${related.topic} (${related.why})`}</Text>
+              <Item key={related.conversationId} indent={4} mark="↳" color="cyan">
+                {`${related.topic} (${related.why})`}
+              </Item>
             ))}
             {meeting.openItems.map((open) => (
-              <Text key={open.id} color="magenta">{`    ○ ${open.kind}: ${open.text}`}</Text>
+              <Item key={open.id} indent={4} mark="○" color="magenta">
+                {`${open.kind}: ${open.text}`}
+              </Item>
             ))}
           </Box>
         ))}
@@ -132,7 +163,9 @@ export function BriefView({ brief }: { brief: Brief }) {
               <Text dimColor>{`    ${group.participants.map((person) => person.name).join(', ')}`}</Text>
             ) : null}
             {group.summary.map((line, index) => (
-              <Text key={index}>{`    ${line}`}</Text>
+              <Item key={index} indent={4}>
+                {line}
+              </Item>
             ))}
             <Cite citation={group.conversations.find((entry) => entry.citation)?.citation ?? undefined} />
           </Box>
@@ -148,18 +181,13 @@ export function BriefView({ brief }: { brief: Brief }) {
       <Section title={SECTION_TITLES.facts} count={brief.facts.length} color="magenta">
         {brief.facts.map((item, index) => (
           <Box key={`${item.change}:${item.object.id}:${index}`} flexDirection="column">
-            <Text>{`  • ${factText(item)}`}</Text>
+            <Item indent={2} mark="•">
+              {factText(item)}
+            </Item>
             <Cite citation={item.evidence[0]} />
           </Box>
         ))}
       </Section>
     </Box>
   );
-}
-
-/** Renders the brief once and exits (a report, not an interactive app). */
-export function BriefViewOnce({ brief }: { brief: Brief }) {
-  const { exit } = useApp();
-  useEffect(() => exit(), [exit]);
-  return <BriefView brief={brief} />;
 }

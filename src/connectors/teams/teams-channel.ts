@@ -51,7 +51,8 @@ export function channelOfFile(path: string): TeamsChannelRef {
   };
 }
 
-function odataKey(raw: string): string {
+/** A key quoted in an OData context (`''` for `'`, URL-encoded). */
+export function odataKey(raw: string): string {
   const unquoted = raw.replace(/''/g, "'");
   try {
     return decodeURIComponent(unquoted);
@@ -77,8 +78,10 @@ interface ChannelFacts {
  * group chat. Otherwise (and for chats whose messages came without any id) more than two
  * participants seen makes a `group_dm`, else a `dm`.
  *
- * Name: the latest rename or creation event in the file; else, for chats, the participants' names
- * (as Teams titles unnamed chats); else a name derived from the id ("19:abc@thread.v2" -> "abc").
+ * Name: the config's `teams.channels` name for its id; else the latest rename or creation event in
+ * the file; else, for chats, the participants' names (as Teams titles unnamed chats); else a name
+ * derived from the id ("19:abc@thread.v2" -> "abc", marked `nameFromId`: a channel list ingested
+ * before or after names it, see ./teams-channel-list.ts).
  * Members are listed for chats only: the export does not say who is in a team channel.
  */
 export class TeamsChannels {
@@ -109,20 +112,25 @@ export class TeamsChannels {
     if (!facts.topic || facts.topic.at <= ts) facts.topic = { text, at: ts };
   }
 
-  events(nameOf: (personKey: string) => string | undefined): EventEnvelope[] {
+  events(
+    nameOf: (personKey: string) => string | undefined,
+    configured: Readonly<Record<string, string>> = {},
+  ): EventEnvelope[] {
     return [...this.channels.values()].map((facts) => {
       const kind = kindOf(facts);
       const isChannel = kind === 'channel';
+      const given =
+        (Object.hasOwn(configured, facts.ref.channel) ? configured[facts.ref.channel] : undefined) ??
+        facts.rename?.name ??
+        (isChannel ? undefined : participantsName(facts.participants, nameOf));
       return channelUpdated(
         {
           key: channelKey(facts.ref),
           source: 'teams',
           workspace: facts.ref.workspace,
           nativeId: facts.ref.channel,
-          name:
-            facts.rename?.name ??
-            (isChannel ? undefined : participantsName(facts.participants, nameOf)) ??
-            idName(facts.ref.channel),
+          name: given ?? idName(facts.ref.channel),
+          ...(given === undefined ? { nameFromId: true } : {}),
           kind,
           members: isChannel ? [] : [...facts.participants],
           ...(facts.topic ? { topic: facts.topic.text } : {}),
@@ -157,6 +165,6 @@ function participantsName(
     : `${names.slice(0, 3).join(', ')} and ${names.length - 3} others`;
 }
 
-function idName(id: string): string {
+export function idName(id: string): string {
   return id.replace(/^19:/, '').replace(/@[a-z0-9.]+$/i, '') || id;
 }

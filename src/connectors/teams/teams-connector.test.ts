@@ -8,6 +8,7 @@ import { PersonUpdated } from '../../domain/person.js';
 import type { IngestItem } from '../connector.js';
 import { discordConnector } from '../discord/discord-connector.js';
 import { teamsConnector } from './teams-connector.js';
+import { skipNote } from '../../test-support/skip-note.js';
 import { mapTeamsExport } from './teams-export.js';
 
 type Json = Record<string, unknown>;
@@ -96,7 +97,11 @@ const chatSample = resolve(samples, 'graph-docs__chat-list-messages__v1.0-exampl
 
 describe('teamsConnector on the published Graph samples', () => {
   it.skipIf(!existsSync(channelSample))(
-    'reads the channel sample: messages, resolved mentions, entities and the reaction',
+    skipNote(
+      'reads the channel sample: messages, resolved mentions, entities and the reaction',
+      !existsSync(channelSample),
+      `${channelSample} is absent (the shared datasets are not checked out beside the repo)`,
+    ),
     () => {
       const { posted, people, channels, reactions, problems } = read(
         readFileSync(channelSample, 'utf8'),
@@ -149,7 +154,11 @@ describe('teamsConnector on the published Graph samples', () => {
   );
 
   it.skipIf(!existsSync(chatSample))(
-    'reports the malformed createdDateTime of the chat sample and keeps the message',
+    skipNote(
+      'reports the malformed createdDateTime of the chat sample and keeps the message',
+      !existsSync(chatSample),
+      `${chatSample} is absent (the shared datasets are not checked out beside the repo)`,
+    ),
     () => {
       const { posted, channels, problems } = read(readFileSync(chatSample, 'utf8'), chatSample);
       expect(problems).toEqual([
@@ -186,7 +195,11 @@ describe('teamsConnector on the published Graph samples', () => {
   );
 
   it.skipIf(!existsSync(samples))(
-    'is sniffed as Teams and not as Discord, and reads the same ids twice',
+    skipNote(
+      'is sniffed as Teams and not as Discord, and reads the same ids twice',
+      !existsSync(samples),
+      `${samples} is absent (the shared datasets are not checked out beside the repo)`,
+    ),
     async () => {
       for (const name of readdirSync(samples)) {
         const text = readFileSync(resolve(samples, name), 'utf8');
@@ -593,5 +606,95 @@ describe('teamsConnector.sniffFile', () => {
     ).toBe(false);
     expect(sniff('BEGIN:VCALENDAR')).toBe(false);
     expect(discordConnector.sniffFile!(listOf([chatMessage()]))).toBe(false);
+  });
+});
+
+describe('teamsConnector naming team channels', () => {
+  const TEAM = '8d3e5f1a-7c2b-4e9d-a16f-0b4c9e2d7a53';
+  const CHANNEL = '19:7f3c1a9e5b2d4c8e9a0f6b1d3e5c7a9b@thread.tacv2';
+  const channelMessages = JSON.stringify({
+    '@odata.context': `https://graph.microsoft.com/v1.0/$metadata#teams('${TEAM}')/channels('${encodeURIComponent(CHANNEL)}')/messages`,
+    value: [chatMessage({ chatId: undefined })],
+  });
+  const channel = (fields: Json = {}): Json => ({
+    id: CHANNEL,
+    createdDateTime: '2026-01-05T10:00:00Z',
+    displayName: 'payments-partner',
+    description: 'Brightwave integration',
+    membershipType: 'standard',
+    email: '',
+    webUrl: `https://teams.microsoft.com/l/channel/${encodeURIComponent(CHANNEL)}/payments-partner?groupId=${TEAM}&tenantId=t-1`,
+    ...fields,
+  });
+  const channelList = (value: unknown[], context = `#teams('${TEAM}')/channels`) =>
+    JSON.stringify({ '@odata.context': `https://graph.microsoft.com/v1.0/$metadata${context}`, value });
+
+  it('marks a team channel named from its id when its messages are all there is', () => {
+    const { channels } = read(channelMessages);
+    expect(channels).toEqual([
+      expect.objectContaining({
+        key: `teams:${TEAM}:${CHANNEL}`,
+        name: '7f3c1a9e5b2d4c8e9a0f6b1d3e5c7a9b',
+        nameFromId: true,
+      }),
+    ]);
+  });
+
+  it('names the channel from config teams.channels, by channel id', () => {
+    const named = mapTeamsExport(channelMessages, '/x.json', { [CHANNEL]: 'payments-partner' })
+      .events!.filter((event) => event.type === 'channel.updated')
+      .map((event) => event.payload as ChannelUpdated);
+    expect(named).toEqual([expect.objectContaining({ name: 'payments-partner' })]);
+    expect(named[0]).not.toHaveProperty('nameFromId');
+  });
+
+  it('reads a channel list response: one channel.updated per channel, keyed like its messages', () => {
+    const result = read(
+      channelList([
+        channel(),
+        channel({ id: '19:general@thread.tacv2', displayName: 'General', description: null }),
+      ]),
+    );
+    expect(result.problems).toEqual([]);
+    expect(result.posted).toEqual([]);
+    expect(result.channels).toEqual([
+      {
+        key: `teams:${TEAM}:${CHANNEL}`,
+        source: 'teams',
+        workspace: TEAM,
+        nativeId: CHANNEL,
+        name: 'payments-partner',
+        kind: 'channel',
+        members: [],
+        purpose: 'Brightwave integration',
+      },
+      expect.objectContaining({ key: `teams:${TEAM}:19:general@thread.tacv2`, name: 'General' }),
+    ]);
+    expect(result.channels.map((c) => ChannelUpdated.parse(c))).toHaveLength(2);
+  });
+
+  it('finds the team in the webUrl when the list has no context, and skips a channel that names none', () => {
+    const { channels, problems } = read(
+      JSON.stringify({ value: [channel(), channel({ id: '19:x@thread.tacv2', webUrl: null })] }),
+    );
+    expect(channels.map((c) => c.workspace)).toEqual([TEAM]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        severity: 'skipped-record',
+        recordIndex: 1,
+        reason: expect.stringMatching(/says which team/),
+      }),
+    ]);
+  });
+
+  it('sniffs a channel list as Teams, with or without its context, and not a users list', () => {
+    const sniff = (text: string) => teamsConnector.sniffFile!(text);
+    expect(sniff(channelList([channel()]))).toBe(true);
+    expect(sniff(channelList([], `#teams('${TEAM}')/allChannels`))).toBe(true);
+    expect(sniff(JSON.stringify({ value: [channel()] }, null, 2))).toBe(true);
+    expect(sniff(JSON.stringify({ value: [{ id: 'u', displayName: 'A', membershipType: 'x' }] }))).toBe(
+      false,
+    );
+    expect(discordConnector.sniffFile!(channelList([channel()]))).toBe(false);
   });
 });

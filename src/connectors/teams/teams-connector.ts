@@ -1,16 +1,18 @@
-import type { Connector, DetectedInput, IngestItem } from '../connector.js';
+import type { Connector, ConnectorOptions, DetectedInput, IngestItem } from '../connector.js';
+import { sniffTeamsChannelList } from './teams-channel-list.js';
 import { mapTeamsExport } from './teams-export.js';
 
 const CHAT_MESSAGE_KEY = /"(messageType|createdDateTime|body|from|replyToId|chatId|channelIdentity)"\s*:/g;
 
 /**
- * A Graph chatMessage list (`{"@odata.context": "…/messages", "value": [...]}`) or a plain array of
- * chatMessages, judged from the first 64 KiB without parsing it whole.
+ * A Graph chatMessage list (`{"@odata.context": "…/messages", "value": [...]}`), a plain array of
+ * chatMessages, or a team's channel list, judged from the first 64 KiB without parsing it whole.
  */
 export function sniffTeamsJson(head: string): boolean {
   const text = head.replace(/^\uFEFF/, '').trimStart();
   if (!text.startsWith('{') && !text.startsWith('[')) return false;
   if (/"guild"\s*:\s*\{/.test(text)) return false;
+  if (text.startsWith('{') && sniffTeamsChannelList(text)) return true;
   if (text.startsWith('{')) {
     const context = /"@odata\.context"\s*:\s*"([^"]*)"/.exec(text)?.[1] ?? '';
     if (/\/messages\b|chatMessage/i.test(context)) return true;
@@ -20,7 +22,7 @@ export function sniffTeamsJson(head: string): boolean {
   return keys.has('createdDateTime') && (keys.has('messageType') || (keys.has('body') && keys.has('from')));
 }
 
-async function* readTeams(input: DetectedInput): AsyncGenerator<IngestItem> {
+async function* readTeams(input: DetectedInput, options: ConnectorOptions): AsyncGenerator<IngestItem> {
   if (input.container !== 'file') {
     yield {
       kind: 'problem',
@@ -32,14 +34,14 @@ async function* readTeams(input: DetectedInput): AsyncGenerator<IngestItem> {
     };
     return;
   }
-  const { events, problems } = mapTeamsExport(input.text, input.path);
+  const { events, problems } = mapTeamsExport(input.text, input.path, options.teamsChannelNames);
   for (const problem of problems) yield { kind: 'problem', problem };
   if (events !== null) yield { kind: 'batch', path: input.path, events };
 }
 
-/** Microsoft Teams messages as Microsoft Graph returns them (chat or channel messages). */
+/** Microsoft Teams messages as Microsoft Graph returns them (chat or channel messages), and channel lists. */
 export const teamsConnector: Connector = {
   format: 'teams-graph-json',
   sniffFile: sniffTeamsJson,
-  read: (input) => readTeams(input),
+  read: (input, options) => readTeams(input, options),
 };

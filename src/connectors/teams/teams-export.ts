@@ -2,6 +2,7 @@ import type { EventEnvelope } from '../../domain/events.js';
 import type { IngestProblem } from '../connector.js';
 import { asId, asString, isRecord } from '../json-values.js';
 import { inTimeOrder, RANK, type RankedEvent } from '../ordered-events.js';
+import { isTeamsChannelList, mapTeamsChannelList } from './teams-channel-list.js';
 import {
   channelOfContext,
   channelOfFile,
@@ -21,9 +22,15 @@ export interface TeamsExportResult {
 
 /**
  * Reads one Graph chatMessage file — a list response `{"@odata.context", "value": [...]}` or a
- * plain array — into events in time order, and problems.
+ * plain array — into events in time order, and problems. A channel list (GET /teams/{id}/channels)
+ * gives the channels' names instead (./teams-channel-list.ts); `channelNames` (config
+ * `teams.channels`) names channels by id.
  */
-export function mapTeamsExport(text: string, path: string): TeamsExportResult {
+export function mapTeamsExport(
+  text: string,
+  path: string,
+  channelNames: Readonly<Record<string, string>> = {},
+): TeamsExportResult {
   let root: unknown;
   try {
     root = JSON.parse(text);
@@ -33,6 +40,7 @@ export function mapTeamsExport(text: string, path: string): TeamsExportResult {
       `${path} is not valid JSON (${(cause as Error).message}); the file may be truncated. Fetch or export it again.`,
     );
   }
+  if (isTeamsChannelList(root)) return mapTeamsChannelList(root, path);
   let items: readonly unknown[];
   let context: string | undefined;
   const problems: IngestProblem[] = [];
@@ -106,7 +114,7 @@ export function mapTeamsExport(text: string, path: string): TeamsExportResult {
       reason: `${reactionsWithoutUser} reaction(s) name no user or no reaction type; they were skipped.`,
     });
   }
-  for (const event of channels.events((key) => people.nameOf(key)))
+  for (const event of channels.events((key) => people.nameOf(key), channelNames))
     ranked.push({ event, rank: RANK.channel });
   for (const event of people.events()) ranked.push({ event, rank: RANK.person });
   return { events: inTimeOrder(ranked), problems };

@@ -21,6 +21,13 @@ export interface RebuildReport {
   timings: { resetMs: number; readMs: number; claimsMs: number; load: LoadStats; totalMs: number };
 }
 
+/** Where a rebuild is: reading the log (events read of about `total`, the last seq), then loading the graph. */
+export interface ReplayProgress {
+  phase: 'reading' | 'loading';
+  events: number;
+  total: number;
+}
+
 /**
  * Drops the projection (claim index and graph) and rebuilds it from events alone, bulk-loading the
  * graph. `events` must be in seq order; `cursor` is the log's last seq when the read began. Uses
@@ -32,6 +39,7 @@ export async function rebuildProjection(
   claims: ClaimIndex,
   graph: GraphStore,
   cursor: number,
+  onProgress?: (progress: ReplayProgress) => void,
 ): Promise<RebuildReport> {
   const started = performance.now();
   await graph.reset();
@@ -58,6 +66,7 @@ export async function rebuildProjection(
   let retractions = 0;
   for (const event of events) {
     count++;
+    if (onProgress && count % 10_000 === 0) onProgress({ phase: 'reading', events: count, total: cursor });
     if (isRecordEvent(event.type)) {
       const changes = mergeRecordEvent(event, get);
       if (changes === null) invalid++;
@@ -120,6 +129,7 @@ export async function rebuildProjection(
       }
     }
   }
+  onProgress?.({ phase: 'loading', events: count, total: cursor });
   const load = await graph.load({ records, facts: facts(), cursor });
   return {
     events: count,

@@ -94,7 +94,9 @@ export function mergeRecordEvent(event: StoredEvent, get: RecordGetter): RecordC
       const c = typed.payload;
       const existing = get('channel', c.key);
       if (existing && existing.version >= seq) return [];
-      return [{ kind: 'channel', record: { key: c.key, name: c.name || null, kind: c.kind, version: seq } }];
+      // A name made from the id does not replace one a source gave (domain/channel.ts foldChannel).
+      const name = c.nameFromId && existing?.name ? existing.name : c.name || null;
+      return [{ kind: 'channel', record: { key: c.key, name, kind: c.kind, version: seq } }];
     }
     case EVENT.entityNamed: {
       const e = typed.payload;

@@ -79,8 +79,9 @@ const MAPPERS: Record<string, Mapper> = {
       version: e.seq,
     },
   ]),
+  // A name made from the id ranks below any name a source gave, whatever the order (domain/channel.ts foldChannel).
   [EVENT.channelUpdated]: on(ChannelUpdated, (c, e) => [
-    { op: 'name', of: 'channel', key: c.key, name: c.name || null, version: e.seq },
+    { op: 'name', of: 'channel', key: c.key, name: c.name || null, version: c.nameFromId ? 0 : e.seq },
   ]),
   [EVENT.messagePosted]: on(PostedFields, posted),
   [EVENT.messageEdited]: on(EditedFields, (m, e) => [

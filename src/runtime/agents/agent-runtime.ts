@@ -32,6 +32,13 @@ export interface AgentTally {
   deadLettered: number;
 }
 
+/** After each batch an agent handled: its events so far in this drain, and those still waiting for it. */
+export interface AgentProgress {
+  agent: string;
+  handled: number;
+  pending: number;
+}
+
 export interface DrainSummary {
   rounds: number;
   batches: number;
@@ -84,7 +91,9 @@ export class AgentRuntime {
     );
   }
 
-  async runUntilDrained(options: { signal?: AbortSignal; maxWaitMs?: number } = {}): Promise<DrainSummary> {
+  async runUntilDrained(
+    options: { signal?: AbortSignal; maxWaitMs?: number; onBatch?: (progress: AgentProgress) => void } = {},
+  ): Promise<DrainSummary> {
     const started = Date.now();
     const summary: DrainSummary = {
       rounds: 0,
@@ -117,8 +126,14 @@ export class AgentRuntime {
         for (;;) {
           if (options.signal?.aborted) break;
           const outcome = await this.deliverOnce(agent, summary);
-          if (outcome.kind === 'progress') progress = true;
-          else {
+          if (outcome.kind === 'progress') {
+            progress = true;
+            options.onBatch?.({
+              agent: agent.name,
+              handled: summary.agents[agent.name].events,
+              pending: this.bus.pendingSync(agent.name, agent.consumes),
+            });
+          } else {
             if (outcome.kind === 'wait') until = Math.min(until, outcome.until);
             break;
           }
