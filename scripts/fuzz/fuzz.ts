@@ -121,10 +121,22 @@ if (values.replay !== undefined) {
 const started = Date.now();
 const outcomes: Outcome[] = [];
 let next = 0;
+const fuzzerErrors: number[] = [];
 async function worker(): Promise<void> {
   while (next < runs && Date.now() < deadline) {
     const index = next++;
-    const outcome = await runCase(runSeed(seed, index));
+    const caseSeed = runSeed(seed, index);
+    let outcome: Outcome;
+    try {
+      outcome = await runCase(caseSeed);
+    } catch (error) {
+      // A bug in the fuzzer itself: say which seed, go on with the others.
+      console.error(
+        `fuzz: seed ${caseSeed} could not be built or run: ${(error as Error).stack ?? String(error)}`,
+      );
+      fuzzerErrors.push(caseSeed);
+      continue;
+    }
     outcomes.push(outcome);
     console.info(`[${outcomes.length}/${runs}] ${line(outcome)}`);
   }
@@ -166,6 +178,7 @@ const summary = {
     hang: outcomes.filter((outcome) => outcome.failures.includes('hang')).length,
     memory: outcomes.filter((outcome) => outcome.failures.includes('memory')).length,
   },
+  fuzzerErrors,
   peakRssMb: Math.round(Math.max(0, ...allSteps.map((step) => step.maxRssMb))),
   slowestS: Number((Math.max(0, ...allSteps.map((step) => step.ms)) / 1000).toFixed(1)),
   perMutation,
