@@ -181,6 +181,13 @@ const summary = {
   fuzzerErrors,
   peakRssMb: Math.round(Math.max(0, ...allSteps.map((step) => step.maxRssMb))),
   slowestS: Number((Math.max(0, ...allSteps.map((step) => step.ms)) / 1000).toFixed(1)),
+  slowest: outcomes
+    .flatMap((outcome) =>
+      outcome.steps.map((step) => ({ seed: outcome.case.seed, command: step.args[0], ms: step.ms })),
+    )
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 5)
+    .map((step) => ({ ...step, ms: Math.round(step.ms) })),
   perMutation,
   failed: outcomes
     .filter((outcome) => outcome.failures.length > 0)
