@@ -162,9 +162,11 @@ describe('ask with a model: answers from the retrieved passages', () => {
     const uncited = await ask(EMV, sources(), { asOf: ASOF, model: { client } });
     expect(uncited).toMatchObject({ answeredBy: 'extractive', degraded: true });
     expect(uncited.degradedReason).toContain('cited no passage');
+    expect(uncited.model?.hallucinationDrops).toBe(0);
     const invented = await ask(EMV, sources(), { asOf: ASOF, model: { client } });
     expect(invented).toMatchObject({ answeredBy: 'extractive', degraded: true });
     expect(invented.degradedReason).toContain('"p9"');
+    expect(invented.model?.hallucinationDrops).toBe(1);
   });
 
   it('returns the extractive answer, degraded, when the model times out', async () => {

@@ -18,7 +18,7 @@ export interface RagResult {
   answer: AskAnswer | undefined;
   modelCalls: number;
   cached: boolean;
-  /** 1 when the answer named, dated or counted something its cited passages do not hold. */
+  /** 1 when the answer named, dated or counted something its cited passages do not hold, or cited a passage that does not exist. */
   hallucinationDrops: number;
   /** Why the extractive answer stands although a model is configured (null when kept). */
   reason: string | null;
@@ -68,7 +68,7 @@ export async function answerFromPassages(
     const reason = check(reply, given);
     return {
       value: reply,
-      drops: reason === null || !reply.answerable ? [] : [{ kind: 'item', value: reason, path: 'answer' }],
+      drops: reason !== null && invented(reason) ? [{ kind: 'item', value: reason, path: 'answer' }] : [],
     };
   };
   const result = await runStage(
@@ -90,7 +90,7 @@ export async function answerFromPassages(
     return {
       ...none(`the model's answer was dropped: ${output.rejected}; extractive answer`),
       ...used,
-      hallucinationDrops: output.answerable ? 1 : 0,
+      hallucinationDrops: invented(output.rejected) ? 1 : 0,
     };
   const byId = new Map(input.passages.map((passage, index) => [passage.id, passages[index]]));
   const cited = [...new Set(output.cites.map(normalId))].map((id) => byId.get(id)!);
@@ -124,11 +124,18 @@ export function checkRagReply(
   if (reply.cites.length === 0) return 'the answer cited no passage';
   const byId = new Map(input.passages.map((passage) => [passage.id, passage]));
   const missing = reply.cites.find((id) => !byId.has(normalId(id)));
-  if (missing !== undefined) return `it cited "${missing}", which is not one of the passages`;
+  if (missing !== undefined) return `it cited "${missing}", ${INVENTED_ID}`;
   const cited = [...new Set(reply.cites.map(normalId))].map((id) => byId.get(id)!);
   const foreign = unsupportedTerm(text, cited, people);
-  return foreign === undefined ? null : `"${foreign}" is not in the passages it cites`;
+  return foreign === undefined ? null : `"${foreign}" ${INVENTED_TERM}`;
 }
+
+/** A rejection for something the model made up (a term or a passage id), not for a missing or long answer. */
+function invented(reason: string): boolean {
+  return reason.endsWith(INVENTED_TERM) || reason.endsWith(INVENTED_ID);
+}
+const INVENTED_TERM = 'is not in the passages it cites';
+const INVENTED_ID = 'which is not one of the passages';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
