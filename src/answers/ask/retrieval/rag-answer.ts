@@ -124,10 +124,13 @@ export function checkRagReply(
   if (reply.cites.length === 0) return 'the answer cited no passage';
   const byId = new Map(input.passages.map((passage) => [passage.id, passage]));
   const missing = reply.cites.find((id) => !byId.has(normalId(id)));
-  if (missing !== undefined) return `it cited "${missing}", ${INVENTED_ID}`;
+  // What the model invented is never echoed: reasons are shown, and the model's words are not evidence.
+  if (missing !== undefined) return `it cited an id ${INVENTED_ID}`;
   const cited = [...new Set(reply.cites.map(normalId))].map((id) => byId.get(id)!);
   const foreign = unsupportedTerm(text, cited, people);
-  return foreign === undefined ? null : `"${foreign}" ${INVENTED_TERM}`;
+  if (foreign === undefined) return null;
+  const kind = /^[\d.]+$/.test(foreign) ? 'a number' : CALENDAR.test(foreign) ? 'a date' : 'a name';
+  return `it wrote ${kind} that ${INVENTED_TERM}`;
 }
 
 /** A rejection for something the model made up (a term or a passage id), not for a missing or long answer. */
@@ -135,7 +138,7 @@ function invented(reason: string): boolean {
   return reason.endsWith(INVENTED_TERM) || reason.endsWith(INVENTED_ID);
 }
 const INVENTED_TERM = 'is not in the passages it cites';
-const INVENTED_ID = 'which is not one of the passages';
+const INVENTED_ID = 'that is not one of the passages';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
