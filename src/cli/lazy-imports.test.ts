@@ -80,6 +80,7 @@ describe('CLI startup imports', () => {
       [
         'app/app-context.ts',
         'app/paths.ts',
+        'app/privacy-lines.ts',
         'app/conversation-where.ts',
         'app/describe-drain.ts',
         'app/run-statuses.ts',
