@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/mcp.ts [--runs 30] [--starts 10]` (needs `npm run build`): ingests the Acme
+ * `npx tsx bench/mcp.ts [--runs 30] [--starts 10]` (`--runs 0`: startup only) (needs `npm run build`): ingests the Acme
  * sample workspace (fixtures/workspace) into a temp store, then times `outro mcp` as an assistant
  * runs it, with the SDK's client over stdio:
  * - startup (`--starts` fresh processes), the way an assistant starts it: spawn → `initialize`
@@ -152,13 +152,15 @@ try {
     'spawn → tools/list',
     startups.map((start) => start.toolsList),
   );
-  await timeCalls(env, 'no daemon');
-  const daemon = spawnSync(process.execPath, [BIN, 'daemon', 'start'], { env, encoding: 'utf8' });
-  if (daemon.status !== 0) throw new Error(`daemon start failed: ${daemon.stderr}`);
-  try {
-    await timeCalls(env, 'daemon');
-  } finally {
-    spawnSync(process.execPath, [BIN, 'daemon', 'stop'], { env, encoding: 'utf8' });
+  if (runs > 0) {
+    await timeCalls(env, 'no daemon');
+    const daemon = spawnSync(process.execPath, [BIN, 'daemon', 'start'], { env, encoding: 'utf8' });
+    if (daemon.status !== 0) throw new Error(`daemon start failed: ${daemon.stderr}`);
+    try {
+      await timeCalls(env, 'daemon');
+    } finally {
+      spawnSync(process.execPath, [BIN, 'daemon', 'stop'], { env, encoding: 'utf8' });
+    }
   }
 } finally {
   rmSync(home, { recursive: true, force: true });
