@@ -9,5 +9,7 @@ const EXIT: Record<string, number> = {
   DAEMON_NOT_RUNNING: 7,
   TIMEOUT: 11,
 };
+// As bin/outro does: what outro creates is private whatever umask the shell set.
+process.umask(0o077);
 const result = await main(process.argv.slice(2));
 process.exitCode = result.code === undefined ? 0 : (EXIT[result.code] ?? 1);

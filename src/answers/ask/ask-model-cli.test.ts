@@ -1,12 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TruthFile } from '../../../fixtures/truth-schema.js';
 import { openStore } from '../../app/store.js';
-import { runLocal } from '../../cli/main.js';
 import { EVENT } from '../../domain/events.js';
 import type { MessagePosted } from '../../domain/message.js';
 import { latestProfiles } from '../../memory/people-queries.js';
@@ -16,23 +14,12 @@ import { FakeOllama } from '../../llm/testing/fake-ollama.js';
 import { FOREIGN_NAMES } from '../../llm/testing/schema-instance.js';
 import type { AskAnswer } from './ask-types.js';
 import { truthEvents } from './test-support/truth-events.js';
+import { runCaptured as run } from '../../cli/test-support/run-captured.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const workspace = path.join(root, 'fixtures/workspace');
 const labelled = existsSync(path.join(workspace, 'truth.json'));
 const PARAPHRASE = "anyone know who's in charge of billing these days?";
-
-async function run(
-  env: NodeJS.ProcessEnv,
-  argv: string[],
-): Promise<{ code?: string; stdout: string; stderr: string }> {
-  const [stdout, stderr] = [new PassThrough(), new PassThrough()];
-  const chunks: string[][] = [[], []];
-  stdout.on('data', (chunk: Buffer) => chunks[0].push(chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => chunks[1].push(chunk.toString()));
-  const result = await runLocal(argv, { env, stdout, stderr });
-  return { code: result.code, stdout: chunks[0].join(''), stderr: chunks[1].join('') };
-}
 
 async function closedPort(): Promise<number> {
   const server = createServer();

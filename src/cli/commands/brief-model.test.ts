@@ -1,7 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../app/store.js';
 import type { Brief } from '../../answers/brief/brief-types.js';
@@ -10,7 +9,7 @@ import { clearIdentityCache } from '../../llm/ollama-identity-cache.js';
 import { FakeOllama, type RecordedRequest } from '../../llm/testing/fake-ollama.js';
 import { FOREIGN_NAMES } from '../../llm/testing/schema-instance.js';
 import { makeTempDir } from '../../test-support/temp-dir.js';
-import { runLocal } from '../main.js';
+import { runCaptured as run } from '../test-support/run-captured.js';
 
 async function closedPort(): Promise<number> {
   const server = createServer();
@@ -18,18 +17,6 @@ async function closedPort(): Promise<number> {
   const { port } = server.address() as { port: number };
   await new Promise<void>((done) => server.close(() => done()));
   return port;
-}
-
-async function run(
-  env: NodeJS.ProcessEnv,
-  argv: string[],
-): Promise<{ code?: string; stdout: string; stderr: string }> {
-  const [stdout, stderr] = [new PassThrough(), new PassThrough()];
-  const chunks: string[][] = [[], []];
-  stdout.on('data', (chunk: Buffer) => chunks[0].push(chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => chunks[1].push(chunk.toString()));
-  const result = await runLocal(argv, { env, stdout, stderr });
-  return { code: result.code, stdout: chunks[0].join(''), stderr: chunks[1].join('') };
 }
 
 const BILLING = {

@@ -8,18 +8,7 @@ import type { Brief } from '../../answers/brief/brief-types.js';
 import { acmeDay, NOW } from '../../answers/brief/test-support/acme-day.js';
 import { makeTempDir } from '../../test-support/temp-dir.js';
 import { runLocal } from '../main.js';
-
-async function run(
-  env: NodeJS.ProcessEnv,
-  argv: string[],
-): Promise<{ code?: string; stdout: string; stderr: string }> {
-  const [stdout, stderr] = [new PassThrough(), new PassThrough()];
-  const chunks: string[][] = [[], []];
-  stdout.on('data', (chunk: Buffer) => chunks[0].push(chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => chunks[1].push(chunk.toString()));
-  const result = await runLocal(argv, { env, stdout, stderr });
-  return { code: result.code, stdout: chunks[0].join(''), stderr: chunks[1].join('') };
-}
+import { runCaptured as run } from '../test-support/run-captured.js';
 
 describe('outro brief and outro digest', () => {
   const temp = makeTempDir('outro-brief-cli-');

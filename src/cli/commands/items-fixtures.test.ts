@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TruthFile } from '../../../fixtures/truth-schema.js';
@@ -12,23 +11,11 @@ import { EVENT } from '../../domain/events.js';
 import type { MessagePosted } from '../../domain/message.js';
 import { latestProfiles } from '../../memory/people-queries.js';
 import { makeTempDir } from '../../test-support/temp-dir.js';
-import { runLocal } from '../main.js';
+import { runCaptured as run } from '../test-support/run-captured.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const workspace = path.join(root, 'fixtures/workspace');
 const labelled = existsSync(path.join(workspace, 'truth.json'));
-
-async function run(
-  env: NodeJS.ProcessEnv,
-  argv: string[],
-): Promise<{ code?: string; stdout: string; stderr: string }> {
-  const [stdout, stderr] = [new PassThrough(), new PassThrough()];
-  const chunks: string[][] = [[], []];
-  stdout.on('data', (chunk: Buffer) => chunks[0].push(chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => chunks[1].push(chunk.toString()));
-  const result = await runLocal(argv, { env, stdout, stderr });
-  return { code: result.code, stdout: chunks[0].join(''), stderr: chunks[1].join('') };
-}
 
 /** A citation as the truth names messages: `slack:C…:ts`, `discord:<channel>:<id>`. */
 const refOf = (citation: Citation): string =>

@@ -1,22 +1,9 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cronToOnCalendar } from '../../answers/brief/schedule-units.js';
 import { makeTempDir } from '../../test-support/temp-dir.js';
-import { runLocal } from '../main.js';
-
-async function run(
-  env: NodeJS.ProcessEnv,
-  argv: string[],
-): Promise<{ code?: string; stdout: string; stderr: string }> {
-  const [stdout, stderr] = [new PassThrough(), new PassThrough()];
-  const chunks: string[][] = [[], []];
-  stdout.on('data', (chunk: Buffer) => chunks[0].push(chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => chunks[1].push(chunk.toString()));
-  const result = await runLocal(argv, { env, stdout, stderr });
-  return { code: result.code, stdout: chunks[0].join(''), stderr: chunks[1].join('') };
-}
+import { runCaptured as run } from '../test-support/run-captured.js';
 
 describe('outro schedule install', () => {
   const temp = makeTempDir('outro-schedule-');
