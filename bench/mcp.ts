@@ -3,7 +3,8 @@
  * sample workspace (fixtures/workspace) into a temp store, then times `outro mcp` as an assistant
  * runs it, with the SDK's client over stdio:
  * - startup (`--starts` fresh processes), the way an assistant starts it: spawn → `initialize`
- *   answered, the server's CPU time (user + system) by then, and spawn → `tools/list` answered;
+ *   answered, the server's CPU time (user + system) by then, spawn → `tools/list` answered and
+ *   spawn → the first `ask` answered (store, graph and answer code load then);
  * - warm tool calls (after one untimed call per tool), p50/p95 over `--runs` calls per tool, first
  *   with no daemon (the server holds the store and the graph), then through a running daemon.
  * Targets (issue 17): a warm call under 100 ms through the daemon, startup under 500 ms.
@@ -55,6 +56,8 @@ interface Start {
   cpu: number;
   /** spawn → `tools/list` answered (asked as soon as `initialize` is) */
   toolsList: number;
+  /** spawn → the first `ask` answered (asked after `tools/list`; no daemon: loads store, graph, answers) */
+  firstAsk: number;
 }
 
 /** One start of `outro mcp`, timed as an assistant sees it. */
@@ -87,10 +90,12 @@ async function startOnce(env: Record<string, string>): Promise<Start> {
   send({ method: 'notifications/initialized' });
   send({ id: 2, method: 'tools/list' });
   const toolsList = await reply(2);
+  send({ id: 3, method: 'tools/call', params: { name: 'ask', arguments: { question: 'who owns billing' } } });
+  const firstAsk = await reply(3);
   child.stdin.end();
   await new Promise((done) => child.on('close', done));
   const cpu = Number(/^cpu (\S+)$/m.exec(stderr)?.[1] ?? NaN);
-  return { initialize, cpu, toolsList };
+  return { initialize, cpu, toolsList, firstAsk };
 }
 
 async function timeCalls(env: Record<string, string>, label: string): Promise<void> {
@@ -151,6 +156,10 @@ try {
   line(
     'spawn → tools/list',
     startups.map((start) => start.toolsList),
+  );
+  line(
+    'spawn → first ask',
+    startups.map((start) => start.firstAsk),
   );
   if (runs > 0) {
     await timeCalls(env, 'no daemon');
