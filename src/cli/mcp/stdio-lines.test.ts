@@ -9,6 +9,7 @@ import { outroVersion } from '../version.js';
 import { serveMcp } from './serve.js';
 import { EARLY_PROTOCOL_VERSIONS, initializeResult } from './server-info.js';
 import { StdioLines } from './stdio-lines.js';
+import { TOOLS_LIST } from './tools-list.generated.js';
 
 const initialize = (id: number, protocolVersion: string): string =>
   `${JSON.stringify({
@@ -71,9 +72,9 @@ function serve(io: Wire, transport?: StdioLines): Promise<void> {
 describe('StdioLines, the transport of outro mcp', () => {
   it('answers initialize before the server connects, and hands the server every line in order', async () => {
     const io = wire();
-    const transport = new StdioLines(io.stdin, io.stdout, io.stderr, (requested) =>
-      initializeResult(requested, '9.9.9'),
-    );
+    const transport = new StdioLines(io.stdin, io.stdout, io.stderr, {
+      initialize: (requested) => initializeResult(requested, '9.9.9'),
+    });
     const seen: unknown[] = [];
     transport.onmessage = (message) => seen.push(message);
     transport.listen();
@@ -105,9 +106,9 @@ describe('StdioLines, the transport of outro mcp', () => {
       'not json\n',
     ]) {
       const io = wire();
-      const transport = new StdioLines(io.stdin, io.stdout, io.stderr, (requested) =>
-        initializeResult(requested, '9.9.9'),
-      );
+      const transport = new StdioLines(io.stdin, io.stdout, io.stderr, {
+        initialize: (requested) => initializeResult(requested, '9.9.9'),
+      });
       transport.listen();
       io.stdin.write(line);
       await transport.firstLine;
@@ -118,16 +119,16 @@ describe('StdioLines, the transport of outro mcp', () => {
 
   it('says on stderr when the early reply differs from the server reply', async () => {
     const io = wire();
-    const transport = new StdioLines(io.stdin, io.stdout, io.stderr, (requested) =>
-      initializeResult(requested, '9.9.9'),
-    );
+    const transport = new StdioLines(io.stdin, io.stdout, io.stderr, {
+      initialize: (requested) => initializeResult(requested, '9.9.9'),
+    });
     transport.listen();
     io.stdin.write(initialize(7, '2025-06-18'));
     await transport.firstLine;
     await transport.start();
     await transport.send({ jsonrpc: '2.0', id: 7, result: { protocolVersion: '2025-06-18' } });
     expect(io.out()).toHaveLength(1);
-    expect(io.err()).toMatch(/early initialize reply differs/);
+    expect(io.err()).toMatch(/early reply differs/);
   });
 
   it('ends once stdin has ended and the lines that waited reached the server', async () => {
@@ -147,9 +148,38 @@ describe('StdioLines, the transport of outro mcp', () => {
     expect(seen).toHaveLength(1);
     expect(ended).toBe(true);
   });
+  it('answers tools/list before the server connects, only after an early initialize and without a cursor', async () => {
+    const list = { tools: [{ name: 'x' }] };
+    const run = async (lines: string[]): Promise<Array<number | undefined>> => {
+      const io = wire();
+      const transport = new StdioLines(io.stdin, io.stdout, io.stderr, {
+        initialize: (requested) => initializeResult(requested, '9.9.9'),
+        toolsList: list,
+      });
+      transport.listen();
+      for (const line of lines) io.stdin.write(line);
+      await transport.firstLine;
+      await tick();
+      return io.out().map((reply) => reply.id);
+    };
+    const toolsList = (id: number, params?: object): string =>
+      `${JSON.stringify({ jsonrpc: '2.0', id, method: 'tools/list', ...(params ? { params } : {}) })}\n`;
+    expect(await run([initialize(1, '2025-06-18'), toolsList(2), toolsList(3, {})])).toEqual([1, 2, 3]);
+    expect(await run([toolsList(2)])).toEqual([]);
+    expect(await run([initialize(1, '1999-01-01'), toolsList(2)])).toEqual([]);
+    expect(await run([initialize(1, '2025-06-18'), toolsList(2, { cursor: 'next' })])).toEqual([1]);
+  });
 });
 
 describe('the early initialize reply', () => {
+  it('tools-list.generated.ts is what the SDK server lists (else run npx tsx scripts/mcp-tools-list.ts)', async () => {
+    const io = wire();
+    const served = serve(io);
+    io.stdin.end('{"jsonrpc":"2.0","id":1,"method":"tools/list"}\n');
+    await served;
+    expect(io.out()[0].result).toEqual(TOOLS_LIST);
+  });
+
   it('uses only protocol versions the SDK supports', () => {
     for (const version of EARLY_PROTOCOL_VERSIONS) expect(SUPPORTED_PROTOCOL_VERSIONS).toContain(version);
   });
@@ -167,9 +197,10 @@ describe('the early initialize reply', () => {
 
   it('is answered once when the server connects after it, and the server still serves', async () => {
     const io = wire();
-    const transport = new StdioLines(io.stdin, io.stdout, io.stderr, (requested) =>
-      initializeResult(requested, outroVersion()),
-    );
+    const transport = new StdioLines(io.stdin, io.stdout, io.stderr, {
+      initialize: (requested) => initializeResult(requested, outroVersion()),
+      toolsList: TOOLS_LIST,
+    });
     transport.listen();
     io.stdin.write(initialize(1, '2025-06-18'));
     io.stdin.write('{"jsonrpc":"2.0","method":"notifications/initialized"}\n');

@@ -5,17 +5,23 @@ import { isRecord } from '../../connectors/json-values.js';
 /** The most a message may take on stdin (as the SDK's own stdio transport allows). */
 const MAX_LINE = 10 * 1024 * 1024;
 
-/** The result outro gives to an `initialize` request before the SDK loads, or undefined to leave it to the SDK. */
-export type EarlyInitialize = (requestedVersion: unknown) => Record<string, unknown> | undefined;
+/** What outro answers before the SDK loads. */
+export interface EarlyAnswers {
+  /** The `initialize` result for the requested protocol version, or undefined to leave it to the SDK. */
+  initialize(requestedVersion: unknown): Record<string, unknown> | undefined;
+  /** The `tools/list` result (answered early only after an early `initialize`). */
+  toolsList?: Record<string, unknown>;
+}
 
 /**
  * The MCP stdio transport of `outro mcp`: newline-delimited JSON-RPC on stdin and stdout, as the
  * SDK's StdioServerTransport, but listening before the SDK is loaded. Loading the SDK and zod takes
- * most of a start, and an assistant waits for the `initialize` reply, so with `earlyInitialize` the
- * first `initialize` request is answered at once from ./server-info.ts; the request still reaches
- * the SDK's server when it connects (it records the client), and its own reply to it is dropped
- * (checked against the early one: a difference is reported on stderr). Lines that arrive before the
- * server connects wait for it, in order.
+ * most of a start, and an assistant waits for the `initialize` reply, so with `early` the first
+ * `initialize` request is answered at once from ./server-info.ts, and `tools/list` requests that
+ * come before the server connects from ./tools-list.generated.ts. The requests still reach the
+ * SDK's server when it connects (it records the client), and its own replies to them are dropped
+ * (checked against the early ones: a difference is reported on stderr). Lines that arrive before
+ * the server connects wait for it, in order.
  */
 export class StdioLines implements Transport {
   onmessage?: (message: JSONRPCMessage) => void;
@@ -33,8 +39,11 @@ export class StdioLines implements Transport {
   private readonly waiting: string[] = [];
   private started = false;
   private stdinEnded = false;
-  private early: { id: string | number; json: string } | undefined;
+  /** Replies already sent, by request id, as JSON of their result. */
+  private readonly answered = new Map<string | number, string>();
   private sawFirst = false;
+  /** Whether `initialize` was answered here. */
+  private initialized = false;
   private resolveFirst!: () => void;
   private resolveEnded!: () => void;
 
@@ -42,7 +51,7 @@ export class StdioLines implements Transport {
     private readonly stdin: NodeJS.ReadableStream,
     private readonly stdout: NodeJS.WritableStream,
     private readonly stderr: NodeJS.WritableStream,
-    private readonly earlyInitialize?: EarlyInitialize,
+    private readonly early?: EarlyAnswers,
   ) {
     this.firstLine = new Promise((resolve) => (this.resolveFirst = resolve));
     this.ended = new Promise((resolve) => (this.resolveEnded = resolve));
@@ -66,13 +75,14 @@ export class StdioLines implements Transport {
   }
 
   async send(message: JSONRPCMessage): Promise<void> {
-    if (this.early && 'id' in message && message.id === this.early.id && !('method' in message)) {
-      const sent = this.early.json;
-      this.early = undefined;
+    const id = 'id' in message && !('method' in message) ? message.id : undefined;
+    const sent = id === undefined ? undefined : this.answered.get(id);
+    if (id !== undefined && sent !== undefined) {
+      this.answered.delete(id);
       const own = 'result' in message ? JSON.stringify(message.result) : JSON.stringify(message);
       if (own !== sent)
         this.stderr.write(
-          `outro mcp: the early initialize reply differs from the SDK's (${own}); update src/cli/mcp/server-info.ts\n`,
+          `outro mcp: an early reply differs from the SDK's (${own.slice(0, 200)}); update src/cli/mcp/server-info.ts or run scripts/mcp-tools-list.ts\n`,
         );
       return;
     }
@@ -119,9 +129,9 @@ export class StdioLines implements Transport {
   };
 
   private take(line: string): void {
+    if (!this.started) this.answerEarly(line, !this.sawFirst);
     if (!this.sawFirst) {
       this.sawFirst = true;
-      this.answerEarly(line);
       this.resolveFirst();
     }
     if (this.started) this.deliver(line);
@@ -139,9 +149,9 @@ export class StdioLines implements Transport {
     this.onmessage?.(message);
   }
 
-  /** Answers a first `initialize` request before the server connects, when the result is known here. */
-  private answerEarly(line: string): void {
-    if (!this.earlyInitialize || this.started) return;
+  /** Answers a first `initialize`, then `tools/list`, before the server connects, when the result is known here. */
+  private answerEarly(line: string, first: boolean): void {
+    if (!this.early) return;
     let request: unknown;
     try {
       request = JSON.parse(line);
@@ -150,14 +160,26 @@ export class StdioLines implements Transport {
     }
     if (!isRecord(request)) return;
     const { jsonrpc, id, method, params } = request;
-    if (jsonrpc !== '2.0' || method !== 'initialize' || (typeof id !== 'string' && typeof id !== 'number'))
+    if (jsonrpc !== '2.0' || (typeof id !== 'string' && typeof id !== 'number') || this.answered.has(id))
       return;
+    if (method === 'tools/list' && this.initialized && this.early.toolsList) {
+      // A page other than the first (a cursor) is left to the SDK.
+      if (params !== undefined && (!isRecord(params) || params.cursor !== undefined)) return;
+      this.reply(id, this.early.toolsList);
+      return;
+    }
+    if (method !== 'initialize' || !first) return;
     // Only a request the SDK would accept too (it checks capabilities and clientInfo).
     if (!isRecord(params) || !isRecord(params.capabilities) || !isRecord(params.clientInfo)) return;
     if (typeof params.clientInfo.name !== 'string' || typeof params.clientInfo.version !== 'string') return;
-    const result = this.earlyInitialize(params.protocolVersion);
+    const result = this.early.initialize(params.protocolVersion);
     if (!result) return;
-    this.early = { id, json: JSON.stringify(result) };
+    this.initialized = true;
+    this.reply(id, result);
+  }
+
+  private reply(id: string | number, result: Record<string, unknown>): void {
+    this.answered.set(id, JSON.stringify(result));
     void this.write({ jsonrpc: '2.0', id, result });
   }
 }
