@@ -1,8 +1,10 @@
 /**
- * `npx tsx bench/mcp.ts [--runs 30] [--starts 10]` (needs `npm run build`): ingests the Acme
+ * `npx tsx bench/mcp.ts [--runs 30] [--starts 10]` (`--runs 0`: startup only) (needs `npm run build`): ingests the Acme
  * sample workspace (fixtures/workspace) into a temp store, then times `outro mcp` as an assistant
  * runs it, with the SDK's client over stdio:
- * - startup: spawn → `initialize` answered (`--starts` fresh processes), the way an assistant starts it;
+ * - startup (`--starts` fresh processes), the way an assistant starts it: spawn → `initialize`
+ *   answered, the server's CPU time (user + system) by then, spawn → `tools/list` answered and
+ *   spawn → the first `ask` answered (store, graph and answer code load then);
  * - warm tool calls (after one untimed call per tool), p50/p95 over `--runs` calls per tool, first
  *   with no daemon (the server holds the store and the graph), then through a running daemon.
  * Targets (issue 17): a warm call under 100 ms through the daemon, startup under 500 ms.
@@ -39,29 +41,61 @@ const CALLS: Array<[string, Record<string, unknown>]> = [
   ['brief', { since: '2026-11-19T08:30:00+01:00' }],
 ];
 
-/** Milliseconds from spawning `outro mcp` to its `initialize` reply. */
-async function startOnce(env: Record<string, string>): Promise<number> {
+/**
+ * Loaded with `--import` into a started server: writes the process's CPU time (user + system, ms)
+ * to stderr when it first writes to stdout (the `initialize` reply).
+ */
+const CPU_PROBE = `data:text/javascript,${encodeURIComponent(
+  "const write = process.stdout.write.bind(process.stdout); let done = false; process.stdout.write = (...args) => { if (!done) { done = true; const cpu = process.cpuUsage(); process.stderr.write('cpu ' + (cpu.user + cpu.system) / 1000 + '\\n'); } return write(...args); };",
+)}`;
+
+interface Start {
+  /** spawn → `initialize` answered */
+  initialize: number;
+  /** CPU time of the server when it answered `initialize` */
+  cpu: number;
+  /** spawn → `tools/list` answered (asked as soon as `initialize` is) */
+  toolsList: number;
+  /** spawn → the first `ask` answered (asked after `tools/list`; no daemon: loads store, graph, answers) */
+  firstAsk: number;
+}
+
+/** One start of `outro mcp`, timed as an assistant sees it. */
+async function startOnce(env: Record<string, string>): Promise<Start> {
   const started = performance.now();
-  const child = spawn(process.execPath, [BIN, 'mcp'], { env, stdio: ['pipe', 'pipe', 'ignore'] });
-  const replied = new Promise<number>((done) =>
-    child.stdout.once('data', () => done(performance.now() - started)),
-  );
-  child.stdin.write(
-    `${JSON.stringify({
-      jsonrpc: '2.0',
-      id: 1,
-      method: 'initialize',
-      params: {
-        protocolVersion: '2025-06-18',
-        capabilities: {},
-        clientInfo: { name: 'bench', version: '0' },
-      },
-    })}\n`,
-  );
-  const elapsed = await replied;
+  const child = spawn(process.execPath, ['--import', CPU_PROBE, BIN, 'mcp'], {
+    env,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const send = (message: object): void =>
+    void child.stdin.write(`${JSON.stringify({ jsonrpc: '2.0', ...message })}\n`);
+  const reply = (id: number): Promise<number> =>
+    new Promise((done) => {
+      const look = (): void => {
+        if (stdout.includes(`"id":${id}`)) done(performance.now() - started);
+        else child.stdout.once('data', look);
+      };
+      look();
+    });
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  send({
+    id: 1,
+    method: 'initialize',
+    params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'bench', version: '0' } },
+  });
+  const initialize = await reply(1);
+  send({ method: 'notifications/initialized' });
+  send({ id: 2, method: 'tools/list' });
+  const toolsList = await reply(2);
+  send({ id: 3, method: 'tools/call', params: { name: 'ask', arguments: { question: 'who owns billing' } } });
+  const firstAsk = await reply(3);
   child.stdin.end();
   await new Promise((done) => child.on('close', done));
-  return elapsed;
+  const cpu = Number(/^cpu (\S+)$/m.exec(stderr)?.[1] ?? NaN);
+  return { initialize, cpu, toolsList, firstAsk };
 }
 
 async function timeCalls(env: Record<string, string>, label: string): Promise<void> {
@@ -105,18 +139,37 @@ try {
   console.log(
     `mcp bench: Acme sample workspace; ${availableParallelism()} CPUs, load ${loadavg()[0].toFixed(1)}, node ${process.version}; ${runs} calls per tool, ${starts} starts`,
   );
-  const startTimes: number[] = [];
-  for (let start = 0; start < starts; start += 1) startTimes.push(await startOnce(env));
-  console.log(
-    `  startup    spawn → initialize   p50 ${ms(percentile(startTimes, 50))}, p95 ${ms(percentile(startTimes, 95))}, min ${ms(Math.min(...startTimes))}`,
+  const startups: Start[] = [];
+  for (let start = 0; start < starts; start += 1) startups.push(await startOnce(env));
+  const line = (label: string, values: number[]): void =>
+    console.log(
+      `  startup    ${label.padEnd(22)} p50 ${ms(percentile(values, 50))}, p95 ${ms(percentile(values, 95))}, min ${ms(Math.min(...values))}`,
+    );
+  line(
+    'spawn → initialize',
+    startups.map((start) => start.initialize),
   );
-  await timeCalls(env, 'no daemon');
-  const daemon = spawnSync(process.execPath, [BIN, 'daemon', 'start'], { env, encoding: 'utf8' });
-  if (daemon.status !== 0) throw new Error(`daemon start failed: ${daemon.stderr}`);
-  try {
-    await timeCalls(env, 'daemon');
-  } finally {
-    spawnSync(process.execPath, [BIN, 'daemon', 'stop'], { env, encoding: 'utf8' });
+  line(
+    'CPU at initialize',
+    startups.map((start) => start.cpu),
+  );
+  line(
+    'spawn → tools/list',
+    startups.map((start) => start.toolsList),
+  );
+  line(
+    'spawn → first ask',
+    startups.map((start) => start.firstAsk),
+  );
+  if (runs > 0) {
+    await timeCalls(env, 'no daemon');
+    const daemon = spawnSync(process.execPath, [BIN, 'daemon', 'start'], { env, encoding: 'utf8' });
+    if (daemon.status !== 0) throw new Error(`daemon start failed: ${daemon.stderr}`);
+    try {
+      await timeCalls(env, 'daemon');
+    } finally {
+      spawnSync(process.execPath, [BIN, 'daemon', 'stop'], { env, encoding: 'utf8' });
+    }
   }
 } finally {
   rmSync(home, { recursive: true, force: true });

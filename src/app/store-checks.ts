@@ -4,7 +4,8 @@ import { listSnapshots } from '../memory/backup.js';
 import { checkDatabase, openDatabase } from '../memory/sqlite.js';
 import type { DoctorCheck } from './doctor-check.js';
 import type { OutroPaths } from './paths.js';
-import { describePrivacy, privacyWarnings } from './privacy.js';
+import { privacyWarnings } from './privacy.js';
+import { describePrivacy } from './privacy-lines.js';
 
 /**
  * `outro doctor`'s checks of what is on disk: the store's pages (`PRAGMA quick_check`, or

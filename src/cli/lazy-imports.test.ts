@@ -80,6 +80,7 @@ describe('CLI startup imports', () => {
       [
         'app/app-context.ts',
         'app/paths.ts',
+        'app/privacy-lines.ts',
         'app/conversation-where.ts',
         'app/describe-drain.ts',
         'app/run-statuses.ts',
@@ -96,5 +97,19 @@ describe('CLI startup imports', () => {
     expect(heavy).toEqual([]);
     expect([...packages].sort()).toEqual(['commander']);
     expect(files.has(join('cli', 'commands', 'ask.ts'))).toBe(true); // the walk does reach the commands
+  });
+
+  it('`outro mcp` (cli/mcp/main.ts) loads neither the MCP SDK nor zod nor app code before it answers initialize', () => {
+    const { files, packages } = reach(join(SRC, 'cli', 'mcp', 'main.ts'));
+    expect([...packages]).toEqual([]);
+    expect(files.has(join('cli', 'mcp', 'serve.ts'))).toBe(false);
+    const heavy = [...files].filter(
+      (file) =>
+        /^(pipeline|agents|memory|llm|runtime|eval|observability|answers|daemon)\//.test(file) ||
+        (/^app\//.test(file) &&
+          !['app/app-context.ts', 'app/paths.ts'].includes(file.split(/[\\/]/).join('/'))),
+    );
+    expect(heavy).toEqual([]);
+    expect(files.has(join('cli', 'mcp', 'stdio-lines.ts'))).toBe(true); // the walk does reach it
   });
 });

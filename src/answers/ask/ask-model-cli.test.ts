@@ -8,6 +8,7 @@ import { openStore } from '../../app/store.js';
 import { EVENT } from '../../domain/events.js';
 import type { MessagePosted } from '../../domain/message.js';
 import { latestProfiles } from '../../memory/people-queries.js';
+import { SqliteSearchIndex } from '../../memory/search/sqlite-search-index.js';
 import { makeTempDir } from '../../test-support/temp-dir.js';
 import { clearIdentityCache } from '../../llm/ollama-identity-cache.js';
 import { FakeOllama } from '../../llm/testing/fake-ollama.js';
@@ -134,6 +135,61 @@ describe.skipIf(!labelled)('outro ask with a model (fake Ollama)', () => {
     // No pattern and no model: retrieval over the search index answers, here "I don't know".
     expect(text.stdout).toMatch(/^I don't know/);
     expect(text.stdout).toMatch(/degraded: the model could not be used/);
+  });
+
+  it('answers a retrieval question from the passages, citing them, and extractively with --no-model', async () => {
+    const question = 'why did we move failed payment retries off the nightly cron?';
+    // The store was ingested with --no-agents, so the search index is filled here with one message.
+    const store = openStore(path.join(temp.dir, 'outro.db'));
+    try {
+      new SqliteSearchIndex(store.db).upsert([
+        {
+          docId: 'message:slack:T1:CBILL:1762000000.000100',
+          kind: 'message',
+          title: '',
+          text: 'We moved failed payment retries off the nightly cron because retrying everything at 02:00 hammers the PSP. A queue worker retries each payment instead.',
+          author: null,
+          channel: 'slack:T1:CBILL',
+          at: '2026-11-02T10:00:00.000Z',
+          conversationId: 'c-retries',
+          nativeId: '1762000000.000100',
+          state: null,
+          version: 1,
+        },
+      ]);
+    } finally {
+      store.close();
+    }
+    // Understanding: no structured kind. Answer: the first sentence of the first passage, cited.
+    fake.respondWith((request) => {
+      const content = String(request.body?.messages?.[1]?.content ?? '');
+      const block = /<passages_data>\n([\s\S]*)\n<\/passages_data>/.exec(content);
+      if (!block)
+        return { content: JSON.stringify({ intent: 'unknown', target: '', when: null, sure: false }) };
+      const [first] = (JSON.parse(block[1]) as { passages: Array<{ id: string; text: string }> }).passages;
+      const sentence = first.text.split(/(?<=[.!?])\s+|\n/)[0].slice(0, 300);
+      return { content: JSON.stringify({ answer: sentence, cites: [first.id], answerable: true }) };
+    });
+    const json = await run(withModel(fake.hostPort), ['ask', question, '--json']);
+    expect(json.code, json.stderr).toBeUndefined();
+    const answer = JSON.parse(json.stdout) as AskAnswer;
+    expect(answer).toMatchObject({
+      known: true,
+      understoodBy: 'retrieval',
+      answeredBy: 'model',
+      degraded: false,
+    });
+    expect(answer.evidence).toHaveLength(1);
+    expect(answer.evidence[0].snippet.startsWith(answer.text.replace(/\.$/, '').slice(0, 40))).toBe(true);
+    expect(answer.extractive).toEqual(expect.any(String));
+    const text = await run(withModel(fake.hostPort), ['ask', question]);
+    expect(text.stdout.startsWith(answer.text)).toBe(true);
+    expect(text.stdout).toContain('answered by the model from the cited messages');
+    const plain = JSON.parse(
+      (await run(withModel(fake.hostPort), ['ask', question, '--json', '--no-model'])).stdout,
+    ) as AskAnswer;
+    expect(plain).toMatchObject({ known: true, answeredBy: 'extractive', model: null, degraded: false });
+    expect(plain.text).toBe(answer.extractive);
   });
 
   it('names nobody who is not in the data when the model hallucinates', async () => {

@@ -74,6 +74,13 @@ export interface AskAnswer {
   searched: string[];
   /** Who understood the question (set by ask()): the patterns, the model (grounded), or retrieval (the search index). */
   understoodBy?: 'pattern' | 'model' | 'retrieval';
+  /**
+   * Who produced `text` (set by ask()): the structured kinds' records, the retrieval's extractive
+   * sentence, or the model from the retrieved passages (kept only when grounded in the ones it cites).
+   */
+  answeredBy?: 'records' | 'extractive' | 'model';
+  /** With answeredBy 'model': the extractive answer the model's replaced. */
+  extractive?: string | null;
   /** Retrieval answers: what kind of answer the question wants (person, time, number, reason, status, …). */
   answerType?: string | null;
   /** Retrieval answers: the query, the best-scored sentences and the threshold a known answer needs. */

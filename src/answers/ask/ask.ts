@@ -15,7 +15,9 @@ import { searchWords } from '../../memory/graph/search-text.js';
 import { findSimilarComponent } from './similar-entity.js';
 import { understandQuestion, type AskModel } from './understand-question.js';
 import { wordAnswer } from './word-answer.js';
-import { answerByRetrieval } from './retrieval/answer-retrieval.js';
+import { retrieveAnswer } from './retrieval/answer-retrieval.js';
+import { answerFromPassages } from './retrieval/rag-answer.js';
+import type { AnswerEvidence } from './ask-types.js';
 
 export interface AskOptions {
   /** ISO time the answer holds at (from --as-of); a time in the question wins; default: now. */
@@ -56,9 +58,11 @@ export async function ask(
   if (sources.degradedReason) reasons.unshift(sources.degradedReason);
   let answer: AskAnswer;
   let by: AskAnswer['understoodBy'] = understanding.by;
+  /** The retrieval's best messages, for the model to answer from (retrieval answers only). */
+  let passages: AnswerEvidence[] = [];
   if (!parsed) {
     if (sources.search) {
-      answer = answerByRetrieval(question, sources, asOf, sources.search);
+      ({ answer, passages } = retrieveAnswer(question, sources, asOf, sources.search));
       by = 'retrieval';
     } else
       answer = {
@@ -83,15 +87,39 @@ export async function ask(
     if (answer.degradedReason) reasons.push(answer.degradedReason);
     if (!answer.known && sources.search && parsed.intent !== 'waiting-on-me') {
       // The kind was understood but its records hold no answer: the whole record may.
-      const retrieved = answerByRetrieval(question, sources, options.asOf ?? asOf, sources.search);
+      const found = retrieveAnswer(question, sources, options.asOf ?? asOf, sources.search);
+      const retrieved = found.answer;
       if (retrieved.known) {
         answer = { ...retrieved, searched: [...answer.searched, ...retrieved.searched] };
+        passages = found.passages;
         by = 'retrieval';
       } else answer = { ...answer, maybeRelevant: retrieved.maybeRelevant, retrieval: retrieved.retrieval };
     }
   }
+  let answeredBy: AskAnswer['answeredBy'] = by === 'retrieval' ? 'extractive' : 'records';
+  let ragTried = false;
+  if (options.model && options.model.passages !== false && by === 'retrieval' && answer.known) {
+    // Retrieval-augmented: the model answers from the passages, kept only when its citations hold every term.
+    const rag = await answerFromPassages(
+      answer,
+      passages,
+      options.model,
+      sources.now,
+      sources.people,
+      sources.timeZone,
+    );
+    ragTried = true;
+    calls += rag.modelCalls;
+    cachedHits += rag.cached ? 1 : 0;
+    drops += rag.hallucinationDrops;
+    if (rag.reason) reasons.push(rag.reason);
+    if (rag.answer) {
+      answer = rag.answer;
+      answeredBy = 'model';
+    }
+  }
   let wording: string | null = null;
-  if (options.model && options.model.reword !== false && answer.known) {
+  if (options.model && options.model.reword !== false && answer.known && !ragTried) {
     const worded = await wordAnswer(answer, options.model, sources.now, sources.people);
     wording = worded.text;
     calls += worded.modelCalls;
@@ -111,6 +139,8 @@ export async function ask(
   return {
     ...answer,
     understoodBy: by,
+    answeredBy,
+    extractive: answer.extractive ?? null,
     degraded: reasons.length > 0,
     degradedReason: reasons.length > 0 ? reasons.join('; ') : null,
     match: answer.match ?? null,

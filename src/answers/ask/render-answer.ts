@@ -10,7 +10,11 @@ export function renderAnswer(answer: AskAnswer, timeZone?: string): string[] {
   else lines.push('', `as of ${day(answer.asOf, timeZone)}`);
   if (answer.understoodBy === 'model') lines.push('understood by the model (grounded in the data)');
   if (answer.understoodBy === 'retrieval')
-    lines.push(`answered from the search index (a ${answer.answerType ?? 'statement'} question; extractive)`);
+    lines.push(
+      answer.answeredBy === 'model'
+        ? `answered by the model from the cited messages (a ${answer.answerType ?? 'statement'} question; every name, date and number checked against them)`
+        : `answered from the search index (a ${answer.answerType ?? 'statement'} question; extractive)`,
+    );
   if (answer.degraded) lines.push(`degraded: ${answer.degradedReason ?? 'the model could not be used'}`);
   if (answer.history.length > 1) {
     lines.push('', 'History');

@@ -23,6 +23,8 @@ export interface AskModel {
   cache?: StageCache;
   /** Reword known answers in one or two sentences (default true). */
   reword?: boolean;
+  /** Answer retrieval questions from the retrieved passages, cited and grounded (default true). */
+  passages?: boolean;
   signal?: AbortSignal;
 }
 
@@ -86,8 +88,12 @@ export async function understandQuestion(
       `the model could not be used (${result.provenance.degradedReason ?? 'unknown reason'}); question patterns only`,
     );
   const reply = result.output;
-  if (reply.intent === 'unknown' || !reply.sure)
+  if (reply.intent === 'unknown' || !reply.sure) {
+    // With a search index the question is answered by retrieval: that is the normal path, not a degradation.
+    if (sources.search && !pattern)
+      return { parsed: undefined, by: 'pattern', degradedReason: null, ...used };
     return fallback('the model was not sure what the question asks; question patterns only');
+  }
   const intent = reply.intent as ParsedQuestion['intent'];
   const target = intent === 'waiting-on-me' ? '' : reply.target.trim();
   if (intent !== 'waiting-on-me' && target === '') {

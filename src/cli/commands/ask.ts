@@ -17,7 +17,7 @@ export function registerAsk(program: Command, context: () => CliContext): void {
     )
     .option(
       '--json',
-      'print the answer as JSON: {text, known, confidence, evidence[], asOf, history[], entity, searched, understoodBy, answerType, retrieval, maybeRelevant[], degraded, degradedReason, match, wording, model}',
+      'print the answer as JSON: {text, known, confidence, evidence[], asOf, history[], entity, searched, understoodBy, answeredBy, extractive, answerType, retrieval, maybeRelevant[], degraded, degradedReason, match, wording, model}',
     )
     .option('--no-model', 'patterns and the built-in embeddings only, even when a model is configured')
     .addHelpText(
@@ -41,7 +41,10 @@ With no support in the data the answer is "I don't know", with what was searched
 With a model (config \`model:\` or OUTRO_MODEL=ollama:<name>), questions the patterns miss are
 understood by the model ("anyone know who's in charge of billing these days?") and known answers
 get a one-or-two-sentence wording. The facts, evidence and confidence always come from the data;
-a model reply that names anything not in it is dropped. When the model is down or unsure the
+a model reply that names anything not in it is dropped. Questions answered from the search index
+are answered by the model from the best six messages, citing them; the answer is kept only when
+every name, date and number in it is in the messages it cites (else the extractive answer,
+degraded; --json answeredBy: records|extractive|model). When the model is down or unsure the
 answer says "degraded" and why. Replies are cached: asking again makes no model call.
 
 Without the daemon, while another outro process (an ingest) holds the graph, ask waits up to

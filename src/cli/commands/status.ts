@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { describePrivacy } from '../../app/privacy.js';
+import { describePrivacy } from '../../app/privacy-lines.js';
 import type { StatusReport, StatusResult } from '../../app/status.js';
 import { callApp } from '../call.js';
 import type { CliContext } from '../context.js';

@@ -1,18 +1,20 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { deserializeMessage } from '@modelcontextprotocol/sdk/shared/stdio.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { toOutroError } from '../../domain/errors.js';
 import type { CliContext } from '../context.js';
 import { outroVersion } from '../version.js';
 import { mcpCalls } from './calls.js';
 import { RESOURCES } from './resources.js';
+import { INSTRUCTIONS, serverInfo } from './server-info.js';
+import { StdioLines } from './stdio-lines.js';
 import { TOOLS, type OutroTool, type ToolCalls } from './tools.js';
-
-const INSTRUCTIONS = `outro is the user's local memory of their team's chat (Slack, Microsoft Teams, Discord exports) and calendar. Use \`brief\` to catch up on a window of time, \`ask\` for who owns / who to ask / what was decided / what waits on the user, \`history\` for how facts about a component or person changed, \`search\` to find and quote messages, \`items\` for open action items, decisions and questions, \`people\` to look someone up. Every answer cites its messages (source, channel, author, time, native id): quote them. When an answer says known: false, outro does not know — say so instead of guessing. Nothing leaves the user's machine, and no tool changes anything.`;
 
 export interface ServeOptions {
   stdin?: NodeJS.ReadableStream;
   stdout?: NodeJS.WritableStream;
+  /** A transport already listening (bin/outro's fast start, ./main.ts); else one on stdin and stdout. */
+  transport?: StdioLines;
 }
 
 /**
@@ -22,12 +24,11 @@ export interface ServeOptions {
  * with this process's store, opened on the first call and kept open.
  */
 export async function serveMcp(ctx: CliContext, options: ServeOptions = {}): Promise<void> {
-  const stdin = options.stdin ?? process.stdin;
   const restoreConsole = consoleToStderr();
-  const server = new McpServer(
-    { name: 'outro', title: 'outro', version: outroVersion() },
-    { instructions: INSTRUCTIONS, capabilities: { logging: {} } },
-  );
+  const server = new McpServer(serverInfo(outroVersion()), {
+    instructions: INSTRUCTIONS,
+    capabilities: { logging: {} },
+  });
   const calls = mcpCalls(ctx);
   for (const tool of TOOLS) registerTool(server, tool, calls, ctx);
   for (const resource of RESOURCES)
@@ -40,10 +41,8 @@ export async function serveMcp(ctx: CliContext, options: ServeOptions = {}): Pro
       }),
     );
 
-  const transport = new StdioServerTransport(
-    stdin as NodeJS.ReadStream,
-    (options.stdout ?? process.stdout) as NodeJS.WriteStream,
-  );
+  const transport = options.transport ?? listening(options, ctx);
+  transport.parse = deserializeMessage;
   try {
     await server.connect(transport);
     const answered = trackRequests(transport);
@@ -56,8 +55,7 @@ export async function serveMcp(ctx: CliContext, options: ServeOptions = {}): Pro
         ending = true;
         void answered().then(() => server.close());
       };
-      stdin.once('end', end);
-      stdin.once('close', end);
+      void transport.ended.then(end);
     });
     await calls.settled();
   } finally {
@@ -65,11 +63,21 @@ export async function serveMcp(ctx: CliContext, options: ServeOptions = {}): Pro
   }
 }
 
+function listening(options: ServeOptions, ctx: CliContext): StdioLines {
+  const transport = new StdioLines(
+    options.stdin ?? process.stdin,
+    options.stdout ?? process.stdout,
+    ctx.stderr,
+  );
+  transport.listen();
+  return transport;
+}
+
 /**
  * Counts the requests the transport received and the replies it sent; `answered()` resolves once
  * every request has its reply (at most a minute after it is asked).
  */
-function trackRequests(transport: StdioServerTransport): () => Promise<void> {
+function trackRequests(transport: StdioLines): () => Promise<void> {
   const pending = new Set<string | number>();
   let wake: (() => void) | undefined;
   const receive = transport.onmessage;

@@ -19,6 +19,8 @@ const RETRIEVE = 60;
 /** Messages cited with an answer, and offered as "maybe relevant" with "I don't know". */
 const CITED = 4;
 const MAYBE = 3;
+/** Messages offered to a configured model with a known answer (rag-answer.ts). */
+const PASSAGES = 6;
 /** Passages within this share of the best are near-ties: a status, date or person answer takes the latest. */
 const NEAR_TIE = 0.9;
 
@@ -35,6 +37,26 @@ export function answerByRetrieval(
   asOf: string,
   index: SearchIndex,
 ): AskAnswer {
+  return retrieveAnswer(question, sources, asOf, index).answer;
+}
+
+/** A retrieval answer and, when known, its best messages (the chosen one first) for a model to answer from. */
+export interface Retrieved {
+  answer: AskAnswer;
+  passages: AnswerEvidence[];
+}
+
+/** answerByRetrieval, with the passages a configured model answers from (none when the answer is unknown). */
+export function retrieveAnswer(
+  question: string,
+  sources: AskSources,
+  asOf: string,
+  index: SearchIndex,
+): Retrieved {
+  const answer = (value: AskAnswer, passages: AnswerEvidence[] = []): Retrieved => ({
+    answer: value,
+    passages,
+  });
   const frame = frameQuestion(question, asOf, sources.people, sources.timeZone);
   const base: Pick<AskAnswer, 'question' | 'intent' | 'asOf' | 'history' | 'entity' | 'answerType'> = {
     question,
@@ -52,7 +74,7 @@ export function answerByRetrieval(
       ? frame.unknownPerson
       : null;
   if (unknownPerson) {
-    return {
+    return answer({
       ...base,
       known: false,
       text: `I don't know anyone called ${unknownPerson}: nobody by that name is in the people directory.`,
@@ -60,10 +82,10 @@ export function answerByRetrieval(
       evidence: [],
       searched: [`people named "${unknownPerson}": none found`],
       retrieval: { query: words.join(' '), hits: [], threshold: KNOWN_THRESHOLD, best: 0 },
-    };
+    });
   }
   if (words.length === 0) {
-    return {
+    return answer({
       ...base,
       known: false,
       text: "I don't know: the question names nothing to look for. Ask about a person, a project, a customer or a topic.",
@@ -71,7 +93,7 @@ export function answerByRetrieval(
       evidence: [],
       searched: ['the question: no words to search for'],
       retrieval: { query: '', hits: [], threshold: KNOWN_THRESHOLD, best: 0 },
-    };
+    });
   }
   const hits = retrieve(frame, index, asOf, words);
   const weights = termWeights(frame, index.termStats(frame.terms.map((term) => term.stem)));
@@ -95,7 +117,7 @@ export function answerByRetrieval(
   if (!best || best.score < KNOWN_THRESHOLD) {
     const maybe = distinctMessages(passages, MAYBE);
     const evidence = maybe.map((passage) => toEvidence(passage.hit, sources));
-    return {
+    return answer({
       ...base,
       known: false,
       text: `I don't know.${maybe.length > 0 ? ' Maybe relevant:' : ` I searched ${searched.join('; ')}.`}${maybe
@@ -109,21 +131,25 @@ export function answerByRetrieval(
       maybeRelevant: evidence,
       searched,
       retrieval: trace,
-    };
+    });
   }
   const chosen = corrected(frame, choose(frame, passages), index, asOf, names);
-  const cited = [chosen, ...distinctMessages(passages, CITED).filter((p) => p.hit.docId !== chosen.hit.docId)]
-    .slice(0, CITED)
-    .map((passage) => toEvidence(passage.hit, sources));
-  return {
-    ...base,
-    known: true,
-    text: answerLine(frame, chosen, passages, sources),
-    confidence: round(Math.min(1, chosen.score)),
-    evidence: cited,
-    searched,
-    retrieval: trace,
-  };
+  const ranked = [
+    chosen,
+    ...distinctMessages(passages, PASSAGES).filter((p) => p.hit.docId !== chosen.hit.docId),
+  ].map((passage) => toEvidence(passage.hit, sources));
+  return answer(
+    {
+      ...base,
+      known: true,
+      text: answerLine(frame, chosen, passages, sources),
+      confidence: round(Math.min(1, chosen.score)),
+      evidence: ranked.slice(0, CITED),
+      searched,
+      retrieval: trace,
+    },
+    ranked.slice(0, PASSAGES),
+  );
 }
 
 /** A chat question ("what does our SLA say about X?") is not its own answer: the replies to it are. */

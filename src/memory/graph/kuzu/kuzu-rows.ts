@@ -1,60 +1,28 @@
-import type { Evidence } from '../../../domain/annotations.js';
 import type { FactRetractionRef, FactVersion } from '../../facts/fact-types.js';
 import type {
-  ActionItemNode,
   ChannelNode,
   ComponentNode,
   ConversationNode,
-  DecisionNode,
-  GraphRecords,
-  MeetingNode,
   PersonNode,
-  QuestionNode,
   RecordKind,
 } from '../graph-records.js';
-import type { KuzuParam, KuzuRow } from './kuzu-database.js';
-import type { NodeTable, RelTable } from './kuzu-schema.js';
+import type { KuzuRow } from './kuzu-database.js';
+import {
+  json,
+  text,
+  str,
+  strOrNull,
+  time,
+  timeOrNull,
+  num,
+  list,
+  type Props,
+  type TableSpec,
+} from './kuzu-row-values.js';
+import { ACTION_ITEM, DECISION, MEETING, QUESTION } from './kuzu-item-rows.js';
 
-/** A property value as stored: strings ('' is stored as NULL, as COPY does), numbers, booleans, times as ISO strings. */
-export type Props = Record<string, KuzuParam>;
-
-export interface EdgeSpec {
-  rel: RelTable;
-  /** 'out': (record)-[rel]->(target); 'in': (target)-[rel]->(record). */
-  direction: 'out' | 'in';
-  target: NodeTable;
-  keys: readonly string[];
-  /** Edge properties (the same for every key), in REL_PROPERTIES order. */
-  properties?: Props;
-}
-
-export interface TableSpec<K extends RecordKind> {
-  table: NodeTable;
-  key: 'key' | 'id';
-  /** Properties bound through timestamp($p). */
-  times: readonly string[];
-  columns: readonly string[];
-  toProps(record: GraphRecords[K]): Props;
-  fromNode(node: KuzuRow): GraphRecords[K];
-  /** The edges the record owns (replaced whenever it is written). */
-  edges(record: GraphRecords[K]): EdgeSpec[];
-}
-
-const json = (value: unknown): string => JSON.stringify(value);
-const text = (value: string | null | undefined): string | null =>
-  value === undefined || value === null || value === '' ? null : value;
-const str = (value: unknown): string => (value === null || value === undefined ? '' : String(value));
-const strOrNull = (value: unknown): string | null =>
-  value === null || value === undefined || value === '' ? null : String(value);
-const time = (value: unknown): string =>
-  value instanceof Date ? value.toISOString() : value === null || value === undefined ? '' : String(value);
-const timeOrNull = (value: unknown): string | null =>
-  value === null || value === undefined ? null : time(value);
-const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
-const list = (value: unknown): string[] =>
-  typeof value === 'string' && value !== '' ? (JSON.parse(value) as string[]) : [];
-const evidenceList = (value: unknown): Evidence[] =>
-  typeof value === 'string' && value !== '' ? (JSON.parse(value) as Evidence[]) : [];
+export type { EdgeSpec, Props, TableSpec } from './kuzu-row-values.js';
+export { ACTION_ITEM, DECISION, MEETING, QUESTION } from './kuzu-item-rows.js';
 
 export const PERSON: TableSpec<'person'> = {
   table: 'Person',
@@ -154,257 +122,6 @@ export const CONVERSATION: TableSpec<'conversation'> = {
     { rel: 'PARTICIPATED', direction: 'in', target: 'Person', keys: r.participants },
     { rel: 'ABOUT', direction: 'out', target: 'Component', keys: r.entities },
     { rel: 'IN_CHANNEL', direction: 'out', target: 'Channel', keys: r.channel ? [r.channel] : [] },
-  ],
-};
-
-const inConversation = (id: string): EdgeSpec => ({
-  rel: 'IN_CONVERSATION',
-  direction: 'out',
-  target: 'Conversation',
-  keys: id ? [id] : [],
-});
-
-export const DECISION: TableSpec<'decision'> = {
-  table: 'Decision',
-  key: 'id',
-  times: ['at', 'reversedAt'],
-  columns: [
-    'id',
-    'version',
-    'conversationId',
-    'channel',
-    'summary',
-    'about',
-    'decidedBy',
-    'reverses',
-    'at',
-    'confidence',
-    'evidence',
-    'reversedBy',
-    'reversedAt',
-  ],
-  toProps: (r: DecisionNode) => ({
-    id: r.id,
-    version: r.version,
-    conversationId: text(r.conversationId),
-    channel: text(r.channel),
-    summary: text(r.summary),
-    about: json(r.about),
-    decidedBy: json(r.decidedBy),
-    reverses: text(r.reverses),
-    at: text(r.at),
-    confidence: r.confidence,
-    evidence: json(r.evidence),
-    reversedBy: text(r.reversedBy),
-    reversedAt: text(r.reversedAt),
-  }),
-  fromNode: (n) => ({
-    id: str(n.id),
-    version: num(n.version),
-    conversationId: str(n.conversationId),
-    channel: str(n.channel),
-    summary: str(n.summary),
-    about: list(n.about),
-    decidedBy: list(n.decidedBy),
-    reverses: strOrNull(n.reverses),
-    at: time(n.at),
-    confidence: num(n.confidence),
-    evidence: evidenceList(n.evidence),
-    reversedBy: strOrNull(n.reversedBy),
-    reversedAt: timeOrNull(n.reversedAt),
-  }),
-  edges: (r) => [
-    { rel: 'DECIDED', direction: 'in', target: 'Person', keys: r.decidedBy },
-    { rel: 'ABOUT', direction: 'out', target: 'Component', keys: r.about },
-    inConversation(r.conversationId),
-  ],
-};
-
-export const ACTION_ITEM: TableSpec<'actionItem'> = {
-  table: 'ActionItem',
-  key: 'id',
-  times: ['at', 'completedAt'],
-  columns: [
-    'id',
-    'version',
-    'conversationId',
-    'channel',
-    'summary',
-    'assignee',
-    'requestedBy',
-    'due',
-    'dueText',
-    'at',
-    'confidence',
-    'evidence',
-    'completedAt',
-    'completedBy',
-  ],
-  toProps: (r: ActionItemNode) => ({
-    id: r.id,
-    version: r.version,
-    conversationId: text(r.conversationId),
-    channel: text(r.channel),
-    summary: text(r.summary),
-    assignee: text(r.assignee),
-    requestedBy: text(r.requestedBy),
-    due: text(r.due),
-    dueText: text(r.dueText),
-    at: text(r.at),
-    confidence: r.confidence,
-    evidence: json(r.evidence),
-    completedAt: text(r.completedAt),
-    completedBy: text(r.completedBy),
-  }),
-  fromNode: (n) => ({
-    id: str(n.id),
-    version: num(n.version),
-    conversationId: str(n.conversationId),
-    channel: str(n.channel),
-    summary: str(n.summary),
-    assignee: strOrNull(n.assignee),
-    requestedBy: str(n.requestedBy),
-    due: strOrNull(n.due),
-    dueText: strOrNull(n.dueText),
-    at: time(n.at),
-    confidence: num(n.confidence),
-    evidence: evidenceList(n.evidence),
-    completedAt: timeOrNull(n.completedAt),
-    completedBy: strOrNull(n.completedBy),
-  }),
-  edges: (r) => [
-    { rel: 'ASSIGNED_TO', direction: 'out', target: 'Person', keys: r.assignee ? [r.assignee] : [] },
-    inConversation(r.conversationId),
-  ],
-};
-
-export const QUESTION: TableSpec<'question'> = {
-  table: 'Question',
-  key: 'id',
-  times: ['at', 'answeredAt'],
-  columns: [
-    'id',
-    'version',
-    'conversationId',
-    'channel',
-    'text',
-    'asker',
-    'addressees',
-    'kind',
-    'at',
-    'confidence',
-    'evidence',
-    'answeredAt',
-    'answeredBy',
-  ],
-  toProps: (r: QuestionNode) => ({
-    id: r.id,
-    version: r.version,
-    conversationId: text(r.conversationId),
-    channel: text(r.channel),
-    text: text(r.text),
-    asker: text(r.asker),
-    addressees: json(r.addressees),
-    kind: r.kind,
-    at: text(r.at),
-    confidence: r.confidence,
-    evidence: json(r.evidence),
-    answeredAt: text(r.answeredAt),
-    answeredBy: text(r.answeredBy),
-  }),
-  fromNode: (n) => ({
-    id: str(n.id),
-    version: num(n.version),
-    conversationId: str(n.conversationId),
-    channel: str(n.channel),
-    text: str(n.text),
-    asker: str(n.asker),
-    addressees: list(n.addressees),
-    kind: (strOrNull(n.kind) ?? 'question') as QuestionNode['kind'],
-    at: time(n.at),
-    confidence: num(n.confidence),
-    evidence: evidenceList(n.evidence),
-    answeredAt: timeOrNull(n.answeredAt),
-    answeredBy: strOrNull(n.answeredBy),
-  }),
-  edges: (r) => [
-    { rel: 'ASKED', direction: 'in', target: 'Person', keys: r.asker ? [r.asker] : [] },
-    { rel: 'ASKED_TO', direction: 'out', target: 'Person', keys: r.addressees },
-    inConversation(r.conversationId),
-  ],
-};
-
-export const MEETING: TableSpec<'meeting'> = {
-  table: 'Meeting',
-  key: 'id',
-  times: ['occurrence', 'startsAt', 'endsAt'],
-  columns: [
-    'id',
-    'version',
-    'calendar',
-    'uid',
-    'occurrence',
-    'title',
-    'startsAt',
-    'endsAt',
-    'allDay',
-    'location',
-    'organizer',
-    'attendees',
-    'recurring',
-    'status',
-    'cancelSeq',
-  ],
-  toProps: (r: MeetingNode) => ({
-    id: r.id,
-    version: r.version,
-    calendar: text(r.calendar),
-    uid: text(r.uid),
-    occurrence: text(r.occurrence),
-    title: text(r.title),
-    startsAt: text(r.start),
-    endsAt: text(r.end),
-    allDay: r.allDay,
-    location: text(r.location),
-    organizer: text(r.organizer),
-    attendees: json(r.attendees),
-    recurring: r.recurring,
-    status: text(r.status),
-    cancelSeq: r.cancelSeq,
-  }),
-  fromNode: (n) => ({
-    id: str(n.id),
-    version: num(n.version),
-    calendar: str(n.calendar),
-    uid: str(n.uid),
-    occurrence: time(n.occurrence),
-    title: str(n.title),
-    start: time(n.startsAt),
-    end: time(n.endsAt),
-    allDay: n.allDay === true,
-    location: strOrNull(n.location),
-    organizer: strOrNull(n.organizer),
-    attendees: list(n.attendees),
-    recurring: n.recurring === true,
-    status: strOrNull(n.status),
-    cancelSeq: num(n.cancelSeq),
-  }),
-  edges: (r) => [
-    {
-      rel: 'ATTENDS',
-      direction: 'in',
-      target: 'Person',
-      keys: r.organizer ? [r.organizer] : [],
-      properties: { role: 'organizer' },
-    },
-    // The merge leaves the organizer out of the attendees, so no person gets two edges to one meeting.
-    {
-      rel: 'ATTENDS',
-      direction: 'in',
-      target: 'Person',
-      keys: r.attendees,
-      properties: { role: 'attendee' },
-    },
   ],
 };
 

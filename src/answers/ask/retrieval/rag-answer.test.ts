@@ -1,0 +1,253 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { PersonUpdated } from '../../../domain/person.js';
+import { clearIdentityCache } from '../../../llm/ollama-identity-cache.js';
+import { FakeOllama } from '../../../llm/testing/fake-ollama.js';
+import { MapEvidenceSource } from '../../../memory/facts/evidence.js';
+import { MemoryGraphStore } from '../../../memory/graph/memory-graph-store.js';
+import { MIGRATIONS } from '../../../memory/migrations/index.js';
+import type { SearchDocInput } from '../../../memory/search/search-types.js';
+import { SqliteSearchIndex } from '../../../memory/search/sqlite-search-index.js';
+import { openDatabase } from '../../../memory/sqlite.js';
+import { fakeClient } from '../../../pipeline/testing/demo-stage.js';
+import { MemoryStageCache } from '../../../pipeline/stage-cache.js';
+import { PeopleDirectory } from '../../people/people-directory.js';
+import type { AskSources } from '../answer-support.js';
+import { ask } from '../ask.js';
+import { checkRagReply, unsupportedTerm } from './rag-answer.js';
+
+const key = (id: string): string => `slack:T1:${id}`;
+const ASOF = '2026-10-23T23:59:59.999Z';
+const EMV = 'When is the EMV certification?';
+
+function profile(id: string, name: string): PersonUpdated {
+  return {
+    key: key(id),
+    source: 'slack',
+    workspace: 'T1',
+    nativeId: id,
+    names: [name],
+    handles: [name.split(' ')[0].toLowerCase()],
+    emails: [],
+    isBot: false,
+  };
+}
+
+const PEOPLE = new PeopleDirectory([
+  profile('UHEL', 'Helena Marsh'),
+  profile('UPRI', 'Priya Raman'),
+  profile('UDAV', 'Dave Kowalski'),
+  profile('UMAR', 'Marcus Webb'),
+]);
+
+let seq = 0;
+function message(author: string, at: string, text: string): SearchDocInput {
+  const id = `${Date.parse(at) / 1000}.${String(++seq).padStart(6, '0')}`;
+  return {
+    docId: `message:slack:T1:CGEN:${id}`,
+    kind: 'message',
+    title: '',
+    text,
+    author: key(author),
+    channel: 'slack:T1:CGEN',
+    at,
+    conversationId: `c${seq}`,
+    nativeId: id,
+    state: null,
+    version: seq,
+  };
+}
+
+const DOCS: SearchDocInput[] = [
+  message(
+    'UDAV',
+    '2026-10-15T10:00:00.000Z',
+    'Hi team, for the EMV L3 certification we can offer Nov 9–13 or Nov 30–Dec 4. We need your pick by Friday.',
+  ),
+  message('UMAR', '2026-10-16T09:00:00.000Z', 'Initech asked about a discount on the renewal'),
+  message('UHEL', '2026-10-16T09:05:00.000Z', 'maybe ~10% as a draft? nothing agreed yet'),
+];
+
+function sources(): AskSources {
+  const db = openDatabase(':memory:', { migrations: MIGRATIONS });
+  const search = new SqliteSearchIndex(db);
+  search.upsert(DOCS);
+  return {
+    graph: new MemoryGraphStore(),
+    evidence: new MapEvidenceSource(),
+    people: PEOPLE,
+    me: [],
+    now: new Date(ASOF),
+    timeZone: 'UTC',
+    search,
+  };
+}
+
+const reply = (answer: string, cites: string[], answerable = true): { content: string } => ({
+  content: JSON.stringify({ answer, cites, answerable }),
+});
+/** The question-understanding call comes first: the model does not recognise a structured kind either. */
+const UNKNOWN = { content: JSON.stringify({ intent: 'unknown', target: '', when: null, sure: false }) };
+const GOOD =
+  'The EMV L3 certification can be Nov 9–13 or Nov 30–Dec 4, and Dave Kowalski needs a pick by Friday.';
+
+let fake: FakeOllama;
+/** The chat requests that asked for an answer from passages (not the question-understanding ones). */
+const passageRequests = (): unknown[] =>
+  fake.chatRequests().filter((request) => String(request.messages[1].content).includes('<passages_data>'));
+beforeEach(async () => {
+  clearIdentityCache();
+  fake = await FakeOllama.start();
+});
+afterEach(async () => {
+  await fake.close();
+});
+
+describe('ask with a model: answers from the retrieved passages', () => {
+  it('keeps a grounded answer with the passages it cites as evidence', async () => {
+    const extractive = await ask(EMV, sources(), { asOf: ASOF });
+    fake.enqueue(UNKNOWN, reply(`${GOOD} [p1]`, ['p1']));
+    const answer = await ask(EMV, sources(), { asOf: ASOF, model: { client: fakeClient(fake) } });
+    expect(answer).toMatchObject({
+      known: true,
+      text: GOOD,
+      understoodBy: 'retrieval',
+      answeredBy: 'model',
+      extractive: extractive.text,
+      degraded: false,
+      wording: null,
+      // One call to understand the question (no structured kind), one to answer from the passages.
+      model: { calls: 2, cached: 0, hallucinationDrops: 0 },
+    });
+    expect(answer.evidence).toHaveLength(1);
+    expect(answer.evidence[0].snippet).toContain('EMV L3 certification');
+    expect(extractive.answeredBy).toBe('extractive');
+    const [request] = passageRequests() as Array<{
+      format: { required: string[] };
+      messages: Array<{ content: string }>;
+    }>;
+    expect(request.format.required).toEqual(expect.arrayContaining(['answer', 'cites', 'answerable']));
+    expect(request.messages[1].content).toContain('<passages_data>');
+    expect(request.messages[1].content).toContain('"id":"p1"');
+    expect(request.messages[1].content).toContain('Nov 30–Dec 4');
+  });
+
+  it('rejects an answer that names someone its cited passages do not, and returns the extractive answer, degraded', async () => {
+    fake.enqueue(UNKNOWN, reply('The EMV certification is Nov 9–13, booked by Zebulon Quince.', ['p1']));
+    const answer = await ask(EMV, sources(), { asOf: ASOF, model: { client: fakeClient(fake) } });
+    expect(answer).toMatchObject({ known: true, answeredBy: 'extractive', degraded: true });
+    expect(answer.text.startsWith('Nov 9–13')).toBe(true);
+    expect(answer.text).not.toContain('Zebulon');
+    expect(answer.degradedReason).toContain('it wrote a name that is not in the passages it cites');
+    expect(answer.degradedReason).not.toContain('Zebulon');
+    expect(answer.model?.hallucinationDrops).toBe(1);
+  });
+
+  it('rejects a person of the directory who is not in the cited passages, and a date the passages do not give', async () => {
+    fake.enqueue(
+      UNKNOWN,
+      reply('Priya Raman said the EMV certification is Nov 9–13.', ['p1']),
+      UNKNOWN,
+      reply('The EMV certification is Nov 9–14.', ['p1']),
+    );
+    const client = fakeClient(fake);
+    const named = await ask(EMV, sources(), { asOf: ASOF, model: { client } });
+    expect(named.degradedReason).toContain('a name that is not in the passages');
+    const dated = await ask(EMV, sources(), { asOf: ASOF, model: { client } });
+    expect(dated).toMatchObject({ answeredBy: 'extractive', degraded: true });
+    expect(dated.degradedReason).toContain('a number that is not in the passages');
+  });
+
+  it('rejects an uncited answer, and one citing a passage that does not exist', async () => {
+    fake.enqueue(UNKNOWN, reply(GOOD, []), UNKNOWN, reply(GOOD, ['p1', 'p9']));
+    const client = fakeClient(fake);
+    const uncited = await ask(EMV, sources(), { asOf: ASOF, model: { client } });
+    expect(uncited).toMatchObject({ answeredBy: 'extractive', degraded: true });
+    expect(uncited.degradedReason).toContain('cited no passage');
+    expect(uncited.model?.hallucinationDrops).toBe(0);
+    const invented = await ask(EMV, sources(), { asOf: ASOF, model: { client } });
+    expect(invented).toMatchObject({ answeredBy: 'extractive', degraded: true });
+    expect(invented.degradedReason).toContain('an id that is not one of the passages');
+    expect(invented.model?.hallucinationDrops).toBe(1);
+  });
+
+  it('returns the extractive answer, degraded, when the model times out', async () => {
+    fake.enqueue(UNKNOWN, { hang: true });
+    const client = fakeClient(fake, { timeoutMs: 300, retries: 0 });
+    const answer = await ask(EMV, sources(), { asOf: ASOF, model: { client } });
+    expect(answer).toMatchObject({ known: true, answeredBy: 'extractive', degraded: true });
+    expect(answer.text.startsWith('Nov 9–13')).toBe(true);
+    expect(answer.degradedReason).toMatch(/could not answer from the passages \(TIMEOUT/);
+  });
+
+  it('keeps the extractive answer, degraded, when the model finds no answer in the passages', async () => {
+    fake.enqueue(UNKNOWN, reply('', [], false));
+    const answer = await ask(EMV, sources(), { asOf: ASOF, model: { client: fakeClient(fake) } });
+    expect(answer).toMatchObject({ answeredBy: 'extractive', degraded: true });
+    expect(answer.degradedReason).toContain('found no answer');
+    expect(answer.model?.hallucinationDrops).toBe(0);
+  });
+
+  it('says "I don\'t know" on weak evidence without calling the model', async () => {
+    fake.enqueue(UNKNOWN);
+    const answer = await ask('What discount did we give Initech?', sources(), {
+      asOf: ASOF,
+      model: { client: fakeClient(fake) },
+    });
+    expect(answer.known).toBe(false);
+    expect(answer.text.startsWith("I don't know.")).toBe(true);
+    expect(answer.degraded).toBe(false);
+    expect(passageRequests()).toHaveLength(0);
+  });
+
+  it('caches the answer: asking again makes no model call', async () => {
+    fake.enqueue(UNKNOWN, reply(GOOD, ['p1']));
+    const cache = new MemoryStageCache();
+    const first = await ask(EMV, sources(), { asOf: ASOF, model: { client: fakeClient(fake), cache } });
+    const second = await ask(EMV, sources(), { asOf: ASOF, model: { client: fakeClient(fake), cache } });
+    expect(first.text).toBe(GOOD);
+    expect(second).toMatchObject({ text: GOOD, answeredBy: 'model', model: { calls: 0, cached: 2 } });
+    expect(passageRequests()).toHaveLength(1);
+  });
+
+  it('answers extractively with the passages option off (no model call)', async () => {
+    fake.enqueue(UNKNOWN);
+    const answer = await ask(EMV, sources(), {
+      asOf: ASOF,
+      model: { client: fakeClient(fake), passages: false, reword: false },
+    });
+    expect(answer).toMatchObject({ answeredBy: 'extractive', degraded: false });
+    expect(passageRequests()).toHaveLength(0);
+  });
+});
+
+describe('checkRagReply', () => {
+  const passage = {
+    id: 'p1',
+    author: 'Dave Kowalski',
+    date: '2026-10-15',
+    text: 'The EMV L3 certification: we can offer Nov 9–13. Budget $12,500 (OPS-1234).',
+  };
+  const input = { question: EMV, answerType: 'time', passages: [passage] };
+  const check = (answer: string, cites = ['p1']): string | null =>
+    checkRagReply({ answer, cites, answerable: true }, input, PEOPLE);
+
+  it('accepts full month names, thousands separators, identifiers, the author and the passage day', () => {
+    expect(check('Dave Kowalski offered November 9–13 for EMV, at $12500 (see OPS-1234).')).toBeNull();
+    expect(check('On Thursday, October 15, 2026, Dave said Nov 9–13.')).toBeNull();
+  });
+
+  it('rejects unknown identifiers, acronyms, months and more than two sentences', () => {
+    expect(check('See OPS-1235.')).toContain('a name that is not in');
+    expect(check('The PCI certification is Nov 9–13.')).toContain('a name that is not in');
+    expect(check('It is in December.')).toContain('a date that is not in');
+    expect(check('It is Nov 9. It is Nov 13. It is EMV.')).toContain('longer than two sentences');
+  });
+
+  it('finds the first unsupported term, or none', () => {
+    expect(unsupportedTerm('Nov 9–13 for EMV.', [passage], PEOPLE)).toBeUndefined();
+    expect(unsupportedTerm('Nov 9–13 for EMV, said Marcus.', [passage], PEOPLE)).toBe('Marcus');
+    expect(unsupportedTerm('See OPS-1235.', [passage], PEOPLE)).toBe('OPS-1235');
+    expect(unsupportedTerm('The PCI certification is Nov 9–13.', [passage], PEOPLE)).toBe('PCI');
+    expect(unsupportedTerm('It is Nov 9–14.', [passage], PEOPLE)).toBe('14');
+  });
+});
