@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PersonUpdated } from '../../../domain/person.js';
+import { slackKey, slackProfile } from '../test-support/slack-people.js';
 import { MapEvidenceSource } from '../../../memory/facts/evidence.js';
 import { MemoryGraphStore } from '../../../memory/graph/memory-graph-store.js';
 import { MIGRATIONS } from '../../../memory/migrations/index.js';
@@ -11,21 +11,9 @@ import type { AskSources } from '../answer-support.js';
 import { ask } from '../ask.js';
 import { answerByRetrieval, KNOWN_THRESHOLD } from './answer-retrieval.js';
 
-const key = (id: string): string => `slack:T1:${id}`;
+const key = slackKey;
+const profile = slackProfile;
 const ASOF = '2026-10-23T23:59:59.999Z';
-
-function profile(id: string, name: string): PersonUpdated {
-  return {
-    key: key(id),
-    source: 'slack',
-    workspace: 'T1',
-    nativeId: id,
-    names: [name],
-    handles: [name.split(' ')[0].toLowerCase()],
-    emails: [],
-    isBot: false,
-  };
-}
 
 const PEOPLE = new PeopleDirectory([
   profile('UHEL', 'Helena Marsh'),

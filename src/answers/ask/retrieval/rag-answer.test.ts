@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PersonUpdated } from '../../../domain/person.js';
+import { slackKey, slackProfile } from '../test-support/slack-people.js';
 import { clearIdentityCache } from '../../../llm/ollama-identity-cache.js';
 import { FakeOllama } from '../../../llm/testing/fake-ollama.js';
 import { MapEvidenceSource } from '../../../memory/facts/evidence.js';
@@ -15,22 +15,10 @@ import type { AskSources } from '../answer-support.js';
 import { ask } from '../ask.js';
 import { checkRagReply, unsupportedTerm } from './rag-answer.js';
 
-const key = (id: string): string => `slack:T1:${id}`;
+const key = slackKey;
+const profile = slackProfile;
 const ASOF = '2026-10-23T23:59:59.999Z';
 const EMV = 'When is the EMV certification?';
-
-function profile(id: string, name: string): PersonUpdated {
-  return {
-    key: key(id),
-    source: 'slack',
-    workspace: 'T1',
-    nativeId: id,
-    names: [name],
-    handles: [name.split(' ')[0].toLowerCase()],
-    emails: [],
-    isBot: false,
-  };
-}
 
 const PEOPLE = new PeopleDirectory([
   profile('UHEL', 'Helena Marsh'),
