@@ -25,7 +25,7 @@ import {
   type QuestionNode,
   type RecordKind,
 } from './graph-records.js';
-import { compareFacts, compareText, sortSnapshot } from './snapshot-order.js';
+import { byAt, compareFacts, compareText, sortSnapshot } from './snapshot-order.js';
 import { searchWords } from './search-text.js';
 
 type RecordMaps = { [K in RecordKind]: Map<string, GraphRecords[K]> };
@@ -144,7 +144,7 @@ export class MemoryGraphStore implements GraphStore {
           decision.version > 0 && (query.about === undefined || decision.about.includes(query.about)),
       )
       .map((decision) => structuredClone(decision))
-      .sort((a, b) => compareText(a.at, b.at) || compareText(a.id, b.id));
+      .sort(byAt);
   }
 
   async actionItems(query: ItemQuery): Promise<ActionItemNode[]> {
@@ -156,7 +156,7 @@ export class MemoryGraphStore implements GraphStore {
       .filter((item) => !query.open || item.completedAt === null)
       .filter((item) => query.about === undefined || this.isAbout(item.conversationId, query.about))
       .map((item) => structuredClone(item))
-      .sort((a, b) => compareText(a.at, b.at) || compareText(a.id, b.id));
+      .sort(byAt);
   }
 
   async questions(query: ItemQuery): Promise<QuestionNode[]> {
@@ -170,7 +170,7 @@ export class MemoryGraphStore implements GraphStore {
       .filter((question) => !query.open || question.answeredAt === null)
       .filter((question) => query.about === undefined || this.isAbout(question.conversationId, query.about))
       .map((question) => structuredClone(question))
-      .sort((a, b) => compareText(a.at, b.at) || compareText(a.id, b.id));
+      .sort(byAt);
   }
 
   async conversations(query: { about: string }): Promise<ConversationNode[]> {

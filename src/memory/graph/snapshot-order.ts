@@ -34,3 +34,14 @@ export function compareFacts(a: FactVersion, b: FactVersion): number {
 export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** The first record of each id, in the order given (a query's joins may return one record several times). */
+export function distinctById<T extends { id: string }>(items: T[]): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => (seen.has(item.id) ? false : (seen.add(item.id), true)));
+}
+
+/** Oldest first, then by id: the order item queries answer in. */
+export function byAt(a: { at: string; id: string }, b: { at: string; id: string }): number {
+  return compareText(a.at, b.at) || compareText(a.id, b.id);
+}

@@ -1,5 +1,5 @@
 import { OutroError } from '../../../domain/errors.js';
-import { parseSlot, type FactVersion } from '../../facts/fact-types.js';
+import type { FactVersion } from '../../facts/fact-types.js';
 import {
   meetingMatches,
   type FactQuery,
@@ -26,23 +26,12 @@ import {
   type RecordKind,
 } from '../graph-records.js';
 import { searchWords } from '../search-text.js';
-import { compareFacts, compareText, sortSnapshot } from '../snapshot-order.js';
+import { byAt, compareFacts, compareText, distinctById, sortSnapshot } from '../snapshot-order.js';
 import { bulkLoad, copyAppend } from './kuzu-bulk-load.js';
+import { replaceSlot, upsert } from './kuzu-writes.js';
 
-/** A batch with at least this many meetings appends the new ones by COPY (issue 16: 600 meetings/s by MERGE). */
-const COPY_APPEND_MIN = 200;
-import { KuzuDatabase, type KuzuParam, type KuzuRow } from './kuzu-database.js';
-import {
-  FACT_COLUMNS,
-  FACT_TIMES,
-  factFromNode,
-  factProps,
-  propertyMap,
-  setClause,
-  TABLE_SPECS,
-  type EdgeSpec,
-  type TableSpec,
-} from './kuzu-rows.js';
+import { KuzuDatabase, type KuzuRow } from './kuzu-database.js';
+import { factFromNode, TABLE_SPECS, type TableSpec } from './kuzu-rows.js';
 import {
   createIndexStatements,
   createStatements,
@@ -53,7 +42,8 @@ import {
   type NodeTable,
 } from './kuzu-schema.js';
 
-type Exec = (cypher: string, params?: Record<string, KuzuParam>) => Promise<KuzuRow[]>;
+/** A batch with at least this many meetings appends the new ones by COPY (issue 16: 600 meetings/s by MERGE). */
+const COPY_APPEND_MIN = 200;
 
 /** Kinds whose version-0 nodes are mere edge ends (not records) and stay out of dumps. */
 const EDGE_END_KINDS = new Set<RecordKind>(['person', 'component', 'channel', 'conversation']);
@@ -263,7 +253,7 @@ export class KuzuGraphStore implements GraphStore {
             `MATCH (d:Decision)-[:ABOUT]->(:Component {id: $about}) WHERE d.version > 0 RETURN d AS n`,
             { about: query.about },
           );
-    return distinct(rows.map((row) => TABLE_SPECS.decision.fromNode(row.n as KuzuRow))).sort(byAt);
+    return distinctById(rows.map((row) => TABLE_SPECS.decision.fromNode(row.n as KuzuRow))).sort(byAt);
   }
 
   async actionItems(query: ItemQuery): Promise<ActionItemNode[]> {
@@ -283,7 +273,7 @@ export class KuzuGraphStore implements GraphStore {
       rows = await this.db.read(`MATCH (n:ActionItem) WHERE n.version > 0 RETURN n`);
     }
     const people = query.people ? new Set(query.people) : undefined;
-    return distinct(rows.map((row) => TABLE_SPECS.actionItem.fromNode(row.n as KuzuRow)))
+    return distinctById(rows.map((row) => TABLE_SPECS.actionItem.fromNode(row.n as KuzuRow)))
       .filter(
         (item) =>
           (!people || (item.assignee !== null && people.has(item.assignee))) &&
@@ -315,7 +305,7 @@ export class KuzuGraphStore implements GraphStore {
     }
     const people = query.people ? new Set(query.people) : undefined;
     const askers = query.askers ? new Set(query.askers) : undefined;
-    return distinct(rows.map((row) => TABLE_SPECS.question.fromNode(row.n as KuzuRow)))
+    return distinctById(rows.map((row) => TABLE_SPECS.question.fromNode(row.n as KuzuRow)))
       .filter(
         (question) =>
           (!people || question.addressees.some((addressee) => people.has(addressee))) &&
@@ -330,7 +320,7 @@ export class KuzuGraphStore implements GraphStore {
       `MATCH (n:Conversation)-[:ABOUT]->(:Component {id: $about}) WHERE n.version > 0 RETURN n`,
       { about: query.about },
     );
-    return distinct(rows.map((row) => TABLE_SPECS.conversation.fromNode(row.n as KuzuRow))).sort(
+    return distinctById(rows.map((row) => TABLE_SPECS.conversation.fromNode(row.n as KuzuRow))).sort(
       (a, b) => compareText(a.start, b.start) || compareText(a.id, b.id),
     );
   }
@@ -351,7 +341,7 @@ export class KuzuGraphStore implements GraphStore {
             { people: [...new Set<string>(query.people)] },
           )
       : await this.db.read(`MATCH (n:Meeting) WHERE n.version > 0 RETURN n`);
-    return distinct(rows.map((row) => TABLE_SPECS.meeting.fromNode(row.n as KuzuRow)))
+    return distinctById(rows.map((row) => TABLE_SPECS.meeting.fromNode(row.n as KuzuRow)))
       .filter((meeting) => meetingMatches(meeting, query))
       .sort((a, b) => compareText(a.start, b.start) || compareText(a.id, b.id));
   }
@@ -403,73 +393,4 @@ export class KuzuGraphStore implements GraphStore {
     const rows = await this.db.read(`CALL SHOW_INDEXES() RETURN *`);
     return new Set(rows.map((row) => String(row['index name'] ?? row.index_name ?? '')));
   }
-}
-
-async function upsert<K extends RecordKind>(
-  exec: Exec,
-  spec: TableSpec<K>,
-  record: GraphRecords[K],
-): Promise<void> {
-  const props = spec.toProps(record);
-  const key = props[spec.key] as string;
-  await exec(
-    `MERGE (n:${spec.table} {${spec.key}: $${spec.key}}) SET ${setClause('n', spec.columns, spec.times, spec.key)}`,
-    props,
-  );
-  const edges = spec.edges(record);
-  // One delete per relationship kind: a record may own several specs of one kind (ATTENDS by role).
-  const kinds = new Map(edges.map((edge) => [`${edge.rel} ${edge.target} ${edge.direction}`, edge]));
-  for (const edge of kinds.values()) await exec(deleteEdges(spec, edge), { k: key });
-  for (const edge of edges) {
-    for (const target of new Set(edge.keys))
-      await exec(createEdge(spec, edge), { k: key, t: target, ...edge.properties });
-  }
-}
-
-function deleteEdges<K extends RecordKind>(spec: TableSpec<K>, edge: EdgeSpec): string {
-  const node = `(n:${spec.table} {${spec.key}: $k})`;
-  return edge.direction === 'out'
-    ? `MATCH ${node}-[r:${edge.rel}]->(:${edge.target}) DELETE r`
-    : `MATCH (:${edge.target})-[r:${edge.rel}]->${node} DELETE r`;
-}
-
-function createEdge<K extends RecordKind>(spec: TableSpec<K>, edge: EdgeSpec): string {
-  const targetKey = edge.target === 'Person' || edge.target === 'Channel' ? 'key' : 'id';
-  const head = `MATCH (n:${spec.table} {${spec.key}: $k}) MERGE (t:${edge.target} {${targetKey}: $t}) ON CREATE SET t.version = 0`;
-  const props = edge.properties
-    ? ` {${Object.keys(edge.properties)
-        .map((name) => `${name}: $${name}`)
-        .join(', ')}}`
-    : '';
-  return edge.direction === 'out'
-    ? `${head} CREATE (n)-[:${edge.rel}${props}]->(t)`
-    : `${head} CREATE (t)-[:${edge.rel}${props}]->(n)`;
-}
-
-async function replaceSlot(exec: Exec, slot: string, facts: readonly FactVersion[]): Promise<void> {
-  const { object, subject } = parseSlot(slot);
-  if (object !== '*')
-    await exec(`MATCH (f:Fact)-[:OBJECT]->(:Component {id: $object}) WHERE f.slot = $slot DETACH DELETE f`, {
-      object,
-      slot,
-    });
-  else
-    await exec(
-      `MATCH (:Person {key: $subject})-[:SUBJECT_OF]->(f:Fact) WHERE f.slot = $slot DETACH DELETE f`,
-      { subject, slot },
-    );
-  const create =
-    `MERGE (p:Person {key: $subject}) ON CREATE SET p.version = 0 ` +
-    `MERGE (c:Component {id: $object}) ON CREATE SET c.version = 0 ` +
-    `CREATE (p)-[:SUBJECT_OF]->(f:Fact ${propertyMap(FACT_COLUMNS, FACT_TIMES)})-[:OBJECT]->(c)`;
-  for (const fact of facts) await exec(create, factProps(fact));
-}
-
-function distinct<T extends { id: string }>(items: T[]): T[] {
-  const seen = new Set<string>();
-  return items.filter((item) => (seen.has(item.id) ? false : (seen.add(item.id), true)));
-}
-
-function byAt(a: { at: string; id: string }, b: { at: string; id: string }): number {
-  return compareText(a.at, b.at) || compareText(a.id, b.id);
 }
