@@ -1,20 +1,15 @@
 import type { ConversationExtracted } from '../../domain/annotations.js';
 import { addChannel, type ChannelUpdated } from '../../domain/channel.js';
-import { EVENT, type TypedEnvelope } from '../../domain/events.js';
+import { EVENT } from '../../domain/events.js';
 import type { MessagePosted } from '../../domain/message.js';
 import type { EventLog } from '../../memory/event-log.js';
 import { allLinks, latestProfiles } from '../../memory/people-queries.js';
 import type { SqliteDatabase } from '../../memory/sqlite.js';
-import type {
-  AnnotateInput,
-  AnnotatePerson,
-  KnownEntity,
-  OpenItem,
-  PriorDecision,
-  PriorFact,
-} from '../../pipeline/annotate/annotate-types.js';
+import type { AnnotateInput, AnnotatePerson } from '../../pipeline/annotate/annotate-types.js';
+import { attachKnownState } from '../../pipeline/annotate/known-state.js';
 import { groupHumans } from '../../pipeline/resolve/people.js';
 import { channelMessages } from '../conversations/channel-messages.js';
+import type { KnowledgeFold } from './knowledge-fold.js';
 
 /**
  * What the log knows besides messages: people, channels, and the annotation events so far. A
@@ -24,19 +19,9 @@ import { channelMessages } from '../conversations/channel-messages.js';
 export interface AnnotateKnowledge {
   people: AnnotatePerson[];
   channels: Map<string, ChannelUpdated>;
-  /** Annotation events in log order (the agent adds what it produces during a batch). */
-  events: KnowledgeEvent[];
+  /** The annotation events so far, folded as of each conversation (the agent adds what it produces during a batch). */
+  fold: KnowledgeFold;
 }
-
-export const KNOWLEDGE_TYPES = [
-  EVENT.entityNamed,
-  EVENT.decisionRecorded,
-  EVENT.actionItemAssigned,
-  EVENT.actionItemCompleted,
-  EVENT.factAsserted,
-  EVENT.factRetracted,
-] as const;
-export type KnowledgeEvent = TypedEnvelope<(typeof KNOWLEDGE_TYPES)[number]>;
 
 /** People as the annotate stage reads them: each native key with its human's best name, every other name, and the profile's zone. */
 export function annotatePeople(db: SqliteDatabase): AnnotatePerson[] {
@@ -62,100 +47,12 @@ export function annotatePeople(db: SqliteDatabase): AnnotatePerson[] {
   return out;
 }
 
-export function readKnowledge(db: SqliteDatabase, log: EventLog): AnnotateKnowledge {
+/** People and channels read afresh; `fold` brought up to date with the log (it reads only what the log gained). */
+export function readKnowledge(db: SqliteDatabase, log: EventLog, fold: KnowledgeFold): AnnotateKnowledge {
   const channels = new Map<string, ChannelUpdated>();
   for (const event of log.iterateTyped([EVENT.channelUpdated])) addChannel(channels, event.payload);
-  const events: KnowledgeEvent[] = [...log.iterateTyped(KNOWLEDGE_TYPES)];
-  return { people: annotatePeople(db), channels, events };
-}
-
-interface AsOf {
-  entities: KnownEntity[];
-  decisions: PriorDecision[];
-  openItems: OpenItem[];
-  facts: PriorFact[];
-}
-
-/** Each knowledge event's time, parsed once (every conversation of a batch folds every event). */
-const occurredTimes = new WeakMap<KnowledgeEvent, number>();
-function occurredMs(event: KnowledgeEvent): number {
-  let ms = occurredTimes.get(event);
-  if (ms === undefined) occurredTimes.set(event, (ms = Date.parse(event.occurredAt)));
-  return ms;
-}
-
-/** Folds the annotation events from before `start`, leaving out those of `conversationId`. */
-export function knowledgeAsOf(knowledge: AnnotateKnowledge, start: string, conversationId: string): AsOf {
-  const entities = new Map<string, KnownEntity>();
-  const decisions: PriorDecision[] = [];
-  const items = new Map<string, OpenItem>();
-  const facts = new Map<string, PriorFact>();
-  const startMs = Date.parse(start);
-  for (const event of knowledge.events) {
-    if (!(occurredMs(event) < startMs)) continue;
-    switch (event.type) {
-      case EVENT.entityNamed: {
-        const entity = event.payload;
-        entities.set(entity.entityId, {
-          id: entity.entityId,
-          name: entity.name,
-          kind: entity.kind,
-          aliases: entity.aliases,
-        });
-        break;
-      }
-      case EVENT.decisionRecorded: {
-        const decision = event.payload;
-        if (decision.conversationId !== conversationId)
-          decisions.push({
-            conversationId: decision.conversationId,
-            channel: decision.channel,
-            decisionId: decision.decisionId,
-            about: decision.about,
-            summary: decision.summary,
-            at: decision.at,
-          });
-        break;
-      }
-      case EVENT.actionItemAssigned: {
-        const item = event.payload;
-        if (item.conversationId !== conversationId)
-          items.set(item.itemId, {
-            conversationId: item.conversationId,
-            itemId: item.itemId,
-            assignee: item.assignee,
-            summary: item.summary,
-            at: item.at,
-          });
-        break;
-      }
-      case EVENT.actionItemCompleted:
-        items.delete(event.payload.itemId);
-        break;
-      case EVENT.factAsserted: {
-        const fact = event.payload;
-        if (fact.conversationId !== conversationId)
-          facts.set(fact.factId, {
-            conversationId: fact.conversationId,
-            factId: fact.factId,
-            subject: fact.subject,
-            relation: fact.relation,
-            object: fact.object,
-            at: event.occurredAt,
-          });
-        break;
-      }
-      case EVENT.factRetracted:
-        facts.delete(event.payload.factId);
-        break;
-    }
-  }
-  return {
-    entities: [...entities.values()],
-    decisions,
-    openItems: [...items.values()],
-    facts: [...facts.values()],
-  };
+  fold.sync(log);
+  return { people: annotatePeople(db), channels, fold };
 }
 
 /** The annotate stage's input for one conversation; undefined when none of its messages are left. */
@@ -172,8 +69,8 @@ export function buildAnnotateInput(
   const names = new Map(knowledge.people.map((person) => [person.key, person.name]));
   const channel = knowledge.channels.get(conversation.channel);
   const start = first.ts;
-  const known = knowledgeAsOf(knowledge, start, conversation.conversationId);
-  return {
+  const { known, digest, entities, current } = knowledge.fold.asOf(start, conversation.conversationId);
+  const input: AnnotateInput = {
     conversationId: conversation.conversationId,
     channel: conversation.channel,
     ref: { source: first.source, workspace: first.workspace, channel: first.channel },
@@ -204,6 +101,8 @@ export function buildAnnotateInput(
     openItems: known.openItems,
     priorFacts: known.facts,
   };
+  attachKnownState(input, { digest, entities, current });
+  return input;
 }
 
 /** A channel's live message with the reactions the export recorded on it. */

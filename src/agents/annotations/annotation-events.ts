@@ -2,6 +2,7 @@ import type { Evidence, Provenance } from '../../domain/annotations.js';
 import { EVENT, makeEvent, type EventPayload, type TypedEnvelope } from '../../domain/events.js';
 import { contentHash, stableId } from '../../domain/ids.js';
 import type { AnnotateInput, AnnotateOutput } from '../../pipeline/annotate/annotate-types.js';
+import { knownStateOf } from '../../pipeline/annotate/known-state.js';
 import { sentences, snippetOf } from '../../pipeline/annotate/nlp.js';
 
 /**
@@ -70,8 +71,11 @@ export function annotationEvents(
   const end = input.messages[input.messages.length - 1].ts;
 
   // An entity is published when it is new or was called something new; aliases sorted so equal sets hash equally.
+  const knownEntities = knownStateOf(input)?.entities;
   for (const entity of output.entities) {
-    const known = input.entities.find((candidate) => candidate.id === entity.id);
+    const known = knownEntities
+      ? knownEntities.withId(entity.id)[0]?.entity
+      : input.entities.find((candidate) => candidate.id === entity.id);
     const before = new Set([...(known?.aliases ?? []), ...(known ? [known.name] : [])]);
     if (known && entity.aliases.every((alias) => before.has(alias))) continue;
     const aliases = [...new Set([...before, ...entity.aliases])].sort();

@@ -22,12 +22,9 @@ import type { ModelConfigBlock } from '../../llm/model-settings.js';
 import { SqliteStageCache } from '../../memory/stage-cache-store.js';
 import type { Agent, AgentContext } from '../../runtime/agents/agent.js';
 import { ANNOTATION_EVENT_TYPES, annotationEvents } from './annotation-events.js';
-import {
-  buildAnnotateInput,
-  conversationMessages,
-  KNOWLEDGE_TYPES,
-  readKnowledge,
-} from './annotate-inputs.js';
+import { buildAnnotateInput, conversationMessages, readKnowledge } from './annotate-inputs.js';
+import { KNOWLEDGE_TYPES } from './knowledge-as-of.js';
+import { KnowledgeFold } from './knowledge-fold.js';
 
 export const ANNOTATIONS_AGENT_VERSION = 'annotations-1';
 
@@ -46,6 +43,8 @@ export class AnnotationsAgent implements Agent {
   readonly consumes = [EVENT.conversationExtracted] as const;
   readonly produces = ANNOTATION_EVENT_TYPES;
   private readonly timezone: string;
+  /** The annotation events so far, kept across batches (one log per agent; a new log starts a new fold). */
+  private fold: KnowledgeFold | undefined;
 
   constructor(private readonly options: AnnotationsAgentOptions = {}) {
     this.timezone = options.timezone ?? systemTimeZone();
@@ -60,7 +59,8 @@ export class AnnotationsAgent implements Agent {
     if (latest.size === 0) return [];
     // Cache writes are held and committed with the batch's events (one transaction per batch).
     const cache = new SqliteStageCache(context.db, context.now, { deferWrites: true });
-    const knowledge = readKnowledge(context.db, context.log);
+    if (!this.fold?.mirrors(context.log)) this.fold = new KnowledgeFold(context.log);
+    const knowledge = readKnowledge(context.db, context.log, this.fold);
     const messagesByChannel = new Map<string, ReturnType<typeof conversationMessages>>();
     const ordered = [...latest.values()].sort((a, b) => a.payload.start.localeCompare(b.payload.start));
     const out: EventEnvelope[] = [];
@@ -88,7 +88,8 @@ export class AnnotationsAgent implements Agent {
         out.push(produced);
       }
       // Later conversations of this batch see what this one produced.
-      for (const produced of events) if (hasType(produced, KNOWLEDGE_TYPES)) knowledge.events.push(produced);
+      for (const produced of events)
+        if (hasType(produced, KNOWLEDGE_TYPES)) knowledge.fold.addPending(produced);
     }
     if (context.onCommit) context.onCommit(() => cache.flush());
     else cache.flush();

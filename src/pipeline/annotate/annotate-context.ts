@@ -1,6 +1,7 @@
 import { stableId } from '../../domain/ids.js';
 import type { AnnotateInput, AnnotateMessage, AnnotatePerson } from './annotate-types.js';
 import { EntityBook } from './entities.js';
+import { knownStateOf } from './known-state.js';
 import type { ActContext, DialogueAct } from './acts/act.js';
 import type { ActModel } from './acts/act-model.js';
 import { actOfMessage, readUnitActs, type ReadUnit } from './dialogue/unit-acts.js';
@@ -99,7 +100,7 @@ export function readConversation(
   given?: GivenActs,
 ): AnnotateContext {
   const people = peopleResolverOf(input.people, `${input.ref.source}:`);
-  const entities = new EntityBook(input.entities);
+  const entities = new EntityBook(knownStateOf(input)?.entities ?? input.entities);
   const { bots } = peopleIndexOf(input.people);
   const actOf = new Map<string, ReturnType<typeof actOfMessage>>();
   let previousAct: ReturnType<typeof actOfMessage>;

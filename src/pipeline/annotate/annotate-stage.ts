@@ -14,6 +14,7 @@ import { annotateHeuristically } from './heuristic-annotate.js';
 import { runClassifyActs } from './acts/model/act-stage.js';
 import { actsInputOf, givenActs } from './model/annotate-acts.js';
 import { runHeuristicStage } from '../run-stage.js';
+import { knownStateOf } from './known-state.js';
 
 /** Bump when the heuristic's output for the same input may change (part of every cache key). */
 export const ANNOTATE_STAGE_VERSION = 'annotate-acts-1';
@@ -21,11 +22,24 @@ export const ANNOTATE_STAGE_VERSION = 'annotate-acts-1';
 /** The text of each people list hashed so far: every conversation of a batch shares one list. */
 const peopleTexts = new WeakMap<object, string>();
 
-/** `contentHash(input)`, writing the shared people list once per list (it is never changed once built). */
+/**
+ * `contentHash(input)`, writing the shared people list once per list (it is never changed once
+ * built). Where the caller attached its knowledge state (known-state.ts), the knowledge lists are
+ * hashed as its digest instead of written out: they grow with the store, the rest with the conversation.
+ */
 function annotateInputHash(input: AnnotateInput): string {
   let people = peopleTexts.get(input.people);
   if (people === undefined) peopleTexts.set(input.people, (people = stableStringify(input.people)));
-  return contentHash(stableStringify(input, new Map([[input.people, people]])));
+  const known = knownStateOf(input);
+  if (!known) return contentHash(stableStringify(input, new Map([[input.people, people]])));
+  const rest = {
+    ...input,
+    entities: [],
+    priorDecisions: undefined,
+    openItems: undefined,
+    priorFacts: undefined,
+  };
+  return contentHash(`known ${known.digest} ${stableStringify(rest, new Map([[input.people, people]]))}`);
 }
 
 export const annotateStage: StageDefinition<AnnotateInput, AnnotateOutput> = {

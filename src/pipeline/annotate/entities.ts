@@ -193,6 +193,11 @@ export class EntityBook {
     }
   }
 
+  /** Known from earlier conversations (in the input's entity list). */
+  isKnown(id: string): boolean {
+    return this.source.withId(id).length > 0;
+  }
+
   markUsed(id: string): void {
     this.used.add(id);
   }

@@ -19,18 +19,15 @@ export function annotateHeuristically(input: AnnotateInput, given?: GivenActs): 
   for (const read of context.messages) if (!read.isBot) context.entities.discover(read.sentences.join(' '));
   const ranked = conversationEntities(context);
   // "it" in a fact names the conversation's main entity, preferring one known from earlier conversations.
-  const known = new Set(input.entities.map((entity) => entity.id));
+  const known = (id: string): boolean => context.entities.isKnown(id);
   const fromChannel = input.channelName
-    ? context.entities.mentionedIn(input.channelName.replace(/[-_]/g, ' ')).find((id) => known.has(id))
+    ? context.entities.mentionedIn(input.channelName.replace(/[-_]/g, ' ')).find(known)
     : undefined;
   const mentions = (id: string): number =>
     context.messages.filter((read) => context.entities.mentionedIn(read.sentences.join(' ')).includes(id))
       .length;
   const main = (): string | undefined =>
-    ranked.find((id) => known.has(id) && mentions(id) >= 2) ??
-    fromChannel ??
-    ranked.find((id) => known.has(id)) ??
-    ranked[0];
+    ranked.find((id) => known(id) && mentions(id) >= 2) ?? fromChannel ?? ranked.find(known) ?? ranked[0];
   const { facts, retractions } = extractFacts(context, main);
   facts.push(...extractSchedule(context));
   const decisions = mergeDecisions(extractDecisions(context), decisionsByAgreement(context));
@@ -58,7 +55,7 @@ export function annotateHeuristically(input: AnnotateInput, given?: GivenActs): 
         decisions.length +
         items.length +
         questions.filter((q) => q.addressees.length > 0).length,
-      ranked.some((id) => known.has(id)),
+      ranked.some(known),
     ),
     participants,
     mentioned: [...mentioned].filter(

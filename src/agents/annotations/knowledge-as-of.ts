@@ -1,0 +1,116 @@
+import { EVENT, type TypedEnvelope } from '../../domain/events.js';
+import type {
+  KnownEntity,
+  OpenItem,
+  PriorDecision,
+  PriorFact,
+} from '../../pipeline/annotate/annotate-types.js';
+
+/** The annotation events an input's knowledge lists are folded from. */
+export const KNOWLEDGE_TYPES = [
+  EVENT.entityNamed,
+  EVENT.decisionRecorded,
+  EVENT.actionItemAssigned,
+  EVENT.actionItemCompleted,
+  EVENT.factAsserted,
+  EVENT.factRetracted,
+] as const;
+export type KnowledgeEvent = TypedEnvelope<(typeof KNOWLEDGE_TYPES)[number]>;
+
+/** The knowledge lists of one conversation's input. */
+export interface AsOf {
+  entities: KnownEntity[];
+  decisions: PriorDecision[];
+  openItems: OpenItem[];
+  facts: PriorFact[];
+}
+
+/** Each knowledge event's time, parsed once (a test folds the same events many times). */
+const occurredTimes = new WeakMap<KnowledgeEvent, number>();
+function occurredMs(event: KnowledgeEvent): number {
+  let ms = occurredTimes.get(event);
+  if (ms === undefined) occurredTimes.set(event, (ms = Date.parse(event.occurredAt)));
+  return ms;
+}
+
+/**
+ * Folds the annotation events (in log order) from before `start`, leaving out those of
+ * `conversationId`: what each conversation's input knows. The agent keeps the same answer up to
+ * date incrementally (knowledge-fold.ts); this whole fold is its reference (the tests compare them).
+ */
+export function knowledgeAsOf(
+  events: readonly KnowledgeEvent[],
+  start: string,
+  conversationId: string,
+): AsOf {
+  const entities = new Map<string, KnownEntity>();
+  const decisions: PriorDecision[] = [];
+  const items = new Map<string, OpenItem>();
+  const facts = new Map<string, PriorFact>();
+  const startMs = Date.parse(start);
+  for (const event of events) {
+    if (!(occurredMs(event) < startMs)) continue;
+    switch (event.type) {
+      case EVENT.entityNamed: {
+        const entity = event.payload;
+        entities.set(entity.entityId, {
+          id: entity.entityId,
+          name: entity.name,
+          kind: entity.kind,
+          aliases: entity.aliases,
+        });
+        break;
+      }
+      case EVENT.decisionRecorded: {
+        const decision = event.payload;
+        if (decision.conversationId !== conversationId)
+          decisions.push({
+            conversationId: decision.conversationId,
+            channel: decision.channel,
+            decisionId: decision.decisionId,
+            about: decision.about,
+            summary: decision.summary,
+            at: decision.at,
+          });
+        break;
+      }
+      case EVENT.actionItemAssigned: {
+        const item = event.payload;
+        if (item.conversationId !== conversationId)
+          items.set(item.itemId, {
+            conversationId: item.conversationId,
+            itemId: item.itemId,
+            assignee: item.assignee,
+            summary: item.summary,
+            at: item.at,
+          });
+        break;
+      }
+      case EVENT.actionItemCompleted:
+        items.delete(event.payload.itemId);
+        break;
+      case EVENT.factAsserted: {
+        const fact = event.payload;
+        if (fact.conversationId !== conversationId)
+          facts.set(fact.factId, {
+            conversationId: fact.conversationId,
+            factId: fact.factId,
+            subject: fact.subject,
+            relation: fact.relation,
+            object: fact.object,
+            at: event.occurredAt,
+          });
+        break;
+      }
+      case EVENT.factRetracted:
+        facts.delete(event.payload.factId);
+        break;
+    }
+  }
+  return {
+    entities: [...entities.values()],
+    decisions,
+    openItems: [...items.values()],
+    facts: [...facts.values()],
+  };
+}
