@@ -55,6 +55,17 @@ export function readKnowledge(db: SqliteDatabase, log: EventLog, fold: Knowledge
   return { people: annotatePeople(db), channels, fold };
 }
 
+/** Each channel message list's positions by message id (a batch reads a channel once, and picks from it per conversation). */
+const positionIndexes = new WeakMap<readonly ReactedMessage[], Map<string, number>>();
+function positionsOf(messages: readonly ReactedMessage[]): Map<string, number> {
+  const known = positionIndexes.get(messages);
+  if (known) return known;
+  // Ids are unique in a channel (channelMessages keys messages by id).
+  const positions = new Map(messages.map((message, k) => [message.id, k]));
+  positionIndexes.set(messages, positions);
+  return positions;
+}
+
 /** The annotate stage's input for one conversation; undefined when none of its messages are left. */
 export function buildAnnotateInput(
   conversation: ConversationExtracted,
@@ -62,8 +73,14 @@ export function buildAnnotateInput(
   knowledge: AnnotateKnowledge,
   timezone: string,
 ): AnnotateInput | undefined {
-  const wanted = new Set(conversation.messages);
-  const picked = messages.filter((message) => wanted.has(message.id));
+  const positions = positionsOf(messages);
+  const at = new Set<number>();
+  for (const id of conversation.messages) {
+    const position = positions.get(id);
+    if (position !== undefined) at.add(position);
+  }
+  // In channel order, as a filter of the channel's messages would give them.
+  const picked = [...at].sort((a, b) => a - b).map((position) => messages[position]);
   if (picked.length === 0) return undefined;
   const first = picked[0];
   const names = new Map(knowledge.people.map((person) => [person.key, person.name]));

@@ -46,7 +46,7 @@ function randomEvent(next: () => number, n: number): KnowledgeEvent {
   switch (kind) {
     case 0: {
       const name = pick(NAMES);
-      return makeEvent({
+      return makeEvent<typeof EVENT.entityNamed>({
         ...common,
         type: EVENT.entityNamed,
         payload: {
@@ -59,7 +59,7 @@ function randomEvent(next: () => number, n: number): KnowledgeEvent {
       });
     }
     case 1:
-      return makeEvent({
+      return makeEvent<typeof EVENT.decisionRecorded>({
         ...common,
         type: EVENT.decisionRecorded,
         payload: {
@@ -77,7 +77,7 @@ function randomEvent(next: () => number, n: number): KnowledgeEvent {
         },
       });
     case 2:
-      return makeEvent({
+      return makeEvent<typeof EVENT.actionItemAssigned>({
         ...common,
         type: EVENT.actionItemAssigned,
         payload: {
@@ -96,7 +96,7 @@ function randomEvent(next: () => number, n: number): KnowledgeEvent {
         },
       });
     case 3:
-      return makeEvent({
+      return makeEvent<typeof EVENT.actionItemCompleted>({
         ...common,
         type: EVENT.actionItemCompleted,
         payload: {
@@ -109,7 +109,7 @@ function randomEvent(next: () => number, n: number): KnowledgeEvent {
         },
       });
     case 4:
-      return makeEvent({
+      return makeEvent<typeof EVENT.factAsserted>({
         ...common,
         type: EVENT.factAsserted,
         payload: {
@@ -126,7 +126,7 @@ function randomEvent(next: () => number, n: number): KnowledgeEvent {
         },
       });
     default:
-      return makeEvent({
+      return makeEvent<typeof EVENT.factRetracted>({
         ...common,
         type: EVENT.factRetracted,
         payload: {

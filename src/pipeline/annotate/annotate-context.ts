@@ -1,6 +1,7 @@
 import { stableId } from '../../domain/ids.js';
 import type { AnnotateInput, AnnotateMessage, AnnotatePerson } from './annotate-types.js';
 import { EntityBook } from './entities.js';
+import { BoundedMemo } from './memo.js';
 import { knownStateOf } from './known-state.js';
 import type { ActContext, DialogueAct } from './acts/act.js';
 import type { ActModel } from './acts/act-model.js';
@@ -90,6 +91,36 @@ function peopleResolverOf(people: readonly AnnotatePerson[], prefix: string): Pe
   return resolver;
 }
 
+/** Each message text's units (a growing conversation is read again whole). */
+const splitMemo = new BoundedMemo<readonly Unit[]>();
+const actsMemo = new BoundedMemo<readonly ReadUnit[]>();
+const actModelIds = new WeakMap<ActModel, number>();
+let actModelCount = 0;
+
+/** `readUnitActs` of a message's units, read once per text, context and model. */
+function unitActs(
+  text: string,
+  split: readonly Unit[],
+  context: ActContext,
+  model: ActModel | null,
+): readonly ReadUnit[] {
+  let modelId = 0;
+  if (model) {
+    modelId = actModelIds.get(model) ?? 0;
+    if (!modelId) actModelIds.set(model, (modelId = ++actModelCount));
+  }
+  const key = [
+    modelId,
+    context.reply,
+    context.dm,
+    context.previousAct,
+    context.replyToAct,
+    context.unitCount,
+    text,
+  ].join('\u001f');
+  return actsMemo.get(key, () => Object.freeze(readUnitActs(split, context, model)));
+}
+
 /**
  * Reads every message of a conversation: units, acts (the learned model fused with the cues, or
  * `given` acts where a model read them), addressees. Later messages see the acts read before them.
@@ -108,7 +139,9 @@ export function readConversation(
     const isBot = bots.has(message.author) || NON_MESSAGES.has(message.kind ?? 'message');
     const target =
       message.replyTo ?? (message.thread && message.thread !== message.id ? message.thread : undefined);
-    const split = splitClauses(splitUnits(withEmoji(message.text)));
+    const split = splitMemo.get(message.text, () =>
+      Object.freeze(splitClauses(splitUnits(withEmoji(message.text)))),
+    );
     const actContext: ActContext = {
       reply: target !== undefined,
       dm: input.dm,
@@ -117,7 +150,7 @@ export function readConversation(
     };
     const units = isBot
       ? []
-      : readUnitActs(split, actContext, acts).map((unit, k) => {
+      : unitActs(message.text, split, actContext, acts).map((unit, k) => {
           const read = given?.get(`${message.id}#${k}`);
           return read ? { ...unit, act: read.act, confidence: read.confidence } : unit;
         });

@@ -1,6 +1,7 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { capText, cutAtWord } from '../../domain/text-caps.js';
+import { BoundedMemo } from './memo.js';
 import { analysedText } from './units/unit-text.js';
 
 /** wink-nlp with its English lite model, loaded once (about 40 ms) on first use. */
@@ -57,8 +58,16 @@ export function nlpText(text: string): string {
   return cutAtWord(cleanText(window), NLP_LIMITS.maxChars);
 }
 
+/** What wink-nlp read from a text (a copy is handed out: callers may change theirs). */
+function memoized(read: (text: string) => string[]): (text: string) => string[] {
+  const memo = new BoundedMemo<string[]>();
+  return (text) => [...memo.get(text, () => read(text))];
+}
+
 /** Sentences of one message (wink-nlp's sentence boundaries, then splits on " — " and ";" clauses kept whole). */
-export function sentences(text: string): string[] {
+export const sentences = memoized(readSentences);
+
+function readSentences(text: string): string[] {
   const clean = nlpText(text);
   if (!clean) return [];
   return (
@@ -74,7 +83,11 @@ export function sentences(text: string): string[] {
 }
 
 /** Noun phrases (determiner-free runs of adjectives, nouns and proper nouns that end in a noun), in order. */
-export function nounPhrases(text: string): string[] {
+export const nounPhrases = memoized(readNounPhrases);
+
+function readNounPhrases(text: string): string[] {
+  // Every phrase starts with a letter: a text without one (emoji, numbers, punctuation) has none.
+  if (!/\p{L}/u.test(text)) return [];
   // A placeholder for a long token or link ends a phrase; it names nothing.
   const doc = nlp().readDoc(nlpText(text).replace(/<(?:long|url)>/g, ' ; '));
   const its = nlp().its;
