@@ -5,7 +5,10 @@
  * ingest` with agents in a child process (bench/pipeline/child.ts) and prints, per stage,
  * messages/s, wall and CPU seconds, and the child's peak RSS.
  *
- *   npm run bench:pipeline -- --messages 10000 [--text irc|synthetic] [--cpu-prof DIR] [--keep] [--json]
+ * With `--day N`, a day of N new messages (the same workspace, a week after the export ends) is
+ * then ingested into the same store, and its stages and agent CPU time printed: the incremental cost.
+ *
+ *   npm run bench:pipeline -- --messages 10000 [--text irc|synthetic] [--day 5000] [--cpu-prof DIR] [--keep] [--json]
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -21,6 +24,7 @@ const { values } = parseArgs({
     messages: { type: 'string', default: '10000' },
     text: { type: 'string', default: 'irc' },
     'cpu-prof': { type: 'string' },
+    day: { type: 'string', default: '0' },
     keep: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
   },
@@ -29,6 +33,9 @@ const { values } = parseArgs({
 const messages = Number(values.messages);
 if (!Number.isInteger(messages) || messages <= 0) throw new Error('--messages takes a positive integer');
 if (values.text !== 'irc' && values.text !== 'synthetic') throw new Error('--text takes irc or synthetic');
+const dayMessages = Number(values.day);
+if (!Number.isInteger(dayMessages) || dayMessages < 0)
+  throw new Error('--day takes a whole number of messages');
 const text = values.text === 'irc' && !ircCorpusAvailable() ? 'synthetic' : values.text;
 if (text !== values.text) console.log('the IRC corpus is not in ../shared: synthetic texts instead');
 
@@ -53,66 +60,101 @@ for (const name of readdirSync(exportDir, { recursive: true, encoding: 'utf8' })
 const floorSeconds = (performance.now() - floorStarted) / 1000;
 
 const profile = values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', resolve(values['cpu-prof'])] : [];
-const child = spawnSync(
-  process.execPath,
-  [
-    ...profile,
-    '--import',
-    'tsx',
-    join(import.meta.dirname, 'pipeline', 'child.ts'),
-    exportDir,
-    join(work, 'home'),
-  ],
-  { encoding: 'utf8', maxBuffer: 64 * 1024 ** 2, stdio: ['ignore', 'pipe', 'inherit'] },
-);
-if (child.status !== 0) throw new Error(`outro ingest (child) exited with ${child.status ?? child.signal}`);
-const report = JSON.parse(child.stdout.trim().split('\n').pop() ?? '') as ChildReport;
+/** `outro ingest` with agents of one export into `home`, in a child process (bench/pipeline/child.ts). */
+function ingestInChild(dir: string): ChildReport {
+  const child = spawnSync(
+    process.execPath,
+    [
+      ...profile,
+      '--import',
+      'tsx',
+      join(import.meta.dirname, 'pipeline', 'child.ts'),
+      dir,
+      join(work, 'home'),
+    ],
+    { encoding: 'utf8', maxBuffer: 64 * 1024 ** 2, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  if (child.status !== 0) throw new Error(`outro ingest (child) exited with ${child.status ?? child.signal}`);
+  return JSON.parse(child.stdout.trim().split('\n').pop() ?? '') as ChildReport;
+}
+
+const report = ingestInChild(exportDir);
+printStages(report, generated.messages, floorSeconds);
+
+let day: (ChildReport & { messages: number }) | undefined;
+if (dayMessages > 0) {
+  const dayDir = join(work, 'day');
+  const next = await generateSlackExport({
+    messages: dayMessages,
+    out: dayDir,
+    channels: 20,
+    users: 200,
+    seed: 2,
+    zip: false,
+    days: 1,
+    firstDay: generated.days + 7,
+    ...(text === 'irc' ? { texts: new IrcTextSource() } : {}),
+  });
+  day = { ...ingestInChild(dayDir), messages: next.messages };
+  const agentCpu = day.stages.slice(1).reduce((sum, stage) => sum + stage.cpuSeconds, 0);
+  console.log(
+    `\na new day of ${next.messages.toLocaleString()} messages on that store: agents ${agentCpu.toFixed(2)} CPU s (read + store ${day.stages[0].cpuSeconds.toFixed(2)})`,
+  );
+  printStages(day, next.messages);
+}
 if (!values.keep) rmSync(work, { recursive: true, force: true });
 else console.log(`kept ${work}`);
 
-const rate = (seconds: number): string =>
-  seconds > 0 ? Math.round(generated.messages / seconds).toLocaleString() : '—';
-const rows = [
-  ['JSON.parse floor', rate(floorSeconds), floorSeconds.toFixed(2), '', ''],
-  ...report.stages.map((stage) => [
-    stage.stage,
-    rate(stage.wallSeconds),
-    stage.wallSeconds.toFixed(2),
-    stage.cpuSeconds.toFixed(2),
-    stage.eventsOut.toLocaleString(),
-  ]),
-  [
-    'runtime (bus, commits)',
-    '',
-    Math.max(
-      0,
-      report.totalWallSeconds - report.stages.reduce((sum, stage) => sum + stage.wallSeconds, 0),
-    ).toFixed(2),
-    Math.max(
-      0,
-      report.totalCpuSeconds - report.stages.reduce((sum, stage) => sum + stage.cpuSeconds, 0),
-    ).toFixed(2),
-    '',
-  ],
-  [
-    'whole pipeline',
-    rate(report.totalWallSeconds),
-    report.totalWallSeconds.toFixed(2),
-    report.totalCpuSeconds.toFixed(2),
-    report.events.toLocaleString(),
-  ],
-];
-const header = ['stage', 'msgs/s', 'wall s', 'CPU s', 'events out'];
-const widths = header.map((title, column) =>
-  Math.max(title.length, ...rows.map((row) => row[column].length)),
-);
-for (const row of [header, ...rows])
-  console.log(
-    row
-      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column])))
-      .join('  '),
+function printStages(report: ChildReport, messages: number, floorSeconds?: number): void {
+  const rate = (seconds: number): string =>
+    seconds > 0 ? Math.round(messages / seconds).toLocaleString() : '—';
+  const rows = [
+    ...(floorSeconds === undefined
+      ? []
+      : [['JSON.parse floor', rate(floorSeconds), floorSeconds.toFixed(2), '', '']]),
+    ...report.stages.map((stage) => [
+      stage.stage,
+      rate(stage.wallSeconds),
+      stage.wallSeconds.toFixed(2),
+      stage.cpuSeconds.toFixed(2),
+      stage.eventsOut.toLocaleString(),
+    ]),
+    [
+      'runtime (bus, commits)',
+      '',
+      Math.max(
+        0,
+        report.totalWallSeconds - report.stages.reduce((sum, stage) => sum + stage.wallSeconds, 0),
+      ).toFixed(2),
+      Math.max(
+        0,
+        report.totalCpuSeconds - report.stages.reduce((sum, stage) => sum + stage.cpuSeconds, 0),
+      ).toFixed(2),
+      '',
+    ],
+    [
+      'whole pipeline',
+      rate(report.totalWallSeconds),
+      report.totalWallSeconds.toFixed(2),
+      report.totalCpuSeconds.toFixed(2),
+      report.events.toLocaleString(),
+    ],
+  ];
+  const header = ['stage', 'msgs/s', 'wall s', 'CPU s', 'events out'];
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => row[column].length)),
   );
-console.log(
-  `peak RSS ${report.peakRssMiB.toFixed(0)} MiB${report.agentsFailed ? `; agents failed: ${report.agentsFailed}` : ''}`,
-);
-if (values.json) console.log(JSON.stringify({ messages: generated.messages, text, floorSeconds, ...report }));
+  for (const row of [header, ...rows])
+    console.log(
+      row
+        .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column])))
+        .join('  '),
+    );
+  console.log(
+    `peak RSS ${report.peakRssMiB.toFixed(0)} MiB${report.agentsFailed ? `; agents failed: ${report.agentsFailed}` : ''}`,
+  );
+}
+if (values.json)
+  console.log(
+    JSON.stringify({ messages: generated.messages, text, floorSeconds, ...report, ...(day ? { day } : {}) }),
+  );

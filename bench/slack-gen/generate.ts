@@ -14,6 +14,8 @@ export interface GenerateOptions {
   zip: boolean;
   /** Days the export spans; default grows with the message count (about 2,000 a day). */
   days?: number;
+  /** Days after 2025-01-06 the first message falls on (default 0): a later day of the same workspace. */
+  firstDay?: number;
   /** Where plain messages' texts come from (bench/slack-gen/irc-text.ts); default: synthetic work chat. */
   texts?: TextSource;
 }
@@ -68,7 +70,8 @@ export async function generateSlackExport(options: GenerateOptions): Promise<Gen
   let replies = 0;
   let suffix = 0;
   const nextTs = (seconds: number): string => formatTs(seconds, (suffix = (suffix + 1) % 1_000_000));
-  for (let day = 0; day < days || pending.size > 0; day++) {
+  const first = options.firstDay ?? 0;
+  for (let day = first; day < first + days || pending.size > 0; day++) {
     const dayStart = START + day * DAY;
     const byConversation = new Map<number, Array<{ order: number; record: GenRecord }>>();
     const add = (conversation: number, seconds: number, ts: string, record: GenRecord): void => {
@@ -89,7 +92,7 @@ export async function generateSlackExport(options: GenerateOptions): Promise<Gen
     for (const reply of pending.get(day) ?? []) addReply(reply);
     pending.delete(day);
 
-    const target = day < days ? Math.round((options.messages * (day + 1)) / days) : planned;
+    const target = day < first + days ? Math.round((options.messages * (day - first + 1)) / days) : planned;
     while (planned < target) {
       const index = prng.weighted(workspace.cumulative);
       const conversation = workspace.conversations[index];

@@ -43,6 +43,8 @@ export interface ReadOptions {
 export class EventLog {
   private readonly insert: Statement;
   private readonly byId: Statement;
+  /** Answered from the id index alone (no payload read). */
+  private readonly idExists: Statement;
   private readonly maxSeq: Statement;
 
   constructor(
@@ -54,6 +56,7 @@ export class EventLog {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.byId = db.prepare('SELECT * FROM events WHERE id = ?');
+    this.idExists = db.prepare('SELECT 1 FROM events WHERE id = ?').pluck();
     this.maxSeq = db.prepare('SELECT coalesce(max(seq), 0) AS seq FROM events');
   }
 
@@ -92,7 +95,7 @@ export class EventLog {
   }
 
   has(id: string): boolean {
-    return this.byId.get(id) !== undefined;
+    return this.idExists.get(id) !== undefined;
   }
 
   get(id: string): StoredEvent | undefined {

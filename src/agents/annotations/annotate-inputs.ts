@@ -8,7 +8,7 @@ import type { SqliteDatabase } from '../../memory/sqlite.js';
 import type { AnnotateInput, AnnotatePerson } from '../../pipeline/annotate/annotate-types.js';
 import { attachKnownState } from '../../pipeline/annotate/known-state.js';
 import { groupHumans } from '../../pipeline/resolve/people.js';
-import { channelMessages } from '../conversations/channel-messages.js';
+import { CHANNEL_EVENT_TYPES, channelMessages } from '../conversations/channel-messages.js';
 import type { KnowledgeFold } from './knowledge-fold.js';
 
 /**
@@ -137,4 +137,30 @@ export function conversationMessages(log: EventLog, channel: string): ReactedMes
   return channelMessages(log, channel).map((message) =>
     reactions.has(message.id) ? { ...message, reactions: reactions.get(message.id) } : message,
   );
+}
+
+const CHANNEL_READ_TYPES = [...CHANNEL_EVENT_TYPES, EVENT.reactionAdded];
+
+/**
+ * `conversationMessages` per channel, read again only when the channel's stream gained a message,
+ * edit, deletion or reaction since: on a first ingest every message is stored before the agents
+ * run, so each channel is read once per drain instead of once per batch.
+ */
+export class ChannelMessagesCache {
+  private readonly read = new Map<string, { seq: number; messages: ReactedMessage[] }>();
+
+  constructor(private readonly log: EventLog) {}
+
+  messages(channel: string): ReactedMessage[] {
+    const held = this.read.get(channel);
+    if (
+      held &&
+      this.log.read({ stream: channel, types: CHANNEL_READ_TYPES, afterSeq: held.seq, limit: 1 }).length === 0
+    )
+      return held.messages;
+    const seq = this.log.lastSeq();
+    const messages = conversationMessages(this.log, channel);
+    this.read.set(channel, { seq, messages });
+    return messages;
+  }
 }

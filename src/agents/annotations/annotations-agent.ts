@@ -22,7 +22,7 @@ import type { ModelConfigBlock } from '../../llm/model-settings.js';
 import { SqliteStageCache } from '../../memory/stage-cache-store.js';
 import type { Agent, AgentContext } from '../../runtime/agents/agent.js';
 import { ANNOTATION_EVENT_TYPES, annotationEvents } from './annotation-events.js';
-import { buildAnnotateInput, conversationMessages, readKnowledge } from './annotate-inputs.js';
+import { buildAnnotateInput, ChannelMessagesCache, readKnowledge } from './annotate-inputs.js';
 import { KNOWLEDGE_TYPES } from './knowledge-as-of.js';
 import { KnowledgeFold } from './knowledge-fold.js';
 
@@ -43,8 +43,11 @@ export class AnnotationsAgent implements Agent {
   readonly consumes = [EVENT.conversationExtracted] as const;
   readonly produces = ANNOTATION_EVENT_TYPES;
   private readonly timezone: string;
-  /** The annotation events so far, kept across batches (one log per agent; a new log starts a new fold). */
-  private fold: KnowledgeFold | undefined;
+  /**
+   * Kept across batches, for one log (another log starts them again): the annotation events so
+   * far, and each channel's messages while the log adds nothing to its stream.
+   */
+  private held: { fold: KnowledgeFold; channels: ChannelMessagesCache } | undefined;
 
   constructor(private readonly options: AnnotationsAgentOptions = {}) {
     this.timezone = options.timezone ?? systemTimeZone();
@@ -59,9 +62,10 @@ export class AnnotationsAgent implements Agent {
     if (latest.size === 0) return [];
     // Cache writes are held and committed with the batch's events (one transaction per batch).
     const cache = new SqliteStageCache(context.db, context.now, { deferWrites: true });
-    if (!this.fold?.mirrors(context.log)) this.fold = new KnowledgeFold(context.log);
-    const knowledge = readKnowledge(context.db, context.log, this.fold);
-    const messagesByChannel = new Map<string, ReturnType<typeof conversationMessages>>();
+    if (!this.held?.fold.mirrors(context.log))
+      this.held = { fold: new KnowledgeFold(context.log), channels: new ChannelMessagesCache(context.log) };
+    const { channels } = this.held;
+    const knowledge = readKnowledge(context.db, context.log, this.held.fold);
     const ordered = [...latest.values()].sort((a, b) => a.payload.start.localeCompare(b.payload.start));
     const out: EventEnvelope[] = [];
     const seen = new Set<string>();
@@ -69,11 +73,7 @@ export class AnnotationsAgent implements Agent {
       if (context.signal.aborted) throw context.signal.reason ?? new Error('aborted');
       const conversation = event.payload;
       if (conversation.messages.length === 0) continue;
-      let messages = messagesByChannel.get(conversation.channel);
-      if (!messages) {
-        messages = conversationMessages(context.log, conversation.channel);
-        messagesByChannel.set(conversation.channel, messages);
-      }
+      const messages = channels.messages(conversation.channel);
       const input = buildAnnotateInput(conversation, messages, knowledge, this.timezone);
       if (!input) continue;
       const result = await runAnnotate(

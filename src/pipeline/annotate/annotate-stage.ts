@@ -19,19 +19,28 @@ import { knownStateOf } from './known-state.js';
 /** Bump when the heuristic's output for the same input may change (part of every cache key). */
 export const ANNOTATE_STAGE_VERSION = 'annotate-acts-1';
 
-/** The text of each people list hashed so far: every conversation of a batch shares one list. */
-const peopleTexts = new WeakMap<object, string>();
+/** The text of each people list hashed so far, and its hash: every conversation of a batch shares one list. */
+const peopleTexts = new WeakMap<object, { text: string; hashed: string }>();
+function peopleText(people: AnnotateInput['people']): { text: string; hashed: string } {
+  let known = peopleTexts.get(people);
+  if (known === undefined) {
+    const text = stableStringify(people);
+    // A JSON string where the list was: no list writes as a string, so it cannot stand for another input.
+    peopleTexts.set(people, (known = { text, hashed: JSON.stringify(`people ${contentHash(text)}`) }));
+  }
+  return known;
+}
 
 /**
  * `contentHash(input)`, writing the shared people list once per list (it is never changed once
  * built). Where the caller attached its knowledge state (known-state.ts), the knowledge lists are
- * hashed as its digest instead of written out: they grow with the store, the rest with the conversation.
+ * hashed as its digest and the people list as its hash instead of written out: they grow with the
+ * store (and the team), the rest with the conversation.
  */
 function annotateInputHash(input: AnnotateInput): string {
-  let people = peopleTexts.get(input.people);
-  if (people === undefined) peopleTexts.set(input.people, (people = stableStringify(input.people)));
+  const people = peopleText(input.people);
   const known = knownStateOf(input);
-  if (!known) return contentHash(stableStringify(input, new Map([[input.people, people]])));
+  if (!known) return contentHash(stableStringify(input, new Map([[input.people, people.text]])));
   const rest = {
     ...input,
     entities: [],
@@ -39,7 +48,9 @@ function annotateInputHash(input: AnnotateInput): string {
     openItems: undefined,
     priorFacts: undefined,
   };
-  return contentHash(`known ${known.digest} ${stableStringify(rest, new Map([[input.people, people]]))}`);
+  return contentHash(
+    `known ${known.digest} ${stableStringify(rest, new Map([[input.people, people.hashed]]))}`,
+  );
 }
 
 export const annotateStage: StageDefinition<AnnotateInput, AnnotateOutput> = {

@@ -6,7 +6,7 @@
 export class BoundedMemo<V> {
   private readonly answers = new Map<string, V>();
 
-  constructor(private readonly size = 8_192) {}
+  constructor(private readonly size = 50_000) {}
 
   get(key: string, read: () => V): V {
     let answer = this.answers.get(key);
