@@ -54,9 +54,6 @@ export function openDatabase(file: string, options: OpenOptions): SqliteDatabase
       // keep bulk ingest from re-reading index pages through syscalls.
       db.pragma(`cache_size = -${options.cacheKiB ?? 64 * 1024}`);
       db.pragma('mmap_size = 268435456');
-      // Checkpoint the WAL every 32 MB instead of every 4 MB: an agent batch rewrites the same index
-      // pages (events, bus cursors, search) many times, and each checkpoint copies them back again.
-      db.pragma('wal_autocheckpoint = 8192');
       migrate(db, file, options.migrations);
     }
   } catch (cause) {
