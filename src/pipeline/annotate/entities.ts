@@ -53,6 +53,11 @@ export class EntityBook {
   private readonly localHeads = new Map<string, Set<Entry>>();
   private readonly localIrregular = new Set<Entry>();
   private readonly used = new Set<string>();
+  /**
+   * `mentionedIn` answers by text, until an entry gains a form (a new entity, a new alias): the
+   * extractors ask about the same sentences many times.
+   */
+  private readonly mentions = new Map<string, string[]>();
 
   constructor(known: readonly KnownEntity[] | KnownEntitySource) {
     this.source = Array.isArray(known) ? listSource(known) : (known as KnownEntitySource);
@@ -67,6 +72,7 @@ export class EntityBook {
       if (!found.entity.aliases.includes(surface.trim())) {
         found.entity.aliases.push(surface.trim());
         this.index(found);
+        this.mentions.clear();
       }
       this.used.add(found.entity.id);
       return found.entity.id;
@@ -85,6 +91,7 @@ export class EntityBook {
     if (same) same.push(entry);
     else this.addedById.set(entity.id, [entry]);
     this.index(entry);
+    this.mentions.clear();
     this.used.add(entity.id);
     return entity.id;
   }
@@ -114,6 +121,12 @@ export class EntityBook {
 
   /** Known entities whose aliases appear in the text (whole words), in order of appearance. */
   mentionedIn(text: string): string[] {
+    let hits = this.mentions.get(text);
+    if (!hits) this.mentions.set(text, (hits = this.scanMentions(text)));
+    return [...hits];
+  }
+
+  private scanMentions(text: string): string[] {
     const lower = ` ${text.toLowerCase().replace(/[^\p{L}\d]+/gu, ' ')} `;
     const candidates = new Set<Entry>();
     for (const known of this.source.irregular()) candidates.add(this.copy(known));
@@ -190,6 +203,7 @@ export class EntityBook {
     if (entry && alias && !entry.entity.aliases.includes(alias)) {
       entry.entity.aliases.push(alias);
       this.index(entry);
+      this.mentions.clear();
     }
   }
 
