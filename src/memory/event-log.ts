@@ -94,6 +94,18 @@ export class EventLog {
     return appended;
   }
 
+  /** The streams with an event of one of `types` whose seq is in (afterSeq, throughSeq]; payloads are not read. */
+  streamsWith(types: readonly string[], afterSeq: number, throughSeq: number): Set<string> {
+    if (types.length === 0 || throughSeq <= afterSeq) return new Set();
+    const rows = this.db
+      .prepare(
+        `SELECT DISTINCT stream FROM events WHERE seq > ? AND seq <= ? AND type IN (${types.map(() => '?').join(', ')})`,
+      )
+      .pluck()
+      .all(afterSeq, throughSeq, ...types) as string[];
+    return new Set(rows);
+  }
+
   has(id: string): boolean {
     return this.idExists.get(id) !== undefined;
   }

@@ -40,19 +40,24 @@ function post(k: number, channel = 'C1'): void {
 }
 
 describe('ChannelMessagesCache', () => {
-  it('reads a channel again only after its stream gained a message or a reaction', () => {
+  it('reads a channel again only in a batch after its stream gained a message or a reaction', () => {
     post(1);
     const cache = new ChannelMessagesCache(store.log);
+    cache.refresh();
     const first = cache.messages(CHANNEL);
     expect(first.map((message) => message.id)).toEqual(['1.1']);
     post(2, 'C2'); // another channel
+    cache.refresh();
     expect(cache.messages(CHANNEL)).toBe(first);
     post(3);
+    expect(cache.messages(CHANNEL)).toBe(first); // until the next batch
+    cache.refresh();
     const second = cache.messages(CHANNEL);
     expect(second.map((message) => message.id)).toEqual(['1.1', '1.3']);
     store.log.append(
       reactionAdded({ ...ref, id: '1.1', emoji: 'tada', user: 'slack:T1:U2' }, new Date(T0).toISOString()),
     );
+    cache.refresh();
     const third = cache.messages(CHANNEL);
     expect(third).not.toBe(second);
     expect(third[0].reactions).toEqual([{ emoji: 'tada', user: 'slack:T1:U2' }]);

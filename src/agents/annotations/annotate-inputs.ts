@@ -142,25 +142,27 @@ export function conversationMessages(log: EventLog, channel: string): ReactedMes
 const CHANNEL_READ_TYPES = [...CHANNEL_EVENT_TYPES, EVENT.reactionAdded];
 
 /**
- * `conversationMessages` per channel, read again only when the channel's stream gained a message,
- * edit, deletion or reaction since: on a first ingest every message is stored before the agents
- * run, so each channel is read once per drain instead of once per batch.
+ * `conversationMessages` per channel, read again only after the channel's stream gained a message,
+ * edit, deletion or reaction: on a first ingest every message is stored before the agents run, so
+ * each channel is read once per drain instead of once per batch.
  */
 export class ChannelMessagesCache {
-  private readonly read = new Map<string, { seq: number; messages: ReactedMessage[] }>();
+  private readonly read = new Map<string, ReactedMessage[]>();
+  private seq = 0;
 
   constructor(private readonly log: EventLog) {}
 
+  /** Forgets the channels whose streams gained such events since the last call (once per batch). */
+  refresh(): void {
+    const through = this.log.lastSeq();
+    for (const stream of this.log.streamsWith(CHANNEL_READ_TYPES, this.seq, through))
+      this.read.delete(stream);
+    this.seq = through;
+  }
+
   messages(channel: string): ReactedMessage[] {
-    const held = this.read.get(channel);
-    if (
-      held &&
-      this.log.read({ stream: channel, types: CHANNEL_READ_TYPES, afterSeq: held.seq, limit: 1 }).length === 0
-    )
-      return held.messages;
-    const seq = this.log.lastSeq();
-    const messages = conversationMessages(this.log, channel);
-    this.read.set(channel, { seq, messages });
+    let messages = this.read.get(channel);
+    if (!messages) this.read.set(channel, (messages = conversationMessages(this.log, channel)));
     return messages;
   }
 }

@@ -65,6 +65,7 @@ export class AnnotationsAgent implements Agent {
     if (!this.held?.fold.mirrors(context.log))
       this.held = { fold: new KnowledgeFold(context.log), channels: new ChannelMessagesCache(context.log) };
     const { channels } = this.held;
+    channels.refresh();
     const knowledge = readKnowledge(context.db, context.log, this.held.fold);
     const ordered = [...latest.values()].sort((a, b) => a.payload.start.localeCompare(b.payload.start));
     const out: EventEnvelope[] = [];
