@@ -55,6 +55,16 @@ export function readKnowledge(db: SqliteDatabase, log: EventLog, fold: Knowledge
   return { people: annotatePeople(db), channels, fold };
 }
 
+/** Each people list's names by person key (every conversation of a batch shares the list). */
+const nameIndexes = new WeakMap<readonly AnnotatePerson[], Map<string, string>>();
+function namesOf(people: readonly AnnotatePerson[]): Map<string, string> {
+  const known = nameIndexes.get(people);
+  if (known) return known;
+  const names = new Map(people.map((person) => [person.key, person.name]));
+  nameIndexes.set(people, names);
+  return names;
+}
+
 /** Each channel message list's positions by message id (a batch reads a channel once, and picks from it per conversation). */
 const positionIndexes = new WeakMap<readonly ReactedMessage[], Map<string, number>>();
 function positionsOf(messages: readonly ReactedMessage[]): Map<string, number> {
@@ -83,7 +93,7 @@ export function buildAnnotateInput(
   const picked = [...at].sort((a, b) => a - b).map((position) => messages[position]);
   if (picked.length === 0) return undefined;
   const first = picked[0];
-  const names = new Map(knowledge.people.map((person) => [person.key, person.name]));
+  const names = namesOf(knowledge.people);
   const channel = knowledge.channels.get(conversation.channel);
   const start = first.ts;
   const { known, digest, entities, current } = knowledge.fold.asOf(start, conversation.conversationId);
