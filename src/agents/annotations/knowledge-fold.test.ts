@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../app/store.js';
 import { EVENT, makeEvent } from '../../domain/events.js';
+import { Prng } from '../../domain/seeded-random.js';
 import { listSource, type KnownEntitySource } from '../../pipeline/annotate/known-entities.js';
 import { knowledgeAsOf, type KnowledgeEvent } from './knowledge-as-of.js';
 import { KnowledgeFold } from './knowledge-fold.js';
@@ -23,15 +24,10 @@ const evidence = [
 ];
 const provenance = { stage: 'annotate', version: 'v', strategy: 'heuristic' as const };
 
-/** A small seeded generator (mulberry32), so a failure replays. */
+/** A seeded generator (so a failure replays). */
 function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const prng = new Prng(seed);
+  return () => prng.next();
 }
 
 const NAMES = ['billing service', 'auth api', 'the indexer', 'v2.1', '-edge-', 'search indexer', 'Fares'];
