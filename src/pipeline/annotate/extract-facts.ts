@@ -13,6 +13,7 @@ import { entityOfPhrase, objectSlot } from './facts/object-slot.js';
 import { lastNamedIn } from './facts/person-slots.js';
 import { ownershipClaims } from './facts/slot-filler.js';
 import { templateFacts } from './facts/template-facts.js';
+import { earlierOwnedThing, type OwnedThing } from './owned-things.js';
 
 type Retraction = AnnotateOutput['retractions'][number];
 
@@ -30,7 +31,12 @@ export function extractFacts(
 ): Pick<AnnotateOutput, 'facts' | 'retractions'> {
   const facts: AnnotatedFact[] = [];
   const retractions: Retraction[] = [];
-  const push = (fact: AnnotatedFact): void => {
+  const sameOwner = (a: string, b: string): boolean =>
+    a === b ||
+    context.people.resolve(context.people.nameOf(a)) === b ||
+    context.people.resolve(context.people.nameOf(b)) === a;
+  const push = (said: AnnotatedFact): void => {
+    const fact = sameThingAsBefore(said);
     if (
       !facts.some(
         (f) =>
@@ -41,6 +47,26 @@ export function extractFacts(
       )
     )
       facts.push(fact);
+  };
+  /** An owner said to own a thing again under another name keeps one ownership: the earlier name's. */
+  const sameThingAsBefore = (fact: AnnotatedFact): AnnotatedFact => {
+    if (fact.relation !== 'owns') return fact;
+    const owned: OwnedThing[] = [
+      ...(context.input.priorFacts ?? []).filter((f) => f.relation === 'owns'),
+      ...facts
+        .filter((f) => f.relation === 'owns')
+        .map((f) => ({ subject: f.subject, object: f.object, message: f.evidence[0] })),
+    ];
+    const object = earlierOwnedThing(
+      { subject: fact.subject, object: fact.object, message: fact.evidence[0] },
+      owned,
+      (id) => context.entities.formsOf(id),
+      sameOwner,
+    );
+    if (!object) return fact;
+    for (const form of context.entities.formsOf(fact.object)) context.entities.addAlias(object, form);
+    context.entities.markUsed(object);
+    return { ...fact, object };
   };
   const retract = (retraction: Retraction): void => {
     if (!retractions.some((r) => r.factId === retraction.factId)) retractions.push(retraction);

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { earlierOwnedThing, sameOwnedThing } from './owned-things.js';
+
+describe('sameOwnedThing', () => {
+  it('reads plurals, an added component word and two compounds on one component word as one thing', () => {
+    expect(sameOwnedThing('printer', 'printers')).toBe(true);
+    expect(sameOwnedThing('invoices', 'invoices API')).toBe(true);
+    expect(sameOwnedThing('billing API', 'payments API')).toBe(true);
+  });
+
+  it('keeps apart names that share only a modifier or nothing', () => {
+    expect(sameOwnedThing('invoice', 'invoice retry schedule')).toBe(false);
+    expect(sameOwnedThing('search', 'billing')).toBe(false);
+    expect(sameOwnedThing('status', 'statu')).toBe(false);
+  });
+});
+
+describe('earlierOwnedThing', () => {
+  const forms = (id: string): string[] => [id.replace('component:', '').replace(/-/g, ' ')];
+  const same = (a: string, b: string): boolean => a.replace(/^\w+:/, '') === b.replace(/^\w+:/, '');
+
+  it('gives a restated thing the earlier name, for the same human under another key', () => {
+    const earlier = [{ subject: 'slack:kim', object: 'component:invoices', message: 'm1' }];
+    expect(
+      earlierOwnedThing(
+        { subject: 'teams:kim', object: 'component:invoices-api', message: 'm7' },
+        earlier,
+        forms,
+        same,
+      ),
+    ).toBe('component:invoices');
+  });
+
+  it("merges two things one message gives one owner, but never another owner's thing", () => {
+    const earlier = [
+      { subject: 'slack:kim', object: 'component:contract', message: 'm1' },
+      { subject: 'slack:ola', object: 'component:printers-api', message: 'm2' },
+    ];
+    expect(
+      earlierOwnedThing(
+        { subject: 'slack:kim', object: 'component:pricing', message: 'm1' },
+        earlier,
+        forms,
+        same,
+      ),
+    ).toBe('component:contract');
+    expect(
+      earlierOwnedThing(
+        { subject: 'slack:kim', object: 'component:printers', message: 'm3' },
+        earlier,
+        forms,
+        same,
+      ),
+    ).toBeUndefined();
+  });
+});
