@@ -13,7 +13,7 @@ import { entityOfPhrase, objectSlot } from './facts/object-slot.js';
 import { lastNamedIn } from './facts/person-slots.js';
 import { ownershipClaims } from './facts/slot-filler.js';
 import { templateFacts } from './facts/template-facts.js';
-import { earlierOwnedThing, type OwnedThing } from './owned-things.js';
+import { earlierOwnedThing, listedParts, type OwnedThing } from './owned-things.js';
 
 type Retraction = AnnotateOutput['retractions'][number];
 
@@ -48,6 +48,13 @@ export function extractFacts(
     )
       facts.push(fact);
   };
+  /** "owns the sync engine: the queue worker, the retry job": those are the sync engine's other names. */
+  const nameListedParts = (fact: AnnotatedFact): void => {
+    const read = context.messages.find((m) => m.message.id === fact.evidence[0]);
+    if (!read) return;
+    const parts = listedParts(read.message.text, context.entities.formsOf(fact.object));
+    for (const part of parts) context.entities.addAlias(fact.object, part);
+  };
   /** An owner said to own a thing again under another name keeps one ownership: the earlier name's. */
   const sameThingAsBefore = (fact: AnnotatedFact): AnnotatedFact => {
     if (fact.relation !== 'owns') return fact;
@@ -63,6 +70,7 @@ export function extractFacts(
       (id) => context.entities.formsOf(id),
       sameOwner,
     );
+    if (fact.evidence[0]) nameListedParts(fact);
     if (!object) return fact;
     for (const form of context.entities.formsOf(fact.object)) context.entities.addAlias(object, form);
     context.entities.markUsed(object);

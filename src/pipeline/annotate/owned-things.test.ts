@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { earlierOwnedThing, sameOwnedThing } from './owned-things.js';
+import { earlierOwnedThing, listedParts, sameOwnedThing } from './owned-things.js';
 
 describe('sameOwnedThing', () => {
   it('reads plurals, an added component word and two compounds on one component word as one thing', () => {
@@ -52,5 +52,20 @@ describe('earlierOwnedThing', () => {
         same,
       ),
     ).toBeUndefined();
+  });
+});
+
+describe('listedParts', () => {
+  it('reads the parts listed after a thing and a colon as its other names', () => {
+    expect(
+      listedParts(
+        'heads up: Kim owns the sync engine: queue worker, the retry job and the audit log, all of it. thanks',
+        ['sync engine'],
+      ),
+    ).toEqual(['queue worker', 'retry job', 'audit log']);
+  });
+
+  it('finds nothing when no colon follows the name', () => {
+    expect(listedParts('Kim owns the sync engine, and the retry job too', ['sync engine'])).toEqual([]);
   });
 });

@@ -70,3 +70,27 @@ export function earlierOwnedThing(
   }
   return undefined;
 }
+
+const LIST_END = /[.;!?\n]|\s[—–-]\s/;
+const NOT_A_PART = /^(?:all|everything|all of it|the rest|etc|and more|anything else)$/i;
+
+/**
+ * The parts a statement lists right after naming a thing and a colon ("owns the sync engine: the
+ * queue worker, the retry job, all of it"): other names the owner will use for that thing.
+ */
+export function listedParts(text: string, forms: readonly string[]): string[] {
+  const lower = text.toLowerCase();
+  for (const form of forms) {
+    const name = form.trim().toLowerCase();
+    if (name.length < 2) continue;
+    const at = lower.indexOf(`${name}:`);
+    if (at < 0) continue;
+    const rest = text.slice(at + name.length + 1);
+    const list = rest.split(LIST_END)[0];
+    return list
+      .split(/,|\s\+\s|\band\b|&/)
+      .map((part) => part.trim().replace(/^(?:the|our|its|their)\s+/i, ''))
+      .filter((part) => /\p{L}/u.test(part) && part.split(/\s+/).length <= 4 && !NOT_A_PART.test(part));
+  }
+  return [];
+}
