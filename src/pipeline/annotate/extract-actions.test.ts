@@ -96,6 +96,15 @@ describe('action items', () => {
     expect(out.actionItems).toEqual([]);
   });
 
+  it('reads a hand-off to someone named ("I\'ll tell Marco") as the speaker\'s item, not "I\'ll tell them"', () => {
+    const out = items([
+      ['sam', 'the Brightwave export failed again overnight, same timeout'],
+      ['priya', "ok thanks. I'll tell Marco"],
+      ['lena', "noted, I'll tell them"],
+    ]);
+    expect(out.actionItems).toEqual([expect.objectContaining({ assignee: key('priya') })]);
+  });
+
   it('gives the same item ids on a re-run', () => {
     const lines: Array<[string, string]> = [['dana', '@Lena Vogel can you write up the options by Wed?']];
     expect(items(lines).actionItems[0].id).toBe(items(lines).actionItems[0].id);

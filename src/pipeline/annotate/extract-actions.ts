@@ -26,6 +26,7 @@ import {
   TAKES_IT,
   THIRD_PERSON_TASK,
   WORK_VERBS,
+  HAND_OFF,
 } from './lexicon/cues.js';
 
 /** A commitment the classifier alone found must be this sure to become an item (cues are trusted as they are). */
@@ -36,6 +37,12 @@ const MODEL_REQUEST = 0.85;
 /** "I'll be there at 3": being somewhere is not a task. */
 const BEING = /\b(?:i'?ll|i will|i'?m going to|i am going to)\s+(?:just\s+)?be\b/i;
 const SPEAKER_TAKES = /\b(i|i'?m|i'?ll|i will|me|mine|we'?ll|we will)\b|^(?:[\p{Emoji}\s]*)\p{L}+ing\b/iu;
+
+/** "I'll ask Kwame", "I'll tell CS": a hand-off to someone named (a person, or a team's initials). */
+function handsOff(context: AnnotateContext, text: string): boolean {
+  const name = HAND_OFF.exec(text)?.groups?.name;
+  return name !== undefined && (/^[A-Z]{2,}$/.test(name) || context.people.resolve(name) !== undefined);
+}
 
 /** A commitment that only points at the work ("on it", "taking this one", "I'll take it", "mine"). */
 const POINTER =
@@ -213,7 +220,8 @@ export function extractActionItems(context: AnnotateContext): {
         (unit.cue === 'commitment'
           ? !WORK_VERBS.test(unit.text) &&
             !PROGRESSIVE_COMMITMENT.test(unit.text) &&
-            !TAKES_IT.test(unit.text)
+            !TAKES_IT.test(unit.text) &&
+            !handsOff(context, unit.text)
           : unit.confidence < MODEL_COMMITMENT)
       )
         continue;

@@ -129,6 +129,13 @@ export const BARE_CALL =
 export const WORK_VERBS =
   /\bi('ll| will| am going to|'m going to|'m gonna) (?:also |quickly |just |then )?(take|fix|write|raise|handle|build|ship|merge|deploy|rotate|bump|migrate|send|own|cut|finish|implement|investigate|debug|patch|draft|rewrite|refactor|set up|clean up|do it|do that|get it|have it|look into|prepare|upgrade|file|open|add|remove|move|test|document|schedule|book|order|call|email)\b|\bleave it with me\b|\bi'?ve got (it|this)\b|\blet me (fix|handle|take|write|draft|look into|investigate)\b|\bi can (take|do|handle|own|pick up) (it|that|this)\b/i;
 
+/**
+ * A promise to pass something on to someone named ("I'll ask Kwame", "I'll tell Jo", "I'll loop in
+ * Sam", "I'll check with the CS team"): a hand-off the speaker owes. The name is checked by the caller.
+ */
+export const HAND_OFF =
+  /\b[Ii](?:'ll| will| am going to|'m going to|'m gonna) (?:also |just |then )?(?:ask|tell|ping|loop in|check with|let|brief|update|remind|follow up with|nudge|chase|warn|email|call) @?(?<name>\p{Lu}[\p{L}'-]+|[A-Z]{2,})\b/u;
+
 /** An acknowledgement of a request by the person asked. */
 export const ACK_CUES = [
   /^(yes|yep|yeah|yup|sure|ok|okay|will do|on it|can do|absolutely|of course|no problem|np)\b/iu,
