@@ -44,6 +44,38 @@ function handsOff(context: AnnotateContext, text: string): boolean {
   return name !== undefined && (/^[A-Z]{2,}$/.test(name) || context.people.resolve(name) !== undefined);
 }
 
+/** Words that stand for a thing said before: "I'll sign it", "sending them Monday". */
+const STANDS_IN = /\b(?:it|that|this|them|those|these)\b/i;
+
+/**
+ * "I'll sign it by Wednesday" after "… so the addendum slips to next week" in the same message: the
+ * sentence before says what "it" is, and the item keeps it in brackets (cut short).
+ */
+function withContext(summary: string, before: string | undefined): string {
+  if (!before || !STANDS_IN.test(summary)) return summary;
+  const said = summaryOf(before);
+  return said.length < 3 ? summary : `${summary} (${said.length > 120 ? `${said.slice(0, 119)}…` : said})`;
+}
+
+/** A commitment that names no one and nothing by name ("sending pricing Monday"), so its thread says what it is about. */
+function namesNothing(text: string): boolean {
+  const undated = text
+    .replace(/^\W*\p{L}/u, '')
+    .replace(
+      /\b(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*/giu,
+      '',
+    );
+  return !/(?:^|\s)(?!I\b|I['’])[\p{Lu}\d][\p{L}\d]/u.test(undated);
+}
+
+/** The first message of the thread a reply sits in, when someone else started it. */
+function threadRoot(context: AnnotateContext, read: ReadMessage): string | undefined {
+  const { thread, id, author } = read.message;
+  if (!thread || thread === id) return undefined;
+  const root = context.messages.find((other) => other.message.id === thread);
+  return root && root.message.author !== author ? root.message.id : undefined;
+}
+
 /** A commitment that only points at the work ("on it", "taking this one", "I'll take it", "mine"). */
 const POINTER =
   /^[\p{Emoji}\s]*(?:(?:ok|okay|sure|yes|yep|yeah|np)[,!.]?\s+)?(?:i'?ll (?:take|grab|do|handle) (?:it|that|this|this one|that one)|i can (?:take|do|grab) (?:it|that|this)|on it|mine|me|i got (?:it|this)|i'?ve got (?:it|this)|taking (?:it|this|that|this one|that one)|will do|can do|leave it with me)\b[\s!.\p{Emoji}]*$/iu;
@@ -241,7 +273,9 @@ export function extractActionItems(context: AnnotateContext): {
             (TAKES_WORK.test(unit.text) ? pointedContent(context, read, unit) : undefined))
           : undefined;
         if (pointing && !asked) continue;
-        const summary = asked ? `${summaryOf(asked.text)} (${summaryOf(unit.text)})` : summaryOf(unit.text);
+        const summary = asked
+          ? `${summaryOf(asked.text)} (${summaryOf(unit.text)})`
+          : withContext(summaryOf(unit.text), read.units[k - 1]?.text);
         // "I'll sign it by Wednesday" about work already asked of the speaker elsewhere is that item again.
         if (stillOpenElsewhere(context, message.author, summary)) continue;
         found.push({
@@ -256,6 +290,8 @@ export function extractActionItems(context: AnnotateContext): {
             unitDue || WORK_VERBS.test(unit.text) ? 0.75 : 0.6,
           ),
         });
+        const root = namesNothing(unit.text) ? threadRoot(context, read) : undefined;
+        if (root) found[found.length - 1].item.evidence.push(root);
         made++;
         continue;
       }
