@@ -2,6 +2,7 @@ import type { AnnotatedActionItem, AnnotatedCompletion } from './annotate-types.
 import { itemId, matchesAny, type AnnotateContext, type ReadMessage } from './annotate-context.js';
 import { resolveDue } from './due-dates.js';
 import { ACK_WINDOW, makeItem, summaryOf, type Found } from './action-item-parts.js';
+import { namesNothing, threadRoot } from './thread-context.js';
 import {
   acknowledges,
   deliveredItem,
@@ -55,25 +56,6 @@ function withContext(summary: string, before: string | undefined): string {
   if (!before || !STANDS_IN.test(summary)) return summary;
   const said = summaryOf(before);
   return said.length < 3 ? summary : `${summary} (${said.length > 120 ? `${said.slice(0, 119)}…` : said})`;
-}
-
-/** A commitment that names no one and nothing by name ("sending pricing Monday"), so its thread says what it is about. */
-function namesNothing(text: string): boolean {
-  const undated = text
-    .replace(/^\W*\p{L}/u, '')
-    .replace(
-      /\b(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*/giu,
-      '',
-    );
-  return !/(?:^|\s)(?!I\b|I['’])[\p{Lu}\d][\p{L}\d]/u.test(undated);
-}
-
-/** The first message of the thread a reply sits in, when someone else started it. */
-function threadRoot(context: AnnotateContext, read: ReadMessage): string | undefined {
-  const { thread, id, author } = read.message;
-  if (!thread || thread === id) return undefined;
-  const root = context.messages.find((other) => other.message.id === thread);
-  return root && root.message.author !== author ? root.message.id : undefined;
 }
 
 /** A commitment that only points at the work ("on it", "taking this one", "I'll take it", "mine"). */

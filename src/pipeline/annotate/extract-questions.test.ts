@@ -34,6 +34,17 @@ describe('questions', () => {
     ]);
   });
 
+  it('cites the thread a question answers when the question names nothing itself', () => {
+    const input = conversation([
+      ['sam', 'Northwind says 3 of the refunds bounced'],
+      ['lena', '@Priya Nair credit or bank transfer, which do you want?'],
+    ]);
+    input.messages[1].thread = 'm1';
+    expect(annotateHeuristically(input).questions).toEqual([
+      expect.objectContaining({ evidence: ['m2', 'm1'] }),
+    ]);
+  });
+
   it('addresses by a leading name and in a DM; an unanswered one stays open', () => {
     expect(questions([['dana', 'Marco, any news on the VAT fix?']])[0]).toEqual(
       expect.objectContaining({ addressees: [key('marco')], answered: null }),

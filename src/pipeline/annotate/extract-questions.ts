@@ -1,5 +1,6 @@
 import type { AnnotatedQuestion } from './annotate-types.js';
-import { itemId, matchesAny, type AnnotateContext } from './annotate-context.js';
+import { itemId, matchesAny, type AnnotateContext, type ReadMessage } from './annotate-context.js';
+import { namesNothing, threadRoot } from './thread-context.js';
 import { unitAddressing } from './dialogue/addressing.js';
 import { proposalUnits } from './dialogue/decision-pairs.js';
 import { answerable } from './dialogue/responses.js';
@@ -128,7 +129,7 @@ export function extractQuestions(context: AnnotateContext): AnnotatedQuestion[] 
       asker: message.author,
       addressees,
       kind,
-      evidence: [message.id],
+      evidence: [message.id, ...contextOf(context, read, text)],
       confidence: hedged ? 0.5 : addressees.length > 0 || kind !== 'question' ? 0.85 : 0.7,
       answered: findAnswer(context, read.index, message.author, addressees, ASKS_THEIR_CALL.test(text)),
     });
@@ -143,6 +144,12 @@ export function extractQuestions(context: AnnotateContext): AnnotatedQuestion[] 
  */
 const ASKS_THEIR_CALL =
   /\b(?:(?:which|what)(?: \w+)? (?:do|would) you (?:want|prefer|like|pick|choose|rather)|do you (?:want|prefer)|your (?:call|pick|choice|decision|preference|go-ahead|ok)|ok (?:for|with) you|are you (?:ok|fine|happy|good) with|anything (?:I|we) can do|what do you (?:think|need)|can you live with)\b/i;
+
+/** The thread's first message, cited too when the question names nothing itself ("@Noor which do you want?"). */
+function contextOf(context: AnnotateContext, read: ReadMessage, text: string): string[] {
+  const root = namesNothing(stripMentions(text)) ? threadRoot(context, read) : undefined;
+  return root ? [root] : [];
+}
 
 function findAnswer(
   context: AnnotateContext,
