@@ -92,6 +92,14 @@ describe('buildBrief', () => {
     ).toContain('q2');
   });
 
+  it('stops showing an item of yours quiet and past due for more than five working days', () => {
+    expect(brief().waiting.map((item) => item.id)).toContain('a-overdue');
+    const later = new Date('2026-11-27T10:00:00.000Z');
+    expect(brief({ now: later, until: later.toISOString() }).waiting.map((item) => item.id)).not.toContain(
+      'a-overdue',
+    );
+  });
+
   it('cites evidence with source, channel name, author display name, local time and native id', () => {
     const item = brief().waiting.find((entry) => entry.id === 'q1')!;
     expect(item.evidence[0]).toEqual({

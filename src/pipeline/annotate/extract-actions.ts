@@ -259,7 +259,7 @@ export function extractActionItems(context: AnnotateContext): {
           ? `${summaryOf(asked.text)} (${summaryOf(unit.text)})`
           : withContext(summaryOf(unit.text), read.units[k - 1]?.text);
         // "I'll sign it by Wednesday" about work already asked of the speaker elsewhere is that item again.
-        if (stillOpenElsewhere(context, message.author, summary)) continue;
+        if (stillOpenElsewhere(context, message.author, asked ? summary : summaryOf(unit.text))) continue;
         found.push({
           at: read.index,
           item: makeItem(
