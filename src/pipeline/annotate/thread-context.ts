@@ -11,10 +11,9 @@ export function namesNothing(text: string): boolean {
   return !/(?:^|\s)(?!I\b|I['’])[\p{Lu}\d][\p{L}\d]/u.test(undated);
 }
 
-/** The first message of the thread a reply sits in, when someone else started it. */
+/** The first message of the thread a reply sits in. */
 export function threadRoot(context: AnnotateContext, read: ReadMessage): string | undefined {
-  const { thread, id, author } = read.message;
+  const { thread, id } = read.message;
   if (!thread || thread === id) return undefined;
-  const root = context.messages.find((other) => other.message.id === thread);
-  return root && root.message.author !== author ? root.message.id : undefined;
+  return context.messages.find((other) => other.message.id === thread)?.message.id;
 }
