@@ -20,12 +20,6 @@ describe('facts', () => {
     expect(triples([['dana', text]])).toEqual([expected]);
   });
 
-  it('reads "anything legal" as a kind of question, not a thing owned, and keeps the thing beside it', () => {
-    expect(triples([['dana', 'Priya for anything legal, Marco for the billing service']])).toEqual([
-      'MARCO owns component:billing',
-    ]);
-  });
-
   it('resolves I/me/mine to the speaker and "you" to the addressee', () => {
     expect(triples([['marco', "ok officially: billing's mine now"]])).toEqual([
       'MARCO owns component:billing',

@@ -97,7 +97,6 @@ export function extractFacts(
     });
     for (const claim of claims) {
       if (claim.negated || placed.has(claim.subject)) continue;
-      if (kindOfQuestion(context.entities.nameOf(claim.object), read.message.text)) continue;
       push({
         id: itemId(context.input, read.message.id, `fact:owns:${claim.subject}:${claim.object}`),
         subject: claim.subject,
@@ -118,15 +117,6 @@ export function extractFacts(
     previous = read;
   }
   return { facts, retractions };
-}
-
-/**
- * "Sipho for anything technical": a kind of question (an adjective after "anything"), not a thing
- * anyone owns; "ping Ravi for anything deploys" still names one.
- */
-function kindOfQuestion(name: string, text: string): boolean {
-  if (!/^\p{L}+(?:ical|al|ic|ive|ous|ful|less|able|ible|ary|ish)$/u.test(name)) return false;
-  return new RegExp(`\\b(?:anything|everything|something|all things|stuff) ${name}\\b`, 'i').test(text);
 }
 
 /**
