@@ -58,6 +58,12 @@ describe('buildBrief', () => {
     expect(brief({ me: 'pj_dev' }).reader.name).toBe('Priya Nair');
   });
 
+  it('refuses a --me that matches no one with USAGE and lists close matches', () => {
+    expect(() => brief({ me: 'priyah', meGiven: true })).toThrow(
+      /No person matches "priyah".*Close matches: Priya Nair/,
+    );
+  });
+
   it('for a `me` that matches no one stored, still briefs, with one note naming close matches and how to set `me`', () => {
     const result = brief({ me: 'priyah' });
     expect(result.reader).toEqual({ id: '', name: 'everyone', keys: [] });

@@ -29,6 +29,11 @@ export interface BriefOptions {
   until?: string;
   /** The reader: handles, ids, display names or emails on any source (config `me`, or --me). */
   me: string | readonly string[] | undefined;
+  /**
+   * `me` was given on the command line (--me): a name no stored person matches fails with USAGE
+   * and close matches. Otherwise (config `me`) the brief is made for everyone, with a note.
+   */
+  meGiven?: boolean;
   now: Date;
   /** IANA zone for "today" and local times; default the system's. */
   timezone?: string;
@@ -61,7 +66,12 @@ export function composeBrief(
   const notes: string[] = [];
   // Without `me`, or with a `me` no stored person matches (a Slack handle over Teams and calendar
   // data only), the brief still shows everything that is not about the reader.
-  const found = entries.length > 0 ? people.findReader(entries) : undefined;
+  const found =
+    entries.length === 0
+      ? undefined
+      : options.meGiven
+        ? people.resolveReader(entries)
+        : people.findReader(entries);
   const reader = found ?? { id: NO_READER, name: 'everyone', keys: [] };
   if (entries.length === 0)
     notes.push(
