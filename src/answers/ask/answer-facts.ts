@@ -52,7 +52,20 @@ export async function answerHolders(context: AnswerContext, relation: FactRelati
   const searched = [
     `${relation.replace('_', '-')} facts about ${label} valid on ${day(context.asOf, context.sources.timeZone)} (${versions.length} on record)`,
   ];
-  if (holders.length === 0) return unknown(context, searched, { entity: entityOf(component), history });
+  if (holders.length === 0) {
+    const before = holderBeforeRecord(versions, context);
+    if (!before) return unknown(context, searched, { entity: entityOf(component), history });
+    const { version, firstSaid } = before;
+    const until = version.validTo ? day(version.validTo, context.sources.timeZone) : '';
+    return known(context, {
+      text: `${context.sources.people.name(version.subject)} ${RELATION_WORDS[relation].past} ${label} until ${until} (the record does not say since when; first said ${day(firstSaid, context.sources.timeZone)}).`,
+      confidence: version.confidence * 0.8,
+      evidence: factEvidence([version], context),
+      entity: entityOf(component),
+      history,
+      searched,
+    });
+  }
   const isPast = context.asOf < context.sources.now.toISOString().slice(0, 10);
   const words = RELATION_WORDS[relation];
   const who = holders.map((version) => context.sources.people.name(version.subject));
@@ -69,6 +82,29 @@ export async function answerHolders(context: AnswerContext, relation: FactRelati
     history,
     searched,
   });
+}
+
+/**
+ * The holder at a time before every version of the slot starts: the first version, when its claim
+ * states no start (it was said while it already held, so it held before) and it is known to have
+ * ended ("my last day on X today", a handover to someone else). A first holder still current, or
+ * one whose start was stated ("from Monday Wen owns …"), says nothing about the time before.
+ */
+function holderBeforeRecord(
+  versions: readonly FactVersion[],
+  context: AnswerContext,
+): { version: FactVersion; firstSaid: string } | undefined {
+  const held = versions
+    .filter((version) => version.status !== 'retracted' && version.status !== 'alternative')
+    .sort((a, b) => a.validFrom.localeCompare(b.validFrom));
+  const first = held[0];
+  if (!first || first.validTo === null || context.asOf >= first.validFrom) return undefined;
+  const said = factEvidence([first], context)
+    .map((item) => item.time)
+    .sort()[0];
+  // It starts when it was said: no start was stated ("from Monday", "since May" would move it).
+  if (!said || Math.abs(Date.parse(first.validFrom) - Date.parse(said)) > 1000) return undefined;
+  return { version: first, firstSaid: said };
 }
 
 /** Who should I ask about X: the owner, then those who know it, then who works on it, then the most active participants. */

@@ -201,6 +201,33 @@ describe('ask', () => {
     expect((await ask('who owned billing on 2026-11-11', s)).text).toMatch(/^Bob Brown owned billing/);
   });
 
+  it('names a holder known to have ended for a time before the record, unless a start was stated', async () => {
+    const lastDay = (said: string, validFrom: string) =>
+      sources([
+        entity('component:gateway', 'sms gateway', []),
+        assertedEvent(
+          asserted('f-gateway-dave', DAVE, 'component:gateway', validFrom, {
+            said,
+            snippet: 'last day on the gateway today',
+          }),
+        ),
+        assertedEvent(asserted('f-gateway-bob', BOB, 'component:gateway', '2026-11-13T09:00:00.000Z')),
+      ]);
+    const before = await ask(
+      'who owned the sms gateway on 2026-10-20',
+      await lastDay('2026-10-25T09:00:00.000Z', '2026-10-25T09:00:00.000Z'),
+    );
+    expect(before.known).toBe(true);
+    expect(before.text).toMatch(
+      /^Dave Dunn owned sms gateway until 2026-11-13 \(the record does not say since when/,
+    );
+    const stated = await ask(
+      'who owned the sms gateway on 2026-10-20',
+      await lastDay('2026-10-19T09:00:00.000Z', '2026-10-25T09:00:00.000Z'),
+    );
+    expect(stated.known).toBe(false);
+  });
+
   it('never answers with a corrected fact, and says what it searched when nothing held', async () => {
     const s = await sources();
     expect((await ask('who owns the indexer', s)).text).toBe(

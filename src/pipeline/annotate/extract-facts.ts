@@ -69,6 +69,7 @@ export function extractFacts(
         relation: 'owns',
         object: claim.object,
         validFrom: claim.validFrom,
+        ...(claim.validTo ? { validTo: claim.validTo } : {}),
         hedged: claim.hedged,
         evidence: [read.message.id],
         confidence: claim.confidence,
