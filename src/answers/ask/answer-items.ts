@@ -1,4 +1,4 @@
-import type { DecisionNode, QuestionNode } from '../../memory/graph/graph-records.js';
+import type { ActionItemNode, DecisionNode, QuestionNode } from '../../memory/graph/graph-records.js';
 import { searchWords } from '../../memory/graph/search-text.js';
 import type { AskAnswer } from './ask-types.js';
 import { day, itemEvidence, known, names, openAt, unknown, type AnswerContext } from './answer-support.js';
@@ -145,22 +145,27 @@ export async function answerWaitingOnMe(context: AnswerContext): Promise<AskAnsw
     ]);
   }
   const myName = people.name(keys[0]);
+  // "What do I owe": what I committed to or was asked alone, still current; not every open thread.
+  const owe = /\bowe\b/i.test(context.question);
   const questions = (await graph.questions({ people: keys })).filter(
     (question) =>
       openAt({ at: question.at, closedAt: question.answeredAt }, context.asOf) &&
-      !keys.includes(question.asker),
+      !keys.includes(question.asker) &&
+      (!owe || question.addressees.length === 1),
   );
-  const items = (await graph.actionItems({ people: keys })).filter((item) =>
-    openAt({ at: item.at, closedAt: item.completedAt }, context.asOf),
+  const items = (await graph.actionItems({ people: keys })).filter(
+    (item) =>
+      openAt({ at: item.at, closedAt: item.completedAt }, context.asOf) &&
+      (!owe || item.assignee === null || keys.includes(item.assignee)) &&
+      (!owe || !item.due || Date.parse(item.due) >= Date.parse(context.asOf) - STALE_AFTER_MS),
   );
   const searched = [
-    `open questions and approvals addressed to ${myName}`,
-    `open action items assigned to ${myName}`,
+    `open questions and approvals addressed to ${owe ? 'only ' : ''}${myName}`,
+    `open action items assigned to ${myName}${owe ? ', not due more than a week before' : ''}`,
   ];
   if (questions.length === 0 && items.length === 0) return unknown(context, searched);
-  const lines = [
-    `${questions.length + items.length} thing${questions.length + items.length === 1 ? '' : 's'} waiting on you:`,
-  ];
+  const count = questions.length + items.length;
+  const lines = [`${count} thing${count === 1 ? '' : 's'} ${owe ? 'you owe' : 'waiting on you'}:`];
   for (const question of [...questions].sort((a, b) => compare(b.at, a.at)))
     lines.push(`- ${lineOf(question, context)}`);
   for (const item of [...items].sort((a, b) => compare(a.due ?? '9', b.due ?? '9') || compare(b.at, a.at))) {
@@ -168,7 +173,10 @@ export async function answerWaitingOnMe(context: AnswerContext): Promise<AskAnsw
       item.requestedBy && !keys.includes(item.requestedBy)
         ? ` (asked by ${people.name(item.requestedBy)})`
         : '';
-    lines.push(`- to do: ${item.summary}${item.due ? `, due ${item.due.slice(0, 10)}` : ''}${from}`);
+    const about = referentOf(item);
+    lines.push(
+      `- to do: ${item.summary}${about ? ` (re: ${about})` : ''}${item.due ? `, due ${item.due.slice(0, 10)}` : ''}${from}`,
+    );
   }
   return known(context, {
     text: lines.join('\n'),
@@ -180,6 +188,24 @@ export async function answerWaitingOnMe(context: AnswerContext): Promise<AskAnsw
     entity: { kind: 'person', id: keys[0], name: myName },
     searched,
   });
+}
+
+/** A to-do whose due day is this long before as-of is stale for "what do I owe": the thread moved on. */
+const STALE_AFTER_MS = 7 * 86_400_000;
+
+/**
+ * What "it"/"that" in a to-do ("I'll sign it by Wednesday") stands for: the sentence before it in
+ * the message it was said in ("… so the addendum slips to next week."), when there is one.
+ */
+function referentOf(item: ActionItemNode): string | undefined {
+  if (!/\b(?:it|that|this|them|those)\b/i.test(item.summary)) return undefined;
+  for (const said of item.evidence) {
+    const at = said.snippet.indexOf(item.summary);
+    if (at <= 0) continue;
+    const sentence = /[^.!?]+[.!?]*\s*$/.exec(said.snippet.slice(0, at).trim())?.[0].trim();
+    if (sentence) return sentence.length > 120 ? `…${sentence.slice(-120)}` : sentence;
+  }
+  return undefined;
 }
 
 function lineOf(question: QuestionNode, context: AnswerContext): string {

@@ -346,6 +346,71 @@ describe('ask', () => {
     expect(noMe.text).toContain('set `me` in the config');
   });
 
+  it('lists what I owe: my open to-dos, with what "it" means, and questions put to me alone', async () => {
+    const at = '2026-11-12T10:00:00.000Z';
+    const todo = (
+      itemId: string,
+      summary: string,
+      due: string | null,
+      said = summary,
+    ): ActionItemAssigned => ({
+      itemId,
+      conversationId: 'c1',
+      channel: 'slack:T1:C1',
+      summary,
+      assignee: DANA,
+      requestedBy: DANA,
+      due,
+      dueText: null,
+      at,
+      confidence: 0.8,
+      evidence: [evidence(`m-${itemId}`, DANA, at, said)],
+      provenance: { ...PROVENANCE },
+    });
+    const asked = (questionId: string, text: string, addressees: string[]): QuestionAsked => ({
+      questionId,
+      conversationId: 'c1',
+      channel: 'slack:T1:C1',
+      text,
+      asker: EVE,
+      addressees,
+      kind: 'question',
+      at,
+      confidence: 0.8,
+      evidence: [evidence(`m-${questionId}`, EVE, at, text)],
+      provenance: { ...PROVENANCE },
+    });
+    const s = await sources([
+      stored(
+        EVENT.actionItemAssigned,
+        'ev-sign',
+        todo(
+          'sign',
+          "I'll sign it by Friday",
+          '2026-11-13',
+          "legal is back Monday, so the vendor addendum slips. I'll sign it by Friday",
+        ),
+        at,
+      ),
+      stored(EVENT.actionItemAssigned, 'ev-stale', todo('stale', 'join the kickoff call', '2026-11-01'), at),
+      stored(EVENT.questionAsked, 'ev-q-me', asked('q-me', 'where are we on the refunds?', [DANA]), at),
+      stored(
+        EVENT.questionAsked,
+        'ev-q-all',
+        asked('q-all', 'top 3 asks, everyone?', [DANA, BOB, CAROL]),
+        at,
+      ),
+    ]);
+    const owed = await ask('what do I still owe people?', s);
+    expect(owed.text).toContain(
+      "I'll sign it by Friday (re: legal is back Monday, so the vendor addendum slips.)",
+    );
+    expect(owed.text).toContain('where are we on the refunds?');
+    expect(owed.text).not.toContain('top 3 asks');
+    expect(owed.text).not.toContain('kickoff call');
+    expect(owed.text).toMatch(/^2 things you owe:/);
+  });
+
   it('finds a decision that names a component it was not linked to', async () => {
     const s = await sources([entity('component:queue', 'queue', [])]);
     const answer = await ask('what did we decide about the queue', s);
