@@ -1,4 +1,4 @@
-import type { ActionItemNode, DecisionNode, QuestionNode } from '../../memory/graph/graph-records.js';
+import type { DecisionNode, QuestionNode } from '../../memory/graph/graph-records.js';
 import { searchWords } from '../../memory/graph/search-text.js';
 import type { AskAnswer } from './ask-types.js';
 import { day, itemEvidence, known, names, openAt, unknown, type AnswerContext } from './answer-support.js';
@@ -173,7 +173,7 @@ export async function answerWaitingOnMe(context: AnswerContext): Promise<AskAnsw
       item.requestedBy && !keys.includes(item.requestedBy)
         ? ` (asked by ${people.name(item.requestedBy)})`
         : '';
-    const about = referentOf(item);
+    const about = referentOf({ ...item, text: item.summary }, context);
     lines.push(
       `- to do: ${item.summary}${about ? ` (re: ${about})` : ''}${item.due ? `, due ${item.due.slice(0, 10)}` : ''}${from}`,
     );
@@ -194,16 +194,30 @@ export async function answerWaitingOnMe(context: AnswerContext): Promise<AskAnsw
 const STALE_AFTER_MS = 7 * 86_400_000;
 
 /**
- * What "it"/"that" in a to-do ("I'll sign it by Wednesday") stands for: the sentence before it in
- * the message it was said in ("… so the addendum slips to next week."), when there is one.
+ * What "it"/"this" in a to-do or question ("I'll sign it by Wednesday", "this one's your call")
+ * stands for: the sentence before it in the message it was said in ("… so the addendum slips to
+ * next week."), else the last sentence of the message before it in its conversation.
  */
-function referentOf(item: ActionItemNode): string | undefined {
-  if (!/\b(?:it|that|this|them|those)\b/i.test(item.summary)) return undefined;
-  for (const said of item.evidence) {
-    const at = said.snippet.indexOf(item.summary);
-    if (at <= 0) continue;
-    const sentence = /[^.!?]+[.!?]*\s*$/.exec(said.snippet.slice(0, at).trim())?.[0].trim();
-    if (sentence) return sentence.length > 120 ? `…${sentence.slice(-120)}` : sentence;
+function referentOf(
+  said: { text: string; conversationId: string; evidence: ReadonlyArray<{ id: string; snippet: string }> },
+  context: AnswerContext,
+): string | undefined {
+  if (!/\b(?:it|that|this|them|those)\b/i.test(said.text)) return undefined;
+  // The evidence keeps one sentence; the index keeps the whole message.
+  const messages = (
+    context.sources.search?.conversations([said.conversationId], { asOf: context.asOf }) ?? []
+  ).filter((doc) => doc.kind === 'message');
+  const lastSentence = (text: string): string | undefined => {
+    const sentence = /[^.!?]+[.!?]*\s*$/.exec(text.trim())?.[0].trim();
+    if (!sentence) return undefined;
+    return sentence.length > 120 ? `…${sentence.slice(-120)}` : sentence;
+  };
+  for (const evidence of said.evidence) {
+    const index = messages.findIndex((doc) => doc.nativeId === evidence.id);
+    const text = index >= 0 ? messages[index].text : evidence.snippet;
+    const at = text.indexOf(said.text);
+    if (at > 0) return lastSentence(text.slice(0, at));
+    if (at === 0 && index > 0) return lastSentence(messages[index - 1].text);
   }
   return undefined;
 }
@@ -213,7 +227,8 @@ function lineOf(question: QuestionNode, context: AnswerContext): string {
   const to =
     question.addressees.length > 0 ? ` → ${names(question.addressees.map((key) => people.name(key)))}` : '';
   const kind = question.kind === 'question' ? '' : `${question.kind}: `;
-  return `${kind}${question.text} (${people.name(question.asker)}${to}, ${day(question.at, timeZone)})`;
+  const about = referentOf(question, context);
+  return `${kind}${question.text}${about ? ` (re: ${about})` : ''} (${people.name(question.asker)}${to}, ${day(question.at, timeZone)})`;
 }
 
 /** Decisions up to as-of whose summary contains every word of the target, newest first, and what that searched. */
