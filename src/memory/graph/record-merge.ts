@@ -292,59 +292,24 @@ export function isRecordEvent(type: string): boolean {
   return RECORD_TYPES.has(type);
 }
 
+/** The fields every conversation record starts with before its first event arrives. */
+function blankRecord(id: string) {
+  return { id, version: 0, conversationId: '', channel: '', at: '', confidence: 0, evidence: [] };
+}
+
 function placeholderDecision(id: string): DecisionNode {
-  return {
-    id,
-    version: 0,
-    conversationId: '',
-    channel: '',
-    summary: '',
-    about: [],
-    decidedBy: [],
-    reverses: null,
-    at: '',
-    confidence: 0,
-    evidence: [],
-    reversedBy: null,
-    reversedAt: null,
-  };
+  const blank = { summary: '', about: [], decidedBy: [], reverses: null, reversedBy: null, reversedAt: null };
+  return { ...blankRecord(id), ...blank };
 }
 
 function placeholderActionItem(id: string): ActionItemNode {
-  return {
-    id,
-    version: 0,
-    conversationId: '',
-    channel: '',
-    summary: '',
-    assignee: null,
-    requestedBy: '',
-    due: null,
-    dueText: null,
-    at: '',
-    confidence: 0,
-    evidence: [],
-    completedAt: null,
-    completedBy: null,
-  };
+  const blank = { summary: '', assignee: null, requestedBy: '', due: null, dueText: null };
+  return { ...blankRecord(id), ...blank, completedAt: null, completedBy: null };
 }
 
 function placeholderQuestion(id: string): QuestionNode {
-  return {
-    id,
-    version: 0,
-    conversationId: '',
-    channel: '',
-    text: '',
-    asker: '',
-    addressees: [],
-    kind: 'question',
-    at: '',
-    confidence: 0,
-    evidence: [],
-    answeredAt: null,
-    answeredBy: null,
-  };
+  const blank = { text: '', asker: '', addressees: [], kind: 'question' as const };
+  return { ...blankRecord(id), ...blank, answeredAt: null, answeredBy: null };
 }
 
 function placeholderMeeting(calendar: string, uid: string, occurrence: string): MeetingNode {

@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { PersonUpdated } from '../../domain/person.js';
 import { linksFromIntroductions, readIntroduction } from './introductions.js';
 import { LINK_CONFIDENCE } from './link-confidence.js';
 import { linkPeople } from './link-people.js';
+import { person } from './test-support/person-record.js';
 
-const person = (key: string, names: string[], extra: Partial<PersonUpdated> = {}): PersonUpdated => {
-  const [source, workspace, nativeId] = key.split(':');
-  return {
-    key,
-    source: source as PersonUpdated['source'],
-    workspace,
-    nativeId,
-    names,
-    handles: [],
-    emails: [],
-    isBot: false,
-    ...extra,
-  };
-};
 const said = (author: string, text: string) => ({ author, text, kind: 'message' as const });
 
 describe('readIntroduction', () => {

@@ -3,21 +3,8 @@ import type { PersonLinked, PersonUpdated } from '../../domain/person.js';
 import { LINK_CONFIDENCE } from './link-confidence.js';
 import { linkPeople } from './link-people.js';
 import { groupHumans } from './people.js';
+import { person } from './test-support/person-record.js';
 
-const person = (key: string, names: string[], extra: Partial<PersonUpdated> = {}): PersonUpdated => {
-  const [source, workspace, nativeId] = key.split(':');
-  return {
-    key,
-    source: source as PersonUpdated['source'],
-    workspace,
-    nativeId,
-    names,
-    handles: [],
-    emails: [],
-    isBot: false,
-    ...extra,
-  };
-};
 const discord = (id: string, nickname: string | undefined, handle: string): PersonUpdated =>
   person(`discord:global:${id}`, nickname === undefined ? [handle] : [nickname, handle], {
     handles: [handle],

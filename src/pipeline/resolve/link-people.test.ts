@@ -1,22 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { PersonUpdated } from '../../domain/person.js';
 import { linkPeople, LINK_CONFIDENCE } from './link-people.js';
 import { groupHumans } from './people.js';
-
-const person = (key: string, names: string[], extra: Partial<PersonUpdated> = {}): PersonUpdated => {
-  const [source, workspace, nativeId] = key.split(':');
-  return {
-    key,
-    source: source as PersonUpdated['source'],
-    workspace,
-    nativeId,
-    names,
-    handles: [],
-    emails: [],
-    isBot: false,
-    ...extra,
-  };
-};
+import { person } from './test-support/person-record.js';
 
 describe('linkPeople', () => {
   it('links identities that share an email, whatever the case', () => {

@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PersonLinked, PersonUpdated } from '../../domain/person.js';
 import { groupHumans } from './people.js';
+import { person } from './test-support/person-record.js';
 
-const person = (key: string, names: string[]): PersonUpdated => {
-  const [source, workspace, nativeId] = key.split(':');
-  return {
-    key,
-    source: source as PersonUpdated['source'],
-    workspace,
-    nativeId,
-    names,
-    handles: [],
-    emails: [],
-    isBot: false,
-  };
-};
 const link = (a: string, b: string, method: PersonLinked['method'], confidence: number): PersonLinked => ({
   a,
   b,

@@ -12,26 +12,11 @@ import { EVENT, makeEvent, type EventEnvelope } from '../../../domain/events.js'
 import { stableId } from '../../../domain/ids.js';
 import type { MeetingScheduled } from '../../../domain/meeting.js';
 import type { PersonUpdated } from '../../../domain/person.js';
+import { Prng } from '../../../domain/seeded-random.js';
 import { evidence, PROVENANCE } from '../../facts/test-support/fact-builders.js';
 
-/** A tiny seeded PRNG (mulberry32) so generated event sets are reproducible. */
-export class TestRandom {
-  private state: number;
-  constructor(seed: number) {
-    this.state = seed >>> 0 || 1;
-  }
-  next(): number {
-    let t = (this.state = (this.state + 0x6d2b79f5) >>> 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  int(n: number): number {
-    return Math.floor(this.next() * n);
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[this.int(items.length)];
-  }
+/** The shared seeded PRNG plus a Fisher–Yates shuffle, so generated event sets are reproducible. */
+export class TestRandom extends Prng {
   shuffle<T>(items: readonly T[]): T[] {
     const out = [...items];
     for (let i = out.length - 1; i > 0; i--) {

@@ -1,4 +1,5 @@
 import type { PersonUpdated } from '../../../domain/person.js';
+import { person } from './person-record.js';
 
 /**
  * A small multi-source workspace (Slack, Discord, Teams, calendar) written the way real exports
@@ -6,22 +7,6 @@ import type { PersonUpdated } from '../../../domain/person.js';
  * "(External)", quoted nicknames, accents. Invented people. `truth` says which human each
  * identity is; bots are left out of it (they are never anyone).
  */
-type Extra = Partial<Pick<PersonUpdated, 'handles' | 'emails' | 'isBot'>>;
-
-function person(key: string, names: string[], extra: Extra = {}): PersonUpdated {
-  const [source, workspace, ...rest] = key.split(':');
-  return {
-    key,
-    source: source as PersonUpdated['source'],
-    workspace,
-    nativeId: rest.join(':'),
-    names,
-    handles: [],
-    emails: [],
-    isBot: false,
-    ...extra,
-  };
-}
 
 const slack = (id: string, names: string[], handle: string, email?: string): PersonUpdated =>
   person(`slack:T1:${id}`, [...names, handle], {
