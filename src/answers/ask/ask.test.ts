@@ -24,6 +24,8 @@ import type { AskSources } from './answer-support.js';
 import { ask } from './ask.js';
 import { entityHistory } from './entity-history.js';
 import { PeopleDirectory } from '../people/people-directory.js';
+import { SqliteSearchIndex } from '../../memory/search/sqlite-search-index.js';
+import { openSearchDatabase } from '../../memory/search/test-support/search-events.js';
 
 const [ALICE, BOB, CAROL, DAVE, EVE, DANA] = ['UALICE', 'UBOB', 'UCAROL', 'UDAVE', 'UEVE', 'UDANA'].map(
   (id) => `slack:T1:${id}`,
@@ -199,6 +201,42 @@ describe('ask', () => {
     );
     expect((await ask('who owned billing last week', s)).text).toMatch(/^Alice Adams owned billing/);
     expect((await ask('who owned billing on 2026-11-11', s)).text).toMatch(/^Bob Brown owned billing/);
+  });
+
+  it('answers about a part with no facts of its own from the whole a holder statement names it with', async () => {
+    const s = await sources([
+      entity('component:retry-worker', 'retry worker', []),
+      assertedEvent(
+        asserted('f-alice-parts', ALICE, BILLING, '2026-11-02T09:00:00.000Z', {
+          snippet: 'Alice owns billing: the retry worker, invoices, all of it',
+        }),
+      ),
+    ]);
+    const search = new SqliteSearchIndex(openSearchDatabase().db);
+    search.upsert([
+      {
+        docId: 'fact:f-alice-parts',
+        kind: 'fact',
+        title: 'owns billing',
+        text: 'Alice owns billing: the retry worker, invoices, all of it',
+        author: ALICE,
+        channel: null,
+        at: '2026-11-02T09:00:00.000Z',
+        conversationId: null,
+        nativeId: 'm-f-alice-parts',
+        state: 'asserted',
+        version: 1,
+      },
+    ]);
+    s.search = search;
+    const answer = await ask('who owns the retry worker', s);
+    expect(answer.text).toBe('Bob Brown owns billing (with retry worker), since 2026-11-10.');
+    expect(answer.searched.join(' ')).toContain('facts whose statements name retry worker: about billing');
+    expect((await ask('who owns the retry worker', s, { asOf: '2026-11-05T00:00:00.000Z' })).text).toMatch(
+      /^Alice Adams owned billing \(with retry worker\)/,
+    );
+    const unnamed = { ...(await sources([entity('component:retry-worker', 'retry worker', [])])), search };
+    expect((await ask('who owns the retry worker', unnamed)).known).toBe(false);
   });
 
   it('names a holder known to have ended for a time before the record, unless a start was stated', async () => {
