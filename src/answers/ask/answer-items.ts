@@ -208,7 +208,12 @@ function referentOf(
     context.sources.search?.conversations([said.conversationId], { asOf: context.asOf }) ?? []
   ).filter((doc) => doc.kind === 'message');
   const lastSentence = (text: string): string | undefined => {
-    const sentence = /[^.!?]+[.!?]*\s*$/.exec(text.trim())?.[0].trim();
+    // Sentences end at . ! ? before a space: a link's dots ("github.com/…/482") do not end one.
+    const sentence = text
+      .trim()
+      .split(/(?<=[.!?])\s+/)
+      .pop()
+      ?.trim();
     if (!sentence) return undefined;
     return sentence.length > 120 ? `…${sentence.slice(-120)}` : sentence;
   };

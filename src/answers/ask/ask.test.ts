@@ -426,7 +426,7 @@ describe('ask', () => {
           'sign',
           "I'll sign it by Friday",
           '2026-11-13',
-          "legal is back Monday, so the vendor addendum slips. I'll sign it by Friday",
+          "hi. legal is back Monday, so the vendor addendum (example.com/terms) slips. I'll sign it by Friday",
         ),
         at,
       ),
@@ -441,7 +441,7 @@ describe('ask', () => {
     ]);
     const owed = await ask('what do I still owe people?', s);
     expect(owed.text).toContain(
-      "I'll sign it by Friday (re: legal is back Monday, so the vendor addendum slips.)",
+      "I'll sign it by Friday (re: legal is back Monday, so the vendor addendum (example.com/terms) slips.)",
     );
     expect(owed.text).toContain('where are we on the refunds?');
     expect(owed.text).not.toContain('top 3 asks');
