@@ -144,6 +144,30 @@ describe('ownership said sideways (slot filling)', () => {
     }
   });
 
+  it('ends the previous holder at a handover: the person moving on held it until the new holder starts', () => {
+    const facts = run([
+      [
+        'dana',
+        'team update: Lena is moving to the data team from Wednesday. Marco takes over billing then, he owns it from the 11th.',
+      ],
+    ]).facts.filter((fact) => fact.object === 'component:billing');
+    expect(facts).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ subject: key('marco'), validFrom: '2026-11-10T23:00:00.000Z' }),
+        expect.objectContaining({
+          subject: key('lena'),
+          validFrom: '2026-11-09T08:00:00.000Z',
+          validTo: '2026-11-10T23:00:00.000Z',
+        }),
+      ]),
+    );
+    // No handover day, or nobody moving on: no earlier holder is made up.
+    expect(owns([['dana', 'Lena is moving to the data team. Marco owns billing now']])).toEqual([
+      'MARCO owns component:billing',
+    ]);
+    expect(owns([['dana', 'from Wednesday Marco owns billing']])).toEqual(['MARCO owns component:billing']);
+  });
+
   it('does not read a clock time or a question as an end', () => {
     expect(
       run([['dana', 'Marco owns billing, the cron runs until 17:00']]).facts[0]?.validTo,
