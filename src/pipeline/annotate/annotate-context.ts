@@ -21,6 +21,24 @@ export interface ReadMessage {
   units: ReadUnit[];
   /** What the classifier read around the message: reply, DM, the acts of the message before and the one answered. */
   actContext: ActContext;
+  /** Its reading ran past the time budget: only its first PARTIAL_UNITS units were analysed. */
+  partial?: boolean;
+}
+
+/**
+ * Time one message may take to read (units, acts) before the rest of it is left out of the
+ * analysis (issue 16: bounded cost per message; the text caps in nlp.ts bound it first, so only a
+ * pathological message or a starved machine reaches this). The log keeps the message whole.
+ */
+export const MESSAGE_BUDGET_MS = 1_000;
+/** Units of a message past its budget that the extractors still read. */
+export const PARTIAL_UNITS = 8;
+
+export interface ReadOptions {
+  /** Per-message budget (default MESSAGE_BUDGET_MS). */
+  budgetMs?: number;
+  /** The clock, in ms (default performance.now). */
+  now?: () => number;
 }
 
 /** Acts read elsewhere (a model), by unit id `<message id>#<k>` (k: position among the message's read units). */
@@ -97,7 +115,10 @@ export function readConversation(
   input: AnnotateInput,
   acts: ActModel | null = null,
   given?: GivenActs,
+  options: ReadOptions = {},
 ): AnnotateContext {
+  const budget = options.budgetMs ?? MESSAGE_BUDGET_MS;
+  const now = options.now ?? (() => performance.now());
   const people = peopleResolverOf(input.people, `${input.ref.source}:`);
   const entities = new EntityBook(input.entities);
   const { bots } = peopleIndexOf(input.people);
@@ -107,19 +128,27 @@ export function readConversation(
     const isBot = bots.has(message.author) || NON_MESSAGES.has(message.kind ?? 'message');
     const target =
       message.replyTo ?? (message.thread && message.thread !== message.id ? message.thread : undefined);
-    const split = splitClauses(splitUnits(withEmoji(message.text)));
+    const started = now();
+    let split = splitClauses(splitUnits(withEmoji(message.text)));
+    let partial = !isBot && now() - started > budget;
+    if (partial) split = split.slice(0, PARTIAL_UNITS);
     const actContext: ActContext = {
       reply: target !== undefined,
       dm: input.dm,
       previousAct,
       replyToAct: target ? actOf.get(target) : undefined,
     };
-    const units = isBot
+    let units = isBot
       ? []
       : readUnitActs(split, actContext, acts).map((unit, k) => {
           const read = given?.get(`${message.id}#${k}`);
           return read ? { ...unit, act: read.act, confidence: read.confidence } : unit;
         });
+    if (!isBot && !partial && now() - started > budget) {
+      partial = true;
+      split = split.slice(0, PARTIAL_UNITS);
+      units = units.slice(0, PARTIAL_UNITS);
+    }
     if (!isBot) {
       previousAct = actOfMessage(units);
       actOf.set(message.id, previousAct);
@@ -140,7 +169,16 @@ export function readConversation(
       const other = input.messages.find((m) => m.author !== message.author);
       add(other?.author);
     }
-    return { message, index, sentences: text, addressees, isBot, units, actContext };
+    return {
+      message,
+      index,
+      sentences: text,
+      addressees,
+      isBot,
+      units,
+      actContext,
+      ...(partial ? { partial } : {}),
+    };
   });
   return { input, people, entities, messages, acts };
 }

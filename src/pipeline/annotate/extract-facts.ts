@@ -11,6 +11,7 @@ import {
 } from './facts/corrections.js';
 import { entityOfPhrase, objectSlot } from './facts/object-slot.js';
 import { lastNamedIn } from './facts/person-slots.js';
+import { handedOver } from './facts/handover.js';
 import { ownershipClaims } from './facts/slot-filler.js';
 import { templateFacts } from './facts/template-facts.js';
 import { earlierOwnedThing, listedParts, type OwnedThing } from './owned-things.js';
@@ -103,11 +104,26 @@ export function extractFacts(
         relation: 'owns',
         object: claim.object,
         validFrom: claim.validFrom,
+        ...(claim.validTo ? { validTo: claim.validTo } : {}),
         hedged: claim.hedged,
         evidence: [read.message.id],
         confidence: claim.confidence,
       });
     }
+    // A handover from a later day ends the holding of whoever the message says is moving on.
+    const stated = facts.slice(before).filter((fact) => fact.relation === 'owns');
+    for (const held of handedOver(context, read, stated))
+      push({
+        id: itemId(context.input, read.message.id, `fact:owns:${held.subject}:${held.object}`),
+        subject: held.subject,
+        relation: 'owns',
+        object: held.object,
+        validFrom: held.validFrom,
+        validTo: held.validTo,
+        hedged: false,
+        evidence: [read.message.id],
+        confidence: 0.6,
+      });
     const named = patternCorrection(context, read, facts, push);
     if (named) retract(named);
     else for (const r of correctionRetractions(context, read, facts.slice(before), earlier)) retract(r);
