@@ -73,7 +73,6 @@ export function extractFacts(
     );
     if (fact.evidence[0]) nameListedParts(fact);
     if (!object) return fact;
-    for (const form of context.entities.formsOf(fact.object)) context.entities.addAlias(object, form);
     context.entities.markUsed(object);
     return { ...fact, object };
   };
