@@ -1,27 +1,44 @@
 /**
- * Issue 16: how fast a calendar series reaches the Kùzu graph. Writes N meetings (one series,
- * one organizer, one attendee) in projector-sized batches, by MERGE (batches under the COPY
- * threshold) and by COPY: npx tsx bench/meetings-graph.ts [N]
+ * Issue 16: how fast a calendar series reaches the Kùzu graph. N occurrences of one series (one
+ * organizer, one attendee):
+ *  - row by row: graph writes of 199 meetings (under the COPY threshold: one MERGE per meeting
+ *    and per edge), the baseline;
+ *  - a projection run: N meeting.scheduled events appended to the log of a store whose graph
+ *    already holds an earlier ingest, delivered to the graph projector agent in batches of 500
+ *    as the agent runtime delivers them; then the series moved (N new events, every meeting
+ *    rewritten).
+ * npx tsx bench/meetings-graph.ts [N]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { GraphProjectorAgent } from '../src/agents/graph-projector/graph-projector-agent.js';
+import { meetingScheduled } from '../src/domain/event-builders.js';
+import type { EventEnvelope } from '../src/domain/events.js';
+import { EventLog } from '../src/memory/event-log.js';
+import { openFactDatabase } from '../src/memory/facts/test-support/fact-database.js';
 import type { MeetingNode } from '../src/memory/graph/graph-records.js';
 import { KuzuGraphStore } from '../src/memory/graph/kuzu/kuzu-graph-store.js';
+import type { AgentContext } from '../src/runtime/agents/agent.js';
 
 const total = Number(process.argv[2] ?? 5_000);
+const DELIVERY = 500;
+
+function start(index: number): string {
+  return new Date(Date.UTC(2026, 2, 1, 9) + index * 1000).toISOString();
+}
 
 function meeting(index: number): MeetingNode {
-  const start = new Date(Date.UTC(2026, 2, 1, 9) + index * 1000).toISOString();
+  const at = start(index);
   return {
-    id: `cal|tick|${start}`,
+    id: `cal|tick|${at}`,
     version: 1,
     calendar: 'cal',
     uid: 'tick',
-    occurrence: start,
+    occurrence: at,
     title: 'Tick',
-    start,
-    end: start,
+    start: at,
+    end: at,
     allDay: false,
     location: null,
     organizer: 'lena@example.com',
@@ -32,21 +49,34 @@ function meeting(index: number): MeetingNode {
   };
 }
 
-async function run(batchSize: number): Promise<number> {
+function scheduled(uid: string, index: number, summary: string, shiftMs = 0) {
+  const occurrence = start(index);
+  const at = new Date(Date.parse(occurrence) + shiftMs).toISOString();
+  return meetingScheduled({
+    calendar: 'calendar:bench',
+    uid,
+    occurrence,
+    start: at,
+    end: at,
+    allDay: false,
+    summary,
+    organizer: { email: 'lena@example.com' },
+    attendees: [{ email: 'tom@example.com' }],
+    recurring: true,
+  });
+}
+
+async function rowByRow(): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'outro-bench-meetings-'));
   const graph = await KuzuGraphStore.open(join(dir, 'graph'));
   try {
-    await graph.reset();
     const started = performance.now();
-    for (let at = 0; at < total; at += batchSize) {
-      const meetings = Array.from({ length: Math.min(batchSize, total - at) }, (_, i) => meeting(at + i));
+    for (let at = 0; at < total; at += 199) {
+      const meetings = Array.from({ length: Math.min(199, total - at) }, (_, i) => meeting(at + i));
       await graph.write({ records: { meeting: meetings }, slots: [], cursor: at + meetings.length });
     }
     const ms = performance.now() - started;
-    const counts = await graph.counts();
-    console.log(
-      `batches of ${batchSize}: ${total} meetings in ${(ms / 1000).toFixed(2)} s (${Math.round(total / (ms / 1000))}/s), graph holds ${JSON.stringify(counts)}`,
-    );
+    report('row by row (MERGE, writes of 199)', ms, (await graph.counts()).meetings);
     return ms;
   } finally {
     await graph.close();
@@ -54,7 +84,56 @@ async function run(batchSize: number): Promise<number> {
   }
 }
 
-const merge = await run(199);
-const copy = await run(500);
-await run(5_000);
-console.log(`COPY is ${(merge / copy).toFixed(1)}x faster`);
+async function projectionRun(): Promise<number> {
+  const dir = mkdtempSync(join(tmpdir(), 'outro-bench-meetings-'));
+  const db = openFactDatabase(join(dir, 'outro.db'));
+  const log = new EventLog(db);
+  const agent = new GraphProjectorAgent(() => KuzuGraphStore.open(join(dir, 'graph')));
+  const context: AgentContext = {
+    db,
+    log,
+    now: () => new Date(),
+    signal: new AbortController().signal,
+    step: async (_name, fn) => fn(new AbortController().signal),
+  };
+  /** Appends the events, then times their deliveries to the agent (the projection run alone). */
+  const deliver = async (envelopes: readonly EventEnvelope[]): Promise<number> => {
+    const after = log.lastSeq();
+    log.appendAll(envelopes);
+    const consumed = log.read({ afterSeq: after }).filter((event) => agent.consumes.includes(event.type));
+    const started = performance.now();
+    for (let at = 0; at < consumed.length; at += DELIVERY)
+      await agent.handle(consumed.slice(at, at + DELIVERY), context);
+    return performance.now() - started;
+  };
+  try {
+    // An earlier ingest: the graph exists and has a cursor, so the series is projected incrementally.
+    await deliver(Array.from({ length: 10 }, (_, i) => scheduled('earlier', i, 'Earlier')));
+    const ms = await deliver(Array.from({ length: total }, (_, i) => scheduled('tick', i, 'Tick')));
+    const movedMs = await deliver(
+      Array.from({ length: total }, (_, i) => scheduled('tick', i, 'Tick (moved)', 60_000)),
+    );
+    await agent.close();
+    const graph = await KuzuGraphStore.open(join(dir, 'graph'));
+    const meetings = (await graph.counts()).meetings;
+    const moved = (await graph.meetings({})).filter((m) => m.title === 'Tick (moved)').length;
+    await graph.close();
+    report(`projection run (deliveries of ${DELIVERY}), new series`, ms, meetings - 10);
+    report(`projection run, series moved (${moved} rewritten)`, movedMs, moved);
+    return ms;
+  } finally {
+    await agent.close();
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function report(label: string, ms: number, meetings: number): void {
+  console.log(
+    `${label}: ${total} meetings in ${(ms / 1000).toFixed(2)} s (${Math.round(total / (ms / 1000))}/s), graph holds ${meetings}`,
+  );
+}
+
+const merge = await rowByRow();
+const run = await projectionRun();
+console.log(`projection run is ${(merge / run).toFixed(1)}x faster than row by row`);

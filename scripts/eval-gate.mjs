@@ -14,7 +14,10 @@ const home = mkdtempSync(join(tmpdir(), 'outro-eval-gate-'));
 const report = process.argv.includes('--report');
 const thresholds = report
   ? []
-  : ['0.7', 'conversations=0.55', 'facts=0.65', 'ask=0.55'].flatMap((value) => ['--threshold', value]);
+  : ['0.7', 'conversations=0.55', 'facts=0.65', 'ask=0.55', 'ask-workspace=0.75'].flatMap((value) => [
+      '--threshold',
+      value,
+    ]);
 const check = spawnSync(
   process.execPath,
   [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'evals', 'build-datasets.ts'), '--check'],

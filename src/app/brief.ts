@@ -21,6 +21,7 @@ export async function brief(ctx: AppContext, input: BriefInput): Promise<Brief> 
       since: input.since,
       until: input.until,
       me: input.me !== undefined ? [input.me] : meList(config),
+      meGiven: input.me !== undefined,
       now,
       timezone: config.timezone,
     },

@@ -60,7 +60,13 @@ export async function evalRun(
         threshold: input.threshold,
         thresholds: input.thresholds,
         now: () => ctx.now(),
-        services: { workspace: (dir) => workspaces.open(dir), model: runtime },
+        services: {
+          workspace: (dir) => workspaces.open(dir),
+          // The ask-workspace task: the whole workspace evaluation, its ask scores kept.
+          askWorkspace: async (dir) =>
+            (await import('./workspace-eval.js')).evaluateWorkspace(dir).then((r) => r.ask),
+          model: runtime,
+        },
         judge: input.judge ? runtime?.client : undefined,
         store: new SqliteEvalStore(db),
         tracer,

@@ -6,7 +6,7 @@ import type { PreparedItem } from './ingest-worker-protocol.js';
 import { readInWorker } from './read-in-worker.js';
 import { discoverInputs, type DiscoverOptions } from '../connectors/detect.js';
 import { personLinked } from '../domain/event-builders.js';
-import { EVENT } from '../domain/events.js';
+import { EVENT, type EventEnvelope } from '../domain/events.js';
 import type { PersonAlias } from '../domain/person.js';
 import type { Format } from '../domain/source.js';
 import { allLinks, introductionCandidates, latestProfiles } from '../memory/people-queries.js';
@@ -86,8 +86,19 @@ async function* readPrepared(
   for await (const item of connector.read(input, options.connectorOptions)) {
     yield item.kind === 'problem'
       ? item
-      : { kind: 'batch', path: item.path, events: item.events.map(prepareEvent) };
+      : { kind: 'batch', path: item.path, events: prepareAll(item.events) };
   }
+}
+
+/**
+ * The events prepared for the log, emptying `events` as it goes: a file's events and their
+ * prepared forms are never all held at once (a 200k-message channel file: ~130 MB each).
+ */
+function prepareAll(events: EventEnvelope[]): PreparedEvent[] {
+  const prepared: PreparedEvent[] = [];
+  for (let event = events.pop(); event !== undefined; event = events.pop())
+    prepared.push(prepareEvent(event));
+  return prepared.reverse();
 }
 
 /** A path to read, and how reports name it when that differs: the path as the user typed it, read at its absolute path. */

@@ -5,7 +5,7 @@ import { SqliteBus } from '../memory/bus/sqlite-bus.js';
 import type { IngestRunRow } from '../memory/ingest-store.js';
 import { allLinks, latestProfiles } from '../memory/people-queries.js';
 import { SqliteSearchIndex, type SearchIndexStats } from '../memory/search/sqlite-search-index.js';
-import { storeStats, type StoreStats } from '../memory/store-stats.js';
+import { partlyAnalysedMessages, storeStats, type StoreStats } from '../memory/store-stats.js';
 import { RunStore } from '../memory/workflows/run-store.js';
 import { ownerIsGone } from '../runtime/engine/lease.js';
 import type { RunStatus } from '../runtime/engine/types.js';
@@ -33,6 +33,8 @@ export interface StatusReport {
   privacy: PrivacyWarning[];
   /** The search index: documents and bytes on disk (set by `status`). */
   search?: SearchIndexStats;
+  /** Messages analysed only partly: their reading ran past annotate's per-message time budget. */
+  partlyAnalysed: number;
 }
 
 /** The agents' and workflows' health: what waits, what is dead (see `outro runs`, `outro retry`). */
@@ -69,6 +71,7 @@ export function buildStatus(store: Store, paths: OutroPaths): StatusReport {
     problems: lastIngest ? store.ingest.problems(lastIngest.id) : [],
     workflows: workflowHealth(store),
     privacy: privacyWarnings(paths),
+    partlyAnalysed: partlyAnalysedMessages(store.db),
   };
 }
 

@@ -60,6 +60,8 @@ export const ConversationAnnotated = z.object({
   start: z.string(),
   end: z.string(),
   messageCount: z.number().int(),
+  /** Messages analysed only partly (their reading ran past the per-message time budget); absent when none. */
+  partialMessages: z.number().int().optional(),
   provenance: Provenance,
 });
 export type ConversationAnnotated = z.infer<typeof ConversationAnnotated>;

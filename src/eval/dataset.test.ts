@@ -45,6 +45,7 @@ describe('datasets', () => {
     expect(datasets.map((d) => d.header.name).sort()).toEqual([
       'action-items',
       'ask',
+      'ask-workspace',
       'conversations',
       'decisions',
       'facts',

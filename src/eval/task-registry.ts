@@ -5,6 +5,7 @@ import {
   annotateQuestionsTask,
 } from './tasks/annotate-tasks.js';
 import { askTask } from './tasks/ask-task.js';
+import { askWorkspaceTask } from './tasks/ask-workspace-task.js';
 import { disentangleTask } from './tasks/disentangle-task.js';
 import type { EvalTask } from './task.js';
 
@@ -17,5 +18,6 @@ export const EVAL_TASKS: ReadonlyMap<string, EvalTask> = new Map(
     annotateQuestionsTask,
     annotateFactsTask,
     askTask,
+    askWorkspaceTask,
   ].map((task) => [task.name, task]),
 );

@@ -12,6 +12,8 @@ export interface TaskContext {
 export interface TaskServices {
   /** A store (or anything the ask stage needs) over an ingested workspace folder; absent: ask rows are skipped. */
   workspace?: (dir: string) => Promise<unknown>;
+  /** A workspace folder's whole `ask` list answered and scored over a store built from it (the ask-workspace task). */
+  askWorkspace?: (dir: string) => Promise<unknown>;
   /** The model runtime, when one is configured (stages pick their model strategy from it). */
   model?: unknown;
 }

@@ -43,6 +43,22 @@ export function newestMessageAt(db: SqliteDatabase): string | undefined {
 }
 
 /** What the event log holds, counted with indexed queries (a few hundred ms at a million events). */
+/**
+ * Messages analysed only partly (past annotate's per-message time budget), over the latest
+ * annotation of each conversation: a conversation annotated again as it grew counts once.
+ */
+export function partlyAnalysedMessages(db: SqliteDatabase): number {
+  const row = db
+    .prepare(
+      `SELECT coalesce(sum(n), 0) AS n FROM (
+         SELECT json_extract(payload, '$.conversationId') AS conversation,
+                json_extract(payload, '$.partialMessages') AS n, max(seq)
+         FROM events WHERE type = ? GROUP BY conversation)`,
+    )
+    .get(EVENT.conversationAnnotated) as { n: number };
+  return row.n;
+}
+
 export function storeStats(db: SqliteDatabase): StoreStats {
   const count = (type: string): number =>
     (db.prepare('SELECT count(*) AS n FROM events WHERE type = ?').get(type) as { n: number }).n;

@@ -99,6 +99,7 @@ export function annotationEvents(
     start,
     end,
     messageCount: input.messages.length,
+    ...(output.partialMessages ? { partialMessages: output.partialMessages } : {}),
     provenance,
   });
   for (const decision of output.decisions) {

@@ -119,4 +119,38 @@ describe('GraphProjectorAgent', () => {
     await replayFromLog(db, replayed);
     expect(await graph.dump()).toEqual(await replayed.dump());
   });
+
+  it('catches a graph that has a cursor up to the end of the log too: one projection run for the tail (issue 16)', async () => {
+    const db = openFactDatabase();
+    const log = new EventLog(db, () => new Date('2026-12-01T00:00:00.000Z'));
+    const events = syntheticEvents(7);
+    log.appendAll(events.slice(0, 20));
+    const graph = new MemoryGraphStore();
+    const agent = new GraphProjectorAgent(async () => graph);
+    const consumed = (after: number) =>
+      log.read({ afterSeq: after }).filter((event) => agent.consumes.includes(event.type));
+    await agent.handle(consumed(0), contextFor(db, log));
+    const before = log.lastSeq();
+    expect(await graph.cursor()).toBe(before);
+    log.appendAll(events.slice(20));
+    const tail = consumed(before);
+    expect(tail.length).toBeGreaterThan(20);
+    const writes: number[] = [];
+    const write = graph.write.bind(graph);
+    graph.write = async (batch) => {
+      writes.push(Object.values(batch.records).reduce((sum, records) => sum + (records?.length ?? 0), 0));
+      return write(batch);
+    };
+    await agent.handle(tail.slice(0, 10), contextFor(db, log));
+    expect(await graph.cursor()).toBe(log.lastSeq());
+    expect(agent.lastResult?.events).toBe(tail.length);
+    const written = writes.length;
+    for (let at = 10; at < tail.length; at += 10)
+      await agent.handle(tail.slice(at, at + 10), contextFor(db, log));
+    expect(writes.length).toBe(written);
+
+    const replayed = new MemoryGraphStore();
+    await replayFromLog(db, replayed);
+    expect(await graph.dump()).toEqual(await replayed.dump());
+  });
 });

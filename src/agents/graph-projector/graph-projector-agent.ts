@@ -37,9 +37,11 @@ export const GRAPH_PROJECTOR_CONSUMES: readonly string[] = [
  * Kùzu allows one process per database, so the graph is opened lazily on the first batch and
  * held until `close()` (call it when the command or daemon ends).
  *
- * An empty graph is first caught up to the end of the log (`catchUpGraph`: one bulk COPY load when
- * the log holds more than AGENT_BULK_THRESHOLD projected events — the first ingest — else applied in
- * batches); events at or below the graph's cursor are already reflected and skipped. The graph
+ * Each batch with events past the graph's cursor first catches the graph up to the end of the log
+ * (`catchUpGraph`: an empty graph behind more than AGENT_BULK_THRESHOLD projected events — the
+ * first ingest — is bulk-loaded by COPY, else the tail is applied in large chunks, so a calendar
+ * series of thousands of occurrences is written with one COPY per table, not one per delivery);
+ * events at or below the graph's cursor are already reflected and skipped. The graph
  * ends the same as applying every batch (rebuild.ts uses the projector's rules); the agent runs
  * last (agents/index.ts), so on a first ingest its first batch finds the whole log written.
  */
@@ -62,7 +64,7 @@ export class GraphProjectorAgent implements Agent {
     const { projector, graph } = await this.projectorFor(context.db);
     let cursor = await graph.cursor();
     let caughtUp = 0;
-    if (cursor === 0)
+    if (batch.some((event) => event.seq > cursor))
       ({ cursor, events: caughtUp } = await catchUpGraph(context.db, graph, {
         bulkThreshold: AGENT_BULK_THRESHOLD,
       }));

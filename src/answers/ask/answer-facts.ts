@@ -41,18 +41,41 @@ function entityOf(component: ComponentNode): AskAnswer['entity'] {
 export async function answerHolders(context: AnswerContext, relation: FactRelation): Promise<AskAnswer> {
   const found = await componentOr(context);
   if (!('component' in found)) return found;
-  const { component } = found;
-  const label = component.name ?? component.id;
-  const versions = collapseSameHuman(
+  let { component } = found;
+  const asked = component.name ?? component.id;
+  let versions = collapseSameHuman(
     await context.sources.graph.facts({ object: component.id, relation }),
     context.sources.people,
   );
+  const searched = [
+    `${relation.replace('_', '-')} facts about ${asked} valid on ${day(context.asOf, context.sources.timeZone)} (${versions.length} on record)`,
+  ];
+  // "Wen owns the ETA engine: predictions worker, schedule loader, …": a part held with its whole.
+  const whole = versions.length === 0 ? await wholeNaming(context, component, relation) : undefined;
+  if (whole) {
+    component = whole.component;
+    versions = whole.versions;
+    searched.push(
+      `${relation.replace('_', '-')} facts whose statements name ${asked}: about ${component.name ?? component.id} (${versions.length} on record)`,
+    );
+  }
+  const label = whole ? `${component.name ?? component.id} (with ${asked})` : asked;
   const history = await historyOf(versions, context);
   const holders = versions.filter((version) => isValidAt(version, context.asOf));
-  const searched = [
-    `${relation.replace('_', '-')} facts about ${label} valid on ${day(context.asOf, context.sources.timeZone)} (${versions.length} on record)`,
-  ];
-  if (holders.length === 0) return unknown(context, searched, { entity: entityOf(component), history });
+  if (holders.length === 0) {
+    const before = holderBeforeRecord(versions, context);
+    if (!before) return unknown(context, searched, { entity: entityOf(component), history });
+    const { version, firstSaid } = before;
+    const until = version.validTo ? day(version.validTo, context.sources.timeZone) : '';
+    return known(context, {
+      text: `${context.sources.people.name(version.subject)} ${RELATION_WORDS[relation].past} ${label} until ${until} (the record does not say since when; first said ${day(firstSaid, context.sources.timeZone)}).`,
+      confidence: version.confidence * 0.8,
+      evidence: factEvidence([version], context),
+      entity: entityOf(component),
+      history,
+      searched,
+    });
+  }
   const isPast = context.asOf < context.sources.now.toISOString().slice(0, 10);
   const words = RELATION_WORDS[relation];
   const who = holders.map((version) => context.sources.people.name(version.subject));
@@ -69,6 +92,95 @@ export async function answerHolders(context: AnswerContext, relation: FactRelati
     history,
     searched,
   });
+}
+
+/**
+ * The whole a part is held with, for a part with no facts of its own: the other object of a fact
+ * whose statement names the part after naming that object ("Wen owns the ETA engine: predictions
+ * worker, schedule loader, the accuracy dashboards"). The earliest such statement decides.
+ */
+async function wholeNaming(
+  context: AnswerContext,
+  part: ComponentNode,
+  relation: FactRelation,
+): Promise<{ component: ComponentNode; versions: FactVersion[] } | undefined> {
+  const { graph, people, search } = context.sources;
+  if (!search) return undefined;
+  const partNames = [part.name ?? '', ...part.aliases].map((name) => name.toLowerCase()).filter(Boolean);
+  // Statements (fact documents) that name the part; the things they are about are the candidates.
+  const statements = partNames.flatMap((name) => {
+    try {
+      return search.search({
+        query: `"${name.replace(/"/g, ' ')}"`,
+        kinds: ['fact'],
+        asOf: context.sources.readUntil ?? context.asOf,
+        limit: 20,
+      }).hits;
+    } catch {
+      return [];
+    }
+  });
+  const seen = new Set<string>([part.id]);
+  for (const statement of statements.sort((a, b) => a.at.localeCompare(b.at))) {
+    for (const { component: whole } of (await graph.search(statement.text, 20)).components) {
+      if (seen.has(whole.id)) continue;
+      seen.add(whole.id);
+      const versions = (await graph.facts({ object: whole.id, relation })).filter(
+        (version) => version.status !== 'retracted',
+      );
+      const wholeNames = [whole.name ?? '', ...whole.aliases]
+        .map((name) => name.toLowerCase())
+        .filter(Boolean);
+      const named = versions.some((version) =>
+        factEvidence([version], context).some((evidence) =>
+          namesAfter(evidence.snippet, wholeNames, partNames),
+        ),
+      );
+      if (named) return { component: whole, versions: collapseSameHuman(versions, people) };
+    }
+  }
+  return undefined;
+}
+
+/** `text` names one of `parts` after one of `wholes` ("the ETA engine: predictions worker, …"). */
+function namesAfter(text: string, wholes: readonly string[], parts: readonly string[]): boolean {
+  const lower = text.toLowerCase();
+  const ends = wholes
+    .map((name) => ({ at: lower.indexOf(name), name }))
+    .filter(({ at }) => at >= 0)
+    .map(({ at, name }) => at + name.length);
+  if (ends.length === 0) return false;
+  const after = lower.slice(Math.min(...ends));
+  return parts.some((name) =>
+    new RegExp(`(?:^|[^\\p{L}\\d-])${escaped(name)}(?:$|[^\\p{L}\\d-])`, 'u').test(after),
+  );
+}
+
+function escaped(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The holder at a time before every version of the slot starts: the first version, when its claim
+ * states no start (it was said while it already held, so it held before) and it is known to have
+ * ended ("my last day on X today", a handover to someone else). A first holder still current, or
+ * one whose start was stated ("from Monday Wen owns …"), says nothing about the time before.
+ */
+function holderBeforeRecord(
+  versions: readonly FactVersion[],
+  context: AnswerContext,
+): { version: FactVersion; firstSaid: string } | undefined {
+  const held = versions
+    .filter((version) => version.status !== 'retracted' && version.status !== 'alternative')
+    .sort((a, b) => a.validFrom.localeCompare(b.validFrom));
+  const first = held[0];
+  if (!first || first.validTo === null || context.asOf >= first.validFrom) return undefined;
+  const said = factEvidence([first], context)
+    .map((item) => item.time)
+    .sort()[0];
+  // It starts when it was said: no start was stated ("from Monday", "since May" would move it).
+  if (!said || Math.abs(Date.parse(first.validFrom) - Date.parse(said)) > 1000) return undefined;
+  return { version: first, firstSaid: said };
 }
 
 /** Who should I ask about X: the owner, then those who know it, then who works on it, then the most active participants. */

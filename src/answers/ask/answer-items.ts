@@ -145,22 +145,27 @@ export async function answerWaitingOnMe(context: AnswerContext): Promise<AskAnsw
     ]);
   }
   const myName = people.name(keys[0]);
+  // "What do I owe": what I committed to or was asked alone, still current; not every open thread.
+  const owe = /\bowe\b/i.test(context.question);
   const questions = (await graph.questions({ people: keys })).filter(
     (question) =>
       openAt({ at: question.at, closedAt: question.answeredAt }, context.asOf) &&
-      !keys.includes(question.asker),
+      !keys.includes(question.asker) &&
+      (!owe || question.addressees.length === 1),
   );
-  const items = (await graph.actionItems({ people: keys })).filter((item) =>
-    openAt({ at: item.at, closedAt: item.completedAt }, context.asOf),
+  const items = (await graph.actionItems({ people: keys })).filter(
+    (item) =>
+      openAt({ at: item.at, closedAt: item.completedAt }, context.asOf) &&
+      (!owe || item.assignee === null || keys.includes(item.assignee)) &&
+      (!owe || !item.due || Date.parse(item.due) >= Date.parse(context.asOf) - STALE_AFTER_MS),
   );
   const searched = [
-    `open questions and approvals addressed to ${myName}`,
-    `open action items assigned to ${myName}`,
+    `open questions and approvals addressed to ${owe ? 'only ' : ''}${myName}`,
+    `open action items assigned to ${myName}${owe ? ', not due more than a week before' : ''}`,
   ];
   if (questions.length === 0 && items.length === 0) return unknown(context, searched);
-  const lines = [
-    `${questions.length + items.length} thing${questions.length + items.length === 1 ? '' : 's'} waiting on you:`,
-  ];
+  const count = questions.length + items.length;
+  const lines = [`${count} thing${count === 1 ? '' : 's'} ${owe ? 'you owe' : 'waiting on you'}:`];
   for (const question of [...questions].sort((a, b) => compare(b.at, a.at)))
     lines.push(`- ${lineOf(question, context)}`);
   for (const item of [...items].sort((a, b) => compare(a.due ?? '9', b.due ?? '9') || compare(b.at, a.at))) {
@@ -168,7 +173,10 @@ export async function answerWaitingOnMe(context: AnswerContext): Promise<AskAnsw
       item.requestedBy && !keys.includes(item.requestedBy)
         ? ` (asked by ${people.name(item.requestedBy)})`
         : '';
-    lines.push(`- to do: ${item.summary}${item.due ? `, due ${item.due.slice(0, 10)}` : ''}${from}`);
+    const about = referentOf({ ...item, text: item.summary }, context);
+    lines.push(
+      `- to do: ${item.summary}${about ? ` (re: ${about})` : ''}${item.due ? `, due ${item.due.slice(0, 10)}` : ''}${from}`,
+    );
   }
   return known(context, {
     text: lines.join('\n'),
@@ -182,12 +190,50 @@ export async function answerWaitingOnMe(context: AnswerContext): Promise<AskAnsw
   });
 }
 
+/** A to-do whose due day is this long before as-of is stale for "what do I owe": the thread moved on. */
+const STALE_AFTER_MS = 7 * 86_400_000;
+
+/**
+ * What "it"/"this" in a to-do or question ("I'll sign it by Wednesday", "this one's your call")
+ * stands for: the sentence before it in the message it was said in ("… so the addendum slips to
+ * next week."), else the last sentence of the message before it in its conversation.
+ */
+function referentOf(
+  said: { text: string; conversationId: string; evidence: ReadonlyArray<{ id: string; snippet: string }> },
+  context: AnswerContext,
+): string | undefined {
+  if (!/\b(?:it|that|this|them|those)\b/i.test(said.text)) return undefined;
+  // The evidence keeps one sentence; the index keeps the whole message.
+  const messages = (
+    context.sources.search?.conversations([said.conversationId], { asOf: context.asOf }) ?? []
+  ).filter((doc) => doc.kind === 'message');
+  const lastSentence = (text: string): string | undefined => {
+    // Sentences end at . ! ? before a space: a link's dots ("github.com/…/482") do not end one.
+    const sentence = text
+      .trim()
+      .split(/(?<=[.!?])\s+/)
+      .pop()
+      ?.trim();
+    if (!sentence) return undefined;
+    return sentence.length > 120 ? `…${sentence.slice(-120)}` : sentence;
+  };
+  for (const evidence of said.evidence) {
+    const index = messages.findIndex((doc) => doc.nativeId === evidence.id);
+    const text = index >= 0 ? messages[index].text : evidence.snippet;
+    const at = text.indexOf(said.text);
+    if (at > 0) return lastSentence(text.slice(0, at));
+    if (at === 0 && index > 0) return lastSentence(messages[index - 1].text);
+  }
+  return undefined;
+}
+
 function lineOf(question: QuestionNode, context: AnswerContext): string {
   const { people, timeZone } = context.sources;
   const to =
     question.addressees.length > 0 ? ` → ${names(question.addressees.map((key) => people.name(key)))}` : '';
   const kind = question.kind === 'question' ? '' : `${question.kind}: `;
-  return `${kind}${question.text} (${people.name(question.asker)}${to}, ${day(question.at, timeZone)})`;
+  const about = referentOf(question, context);
+  return `${kind}${question.text}${about ? ` (re: ${about})` : ''} (${people.name(question.asker)}${to}, ${day(question.at, timeZone)})`;
 }
 
 /** Decisions up to as-of whose summary contains every word of the target, newest first, and what that searched. */

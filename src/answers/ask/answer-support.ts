@@ -22,6 +22,8 @@ export interface AskSources {
   degradedReason?: string;
   /** The search index: retrieval answers for questions the structured kinds do not cover (absent: none). */
   search?: SearchIndex;
+  /** The call's --as-of: statements said after it are not read (a time in the question may be earlier). */
+  readUntil?: string;
 }
 
 /** Per question: the time it is answered at, and the words that named the target. */

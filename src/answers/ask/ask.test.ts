@@ -24,6 +24,8 @@ import type { AskSources } from './answer-support.js';
 import { ask } from './ask.js';
 import { entityHistory } from './entity-history.js';
 import { PeopleDirectory } from '../people/people-directory.js';
+import { SqliteSearchIndex } from '../../memory/search/sqlite-search-index.js';
+import { openSearchDatabase } from '../../memory/search/test-support/search-events.js';
 
 const [ALICE, BOB, CAROL, DAVE, EVE, DANA] = ['UALICE', 'UBOB', 'UCAROL', 'UDAVE', 'UEVE', 'UDANA'].map(
   (id) => `slack:T1:${id}`,
@@ -201,6 +203,69 @@ describe('ask', () => {
     expect((await ask('who owned billing on 2026-11-11', s)).text).toMatch(/^Bob Brown owned billing/);
   });
 
+  it('answers about a part with no facts of its own from the whole a holder statement names it with', async () => {
+    const s = await sources([
+      entity('component:retry-worker', 'retry worker', []),
+      assertedEvent(
+        asserted('f-alice-parts', ALICE, BILLING, '2026-11-02T09:00:00.000Z', {
+          snippet: 'Alice owns billing: the retry worker, invoices, all of it',
+        }),
+      ),
+    ]);
+    const search = new SqliteSearchIndex(openSearchDatabase().db);
+    search.upsert([
+      {
+        docId: 'fact:f-alice-parts',
+        kind: 'fact',
+        title: 'owns billing',
+        text: 'Alice owns billing: the retry worker, invoices, all of it',
+        author: ALICE,
+        channel: null,
+        at: '2026-11-02T09:00:00.000Z',
+        conversationId: null,
+        nativeId: 'm-f-alice-parts',
+        state: 'asserted',
+        version: 1,
+      },
+    ]);
+    s.search = search;
+    const answer = await ask('who owns the retry worker', s);
+    expect(answer.text).toBe('Bob Brown owns billing (with retry worker), since 2026-11-10.');
+    expect(answer.searched.join(' ')).toContain('facts whose statements name retry worker: about billing');
+    expect((await ask('who owns the retry worker', s, { asOf: '2026-11-05T00:00:00.000Z' })).text).toMatch(
+      /^Alice Adams owned billing \(with retry worker\)/,
+    );
+    const unnamed = { ...(await sources([entity('component:retry-worker', 'retry worker', [])])), search };
+    expect((await ask('who owns the retry worker', unnamed)).known).toBe(false);
+  });
+
+  it('names a holder known to have ended for a time before the record, unless a start was stated', async () => {
+    const lastDay = (said: string, validFrom: string) =>
+      sources([
+        entity('component:gateway', 'sms gateway', []),
+        assertedEvent(
+          asserted('f-gateway-dave', DAVE, 'component:gateway', validFrom, {
+            said,
+            snippet: 'last day on the gateway today',
+          }),
+        ),
+        assertedEvent(asserted('f-gateway-bob', BOB, 'component:gateway', '2026-11-13T09:00:00.000Z')),
+      ]);
+    const before = await ask(
+      'who owned the sms gateway on 2026-10-20',
+      await lastDay('2026-10-25T09:00:00.000Z', '2026-10-25T09:00:00.000Z'),
+    );
+    expect(before.known).toBe(true);
+    expect(before.text).toMatch(
+      /^Dave Dunn owned sms gateway until 2026-11-13 \(the record does not say since when/,
+    );
+    const stated = await ask(
+      'who owned the sms gateway on 2026-10-20',
+      await lastDay('2026-10-19T09:00:00.000Z', '2026-10-25T09:00:00.000Z'),
+    );
+    expect(stated.known).toBe(false);
+  });
+
   it('never answers with a corrected fact, and says what it searched when nothing held', async () => {
     const s = await sources();
     expect((await ask('who owns the indexer', s)).text).toBe(
@@ -317,6 +382,71 @@ describe('ask', () => {
     expect((await ask("what's waiting on me", s, { asOf: '2026-11-12T00:00:00.000Z' })).known).toBe(false);
     const noMe = await ask('what is waiting on me', { ...s, me: [] });
     expect(noMe.text).toContain('set `me` in the config');
+  });
+
+  it('lists what I owe: my open to-dos, with what "it" means, and questions put to me alone', async () => {
+    const at = '2026-11-12T10:00:00.000Z';
+    const todo = (
+      itemId: string,
+      summary: string,
+      due: string | null,
+      said = summary,
+    ): ActionItemAssigned => ({
+      itemId,
+      conversationId: 'c1',
+      channel: 'slack:T1:C1',
+      summary,
+      assignee: DANA,
+      requestedBy: DANA,
+      due,
+      dueText: null,
+      at,
+      confidence: 0.8,
+      evidence: [evidence(`m-${itemId}`, DANA, at, said)],
+      provenance: { ...PROVENANCE },
+    });
+    const asked = (questionId: string, text: string, addressees: string[]): QuestionAsked => ({
+      questionId,
+      conversationId: 'c1',
+      channel: 'slack:T1:C1',
+      text,
+      asker: EVE,
+      addressees,
+      kind: 'question',
+      at,
+      confidence: 0.8,
+      evidence: [evidence(`m-${questionId}`, EVE, at, text)],
+      provenance: { ...PROVENANCE },
+    });
+    const s = await sources([
+      stored(
+        EVENT.actionItemAssigned,
+        'ev-sign',
+        todo(
+          'sign',
+          "I'll sign it by Friday",
+          '2026-11-13',
+          "hi. legal is back Monday, so the vendor addendum (example.com/terms) slips. I'll sign it by Friday",
+        ),
+        at,
+      ),
+      stored(EVENT.actionItemAssigned, 'ev-stale', todo('stale', 'join the kickoff call', '2026-11-01'), at),
+      stored(EVENT.questionAsked, 'ev-q-me', asked('q-me', 'where are we on the refunds?', [DANA]), at),
+      stored(
+        EVENT.questionAsked,
+        'ev-q-all',
+        asked('q-all', 'top 3 asks, everyone?', [DANA, BOB, CAROL]),
+        at,
+      ),
+    ]);
+    const owed = await ask('what do I still owe people?', s);
+    expect(owed.text).toContain(
+      "I'll sign it by Friday (re: legal is back Monday, so the vendor addendum (example.com/terms) slips.)",
+    );
+    expect(owed.text).toContain('where are we on the refunds?');
+    expect(owed.text).not.toContain('top 3 asks');
+    expect(owed.text).not.toContain('kickoff call');
+    expect(owed.text).toMatch(/^2 things you owe:/);
   });
 
   it('finds a decision that names a component it was not linked to', async () => {

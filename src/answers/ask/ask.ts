@@ -81,7 +81,10 @@ export async function ask(
         ],
       };
   } else {
-    answer = await answerParsed(question, parsed, asOf, sources);
+    answer = await answerParsed(question, parsed, asOf, {
+      ...sources,
+      readUntil: options.asOf ?? sources.now.toISOString(),
+    });
     answer = await byNarrowerName(answer, question, parsed, asOf, sources);
     answer = await bySimilarity(answer, question, parsed, asOf, sources, options);
     if (answer.degradedReason) reasons.push(answer.degradedReason);

@@ -29,6 +29,8 @@ const NOW = /(?:^|\s)(right now|now|currently|these days|at the moment|at presen
 const RELATIVE =
   /(?:^|\s)((?:in |during |over )?(?:the )?(this|last|past|previous) (week|month|quarter|year)|yesterday|(\d+) (day|week|month)s? ago)(?=\s|$)/;
 /** Words chrono reads as dates that in a question are almost never one ("may", "sun", "second"). */
+/** A digit or a weekday: what every explicit day a question names holds. */
+const DAY_WORDS = /\d|mon|tue|wed|thu|fri|sat|sun/i;
 const NOT_DATES = /^(may|sun|sat|mar|march|second|now|today|tonight|noon|a minute|a second|fri)$/i;
 
 /**
@@ -113,6 +115,9 @@ function relativeTime(text: string, match: RegExpExecArray, reference: string, z
 
 /** An explicit day: ISO, "October 14", "Oct 14", "14 Oct", "last Monday"; "on"/"as of"/"during the" before it go with it. */
 function datedTime(text: string, reference: string, zone: string): QuestionTime | undefined {
+  // Every date kept below holds a digit or a weekday; without one, chrono (~250 ms to warm up in a
+  // fresh process) has nothing to find.
+  if (!DAY_WORDS.test(text)) return undefined;
   const instant = new Date(reference);
   const results = chrono.parse(
     text,
@@ -123,7 +128,7 @@ function datedTime(text: string, reference: string, zone: string): QuestionTime 
     const words = result.text.trim();
     if (NOT_DATES.test(words)) continue;
     if (!result.start.isCertain('day') && !result.start.isCertain('weekday')) continue;
-    if (!/\d|mon|tue|wed|thu|fri|sat|sun/i.test(words)) continue;
+    if (!DAY_WORDS.test(words)) continue;
     // A bare weekday is a date only after a cue ("on Friday", "last Monday"); "Friday deploys" is a topic.
     if (
       !/\d/.test(words) &&

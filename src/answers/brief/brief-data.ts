@@ -16,8 +16,10 @@ import { EVENT } from '../../domain/events.js';
 import { isMeetingCancelled, occurrenceKey, type MeetingScheduled } from '../../domain/meeting.js';
 import type { EventLog } from '../../memory/event-log.js';
 import type { Citation } from './brief-types.js';
-import type { PeopleDirectory } from '../people/people-directory.js';
 import { localDateTime } from '../../domain/time-zones.js';
+import { allLinks, latestProfiles } from '../../memory/people-queries.js';
+import { PeopleDirectory } from '../people/people-directory.js';
+import { collapseOwnedAliases } from './owned-aliases.js';
 
 const TYPES = [
   EVENT.channelUpdated,
@@ -136,7 +138,8 @@ export function loadBriefData(log: EventLog): BriefData {
     }
   }
   data.decisions = [...decisions.values()];
-  data.facts = [...facts.values()];
+  const people = new PeopleDirectory(latestProfiles(log.db), allLinks(log.db));
+  data.facts = collapseOwnedAliases([...facts.values()], data.entities, (key) => people.idOf(key));
   data.meetings = [...meetings.values()].flatMap((entry) =>
     entry.meeting && !isMeetingCancelled(entry.meeting.status, entry.cancelled) ? [entry.meeting] : [],
   );

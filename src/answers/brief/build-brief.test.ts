@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isOutroError } from '../../domain/errors.js';
 import { makeTempDir } from '../../test-support/temp-dir.js';
 import { messagePosted } from '../../domain/event-builders.js';
 import { buildBrief } from './build-brief.js';
@@ -59,15 +58,23 @@ describe('buildBrief', () => {
     expect(brief({ me: 'pj_dev' }).reader.name).toBe('Priya Nair');
   });
 
-  it('refuses an unknown reader with USAGE and lists close matches', () => {
-    let error: unknown;
-    try {
-      brief({ me: 'priyah' });
-    } catch (caught) {
-      error = caught;
-    }
-    expect(isOutroError(error, 'USAGE')).toBe(true);
-    expect((error as Error).message).toContain('Close matches: Priya Nair');
+  it('refuses a --me that matches no one with USAGE and lists close matches', () => {
+    expect(() => brief({ me: 'priyah', meGiven: true })).toThrow(
+      /No person matches "priyah".*Close matches: Priya Nair/,
+    );
+  });
+
+  it('for a `me` that matches no one stored, still briefs, with one note naming close matches and how to set `me`', () => {
+    const result = brief({ me: 'priyah' });
+    expect(result.reader).toEqual({ id: '', name: 'everyone', keys: [] });
+    expect(result.notes).toEqual([
+      expect.stringMatching(
+        /^`me` \("priyah"\) matches no one.*Close matches: Priya Nair.*Set `me:` in the config/,
+      ),
+    ]);
+    expect(result.waiting).toEqual([]);
+    expect(result.decisions.length).toBeGreaterThan(0);
+    expect(result.day.meetings.length).toBeGreaterThan(0);
   });
 
   it('lists what waits on me: overdue, then due soon, then blockers/approvals and questions, then later items', () => {
@@ -90,6 +97,14 @@ describe('buildBrief', () => {
         (item) => item.id,
       ),
     ).toContain('q2');
+  });
+
+  it('stops showing an item of yours quiet and past due for more than five working days', () => {
+    expect(brief().waiting.map((item) => item.id)).toContain('a-overdue');
+    const later = new Date('2026-11-27T10:00:00.000Z');
+    expect(brief({ now: later, until: later.toISOString() }).waiting.map((item) => item.id)).not.toContain(
+      'a-overdue',
+    );
   });
 
   it('cites evidence with source, channel name, author display name, local time and native id', () => {

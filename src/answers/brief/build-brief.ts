@@ -29,6 +29,11 @@ export interface BriefOptions {
   until?: string;
   /** The reader: handles, ids, display names or emails on any source (config `me`, or --me). */
   me: string | readonly string[] | undefined;
+  /**
+   * `me` was given on the command line (--me): a name no stored person matches fails with USAGE
+   * and close matches. Otherwise (config `me`) the brief is made for everyone, with a note.
+   */
+  meGiven?: boolean;
   now: Date;
   /** IANA zone for "today" and local times; default the system's. */
   timezone?: string;
@@ -59,12 +64,22 @@ export function composeBrief(
   const entries =
     options.me === undefined ? [] : typeof options.me === 'string' ? [options.me] : [...options.me];
   const notes: string[] = [];
-  // Without `me`, the brief still shows everything that is not about the reader.
-  const reader =
-    entries.length > 0 ? people.resolveReader(entries) : { id: NO_READER, name: 'everyone', keys: [] };
+  // Without `me`, or with a `me` no stored person matches (a Slack handle over Teams and calendar
+  // data only), the brief still shows everything that is not about the reader.
+  const found =
+    entries.length === 0
+      ? undefined
+      : options.meGiven
+        ? people.resolveReader(entries)
+        : people.findReader(entries);
+  const reader = found ?? { id: NO_READER, name: 'everyone', keys: [] };
   if (entries.length === 0)
     notes.push(
       'No `me` is set, so nothing is shown as waiting on you: run `outro init` to choose who you are (or pass --me).',
+    );
+  else if (!found)
+    notes.push(
+      `\`me\` (${entries.map((entry) => `"${entry}"`).join(', ')}) matches no one in the stored data, so nothing is shown as waiting on you.${people.unmatchedHint(entries)} Set \`me:\` in the config to your handle, email or display name on a stored source (a Teams or calendar email works; a list names you on several), or pass --me.`,
     );
   const window = resolveWindow(store.db, reader.id, options);
   // An old export: the default window would be empty, so the brief shows the newest day of data.

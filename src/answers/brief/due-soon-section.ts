@@ -1,15 +1,13 @@
 import type { ActionItemAssigned } from '../../domain/annotations.js';
-import { addDays, localDate, weekday } from '../../domain/time-zones.js';
+import { localDate } from '../../domain/time-zones.js';
+import { addWorkingDays, OVERDUE_WORKING_DAYS } from './working-days.js';
 import type { DueSoonItem, PersonRef } from './brief-types.js';
 import { dueInstant, openItems, type SectionContext } from './waiting-section.js';
 
+export { addWorkingDays, OVERDUE_WORKING_DAYS };
+
 /** Working days after the window's end whose due items count as due soon (the end's own day counts too). */
 export const DUE_SOON_WORKING_DAYS = 3;
-/**
- * Overdue items are listed while at most this many working days late; older ones are only counted
- * (most are done without anyone saying so, and `outro items --open` lists them all).
- */
-export const OVERDUE_WORKING_DAYS = 5;
 
 export interface DueSoonSection {
   items: DueSoonItem[];
@@ -98,15 +96,4 @@ function toItem(
 /** The local date a due falls on: a date-only due is that date. */
 function dueDate(due: string, timeZone: string): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(due) ? due : localDate(due, timeZone);
-}
-
-/** The calendar date `count` working days (Monday–Friday) after `date`, or before it when negative. */
-export function addWorkingDays(date: string, count: number): string {
-  const step = count < 0 ? -1 : 1;
-  let day = date;
-  for (let left = Math.abs(count); left > 0;) {
-    day = addDays(day, step);
-    if (weekday(day) !== 0 && weekday(day) !== 6) left--;
-  }
-  return day;
 }

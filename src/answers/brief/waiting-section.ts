@@ -2,7 +2,8 @@ import type { ActionItemAssigned, QuestionAsked } from '../../domain/annotations
 import type { BriefData, Citer } from './brief-data.js';
 import type { PeopleDirectory } from '../people/people-directory.js';
 import type { DueState, WaitingItem } from './brief-types.js';
-import { nextDate, startOfLocalDay } from '../../domain/time-zones.js';
+import { localDate, nextDate, startOfLocalDay } from '../../domain/time-zones.js';
+import { addWorkingDays, OVERDUE_WORKING_DAYS } from './working-days.js';
 
 const DUE_SOON_MS = 48 * 3_600_000;
 
@@ -38,7 +39,8 @@ export function openItems(context: SectionContext): ActionItemAssigned[] {
 /**
  * Waiting on you: approvals and blockers naming you, questions addressed to you, and your action
  * items — overdue first, then due soon, then the rest (newest first); items older than the window
- * still wait and are kept, marked not new.
+ * still wait and are kept, marked not new, unless quiet and past due for longer than
+ * OVERDUE_WORKING_DAYS working days.
  */
 export function waitingSection(context: SectionContext): WaitingItem[] {
   const { me, people } = context;
@@ -48,7 +50,13 @@ export function waitingSection(context: SectionContext): WaitingItem[] {
       (question.addressees.some((key) => me.has(key)) ||
         (question.kind !== 'question' && namesMe(question.text, context.myNames))),
   );
-  const items = openItems(context).filter((item) => item.assignee !== null && me.has(item.assignee));
+  const oldest = addWorkingDays(
+    localDate(Math.min(Date.parse(context.until), context.now.getTime()), context.timeZone),
+    -OVERDUE_WORKING_DAYS,
+  );
+  const items = openItems(context).filter(
+    (item) => item.assignee !== null && me.has(item.assignee) && lastActive(item, context.timeZone) >= oldest,
+  );
   const result: WaitingItem[] = [
     ...questions.map((question): WaitingItem => ({
       kind: question.kind,
@@ -80,6 +88,22 @@ export function waitingSection(context: SectionContext): WaitingItem[] {
     })),
   ];
   return dedupeByEvidence(result).sort(compareWaiting(context.timeZone));
+}
+
+/**
+ * The local date an item was last due or touched: its due date, or its latest cited message. An
+ * item quiet for longer than OVERDUE_WORKING_DAYS no longer waits (most such are done without
+ * anyone saying so; `outro items --open` still lists them), as in the due-soon section.
+ */
+function lastActive(item: ActionItemAssigned, timeZone: string): string {
+  const said = item.evidence.reduce(
+    (latest, evidence) => (evidence.ts > latest ? evidence.ts : latest),
+    item.at,
+  );
+  const due =
+    item.due === null ? '' : /^\d{4}-\d{2}-\d{2}$/.test(item.due) ? item.due : localDate(item.due, timeZone);
+  const touched = localDate(said, timeZone);
+  return due > touched ? due : touched;
 }
 
 /**

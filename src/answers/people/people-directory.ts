@@ -10,6 +10,13 @@ export type IdentityLink = PersonLinked;
 
 const CALENDAR_EMAIL = 'calendar:email:';
 
+/** The person a brief or list is for: a human's id, display name and every key of theirs. */
+export interface Reader {
+  id: string;
+  name: string;
+  keys: string[];
+}
+
 /**
  * Who is who, for every command that shows people (brief, ask, items, people): native identities
  * grouped into humans by the one rule (pipeline/resolve/people.ts `groupHumans`), each with its
@@ -148,13 +155,26 @@ export class PeopleDirectory {
    * one matches. Throws USAGE with close matches when none does, or when one entry is ambiguous;
    * the message names `option`, the flag the entries came from (`--for` finds anyone the same way).
    */
-  resolveReader(entries: readonly string[], option = '--me'): { id: string; name: string; keys: string[] } {
+  resolveReader(entries: readonly string[], option = '--me'): Reader {
     if (entries.length === 0) {
       throw new OutroError(
         'USAGE',
         'Who are you? Pass --me <handle, email or name> or set `me:` in the config (any of your handles, ids, display names or emails on any source).',
       );
     }
+    const reader = this.findReader(entries);
+    if (reader) return reader;
+    throw new OutroError(
+      'USAGE',
+      `No person matches ${entries.map((entry) => `"${entry}"`).join(', ')}.${this.unmatchedHint(entries)} Use ${option} with a handle, email, person key or display name.`,
+    );
+  }
+
+  /**
+   * As resolveReader, but undefined when no entry matches anyone stored (a `me` for a source the
+   * store does not hold, say a Slack handle over Teams and calendar data). Ambiguity still throws.
+   */
+  findReader(entries: readonly string[]): Reader | undefined {
     const found: Human[] = [];
     for (const entry of entries) {
       const matches = this.match(entry);
@@ -166,21 +186,19 @@ export class PeopleDirectory {
       }
       if (matches.length === 1) found.push(matches[0]);
     }
-    if (found.length === 0) {
-      const close = this.closeMatches(entries.join(' '));
-      const hint =
-        close.length > 0
-          ? ` Close matches: ${close.map(describe).join('; ')}.`
-          : this.humans.length === 0
-            ? ' No people are stored yet: run `outro ingest` first.'
-            : '';
-      throw new OutroError(
-        'USAGE',
-        `No person matches ${entries.map((entry) => `"${entry}"`).join(', ')}.${hint} Use ${option} with a handle, email, person key or display name.`,
-      );
-    }
+    if (found.length === 0) return undefined;
     const keys = [...new Set(found.flatMap((human) => human.keys))].sort();
     return { id: found[0].id, name: found[0].name, keys };
+  }
+
+  /** For entries that matched no one: their close matches, or that no people are stored yet ('' when neither). */
+  unmatchedHint(entries: readonly string[]): string {
+    const close = this.closeMatches(entries.join(' '));
+    return close.length > 0
+      ? ` Close matches: ${close.map(describe).join('; ')}.`
+      : this.humans.length === 0
+        ? ' No people are stored yet: run `outro ingest` first.'
+        : '';
   }
 
   private buildIndex(): void {

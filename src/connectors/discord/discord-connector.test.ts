@@ -404,6 +404,29 @@ describe('discordConnector with bad input', () => {
     ]);
     expect(problems[2].reason).toMatch(/bad-time has no readable timestamp/);
   });
+
+  it('skips a message whose content is not text (an array, an object, a number), reads missing or null content as empty', () => {
+    const { posted, problems } = read(
+      exportOf([
+        message({ id: 'ok1' }),
+        message({ id: 'listed', content: ['hello', 'world'] }),
+        message({ id: 'boxed', content: { text: 'hello' } }),
+        message({ id: 'counted', content: 42 }),
+        message({ id: 'empty', content: null }),
+        message({ id: 'none', content: undefined }),
+      ]),
+    );
+    expect(posted.map((m) => [m.id, m.text])).toEqual([
+      ['ok1', expect.any(String)],
+      ['empty', ''],
+      ['none', ''],
+    ]);
+    expect(problems.map((p) => [p.severity, p.recordIndex, p.reason])).toEqual([
+      ['skipped-record', 1, 'message listed has content that is an array, not text; skipped.'],
+      ['skipped-record', 2, 'message boxed has content that is an object, not text; skipped.'],
+      ['skipped-record', 3, 'message counted has content that is a number, not text; skipped.'],
+    ]);
+  });
 });
 
 describe('discordConnector as a Connector', () => {

@@ -6,7 +6,8 @@ import { parseTolerantTime } from '../../domain/time.js';
 import type { IngestProblem } from '../connector.js';
 import { mapDiscordMessage } from './discord-message.js';
 import { DiscordPeople } from './discord-people.js';
-import { asId, asRecord, asString, isRecord } from '../json-values.js';
+import { asId, asRecord, asString, type JsonRecord } from '../json-values.js';
+import { parseSpan, rootSpans, type RootSpans } from '../json-spans.js';
 import { inTimeOrder, RANK, type RankedEvent } from '../ordered-events.js';
 
 export interface DiscordExportResult {
@@ -17,28 +18,55 @@ export interface DiscordExportResult {
 
 type ChannelKind = (typeof CHANNEL_KINDS)[number];
 
-/** Reads one DiscordChatExporter JSON file (one channel) into events in time order, and problems. */
+/**
+ * Reads one DiscordChatExporter JSON file (one channel) into events in time order, and problems.
+ * The messages are parsed one at a time (json-spans.ts), so memory holds the file's text and its
+ * events, not the parsed tree of every message. A file that is not valid JSON as a whole is skipped.
+ */
 export function mapDiscordExport(text: string, path: string): DiscordExportResult {
-  let root: unknown;
-  try {
-    root = JSON.parse(text);
-  } catch (cause) {
-    return skipped(
+  const invalid = (cause: unknown): DiscordExportResult =>
+    skipped(
       path,
       `${path} is not valid JSON (${(cause as Error).message}); the export may be truncated. Export the channel again.`,
     );
-  }
-  const guild = asRecord(isRecord(root) ? root.guild : undefined);
-  const channel = asRecord(isRecord(root) ? root.channel : undefined);
-  const guildId = asId(guild?.id);
-  const channelId = asId(channel?.id);
-  if (!isRecord(root) || !guild || !channel || guildId === undefined || channelId === undefined) {
-    return skipped(
+  const notDiscord = (): DiscordExportResult =>
+    skipped(
       path,
       `${path} is not a DiscordChatExporter JSON export (it needs "guild" and "channel" objects with ids).`,
     );
+  if (!/^\uFEFF?\s*\{/.test(text.slice(0, 1024))) {
+    // Not an object at the root (only a caller other than detection sends one): small, parse it whole.
+    try {
+      JSON.parse(text);
+    } catch (cause) {
+      return invalid(cause);
+    }
+    return notDiscord();
   }
-  if (!Array.isArray(root.messages)) {
+  let spans: RootSpans;
+  let guild: JsonRecord | undefined;
+  let channel: JsonRecord | undefined;
+  let exportedAt: unknown;
+  try {
+    spans = rootSpans(text, 'messages');
+    const value = (key: string): unknown => {
+      const span = spans.values.get(key);
+      return span === undefined ? undefined : parseSpan(text, span);
+    };
+    // Every root value is parsed, so a damaged one anywhere makes the file invalid, as JSON.parse would.
+    for (const key of spans.values.keys()) if (key !== 'messages') value(key);
+    guild = asRecord(value('guild'));
+    channel = asRecord(value('channel'));
+    exportedAt = value('exportedAt');
+    if (spans.values.has('messages') && spans.elements === undefined) value('messages');
+  } catch (cause) {
+    return invalid(cause);
+  }
+  const guildId = asId(guild?.id);
+  const channelId = asId(channel?.id);
+  if (!guild || !channel || guildId === undefined || channelId === undefined) return notDiscord();
+  const elements = spans.elements;
+  if (elements === undefined) {
     return skipped(
       path,
       `${path} has no "messages" array; export the channel again as JSON with DiscordChatExporter.`,
@@ -57,17 +85,23 @@ export function mapDiscordExport(text: string, path: string): DiscordExportResul
   const authors: string[] = [];
   let firstTs: string | undefined;
   let reactionsWithoutUsers = 0;
-  root.messages.forEach((raw, recordIndex) => {
+  for (let recordIndex = 0; recordIndex < elements.length; recordIndex++) {
+    let raw: unknown;
+    try {
+      raw = parseSpan(text, elements[recordIndex]);
+    } catch (cause) {
+      return invalid(cause);
+    }
     const result = mapDiscordMessage(raw, context);
     if (!result.ok) {
       problems.push({ path, severity: 'skipped-record', recordIndex, reason: `${result.reason}; skipped.` });
-      return;
+      continue;
     }
     ranked.push(...result.events);
     reactionsWithoutUsers += result.reactionsWithoutUsers;
     if (firstTs === undefined || result.ts < firstTs) firstTs = result.ts;
     if (!authors.includes(result.author)) authors.push(result.author);
-  });
+  }
   if (reactionsWithoutUsers > 0) {
     problems.push({
       path,
@@ -77,7 +111,7 @@ export function mapDiscordExport(text: string, path: string): DiscordExportResul
   }
 
   const kind = channelKind(channelType);
-  const observedAt = firstTs ?? parseTolerantTime(root.exportedAt);
+  const observedAt = firstTs ?? parseTolerantTime(exportedAt);
   if (observedAt !== undefined) {
     const topic = asString(channel.topic)?.trim();
     const event = channelUpdated(

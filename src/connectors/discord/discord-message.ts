@@ -3,7 +3,7 @@ import type { MessagePosted } from '../../domain/message.js';
 import { parseTolerantTime } from '../../domain/time.js';
 import type { DiscordPeople } from './discord-people.js';
 import { describeSystemMessage, discordKind, isContentType } from './discord-system-text.js';
-import { asArray, asId, asRecord, asString, isRecord } from '../json-values.js';
+import { asArray, asId, asRecord, asString, describeJson, isRecord } from '../json-values.js';
 import { RANK, type RankedEvent } from '../ordered-events.js';
 
 export interface DiscordChannelContext {
@@ -45,6 +45,9 @@ export function mapDiscordMessage(raw: unknown, context: DiscordChannelContext):
     mentioned.push({ id: userId, key, name: asString(entry.nickname) || asString(entry.name) || userId });
   }
 
+  // Missing or null content is an empty message; any other non-text (an array, an object) is damage.
+  if (raw.content !== undefined && raw.content !== null && typeof raw.content !== 'string')
+    return { ok: false, reason: `message ${id} has content that is ${describeJson(raw.content)}, not text` };
   const type = asString(raw.type) ?? (typeof raw.type === 'number' ? String(raw.type) : 'Default');
   const content = asString(raw.content) ?? '';
   const written = isContentType(type);

@@ -32,6 +32,27 @@ describe('catchUpGraph', () => {
     expect(await graph.dump()).toEqual(await (await expected(log)).dump());
   });
 
+  it('applies a long tail in chunks of events, ending where a replay ends', async () => {
+    const db = openFactDatabase();
+    const log = new EventLog(db);
+    const events = syntheticEvents(4);
+    log.appendAll(events.slice(0, 10));
+    const graph = new MemoryGraphStore();
+    await catchUpGraph(db, graph);
+    log.appendAll(events.slice(10));
+    const writes: number[] = [];
+    const write = graph.write.bind(graph);
+    graph.write = async (batch) => {
+      if (batch.cursor !== undefined) writes.push(batch.cursor);
+      return write(batch);
+    };
+    const report = await catchUpGraph(db, graph, { chunk: 7 });
+    expect(report.cursor).toBe(log.lastSeq());
+    expect(writes.length).toBeGreaterThanOrEqual(Math.floor(report.events / 7));
+    expect(writes).toEqual([...writes].sort((a, b) => a - b));
+    expect(await graph.dump()).toEqual(await (await expected(log)).dump());
+  });
+
   it('rebuilds an empty graph in bulk when the log holds many events', async () => {
     const db = openFactDatabase();
     const log = new EventLog(db);

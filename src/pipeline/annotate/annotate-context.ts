@@ -1,7 +1,6 @@
 import { stableId } from '../../domain/ids.js';
 import type { AnnotateInput, AnnotateMessage, AnnotatePerson } from './annotate-types.js';
 import { EntityBook } from './entities.js';
-import { BoundedMemo } from './memo.js';
 import { knownStateOf } from './known-state.js';
 import type { ActContext, DialogueAct } from './acts/act.js';
 import type { ActModel } from './acts/act-model.js';
@@ -23,6 +22,24 @@ export interface ReadMessage {
   units: ReadUnit[];
   /** What the classifier read around the message: reply, DM, the acts of the message before and the one answered. */
   actContext: ActContext;
+  /** Its reading ran past the time budget: only its first PARTIAL_UNITS units were analysed. */
+  partial?: boolean;
+}
+
+/**
+ * Time one message may take to read (units, acts) before the rest of it is left out of the
+ * analysis (issue 16: bounded cost per message; the text caps in nlp.ts bound it first, so only a
+ * pathological message or a starved machine reaches this). The log keeps the message whole.
+ */
+export const MESSAGE_BUDGET_MS = 1_000;
+/** Units of a message past its budget that the extractors still read. */
+export const PARTIAL_UNITS = 8;
+
+export interface ReadOptions {
+  /** Per-message budget (default MESSAGE_BUDGET_MS). */
+  budgetMs?: number;
+  /** The clock, in ms (default performance.now). */
+  now?: () => number;
 }
 
 /** Acts read elsewhere (a model), by unit id `<message id>#<k>` (k: position among the message's read units). */
@@ -91,36 +108,6 @@ function peopleResolverOf(people: readonly AnnotatePerson[], prefix: string): Pe
   return resolver;
 }
 
-/** Each message text's units (a growing conversation is read again whole). */
-const splitMemo = new BoundedMemo<readonly Unit[]>();
-const actsMemo = new BoundedMemo<readonly ReadUnit[]>();
-const actModelIds = new WeakMap<ActModel, number>();
-let actModelCount = 0;
-
-/** `readUnitActs` of a message's units, read once per text, context and model. */
-function unitActs(
-  text: string,
-  split: readonly Unit[],
-  context: ActContext,
-  model: ActModel | null,
-): readonly ReadUnit[] {
-  let modelId = 0;
-  if (model) {
-    modelId = actModelIds.get(model) ?? 0;
-    if (!modelId) actModelIds.set(model, (modelId = ++actModelCount));
-  }
-  const key = [
-    modelId,
-    context.reply,
-    context.dm,
-    context.previousAct,
-    context.replyToAct,
-    context.unitCount,
-    text,
-  ].join('\u001f');
-  return actsMemo.get(key, () => Object.freeze(readUnitActs(split, context, model)));
-}
-
 /**
  * Reads every message of a conversation: units, acts (the learned model fused with the cues, or
  * `given` acts where a model read them), addressees. Later messages see the acts read before them.
@@ -129,7 +116,10 @@ export function readConversation(
   input: AnnotateInput,
   acts: ActModel | null = null,
   given?: GivenActs,
+  options: ReadOptions = {},
 ): AnnotateContext {
+  const budget = options.budgetMs ?? MESSAGE_BUDGET_MS;
+  const now = options.now ?? (() => performance.now());
   const people = peopleResolverOf(input.people, `${input.ref.source}:`);
   const entities = new EntityBook(knownStateOf(input)?.entities ?? input.entities);
   const { bots } = peopleIndexOf(input.people);
@@ -139,21 +129,27 @@ export function readConversation(
     const isBot = bots.has(message.author) || NON_MESSAGES.has(message.kind ?? 'message');
     const target =
       message.replyTo ?? (message.thread && message.thread !== message.id ? message.thread : undefined);
-    const split = splitMemo.get(message.text, () =>
-      Object.freeze(splitClauses(splitUnits(withEmoji(message.text)))),
-    );
+    const started = now();
+    let split = splitClauses(splitUnits(withEmoji(message.text)));
+    let partial = !isBot && now() - started > budget;
+    if (partial) split = split.slice(0, PARTIAL_UNITS);
     const actContext: ActContext = {
       reply: target !== undefined,
       dm: input.dm,
       previousAct,
       replyToAct: target ? actOf.get(target) : undefined,
     };
-    const units = isBot
+    let units = isBot
       ? []
-      : unitActs(message.text, split, actContext, acts).map((unit, k) => {
+      : readUnitActs(split, actContext, acts).map((unit, k) => {
           const read = given?.get(`${message.id}#${k}`);
           return read ? { ...unit, act: read.act, confidence: read.confidence } : unit;
         });
+    if (!isBot && !partial && now() - started > budget) {
+      partial = true;
+      split = split.slice(0, PARTIAL_UNITS);
+      units = units.slice(0, PARTIAL_UNITS);
+    }
     if (!isBot) {
       previousAct = actOfMessage(units);
       actOf.set(message.id, previousAct);
@@ -174,7 +170,16 @@ export function readConversation(
       const other = input.messages.find((m) => m.author !== message.author);
       add(other?.author);
     }
-    return { message, index, sentences: text, addressees, isBot, units, actContext };
+    return {
+      message,
+      index,
+      sentences: text,
+      addressees,
+      isBot,
+      units,
+      actContext,
+      ...(partial ? { partial } : {}),
+    };
   });
   return { input, people, entities, messages, acts };
 }

@@ -229,6 +229,12 @@ export class EntityBook {
     return this.firstWithId(id)?.entity.name ?? id;
   }
 
+  /** Every name an entity goes by here: its name and aliases (the id's words when it is unknown). */
+  formsOf(id: string): string[] {
+    const entity = this.firstWithId(id)?.entity;
+    return entity ? [entity.name, ...entity.aliases] : [id.replace(/^[a-z]+:/, '').replace(/-/g, ' ')];
+  }
+
   private firstWithId(id: string): Entry | undefined {
     const known = this.source.withId(id)[0];
     return known ? this.copy(known) : this.addedById.get(id)?.[0];

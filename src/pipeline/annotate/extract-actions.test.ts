@@ -96,6 +96,30 @@ describe('action items', () => {
     expect(out.actionItems).toEqual([]);
   });
 
+  it('reads a hand-off to someone named ("I\'ll tell Marco") as the speaker\'s item, not "I\'ll tell them"', () => {
+    const out = items([
+      ['sam', 'the Brightwave export failed again overnight, same timeout'],
+      ['priya', "ok thanks. I'll tell Marco"],
+      ['lena', "noted, I'll tell them"],
+    ]);
+    expect(out.actionItems).toEqual([expect.objectContaining({ assignee: key('priya') })]);
+  });
+
+  it('keeps the sentence before in a commitment that says "it", and cites the thread a bare commitment answers', () => {
+    const signed = items([
+      ['priya', "legal wants one more pass on the vendor contract. I'll sign it by Friday"],
+    ]);
+    expect(signed.actionItems[0]?.summary).toContain('vendor contract');
+    const input = conversation([
+      ['dana', 'Northwind wants a quote for 40 seats'],
+      ['marco', 'mailing the quote Thursday'],
+    ]);
+    input.messages[1].thread = 'm1';
+    expect(annotateHeuristically(input).actionItems).toEqual([
+      expect.objectContaining({ assignee: key('marco'), evidence: ['m2', 'm1'] }),
+    ]);
+  });
+
   it('gives the same item ids on a re-run', () => {
     const lines: Array<[string, string]> = [['dana', '@Lena Vogel can you write up the options by Wed?']];
     expect(items(lines).actionItems[0].id).toBe(items(lines).actionItems[0].id);

@@ -2,6 +2,7 @@ import type { AnnotatedActionItem, AnnotatedCompletion } from './annotate-types.
 import { itemId, matchesAny, type AnnotateContext, type ReadMessage } from './annotate-context.js';
 import { resolveDue } from './due-dates.js';
 import { ACK_WINDOW, makeItem, summaryOf, type Found } from './action-item-parts.js';
+import { namesNothing, threadRoot } from './thread-context.js';
 import {
   acknowledges,
   deliveredItem,
@@ -26,6 +27,7 @@ import {
   TAKES_IT,
   THIRD_PERSON_TASK,
   WORK_VERBS,
+  HAND_OFF,
 } from './lexicon/cues.js';
 
 /** A commitment the classifier alone found must be this sure to become an item (cues are trusted as they are). */
@@ -36,6 +38,25 @@ const MODEL_REQUEST = 0.85;
 /** "I'll be there at 3": being somewhere is not a task. */
 const BEING = /\b(?:i'?ll|i will|i'?m going to|i am going to)\s+(?:just\s+)?be\b/i;
 const SPEAKER_TAKES = /\b(i|i'?m|i'?ll|i will|me|mine|we'?ll|we will)\b|^(?:[\p{Emoji}\s]*)\p{L}+ing\b/iu;
+
+/** "I'll ask Kwame", "I'll tell CS": a hand-off to someone named (a person, or a team's initials). */
+function handsOff(context: AnnotateContext, text: string): boolean {
+  const name = HAND_OFF.exec(text)?.groups?.name;
+  return name !== undefined && (/^[A-Z]{2,}$/.test(name) || context.people.resolve(name) !== undefined);
+}
+
+/** Words that stand for a thing said before: "I'll sign it", "sending them Monday". */
+const STANDS_IN = /\b(?:it|that|this|them|those|these)\b/i;
+
+/**
+ * "I'll sign it by Wednesday" after "… so the addendum slips to next week" in the same message: the
+ * sentence before says what "it" is, and the item keeps it in brackets (cut short).
+ */
+function withContext(summary: string, before: string | undefined): string {
+  if (!before || !STANDS_IN.test(summary)) return summary;
+  const said = summaryOf(before);
+  return said.length < 3 ? summary : `${summary} (${said.length > 120 ? `${said.slice(0, 119)}…` : said})`;
+}
 
 /** A commitment that only points at the work ("on it", "taking this one", "I'll take it", "mine"). */
 const POINTER =
@@ -213,7 +234,8 @@ export function extractActionItems(context: AnnotateContext): {
         (unit.cue === 'commitment'
           ? !WORK_VERBS.test(unit.text) &&
             !PROGRESSIVE_COMMITMENT.test(unit.text) &&
-            !TAKES_IT.test(unit.text)
+            !TAKES_IT.test(unit.text) &&
+            !handsOff(context, unit.text)
           : unit.confidence < MODEL_COMMITMENT)
       )
         continue;
@@ -233,9 +255,11 @@ export function extractActionItems(context: AnnotateContext): {
             (TAKES_WORK.test(unit.text) ? pointedContent(context, read, unit) : undefined))
           : undefined;
         if (pointing && !asked) continue;
-        const summary = asked ? `${summaryOf(asked.text)} (${summaryOf(unit.text)})` : summaryOf(unit.text);
+        const summary = asked
+          ? `${summaryOf(asked.text)} (${summaryOf(unit.text)})`
+          : withContext(summaryOf(unit.text), read.units[k - 1]?.text);
         // "I'll sign it by Wednesday" about work already asked of the speaker elsewhere is that item again.
-        if (stillOpenElsewhere(context, message.author, summary)) continue;
+        if (stillOpenElsewhere(context, message.author, asked ? summary : summaryOf(unit.text))) continue;
         found.push({
           at: read.index,
           item: makeItem(
@@ -248,6 +272,8 @@ export function extractActionItems(context: AnnotateContext): {
             unitDue || WORK_VERBS.test(unit.text) ? 0.75 : 0.6,
           ),
         });
+        const root = namesNothing(unit.text) ? threadRoot(context, read) : undefined;
+        if (root) found[found.length - 1].item.evidence.push(root);
         made++;
         continue;
       }

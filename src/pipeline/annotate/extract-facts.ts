@@ -11,8 +11,10 @@ import {
 } from './facts/corrections.js';
 import { entityOfPhrase, objectSlot } from './facts/object-slot.js';
 import { lastNamedIn } from './facts/person-slots.js';
+import { handedOver } from './facts/handover.js';
 import { ownershipClaims } from './facts/slot-filler.js';
 import { templateFacts } from './facts/template-facts.js';
+import { earlierOwnedThing, listedParts, type OwnedThing } from './owned-things.js';
 
 type Retraction = AnnotateOutput['retractions'][number];
 
@@ -30,7 +32,12 @@ export function extractFacts(
 ): Pick<AnnotateOutput, 'facts' | 'retractions'> {
   const facts: AnnotatedFact[] = [];
   const retractions: Retraction[] = [];
-  const push = (fact: AnnotatedFact): void => {
+  const sameOwner = (a: string, b: string): boolean =>
+    a === b ||
+    context.people.resolve(context.people.nameOf(a)) === b ||
+    context.people.resolve(context.people.nameOf(b)) === a;
+  const push = (said: AnnotatedFact): void => {
+    const fact = sameThingAsBefore(said);
     if (
       !facts.some(
         (f) =>
@@ -41,6 +48,33 @@ export function extractFacts(
       )
     )
       facts.push(fact);
+  };
+  /** "owns the sync engine: the queue worker, the retry job": those are the sync engine's other names. */
+  const nameListedParts = (fact: AnnotatedFact): void => {
+    const read = context.messages.find((m) => m.message.id === fact.evidence[0]);
+    if (!read) return;
+    const parts = listedParts(read.message.text, context.entities.formsOf(fact.object));
+    for (const part of parts) context.entities.addAlias(fact.object, part);
+  };
+  /** An owner said to own a thing again under another name keeps one ownership: the earlier name's. */
+  const sameThingAsBefore = (fact: AnnotatedFact): AnnotatedFact => {
+    if (fact.relation !== 'owns') return fact;
+    const owned: OwnedThing[] = [
+      ...(context.input.priorFacts ?? []).filter((f) => f.relation === 'owns'),
+      ...facts
+        .filter((f) => f.relation === 'owns')
+        .map((f) => ({ subject: f.subject, object: f.object, message: f.evidence[0] })),
+    ];
+    const object = earlierOwnedThing(
+      { subject: fact.subject, object: fact.object, message: fact.evidence[0] },
+      owned,
+      (id) => context.entities.formsOf(id),
+      sameOwner,
+    );
+    if (fact.evidence[0]) nameListedParts(fact);
+    if (!object) return fact;
+    context.entities.markUsed(object);
+    return { ...fact, object };
   };
   const retract = (retraction: Retraction): void => {
     if (!retractions.some((r) => r.factId === retraction.factId)) retractions.push(retraction);
@@ -69,11 +103,26 @@ export function extractFacts(
         relation: 'owns',
         object: claim.object,
         validFrom: claim.validFrom,
+        ...(claim.validTo ? { validTo: claim.validTo } : {}),
         hedged: claim.hedged,
         evidence: [read.message.id],
         confidence: claim.confidence,
       });
     }
+    // A handover from a later day ends the holding of whoever the message says is moving on.
+    const stated = facts.slice(before).filter((fact) => fact.relation === 'owns');
+    for (const held of handedOver(context, read, stated))
+      push({
+        id: itemId(context.input, read.message.id, `fact:owns:${held.subject}:${held.object}`),
+        subject: held.subject,
+        relation: 'owns',
+        object: held.object,
+        validFrom: held.validFrom,
+        validTo: held.validTo,
+        hedged: false,
+        evidence: [read.message.id],
+        confidence: 0.6,
+      });
     const named = patternCorrection(context, read, facts, push);
     if (named) retract(named);
     else for (const r of correctionRetractions(context, read, facts.slice(before), earlier)) retract(r);

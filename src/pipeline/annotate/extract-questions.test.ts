@@ -22,6 +22,29 @@ describe('questions', () => {
     ]);
   });
 
+  it("leaves a question about the addressee's own choice open when someone else replies in its thread", () => {
+    const input = conversation([
+      ['sam', '@Priya Nair the refund can go back as credit or as a bank transfer, which do you want?'],
+      ['lena', 'credit is faster fwiw'],
+    ]);
+    input.messages[1].thread = 'm1';
+    input.messages[0].thread = 'm1';
+    expect(annotateHeuristically(input).questions).toEqual([
+      expect.objectContaining({ addressees: [key('priya')], answered: null }),
+    ]);
+  });
+
+  it('cites the thread a question answers when the question names nothing itself', () => {
+    const input = conversation([
+      ['sam', 'Northwind says 3 of the refunds bounced'],
+      ['lena', '@Priya Nair credit or bank transfer, which do you want?'],
+    ]);
+    input.messages[1].thread = 'm1';
+    expect(annotateHeuristically(input).questions).toEqual([
+      expect.objectContaining({ evidence: ['m2', 'm1'] }),
+    ]);
+  });
+
   it('addresses by a leading name and in a DM; an unanswered one stays open', () => {
     expect(questions([['dana', 'Marco, any news on the VAT fix?']])[0]).toEqual(
       expect.objectContaining({ addressees: [key('marco')], answered: null }),

@@ -1,5 +1,6 @@
 import type { AnnotatedQuestion } from './annotate-types.js';
-import { itemId, matchesAny, type AnnotateContext } from './annotate-context.js';
+import { itemId, matchesAny, type AnnotateContext, type ReadMessage } from './annotate-context.js';
+import { namesNothing, threadRoot } from './thread-context.js';
 import { unitAddressing } from './dialogue/addressing.js';
 import { proposalUnits } from './dialogue/decision-pairs.js';
 import { answerable } from './dialogue/responses.js';
@@ -128,12 +129,26 @@ export function extractQuestions(context: AnnotateContext): AnnotatedQuestion[] 
       asker: message.author,
       addressees,
       kind,
-      evidence: [message.id],
+      evidence: [message.id, ...contextOf(context, read, text)],
       confidence: hedged ? 0.5 : addressees.length > 0 || kind !== 'question' ? 0.85 : 0.7,
-      answered: findAnswer(context, read.index, message.author, addressees),
+      answered: findAnswer(context, read.index, message.author, addressees, ASKS_THEIR_CALL.test(text)),
     });
   }
   return out;
+}
+
+/**
+ * A question only the person asked can answer: their choice, their consent, what they need ("@Noor
+ * which do you want?", "ok for you?", "anything I can do to unblock it?"). Someone else's reply in
+ * the thread is an opinion, not the answer.
+ */
+const ASKS_THEIR_CALL =
+  /\b(?:(?:which|what)(?: \w+)? (?:do|would) you (?:want|prefer|like|pick|choose|rather)|do you (?:want|prefer)|your (?:call|pick|choice|decision|preference|go-ahead|ok)|ok (?:for|with) you|are you (?:ok|fine|happy|good) with|anything (?:I|we) can do|what do you (?:think|need)|can you live with)\b/i;
+
+/** The thread's first message, cited too when the question names nothing itself ("@Noor which do you want?"). */
+function contextOf(context: AnnotateContext, read: ReadMessage, text: string): string[] {
+  const root = namesNothing(stripMentions(text)) ? threadRoot(context, read) : undefined;
+  return root ? [root] : [];
 }
 
 function findAnswer(
@@ -141,6 +156,7 @@ function findAnswer(
   index: number,
   asker: string,
   addressees: string[],
+  theirCall = false,
 ): AnnotatedQuestion['answered'] {
   for (const later of context.messages.slice(index + 1)) {
     if (later.isBot || later.message.author === asker) continue;
@@ -153,7 +169,8 @@ function findAnswer(
       Boolean(later.message.replyTo);
     const direct =
       inChain && answerable(context.messages, later).some((candidate) => candidate.index === index);
-    if (addressees.length > 0 && !addressees.includes(later.message.author) && !direct) continue;
+    if (addressees.length > 0 && !addressees.includes(later.message.author) && (!direct || theirCall))
+      continue;
     const text = later.sentences.join(' ');
     if (!text || /^\s*(correction|actually)\b/i.test(text)) continue;
     // Asked to the room, a guess ("I think Sam might …") is not the answer; asked to a person, their reply is.

@@ -1,5 +1,5 @@
 import type { AnnotateInput, AnnotateOutput } from './annotate-types.js';
-import { readConversation, type GivenActs } from './annotate-context.js';
+import { readConversation, type GivenActs, type ReadOptions } from './annotate-context.js';
 import { conversationEntities, extractDecisions } from './extract-decisions.js';
 import { extractActionItems } from './extract-actions.js';
 import { extractFacts } from './extract-facts.js';
@@ -14,8 +14,12 @@ import { dialogueActModel } from './dialogue/act-model-once.js';
  * The heuristic annotate strategy: every extractor over one conversation, deterministic and
  * offline. `given`: the units' acts as a model read them (classify-acts), in place of the learned ones.
  */
-export function annotateHeuristically(input: AnnotateInput, given?: GivenActs): AnnotateOutput {
-  const context = readConversation(input, dialogueActModel().model, given);
+export function annotateHeuristically(
+  input: AnnotateInput,
+  given?: GivenActs,
+  options?: ReadOptions,
+): AnnotateOutput {
+  const context = readConversation(input, dialogueActModel().model, given, options);
   for (const read of context.messages) if (!read.isBot) context.entities.discover(read.sentences.join(' '));
   const ranked = conversationEntities(context);
   // "it" in a fact names the conversation's main entity, preferring one known from earlier conversations.
@@ -46,7 +50,9 @@ export function annotateHeuristically(input: AnnotateInput, given?: GivenActs): 
     ...items.map((i) => i.evidence[0]),
     ...questions.map((q) => q.evidence[0]),
   ];
+  const partialMessages = context.messages.filter((read) => read.partial).length;
   return {
+    ...(partialMessages > 0 ? { partialMessages } : {}),
     topic: topicOf(context, ranked),
     summary: summaryOf(context, keyMessages),
     noise: isNoise(

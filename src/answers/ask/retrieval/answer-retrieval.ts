@@ -300,8 +300,25 @@ function answerLine(
         )
         .join('\n');
     }
-    case 'status':
-      return `Latest, ${day(chosen.hit.at, sources.timeZone)}: ${said}`;
+    case 'status': {
+      // A state is read against the one before it ("198 received, 14 bounced" → "14 bounced, credit vs check").
+      const earlier = distinctMessages(
+        passages.filter(
+          (passage) =>
+            passage.score >= passages[0].score * 0.6 &&
+            passage.hit.at < chosen.hit.at &&
+            passage.hit.docId !== chosen.hit.docId,
+        ),
+        8,
+      ).reduce<Passage | undefined>(
+        (latest, passage) => (!latest || passage.hit.at > latest.hit.at ? passage : latest),
+        undefined,
+      );
+      const before = earlier
+        ? `\nBefore that, ${day(earlier.hit.at, sources.timeZone)}: "${earlier.sentence.slice(0, 200)}" (${authorOf(earlier.hit, sources)})`
+        : '';
+      return `Latest, ${day(chosen.hit.at, sources.timeZone)}: ${said}${before}`;
+    }
     case 'list': {
       const lines = distinctMessages(passages, 5).map(
         (passage) => `- ${passage.sentence.slice(0, 200)} (${authorOf(passage.hit, sources)})`,
@@ -313,13 +330,14 @@ function answerLine(
   }
 }
 
-/** The best passage of each message, best first, at most `count`. */
+/** The best passage of each message (a decision or item cites its message: one), best first, at most `count`. */
 function distinctMessages(passages: readonly Passage[], count: number): Passage[] {
   const seen = new Set<string>();
   const out: Passage[] = [];
   for (const passage of passages) {
-    if (seen.has(passage.hit.docId)) continue;
-    seen.add(passage.hit.docId);
+    const key = passage.hit.nativeId ?? passage.hit.docId;
+    if (seen.has(key)) continue;
+    seen.add(key);
     out.push(passage);
     if (out.length >= count) break;
   }

@@ -4,6 +4,7 @@ import type { QuestionFrame } from './question-frame.js';
 import type { PeopleNames } from './people-names.js';
 import {
   BLOCKER_CUES,
+  CHANGE_CUES,
   DECISION_CUES,
   REASON_CUES,
   STATUS_CUES,
@@ -120,6 +121,9 @@ export function rankPassages(
         case 'decision':
           score *= DECISION_CUES.test(sentence) || hit.kind === 'decision' ? 1.1 : 0.9;
           break;
+        case 'change':
+          score *= CHANGE_CUES.test(sentence) ? 1.2 : 0.9;
+          break;
         case 'blocker':
           score *= BLOCKER_CUES.test(sentence) ? 1.1 : 0.85;
           break;
@@ -127,7 +131,8 @@ export function rankPassages(
           if (tentative && /\?\s*$/.test(sentence)) score *= 0.8;
       }
       if (actors.length > 0) score *= byActor ? 1.15 : named.some((id) => actors.includes(id)) ? 1 : 0.8;
-      if (frame.time?.kind === 'date') {
+      // "on Oct 14", and for what changed "this week": passages said in the window weigh more.
+      if (frame.time?.kind === 'date' || (frame.type === 'change' && frame.time?.kind === 'relative')) {
         const { from, to } = frame.time.window;
         if (hit.at >= from && hit.at < to) score *= 1.05;
       }

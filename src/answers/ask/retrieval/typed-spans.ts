@@ -95,5 +95,9 @@ export const DECISION_CUES =
   /\b(?:approved?|approving|decided|decision|agreed|going with|we'll go|let's go|signed off|sign-off|ok(?:ay)? to|green ?light|confirmed|final)\b/i;
 
 /** Wording that says something holds something up. */
+/** A statement that something changed: a date replaced ("(was Oct 30)"), moved, slipped, reversed. */
+export const CHANGE_CUES =
+  /\(was\b|\bwas\s+(?:\w+\s+)?\d|\b(?:moved?|moving|slips?|slipped|pushed|postponed|delayed|rescheduled|changed?|instead|after all|no longer|anymore)\b/i;
+
 export const BLOCKER_CUES =
   /\b(?:block(?:ed|ing|er)?|waiting (?:on|for)|until|stuck|can't|cannot|need(?:s|ed)? (?:to|the)|pending|hold(?:ing)? up|depends on|before (?:we|they|it) can)\b/i;

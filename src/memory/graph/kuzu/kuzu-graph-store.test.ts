@@ -74,7 +74,7 @@ describe('KuzuGraphStore', () => {
 });
 
 describe('KuzuGraphStore: a calendar series by COPY (issue 16)', () => {
-  const meeting = (index: number, title = 'Tick') => {
+  const meeting = (index: number, title = 'Tick', attendees = ['calendar:email:tom@example.com']) => {
     const start = new Date(Date.UTC(2026, 2, 1, 9) + index * 60_000).toISOString();
     return {
       id: `cal|tick|${start}`,
@@ -88,14 +88,14 @@ describe('KuzuGraphStore: a calendar series by COPY (issue 16)', () => {
       allDay: false,
       location: null,
       organizer: 'calendar:email:lena@example.com',
-      attendees: ['calendar:email:tom@example.com'],
+      attendees,
       recurring: true,
       status: null,
       cancelSeq: 0,
     };
   };
 
-  it('appends many new meetings with their attendance edges, then updates them in place', async () => {
+  it('appends many new meetings with their attendance edges, then rewrites them with their edges', async () => {
     const temp = makeTempDir('outro-kuzu-');
     const store = await KuzuGraphStore.open(temp.dir);
     try {
@@ -113,12 +113,22 @@ describe('KuzuGraphStore: a calendar series by COPY (issue 16)', () => {
       expect(
         await store.meetings({ people: ['calendar:email:lena@example.com'], role: 'organizer' }),
       ).toHaveLength(300);
-      // The same series again, retitled, with 50 more: updated in place, the new ones appended.
-      const again = Array.from({ length: 350 }, (_, index) => meeting(index, 'Tock'));
+      // The same series again, retitled, with 50 more, Dana instead of Tom in the first 100:
+      // the old ones replaced with their edges, the new ones appended.
+      const again = Array.from({ length: 350 }, (_, index) =>
+        meeting(index, 'Tock', [
+          index < 100 ? 'calendar:email:dana@example.com' : 'calendar:email:tom@example.com',
+        ]),
+      );
       await store.write({ records: { meeting: again }, slots: [], cursor: 650 });
       const all = await store.meetings({ people: ['calendar:email:tom@example.com'] });
-      expect(all).toHaveLength(350);
+      expect(all).toHaveLength(250);
       expect(new Set(all.map((found) => found.title))).toEqual(new Set(['Tock']));
+      expect(await store.meetings({ people: ['calendar:email:dana@example.com'] })).toEqual(
+        again.slice(0, 100),
+      );
+      expect(await store.meetings({ people: ['calendar:email:lena@example.com'] })).toHaveLength(350);
+      expect((await store.counts()).meetings).toBe(350);
       expect(await store.cursor()).toBe(650);
       expect(
         (await store.get('person', ['calendar:email:tom@example.com'])).get('calendar:email:tom@example.com')

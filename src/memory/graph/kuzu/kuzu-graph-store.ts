@@ -42,7 +42,7 @@ import {
   type NodeTable,
 } from './kuzu-schema.js';
 
-/** A batch with at least this many meetings appends the new ones by COPY (issue 16: 600 meetings/s by MERGE). */
+/** A batch with at least this many meetings writes them by COPY (issue 16: ~280 meetings/s by MERGE). */
 const COPY_APPEND_MIN = 200;
 
 /** Kinds whose version-0 nodes are mere edge ends (not records) and stay out of dumps. */
@@ -100,7 +100,7 @@ export class KuzuGraphStore implements GraphStore {
   }
 
   async write(batch: GraphBatch): Promise<void> {
-    batch = await this.appendNewMeetings(batch);
+    batch = await this.copyMeetings(batch);
     await this.db.transaction(async (exec) => {
       for (const kind of RECORD_KINDS) {
         for (const record of batch.records[kind] ?? [])
@@ -113,27 +113,31 @@ export class KuzuGraphStore implements GraphStore {
   }
 
   /**
-   * Meetings new to the graph, when a batch holds many (a recurring series expanded), go in by
-   * COPY before the transaction; the batch that is left upserts the rest. Written first so a
-   * failure leaves the cursor where it was: the batch runs again and finds them present.
+   * Meetings, when a batch holds many (a recurring series expanded, or moved as a whole), go in by
+   * one COPY per table before the transaction; the rest of the batch is upserted row by row. A
+   * meeting is the only owner of its ATTENDS edges and never an edge end of another record, so
+   * those already in the graph are deleted with their edges and copied again (an upsert by MERGE
+   * costs ~3.5 ms a meeting). Written before the cursor moves: a failure leaves the cursor where
+   * it was, and the batch runs again (`outro replay` rebuilds the graph exactly if a COPY failed
+   * after its delete).
    */
-  private async appendNewMeetings(batch: GraphBatch): Promise<GraphBatch> {
+  private async copyMeetings(batch: GraphBatch): Promise<GraphBatch> {
     const meetings = batch.records.meeting ?? [];
     if (meetings.length < COPY_APPEND_MIN) return batch;
-    const present = await this.existingKeys(
-      'Meeting',
-      meetings.map((meeting) => meeting.id),
-    );
-    const fresh = new Map<string, MeetingNode>();
-    for (const meeting of meetings) if (!present.has(meeting.id)) fresh.set(meeting.id, meeting);
-    if (fresh.size === 0) return batch;
-    await copyAppend(this.db, this.graphDir, 'meeting', [...fresh.values()], (table, keys) =>
+    const unique = new Map<string, MeetingNode>();
+    for (const meeting of meetings) unique.set(meeting.id, meeting);
+    const present = [...(await this.existingKeys('Meeting', [...unique.keys()]))];
+    if (present.length > 0)
+      await this.db.transaction(async (exec) => {
+        for (let at = 0; at < present.length; at += 5_000)
+          await exec(`MATCH (m:Meeting) WHERE m.id IN $ids DETACH DELETE m`, {
+            ids: present.slice(at, at + 5_000),
+          });
+      });
+    await copyAppend(this.db, this.graphDir, 'meeting', [...unique.values()], (table, keys) =>
       this.existingKeys(table, keys),
     );
-    return {
-      ...batch,
-      records: { ...batch.records, meeting: meetings.filter((meeting) => present.has(meeting.id)) },
-    };
+    return { ...batch, records: { ...batch.records, meeting: [] } };
   }
 
   private async existingKeys(table: NodeTable, keys: readonly string[]): Promise<Set<string>> {

@@ -3,6 +3,7 @@ import {
   ACK_CUES,
   COMMITMENT_CUES,
   COMPLETION_CUES,
+  DATED_COMMITMENT,
   DECISION_CUES,
   HEDGE_CUES,
   NOT_COMPLETIONS,
@@ -35,6 +36,7 @@ export function cueActOf(text: string): DialogueAct | null {
     !question &&
     (TAKES_IT.test(trimmed) ||
       PROGRESSIVE_COMMITMENT.test(trimmed) ||
+      matches(trimmed, DATED_COMMITMENT) ||
       (matches(trimmed, COMMITMENT_CUES) && !/^\s*if\b/i.test(trimmed)))
   )
     return 'commitment';

@@ -25,7 +25,7 @@ const POSS = String.raw`(?:'s|’s)`;
 const FILL = String.raw`(?:(?:probably|maybe|likely|possibly|sort of|i think|basically|really|mostly|all|totally|definitely|kinda|kind of|pretty much|now|still|also|officially|currently|more or less|very much|entirely|squarely|just|effectively|technically)\s+)*`;
 const COPULA = String.raw`(?:\s+(?:is|are|was|has been|have been)|'s|’s)`;
 const LEAD = String.raw`^(?:(?:and|also|or|so|then|otherwise|plus|but|just|pls|please|ok|okay)\s+)*`;
-const WHEN = String.raw`(?:\s+(?:now|too|as well|these days|from now on|going forward|again|then|(?:from|starting|as of|effective)\b.*))?\s*[.!]*$`;
+const WHEN = String.raw`(?:\s+(?:now|too|as well|these days|from now on|going forward|again|then|(?:from|starting|as of|effective|until|till|through)\b.*))?\s*[.!]*$`;
 const ROLE = String.raw`(?:contact|point person|point of contact|poc|go-to(?:\s+(?:person|guy|gal))?|owner|dri|maintainer|lead|(?:person|one|who) to (?:ask|talk to|ping|go to)|(?:who|the one|the person) you (?:want|need)|(?:guy|gal|person))`;
 /** Roles that hold a thing; a bare "contact" before the name ("depot contact is Travis") is an address, not an owner. */
 const HOLDER = String.raw`(?:point person|point of contact|go-to(?:\s+person)?|owner|dri|maintainer|lead)`;
@@ -36,6 +36,14 @@ const rx = (source: string): RegExp => new RegExp(source, 'iu');
 const AUX = String.raw`(?:'s|’s|'m|’m|\s+is|\s+are|\s+am|\s+will be|'ll be|’ll be)`;
 
 export const OWNERSHIP_FRAMES: OwnershipFrame[] = [
+  // "my last day on the ETA engine today": the speaker held it up to then (effective-date.ts reads the day).
+  {
+    name: 'last-day',
+    declarative: true,
+    pattern: rx(
+      String.raw`${P}${POSS}?\s+last day\s+(?:on|with|owning|running|looking after|as (?:the )?(?:owner|lead) of)\s+(?<y>.+?)(?:\s+(?:today|tomorrow|on\s+\S+|this\s+\S+|\S+day))?\s*[.!]*$`,
+    ),
+  },
   // "Jonas moves to the rider app full time": a move to a thing, for good.
   {
     name: 'moves',

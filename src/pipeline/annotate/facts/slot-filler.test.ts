@@ -107,6 +107,73 @@ describe('ownership said sideways (slot filling)', () => {
     const [monday] = run([['dana', 'so from monday, billing questions → Marco']]).facts;
     expect(monday.validFrom).toBe('2026-11-15T23:00:00.000Z');
   });
+
+  it.each([
+    ['as of Nov 16, billing questions → Marco', '2026-11-15T23:00:00.000Z'],
+    ['starting next week Marco owns billing', '2026-11-15T23:00:00.000Z'],
+    ['Marco owns billing from Wednesday 11th', '2026-11-10T23:00:00.000Z'],
+  ])('reads when %j starts', (text, validFrom) => {
+    const [fact] = run([['dana', text]]).facts;
+    expect(fact).toEqual(expect.objectContaining({ subject: key('marco'), validFrom }));
+    expect(fact.validTo).toBeUndefined();
+  });
+
+  it('reads when a holding ends: "until Friday", "through Nov 20", "my last day on X today"', () => {
+    const [friday] = run([['dana', 'Marco owns billing until Friday']]).facts;
+    expect(friday).toEqual(
+      expect.objectContaining({
+        subject: key('marco'),
+        validFrom: '2026-11-09T08:00:00.000Z',
+        validTo: '2026-11-13T23:00:00.000Z',
+      }),
+    );
+    const [through] = run([['dana', 'from Wednesday, the vendor portal is with Lena through Nov 20']]).facts;
+    expect(through).toEqual(
+      expect.objectContaining({ validFrom: '2026-11-10T23:00:00.000Z', validTo: '2026-11-20T23:00:00.000Z' }),
+    );
+    for (const text of ['last day on the billing service today', "it's my last day on the billing service"]) {
+      const [last] = run([['priya', text]]).facts;
+      expect(last).toEqual(
+        expect.objectContaining({
+          subject: key('priya'),
+          object: 'component:billing',
+          validFrom: '2026-11-09T08:00:00.000Z',
+          validTo: '2026-11-09T23:00:00.000Z',
+        }),
+      );
+    }
+  });
+
+  it('ends the previous holder at a handover: the person moving on held it until the new holder starts', () => {
+    const facts = run([
+      [
+        'dana',
+        'team update: Lena is moving to the data team from Wednesday. Marco takes over billing then, he owns it from the 11th.',
+      ],
+    ]).facts.filter((fact) => fact.object === 'component:billing');
+    expect(facts).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ subject: key('marco'), validFrom: '2026-11-10T23:00:00.000Z' }),
+        expect.objectContaining({
+          subject: key('lena'),
+          validFrom: '2026-11-09T08:00:00.000Z',
+          validTo: '2026-11-10T23:00:00.000Z',
+        }),
+      ]),
+    );
+    // No handover day, or nobody moving on: no earlier holder is made up.
+    expect(owns([['dana', 'Lena is moving to the data team. Marco owns billing now']])).toEqual([
+      'MARCO owns component:billing',
+    ]);
+    expect(owns([['dana', 'from Wednesday Marco owns billing']])).toEqual(['MARCO owns component:billing']);
+  });
+
+  it('does not read a clock time or a question as an end', () => {
+    expect(
+      run([['dana', 'Marco owns billing, the cron runs until 17:00']]).facts[0]?.validTo,
+    ).toBeUndefined();
+    expect(owns([['dana', 'is it your last day on billing?']])).toEqual([]);
+  });
 });
 
 describe('hedges and questions', () => {

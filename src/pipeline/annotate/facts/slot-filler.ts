@@ -3,7 +3,7 @@ import { HEDGE_CUES } from '../lexicon/cues.js';
 import type { ReadUnit } from '../dialogue/unit-acts.js';
 import { clausesOf } from './clauses.js';
 import { sameObject } from './corrections.js';
-import { effectiveDate } from './effective-date.js';
+import { effectiveDate, effectiveEnd } from './effective-date.js';
 import { entityOfPhrase, objectSlot } from './object-slot.js';
 import { CLASSIFIED_FRAME, OWNERSHIP_FRAMES, type OwnershipFrame } from './ownership-frames.js';
 import { markPersons } from './person-slots.js';
@@ -16,6 +16,8 @@ export interface OwnershipClaim {
   /** Negated ("Sam doesn't own billing"): never asserted, may retract. */
   negated: boolean;
   validFrom: string;
+  /** Where the statement says when it ends ("until Friday", "my last day on X today"). */
+  validTo?: string;
   confidence: number;
   frame: string;
 }
@@ -33,7 +35,7 @@ export interface ClaimSurroundings {
 
 /** Words without which a unit is not read for ownership (the classifier may still say it is). */
 const HINT =
-  /own|anything|everything|questions about|full[- ]time|for good|permanently|→|->|=>|⇒|➡|(?:['’][sm]|\bis|\bare|\bam) on\b|\bmine\b|['’]s\b|\bmy\b|through|\bwith\b|\b(?:ask|ping|talk to|route|send|contact|point person|poc|go-to|dri|lead|maintain|handl|manag|look(?:s|ing)? after|take care|taking care|in charge|responsible|accountable|on point|cover|runs?|running|belongs|whoever|that'?s|for anything|for everything|if it(?:'?s| is)|oversee|heads)/i;
+  /own|anything|everything|questions about|full[- ]time|for good|permanently|→|->|=>|⇒|➡|(?:['’][sm]|\bis|\bare|\bam) on\b|\bmine\b|['’]s\b|\bmy\b|through|\bwith\b|\b(?:ask|ping|talk to|route|send|contact|point person|poc|go-to|dri|lead|maintain|handl|manag|look(?:s|ing)? after|take care|taking care|in charge|responsible|accountable|on point|cover|runs?|running|belongs|whoever|that'?s|for anything|for everything|if it(?:'?s| is)|oversee|heads|last day)/i;
 const NEGATION =
   /\b(?:not|no longer|never|nobody|no one|isn't|aren't|doesn't|don't|won't|wasn't|ain't)\b|n['’]t\b/i;
 const REQUEST =
@@ -43,7 +45,8 @@ const WHO_QUESTION = /^(?:so\s+|and\s+)?(?:who|whom|which one)\b|\bwho(?:'s| is|
 const PRONOUN_OBJECTS = new Set(['area', 'possessive', 'through', 'passive', 'belongs']);
 /** A clock time ("04:45", "5am", "3 pm"). */
 const CLOCK = /\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s?(?:am|pm)\b/i;
-const WHEN_CLAUSE = /^(?:(?:so|and|but|ok|okay)\s+)?(?:from|starting|as of|effective|beginning)\b[^⟦]*$/i;
+const WHEN_CLAUSE =
+  /^(?:(?:so|and|but|ok|okay)\s+)?(?:from|starting|as of|effective|beginning|until|till|through)\b[^⟦]*$/i;
 /** Verbs ending a subject noun phrase: "fare capping lives in the ticketing API" → "fare capping". */
 const SUBJECT_END =
   /\s(?:is|are|was|were|lives?|sits?|runs?|goes|belongs?|needs?|has|have|lands?|falls?|comes?|moved?|depends?|should|will|can)\b/i;
@@ -71,7 +74,12 @@ export function ownershipClaims(
       .slice(0, index)
       .map((earlier) => earlier.text)
       .join(' ');
-    const marked = markPersons(context, read, unit.text, { antecedent: antecedentPerson });
+    // "last day on the ETA engine today": the speaker's, said without "my".
+    const text = unit.text.replace(
+      /^(?:(?:it['’]?s|it is|today is|today['’]s)\s+)?last day\b/i,
+      'my last day',
+    );
+    const marked = markPersons(context, read, text, { antecedent: antecedentPerson });
     if (marked.persons.length === 0) continue;
     antecedentPerson = marked.persons.filter((key) => key !== read.message.author).pop() ?? antecedentPerson;
     const { heading, clauses } = clausesOf(marked.text);
@@ -189,6 +197,8 @@ function claimOf(
     /\?\s*\S*\s*$/.test(unit.text) ||
     unit.act === 'question';
   const validFrom = effectiveDate(context, read, `${clause} ${whole.when}`, true);
+  const end = effectiveEnd(context, read, `${clause} ${whole.when}`);
+  const validTo = end && end > validFrom ? end : undefined;
   const confidence = hedged ? 0.35 : frame.name === 'classified' ? 0.6 : 0.75;
   return ids.map((object) => ({
     subject,
@@ -196,6 +206,7 @@ function claimOf(
     hedged,
     negated,
     validFrom,
+    ...(validTo ? { validTo } : {}),
     confidence,
     frame: frame.name,
   }));

@@ -2,7 +2,7 @@ import type { AnnotatedFact } from '../annotate-types.js';
 import { itemId, matchesAny, type AnnotateContext, type ReadMessage } from '../annotate-context.js';
 import { HEDGE_CUES } from '../lexicon/cues.js';
 import { FACT_PATTERNS } from '../lexicon/fact-patterns.js';
-import { effectiveDate } from './effective-date.js';
+import { effectiveDate, effectiveEnd } from './effective-date.js';
 import { isOwnable, withoutTail } from './object-slot.js';
 
 const PRONOUNS = new Set(['it', 'that', 'this', 'them']);
@@ -38,6 +38,8 @@ export function templateFacts(
             .map((part) => context.entities.resolve(part));
       const hedged = matchesAny(sentence, HEDGE_CUES) || /\?\s*$/.test(sentence);
       const validFrom = dated ? effectiveDate(context, read, sentence.slice(match.index)) : read.message.ts;
+      const end = effectiveEnd(context, read, sentence.slice(match.index));
+      const validTo = end && end > validFrom ? end : undefined;
       for (const object of parts) {
         if (!object) continue;
         // "I'm working on the empty states": works-on needs a component-like object (known, or "… service/api/sdk").
@@ -48,6 +50,7 @@ export function templateFacts(
           relation,
           object,
           validFrom,
+          ...(validTo ? { validTo } : {}),
           hedged,
           evidence: [read.message.id],
           confidence: hedged ? 0.35 : relation === 'owns' ? 0.85 : 0.7,

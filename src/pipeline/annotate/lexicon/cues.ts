@@ -117,6 +117,26 @@ export const COMMITMENT_CUES = [
 export const PROGRESSIVE_COMMITMENT =
   /(?:^|[,;:—–]\s*|^[\p{Emoji}\s]+|^(?:ok|okay|sure|yep|yes|will do|my bad|sorry|oops|ah|oh|good catch|thanks|on it)[,!.]?\s+)(?:i'?m\s+)?(?:(?:running|starting on|looking at|looking into|fixing|reviewing|writing up|deploying|rolling back|kicking off)\s+(?:the|your|my|a|it|this|that)\b.*?(?:\b(?:now|today|tonight|this afternoon|this morning|right away|asap)\b|$)|(?!(?:thinking|wondering|hoping|feeling|loving|going|getting|seeing|looking forward|missing|guessing|assuming|saying|kidding|waiting|trying|nothing|something|anything|everything|morning|evening|meeting|building|ceiling|during|according|including|regarding|pending|amazing|interesting|exciting|boring|annoying)\b)\p{L}{2,}ing\s+(?:the|your|my|our|their|a|an|it|this|that|them|in|on|into|through|with|for|to|up|out|back)\b.*?\b(?:now|today|tonight|this afternoon|this morning|right away|asap|first thing)\b)/iu;
 
+/** A day the speaker names for their own work: "Monday", "tomorrow", "by the 29th", "next week". */
+const WHEN = String.raw`\b(?:today|tonight|tomorrow|tmrw|this (?:afternoon|evening|week)|next week|(?:on |by )?(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|by (?:eod|end of (?:day|the day|week|the week)|the \d{1,2}(?:st|nd|rd|th)?|\p{L}{3,9} \d{1,2}))\b`;
+
+/**
+ * Work the speaker dates without "I'll": a clause-initial "-ing" verb and a day ("sending pricing
+ * Monday", "…, pushing to prod Wed"), or taking something on with a day ("X and Y are both on me,
+ * you'll have answers Monday"). Going, travelling, meeting and the like promise no work.
+ */
+export const DATED_COMMITMENT = [
+  new RegExp(
+    String.raw`(?:^|[,;:—–]\s*|^[\p{Emoji}\s]+|^(?:ok|okay|sure|yep|yes|will do|thanks)[,!.]?\s+)(?:i'?m\s+)?(?!(?:thinking|wondering|hoping|feeling|loving|going|getting|seeing|looking forward|missing|guessing|assuming|saying|kidding|waiting|trying|nothing|something|anything|everything|morning|evening|meeting|during|according|including|regarding|pending|amazing|interesting|exciting|boring|annoying|heading|leaving|flying|travell?ing|visiting|working|staying|starting|coming|landing|happening|closing|opening|raining|snowing|aiming|targeting|planning|onboarding|training|pricing|booking|billing|housekeeping)\b)\p{L}{2,}ing\b(?:\s+(?!(?:would|will|is|are|was|were|be|been)\b)[\p{L}\d'’-]+){0,4}?\s+${WHEN}`,
+    'iu',
+  ),
+  new RegExp(String.raw`\b(?:is|are|['’]s)\s+(?:both\s+|all\s+)?on me\b[^.?!]*?${WHEN}`, 'iu'),
+  new RegExp(
+    String.raw`\byou['’]?ll have (?:it|them|that|answers?|an answer|the|my|our)\b[^.?!]*?${WHEN}`,
+    'iu',
+  ),
+];
+
 /** An answer that starts the work ("cheking the mail logs", "on it, pulling the list"), read only as a reply to a request. */
 export const WORK_UNDER_WAY =
   /^(?:[\p{Emoji}\s]*)(?:(?:ok|okay|sure|yep|yes|on it|my bad|sorry)[,!.]?\s+)?(?:i'?m\s+)?(?!(?:thinking|wondering|hoping|feeling|loving|going|getting|seeing|missing|guessing|assuming|saying|kidding|waiting|trying|nothing|something|anything|everything|morning|evening|meeting|amazing|interesting)\b)\p{L}{2,}ing\s+(?:the|your|my|our|their|a|an|it|this|that|them|in|on|into|through|with|for|to|up|out|back)\b/iu;
@@ -128,6 +148,13 @@ export const BARE_CALL =
 /** A commitment without a date is an action item only when it names real work (not "I'll ask", "I'll join"). */
 export const WORK_VERBS =
   /\bi('ll| will| am going to|'m going to|'m gonna) (?:also |quickly |just |then )?(take|fix|write|raise|handle|build|ship|merge|deploy|rotate|bump|migrate|send|own|cut|finish|implement|investigate|debug|patch|draft|rewrite|refactor|set up|clean up|do it|do that|get it|have it|look into|prepare|upgrade|file|open|add|remove|move|test|document|schedule|book|order|call|email)\b|\bleave it with me\b|\bi'?ve got (it|this)\b|\blet me (fix|handle|take|write|draft|look into|investigate)\b|\bi can (take|do|handle|own|pick up) (it|that|this)\b/i;
+
+/**
+ * A promise to pass something on to someone named ("I'll ask Kwame", "I'll tell Jo", "I'll loop in
+ * Sam", "I'll check with the CS team"): a hand-off the speaker owes. The name is checked by the caller.
+ */
+export const HAND_OFF =
+  /\b[Ii](?:'ll| will| am going to|'m going to|'m gonna) (?:also |just |then )?(?:ask|tell|ping|loop in|check with|let|brief|update|remind|follow up with|nudge|chase|warn|email|call) @?(?<name>\p{Lu}[\p{L}'-]+|[A-Z]{2,})\b/u;
 
 /** An acknowledgement of a request by the person asked. */
 export const ACK_CUES = [

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import type { EntityNamed, FactAsserted } from '../../domain/annotations.js';
+import { collapseOwnedAliases } from './owned-aliases.js';
+
+function owns(factId: string, subject: string, object: string, at: string, message = factId): FactAsserted {
+  return {
+    factId,
+    subject,
+    relation: 'owns',
+    object,
+    validFrom: at,
+    confidence: 0.8,
+    hedged: false,
+    conversationId: `c-${factId}`,
+    evidence: [
+      { source: 'slack', workspace: 'T1', channel: 'C1', id: message, author: subject, ts: at, snippet: '' },
+    ],
+    provenance: { stage: 'annotate', version: '1', strategy: 'heuristic' },
+  };
+}
+
+const entity = (entityId: string, name: string, aliases: string[] = []): [string, EntityNamed] => [
+  entityId,
+  { entityId, kind: 'component', name, aliases, confidence: 0.8 },
+];
+
+describe('collapseOwnedAliases', () => {
+  const entities = new Map([
+    entity('component:invoices', 'invoices'),
+    entity('component:invoices-api', 'invoices api', ['the invoices API']),
+    entity('component:printers', 'printers'),
+  ]);
+  const human = (key: string): string => key.replace(/^\w+:/, '');
+
+  it('gives a later restatement by the same human under another source key the earlier object', () => {
+    const facts = [
+      owns('f2', 'teams:kim', 'component:invoices-api', '2026-03-02T10:00:00Z'),
+      owns('f1', 'slack:kim', 'component:invoices', '2026-03-01T10:00:00Z'),
+    ];
+    expect(collapseOwnedAliases(facts, entities, human).map((fact) => fact.object)).toEqual([
+      'component:invoices',
+      'component:invoices',
+    ]);
+  });
+
+  it('leaves another owner of a like-named thing, and other things, as they are', () => {
+    const facts = [
+      owns('f1', 'slack:kim', 'component:invoices', '2026-03-01T10:00:00Z'),
+      owns('f2', 'slack:ola', 'component:invoices-api', '2026-03-02T10:00:00Z'),
+      owns('f3', 'slack:kim', 'component:printers', '2026-03-03T10:00:00Z'),
+    ];
+    expect(collapseOwnedAliases(facts, entities, human).map((fact) => fact.object)).toEqual([
+      'component:invoices',
+      'component:invoices-api',
+      'component:printers',
+    ]);
+  });
+});

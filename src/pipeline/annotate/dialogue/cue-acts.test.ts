@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { cueActOf } from './cue-acts.js';
+
+describe('cueActOf: dated commitments without "I\'ll"', () => {
+  it('reads a clause-initial -ing verb with a day, and taking things on with a day, as commitments', () => {
+    expect(cueActOf('mailing the quote Thursday')).toBe('commitment');
+    expect(cueActOf('config is on staging, promoting it to prod tomorrow')).toBe('commitment');
+    expect(cueActOf('the invoices and the refunds are both on me, you will hear Friday')).toBe('commitment');
+    expect(cueActOf("ok, you'll have the draft by Friday")).toBe('commitment');
+  });
+
+  it('leaves going somewhere, targets and -ing nouns alone', () => {
+    expect(cueActOf('heading to the airport tomorrow')).not.toBe('commitment');
+    expect(cueActOf('aiming for Thursday')).not.toBe('commitment');
+    expect(cueActOf('training session would be next Tuesday')).not.toBe('commitment');
+    expect(cueActOf("sorry, that one's on me")).not.toBe('commitment');
+  });
+});
