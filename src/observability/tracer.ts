@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+import { randomHexId } from './random-id.js';
 import type {
   AttributeValue,
   SpanAttributes,
@@ -67,7 +67,7 @@ export class Tracer {
   constructor(private readonly options: TracerOptions) {
     this.content = options.content ?? false;
     this.clock = options.clock ?? (() => performance.timeOrigin + performance.now());
-    this.randomId = options.randomId ?? ((bytes) => randomBytes(bytes).toString('hex'));
+    this.randomId = options.randomId ?? randomHexId;
   }
 
   startSpan(name: string, options: StartSpanOptions = {}): SpanHandle {
