@@ -17,6 +17,39 @@ export const KNOWLEDGE_TYPES = [
 ] as const;
 export type KnowledgeEvent = TypedEnvelope<(typeof KNOWLEDGE_TYPES)[number]>;
 
+type Payload<T extends KnowledgeEvent['type']> = Extract<KnowledgeEvent, { type: T }>['payload'];
+
+/** What an input knows of a named entity, a decision, an open item and a fact: one shape each. */
+export const knownEntity = (entity: Payload<typeof EVENT.entityNamed>): KnownEntity => ({
+  id: entity.entityId,
+  name: entity.name,
+  kind: entity.kind,
+  aliases: entity.aliases,
+});
+export const priorDecision = (decision: Payload<typeof EVENT.decisionRecorded>): PriorDecision => ({
+  conversationId: decision.conversationId,
+  channel: decision.channel,
+  decisionId: decision.decisionId,
+  about: decision.about,
+  summary: decision.summary,
+  at: decision.at,
+});
+export const openItem = (item: Payload<typeof EVENT.actionItemAssigned>): OpenItem => ({
+  conversationId: item.conversationId,
+  itemId: item.itemId,
+  assignee: item.assignee,
+  summary: item.summary,
+  at: item.at,
+});
+export const priorFact = (fact: Payload<typeof EVENT.factAsserted>, occurredAt: string): PriorFact => ({
+  conversationId: fact.conversationId,
+  factId: fact.factId,
+  subject: fact.subject,
+  relation: fact.relation,
+  object: fact.object,
+  at: occurredAt,
+});
+
 /** The knowledge lists of one conversation's input. */
 export interface AsOf {
   entities: KnownEntity[];
@@ -53,37 +86,17 @@ export function knowledgeAsOf(
     switch (event.type) {
       case EVENT.entityNamed: {
         const entity = event.payload;
-        entities.set(entity.entityId, {
-          id: entity.entityId,
-          name: entity.name,
-          kind: entity.kind,
-          aliases: entity.aliases,
-        });
+        entities.set(entity.entityId, knownEntity(entity));
         break;
       }
       case EVENT.decisionRecorded: {
         const decision = event.payload;
-        if (decision.conversationId !== conversationId)
-          decisions.push({
-            conversationId: decision.conversationId,
-            channel: decision.channel,
-            decisionId: decision.decisionId,
-            about: decision.about,
-            summary: decision.summary,
-            at: decision.at,
-          });
+        if (decision.conversationId !== conversationId) decisions.push(priorDecision(decision));
         break;
       }
       case EVENT.actionItemAssigned: {
         const item = event.payload;
-        if (item.conversationId !== conversationId)
-          items.set(item.itemId, {
-            conversationId: item.conversationId,
-            itemId: item.itemId,
-            assignee: item.assignee,
-            summary: item.summary,
-            at: item.at,
-          });
+        if (item.conversationId !== conversationId) items.set(item.itemId, openItem(item));
         break;
       }
       case EVENT.actionItemCompleted:
@@ -91,15 +104,7 @@ export function knowledgeAsOf(
         break;
       case EVENT.factAsserted: {
         const fact = event.payload;
-        if (fact.conversationId !== conversationId)
-          facts.set(fact.factId, {
-            conversationId: fact.conversationId,
-            factId: fact.factId,
-            subject: fact.subject,
-            relation: fact.relation,
-            object: fact.object,
-            at: event.occurredAt,
-          });
+        if (fact.conversationId !== conversationId) facts.set(fact.factId, priorFact(fact, event.occurredAt));
         break;
       }
       case EVENT.factRetracted:

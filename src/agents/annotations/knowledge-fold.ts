@@ -14,7 +14,15 @@ import {
   type KnownEntitySource,
   type KnownEntry,
 } from '../../pipeline/annotate/known-entities.js';
-import { KNOWLEDGE_TYPES, type AsOf, type KnowledgeEvent } from './knowledge-as-of.js';
+import {
+  KNOWLEDGE_TYPES,
+  knownEntity,
+  openItem,
+  priorDecision,
+  priorFact,
+  type AsOf,
+  type KnowledgeEvent,
+} from './knowledge-as-of.js';
 
 type Kind = 'entity' | 'decision' | 'item' | 'fact';
 type Value = KnownEntity | PriorDecision | OpenItem | PriorFact;
@@ -355,7 +363,7 @@ export class KnowledgeFold {
           kind: 'entity',
           key: `entity:${entity.entityId}`,
           sets: true,
-          value: { id: entity.entityId, name: entity.name, kind: entity.kind, aliases: entity.aliases },
+          value: knownEntity(entity),
         };
       }
       case EVENT.decisionRecorded: {
@@ -366,14 +374,7 @@ export class KnowledgeFold {
           key: `decision:${rank}`,
           sets: true,
           conversationId: decision.conversationId,
-          value: {
-            conversationId: decision.conversationId,
-            channel: decision.channel,
-            decisionId: decision.decisionId,
-            about: decision.about,
-            summary: decision.summary,
-            at: decision.at,
-          },
+          value: priorDecision(decision),
         };
       }
       case EVENT.actionItemAssigned: {
@@ -384,13 +385,7 @@ export class KnowledgeFold {
           key: `item:${item.itemId}`,
           sets: true,
           conversationId: item.conversationId,
-          value: {
-            conversationId: item.conversationId,
-            itemId: item.itemId,
-            assignee: item.assignee,
-            summary: item.summary,
-            at: item.at,
-          },
+          value: openItem(item),
         };
       }
       case EVENT.actionItemCompleted:
@@ -403,14 +398,7 @@ export class KnowledgeFold {
           key: `fact:${fact.factId}`,
           sets: true,
           conversationId: fact.conversationId,
-          value: {
-            conversationId: fact.conversationId,
-            factId: fact.factId,
-            subject: fact.subject,
-            relation: fact.relation,
-            object: fact.object,
-            at: event.occurredAt,
-          },
+          value: priorFact(fact, event.occurredAt),
         };
       }
       case EVENT.factRetracted:
