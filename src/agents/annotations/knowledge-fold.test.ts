@@ -6,7 +6,7 @@ import { openStore, type Store } from '../../app/store.js';
 import { EVENT, makeEvent } from '../../domain/events.js';
 import { Prng } from '../../domain/seeded-random.js';
 import { listSource, type KnownEntitySource } from '../../pipeline/annotate/known-entities.js';
-import { knowledgeAsOf, type KnowledgeEvent } from './knowledge-as-of.js';
+import { KNOWLEDGE_TYPES, knowledgeAsOf, type KnowledgeEvent } from './knowledge-as-of.js';
 import { KnowledgeFold } from './knowledge-fold.js';
 
 const T0 = Date.UTC(2026, 10, 2);
@@ -190,16 +190,7 @@ describe('KnowledgeFold', () => {
       for (let batch = 0; batch < 8; batch++) {
         for (let k = 0; k < 6; k++) store.log.append(randomEvent(next, n++));
         fold.sync(store.log);
-        logged = [
-          ...store.log.iterateTyped([
-            EVENT.entityNamed,
-            EVENT.decisionRecorded,
-            EVENT.actionItemAssigned,
-            EVENT.actionItemCompleted,
-            EVENT.factAsserted,
-            EVENT.factRetracted,
-          ]),
-        ];
+        logged = [...store.log.iterateTyped(KNOWLEDGE_TYPES)];
         const held = [...logged];
         const produced: KnowledgeEvent[] = [];
         for (let query = 0; query < 12; query++) {
