@@ -4,6 +4,7 @@ import type { PeopleDirectory } from '../people/people-directory.js';
 import type { DueState, WaitingItem } from './brief-types.js';
 import { localDate, nextDate, startOfLocalDay } from '../../domain/time-zones.js';
 import { addWorkingDays, OVERDUE_WORKING_DAYS } from './working-days.js';
+import { escapeRegExp } from '../../domain/escape-regexp.js';
 
 const DUE_SOON_MS = 48 * 3_600_000;
 
@@ -158,10 +159,6 @@ function namesMe(text: string, names: readonly string[]): boolean {
   return names.some(
     (name) =>
       name.length >= 3 &&
-      new RegExp(`(^|[^\\p{L}])@?${escape(name.toLowerCase())}(?![\\p{L}])`, 'u').test(lower),
+      new RegExp(`(^|[^\\p{L}])@?${escapeRegExp(name.toLowerCase())}(?![\\p{L}])`, 'u').test(lower),
   );
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,4 +1,5 @@
 import type { TruthPerson, WorkspaceTruth } from './workspace-truth.js';
+import { escapeRegExp } from '../../domain/escape-regexp.js';
 
 /** What an answer showed the reader, for scoring: the one-line answer and the messages it cited. */
 export interface ShownAnswer {
@@ -42,9 +43,7 @@ function namesOf(person: TruthPerson): string[] {
 function namesPerson(text: string, person: TruthPerson): boolean {
   const folded = fold(text);
   return namesOf(person).some((name) =>
-    new RegExp(`(^|[^\\p{L}])${fold(name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u').test(
-      folded,
-    ),
+    new RegExp(`(^|[^\\p{L}])${escapeRegExp(fold(name))}($|[^\\p{L}])`, 'u').test(folded),
   );
 }
 
