@@ -107,6 +107,21 @@ describe('AgentRuntime', () => {
     expect(runtime.engine.runs.counts()).toMatchObject({ pending: 0, running: 0, failed: 0, dead: 0 });
   });
 
+  it('delivers each agent batches of its own size unless the runtime names one for all', async () => {
+    const log = open();
+    log.appendAll(Array.from({ length: 25 }, (_, i) => posted(i)));
+    const small = Object.assign(new Tagger(), { batchSize: 4 });
+    const counter = Object.assign(new TagCounter(), { batchSize: 20 });
+    const summary = await new AgentRuntime({ db, log, agents: [small, counter] }).runUntilDrained();
+    expect(summary.agents.tagger).toMatchObject({ batches: 7, events: 25 });
+    expect(summary.agents['tag-counter']).toMatchObject({ batches: 2, events: 25 });
+    expect(tagTotal()).toBe(25);
+    log.appendAll(Array.from({ length: 6 }, (_, i) => posted(200 + i)));
+    const all = await new AgentRuntime({ db, log, agents: [small, counter], batchSize: 3 }).runUntilDrained();
+    expect(all.agents.tagger).toMatchObject({ batches: 2, events: 6 });
+    expect(all.agents['tag-counter']).toMatchObject({ batches: 2, events: 6 });
+  });
+
   it('isolates and dead-letters a poison event while its neighbours go through, and retries it on demand', async () => {
     const log = open();
     log.appendAll(Array.from({ length: 6 }, (_, i) => posted(i)));

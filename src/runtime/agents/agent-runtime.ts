@@ -18,7 +18,7 @@ export interface AgentRuntimeOptions {
   log: EventLog;
   agents: readonly Agent[];
   now?: () => Date;
-  /** Events per delivery (default 500). */
+  /** Events per delivery for every agent (default: each agent's `batchSize`, else 500). */
   batchSize?: number;
   bus?: BusOptions;
   engine?: Omit<EngineOptions, 'db' | 'log'>;
@@ -52,6 +52,9 @@ export interface DrainSummary {
   durationMs: number;
 }
 
+/** Events per delivery for an agent that names no batch size. */
+export const DEFAULT_BATCH_SIZE = 500;
+
 type Outcome = { kind: 'idle' } | { kind: 'progress' } | { kind: 'wait'; until: number };
 
 /**
@@ -62,11 +65,11 @@ export class AgentRuntime {
   readonly bus: SqliteBus;
   readonly engine: WorkflowEngine;
   private readonly now: () => Date;
-  private readonly batchSize: number;
+  private readonly batchSize: number | undefined;
 
   constructor(private readonly options: AgentRuntimeOptions) {
     this.now = options.now ?? (() => new Date());
-    this.batchSize = options.batchSize ?? 500;
+    this.batchSize = options.batchSize;
     this.bus = new SqliteBus(options.db, options.log, options.bus);
     this.engine = new WorkflowEngine({ ...options.engine, db: options.db, log: options.log });
     const names = new Set<string>();
@@ -161,7 +164,7 @@ export class AgentRuntime {
 
   private async deliverOnce(agent: Agent, summary: DrainSummary): Promise<Outcome> {
     const subscription = this.bus.subscribe(agent.name, agent.consumes);
-    const fetched = await subscription.fetch(this.batchSize);
+    const fetched = await subscription.fetch(this.batchSize ?? agent.batchSize ?? DEFAULT_BATCH_SIZE);
     if (fetched.kind === 'idle') return { kind: 'idle' };
     if (fetched.kind === 'wait') return { kind: 'wait', until: fetched.notBefore };
     const batch = fetched.batch;
