@@ -122,6 +122,23 @@ describe('AgentRuntime', () => {
     expect(all.agents['tag-counter']).toMatchObject({ batches: 2, events: 6 });
   });
 
+  it('checkpoints the WAL once, after the drain, and leaves the setting as it found it', async () => {
+    const log = open();
+    log.appendAll(Array.from({ length: 25 }, (_, i) => posted(i)));
+    db.pragma('wal_autocheckpoint = 1');
+    let during: unknown;
+    class Probe extends TagCounter {
+      override async handle(batch: readonly StoredEvent[], ctx: AgentContext): Promise<EventEnvelope[]> {
+        during = db.pragma('wal_autocheckpoint', { simple: true });
+        return super.handle(batch, ctx);
+      }
+    }
+    await new AgentRuntime({ db, log, agents: [new Tagger(), new Probe()], batchSize: 5 }).runUntilDrained();
+    expect(during).toBe(100_000);
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1);
+    expect(tagTotal()).toBe(25);
+  });
+
   it('isolates and dead-letters a poison event while its neighbours go through, and retries it on demand', async () => {
     const log = open();
     log.appendAll(Array.from({ length: 6 }, (_, i) => posted(i)));

@@ -2,7 +2,7 @@ import { isOutroError, OutroError } from '../../domain/errors.js';
 import type { BusOptions } from '../../memory/bus/bus.js';
 import { SqliteBus } from '../../memory/bus/sqlite-bus.js';
 import type { EventLog } from '../../memory/event-log.js';
-import type { SqliteDatabase } from '../../memory/sqlite.js';
+import { deferCheckpoints, type SqliteDatabase } from '../../memory/sqlite.js';
 import { WorkflowEngine, type EngineOptions } from '../engine/engine.js';
 import type { Agent } from './agent.js';
 import {
@@ -111,6 +111,21 @@ export class AgentRuntime {
     };
     for (const agent of this.options.agents)
       summary.agents[agent.name] = { batches: 0, events: 0, produced: 0, failures: 0, deadLettered: 0 };
+    // Every delivery commits (the run, its steps, the produced events): checkpoint once at the end instead.
+    const checkpoint = deferCheckpoints(this.options.db);
+    try {
+      await this.drain(summary, options);
+    } finally {
+      checkpoint();
+    }
+    summary.durationMs = Date.now() - started;
+    return summary;
+  }
+
+  private async drain(
+    summary: DrainSummary,
+    options: { signal?: AbortSignal; maxWaitMs?: number; onBatch?: (progress: AgentProgress) => void },
+  ): Promise<void> {
     for (const result of await this.engine.resumePending({ signal: options.signal })) {
       if (result.status !== 'completed') continue;
       summary.resumed++;
@@ -147,8 +162,6 @@ export class AgentRuntime {
       const wait = Math.min(options.maxWaitMs ?? 5_000, Math.max(1, until - Date.now()));
       await new Promise((resolve) => setTimeout(resolve, wait));
     }
-    summary.durationMs = Date.now() - started;
-    return summary;
   }
 
   private count(summary: DrainSummary, agent: Agent, output: DeliveryOutput): void {
