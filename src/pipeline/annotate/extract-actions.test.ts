@@ -86,6 +86,24 @@ describe('action items', () => {
     expect(out.completions).toEqual([expect.objectContaining({ itemId: 'item-1', messageId: 'm1' })]);
   });
 
+  it('keeps a dated promise about work already open elsewhere (the new day is news), not an undated repeat', () => {
+    const open = {
+      openItems: [
+        {
+          itemId: 'earlier',
+          assignee: key('dana'),
+          summary: 'check the Acme Corp invoice dispute',
+          at: '2026-11-08T10:00:00Z',
+        },
+      ],
+    };
+    const dated = items([['dana', "the Acme Corp dispute is on me, you'll have an answer Thursday"]], open);
+    expect(dated.actionItems).toEqual([
+      expect.objectContaining({ assignee: key('dana'), due: '2026-11-12', evidence: ['m1'] }),
+    ]);
+    expect(items([['dana', "I'll check the Acme Corp invoice dispute"]], open).actionItems).toEqual([]);
+  });
+
   it('makes no action item from "can you believe it", "I\'ll be there", "I will not miss ES" or "I\'ll ask Tom"', () => {
     const out = items([
       ['sam', '@Lena Vogel can you believe it? another outage'],

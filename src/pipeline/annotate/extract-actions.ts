@@ -258,8 +258,10 @@ export function extractActionItems(context: AnnotateContext): {
         const summary = asked
           ? `${summaryOf(asked.text)} (${summaryOf(unit.text)})`
           : withContext(summaryOf(unit.text), read.units[k - 1]?.text);
-        // "I'll sign it by Wednesday" about work already asked of the speaker elsewhere is that item again.
-        if (stillOpenElsewhere(context, message.author, asked ? summary : summaryOf(unit.text))) continue;
+        // "I'll look into it" about work already asked of the speaker elsewhere is that item again; a
+        // promise with a day ("you'll have an answer Thursday") is news about it and stays an item.
+        if (!unitDue && stillOpenElsewhere(context, message.author, asked ? summary : summaryOf(unit.text)))
+          continue;
         found.push({
           at: read.index,
           item: makeItem(

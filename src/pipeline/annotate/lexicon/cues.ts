@@ -121,9 +121,9 @@ export const PROGRESSIVE_COMMITMENT =
 const WHEN = String.raw`\b(?:today|tonight|tomorrow|tmrw|this (?:afternoon|evening|week)|next week|(?:on |by )?(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|by (?:eod|end of (?:day|the day|week|the week)|the \d{1,2}(?:st|nd|rd|th)?|\p{L}{3,9} \d{1,2}))\b`;
 
 /**
- * Work the speaker dates without "I'll": a clause-initial "-ing" verb and a day ("sending pricing
- * Monday", "…, pushing to prod Wed"), or taking something on with a day ("X and Y are both on me,
- * you'll have answers Monday"). Going, travelling, meeting and the like promise no work.
+ * Work the speaker dates without "I'll": a clause-initial "-ing" verb and a day ("sending the quote
+ * Friday", "…, rolling it out Thu"), or taking something on with a day ("the two disputes are on
+ * me, you'll hear back Tuesday"). Going, travelling, meeting and the like promise no work.
  */
 export const DATED_COMMITMENT = [
   new RegExp(
