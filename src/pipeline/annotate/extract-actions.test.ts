@@ -86,6 +86,29 @@ describe('action items', () => {
     expect(out.completions).toEqual([expect.objectContaining({ itemId: 'item-1', messageId: 'm1' })]);
   });
 
+  it('reads "I just need X by <day>" as a request to the person answered, taken on by their "deal"', () => {
+    const thread = conversation([
+      [
+        'lena',
+        'proposal: we freeze the billing schema Friday and move reporting to the new cluster. @Marco Rossi ok?',
+      ],
+      ['marco', 'works for me, I just need the migration notes by the 12th'],
+      ['lena', 'deal'],
+    ]);
+    for (const message of thread.messages) message.thread = 'm1';
+    const out = annotateHeuristically(thread);
+    expect(out.actionItems).toContainEqual(
+      expect.objectContaining({
+        assignee: key('lena'),
+        requestedBy: key('marco'),
+        due: '2026-11-12',
+        evidence: ['m2', 'm3'],
+      }),
+    );
+    // A need with no day asks nothing of anyone.
+    expect(items([['marco', 'I need a coffee before this call']]).actionItems).toEqual([]);
+  });
+
   it('keeps a dated promise about work already open elsewhere (the new day is news), not an undated repeat', () => {
     const open = {
       openItems: [

@@ -74,6 +74,10 @@ export const PROPOSAL_CUES = [
 ];
 
 /** A request to someone ("can you …"), and phrasings that only look like one. */
+/** "I just need the slides by Thursday": a need with a deadline, asked of whoever the message answers. */
+export const NEED_BY =
+  /\b(?:i|we)\s+(?:just\s+|only\s+|still\s+|really\s+|(?:'ll|will|would)\s+)?need\s+(?:the|your|a|an|those|these|that|this|it|them|some)\b[^.?!]{0,60}?\bby\s+(?:the\s+\d|\d|mon|tue|wed|thu|fri|sat|sun|eod|end\b|tomorrow|tonight|next\b|noon|[a-z]{3,9}\.?\s+\d)/i;
+
 export const REQUEST_CUES = [
   /^(?!(?:i|we|you|they|he|she|someone|somebody|anyone|everyone)\s)(@?[\p{L}][\p{L}_.-]*)(?: [\p{Lu}][\p{L}'-]+)? (?:to|will|should) (?:send|write|fix|update|check|prepare|draft|review|handle|look into|follow up|reach out|set up|schedule|ship|merge|deploy|call|email|book|finish)\b/iu,
   /^@?[\p{L}][\p{L}_.-]*[,:]?\s+(please|pls|plz)\s+\w+/iu,
@@ -84,6 +88,7 @@ export const REQUEST_CUES = [
   /\bcan i ask you to\b/i,
   /\bwould you mind\b/i,
   /\bmind (taking|doing|looking)\b/i,
+  NEED_BY,
 ];
 export const NOT_REQUESTS = [
   /\b(can|could|would) you (believe|imagine|even|see|tell)\b/i,
@@ -115,7 +120,7 @@ export const COMMITMENT_CUES = [
 
 /** "👍 running the refund script", "looking at your PR today": work the speaker is starting now (clause-initial). */
 export const PROGRESSIVE_COMMITMENT =
-  /(?:^|[,;:—–]\s*|^[\p{Emoji}\s]+|^(?:ok|okay|sure|yep|yes|will do|my bad|sorry|oops|ah|oh|good catch|thanks|on it)[,!.]?\s+)(?:i'?m\s+)?(?:(?:running|starting on|looking at|looking into|fixing|reviewing|writing up|deploying|rolling back|kicking off)\s+(?:the|your|my|a|it|this|that)\b.*?(?:\b(?:now|today|tonight|this afternoon|this morning|right away|asap)\b|$)|(?!(?:thinking|wondering|hoping|feeling|loving|going|getting|seeing|looking forward|missing|guessing|assuming|saying|kidding|waiting|trying|nothing|something|anything|everything|morning|evening|meeting|building|ceiling|during|according|including|regarding|pending|amazing|interesting|exciting|boring|annoying)\b)\p{L}{2,}ing\s+(?:the|your|my|our|their|a|an|it|this|that|them|in|on|into|through|with|for|to|up|out|back)\b.*?\b(?:now|today|tonight|this afternoon|this morning|right away|asap|first thing)\b)/iu;
+  /(?:^|[,;:—–]\s*|^[\p{Emoji}\s]+|^(?:ok|okay|sure|yep|yes|will do|my bad|sorry|oops|ah|oh|good catch|thanks|on it)[,!.]?\s+)(?:i'?m\s+)?(?:(?:running|starting on|looking at|looking into|fixing|reviewing|writing up|deploying|rolling back|kicking off)\s+(?:the|your|my|a|it|this|that)\b.*?(?:\b(?:now|today|tonight|this afternoon|this morning|right away|asap)\b|$)|(?!(?:thinking|wondering|hoping|proposing|suggesting|recommending|considering|feeling|loving|going|getting|seeing|looking forward|missing|guessing|assuming|saying|kidding|waiting|trying|nothing|something|anything|everything|morning|evening|meeting|building|ceiling|during|according|including|regarding|pending|amazing|interesting|exciting|boring|annoying)\b)\p{L}{2,}ing\s+(?:the|your|my|our|their|a|an|it|this|that|them|in|on|into|through|with|for|to|up|out|back)\b.*?\b(?:now|today|tonight|this afternoon|this morning|right away|asap|first thing)\b)/iu;
 
 /** A day the speaker names for their own work: "Monday", "tomorrow", "by the 29th", "next week". */
 const WHEN = String.raw`\b(?:today|tonight|tomorrow|tmrw|this (?:afternoon|evening|week)|next week|(?:on |by )?(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|by (?:eod|end of (?:day|the day|week|the week)|the \d{1,2}(?:st|nd|rd|th)?|\p{L}{3,9} \d{1,2}))\b`;
@@ -127,7 +132,7 @@ const WHEN = String.raw`\b(?:today|tonight|tomorrow|tmrw|this (?:afternoon|eveni
  */
 export const DATED_COMMITMENT = [
   new RegExp(
-    String.raw`(?:^|[,;:—–]\s*|^[\p{Emoji}\s]+|^(?:ok|okay|sure|yep|yes|will do|thanks)[,!.]?\s+)(?:i'?m\s+)?(?!(?:thinking|wondering|hoping|feeling|loving|going|getting|seeing|looking forward|missing|guessing|assuming|saying|kidding|waiting|trying|nothing|something|anything|everything|morning|evening|meeting|during|according|including|regarding|pending|amazing|interesting|exciting|boring|annoying|heading|leaving|flying|travell?ing|visiting|working|staying|starting|coming|landing|happening|closing|opening|raining|snowing|aiming|targeting|planning|onboarding|training|pricing|booking|billing|housekeeping)\b)\p{L}{2,}ing\b(?:\s+(?!(?:would|will|is|are|was|were|be|been)\b)[\p{L}\d'’-]+){0,4}?\s+${WHEN}`,
+    String.raw`(?:^|[,;:—–]\s*|^[\p{Emoji}\s]+|^(?:ok|okay|sure|yep|yes|will do|thanks)[,!.]?\s+)(?:i'?m\s+)?(?!(?:thinking|wondering|hoping|proposing|suggesting|recommending|considering|feeling|loving|going|getting|seeing|looking forward|missing|guessing|assuming|saying|kidding|waiting|trying|nothing|something|anything|everything|morning|evening|meeting|during|according|including|regarding|pending|amazing|interesting|exciting|boring|annoying|heading|leaving|flying|travell?ing|visiting|working|staying|starting|coming|landing|happening|closing|opening|raining|snowing|aiming|targeting|planning|onboarding|training|pricing|booking|billing|housekeeping)\b)\p{L}{2,}ing\b(?:\s+(?!(?:would|will|is|are|was|were|be|been)\b)[\p{L}\d'’-]+){0,4}?\s+${WHEN}`,
     'iu',
   ),
   new RegExp(String.raw`\b(?:is|are|['’]s)\s+(?:both\s+|all\s+)?on me\b[^.?!]*?${WHEN}`, 'iu'),
@@ -139,7 +144,7 @@ export const DATED_COMMITMENT = [
 
 /** An answer that starts the work ("cheking the mail logs", "on it, pulling the list"), read only as a reply to a request. */
 export const WORK_UNDER_WAY =
-  /^(?:[\p{Emoji}\s]*)(?:(?:ok|okay|sure|yep|yes|on it|my bad|sorry)[,!.]?\s+)?(?:i'?m\s+)?(?!(?:thinking|wondering|hoping|feeling|loving|going|getting|seeing|missing|guessing|assuming|saying|kidding|waiting|trying|nothing|something|anything|everything|morning|evening|meeting|amazing|interesting)\b)\p{L}{2,}ing\s+(?:the|your|my|our|their|a|an|it|this|that|them|in|on|into|through|with|for|to|up|out|back)\b/iu;
+  /^(?:[\p{Emoji}\s]*)(?:(?:ok|okay|sure|yep|yes|on it|my bad|sorry)[,!.]?\s+)?(?:i'?m\s+)?(?!(?:thinking|wondering|hoping|proposing|suggesting|recommending|considering|feeling|loving|going|getting|seeing|missing|guessing|assuming|saying|kidding|waiting|trying|nothing|something|anything|everything|morning|evening|meeting|amazing|interesting)\b)\p{L}{2,}ing\s+(?:the|your|my|our|their|a|an|it|this|that|them|in|on|into|through|with|for|to|up|out|back)\b/iu;
 
 /** A bare call after a statement puts the statement to whoever takes it: "the reset emails never arrive. anyone?" */
 export const BARE_CALL =
