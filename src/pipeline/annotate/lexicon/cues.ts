@@ -30,6 +30,10 @@ export const DECISION_CUES = [
   /\b\w+ it is[.!]/i,
   /\bi'?m ok with that\b/i,
   /\b(ships|goes out|lands) in \d/i,
+  // "launch is now March 3 (was Feb 24)": a change stated with what it replaces.
+  /\b(?:is|are) now\b[^.?!()]{1,60}\((?:was|previously|formerly|instead of)\s+[^)]{1,40}\)/i,
+  // "their finance team accepted net 45", "legal signed off on the redline": a party agreeing to a change.
+  /\b(?:we|they|(?:our|their|the) (?:legal(?: team)?|lawyers|counsel|board|finance(?: team)?|management|leadership|client|customer|procurement|ceo|cfo|side))\s+(?:accepts?|accepted|agreed to|signed off on)\s+(?!(?:it|that|this)\b)\S/i,
 ];
 
 /** A decision reverses an earlier one. */
