@@ -109,6 +109,31 @@ describe('action items', () => {
     expect(items([['marco', 'I need a coffee before this call']]).actionItems).toEqual([]);
   });
 
+  it('reads a promise without "I" ("thanks, will test Monday") and undated work verbs ("I\'ll post it in the channel")', () => {
+    const dated = items([
+      ['lena', 'staging has the new export endpoint now, @Marco Rossi point your client at it'],
+      ['marco', 'thanks, will test Monday'],
+    ]);
+    expect(dated.actionItems).toContainEqual(
+      expect.objectContaining({ assignee: key('marco'), due: '2026-11-16', evidence: ['m1', 'm2'] }),
+    );
+    expect(items([['marco', "fine by me, I'll post it in the channel"]]).actionItems).toEqual([
+      expect.objectContaining({ assignee: key('marco') }),
+    ]);
+    const pinned = items([
+      ['marco', "fine by me, I'll pin it in the channel"],
+      ['lena', 'thanks'],
+      ['marco', 'pinned in #support'],
+    ]);
+    expect(pinned.completions).toEqual([
+      expect.objectContaining({ itemId: pinned.actionItems[0].id, messageId: 'm3' }),
+    ]);
+    // Being somewhere, knowing more, seeing promise no work.
+    expect(items([['marco', 'thanks, will know more by Friday']]).actionItems).toEqual([]);
+    expect(items([['marco', 'thanks, will be there Monday']]).actionItems).toEqual([]);
+    expect(items([['marco', 'will see how it goes tomorrow']]).actionItems).toEqual([]);
+  });
+
   it('keeps a dated promise about work already open elsewhere (the new day is news), not an undated repeat', () => {
     const open = {
       openItems: [

@@ -120,6 +120,8 @@ export const COMMITMENT_CUES = [
   /\bi can (take|do|handle|own|pick up) (it|that|this)\b/i,
   /\bi('ll| will| am going to|'m going to|'m gonna) (?!not\b|never\b|be\b|let\b|leave\b|need\b|bet\b|say\b|admit\b|believe\b|miss\b|try to remember\b)\w+/i,
   /\bi'?ll take (it|that|this)\b/i,
+  // "thanks, will test Monday", "Will confirm tomorrow.": a clause-initial "will" with the speaker left out.
+  /(?:^|[.!;,:—–]\s*)will (?!(?:not|never|be|do|see|try|think|let|have to|need|probably|likely|know|hear|keep|stay|wait|want|look|feel|it|this|that|they|we|you|he|she)\b)\p{L}{2,}\b/iu,
 ];
 
 /** "👍 running the refund script", "looking at your PR today": work the speaker is starting now (clause-initial). */
@@ -156,7 +158,7 @@ export const BARE_CALL =
 
 /** A commitment without a date is an action item only when it names real work (not "I'll ask", "I'll join"). */
 export const WORK_VERBS =
-  /\bi('ll| will| am going to|'m going to|'m gonna) (?:also |quickly |just |then )?(take|fix|write|raise|handle|build|ship|merge|deploy|rotate|bump|migrate|send|own|cut|finish|implement|investigate|debug|patch|draft|rewrite|refactor|set up|clean up|do it|do that|get it|have it|look into|prepare|upgrade|file|open|add|remove|move|test|document|schedule|book|order|call|email)\b|\bleave it with me\b|\bi'?ve got (it|this)\b|\blet me (fix|handle|take|write|draft|look into|investigate)\b|\bi can (take|do|handle|own|pick up) (it|that|this)\b/i;
+  /\bi('ll| will| am going to|'m going to|'m gonna) (?:also |quickly |just |then )?(take|fix|write|raise|handle|build|ship|merge|deploy|rotate|bump|migrate|send|own|cut|finish|implement|investigate|debug|patch|draft|rewrite|refactor|set up|clean up|do it|do that|get it|have it|look into|prepare|upgrade|file|open|add|remove|move|test|document|schedule|book|order|call|email|pull|post|pin|publish|upload|share|submit|sign|revert|restart|enable|disable|configure|install|announce|confirm)\b|\b(?:^|[.!;,:]\s*)will (?:test|fix|confirm|send|ship|merge|deploy|review|update|post|check|look into|draft|write)\b|\bleave it with me\b|\bi'?ve got (it|this)\b|\blet me (fix|handle|take|write|draft|look into|investigate)\b|\bi can (take|do|handle|own|pick up) (it|that|this)\b/i;
 
 /**
  * A promise to pass something on to someone named ("I'll ask Kwame", "I'll tell Jo", "I'll loop in
@@ -175,7 +177,7 @@ export const ACK_CUES = [
 
 /** Something is finished. */
 export const COMPLETION_CUES = [
-  /\b(done|shipped|merged|fixed|finished|deployed|landed|rotated|bumped|reviewed|pushed|sent|called|updated|resolved|completed|wrapped up|sorted|closed|released|took care of|taken care of|submitted|published|uploaded|posted|shared)\b/i,
+  /\b(done|shipped|merged|fixed|finished|deployed|landed|rotated|bumped|reviewed|pushed|sent|called|updated|resolved|completed|wrapped up|sorted|closed|released|took care of|taken care of|submitted|published|uploaded|posted|shared|pinned|installed|configured|enabled|reverted|restarted|booked|filed)\b/i,
   /\b(it'?s|is) live\b/i,
   /✔️|☑️/u,
   /\b(is|are) (up|out|in|live|ready)\b/i,
