@@ -134,6 +134,23 @@ describe('action items', () => {
     expect(items([['marco', 'will see how it goes tomorrow']]).actionItems).toEqual([]);
   });
 
+  it('gives a line of meeting notes to the person named in brackets, not a done line or a decision', () => {
+    const out = items([
+      [
+        'sam',
+        'Notes from the vendor sync:\n- Decided: we pilot in Leeds first (Dana)\n- Acme (Lena) sends the sample invoices by Fri Nov 13\n- docs: migration guide draft by Nov 20 (Marco → Sam)\n- sandbox keys rotated ✅ (Priya)\n- DPA signature (Sam), still open\n- next sync Wed',
+      ],
+    ]);
+    expect(
+      out.actionItems
+        .map((item) => [item.assignee, item.due])
+        .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    ).toEqual([
+      [key('lena'), '2026-11-13'],
+      [key('marco'), '2026-11-20'],
+    ]);
+  });
+
   it('keeps a dated promise about work already open elsewhere (the new day is news), not an undated repeat', () => {
     const open = {
       openItems: [

@@ -208,7 +208,8 @@ export function extractActionItems(context: AnnotateContext): {
       const thirdKey = third?.groups
         ? context.people.resolve((third.groups.name ?? third.groups.name2 ?? '').replace(/^@/, ''))
         : undefined;
-      const named = thirdKey && thirdKey !== message.author ? thirdKey : null;
+      const named =
+        (thirdKey && thirdKey !== message.author ? thirdKey : null) ?? notesOwner(context, read, unit);
       // An ask for approval or sign-off is a question for the approver, not work (extract-questions.ts).
       const request =
         (unit.act === 'request' &&
@@ -311,6 +312,30 @@ export function extractActionItems(context: AnnotateContext): {
     answerReactions(context, read, calls, found, complete);
   }
   return { items: found.map((entry) => entry.item), completions };
+}
+
+/** "(Lena)", "(Marco → Sam)": a person in brackets at a line of notes, the first one doing it. */
+const BRACKETED_OWNER =
+  /\((\p{Lu}[\p{L}'-]+)(?:\s+\p{Lu}[\p{L}'-]+)?(?:\s*(?:→|->|=>|\/|&|and)\s*[^()]{1,40})?\)/u;
+
+/**
+ * Whose a line of meeting notes is: a list item of a message with two or more, naming one person in
+ * brackets ("Acme (Lena) sends the invoices by Fri", "migration guide by Nov 20 (Marco)"); not a
+ * line that records a decision, something done (✅, "done"), a status ("still open") or a question.
+ */
+function notesOwner(context: AnnotateContext, read: ReadMessage, unit: ReadUnit): string | null {
+  if (unit.unit.listIndex === undefined) return null;
+  if (read.units.filter((candidate) => candidate.unit.listIndex !== undefined).length < 2) return null;
+  if (['completion', 'question', 'decision'].includes(unit.act) || /\?\s*$/.test(unit.text)) return null;
+  if (
+    /✅|✔|☑|\b(?:done|finished|shipped|arrived|tested|confirmed)\b|\b(?:still open|still pending|in progress|outstanding)\b|^\W*(?:decided|decision|agreed)\b/iu.test(
+      unit.text,
+    )
+  )
+    return null;
+  const name = BRACKETED_OWNER.exec(unit.text)?.[1];
+  const key = name ? context.people.resolve(name) : undefined;
+  return key ?? null;
 }
 
 /** One line of a plan that hands out work: "@tomás final feed import Mon night", in a message with two or more such lines. */
