@@ -233,6 +233,16 @@ describe('action items', () => {
     expect(items([['dana', 'can you take a look at the flaky test, Sam?']]).actionItems[0]?.assignee).toBe(
       key('sam'),
     );
+    // Work split in the present tense: "Lena writes it up, I check the numbers".
+    const split = items([['dana', 'ok, the memo goes out Thursday. Lena writes it up, I check the numbers']]);
+    expect(split.actionItems).toContainEqual(expect.objectContaining({ assignee: key('lena') }));
+    expect(items([['dana', 'Lena writes great release notes']]).actionItems).toEqual([]);
+    // An acknowledgement that also hands out work.
+    const acked = items([
+      ['marco', '@Dana Whitfield can you get the memo out Thursday?'],
+      ['dana', "👍 we'll send it Thursday. Sam writes it up, I check the numbers"],
+    ]);
+    expect(acked.actionItems.map((item) => item.assignee).sort()).toEqual([key('dana'), key('sam')]);
   });
 
   it("reads a due date in the speaker's own zone when the profile has one", () => {

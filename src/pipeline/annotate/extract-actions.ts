@@ -195,7 +195,8 @@ export function extractActionItems(context: AnnotateContext): {
         if (due) Object.assign(acked.item, { due: due.value, dueText: due.text });
       }
       acked.item.confidence = Math.min(0.95, acked.item.confidence + 0.1);
-      continue;
+      // "👍 we'll send it Friday. Lena writes it up, I check": an acknowledgement may hand out work too.
+      if (!read.units.some((unit) => thirdPersonKey(context, unit.text, message.author))) continue;
     }
 
     let made = 0;
@@ -204,12 +205,7 @@ export function extractActionItems(context: AnnotateContext): {
         calls.push({ read, unit: read.units[k - 1], to: 'anyone', members: [], responders: new Set() });
         continue;
       }
-      const third = THIRD_PERSON_TASK.exec(unit.text);
-      const thirdKey = third?.groups
-        ? context.people.resolve((third.groups.name ?? third.groups.name2 ?? '').replace(/^@/, ''))
-        : undefined;
-      const named =
-        (thirdKey && thirdKey !== message.author ? thirdKey : null) ?? notesOwner(context, read, unit);
+      const named = thirdPersonKey(context, unit.text, message.author) ?? notesOwner(context, read, unit);
       // An ask for approval or sign-off is a question for the approver, not work (extract-questions.ts).
       const request =
         (unit.act === 'request' &&
@@ -312,6 +308,15 @@ export function extractActionItems(context: AnnotateContext): {
     answerReactions(context, read, calls, found, complete);
   }
   return { items: found.map((entry) => entry.item), completions };
+}
+
+/** Someone other than the speaker named as doing the work ("Owen will handle …", "Owen writes it up, I check"). */
+function thirdPersonKey(context: AnnotateContext, text: string, author: string): string | null {
+  const groups = THIRD_PERSON_TASK.exec(text)?.groups;
+  const key = groups
+    ? context.people.resolve((groups.name ?? groups.name2 ?? groups.name3 ?? '').replace(/^@/, ''))
+    : undefined;
+  return key && key !== author ? key : null;
 }
 
 /** "(Lena)", "(Marco → Sam)": a person in brackets at a line of notes, the first one doing it. */

@@ -108,9 +108,9 @@ export const ROOM_REQUEST =
 export const TAKES_IT =
   /^(?:[\p{Emoji}\s]*)(?:(?:me|sure|ok|okay|yep|yes|yeah)[,!.]?\s+)?(?:i'?ll (take|do|grab|handle) (it|that|this|one)|i can (take|do|grab|handle) (it|that|this)|on it|mine|i got (it|this)|i'?ve got (it|this)|me!?$|will do)/iu;
 
-/** Someone else named as doing the work: "Owen will handle the export", "we need Keisha to sign off". */
+/** Someone else named as doing the work: "Owen will handle the export", "we need Keisha to sign off", "Owen writes it up, I check it". */
 export const THIRD_PERSON_TASK =
-  /(?:^|[,.;:]\s+|\band\s+)@?(?<name>\p{Lu}[\p{L}_-]+)(?: \p{Lu}[\p{L}'-]+)? (?:will|'ll|is going to|can you|to) (?:take|handle|do|fix|write|send|look into|pick up|own|prepare|draft|update|set up|follow up|reach out|check)\b|\b(?:need|want|asked) @?(?<name2>\p{Lu}[\p{L}_-]+) to (?!be\b)\w+/u;
+  /(?:^|[,.;:]\s+|\band\s+)@?(?<name>\p{Lu}[\p{L}_-]+)(?: \p{Lu}[\p{L}'-]+)? (?:will|'ll|is going to|can you|to) (?:take|handle|do|fix|write|send|look into|pick up|own|prepare|draft|update|set up|follow up|reach out|check)\b|\b(?:need|want|asked) @?(?<name2>\p{Lu}[\p{L}_-]+) to (?!be\b)\w+|(?:^|[.;:]\s+)@?(?<name3>\p{Lu}[\p{L}_-]+) (?:drafts|writes|sends|reviews|checks|handles|prepares|updates|fixes|books|calls|emails|runs|files|collects|takes)\b[^.,;]{0,40},\s*(?:i|I|we|and I)\s+\p{L}+/u;
 
 /** The speaker commits to something. */
 export const COMMITMENT_CUES = [
