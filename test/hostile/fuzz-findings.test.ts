@@ -43,7 +43,7 @@ describe('hostile: fuzz findings', { timeout: 300_000 }, () => {
     const json = outro(dirs.home, ['brief', '--json']);
     expect(json.status).toBe(0);
     expect(JSON.parse(json.stdout)).toMatchObject({ reader: { name: 'everyone', keys: [] } });
-    // The counter of messages the per-message time budget cut short.
+    // The counter of messages the per-message work budget cut short.
     const status = outro(dirs.home, ['status']);
     expect(status.status).toBe(0);
     expect(status.stdout).toMatch(/Analysis +0 messages analysed only partly/);
