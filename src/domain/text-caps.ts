@@ -35,5 +35,11 @@ export function capSummary(summary: string): string {
 /** A name, handle or email on one line of at most 256 characters; one within the cap is kept exactly as written. */
 export function capName(name: string): string {
   if (name.length <= NAME_MAX) return name;
-  return capText(name.slice(0, 4 * NAME_MAX).replace(/\s+/g, ' ').trim(), NAME_MAX);
+  return capText(
+    name
+      .slice(0, 4 * NAME_MAX)
+      .replace(/\s+/g, ' ')
+      .trim(),
+    NAME_MAX,
+  );
 }
