@@ -17,9 +17,9 @@ export function graphFile(graphDir: string): string {
 
 /**
  * Kùzu's buffer pool, by default 80% of the machine's memory, is what grows the resident memory of
- * an ingest with the agents (issue 16: a 20,000-message Discord file peaked at 650-690 MB, ~480 MB
- * of it outside the JavaScript heap, the last ~350 MB while the graph was loaded). Capped at
- * 256 MiB; Kùzu evicts pages past it. OUTRO_GRAPH_MEMORY_MB sets another size (0: Kùzu's default).
+ * an ingest with the agents while the graph loads (issue 16: a 20,000-message Discord file peaked
+ * at 691-703 MB, ~300 MB of it gained in the graph's last 12 s; with this cap 569-668 MB). Capped
+ * at 256 MiB; Kùzu evicts pages past it. OUTRO_GRAPH_MEMORY_MB sets another size (0: Kùzu's default).
  */
 export const DEFAULT_GRAPH_MEMORY_MB = 256;
 
