@@ -33,7 +33,7 @@ export interface StatusReport {
   privacy: PrivacyWarning[];
   /** The search index: documents and bytes on disk (set by `status`). */
   search?: SearchIndexStats;
-  /** Messages analysed only partly: their reading ran past annotate's per-message time budget. */
+  /** Messages analysed only partly: their reading ran past annotate's per-message work budget. */
   partlyAnalysed: number;
 }
 

@@ -60,7 +60,7 @@ export const ConversationAnnotated = z.object({
   start: z.string(),
   end: z.string(),
   messageCount: z.number().int(),
-  /** Messages analysed only partly (their reading ran past the per-message time budget); absent when none. */
+  /** Messages analysed only partly (their units held more than the per-message work budget); absent when none. */
   partialMessages: z.number().int().optional(),
   provenance: Provenance,
 });

@@ -14,6 +14,7 @@ import {
   type ReactionAdded,
 } from './message.js';
 import type { PersonLinked, PersonUpdated } from './person.js';
+import { capName } from './text-caps.js';
 
 export function postedEventId(ref: MessageRef): string {
   return stableId(EVENT.messagePosted, ref.source, ref.workspace, ref.channel, ref.id);
@@ -68,6 +69,13 @@ export function personUpdated(
   payload: PersonUpdated,
   occurredAt: string,
 ): TypedEnvelope<typeof EVENT.personUpdated> {
+  // Every connector's people go through here: names, handles and emails are capped once (capName).
+  payload = {
+    ...payload,
+    names: payload.names.map(capName),
+    handles: payload.handles.map(capName),
+    emails: payload.emails.map(capName),
+  };
   return makeEvent({
     id: stableId(EVENT.personUpdated, payload.key, contentHash(payload)),
     type: EVENT.personUpdated,

@@ -44,7 +44,7 @@ export function newestMessageAt(db: SqliteDatabase): string | undefined {
 
 /** What the event log holds, counted with indexed queries (a few hundred ms at a million events). */
 /**
- * Messages analysed only partly (past annotate's per-message time budget), over the latest
+ * Messages analysed only partly (past annotate's per-message work budget), over the latest
  * annotation of each conversation: a conversation annotated again as it grew counts once.
  */
 export function partlyAnalysedMessages(db: SqliteDatabase): number {

@@ -9,7 +9,7 @@ export function registerStatus(program: Command, context: () => CliContext): voi
   program
     .command('status')
     .description(
-      'Show what is stored: sources, channels, people, messages (and how many were analysed only partly, past the per-message time budget), the last ingest and what it skipped',
+      'Show what is stored: sources, channels, people, messages (and how many were analysed only partly, past the per-message work budget), the last ingest and what it skipped',
     )
     .option('--json', 'print the report as JSON')
     .addHelpText('after', '\nExamples:\n  outro status\n  outro status --json | jq .stats.sources')
@@ -56,7 +56,7 @@ export function renderStatus(report: StatusReport): string[] {
     `          first ${formatTime(stats.firstMessageAt)}, last ${formatTime(stats.lastMessageAt)}`,
     `People    ${plural(stats.people, 'identity', 'identities')} → ${plural(report.humans, 'person', 'people')} (${plural(report.crossSourceLinks, 'cross-source link')})`,
     `Meetings  ${plural(stats.meetings, 'occurrence')}`,
-    `Analysis  ${plural(report.partlyAnalysed, 'message')} analysed only partly (past the per-message time budget of annotate)`,
+    `Analysis  ${plural(report.partlyAnalysed, 'message')} analysed only partly (past the per-message work budget of annotate)`,
     ...(report.search
       ? [
           `Search    ${plural(report.search.docs, 'document')} indexed${report.search.bytes === null ? '' : ` (${(report.search.bytes / 1048576).toFixed(1)} MiB)`}`,

@@ -22,24 +22,39 @@ export interface ReadMessage {
   units: ReadUnit[];
   /** What the classifier read around the message: reply, DM, the acts of the message before and the one answered. */
   actContext: ActContext;
-  /** Its reading ran past the time budget: only its first PARTIAL_UNITS units were analysed. */
+  /** Its units hold more work than MESSAGE_WORK_BUDGET: only the first units within it were analysed. */
   partial?: boolean;
 }
 
 /**
- * Time one message may take to read (units, acts) before the rest of it is left out of the
- * analysis (issue 16: bounded cost per message; the text caps in nlp.ts bound it first, so only a
- * pathological message or a starved machine reaches this). The log keeps the message whole.
+ * Work one message may take to read (units, acts, extractors) before the rest of it is left out of
+ * the analysis (issue 16: bounded cost per message). Counted, not timed, so the same input gives
+ * the same events on any machine: each unit costs UNIT_WORK plus the length of its analysed text
+ * (skipped units, code and traces, cost UNIT_WORK alone). splitUnits caps a message at 1,000 units
+ * of at most 4 KB, so a message of a thousand ordinary sentences (~90 K) stays whole; 1,000 long
+ * paragraphs do not. The log keeps the message whole.
  */
-export const MESSAGE_BUDGET_MS = 1_000;
-/** Units of a message past its budget that the extractors still read. */
-export const PARTIAL_UNITS = 8;
+export const MESSAGE_WORK_BUDGET = 128 * 1024;
+/** Work counted for each unit besides its text. */
+export const UNIT_WORK = 16;
 
 export interface ReadOptions {
-  /** Per-message budget (default MESSAGE_BUDGET_MS). */
-  budgetMs?: number;
-  /** The clock, in ms (default performance.now). */
-  now?: () => number;
+  /** Per-message work budget (default MESSAGE_WORK_BUDGET). */
+  workBudget?: number;
+}
+
+/** The first units of `units` whose work fits `budget` (always the first one), and whether any were left out. */
+export function unitsWithinBudget(
+  units: readonly Unit[],
+  budget: number,
+): { units: Unit[]; partial: boolean } {
+  let work = 0;
+  for (let k = 0; k < units.length; k++) {
+    const unit = units[k];
+    work += UNIT_WORK + (unit.skip ? 0 : unit.text.length);
+    if (work > budget) return { units: units.slice(0, Math.max(1, k)), partial: true };
+  }
+  return { units: [...units], partial: false };
 }
 
 /** Acts read elsewhere (a model), by unit id `<message id>#<k>` (k: position among the message's read units). */
@@ -118,8 +133,7 @@ export function readConversation(
   given?: GivenActs,
   options: ReadOptions = {},
 ): AnnotateContext {
-  const budget = options.budgetMs ?? MESSAGE_BUDGET_MS;
-  const now = options.now ?? (() => performance.now());
+  const budget = options.workBudget ?? MESSAGE_WORK_BUDGET;
   const people = peopleResolverOf(input.people, `${input.ref.source}:`);
   const entities = new EntityBook(knownStateOf(input)?.entities ?? input.entities);
   const { bots } = peopleIndexOf(input.people);
@@ -129,27 +143,22 @@ export function readConversation(
     const isBot = bots.has(message.author) || NON_MESSAGES.has(message.kind ?? 'message');
     const target =
       message.replyTo ?? (message.thread && message.thread !== message.id ? message.thread : undefined);
-    const started = now();
-    let split = splitClauses(splitUnits(withEmoji(message.text)));
-    let partial = !isBot && now() - started > budget;
-    if (partial) split = split.slice(0, PARTIAL_UNITS);
+    const whole = splitClauses(splitUnits(withEmoji(message.text)));
+    const { units: split, partial } = isBot
+      ? { units: whole, partial: false }
+      : unitsWithinBudget(whole, budget);
     const actContext: ActContext = {
       reply: target !== undefined,
       dm: input.dm,
       previousAct,
       replyToAct: target ? actOf.get(target) : undefined,
     };
-    let units = isBot
+    const units = isBot
       ? []
       : readUnitActs(split, actContext, acts).map((unit, k) => {
           const read = given?.get(`${message.id}#${k}`);
           return read ? { ...unit, act: read.act, confidence: read.confidence } : unit;
         });
-    if (!isBot && !partial && now() - started > budget) {
-      partial = true;
-      split = split.slice(0, PARTIAL_UNITS);
-      units = units.slice(0, PARTIAL_UNITS);
-    }
     if (!isBot) {
       previousAct = actOfMessage(units);
       actOf.set(message.id, previousAct);

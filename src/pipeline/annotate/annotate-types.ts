@@ -172,7 +172,7 @@ export const AnnotatedRetraction = z.object({ factId: z.string(), by: z.string()
 
 /** What the annotate stage returns for one conversation; the agent turns it into events. */
 export const AnnotateOutput = z.object({
-  /** Messages whose reading ran past the per-message time budget (annotate-context.ts); absent when none. */
+  /** Messages whose units held more than the per-message work budget (annotate-context.ts); absent when none. */
   partialMessages: z.number().int().optional(),
   topic: z.string(),
   summary: z.string(),

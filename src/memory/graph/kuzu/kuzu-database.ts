@@ -16,6 +16,28 @@ export function graphFile(graphDir: string): string {
 }
 
 /**
+ * Kùzu's buffer pool, by default 80% of the machine's memory, is what grows the resident memory of
+ * an ingest with the agents while the graph loads (issue 16: a 20,000-message Discord file peaked
+ * at 691-703 MB, ~300 MB of it gained in the graph's last 12 s; with this cap 569-668 MB). Capped
+ * at 256 MiB; Kùzu evicts pages past it. OUTRO_GRAPH_MEMORY_MB sets another size (0: Kùzu's default).
+ */
+export const DEFAULT_GRAPH_MEMORY_MB = 256;
+
+/** The buffer pool size in bytes to open the graph with (0: Kùzu's default). */
+export function graphBufferPoolBytes(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): number {
+  const set = env.OUTRO_GRAPH_MEMORY_MB;
+  const mb = set === undefined || set.trim() === '' ? DEFAULT_GRAPH_MEMORY_MB : Number(set);
+  if (!Number.isFinite(mb) || mb < 0)
+    throw new OutroError(
+      'CONFIG_INVALID',
+      `OUTRO_GRAPH_MEMORY_MB=${set} is not a size in MiB; set it to a whole number such as 512, or 0 for Kùzu's default (80% of memory).`,
+    );
+  return Math.floor(mb) * 1024 * 1024;
+}
+
+/**
  * One open Kùzu database with a write connection and a read connection, each behind its own
  * queue: writes are serialized (one write transaction at a time), reads never overlap on their
  * connection. Every QueryResult is read fully and closed before the call returns, so none can
@@ -40,9 +62,10 @@ export class KuzuDatabase {
     if (!options.readOnly) mkdirSync(graphDir, { recursive: true, mode: 0o700 });
     else if (!existsSync(file)) throw new OutroError('NOT_FOUND', `There is no graph at ${file} yet.`);
     const created = !existsSync(file);
+    const pool = graphBufferPoolBytes();
     let db: Database | undefined;
     try {
-      db = options.readOnly ? new kuzu.Database(file, 0, true, true) : new kuzu.Database(file);
+      db = options.readOnly ? new kuzu.Database(file, pool, true, true) : new kuzu.Database(file, pool);
       await db.init();
       if (created && existsSync(file)) chmodSync(file, 0o600);
       const writer = new kuzu.Connection(db);

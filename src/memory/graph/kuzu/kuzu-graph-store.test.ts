@@ -149,6 +149,11 @@ describe('KuzuGraphStore: a calendar series by COPY (issue 16)', () => {
       );
       expect(await store.meetings({ people: ['calendar:email:lena@example.com'] })).toHaveLength(350);
       expect((await store.counts()).meetings).toBe(350);
+      // Looked up by key (each id through the key index): repeated and absent ids are fine.
+      const asked = [...again, ...again.slice(0, 10), meeting(400)].map((found) => found.id);
+      const got = await store.get('meeting', asked);
+      expect([...got.keys()].sort()).toEqual(again.map((found) => found.id).sort());
+      expect(got.get(again[0].id)).toEqual(again[0]);
       expect(await store.cursor()).toBe(650);
       expect(
         (await store.get('person', ['calendar:email:tom@example.com'])).get('calendar:email:tom@example.com')

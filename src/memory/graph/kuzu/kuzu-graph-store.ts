@@ -28,7 +28,7 @@ import {
 import { searchWords } from '../search-text.js';
 import { byAt, compareFacts, compareText, distinctById, sortSnapshot } from '../snapshot-order.js';
 import { bulkLoad, copyAppend } from './kuzu-bulk-load.js';
-import { replaceSlot, upsert } from './kuzu-writes.js';
+import { byKeys, replaceSlot, upsert } from './kuzu-writes.js';
 
 import { KuzuDatabase, type KuzuRow } from './kuzu-database.js';
 import { factFromNode, TABLE_SPECS, type TableSpec } from './kuzu-rows.js';
@@ -88,10 +88,7 @@ export class KuzuGraphStore implements GraphStore {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return found; // an empty list parameter crashes Kùzu 0.11.3
     const spec = TABLE_SPECS[kind] as TableSpec<K>;
-    // `WHERE … IN` uses the key index; `UNWIND … MATCH {key: k}` scans the table for each id.
-    const rows = await this.db.read(`MATCH (n:${spec.table}) WHERE n.${spec.key} IN $ids RETURN n`, {
-      ids: unique,
-    });
+    const rows = await this.db.read(byKeys(spec.table, spec.key, 'RETURN n'), { ids: unique });
     for (const row of rows) {
       const record = spec.fromNode(row.n as KuzuRow);
       found.set(keyOf(kind, record), record);
@@ -130,7 +127,7 @@ export class KuzuGraphStore implements GraphStore {
     if (present.length > 0)
       await this.db.transaction(async (exec) => {
         for (let at = 0; at < present.length; at += 5_000)
-          await exec(`MATCH (m:Meeting) WHERE m.id IN $ids DETACH DELETE m`, {
+          await exec(byKeys('Meeting', 'id', 'DETACH DELETE n'), {
             ids: present.slice(at, at + 5_000),
           });
       });
@@ -145,8 +142,8 @@ export class KuzuGraphStore implements GraphStore {
     const found = new Set<string>();
     if (keys.length === 0) return found; // an empty list parameter crashes Kùzu 0.11.3
     for (let at = 0; at < keys.length; at += 5_000) {
-      const rows = await this.db.read(`MATCH (n:${table}) WHERE n.${key} IN $keys RETURN n.${key} AS k`, {
-        keys: keys.slice(at, at + 5_000) as string[],
+      const rows = await this.db.read(byKeys(table, key, `RETURN n.${key} AS k`), {
+        ids: keys.slice(at, at + 5_000) as string[],
       });
       for (const row of rows) found.add(String(row.k));
     }

@@ -10,6 +10,17 @@ import {
   type EdgeSpec,
   type TableSpec,
 } from './kuzu-rows.js';
+import type { NodeTable } from './kuzu-schema.js';
+
+/**
+ * Nodes of `table` whose `key` is in the list parameter `$ids`, then `tail`. Each id is looked up in
+ * the primary-key index: `WHERE n.key IN $ids` compares every row with the whole list (Kùzu
+ * 0.11.3: 5,000 ids in a table of 25,000 meetings, 0.9-1.9 s; this way 0.02-0.45 s; as fast or
+ * faster for 1 to 100 ids too).
+ */
+export function byKeys(table: NodeTable, key: string, tail: string): string {
+  return `UNWIND $ids AS k MATCH (n:${table} {${key}: k}) ${tail}`;
+}
 
 /** How one record or one fact slot is written row by row inside a write transaction of the Kùzu store. */
 export type Exec = (cypher: string, params?: Record<string, KuzuParam>) => Promise<KuzuRow[]>;
