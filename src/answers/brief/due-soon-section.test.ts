@@ -96,7 +96,7 @@ describe('the due soon section', () => {
       person('slack', 'T1', 'U3', ['Lee Park'], { handles: ['lee'] }),
       ...['slack:T1:U2', 'slack:T1:U3'].map((assignee, index) =>
         item(`group-${index}`, '2026-11-23', {
-          summary: 'Add your numbers to the sheet',
+          summary: 'Fill in your hours in the tracker',
           assignee,
           evidence: [
             ev(K.billing, 'm-group', K.priyaSlack, '2026-11-19T09:00:00.000Z', 'everyone add your numbers'),
@@ -106,7 +106,7 @@ describe('the due soon section', () => {
       item('mine', '2026-11-24', { assignee: K.dana, requestedBy: K.dana, summary: "I'll send the deck" }),
     ]);
     const result = brief();
-    const group = result.dueSoon.filter((entry) => entry.text === 'Add your numbers to the sheet');
+    const group = result.dueSoon.filter((entry) => entry.text === 'Fill in your hours in the tracker');
     expect(group).toHaveLength(1);
     expect(group[0].assignees.map((person) => person.name)).toEqual(['Dana Kim', 'Lee Park']);
     expect(result.dueSoon.find((entry) => entry.id === 'mine')?.requestedBy).toBeNull();

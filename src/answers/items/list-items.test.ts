@@ -152,7 +152,7 @@ describe('listItems', () => {
         itemId,
         conversationId: 'c1',
         channel: K.billing,
-        summary: 'Add your numbers to the sheet',
+        summary: 'Fill in your hours in the tracker',
         assignee,
         requestedBy: K.dana,
         due: null,
@@ -165,7 +165,7 @@ describe('listItems', () => {
       ask('sheet-priya-2', K.priyaSlack, 0.9),
       ask('sheet-sam', K.sam, 0.7),
     ]);
-    const sheet = list().items.filter((item) => item.text === 'Add your numbers to the sheet');
+    const sheet = list().items.filter((item) => item.text === 'Fill in your hours in the tracker');
     expect(sheet.map((item) => item.id).sort()).toEqual(['sheet-priya-2', 'sheet-sam']);
   });
 

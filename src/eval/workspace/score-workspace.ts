@@ -94,7 +94,7 @@ export function scoreWorkspace(truth: WorkspaceTruth, extraction: WorkspaceExtra
   ).length;
 
   // What someone asked of the reader: questions addressed to them, and requests to them put as a
-  // question ("could you join a 30 min call Thursday?"), which outro keeps as action items.
+  // question ("could you hop on a quick call Friday?"), which outro keeps as action items.
   const mine = [
     ...[...data.questions.values()]
       .filter((question) => question.addressees.some((key) => personOf(key) === me))
@@ -147,7 +147,7 @@ export function scoreWorkspace(truth: WorkspaceTruth, extraction: WorkspaceExtra
             data.retractions.get(fact.factId)?.reason !== 'correction',
         )
         .sort((a, b) => a.validFrom.localeCompare(b.validFrom))
-        // One fact said several times ("Zara owns fares" in three channels) is one prediction with all its messages.
+        // One fact said several times ("Leila owns payroll" in three channels) is one prediction with all its messages.
         .reduce((byPair, fact) => {
           const label = personOf(fact.subject) ?? fact.subject;
           const pair = `${label}|${fact.object}`;

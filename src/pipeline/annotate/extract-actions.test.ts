@@ -292,11 +292,11 @@ describe('action items', () => {
     expect(taken).toEqual([expect.objectContaining({ assignee: key('sam'), requestedBy: key('dana') })]);
   });
 
-  it('reads work under way as a commitment: "my bad, reissuing in EUR today", not "loving the new dashboard today"', () => {
+  it('reads work under way as a commitment: "my bad, resending to the new address today", not "loving the new dashboard today"', () => {
     expect(
       items([
-        ['dana', '@marco the customer says they were invoiced in USD instead of EUR'],
-        ['marco', 'my bad, reissuing in EUR today'],
+        ['dana', '@marco the client says their order went to the old address'],
+        ['marco', 'my bad, resending to the new address today'],
       ]).actionItems,
     ).toEqual([expect.objectContaining({ assignee: key('marco') })]);
     expect(items([['marco', 'loving the new dashboard today']]).actionItems).toEqual([]);
@@ -305,9 +305,9 @@ describe('action items', () => {
 
   it('puts a statement followed by a bare "anyone?" to whoever takes it, a guess before taking it on included', () => {
     const out = items([
-      ['dana', "the customer can't log in since friday, the reset emails never arrive. anyone?"],
-      ['sam', 'probably the spam filter again? cheking the mail logs'],
-      ['sam', 'sent them the allowlist instructions'],
+      ['dana', "the client can't upload invoices since monday, the import page keeps timing out. anyone?"],
+      ['sam', 'maybe the proxy limit again? lookng at the gateway logs'],
+      ['sam', 'sent them the workaround instructions'],
     ]);
     expect(out.actionItems).toEqual([
       expect.objectContaining({ assignee: key('sam'), requestedBy: key('dana') }),

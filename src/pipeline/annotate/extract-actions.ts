@@ -49,7 +49,7 @@ function handsOff(context: AnnotateContext, text: string): boolean {
 const STANDS_IN = /\b(?:it|that|this|them|those|these)\b/i;
 
 /**
- * "I'll sign it by Wednesday" after "… so the addendum slips to next week" in the same message: the
+ * "I'll sign it by Wednesday" after "… so the rider document moves to Monday" in the same message: the
  * sentence before says what "it" is, and the item keeps it in brackets (cut short).
  */
 function withContext(summary: string, before: string | undefined): string {
@@ -90,7 +90,7 @@ function pointedAt(context: AnnotateContext, read: ReadMessage): ReadUnit | unde
  * Action items, read from the units' acts and how messages answer each other:
  * - a request unit put to named people ("@x can you …", "Marco, could you …", a DM's "can you …",
  *   one line of a plan per @name) is an item for each of them; "Owen will handle …" names its assignee;
- * - a request put to everyone ("everyone please add your numbers") gives an item to each member
+ * - a request put to everyone ("everyone please fill in your hours") gives an item to each member
  *   who answers it ("added mine", "done", a ✅), and one put to whoever takes it ("can someone …",
  *   "who's looking at …?") to the first who takes it on ("on it", "taking this one");
  * - a commitment ("I'll …", "checking the logs now") is an item for the speaker;

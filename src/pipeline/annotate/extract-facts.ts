@@ -137,7 +137,7 @@ export function extractFacts(
 /**
  * What "that"/"it" in an ownership statement means: the claim a correction sets right (when the
  * clause before names the same thing, or nothing), else the thing the clause before names
- * ("fare capping lives in the ticketing API, so that's me"), else what the message it answers is
+ * ("tax rounding sits in the invoice service, so that's me"), else what the message it answers is
  * about. Nothing else: "that's me" answering "who signs?" names no thing, and no fact is guessed.
  */
 function antecedentObject(

@@ -138,8 +138,8 @@ export function extractQuestions(context: AnnotateContext): AnnotatedQuestion[] 
 }
 
 /**
- * A question only the person asked can answer: their choice, their consent, what they need ("@Noor
- * which do you want?", "ok for you?", "anything I can do to unblock it?"). Someone else's reply in
+ * A question only the person asked can answer: their choice, their consent, what they need ("@Ines
+ * which do you want?", "ok for you?", "anything I can do to speed it up?"). Someone else's reply in
  * the thread is an opinion, not the answer.
  */
 const ASKS_THEIR_CALL =

@@ -31,7 +31,7 @@ interface Span {
 /**
  * On-call and rotation statements as facts in time (relation `on_call`, subject the person, object
  * the rotation): bot posts ("On-call this week: *X* (primary) · *Y* (secondary)") and people
- * ("Tomás has the pager from Mon 09:00", "I'm on call Oct 19–25"). The span comes from the
+ * ("Mateo takes the pager from Tue 08:00", "I'm on call Oct 19–25"). The span comes from the
  * statement: "this week" (Monday to Monday in the conversation's zone), "next week", "today",
  * "from <time>", "until <day>", a day range; else from the message on, until the next holder.
  * Backups ("secondary", "backup") hold their own rotation. Hedged wording lowers the confidence.
@@ -85,7 +85,7 @@ function holders(
   const clean = sentence.replace(/[*_~]/g, ' ');
   named.forEach((hit, index) => {
     if (out.some((holder) => holder.key === hit.key)) return;
-    // "Tomás has the pager, Priya is out": only names before the next name's clause count their role.
+    // "Mateo has the pager, Priya is out": only names before the next name's clause count their role.
     const end = index + 1 < named.length ? named[index + 1].index : clean.length;
     const around = clean.slice(hit.index, end);
     // "not Priya", "instead of Priya", "Priya is out / off / away": not on call.

@@ -54,7 +54,7 @@ export interface OwnedThing {
  * The thing an owner was already said to own that a new claim names again ("Zara owns the fares
  * API" after "fares → Zara"): its object, so both statements are one ownership with two messages.
  * `sameOwner` says whether two person keys are one human (their keys differ across sources). Two
- * things one message gives the same owner ("me for the contract and anything commercial") are one
+ * things one message gives the same owner ("me for the invoices and anything financial") are one
  * responsibility too: the first thing named, unless one of them ends where the other does not ("from
  * Monday Wen owns X; Jonas moves to Y": what Jonas held until Monday is not where he goes).
  */

@@ -75,7 +75,7 @@ describe('decisions by agreement', () => {
     const out = decisions([
       [
         'marco',
-        'postmortem notes\ndecided: per-customer isolation in the worker ships by Oct 30\ndecided: outages over 30 min get a written RCA within 3 days\ndecided: feed imports that change trip counts by 20% are held for review',
+        'retro notes\ndecided: per-tenant rate limits in the gateway go live by Nov 12\ndecided: incidents longer than an hour get a written review within 2 days\ndecided: price imports that move totals by 15% wait for sign-off',
       ],
     ]);
     expect(out).toHaveLength(3);

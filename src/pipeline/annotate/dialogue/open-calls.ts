@@ -29,7 +29,7 @@ export function answerCall(
     if (call.to === 'anyone' && call.responders.size > 0) continue;
     if (call.to === 'everyone' && call.members.length > 0 && !call.members.includes(author)) continue;
     const units = readAsAnswerTo(context, read, 'request');
-    // "probably the SPF thing again? cheking the mail logs": a guess before taking it on does not refuse it.
+    // "maybe the DNS cache again? lookng at the resolver": a guess before taking it on does not refuse it.
     const first =
       units.find((unit) => unit.act !== 'other' && unit.act !== 'question') ??
       units.find((unit) => WORK_UNDER_WAY.test(unit.text));

@@ -1,8 +1,8 @@
 /**
  * A unit (marked with person slots) cut into clauses, each read by one ownership frame:
- * "route feeds → ask ⟦0⟧, fares/ticketing → ⟦1⟧" is two clauses; "for anything technical, ⟦0⟧"
- * and "whoever owns the pilot, which is ⟦0⟧" stay one. A short heading before a colon
- * ("for anyone new on Pinecrest: …", "small correction: …") is set apart: it names what the list is about.
+ * "label printing → ask ⟦0⟧, payroll/benefits → ⟦1⟧" is two clauses; "for anything database, ⟦0⟧"
+ * and "whoever owns the renewal, which is ⟦0⟧" stay one. A short heading before a colon
+ * ("for anyone new on Halden: …", "small correction: …") is set apart: it names what the list is about.
  */
 export interface UnitClauses {
   heading: string | undefined;

@@ -5,7 +5,7 @@ const START_CUE = /\b(?:from|starting|as of|effective|beginning|since)\b.{0,40}/
 /** "until Friday", "through Nov 20", "till end of month": the last day of a holding. */
 const END_CUE =
   /\b(?:until|till|til|through|thru|up to and including)\s+(?!\d{1,2}[:.]\d{2}|\d{1,2}\s?(?:am|pm)\b).{0,40}/i;
-/** "my last day on billing (today|Friday)", "last day on the ETA engine today". */
+/** "my last day on billing (today|Friday)", "last day on the search indexer today". */
 const LAST_DAY = /\blast day\b(.{0,60})/i;
 
 /**

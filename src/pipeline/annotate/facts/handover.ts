@@ -9,14 +9,14 @@ export interface StatedHolding {
   hedged: boolean;
 }
 
-/** "Keisha is moving to carrier integrations", "Jonas moves to the rider app": a person leaving what they held. */
+/** "Keisha is moving to carrier integrations", "Priya moves to the data platform": a person leaving what they held. */
 const LEAVES =
   /⟦(\d+)⟧\s+(?:(?:is|'s|’s|will be|'ll be)\s+)?(?:moves|moving|moved|switches|switching|transfers|transferring|leaves|leaving|rotates|rotating|steps? (?:down|back|away)|stepping (?:down|back|away))\b/gi;
 
 /**
  * The holder a handover ends: a message that gives a thing a new holder from a later day ("from
- * Monday 19th Wen owns the ETA engine", "Hiro takes over the routing engine … from the 25th") and
- * says someone else is moving on ("Jonas moves to the rider app", "Keisha is moving to carrier
+ * Monday 19th Kofi owns the search indexer", "Hiro takes over the routing engine … from the 25th") and
+ * says someone else is moving on ("Priya moves to the data platform", "Keisha is moving to carrier
  * integrations") says that person held it until then: a holding from the message's time to the
  * handover's day. Nothing when no holding starts later, or nobody is moving on.
  */

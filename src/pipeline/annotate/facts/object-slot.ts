@@ -12,7 +12,7 @@ import {
 
 /** What is left of an object slot once its frame words are gone. */
 export interface ObjectSlot {
-  /** The noun phrases it names ("the contract and anything commercial" → "contract", "commercial"). */
+  /** The noun phrases it names ("the invoices and anything financial" → "invoices", "financial"). */
   phrases: string[];
   /** It began with a catch-all ("anything", "everything", "questions about"). */
   catchAll: boolean;

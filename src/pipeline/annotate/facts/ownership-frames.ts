@@ -4,7 +4,7 @@
  * only the cue and the order, never the words of a person or an object, so "route feeds → ask
  * Tomás", "fares/ticketing → Zara" and "anything billing → me" are one frame.
  *
- * `needs` says when a frame is weak on its own: `pairing` frames ("Sipho for anything technical",
+ * `needs` says when a frame is weak on its own: `pairing` frames ("Ines for anything database",
  * "ask Ravi about deploys") hold only with a catch-all ("anything", "everything"), with a second
  * pair in the same unit, or when the classifier read the unit as an ownership statement.
  * `antecedent` frames ("so that's me") name no object: the thing talked about before is meant.
@@ -27,7 +27,7 @@ const COPULA = String.raw`(?:\s+(?:is|are|was|has been|have been)|'s|’s)`;
 const LEAD = String.raw`^(?:(?:and|also|or|so|then|otherwise|plus|but|just|pls|please|ok|okay)\s+)*`;
 const WHEN = String.raw`(?:\s+(?:now|too|as well|these days|from now on|going forward|again|then|(?:from|starting|as of|effective|until|till|through)\b.*))?\s*[.!]*$`;
 const ROLE = String.raw`(?:contact|point person|point of contact|poc|go-to(?:\s+(?:person|guy|gal))?|owner|dri|maintainer|lead|(?:person|one|who) to (?:ask|talk to|ping|go to)|(?:who|the one|the person) you (?:want|need)|(?:guy|gal|person))`;
-/** Roles that hold a thing; a bare "contact" before the name ("depot contact is Travis") is an address, not an owner. */
+/** Roles that hold a thing; a bare "contact" before the name ("warehouse contact is Gordon") is an address, not an owner. */
 const HOLDER = String.raw`(?:point person|point of contact|go-to(?:\s+person)?|owner|dri|maintainer|lead)`;
 const AREA = String.raw`(?:thing|baby|area|domain|turf|account|project|patch|remit|responsibility|wheelhouse|world|department|territory|piece|bag|show|beat|corner|lane|team|customer|client|portfolio)s?`;
 const VERB = String.raw`(?:(?:runs?|running|is running) point on|owns?|runs|run|looks after|look after|takes care of|take care of|handles|handle|manages|manage|maintains|maintain|leads|lead|covers|cover|oversees|oversee|heads up|heads|owning|running|looking after|taking care of|handling|managing|maintaining|leading|covering|(?:is |are |am |'m |'s |’s )?(?:responsible|accountable|on point) for|(?:is |are |am |'m |'s |’s )?in charge of)`;
@@ -36,7 +36,7 @@ const rx = (source: string): RegExp => new RegExp(source, 'iu');
 const AUX = String.raw`(?:'s|’s|'m|’m|\s+is|\s+are|\s+am|\s+will be|'ll be|’ll be)`;
 
 export const OWNERSHIP_FRAMES: OwnershipFrame[] = [
-  // "my last day on the ETA engine today": the speaker held it up to then (effective-date.ts reads the day).
+  // "my last day on the search indexer today": the speaker held it up to then (effective-date.ts reads the day).
   {
     name: 'last-day',
     declarative: true,
@@ -44,7 +44,7 @@ export const OWNERSHIP_FRAMES: OwnershipFrame[] = [
       String.raw`${P}${POSS}?\s+last day\s+(?:on|with|owning|running|looking after|as (?:the )?(?:owner|lead) of)\s+(?<y>.+?)(?:\s+(?:today|tomorrow|on\s+\S+|this\s+\S+|\S+day))?\s*[.!]*$`,
     ),
   },
-  // "Jonas moves to the rider app full time": a move to a thing, for good.
+  // "Priya moves to the data platform full time": a move to a thing, for good.
   {
     name: 'moves',
     declarative: true,
@@ -52,11 +52,11 @@ export const OWNERSHIP_FRAMES: OwnershipFrame[] = [
       String.raw`${P}\s+(?:moves|is moving|has moved|moved|switches|is switching|has switched|transfers|is transferring|goes|is going)\s+(?:over\s+)?to\s+(?<y>.+?)\s+(?:full[- ]time|for good|permanently)\b`,
     ),
   },
-  // "the Validra bridge is basically Sipho's thing", "Lakeshore is my account"
+  // "the Norvik import is basically Ines's thing", "Halden Foods is my account"
   { name: 'area', pattern: rx(String.raw`^(?<y>.+?)${COPULA}\s+${FILL}${P}${POSS}\s+(?:own\s+)?${AREA}\b`) },
   // "billing's mine now", "that's Wen's now"
   { name: 'possessive', pattern: rx(String.raw`^(?<y>.+?)${COPULA}\s+${FILL}${P}${POSS}${WHEN}`) },
-  // "refunds run through me", "Lakeshore is with me", "billing questions go to Olu"
+  // "refunds run through me", "Halden Foods is with me", "billing questions go to Olu"
   {
     name: 'through',
     pattern: rx(
@@ -71,20 +71,20 @@ export const OWNERSHIP_FRAMES: OwnershipFrame[] = [
     ),
   },
   { name: 'belongs', pattern: rx(String.raw`^(?<y>.+?)\s+belongs?\s+to\s+${P}`) },
-  // "whoever owns the pilot relationship, which is you now"
+  // "whoever owns the vendor renewal, which is you now"
   {
     name: 'whoever',
     pattern: rx(
       String.raw`\b(?:whoever|the one who|the person who|the one that|the person that)\s+${VERB}\s+(?<y>.+?),?\s+(?:which|that|and that|who)\s*(?:is|'s|’s|would be|will be)\s+${P}`,
     ),
   },
-  // "I look after the ticketing API", "she runs our customer service desk"
+  // "I look after the billing exports", "she runs our front office team"
   {
     name: 'verb',
     declarative: true,
     pattern: rx(String.raw`${P}(?:${AUX}|\s+will|'ll|’ll)?\s+${FILL}${VERB}\s+(?<y>.+)$`),
   },
-  // "Shelby from their customer service is the main contact for rider questions from now on"
+  // "Dana from their finance team is the main contact for invoice queries from now on"
   {
     name: 'role',
     declarative: true,
@@ -92,7 +92,7 @@ export const OWNERSHIP_FRAMES: OwnershipFrame[] = [
       String.raw`${P}(?:\s+(?:from|at|of|in|on|over at)\s+[^⟦]+?)?(?:\s+is|\s+are|'s|’s|'m|\s+am|\s+will be|'ll be)\s+${FILL}(?:the|our|their|your|my|a|an)?\s*(?:(?:main|primary|day-to-day|new|current|official|first|only|designated|single)\s+)*${ROLE}\s+(?:for|of|on|re|about|regarding)\s+(?<y>.+)$`,
     ),
   },
-  // "the main contact for rider questions is Shelby", "billing owner: Priya"
+  // "the main contact for invoice queries is Dana", "billing owner: Priya"
   {
     name: 'role-first',
     pattern: rx(String.raw`\b${HOLDER}\s+(?:for|of|on)\s+(?<y>.+?)\s+(?:is|=|:|will be|is now)\s+${P}`),
@@ -101,19 +101,19 @@ export const OWNERSHIP_FRAMES: OwnershipFrame[] = [
     name: 'role-after',
     pattern: rx(String.raw`^(?<y>.+?)${POSS}?\s+${HOLDER}\s*(?:is|:|=|will be|is now)\s*${P}`),
   },
-  // "route feeds → ask Tomás", "fares/ticketing → Zara", "anything Travis is unhappy about → me"
+  // "label printing → ask Mateo", "payroll/benefits → Leila", "anything Gordon is upset about → me"
   {
     name: 'arrow',
     pattern: rx(String.raw`(?<y>[^→⇒]+?)\s*(?:→|->|=>|⇒|➡️?)\s*(?:${ASK}\s+)?${P}\s*[.!]*$`),
   },
-  // "please route ETA stuff to Wen from Monday"
+  // "please send SSO stuff to Kofi from Monday"
   {
     name: 'route',
     pattern: rx(
       String.raw`${LEAD}(?:route|send|forward|direct|point|redirect)\s+(?<y>.+?)\s+(?:to|at)\s+${P}${WHEN}`,
     ),
   },
-  // "for billing questions, ask Olu", "for anything technical, Sipho"
+  // "for billing questions, ask Olu", "for anything database, Ines"
   {
     name: 'for-ask',
     pattern: rx(String.raw`${LEAD}(?:for|re|about|regarding)\s+(?<y>.+?),?\s+(?:${ASK}\s+)?${P}\s*[.!]*$`),
@@ -134,20 +134,20 @@ export const OWNERSHIP_FRAMES: OwnershipFrame[] = [
       String.raw`^${LEAD}${P}${AUX}\s+${FILL}(?:our|the|your|their)\s+(?<y>[^⟦]+?)\s+(?:person|guy|gal|contact|owner|lead|dri|poc|point person|go-to)\s*[.!]*$`,
     ),
   },
-  // "Zara if it's about the fares API itself"
+  // "Leila if it's about the payroll export itself"
   {
     name: 'if-about',
     pattern: rx(
       String.raw`${LEAD}${P}\s+if\s+(?:it'?s|it is|you need|you have questions|your question is)\s+(?:about|for|re|on|regarding|with)?\s*(?<y>.+)$`,
     ),
   },
-  // "ping Ravi for anything deploys", "ask Lena about the Lakeshore account"
+  // "ping Ravi for anything deploys", "ask Lena about the Halden account"
   {
     name: 'ask',
     needs: 'pairing',
     pattern: rx(String.raw`${LEAD}${ASK}\s+${P}\s+(?:for|about|re|on|with|regarding)\s+(?<y>.+)$`),
   },
-  // "Sipho for anything technical, me for the contract"
+  // "Ines for anything database, me for the invoices"
   {
     name: 'pair',
     needs: 'pairing',
@@ -159,7 +159,7 @@ export const OWNERSHIP_FRAMES: OwnershipFrame[] = [
     needs: 'pairing',
     pattern: rx(String.raw`${LEAD}${P}(?:'s|’s|'m|\s+is|\s+are|\s+am)\s+(?:now\s+)?on\s+(?<y>.+)$`),
   },
-  // "fare capping lives in the ticketing API, so that's me"
+  // "tax rounding sits in the invoice service, so that's me"
   {
     name: 'that-is',
     antecedent: true,
@@ -171,7 +171,7 @@ export const OWNERSHIP_FRAMES: OwnershipFrame[] = [
 
 /**
  * The frame for a clause the classifier read as an ownership statement that no frame above fits:
- * "Sipho does the terminal side with Validra" — a person, one verb, the rest.
+ * "Ines does the import side with Norvik" — a person, one verb, the rest.
  */
 export const CLASSIFIED_FRAME: OwnershipFrame = {
   name: 'classified',

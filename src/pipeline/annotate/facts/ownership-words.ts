@@ -3,7 +3,7 @@
  * something a person owns. Kept apart from the frames (ownership-frames.ts) so both read short.
  */
 
-/** Where an object phrase ends: the next clause or a prepositional tail ("the terminal side with Validra"). */
+/** Where an object phrase ends: the next clause or a prepositional tail ("the import side with Norvik"). */
 export const OBJECT_CUT =
   /\s(?:so|but|because|if|when|since|until|unless|though|although|which|who|where|while|once|as long as|with|in|at|from|during|after|before|by|via|than|like|whenever)\s|\s[-—–]\s|[;(]/i;
 

@@ -313,7 +313,7 @@ describe('more forms', () => {
   it.each([
     ['ping Sam for anything deploys', 'SAM owns component:deploys'],
     ['Sam will be looking after the SDK', 'SAM owns component:sdk'],
-    ['Lena moves to the rider app full time', 'LENA owns component:rider-app'],
+    ['Lena moves to the data platform full time', 'LENA owns component:data-platform'],
     ['the vendor portal is basically Lena’s baby', 'LENA owns component:vendor-portal'],
     ['the SDK moves to Marco from Monday', 'MARCO owns component:sdk'],
     ['Lena is who you want for anything SSO', 'LENA owns component:sso'],
@@ -328,7 +328,7 @@ describe('more forms', () => {
   it('leaves rotas to the on-call facts (extract-schedule.ts), not ownership', () => {
     const out = run([
       ['bot', 'On-call this week: *Priya Nair* (primary) · *Sam Park* (secondary). Page via the alias.'],
-      ['lena', 'pager handover: Marco has the pager from Mon 09:00'],
+      ['lena', 'pager handover: Marco takes the pager from Tue 08:00'],
     ]);
     expect(out.facts.filter((fact) => fact.relation === 'owns')).toEqual([]);
     expect(out.facts.map((fact) => fact.relation)).toContain('on_call');
@@ -336,20 +336,20 @@ describe('more forms', () => {
 
   it('does not let a known one-word name swallow a longer phrase', () => {
     const entities = [{ id: 'component:customer', name: 'customer' }];
-    expect(owns([['dana', 'welcome @Sam Park, he runs our customer service desk']], { entities })).toEqual([
-      'SAM owns component:customer-service-desk',
+    expect(owns([['dana', 'welcome @Sam Park, he runs our customer support team']], { entities })).toEqual([
+      'SAM owns component:customer-support-team',
     ]);
   });
 
   it('makes no fact of a plan step at a clock time, or of "that\'s me" answering who signs', () => {
-    expect(owns([['dana', 'me on the bridge with Marco from 04:45']])).toEqual([]);
+    expect(owns([['dana', 'me on the call with Marco from 06:15']])).toEqual([]);
     expect(
       owns(
         [
-          ['sam', 'to ship the terminals we need the signed addendum. who signs on your side?'],
-          ['dana', "That's me. I'll get it back to you by Friday."],
+          ['sam', 'to ship the kiosks we need the signed order form. who signs on your side?'],
+          ['dana', "That's me. I'll send it over by Thursday."],
         ],
-        { entities: [{ id: 'component:terminals', name: 'terminals' }] },
+        { entities: [{ id: 'component:kiosks', name: 'kiosks' }] },
       ),
     ).toEqual([]);
   });
@@ -357,7 +357,7 @@ describe('more forms', () => {
   it("reads \"that's X's now\" as the thing the question's possessive holds", () => {
     const input = conversation([
       ['sam', "@marco are Orion's predictions still jumpy? route 4 jumps around since Monday"],
-      ['marco', "that's Lena's now :slightly_smiling_face: @lena"],
+      ['marco', "that's Lena's now :sweat_smile: @lena"],
     ]);
     expect(
       annotateHeuristically(replying(input, 1, 0)).facts.map((fact) => `${fact.subject} ${fact.object}`),
@@ -375,14 +375,14 @@ describe('more forms', () => {
 
   it('names one thing once per message', () => {
     expect(
-      owns([['dana', 'from Monday Lena owns the ETA engine, so please route ETA stuff to Lena']]),
-    ).toEqual(['LENA owns component:eta-engine']);
+      owns([['dana', 'from Monday Lena owns the search indexer, so please route search stuff to Lena']]),
+    ).toEqual(['LENA owns component:search-indexer']);
   });
 });
 
 describe('hedges, said anywhere before the claim', () => {
   it.each([
-    'I think Marco might own the SMS gateway now?',
+    'I think Marco might own the fax relay now?',
     'not 100% sure, but Lena handles the exports queue',
     'afaik Marco runs payroll',
     'last I heard, the vendor portal is with Lena',
@@ -397,9 +397,9 @@ describe('hedges, said anywhere before the claim', () => {
 });
 
 describe('"nobody owns it" from someone else', () => {
-  const claim: Line = ['lena', 'I think Marco might own the SMS gateway now?'];
+  const claim: Line = ['lena', 'I think Marco might own the fax relay now?'];
   it('retracts the claim it denies', () => {
-    const out = run([claim, ['sam', "no, the SMS gateway is nobody's, Marco only rotated the key"]]);
+    const out = run([claim, ['sam', "no, the fax relay is nobody's, Marco only rotated the key"]]);
     expect(out.retractions).toEqual([expect.objectContaining({ by: key('sam'), messageId: 'm2' })]);
   });
 

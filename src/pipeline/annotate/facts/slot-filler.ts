@@ -47,7 +47,7 @@ const PRONOUN_OBJECTS = new Set(['area', 'possessive', 'through', 'passive', 'be
 const CLOCK = /\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s?(?:am|pm)\b/i;
 const WHEN_CLAUSE =
   /^(?:(?:so|and|but|ok|okay)\s+)?(?:from|starting|as of|effective|beginning|until|till|through)\b[^⟦]*$/i;
-/** Verbs ending a subject noun phrase: "fare capping lives in the ticketing API" → "fare capping". */
+/** Verbs ending a subject noun phrase: "tax rounding sits in the invoice service" → "tax rounding". */
 const SUBJECT_END =
   /\s(?:is|are|was|were|lives?|sits?|runs?|goes|belongs?|needs?|has|have|lands?|falls?|comes?|moved?|depends?|should|will|can)\b/i;
 
@@ -74,7 +74,7 @@ export function ownershipClaims(
       .slice(0, index)
       .map((earlier) => earlier.text)
       .join(' ');
-    // "last day on the ETA engine today": the speaker's, said without "my".
+    // "last day on the search indexer today": the speaker's, said without "my".
     const text = unit.text.replace(
       /^(?:(?:it['’]?s|it is|today is|today['’]s)\s+)?last day\b/i,
       'my last day',
@@ -172,7 +172,7 @@ function claimOf(
   if (/⟦\d+⟧\s*(?:\+|&|and|,|\/)\s*$/i.test(clause.slice(0, match.index + match[0].indexOf(`⟦${groups.p}⟧`))))
     return [];
   if (frame.declarative && (REQUEST.test(clause) || unit.act === 'request')) return [];
-  // "me on the bridge with Travis from 04:45": a weak frame at a clock time is a plan step, not a holding.
+  // "me on the call with Gordon from 06:15": a weak frame at a clock time is a plan step, not a holding.
   if ((frame.needs === 'pairing' || frame.name === 'classified') && CLOCK.test(clause)) return [];
   const slot = frame.antecedent ? undefined : objectSlot(groups.y ?? '');
   if (frame.needs === 'pairing' && !slot?.catchAll && whole.pairs < 2 && unit.act !== 'ownership') return [];
@@ -212,7 +212,7 @@ function claimOf(
   }));
 }
 
-/** The subject noun phrase of a clause ("fare capping lives in the ticketing API" → "fare capping"). */
+/** The subject noun phrase of a clause ("tax rounding sits in the invoice service" → "tax rounding"). */
 function subjectOf(clause: string): string | undefined {
   const end = SUBJECT_END.exec(clause);
   return end && !/⟦/.test(clause.slice(0, end.index)) ? clause.slice(0, end.index) : undefined;

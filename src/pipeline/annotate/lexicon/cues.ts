@@ -152,7 +152,7 @@ export const DATED_COMMITMENT = [
 export const WORK_UNDER_WAY =
   /^(?:[\p{Emoji}\s]*)(?:(?:ok|okay|sure|yep|yes|on it|my bad|sorry)[,!.]?\s+)?(?:i'?m\s+)?(?!(?:thinking|wondering|hoping|proposing|suggesting|recommending|considering|feeling|loving|going|getting|seeing|missing|guessing|assuming|saying|kidding|waiting|trying|nothing|something|anything|everything|morning|evening|meeting|amazing|interesting)\b)\p{L}{2,}ing\s+(?:the|your|my|our|their|a|an|it|this|that|them|in|on|into|through|with|for|to|up|out|back)\b/iu;
 
-/** A bare call after a statement puts the statement to whoever takes it: "the reset emails never arrive. anyone?" */
+/** A bare call after a statement puts the statement to whoever takes it: "the nightly export keeps timing out. anyone?" */
 export const BARE_CALL =
   /^(?:also,?\s+)?(?:anyone|anybody|someone|somebody|any takers|any ideas|can someone (?:look|help|check)|who can (?:look|help|check))\s*\?+\s*$/i;
 

@@ -17,14 +17,14 @@ function input(): ActsInput {
     messages: [
       {
         id: 'm1',
-        units: splitUnits("I'd like to refund all of them + give Rio Verde a credit"),
+        units: splitUnits("I'd like to waive both fees + send Halden a voucher"),
         context: {},
       },
       {
         id: 'm2',
         units: splitUnits('Approved, both.'),
         context: { reply: true, replyToAct: 'proposal' },
-        replyToText: "I'd like to refund all of them + give Rio Verde a credit",
+        replyToText: "I'd like to waive both fees + send Halden a voucher",
       },
       {
         id: 'm3',
