@@ -5,9 +5,9 @@ import type { Example } from './example.js';
 const WRITTEN = {
   people: (
     'Bo Uma Quinn Kenji Ximena Carmen Efua Mateo Thandiwe Farid Pradeep Ines Oksana Soren Yusuf Gianna Jakub Dmitri ' +
-    'Hyun-woo Viktor Rosa Leilani Nkechi Aisha Zara Wen Alex Tomás Ravi Kim Patel Okafor Alvarez Baker'
+    'Hyun-woo Viktor Rosa Leilani Nkechi Aisha Alex Kim Patel Okafor Alvarez Baker'
   ).split(' '),
-  companies: 'Henderson Brightline Lakeshore Acme'.split(' '),
+  companies: 'Henderson Brightline Acme'.split(' '),
 };
 
 /** Names to put in their place; none of them is a name in fixtures/workspace or fixtures/holdout. */

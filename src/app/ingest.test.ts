@@ -106,16 +106,16 @@ describe('linkAcrossSources and self-introductions', () => {
       editedAt: null,
       ts: at,
     });
-  const noor = profile('slack:T1:U7', ['Noor Haddad'], { emails: ['noor@fernhill.io'] });
-  const dana = profile('slack:T1:U8', ['Dana Whitfield'], { emails: ['dana@fernhill.io'] });
+  const leila = profile('slack:T1:U7', ['Leila Moreau'], { emails: ['leila@brightwater.io'] });
+  const dana = profile('slack:T1:U8', ['Dana Whitfield'], { emails: ['dana@brightwater.io'] });
   const opaque = profile('discord:global:9', ['x9k'], { handles: ['x9k'] });
   const grouped = (): string[][] =>
     new PeopleDirectory(latestProfiles(store.db), allLinks(store.db)).humans.map((human) => human.keys);
 
-  it('joins the author of "I\'m Noor from Fernhill" to Noor, as an introduction link every command sees', () => {
+  it('joins the author of "I\'m Leila from Brightwater" to Leila, as an introduction link every command sees', () => {
     store.log.appendAll([
-      ...[noor, dana, opaque].map((person) => personUpdated(person, at)),
-      said('1', 'discord:global:9', 'Hi all, I’m Noor from Fernhill — ping me about the rollout'),
+      ...[leila, dana, opaque].map((person) => personUpdated(person, at)),
+      said('1', 'discord:global:9', 'Hi all, I’m Leila from Brightwater — ping me about the rollout'),
     ]);
     expect(linkAcrossSources(store, [], new Date(at))).toBe(1);
     expect(allLinks(store.db)).toEqual([
@@ -128,16 +128,16 @@ describe('linkAcrossSources and self-introductions', () => {
 
   it('links nobody from a message that introduces no one, or from a bot post, or across a config exclude', () => {
     store.log.appendAll([
-      ...[noor, dana, opaque].map((person) => personUpdated(person, at)),
-      said('1', 'discord:global:9', 'I think Noor here is right about the rollout'),
-      said('2', 'discord:global:9', 'Noor here — deploy finished', 'bot'),
+      ...[leila, dana, opaque].map((person) => personUpdated(person, at)),
+      said('1', 'discord:global:9', 'I think Leila here is right about the rollout'),
+      said('2', 'discord:global:9', 'Leila here — deploy finished', 'bot'),
     ]);
     expect(linkAcrossSources(store, [], new Date(at))).toBe(0);
-    store.log.appendAll([said('3', 'discord:global:9', 'Noor here, from the Fernhill side')]);
+    store.log.appendAll([said('3', 'discord:global:9', 'Leila here, from the Brightwater side')]);
     expect(
       linkAcrossSources(
         store,
-        [{ name: 'Noor Haddad', ids: ['slack:U7'], exclude: ['discord:9'] }],
+        [{ name: 'Leila Moreau', ids: ['slack:U7'], exclude: ['discord:9'] }],
         new Date(at),
       ),
     ).toBe(1);

@@ -22,7 +22,7 @@ export function allLinks(db: SqliteDatabase): PersonLinked[] {
 }
 
 /**
- * Chat messages that may open with a self-introduction ("Lou here", "I'm Noor from Fernhill"):
+ * Chat messages that may open with a self-introduction ("Lou here", "I'm Leila from Brightwater"):
  * a cheap filter in SQLite on the first 200 characters, read whole by `readIntroduction`.
  */
 export function introductionCandidates(

@@ -3,7 +3,7 @@ import { earlierOwnedThing, type OwnedThing } from '../../pipeline/annotate/owne
 
 /**
  * One ownership per thing a human owns: an ownership fact that names, for the same human, a thing
- * already owned under another name ("fares → Zara" in one channel, "Zara looks after the fares API"
+ * already owned under another name ("payroll → Leila" in one channel, "Leila looks after the payroll export"
  * in another; two things one message gives one owner) takes the earlier fact's object, so readers
  * see one ownership with every message that says it. The annotate stage merges such names within a
  * conversation; this pass merges them across conversations and sources (pipeline/annotate/owned-things.ts

@@ -46,7 +46,7 @@ export function waitingText(item: WaitingItem): string {
   return `${label}: ${item.text}${due}${from}${item.isNew ? '' : ' (earlier)'}`;
 }
 
-/** `Marcus Bell: send the pricing, due 2026-10-26 — from Noor Haddad [renewal]` (a timed due in the reader's zone). */
+/** `Marcus Bell: send the pricing, due 2026-10-26 — from Leila Moreau [renewal]` (a timed due in the reader's zone). */
 export function dueSoonText(item: DueSoonItem, timeZone: string): string {
   const who =
     item.assignees.length > 0 ? item.assignees.map((person) => person.name).join(', ') : 'nobody named';

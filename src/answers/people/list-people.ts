@@ -55,8 +55,8 @@ export function listPeople(db: SqliteDatabase, options: PeopleOptions): PeopleRe
         configFile: options.configFile,
         example: [
           'people:',
-          '  - name: Noor Haddad',
-          '    ids: [slack:U02NOOR, discord:noorhaddad, noor@fernhill.io]   # one human',
+          '  - name: Leila Moreau',
+          '    ids: [slack:U02LEILA, discord:leilamoreau, leila@brightwater.io]   # one human',
           '    exclude: [teams:8c1f0a2e-…]                                 # never this identity',
         ],
         pending,
@@ -165,7 +165,7 @@ function configIdOf(key: string): string {
   return parts.length >= 3 ? `${parts[0]}:${parts.slice(2).join(':')}` : key;
 }
 
-/** `slack:U02NOOR (Noor)`: the config id and the first name the identity goes by. */
+/** `slack:U02LEILA (Leila)`: the config id and the first name the identity goes by. */
 function labeller(directory: PeopleDirectory): (key: string) => string {
   return (key) => {
     const name = directory.identity(key)?.names[0] ?? '';

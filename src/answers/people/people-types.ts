@@ -43,7 +43,7 @@ export interface IdentityView {
 export interface LinkView {
   a: string;
   b: string;
-  /** `slack:U02NOOR (Noor)` */
+  /** `slack:U02LEILA (Leila)` */
   aLabel: string;
   bLabel: string;
   method: IdentityLink['method'];

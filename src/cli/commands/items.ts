@@ -64,7 +64,7 @@ author, local time, native id). Decisions have no assignee and are never open or
 
 Examples:
   outro items --open                         everything still open, overdue first
-  outro items --kind action --for zara       Zara's action items, open and done
+  outro items --kind action --for leila       Leila's action items, open and done
   outro items --kind question --for me@acme.io --open
   outro items --done --since 7d              what got done or answered this week
   outro items --kind decision --channel leads --since 2026-10-01

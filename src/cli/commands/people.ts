@@ -31,8 +31,8 @@ and run \`outro ingest\` again; entries not applied yet are shown as such.
 
 Examples:
   outro people                              everyone, with sources and handles
-  outro people noor                         Noor's identities and what links them
-  outro people noor@fernhill.io --json
+  outro people leila                         Leila's identities and what links them
+  outro people leila@brightwater.io --json
   outro people --json | jq -r '.people[] | select(.identityCount > 1) | .name'`,
     )
     .action(async (who: string | undefined, flags: PeopleFlags) => {

@@ -50,7 +50,7 @@ Examples:
   outro search "root cause" outage
   outro search refund* --from olu --since 2026-10-12
   outro search addendum --channel "#leads" --kind decision item
-  outro search EMV --json | jq -r '.hits[] | "\\(.localTime) \\(.authorName): \\(.text)"'`,
+  outro search renewal --json | jq -r '.hits[] | "\\(.localTime) \\(.authorName): \\(.text)"'`,
     )
     .action(async (words: string[], flags: SearchFlags) => {
       const ctx = context();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { matchItems } from './match-items.js';
 
 const gold = [
-  { id: 'A1', refs: ['m1', 'm2'], label: 'zara' },
+  { id: 'A1', refs: ['m1', 'm2'], label: 'leila' },
   { id: 'A2', refs: ['m5'], label: 'olu' },
   { id: 'A3', refs: ['m9'], label: null },
 ];
@@ -10,8 +10,8 @@ const gold = [
 describe('matchItems', () => {
   it('matches a prediction to the gold item that shares a cited message, once per gold item', () => {
     const scores = matchItems(gold, [
-      { id: 'p1', refs: ['m2'], label: 'zara', text: 'investigate' },
-      { id: 'p2', refs: ['m1'], label: 'zara', text: 'same item again' },
+      { id: 'p1', refs: ['m2'], label: 'leila', text: 'investigate' },
+      { id: 'p2', refs: ['m1'], label: 'leila', text: 'same item again' },
       { id: 'p3', refs: ['m7'], label: 'ravi', text: 'unlabelled' },
     ]);
     expect(scores.matched).toBe(1);
@@ -24,7 +24,7 @@ describe('matchItems', () => {
 
   it('counts the label (assignee, owner) right only when it agrees', () => {
     const scores = matchItems(gold, [
-      { id: 'p1', refs: ['m5'], label: 'zara', text: 'wrong person' },
+      { id: 'p1', refs: ['m5'], label: 'leila', text: 'wrong person' },
       { id: 'p2', refs: ['m9'], label: null, text: 'nobody named' },
     ]);
     expect(scores.matched).toBe(2);

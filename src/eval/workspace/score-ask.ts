@@ -28,7 +28,7 @@ export interface AskScores {
   abstained: number;
 }
 
-/** Lower case, accents off, so "Tomas" matches "Tomás". */
+/** Lower case, accents off, so "Ines" matches "Inés". */
 export function fold(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 }

@@ -43,7 +43,7 @@ const find = (search: SqliteSearchIndex, request: SearchRequest | string) =>
 /** A log with every kind of event the index reads, edits and deletions out of the usual order included. */
 function everything(): EventEnvelope[] {
   return [
-    personEvent('UDANA', 'Dana Tomás'),
+    personEvent('UDANA', 'Dana Inés'),
     channelEvent('C1', 'billing'),
     posted('100.1', 'the invoice run failed again <@UOMAR|omar>', T(1)),
     posted('100.2', 'retrying the invoice run now', T(1, 10), { author: 'UOMAR' }),

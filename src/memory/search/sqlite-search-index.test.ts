@@ -44,13 +44,13 @@ describe('SqliteSearchIndex', () => {
   it('finds words whatever their accents and case', () => {
     const search = index();
     search.upsert([
-      doc('1', 'Tomás fixed the café login'),
-      doc('2', 'TOMAS reviewed it'),
+      doc('1', 'Inés fixed the café login'),
+      doc('2', 'INES reviewed it'),
       doc('3', 'nothing here'),
     ]);
-    expect(ids(search, 'tomas').sort()).toEqual(['1', '2']);
+    expect(ids(search, 'ines').sort()).toEqual(['1', '2']);
     expect(ids(search, 'CAFE')).toEqual(['1']);
-    expect(ids(search, 'Tomás')).toHaveLength(2);
+    expect(ids(search, 'Inés')).toHaveLength(2);
   });
 
   it('finds identifiers written with inner punctuation', () => {

@@ -155,7 +155,7 @@ function antecedentObject(
   return named ?? lastEntityIn(context, before) ?? answeredTopic(context, read, earlier);
 }
 
-/** The entity named last in a text, possessives left out ("are Lakeshore's predictions …" names the predictions). */
+/** The entity named last in a text, possessives left out ("are Halden's forecasts …" names the forecasts). */
 function lastEntityIn(context: AnnotateContext, text: string): string | undefined {
   return context.entities.mentionedIn(text.replace(/[\p{L}\d_-]+['’]s\b/gu, ' ')).pop();
 }

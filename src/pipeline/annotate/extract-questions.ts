@@ -145,7 +145,7 @@ export function extractQuestions(context: AnnotateContext): AnnotatedQuestion[] 
 const ASKS_THEIR_CALL =
   /\b(?:(?:which|what)(?: \w+)? (?:do|would) you (?:want|prefer|like|pick|choose|rather)|do you (?:want|prefer)|your (?:call|pick|choice|decision|preference|go-ahead|ok)|ok (?:for|with) you|are you (?:ok|fine|happy|good) with|anything (?:I|we) can do|what do you (?:think|need)|can you live with)\b/i;
 
-/** The thread's first message, cited too when the question names nothing itself ("@Noor which do you want?"). */
+/** The thread's first message, cited too when the question names nothing itself ("@Leila which do you want?"). */
 function contextOf(context: AnnotateContext, read: ReadMessage, text: string): string[] {
   const root = namesNothing(stripMentions(text)) ? threadRoot(context, read) : undefined;
   return root ? [root] : [];
@@ -161,7 +161,7 @@ function findAnswer(
   for (const later of context.messages.slice(index + 1)) {
     if (later.isBot || later.message.author === asker) continue;
     // Asked of someone, their reply answers it; so does anyone's reply in its thread or reply chain
-    // ("one question for @Noor: …" — Ravi answers for her).
+    // ("one question for @Leila: …" — Ravi answers for her).
     const inChain =
       (later.message.thread !== null &&
         later.message.thread !== undefined &&
@@ -186,7 +186,7 @@ function findAnswer(
   return null;
 }
 
-/** "@Noor ok for you?" reads as "ok for you?". */
+/** "@Leila ok for you?" reads as "ok for you?". */
 function stripMentions(text: string): string {
   return text.replace(/@[\p{L}][\p{L}\d_.-]*(?: \p{Lu}[\p{L}'-]+)?/gu, '').trim();
 }

@@ -26,8 +26,8 @@ function headsAdded(shorter: readonly string[], longer: readonly string[]): bool
 
 /**
  * Whether two names of things ONE person is said to own name the same thing put another way: the
- * same words up to plurals ("terminal" / "terminals"), one with a component word added ("fares" /
- * "fares API"), or two compounds on the same component word ("fares API" / "ticketing API": a
+ * same words up to plurals ("terminal" / "terminals"), one with a component word added ("payroll" /
+ * "payroll export"), or two compounds on the same component word ("payroll export" / "invoice export": a
  * person restating what they look after under a second name). Said of different owners, names are
  * never merged this way: two teams' APIs are two things.
  */
@@ -51,12 +51,12 @@ export interface OwnedThing {
 }
 
 /**
- * The thing an owner was already said to own that a new claim names again ("Zara owns the fares
- * API" after "fares → Zara"): its object, so both statements are one ownership with two messages.
+ * The thing an owner was already said to own that a new claim names again ("Leila owns the payroll
+ * export" after "payroll → Leila"): its object, so both statements are one ownership with two messages.
  * `sameOwner` says whether two person keys are one human (their keys differ across sources). Two
  * things one message gives the same owner ("me for the invoices and anything financial") are one
  * responsibility too: the first thing named, unless one of them ends where the other does not ("from
- * Monday Wen owns X; Jonas moves to Y": what Jonas held until Monday is not where he goes).
+ * Monday Kofi owns X; Priya moves to Y": what Priya held until Monday is not where he goes).
  */
 export function earlierOwnedThing(
   claim: { subject: string; object: string; message: string; validTo?: string | null },

@@ -141,7 +141,7 @@ function addHandle(names: HumanNames, handle: string, key: string): void {
 /**
  * The orgs that can tell two humans apart: every email domain, and every decoration org that an
  * email domain or a second identity also names. A decoration seen once and nowhere else ("Tess |
- * Berlin", "Wen (PM)") may be a place or a role, so it can back a link but never refuse one.
+ * Berlin", "Yun (PM)") may be a place or a role, so it can back a link but never refuse one.
  */
 export function knownOrgs(profiles: readonly PersonUpdated[], parse: ParseName = parseName): Set<string> {
   const known = new Set<string>();

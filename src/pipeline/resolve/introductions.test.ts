@@ -9,12 +9,15 @@ const said = (author: string, text: string) => ({ author, text, kind: 'message' 
 describe('readIntroduction', () => {
   it.each([
     ["Lou here — I've taken over invoicing from Dana", { name: 'Lou', phrase: 'Lou here' }],
-    ['Hi all, I’m Noor from Fernhill', { name: 'Noor', org: 'Fernhill', phrase: 'I’m Noor from Fernhill' }],
+    [
+      'Hi all, I’m Leila from Brightwater',
+      { name: 'Leila', org: 'Brightwater', phrase: 'I’m Leila from Brightwater' },
+    ],
     [
       'hey! this is Maria Delgado at Cedar Valley. Quick question',
       { name: 'Maria Delgado', org: 'Cedar Valley', phrase: 'this is Maria Delgado at Cedar Valley' },
     ],
-    ["It's Wen, back from leave", { name: 'Wen', phrase: "It's Wen" }],
+    ["It's Yun, back from leave", { name: 'Yun', phrase: "It's Yun" }],
   ])('reads %s', (text, expected) => {
     expect(readIntroduction(text)).toEqual(expected);
   });
@@ -32,14 +35,14 @@ describe('readIntroduction', () => {
 });
 
 describe('linksFromIntroductions', () => {
-  const noor = person('slack:T1:U7', ['Noor Haddad'], { emails: ['noor@fernhill.io'] });
-  const dana = person('slack:T1:U8', ['Dana Whitfield'], { emails: ['dana@fernhill.io'] });
+  const leila = person('slack:T1:U7', ['Leila Moreau'], { emails: ['leila@brightwater.io'] });
+  const dana = person('slack:T1:U8', ['Dana Whitfield'], { emails: ['dana@brightwater.io'] });
   const opaque = person('discord:global:9', ['x9k'], { handles: ['x9k'] });
 
   it('links the author to the one human the introduction names, at no more than the introduction confidence', () => {
     const links = linksFromIntroductions(
-      [said('discord:global:9', 'Hi all, I’m Noor from Fernhill — ping me about the rollout')],
-      [noor, dana, opaque],
+      [said('discord:global:9', 'Hi all, I’m Leila from Brightwater — ping me about the rollout')],
+      [leila, dana, opaque],
     );
     expect(links).toEqual([
       {
@@ -47,23 +50,25 @@ describe('linksFromIntroductions', () => {
         b: 'slack:T1:U7',
         method: 'introduction',
         confidence: LINK_CONFIDENCE.introduction,
-        basis: 'I’m Noor from Fernhill',
+        basis: 'I’m Leila from Brightwater',
       },
     ]);
   });
 
   it('links nobody when the introduced name does not fit what the author is called, or names two humans', () => {
     const lou = person('discord:global:3', ['Lou (Acme Support)', 'lou_acme'], { handles: ['lou_acme'] });
-    expect(linksFromIntroductions([said('discord:global:3', "I'm Noor")], [noor, dana, lou])).toEqual([]);
-    const noor2 = person('teams:aad:n2', ['Noor Saleh']);
-    expect(linksFromIntroductions([said('discord:global:9', "I'm Noor")], [noor, noor2, opaque])).toEqual([]);
+    expect(linksFromIntroductions([said('discord:global:3', "I'm Leila")], [leila, dana, lou])).toEqual([]);
+    const leila2 = person('teams:aad:n2', ['Leila Saleh']);
+    expect(linksFromIntroductions([said('discord:global:9', "I'm Leila")], [leila, leila2, opaque])).toEqual(
+      [],
+    );
   });
 
   it('links nobody when one author introduces themselves as two different humans', () => {
     expect(
       linksFromIntroductions(
-        [said('discord:global:9', "I'm Noor"), said('discord:global:9', 'Dana here.')],
-        [noor, dana, opaque],
+        [said('discord:global:9', "I'm Leila"), said('discord:global:9', 'Dana here.')],
+        [leila, dana, opaque],
       ),
     ).toEqual([]);
   });

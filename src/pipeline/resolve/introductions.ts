@@ -9,10 +9,10 @@ import { groupHumans } from './people.js';
 
 /** A name someone gave for themselves at the start of a message. */
 export interface Introduction {
-  /** "Noor Haddad" as written. */
+  /** "Leila Moreau" as written. */
   name: string;
   org?: string;
-  /** The words that said it ("I'm Noor from Fernhill", "Lou here"): the link's basis. */
+  /** The words that said it ("I'm Leila from Brightwater", "Lou here"): the link's basis. */
   phrase: string;
 }
 
@@ -71,8 +71,8 @@ export function readIntroduction(text: string): Introduction | undefined {
 }
 
 /**
- * Links from self-introductions ("Lou here — I've taken over invoicing", "Hi all, I'm Noor from
- * Fernhill"): the introduced name is matched like a profile name (match-humans.ts) against the
+ * Links from self-introductions ("Lou here — I've taken over invoicing", "Hi all, I'm Leila from
+ * Brightwater"): the introduced name is matched like a profile name (match-humans.ts) against the
  * humans the given links make, and links the author to the one human it names, as method
  * `introduction` at no more than LINK_CONFIDENCE.introduction. The name must fit what the author
  * is already called; an author whose introductions point at two humans links nobody. Pure: the

@@ -14,11 +14,11 @@ export const LINK_CONFIDENCE = {
   coreName: 0.8,
   /** The same surname, and a first name or nickname the other human is also called ("Tess Okoro" ~ `Teresa "Tess" Okoro`). */
   nickname: 0.75,
-  /** A handle that spells first + last or initial + last of one human (tokoro, noorhaddad, wenli_dev). */
+  /** A handle that spells first + last or initial + last of one human (tokoro, leilamoreau, yunli_dev). */
   handleFull: 0.75,
   /** A one-word name or nickname that is the first name of one human, backed by the org or the surname's initial. */
   firstNameBacked: 0.7,
-  /** A self-introduction ("Lou here", "I'm Noor from Fernhill"): at most this, whatever name rule it meets. */
+  /** A self-introduction ("Lou here", "I'm Leila from Brightwater"): at most this, whatever name rule it meets. */
   introduction: 0.7,
   /** A handle that spells first name + last initial of one human (hana.k, ines_c). */
   handleInitial: 0.65,

@@ -57,8 +57,8 @@ describe('linkPeople: full names once decoration is undone', () => {
 describe('linkPeople: handles that spell a name', () => {
   it.each([
     ['tokoro', 'Teresa Okoro', LINK_CONFIDENCE.handleFull],
-    ['noorhaddad', 'Noor Haddad', LINK_CONFIDENCE.handleFull],
-    ['wenli_dev', 'Wen Li', LINK_CONFIDENCE.handleFull],
+    ['leilamoreau', 'Leila Moreau', LINK_CONFIDENCE.handleFull],
+    ['yunli_dev', 'Yun Li', LINK_CONFIDENCE.handleFull],
     ['mdelgado.cvt', 'Maria Delgado', LINK_CONFIDENCE.handleFull],
     ['hana.k', 'Hana Kobayashi', LINK_CONFIDENCE.handleInitial],
   ])('links Discord %s to %s', (handle, name, confidence) => {

@@ -118,7 +118,7 @@ export class HumanIndex {
   /**
    * The humans whose names a handle's letter runs spell, and how. Full: first+last or last+first
    * (one run, or two runs in a row), initial+last ("tokoro", "m.delgado"; a surname of four
-   * letters or more when run together), or a run that starts with first+last ("wenlidev").
+   * letters or more when run together), or a run that starts with first+last ("yunlidev").
    * Initial: first name (three letters or more) + surname initial ("hana.k", "priyak").
    */
   private spellings(segments: readonly string[]): Array<{ human: HumanNames; spelling: Spelling }> {

@@ -12,7 +12,7 @@ describe('parseName', () => {
     ['Lou (Acme Support)', { words: ['lou'], org: 'Acme Support' }],
     ['Maria @ Cedar Valley', { words: ['maria'], org: 'Cedar Valley' }],
     ['Inês – Serra Alta', { words: ['ines'], org: 'Serra Alta' }],
-    ['Wen - Acme', { words: ['wen'], org: 'Acme' }],
+    ['Yun - Acme', { words: ['yun'], org: 'Acme' }],
     ['Priya K', { words: ['priya', 'k'] }],
   ])('removes the decoration from %s and keeps the org', (raw, expected) => {
     expect(read(raw)).toMatchObject(expected);
@@ -60,7 +60,7 @@ describe('parseName', () => {
 describe('handles and orgs', () => {
   it('splits a handle into its letter runs', () => {
     expect(handleSegments('tess.okoro')).toEqual(['tess', 'okoro']);
-    expect(handleSegments('@wenli_dev#0042')).toEqual(['wenli', 'dev']);
+    expect(handleSegments('@yunli_dev#0042')).toEqual(['yunli', 'dev']);
     expect(handleSegments('lexi99')).toEqual(['lexi']);
   });
 

@@ -20,7 +20,7 @@ export interface NameParts {
   reversed: boolean;
   /** Marked (External) or (Guest). */
   external: boolean;
-  /** One login-style token ("tess.okoro", "wenli_dev", "lena"): read it with handleSegments. */
+  /** One login-style token ("tess.okoro", "yunli_dev", "lena"): read it with handleSegments. */
   handleLike: boolean;
 }
 
@@ -160,7 +160,7 @@ export function fullKey(parts: NameParts): string | undefined {
     : undefined;
 }
 
-/** A handle's letter runs, folded: "tess.okoro" → [tess, okoro], "@wenli_dev#0042" → [wenli, dev]. */
+/** A handle's letter runs, folded: "tess.okoro" → [tess, okoro], "@yunli_dev#0042" → [yunli, dev]. */
 export function handleSegments(handle: string): string[] {
   return fold(handle.replace(/^@/, '').replace(/#\d+$/, ''))
     .split(/[^a-z]+/)

@@ -21,7 +21,7 @@ describe('actFeatures', () => {
   it('keeps every index inside the hash space', () => {
     for (const bits of [10, 15, 18]) {
       const { indices } = actFeatures(
-        { text: 'pls cheking the logs 👍 @wen https://x.io v4.2.1' },
+        { text: 'pls cheking the logs 👍 @yun https://x.io v4.2.1' },
         { dm: true },
         bits,
       ).copy();
@@ -60,15 +60,15 @@ describe('actFeatures', () => {
   });
 
   it('does not depend on the name or number written', () => {
-    const a = sorted(actFeatures({ text: 'ping @wen about invoice 88213' }, {}, 16));
-    const b = sorted(actFeatures({ text: 'ping @zara about invoice 17' }, {}, 16));
+    const a = sorted(actFeatures({ text: 'ping @yun about invoice 88213' }, {}, 16));
+    const b = sorted(actFeatures({ text: 'ping @leila about invoice 17' }, {}, 16));
     expect(a).toEqual(b);
   });
 });
 
 describe('actTokens', () => {
   it('stands in for the leading name and for capitalised words after the first', () => {
-    expect(actTokens('Zara, Marco owns Billing since Monday, not NASA', 'Zara')).toEqual([
+    expect(actTokens('Leila, Marco owns Billing since Monday, not NASA', 'Leila')).toEqual([
       '<name>',
       '<cap>',
       'owns',
@@ -81,7 +81,7 @@ describe('actTokens', () => {
   });
 
   it('lower-cases words and stands in for numbers by kind, mentions and links', () => {
-    expect(actTokens('Ill send @Wen the v2 deck: https://x.io/d 3pm ✅ :+1: ok?')).toEqual([
+    expect(actTokens('Ill send @Yun the v2 deck: https://x.io/d 3pm ✅ :+1: ok?')).toEqual([
       "i'll",
       'send',
       '<mention>',

@@ -7,7 +7,7 @@ import type { ReadUnit } from './unit-acts.js';
 /**
  * The units of a message that put something to the group for agreement: a proposal, or a statement
  * followed in the same message by a question that only asks for agreement ("… from Nov 4.
- * objections?", "Nov 9–13 works for us. @Noor ok for you?").
+ * objections?", "Dec 2–4 suits us. @Leila ok for you?").
  */
 export function proposalUnits(read: ReadMessage): ReadUnit[] {
   const proposals = read.units.filter((unit) => unit.act === 'proposal');

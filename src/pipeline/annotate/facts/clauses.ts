@@ -31,7 +31,7 @@ export function clausesOf(marked: string): UnitClauses {
     const clause = withoutTrailingMention(part.trim());
     if (!clause) continue;
     const previous = clauses.length - 1;
-    // A person alone ("…, Sipho") or "which is you" finishes the clause before it.
+    // A person alone ("…, Ines") or "which is you" finishes the clause before it.
     if (
       previous >= 0 &&
       (/^⟦\d+⟧(?:'s)?\s*[.!]*$/.test(clause) ||

@@ -17,7 +17,7 @@ export function sameObject(context: AnnotateContext, a: string, b: string): bool
   return a === b || sameName(context.entities.nameOf(a), context.entities.nameOf(b));
 }
 
-/** "fare capping" and "fare capping config", "indexer" and "search indexer": one thing named shorter. */
+/** "tax rounding" and "tax rounding rules", "indexer" and "search indexer": one thing named shorter. */
 export function sameName(a: string, b: string): boolean {
   const x = normalizeEntityName(a);
   const y = normalizeEntityName(b);
@@ -42,7 +42,7 @@ function answers(context: AnnotateContext, read: ReadMessage, fact: AnnotatedFac
 /**
  * The earlier ownership claim `read` sets right, when it is one: said by someone else, shortly
  * before or in the message it replies to, and `read` carries a correction marker ("small
- * correction:", "actually", "no,", "not Sipho"). The latest such claim wins.
+ * correction:", "actually", "no,", "not Ines"). The latest such claim wins.
  */
 export function correctedClaim(
   context: AnnotateContext,

@@ -69,7 +69,7 @@ export function objectSlot(raw: string): ObjectSlot {
   return { phrases, catchAll, pronoun: false };
 }
 
-/** The phrase without trailing time and degree words ("rider app full time" → "rider app"). */
+/** The phrase without trailing time and degree words ("data platform full time" → "data platform"). */
 export function withoutTail(phrase: string): string {
   let text = phrase.replace(/[\s.,;:!?]+$/, '');
   for (let tail = OBJECT_TAIL.exec(text); tail; tail = OBJECT_TAIL.exec(text))
@@ -118,7 +118,7 @@ export function entityOfPhrase(context: AnnotateContext, phrase: string): string
   return id;
 }
 
-/** A known entity whose name covers most of the phrase ("the ticketing API side" → ticketing api). */
+/** A known entity whose name covers most of the phrase ("the invoice service side" → invoice service). */
 function containedKnown(context: AnnotateContext, phrase: string): string | undefined {
   const words = normalizeEntityName(phrase).split(' ').length;
   const hits = context.entities

@@ -1,8 +1,8 @@
 /**
  * How an ownership statement places its two slots, over a clause whose persons are already slot
  * markers (person-slots.ts): `p` is the person's marker index, `y` the object side. A frame knows
- * only the cue and the order, never the words of a person or an object, so "route feeds → ask
- * Tomás", "fares/ticketing → Zara" and "anything billing → me" are one frame.
+ * only the cue and the order, never the words of a person or an object, so "label printing → ask
+ * Mateo", "payroll/benefits → Leila" and "anything billing → me" are one frame.
  *
  * `needs` says when a frame is weak on its own: `pairing` frames ("Ines for anything database",
  * "ask Ravi about deploys") hold only with a catch-all ("anything", "everything"), with a second
@@ -54,7 +54,7 @@ export const OWNERSHIP_FRAMES: OwnershipFrame[] = [
   },
   // "the Norvik import is basically Ines's thing", "Halden Foods is my account"
   { name: 'area', pattern: rx(String.raw`^(?<y>.+?)${COPULA}\s+${FILL}${P}${POSS}\s+(?:own\s+)?${AREA}\b`) },
-  // "billing's mine now", "that's Wen's now"
+  // "billing's mine now", "that's Yun's now"
   { name: 'possessive', pattern: rx(String.raw`^(?<y>.+?)${COPULA}\s+${FILL}${P}${POSS}${WHEN}`) },
   // "refunds run through me", "Halden Foods is with me", "billing questions go to Olu"
   {

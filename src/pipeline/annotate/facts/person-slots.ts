@@ -2,7 +2,7 @@ import type { AnnotateContext, ReadMessage } from '../annotate-context.js';
 
 /**
  * A unit's text with every person written in it replaced by a slot marker `⟦k⟧` (`⟦k⟧'s` for a
- * possessive: "Zara's", "my", "mine", "your"), and `persons[k]` the person key it stands for. The
+ * possessive: "Leila's", "my", "mine", "your"), and `persons[k]` the person key it stands for. The
  * ownership frames (ownership-frames.ts) read the marked text, so a frame never has to know how a
  * person was written: a name, an @handle, "I"/"me"/"my"/"mine", "you"/"your", or "she"/"he".
  */
@@ -88,7 +88,7 @@ export function markPersons(
       at += surname[0].length;
       word.lastIndex = at;
     }
-    // "@Shelby | Pinecrest": the display name's organisation part goes with the person.
+    // "@Dana | Halden": the display name's organisation part goes with the person.
     const org = /^ \| [\p{L}][\p{L} ]*?(?=[,.;:!?]|$| \p{Ll})/u.exec(text.slice(at));
     if (raw.startsWith('@') && org) {
       at += org[0].length;

@@ -28,7 +28,7 @@ export interface ClaimSurroundings {
   antecedentPerson?: string;
   /**
    * The thing "that"/"it" means when the clause does not say: `near` is the subject of the clause
-   * before ("fare capping lives in …, so that's me"), `before` the message's text before the unit.
+   * before ("tax rounding sits in …, so that's me"), `before` the message's text before the unit.
    */
   antecedentObject: (near: string | undefined, before: string) => string | undefined;
 }
@@ -117,7 +117,7 @@ export function ownershipClaims(
     };
     for (const hit of hits) {
       for (const claim of claimOf(context, read, unit, hit, frame, around)) {
-        // "Wen owns the ETA engine … route ETA stuff to Wen": one thing, named twice in one message.
+        // "Kofi owns the search indexer … route search stuff to Kofi": one thing, named twice in one message.
         const again = claims.some(
           (other) =>
             other.subject === claim.subject &&
@@ -168,7 +168,7 @@ function claimOf(
   const groups = match.groups ?? {};
   const subject = whole.persons[Number(groups.p)];
   if (!subject || WHO_QUESTION.test(clause)) return [];
-  // "Sipho + Zara for anything …", "Sam and Lena own billing": shared, not one holder.
+  // "Ines + Leila for anything …", "Sam and Lena own billing": shared, not one holder.
   if (/⟦\d+⟧\s*(?:\+|&|and|,|\/)\s*$/i.test(clause.slice(0, match.index + match[0].indexOf(`⟦${groups.p}⟧`))))
     return [];
   if (frame.declarative && (REQUEST.test(clause) || unit.act === 'request')) return [];
@@ -218,7 +218,7 @@ function subjectOf(clause: string): string | undefined {
   return end && !/⟦/.test(clause.slice(0, end.index)) ? clause.slice(0, end.index) : undefined;
 }
 
-/** What a heading names ("for anyone new on Pinecrest" → Pinecrest): a known entity, else a capitalised name. */
+/** What a heading names ("for anyone new on Halden" → Halden): a known entity, else a capitalised name. */
 function scopeOf(context: AnnotateContext, heading: string): string | undefined {
   const known = context.entities.mentionedIn(heading)[0];
   if (known) return known;

@@ -14,7 +14,7 @@ describe('mentionsIn', () => {
 describe('leadingNameOf', () => {
   it('finds a name before a comma or colon, also after a greeting', () => {
     expect(leadingNameOf('Marco, could you take a look?')).toBe('Marco');
-    expect(leadingNameOf('zara: the export is failing again')).toBe('zara');
+    expect(leadingNameOf('leila: the export is failing again')).toBe('leila');
     expect(leadingNameOf('hey Lena, any news on the backfill?')).toBe('Lena');
   });
 

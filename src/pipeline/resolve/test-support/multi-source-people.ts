@@ -39,16 +39,16 @@ export const MULTI_SOURCE: Array<{ truth: string | undefined; profile: PersonUpd
   { truth: 'ines', profile: calendar('ines@serra-alta.pt', 'Ines Carvalho') },
   { truth: 'ines', profile: teams('t04', 'Carvalho, Inês') },
 
-  { truth: 'wen', profile: slack('U05', ['Wen Li'], 'wen', 'wen.li@acme.io') },
-  { truth: 'wen', profile: discord('d05', 'Wen (Acme)', 'wenli_dev') },
+  { truth: 'yun', profile: slack('U05', ['Yun Li'], 'yun', 'yun.li@acme.io') },
+  { truth: 'yun', profile: discord('d05', 'Yun (Acme)', 'yunli_dev') },
 
   { truth: 'priya', profile: slack('U06', ['Priya Kumar'], 'priya', 'priya@acme.io') },
   { truth: 'priya', profile: discord('d06', 'Priya K', 'priya.k') },
   { truth: 'priya', profile: calendar('priya@acme.io', 'Priya Kumar') },
 
-  { truth: 'noor', profile: slack('U07', ['Noor', 'Noor Haddad'], 'noor', 'noor@acme.io') },
-  { truth: 'noor', profile: discord('d07', 'Noor (Acme)', 'noorhaddad') },
-  { truth: 'noor', profile: teams('t07', 'Noor Haddad (External)') },
+  { truth: 'leila', profile: slack('U07', ['Leila', 'Leila Moreau'], 'leila', 'leila@acme.io') },
+  { truth: 'leila', profile: discord('d07', 'Leila (Acme)', 'leilamoreau') },
+  { truth: 'leila', profile: teams('t07', 'Leila Moreau (External)') },
 
   { truth: 'hana', profile: slack('U08', ['Hana Kobayashi'], 'hana') },
   { truth: 'hana', profile: discord('d08', undefined, 'hana.k') },
