@@ -71,7 +71,7 @@ export class SearchReader {
     const filters = this.filters(request);
     if (filters.empty) return { hits: [], ...(request.countTotal ? { total: 0 } : {}), query };
     const ranked = this.rank(query, filters, limit, offset);
-    const hits = this.hits(query, ranked, filters.asOfMs);
+    const hits = this.hits(query, ranked, filters.asOfMs, request.snippets !== false);
     if (!request.countTotal) return { hits, query };
     return { hits, total: this.count(query, filters), query };
   }
@@ -139,6 +139,7 @@ export class SearchReader {
     query: ParsedSearchQuery,
     ranked: ReadonlyArray<{ id: number; score: number }>,
     asOfMs: number | undefined,
+    withSnippets: boolean,
   ): SearchHit[] {
     if (ranked.length === 0) return [];
     const ids = ranked.map((row) => row.id);
@@ -158,9 +159,11 @@ export class SearchReader {
     const snippetSql = `SELECT rowid AS id, snippet(search_fts, -1, '${HIGHLIGHT.open}', '${HIGHLIGHT.close}', '${HIGHLIGHT.ellipsis}', ${SNIPPET_TOKENS}) AS snippet
       FROM search_fts WHERE search_fts MATCH ? AND ${prefix ? `rowid >= ? AND +rowid IN (${marks})` : `rowid IN (${marks})`}`;
     const snippetParams = prefix ? [query.match, Math.min(...ids), ...ids] : [query.match, ...ids];
-    const snippets = this.guard(
-      () => this.statement(snippetSql).all(...snippetParams) as Array<{ id: number; snippet: string }>,
-    );
+    const snippets = withSnippets
+      ? this.guard(
+          () => this.statement(snippetSql).all(...snippetParams) as Array<{ id: number; snippet: string }>,
+        )
+      : [];
     const byId = new Map(rows.map((row) => [row.id, row]));
     const snippetOf = new Map(snippets.map((row) => [row.id, row.snippet]));
     return ranked.flatMap(({ id, score }) => {
@@ -268,16 +271,23 @@ export class SearchReader {
       (ms): ms is number => ms !== undefined,
     );
     const until = untils.length > 0 ? Math.min(...untils) : undefined;
-    if (since !== undefined) {
+    // A bound no document is outside of (an as-of after the last message) filters nothing: it is left out.
+    if (since !== undefined && this.anyOutside('since', since)) {
       add('d.at >= ?', since);
       this.bound(filters, 'since', since);
     }
-    if (until !== undefined) {
+    if (until !== undefined && this.anyOutside('until', until)) {
       add('d.at <= ?', until);
       this.bound(filters, 'until', until);
     }
     filters.asOfMs = timeOf('asOf', request.asOf);
     return filters;
+  }
+
+  /** Whether any document is dated before `since` or after `until` (one step of the time index). */
+  private anyOutside(side: 'since' | 'until', ms: number): boolean {
+    const sql = `SELECT 1 FROM search_filters WHERE at ${side === 'since' ? '<' : '>'} ? LIMIT 1`;
+    return this.statement(sql, true).get(ms) !== undefined;
   }
 
   /**

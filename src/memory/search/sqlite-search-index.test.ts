@@ -123,6 +123,15 @@ describe('SqliteSearchIndex', () => {
     expect(search.termStats(['note']).docs).toBe(299);
   });
 
+  it('leaves out the highlighted snippets when asked to', () => {
+    const search = index();
+    search.upsert([doc('1', 'the invoice run failed')]);
+    expect(search.search({ query: 'invoice' }).hits[0].snippet).toContain(HIGHLIGHT.open);
+    const [hit] = search.search({ query: 'invoice', snippets: false }).hits;
+    expect(hit.snippet).toBe('the invoice run failed');
+    expect(hit.text).toBe('the invoice run failed');
+  });
+
   it('matches exact phrases and prefixes', () => {
     const search = index();
     search.upsert([

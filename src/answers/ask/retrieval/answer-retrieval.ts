@@ -238,10 +238,30 @@ function retrieve(frame: QuestionFrame, index: SearchIndex, asOf: string, words:
     for (const hit of list) if (!found.has(hit.docId)) found.set(hit.docId, hit);
   };
   try {
-    add(index.search({ query, mode: 'any', kinds, asOf, limit: RETRIEVE, ...(since ? { since } : {}) }).hits);
+    add(
+      index.search({
+        query,
+        mode: 'any',
+        kinds,
+        asOf,
+        limit: RETRIEVE,
+        snippets: false,
+        ...(since ? { since } : {}),
+      }).hits,
+    );
     const actors = frame.people.filter((person) => person.role === 'actor').flatMap((person) => person.keys);
     if (actors.length > 0)
-      add(index.search({ query: words.join(' '), mode: 'any', kinds, asOf, from: actors, limit: 30 }).hits);
+      add(
+        index.search({
+          query: words.join(' '),
+          mode: 'any',
+          kinds,
+          asOf,
+          from: actors,
+          limit: 30,
+          snippets: false,
+        }).hits,
+      );
   } catch {
     // The query is built from plain words; a failure here means nothing was found, not a crash.
   }
