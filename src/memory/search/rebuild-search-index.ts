@@ -1,4 +1,3 @@
-import { EVENT } from '../../domain/events.js';
 import type { SqliteDatabase } from '../sqlite.js';
 import type { SearchOp } from './search-ops.js';
 import { searchOpsOf, SEARCH_EVENT_TYPES } from './search-ops-of-event.js';
@@ -42,23 +41,6 @@ export function rebuildSearchIndex(db: SqliteDatabase): SearchRebuildReport {
     ])
       db.exec(`DELETE FROM ${table}`);
     const writer = new SearchWriter(db, { bulk: true });
-    // First the conversations messages are put in, so that each message is inserted with its own.
-    const splitsStarted = performance.now();
-    const splits = db
-      .prepare('SELECT seq, payload FROM events WHERE type = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?')
-      .raw(true);
-    for (let after = 0; after < cursor;) {
-      const page = splits.all(EVENT.conversationExtracted, after, cursor, PAGE_SEQS) as Array<
-        [number, string]
-      >;
-      if (page.length === 0) break;
-      for (const [seq, payload] of page)
-        writer.expectConversations(
-          searchOpsOf({ seq, type: EVENT.conversationExtracted, payload: JSON.parse(payload) }) ?? [],
-        );
-      after = page[page.length - 1][0];
-    }
-    timings.readMs += performance.now() - splitsStarted;
     // Only what the projection reads; `+type` walks the log in seq order instead of the type index.
     const read = db
       .prepare(

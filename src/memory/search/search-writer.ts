@@ -41,9 +41,6 @@ export class SearchWriter {
   private readonly bulk: boolean;
   /** Bulk mode: every doc_id removed so far (all of search_removed). */
   private readonly removedInBulk = new Set<string>();
-  /** Bulk: the conversations messages will be put in (expectConversations), the latest split per message. */
-  private readonly splits: Array<{ conversationId: string; version: number }> = [];
-  private readonly splitOf = new Map<string, number>();
   private readonly ids = { person: new Map<string, number>(), channel: new Map<string, number>() };
   private readonly sql: Record<string, Statement>;
 
@@ -53,7 +50,6 @@ export class SearchWriter {
   ) {
     this.bulk = options.bulk ?? false;
     this.index = !this.bulk;
-    if (this.bulk) db.exec('DROP INDEX IF EXISTS search_docs_by_conversation');
     this.sql = {
       stored: db.prepare(
         `SELECT d.id, d.title, d.body, d.version, r.version AS removed
@@ -66,7 +62,7 @@ export class SearchWriter {
          LEFT JOIN search_removed r ON r.doc_id = k.doc_id`,
       ),
       insert: db.prepare(
-        'INSERT INTO search_docs (doc_id, message_channel, native_id, title, body, original, conversation_id, conversation_version, state, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO search_docs (doc_id, message_channel, native_id, title, body, original, conversation_id, state, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       update: db.prepare(
         `UPDATE search_docs SET title = ?, body = ?, original = ?, conversation_id = coalesce(?, conversation_id), native_id = ?, state = ?, version = ?
@@ -121,31 +117,8 @@ export class SearchWriter {
     return changed;
   }
 
-  /**
-   * Bulk, before any op: the conversations messages will be put in (every `conversation` op of the
-   * log, read first). A message then gets its conversation as it is inserted, and the `conversation`
-   * ops for messages are skipped when met in order: updating a million rows one by one after their
-   * insert was half the rebuild. The same result as applying them in order: a message's conversation
-   * is the latest split made after its row was inserted (nothing reads it before the end; a
-   * message's own upserts never set it).
-   */
-  expectConversations(ops: Iterable<SearchOp>): void {
-    for (const op of ops) {
-      if (op.op !== 'conversation') continue;
-      const split = this.splits.push({ conversationId: op.conversationId, version: op.version }) - 1;
-      for (const docId of op.docIds) {
-        if (!messageRefOf(docId)) continue;
-        const before = this.splitOf.get(docId);
-        if (before === undefined || op.version > this.splits[before].version) this.splitOf.set(docId, split);
-      }
-    }
-  }
-
   /** Ends a bulk load: builds search_fts from search_docs in one pass. */
   finishBulk(): void {
-    this.splits.length = 0;
-    this.splitOf.clear();
-    this.db.exec(CONVERSATION_INDEX);
     this.db.exec("INSERT INTO search_fts (search_fts) VALUES ('rebuild')");
   }
 
@@ -160,7 +133,6 @@ export class SearchWriter {
       case 'conversation': {
         let changed = false;
         for (const docId of op.docIds) {
-          if (this.bulk && messageRefOf(docId)) continue; // set as the message was inserted (expectConversations)
           const key = this.keyOf(docId);
           const result = key.message
             ? this.sql.messageConversation.run(
@@ -260,10 +232,6 @@ export class SearchWriter {
 
   private insert(key: DocKey, doc: SearchDocInput, body: string, original: string | null): number {
     const [docId, channel] = key.message ? [null, key.message.channel] : [key.docId, null];
-    // Bulk: the latest split made after this insert (expectConversations).
-    const latest = this.bulk && key.message ? this.splitOf.get(key.docId) : undefined;
-    const split =
-      latest !== undefined && this.splits[latest].version > doc.version ? this.splits[latest] : undefined;
     return Number(
       this.sql.insert.run(
         docId,
@@ -272,8 +240,7 @@ export class SearchWriter {
         doc.title,
         body,
         original,
-        split?.conversationId ?? doc.conversationId,
-        split?.version ?? 0,
+        doc.conversationId,
         doc.state,
         doc.version,
       ).lastInsertRowid,
@@ -329,13 +296,6 @@ export class SearchWriter {
     return id;
   }
 }
-
-/**
- * Migration 009's index of messages by conversation: a bulk load drops it and makes it again once
- * at the end (sorting a million keys once is much cheaper than inserting them one by one).
- */
-const CONVERSATION_INDEX =
-  'CREATE INDEX search_docs_by_conversation ON search_docs (conversation_id) WHERE conversation_id IS NOT NULL';
 
 function nameStatement(db: SqliteDatabase, table: 'search_people' | 'search_channels'): Statement {
   return db.prepare(
