@@ -35,16 +35,22 @@ export function annotationEvents(
       const message = byId.get(id);
       if (!message) return [];
       const parts = sentences(message.text);
-      const best = hint
-        ? (parts.find((sentence) => hint.includes(sentence.slice(0, 40))) ?? parts[0])
-        : parts[0];
+      const at = hint
+        ? Math.max(
+            0,
+            parts.findIndex((sentence) => saysTheSame(sentence, hint)),
+          )
+        : 0;
+      // The cited sentence and what follows it, which often says what it is about ("anything I can do
+      // to unblock the signature? the vendor has the kit boxed and ready"); snippetOf caps the length.
+      const cited = parts.slice(at).join(' ');
       return [
         {
           ...input.ref,
           id,
           author: message.author,
           ts: message.ts,
-          snippet: snippetOf(best ?? message.text),
+          snippet: snippetOf(cited || message.text),
         },
       ];
     });
@@ -200,4 +206,20 @@ export function annotationEvents(
     });
   }
   return out;
+}
+
+/** Lower case, without @-mentions (a summary drops them) and extra spaces. */
+function plain(text: string): string {
+  return text
+    .replace(/@[\p{L}][\p{L}\d_.-]*(?: \p{Lu}[\p{L}'-]+)?/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/** Whether a sentence of a message is where a summary or question text was taken from. */
+function saysTheSame(sentence: string, hint: string): boolean {
+  const a = plain(sentence);
+  const b = plain(hint);
+  return a.length > 0 && b.length > 0 && (b.includes(a.slice(0, 40)) || a.includes(b.slice(0, 40)));
 }

@@ -55,4 +55,18 @@ describe('collapseOwnedAliases', () => {
       'component:printers',
     ]);
   });
+
+  it('keeps a holding that ends apart from a new one the same message gives the same person', () => {
+    const facts = [
+      owns('f1', 'slack:kim', 'component:invoices', '2026-03-01T10:00:00Z', 'm1'),
+      {
+        ...owns('f2', 'slack:kim', 'component:printers', '2026-03-01T10:00:00Z', 'm1'),
+        validTo: '2026-03-05T00:00:00Z',
+      },
+    ];
+    expect(collapseOwnedAliases(facts, entities, human).map((fact) => fact.object)).toEqual([
+      'component:invoices',
+      'component:printers',
+    ]);
+  });
 });

@@ -29,13 +29,13 @@ export function collapseOwnedAliases(
     if (fact.relation !== 'owns') continue;
     const message = fact.evidence[0]?.id ?? '';
     const object = earlierOwnedThing(
-      { subject: fact.subject, object: fact.object, message },
+      { subject: fact.subject, object: fact.object, message, validTo: fact.validTo },
       owned,
       formsOf,
       sameOwner,
     );
     if (object) out[index] = { ...fact, object };
-    owned.push({ subject: fact.subject, object: object ?? fact.object, message });
+    owned.push({ subject: fact.subject, object: object ?? fact.object, message, validTo: fact.validTo });
   }
   return out;
 }

@@ -86,6 +86,89 @@ describe('action items', () => {
     expect(out.completions).toEqual([expect.objectContaining({ itemId: 'item-1', messageId: 'm1' })]);
   });
 
+  it('reads "I just need X by <day>" as a request to the person answered, taken on by their "deal"', () => {
+    const thread = conversation([
+      [
+        'lena',
+        'proposal: we freeze the billing schema Friday and move reporting to the new cluster. @Marco Rossi ok?',
+      ],
+      ['marco', 'works for me, I just need the migration notes by the 12th'],
+      ['lena', 'deal'],
+    ]);
+    for (const message of thread.messages) message.thread = 'm1';
+    const out = annotateHeuristically(thread);
+    expect(out.actionItems).toContainEqual(
+      expect.objectContaining({
+        assignee: key('lena'),
+        requestedBy: key('marco'),
+        due: '2026-11-12',
+        evidence: ['m2', 'm3'],
+      }),
+    );
+    // A need with no day asks nothing of anyone.
+    expect(items([['marco', 'I need a coffee before this call']]).actionItems).toEqual([]);
+  });
+
+  it('reads a promise without "I" ("thanks, will test Monday") and undated work verbs ("I\'ll post it in the channel")', () => {
+    const dated = items([
+      ['lena', 'staging has the new export endpoint now, @Marco Rossi point your client at it'],
+      ['marco', 'thanks, will test Monday'],
+    ]);
+    expect(dated.actionItems).toContainEqual(
+      expect.objectContaining({ assignee: key('marco'), due: '2026-11-16', evidence: ['m1', 'm2'] }),
+    );
+    expect(items([['marco', "fine by me, I'll post it in the channel"]]).actionItems).toEqual([
+      expect.objectContaining({ assignee: key('marco') }),
+    ]);
+    const pinned = items([
+      ['marco', "fine by me, I'll pin it in the channel"],
+      ['lena', 'thanks'],
+      ['marco', 'pinned in #support'],
+    ]);
+    expect(pinned.completions).toEqual([
+      expect.objectContaining({ itemId: pinned.actionItems[0].id, messageId: 'm3' }),
+    ]);
+    // Being somewhere, knowing more, seeing promise no work.
+    expect(items([['marco', 'thanks, will know more by Friday']]).actionItems).toEqual([]);
+    expect(items([['marco', 'thanks, will be there Monday']]).actionItems).toEqual([]);
+    expect(items([['marco', 'will see how it goes tomorrow']]).actionItems).toEqual([]);
+  });
+
+  it('gives a line of meeting notes to the person named in brackets, not a done line or a decision', () => {
+    const out = items([
+      [
+        'sam',
+        'Notes from the vendor sync:\n- Decided: we pilot in Leeds first (Dana)\n- Acme (Lena) sends the sample invoices by Fri Nov 13\n- docs: migration guide draft by Nov 20 (Marco → Sam)\n- sandbox keys rotated ✅ (Priya)\n- DPA signature (Sam), still open\n- next sync Wed',
+      ],
+    ]);
+    expect(
+      out.actionItems
+        .map((item) => [item.assignee, item.due])
+        .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    ).toEqual([
+      [key('lena'), '2026-11-13'],
+      [key('marco'), '2026-11-20'],
+    ]);
+  });
+
+  it('keeps a dated promise about work already open elsewhere (the new day is news), not an undated repeat', () => {
+    const open = {
+      openItems: [
+        {
+          itemId: 'earlier',
+          assignee: key('dana'),
+          summary: 'check the Acme Corp invoice dispute',
+          at: '2026-11-08T10:00:00Z',
+        },
+      ],
+    };
+    const dated = items([['dana', "the Acme Corp dispute is on me, you'll have an answer Thursday"]], open);
+    expect(dated.actionItems).toEqual([
+      expect.objectContaining({ assignee: key('dana'), due: '2026-11-12', evidence: ['m1'] }),
+    ]);
+    expect(items([['dana', "I'll check the Acme Corp invoice dispute"]], open).actionItems).toEqual([]);
+  });
+
   it('makes no action item from "can you believe it", "I\'ll be there", "I will not miss ES" or "I\'ll ask Tom"', () => {
     const out = items([
       ['sam', '@Lena Vogel can you believe it? another outage'],
@@ -150,6 +233,16 @@ describe('action items', () => {
     expect(items([['dana', 'can you take a look at the flaky test, Sam?']]).actionItems[0]?.assignee).toBe(
       key('sam'),
     );
+    // Work split in the present tense: "Lena writes it up, I check the numbers".
+    const split = items([['dana', 'ok, the memo goes out Thursday. Lena writes it up, I check the numbers']]);
+    expect(split.actionItems).toContainEqual(expect.objectContaining({ assignee: key('lena') }));
+    expect(items([['dana', 'Lena writes great release notes']]).actionItems).toEqual([]);
+    // An acknowledgement that also hands out work.
+    const acked = items([
+      ['marco', '@Dana Whitfield can you get the memo out Thursday?'],
+      ['dana', "👍 we'll send it Thursday. Sam writes it up, I check the numbers"],
+    ]);
+    expect(acked.actionItems.map((item) => item.assignee).sort()).toEqual([key('dana'), key('sam')]);
   });
 
   it("reads a due date in the speaker's own zone when the profile has one", () => {

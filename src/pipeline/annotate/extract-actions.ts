@@ -195,7 +195,8 @@ export function extractActionItems(context: AnnotateContext): {
         if (due) Object.assign(acked.item, { due: due.value, dueText: due.text });
       }
       acked.item.confidence = Math.min(0.95, acked.item.confidence + 0.1);
-      continue;
+      // "👍 we'll send it Friday. Lena writes it up, I check": an acknowledgement may hand out work too.
+      if (!read.units.some((unit) => thirdPersonKey(context, unit.text, message.author))) continue;
     }
 
     let made = 0;
@@ -204,11 +205,7 @@ export function extractActionItems(context: AnnotateContext): {
         calls.push({ read, unit: read.units[k - 1], to: 'anyone', members: [], responders: new Set() });
         continue;
       }
-      const third = THIRD_PERSON_TASK.exec(unit.text);
-      const thirdKey = third?.groups
-        ? context.people.resolve((third.groups.name ?? third.groups.name2 ?? '').replace(/^@/, ''))
-        : undefined;
-      const named = thirdKey && thirdKey !== message.author ? thirdKey : null;
+      const named = thirdPersonKey(context, unit.text, message.author) ?? notesOwner(context, read, unit);
       // An ask for approval or sign-off is a question for the approver, not work (extract-questions.ts).
       const request =
         (unit.act === 'request' &&
@@ -258,8 +255,10 @@ export function extractActionItems(context: AnnotateContext): {
         const summary = asked
           ? `${summaryOf(asked.text)} (${summaryOf(unit.text)})`
           : withContext(summaryOf(unit.text), read.units[k - 1]?.text);
-        // "I'll sign it by Wednesday" about work already asked of the speaker elsewhere is that item again.
-        if (stillOpenElsewhere(context, message.author, asked ? summary : summaryOf(unit.text))) continue;
+        // "I'll look into it" about work already asked of the speaker elsewhere is that item again; a
+        // promise with a day ("you'll have an answer Thursday") is news about it and stays an item.
+        if (!unitDue && stillOpenElsewhere(context, message.author, asked ? summary : summaryOf(unit.text)))
+          continue;
         found.push({
           at: read.index,
           item: makeItem(
@@ -309,6 +308,39 @@ export function extractActionItems(context: AnnotateContext): {
     answerReactions(context, read, calls, found, complete);
   }
   return { items: found.map((entry) => entry.item), completions };
+}
+
+/** Someone other than the speaker named as doing the work ("Owen will handle …", "Owen writes it up, I check"). */
+function thirdPersonKey(context: AnnotateContext, text: string, author: string): string | null {
+  const groups = THIRD_PERSON_TASK.exec(text)?.groups;
+  const key = groups
+    ? context.people.resolve((groups.name ?? groups.name2 ?? groups.name3 ?? '').replace(/^@/, ''))
+    : undefined;
+  return key && key !== author ? key : null;
+}
+
+/** "(Lena)", "(Marco → Sam)": a person in brackets at a line of notes, the first one doing it. */
+const BRACKETED_OWNER =
+  /\((\p{Lu}[\p{L}'-]+)(?:\s+\p{Lu}[\p{L}'-]+)?(?:\s*(?:→|->|=>|\/|&|and)\s*[^()]{1,40})?\)/u;
+
+/**
+ * Whose a line of meeting notes is: a list item of a message with two or more, naming one person in
+ * brackets ("Acme (Lena) sends the invoices by Fri", "migration guide by Nov 20 (Marco)"); not a
+ * line that records a decision, something done (✅, "done"), a status ("still open") or a question.
+ */
+function notesOwner(context: AnnotateContext, read: ReadMessage, unit: ReadUnit): string | null {
+  if (unit.unit.listIndex === undefined) return null;
+  if (read.units.filter((candidate) => candidate.unit.listIndex !== undefined).length < 2) return null;
+  if (['completion', 'question', 'decision'].includes(unit.act) || /\?\s*$/.test(unit.text)) return null;
+  if (
+    /✅|✔|☑|\b(?:done|finished|shipped|arrived|tested|confirmed)\b|\b(?:still open|still pending|in progress|outstanding)\b|^\W*(?:decided|decision|agreed)\b/iu.test(
+      unit.text,
+    )
+  )
+    return null;
+  const name = BRACKETED_OWNER.exec(unit.text)?.[1];
+  const key = name ? context.people.resolve(name) : undefined;
+  return key ?? null;
 }
 
 /** One line of a plan that hands out work: "@tomás final feed import Mon night", in a message with two or more such lines. */

@@ -30,6 +30,17 @@ describe('decisions', () => {
     expect(decisions([['priya', 'ok, decided: v3 drops Node 16, minimum is Node 18']])).toHaveLength(1);
   });
 
+  it('reads "X is now Y (was Z)" and a party accepting a change as decisions, not a thing that accepts input', () => {
+    expect(
+      decisions([['lena', 'Sync notes: launch date is now March 3 (was Feb 24), pending QA']]),
+    ).toHaveLength(1);
+    expect(
+      decisions([['marco', 'Their finance team accepted net 45 on the renewal, contract goes out today']]),
+    ).toHaveLength(1);
+    expect(decisions([['priya', 'the upload endpoint accepts files up to 5 MB']])).toEqual([]);
+    expect(decisions([['priya', 'is the launch date now March 3?']])).toEqual([]);
+  });
+
   it('links a reversal to the earlier decision about the same entity', () => {
     const prior = [
       {

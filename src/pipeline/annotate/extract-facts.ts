@@ -63,10 +63,10 @@ export function extractFacts(
       ...(context.input.priorFacts ?? []).filter((f) => f.relation === 'owns'),
       ...facts
         .filter((f) => f.relation === 'owns')
-        .map((f) => ({ subject: f.subject, object: f.object, message: f.evidence[0] })),
+        .map((f) => ({ subject: f.subject, object: f.object, message: f.evidence[0], validTo: f.validTo })),
     ];
     const object = earlierOwnedThing(
-      { subject: fact.subject, object: fact.object, message: fact.evidence[0] },
+      { subject: fact.subject, object: fact.object, message: fact.evidence[0], validTo: fact.validTo },
       owned,
       (id) => context.entities.formsOf(id),
       sameOwner,

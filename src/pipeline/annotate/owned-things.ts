@@ -46,6 +46,8 @@ export interface OwnedThing {
   subject: string;
   object: string;
   message?: string;
+  /** When the holding ends, where the statement says ("my last day on X", a handover's earlier holder). */
+  validTo?: string | null;
 }
 
 /**
@@ -53,10 +55,11 @@ export interface OwnedThing {
  * API" after "fares → Zara"): its object, so both statements are one ownership with two messages.
  * `sameOwner` says whether two person keys are one human (their keys differ across sources). Two
  * things one message gives the same owner ("me for the contract and anything commercial") are one
- * responsibility too: the first thing named.
+ * responsibility too: the first thing named, unless one of them ends where the other does not ("from
+ * Monday Wen owns X; Jonas moves to Y": what Jonas held until Monday is not where he goes).
  */
 export function earlierOwnedThing(
-  claim: { subject: string; object: string; message: string },
+  claim: { subject: string; object: string; message: string; validTo?: string | null },
   earlier: readonly OwnedThing[],
   formsOf: (id: string) => readonly string[],
   sameOwner: (a: string, b: string) => boolean,
@@ -64,7 +67,8 @@ export function earlierOwnedThing(
   const forms = formsOf(claim.object);
   for (const thing of earlier) {
     if (thing.object === claim.object || !sameOwner(thing.subject, claim.subject)) continue;
-    if (thing.message === claim.message) return thing.object;
+    if (thing.message === claim.message && (thing.validTo ?? null) === (claim.validTo ?? null))
+      return thing.object;
     const theirs = formsOf(thing.object);
     if (forms.some((form) => theirs.some((other) => sameOwnedThing(form, other)))) return thing.object;
   }

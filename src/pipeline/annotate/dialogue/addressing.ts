@@ -1,5 +1,6 @@
 import type { AnnotateContext, ReadMessage } from '../annotate-context.js';
 import type { ReadUnit } from './unit-acts.js';
+import { NEED_BY } from '../lexicon/cues.js';
 
 /** Words that put a request or question to everyone present ("everyone please…", "@here", "all:"). */
 const TO_EVERYONE =
@@ -41,8 +42,9 @@ export function unitAddressing(context: AnnotateContext, read: ReadMessage, unit
   if (TO_ANYONE.test(unit.text)) return { to: 'anyone' };
   const message = read.addressees.filter((key) => key !== author);
   if (message.length > 0) return { to: 'people', keys: message, own: false };
-  // "can you make it happen?" in a reply speaks to whoever it answers.
-  const target = /\byou\b/i.test(unit.text) ? replyTarget(context, read) : undefined;
+  // "can you make it happen?", "I just need the notes by Friday" in a reply speak to whoever it answers.
+  const target =
+    /\byou\b/i.test(unit.text) || NEED_BY.test(unit.text) ? replyTarget(context, read) : undefined;
   if (target) return { to: 'people', keys: [target], own: false };
   return { to: 'none' };
 }

@@ -15,4 +15,12 @@ describe('cueActOf: dated commitments without "I\'ll"', () => {
     expect(cueActOf('training session would be next Tuesday')).not.toBe('commitment');
     expect(cueActOf("sorry, that one's on me")).not.toBe('commitment');
   });
+
+  it('reads putting something forward with a day as no commitment ("proposing we …", "suggesting …")', () => {
+    expect(cueActOf('beta plan: proposing we freeze it Friday and open signups Monday')).not.toBe(
+      'commitment',
+    );
+    expect(cueActOf('suggesting we move the retro to Thursday')).not.toBe('commitment');
+    expect(cueActOf('recommending the annual plan for them next week')).not.toBe('commitment');
+  });
 });

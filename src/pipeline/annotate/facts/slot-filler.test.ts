@@ -168,6 +168,21 @@ describe('ownership said sideways (slot filling)', () => {
     expect(owns([['dana', 'from Wednesday Marco owns billing']])).toEqual(['MARCO owns component:billing']);
   });
 
+  it('keeps what a leaver held apart from where they move to, though one message says both', () => {
+    const facts = run([
+      [
+        'dana',
+        'reorg heads-up: from Thursday Marco owns the search indexer. Lena moves to the mobile app full time.',
+      ],
+    ]).facts;
+    const lena = facts.filter((fact) => fact.subject === key('lena') && fact.relation === 'owns');
+    expect(lena.map((fact) => fact.object).sort()).toEqual([
+      'component:mobile-app',
+      'component:search-indexer',
+    ]);
+    expect(lena.find((fact) => fact.object === 'component:search-indexer')?.validTo).toBeDefined();
+  });
+
   it('does not read a clock time or a question as an end', () => {
     expect(
       run([['dana', 'Marco owns billing, the cron runs until 17:00']]).facts[0]?.validTo,

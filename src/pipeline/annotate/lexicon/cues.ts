@@ -30,6 +30,10 @@ export const DECISION_CUES = [
   /\b\w+ it is[.!]/i,
   /\bi'?m ok with that\b/i,
   /\b(ships|goes out|lands) in \d/i,
+  // "launch is now March 3 (was Feb 24)": a change stated with what it replaces.
+  /\b(?:is|are) now\b[^.?!()]{1,60}\((?:was|previously|formerly|instead of)\s+[^)]{1,40}\)/i,
+  // "their finance team accepted net 45", "legal signed off on the redline": a party agreeing to a change.
+  /\b(?:we|they|(?:our|their|the) (?:legal(?: team)?|lawyers|counsel|board|finance(?: team)?|management|leadership|client|customer|procurement|ceo|cfo|side))\s+(?:accepts?|accepted|agreed to|signed off on)\s+(?!(?:it|that|this)\b)\S/i,
 ];
 
 /** A decision reverses an earlier one. */
@@ -74,6 +78,10 @@ export const PROPOSAL_CUES = [
 ];
 
 /** A request to someone ("can you …"), and phrasings that only look like one. */
+/** "I just need the slides by Thursday": a need with a deadline, asked of whoever the message answers. */
+export const NEED_BY =
+  /\b(?:i|we)\s+(?:just\s+|only\s+|still\s+|really\s+|(?:'ll|will|would)\s+)?need\s+(?:the|your|a|an|those|these|that|this|it|them|some)\b[^.?!]{0,60}?\bby\s+(?:the\s+\d|\d|mon|tue|wed|thu|fri|sat|sun|eod|end\b|tomorrow|tonight|next\b|noon|[a-z]{3,9}\.?\s+\d)/i;
+
 export const REQUEST_CUES = [
   /^(?!(?:i|we|you|they|he|she|someone|somebody|anyone|everyone)\s)(@?[\p{L}][\p{L}_.-]*)(?: [\p{Lu}][\p{L}'-]+)? (?:to|will|should) (?:send|write|fix|update|check|prepare|draft|review|handle|look into|follow up|reach out|set up|schedule|ship|merge|deploy|call|email|book|finish)\b/iu,
   /^@?[\p{L}][\p{L}_.-]*[,:]?\s+(please|pls|plz)\s+\w+/iu,
@@ -84,6 +92,7 @@ export const REQUEST_CUES = [
   /\bcan i ask you to\b/i,
   /\bwould you mind\b/i,
   /\bmind (taking|doing|looking)\b/i,
+  NEED_BY,
 ];
 export const NOT_REQUESTS = [
   /\b(can|could|would) you (believe|imagine|even|see|tell)\b/i,
@@ -99,9 +108,9 @@ export const ROOM_REQUEST =
 export const TAKES_IT =
   /^(?:[\p{Emoji}\s]*)(?:(?:me|sure|ok|okay|yep|yes|yeah)[,!.]?\s+)?(?:i'?ll (take|do|grab|handle) (it|that|this|one)|i can (take|do|grab|handle) (it|that|this)|on it|mine|i got (it|this)|i'?ve got (it|this)|me!?$|will do)/iu;
 
-/** Someone else named as doing the work: "Owen will handle the export", "we need Keisha to sign off". */
+/** Someone else named as doing the work: "Owen will handle the export", "we need Keisha to sign off", "Owen writes it up, I check it". */
 export const THIRD_PERSON_TASK =
-  /(?:^|[,.;:]\s+|\band\s+)@?(?<name>\p{Lu}[\p{L}_-]+)(?: \p{Lu}[\p{L}'-]+)? (?:will|'ll|is going to|can you|to) (?:take|handle|do|fix|write|send|look into|pick up|own|prepare|draft|update|set up|follow up|reach out|check)\b|\b(?:need|want|asked) @?(?<name2>\p{Lu}[\p{L}_-]+) to (?!be\b)\w+/u;
+  /(?:^|[,.;:]\s+|\band\s+)@?(?<name>\p{Lu}[\p{L}_-]+)(?: \p{Lu}[\p{L}'-]+)? (?:will|'ll|is going to|can you|to) (?:take|handle|do|fix|write|send|look into|pick up|own|prepare|draft|update|set up|follow up|reach out|check)\b|\b(?:need|want|asked) @?(?<name2>\p{Lu}[\p{L}_-]+) to (?!be\b)\w+|(?:^|[.;:]\s+)@?(?<name3>\p{Lu}[\p{L}_-]+) (?:drafts|writes|sends|reviews|checks|handles|prepares|updates|fixes|books|calls|emails|runs|files|collects|takes)\b[^.,;]{0,40},\s*(?:i|I|we|and I)\s+\p{L}+/u;
 
 /** The speaker commits to something. */
 export const COMMITMENT_CUES = [
@@ -111,23 +120,25 @@ export const COMMITMENT_CUES = [
   /\bi can (take|do|handle|own|pick up) (it|that|this)\b/i,
   /\bi('ll| will| am going to|'m going to|'m gonna) (?!not\b|never\b|be\b|let\b|leave\b|need\b|bet\b|say\b|admit\b|believe\b|miss\b|try to remember\b)\w+/i,
   /\bi'?ll take (it|that|this)\b/i,
+  // "thanks, will test Monday", "Will confirm tomorrow.": a clause-initial "will" with the speaker left out.
+  /(?:^|[.!;,:—–]\s*)will (?!(?:not|never|be|do|see|try|think|let|have to|need|probably|likely|know|hear|keep|stay|wait|want|look|feel|it|this|that|they|we|you|he|she)\b)\p{L}{2,}\b/iu,
 ];
 
 /** "👍 running the refund script", "looking at your PR today": work the speaker is starting now (clause-initial). */
 export const PROGRESSIVE_COMMITMENT =
-  /(?:^|[,;:—–]\s*|^[\p{Emoji}\s]+|^(?:ok|okay|sure|yep|yes|will do|my bad|sorry|oops|ah|oh|good catch|thanks|on it)[,!.]?\s+)(?:i'?m\s+)?(?:(?:running|starting on|looking at|looking into|fixing|reviewing|writing up|deploying|rolling back|kicking off)\s+(?:the|your|my|a|it|this|that)\b.*?(?:\b(?:now|today|tonight|this afternoon|this morning|right away|asap)\b|$)|(?!(?:thinking|wondering|hoping|feeling|loving|going|getting|seeing|looking forward|missing|guessing|assuming|saying|kidding|waiting|trying|nothing|something|anything|everything|morning|evening|meeting|building|ceiling|during|according|including|regarding|pending|amazing|interesting|exciting|boring|annoying)\b)\p{L}{2,}ing\s+(?:the|your|my|our|their|a|an|it|this|that|them|in|on|into|through|with|for|to|up|out|back)\b.*?\b(?:now|today|tonight|this afternoon|this morning|right away|asap|first thing)\b)/iu;
+  /(?:^|[,;:—–]\s*|^[\p{Emoji}\s]+|^(?:ok|okay|sure|yep|yes|will do|my bad|sorry|oops|ah|oh|good catch|thanks|on it)[,!.]?\s+)(?:i'?m\s+)?(?:(?:running|starting on|looking at|looking into|fixing|reviewing|writing up|deploying|rolling back|kicking off)\s+(?:the|your|my|a|it|this|that)\b.*?(?:\b(?:now|today|tonight|this afternoon|this morning|right away|asap)\b|$)|(?!(?:thinking|wondering|hoping|proposing|suggesting|recommending|considering|feeling|loving|going|getting|seeing|looking forward|missing|guessing|assuming|saying|kidding|waiting|trying|nothing|something|anything|everything|morning|evening|meeting|building|ceiling|during|according|including|regarding|pending|amazing|interesting|exciting|boring|annoying)\b)\p{L}{2,}ing\s+(?:the|your|my|our|their|a|an|it|this|that|them|in|on|into|through|with|for|to|up|out|back)\b.*?\b(?:now|today|tonight|this afternoon|this morning|right away|asap|first thing)\b)/iu;
 
 /** A day the speaker names for their own work: "Monday", "tomorrow", "by the 29th", "next week". */
 const WHEN = String.raw`\b(?:today|tonight|tomorrow|tmrw|this (?:afternoon|evening|week)|next week|(?:on |by )?(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|by (?:eod|end of (?:day|the day|week|the week)|the \d{1,2}(?:st|nd|rd|th)?|\p{L}{3,9} \d{1,2}))\b`;
 
 /**
- * Work the speaker dates without "I'll": a clause-initial "-ing" verb and a day ("sending pricing
- * Monday", "…, pushing to prod Wed"), or taking something on with a day ("X and Y are both on me,
- * you'll have answers Monday"). Going, travelling, meeting and the like promise no work.
+ * Work the speaker dates without "I'll": a clause-initial "-ing" verb and a day ("sending the quote
+ * Friday", "…, rolling it out Thu"), or taking something on with a day ("the two disputes are on
+ * me, you'll hear back Tuesday"). Going, travelling, meeting and the like promise no work.
  */
 export const DATED_COMMITMENT = [
   new RegExp(
-    String.raw`(?:^|[,;:—–]\s*|^[\p{Emoji}\s]+|^(?:ok|okay|sure|yep|yes|will do|thanks)[,!.]?\s+)(?:i'?m\s+)?(?!(?:thinking|wondering|hoping|feeling|loving|going|getting|seeing|looking forward|missing|guessing|assuming|saying|kidding|waiting|trying|nothing|something|anything|everything|morning|evening|meeting|during|according|including|regarding|pending|amazing|interesting|exciting|boring|annoying|heading|leaving|flying|travell?ing|visiting|working|staying|starting|coming|landing|happening|closing|opening|raining|snowing|aiming|targeting|planning|onboarding|training|pricing|booking|billing|housekeeping)\b)\p{L}{2,}ing\b(?:\s+(?!(?:would|will|is|are|was|were|be|been)\b)[\p{L}\d'’-]+){0,4}?\s+${WHEN}`,
+    String.raw`(?:^|[,;:—–]\s*|^[\p{Emoji}\s]+|^(?:ok|okay|sure|yep|yes|will do|thanks)[,!.]?\s+)(?:i'?m\s+)?(?!(?:thinking|wondering|hoping|proposing|suggesting|recommending|considering|feeling|loving|going|getting|seeing|looking forward|missing|guessing|assuming|saying|kidding|waiting|trying|nothing|something|anything|everything|morning|evening|meeting|during|according|including|regarding|pending|amazing|interesting|exciting|boring|annoying|heading|leaving|flying|travell?ing|visiting|working|staying|starting|coming|landing|happening|closing|opening|raining|snowing|aiming|targeting|planning|onboarding|training|pricing|booking|billing|housekeeping)\b)\p{L}{2,}ing\b(?:\s+(?!(?:would|will|is|are|was|were|be|been)\b)[\p{L}\d'’-]+){0,4}?\s+${WHEN}`,
     'iu',
   ),
   new RegExp(String.raw`\b(?:is|are|['’]s)\s+(?:both\s+|all\s+)?on me\b[^.?!]*?${WHEN}`, 'iu'),
@@ -139,7 +150,7 @@ export const DATED_COMMITMENT = [
 
 /** An answer that starts the work ("cheking the mail logs", "on it, pulling the list"), read only as a reply to a request. */
 export const WORK_UNDER_WAY =
-  /^(?:[\p{Emoji}\s]*)(?:(?:ok|okay|sure|yep|yes|on it|my bad|sorry)[,!.]?\s+)?(?:i'?m\s+)?(?!(?:thinking|wondering|hoping|feeling|loving|going|getting|seeing|missing|guessing|assuming|saying|kidding|waiting|trying|nothing|something|anything|everything|morning|evening|meeting|amazing|interesting)\b)\p{L}{2,}ing\s+(?:the|your|my|our|their|a|an|it|this|that|them|in|on|into|through|with|for|to|up|out|back)\b/iu;
+  /^(?:[\p{Emoji}\s]*)(?:(?:ok|okay|sure|yep|yes|on it|my bad|sorry)[,!.]?\s+)?(?:i'?m\s+)?(?!(?:thinking|wondering|hoping|proposing|suggesting|recommending|considering|feeling|loving|going|getting|seeing|missing|guessing|assuming|saying|kidding|waiting|trying|nothing|something|anything|everything|morning|evening|meeting|amazing|interesting)\b)\p{L}{2,}ing\s+(?:the|your|my|our|their|a|an|it|this|that|them|in|on|into|through|with|for|to|up|out|back)\b/iu;
 
 /** A bare call after a statement puts the statement to whoever takes it: "the reset emails never arrive. anyone?" */
 export const BARE_CALL =
@@ -147,7 +158,7 @@ export const BARE_CALL =
 
 /** A commitment without a date is an action item only when it names real work (not "I'll ask", "I'll join"). */
 export const WORK_VERBS =
-  /\bi('ll| will| am going to|'m going to|'m gonna) (?:also |quickly |just |then )?(take|fix|write|raise|handle|build|ship|merge|deploy|rotate|bump|migrate|send|own|cut|finish|implement|investigate|debug|patch|draft|rewrite|refactor|set up|clean up|do it|do that|get it|have it|look into|prepare|upgrade|file|open|add|remove|move|test|document|schedule|book|order|call|email)\b|\bleave it with me\b|\bi'?ve got (it|this)\b|\blet me (fix|handle|take|write|draft|look into|investigate)\b|\bi can (take|do|handle|own|pick up) (it|that|this)\b/i;
+  /\bi('ll| will| am going to|'m going to|'m gonna) (?:also |quickly |just |then )?(take|fix|write|raise|handle|build|ship|merge|deploy|rotate|bump|migrate|send|own|cut|finish|implement|investigate|debug|patch|draft|rewrite|refactor|set up|clean up|do it|do that|get it|have it|look into|prepare|upgrade|file|open|add|remove|move|test|document|schedule|book|order|call|email|pull|post|pin|publish|upload|share|submit|sign|revert|restart|enable|disable|configure|install|announce|confirm)\b|\b(?:^|[.!;,:]\s*)will (?:test|fix|confirm|send|ship|merge|deploy|review|update|post|check|look into|draft|write)\b|\bleave it with me\b|\bi'?ve got (it|this)\b|\blet me (fix|handle|take|write|draft|look into|investigate)\b|\bi can (take|do|handle|own|pick up) (it|that|this)\b/i;
 
 /**
  * A promise to pass something on to someone named ("I'll ask Kwame", "I'll tell Jo", "I'll loop in
@@ -166,7 +177,7 @@ export const ACK_CUES = [
 
 /** Something is finished. */
 export const COMPLETION_CUES = [
-  /\b(done|shipped|merged|fixed|finished|deployed|landed|rotated|bumped|reviewed|pushed|sent|called|updated|resolved|completed|wrapped up|sorted|closed|released|took care of|taken care of|submitted|published|uploaded|posted|shared)\b/i,
+  /\b(done|shipped|merged|fixed|finished|deployed|landed|rotated|bumped|reviewed|pushed|sent|called|updated|resolved|completed|wrapped up|sorted|closed|released|took care of|taken care of|submitted|published|uploaded|posted|shared|pinned|installed|configured|enabled|reverted|restarted|booked|filed)\b/i,
   /\b(it'?s|is) live\b/i,
   /✔️|☑️/u,
   /\b(is|are) (up|out|in|live|ready)\b/i,
