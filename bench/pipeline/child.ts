@@ -6,7 +6,8 @@
  *
  *   node --import tsx bench/pipeline/child.ts EXPORT_DIR OUTRO_HOME
  */
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import { createAgents } from '../../src/agents/index.js';
 import { makeAppContext } from '../../src/app/app-context.js';
@@ -39,11 +40,30 @@ const cpuSeconds = (): number => {
   return (usage.user + usage.system) / 1e6;
 };
 
+/**
+ * BENCH_PROFILE="STAGE FROM TO OUT": a CPU profile of that stage's batches FROM..TO (1-based)
+ * written to OUT (a .cpuprofile): what the late batches of a long stage spend.
+ */
+const window = process.env.BENCH_PROFILE?.split(' ');
+const session = window ? new Session() : undefined;
+async function profileWindow(stage: string, batch: number, starting: boolean): Promise<void> {
+  if (!window || !session || window[0] !== stage) return;
+  if (starting && batch === Number(window[1])) {
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.start');
+  } else if (!starting && batch === Number(window[2])) {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(window[3], JSON.stringify(profile));
+  }
+}
+
 /** The agent with its `handle` timed into `timing`. */
 function timed(agent: Agent, timing: StageTiming): Agent {
   const handle = agent.handle.bind(agent);
   return Object.assign(Object.create(Object.getPrototypeOf(agent) as object) as Agent, agent, {
     handle: async (...args: Parameters<Agent['handle']>) => {
+      await profileWindow(agent.name, timing.batches + 1, true);
       const wall = performance.now();
       const cpu = cpuSeconds();
       try {
@@ -54,6 +74,10 @@ function timed(agent: Agent, timing: StageTiming): Agent {
         timing.batches++;
         timing.wallSeconds += (performance.now() - wall) / 1000;
         timing.cpuSeconds += cpuSeconds() - cpu;
+        await profileWindow(agent.name, timing.batches, false);
+        logMemory(
+          `${timing.stage} batch ${timing.batches}, ${timing.eventsOut} out, ${timing.cpuSeconds.toFixed(1)} CPU s`,
+        );
       }
     },
     close: agent.close?.bind(agent),
@@ -81,6 +105,20 @@ const ctx = makeAppContext({
 
 const started = performance.now();
 const cpuStarted = cpuSeconds();
+/**
+ * BENCH_MEMLOG=1: after a batch, at most every 5 s, the stage and the process's memory on stderr
+ * (finds what grows; a timer would not fire: the drain runs in microtasks).
+ */
+let logged = 0;
+function logMemory(stage: string): void {
+  if (!process.env.BENCH_MEMLOG || performance.now() - logged < 5_000) return;
+  logged = performance.now();
+  const mib = (bytes: number): string => (bytes / 1024 ** 2).toFixed(0);
+  const memory = process.memoryUsage();
+  console.error(
+    `[mem] ${((logged - started) / 1000).toFixed(0)} s, ${(cpuSeconds() - cpuStarted).toFixed(0)} CPU s, ${stage}: rss ${mib(memory.rss)} heap ${mib(memory.heapUsed)} external ${mib(memory.external)} MiB`,
+  );
+}
 const read: StageTiming = { stage: 'read + store', wallSeconds: 0, cpuSeconds: 0, batches: 1, eventsOut: 0 };
 const timings: StageTiming[] = [];
 let agents: Agent[] | undefined;

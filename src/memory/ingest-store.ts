@@ -5,7 +5,7 @@ import { stableId } from '../domain/ids.js';
 import type { MessageEdited } from '../domain/message.js';
 import { decodePayload, type EventLog } from './event-log.js';
 import { prepareEvent, type PreparedEvent } from './prepared-event.js';
-import type { SqliteDatabase } from './sqlite.js';
+import { deferCheckpoints, type SqliteDatabase } from './sqlite.js';
 
 export interface BatchResult {
   appended: number;
@@ -120,12 +120,7 @@ export class IngestStore {
    * of that time in fsync. Checkpoints rarely until the returned function is called, then once.
    */
   deferCheckpoints(): () => void {
-    const previous = this.db.pragma('wal_autocheckpoint', { simple: true }) as number;
-    this.db.pragma('wal_autocheckpoint = 100000');
-    return () => {
-      this.db.pragma(`wal_autocheckpoint = ${previous}`);
-      this.db.pragma('wal_checkpoint(PASSIVE)');
-    };
+    return deferCheckpoints(this.db);
   }
 
   startRun(paths: readonly string[], owner: string | null = null): number {

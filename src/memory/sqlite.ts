@@ -64,6 +64,23 @@ export function openDatabase(file: string, options: OpenOptions): SqliteDatabase
 }
 
 /**
+ * Many transactions in a row (a bulk ingest, an agent drain): SQLite's default checkpoint every
+ * 1,000 pages copies the WAL back and fsyncs the database after nearly every large commit. Until
+ * the returned function is called the WAL grows to `pages` before a checkpoint; then one
+ * checkpoint. A commit stays as durable as before (the WAL holds it; synchronous=NORMAL).
+ */
+export function deferCheckpoints(db: SqliteDatabase, pages = 100_000): () => void {
+  if (db.memory) return () => {};
+  const previous = db.pragma('wal_autocheckpoint', { simple: true }) as number;
+  if (previous === 0 || previous >= pages) return () => {};
+  db.pragma(`wal_autocheckpoint = ${pages}`);
+  return () => {
+    db.pragma(`wal_autocheckpoint = ${previous}`);
+    db.pragma('wal_checkpoint(PASSIVE)');
+  };
+}
+
+/**
  * The error to report for `cause`, raised while using the store in `file`: a damaged file is
  * STORE_CORRUPT with how to recover, a lock held too long STORE_LOCKED, an OutroError itself.
  */

@@ -123,10 +123,11 @@ export class KnowledgeFold {
       this.exclude(this.timeline[--this.cursor]);
     // A key absent from the whole fold is absent without the conversation's own sets too: only present ones are refolded.
     const own = this.ownKeys(conversationId);
+    // A key is in its kind's list exactly when it has a result: look the own keys up, not the list through.
+    const ownPresent = (kind: Kind): boolean =>
+      [...own].some((key) => key.startsWith(`${kind}:`) && this.results.has(key));
     const list = (kind: Kind): readonly Value[] =>
-      own.size > 0 && this.lists[kind].some((present) => own.has(present.key))
-        ? this.patched(kind, own, conversationId)
-        : this.view(kind);
+      own.size > 0 && ownPresent(kind) ? this.patched(kind, own, conversationId) : this.view(kind);
     const known: AsOf = {
       entities: list('entity') as KnownEntity[],
       decisions: list('decision') as PriorDecision[],

@@ -16,6 +16,8 @@ export class ChannelCountsAgent implements Agent {
   readonly version = 'channel-counts-1';
   readonly consumes = [EVENT.messagePosted] as const;
   readonly produces = [] as const;
+  /** A counter per stream: larger batches, fewer commits. */
+  readonly batchSize = 5_000;
 
   async handle(batch: readonly StoredEvent[], context: AgentContext): Promise<EventEnvelope[]> {
     const write = (db: SqliteDatabase): void => countPostedMessages(db, batch);

@@ -50,6 +50,8 @@ export class GraphProjectorAgent implements Agent {
   readonly version = GRAPH_PROJECTOR_VERSION;
   readonly consumes = GRAPH_PROJECTOR_CONSUMES;
   readonly produces = [] as const;
+  /** Each batch is one graph write transaction (and a COPY when large): fewer, larger batches. */
+  readonly batchSize = 5_000;
   private graph: Promise<GraphStore> | undefined;
   private projector: { db: SqliteDatabase; projector: GraphProjector; graph: GraphStore } | undefined;
   /** What the last batch did (for status and tests). */

@@ -107,6 +107,38 @@ describe('AgentRuntime', () => {
     expect(runtime.engine.runs.counts()).toMatchObject({ pending: 0, running: 0, failed: 0, dead: 0 });
   });
 
+  it('delivers each agent batches of its own size unless the runtime names one for all', async () => {
+    const log = open();
+    log.appendAll(Array.from({ length: 25 }, (_, i) => posted(i)));
+    const small = Object.assign(new Tagger(), { batchSize: 4 });
+    const counter = Object.assign(new TagCounter(), { batchSize: 20 });
+    const summary = await new AgentRuntime({ db, log, agents: [small, counter] }).runUntilDrained();
+    expect(summary.agents.tagger).toMatchObject({ batches: 7, events: 25 });
+    expect(summary.agents['tag-counter']).toMatchObject({ batches: 2, events: 25 });
+    expect(tagTotal()).toBe(25);
+    log.appendAll(Array.from({ length: 6 }, (_, i) => posted(200 + i)));
+    const all = await new AgentRuntime({ db, log, agents: [small, counter], batchSize: 3 }).runUntilDrained();
+    expect(all.agents.tagger).toMatchObject({ batches: 2, events: 6 });
+    expect(all.agents['tag-counter']).toMatchObject({ batches: 2, events: 6 });
+  });
+
+  it('checkpoints the WAL once, after the drain, and leaves the setting as it found it', async () => {
+    const log = open();
+    log.appendAll(Array.from({ length: 25 }, (_, i) => posted(i)));
+    db.pragma('wal_autocheckpoint = 1');
+    let during: unknown;
+    class Probe extends TagCounter {
+      override async handle(batch: readonly StoredEvent[], ctx: AgentContext): Promise<EventEnvelope[]> {
+        during = db.pragma('wal_autocheckpoint', { simple: true });
+        return super.handle(batch, ctx);
+      }
+    }
+    await new AgentRuntime({ db, log, agents: [new Tagger(), new Probe()], batchSize: 5 }).runUntilDrained();
+    expect(during).toBe(100_000);
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1);
+    expect(tagTotal()).toBe(25);
+  });
+
   it('isolates and dead-letters a poison event while its neighbours go through, and retries it on demand', async () => {
     const log = open();
     log.appendAll(Array.from({ length: 6 }, (_, i) => posted(i)));

@@ -2,7 +2,7 @@ import { isOutroError, OutroError } from '../../domain/errors.js';
 import type { BusOptions } from '../../memory/bus/bus.js';
 import { SqliteBus } from '../../memory/bus/sqlite-bus.js';
 import type { EventLog } from '../../memory/event-log.js';
-import type { SqliteDatabase } from '../../memory/sqlite.js';
+import { deferCheckpoints, type SqliteDatabase } from '../../memory/sqlite.js';
 import { WorkflowEngine, type EngineOptions } from '../engine/engine.js';
 import type { Agent } from './agent.js';
 import {
@@ -18,7 +18,7 @@ export interface AgentRuntimeOptions {
   log: EventLog;
   agents: readonly Agent[];
   now?: () => Date;
-  /** Events per delivery (default 500). */
+  /** Events per delivery for every agent (default: each agent's `batchSize`, else 500). */
   batchSize?: number;
   bus?: BusOptions;
   engine?: Omit<EngineOptions, 'db' | 'log'>;
@@ -52,6 +52,9 @@ export interface DrainSummary {
   durationMs: number;
 }
 
+/** Events per delivery for an agent that names no batch size. */
+export const DEFAULT_BATCH_SIZE = 500;
+
 type Outcome = { kind: 'idle' } | { kind: 'progress' } | { kind: 'wait'; until: number };
 
 /**
@@ -62,11 +65,11 @@ export class AgentRuntime {
   readonly bus: SqliteBus;
   readonly engine: WorkflowEngine;
   private readonly now: () => Date;
-  private readonly batchSize: number;
+  private readonly batchSize: number | undefined;
 
   constructor(private readonly options: AgentRuntimeOptions) {
     this.now = options.now ?? (() => new Date());
-    this.batchSize = options.batchSize ?? 500;
+    this.batchSize = options.batchSize;
     this.bus = new SqliteBus(options.db, options.log, options.bus);
     this.engine = new WorkflowEngine({ ...options.engine, db: options.db, log: options.log });
     const names = new Set<string>();
@@ -108,6 +111,21 @@ export class AgentRuntime {
     };
     for (const agent of this.options.agents)
       summary.agents[agent.name] = { batches: 0, events: 0, produced: 0, failures: 0, deadLettered: 0 };
+    // Every delivery commits (the run, its steps, the produced events): checkpoint once at the end instead.
+    const checkpoint = deferCheckpoints(this.options.db);
+    try {
+      await this.drain(summary, options);
+    } finally {
+      checkpoint();
+    }
+    summary.durationMs = Date.now() - started;
+    return summary;
+  }
+
+  private async drain(
+    summary: DrainSummary,
+    options: { signal?: AbortSignal; maxWaitMs?: number; onBatch?: (progress: AgentProgress) => void },
+  ): Promise<void> {
     for (const result of await this.engine.resumePending({ signal: options.signal })) {
       if (result.status !== 'completed') continue;
       summary.resumed++;
@@ -144,8 +162,6 @@ export class AgentRuntime {
       const wait = Math.min(options.maxWaitMs ?? 5_000, Math.max(1, until - Date.now()));
       await new Promise((resolve) => setTimeout(resolve, wait));
     }
-    summary.durationMs = Date.now() - started;
-    return summary;
   }
 
   private count(summary: DrainSummary, agent: Agent, output: DeliveryOutput): void {
@@ -161,7 +177,7 @@ export class AgentRuntime {
 
   private async deliverOnce(agent: Agent, summary: DrainSummary): Promise<Outcome> {
     const subscription = this.bus.subscribe(agent.name, agent.consumes);
-    const fetched = await subscription.fetch(this.batchSize);
+    const fetched = await subscription.fetch(this.batchSize ?? agent.batchSize ?? DEFAULT_BATCH_SIZE);
     if (fetched.kind === 'idle') return { kind: 'idle' };
     if (fetched.kind === 'wait') return { kind: 'wait', until: fetched.notBefore };
     const batch = fetched.batch;

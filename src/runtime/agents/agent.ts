@@ -49,6 +49,12 @@ export interface Agent {
   readonly version: string;
   readonly consumes: readonly string[];
   readonly produces: readonly string[];
+  /**
+   * Events per delivery for this agent, when the runtime is not given one for all (default 500).
+   * An agent whose per-batch cost is mostly its commit (an index writer) takes larger batches:
+   * fewer transactions for the same events.
+   */
+  readonly batchSize?: number;
   handle(batch: readonly StoredEvent[], context: AgentContext): Promise<EventEnvelope[]>;
   /** Releases what the agent holds open (a graph database); called by whoever created it when the work ends. */
   close?(): Promise<void> | void;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { isOutroError } from '../../../domain/errors.js';
 import { makeTempDir } from '../../../test-support/temp-dir.js';
 import { describeGraphStoreContract } from '../graph-store.contract.js';
+import { emptyRecordLists } from '../graph-records.js';
 import { person } from '../test-support/graph-builders.js';
 import { graphFile } from './kuzu-database.js';
 import { KuzuGraphStore } from './kuzu-graph-store.js';
@@ -41,6 +42,25 @@ describe('KuzuGraphStore', () => {
       expect((await second.get('person', ['slack:T1:UALICE'])).get('slack:T1:UALICE')?.name).toBe('Alice');
       await second.close();
     } finally {
+      temp.cleanup();
+    }
+  });
+
+  it('bulk-loads a quoted value that comes after many plain rows (COPY must not guess the quoting)', async () => {
+    // Kùzu sniffs a CSV's quote and escape from its first rows: with none quoted it split the
+    // 758th fact of a 200k-message ingest at the commas inside its quoted JSON.
+    const temp = makeTempDir('outro-kuzu-');
+    const store = await KuzuGraphStore.open(temp.dir);
+    try {
+      const people = Array.from({ length: 600 }, (_, i) => person(`slack:T1:U${i}`, `Person ${i}`));
+      people.push(person('slack:T1:UQUOTED', 'Doe, Jane "JD" \\ o\'Neil'));
+      await store.load({ records: { ...emptyRecordLists(), person: people }, facts: [], cursor: 3 });
+      expect((await store.get('person', ['slack:T1:UQUOTED'])).get('slack:T1:UQUOTED')?.name).toBe(
+        'Doe, Jane "JD" \\ o\'Neil',
+      );
+      expect((await store.counts()).people).toBe(601);
+    } finally {
+      await store.close();
       temp.cleanup();
     }
   });
