@@ -9,6 +9,7 @@ import { openDatabase } from '../../../memory/sqlite.js';
 import { PeopleDirectory } from '../../people/people-directory.js';
 import type { AskSources } from '../answer-support.js';
 import { ask } from '../ask.js';
+import { answeredByIndexAlone, askByRetrieval } from '../ask-by-retrieval.js';
 import { answerByRetrieval, KNOWN_THRESHOLD } from './answer-retrieval.js';
 
 const key = slackKey;
@@ -182,5 +183,21 @@ describe('ask with a search index', () => {
     expect(result.understoodBy).toBe('retrieval');
     expect(result.known).toBe(true);
     expect(result.retrieval?.hits.length ?? 0).toBeGreaterThan(0);
+  });
+
+  it.each([
+    'When is the EMV certification?',
+    'What discount did we give Initech?',
+    'Who found the root cause of the outage?',
+  ])('answers %s from the index alone exactly as ask does, without the graph', async (question) => {
+    const s = sources();
+    expect(answeredByIndexAlone(question, s.now, s.timeZone, ASOF)).toBe(true);
+    const { graph: _graph, evidence: _evidence, me: _me, ...indexOnly } = s;
+    expect(askByRetrieval(question, indexOnly, ASOF)).toEqual(await ask(question, s, { asOf: ASOF }));
+  });
+
+  it('leaves to the graph a question a pattern understands', () => {
+    expect(answeredByIndexAlone('who owns billing', new Date(ASOF), 'UTC')).toBe(false);
+    expect(answeredByIndexAlone('who owned billing last week', new Date(ASOF), 'UTC', ASOF)).toBe(false);
   });
 });

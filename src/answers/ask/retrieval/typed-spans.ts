@@ -1,4 +1,5 @@
-import * as chrono from 'chrono-node';
+import type { ParsedResult } from 'chrono-node';
+import { chrono } from '../lazy-chrono.js';
 
 /** A piece of a sentence that is the kind of thing a question asks for: a date, an amount, a person. */
 export interface TypedSpan {
@@ -23,9 +24,9 @@ const NOT_TIMES = /^(?:now|today|tonight|a sec(?:ond)?|second|sun|may|march|mar|
 export function timeSpans(sentence: string, writtenAt: string): TypedSpan[] {
   const spans: TypedSpan[] = [];
   for (const match of sentence.matchAll(DAY_RANGE)) spans.push({ text: match[0], index: match.index });
-  let results: chrono.ParsedResult[] = [];
+  let results: ParsedResult[] = [];
   try {
-    results = chrono.parse(sentence, new Date(writtenAt), { forwardDate: true });
+    results = chrono().parse(sentence, new Date(writtenAt), { forwardDate: true });
   } catch {
     results = [];
   }
