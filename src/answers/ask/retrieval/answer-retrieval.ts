@@ -155,7 +155,7 @@ export function retrieveAnswer(
   );
 }
 
-/** A chat question ("what does our SLA say about X?") is not its own answer: the replies to it are. */
+/** A chat question ("what does our contract say about X?") is not its own answer: the replies to it are. */
 const REPLIES_OF = 4;
 /** What a reply inherits of the question's score (it rarely repeats the question's words). */
 const REPLY_SHARE = 0.8;

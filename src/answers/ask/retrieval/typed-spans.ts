@@ -87,6 +87,13 @@ export function isTentative(sentence: string): boolean {
 export const REASON_CUES =
   /\b(?:root cause|cause[ds]?|because|due to|caused by|the reason|was that|turned out|triggered|led to|so that|resulted? in)\b/i;
 
+/**
+ * A cause stated, not only named: "root cause: a duplicated field", "the cause was …", "because …".
+ * "who found the root cause in minutes" names a cause and gives none.
+ */
+export const STATED_REASON =
+  /\b(?:(?:root )?cause[ds]?\s*(?::|was\b|were\b|is\b)|because\b|due to\b|caused by\b|the reason (?:was|is)\b|turned out\b|was that\b|resulted? in\b|led to\b)/i;
+
 /** Wording that states a state or an outcome. */
 export const STATUS_CUES =
   /\b(?:done|finished|completed|shipped|sent|processed|issued|paid|refunded|pending|open|remaining|left|still|blocked|waiting|in progress|on track|delayed|live|merged|signed|approved|so far|out of|of the)\b/i;
