@@ -5,10 +5,8 @@ import type { EntityHistory } from '../answers/ask/entity-history.js';
 import { OutroError } from '../domain/errors.js';
 import type { Embedder } from '../llm/embeddings/embedder.js';
 import type { AppContext } from './app-context.js';
-import { withAskSources } from './ask-sources.js';
-import { modelRuntime } from './model.js';
+import { modelRuntime, modelSettings } from './model.js';
 import type { AskInput, HistoryInput } from './operation-inputs.js';
-import { withTracing } from './tracing.js';
 
 /** An answer, and the zone its dates are shown in (config `timezone`). */
 export interface AskResult {
@@ -29,6 +27,19 @@ export async function ask(ctx: AppContext, input: AskInput): Promise<AskResult> 
         `--as-of ${input.asOf} is not a date; use YYYY-MM-DD or an ISO time like 2026-11-10T12:00:00+01:00.`,
       );
   }
+  if (!input.model || !modelSettings(ctx)) {
+    // No model: a question no pattern understands is answered from the search index alone, so the graph is not opened.
+    const byIndex = await answerFromIndexAlone(ctx, input.question, asOf);
+    if (byIndex) {
+      await nameChannels(ctx, byIndex.evidence);
+      return { answer: byIndex, timeZone: config.timezone };
+    }
+  }
+  // Loaded here: the graph (Kùzu) and tracing are not needed when the index alone answers.
+  const [{ withAskSources }, { withTracing }] = await Promise.all([
+    import('./ask-sources.js'),
+    import('./tracing.js'),
+  ]);
   const prepare = async () => {
     const { ask: answer } = await import('../answers/ask/ask.js');
     return { answer, withModel: await modelOptions(ctx, input.model) };
@@ -46,6 +57,24 @@ export async function ask(ctx: AppContext, input: AskInput): Promise<AskResult> 
   return { answer, timeZone: config.timezone };
 }
 
+/** ask()'s answer without a model when the search index alone gives it (no question pattern matches); else undefined. */
+async function answerFromIndexAlone(
+  ctx: AppContext,
+  question: string,
+  asOf: string | undefined,
+): Promise<AskAnswer | undefined> {
+  const config = ctx.config();
+  const now = ctx.now();
+  const { answeredByIndexAlone, askByRetrieval } = await import('../answers/ask/ask-by-retrieval.js');
+  if (!answeredByIndexAlone(question, now, config.timezone, asOf)) return undefined;
+  const { openIndexSources } = await import('../answers/ask/open-index-sources.js');
+  return askByRetrieval(
+    question,
+    openIndexSources({ db: ctx.store().db, now, timeZone: config.timezone }),
+    asOf,
+  );
+}
+
 /** Every fact about an entity over time, and the zone its dates are shown in. */
 export interface HistoryResult {
   history: EntityHistory;
@@ -54,7 +83,10 @@ export interface HistoryResult {
 
 /** `outro history`: asserted, superseded, ended and retracted facts with their evidence (entity null: nothing by that name). */
 export async function history(ctx: AppContext, input: HistoryInput): Promise<HistoryResult> {
-  const { entityHistory } = await import('../answers/ask/entity-history.js');
+  const [{ entityHistory }, { withAskSources }] = await Promise.all([
+    import('../answers/ask/entity-history.js'),
+    import('./ask-sources.js'),
+  ]);
   const found = await withAskSources(ctx, (sources) => entityHistory(input.entity, sources));
   await nameChannels(ctx, [
     ...found.facts.flatMap((fact) => fact.evidence),

@@ -51,7 +51,7 @@ export async function answerHolders(context: AnswerContext, relation: FactRelati
   const searched = [
     `${relation.replace('_', '-')} facts about ${asked} valid on ${day(context.asOf, context.sources.timeZone)} (${versions.length} on record)`,
   ];
-  // "Wen owns the ETA engine: predictions worker, schedule loader, …": a part held with its whole.
+  // "Wen owns the sync service: export worker, import queue, …": a part held with its whole.
   const whole = versions.length === 0 ? await wholeNaming(context, component, relation) : undefined;
   if (whole) {
     component = whole.component;

@@ -44,19 +44,21 @@ describe('parseQuestion', () => {
 
   it('reads relative phrases from the time it is given (the as-of), not the clock', () => {
     const asOf = new Date('2026-10-23T23:59:59.999Z');
-    expect(parseQuestion('who owned the ETA engine last week', asOf)?.asOf).toBe('2026-10-16T23:59:59.999Z');
-    expect(parseQuestion('who was responsible for the prediction worker on October 14', asOf)).toMatchObject({
+    expect(parseQuestion('who owned the sync service last week', asOf)?.asOf).toBe(
+      '2026-10-16T23:59:59.999Z',
+    );
+    expect(parseQuestion('who was responsible for the export worker on October 14', asOf)).toMatchObject({
       intent: 'owner',
-      target: 'the prediction worker',
+      target: 'the export worker',
       asOf: '2026-10-14T23:59:59.999Z',
     });
   });
 
   it.each([
-    ['who looks after the ticketing API', 'owner', 'the ticketing api'],
-    ["who's responsible for route feeds", 'owner', 'route feeds'],
-    ['who do I talk to about fare capping', 'ask-whom', 'fare capping'],
-    ['whose account is Lakeshore', 'owner', 'lakeshore'],
+    ['who looks after the invoicing API', 'owner', 'the invoicing api'],
+    ["who's responsible for map tiles", 'owner', 'map tiles'],
+    ['who do I talk to about seat pricing', 'ask-whom', 'seat pricing'],
+    ['whose account is Brightwater', 'owner', 'brightwater'],
     ['what do I still owe people', 'waiting-on-me', ''],
     ['who is on call this week', 'on-call', ''],
   ])('understands the paraphrase "%s"', (question, intent, target) => {

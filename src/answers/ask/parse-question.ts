@@ -143,6 +143,6 @@ export const QUESTION_EXAMPLES = [
   'what changed about billing',
   'who is on call this week',
   'what do I still owe people',
-  'when is the EMV certification',
+  'when is the security audit',
   'what was the root cause of the outage',
 ] as const;

@@ -1,4 +1,4 @@
-import * as chrono from 'chrono-node';
+import { chrono } from './lazy-chrono.js';
 import {
   addDays,
   localDate,
@@ -119,7 +119,7 @@ function datedTime(text: string, reference: string, zone: string): QuestionTime 
   // fresh process) has nothing to find.
   if (!DAY_WORDS.test(text)) return undefined;
   const instant = new Date(reference);
-  const results = chrono.parse(
+  const results = chrono().parse(
     text,
     { instant, timezone: Math.round(zoneOffsetMs(instant.getTime(), zone) / 60_000) },
     { forwardDate: false },

@@ -6,8 +6,8 @@ import { collapseSameHuman, factEvidence, type AnswerContext } from './answer-su
 
 /**
  * The whole a part is held with, for a part with no facts of its own: the other object of a fact
- * whose statement names the part after naming that object ("Wen owns the ETA engine: predictions
- * worker, schedule loader, the accuracy dashboards"). The earliest such statement decides.
+ * whose statement names the part after naming that object ("Wen owns the sync service: export
+ * worker, import queue, the latency dashboards"). The earliest such statement decides.
  */
 export async function wholeNaming(
   context: AnswerContext,
@@ -52,7 +52,7 @@ export async function wholeNaming(
   return undefined;
 }
 
-/** `text` names one of `parts` after one of `wholes` ("the ETA engine: predictions worker, …"). */
+/** `text` names one of `parts` after one of `wholes` ("the sync service: export worker, …"). */
 function namesAfter(text: string, wholes: readonly string[], parts: readonly string[]): boolean {
   const lower = text.toLowerCase();
   const ends = wholes

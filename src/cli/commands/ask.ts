@@ -49,6 +49,7 @@ answer says "degraded" and why. Replies are cached: asking again makes no model 
 
 Without the daemon, while another outro process (an ingest) holds the graph, ask waits up to
 OUTRO_GRAPH_WAIT_MS (default 5000) and then answers from the log, marked "degraded: graph busy".
+Without a model, a question answered from the search index does not open the graph, so it never waits.
 
 Examples:
   outro ask who owns billing

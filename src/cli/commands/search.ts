@@ -48,9 +48,9 @@ ranked by BM25 (newest first among equals); «» marks the matched words in a sn
 
 Examples:
   outro search "root cause" outage
-  outro search refund* --from olu --since 2026-10-12
+  outro search refund* --from priya --since 2026-10-12
   outro search addendum --channel "#leads" --kind decision item
-  outro search renewal --json | jq -r '.hits[] | "\\(.localTime) \\(.authorName): \\(.text)"'`,
+  outro search audit --json | jq -r '.hits[] | "\\(.localTime) \\(.authorName): \\(.text)"'`,
     )
     .action(async (words: string[], flags: SearchFlags) => {
       const ctx = context();

@@ -205,6 +205,28 @@ describe('search projection', () => {
     ).toEqual(['conversation:conv-p', 'message:slack:T1:C1:1.1']);
   });
 
+  it('rebuilds the conversations of messages as applying the splits in order does', () => {
+    const { db, stored } = storeWith([
+      extracted('conv-early', ['5.3'], T(1)), // before the message exists: it puts nothing in conv-early
+      posted('5.1', 'first rollout note', T(1, 10)),
+      posted('5.2', 'second rollout note', T(1, 11)),
+      posted('5.3', 'third rollout note', T(1, 12)),
+      extracted('conv-a', ['5.1', '5.2'], T(2)),
+      extracted('conv-b', ['5.2'], T(3)), // a later split moves 5.2
+      edited('5.1', 'first rollout note, edited', T(4)),
+    ]);
+    applySearchEvents(db, stored);
+    const incremental = searchSnapshot(db);
+    rebuildSearchIndex(db);
+    expect(searchSnapshot(db)).toEqual(incremental);
+    const byId = new Map(
+      new SqliteSearchIndex(db).search({ query: 'rollout' }).hits.map((hit) => [hit.nativeId, hit]),
+    );
+    expect(byId.get('5.1')?.conversationId).toBe('conv-a');
+    expect(byId.get('5.2')?.conversationId).toBe('conv-b');
+    expect(byId.get('5.3')?.conversationId).toBeNull();
+  });
+
   it('ignores event types it does not read', () => {
     const { db } = storeWith([]);
     const other = {

@@ -56,6 +56,8 @@ export interface SearchRequest {
   offset?: number;
   /** Also count every match (costs time for common words). */
   countTotal?: boolean;
+  /** false: no highlighted snippets (each hit's snippet is its text); a reader of whole texts saves FTS5 a pass per hit. */
+  snippets?: boolean;
 }
 
 export interface SearchHit {

@@ -113,6 +113,25 @@ describe('SqliteSearchIndex', () => {
     expect(Object.fromEntries(stats.df)).toEqual({ sla: 2, monthli: 1, zebra: 0 });
   });
 
+  it('counts its documents as they are added and removed, past one varint byte', () => {
+    const search = index();
+    search.upsert(Array.from({ length: 300 }, (_, i) => doc(`n${i}`, `note ${i}`)));
+    expect(search.stats().docs).toBe(300);
+    search.remove([{ docId: messageDocIdOf('slack:T1:C1', 'n0'), version: ++versions }]);
+    search.upsert([doc('n1', 'note one again')]);
+    expect(search.stats().docs).toBe(299);
+    expect(search.termStats(['note']).docs).toBe(299);
+  });
+
+  it('leaves out the highlighted snippets when asked to', () => {
+    const search = index();
+    search.upsert([doc('1', 'the invoice run failed')]);
+    expect(search.search({ query: 'invoice' }).hits[0].snippet).toContain(HIGHLIGHT.open);
+    const [hit] = search.search({ query: 'invoice', snippets: false }).hits;
+    expect(hit.snippet).toBe('the invoice run failed');
+    expect(hit.text).toBe('the invoice run failed');
+  });
+
   it('matches exact phrases and prefixes', () => {
     const search = index();
     search.upsert([

@@ -9,6 +9,7 @@ import { openDatabase } from '../../../memory/sqlite.js';
 import { PeopleDirectory } from '../../people/people-directory.js';
 import type { AskSources } from '../answer-support.js';
 import { ask } from '../ask.js';
+import { answeredByIndexAlone, askByRetrieval } from '../ask-by-retrieval.js';
 import { answerByRetrieval, KNOWN_THRESHOLD } from './answer-retrieval.js';
 
 const key = slackKey;
@@ -46,30 +47,35 @@ const DOCS: SearchDocInput[] = [
   message(
     'UDAV',
     '2026-10-15T10:00:00.000Z',
-    'Hi team, for the EMV L3 certification we can offer Nov 9–13 or Nov 30–Dec 4. We need your pick by Friday.',
+    'Hello all, for the HIPAA readiness review the assessors have Nov 16–20 or Dec 7–11 open. Please choose one by Friday.',
   ),
   message(
     'UKWA',
     '2026-10-19T15:00:00.000Z',
-    "Postmortem review notes (predictions outage)\n- root cause: Lakeshore's winter feed had duplicate trip ids; one worker loads all agencies, so it crash looped",
+    'Incident review notes (billing outage)\n- root cause: the nightly reindex wrote a mapping with a duplicated field; every indexer node loads it, so they all restarted in a loop',
   ),
   message(
     'UHEL',
     '2026-10-16T16:00:00.000Z',
-    "A big thank you to everyone who worked Wednesday's outage, especially Priya, who found the root cause so fast.",
+    "Huge thanks to all who stayed on Tuesday's outage call, above all Priya, who found the root cause in minutes.",
     'allhands',
   ),
   message(
     'UPRI',
     '2026-10-16T16:05:00.000Z',
-    'actually that was Jonas, not me. I just held the pager',
+    'actually it was Jonas, not me. I was only on call',
     'allhands',
   ),
-  message('UMAR', '2026-10-15T09:00:00.000Z', 'what does our SLA actually say about partial outages?', 'sla'),
+  message(
+    'UMAR',
+    '2026-10-15T09:00:00.000Z',
+    'what does our contract actually say about degraded service?',
+    'sla',
+  ),
   message(
     'UHEL',
     '2026-10-15T09:10:00.000Z',
-    'I can answer that one: 99.5% monthly availability per agency.',
+    'I know this one: 99.9% uptime per quarter for each region.',
     'sla',
   ),
   message('UMAR', '2026-10-16T09:00:00.000Z', 'Initech asked about a discount on the renewal', 'initech'),
@@ -77,10 +83,10 @@ const DOCS: SearchDocInput[] = [
   message(
     'UMAR',
     '2026-10-17T09:00:00.000Z',
-    'Validra ships the terminals once the addendum is signed',
-    'validra',
+    'Kestrel ships the scanners once the order form is signed',
+    'kestrel',
   ),
-  message('UKWA', '2026-10-30T09:00:00.000Z', 'the EMV certification moved to Dec 1–4', 'later'),
+  message('UKWA', '2026-10-30T09:00:00.000Z', 'the HIPAA review moved to Dec 14–17', 'later'),
 ];
 
 function sources(): AskSources & { search: SqliteSearchIndex } {
@@ -103,30 +109,25 @@ describe('answerByRetrieval', () => {
   const answer = (question: string) => answerByRetrieval(question, s, ASOF, s.search);
 
   it('answers a when-question with the date span, then cites the message', () => {
-    const result = answer('When is the EMV certification?');
+    const result = answer('When is the HIPAA review?');
     expect(result.known).toBe(true);
     expect(result.answerType).toBe('time');
-    expect(result.text.startsWith('Nov 9–13')).toBe(true);
-    expect(result.evidence[0].snippet).toContain('EMV L3 certification');
+    expect(result.text.startsWith('Nov 16–20')).toBe(true);
+    expect(result.evidence[0].snippet).toContain('HIPAA readiness review');
     expect(result.confidence).toBeGreaterThanOrEqual(KNOWN_THRESHOLD);
   });
 
   it('reads nothing dated after the as-of time', () => {
-    const result = answer('When is the EMV certification?');
-    expect(result.text).not.toContain('Dec 1–4');
-    const later = answerByRetrieval(
-      'When is the EMV certification?',
-      s,
-      '2026-10-31T00:00:00.000Z',
-      s.search,
-    );
-    expect(later.text).toContain('Dec 1–4');
+    const result = answer('When is the HIPAA review?');
+    expect(result.text).not.toContain('Dec 14–17');
+    const later = answerByRetrieval('When is the HIPAA review?', s, '2026-10-31T00:00:00.000Z', s.search);
+    expect(later.text).toContain('Dec 14–17');
   });
 
   it('answers a cause question with the sentence that gives the cause', () => {
-    const result = answer('What was the root cause of the predictions outage?');
+    const result = answer('What was the root cause of the billing outage?');
     expect(result.answerType).toBe('reason');
-    expect(result.text).toContain('duplicate trip ids');
+    expect(result.text).toContain('duplicated field');
   });
 
   it('takes a later correction in the same conversation over the first claim', () => {
@@ -137,9 +138,9 @@ describe('answerByRetrieval', () => {
   });
 
   it('answers from the reply to a chat question, not the question itself', () => {
-    const result = answer('What does our SLA say about partial outages?');
+    const result = answer('What does our contract say about degraded service?');
     expect(result.known).toBe(true);
-    expect(result.text).toContain('99.5%');
+    expect(result.text).toContain('99.9%');
   });
 
   it('says I do not know, with maybe-relevant messages, when the only amount is tentative', () => {
@@ -151,7 +152,7 @@ describe('answerByRetrieval', () => {
   });
 
   it('says I do not know when nothing states the amount asked for', () => {
-    const result = answer('How much does Validra charge per terminal?');
+    const result = answer('How much does Kestrel charge per scanner?');
     expect(result.known).toBe(false);
   });
 
@@ -178,9 +179,25 @@ describe('answerByRetrieval', () => {
 
 describe('ask with a search index', () => {
   it('answers by retrieval what no question pattern understands, and says so', async () => {
-    const result = await ask('When is the EMV certification?', sources(), { asOf: ASOF });
+    const result = await ask('When is the HIPAA review?', sources(), { asOf: ASOF });
     expect(result.understoodBy).toBe('retrieval');
     expect(result.known).toBe(true);
     expect(result.retrieval?.hits.length ?? 0).toBeGreaterThan(0);
+  });
+
+  it.each([
+    'When is the HIPAA review?',
+    'What discount did we give Initech?',
+    'Who found the root cause of the outage?',
+  ])('answers %s from the index alone exactly as ask does, without the graph', async (question) => {
+    const s = sources();
+    expect(answeredByIndexAlone(question, s.now, s.timeZone, ASOF)).toBe(true);
+    const { graph: _graph, evidence: _evidence, me: _me, ...indexOnly } = s;
+    expect(askByRetrieval(question, indexOnly, ASOF)).toEqual(await ask(question, s, { asOf: ASOF }));
+  });
+
+  it('leaves to the graph a question a pattern understands', () => {
+    expect(answeredByIndexAlone('who owns billing', new Date(ASOF), 'UTC')).toBe(false);
+    expect(answeredByIndexAlone('who owned billing last week', new Date(ASOF), 'UTC', ASOF)).toBe(false);
   });
 });

@@ -8,6 +8,9 @@ import type { PeopleNames } from './people-names.js';
 import { numberSpans, timeSpans } from './typed-spans.js';
 import { indexTerms } from '../../../memory/search/porter-stem.js';
 
+/** What retrieval answers read besides the index: who people are, and the zone days are written in. */
+export type RetrievalSources = Pick<AskSources, 'people' | 'timeZone'>;
+
 /**
  * Below this score the best passage is noise: the answer is "I don't know" with the closest
  * messages as "maybe relevant". Calibrated on the fixtures' and Fernhill's ask lists (eval
@@ -33,7 +36,7 @@ const NEAR_TIE = 0.9;
  */
 export function answerByRetrieval(
   question: string,
-  sources: AskSources,
+  sources: RetrievalSources,
   asOf: string,
   index: SearchIndex,
 ): AskAnswer {
@@ -49,7 +52,7 @@ export interface Retrieved {
 /** answerByRetrieval, with the passages a configured model answers from (none when the answer is unknown). */
 export function retrieveAnswer(
   question: string,
-  sources: AskSources,
+  sources: RetrievalSources,
   asOf: string,
   index: SearchIndex,
 ): Retrieved {
@@ -152,7 +155,7 @@ export function retrieveAnswer(
   );
 }
 
-/** A chat question ("what does our SLA say about X?") is not its own answer: the replies to it are. */
+/** A chat question ("what does our contract say about X?") is not its own answer: the replies to it are. */
 const REPLIES_OF = 4;
 /** What a reply inherits of the question's score (it rarely repeats the question's words). */
 const REPLY_SHARE = 0.8;
@@ -235,10 +238,30 @@ function retrieve(frame: QuestionFrame, index: SearchIndex, asOf: string, words:
     for (const hit of list) if (!found.has(hit.docId)) found.set(hit.docId, hit);
   };
   try {
-    add(index.search({ query, mode: 'any', kinds, asOf, limit: RETRIEVE, ...(since ? { since } : {}) }).hits);
+    add(
+      index.search({
+        query,
+        mode: 'any',
+        kinds,
+        asOf,
+        limit: RETRIEVE,
+        snippets: false,
+        ...(since ? { since } : {}),
+      }).hits,
+    );
     const actors = frame.people.filter((person) => person.role === 'actor').flatMap((person) => person.keys);
     if (actors.length > 0)
-      add(index.search({ query: words.join(' '), mode: 'any', kinds, asOf, from: actors, limit: 30 }).hits);
+      add(
+        index.search({
+          query: words.join(' '),
+          mode: 'any',
+          kinds,
+          asOf,
+          from: actors,
+          limit: 30,
+          snippets: false,
+        }).hits,
+      );
   } catch {
     // The query is built from plain words; a failure here means nothing was found, not a crash.
   }
@@ -273,7 +296,7 @@ function answerLine(
   frame: QuestionFrame,
   chosen: Passage,
   passages: readonly Passage[],
-  sources: AskSources,
+  sources: RetrievalSources,
 ): string {
   const said = `"${chosen.sentence.slice(0, 300)}" (${authorOf(chosen.hit, sources)}, ${day(chosen.hit.at, sources.timeZone)})`;
   switch (frame.type) {
@@ -344,11 +367,11 @@ function distinctMessages(passages: readonly Passage[], count: number): Passage[
   return out;
 }
 
-function authorOf(hit: SearchHit, sources: AskSources): string {
+function authorOf(hit: SearchHit, sources: RetrievalSources): string {
   return hit.authorName ?? (hit.author ? sources.people.name(hit.author) : 'unknown');
 }
 
-function toEvidence(hit: SearchHit, sources: AskSources): AnswerEvidence {
+function toEvidence(hit: SearchHit, sources: RetrievalSources): AnswerEvidence {
   const channel = hit.channel ?? '';
   return {
     source: hit.source ?? '',

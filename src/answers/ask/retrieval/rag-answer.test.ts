@@ -18,7 +18,7 @@ import { checkRagReply, unsupportedTerm } from './rag-answer.js';
 const key = slackKey;
 const profile = slackProfile;
 const ASOF = '2026-10-23T23:59:59.999Z';
-const EMV = 'When is the EMV certification?';
+const AUDIT_QUESTION = 'When is the HIPAA review?';
 
 const PEOPLE = new PeopleDirectory([
   profile('UHEL', 'Helena Marsh'),
@@ -49,7 +49,7 @@ const DOCS: SearchDocInput[] = [
   message(
     'UDAV',
     '2026-10-15T10:00:00.000Z',
-    'Hi team, for the EMV L3 certification we can offer Nov 9–13 or Nov 30–Dec 4. We need your pick by Friday.',
+    'Hello all, for the HIPAA readiness review the assessors have Nov 16–20 or Dec 7–11 open. Please choose one by Friday.',
   ),
   message('UMAR', '2026-10-16T09:00:00.000Z', 'Initech asked about a discount on the renewal'),
   message('UHEL', '2026-10-16T09:05:00.000Z', 'maybe ~10% as a draft? nothing agreed yet'),
@@ -76,7 +76,7 @@ const reply = (answer: string, cites: string[], answerable = true): { content: s
 /** The question-understanding call comes first: the model does not recognise a structured kind either. */
 const UNKNOWN = { content: JSON.stringify({ intent: 'unknown', target: '', when: null, sure: false }) };
 const GOOD =
-  'The EMV L3 certification can be Nov 9–13 or Nov 30–Dec 4, and Dave Kowalski needs a pick by Friday.';
+  'The HIPAA readiness review can be Nov 16–20 or Dec 7–11, and Dave Kowalski needs a choice by Friday.';
 
 let fake: FakeOllama;
 /** The chat requests that asked for an answer from passages (not the question-understanding ones). */
@@ -92,9 +92,9 @@ afterEach(async () => {
 
 describe('ask with a model: answers from the retrieved passages', () => {
   it('keeps a grounded answer with the passages it cites as evidence', async () => {
-    const extractive = await ask(EMV, sources(), { asOf: ASOF });
+    const extractive = await ask(AUDIT_QUESTION, sources(), { asOf: ASOF });
     fake.enqueue(UNKNOWN, reply(`${GOOD} [p1]`, ['p1']));
-    const answer = await ask(EMV, sources(), { asOf: ASOF, model: { client: fakeClient(fake) } });
+    const answer = await ask(AUDIT_QUESTION, sources(), { asOf: ASOF, model: { client: fakeClient(fake) } });
     expect(answer).toMatchObject({
       known: true,
       text: GOOD,
@@ -107,7 +107,7 @@ describe('ask with a model: answers from the retrieved passages', () => {
       model: { calls: 2, cached: 0, hallucinationDrops: 0 },
     });
     expect(answer.evidence).toHaveLength(1);
-    expect(answer.evidence[0].snippet).toContain('EMV L3 certification');
+    expect(answer.evidence[0].snippet).toContain('HIPAA readiness review');
     expect(extractive.answeredBy).toBe('extractive');
     const [request] = passageRequests() as Array<{
       format: { required: string[] };
@@ -116,14 +116,14 @@ describe('ask with a model: answers from the retrieved passages', () => {
     expect(request.format.required).toEqual(expect.arrayContaining(['answer', 'cites', 'answerable']));
     expect(request.messages[1].content).toContain('<passages_data>');
     expect(request.messages[1].content).toContain('"id":"p1"');
-    expect(request.messages[1].content).toContain('Nov 30–Dec 4');
+    expect(request.messages[1].content).toContain('Dec 7–11');
   });
 
   it('rejects an answer that names someone its cited passages do not, and returns the extractive answer, degraded', async () => {
-    fake.enqueue(UNKNOWN, reply('The EMV certification is Nov 9–13, booked by Zebulon Quince.', ['p1']));
-    const answer = await ask(EMV, sources(), { asOf: ASOF, model: { client: fakeClient(fake) } });
+    fake.enqueue(UNKNOWN, reply('The HIPAA review is Nov 16–20, booked by Zebulon Quince.', ['p1']));
+    const answer = await ask(AUDIT_QUESTION, sources(), { asOf: ASOF, model: { client: fakeClient(fake) } });
     expect(answer).toMatchObject({ known: true, answeredBy: 'extractive', degraded: true });
-    expect(answer.text.startsWith('Nov 9–13')).toBe(true);
+    expect(answer.text.startsWith('Nov 16–20')).toBe(true);
     expect(answer.text).not.toContain('Zebulon');
     expect(answer.degradedReason).toContain('it wrote a name that is not in the passages it cites');
     expect(answer.degradedReason).not.toContain('Zebulon');
@@ -133,14 +133,14 @@ describe('ask with a model: answers from the retrieved passages', () => {
   it('rejects a person of the directory who is not in the cited passages, and a date the passages do not give', async () => {
     fake.enqueue(
       UNKNOWN,
-      reply('Priya Raman said the EMV certification is Nov 9–13.', ['p1']),
+      reply('Priya Raman said the HIPAA review is Nov 16–20.', ['p1']),
       UNKNOWN,
-      reply('The EMV certification is Nov 9–14.', ['p1']),
+      reply('The HIPAA review is Nov 16–21.', ['p1']),
     );
     const client = fakeClient(fake);
-    const named = await ask(EMV, sources(), { asOf: ASOF, model: { client } });
+    const named = await ask(AUDIT_QUESTION, sources(), { asOf: ASOF, model: { client } });
     expect(named.degradedReason).toContain('a name that is not in the passages');
-    const dated = await ask(EMV, sources(), { asOf: ASOF, model: { client } });
+    const dated = await ask(AUDIT_QUESTION, sources(), { asOf: ASOF, model: { client } });
     expect(dated).toMatchObject({ answeredBy: 'extractive', degraded: true });
     expect(dated.degradedReason).toContain('a number that is not in the passages');
   });
@@ -148,11 +148,11 @@ describe('ask with a model: answers from the retrieved passages', () => {
   it('rejects an uncited answer, and one citing a passage that does not exist', async () => {
     fake.enqueue(UNKNOWN, reply(GOOD, []), UNKNOWN, reply(GOOD, ['p1', 'p9']));
     const client = fakeClient(fake);
-    const uncited = await ask(EMV, sources(), { asOf: ASOF, model: { client } });
+    const uncited = await ask(AUDIT_QUESTION, sources(), { asOf: ASOF, model: { client } });
     expect(uncited).toMatchObject({ answeredBy: 'extractive', degraded: true });
     expect(uncited.degradedReason).toContain('cited no passage');
     expect(uncited.model?.hallucinationDrops).toBe(0);
-    const invented = await ask(EMV, sources(), { asOf: ASOF, model: { client } });
+    const invented = await ask(AUDIT_QUESTION, sources(), { asOf: ASOF, model: { client } });
     expect(invented).toMatchObject({ answeredBy: 'extractive', degraded: true });
     expect(invented.degradedReason).toContain('an id that is not one of the passages');
     expect(invented.model?.hallucinationDrops).toBe(1);
@@ -161,15 +161,15 @@ describe('ask with a model: answers from the retrieved passages', () => {
   it('returns the extractive answer, degraded, when the model times out', async () => {
     fake.enqueue(UNKNOWN, { hang: true });
     const client = fakeClient(fake, { timeoutMs: 300, retries: 0 });
-    const answer = await ask(EMV, sources(), { asOf: ASOF, model: { client } });
+    const answer = await ask(AUDIT_QUESTION, sources(), { asOf: ASOF, model: { client } });
     expect(answer).toMatchObject({ known: true, answeredBy: 'extractive', degraded: true });
-    expect(answer.text.startsWith('Nov 9–13')).toBe(true);
+    expect(answer.text.startsWith('Nov 16–20')).toBe(true);
     expect(answer.degradedReason).toMatch(/could not answer from the passages \(TIMEOUT/);
   });
 
   it('keeps the extractive answer, degraded, when the model finds no answer in the passages', async () => {
     fake.enqueue(UNKNOWN, reply('', [], false));
-    const answer = await ask(EMV, sources(), { asOf: ASOF, model: { client: fakeClient(fake) } });
+    const answer = await ask(AUDIT_QUESTION, sources(), { asOf: ASOF, model: { client: fakeClient(fake) } });
     expect(answer).toMatchObject({ answeredBy: 'extractive', degraded: true });
     expect(answer.degradedReason).toContain('found no answer');
     expect(answer.model?.hallucinationDrops).toBe(0);
@@ -190,8 +190,14 @@ describe('ask with a model: answers from the retrieved passages', () => {
   it('caches the answer: asking again makes no model call', async () => {
     fake.enqueue(UNKNOWN, reply(GOOD, ['p1']));
     const cache = new MemoryStageCache();
-    const first = await ask(EMV, sources(), { asOf: ASOF, model: { client: fakeClient(fake), cache } });
-    const second = await ask(EMV, sources(), { asOf: ASOF, model: { client: fakeClient(fake), cache } });
+    const first = await ask(AUDIT_QUESTION, sources(), {
+      asOf: ASOF,
+      model: { client: fakeClient(fake), cache },
+    });
+    const second = await ask(AUDIT_QUESTION, sources(), {
+      asOf: ASOF,
+      model: { client: fakeClient(fake), cache },
+    });
     expect(first.text).toBe(GOOD);
     expect(second).toMatchObject({ text: GOOD, answeredBy: 'model', model: { calls: 0, cached: 2 } });
     expect(passageRequests()).toHaveLength(1);
@@ -199,7 +205,7 @@ describe('ask with a model: answers from the retrieved passages', () => {
 
   it('answers extractively with the passages option off (no model call)', async () => {
     fake.enqueue(UNKNOWN);
-    const answer = await ask(EMV, sources(), {
+    const answer = await ask(AUDIT_QUESTION, sources(), {
       asOf: ASOF,
       model: { client: fakeClient(fake), passages: false, reword: false },
     });
@@ -213,29 +219,29 @@ describe('checkRagReply', () => {
     id: 'p1',
     author: 'Dave Kowalski',
     date: '2026-10-15',
-    text: 'The EMV L3 certification: we can offer Nov 9–13. Budget $12,500 (OPS-1234).',
+    text: 'The HIPAA readiness review: assessors have Nov 16–20. Budget $12,500 (OPS-1234).',
   };
-  const input = { question: EMV, answerType: 'time', passages: [passage] };
+  const input = { question: AUDIT_QUESTION, answerType: 'time', passages: [passage] };
   const check = (answer: string, cites = ['p1']): string | null =>
     checkRagReply({ answer, cites, answerable: true }, input, PEOPLE);
 
   it('accepts full month names, thousands separators, identifiers, the author and the passage day', () => {
-    expect(check('Dave Kowalski offered November 9–13 for EMV, at $12500 (see OPS-1234).')).toBeNull();
-    expect(check('On Thursday, October 15, 2026, Dave said Nov 9–13.')).toBeNull();
+    expect(check('Dave Kowalski offered November 16–20 for HIPAA, at $12500 (see OPS-1234).')).toBeNull();
+    expect(check('On Thursday, October 15, 2026, Dave said Nov 16–20.')).toBeNull();
   });
 
   it('rejects unknown identifiers, acronyms, months and more than two sentences', () => {
     expect(check('See OPS-1235.')).toContain('a name that is not in');
-    expect(check('The PCI certification is Nov 9–13.')).toContain('a name that is not in');
+    expect(check('The PCI review is Nov 16–20.')).toContain('a name that is not in');
     expect(check('It is in December.')).toContain('a date that is not in');
-    expect(check('It is Nov 9. It is Nov 13. It is EMV.')).toContain('longer than two sentences');
+    expect(check('It is Nov 16. It is Nov 20. It is HIPAA.')).toContain('longer than two sentences');
   });
 
   it('finds the first unsupported term, or none', () => {
-    expect(unsupportedTerm('Nov 9–13 for EMV.', [passage], PEOPLE)).toBeUndefined();
-    expect(unsupportedTerm('Nov 9–13 for EMV, said Marcus.', [passage], PEOPLE)).toBe('Marcus');
+    expect(unsupportedTerm('Nov 16–20 for HIPAA.', [passage], PEOPLE)).toBeUndefined();
+    expect(unsupportedTerm('Nov 16–20 for HIPAA, said Marcus.', [passage], PEOPLE)).toBe('Marcus');
     expect(unsupportedTerm('See OPS-1235.', [passage], PEOPLE)).toBe('OPS-1235');
-    expect(unsupportedTerm('The PCI certification is Nov 9–13.', [passage], PEOPLE)).toBe('PCI');
-    expect(unsupportedTerm('It is Nov 9–14.', [passage], PEOPLE)).toBe('14');
+    expect(unsupportedTerm('The PCI review is Nov 16–20.', [passage], PEOPLE)).toBe('PCI');
+    expect(unsupportedTerm('It is Nov 16–21.', [passage], PEOPLE)).toBe('21');
   });
 });

@@ -7,6 +7,7 @@ import {
   CHANGE_CUES,
   DECISION_CUES,
   REASON_CUES,
+  STATED_REASON,
   STATUS_CUES,
   isTentative,
   numberSpans,
@@ -113,7 +114,7 @@ export function rankPassages(
           break;
         }
         case 'reason':
-          score *= REASON_CUES.test(sentence) ? 1.15 : 0.85;
+          score *= STATED_REASON.test(sentence) ? 1.25 : REASON_CUES.test(sentence) ? 1.05 : 0.85;
           break;
         case 'status':
           score *= STATUS_CUES.test(sentence) || /\d/.test(sentence) ? 1.1 : 0.9;

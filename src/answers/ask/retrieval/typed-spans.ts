@@ -1,4 +1,5 @@
-import * as chrono from 'chrono-node';
+import type { ParsedResult } from 'chrono-node';
+import { chrono } from '../lazy-chrono.js';
 
 /** A piece of a sentence that is the kind of thing a question asks for: a date, an amount, a person. */
 export interface TypedSpan {
@@ -23,9 +24,9 @@ const NOT_TIMES = /^(?:now|today|tonight|a sec(?:ond)?|second|sun|may|march|mar|
 export function timeSpans(sentence: string, writtenAt: string): TypedSpan[] {
   const spans: TypedSpan[] = [];
   for (const match of sentence.matchAll(DAY_RANGE)) spans.push({ text: match[0], index: match.index });
-  let results: chrono.ParsedResult[] = [];
+  let results: ParsedResult[] = [];
   try {
-    results = chrono.parse(sentence, new Date(writtenAt), { forwardDate: true });
+    results = chrono().parse(sentence, new Date(writtenAt), { forwardDate: true });
   } catch {
     results = [];
   }
@@ -85,6 +86,13 @@ export function isTentative(sentence: string): boolean {
 /** Wording that gives a cause: "root cause", "because", "caused by", "due to", "was that". */
 export const REASON_CUES =
   /\b(?:root cause|cause[ds]?|because|due to|caused by|the reason|was that|turned out|triggered|led to|so that|resulted? in)\b/i;
+
+/**
+ * A cause stated, not only named: "root cause: a duplicated field", "the cause was …", "because …".
+ * "who found the root cause in minutes" names a cause and gives none.
+ */
+export const STATED_REASON =
+  /\b(?:(?:root )?cause[ds]?\s*(?::|was\b|were\b|is\b)|because\b|due to\b|caused by\b|the reason (?:was|is)\b|turned out\b|was that\b|resulted? in\b|led to\b)/i;
 
 /** Wording that states a state or an outcome. */
 export const STATUS_CUES =
