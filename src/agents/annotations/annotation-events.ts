@@ -41,8 +41,8 @@ export function annotationEvents(
             parts.findIndex((sentence) => saysTheSame(sentence, hint)),
           )
         : 0;
-      // The cited sentence and what follows it, which often says what it is about ("anything I can do
-      // to unblock the signature? the vendor has the kit boxed and ready"); snippetOf caps the length.
+      // The cited sentence and what follows it, which often says what it is about ("can I help move
+      // the review along? the build is tagged and waiting"); snippetOf caps the length.
       const cited = parts.slice(at).join(' ');
       return [
         {

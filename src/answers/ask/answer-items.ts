@@ -195,8 +195,8 @@ const STALE_AFTER_MS = 7 * 86_400_000;
 
 /**
  * What "it"/"this" in a to-do or question ("I'll sign it by Wednesday", "this one's your call")
- * stands for: the sentence before it in the message it was said in ("… so the addendum slips to
- * next week."), else the last sentence of the message before it in its conversation.
+ * stands for: the sentence before it in the message it was said in ("… so the launch moves to
+ * the 14th."), else the last sentence of the message before it in its conversation.
  */
 function referentOf(
   said: { text: string; conversationId: string; evidence: ReadonlyArray<{ id: string; snippet: string }> },

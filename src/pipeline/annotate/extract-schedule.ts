@@ -12,7 +12,7 @@ import type { AnnotatedFact } from './annotate-types.js';
 import { itemId, type AnnotateContext, type ReadMessage } from './annotate-context.js';
 import { HEDGE_CUES } from './lexicon/cues.js';
 
-/** A statement about who holds the pager: "on-call this week: X (primary) · Y (secondary)", "X has the pager from Mon 09:00". */
+/** A statement about who holds the pager: "on-call this week: X (primary) · Y (secondary)", "X has the pager from Tue 08:00". */
 const ON_CALL =
   /\b(?:on[- ]?call|on duty|(?:has|have|holds?|holding|takes?|taking|got) the pager|pager duty|rota(?:tion)?)\b/i;
 const BACKUP = /\b(?:secondary|backup|back-up|shadow(?:ing)?|second)\b/i;

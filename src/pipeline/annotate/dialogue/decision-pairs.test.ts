@@ -43,8 +43,8 @@ describe('decisions by agreement', () => {
   it('"but let\'s wait until …" accepted is a decision', () => {
     expect(
       decisions([
-        ['sam', 'would you be up for a joint press release when the pilot is live?'],
-        ['dana', "in principle yes! but let's wait until the pilot has run for two weeks."],
+        ['sam', 'could we co-host a webinar once the beta ships?'],
+        ['dana', "agreed in principle! but let's wait until the beta has been out a month."],
         ['sam', 'makes total sense.'],
       ]),
     ).toEqual([expect.objectContaining({ evidence: expect.arrayContaining(['m2', 'm3']) })]);

@@ -153,7 +153,7 @@ export const OWNERSHIP_FRAMES: OwnershipFrame[] = [
     needs: 'pairing',
     pattern: rx(String.raw`${LEAD}${P}\s+(?:for|re|on)\s+(?<y>.+)$`),
   },
-  // "Aoife is on Discord, I'm on email + phones": who covers what, said as a list
+  // "Kofi is on the forum, I'm on chat + calls": who covers what, said as a list
   {
     name: 'covers',
     needs: 'pairing',
