@@ -1,9 +1,9 @@
-import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { chatLine, discordExport, longProse, longToken } from './support/inputs.js';
 import { outro, report, scratch, tree } from './support/run-outro.js';
+import { storedPayloads } from './support/stored-events.js';
 
 /**
  * Issue 16, bounded cost per message: one message holding a 200 KB base64 string took 345 s
@@ -44,29 +44,18 @@ describe('hostile: long messages and tokens', () => {
       expect(run.ms).toBeLessThan(ceiling.ms);
       expect(run.maxRssMb).toBeLessThan(ceiling.mb);
 
-      const db = new Database(join(dirs.home, 'outro.db'), { readonly: true });
-      try {
-        const messages = db
-          .prepare("SELECT payload FROM events WHERE type = 'message.posted'")
-          .all() as Array<{
-          payload: string;
-        }>;
-        expect(messages).toHaveLength(6);
-        // The log keeps the message intact: only what the NLP reads is cut.
-        expect(messages.some((row) => row.payload.includes(big.slice(0, 1000)))).toBe(true);
-        expect(messages.some((row) => row.payload.length > big.length)).toBe(true);
-        const topics = (
-          db.prepare("SELECT payload FROM events WHERE type = 'conversation.annotated'").all() as Array<{
-            payload: string;
-          }>
-        ).map((row) => JSON.parse(row.payload) as { topic: string; summary: string });
-        expect(topics.length).toBeGreaterThan(0);
-        for (const row of topics) {
-          expect(row.topic.length).toBeLessThanOrEqual(80);
-          expect(row.summary.length).toBeLessThanOrEqual(300);
-        }
-      } finally {
-        db.close();
+      const messages = storedPayloads(dirs.home, 'message.posted');
+      expect(messages).toHaveLength(6);
+      // The log keeps the message intact: only what the NLP reads is cut.
+      expect(messages.some((payload) => payload.includes(big.slice(0, 1000)))).toBe(true);
+      expect(messages.some((payload) => payload.length > big.length)).toBe(true);
+      const topics = storedPayloads(dirs.home, 'conversation.annotated').map(
+        (payload) => JSON.parse(payload) as { topic: string; summary: string },
+      );
+      expect(topics.length).toBeGreaterThan(0);
+      for (const row of topics) {
+        expect(row.topic.length).toBeLessThanOrEqual(80);
+        expect(row.summary.length).toBeLessThanOrEqual(300);
       }
       // Nothing written outside $OUTRO_HOME.
       expect(tree(dirs.root).filter((path) => !path.startsWith('home'))).toEqual(before);

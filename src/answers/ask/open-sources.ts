@@ -1,11 +1,10 @@
 import { LogEvidenceSource } from '../../memory/facts/evidence.js';
 import { catchUpGraph } from '../../memory/graph/catch-up.js';
 import type { GraphStore } from '../../memory/graph/graph-store.js';
-import { allLinks, latestProfiles } from '../../memory/people-queries.js';
 import type { SqliteDatabase } from '../../memory/sqlite.js';
-import { SqliteSearchIndex } from '../../memory/search/sqlite-search-index.js';
 import type { AskSources } from './answer-support.js';
-import { PeopleDirectory } from '../people/people-directory.js';
+import type { IndexSources } from './ask-by-retrieval.js';
+import { openIndexSources } from './open-index-sources.js';
 
 export interface OpenAskSourcesOptions {
   db: SqliteDatabase;
@@ -25,10 +24,10 @@ export async function openAskSources(
   options: OpenAskSourcesOptions,
 ): Promise<{ sources: AskSources; close: () => Promise<void> }> {
   const opening = options.openGraph();
-  let people: PeopleDirectory;
+  let index: IndexSources;
   try {
     // Read while Kùzu opens the database on its own thread.
-    people = new PeopleDirectory(latestProfiles(options.db), allLinks(options.db));
+    index = openIndexSources(options);
   } catch (error) {
     await opening.then(
       (graph) => graph.close(),
@@ -40,13 +39,10 @@ export async function openAskSources(
   try {
     await catchUpGraph(options.db, graph);
     const sources: AskSources = {
+      ...index,
       graph,
       evidence: new LogEvidenceSource(options.db),
-      people,
       me: options.me,
-      now: options.now,
-      timeZone: options.timeZone,
-      search: new SqliteSearchIndex(options.db),
     };
     return { sources, close: () => graph.close() };
   } catch (error) {

@@ -1,0 +1,171 @@
+import type { EventEnvelope } from '../../../domain/events.js';
+import { cancelled, conversation, ev, fact, meeting, retracted } from './brief-builders.js';
+import { K } from './acme-keys.js';
+
+/** Priya's morning, what happened: conversations, facts and meetings (see acme-day.ts). */
+export function acmeRecord(): EventEnvelope[] {
+  return [
+    // Conversations: "billing retries" on two sources, search, noise, one from last week.
+    conversation({
+      conversationId: 'c1',
+      channel: K.billing,
+      topic: 'billing retries',
+      summary:
+        'Dana and Priya agreed on retry limits for failed charges. The Stripe contract needs sign-off.',
+      participants: [K.dana, K.priyaSlack],
+      mentioned: [K.priyaSlack],
+      entities: ['component:billing'],
+      start: '2026-11-19T10:00:00.000Z',
+      end: '2026-11-19T16:30:00.000Z',
+      messageCount: 14,
+    }),
+    conversation({
+      conversationId: 'c3',
+      channel: K.dev,
+      topic: 'Billing retries',
+      summary: 'Sam asked whether retries hit the payment provider rate limit.',
+      participants: [K.sam],
+      entities: ['component:billing'],
+      start: '2026-11-19T17:00:00.000Z',
+      end: '2026-11-19T17:20:00.000Z',
+      messageCount: 4,
+    }),
+    conversation({
+      conversationId: 'c2',
+      channel: K.dev,
+      topic: 'search reindex',
+      summary: 'Sam and pj_dev tracked the search reindex. It finished at 10.',
+      participants: [K.sam, K.priyaDiscord],
+      entities: ['component:search'],
+      start: '2026-11-19T11:00:00.000Z',
+      end: '2026-11-19T12:05:00.000Z',
+      messageCount: 9,
+    }),
+    conversation({
+      conversationId: 'c4',
+      channel: K.dev,
+      topic: 'office plants',
+      summary: 'Sam talked about plants.',
+      participants: [K.sam],
+      start: '2026-11-19T18:00:00.000Z',
+      end: '2026-11-19T18:10:00.000Z',
+      messageCount: 3,
+    }),
+    conversation({
+      conversationId: 'n1',
+      channel: K.billing,
+      topic: 'deploy notices',
+      summary: 'deploybot posted deploys.',
+      participants: [K.bot],
+      noise: true,
+      start: '2026-11-19T12:00:00.000Z',
+      end: '2026-11-19T12:00:00.000Z',
+      messageCount: 6,
+    }),
+    conversation({
+      conversationId: 'n2',
+      channel: K.dev,
+      topic: 'lunch',
+      summary: 'lunch?',
+      participants: [K.sam],
+      noise: true,
+      start: '2026-11-19T11:30:00.000Z',
+      end: '2026-11-19T11:35:00.000Z',
+      messageCount: 2,
+    }),
+    conversation({
+      conversationId: 'c-old',
+      channel: K.dev,
+      topic: 'old topic',
+      summary: 'last week',
+      participants: [K.priyaDiscord],
+      start: '2026-11-12T10:00:00.000Z',
+      end: '2026-11-12T11:00:00.000Z',
+    }),
+
+    // Facts: billing changes hands from Dana to Priya in the window; a retracted expertise claim.
+    fact({
+      factId: 'f-dana',
+      subject: K.dana,
+      relation: 'owns',
+      object: 'component:billing',
+      validFrom: '2026-11-01T09:00:00.000Z',
+      conversationId: 'c0',
+      evidence: [ev(K.billing, '1698000000.000100', K.dana, '2026-11-01T09:00:00.000Z', 'I own billing')],
+    }),
+    fact({
+      factId: 'f-priya',
+      subject: K.priyaSlack,
+      relation: 'owns',
+      object: 'component:billing',
+      validFrom: '2026-11-19T14:00:00.000Z',
+      conversationId: 'c1',
+      evidence: [
+        ev(
+          K.billing,
+          '1700000008.000800',
+          K.dana,
+          '2026-11-19T14:00:00.000Z',
+          'Priya takes over billing from today',
+        ),
+      ],
+    }),
+    fact({
+      factId: 'f-sam-search',
+      subject: K.sam,
+      relation: 'expert_in',
+      object: 'component:search',
+      validFrom: '2026-11-05T09:00:00.000Z',
+      conversationId: 'c2',
+      evidence: [ev(K.dev, '7001', K.sam, '2026-11-05T09:00:00.000Z', 'I know search')],
+    }),
+    retracted({
+      factId: 'f-sam-search',
+      reason: 'correction',
+      at: '2026-11-19T11:30:00.000Z',
+      by: K.sam,
+      evidence: [ev(K.dev, '9004', K.sam, '2026-11-19T11:30:00.000Z', 'actually I never worked on search')],
+    }),
+
+    // Meetings: today in Berlin (one just after local midnight), one cancelled, one tomorrow in Berlin that is still "today" in UTC.
+    meeting({
+      uid: 'standup',
+      start: '2026-11-20T08:00:00.000Z',
+      end: '2026-11-20T08:15:00.000Z',
+      summary: 'Daily standup',
+      recurring: true,
+      attendees: [{ email: 'priya@acme.io' }, { email: 'dana@acme.io' }],
+    }),
+    meeting({
+      uid: 'billing-review',
+      start: '2026-11-20T14:00:00.000Z',
+      end: '2026-11-20T15:00:00.000Z',
+      summary: 'Billing retries review',
+      location: 'Room 2',
+      organizer: { email: 'dana@acme.io', name: 'Dana Kim' },
+      attendees: [{ email: 'priya@acme.io' }],
+    }),
+    meeting({
+      uid: 'early',
+      start: '2026-11-19T23:30:00.000Z',
+      end: '2026-11-19T23:45:00.000Z',
+      summary: 'Early call with Sydney',
+      attendees: [],
+    }),
+    meeting({
+      uid: 'dropped',
+      start: '2026-11-20T10:00:00.000Z',
+      end: '2026-11-20T11:00:00.000Z',
+      summary: 'Dropped meeting',
+      attendees: [],
+    }),
+    cancelled({ calendar: 'calendar:team', uid: 'dropped', occurrence: '2026-11-20T10:00:00.000Z' }),
+    meeting({
+      uid: 'late',
+      start: '2026-11-20T23:30:00.000Z',
+      end: '2026-11-21T00:00:00.000Z',
+      summary: 'Tomorrow in Berlin',
+      attendees: [],
+    }),
+  ];
+}
