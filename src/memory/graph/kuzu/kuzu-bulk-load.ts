@@ -2,7 +2,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GraphLoadSource, LoadStats } from '../graph-store.js';
 import { keyOf, RECORD_KINDS, type GraphRecords, type RecordKind } from '../graph-records.js';
-import { CsvFile } from './csv-file.js';
+import { CSV_DIALECT, CsvFile, quote } from './csv-file.js';
 import type { KuzuDatabase } from './kuzu-database.js';
 import { FACT_COLUMNS, factProps, TABLE_SPECS } from './kuzu-rows.js';
 import { createIndexStatements, dropIndexStatements, type NodeTable, type RelTable } from './kuzu-schema.js';
@@ -201,13 +201,6 @@ function writeRecords<K extends RecordKind>(
   }
 }
 
-/**
- * The CSV dialect CsvFile writes, spelled out: left to guess from a file's first rows, Kùzu split
- * ATTENDS rows (person,meeting id with '|',role) on '|', and, when no early row was quoted, split a
- * later quoted value at its commas (the 758th fact of a 200k-message ingest: the replay failed).
- */
-const CSV_DIALECT = `HEADER=false, DELIM=',', QUOTE='"', ESCAPE='"'`;
-
 function copyNodes(table: NodeTable, csv: CsvFile): string {
   return `COPY ${table} FROM '${quote(csv.path)}' (${CSV_DIALECT}, PARALLEL=${csv.hasNewlines ? 'false' : 'true'})`;
 }
@@ -218,8 +211,4 @@ function copyEdges(rel: string, from: string, to: string, csv: CsvFile): string 
 
 function edgeFile(rel: RelTable, from: NodeTable, to: NodeTable): string {
   return `${rel}.${from}.${to}`;
-}
-
-function quote(path: string): string {
-  return path.replace(/\\/g, '\\\\').replace(/'/g, "\\'");
 }

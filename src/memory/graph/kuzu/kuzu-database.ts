@@ -96,15 +96,28 @@ export class KuzuDatabase {
     return this.reads.run(() => this.execute(this.reader, cypher, params));
   }
 
-  /** Runs `work` as one write transaction; `exec` runs statements inside it. Rolled back when work throws. */
+  /**
+   * Runs `work` as one write transaction; `exec` runs prepared statements inside it (prepared once
+   * per text and cached), `once` a statement without parameters that is not cached (a LOAD FROM,
+   * whose file changes between runs). Rolled back when work throws.
+   */
   transaction<T>(
-    work: (exec: (cypher: string, params?: Record<string, KuzuParam>) => Promise<KuzuRow[]>) => Promise<T>,
+    work: (
+      exec: (cypher: string, params?: Record<string, KuzuParam>) => Promise<KuzuRow[]>,
+      once: (cypher: string) => Promise<KuzuRow[]>,
+    ) => Promise<T>,
   ): Promise<T> {
     return this.writes.run(async () => {
       this.check();
       await this.raw(this.writer, 'BEGIN TRANSACTION');
       try {
-        const result = await work((cypher, params = {}) => this.execute(this.writer, cypher, params));
+        const result = await work(
+          (cypher, params = {}) => this.execute(this.writer, cypher, params),
+          (cypher) => {
+            this.check();
+            return this.raw(this.writer, cypher);
+          },
+        );
         await this.raw(this.writer, 'COMMIT');
         return result;
       } catch (error) {

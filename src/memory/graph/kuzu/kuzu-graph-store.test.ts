@@ -30,6 +30,18 @@ describeGraphStoreContract('kuzu', async () => {
   };
 });
 
+describeGraphStoreContract('kuzu, every batch by LOAD FROM', async () => {
+  const temp = makeTempDir('outro-kuzu-');
+  const store = await KuzuGraphStore.open(temp.dir, { loadMin: 1 });
+  return {
+    store,
+    cleanup: async () => {
+      await store.close();
+      temp.cleanup();
+    },
+  };
+});
+
 describe('KuzuGraphStore', () => {
   it('keeps what was written across a close and reopen', async () => {
     const temp = makeTempDir('outro-kuzu-');
