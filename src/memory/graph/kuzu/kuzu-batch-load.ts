@@ -3,10 +3,9 @@ import { join } from 'node:path';
 import { parseSlot, type FactVersion } from '../../facts/fact-types.js';
 import { keyOf, type GraphRecords, type RecordKind } from '../graph-records.js';
 import { CSV_DIALECT, CsvFile, quote } from './csv-file.js';
-import type { KuzuParam } from './kuzu-database.js';
+import type { KuzuParam, KuzuRow } from './kuzu-database.js';
 import { FACT_COLUMNS, factProps, type EdgeSpec, type TableSpec } from './kuzu-rows.js';
-import { NODE_TABLES, REL_PROPERTIES, type NodeTable, type RelTable } from './kuzu-schema.js';
-import { byKeys, type Exec } from './kuzu-writes.js';
+import { FTS_INDEXES, NODE_TABLES, REL_PROPERTIES, type NodeTable, type RelTable } from './kuzu-schema.js';
 
 /**
  * Large incremental batches, written inside the write transaction by `LOAD FROM` a CSV file — one
@@ -43,7 +42,10 @@ export class LoadFiles {
 }
 
 /** Runs one statement without parameters inside the transaction (not cached: its file changes). */
-export type Once = (cypher: string) => Promise<unknown>;
+export type Once = (cypher: string) => Promise<KuzuRow[]>;
+
+/** Tables whose nodes no edge reaches but the ones they own (never edge ends, so never placeholders). */
+const OWNERS = new Set<NodeTable>(['Decision', 'ActionItem', 'Question', 'Meeting']);
 
 /** Column types of each node table, from its schema. */
 const COLUMN_TYPES = Object.fromEntries(
@@ -115,11 +117,12 @@ class EdgeBatch {
 }
 
 /**
- * Upserts records of one kind (MERGE by key, every column set) and replaces the edges they own,
- * as `upsert` in kuzu-writes.ts does row by row.
+ * Upserts records of one kind and replaces the edges they own, as `upsert` in kuzu-writes.ts does
+ * row by row: keys the graph lacks are CREATEd (MERGE costs ~5x more per row), keys it holds get
+ * every column SET and their owned edges deleted (all keys of a table with a full-text index are
+ * MERGEd); then the edges of all of them go in.
  */
 export async function loadRecords<K extends RecordKind>(
-  exec: Exec,
   once: Once,
   load: LoadFiles,
   kind: K,
@@ -128,12 +131,26 @@ export async function loadRecords<K extends RecordKind>(
 ): Promise<void> {
   const unique = new Map<string, GraphRecords[K]>();
   for (const record of records) unique.set(keyOf(kind, record), record);
-  const nodes = load.file();
+  // A CREATE of several rows into a table with a full-text index files one row's words under
+  // another (Kùzu 0.11.3: 'hello six' found by 'kubernetes'); MERGE indexes each row right.
+  const indexed = FTS_INDEXES.some((index) => index.table === spec.table);
+  let present: Set<string>;
+  if (indexed) present = new Set(unique.keys());
+  else if (OWNERS.has(spec.table)) {
+    // Nothing reaches these nodes but their own edges: delete them whole (an absent key costs an
+    // index miss) and create every row, cheaper than SET plus a delete per kind of edge.
+    const ids = load.file();
+    for (const key of unique.keys()) ids.write([key]);
+    await once(`${loadFrom(ids, ['STRING'])} MATCH (n:${spec.table} {${spec.key}: c0}) DETACH DELETE n`);
+    present = new Set();
+  } else present = await existing(once, load, spec.table, unique.keys());
+  const created = load.file();
+  const updated = load.file();
   const edges = new EdgeBatch(load);
   const owned = new Map<string, EdgeSpec>();
   for (const [key, record] of unique) {
     const props = spec.toProps(record);
-    nodes.write(spec.columns.map((column) => props[column]));
+    (present.has(key) ? updated : created).write(spec.columns.map((column) => props[column]));
     for (const edge of spec.edges(record)) {
       owned.set(`${edge.rel} ${edge.target} ${edge.direction}`, edge);
       const [from, to] = edge.direction === 'out' ? [spec.table, edge.target] : [edge.target, spec.table];
@@ -149,30 +166,46 @@ export async function loadRecords<K extends RecordKind>(
       }
     }
   }
-  const keys = [...unique.keys()];
-  for (const edge of owned.values()) {
-    const pattern =
-      edge.direction === 'out'
-        ? `-[r:${edge.rel}]->(:${edge.target})`
-        : `<-[r:${edge.rel}]-(:${edge.target})`;
-    for (let at = 0; at < keys.length; at += 5_000)
-      await exec(byKeys(spec.table, spec.key, `MATCH (n)${pattern} DELETE r`), {
-        ids: keys.slice(at, at + 5_000),
-      });
-  }
-  const types = COLUMN_TYPES[spec.table];
+  const types = spec.columns.map((column) => COLUMN_TYPES[spec.table][column]);
   const keyIndex = spec.columns.indexOf(spec.key);
-  const set = spec.columns
-    .map((column, index) => (column === spec.key ? '' : `n.${column} = c${index}`))
-    .filter((assignment) => assignment !== '')
-    .join(', ');
-  await once(
-    `${loadFrom(
-      nodes,
-      spec.columns.map((column) => types[column]),
-    )} MERGE (n:${spec.table} {${spec.key}: c${keyIndex}}) SET ${set}`,
-  );
+  const node = `(n:${spec.table} {${spec.key}: c${keyIndex}})`;
+  if (present.size > 0) {
+    for (const edge of owned.values()) {
+      const ids = load.file();
+      for (const key of present) ids.write([key]);
+      const pattern =
+        edge.direction === 'out'
+          ? `-[r:${edge.rel}]->(:${edge.target})`
+          : `<-[r:${edge.rel}]-(:${edge.target})`;
+      await once(`${loadFrom(ids, ['STRING'])} MATCH (n:${spec.table} {${spec.key}: c0})${pattern} DELETE r`);
+    }
+    const set = spec.columns
+      .map((column, index) => (column === spec.key ? '' : `n.${column} = c${index}`))
+      .filter((assignment) => assignment !== '')
+      .join(', ');
+    await once(`${loadFrom(updated, types)} ${indexed ? 'MERGE' : 'MATCH'} ${node} SET ${set}`);
+  }
+  if (created.rows > 0) {
+    const values = spec.columns.map((column, index) => `${column}: c${index}`).join(', ');
+    await once(`${loadFrom(created, types)} CREATE (n:${spec.table} {${values}})`);
+  }
   await edges.write(once);
+}
+
+/** The keys of `table` the graph holds among `keys`. */
+async function existing(
+  once: Once,
+  load: LoadFiles,
+  table: NodeTable,
+  keys: Iterable<string>,
+): Promise<Set<string>> {
+  const ids = load.file();
+  for (const key of keys) ids.write([key]);
+  const column = keyColumn(table);
+  const rows = await once(
+    `${loadFrom(ids, ['STRING'])} MATCH (n:${table} {${column}: c0}) RETURN n.${column} AS k`,
+  );
+  return new Set(rows.map((row) => String(row.k)));
 }
 
 /** Replaces whole slots of fact versions, as `replaceSlot` in kuzu-writes.ts does slot by slot. */

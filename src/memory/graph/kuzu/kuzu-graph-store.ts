@@ -27,10 +27,9 @@ import {
 } from '../graph-records.js';
 import { searchWords } from '../search-text.js';
 import { byAt, compareFacts, compareText, distinctById, sortSnapshot } from '../snapshot-order.js';
-import { join } from 'node:path';
-import { bulkLoad, copyAppend } from './kuzu-bulk-load.js';
-import { LoadFiles, loadRecords, loadSlots } from './kuzu-batch-load.js';
-import { byKeys, replaceSlot, upsert } from './kuzu-writes.js';
+import { bulkLoad } from './kuzu-bulk-load.js';
+import { LOAD_MIN, writeBatch } from './kuzu-batch-write.js';
+import { byKeys } from './kuzu-writes.js';
 
 import { KuzuDatabase, type KuzuRow } from './kuzu-database.js';
 import { factFromNode, TABLE_SPECS, type TableSpec } from './kuzu-rows.js';
@@ -41,17 +40,7 @@ import {
   dropStatements,
   FTS_INDEXES,
   GRAPH_SCHEMA_VERSION,
-  type NodeTable,
 } from './kuzu-schema.js';
-
-/** A batch with at least this many meetings writes them by COPY (issue 16: ~280 meetings/s by MERGE). */
-const COPY_APPEND_MIN = 200;
-
-/**
- * Records of one kind (or fact versions) in a batch from which LOAD FROM beats row-by-row writes:
- * a LOAD costs ~10-40 ms whatever its rows, a row ~0.4-1 ms, and a kind takes 2-5 LOADs.
- */
-const LOAD_MIN = 32;
 
 /** Kinds whose version-0 nodes are mere edge ends (not records) and stay out of dumps. */
 const EDGE_END_KINDS = new Set<RecordKind>(['person', 'component', 'channel', 'conversation']);
@@ -109,71 +98,9 @@ export class KuzuGraphStore implements GraphStore {
     return found;
   }
 
-  /**
-   * One transaction. Kinds with at least `loadMin` records, and slots with at least `loadMin` fact
-   * versions, are written by LOAD FROM a CSV file (kuzu-batch-load.ts); fewer, row by row.
-   */
+  /** See writeBatch (kuzu-batch-write.ts): one transaction, large kinds by LOAD FROM, large meeting batches by COPY. */
   async write(batch: GraphBatch): Promise<void> {
-    if (process.env.OUTRO_COPY_MEETINGS) batch = await this.copyMeetings(batch);
-    const load = new LoadFiles(join(this.graphDir, 'batch'));
-    try {
-      await this.db.transaction(async (exec, once) => {
-        for (const kind of RECORD_KINDS) {
-          const records = batch.records[kind] ?? [];
-          const spec = TABLE_SPECS[kind] as TableSpec<typeof kind>;
-          if (records.length >= this.loadMin) await loadRecords(exec, once, load, kind, spec, records);
-          else for (const record of records) await upsert(exec, spec, record);
-        }
-        const versions = batch.slots.reduce((sum, slot) => sum + Math.max(1, slot.facts.length), 0);
-        if (versions >= this.loadMin) await loadSlots(once, load, batch.slots);
-        else for (const { slot, facts } of batch.slots) await replaceSlot(exec, slot, facts);
-        if (batch.cursor !== undefined)
-          await exec(`MERGE (m:Meta {key: 'cursor'}) SET m.value = $value`, { value: String(batch.cursor) });
-      });
-    } finally {
-      load.remove();
-    }
-  }
-
-  /**
-   * Meetings, when a batch holds many (a recurring series expanded, or moved as a whole), go in by
-   * one COPY per table before the transaction; the rest of the batch is upserted row by row. A
-   * meeting is the only owner of its ATTENDS edges and never an edge end of another record, so
-   * those already in the graph are deleted with their edges and copied again (an upsert by MERGE
-   * costs ~3.5 ms a meeting). Written before the cursor moves: a failure leaves the cursor where
-   * it was, and the batch runs again (`outro replay` rebuilds the graph exactly if a COPY failed
-   * after its delete).
-   */
-  private async copyMeetings(batch: GraphBatch): Promise<GraphBatch> {
-    const meetings = batch.records.meeting ?? [];
-    if (meetings.length < COPY_APPEND_MIN) return batch;
-    const unique = new Map<string, MeetingNode>();
-    for (const meeting of meetings) unique.set(meeting.id, meeting);
-    const present = [...(await this.existingKeys('Meeting', [...unique.keys()]))];
-    if (present.length > 0)
-      await this.db.transaction(async (exec) => {
-        for (let at = 0; at < present.length; at += 5_000)
-          await exec(byKeys('Meeting', 'id', 'DETACH DELETE n'), {
-            ids: present.slice(at, at + 5_000),
-          });
-      });
-    await copyAppend(this.db, this.graphDir, 'meeting', [...unique.values()], (table, keys) =>
-      this.existingKeys(table, keys),
-    );
-    return { ...batch, records: { ...batch.records, meeting: [] } };
-  }
-
-  private async existingKeys(table: NodeTable, keys: readonly string[]): Promise<Set<string>> {
-    const key = table === 'Person' || table === 'Channel' ? 'key' : 'id';
-    const found = new Set<string>();
-    if (keys.length === 0) return found; // an empty list parameter crashes Kùzu 0.11.3
-    for (let at = 0; at < keys.length; at += 5_000) {
-      const rows = await this.db.read(byKeys(table, key, `RETURN n.${key} AS k`), {
-        ids: keys.slice(at, at + 5_000) as string[],
-      });
-      for (const row of rows) found.add(String(row.k));
-    }
-    return found;
+    await writeBatch(this.db, this.graphDir, batch, this.loadMin);
   }
 
   async reset(): Promise<void> {
