@@ -20,10 +20,12 @@ import {
   APPROVAL_CUES,
   BARE_CALL,
   BLOCKER_CUES,
+  COMPLETION_CUES,
   NOT_COMPLETIONS,
   NOT_REQUESTS,
   PROGRESSIVE_COMMITMENT,
   SMALL_TALK,
+  STEP_UNDER_WAY,
   TAKES_IT,
   THIRD_PERSON_TASK,
   WORK_VERBS,
@@ -35,6 +37,8 @@ const MODEL_COMMITMENT = 0.8;
 /** A request the classifier alone found must be this sure. */
 const MODEL_REQUEST = 0.85;
 /** The speaker in the first person, or work already under way ("checking the logs"). */
+/** "… if you'd like an early look": a condition on the listener's wish, not on the work promised. */
+const LISTENERS_WISH = /\bif (?:you|u|y'all)(?:['’]d| would)? (?:want|wanna|like|need|prefer)\b.*$/i;
 /** "I'll be there at 3": being somewhere is not a task. */
 const BEING = /\b(?:i'?ll|i will|i'?m going to|i am going to)\s+(?:just\s+)?be\b/i;
 const SPEAKER_TAKES = /\b(i|i'?m|i'?ll|i will|me|mine|we'?ll|we will)\b|^(?:[\p{Emoji}\s]*)\p{L}+ing\b/iu;
@@ -178,11 +182,13 @@ export function extractActionItems(context: AnnotateContext): {
     }
 
     // An acknowledgement by the assignee: "yep, on it", "will do", or an "I'll …" about the same work.
+    // An item already done takes no acknowledgement: a promise after it is the next piece of work.
     const open = found.filter(
       (entry) =>
         entry.item.assignee === message.author &&
         read.index - entry.at <= ACK_WINDOW &&
-        entry.at < read.index,
+        entry.at < read.index &&
+        !completed(entry.item.id),
     );
     const acked =
       open.length > 0 && !/\?/.test(text)
@@ -215,11 +221,17 @@ export function extractActionItems(context: AnnotateContext): {
           (unit.cue === 'request' || unit.confidence >= MODEL_REQUEST)) ||
         named !== null ||
         planLine(read, unit);
+      // "the pricing page is merged, deploying it Wed": the model reads the finished half (or nothing), the
+      // cue the promised step; "thanks, chasing internally", "telling Sam now": forms the model reads as "other".
       const commitment =
         !request &&
-        unit.act === 'commitment' &&
+        (unit.act === 'commitment' ||
+          (unit.cue === 'commitment' &&
+            (unit.act === 'completion' ||
+              (unit.act === 'other' &&
+                (STEP_UNDER_WAY.test(unit.text) || matchesAny(unit.text, COMPLETION_CUES)))))) &&
         !/\?\s*$/.test(unit.text) &&
-        !/\bif\b/i.test(unit.text) &&
+        !/\bif\b/i.test(unit.text.replace(LISTENERS_WISH, '')) &&
         !BEING.test(unit.text) &&
         (unit.cue === 'commitment' || (unit.confidence >= MODEL_COMMITMENT && SPEAKER_TAKES.test(unit.text)));
       if (!request && !commitment) continue;
