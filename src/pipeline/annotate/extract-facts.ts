@@ -36,8 +36,8 @@ export function extractFacts(
     a === b ||
     context.people.resolve(context.people.nameOf(a)) === b ||
     context.people.resolve(context.people.nameOf(b)) === a;
-  const push = (said: AnnotatedFact): void => {
-    const fact = sameThingAsBefore(said);
+  const push = (said: AnnotatedFact, catchAll = false): void => {
+    const fact = sameThingAsBefore(said, catchAll);
     if (
       !facts.some(
         (f) =>
@@ -57,7 +57,7 @@ export function extractFacts(
     for (const part of parts) context.entities.addAlias(fact.object, part);
   };
   /** An owner said to own a thing again under another name keeps one ownership: the earlier name's. */
-  const sameThingAsBefore = (fact: AnnotatedFact): AnnotatedFact => {
+  const sameThingAsBefore = (fact: AnnotatedFact, catchAll: boolean): AnnotatedFact => {
     if (fact.relation !== 'owns') return fact;
     const owned: OwnedThing[] = [
       ...(context.input.priorFacts ?? []).filter((f) => f.relation === 'owns'),
@@ -66,7 +66,13 @@ export function extractFacts(
         .map((f) => ({ subject: f.subject, object: f.object, message: f.evidence[0], validTo: f.validTo })),
     ];
     const object = earlierOwnedThing(
-      { subject: fact.subject, object: fact.object, message: fact.evidence[0], validTo: fact.validTo },
+      {
+        subject: fact.subject,
+        object: fact.object,
+        message: fact.evidence[0],
+        validTo: fact.validTo,
+        catchAll,
+      },
       owned,
       (id) => context.entities.formsOf(id),
       sameOwner,
@@ -97,17 +103,20 @@ export function extractFacts(
     });
     for (const claim of claims) {
       if (claim.negated || placed.has(claim.subject)) continue;
-      push({
-        id: itemId(context.input, read.message.id, `fact:owns:${claim.subject}:${claim.object}`),
-        subject: claim.subject,
-        relation: 'owns',
-        object: claim.object,
-        validFrom: claim.validFrom,
-        ...(claim.validTo ? { validTo: claim.validTo } : {}),
-        hedged: claim.hedged,
-        evidence: [read.message.id],
-        confidence: claim.confidence,
-      });
+      push(
+        {
+          id: itemId(context.input, read.message.id, `fact:owns:${claim.subject}:${claim.object}`),
+          subject: claim.subject,
+          relation: 'owns',
+          object: claim.object,
+          validFrom: claim.validFrom,
+          ...(claim.validTo ? { validTo: claim.validTo } : {}),
+          hedged: claim.hedged,
+          evidence: [read.message.id],
+          confidence: claim.confidence,
+        },
+        claim.catchAll,
+      );
     }
     // A handover from a later day ends the holding of whoever the message says is moving on.
     const stated = facts.slice(before).filter((fact) => fact.relation === 'owns');
