@@ -49,7 +49,7 @@ describe('action items stated sideways', () => {
         .actionItems,
     ).toEqual([expect.objectContaining({ assignee: key('dana') })]);
     // Feelings, goings and greetings are not work.
-    // Opening a message, an undated "-ing" is a status, not a promise.
+    // Opening a message, an undated "-ing" is a status, not a promise; a relay names nobody to relay to.
     for (const text of [
       'thanks Lena, loving it',
       'thanks, looking forward to it',
@@ -57,6 +57,7 @@ describe('action items stated sideways', () => {
       'skimming it on the train (maybe)',
       'installing now!',
       'adding it 👍',
+      'thanks, forwarding it on',
     ])
       expect(items([['marco', text]]).actionItems).toEqual([]);
   });

@@ -131,9 +131,10 @@ const HANDING_ON = String.raw`(?:^|[,;:.!—–]\s*|^(?:ok|okay|sure|yep|yes|tha
 /**
  * A step with no day, said after a clause or a thanks ("…, adding it to the list", "thanks Lena, chasing
  * internally"): a pronoun object going somewhere, or a manner adverb. Opening a message it is too often a
- * status ("reading it over the weekend", "upgrading now!").
+ * status ("reading it over the weekend", "upgrading now!"); a relay ("passing it on") is a hand-off only
+ * when it names who to (HANDING_ON, lexicon HAND_OFF).
  */
-const UNDATED_STEP = String.raw`(?:[,;:—–]\s*|^(?:thanks|thank you|ty|cheers)(?:\s+@?[\p{L}'’-]+)?[,!.]\s+)(?!(?:thinking|wondering|hoping|feeling|loving|hating|liking|enjoying|going|getting|seeing|looking forward|missing|guessing|assuming|saying|kidding|waiting|trying|keeping|leaving|heading|working|coming|calling it|taking it easy|nothing|something|anything|everything|morning|evening|during|according|including|regarding|pending)\b)\p{L}{2,}ing\s+(?:(?:it|them)\s+(?:to|into|on|in|up|over|off|out|with|for|along|across)\b|\p{L}{3,}ly\b)`;
+const UNDATED_STEP = String.raw`(?:[,;:—–]\s*|^(?:thanks|thank you|ty|cheers)(?:\s+@?[\p{L}'’-]+)?[,!.]\s+)(?!(?:thinking|wondering|hoping|feeling|loving|hating|liking|enjoying|going|getting|seeing|looking forward|missing|guessing|assuming|saying|kidding|waiting|trying|keeping|leaving|heading|working|coming|calling it|taking it easy|passing|forwarding|handing|nothing|something|anything|everything|morning|evening|during|according|including|regarding|pending)\b)\p{L}{2,}ing\s+(?:(?:it|them)\s+(?:to|into|on|in|up|over|off|out|with|for|along|across)\b|\p{L}{3,}ly\b)`;
 /** Work the speaker is doing or starting: begun now, passed on now, or the next step of what they said. */
 export const PROGRESSIVE_COMMITMENT = new RegExp(`${STARTED}|${HANDING_ON}|${UNDATED_STEP}`, 'iu');
 /**
