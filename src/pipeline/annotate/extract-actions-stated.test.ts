@@ -62,6 +62,19 @@ describe('action items stated sideways', () => {
       expect(items([['marco', text]]).actionItems).toEqual([]);
   });
 
+  it('gives the speaker the line of their own plan that names them ("me on the call …")', () => {
+    const plan = [
+      'Launch plan for Thu (9am):',
+      '1) @Lena Vogel final data import Wed night + checks',
+      '2) @Marco Rossi billing flags on at 08:50',
+      '3) me on the call with the customer from 08:45',
+    ].join('\n');
+    const out = items([['dana', plan]]);
+    expect(out.actionItems.map((item) => item.assignee)).toEqual([key('lena'), key('marco'), key('dana')]);
+    // Without a plan handing out work around it, "me on the call" is no item.
+    expect(items([['dana', 'me on the call with the customer from 08:45']]).actionItems).toEqual([]);
+  });
+
   it('counts a late "in now" as a member\'s part of a request to everyone, done', () => {
     const out = items([
       ['dana', 'everyone please add your hours to the sheet by noon tomorrow'],

@@ -220,7 +220,8 @@ export function extractActionItems(context: AnnotateContext): {
           !matchesAny(unit.text, BLOCKER_CUES) &&
           (unit.cue === 'request' || unit.confidence >= MODEL_REQUEST)) ||
         named !== null ||
-        planLine(read, unit);
+        planLine(read, unit) ||
+        selfPlanLine(read, unit);
       // "the pricing page is merged, deploying it Wed": the model reads the finished half (or nothing), the
       // cue the promised step; "thanks, chasing internally", "telling Sam now": forms the model reads as "other".
       const commitment =
@@ -285,6 +286,14 @@ export function extractActionItems(context: AnnotateContext): {
         });
         const root = namesNothing(unit.text) ? threadRoot(context, read) : undefined;
         if (root) found[found.length - 1].item.evidence.push(root);
+        made++;
+        continue;
+      }
+      if (selfPlanLine(read, unit)) {
+        found.push({
+          at: read.index,
+          item: makeItem(context, read, made, summaryOf(unit.text), message.author, due, 0.7),
+        });
         made++;
         continue;
       }
@@ -355,12 +364,25 @@ function notesOwner(context: AnnotateContext, read: ReadMessage, unit: ReadUnit)
   return key ?? null;
 }
 
+/** A line of a plan: at least three words, no question, not a done or an agreement. */
+const stepOf = (candidate: ReadUnit): boolean =>
+  candidate.text.split(/\s+/).length >= 3 &&
+  !/\?\s*$/.test(candidate.text) &&
+  !['completion', 'question', 'acceptance'].includes(candidate.act);
+const addressedStep = (candidate: ReadUnit): boolean =>
+  /^@[\p{L}]/u.test(candidate.text) && stepOf(candidate);
+
 /** One line of a plan that hands out work: "@tomás final feed import Mon night", in a message with two or more such lines. */
 function planLine(read: ReadMessage, unit: ReadUnit): boolean {
-  const addressed = (candidate: ReadUnit): boolean =>
-    /^@[\p{L}]/u.test(candidate.text) &&
-    candidate.text.split(/\s+/).length >= 3 &&
-    !/\?\s*$/.test(candidate.text) &&
-    !['completion', 'question', 'acceptance'].includes(candidate.act);
-  return addressed(unit) && read.units.filter(addressed).length >= 2;
+  return addressedStep(unit) && read.units.filter(addressedStep).length >= 2;
+}
+
+/** The speaker's own line of such a plan: "me on the call with the customer from 08:45". */
+function selfPlanLine(read: ReadMessage, unit: ReadUnit): boolean {
+  return (
+    unit.unit.listIndex !== undefined &&
+    /^(?:me|myself)\b/i.test(unit.text) &&
+    stepOf(unit) &&
+    read.units.filter(addressedStep).length >= 2
+  );
 }
