@@ -36,8 +36,8 @@ export function extractFacts(
     a === b ||
     context.people.resolve(context.people.nameOf(a)) === b ||
     context.people.resolve(context.people.nameOf(b)) === a;
-  const push = (said: AnnotatedFact, catchAll = false): void => {
-    const fact = sameThingAsBefore(said, catchAll);
+  const push = (said: AnnotatedFact): void => {
+    const fact = sameThingAsBefore(said);
     if (
       !facts.some(
         (f) =>
@@ -57,13 +57,19 @@ export function extractFacts(
     for (const part of parts) context.entities.addAlias(fact.object, part);
   };
   /** An owner said to own a thing again under another name keeps one ownership: the earlier name's. */
-  const sameThingAsBefore = (fact: AnnotatedFact, catchAll: boolean): AnnotatedFact => {
+  const sameThingAsBefore = (fact: AnnotatedFact): AnnotatedFact => {
     if (fact.relation !== 'owns') return fact;
     const owned: OwnedThing[] = [
       ...(context.input.priorFacts ?? []).filter((f) => f.relation === 'owns'),
       ...facts
         .filter((f) => f.relation === 'owns')
-        .map((f) => ({ subject: f.subject, object: f.object, message: f.evidence[0], validTo: f.validTo })),
+        .map((f) => ({
+          subject: f.subject,
+          object: f.object,
+          message: f.evidence[0],
+          validTo: f.validTo,
+          retracted: retractions.some((r) => r.factId === f.id),
+        })),
     ];
     const object = earlierOwnedThing(
       {
@@ -71,7 +77,7 @@ export function extractFacts(
         object: fact.object,
         message: fact.evidence[0],
         validTo: fact.validTo,
-        catchAll,
+        catchAll: fact.scope,
       },
       owned,
       (id) => context.entities.formsOf(id),
@@ -80,7 +86,9 @@ export function extractFacts(
     if (fact.evidence[0]) nameListedParts(fact);
     if (!object) return fact;
     context.entities.markUsed(object);
-    return { ...fact, object };
+    // Said of the thing the owner holds, a catch-all is that thing, no longer a scope of its own.
+    const { scope: _scope, ...named } = fact;
+    return { ...named, object };
   };
   const retract = (retraction: Retraction): void => {
     if (!retractions.some((r) => r.factId === retraction.factId)) retractions.push(retraction);
@@ -103,20 +111,18 @@ export function extractFacts(
     });
     for (const claim of claims) {
       if (claim.negated || placed.has(claim.subject)) continue;
-      push(
-        {
-          id: itemId(context.input, read.message.id, `fact:owns:${claim.subject}:${claim.object}`),
-          subject: claim.subject,
-          relation: 'owns',
-          object: claim.object,
-          validFrom: claim.validFrom,
-          ...(claim.validTo ? { validTo: claim.validTo } : {}),
-          hedged: claim.hedged,
-          evidence: [read.message.id],
-          confidence: claim.confidence,
-        },
-        claim.catchAll,
-      );
+      push({
+        id: itemId(context.input, read.message.id, `fact:owns:${claim.subject}:${claim.object}`),
+        subject: claim.subject,
+        relation: 'owns',
+        object: claim.object,
+        validFrom: claim.validFrom,
+        ...(claim.validTo ? { validTo: claim.validTo } : {}),
+        hedged: claim.hedged,
+        evidence: [read.message.id],
+        confidence: claim.confidence,
+        ...(claim.catchAll ? { scope: true } : {}),
+      });
     }
     // A handover from a later day ends the holding of whoever the message says is moving on.
     const stated = facts.slice(before).filter((fact) => fact.relation === 'owns');

@@ -48,6 +48,8 @@ export interface OwnedThing {
   message?: string;
   /** When the holding ends, where the statement says ("my last day on X", a handover's earlier holder). */
   validTo?: string | null;
+  /** Retracted by a correction: never what the owner holds. */
+  retracted?: boolean;
 }
 
 /**
@@ -74,7 +76,7 @@ export function earlierOwnedThing(
       return thing.object;
     const theirs = formsOf(thing.object);
     if (forms.some((form) => theirs.some((other) => sameOwnedThing(form, other)))) return thing.object;
-    if (!thing.validTo) held.add(thing.object);
+    if (!thing.validTo && !thing.retracted) held.add(thing.object);
   }
   // "Ines for anything technical" of an owner who holds one thing: a scope, said of that thing.
   return claim.catchAll && held.size === 1 ? [...held][0] : undefined;
