@@ -1,5 +1,5 @@
 /**
- * `npm run bench:search-build -- [--messages 200000] [--runs 2] [--keep]`: the search index build
+ * `npm run bench:search-build -- [--messages 200000] [--runs 2] [--keep] [--store FILE]`: the search index build
  * alone, as `outro replay` runs it (rebuildSearchIndex over a synthetic log: bench/search-gen), with
  * its read / write / full-text phases, the rate in messages per second (wall and CPU), the index
  * size, and a fingerprint of the hits of a few hundred typical queries (bench/search-gen/query-sets)
