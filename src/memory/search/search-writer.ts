@@ -1,7 +1,6 @@
 import Database, { type Statement } from 'better-sqlite3';
 import { OutroError } from '../../domain/errors.js';
 import type { SqliteDatabase } from '../sqlite.js';
-import { BulkLoad } from './bulk-load.js';
 import { normalizeMarkup } from './normalize-markup.js';
 import type { SearchOp } from './search-ops.js';
 import { messageDocIdOf, messageRefOf, type SearchDocInput } from './search-types.js';
@@ -11,9 +10,7 @@ export interface SearchWriterOptions {
    * For a rebuild: the search tables were just emptied and only this writer writes them until
    * `finishBulk`. search_fts is left alone and built once at the end (much faster than row by
    * row), removals are also kept in memory, and a document that was never removed is inserted
-   * without a lookup first (it is looked up only when the insert finds it stored). Messages are
-   * pointed at their conversations at the end, in row order, and the secondary indexes the writes
-   * do not read are dropped for the load and built once after it (see BulkLoad).
+   * without a lookup first (it is looked up only when the insert finds it stored).
    */
   bulk?: boolean;
 }
@@ -44,7 +41,6 @@ export class SearchWriter {
   private readonly bulk: boolean;
   /** Bulk mode: every doc_id removed so far (all of search_removed). */
   private readonly removedInBulk = new Set<string>();
-  private readonly bulkLoad: BulkLoad | undefined;
   private readonly ids = { person: new Map<string, number>(), channel: new Map<string, number>() };
   private readonly sql: Record<string, Statement>;
 
@@ -108,11 +104,7 @@ export class SearchWriter {
       ftsDelete: db.prepare(
         "INSERT INTO search_fts (search_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
       ),
-      messageRow: db
-        .prepare('SELECT id FROM search_docs WHERE message_channel = ? AND native_id = ? AND doc_id IS NULL')
-        .pluck(),
     };
-    this.bulkLoad = this.bulk ? new BulkLoad(db) : undefined;
   }
 
   /** Applies the ops in order; returns how many changed something. */
@@ -125,9 +117,9 @@ export class SearchWriter {
     return changed;
   }
 
-  /** Ends a bulk load: the deferred conversation links, the dropped indexes, then search_fts from search_docs in one pass. */
+  /** Ends a bulk load: builds search_fts from search_docs in one pass. */
   finishBulk(): void {
-    this.bulkLoad?.finish();
+    this.db.exec("INSERT INTO search_fts (search_fts) VALUES ('rebuild')");
   }
 
   private applyOne(op: SearchOp): boolean {
@@ -142,14 +134,6 @@ export class SearchWriter {
         let changed = false;
         for (const docId of op.docIds) {
           const key = this.keyOf(docId);
-          if (key.message && this.bulkLoad) {
-            // The row the UPDATE below would change, if any, linked later in row order (a row is
-            // updated or deleted only after its held links are written: BulkLoad.beforeChange).
-            const id = this.sql.messageRow.get(key.message.channel, key.message.nativeId) as
-              number | undefined;
-            if (id !== undefined) this.bulkLoad.linkLater(id, op.conversationId, op.version);
-            continue;
-          }
           const result = key.message
             ? this.sql.messageConversation.run(
                 op.conversationId,
@@ -173,7 +157,7 @@ export class SearchWriter {
   }
 
   private upsert(doc: SearchDocInput): boolean {
-    const key = this.docKeyOf(doc);
+    const key = this.keyOf(doc.docId);
     if (
       (key.message !== null) !== (doc.kind === 'message') ||
       (key.message && (doc.channel === null || doc.docId !== messageDocIdOf(doc.channel, doc.nativeId ?? '')))
@@ -201,7 +185,6 @@ export class SearchWriter {
     let id: number;
     if (existing) {
       id = existing.id;
-      this.bulkLoad?.beforeChange(id);
       if (this.index) this.sql.ftsDelete.run(id, existing.title, existing.body);
       this.sql.update.run(
         doc.title,
@@ -238,7 +221,6 @@ export class SearchWriter {
     if (removed !== undefined && removed >= version) return false;
     if (existing && existing.version >= version) return false;
     if (existing) {
-      this.bulkLoad?.beforeChange(existing.id);
       if (this.index) this.sql.ftsDelete.run(existing.id, existing.title, existing.body);
       this.sql.delete.run(existing.id);
       this.sql.deleteFilters.run(existing.id);
@@ -289,17 +271,6 @@ export class SearchWriter {
         : this.sql.stored.get(key.docId)
     ) as Stored;
     return { existing: row.id === null ? undefined : (row as DocRow), removed: row.removed ?? undefined };
-  }
-
-  /** keyOf(doc.docId) for a document whose doc_id is well formed (checked by upsert), without parsing it. */
-  private docKeyOf(doc: SearchDocInput): DocKey {
-    // A native id with ':' is keyed as messageRefOf splits its doc_id (at the last ':').
-    if (doc.kind !== 'message' || doc.channel === null || doc.nativeId === null || doc.nativeId.includes(':'))
-      return this.keyOf(doc.docId);
-    return {
-      docId: doc.docId,
-      message: { channel: this.keyId('channel', doc.channel), nativeId: doc.nativeId },
-    };
   }
 
   /** How a document is keyed: a message by its channel row and native id, anything else by doc_id. */
