@@ -69,12 +69,17 @@ describe('CLI startup imports', () => {
     expect(staticImports(source)).toEqual(['./d.js', 'f', './g.js', './side-effect.js']);
   });
 
-  it('main.ts and the program load no use case, pipeline, connector, agent, memory, store or config code before a command runs', () => {
+  it('main.ts and the program load no use case, pipeline, connector, agent, memory, store or config code before a command runs', async () => {
     const { files, packages } = reach(join(SRC, 'cli', 'main.ts'));
     expect(files.has(join('cli', 'program.ts'))).toBe(false); // loaded when main() runs, not when bin/outro imports it
-    const program = reach(join(SRC, 'cli', 'program.ts'));
-    for (const file of program.files) files.add(file);
-    for (const name of program.packages) packages.add(name);
+    // The program loads the command a run names (all of them for help): walk each command module too.
+    const { commandsFor } = await import('./program.js');
+    const commands = commandsFor([]).map((name) => join(SRC, 'cli', 'commands', `${name}.ts`));
+    for (const entry of [join(SRC, 'cli', 'program.ts'), ...commands]) {
+      const walked = reach(entry);
+      for (const file of walked.files) files.add(file);
+      for (const name of walked.packages) packages.add(name);
+    }
     // Below cli/, only these small modules load at startup: types' helpers, paths, renderers' pure helpers.
     const light = new Set(
       [
@@ -97,6 +102,23 @@ describe('CLI startup imports', () => {
     expect(heavy).toEqual([]);
     expect([...packages].sort()).toEqual(['commander']);
     expect(files.has(join('cli', 'commands', 'ask.ts'))).toBe(true); // the walk does reach the commands
+  });
+
+  it('the program loads only the command a run names first; help, completion and the rest load all', async () => {
+    const { commandsFor } = await import('./program.js');
+    expect(commandsFor(['ask', 'who owns billing'])).toEqual(['ask']);
+    expect(commandsFor(['search', '--json', 'x'])).toEqual(['search']);
+    const all = commandsFor([]);
+    expect(all.length).toBeGreaterThan(20);
+    expect(all.slice(0, 3)).toEqual(['init', 'ingest', 'status']); // help lists them in this order
+    for (const argv of [
+      ['--help'],
+      ['help', 'ask'],
+      ['completion', 'bash'],
+      ['--config', 'x.yaml', 'ask'],
+      ['asks'],
+    ])
+      expect(commandsFor(argv)).toEqual(all);
   });
 
   it('`outro mcp` (cli/mcp/main.ts) loads neither the MCP SDK nor zod nor app code before it answers initialize', () => {

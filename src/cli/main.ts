@@ -29,7 +29,7 @@ async function run(argv: readonly string[], options: ContextOptions): Promise<Ma
     import('commander'),
     import('./program.js'),
   ]);
-  const { program, context } = buildProgram(options);
+  const { program, context } = await buildProgram(options, argv);
   // Subcommands copy these settings only when created, so apply them to every command: a usage
   // error must throw (never process.exit), so it is reported here like any other error.
   const configure = (command: Command): void => {

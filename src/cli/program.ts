@@ -1,29 +1,49 @@
 import { Command } from 'commander';
 import { createContext, type CliContext, type ContextOptions } from './context.js';
-import { registerAsk } from './commands/ask.js';
-import { registerBackup } from './commands/backup.js';
-import { registerBrief } from './commands/brief.js';
-import { registerCompletion } from './commands/completion.js';
-import { registerDigest } from './commands/digest.js';
-import { registerSchedule } from './commands/schedule.js';
-import { registerDaemon } from './commands/daemon.js';
-import { registerConversations } from './commands/conversations.js';
-import { registerDoctor } from './commands/doctor.js';
-import { registerEval } from './commands/eval.js';
-import { registerHistory } from './commands/history.js';
-import { registerIngest } from './commands/ingest.js';
-import { registerInit } from './commands/init.js';
-import { registerItems } from './commands/items.js';
-import { registerMcp } from './commands/mcp.js';
-import { registerPeople } from './commands/people.js';
-import { registerReplay } from './commands/replay.js';
-import { registerRestore } from './commands/restore.js';
-import { registerRetry } from './commands/retry.js';
-import { registerRuns } from './commands/runs.js';
-import { registerSearch } from './commands/search.js';
-import { registerStatus } from './commands/status.js';
-import { registerTrace } from './commands/trace.js';
 import { outroVersion } from './version.js';
+
+type Register = (program: Command, context: () => CliContext) => void;
+
+/**
+ * Every command, in the order help lists them, and how to load it. A run that names its command
+ * first (`outro ask …`) loads that command's module only; help, completion, an unknown name or a
+ * global option first load them all (each command module pulls in its own flags and renderers).
+ */
+const COMMANDS: ReadonlyArray<readonly [string, () => Promise<Register>]> = [
+  ['init', async () => (await import('./commands/init.js')).registerInit],
+  ['ingest', async () => (await import('./commands/ingest.js')).registerIngest],
+  ['status', async () => (await import('./commands/status.js')).registerStatus],
+  ['conversations', async () => (await import('./commands/conversations.js')).registerConversations],
+  ['runs', async () => (await import('./commands/runs.js')).registerRuns],
+  ['retry', async () => (await import('./commands/retry.js')).registerRetry],
+  ['doctor', async () => (await import('./commands/doctor.js')).registerDoctor],
+  ['daemon', async () => (await import('./commands/daemon.js')).registerDaemon],
+  ['eval', async () => (await import('./commands/eval.js')).registerEval],
+  ['trace', async () => (await import('./commands/trace.js')).registerTrace],
+  ['ask', async () => (await import('./commands/ask.js')).registerAsk],
+  ['search', async () => (await import('./commands/search.js')).registerSearch],
+  ['brief', async () => (await import('./commands/brief.js')).registerBrief],
+  ['items', async () => (await import('./commands/items.js')).registerItems],
+  ['people', async () => (await import('./commands/people.js')).registerPeople],
+  ['digest', async () => (await import('./commands/digest.js')).registerDigest],
+  ['schedule', async () => (await import('./commands/schedule.js')).registerSchedule],
+  ['history', async () => (await import('./commands/history.js')).registerHistory],
+  ['replay', async () => (await import('./commands/replay.js')).registerReplay],
+  ['backup', async () => (await import('./commands/backup.js')).registerBackup],
+  ['restore', async () => (await import('./commands/restore.js')).registerRestore],
+  ['mcp', async () => (await import('./commands/mcp.js')).registerMcp],
+  ['completion', async () => (await import('./commands/completion.js')).registerCompletion],
+];
+
+/** Commands that read the whole program (completion lists every command). */
+const NEEDS_ALL = new Set(['completion']);
+
+/** The commands to register for `argv`: the one it names first, or all of them. */
+export function commandsFor(argv: readonly string[]): string[] {
+  const first = argv[0];
+  const named = COMMANDS.find(([name]) => name === first && !NEEDS_ALL.has(name));
+  return named ? [named[0]] : COMMANDS.map(([name]) => name);
+}
 
 export interface ProgramHandle {
   program: Command;
@@ -31,7 +51,15 @@ export interface ProgramHandle {
   context(): CliContext | undefined;
 }
 
-export function buildProgram(options: ContextOptions = {}): ProgramHandle {
+/** The program with the commands `argv` needs (commandsFor; all of them when argv is not given). */
+export async function buildProgram(
+  options: ContextOptions = {},
+  argv?: readonly string[],
+): Promise<ProgramHandle> {
+  const wanted = new Set(argv ? commandsFor(argv) : COMMANDS.map(([name]) => name));
+  const registers = await Promise.all(
+    COMMANDS.filter(([name]) => wanted.has(name)).map(([, load]) => load()),
+  );
   let ctx: CliContext | undefined;
   const program = new Command();
   program
@@ -55,28 +83,6 @@ Start with:
     });
     return ctx;
   };
-  registerInit(program, context);
-  registerIngest(program, context);
-  registerStatus(program, context);
-  registerConversations(program, context);
-  registerRuns(program, context);
-  registerRetry(program, context);
-  registerDoctor(program, context);
-  registerDaemon(program, context);
-  registerEval(program, context);
-  registerTrace(program, context);
-  registerAsk(program, context);
-  registerSearch(program, context);
-  registerBrief(program, context);
-  registerItems(program, context);
-  registerPeople(program, context);
-  registerDigest(program, context);
-  registerSchedule(program, context);
-  registerHistory(program, context);
-  registerReplay(program, context);
-  registerBackup(program, context);
-  registerRestore(program, context);
-  registerMcp(program, context);
-  registerCompletion(program, context);
+  for (const register of registers) register(program, context);
   return { program, context: () => ctx };
 }

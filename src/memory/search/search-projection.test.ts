@@ -227,6 +227,31 @@ describe('search projection', () => {
     expect(byId.get('5.3')?.conversationId).toBeNull();
   });
 
+  it('rebuilds links to conversations as applied in order around a deleted message whose row id is reused', () => {
+    const { db, stored } = storeWith([
+      posted('6.1', 'deploy window note', T(1, 10)),
+      posted('6.2', 'deploy window later', T(1, 11)), // the last row: its id is free again once it is deleted
+      extracted('conv-x', ['6.1', '6.2'], T(2)),
+      deleted('6.2', T(2, 10)),
+      extracted('conv-w', ['6.4'], T(2, 11)), // not posted yet: links nothing, not even a later row
+      posted('6.3', 'deploy window moved', T(2, 12)),
+      posted('6.4', 'deploy window closed', T(2, 13)),
+      extracted('conv-y', ['6.3'], T(3)),
+      extracted('conv-z', ['6.1'], T(4)),
+      extracted('conv-old', ['6.1'], T(1)), // an older split, logged later, still moves it (log order)
+    ]);
+    applySearchEvents(db, stored);
+    const incremental = searchSnapshot(db);
+    rebuildSearchIndex(db);
+    expect(searchSnapshot(db)).toEqual(incremental);
+    const byId = new Map(
+      new SqliteSearchIndex(db)
+        .search({ query: 'deploy' })
+        .hits.map((hit) => [hit.nativeId, hit.conversationId]),
+    );
+    expect(Object.fromEntries(byId)).toEqual({ '6.1': 'conv-old', '6.3': 'conv-y', '6.4': null });
+  });
+
   it('ignores event types it does not read', () => {
     const { db } = storeWith([]);
     const other = {
