@@ -7,6 +7,7 @@ import type { ActModel } from './acts/act-model.js';
 import { actOfMessage, readUnitActs, type ReadUnit } from './dialogue/unit-acts.js';
 import { PeopleResolver } from './people-resolver.js';
 import { withEmoji } from './units/emoji-codes.js';
+import { testAny } from './regex-gate.js';
 import { splitUnits } from './units/split-units.js';
 import type { Unit } from './units/unit.js';
 
@@ -210,8 +211,9 @@ export function itemId(input: AnnotateInput, messageId: string, kind: string, ex
   return stableId('annotate', input.channel, input.conversationId, messageId, kind, extra);
 }
 
+/** Whether any pattern matches (those whose literals the text lacks are not run: regex-gate.ts). */
 export function matchesAny(text: string, patterns: readonly RegExp[]): boolean {
-  return patterns.some((pattern) => pattern.test(text));
+  return testAny(text, patterns);
 }
 
 const STOP = new Set([
