@@ -7,7 +7,6 @@ import type { ActModel } from './acts/act-model.js';
 import { actOfMessage, readUnitActs, type ReadUnit } from './dialogue/unit-acts.js';
 import { PeopleResolver } from './people-resolver.js';
 import { withEmoji } from './units/emoji-codes.js';
-import { testAny } from './regex-gate.js';
 import { splitUnits } from './units/split-units.js';
 import type { Unit } from './units/unit.js';
 
@@ -211,9 +210,8 @@ export function itemId(input: AnnotateInput, messageId: string, kind: string, ex
   return stableId('annotate', input.channel, input.conversationId, messageId, kind, extra);
 }
 
-/** Whether any pattern matches (those whose literals the text lacks are not run: regex-gate.ts). */
 export function matchesAny(text: string, patterns: readonly RegExp[]): boolean {
-  return testAny(text, patterns);
+  return patterns.some((pattern) => pattern.test(text));
 }
 
 const STOP = new Set([

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import * as cues from './lexicon/cues.js';
 import { FACT_PATTERNS } from './lexicon/fact-patterns.js';
 import { OWNERSHIP_FRAMES } from './facts/ownership-frames.js';
-import { foldForGate, mayMatch, requiredLiterals, testAny } from './regex-gate.js';
+import { foldForGate, mayMatch, requiredLiterals } from './regex-gate.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const IRC = join(ROOT, '..', 'shared', 'datasets', 'irc-disentanglement', 'train');
@@ -55,16 +55,18 @@ function assertNeverRulesOutAMatch(texts: readonly string[]): number {
 
 describe('regex gates', () => {
   it('reads the literals a match cannot do without', () => {
+    // What every way of saying it holds: "s taking over " (of " is taking over " and " 's taking over ").
     expect(requiredLiterals(/\b(?<p>\w+) (?:is|'s) taking over (?:the )?(?<y>\w+)/iu)).toEqual([
-      ' is taking over ',
-      " 's taking over ",
+      ['s taking over '],
     ]);
-    expect(requiredLiterals(/\bagreed\b[.!,]/i)).toEqual(['agreed.', 'agreed!', 'agreed,']);
-    expect(requiredLiterals(/(?:→|->|=>)\s*ask/u)).toEqual(['ask']);
-    expect(requiredLiterals(/\b(ships|goes out|lands) in \d/i)).toEqual([
-      'ships in ',
-      'goes out in ',
-      'lands in ',
+    // One word for three strings: fewer to look for.
+    expect(requiredLiterals(/\bagreed\b[.!,]/i)).toEqual([['agreed']]);
+    expect(requiredLiterals(/(?:→|->|=>)\s*ask/u)).toEqual([['ask']]);
+    // Parts that must all be there, the rarest-looking first.
+    expect(requiredLiterals(/\b(?:owner|maintainer) of \w+ is away\b/i)).toEqual([
+      [' is away'],
+      ['ner of '],
+      ['owner', 'maintainer'],
     ]);
     // Nothing is required: an optional part, any character, a class with a range.
     expect(requiredLiterals(/(?:done)?\s*$/)).toBeNull();
@@ -72,7 +74,7 @@ describe('regex gates', () => {
     // Not read: backreferences, global patterns (their lastIndex moves), unknown escapes.
     expect(requiredLiterals(/(a)\1/)).toBeNull();
     expect(requiredLiterals(/done/g)).toBeNull();
-    expect(requiredLiterals(/\u0041bc/)).toBeNull();
+    expect(requiredLiterals(/\u0041bcde/)).toBeNull();
   });
 
   it('rules a pattern out only when the text lacks its literals, whatever the case', () => {
@@ -82,8 +84,6 @@ describe('regex gates', () => {
     // The long s folds to s under `iu`, and the gate folds it too.
     expect(/belongs/iu.test('belongſ')).toBe(true);
     expect(mayMatch(/belongs/iu, foldForGate('belongſ'))).toBe(true);
-    expect(testAny('we decided: ship it', cues.DECISION_CUES)).toBe(true);
-    expect(testAny('lunch?', cues.DECISION_CUES)).toBe(false);
   });
 
   it('never rules out a lexicon pattern on a text it matches (fixture texts)', () => {

@@ -8,15 +8,18 @@
  * constraint, and `g`/`y` patterns (whose `lastIndex` a skipped call would not reset) are never gated.
  */
 
-/** What one part of a pattern can match: `exact` every string (when few and known), `required` one of which any match holds. */
+/**
+ * What one part of a pattern can match: `exact` every string (when few and known); `required`
+ * clauses that every match satisfies, each by holding one of the clause's strings (none: no constraint).
+ */
 interface Reading {
   exact: string[] | null;
-  required: string[] | null;
+  required: string[][];
 }
 
 const MAX_EXACT = 64;
-const NONE: Reading = { exact: null, required: null };
-const EMPTY: Reading = { exact: [''], required: null };
+const NONE: Reading = { exact: null, required: [] };
+const EMPTY: Reading = { exact: [''], required: [] };
 /** Escapes of punctuation that stand for the character itself. */
 const ESCAPED_LITERAL = /^[.\\/\-()[\]{}?*+|^$'"`#:<>!=,;&~@%_ ]$/;
 const CONTROL: Record<string, string> = { n: '\n', t: '\t', r: '\r', f: '\f', v: '\v' };
@@ -30,7 +33,7 @@ function literal(char: string): string | null {
 }
 
 function exactChar(char: string | null): Reading {
-  return char === null ? NONE : { exact: [char], required: char ? [char] : null };
+  return char === null ? NONE : { exact: [char], required: char ? [[char]] : [] };
 }
 
 class Parser {
@@ -70,9 +73,9 @@ class Parser {
     const exact = alternatives.every((a) => a.exact)
       ? [...new Set(alternatives.flatMap((a) => a.exact ?? []))]
       : null;
-    const required = alternatives.every((a) => a.required)
-      ? [...new Set(alternatives.flatMap((a) => a.required ?? []))]
-      : null;
+    // One of the alternatives matched: the union of each one's best clause holds.
+    const best = alternatives.map((a) => strongest(a.required));
+    const required = best.every((clause) => clause !== null) ? [[...new Set(best.flat())]] : [];
     return { exact: exact && exact.length <= MAX_EXACT ? exact : null, required };
   }
 
@@ -95,7 +98,7 @@ class Parser {
     if (this.peek() === '?') this.at++;
     if (min === 0) {
       const exact = max === 1 && atom.exact ? [...new Set(['', ...atom.exact])] : null;
-      return { exact, required: null };
+      return { exact, required: [] };
     }
     return { exact: min === 1 && max === 1 ? atom.exact : null, required: atom.required };
   }
@@ -166,7 +169,7 @@ class Parser {
     const folded = chars.map(literal);
     if (folded.some((char) => char === null)) return NONE;
     const exact = [...new Set(folded as string[])];
-    return exact.length <= MAX_EXACT ? { exact, required: exact } : NONE;
+    return exact.length <= MAX_EXACT ? { exact, required: [exact] } : NONE;
   }
 
   private escape(): Reading | null {
@@ -187,7 +190,7 @@ class Parser {
   }
 }
 
-/** A sequence: the most selective of its parts' requirements and of runs of exactly known parts joined. */
+/** A sequence: every part's clauses hold, and so does one for each run of exactly known parts joined. */
 function sequence(terms: readonly Reading[]): Reading {
   const candidates: string[][] = [];
   let run: string[] | null = [''];
@@ -197,7 +200,7 @@ function sequence(terms: readonly Reading[]): Reading {
     run = [''];
   };
   for (const term of terms) {
-    if (term.required) candidates.push(term.required);
+    candidates.push(...term.required);
     exact = exact && term.exact ? product(exact, term.exact) : null;
     if (!term.exact) {
       closeRun();
@@ -211,7 +214,7 @@ function sequence(terms: readonly Reading[]): Reading {
     }
   }
   closeRun();
-  return { exact, required: mostSelective(candidates) };
+  return { exact, required: candidates };
 }
 
 function product(left: readonly string[], right: readonly string[]): string[] | null {
@@ -219,34 +222,92 @@ function product(left: readonly string[], right: readonly string[]): string[] | 
   return [...new Set(left.flatMap((a) => right.map((b) => a + b)))];
 }
 
-/** The set whose shortest string is longest (fewest strings on a tie): the rarest to find by chance. */
-function mostSelective(candidates: readonly string[][]): string[] | null {
-  let best: string[] | null = null;
-  let bestShortest = 0;
-  for (const candidate of candidates) {
-    const shortest = Math.min(...candidate.map((text) => text.length));
-    if (shortest === 0) continue;
-    if (!best || shortest > bestShortest || (shortest === bestShortest && candidate.length < best.length)) {
-      best = candidate;
-      bestShortest = shortest;
-    }
-  }
-  // A string that holds another of the set adds nothing: finding it finds the other.
-  return best && best.filter((text) => !best.some((other) => other !== text && text.includes(other)));
+/**
+ * A clause as cheap to look for as it can be: the longest string all its strings hold
+ * (" taking over " for " is taking over ", " 's taking over ") where that is long enough, and
+ * without strings that hold another of the clause (finding one finds the other).
+ */
+function reduced(clause: readonly string[]): string[] {
+  const common = commonPart(clause);
+  // Or each string's longest word ("sme", "subject matter expert" → "subject"): fewer strings to look for.
+  const words = [...new Set(clause.map(longestWord))];
+  let chosen = [...clause];
+  for (const other of [[common], words])
+    if (shortestOf(other) >= MIN_USEFUL && better(other, chosen)) chosen = other;
+  return chosen.filter((text) => !chosen.some((other) => other !== text && text.includes(other)));
 }
 
-const gates = new WeakMap<RegExp, readonly string[] | null>();
+function longestWord(text: string): string {
+  return (text.match(/[\p{L}\p{N}]+/gu) ?? ['']).reduce((a, b) => (b.length > a.length ? b : a));
+}
+
+/** The clause that rules out the most texts at the least cost (`better`), or null when there is none. */
+function strongest(clauses: readonly string[][]): string[] | null {
+  let best: string[] | null = null;
+  for (const clause of clauses.map(reduced)) if (!best || better(clause, best)) best = clause;
+  return best;
+}
+
+/** The clauses a gate checks: the strongest few, strongest first. */
+function chosenClauses(clauses: readonly string[][]): string[][] {
+  const useful = clauses.map(reduced).filter((clause) => shortestOf(clause) >= MIN_USEFUL);
+  const sorted = useful.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
+  // A clause whose every string holds a string of another kept clause adds nothing to it.
+  const implies = (a: readonly string[], b: readonly string[]): boolean =>
+    a.every((text) => b.some((other) => text.includes(other)));
+  const kept: string[][] = [];
+  for (const clause of sorted)
+    if (
+      !kept.some((other) => implies(other, clause)) &&
+      !sorted.some((other) => implies(other, clause) && !implies(clause, other))
+    )
+      kept.push(clause);
+  const single = strongest(clauses);
+  return kept.length > 0 ? kept.slice(0, MAX_CLAUSES) : single ? [single] : [];
+}
+
+const MAX_CLAUSES = 3;
+
+function shortestOf(clause: readonly string[]): number {
+  return Math.min(...clause.map((text) => text.length));
+}
+
+const MIN_USEFUL = 4;
+
+function better(a: readonly string[], b: readonly string[]): boolean {
+  const shortestA = shortestOf(a);
+  const shortestB = shortestOf(b);
+  const usefulA = shortestA >= MIN_USEFUL;
+  const usefulB = shortestB >= MIN_USEFUL;
+  if (usefulA !== usefulB) return usefulA;
+  if (usefulA && a.length !== b.length) return a.length < b.length;
+  return shortestA > shortestB || (shortestA === shortestB && a.length < b.length);
+}
+
+/** The longest string every string of the set holds. */
+function commonPart(texts: readonly string[]): string {
+  const shortest = texts.reduce((a, b) => (b.length < a.length ? b : a));
+  for (let length = shortest.length; length > 0; length--)
+    for (let start = 0; start + length <= shortest.length; start++) {
+      const part = shortest.slice(start, start + length);
+      if (texts.every((text) => text.includes(part))) return part;
+    }
+  return '';
+}
+
+const gates = new WeakMap<RegExp, readonly string[][] | null>();
 
 /**
- * The literals (folded as `foldForGate` folds a text) of which every match of `pattern` holds one,
- * or null when none is known (the pattern is always tried).
+ * The clauses (folded as `foldForGate` folds a text) every match of `pattern` satisfies, each by
+ * holding one of the clause's strings; null when none is known (the pattern is always tried).
  */
-export function requiredLiterals(pattern: RegExp): readonly string[] | null {
+export function requiredLiterals(pattern: RegExp): readonly string[][] | null {
   let known = gates.get(pattern);
   if (known === undefined) {
     const { flags, source } = pattern;
-    const gated = !/[gyv]/.test(flags);
-    known = gated ? (new Parser(source, flags.includes('u')).parse()?.required ?? null) : null;
+    const reading = /[gyv]/.test(flags) ? null : new Parser(source, flags.includes('u')).parse();
+    const clauses = reading ? chosenClauses(reading.required) : [];
+    known = clauses.length > 0 ? clauses : null;
     gates.set(pattern, known);
   }
   return known;
@@ -257,26 +318,14 @@ export function requiredLiterals(pattern: RegExp): readonly string[] | null {
  * the Kelvin sign that case-folds to an ASCII letter, and the only one `toLowerCase` keeps).
  */
 export function foldForGate(text: string): string {
-  // The extractors test one sentence against list after list: the last text is folded once.
-  if (text === lastText) return lastFolded;
   const lower = text.toLowerCase();
-  lastFolded = lower.includes('ſ') ? lower.replaceAll('ſ', 's') : lower;
-  lastText = text;
-  return lastFolded;
+  return lower.includes('ſ') ? lower.replaceAll('ſ', 's') : lower;
 }
-let lastText = '';
-let lastFolded = '';
 
 /** False only when `pattern` cannot match the text `folded` was folded from (`foldForGate`). */
 export function mayMatch(pattern: RegExp, folded: string): boolean {
-  const required = requiredLiterals(pattern);
-  if (!required) return true;
-  for (const text of required) if (folded.includes(text)) return true;
-  return false;
-}
-
-/** `patterns.some((pattern) => pattern.test(text))`, trying only the patterns whose literals the text holds. */
-export function testAny(text: string, patterns: readonly RegExp[], folded = foldForGate(text)): boolean {
-  for (const pattern of patterns) if (mayMatch(pattern, folded) && pattern.test(text)) return true;
-  return false;
+  const clauses = requiredLiterals(pattern);
+  if (!clauses) return true;
+  for (const clause of clauses) if (!clause.some((text) => folded.includes(text))) return false;
+  return true;
 }

@@ -15,9 +15,9 @@ import {
   ROOM_REQUEST,
   TAKES_IT,
 } from '../lexicon/cues.js';
-import { testAny } from '../regex-gate.js';
 
-const matches = (text: string, patterns: readonly RegExp[]): boolean => testAny(text, patterns);
+const matches = (text: string, patterns: readonly RegExp[]): boolean =>
+  patterns.some((pattern) => pattern.test(text));
 const isQuestion = (text: string): boolean => /\?\s*[\p{Emoji}\s]*$/u.test(text);
 
 /**
