@@ -170,6 +170,8 @@ export const FactAsserted = z.object({
   confidence: z.number().min(0).max(1),
   /** "I think X might own Y?" */
   hedged: z.boolean(),
+  /** Said only as a catch-all ("Ines for anything technical"): a scope of the owner's, not a named thing. */
+  scope: z.boolean().optional(),
   conversationId: z.string(),
   evidence: z.array(Evidence).min(1),
   provenance: Provenance,

@@ -189,6 +189,7 @@ export function annotationEvents(
       ...(fact.validTo ? { validTo: fact.validTo } : {}),
       confidence: fact.confidence,
       hedged: fact.hedged,
+      ...(fact.scope ? { scope: true } : {}),
       conversationId: input.conversationId,
       evidence: evidence(fact.evidence),
       provenance,

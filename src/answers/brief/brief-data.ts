@@ -139,7 +139,12 @@ export function loadBriefData(log: EventLog): BriefData {
   }
   data.decisions = [...decisions.values()];
   const people = new PeopleDirectory(latestProfiles(log.db), allLinks(log.db));
-  data.facts = collapseOwnedAliases([...facts.values()], data.entities, (key) => people.idOf(key));
+  data.facts = collapseOwnedAliases(
+    [...facts.values()],
+    data.entities,
+    (key) => people.idOf(key),
+    new Set(data.retractions.keys()),
+  );
   data.meetings = [...meetings.values()].flatMap((entry) =>
     entry.meeting && !isMeetingCancelled(entry.meeting.status, entry.cancelled) ? [entry.meeting] : [],
   );

@@ -43,6 +43,25 @@ describe('collapseOwnedAliases', () => {
     ]);
   });
 
+  it('reads a catch-all said in another conversation as the one thing its owner holds, not as a second', () => {
+    const scope = (fact: FactAsserted): FactAsserted => ({ ...fact, scope: true });
+    const facts = [
+      scope(owns('f2', 'teams:kim', 'component:hardware', '2026-03-02T10:00:00Z')),
+      owns('f1', 'slack:kim', 'component:printers', '2026-03-01T10:00:00Z'),
+    ];
+    expect(collapseOwnedAliases(facts, entities, human).map((fact) => fact.object)).toEqual([
+      'component:printers',
+      'component:printers',
+    ]);
+    // Holding two things, or said first, it stays a scope of its own.
+    const two = [...facts, owns('f3', 'slack:kim', 'component:invoices', '2026-03-01T11:00:00Z')];
+    expect(collapseOwnedAliases(two, entities, human)[0].object).toBe('component:hardware');
+    const first = [facts[0], owns('f1', 'slack:kim', 'component:printers', '2026-03-03T10:00:00Z')];
+    expect(collapseOwnedAliases(first, entities, human)[0].object).toBe('component:hardware');
+    // A claim a correction took back is not a second thing held.
+    expect(collapseOwnedAliases(two, entities, human, new Set(['f3']))[0].object).toBe('component:printers');
+  });
+
   it('leaves another owner of a like-named thing, and other things, as they are', () => {
     const facts = [
       owns('f1', 'slack:kim', 'component:invoices', '2026-03-01T10:00:00Z'),

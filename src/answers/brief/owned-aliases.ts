@@ -7,12 +7,14 @@ import { earlierOwnedThing, type OwnedThing } from '../../pipeline/annotate/owne
  * in another; two things one message gives one owner) takes the earlier fact's object, so readers
  * see one ownership with every message that says it. The annotate stage merges such names within a
  * conversation; this pass merges them across conversations and sources (pipeline/annotate/owned-things.ts
- * is the one rule for both). Other relations, and different owners, are left as they are.
+ * is the one rule for both). Other relations, and different owners, are left as they are. `retracted`:
+ * the ids of facts a correction took back, which are nobody's holding.
  */
 export function collapseOwnedAliases(
   facts: readonly FactAsserted[],
   entities: ReadonlyMap<string, EntityNamed>,
   humanOf: (key: string) => string,
+  retracted: ReadonlySet<string> = new Set(),
 ): FactAsserted[] {
   const formsOf = (id: string): string[] => {
     const entity = entities.get(id);
@@ -29,13 +31,19 @@ export function collapseOwnedAliases(
     if (fact.relation !== 'owns') continue;
     const message = fact.evidence[0]?.id ?? '';
     const object = earlierOwnedThing(
-      { subject: fact.subject, object: fact.object, message, validTo: fact.validTo },
+      { subject: fact.subject, object: fact.object, message, validTo: fact.validTo, catchAll: fact.scope },
       owned,
       formsOf,
       sameOwner,
     );
     if (object) out[index] = { ...fact, object };
-    owned.push({ subject: fact.subject, object: object ?? fact.object, message, validTo: fact.validTo });
+    owned.push({
+      subject: fact.subject,
+      object: object ?? fact.object,
+      message,
+      validTo: fact.validTo,
+      retracted: retracted.has(fact.factId),
+    });
   }
   return out;
 }

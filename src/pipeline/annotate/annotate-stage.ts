@@ -17,7 +17,7 @@ import { runHeuristicStage } from '../run-stage.js';
 import { knownStateOf } from './known-state.js';
 
 /** Bump when the heuristic's output for the same input may change (part of every cache key). */
-export const ANNOTATE_STAGE_VERSION = 'annotate-acts-1';
+export const ANNOTATE_STAGE_VERSION = 'annotate-acts-2';
 
 /** The text of each people list hashed so far, and its hash: every conversation of a batch shares one list. */
 const peopleTexts = new WeakMap<object, { text: string; hashed: string }>();

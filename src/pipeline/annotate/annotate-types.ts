@@ -166,6 +166,8 @@ export const AnnotatedFact = z.object({
   hedged: z.boolean(),
   evidence: Ids.min(1),
   confidence: Confidence,
+  /** Said only as a catch-all ("Ines for anything technical"): a scope of the owner's, not a named thing. */
+  scope: z.boolean().optional(),
 });
 
 export const AnnotatedRetraction = z.object({ factId: z.string(), by: z.string(), messageId: z.string() });

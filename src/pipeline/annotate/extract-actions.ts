@@ -20,10 +20,12 @@ import {
   APPROVAL_CUES,
   BARE_CALL,
   BLOCKER_CUES,
+  COMPLETION_CUES,
   NOT_COMPLETIONS,
   NOT_REQUESTS,
   PROGRESSIVE_COMMITMENT,
   SMALL_TALK,
+  STEP_UNDER_WAY,
   TAKES_IT,
   THIRD_PERSON_TASK,
   WORK_VERBS,
@@ -35,6 +37,8 @@ const MODEL_COMMITMENT = 0.8;
 /** A request the classifier alone found must be this sure. */
 const MODEL_REQUEST = 0.85;
 /** The speaker in the first person, or work already under way ("checking the logs"). */
+/** "… if you'd like an early look": a condition on the listener's wish, not on the work promised. */
+const LISTENERS_WISH = /\bif (?:you|u|y'all)(?:['’]d| would)? (?:want|wanna|like|need|prefer)\b.*$/i;
 /** "I'll be there at 3": being somewhere is not a task. */
 const BEING = /\b(?:i'?ll|i will|i'?m going to|i am going to)\s+(?:just\s+)?be\b/i;
 const SPEAKER_TAKES = /\b(i|i'?m|i'?ll|i will|me|mine|we'?ll|we will)\b|^(?:[\p{Emoji}\s]*)\p{L}+ing\b/iu;
@@ -178,11 +182,13 @@ export function extractActionItems(context: AnnotateContext): {
     }
 
     // An acknowledgement by the assignee: "yep, on it", "will do", or an "I'll …" about the same work.
+    // An item already done takes no acknowledgement: a promise after it is the next piece of work.
     const open = found.filter(
       (entry) =>
         entry.item.assignee === message.author &&
         read.index - entry.at <= ACK_WINDOW &&
-        entry.at < read.index,
+        entry.at < read.index &&
+        !completed(entry.item.id),
     );
     const acked =
       open.length > 0 && !/\?/.test(text)
@@ -214,12 +220,19 @@ export function extractActionItems(context: AnnotateContext): {
           !matchesAny(unit.text, BLOCKER_CUES) &&
           (unit.cue === 'request' || unit.confidence >= MODEL_REQUEST)) ||
         named !== null ||
-        planLine(read, unit);
+        planLine(read, unit) ||
+        selfPlanLine(read, unit);
+      // "the pricing page is merged, deploying it Wed": the model reads the finished half (or nothing), the
+      // cue the promised step; "thanks, chasing internally", "telling Sam now": forms the model reads as "other".
       const commitment =
         !request &&
-        unit.act === 'commitment' &&
+        (unit.act === 'commitment' ||
+          (unit.cue === 'commitment' &&
+            (unit.act === 'completion' ||
+              (unit.act === 'other' &&
+                (STEP_UNDER_WAY.test(unit.text) || matchesAny(unit.text, COMPLETION_CUES)))))) &&
         !/\?\s*$/.test(unit.text) &&
-        !/\bif\b/i.test(unit.text) &&
+        !/\bif\b/i.test(unit.text.replace(LISTENERS_WISH, '')) &&
         !BEING.test(unit.text) &&
         (unit.cue === 'commitment' || (unit.confidence >= MODEL_COMMITMENT && SPEAKER_TAKES.test(unit.text)));
       if (!request && !commitment) continue;
@@ -273,6 +286,14 @@ export function extractActionItems(context: AnnotateContext): {
         });
         const root = namesNothing(unit.text) ? threadRoot(context, read) : undefined;
         if (root) found[found.length - 1].item.evidence.push(root);
+        made++;
+        continue;
+      }
+      if (selfPlanLine(read, unit)) {
+        found.push({
+          at: read.index,
+          item: makeItem(context, read, made, summaryOf(unit.text), message.author, due, 0.7),
+        });
         made++;
         continue;
       }
@@ -343,12 +364,25 @@ function notesOwner(context: AnnotateContext, read: ReadMessage, unit: ReadUnit)
   return key ?? null;
 }
 
+/** A line of a plan: at least three words, no question, not a done or an agreement. */
+const stepOf = (candidate: ReadUnit): boolean =>
+  candidate.text.split(/\s+/).length >= 3 &&
+  !/\?\s*$/.test(candidate.text) &&
+  !['completion', 'question', 'acceptance'].includes(candidate.act);
+const addressedStep = (candidate: ReadUnit): boolean =>
+  /^@[\p{L}]/u.test(candidate.text) && stepOf(candidate);
+
 /** One line of a plan that hands out work: "@tomás final feed import Mon night", in a message with two or more such lines. */
 function planLine(read: ReadMessage, unit: ReadUnit): boolean {
-  const addressed = (candidate: ReadUnit): boolean =>
-    /^@[\p{L}]/u.test(candidate.text) &&
-    candidate.text.split(/\s+/).length >= 3 &&
-    !/\?\s*$/.test(candidate.text) &&
-    !['completion', 'question', 'acceptance'].includes(candidate.act);
-  return addressed(unit) && read.units.filter(addressed).length >= 2;
+  return addressedStep(unit) && read.units.filter(addressedStep).length >= 2;
+}
+
+/** The speaker's own line of such a plan: "me on the call with the customer from 08:45". */
+function selfPlanLine(read: ReadMessage, unit: ReadUnit): boolean {
+  return (
+    unit.unit.listIndex !== undefined &&
+    /^(?:me|myself)\b/i.test(unit.text) &&
+    stepOf(unit) &&
+    read.units.filter(addressedStep).length >= 2
+  );
 }

@@ -63,10 +63,22 @@ export function extractFacts(
       ...(context.input.priorFacts ?? []).filter((f) => f.relation === 'owns'),
       ...facts
         .filter((f) => f.relation === 'owns')
-        .map((f) => ({ subject: f.subject, object: f.object, message: f.evidence[0], validTo: f.validTo })),
+        .map((f) => ({
+          subject: f.subject,
+          object: f.object,
+          message: f.evidence[0],
+          validTo: f.validTo,
+          retracted: retractions.some((r) => r.factId === f.id),
+        })),
     ];
     const object = earlierOwnedThing(
-      { subject: fact.subject, object: fact.object, message: fact.evidence[0], validTo: fact.validTo },
+      {
+        subject: fact.subject,
+        object: fact.object,
+        message: fact.evidence[0],
+        validTo: fact.validTo,
+        catchAll: fact.scope,
+      },
       owned,
       (id) => context.entities.formsOf(id),
       sameOwner,
@@ -74,7 +86,9 @@ export function extractFacts(
     if (fact.evidence[0]) nameListedParts(fact);
     if (!object) return fact;
     context.entities.markUsed(object);
-    return { ...fact, object };
+    // Said of the thing the owner holds, a catch-all is that thing, no longer a scope of its own.
+    const { scope: _scope, ...named } = fact;
+    return { ...named, object };
   };
   const retract = (retraction: Retraction): void => {
     if (!retractions.some((r) => r.factId === retraction.factId)) retractions.push(retraction);
@@ -107,6 +121,7 @@ export function extractFacts(
         hedged: claim.hedged,
         evidence: [read.message.id],
         confidence: claim.confidence,
+        ...(claim.catchAll ? { scope: true } : {}),
       });
     }
     // A handover from a later day ends the holding of whoever the message says is moving on.

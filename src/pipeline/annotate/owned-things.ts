@@ -48,6 +48,8 @@ export interface OwnedThing {
   message?: string;
   /** When the holding ends, where the statement says ("my last day on X", a handover's earlier holder). */
   validTo?: string | null;
+  /** Retracted by a correction: never what the owner holds. */
+  retracted?: boolean;
 }
 
 /**
@@ -56,23 +58,28 @@ export interface OwnedThing {
  * `sameOwner` says whether two person keys are one human (their keys differ across sources). Two
  * things one message gives the same owner ("me for the invoices and anything financial") are one
  * responsibility too: the first thing named, unless one of them ends where the other does not ("from
- * Monday Kofi owns X; Priya moves to Y": what Priya held until Monday is not where he goes).
+ * Monday Kofi owns X; Priya moves to Y": what Priya held until Monday is not where he goes). A lone
+ * catch-all ("Ines for anything technical") names a scope, not a thing: said of an owner who holds
+ * exactly one thing, it is that thing said again.
  */
 export function earlierOwnedThing(
-  claim: { subject: string; object: string; message: string; validTo?: string | null },
+  claim: { subject: string; object: string; message: string; validTo?: string | null; catchAll?: boolean },
   earlier: readonly OwnedThing[],
   formsOf: (id: string) => readonly string[],
   sameOwner: (a: string, b: string) => boolean,
 ): string | undefined {
   const forms = formsOf(claim.object);
+  const held = new Set<string>();
   for (const thing of earlier) {
     if (thing.object === claim.object || !sameOwner(thing.subject, claim.subject)) continue;
     if (thing.message === claim.message && (thing.validTo ?? null) === (claim.validTo ?? null))
       return thing.object;
     const theirs = formsOf(thing.object);
     if (forms.some((form) => theirs.some((other) => sameOwnedThing(form, other)))) return thing.object;
+    if (!thing.validTo && !thing.retracted) held.add(thing.object);
   }
-  return undefined;
+  // "Ines for anything technical" of an owner who holds one thing: a scope, said of that thing.
+  return claim.catchAll && held.size === 1 ? [...held][0] : undefined;
 }
 
 const LIST_END = /[.;!?\n]|\s[—–-]\s/;

@@ -4,6 +4,9 @@ import { answerable, DONE_REACTIONS, POSITIVE_REACTIONS } from './responses.js';
 import type { ReadUnit } from './unit-acts.js';
 import { WORK_UNDER_WAY } from '../lexicon/cues.js';
 
+/** A unit that only apologises ("sorry!!", "oops", "my bad"). */
+const APOLOGY = /^(?:so\s+|very\s+)?(?:sorry|oops|whoops|my bad|apologies|argh|ugh)[\s!.,…]*$/i;
+
 /** Requests put to a group: who answers a call to everyone or to anyone, by a reply or a reaction. */
 
 /** A request put to everyone (each responder gets an item) or to whoever takes it (the first taker does). */
@@ -28,7 +31,8 @@ export function answerCall(
     if (!reachable.some((candidate) => candidate.index === call.read.index)) continue;
     if (call.to === 'anyone' && call.responders.size > 0) continue;
     if (call.to === 'everyone' && call.members.length > 0 && !call.members.includes(author)) continue;
-    const units = readAsAnswerTo(context, read, 'request');
+    // "sorry!! in now": an apology before the answer is not a refusal of it.
+    const units = readAsAnswerTo(context, read, 'request').filter((unit) => !APOLOGY.test(unit.text));
     // "maybe the DNS cache again? lookng at the resolver": a guess before taking it on does not refuse it.
     const first =
       units.find((unit) => unit.act !== 'other' && unit.act !== 'question') ??

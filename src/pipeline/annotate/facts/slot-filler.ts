@@ -20,6 +20,8 @@ export interface OwnershipClaim {
   validTo?: string;
   confidence: number;
   frame: string;
+  /** Said only as a catch-all ("Ines for anything technical"): a scope, not a named thing. */
+  catchAll?: boolean;
 }
 
 /** What the filler asks of the rest of the conversation. */
@@ -181,7 +183,11 @@ function claimOf(
     objects = [around.antecedentObject(hit.previous ? subjectOf(hit.previous) : undefined, whole.before)];
   else if (slot.pronoun)
     objects = PRONOUN_OBJECTS.has(frame.name) ? [around.antecedentObject(undefined, whole.before)] : [];
-  else if (slot.phrases.length > 0) objects = slot.phrases.map((phrase) => entityOfPhrase(context, phrase));
+  else if (slot.phrases.length > 0)
+    objects = slot.phrases
+      // "Kofi is on Zendesk, I'm on phones": who covers what names a thing; "on phones", "on leave" is a shift.
+      .filter((phrase) => frame.name !== 'covers' || namesAThing(context, phrase))
+      .map((phrase) => entityOfPhrase(context, phrase));
   else if (slot.catchAll && whole.heading) objects = [scopeOf(context, whole.heading)];
   const ids = [...new Set(objects.filter((id): id is string => Boolean(id)))];
   if (ids.length === 0) return [];
@@ -209,7 +215,14 @@ function claimOf(
     ...(validTo ? { validTo } : {}),
     confidence,
     frame: frame.name,
+    ...(slot?.catchAll && slot.phrases.length === 1 ? { catchAll: true } : {}),
   }));
+}
+
+/** A name, not a common noun: capitalised where it is said, or an entity known from earlier conversations. */
+function namesAThing(context: AnnotateContext, phrase: string): boolean {
+  const known = context.entities.resolve(phrase, false);
+  return /\p{Lu}/u.test(phrase) || (known !== undefined && context.entities.isKnown(known));
 }
 
 /** The subject noun phrase of a clause ("tax rounding sits in the invoice service" → "tax rounding"). */

@@ -125,8 +125,23 @@ export const COMMITMENT_CUES = [
 ];
 
 /** "👍 running the refund script", "looking at your PR today": work the speaker is starting now (clause-initial). */
-export const PROGRESSIVE_COMMITMENT =
-  /(?:^|[,;:—–]\s*|^[\p{Emoji}\s]+|^(?:ok|okay|sure|yep|yes|will do|my bad|sorry|oops|ah|oh|good catch|thanks|on it)[,!.]?\s+)(?:i'?m\s+)?(?:(?:running|starting on|looking at|looking into|fixing|reviewing|writing up|deploying|rolling back|kicking off)\s+(?:the|your|my|a|it|this|that)\b.*?(?:\b(?:now|today|tonight|this afternoon|this morning|right away|asap)\b|$)|(?!(?:thinking|wondering|hoping|proposing|suggesting|recommending|considering|feeling|loving|going|getting|seeing|looking forward|missing|guessing|assuming|saying|kidding|waiting|trying|nothing|something|anything|everything|morning|evening|meeting|building|ceiling|during|according|including|regarding|pending|amazing|interesting|exciting|boring|annoying)\b)\p{L}{2,}ing\s+(?:the|your|my|our|their|a|an|it|this|that|them|in|on|into|through|with|for|to|up|out|back)\b.*?\b(?:now|today|tonight|this afternoon|this morning|right away|asap|first thing)\b)/iu;
+const STARTED = String.raw`(?:^|[,;:—–]\s*|^[\p{Emoji}\s]+|^(?:ok|okay|sure|yep|yes|will do|my bad|sorry|oops|ah|oh|good catch|thanks|on it)[,!.]?\s+)(?:i'?m\s+)?(?:(?:running|starting on|looking at|looking into|fixing|reviewing|writing up|deploying|rolling back|kicking off)\s+(?:the|your|my|a|it|this|that)\b.*?(?:\b(?:now|today|tonight|this afternoon|this morning|right away|asap)\b|$)|(?!(?:thinking|wondering|hoping|proposing|suggesting|recommending|considering|feeling|loving|going|getting|seeing|looking forward|missing|guessing|assuming|saying|kidding|waiting|trying|nothing|something|anything|everything|morning|evening|meeting|building|ceiling|during|according|including|regarding|pending|amazing|interesting|exciting|boring|annoying)\b)\p{L}{2,}ing\s+(?:the|your|my|our|their|a|an|it|this|that|them|in|on|into|through|with|for|to|up|out|back)\b.*?\b(?:now|today|tonight|this afternoon|this morning|right away|asap|first thing)\b)`;
+/** "telling Sam now", "…, pinging Lena today": passing something on, under way (clause-initial). */
+const HANDING_ON = String.raw`(?:^|[,;:.!—–]\s*|^(?:ok|okay|sure|yep|yes|thanks)[,!.]?\s+)(?:telling|asking|pinging|looping in|messaging|emailing|calling|texting|nudging|chasing|warning|briefing)\s+@?[\p{L}'’-]+\s+(?:now|today|right away|asap|first thing)\b`;
+/**
+ * A step with no day, said after a clause or a thanks ("…, adding it to the list", "thanks Lena, chasing
+ * internally"): a pronoun object going somewhere, or a manner adverb. Opening a message it is too often a
+ * status ("reading it over the weekend", "upgrading now!"); a relay ("passing it on") is a hand-off only
+ * when it names who to (HANDING_ON, lexicon HAND_OFF).
+ */
+const UNDATED_STEP = String.raw`(?:[,;:—–]\s*|^(?:thanks|thank you|ty|cheers)(?:\s+@?[\p{L}'’-]+)?[,!.]\s+)(?!(?:thinking|wondering|hoping|feeling|loving|hating|liking|enjoying|going|getting|seeing|looking forward|missing|guessing|assuming|saying|kidding|waiting|trying|keeping|leaving|heading|working|coming|calling it|taking it easy|passing|forwarding|handing|nothing|something|anything|everything|morning|evening|during|according|including|regarding|pending)\b)\p{L}{2,}ing\s+(?:(?:it|them)\s+(?:to|into|on|in|up|over|off|out|with|for|along|across)\b|\p{L}{3,}ly\b)`;
+/** Work the speaker is doing or starting: begun now, passed on now, or the next step of what they said. */
+export const PROGRESSIVE_COMMITMENT = new RegExp(`${STARTED}|${HANDING_ON}|${UNDATED_STEP}`, 'iu');
+/**
+ * The two forms above the act model has few examples of: where it reads such a unit as "other", the
+ * cue's reading stands (extract-actions.ts).
+ */
+export const STEP_UNDER_WAY = new RegExp(`${HANDING_ON}|${UNDATED_STEP}`, 'iu');
 
 /** A day the speaker names for their own work: "Monday", "tomorrow", "by the 29th", "next week". */
 const WHEN = String.raw`\b(?:today|tonight|tomorrow|tmrw|this (?:afternoon|evening|week)|next week|(?:on |by )?(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|by (?:eod|end of (?:day|the day|week|the week)|the \d{1,2}(?:st|nd|rd|th)?|\p{L}{3,9} \d{1,2}))\b`;
@@ -181,6 +196,8 @@ export const COMPLETION_CUES = [
   /\b(it'?s|is) live\b/i,
   /✔️|☑️/u,
   /\b(is|are) (up|out|in|live|ready)\b/i,
+  // "in now", "mine's in already": an answer to "please add yours" whose part is in.
+  /^(?:(?:it['’]?s|they['’]?re|mine['’]?s|ours['’]?|all|both)\s+)?in\s+(?:now|already)[\s!.]*$/i,
   /\bas promised\b/i,
   /\blgtm\b/i,
   /✅/u,

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { annotateHeuristically } from './heuristic-annotate.js';
+import { conversation, key } from './testing/conversation-builder.js';
+
+const items = (lines: Array<[string, string]>, overrides = {}) =>
+  annotateHeuristically(conversation(lines, overrides));
+
+/** Work stated without "please" or "I'll": the speaker's next step, said as it happens. */
+describe('action items stated sideways', () => {
+  it('reads a new promise after the speaker finished their earlier item as new work, not an acknowledgement', () => {
+    const out = items([
+      ['dana', '@Marco Rossi can you send the spare badge set by Fri?'],
+      ['lena', 'the sandbox key is ready, @Marco Rossi you can point the scanner at it'],
+      ['marco', 'spare badge set went out by courier today ✅'],
+      ['marco', 'thanks, will test Monday'],
+    ]);
+    expect(out.actionItems).toEqual([
+      expect.objectContaining({ assignee: key('marco'), evidence: ['m1'] }),
+      expect.objectContaining({ assignee: key('marco'), due: '2026-11-16', evidence: ['m4'] }),
+    ]);
+  });
+
+  it('reads "telling <name> now" as a hand-off the speaker is doing', () => {
+    const out = items([['dana', 'ok Thursday it is. launch Thu Nov 12, 9am. telling Lena now']]);
+    expect(out.actionItems).toContainEqual(expect.objectContaining({ assignee: key('dana') }));
+    expect(items([['dana', 'Lena is telling everyone now that it was her idea']]).actionItems).toEqual([]);
+  });
+
+  it('reads a finished step followed by a dated next step ("…, deploying it Wed") as a commitment', () => {
+    const out = items([['sam', 'the pricing page is merged, deploying it Wed']]);
+    expect(out.actionItems).toEqual([expect.objectContaining({ assignee: key('sam'), due: '2026-11-11' })]);
+    // Finished with nothing promised after it stays a completion.
+    expect(items([['sam', 'the pricing page is merged']]).actionItems).toEqual([]);
+  });
+
+  it('keeps a promise whose "if" is only the listener\'s wish ("… if you\'d like an early look")', () => {
+    const out = items([['marco', "I'll post here once the new build is out if you'd like an early look"]]);
+    expect(out.actionItems).toEqual([expect.objectContaining({ assignee: key('marco') })]);
+    // A condition on the work itself still voids it.
+    expect(items([['marco', "I'll post the build if the tests pass"]]).actionItems).toEqual([]);
+  });
+
+  it('reads a dateless "-ing" step after thanks or after a comma as work under way', () => {
+    expect(items([['marco', 'thanks Lena, chasing internally']]).actionItems).toEqual([
+      expect.objectContaining({ assignee: key('marco') }),
+    ]);
+    expect(
+      items([['dana', 'the cron jobs have no owner yet, putting them on the agenda for the offsite']])
+        .actionItems,
+    ).toEqual([expect.objectContaining({ assignee: key('dana') })]);
+    // Feelings, goings and greetings are not work.
+    // Opening a message, an undated "-ing" is a status, not a promise; a relay names nobody to relay to.
+    for (const text of [
+      'thanks Lena, loving it',
+      'thanks, looking forward to it',
+      'ok, heading out',
+      'skimming it on the train (maybe)',
+      'installing now!',
+      'adding it 👍',
+      'thanks, forwarding it on',
+    ])
+      expect(items([['marco', text]]).actionItems).toEqual([]);
+  });
+
+  it('gives the speaker the line of their own plan that names them ("me on the call …")', () => {
+    const plan = [
+      'Launch plan for Thu (9am):',
+      '1) @Lena Vogel final data import Wed night + checks',
+      '2) @Marco Rossi billing flags on at 08:50',
+      '3) me on the call with the customer from 08:45',
+    ].join('\n');
+    const out = items([['dana', plan]]);
+    expect(out.actionItems.map((item) => item.assignee)).toEqual([key('lena'), key('marco'), key('dana')]);
+    // Without a plan handing out work around it, "me on the call" is no item.
+    expect(items([['dana', 'me on the call with the customer from 08:45']]).actionItems).toEqual([]);
+  });
+
+  it('counts a late "in now" as a member\'s part of a request to everyone, done', () => {
+    const out = items([
+      ['dana', 'everyone please add your hours to the sheet by noon tomorrow'],
+      ['sam', 'done'],
+      ['dana', 'Lena? 👀'],
+      ['lena', 'sorry!! in now'],
+    ]);
+    const lena = out.actionItems.find((item) => item.assignee === key('lena'));
+    expect(lena?.evidence).toEqual(['m1', 'm4']);
+    expect(out.completions).toContainEqual(expect.objectContaining({ itemId: lena?.id, messageId: 'm4' }));
+  });
+});
