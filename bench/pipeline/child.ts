@@ -42,20 +42,28 @@ const cpuSeconds = (): number => {
 
 /**
  * BENCH_PROFILE="STAGE FROM TO OUT": a CPU profile of that stage's batches FROM..TO (1-based)
- * written to OUT (a .cpuprofile): what the late batches of a long stage spend.
+ * written to OUT (a .cpuprofile): what the late batches of a long stage spend. TO `end`: until the
+ * drain ends (every later batch of every stage included).
  */
 const window = process.env.BENCH_PROFILE?.split(' ');
 const session = window ? new Session() : undefined;
+let profiling = false;
 async function profileWindow(stage: string, batch: number, starting: boolean): Promise<void> {
   if (!window || !session || window[0] !== stage) return;
   if (starting && batch === Number(window[1])) {
     session.connect();
     await session.post('Profiler.enable');
     await session.post('Profiler.start');
+    profiling = true;
   } else if (!starting && batch === Number(window[2])) {
-    const { profile } = await session.post('Profiler.stop');
-    writeFileSync(window[3], JSON.stringify(profile));
+    await stopProfile();
   }
+}
+async function stopProfile(): Promise<void> {
+  if (!window || !session || !profiling) return;
+  profiling = false;
+  const { profile } = await session.post('Profiler.stop');
+  writeFileSync(window[3], JSON.stringify(profile));
 }
 
 /** The agent with its `handle` timed into `timing`. */
@@ -155,6 +163,7 @@ const result = await ingestAndDrain(
   },
 );
 for (const agent of agents ?? []) await agent.close?.();
+if (window?.[2] === 'end') await stopProfile();
 const totalWallSeconds = (performance.now() - started) / 1000;
 const report: ChildReport = {
   events: read.eventsOut + timings.reduce((sum, timing) => sum + timing.eventsOut, 0),

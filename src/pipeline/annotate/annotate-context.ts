@@ -252,6 +252,26 @@ const STOP = new Set([
 ]);
 
 export function contentWords(text: string): Set<string> {
+  return new Set(wordsOf(text));
+}
+
+/**
+ * `contentWords`, kept by text (read-only): an open item's summary is compared with the messages
+ * of every later conversation of its assignee.
+ */
+const wordSets = new Map<string, ReadonlySet<string>>();
+const MAX_WORD_SETS = 50_000;
+function wordsOf(text: string): ReadonlySet<string> {
+  let words = wordSets.get(text);
+  if (words === undefined) {
+    words = readContentWords(text);
+    if (wordSets.size >= MAX_WORD_SETS) wordSets.clear();
+    wordSets.set(text, words);
+  }
+  return words;
+}
+
+function readContentWords(text: string): Set<string> {
   return new Set(
     text
       .toLowerCase()
@@ -263,8 +283,8 @@ export function contentWords(text: string): Set<string> {
 }
 
 export function overlap(a: string, b: string): number {
-  const left = contentWords(a);
+  const left = wordsOf(a);
   let count = 0;
-  for (const word of contentWords(b)) if (left.has(word)) count++;
+  for (const word of wordsOf(b)) if (left.has(word)) count++;
   return count;
 }

@@ -18,6 +18,13 @@ function add<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
 
 export { normalizeEntityName };
 
+/** COMPONENT_HEADS as a set, made once (discover runs on every message). */
+let headSet: { list: readonly string[]; set: Set<string> } | undefined;
+function componentHeads(): Set<string> {
+  if (headSet?.list !== COMPONENT_HEADS) headSet = { list: COMPONENT_HEADS, set: new Set(COMPONENT_HEADS) };
+  return headSet.set;
+}
+
 export function entityIdOf(normalized: string, kind: AnnotatedEntity['kind'] = 'component'): string {
   return `${kind}:${normalized.replace(/[^\p{L}\d]+/gu, '-')}`;
 }
@@ -157,7 +164,7 @@ export class EntityBook {
    */
   discover(text: string): string[] {
     const out: string[] = [];
-    const heads = new Set(COMPONENT_HEADS);
+    const heads = componentHeads();
     const tokens = text.split(/\s+/).map((token) => token.replace(/^[("'“*_]+|[)"'”*_.,:;!?]+$/g, ''));
     tokens.forEach((token, index) => {
       const lower = token.toLowerCase();

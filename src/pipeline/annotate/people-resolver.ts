@@ -124,7 +124,21 @@ export class PeopleResolver {
   }
 }
 
+/** Normalized names by written form: the same words are looked up for every sentence and conversation. */
+const normalized = new Map<string, string>();
+const MAX_NORMALIZED = 100_000;
+
 export function normalize(name: string): string {
+  let out = normalized.get(name);
+  if (out === undefined) {
+    out = normalizeUncached(name);
+    if (normalized.size >= MAX_NORMALIZED) normalized.clear();
+    normalized.set(name, out);
+  }
+  return out;
+}
+
+function normalizeUncached(name: string): string {
   return name
     .toLowerCase()
     .replace(/^@/, '')

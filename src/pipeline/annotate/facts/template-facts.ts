@@ -4,6 +4,7 @@ import { HEDGE_CUES } from '../lexicon/cues.js';
 import { FACT_PATTERNS } from '../lexicon/fact-patterns.js';
 import { effectiveDate, effectiveEnd } from './effective-date.js';
 import { isOwnable, withoutTail } from './object-slot.js';
+import { foldForGate, mayMatch } from '../regex-gate.js';
 
 const PRONOUNS = new Set(['it', 'that', 'this', 'them']);
 /** "@priya can you own the doc?": asked, not stated. */
@@ -22,7 +23,9 @@ export function templateFacts(
 ): AnnotatedFact[] {
   const out: AnnotatedFact[] = [];
   for (const sentence of read.sentences) {
+    const folded = foldForGate(sentence);
     for (const { relation, pattern, dated } of FACT_PATTERNS) {
+      if (!mayMatch(pattern, folded)) continue;
       const match = pattern.exec(sentence);
       if (!match?.groups) continue;
       if (relation === 'owns' && ASKED_TO.test(sentence.slice(0, match.index + match[0].length))) continue;
