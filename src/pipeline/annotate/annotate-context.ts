@@ -1,3 +1,4 @@
+import { boundedMemo } from './bounded-memo.js';
 import { stableId } from '../../domain/ids.js';
 import type { AnnotateInput, AnnotateMessage, AnnotatePerson } from './annotate-types.js';
 import { EntityBook } from './entities.js';
@@ -259,17 +260,7 @@ export function contentWords(text: string): Set<string> {
  * `contentWords`, kept by text (read-only): an open item's summary is compared with the messages
  * of every later conversation of its assignee.
  */
-const wordSets = new Map<string, ReadonlySet<string>>();
-const MAX_WORD_SETS = 50_000;
-function wordsOf(text: string): ReadonlySet<string> {
-  let words = wordSets.get(text);
-  if (words === undefined) {
-    words = readContentWords(text);
-    if (wordSets.size >= MAX_WORD_SETS) wordSets.clear();
-    wordSets.set(text, words);
-  }
-  return words;
-}
+const wordsOf = boundedMemo(readContentWords, 50_000);
 
 function readContentWords(text: string): Set<string> {
   return new Set(

@@ -1,18 +1,9 @@
+import { boundedMemo } from './bounded-memo.js';
 import { GENERIC_SUFFIXES, LEADING_WORDS } from './lexicon/entity-words.js';
 
-/** Normalized names by surface form: the same aliases are normalized for every conversation. */
-const normalized = new Map<string, string>();
-const MAX_CACHED = 200_000;
-
 /** "The Billing Service" → "billing"; "billing-worker" → "billing worker"; "the SDK" → "sdk". */
-export function normalizeEntityName(surface: string): string {
-  const cached = normalized.get(surface);
-  if (cached !== undefined) return cached;
-  const out = normalizeUncached(surface);
-  if (normalized.size >= MAX_CACHED) normalized.clear();
-  normalized.set(surface, out);
-  return out;
-}
+// Kept by surface form: the same aliases are normalized for every conversation.
+export const normalizeEntityName = boundedMemo(normalizeUncached, 200_000);
 
 function normalizeUncached(surface: string): string {
   let words = surface

@@ -1,3 +1,4 @@
+import { boundedMemo } from './bounded-memo.js';
 import type { AnnotatePerson } from './annotate-types.js';
 
 const STOP_NAMES = new Set([
@@ -125,18 +126,7 @@ export class PeopleResolver {
 }
 
 /** Normalized names by written form: the same words are looked up for every sentence and conversation. */
-const normalized = new Map<string, string>();
-const MAX_NORMALIZED = 100_000;
-
-export function normalize(name: string): string {
-  let out = normalized.get(name);
-  if (out === undefined) {
-    out = normalizeUncached(name);
-    if (normalized.size >= MAX_NORMALIZED) normalized.clear();
-    normalized.set(name, out);
-  }
-  return out;
-}
+export const normalize = boundedMemo(normalizeUncached, 100_000);
 
 function normalizeUncached(name: string): string {
   return name
