@@ -60,6 +60,14 @@ describe('PeopleDirectory', () => {
     expect(directory.find('Kevin')).toBeUndefined();
   });
 
+  it('resolves a reader by a name word only one human has, and not by one several share', () => {
+    expect(directory.resolveReader(['Okafor'], '--for').name).toBe('Sam Okafor');
+    expect(directory.resolveReader(['priya']).keys).toEqual(['discord:W:D1', 'slack:W:U1']);
+    expect(() => directory.resolveReader(['Sam'], '--for')).toThrow(/No person matches "Sam"/);
+    expect(directory.findReader(['Sam', 'Kevin'])).toBeUndefined();
+    expect(directory.findReader(['Sam O'])).toBeUndefined();
+  });
+
   it('resolves the config `me` entries to every key of the human', () => {
     expect(directory.keysOf(['priya@acme.io'])).toEqual(['discord:W:D1', 'slack:W:U1']);
     expect(directory.keysOf(['nobody@acme.io'])).toEqual([]);

@@ -150,9 +150,9 @@ export class PeopleDirectory {
   }
 
   /**
-   * The reader named by any handle, id, key, display name or email on any source. Several entries
-   * (config `me` as a list) join their humans; entries that match nothing are skipped as long as
-   * one matches. Throws USAGE with close matches when none does, or when one entry is ambiguous;
+   * The reader named by any handle, id, key, display name or email on any source, or by a name word
+   * only one human has ("Hana", "Okafor"). Several entries (config `me` as a list) join their
+   * humans; entries that match nothing are skipped as long as one matches. Throws USAGE with close matches when none does, or when one entry is ambiguous;
    * the message names `option`, the flag the entries came from (`--for` finds anyone the same way).
    */
   resolveReader(entries: readonly string[], option = '--me'): Reader {
@@ -177,7 +177,11 @@ export class PeopleDirectory {
   findReader(entries: readonly string[]): Reader | undefined {
     const found: Human[] = [];
     for (const entry of entries) {
-      const matches = this.match(entry);
+      const exact = this.match(entry);
+      // A name word only one human has ("Hana", "Okafor") names them; several is no match here.
+      const oneWord = /^@?[\p{L}\p{N}._'’-]{2,}$/u.test(entry.trim());
+      const byWord = exact.length === 0 && oneWord ? this.find(entry.trim()) : undefined;
+      const matches = byWord ? [byWord] : exact;
       if (matches.length > 1) {
         throw new OutroError(
           'USAGE',

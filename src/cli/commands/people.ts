@@ -14,7 +14,10 @@ export function registerPeople(program: Command, context: () => CliContext): voi
     .description(
       'The people outro sees, one per human across sources, or one of them with every handle and identity and the links that joined them',
     )
-    .argument('[who]', 'show one person: any handle, id, display name or email, on any source')
+    .argument(
+      '[who]',
+      'show one person: any handle, id, display name or email on any source, or a name word only one human has',
+    )
     .option('--bots', 'list bots too')
     .option('--json', 'print the result as JSON (every identity and link, with method, confidence and basis)')
     .addHelpText(
