@@ -1,12 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { EVENT } from '../../domain/events.js';
 import { EventLog } from '../../memory/event-log.js';
-import { openFactDatabase } from '../../memory/facts/test-support/fact-database.js';
+import { openFactDatabase, openTempFactDatabase } from '../../memory/facts/test-support/fact-database.js';
 import { KuzuGraphStore } from '../../memory/graph/kuzu/kuzu-graph-store.js';
 import { replayFromLog } from '../../memory/graph/replay.js';
 import { syntheticEvents } from '../../memory/graph/test-support/synthetic-events.js';
 import type { SqliteDatabase } from '../../memory/sqlite.js';
-import { makeTempDir } from '../../test-support/temp-dir.js';
 import type { AgentContext } from '../../runtime/agents/agent.js';
 import { MemoryGraphStore } from '../../memory/graph/memory-graph-store.js';
 import { GraphProjectorAgent } from './graph-projector-agent.js';
@@ -27,15 +26,11 @@ function contextFor(db: SqliteDatabase, log: EventLog): AgentContext {
 }
 
 function setup() {
-  const temp = makeTempDir('outro-graph-agent-');
-  const db = openFactDatabase(`${temp.dir}/outro.db`);
-  cleanups.push(
-    () => temp.cleanup(),
-    () => void db.close(),
-  );
+  const { dir, db, cleanup } = openTempFactDatabase('outro-graph-agent-');
+  cleanups.push(cleanup);
   const log = new EventLog(db, () => new Date('2026-12-01T00:00:00.000Z'));
   log.appendAll(syntheticEvents(7));
-  return { temp, db, log };
+  return { dir, db, log };
 }
 
 describe('GraphProjectorAgent', () => {
@@ -59,8 +54,8 @@ describe('GraphProjectorAgent', () => {
   });
 
   it('ends, after batches delivered twice and a restart, in the graph a replay builds from the log', async () => {
-    const { temp, db, log } = setup();
-    const graphDir = `${temp.dir}/graph`;
+    const { dir, db, log } = setup();
+    const graphDir = `${dir}/graph`;
     let opened = 0;
     const agent = new GraphProjectorAgent(() => (opened++, KuzuGraphStore.open(graphDir)));
     const events = log.read().filter((event) => agent.consumes.includes(event.type));
@@ -79,7 +74,7 @@ describe('GraphProjectorAgent', () => {
     const projected = await incremental.dump();
     await incremental.close();
 
-    const fresh = await KuzuGraphStore.open(`${temp.dir}/replayed`);
+    const fresh = await KuzuGraphStore.open(`${dir}/replayed`);
     cleanups.push(() => fresh.close());
     const report = await replayFromLog(db, fresh);
     expect(report.assertions).toBeGreaterThan(0);
@@ -88,12 +83,12 @@ describe('GraphProjectorAgent', () => {
   });
 
   it('opens the graph again on the next batch when opening failed', async () => {
-    const { temp, db, log } = setup();
+    const { dir, db, log } = setup();
     let attempts = 0;
     const agent = new GraphProjectorAgent(async () => {
       attempts++;
       if (attempts === 1) throw new Error('IO exception: Could not set lock on file');
-      return KuzuGraphStore.open(`${temp.dir}/graph`);
+      return KuzuGraphStore.open(`${dir}/graph`);
     });
     const batch = log.read().filter((event) => agent.consumes.includes(event.type));
     await expect(agent.handle(batch, contextFor(db, log))).rejects.toThrow(/lock/);

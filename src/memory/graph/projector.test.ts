@@ -4,7 +4,7 @@ import { makeTempDir } from '../../test-support/temp-dir.js';
 import { EventLog } from '../event-log.js';
 import { MemoryClaimIndex } from '../facts/claim-index.js';
 import { SqliteClaimIndex } from '../facts/sqlite-claim-index.js';
-import { openFactDatabase } from '../facts/test-support/fact-database.js';
+import { openTempFactDatabase } from '../facts/test-support/fact-database.js';
 import { asserted, assertedEvent, stored } from '../facts/test-support/fact-builders.js';
 import { readEvents } from './event-source.js';
 import type { GraphStore } from './graph-store.js';
@@ -20,14 +20,8 @@ afterEach(async () => {
 });
 
 function logWith(seed: number) {
-  const temp = makeTempDir('outro-projector-');
-  const db = openFactDatabase(`${temp.dir}/outro.db`);
-  cleanups.push(
-    () => temp.cleanup(),
-    () => {
-      db.close();
-    },
-  );
+  const { db, cleanup } = openTempFactDatabase('outro-projector-');
+  cleanups.push(cleanup);
   const log = new EventLog(db, () => new Date('2026-12-01T00:00:00.000Z'));
   const events = syntheticEvents(seed);
   // Recorded in three separate batches, so recordedAt differs between events.
@@ -36,7 +30,7 @@ function logWith(seed: number) {
     const at = new Date(Date.parse('2026-12-01T00:00:00.000Z') + part * 3_600_000);
     new EventLog(db, () => at).appendAll(events.slice(part * third, (part + 1) * third));
   });
-  return { temp, db, log, stored: log.read() };
+  return { db, log, stored: log.read() };
 }
 
 async function kuzuStore(): Promise<KuzuGraphStore> {

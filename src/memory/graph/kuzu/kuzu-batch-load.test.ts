@@ -4,7 +4,7 @@ import type { StoredEvent } from '../../../domain/events.js';
 import { makeTempDir } from '../../../test-support/temp-dir.js';
 import { EventLog } from '../../event-log.js';
 import { MemoryClaimIndex } from '../../facts/claim-index.js';
-import { openFactDatabase } from '../../facts/test-support/fact-database.js';
+import { openTempFactDatabase } from '../../facts/test-support/fact-database.js';
 import type { GraphBatch } from '../graph-records.js';
 import { MemoryGraphStore } from '../memory-graph-store.js';
 import { GraphProjector } from '../projector.js';
@@ -40,14 +40,8 @@ async function kuzuStore(loadMin: number): Promise<{ store: KuzuGraphStore; dir:
 }
 
 function storedEvents(seed: number): StoredEvent[] {
-  const temp = makeTempDir('outro-batch-load-log-');
-  const db = openFactDatabase(`${temp.dir}/outro.db`);
-  cleanups.push(
-    () => temp.cleanup(),
-    () => {
-      db.close();
-    },
-  );
+  const { db, cleanup } = openTempFactDatabase('outro-batch-load-log-');
+  cleanups.push(cleanup);
   const log = new EventLog(db, () => new Date('2026-12-01T00:00:00.000Z'));
   log.appendAll(syntheticEvents(seed, { people: 12, components: 8, facts: 240 }));
   return log.read();
