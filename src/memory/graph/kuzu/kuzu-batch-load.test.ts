@@ -22,7 +22,7 @@ import {
 import { syntheticEvents, TestRandom } from '../test-support/synthetic-events.js';
 import { KuzuDatabase } from './kuzu-database.js';
 import { KuzuGraphStore } from './kuzu-graph-store.js';
-import { REL_PROPERTIES, REL_TABLES, type NodeTable, type RelTable } from './kuzu-schema.js';
+import { keyColumn, REL_PROPERTIES, REL_TABLES, type RelTable } from './kuzu-schema.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -51,14 +51,13 @@ function storedEvents(seed: number): StoredEvent[] {
 async function edgesOf(store: KuzuGraphStore): Promise<string[]> {
   await store.close();
   const db = await KuzuDatabase.open(store.graphDir, { readOnly: true });
-  const key = (table: NodeTable): string => (table === 'Person' || table === 'Channel' ? 'key' : 'id');
   const edges: string[] = [];
   try {
     for (const [rel, pairs] of Object.entries(REL_TABLES)) {
       const props = REL_PROPERTIES[rel as RelTable] ? ', r.role AS role' : '';
       for (const [from, to] of pairs) {
         const rows = await db.read(
-          `MATCH (a:${from})-[r:${rel}]->(b:${to}) RETURN a.${key(from)} AS a, b.${key(to)} AS b${props}`,
+          `MATCH (a:${from})-[r:${rel}]->(b:${to}) RETURN a.${keyColumn(from)} AS a, b.${keyColumn(to)} AS b${props}`,
         );
         for (const row of rows) edges.push(`${String(row.a)} ${rel} ${String(row.b)} ${String(row.role)}`);
       }

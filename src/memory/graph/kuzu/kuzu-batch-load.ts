@@ -5,7 +5,14 @@ import { keyOf, type GraphRecords, type RecordKind } from '../graph-records.js';
 import { CSV_DIALECT, CsvFile, quote } from './csv-file.js';
 import type { KuzuParam, KuzuRow } from './kuzu-database.js';
 import { FACT_COLUMNS, factProps, type EdgeSpec, type TableSpec } from './kuzu-rows.js';
-import { FTS_INDEXES, NODE_TABLES, REL_PROPERTIES, type NodeTable, type RelTable } from './kuzu-schema.js';
+import {
+  FTS_INDEXES,
+  keyColumn,
+  NODE_TABLES,
+  REL_PROPERTIES,
+  type NodeTable,
+  type RelTable,
+} from './kuzu-schema.js';
 
 /**
  * Large incremental batches, written inside the write transaction by `LOAD FROM` a CSV file — one
@@ -59,9 +66,6 @@ const COLUMN_TYPES = Object.fromEntries(
     ),
   ]),
 ) as Record<NodeTable, Record<string, string>>;
-
-const keyColumn = (table: NodeTable): 'key' | 'id' =>
-  table === 'Person' || table === 'Channel' ? 'key' : 'id';
 
 /** `LOAD WITH HEADERS (c0 T0, c1 T1, …) FROM 'file' (dialect)`: columns named by position, typed as declared. */
 function loadFrom(csv: CsvFile, types: readonly string[]): string {

@@ -4,7 +4,7 @@ import { LoadFiles, loadRecords, loadSlots } from './kuzu-batch-load.js';
 import { copyAppend } from './kuzu-bulk-load.js';
 import type { KuzuDatabase } from './kuzu-database.js';
 import { TABLE_SPECS, type TableSpec } from './kuzu-rows.js';
-import type { NodeTable } from './kuzu-schema.js';
+import { keyColumn, type NodeTable } from './kuzu-schema.js';
 import { byKeys, replaceSlot, upsert } from './kuzu-writes.js';
 
 /**
@@ -80,7 +80,7 @@ async function existingKeys(
   table: NodeTable,
   keys: readonly string[],
 ): Promise<Set<string>> {
-  const key = table === 'Person' || table === 'Channel' ? 'key' : 'id';
+  const key = keyColumn(table);
   const found = new Set<string>();
   if (keys.length === 0) return found; // an empty list parameter crashes Kùzu 0.11.3
   for (let at = 0; at < keys.length; at += 5_000) {

@@ -5,7 +5,13 @@ import { keyOf, RECORD_KINDS, type GraphRecords, type RecordKind } from '../grap
 import { CSV_DIALECT, CsvFile, quote } from './csv-file.js';
 import type { KuzuDatabase } from './kuzu-database.js';
 import { FACT_COLUMNS, factProps, TABLE_SPECS } from './kuzu-rows.js';
-import { createIndexStatements, dropIndexStatements, type NodeTable, type RelTable } from './kuzu-schema.js';
+import {
+  createIndexStatements,
+  dropIndexStatements,
+  keyColumn,
+  type NodeTable,
+  type RelTable,
+} from './kuzu-schema.js';
 
 const NODE_ORDER: readonly NodeTable[] = [
   'Person',
@@ -148,7 +154,7 @@ export async function copyAppend<K extends RecordKind>(
     if (missing.length > 0)
       await db.transaction(async (exec) => {
         for (const [table, key] of missing) {
-          const column = table === 'Person' || table === 'Channel' ? 'key' : 'id';
+          const column = keyColumn(table);
           await exec(`MERGE (t:${table} {${column}: $k}) ON CREATE SET t.version = 0`, { k: key });
         }
       });

@@ -29,6 +29,11 @@ export const NODE_TABLES = {
 
 export type NodeTable = keyof typeof NODE_TABLES;
 
+/** The column a node table is keyed by: people, channels and meta by `key`, everything else by `id`. */
+export function keyColumn(table: NodeTable): 'key' | 'id' {
+  return table === 'Person' || table === 'Channel' || table === 'Meta' ? 'key' : 'id';
+}
+
 /** Relationship tables: name -> [from, to] pairs. */
 export const REL_TABLES = {
   SUBJECT_OF: [['Person', 'Fact']],

@@ -10,7 +10,7 @@ import {
   type EdgeSpec,
   type TableSpec,
 } from './kuzu-rows.js';
-import type { NodeTable } from './kuzu-schema.js';
+import { keyColumn, type NodeTable } from './kuzu-schema.js';
 
 /**
  * Nodes of `table` whose `key` is in the list parameter `$ids`, then `tail`. Each id is looked up in
@@ -54,7 +54,7 @@ function deleteEdges<K extends RecordKind>(spec: TableSpec<K>, edge: EdgeSpec): 
 }
 
 function createEdge<K extends RecordKind>(spec: TableSpec<K>, edge: EdgeSpec): string {
-  const targetKey = edge.target === 'Person' || edge.target === 'Channel' ? 'key' : 'id';
+  const targetKey = keyColumn(edge.target);
   const head = `MATCH (n:${spec.table} {${spec.key}: $k}) MERGE (t:${edge.target} {${targetKey}: $t}) ON CREATE SET t.version = 0`;
   const props = edge.properties
     ? ` {${Object.keys(edge.properties)
