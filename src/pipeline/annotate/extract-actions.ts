@@ -36,11 +36,11 @@ import {
 const MODEL_COMMITMENT = 0.8;
 /** A request the classifier alone found must be this sure. */
 const MODEL_REQUEST = 0.85;
-/** The speaker in the first person, or work already under way ("checking the logs"). */
 /** "… if you'd like an early look": a condition on the listener's wish, not on the work promised. */
 const LISTENERS_WISH = /\bif (?:you|u|y'all)(?:['’]d| would)? (?:want|wanna|like|need|prefer)\b.*$/i;
 /** "I'll be there at 3": being somewhere is not a task. */
 const BEING = /\b(?:i'?ll|i will|i'?m going to|i am going to)\s+(?:just\s+)?be\b/i;
+/** The speaker in the first person, or work already under way ("checking the logs"). */
 const SPEAKER_TAKES = /\b(i|i'?m|i'?ll|i will|me|mine|we'?ll|we will)\b|^(?:[\p{Emoji}\s]*)\p{L}+ing\b/iu;
 
 /** "I'll ask Kwame", "I'll tell CS": a hand-off to someone named (a person, or a team's initials). */
@@ -222,15 +222,9 @@ export function extractActionItems(context: AnnotateContext): {
         named !== null ||
         planLine(read, unit) ||
         selfPlanLine(read, unit);
-      // "the pricing page is merged, deploying it Wed": the model reads the finished half (or nothing), the
-      // cue the promised step; "thanks, chasing internally", "telling Sam now": forms the model reads as "other".
       const commitment =
         !request &&
-        (unit.act === 'commitment' ||
-          (unit.cue === 'commitment' &&
-            (unit.act === 'completion' ||
-              (unit.act === 'other' &&
-                (STEP_UNDER_WAY.test(unit.text) || matchesAny(unit.text, COMPLETION_CUES)))))) &&
+        promisesWork(unit) &&
         !/\?\s*$/.test(unit.text) &&
         !/\bif\b/i.test(unit.text.replace(LISTENERS_WISH, '')) &&
         !BEING.test(unit.text) &&
@@ -362,6 +356,18 @@ function notesOwner(context: AnnotateContext, read: ReadMessage, unit: ReadUnit)
   const name = BRACKETED_OWNER.exec(unit.text)?.[1];
   const key = name ? context.people.resolve(name) : undefined;
   return key ?? null;
+}
+
+/**
+ * The unit promises work: the model says so, or the cue does where the model reads only the finished
+ * half ("the pricing page is merged, deploying it Wed") or a form it reads as "other" ("thanks,
+ * chasing internally", "telling Sam now").
+ */
+function promisesWork(unit: ReadUnit): boolean {
+  if (unit.act === 'commitment') return true;
+  if (unit.cue !== 'commitment') return false;
+  if (unit.act === 'completion') return true;
+  return unit.act === 'other' && (STEP_UNDER_WAY.test(unit.text) || matchesAny(unit.text, COMPLETION_CUES));
 }
 
 /** A line of a plan: at least three words, no question, not a done or an agreement. */
