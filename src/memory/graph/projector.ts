@@ -4,7 +4,14 @@ import { FACT_EVENT_TYPES, parseFactEvent } from '../facts/fact-events.js';
 import { resolveSlot } from '../facts/slot-timeline.js';
 import type { GraphStore } from './graph-store.js';
 import { RECORD_KINDS, type GraphRecords, type RecordKind, type RecordLists } from './graph-records.js';
-import { mergeRecordEvent, RECORD_EVENT_TYPES, recordsTouched, type RecordGetter } from './record-merge.js';
+import {
+  mergeRecordEvent,
+  parseRecordEvent,
+  RECORD_EVENT_TYPES,
+  recordsTouched,
+  type RecordEvent,
+  type RecordGetter,
+} from './record-merge.js';
 
 /** Every event type the graph projection reads. */
 export const PROJECTED_EVENT_TYPES: readonly string[] = [...FACT_EVENT_TYPES, ...RECORD_EVENT_TYPES];
@@ -40,8 +47,23 @@ export class GraphProjector {
     const maxSeq = events.reduce((max, event) => Math.max(max, event.seq), 0);
     let invalid = 0;
 
-    const wanted = new Map<RecordKind, Set<string>>();
+    // Each event's payload is validated once: fact events here, record events before their records load.
+    const factEvents = [];
+    const recordEvents: RecordEvent[] = [];
     for (const event of relevant) {
+      if (event.type === 'fact.asserted' || event.type === 'fact.retracted') {
+        const parsed = parseFactEvent(event);
+        if (parsed) factEvents.push(parsed);
+        else invalid++;
+      } else {
+        const typed = parseRecordEvent(event);
+        if (typed) recordEvents.push(typed);
+        else invalid++;
+      }
+    }
+
+    const wanted = new Map<RecordKind, Set<string>>();
+    for (const event of recordEvents) {
       for (const ref of recordsTouched(event)) {
         let ids = wanted.get(ref.kind);
         if (!ids) wanted.set(ref.kind, (ids = new Set()));
@@ -54,20 +76,8 @@ export class GraphProjector {
     const get: RecordGetter = <K extends RecordKind>(kind: K, id: string) =>
       (changed.get(kind)?.get(id) ?? loaded.get(kind)?.get(id)) as GraphRecords[K] | undefined;
 
-    const factEvents = [];
-    for (const event of relevant) {
-      if (event.type === 'fact.asserted' || event.type === 'fact.retracted') {
-        const parsed = parseFactEvent(event);
-        if (parsed) factEvents.push(parsed);
-        else invalid++;
-        continue;
-      }
-      const changes = mergeRecordEvent(event, get);
-      if (changes === null) {
-        invalid++;
-        continue;
-      }
-      for (const change of changes) {
+    for (const event of recordEvents) {
+      for (const change of mergeRecordEvent(event, get)) {
         let map = changed.get(change.kind);
         if (!map) changed.set(change.kind, (map = new Map()));
         map.set(

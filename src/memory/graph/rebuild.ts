@@ -5,7 +5,7 @@ import type { AssertionClaim, FactVersion, RetractionClaim } from '../facts/fact
 import { resolveSlot } from '../facts/slot-timeline.js';
 import type { GraphStore, LoadStats } from './graph-store.js';
 import { emptyRecordLists, RECORD_KINDS, type GraphRecords, type RecordKind } from './graph-records.js';
-import { isRecordEvent, mergeRecordEvent, type RecordGetter } from './record-merge.js';
+import { isRecordEvent, mergeRecordEvent, parseRecordEvent, type RecordGetter } from './record-merge.js';
 
 export interface RebuildReport {
   events: number;
@@ -68,7 +68,8 @@ export async function rebuildProjection(
     count++;
     if (onProgress && count % 10_000 === 0) onProgress({ phase: 'reading', events: count, total: cursor });
     if (isRecordEvent(event.type)) {
-      const changes = mergeRecordEvent(event, get);
+      const typed = parseRecordEvent(event);
+      const changes = typed ? mergeRecordEvent(typed, get) : null;
       if (changes === null) invalid++;
       else
         for (const change of changes)

@@ -1,4 +1,4 @@
-import { EVENT, parseEvent, type StoredEvent } from '../../domain/events.js';
+import { EVENT, parseEvent, type StoredEvent, type TypedEvent } from '../../domain/events.js';
 import { calendarPersonKey, occurrenceKey, type Attendee } from '../../domain/meeting.js';
 import { capSummary, capTopic } from '../../domain/text-caps.js';
 import { normalizeIso } from '../../domain/time.js';
@@ -31,13 +31,22 @@ export interface RecordRef<K extends RecordKind = RecordKind> {
   id: string;
 }
 
+/** A stored event of a record type whose payload validated (parseRecordEvent). */
+export type RecordEvent = TypedEvent<(typeof RECORD_EVENT_TYPES)[number]>;
+
+/**
+ * The event typed by its payload when it is a record event that validates; undefined otherwise
+ * (the event is skipped). Parse once per event: recordsTouched and mergeRecordEvent take the result.
+ */
+export function parseRecordEvent(event: StoredEvent): RecordEvent | undefined {
+  return parseEvent(event, RECORD_EVENT_TYPES);
+}
+
 export type RecordGetter = <K extends RecordKind>(kind: K, id: string) => GraphRecords[K] | undefined;
 export type RecordChange = { [K in RecordKind]: { kind: K; record: GraphRecords[K] } }[RecordKind];
 
-/** Which records an event touches, so a store can load them before merging. Empty when the payload is invalid. */
-export function recordsTouched(event: StoredEvent): RecordRef[] {
-  const typed = parseEvent(event, RECORD_EVENT_TYPES);
-  if (!typed) return [];
+/** Which records an event touches, so a store can load them before merging. */
+export function recordsTouched(typed: RecordEvent): RecordRef[] {
   switch (typed.type) {
     case EVENT.personUpdated:
       return [{ kind: 'person', id: typed.payload.key }];
@@ -68,12 +77,10 @@ export function recordsTouched(event: StoredEvent): RecordRef[] {
  * Merges one event into the records it touches and returns the changed records. Every merge is
  * commutative and idempotent — main fields come from the highest seq, completions, answers and
  * reversals keep the earliest — so applying events in any order, any number of times, gives the
- * same records. Returns null when the payload does not validate (the event is skipped).
+ * same records.
  */
-export function mergeRecordEvent(event: StoredEvent, get: RecordGetter): RecordChange[] | null {
-  const typed = parseEvent(event, RECORD_EVENT_TYPES);
-  if (!typed) return null;
-  const seq = event.seq;
+export function mergeRecordEvent(typed: RecordEvent, get: RecordGetter): RecordChange[] {
+  const seq = typed.seq;
   switch (typed.type) {
     case EVENT.personUpdated: {
       const p = typed.payload;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { GraphLoadSource, LoadStats } from '../graph-store.js';
 import { keyOf, RECORD_KINDS, type GraphRecords, type RecordKind } from '../graph-records.js';
 import { CSV_DIALECT, CsvFile, quote } from './csv-file.js';
-import type { KuzuDatabase } from './kuzu-database.js';
+import type { KuzuDatabase, KuzuParam } from './kuzu-database.js';
 import { FACT_COLUMNS, factProps, TABLE_SPECS } from './kuzu-rows.js';
 import {
   createIndexStatements,
@@ -189,19 +189,32 @@ function writeRecords<K extends RecordKind>(
 ): void {
   const spec = TABLE_SPECS[kind];
   const csv = file(spec.table);
+  const keys = present[spec.table];
+  // One row array and one edge row array, refilled per record: a bulk load writes millions of rows.
+  const row: KuzuParam[] = new Array<KuzuParam>(spec.columns.length);
+  const edgeRow: KuzuParam[] = [];
   for (const record of records) {
     const props = spec.toProps(record);
-    csv.write(spec.columns.map((column) => props[column]));
+    for (let index = 0; index < row.length; index++) row[index] = props[spec.columns[index]];
+    csv.write(row);
     const key = keyOf(kind, record);
-    present[spec.table].add(key);
+    keys.add(key);
     for (const edge of spec.edges(record)) {
-      for (const target of new Set(edge.keys)) {
+      if (edge.keys.length === 0) continue;
+      const out = edge.direction === 'out';
+      const edges = file(
+        out ? edgeFile(edge.rel, spec.table, edge.target) : edgeFile(edge.rel, edge.target, spec.table),
+      );
+      const properties = edge.properties ? Object.values(edge.properties) : [];
+      edgeRow.length = 2 + properties.length;
+      for (let index = 0; index < properties.length; index++) edgeRow[2 + index] = properties[index];
+      for (let index = 0; index < edge.keys.length; index++) {
+        const target = edge.keys[index];
+        if (edge.keys.indexOf(target) < index) continue; // a key listed twice is one edge
         reference(edge.target, target);
-        const [from, to] = edge.direction === 'out' ? [spec.table, edge.target] : [edge.target, spec.table];
-        const ends = edge.direction === 'out' ? [key, target] : [target, key];
-        file(edgeFile(edge.rel, from, to)).write(
-          edge.properties ? [...ends, ...Object.values(edge.properties)] : ends,
-        );
+        edgeRow[0] = out ? key : target;
+        edgeRow[1] = out ? target : key;
+        edges.write(edgeRow);
       }
     }
   }
