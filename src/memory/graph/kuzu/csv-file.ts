@@ -35,11 +35,12 @@ export class CsvFile {
   }
 
   write(values: readonly KuzuParam[]): void {
+    let line = '';
     for (let index = 0; index < values.length; index++) {
-      if (index > 0) this.put(',');
-      this.put(this.field(values[index]));
+      if (index > 0) line += ',';
+      line += this.field(values[index]);
     }
-    this.put('\n');
+    this.put(`${line}\n`);
     this.rowCount++;
   }
 
