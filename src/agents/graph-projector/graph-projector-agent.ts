@@ -7,6 +7,7 @@ import { MemoryGraphStore } from '../../memory/graph/memory-graph-store.js';
 import { GraphProjector, PROJECTED_EVENT_TYPES, type ApplyResult } from '../../memory/graph/projector.js';
 import type { SqliteDatabase } from '../../memory/sqlite.js';
 import type { Agent, AgentContext } from '../../runtime/agents/agent.js';
+import { collectGarbage } from '../../runtime/collect-garbage.js';
 
 export const GRAPH_PROJECTOR_VERSION = 'graph-projector-1';
 
@@ -100,10 +101,12 @@ export class GraphProjectorAgent implements Agent {
 /** The agent over the Kùzu graph in `graphDir` (paths.graphDir), shared with commands run in the same process. */
 export function createGraphProjectorAgent(graphDir: string): GraphProjectorAgent {
   // Loaded on first use: the Kùzu native module costs ~0.5 s to load, which commands that never
-  // touch the graph should not pay.
-  return new GraphProjectorAgent(async () =>
-    (await import('../../memory/graph/open-graph.js')).openGraphStore(graphDir),
-  );
+  // touch the graph should not pay. The heap's garbage goes first (collect-garbage.ts): on a first
+  // ingest, what the agents before this one left would otherwise sit under Kùzu's memory at the peak.
+  return new GraphProjectorAgent(async () => {
+    collectGarbage();
+    return (await import('../../memory/graph/open-graph.js')).openGraphStore(graphDir);
+  });
 }
 
 /**
