@@ -84,7 +84,7 @@ export class AnnotationsAgent implements Agent {
       );
       const events = annotationEvents(input, result.output, result.provenance, event.id);
       for (const produced of events) {
-        if (seen.has(produced.id) || context.log.has(produced.id)) continue;
+        if (seen.has(produced.id)) continue;
         seen.add(produced.id);
         out.push(produced);
       }
@@ -94,7 +94,9 @@ export class AnnotationsAgent implements Agent {
     }
     if (context.onCommit) context.onCommit(() => cache.flush());
     else cache.flush();
-    return out;
+    // What the log already holds is not returned (asked once for the batch, not per event).
+    const stored = context.log.storedIds(out.map((produced) => produced.id));
+    return stored.size > 0 ? out.filter((produced) => !stored.has(produced.id)) : out;
   }
 }
 
