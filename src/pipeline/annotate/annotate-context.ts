@@ -101,6 +101,8 @@ function sentencesOf(units: readonly Unit[]): string[] {
 interface PeopleIndex {
   resolvers: Map<string, PeopleResolver>;
   bots: Set<string>;
+  /** Profile zones by person key, read when first asked for. */
+  zones?: ReadonlyMap<string, string>;
 }
 const peopleIndexes = new WeakMap<readonly AnnotatePerson[], PeopleIndex>();
 
@@ -114,6 +116,15 @@ function peopleIndexOf(people: readonly AnnotatePerson[]): PeopleIndex {
     peopleIndexes.set(people, index);
   }
   return index;
+}
+
+/** The profile zone of each person that has one, by key (read once per people list). */
+export function personZones(people: readonly AnnotatePerson[]): ReadonlyMap<string, string> {
+  const index = peopleIndexOf(people);
+  index.zones ??= new Map(
+    people.filter((person) => person.timezone).map((person) => [person.key, person.timezone as string]),
+  );
+  return index.zones;
 }
 
 /** The resolver for a people list, preferring keys with `prefix`; made once per list and prefix (it only reads). */
