@@ -153,6 +153,11 @@ function printStages(report: ChildReport, messages: number, floorSeconds?: numbe
   console.log(
     `peak RSS ${report.peakRssMiB.toFixed(0)} MiB${report.agentsFailed ? `; agents failed: ${report.agentsFailed}` : ''}`,
   );
+  const pool = report.annotatePool;
+  if (pool)
+    console.log(
+      `annotate pool (OUTRO_WORKERS=${process.env.OUTRO_WORKERS ?? 'default'}): ${pool.taken} conversations taken from workers, ${pool.redone} annotated again (input differed), ${pool.local} on the main thread`,
+    );
 }
 if (values.json)
   console.log(

@@ -10,6 +10,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import { createAgents } from '../../src/agents/index.js';
+import { AnnotationsAgent } from '../../src/agents/annotations/annotations-agent.js';
 import { makeAppContext } from '../../src/app/app-context.js';
 import { ConfigSchema, loadConfig } from '../../src/app/config.js';
 import { ingestAndDrain } from '../../src/app/ingest-and-drain.js';
@@ -33,6 +34,8 @@ export interface ChildReport {
   totalCpuSeconds: number;
   peakRssMiB: number;
   agentsFailed?: string;
+  /** Annotate pool: conversations whose worker output was taken, annotated again, or never sent. */
+  annotatePool?: { taken: number; redone: number; local: number };
 }
 
 const cpuSeconds = (): number => {
@@ -104,7 +107,8 @@ const [exportDir, home] = process.argv.slice(2);
 if (!exportDir || !home) throw new Error('usage: child.ts EXPORT_DIR OUTRO_HOME');
 const configFile = join(exportDir, 'outro.yaml');
 const ctx = makeAppContext({
-  env: {},
+  // OUTRO_WORKERS: threads that annotate (1: the main thread alone).
+  env: process.env.OUTRO_WORKERS ? { OUTRO_WORKERS: process.env.OUTRO_WORKERS } : {},
   paths: { ...resolvePaths({ OUTRO_HOME: home }), configFile },
   now: '2026-11-24T00:00:00.000Z',
   loadConfig: (file) => (existsSync(file) ? loadConfig(file) : ConfigSchema.parse({ timezone: 'UTC' })),
@@ -130,6 +134,7 @@ function logMemory(stage: string): void {
 const read: StageTiming = { stage: 'read + store', wallSeconds: 0, cpuSeconds: 0, batches: 1, eventsOut: 0 };
 const timings: StageTiming[] = [];
 let agents: Agent[] | undefined;
+let annotations: AnnotationsAgent | undefined;
 const result = await ingestAndDrain(
   ctx,
   { inputs: [{ path: exportDir, shown: exportDir }], agents: true },
@@ -148,6 +153,7 @@ const result = await ingestAndDrain(
         config: ctx.config(),
         env: ctx.env,
       }).map((agent) => {
+        if (agent instanceof AnnotationsAgent) annotations = agent;
         const timing = {
           stage: STAGE_OF[agent.name] ?? agent.name,
           wallSeconds: 0,
@@ -162,6 +168,7 @@ const result = await ingestAndDrain(
     },
   },
 );
+const annotatePool = annotations?.poolStats();
 for (const agent of agents ?? []) await agent.close?.();
 if (window?.[2] === 'end') await stopProfile();
 const totalWallSeconds = (performance.now() - started) / 1000;
@@ -172,6 +179,7 @@ const report: ChildReport = {
   totalCpuSeconds: cpuSeconds() - cpuStarted,
   peakRssMiB: process.resourceUsage().maxRSS / 1024,
   ...(result.agentsFailed ? { agentsFailed: result.agentsFailed.message } : {}),
+  ...(annotatePool ? { annotatePool } : {}),
 };
 ctx.close();
 console.log(JSON.stringify(report));

@@ -20,8 +20,8 @@ import type {
 } from './annotate-worker-protocol.js';
 import type { KnowledgeEvent } from './knowledge-as-of.js';
 
-/** Jobs a worker holds at once: one running, one queued behind it. */
-const DEPTH = 2;
+/** Jobs a worker holds at once: one running, two queued behind it. */
+const DEPTH = 3;
 
 export interface Ahead {
   output: AnnotateOutput;
@@ -42,8 +42,13 @@ class PoolWorker {
   readonly waiting = new Map<number, (ahead: Ahead | undefined) => void>();
   /** How many of the batch's pending events this worker has been sent. */
   sent = 0;
+  /** Settles once the worker is ready or broken. */
+  readonly started: Promise<void>;
+  settle: () => void = () => undefined;
 
-  constructor(readonly thread: Worker) {}
+  constructor(readonly thread: Worker) {
+    this.started = new Promise((resolve) => (this.settle = resolve));
+  }
 
   send(request: AnnotateWorkerRequest): void {
     this.thread.postMessage(request);
@@ -63,6 +68,7 @@ class PoolWorker {
 
   fail(): void {
     this.broken = true;
+    this.settle();
     for (const job of [...this.waiting.keys()]) this.answer(job, undefined);
   }
 }
@@ -99,6 +105,7 @@ export class AnnotatePool {
     worker.thread.on('message', (reply: AnnotateWorkerReply) => {
       if (reply.kind === 'ready') {
         worker.ready = true;
+        worker.settle();
         this.current?.join(worker);
         return;
       }
@@ -114,6 +121,11 @@ export class AnnotatePool {
     return worker;
   }
 
+  /** Settles when every worker started is ready or has failed (tests; a batch never waits for it). */
+  async started(): Promise<void> {
+    await Promise.all(this.threads.map((worker) => worker.started));
+  }
+
   async close(): Promise<void> {
     this.current = undefined;
     const threads = this.threads.splice(0);
@@ -125,6 +137,9 @@ export class AnnotatePool {
 /** One batch: which conversations went to which worker, and the knowledge produced so far. */
 export class PoolBatch {
   private readonly answers = new Map<number, Promise<Ahead | undefined>>();
+  private readonly settled = new Set<number>();
+  /** Conversations kept for the main thread (it annotates them itself, with the real input). */
+  private readonly kept = new Set<number>();
   private readonly pending: KnowledgeEvent[] = [];
   /** The conversation the main thread is at, and the next one to send. */
   private at = 0;
@@ -156,9 +171,11 @@ export class PoolBatch {
     // The agent's loop runs in microtasks: while a worker is starting, let its 'ready' message in.
     if (this.threads.some((worker) => !worker.ready && !worker.broken)) await setImmediate();
     this.at = at;
-    this.fill();
     const answer = this.answers.get(at);
     this.answers.delete(at);
+    // Waiting on a worker: the main thread has time to spare, and keeps the next unsent conversation for itself.
+    if (answer && !this.settled.delete(at)) this.kept.add(Math.max(this.next, at + 1));
+    this.fill();
     return answer;
   }
 
@@ -171,7 +188,8 @@ export class PoolBatch {
   fill(): void {
     const live = this.threads.filter((worker) => worker.ready && !worker.broken);
     this.next = Math.max(this.next, this.at + 1);
-    const horizon = this.at + live.length * DEPTH + 1;
+    // Far enough ahead that a worker keeps busy while the main thread annotates one it kept.
+    const horizon = this.at + live.length * DEPTH * 2;
     while (this.next < this.conversations.length && this.next <= horizon) {
       const worker = live
         .filter((candidate) => candidate.waiting.size < DEPTH)
@@ -179,9 +197,17 @@ export class PoolBatch {
       if (!worker) return;
       const at = this.next++;
       const conversation = this.conversations[at];
-      if (conversation.messages.length === 0) continue;
+      if (conversation.messages.length === 0 || this.kept.delete(at)) continue;
       const job = this.first + at;
-      this.answers.set(at, new Promise((resolve) => worker.waiting.set(job, resolve)));
+      this.answers.set(
+        at,
+        new Promise((resolve) =>
+          worker.waiting.set(job, (ahead) => {
+            this.settled.add(at);
+            resolve(ahead);
+          }),
+        ),
+      );
       worker.track();
       worker.send({ kind: 'job', job, pending: this.pending.slice(worker.sent), conversation });
       worker.sent = this.pending.length;

@@ -25,8 +25,11 @@ const isKnowledgeField = (key: string): key is KnowledgeField =>
 export interface AnnotateReads {
   /** The input without its knowledge lists (the people list as its hash). */
   rest: string;
-  /** Entity source calls (`method NUL argument`) and the fingerprint of each answer. */
-  calls: Map<string, string>;
+  /**
+   * Entity source calls and their answers, as JSON `[[method, argument, answer], …]`: one string
+   * crosses threads far cheaper than a map of thousands.
+   */
+  calls: string;
   /** Knowledge list fields read directly, with the hash of each list. */
   lists: Partial<Record<KnowledgeField, string>>;
   /** Set when the run read the knowledge digest (it never should: then nothing matches). */
@@ -78,13 +81,14 @@ function answer(source: KnownEntitySource, method: Method, argument: string): st
  * Makes `input` (just built, not yet annotated) record what a run reads of its knowledge into the
  * returned reads: its entity source is wrapped and its list fields become getters.
  */
-export function recordReads(input: AnnotateInput): AnnotateReads {
-  const reads: AnnotateReads = { rest: restHash(input), calls: new Map(), lists: {} };
+export function recordReads(input: AnnotateInput): { reads: AnnotateReads; seal(): AnnotateReads } {
+  const reads: AnnotateReads = { rest: restHash(input), calls: '', lists: {} };
+  const calls = new Map<string, [Method, string, string]>();
   const state = knownStateOf(input);
   const source = state?.entities ?? listSource(input.entities);
   const record = <T>(method: Method, argument: string, value: T): T => {
-    const key = `${method}\u0000${argument}`;
-    if (!reads.calls.has(key)) reads.calls.set(key, answer(source, method, argument));
+    const key = `${method} ${argument}`;
+    if (!calls.has(key)) calls.set(key, [method, argument, answer(source, method, argument)]);
     return value;
   };
   if (state)
@@ -112,7 +116,13 @@ export function recordReads(input: AnnotateInput): AnnotateReads {
       },
     });
   }
-  return reads;
+  return {
+    reads,
+    seal: () => {
+      reads.calls = JSON.stringify([...calls.values()]);
+      return reads;
+    },
+  };
 }
 
 /**
@@ -129,9 +139,8 @@ export function sameReads(reads: AnnotateReads, input: AnnotateInput): boolean {
     if (hashed !== undefined && hashed !== listHash(input[field])) return false;
   }
   const source = state?.entities ?? listSource(input.entities);
-  for (const [key, expected] of reads.calls) {
-    const at = key.indexOf('\u0000');
-    if (answer(source, key.slice(0, at) as Method, key.slice(at + 1)) !== expected) return false;
-  }
+  const calls = reads.calls ? (JSON.parse(reads.calls) as [Method, string, string][]) : [];
+  for (const [method, argument, expected] of calls)
+    if (answer(source, method, argument) !== expected) return false;
   return true;
 }

@@ -50,9 +50,9 @@ async function handle(request: AnnotateWorkerRequest): Promise<void> {
       timezone,
     );
     if (!input) return reply({ kind: 'skipped', job });
-    const reads = recordReads(input);
+    const recorder = recordReads(input);
     const output = await heuristicAnnotateStrategy.run(input, { now: new Date(0) });
-    reply({ kind: 'done', job, output, reads });
+    reply({ kind: 'done', job, output, reads: recorder.seal() });
   } catch (error) {
     reply({ kind: 'failed', job, message: error instanceof Error ? error.message : String(error) });
   }

@@ -51,8 +51,9 @@ export interface AnnotationsAgentOptions {
   threads?: number;
   /** A batch with fewer conversations is annotated on the main thread alone. */
   poolFrom?: number;
-  /** Test hook (annotate-pool.ts). */
+  /** Test hooks: workers run on stale knowledge (annotate-pool.ts); a batch waits until the workers are up. */
   withholdPending?: boolean;
+  awaitWorkers?: boolean;
 }
 
 /** Fewer conversations than this in a batch are not worth the messages to the workers. */
@@ -157,14 +158,15 @@ export class AnnotationsAgent implements Agent {
       };
     }
     const { pool } = this.pool;
-    return { batch: pool.batch(ordered.map((event) => event.payload)), stats: pool.stats };
+    const batch = pool.batch(ordered.map((event) => event.payload));
+    if (this.options.awaitWorkers) await pool.started();
+    return { batch, stats: pool.stats };
   }
 
   /** Stops the pool's workers (the command or daemon is done with the agent). */
   async close(): Promise<void> {
     const held = this.pool;
     this.pool = undefined;
-    if (process.env.POOL_DEBUG && held) console.error('pool', JSON.stringify(held.pool.stats));
     await held?.pool.close();
   }
 
