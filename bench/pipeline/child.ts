@@ -6,7 +6,7 @@
  *
  *   node --import tsx bench/pipeline/child.ts EXPORT_DIR OUTRO_HOME
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import { createAgents } from '../../src/agents/index.js';
@@ -21,7 +21,10 @@ import type { Agent } from '../../src/runtime/agents/agent.js';
 export interface StageTiming {
   stage: string;
   wallSeconds: number;
+  /** Every thread of the process (worker threads included). */
   cpuSeconds: number;
+  /** The main thread alone (Linux; 0 elsewhere). */
+  mainCpuSeconds?: number;
   batches: number;
   eventsOut: number;
 }
@@ -42,6 +45,14 @@ const cpuSeconds = (): number => {
   const usage = process.cpuUsage();
   return (usage.user + usage.system) / 1e6;
 };
+
+/** The main thread's CPU seconds (utime + stime of /proc/thread-self/stat, in 10 ms ticks); 0 where there is no /proc. */
+function mainCpuSeconds(): number {
+  if (!existsSync('/proc/thread-self/stat')) return 0;
+  const stat = readFileSync('/proc/thread-self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
 
 /**
  * BENCH_PROFILE="STAGE FROM TO OUT": a CPU profile of that stage's batches FROM..TO (1-based)
@@ -77,6 +88,7 @@ function timed(agent: Agent, timing: StageTiming): Agent {
       await profileWindow(agent.name, timing.batches + 1, true);
       const wall = performance.now();
       const cpu = cpuSeconds();
+      const mainCpu = mainCpuSeconds();
       try {
         const out = await handle(...args);
         timing.eventsOut += out.length;
@@ -85,6 +97,7 @@ function timed(agent: Agent, timing: StageTiming): Agent {
         timing.batches++;
         timing.wallSeconds += (performance.now() - wall) / 1000;
         timing.cpuSeconds += cpuSeconds() - cpu;
+        timing.mainCpuSeconds = (timing.mainCpuSeconds ?? 0) + mainCpuSeconds() - mainCpu;
         await profileWindow(agent.name, timing.batches, false);
         logMemory(
           `${timing.stage} batch ${timing.batches}, ${timing.eventsOut} out, ${timing.cpuSeconds.toFixed(1)} CPU s`,

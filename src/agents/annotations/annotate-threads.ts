@@ -16,7 +16,7 @@ export function annotateThreads(
     if (!Number.isInteger(threads) || threads < 1 || threads > 64)
       throw new OutroError(
         'CONFIG_INVALID',
-        `OUTRO_WORKERS=${raw} is not a number of threads: set it to 1 (the main thread alone) up to 64, or unset it (default: ${Math.min(2, cores)}).`,
+        `OUTRO_WORKERS=${raw} is not a number of threads: set it to 1 (the main thread alone) up to 64, or unset it (default: ${Math.min(2, cores)})`,
       );
     return threads;
   }
