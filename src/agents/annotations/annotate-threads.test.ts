@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { annotateThreads } from './annotate-threads.js';
 
 describe('annotateThreads', () => {
-  it('takes OUTRO_WORKERS over the config, and the config over min(2, cores)', () => {
+  it('takes OUTRO_WORKERS over the config, and the config over the default of one thread', () => {
     expect(annotateThreads(3, { OUTRO_WORKERS: '1' }, 8)).toBe(1);
+    expect(annotateThreads(1, { OUTRO_WORKERS: '2' }, 8)).toBe(2);
     expect(annotateThreads(3, {}, 8)).toBe(3);
-    expect(annotateThreads(undefined, {}, 8)).toBe(2);
-    expect(annotateThreads(undefined, {}, 1)).toBe(1);
+    expect(annotateThreads(undefined, {}, 8)).toBe(1);
   });
 
   it('refuses an OUTRO_WORKERS that is not a number of threads, saying what to set', () => {

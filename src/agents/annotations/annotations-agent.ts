@@ -44,9 +44,9 @@ export interface AnnotationsAgentOptions {
   /** Config `model.annotate: acts`: the model reads only the units' dialogue acts (classify-acts). */
   modelActs?: boolean;
   /**
-   * Threads that annotate, the main one included (config `workers`, OUTRO_WORKERS; default 1 here,
-   * min(2, cores) from the config). Above 1, and without a model, conversations are annotated ahead on
-   * worker threads (annotate-pool.ts): the events are the same whatever the number.
+   * Threads that annotate, the main one included (config `workers`, OUTRO_WORKERS; default 1). Above
+   * 1, and without a model, conversations are annotated ahead on worker threads (annotate-pool.ts):
+   * the events are the same whatever the number.
    */
   threads?: number;
   /** A batch with fewer conversations is annotated on the main thread alone. */
