@@ -21,6 +21,8 @@ export const ConfigSchema = z
     me: z.union([z.string(), z.array(z.string())]).optional(),
     /** IANA zone for "today" and meeting times; default: the system's. */
     timezone: z.string().optional(),
+    /** Threads that annotate, the main one included (OUTRO_WORKERS overrides); default 1, the main thread alone. */
+    workers: z.number().int().min(1).max(64).optional(),
     people: z.array(PersonAlias).default([]),
     /** Export folders the daemon watches. */
     watch: z.array(z.string()).default([]),
