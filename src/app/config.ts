@@ -76,10 +76,15 @@ export type PersonAliasConfig = z.infer<typeof PersonAlias>;
 
 /** Reads and validates the YAML config; a missing file means every default. */
 export function loadConfig(file: string): Config {
-  if (!existsSync(file)) return ConfigSchema.parse({});
+  return parseConfig(existsSync(file) ? readFileSync(file, 'utf8') : null, file);
+}
+
+/** Validates the YAML text of the config `file` (null: there is no file, so every default). */
+export function parseConfig(text: string | null, file: string): Config {
+  if (text === null) return ConfigSchema.parse({});
   let raw: unknown;
   try {
-    raw = parseYaml(readFileSync(file, 'utf8')) ?? {};
+    raw = parseYaml(text) ?? {};
   } catch (cause) {
     throw new OutroError(
       'CONFIG_INVALID',
