@@ -108,11 +108,6 @@ export function parseConfig(text: string | null, file: string): Config {
   return parsed.data;
 }
 
-export function meList(config: Config): string[] {
-  if (config.me === undefined) return [];
-  return Array.isArray(config.me) ? config.me : [config.me];
-}
-
 /** A path from the config: `~/` is the home folder; relative paths are relative to the config file's folder. */
 export function resolveConfigPath(
   entry: string,
