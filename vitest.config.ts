@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Child-process tests run the built CLI: rebuild dist/ first when src/ is newer.
+    globalSetup: ['test/built-cli-setup.ts'],
   },
 });
