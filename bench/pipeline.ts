@@ -153,6 +153,16 @@ function printStages(report: ChildReport, messages: number, floorSeconds?: numbe
   console.log(
     `peak RSS ${report.peakRssMiB.toFixed(0)} MiB${report.agentsFailed ? `; agents failed: ${report.agentsFailed}` : ''}`,
   );
+  const pool = report.annotatePool;
+  const annotate = report.stages.find((stage) => stage.stage.startsWith('annotate'));
+  if (annotate?.mainCpuSeconds)
+    console.log(
+      `annotate: ${annotate.mainCpuSeconds.toFixed(2)} CPU s on the main thread, ${(annotate.cpuSeconds - annotate.mainCpuSeconds).toFixed(2)} on other threads (workers, GC)`,
+    );
+  if (pool)
+    console.log(
+      `annotate pool (OUTRO_WORKERS=${process.env.OUTRO_WORKERS ?? 'default'}): ${pool.taken} conversations taken from workers, ${pool.redone} annotated again (input differed), ${pool.local} on the main thread`,
+    );
 }
 if (values.json)
   console.log(

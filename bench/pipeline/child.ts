@@ -6,10 +6,11 @@
  *
  *   node --import tsx bench/pipeline/child.ts EXPORT_DIR OUTRO_HOME
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import { createAgents } from '../../src/agents/index.js';
+import { AnnotationsAgent } from '../../src/agents/annotations/annotations-agent.js';
 import { makeAppContext } from '../../src/app/app-context.js';
 import { ConfigSchema, loadConfig } from '../../src/app/config.js';
 import { ingestAndDrain } from '../../src/app/ingest-and-drain.js';
@@ -20,7 +21,10 @@ import type { Agent } from '../../src/runtime/agents/agent.js';
 export interface StageTiming {
   stage: string;
   wallSeconds: number;
+  /** Every thread of the process (worker threads included). */
   cpuSeconds: number;
+  /** The main thread alone (Linux; 0 elsewhere). */
+  mainCpuSeconds?: number;
   batches: number;
   eventsOut: number;
 }
@@ -33,12 +37,22 @@ export interface ChildReport {
   totalCpuSeconds: number;
   peakRssMiB: number;
   agentsFailed?: string;
+  /** Annotate pool: conversations whose worker output was taken, annotated again, or never sent. */
+  annotatePool?: { taken: number; redone: number; local: number };
 }
 
 const cpuSeconds = (): number => {
   const usage = process.cpuUsage();
   return (usage.user + usage.system) / 1e6;
 };
+
+/** The main thread's CPU seconds (utime + stime of /proc/thread-self/stat, in 10 ms ticks); 0 where there is no /proc. */
+function mainCpuSeconds(): number {
+  if (!existsSync('/proc/thread-self/stat')) return 0;
+  const stat = readFileSync('/proc/thread-self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
 
 /**
  * BENCH_PROFILE="STAGE FROM TO OUT": a CPU profile of that stage's batches FROM..TO (1-based)
@@ -74,6 +88,7 @@ function timed(agent: Agent, timing: StageTiming): Agent {
       await profileWindow(agent.name, timing.batches + 1, true);
       const wall = performance.now();
       const cpu = cpuSeconds();
+      const mainCpu = mainCpuSeconds();
       try {
         const out = await handle(...args);
         timing.eventsOut += out.length;
@@ -82,6 +97,7 @@ function timed(agent: Agent, timing: StageTiming): Agent {
         timing.batches++;
         timing.wallSeconds += (performance.now() - wall) / 1000;
         timing.cpuSeconds += cpuSeconds() - cpu;
+        timing.mainCpuSeconds = (timing.mainCpuSeconds ?? 0) + mainCpuSeconds() - mainCpu;
         await profileWindow(agent.name, timing.batches, false);
         logMemory(
           `${timing.stage} batch ${timing.batches}, ${timing.eventsOut} out, ${timing.cpuSeconds.toFixed(1)} CPU s`,
@@ -104,7 +120,8 @@ const [exportDir, home] = process.argv.slice(2);
 if (!exportDir || !home) throw new Error('usage: child.ts EXPORT_DIR OUTRO_HOME');
 const configFile = join(exportDir, 'outro.yaml');
 const ctx = makeAppContext({
-  env: {},
+  // OUTRO_WORKERS: threads that annotate (1: the main thread alone).
+  env: process.env.OUTRO_WORKERS ? { OUTRO_WORKERS: process.env.OUTRO_WORKERS } : {},
   paths: { ...resolvePaths({ OUTRO_HOME: home }), configFile },
   now: '2026-11-24T00:00:00.000Z',
   loadConfig: (file) => (existsSync(file) ? loadConfig(file) : ConfigSchema.parse({ timezone: 'UTC' })),
@@ -130,6 +147,7 @@ function logMemory(stage: string): void {
 const read: StageTiming = { stage: 'read + store', wallSeconds: 0, cpuSeconds: 0, batches: 1, eventsOut: 0 };
 const timings: StageTiming[] = [];
 let agents: Agent[] | undefined;
+let annotations: AnnotationsAgent | undefined;
 const result = await ingestAndDrain(
   ctx,
   { inputs: [{ path: exportDir, shown: exportDir }], agents: true },
@@ -148,6 +166,7 @@ const result = await ingestAndDrain(
         config: ctx.config(),
         env: ctx.env,
       }).map((agent) => {
+        if (agent instanceof AnnotationsAgent) annotations = agent;
         const timing = {
           stage: STAGE_OF[agent.name] ?? agent.name,
           wallSeconds: 0,
@@ -162,6 +181,7 @@ const result = await ingestAndDrain(
     },
   },
 );
+const annotatePool = annotations?.poolStats();
 for (const agent of agents ?? []) await agent.close?.();
 if (window?.[2] === 'end') await stopProfile();
 const totalWallSeconds = (performance.now() - started) / 1000;
@@ -172,6 +192,7 @@ const report: ChildReport = {
   totalCpuSeconds: cpuSeconds() - cpuStarted,
   peakRssMiB: process.resourceUsage().maxRSS / 1024,
   ...(result.agentsFailed ? { agentsFailed: result.agentsFailed.message } : {}),
+  ...(annotatePool ? { annotatePool } : {}),
 };
 ctx.close();
 console.log(JSON.stringify(report));

@@ -1,7 +1,7 @@
 import type { AskSources } from '../answers/ask/answer-support.js';
 import { openAskSources } from '../answers/ask/open-sources.js';
 import type { AppContext } from './app-context.js';
-import { meList } from './config.js';
+import { meList } from './config-me.js';
 import { graphWaitMs, openGraphForQuery } from './graph.js';
 
 /**

@@ -3,7 +3,7 @@ import type { Brief } from '../answers/brief/brief-types.js';
 import { OutroError } from '../domain/errors.js';
 import { parseDuration } from '../domain/time.js';
 import type { AppContext } from './app-context.js';
-import { meList } from './config.js';
+import { meList } from './config-me.js';
 import { modelRuntime } from './model.js';
 import type { BriefInput } from './operation-inputs.js';
 import { withTracing } from './tracing.js';

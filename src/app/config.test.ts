@@ -3,7 +3,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isOutroError } from '../domain/errors.js';
 import { makeTempDir } from '../test-support/temp-dir.js';
-import { loadConfig, meList } from './config.js';
+import { loadConfig } from './config.js';
+import { meList } from './config-me.js';
 
 describe('loadConfig', () => {
   let cleanup = () => {};

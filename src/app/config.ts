@@ -21,6 +21,8 @@ export const ConfigSchema = z
     me: z.union([z.string(), z.array(z.string())]).optional(),
     /** IANA zone for "today" and meeting times; default: the system's. */
     timezone: z.string().optional(),
+    /** Threads that annotate, the main one included (OUTRO_WORKERS overrides); default 1, the main thread alone. */
+    workers: z.number().int().min(1).max(64).optional(),
     people: z.array(PersonAlias).default([]),
     /** Export folders the daemon watches. */
     watch: z.array(z.string()).default([]),
@@ -76,10 +78,15 @@ export type PersonAliasConfig = z.infer<typeof PersonAlias>;
 
 /** Reads and validates the YAML config; a missing file means every default. */
 export function loadConfig(file: string): Config {
-  if (!existsSync(file)) return ConfigSchema.parse({});
+  return parseConfig(existsSync(file) ? readFileSync(file, 'utf8') : null, file);
+}
+
+/** Validates the YAML text of the config `file` (null: there is no file, so every default). */
+export function parseConfig(text: string | null, file: string): Config {
+  if (text === null) return ConfigSchema.parse({});
   let raw: unknown;
   try {
-    raw = parseYaml(readFileSync(file, 'utf8')) ?? {};
+    raw = parseYaml(text) ?? {};
   } catch (cause) {
     throw new OutroError(
       'CONFIG_INVALID',
@@ -101,11 +108,6 @@ export function loadConfig(file: string): Config {
     );
   }
   return parsed.data;
-}
-
-export function meList(config: Config): string[] {
-  if (config.me === undefined) return [];
-  return Array.isArray(config.me) ? config.me : [config.me];
 }
 
 /** A path from the config: `~/` is the home folder; relative paths are relative to the config file's folder. */

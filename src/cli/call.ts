@@ -25,6 +25,9 @@ export async function callApp<Name extends OperationName>(
     });
     if (called.answered) return called.result as OperationResult<Name>;
   }
-  const [{ runOperation }] = await Promise.all([import('../app/operations.js'), loadContextModules()]);
+  const [{ runOperation }] = await Promise.all([
+    import('../app/operations.js'),
+    loadContextModules({ file: ctx.paths.configFile, dataDir: ctx.paths.dataDir }),
+  ]);
   return runOperation(ctx, name, input, hooks);
 }

@@ -1,28 +1,42 @@
 import { makeAppContext, type OpenAppContext } from '../app/app-context.js';
+import type { Config } from '../app/config.js';
 import { resolvePaths } from '../app/paths.js';
 import { OutroError } from '../domain/errors.js';
 import { parseTolerantTime } from '../domain/time.js';
 
 interface ContextModules {
-  loadConfig: typeof import('../app/config.js').loadConfig;
+  /** Absent when the config came from the cache (config-cache.ts): YAML and the config schema were not loaded. */
+  parseConfig?: typeof import('../app/config.js').parseConfig;
   openStore: typeof import('../app/store.js').openStore;
+  cache: typeof import('../app/config-cache.js');
 }
 
 let modules: ContextModules | undefined;
+/** Configs loadContextModules found cached, by file, with the text they were made from. */
+const cachedConfigs = new Map<string, { text: string | null; config: Config }>();
 
 /**
  * Loads what config() and store() need (zod, yaml, SQLite, migrations). Awaited before a use case
  * runs in this process (src/cli/call.ts) and by the commands that always run here, so `--help`,
  * `outro daemon start|stop|status` and calls the daemon answers never pay for it; code that runs a
- * command some other way (a test registering one on its own Command) awaits it first.
+ * command some other way (a test registering one on its own Command) awaits it first. Given the
+ * config file, YAML and the config schema are not loaded when the config is cached as it is now.
  */
-export async function loadContextModules(): Promise<void> {
-  if (modules) return;
-  const [{ loadConfig }, { openStore }] = await Promise.all([
-    import('../app/config.js'),
+export async function loadContextModules(config?: { file: string; dataDir: string }): Promise<void> {
+  const cache = modules?.cache ?? (await import('../app/config-cache.js'));
+  let hit = false;
+  if (config) {
+    const text = cache.readConfigText(config.file);
+    const cached = cache.cachedConfig(config.dataDir, config.file, text);
+    if (cached) cachedConfigs.set(config.file, { text, config: cached });
+    hit = cached !== undefined;
+  }
+  if (modules?.parseConfig || (modules && hit)) return;
+  const [parsing, { openStore }] = await Promise.all([
+    hit ? undefined : import('../app/config.js'),
     import('../app/store.js'),
   ]);
-  modules = { loadConfig, openStore };
+  modules = { parseConfig: parsing?.parseConfig ?? modules?.parseConfig, openStore, cache };
 }
 
 function loaded(): ContextModules {
@@ -32,6 +46,25 @@ function loaded(): ContextModules {
       'The CLI context was used before `await loadContextModules()` (src/cli/context.ts); src/cli/call.ts does this before a use case runs here.',
     );
   return modules;
+}
+
+/** The config in `file`: as loadContextModules found it cached, else read, validated and cached. */
+function loadConfig(file: string, dataDir: string): Config {
+  const { parseConfig, cache } = loaded();
+  const text = cache.readConfigText(file);
+  const snapshot = cachedConfigs.get(file);
+  if (snapshot && snapshot.text === text) return snapshot.config;
+  if (!parseConfig) {
+    // Edited since loadContextModules found it cached: the command goes on with the config it started with.
+    if (snapshot) return snapshot.config;
+    throw new OutroError(
+      'INTERNAL',
+      `The config ${file} was read before \`await loadContextModules()\` loaded the config module (src/cli/context.ts).`,
+    );
+  }
+  const config = parseConfig(text, file);
+  cache.rememberConfig(dataDir, file, text, config);
+  return config;
 }
 
 /** What every command has: the app context of this process (created lazily so `--help` and `--json` stay fast), and its streams. */
@@ -68,7 +101,7 @@ export function createContext(options: ContextOptions = {}): CliContext {
     env,
     paths,
     now: fixedNow,
-    loadConfig: (file) => loaded().loadConfig(file),
+    loadConfig: (file) => loadConfig(file, paths.dataDir),
     openStore: (file, now) => loaded().openStore(file, now),
   });
   return {

@@ -34,14 +34,14 @@ export function stableStringify(value: unknown, known?: ReadonlyMap<object, stri
 
 function write(
   value: unknown,
-  key: string,
+  key: string | number,
   known: ReadonlyMap<object, string> | undefined,
 ): string | undefined {
   if (value !== null && typeof value === 'object') {
     const memo = known?.get(value);
     if (memo !== undefined) return memo;
     const toJSON = (value as { toJSON?: unknown }).toJSON;
-    if (typeof toJSON === 'function') value = toJSON.call(value, key) as unknown;
+    if (typeof toJSON === 'function') value = toJSON.call(value, String(key)) as unknown;
   }
   switch (typeof value) {
     case 'string':
@@ -61,7 +61,7 @@ function write(
   if (Array.isArray(value)) {
     let out = '[';
     for (let index = 0; index < value.length; index++)
-      out += (index > 0 ? ',' : '') + (write(value[index], String(index), known) ?? 'null');
+      out += (index > 0 ? ',' : '') + (write(value[index], index, known) ?? 'null');
     return `${out}]`;
   }
   const record = value as Record<string, unknown>;
@@ -70,10 +70,22 @@ function write(
   for (const name of sortedKeys(record)) {
     const text = write(record[name], name, known);
     if (text === undefined) continue;
-    out += `${first ? '' : ','}${JSON.stringify(name)}:${text}`;
+    out += `${first ? '' : ','}${quotedKey(name)}:${text}`;
     first = false;
   }
   return `${out}}`;
+}
+
+/** `JSON.stringify(name)` of object keys, kept: the same few field names are written for every object. */
+const quotedKeys = new Map<string, string>();
+function quotedKey(name: string): string {
+  let quoted = quotedKeys.get(name);
+  if (quoted === undefined) {
+    quoted = JSON.stringify(name);
+    if (quotedKeys.size >= 10_000) quotedKeys.clear();
+    quotedKeys.set(name, quoted);
+  }
+  return quoted;
 }
 
 const INDEX_KEY = /^(?:0|[1-9]\d{0,9})$/;

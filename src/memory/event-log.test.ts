@@ -33,6 +33,16 @@ describe('EventLog', () => {
     expect(log.count()).toBe(2);
   });
 
+  it('says which of many ids are stored, past one query of them', () => {
+    const log = open();
+    const stored = Array.from({ length: 1_200 }, (_, k) => `e${k}`);
+    log.appendAll(stored.map((id) => event(id)));
+    const asked = [...stored.filter((_, k) => k % 3 === 0), 'missing', 'e5000', 'e7'];
+    expect(log.storedIds(asked)).toEqual(new Set(asked.filter((id) => log.has(id))));
+    expect(log.storedIds(asked).size).toBe(401);
+    expect(log.storedIds([])).toEqual(new Set());
+  });
+
   it('reads in seq order, filtered by type, stream and position', () => {
     const log = open();
     log.appendAll([event('a', 'x'), event('b', 'y', 's2'), event('c', 'x', 's2')]);

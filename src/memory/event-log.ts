@@ -40,6 +40,9 @@ export interface ReadOptions {
  * does. Validation is cheap enough to do on read (~1 µs per event with zod 4, less than the
  * JSON.parse before it), so appends do not validate: the log keeps what it was given.
  */
+/** Ids per `storedIds` query (well under SQLite's limit on bound parameters). */
+const STORED_IDS_CHUNK = 500;
+
 export class EventLog {
   private readonly insert: Statement;
   private readonly byId: Statement;
@@ -108,6 +111,20 @@ export class EventLog {
 
   has(id: string): boolean {
     return this.idExists.get(id) !== undefined;
+  }
+
+  /** Which of `ids` are stored: one query per 500 ids instead of one per id (an agent's batch of new events). */
+  storedIds(ids: readonly string[]): Set<string> {
+    const stored = new Set<string>();
+    for (let from = 0; from < ids.length; from += STORED_IDS_CHUNK) {
+      const chunk = ids.slice(from, from + STORED_IDS_CHUNK);
+      const rows = this.db
+        .prepare(`SELECT id FROM events WHERE id IN (${chunk.map(() => '?').join(', ')})`)
+        .pluck()
+        .all(...chunk) as string[];
+      for (const id of rows) stored.add(id);
+    }
+    return stored;
   }
 
   get(id: string): StoredEvent | undefined {

@@ -15,7 +15,12 @@ import {
   type TypedEvent,
 } from '../../domain/events.js';
 import { systemTimeZone } from '../../domain/time-zones.js';
-import { runAnnotate } from '../../pipeline/annotate/annotate-stage.js';
+import {
+  annotateStage,
+  heuristicAnnotateStrategy,
+  runAnnotate,
+} from '../../pipeline/annotate/annotate-stage.js';
+import { runStage } from '../../pipeline/run-model-stage.js';
 import type { ModelClient } from '../../llm/model-client.js';
 import { createModelRuntime } from '../../llm/model-runtime.js';
 import type { ModelConfigBlock } from '../../llm/model-settings.js';
@@ -25,6 +30,9 @@ import { ANNOTATION_EVENT_TYPES, annotationEvents } from './annotation-events.js
 import { buildAnnotateInput, ChannelMessagesCache, readKnowledge } from './annotate-inputs.js';
 import { KNOWLEDGE_TYPES } from './knowledge-as-of.js';
 import { KnowledgeFold } from './knowledge-fold.js';
+import { AnnotatePool, type PoolBatch } from './annotate-pool.js';
+import { sameReads } from './annotate-reads.js';
+import { annotateThreads } from './annotate-threads.js';
 
 export const ANNOTATIONS_AGENT_VERSION = 'annotations-1';
 
@@ -35,7 +43,21 @@ export interface AnnotationsAgentOptions {
   modelClient?: ModelClient;
   /** Config `model.annotate: acts`: the model reads only the units' dialogue acts (classify-acts). */
   modelActs?: boolean;
+  /**
+   * Threads that annotate, the main one included (config `workers`, OUTRO_WORKERS; default 1). Above
+   * 1, and without a model, conversations are annotated ahead on worker threads (annotate-pool.ts):
+   * the events are the same whatever the number.
+   */
+  threads?: number;
+  /** A batch with fewer conversations is annotated on the main thread alone. */
+  poolFrom?: number;
+  /** Test hooks: workers run on stale knowledge (annotate-pool.ts); a batch waits until the workers are up. */
+  withholdPending?: boolean;
+  awaitWorkers?: boolean;
 }
+
+/** Fewer conversations than this in a batch are not worth the messages to the workers. */
+const POOL_FROM = 16;
 
 export class AnnotationsAgent implements Agent {
   readonly name = 'annotations';
@@ -48,6 +70,8 @@ export class AnnotationsAgent implements Agent {
    * far, and each channel's messages while the log adds nothing to its stream.
    */
   private held: { fold: KnowledgeFold; channels: ChannelMessagesCache } | undefined;
+  /** Started on the first batch that uses it, for the store it was started on; closed by `close()`. */
+  private pool: { file: string; pool: AnnotatePool } | undefined;
 
   constructor(private readonly options: AnnotationsAgentOptions = {}) {
     this.timezone = options.timezone ?? systemTimeZone();
@@ -70,31 +94,87 @@ export class AnnotationsAgent implements Agent {
     const ordered = [...latest.values()].sort((a, b) => a.payload.start.localeCompare(b.payload.start));
     const out: EventEnvelope[] = [];
     const seen = new Set<string>();
-    for (const event of ordered) {
+    const ahead = await this.poolFor(context, ordered);
+    for (const [at, event] of ordered.entries()) {
       if (context.signal.aborted) throw context.signal.reason ?? new Error('aborted');
       const conversation = event.payload;
       if (conversation.messages.length === 0) continue;
       const messages = channels.messages(conversation.channel);
       const input = buildAnnotateInput(conversation, messages, knowledge, this.timezone);
+      const done = await ahead?.batch.take(at);
       if (!input) continue;
-      const result = await runAnnotate(
-        input,
-        { now: context.now(), signal: context.signal },
-        { cache, modelClient: this.options.modelClient, modelActs: this.options.modelActs },
-      );
+      const stage = { now: context.now(), signal: context.signal };
+      // A worker's output stands only where this input answers every read its run made the same.
+      const taken = done && sameReads(done.reads, input) ? done.output : undefined;
+      if (ahead) ahead.stats[taken ? 'taken' : done ? 'redone' : 'local']++;
+      const result = taken
+        ? await runStage(annotateStage, input, stage, {
+            heuristic: { ...heuristicAnnotateStrategy, run: () => taken },
+            cache,
+          })
+        : await runAnnotate(input, stage, {
+            cache,
+            modelClient: this.options.modelClient,
+            modelActs: this.options.modelActs,
+          });
       const events = annotationEvents(input, result.output, result.provenance, event.id);
       for (const produced of events) {
-        if (seen.has(produced.id) || context.log.has(produced.id)) continue;
+        if (seen.has(produced.id)) continue;
         seen.add(produced.id);
         out.push(produced);
       }
       // Later conversations of this batch see what this one produced.
-      for (const produced of events)
-        if (hasType(produced, KNOWLEDGE_TYPES)) knowledge.fold.addPending(produced);
+      const known = events.filter((produced) => hasType(produced, KNOWLEDGE_TYPES));
+      for (const produced of known) knowledge.fold.addPending(produced);
+      ahead?.batch.produced(known);
     }
     if (context.onCommit) context.onCommit(() => cache.flush());
     else cache.flush();
-    return out;
+    // What the log already holds is not returned (asked once for the batch, not per event).
+    const stored = context.log.storedIds(out.map((produced) => produced.id));
+    return stored.size > 0 ? out.filter((produced) => !stored.has(produced.id)) : out;
+  }
+
+  /**
+   * The pool's batch for these conversations, when the pool is worth it: more than one thread, no
+   * model (its calls and cache stay here), a store on disk the workers can open, a batch big enough.
+   */
+  private async poolFor(
+    context: AgentContext,
+    ordered: readonly TypedEvent<typeof EVENT.conversationExtracted>[],
+  ): Promise<{ batch: PoolBatch; stats: AnnotatePool['stats'] } | undefined> {
+    const threads = this.options.threads ?? 1;
+    const file = context.db.name;
+    if (threads < 2 || this.options.modelClient || context.db.memory || !file) return undefined;
+    if (ordered.length < (this.options.poolFrom ?? POOL_FROM)) return undefined;
+    if (this.pool?.file !== file) {
+      await this.close();
+      this.pool = {
+        file,
+        pool: new AnnotatePool({
+          file,
+          timezone: this.timezone,
+          workers: threads - 1,
+          withholdPending: this.options.withholdPending,
+        }),
+      };
+    }
+    const { pool } = this.pool;
+    const batch = pool.batch(ordered.map((event) => event.payload));
+    if (this.options.awaitWorkers) await pool.started();
+    return { batch, stats: pool.stats };
+  }
+
+  /** Stops the pool's workers (the command or daemon is done with the agent). */
+  async close(): Promise<void> {
+    const held = this.pool;
+    this.pool = undefined;
+    await held?.pool.close();
+  }
+
+  /** How the pool's answers were used so far: taken, annotated again (the input differed), or not sent. */
+  poolStats(): AnnotatePool['stats'] | undefined {
+    return this.pool?.pool.stats;
   }
 }
 
@@ -110,9 +190,14 @@ export function annotationsAgentFromConfig(
 ): AnnotationsAgent {
   const block =
     typeof config === 'object' && config !== null
-      ? (config as { timezone?: unknown; model?: ModelConfigBlock })
+      ? (config as { timezone?: unknown; model?: ModelConfigBlock; workers?: unknown })
       : {};
   const timezone = typeof block.timezone === 'string' ? block.timezone : undefined;
   const client = modelClient ?? createModelRuntime({ model: block.model }, env)?.client;
-  return new AnnotationsAgent({ timezone, modelClient: client, modelActs: block.model?.annotate === 'acts' });
+  return new AnnotationsAgent({
+    timezone,
+    modelClient: client,
+    modelActs: block.model?.annotate === 'acts',
+    threads: annotateThreads(block.workers, env),
+  });
 }

@@ -29,6 +29,8 @@ what changed (new messages, edits, deletions). Files that cannot be read are rep
 skipped; everything else is stored. Exit status: 0 all read, 3 some files or records skipped,
 4 nothing could be read. Afterwards the agents run in this process until every event is handled
 (a killed run resumes from its checkpoints on the next ingest); --no-agents skips them.
+OUTRO_WORKERS=2 (or config workers: 2) annotates ahead on a worker thread too; the events are
+the same as with one thread (default 1: on a busy 2-core machine it cost more than it saved).
 
 Examples:
   outro ingest ~/Downloads/acme-slack-export.zip

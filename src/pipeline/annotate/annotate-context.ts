@@ -75,7 +75,9 @@ const NON_MESSAGES = new Set(['bot', 'join', 'leave', 'system', 'huddle', 'tombs
 /** A long dash between clauses ("I'll bring the cake — any allergies?") separates two acts. */
 function splitClauses(units: readonly Unit[]): Unit[] {
   return units.flatMap((unit) => {
-    if (unit.skip || !/\s[—–]\s/.test(unit.text)) return [unit];
+    // Most units hold no long dash: a substring check spares the regex.
+    if (unit.skip || !(unit.text.includes('—') || unit.text.includes('–')) || !/\s[—–]\s/.test(unit.text))
+      return [unit];
     const parts: Unit[] = [];
     let offset = 0;
     for (const part of unit.text.split(/(?<=\s)[—–](?=\s)/)) {
@@ -101,6 +103,8 @@ function sentencesOf(units: readonly Unit[]): string[] {
 interface PeopleIndex {
   resolvers: Map<string, PeopleResolver>;
   bots: Set<string>;
+  /** Profile zones by person key, read when first asked for. */
+  zones?: ReadonlyMap<string, string>;
 }
 const peopleIndexes = new WeakMap<readonly AnnotatePerson[], PeopleIndex>();
 
@@ -114,6 +118,15 @@ function peopleIndexOf(people: readonly AnnotatePerson[]): PeopleIndex {
     peopleIndexes.set(people, index);
   }
   return index;
+}
+
+/** The profile zone of each person that has one, by key (read once per people list). */
+export function personZones(people: readonly AnnotatePerson[]): ReadonlyMap<string, string> {
+  const index = peopleIndexOf(people);
+  index.zones ??= new Map(
+    people.filter((person) => person.timezone).map((person) => [person.key, person.timezone as string]),
+  );
+  return index.zones;
 }
 
 /** The resolver for a people list, preferring keys with `prefix`; made once per list and prefix (it only reads). */

@@ -19,9 +19,24 @@ function pad(value: number): string {
   return String(value).padStart(2, '0');
 }
 
+/**
+ * The local day of `instant` in `zone`: the wall clock is the instant (to the second) plus the
+ * zone's offset then, which `zoneOffsetMs` keeps by day; Intl (`wallTime`) is read only for an
+ * instant that is not a time (it throws, as before).
+ */
 function localDay(zone: string, instant: Date): { y: number; m: number; d: number; weekday: number } {
-  const { year, month, day } = wallTime(instant.getTime(), zone);
-  return { y: year, m: month, d: day, weekday: new Date(Date.UTC(year, month - 1, day)).getUTCDay() };
+  const ms = instant.getTime();
+  if (Number.isNaN(ms)) {
+    const { year, month, day } = wallTime(ms, zone);
+    return { y: year, m: month, d: day, weekday: new Date(Date.UTC(year, month - 1, day)).getUTCDay() };
+  }
+  const wall = new Date(Math.floor(ms / 1000) * 1000 + zoneOffsetMs(ms, zone));
+  return {
+    y: wall.getUTCFullYear(),
+    m: wall.getUTCMonth() + 1,
+    d: wall.getUTCDate(),
+    weekday: wall.getUTCDay(),
+  };
 }
 
 function midnight(zone: string, y: number, m: number, d: number): string {

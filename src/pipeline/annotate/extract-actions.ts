@@ -1,5 +1,11 @@
 import type { AnnotatedActionItem, AnnotatedCompletion } from './annotate-types.js';
-import { itemId, matchesAny, type AnnotateContext, type ReadMessage } from './annotate-context.js';
+import {
+  itemId,
+  matchesAny,
+  personZones,
+  type AnnotateContext,
+  type ReadMessage,
+} from './annotate-context.js';
 import { resolveDue } from './due-dates.js';
 import { ACK_WINDOW, makeItem, summaryOf, type Found } from './action-item-parts.js';
 import { namesNothing, threadRoot } from './thread-context.js';
@@ -105,11 +111,7 @@ export function extractActionItems(context: AnnotateContext): {
   items: AnnotatedActionItem[];
   completions: AnnotatedCompletion[];
 } {
-  const zones = new Map(
-    context.input.people
-      .filter((person) => person.timezone)
-      .map((person) => [person.key, person.timezone as string]),
-  );
+  const zones = personZones(context.input.people);
   // Due dates are read in the speaker's zone when their profile has one, else the configured zone.
   const { input } = context;
   const zoneOf = (author: string): string => zones.get(author) ?? context.input.timezone;

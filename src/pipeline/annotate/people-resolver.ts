@@ -113,16 +113,23 @@ export class PeopleResolver {
     const out: { key: string; index: number; text: string }[] = [];
     for (const match of sentence.matchAll(/@?([\p{L}][\p{L}\d_.-]*)(?:'s)?/gu)) {
       const word = match[1];
-      if (word.length < 3 || STOP_NAMES.has(word.toLowerCase())) continue;
+      if (word.length < 3) continue;
       // Lower-case words are names only when written as handles (@lena) or known handles with a digit/underscore.
-      const isCapital = /^\p{Lu}/u.test(word);
-      if (!isCapital && !match[0].startsWith('@') && !/[_\d]/.test(word)) continue;
+      if (!startsUpper(word) && !match[0].startsWith('@') && !/[_\d]/.test(word)) continue;
+      if (STOP_NAMES.has(word.toLowerCase())) continue;
       const key = this.resolve(word);
       if (key && !out.some((hit) => hit.key === key && hit.index === match.index))
         out.push({ key, index: match.index ?? 0, text: word });
     }
     return out;
   }
+}
+
+/** `/^\p{Lu}/u.test(word)`, without the regex for an ASCII first letter (most words). */
+function startsUpper(word: string): boolean {
+  const code = word.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90;
+  return /^\p{Lu}/u.test(word);
 }
 
 /** Normalized names by written form: the same words are looked up for every sentence and conversation. */

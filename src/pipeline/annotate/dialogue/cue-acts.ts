@@ -50,11 +50,12 @@ export function cueActOf(text: string): DialogueAct | null {
 export function isCompletionText(text: string): boolean {
   const head = text.slice(0, 160);
   if (/^[^.!]*\?/.test(head)) return false;
+  // Most units say nothing of the kind: the dated-commitment pattern below is the costly one.
+  if (!matches(head, COMPLETION_CUES)) return false;
   const first = head.split(/[.!]/)[0] ?? '';
   // "the pricing page is merged, deploying it Wed": done so far, the next step still promised.
   const next = DATED_COMMITMENT[0].exec(first);
   return (
-    matches(head, COMPLETION_CUES) &&
     !matches(head, NOT_COMPLETIONS) &&
     !/\b(i'll|i will|going to|gonna)\b/i.test(first) &&
     !(next && next.index > 0 && /^[,;:—–]/.test(next[0]))

@@ -18,6 +18,12 @@ export interface OwnershipFrame {
   declarative?: boolean;
   /** Read over the whole unit, heading included ("anything payments-related, ⟦0⟧'s your guy"). */
   whole?: boolean;
+  /**
+   * What a clause (lower-cased) must hold for `pattern` to match, where the pattern's required
+   * literals (regex-gate.ts) are too short for the gate to use: tested first, so a clause without
+   * it skips the pattern's backtracking.
+   */
+  cue?: RegExp;
 }
 
 const P = String.raw`⟦(?<p>\d+)⟧`;
@@ -104,6 +110,7 @@ export const OWNERSHIP_FRAMES: OwnershipFrame[] = [
   // "label printing → ask Mateo", "payroll/benefits → Leila", "anything Gordon is upset about → me"
   {
     name: 'arrow',
+    cue: /→|->|=>|⇒|➡/,
     pattern: rx(String.raw`(?<y>[^→⇒]+?)\s*(?:→|->|=>|⇒|➡️?)\s*(?:${ASK}\s+)?${P}\s*[.!]*$`),
   },
   // "please send SSO stuff to Kofi from Monday"

@@ -7,6 +7,7 @@ import { effectiveDate, effectiveEnd } from './effective-date.js';
 import { entityOfPhrase, objectSlot } from './object-slot.js';
 import { CLASSIFIED_FRAME, OWNERSHIP_FRAMES, type OwnershipFrame } from './ownership-frames.js';
 import { markPersons } from './person-slots.js';
+import { foldForGate, mayMatch } from '../regex-gate.js';
 
 /** One "person owns object" read from a clause. */
 export interface OwnershipClaim {
@@ -85,9 +86,10 @@ export function ownershipClaims(
     if (marked.persons.length === 0) continue;
     antecedentPerson = marked.persons.filter((key) => key !== read.message.author).pop() ?? antecedentPerson;
     const { heading, clauses } = clausesOf(marked.text);
+    const markedFolded = foldForGate(marked.text);
     const read1 = (candidates: OwnershipFrame[]): Hit[] => {
       const whole = candidates.flatMap((frame) => {
-        const match = frame.whole ? frame.pattern.exec(marked.text) : null;
+        const match = frame.whole && tryFrame(frame, markedFolded) ? frame.pattern.exec(marked.text) : null;
         return match?.groups
           ? [{ clause: marked.text, lead: '', negated: false, previous: undefined, frame, match }]
           : [];
@@ -98,8 +100,9 @@ export function ownershipClaims(
         const clause = said.replace(NEGATION, '').replace(/\s+/g, ' ');
         const negated = clause !== said.replace(/\s+/g, ' ');
         const lead = [heading ?? '', ...clauses.slice(0, index)].join(' ');
+        const folded = foldForGate(clause);
         for (const frame of candidates) {
-          if (frame.whole) continue;
+          if (frame.whole || !tryFrame(frame, folded)) continue;
           const match = frame.pattern.exec(clause);
           if (match?.groups) return [{ clause, lead, negated, previous: clauses[index - 1], frame, match }];
         }
@@ -131,6 +134,15 @@ export function ownershipClaims(
     }
   }
   return claims;
+}
+
+/**
+ * Whether a frame may match a clause (folded by `foldForGate`): its pattern's required literals
+ * (regex-gate.ts) and, where a frame says one, the cue it cannot match without. Exact: a frame
+ * ruled out here could not have matched.
+ */
+function tryFrame(frame: OwnershipFrame, folded: string): boolean {
+  return (frame.cue === undefined || frame.cue.test(folded)) && mayMatch(frame.pattern, folded);
 }
 
 /** What the filler reads of a unit: its text and its act (a bot's sentence reads as "other"). */
