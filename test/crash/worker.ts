@@ -1,7 +1,8 @@
 /**
  * A crash-test worker: "ingests" a deterministic stream of messages in chunks, runs the agents
  * after each chunk, then runs a three-step workflow. Safe to SIGKILL anywhere and start again on
- * the same store. Usage: node --import tsx test/crash/worker.ts DB BODIES
+ * the same store. Usage: node --import tsx test/crash/worker.ts DB BODIES (the crash test runs
+ * its compiled form, test/compiled-workers.ts)
  */
 import { appendFileSync } from 'node:fs';
 import { AgentRuntime } from '../../src/runtime/agents/agent-runtime.js';

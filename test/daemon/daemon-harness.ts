@@ -2,14 +2,14 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { DaemonStatus } from '../../src/daemon/daemon-status.js';
 
-/** The CLI from source, run the way a user's shell runs bin/outro (a separate process). */
-const ENTRY = resolve('test/daemon/cli-entry.ts');
+/**
+ * The built CLI, run the way a user's shell runs it (a separate process, bin/outro → dist/; the
+ * vitest globalSetup rebuilds dist/ when src/ is newer). `daemon start` re-runs the same binary.
+ */
+const BIN = resolve('bin/outro');
 const ROOT = resolve('.');
-/** tsx by absolute URL, so a CLI started from any cwd (and the daemon it spawns) loads the TS sources. */
-const TSX = pathToFileURL(resolve('node_modules/tsx/dist/loader.mjs')).href;
 
 export interface Home {
   dir: string;
@@ -48,7 +48,7 @@ export interface CliResult {
 }
 
 export function cli(home: Home, args: string[], env: NodeJS.ProcessEnv = {}, cwd = ROOT): CliResult {
-  const result = spawnSync(process.execPath, ['--import', TSX, ENTRY, ...args], {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd,
     encoding: 'utf8',
     env: { ...home.env, ...env },
@@ -59,7 +59,7 @@ export function cli(home: Home, args: string[], env: NodeJS.ProcessEnv = {}, cwd
 
 /** `outro daemon run` as a child this test controls (to SIGKILL it, for example). */
 export function spawnDaemon(home: Home): ChildProcess & { output: () => string } {
-  const child = spawn(process.execPath, ['--import', TSX, ENTRY, 'daemon', 'run'], {
+  const child = spawn(process.execPath, [BIN, 'daemon', 'run'], {
     cwd: ROOT,
     env: home.env,
     stdio: ['ignore', 'pipe', 'pipe'],
