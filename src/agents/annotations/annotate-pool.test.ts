@@ -3,14 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../app/config.js';
-import { ingestPaths } from '../../app/ingest.js';
 import { openStore, type Store } from '../../app/store.js';
-import { CONNECTORS } from '../../connectors/registry.js';
 import { EVENT, type StoredEvent } from '../../domain/events.js';
 import { ConversationsAgent } from '../conversations/conversations-agent.js';
 import { AnnotatePool } from './annotate-pool.js';
 import { AnnotationsAgent, type AnnotationsAgentOptions } from './annotations-agent.js';
+import { ingestFixtureChats } from './testing/ingest-fixture-chats.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const workspace = path.join(root, 'fixtures/workspace');
@@ -21,21 +19,11 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 async function disentangled(name: string): Promise<{ store: Store; now: Date; timezone?: string }> {
   const now = new Date('2026-11-24T00:00:00.000Z');
   const store = openStore(path.join(tmp, name, 'outro.db'), () => now);
-  const config = loadConfig(path.join(workspace, 'outro.yaml'));
-  await ingestPaths(
-    store,
-    ['slack', 'discord', 'teams'].map((source) => path.join(workspace, source)),
-    {
-      connectors: CONNECTORS,
-      connectorOptions: { now, calendarPastDays: 30, calendarFutureDays: 30 },
-      aliases: config.people,
-      worker: 'never',
-    },
-  );
+  const { timezone } = await ingestFixtureChats(store, workspace, now);
   const conversations = new ConversationsAgent();
   const messages = store.log.read({ types: conversations.consumes });
   store.log.appendAll(await conversations.handle(messages, contextOf(store, now)));
-  return { store, now, timezone: config.timezone };
+  return { store, now, timezone };
 }
 
 function contextOf(store: Store, now: Date) {

@@ -5,13 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { evaluateAnnotations } from '../../../scripts/eval-fixtures.js';
-import { loadConfig } from '../../app/config.js';
-import { ingestPaths } from '../../app/ingest.js';
 import { openStore } from '../../app/store.js';
-import { CONNECTORS } from '../../connectors/registry.js';
 import { EVENT, type EventEnvelope } from '../../domain/events.js';
 import { ConversationsAgent } from '../conversations/conversations-agent.js';
 import { AnnotationsAgent } from './annotations-agent.js';
+import { ingestFixtureChats } from './testing/ingest-fixture-chats.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const workspace = path.join(root, 'fixtures/workspace');
@@ -41,17 +39,7 @@ describe.skipIf(!labelled)('annotations on the labelled fixture workspace', () =
     const tmp = mkdtempSync(path.join(os.tmpdir(), 'outro-annotate-replay-'));
     const store = openStore(path.join(tmp, 'outro.db'), () => now);
     try {
-      const config = loadConfig(path.join(workspace, 'outro.yaml'));
-      await ingestPaths(
-        store,
-        ['slack', 'discord', 'teams'].map((name) => path.join(workspace, name)),
-        {
-          connectors: CONNECTORS,
-          connectorOptions: { now, calendarPastDays: 30, calendarFutureDays: 30 },
-          aliases: config.people,
-          worker: 'never',
-        },
-      );
+      const { timezone } = await ingestFixtureChats(store, workspace, now);
       const context = {
         db: store.db,
         log: store.log,
@@ -64,7 +52,7 @@ describe.skipIf(!labelled)('annotations on the labelled fixture workspace', () =
       const messages = store.log.read({ types: conversations.consumes });
       for (let at = 0; at < messages.length; at += 200)
         store.log.appendAll(await conversations.handle(messages.slice(at, at + 200), context));
-      const agent = new AnnotationsAgent({ timezone: config.timezone });
+      const agent = new AnnotationsAgent({ timezone });
       const extracted = store.log.read({ types: agent.consumes });
       for (let at = 0; at < extracted.length; at += 40)
         store.log.appendAll(await agent.handle(extracted.slice(at, at + 40), context));
