@@ -43,17 +43,6 @@ async function kuzuStore(): Promise<KuzuGraphStore> {
   return store;
 }
 
-function batchesOf(random: TestRandom, events: readonly StoredEvent[]): StoredEvent[][] {
-  const shuffled = random.shuffle(events);
-  const batches: StoredEvent[][] = [];
-  for (let at = 0; at < shuffled.length;) {
-    const size = 1 + random.int(25);
-    batches.push(shuffled.slice(at, at + size));
-    at += size;
-  }
-  return batches;
-}
-
 async function applyAll(projector: GraphProjector, batches: StoredEvent[][]): Promise<void> {
   for (const batch of batches) await projector.apply(batch);
 }
@@ -66,7 +55,7 @@ describe('GraphProjector', () => {
     await projector.apply(events);
     const once = await graph.dump();
     await projector.apply(events);
-    await applyAll(projector, batchesOf(new TestRandom(9), events));
+    await applyAll(projector, new TestRandom(9).batches(events, 25));
     expect(await graph.dump()).toEqual(once);
   });
 
@@ -89,7 +78,7 @@ describe('GraphProjector', () => {
       const graph = new MemoryGraphStore();
       await applyAll(
         new GraphProjector(new MemoryClaimIndex(), graph),
-        batchesOf(new TestRandom(seed), events),
+        new TestRandom(seed).batches(events, 25),
       );
       expect(await graph.dump()).toEqual(expected);
       expect(await graph.cursor()).toBe(await replayed.cursor());
@@ -103,7 +92,7 @@ describe('GraphProjector', () => {
     const incremental = await kuzuStore();
     await applyAll(
       new GraphProjector(new SqliteClaimIndex(db), incremental),
-      batchesOf(new TestRandom(7), events),
+      new TestRandom(7).batches(events, 25),
     );
     const incrementalDump = await incremental.dump();
 
@@ -128,7 +117,7 @@ describe('GraphProjector', () => {
     for (const graph of [new MemoryGraphStore(), await kuzuStore()]) {
       await applyAll(
         new GraphProjector(new MemoryClaimIndex(), graph),
-        batchesOf(new TestRandom(11), events),
+        new TestRandom(11).batches(events, 25),
       );
       const titles = (await graph.meetings({})).map((meeting) => meeting.title);
       expect(titles).toEqual(['1:1', '1:1 (moved)', 'Retro (back on)', '1:1']);

@@ -68,18 +68,6 @@ async function edgesOf(store: KuzuGraphStore): Promise<string[]> {
   return edges.sort();
 }
 
-/** Shuffled batches of 1 to 120 events: records and slots both new and rewritten. */
-function batchesOf(random: TestRandom, events: readonly StoredEvent[]): StoredEvent[][] {
-  const shuffled = random.shuffle(events);
-  const batches: StoredEvent[][] = [];
-  for (let at = 0; at < shuffled.length;) {
-    const size = 1 + random.int(120);
-    batches.push(shuffled.slice(at, at + size));
-    at += size;
-  }
-  return batches;
-}
-
 /** Values a CSV file must carry through unchanged. */
 const AWKWARD = [
   'Doe, Jane "JD"',
@@ -151,7 +139,8 @@ describe('KuzuGraphStore batches by LOAD FROM', () => {
     const rows = (await kuzuStore(Number.POSITIVE_INFINITY)).store;
     for (const store of [loaded, rows]) {
       const projector = new GraphProjector(new MemoryClaimIndex(), store);
-      for (const batch of batchesOf(new TestRandom(12), events)) await projector.apply(batch);
+      // Shuffled batches of 1 to 120 events: records and slots both new and rewritten.
+      for (const batch of new TestRandom(12).batches(events, 120)) await projector.apply(batch);
     }
     const replayed = new MemoryGraphStore();
     await rebuildProjection(events, new MemoryClaimIndex(), replayed, events[events.length - 1].seq);

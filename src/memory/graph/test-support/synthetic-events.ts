@@ -25,6 +25,18 @@ export class TestRandom extends Prng {
     }
     return out;
   }
+
+  /** `items` shuffled, then cut into consecutive batches of 1 to `maxSize` items. */
+  batches<T>(items: readonly T[], maxSize: number): T[][] {
+    const shuffled = this.shuffle(items);
+    const out: T[][] = [];
+    for (let at = 0; at < shuffled.length;) {
+      const size = 1 + this.int(maxSize);
+      out.push(shuffled.slice(at, at + size));
+      at += size;
+    }
+    return out;
+  }
 }
 
 const DAY = 86_400_000;
