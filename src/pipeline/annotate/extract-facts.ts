@@ -15,6 +15,7 @@ import { handedOver } from './facts/handover.js';
 import { ownershipClaims } from './facts/slot-filler.js';
 import { templateFacts } from './facts/template-facts.js';
 import { earlierOwnedThing, listedParts, type OwnedThing } from './owned-things.js';
+import { messageById } from './message-index.js';
 
 type Retraction = AnnotateOutput['retractions'][number];
 
@@ -51,7 +52,7 @@ export function extractFacts(
   };
   /** "owns the sync engine: the queue worker, the retry job": those are the sync engine's other names. */
   const nameListedParts = (fact: AnnotatedFact): void => {
-    const read = context.messages.find((m) => m.message.id === fact.evidence[0]);
+    const read = messageById(context.messages, fact.evidence[0]);
     if (!read) return;
     const parts = listedParts(read.message.text, context.entities.formsOf(fact.object));
     for (const part of parts) context.entities.addAlias(fact.object, part);

@@ -14,6 +14,7 @@ import {
   REQUEST_CUES,
   SMALL_TALK,
 } from './lexicon/cues.js';
+import { messageById } from './message-index.js';
 
 const QUESTION_START =
   /^(?:@?[\p{L}][\p{L}_.-]*[,:]?\s+)?(who|what|when|where|why|how|which|is|are|was|were|does|do|did|can|could|should|would|will|has|have|any|anyone|anybody|anything|someone|somebody)\b/iu;
@@ -95,7 +96,7 @@ export function extractQuestions(context: AnnotateContext): AnnotatedQuestion[] 
     if (addressees.length === 0) {
       const target = message.replyTo ?? message.thread;
       const parent =
-        target && target !== message.id ? context.messages.find((m) => m.message.id === target) : undefined;
+        target && target !== message.id ? messageById(context.messages, target) : undefined;
       if (parent && parent.message.author !== message.author && !parent.isBot)
         addressees.push(parent.message.author);
     }

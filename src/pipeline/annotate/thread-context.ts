@@ -1,4 +1,5 @@
 import type { AnnotateContext, ReadMessage } from './annotate-context.js';
+import { messageById } from './message-index.js';
 
 /** An ask or promise that names no one and nothing by name ("sending pricing Monday", "which do you want?"): its thread says what it is about. */
 export function namesNothing(text: string): boolean {
@@ -15,5 +16,5 @@ export function namesNothing(text: string): boolean {
 export function threadRoot(context: AnnotateContext, read: ReadMessage): string | undefined {
   const { thread, id } = read.message;
   if (!thread || thread === id) return undefined;
-  return context.messages.find((other) => other.message.id === thread)?.message.id;
+  return messageById(context.messages, thread)?.message.id;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { disentangle } from './disentangle.js';
+import { disentangle, MAX_CONVERSATION_LINES } from './disentangle.js';
 import type { ChatLine } from './types.js';
 
 const T0 = Date.UTC(2024, 0, 8, 9, 0);
@@ -145,6 +145,32 @@ describe('disentangle', () => {
       disentangle(lines, { unaddressedShift: shift }).conversations.length;
     expect(count(-20)).toBe(1);
     expect(count(20)).toBe(3);
+  });
+
+  it('starts a new conversation when one reaches maxLines, for learned links and native threads alike', () => {
+    // One author answering the other every 20 s about the same thing: read as one long conversation.
+    const busy = chat(
+      Array.from({ length: 25 }, (_, k): [string, string] => [
+        k % 2 ? 'bob' : 'alice',
+        `${k % 2 ? 'alice' : 'bob'}: the deploy of build ${k} is still failing on the same test`,
+      ]),
+    );
+    expect(disentangle(busy).conversations).toHaveLength(1);
+    const capped = disentangle(busy, { maxLines: 10 });
+    expect(capped.conversations.map((c) => c.length)).toEqual([10, 10, 5]);
+    expect(capped.parent.get('m10')).toBe('m10');
+    expect(capped.parent.get('m11')).toBe('m10');
+
+    const thread = chat(
+      Array.from({ length: 12 }, (_, k): [string, string, Partial<ChatLine>] => [
+        k % 2 ? 'bob' : 'alice',
+        k === 0 ? 'release notes thread' : 'ok',
+        { thread: 'm0' },
+      ]),
+    );
+    expect(disentangle(thread).conversations).toHaveLength(1);
+    expect(disentangle(thread, { maxLines: 5 }).conversations.map((c) => c.length)).toEqual([5, 5, 2]);
+    expect(MAX_CONVERSATION_LINES).toBeGreaterThanOrEqual(500);
   });
 
   it('returns nothing for no lines', () => {

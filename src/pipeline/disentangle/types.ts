@@ -37,12 +37,15 @@ export interface DisentangleOptions {
    * the trained behaviour (no gap limit, no shift). Default: measured from the stream (stream-pace.ts: a median
    * pause of 30 s or more between lines is 'chat'). */
   pace?: 'chat' | 'irc';
+  /** A conversation holds at most this many lines; the next line that would join it starts a new one (default
+   * MAX_CONVERSATION_LINES). */
+  maxLines?: number;
   /** Weights to use instead of the shipped model (training, tests). */
   model?: DisentanglerModel;
 }
 
 /** How each line was attached: a native thread or reply, the learned scorer, or a rule. */
-export type LinkSource = 'reply' | 'thread' | 'model' | 'system' | 'first';
+export type LinkSource = 'reply' | 'thread' | 'model' | 'system' | 'first' | 'full';
 
 export interface DisentangleResult {
   /** id -> antecedent id (its own id when it starts a conversation). */

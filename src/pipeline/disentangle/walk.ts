@@ -14,8 +14,16 @@ export interface Walked {
   how: LinkSource[];
 }
 
-/** `maxGapMinutes`: earlier lines more than this many minutes older than a line are never its antecedent. */
-export function walk(lines: PreparedLines, window: number, decide: Decide, maxGapMinutes = Infinity): Walked {
+/** `maxGapMinutes`: earlier lines more than this many minutes older than a line are never its antecedent.
+ * `maxLines`: a line whose antecedent's conversation already holds this many lines starts a new one, whatever
+ * linked it (a busy channel chained into one endless conversation costs the stages after this one its square). */
+export function walk(
+  lines: PreparedLines,
+  window: number,
+  decide: Decide,
+  maxGapMinutes = Infinity,
+  maxLines = Infinity,
+): Walked {
   const state = new StreamState(lines);
   const scratch = new Scratch(lines.n, lines.authorCount, lines.vocabulary);
   const buf = new CandidateBuffer(window);
@@ -44,6 +52,10 @@ export function walk(lines: PreparedLines, window: number, decide: Decide, maxGa
       extractCandidates(state, statics, scratch, i, window, buf, eligible, maxGapMinutes);
       p = buf.count === 1 ? i : decide(i, buf, state);
       how[i] = buf.count === 1 ? 'first' : 'model';
+    }
+    if (p !== i && state.convSize[state.conv[p]] >= maxLines) {
+      p = i;
+      how[i] = 'full';
     }
     if (root >= 0 && root <= i) threadLast.set(root, i);
     state.link(i, p);

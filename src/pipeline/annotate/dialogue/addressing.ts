@@ -1,6 +1,7 @@
 import type { AnnotateContext, ReadMessage } from '../annotate-context.js';
 import type { ReadUnit } from './unit-acts.js';
 import { NEED_BY } from '../lexicon/cues.js';
+import { messageById } from '../message-index.js';
 
 /** Words that put a request or question to everyone present ("everyone please…", "@here", "all:"). */
 const TO_EVERYONE =
@@ -53,7 +54,7 @@ export function unitAddressing(context: AnnotateContext, read: ReadMessage, unit
 function replyTarget(context: AnnotateContext, read: ReadMessage): string | undefined {
   const { author, replyTo, thread, id } = read.message;
   if (replyTo) {
-    const target = context.messages.find((other) => other.message.id === replyTo);
+    const target = messageById(context.messages, replyTo);
     if (target && target.message.author !== author) return target.message.author;
   }
   if (!thread || thread === id) return undefined;

@@ -1,4 +1,5 @@
 import type { ReadMessage } from '../annotate-context.js';
+import { messageById, repliesTo, threadReplies } from '../message-index.js';
 
 /** How many earlier messages, and how long before, an unthreaded reply may answer. */
 export const RESPONSE_WINDOW = { messages: 6, ms: 6 * 3_600_000 };
@@ -10,27 +11,33 @@ export const RESPONSE_WINDOW = { messages: 6, ms: 6 * 3_600_000 };
  */
 export function answerable(messages: readonly ReadMessage[], later: ReadMessage): ReadMessage[] {
   const { message } = later;
-  const before = messages.slice(0, later.index).filter((read) => !read.isBot);
+  const earlier = (read: ReadMessage | undefined): read is ReadMessage =>
+    read !== undefined && read.index < later.index && !read.isBot;
+  const nearestFirst = (reads: Array<ReadMessage | undefined>): ReadMessage[] =>
+    reads.filter(earlier).sort((a, b) => b.index - a.index);
   if (message.replyTo) {
     // A reply chain (Teams replies all point at the root post; Discord replies at one message):
     // the target and the other replies to it, nearest first.
-    const chain = before.filter(
-      (read) => read.message.id === message.replyTo || read.message.replyTo === message.replyTo,
-    );
-    if (chain.length > 0) return chain.reverse();
+    const chain = nearestFirst([
+      messageById(messages, message.replyTo),
+      ...repliesTo(messages, message.replyTo),
+    ]);
+    if (chain.length > 0) return chain;
   }
   const thread = message.thread && message.thread !== message.id ? message.thread : undefined;
   if (thread) {
-    const inThread = before.filter((read) => read.message.id === thread || read.message.thread === thread);
-    if (inThread.length > 0) return inThread.reverse();
+    const inThread = nearestFirst([messageById(messages, thread), ...threadReplies(messages, thread)]);
+    if (inThread.length > 0) return inThread;
   }
   const at = Date.parse(message.ts);
   // Unthreaded: the channel's recent messages, but not other threads' replies.
-  return before
-    .filter((read) => !(read.message.thread && read.message.thread !== read.message.id))
-    .slice(-RESPONSE_WINDOW.messages)
-    .filter((read) => at - Date.parse(read.message.ts) <= RESPONSE_WINDOW.ms)
-    .reverse();
+  const recent: ReadMessage[] = [];
+  for (let k = later.index - 1; k >= 0 && recent.length < RESPONSE_WINDOW.messages; k--) {
+    const read = messages[k];
+    if (read.isBot || (read.message.thread && read.message.thread !== read.message.id)) continue;
+    recent.push(read);
+  }
+  return recent.filter((read) => at - Date.parse(read.message.ts) <= RESPONSE_WINDOW.ms);
 }
 
 /** Reactions that say yes (👍, ✅, +1, 👌, 🙌) — on a proposal an acceptance, on a request by its assignee a done or an ack. */

@@ -1,6 +1,7 @@
 import type { AnnotatedFact, AnnotateOutput } from '../annotate-types.js';
 import type { AnnotateContext, ReadMessage } from '../annotate-context.js';
 import { normalizeEntityName } from '../entities.js';
+import { messageById } from '../message-index.js';
 
 type Retraction = AnnotateOutput['retractions'][number];
 
@@ -29,7 +30,7 @@ export function sameName(a: string, b: string): boolean {
 
 /** The message a fact was said in, and whether `read` answers it (reply, thread) or follows it closely. */
 function answers(context: AnnotateContext, read: ReadMessage, fact: AnnotatedFact): ReadMessage | undefined {
-  const source = context.messages.find((candidate) => candidate.message.id === fact.evidence[0]);
+  const source = messageById(context.messages, fact.evidence[0]);
   if (!source || source.index >= read.index) return undefined;
   const replied =
     read.message.replyTo === source.message.id ||
