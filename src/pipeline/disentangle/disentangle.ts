@@ -5,7 +5,7 @@ import { streamPace, TEAM_CHAT_MAX_GAP_MINUTES, TEAM_CHAT_UNADDRESSED_SHIFT } fr
 import type { ChatLine, DisentangleOptions, DisentangleResult } from './types.js';
 import { walk, type Decide } from './walk.js';
 
-export const DISENTANGLE_CODE_VERSION = 'disentangle-3';
+export const DISENTANGLE_CODE_VERSION = 'disentangle-4';
 
 /** The most lines one conversation holds: a busy channel where every line follows the one before (a message every
  * 37 s for a week) otherwise reads as one conversation of 20,000 lines, and what reads a conversation (replies,
