@@ -2,6 +2,7 @@ import type { EventLog } from '../memory/event-log.js';
 import type { SqliteDatabase } from '../memory/sqlite.js';
 import type { Agent } from '../runtime/agents/agent.js';
 import { createAgents } from './index.js';
+import { limitHeapGrowth } from '../runtime/heap-growth.js';
 import {
   AgentRuntime,
   type AgentProgress,
@@ -26,6 +27,7 @@ export interface RunUntilDrainedOptions {
 
 /** Runs every agent in this process until the bus is drained (what `outro ingest` and the daemon call). */
 export async function runUntilDrained(options: RunUntilDrainedOptions): Promise<DrainSummary> {
+  limitHeapGrowth();
   const now = options.now ?? (() => new Date());
   const agents =
     options.agents ??
