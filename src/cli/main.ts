@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { OutroError, toOutroError, type ErrorCode } from '../domain/errors.js';
 import type { ContextOptions } from './context.js';
+import { limitHeapGrowth } from '../runtime/heap-growth.js';
 
 export interface MainResult {
   /** undefined on success; the error's code otherwise (bin/outro maps it to an exit status). */
@@ -22,6 +23,8 @@ export function runLocal(argv: readonly string[], options: ContextOptions = {}):
 }
 
 async function run(argv: readonly string[], options: ContextOptions): Promise<MainResult> {
+  // Before any work: V8 keeps the limit set at each full collection until the next one, so set late the ingest's.
+  limitHeapGrowth();
   const stderr = options.stderr ?? process.stderr;
   const json = argv.includes('--json');
   // Loaded here, not at startup: bin/outro's import of this module stays small.

@@ -11,7 +11,9 @@ let limited = false;
  * of a 100,000-message channel, ~150 MB live became 600 MB of heap before the next full
  * collection, and peak RSS 983-1,155 MB. With the factor at 1.5: 763-791 MB, at about the same CPU
  * (more full collections, each of a smaller heap). V8 reads the flag at each collection, so it
- * takes effect when set at run time. Called where the agents run (ingest, retry, the daemon).
+ * takes effect when set at run time, from the next full collection on: the CLI sets it first thing
+ * (a limit set after the ingest's collections came too late: 252 MB live then, 1,040 MB of heap
+ * before the next), and the agents' runner sets it for other callers.
  */
 export function limitHeapGrowth(): void {
   if (limited) return;
