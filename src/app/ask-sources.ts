@@ -1,6 +1,6 @@
 import type { AskSources } from '../answers/ask/answer-support.js';
 import { openAskSources } from '../answers/ask/open-sources.js';
-import type { AppContext } from './app-context.js';
+import { storeDatabase, type AppContext } from './app-context.js';
 import { meList } from './config-me.js';
 import { graphWaitMs, openGraphForQuery } from './graph.js';
 
@@ -18,7 +18,7 @@ export async function withAskSources<T, P = undefined>(
   const config = ctx.config();
   let degraded: string | undefined;
   const opening = openAskSources({
-    db: ctx.store().db,
+    db: storeDatabase(ctx),
     openGraph: async () => {
       const opened = await openGraphForQuery(ctx.paths.graphDir, graphWaitMs(ctx.env));
       degraded = opened.degraded;
