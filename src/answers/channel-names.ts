@@ -1,6 +1,9 @@
-import { addChannel, type ChannelUpdated } from '../domain/channel.js';
-import { EVENT } from '../domain/events.js';
+import type { ChannelUpdated } from '../domain/channel.js';
+import { addChannel } from '../domain/channel-fold.js';
+import { EVENT } from '../domain/event-catalogue.js';
+import { channelUpdates } from '../memory/channel-queries.js';
 import type { EventLog } from '../memory/event-log.js';
+import type { SqliteDatabase } from '../memory/sqlite.js';
 
 /**
  * How a channel is shown to people, in one place (brief citations, ask and history evidence,
@@ -33,6 +36,13 @@ export class ChannelDirectory {
   static fromLog(log: EventLog): ChannelDirectory {
     const channels = new Map<string, ChannelUpdated>();
     for (const event of log.iterateTyped([EVENT.channelUpdated])) addChannel(channels, event.payload);
+    return new ChannelDirectory(channels);
+  }
+
+  /** As `fromLog`, from memory/channel-queries.ts (the same channels, read without zod): a cold `ask` loads no zod. */
+  static fromDatabase(db: SqliteDatabase): ChannelDirectory {
+    const channels = new Map<string, ChannelUpdated>();
+    for (const channel of channelUpdates(db)) addChannel(channels, channel);
     return new ChannelDirectory(channels);
   }
 

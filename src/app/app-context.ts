@@ -1,3 +1,4 @@
+import type { SqliteDatabase } from '../memory/sqlite.js';
 import type { Config } from './config.js';
 import type { ReplayProgress } from '../memory/graph/rebuild.js';
 import type { AgentProgress } from '../runtime/agents/agent-runtime.js';
@@ -19,6 +20,16 @@ export interface AppContext {
   now(): Date;
   config(): Config;
   store(): Store;
+  /**
+   * The store's database alone, for a use case that only reads it (see `storeDatabase`): where it
+   * is given, it opens without loading the event log's schemas (zod). Absent: `store().db`.
+   */
+  database?(): SqliteDatabase;
+}
+
+/** The store's database: without the event log objects where the context can open it so. */
+export function storeDatabase(ctx: AppContext): SqliteDatabase {
+  return ctx.database ? ctx.database() : ctx.store().db;
 }
 
 /** Callbacks only an in-process caller can give (progress on a terminal); never sent to the daemon. */
@@ -45,7 +56,10 @@ export interface AppContextParts {
   /** A fixed "now" (ISO 8601), or a clock; absent: the wall clock. */
   now?: string | (() => Date);
   loadConfig(file: string): Config;
-  openStore(file: string, now: () => Date): Store;
+  /** `db`: the database `openDatabase` opened, when it was asked for first. */
+  openStore(file: string, now: () => Date, db?: SqliteDatabase): Store;
+  /** Opens the store's database alone (app/store-database.ts); absent: `database()` opens the whole store. */
+  openDatabase?(file: string): SqliteDatabase;
 }
 
 export interface OpenAppContext extends AppContext {
@@ -59,15 +73,21 @@ export function makeAppContext(parts: AppContextParts): OpenAppContext {
   const now = typeof fixed === 'function' ? fixed : (): Date => (fixed ? new Date(fixed) : new Date());
   let config: Config | undefined;
   let store: Store | undefined;
+  // Opened alone by database() before any store(); store() then wraps it (one connection).
+  let db: SqliteDatabase | undefined;
+  const openDatabase = parts.openDatabase;
   return {
     env: parts.env,
     paths: parts.paths,
     now,
     config: () => (config ??= parts.loadConfig(parts.paths.configFile)),
-    store: () => (store ??= parts.openStore(parts.paths.database, now)),
+    store: () => (store ??= parts.openStore(parts.paths.database, now, db)),
+    ...(openDatabase ? { database: () => store?.db ?? (db ??= openDatabase(parts.paths.database)) } : {}),
     close: () => {
-      store?.close();
+      if (store) store.close();
+      else db?.close();
       store = undefined;
+      db = undefined;
     },
   };
 }

@@ -1,6 +1,5 @@
 import type { AskSources } from '../answers/ask/answer-support.js';
-import { openAskSources } from '../answers/ask/open-sources.js';
-import type { AppContext } from './app-context.js';
+import { storeDatabase, type AppContext } from './app-context.js';
 import { meList } from './config-me.js';
 import { graphWaitMs, openGraphForQuery } from './graph.js';
 
@@ -17,10 +16,23 @@ export async function withAskSources<T, P = undefined>(
 ): Promise<T> {
   const config = ctx.config();
   let degraded: string | undefined;
+  // Started before the answer code (and zod) loads: Kùzu opens on its own threads meanwhile.
+  const graphOpening = openGraphForQuery(ctx.paths.graphDir, graphWaitMs(ctx.env));
+  graphOpening.catch(() => undefined); // awaited below: a failed open must not count as unhandled meanwhile
+  let openAskSources: typeof import('../answers/ask/open-sources.js').openAskSources;
+  try {
+    ({ openAskSources } = await import('../answers/ask/open-sources.js'));
+  } catch (error) {
+    await graphOpening.then(
+      ({ graph }) => graph.close(),
+      () => undefined,
+    );
+    throw error;
+  }
   const opening = openAskSources({
-    db: ctx.store().db,
+    db: storeDatabase(ctx),
     openGraph: async () => {
-      const opened = await openGraphForQuery(ctx.paths.graphDir, graphWaitMs(ctx.env));
+      const opened = await graphOpening;
       degraded = opened.degraded;
       return opened.graph;
     },

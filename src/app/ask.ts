@@ -4,7 +4,7 @@ import type { AnswerEvidence, AskAnswer } from '../answers/ask/ask-types.js';
 import type { EntityHistory } from '../answers/ask/entity-history.js';
 import { OutroError } from '../domain/errors.js';
 import type { Embedder } from '../llm/embeddings/embedder.js';
-import type { AppContext } from './app-context.js';
+import { storeDatabase, type AppContext } from './app-context.js';
 import { modelRuntime, modelSettings } from './model.js';
 import type { AskInput, HistoryInput } from './operation-inputs.js';
 
@@ -14,7 +14,10 @@ export interface AskResult {
   timeZone?: string;
 }
 
-/** `outro ask`: an answer with confidence, evidence and history, or "I don't know". */
+/**
+ * `outro ask`: an answer with confidence, evidence and history, or "I don't know". Reads the
+ * store's database alone (`storeDatabase`, never `ctx.store()`): see DATABASE_ONLY_OPERATIONS.
+ */
 export async function ask(ctx: AppContext, input: AskInput): Promise<AskResult> {
   const config = ctx.config();
   let asOf: string | undefined;
@@ -70,7 +73,7 @@ async function answerFromIndexAlone(
   const { openIndexSources } = await import('../answers/ask/open-index-sources.js');
   return askByRetrieval(
     question,
-    openIndexSources({ db: ctx.store().db, now, timeZone: config.timezone }),
+    openIndexSources({ db: storeDatabase(ctx), now, timeZone: config.timezone }),
     asOf,
   );
 }
@@ -103,8 +106,8 @@ async function nameChannels(ctx: AppContext, evidence: AnswerEvidence[]): Promis
     import('../answers/people/people-directory.js'),
     import('../memory/people-queries.js'),
   ]);
-  const { db, log } = ctx.store();
-  const channels = ChannelDirectory.fromLog(log);
+  const db = storeDatabase(ctx);
+  const channels = ChannelDirectory.fromDatabase(db);
   let people: InstanceType<typeof PeopleDirectory> | undefined;
   const personName = (key: string): string =>
     (people ??= new PeopleDirectory(latestProfiles(db), allLinks(db))).name(key);
@@ -138,7 +141,7 @@ async function modelOptions(
             ),
         );
   return {
-    model: { client: runtime.client, cache: new SqliteStageCache(ctx.store().db, ctx.now) },
+    model: { client: runtime.client, cache: new SqliteStageCache(storeDatabase(ctx), ctx.now) },
     embedder,
   };
 }

@@ -1,6 +1,5 @@
 import { isOutroError } from '../domain/errors.js';
 import type { GraphStore } from '../memory/graph/graph-store.js';
-import { MemoryGraphStore } from '../memory/graph/memory-graph-store.js';
 import { openGraphStore } from '../memory/graph/open-graph.js';
 
 /**
@@ -37,7 +36,8 @@ export async function openGraphForQuery(
       if (!isOutroError(error, 'STORE_LOCKED')) throw error;
       if (Date.now() >= deadline)
         return {
-          graph: new MemoryGraphStore(),
+          // Loaded here: a cold query starts Kùzu's open before it loads the graph code.
+          graph: new (await import('../memory/graph/memory-graph-store.js')).MemoryGraphStore(),
           degraded: `graph busy: another outro process (an ingest?) has the graph open, so this answer was read from the log (slower); run the daemon (\`outro daemon start\`) to share it`,
         };
       await new Promise((resolve) => setTimeout(resolve, Math.min(250, Math.max(0, deadline - Date.now()))));

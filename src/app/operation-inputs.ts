@@ -83,7 +83,11 @@ export const OPERATION_INPUTS = {
   'eval.compare': z.strictObject({ before: text, after: text }),
 };
 
-type Inputs = { [Name in keyof typeof OPERATION_INPUTS]: z.infer<(typeof OPERATION_INPUTS)[Name]> };
+/** Each operation's input, by name. */
+export type OperationInputs = {
+  [Name in keyof typeof OPERATION_INPUTS]: z.infer<(typeof OPERATION_INPUTS)[Name]>;
+};
+type Inputs = OperationInputs;
 
 export type IngestInput = Inputs['ingest'];
 export type StatusInput = Inputs['status'];

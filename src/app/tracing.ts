@@ -1,6 +1,6 @@
 import type { PruneResult } from '../memory/traces/sqlite-span-store.js';
 import type { Tracer } from '../observability/tracer.js';
-import type { AppContext } from './app-context.js';
+import { storeDatabase, type AppContext } from './app-context.js';
 
 export interface WithTracingOptions {
   /** Also delete spans past trace.maxAgeDays and the size cap afterwards (default true). */
@@ -21,7 +21,7 @@ export async function withTracing<T>(
     import('../observability/tracing.js'),
     import('../observability/tracer.js'),
   ]);
-  const tracing = createTracing(ctx.store().db, ctx.config().trace, ctx.env);
+  const tracing = createTracing(storeDatabase(ctx), ctx.config().trace, ctx.env);
   try {
     return await runWithTracer(tracing.tracer, () => work(tracing.tracer));
   } finally {

@@ -25,9 +25,10 @@ export async function callApp<Name extends OperationName>(
     });
     if (called.answered) return called.result as OperationResult<Name>;
   }
-  const [{ runOperation }] = await Promise.all([
-    import('../app/operations.js'),
-    loadContextModules({ file: ctx.paths.configFile, dataDir: ctx.paths.dataDir }),
-  ]);
+  const { runOperation, DATABASE_ONLY_OPERATIONS } = await import('../app/operations.js');
+  await loadContextModules(
+    { file: ctx.paths.configFile, dataDir: ctx.paths.dataDir },
+    { store: !DATABASE_ONLY_OPERATIONS.has(name) },
+  );
   return runOperation(ctx, name, input, hooks);
 }

@@ -7,7 +7,9 @@ import { parseTolerantTime } from '../domain/time.js';
 interface ContextModules {
   /** Absent when the config came from the cache (config-cache.ts): YAML and the config schema were not loaded. */
   parseConfig?: typeof import('../app/config.js').parseConfig;
-  openStore: typeof import('../app/store.js').openStore;
+  /** Absent when only the database was asked for (the event log and its schemas were not loaded). */
+  openStore?: typeof import('../app/store.js').openStore;
+  openStoreDatabase: typeof import('../app/store-database.js').openStoreDatabase;
   cache: typeof import('../app/config-cache.js');
 }
 
@@ -21,8 +23,13 @@ const cachedConfigs = new Map<string, { text: string | null; config: Config }>()
  * `outro daemon start|stop|status` and calls the daemon answers never pay for it; code that runs a
  * command some other way (a test registering one on its own Command) awaits it first. Given the
  * config file, YAML and the config schema are not loaded when the config is cached as it is now.
+ * `store: false` (a use case that reads the database alone): the event log and its schemas (zod)
+ * are not loaded either, and store() fails until a later call loads them.
  */
-export async function loadContextModules(config?: { file: string; dataDir: string }): Promise<void> {
+export async function loadContextModules(
+  config?: { file: string; dataDir: string },
+  options: { store?: boolean } = {},
+): Promise<void> {
   const cache = modules?.cache ?? (await import('../app/config-cache.js'));
   let hit = false;
   if (config) {
@@ -31,12 +38,20 @@ export async function loadContextModules(config?: { file: string; dataDir: strin
     if (cached) cachedConfigs.set(config.file, { text, config: cached });
     hit = cached !== undefined;
   }
-  if (modules?.parseConfig || (modules && hit)) return;
-  const [parsing, { openStore }] = await Promise.all([
-    hit ? undefined : import('../app/config.js'),
-    import('../app/store.js'),
+  const needConfig = !hit && !modules?.parseConfig;
+  const needStore = options.store !== false && !modules?.openStore;
+  if (modules && !needConfig && !needStore) return;
+  const [parsing, storing, { openStoreDatabase }] = await Promise.all([
+    needConfig ? import('../app/config.js') : undefined,
+    needStore ? import('../app/store.js') : undefined,
+    import('../app/store-database.js'),
   ]);
-  modules = { parseConfig: parsing?.parseConfig ?? modules?.parseConfig, openStore, cache };
+  modules = {
+    parseConfig: parsing?.parseConfig ?? modules?.parseConfig,
+    openStore: storing?.openStore ?? modules?.openStore,
+    openStoreDatabase,
+    cache,
+  };
 }
 
 function loaded(): ContextModules {
@@ -102,7 +117,16 @@ export function createContext(options: ContextOptions = {}): CliContext {
     paths,
     now: fixedNow,
     loadConfig: (file) => loadConfig(file, paths.dataDir),
-    openStore: (file, now) => loaded().openStore(file, now),
+    openStore: (file, now, db) => {
+      const { openStore } = loaded();
+      if (!openStore)
+        throw new OutroError(
+          'INTERNAL',
+          'The store was opened after `loadContextModules(…, {store: false})` (src/cli/context.ts): a use case in DATABASE_ONLY_OPERATIONS (src/app/operations.ts) may read storeDatabase(ctx) only.',
+        );
+      return openStore(file, now, db);
+    },
+    openDatabase: (file) => loaded().openStoreDatabase(file),
   });
   return {
     ...app,

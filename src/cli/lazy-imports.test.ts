@@ -134,4 +134,31 @@ describe('CLI startup imports', () => {
     expect(heavy).toEqual([]);
     expect(files.has(join('cli', 'mcp', 'stdio-lines.ts'))).toBe(true); // the walk does reach it
   });
+
+  it('a cold `ask` the search index answers (what call.ts, app/ask.ts and the command load for it) reaches no zod', () => {
+    const loaded = [
+      'cli/call.ts',
+      'cli/commands/ask.ts',
+      'app/operations.ts',
+      'app/config-cache.ts',
+      'app/store-database.ts',
+      'app/ask.ts',
+      'answers/ask/ask-by-retrieval.ts',
+      'answers/ask/open-index-sources.ts',
+      'answers/ask/render-answer.ts',
+      'answers/channel-names.ts',
+      'answers/people/people-directory.ts',
+      'memory/people-queries.ts',
+    ];
+    const packages = new Set<string>();
+    const files = new Set<string>();
+    for (const file of loaded) {
+      const walked = reach(join(SRC, ...file.split('/')));
+      for (const name of walked.packages) packages.add(name);
+      for (const name of walked.files) files.add(name);
+    }
+    expect([...packages].sort()).toEqual(['better-sqlite3']);
+    expect(files.has(join('domain', 'events.ts'))).toBe(false);
+    expect(files.has(join('app', 'store.ts'))).toBe(false);
+  });
 });

@@ -1,6 +1,7 @@
 import { makeAppContext, type Env, type OpenAppContext } from '../app/app-context.js';
 import { loadConfig } from '../app/config.js';
-import { parseCall, runOperation } from '../app/operations.js';
+import { runOperation } from '../app/operations.js';
+import { parseCall } from '../app/parse-call.js';
 import type { OutroPaths } from '../app/paths.js';
 import { openStore } from '../app/store.js';
 import { errorToWire, type CallRequest, type DaemonReply } from './protocol.js';

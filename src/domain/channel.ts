@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { CHANNEL_KINDS } from './closed-lists.js';
 import { Source } from './source.js';
 
-export const CHANNEL_KINDS = ['channel', 'private', 'dm', 'group_dm', 'meeting_chat'] as const;
+export { CHANNEL_KINDS };
 
 export const ChannelUpdated = z.object({
   /** `source:workspace:nativeId` */
@@ -21,20 +22,4 @@ export const ChannelUpdated = z.object({
 });
 export type ChannelUpdated = z.infer<typeof ChannelUpdated>;
 
-/**
- * The channel once `next` is seen after `previous` (log order): every field from `next`, except
- * that a name made from the id never replaces a name a source gave (a Teams channel list ingested
- * before or after its messages names the channel either way). The one fold of channel.updated:
- * every read model goes through it.
- */
-export function foldChannel(previous: ChannelUpdated | undefined, next: ChannelUpdated): ChannelUpdated {
-  if (!next.nameFromId || !previous || previous.nameFromId) return next;
-  const kept = { ...next, name: previous.name };
-  delete kept.nameFromId;
-  return kept;
-}
-
-/** Folds one channel.updated payload, in log order, into the channels by key. */
-export function addChannel(channels: Map<string, ChannelUpdated>, next: ChannelUpdated): void {
-  channels.set(next.key, foldChannel(channels.get(next.key), next));
-}
+export { addChannel, foldChannel } from './channel-fold.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LINK_METHODS } from './closed-lists.js';
 import { Source } from './source.js';
 
 /** One native identity in one source (a Slack user, a Discord user, a Teams AAD user, an ICS attendee). */
@@ -20,17 +21,7 @@ export const PersonUpdated = z.object({
 });
 export type PersonUpdated = z.infer<typeof PersonUpdated>;
 
-export const LINK_METHODS = [
-  'email',
-  'name',
-  'alias',
-  'coreName',
-  'nickname',
-  'handle',
-  'firstName',
-  'introduction',
-  'notSame',
-] as const;
+export { LINK_METHODS };
 
 /**
  * Two native identities judged to be the same human, with how and how sure. Method `notSame`

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { SOURCES } from './closed-lists.js';
 
-export const SOURCES = ['slack', 'discord', 'teams', 'calendar'] as const;
+export { SOURCES };
 export const Source = z.enum(SOURCES);
 export type Source = z.infer<typeof Source>;
 

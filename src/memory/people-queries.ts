@@ -1,24 +1,27 @@
-import { EVENT } from '../domain/events.js';
+import { EVENT } from '../domain/event-catalogue.js';
 import type { MessagePosted } from '../domain/message.js';
+import { decodeChecked, isPersonLinked, isPersonUpdated } from '../domain/payload-checks.js';
 import type { PersonLinked, PersonUpdated } from '../domain/person.js';
-import { decodePayload } from './event-log.js';
 import type { SqliteDatabase } from './sqlite.js';
 
-/** The latest profile of every native identity. */
+/**
+ * The latest profile of every native identity. People and links are read with the zod-free checks
+ * of payload-checks.ts (the same events are skipped): a cold `ask` reads them and loads no zod.
+ */
 export function latestProfiles(db: SqliteDatabase): PersonUpdated[] {
   const rows = db
     .prepare(
       `SELECT payload FROM events WHERE seq IN (SELECT max(seq) FROM events WHERE type = ? GROUP BY stream) ORDER BY stream`,
     )
     .all(EVENT.personUpdated) as Array<{ payload: string }>;
-  return rows.flatMap((row) => decodePayload(EVENT.personUpdated, row.payload) ?? []);
+  return rows.flatMap((row) => decodeChecked(row.payload, isPersonUpdated) ?? []);
 }
 
 export function allLinks(db: SqliteDatabase): PersonLinked[] {
   const rows = db
     .prepare('SELECT payload FROM events WHERE type = ? ORDER BY seq')
     .all(EVENT.personLinked) as Array<{ payload: string }>;
-  return rows.flatMap((row) => decodePayload(EVENT.personLinked, row.payload) ?? []);
+  return rows.flatMap((row) => decodeChecked(row.payload, isPersonLinked) ?? []);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Evidence } from '../../domain/annotations.js';
 import { localDate } from '../../domain/time-zones.js';
-import { pickEvidence, type EvidenceSource } from '../../memory/facts/evidence.js';
+import type { EvidenceSource } from '../../memory/facts/evidence.js';
+import { pickEvidence } from '../../memory/facts/pick-evidence.js';
 import type { FactVersion } from '../../memory/facts/fact-types.js';
 import type { GraphStore } from '../../memory/graph/graph-store.js';
 import type { SearchIndex } from '../../memory/search/search-types.js';

@@ -14,9 +14,7 @@ import { QUESTION_EXAMPLES } from './parse-question.js';
 import { searchWords } from '../../memory/graph/search-text.js';
 import { findSimilarComponent } from './similar-entity.js';
 import { understandQuestion, type AskModel } from './understand-question.js';
-import { wordAnswer } from './word-answer.js';
 import { retrieveAnswer } from './retrieval/answer-retrieval.js';
-import { answerFromPassages } from './retrieval/rag-answer.js';
 import type { AnswerEvidence } from './ask-types.js';
 
 export interface AskOptions {
@@ -103,6 +101,8 @@ export async function ask(
   let ragTried = false;
   if (options.model && options.model.passages !== false && by === 'retrieval' && answer.known) {
     // Retrieval-augmented: the model answers from the passages, kept only when its citations hold every term.
+    // The model's code loads only when a model answers (a cold `ask` without one never needs it).
+    const { answerFromPassages } = await import('./retrieval/rag-answer.js');
     const rag = await answerFromPassages(
       answer,
       passages,
@@ -123,6 +123,7 @@ export async function ask(
   }
   let wording: string | null = null;
   if (options.model && options.model.reword !== false && answer.known && !ragTried) {
+    const { wordAnswer } = await import('./word-answer.js');
     const worded = await wordAnswer(answer, options.model, sources.now, sources.people);
     wording = worded.text;
     calls += worded.modelCalls;

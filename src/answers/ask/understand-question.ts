@@ -1,14 +1,7 @@
 import { searchWords } from '../../memory/graph/search-text.js';
-import {
-  askParseNotUnderstood,
-  askParseStage,
-  makeAskParseStrategy,
-  type AskParseInput,
-  type AskParseReply,
-} from './model/ask-parse-model.js';
+import type { AskParseInput, AskParseReply } from './model/ask-parse-model.js';
 import type { Grounded, HallucinationDrop } from '../../llm/grounding.js';
 import type { ModelClient } from '../../llm/model-client.js';
-import { runStage } from '../../pipeline/run-model-stage.js';
 import type { StageCache } from '../../pipeline/stage-cache.js';
 import type { AskSources } from './answer-support.js';
 import type { ParsedQuestion } from './ask-types.js';
@@ -64,6 +57,11 @@ export async function understandQuestion(
     return { parsed: pattern, by: 'pattern', degradedReason: null, ...base };
   }
   const candidates = await candidateNames(question, sources);
+  // Loaded here: without a model (or when the patterns understood) a cold `ask` never needs them.
+  const [{ askParseNotUnderstood, askParseStage, makeAskParseStrategy }, { runStage }] = await Promise.all([
+    import('./model/ask-parse-model.js'),
+    import('../../pipeline/run-model-stage.js'),
+  ]);
   const result = await runStage(
     askParseStage,
     { question, candidates },

@@ -27,21 +27,20 @@ export function mcpCalls(ctx: CliContext): ToolCalls & { settled(): Promise<void
       return track(ready.then(() => callApp(ctx, name, input)));
     },
     async byName(name, input) {
-      const { OPERATIONS } = await import('../../app/operations.js');
+      const [{ OPERATIONS }, { checkInput }] = await Promise.all([
+        import('../../app/operations.js'),
+        import('../../app/parse-call.js'),
+      ]);
       if (!Object.hasOwn(OPERATIONS, name))
         throw new OutroError(
           'NOT_FOUND',
           `The "${name}" tool is not available in this build of outro (it has no "${name}" operation yet). Use ask, brief or history instead.`,
         );
       const known = name as OperationName;
-      const parsed = OPERATIONS[known].input.safeParse(input);
-      if (!parsed.success)
-        throw new OutroError(
-          'USAGE',
-          `Not a valid input for "${name}": ${parsed.error.issues.map((issue) => `${issue.path.join('.') || '(input)'}: ${issue.message}`).join('; ')}.`,
-        );
+      const checked = checkInput(known, input);
+      if (!checked.ok) throw new OutroError('USAGE', `Not a valid input for "${name}": ${checked.problems}.`);
       // Checked just above against the operation's own schema.
-      return track(callApp(ctx, known, parsed.data as never));
+      return track(callApp(ctx, known, checked.input as never));
     },
     async settled() {
       await Promise.allSettled([...inFlight]);

@@ -3,10 +3,8 @@ import type { Evidence } from '../../domain/annotations.js';
 import { parseEvent, type EventPayload, type EventType, type StoredEvent } from '../../domain/events.js';
 import { decodePayload } from '../event-log.js';
 import type { SqliteDatabase } from '../sqlite.js';
-import { normalizeIso } from '../../domain/time.js';
 
-/** Evidence kept per fact: the first messages and the latest ones. */
-export const MAX_FACT_EVIDENCE = 6;
+export { MAX_FACT_EVIDENCE, pickEvidence } from './pick-evidence.js';
 
 /**
  * Where the evidence of facts comes from: the events that assert (or retract) them. The graph
@@ -15,19 +13,6 @@ export const MAX_FACT_EVIDENCE = 6;
 export interface EvidenceSource {
   /** The `evidence` of each event that has one; unknown ids are skipped. */
   forEvents(eventIds: readonly string[]): Evidence[];
-}
-
-/** Evidence deduplicated by message, in time order; the first two and the latest ones when there are many. */
-export function pickEvidence(all: readonly Evidence[], max = MAX_FACT_EVIDENCE): Evidence[] {
-  const byMessage = new Map<string, Evidence>();
-  for (const evidence of all) {
-    const key = messageKey(evidence);
-    const seen = byMessage.get(key);
-    if (!seen || compareEvidence(evidence, seen) < 0) byMessage.set(key, evidence);
-  }
-  const sorted = [...byMessage.values()].sort(compareEvidence);
-  if (sorted.length <= max) return sorted;
-  return [...sorted.slice(0, 2), ...sorted.slice(sorted.length - (max - 2))];
 }
 
 /** The event log as an evidence source. */
@@ -73,15 +58,4 @@ export class MapEvidenceSource implements EvidenceSource {
 /** The evidence of a payload that has some (decisions, action items, questions, facts). */
 function evidenceOf(payload: EventPayload<EventType>): Evidence[] {
   return 'evidence' in payload ? payload.evidence : [];
-}
-
-function messageKey(evidence: Evidence): string {
-  return `${evidence.source}:${evidence.workspace}:${evidence.channel}:${evidence.id}`;
-}
-
-function compareEvidence(a: Evidence, b: Evidence): number {
-  const [x, y] = [normalizeIso(a.ts), normalizeIso(b.ts)];
-  if (x !== y) return x < y ? -1 : 1;
-  const [k, l] = [messageKey(a), messageKey(b)];
-  return k < l ? -1 : k > l ? 1 : 0;
 }

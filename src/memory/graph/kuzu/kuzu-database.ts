@@ -37,6 +37,25 @@ export function graphBufferPoolBytes(
   return Math.floor(mb) * 1024 * 1024;
 }
 
+/** A graph database being opened by Kùzu (on its own threads), and whether the last process left it uncleanly. */
+export interface OpeningGraph {
+  db: Promise<KuzuDatabase>;
+  /** A write-ahead log was left behind: the last process died without closing the graph. */
+  unclean: boolean;
+}
+
+/**
+ * Starts opening the graph in `graphDir` (creating it when needed). Kept apart from the graph
+ * store's code so that a cold command can start Kùzu's open before it loads that code (and zod).
+ */
+export function startOpeningGraph(graphDir: string): OpeningGraph {
+  const unclean = existsSync(`${graphFile(graphDir)}.wal`);
+  const db = KuzuDatabase.open(graphDir);
+  // Awaited later (KuzuGraphStore.over): a failed open must not count as unhandled meanwhile.
+  db.catch(() => undefined);
+  return { db, unclean };
+}
+
 /**
  * One open Kùzu database with a write connection and a read connection, each behind its own
  * queue: writes are serialized (one write transaction at a time), reads never overlap on their

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { OutroError } from '../../../domain/errors.js';
 import type { FactVersion } from '../../facts/fact-types.js';
 import {
@@ -32,7 +31,7 @@ import { bulkLoad } from './kuzu-bulk-load.js';
 import { LOAD_MIN, writeBatch } from './kuzu-batch-write.js';
 import { byKeys } from './kuzu-writes.js';
 
-import { graphFile, KuzuDatabase, type KuzuRow } from './kuzu-database.js';
+import { startOpeningGraph, type KuzuDatabase, type KuzuRow, type OpeningGraph } from './kuzu-database.js';
 import { factFromNode, TABLE_SPECS, type TableSpec } from './kuzu-rows.js';
 import {
   createIndexStatements,
@@ -67,10 +66,17 @@ export class KuzuGraphStore implements GraphStore {
    * dropped: replay rebuilds it. `loadMin`: how many records of a kind a batch needs to be written
    * by LOAD FROM rather than row by row (tests set 1 or Infinity to compare both ways).
    */
-  static async open(graphDir: string, options: { loadMin?: number } = {}): Promise<KuzuGraphStore> {
-    // A write-ahead log left behind: the last process died without closing the graph.
-    const unclean = existsSync(`${graphFile(graphDir)}.wal`);
-    const db = await KuzuDatabase.open(graphDir);
+  static open(graphDir: string, options: { loadMin?: number } = {}): Promise<KuzuGraphStore> {
+    return KuzuGraphStore.over(graphDir, startOpeningGraph(graphDir), options);
+  }
+
+  /** As `open`, over a database whose opening started already (see shared-graph.ts). */
+  static async over(
+    graphDir: string,
+    opening: OpeningGraph,
+    options: { loadMin?: number } = {},
+  ): Promise<KuzuGraphStore> {
+    const db = await opening.db;
     const store = new KuzuGraphStore(db, graphDir, options.loadMin ?? LOAD_MIN);
     try {
       const tables = await store.tableNames();
@@ -80,7 +86,7 @@ export class KuzuGraphStore implements GraphStore {
       } else {
         const schema = await db.read(`MATCH (m:Meta {key: 'schema'}) RETURN m.value AS value`);
         if (schema[0]?.value !== String(GRAPH_SCHEMA_VERSION)) await store.reset();
-        else if (unclean) await store.rebuildIndexes();
+        else if (opening.unclean) await store.rebuildIndexes();
       }
       return store;
     } catch (error) {

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { GraphStore } from '../graph-store.js';
-import { KuzuGraphStore } from './kuzu-graph-store.js';
+import { startOpeningGraph } from './kuzu-database.js';
+import type { KuzuGraphStore } from './kuzu-graph-store.js';
 
 interface Entry {
   store: Promise<KuzuGraphStore>;
@@ -19,7 +20,19 @@ export async function acquireGraph(graphDir: string): Promise<GraphStore> {
   const key = resolve(graphDir);
   let entry = OPEN.get(key);
   if (!entry) {
-    entry = { store: KuzuGraphStore.open(key), refs: 0 };
+    // Kùzu opens the database on its own threads while the store's code (and zod) loads here.
+    const opening = startOpeningGraph(key);
+    const store = import('./kuzu-graph-store.js').then(
+      ({ KuzuGraphStore }) => KuzuGraphStore.over(key, opening),
+      async (error: unknown) => {
+        await opening.db.then(
+          (db) => db.close(),
+          () => undefined,
+        );
+        throw error;
+      },
+    );
+    entry = { store, refs: 0 };
     OPEN.set(key, entry);
     entry.store.catch(() => OPEN.delete(key));
   }
