@@ -170,6 +170,11 @@ export class ChannelMessagesCache {
     this.seq = through;
   }
 
+  /** Lets every channel go (read again when next asked for). */
+  clear(): void {
+    this.read.clear();
+  }
+
   messages(channel: string): ReactedMessage[] {
     let messages = this.read.get(channel);
     if (!messages) this.read.set(channel, (messages = conversationMessages(this.log, channel)));

@@ -64,6 +64,7 @@ export class AnnotationsAgent implements Agent {
   readonly version = ANNOTATIONS_AGENT_VERSION;
   readonly consumes = [EVENT.conversationExtracted] as const;
   readonly produces = ANNOTATION_EVENT_TYPES;
+  readonly batchSize = 500;
   private readonly timezone: string;
   /**
    * Kept across batches, for one log (another log starts them again): the annotation events so
@@ -130,6 +131,9 @@ export class AnnotationsAgent implements Agent {
     }
     if (context.onCommit) context.onCommit(() => cache.flush());
     else cache.flush();
+    // A short batch means the agent has caught up: the channels' messages (all of a 200k-message channel)
+    // would otherwise stay in memory through the search index and the graph load after it.
+    if (batch.length < this.batchSize) channels.clear();
     // What the log already holds is not returned (asked once for the batch, not per event).
     const stored = context.log.storedIds(out.map((produced) => produced.id));
     return stored.size > 0 ? out.filter((produced) => !stored.has(produced.id)) : out;
