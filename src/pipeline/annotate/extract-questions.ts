@@ -95,8 +95,7 @@ export function extractQuestions(context: AnnotateContext): AnnotatedQuestion[] 
     // A reply (Discord/Teams reply, or a thread reply) asks the author it replies to.
     if (addressees.length === 0) {
       const target = message.replyTo ?? message.thread;
-      const parent =
-        target && target !== message.id ? messageById(context.messages, target) : undefined;
+      const parent = target && target !== message.id ? messageById(context.messages, target) : undefined;
       if (parent && parent.message.author !== message.author && !parent.isBot)
         addressees.push(parent.message.author);
     }
