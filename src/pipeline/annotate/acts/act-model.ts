@@ -27,6 +27,8 @@ export class ActModel {
   private readonly logits = new Float64Array(DIALOGUE_ACTS.length);
   private dense: Float32Array | null;
   private readonly quantised: QuantisedWeights | null;
+  /** Written so that the loads that warm the rows are not optimised away. */
+  private touched = 0;
 
   constructor(
     readonly info: ActModelInfo,
@@ -137,6 +139,11 @@ export class ActModel {
       s9 = scales[9];
     const fround = Math.fround;
     const { indices, values } = features;
+    // Touch every row first: this loop is short enough for the processor to wait on many rows at
+    // once, where the sums below wait on them one or two at a time.
+    let touched = 0;
+    for (let k = 0; k < features.length; k++) touched |= weights[indices[k] * 10];
+    this.touched = touched;
     for (let k = 0; k < features.length; k++) {
       const row = indices[k] * 10;
       const value = values[k];
