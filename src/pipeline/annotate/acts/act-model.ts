@@ -139,10 +139,14 @@ export class ActModel {
       s9 = scales[9];
     const fround = Math.fround;
     const { indices, values } = features;
-    // Touch every row first: this loop is short enough for the processor to wait on many rows at
-    // once, where the sums below wait on them one or two at a time.
+    // Touch every row first (both ends: one row in seven straddles two cache lines): this loop is
+    // short enough for the processor to wait on many rows at once, where the sums below wait on
+    // them one or two at a time.
     let touched = 0;
-    for (let k = 0; k < features.length; k++) touched |= weights[indices[k] * 10];
+    for (let k = 0; k < features.length; k++) {
+      const row = indices[k] * 10;
+      touched |= weights[row] | weights[row + 9];
+    }
     this.touched = touched;
     for (let k = 0; k < features.length; k++) {
       const row = indices[k] * 10;
