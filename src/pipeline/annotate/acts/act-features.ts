@@ -41,10 +41,24 @@ const REPLY_TO = namespace('rto');
 const PREVIOUS = namespace('prev');
 const CLAUSE = namespace('cl');
 const CLAUSE_TWO = namespace('cl2');
+const SENTENCE_START = hashString(BI, '<s>');
 
-const YOU = new Set(['you', 'your', 'yours', "you're", "you'll", "you've", 'ya', "y'all", 'yall']);
-const SELF = new Set(['i', "i'm", "i'll", "i've", "i'd", 'me', 'my', 'mine', 'myself']);
-const WE = new Set(['we', "we're", "we'll", "we've", 'us', 'our', 'ours', "let's"]);
+const YOU = ['you', 'your', 'yours', "you're", "you'll", "you've", 'ya', "y'all", 'yall'];
+const SELF = ['i', "i'm", "i'll", "i've", "i'd", 'me', 'my', 'mine', 'myself'];
+const WE = ['we', "we're", "we'll", "we've", 'us', 'our', 'ours', "let's"];
+/** What a token tells the flags, as bits: one look-up a token instead of one a flag. */
+const HAS_YOU = 1,
+  HAS_SELF = 2,
+  HAS_WE = 4,
+  HAS_MENTION = 8,
+  HAS_URL = 16;
+const TOKEN_KINDS = new Map<string, number>([
+  ...YOU.map((word) => [word, HAS_YOU] as const),
+  ...SELF.map((word) => [word, HAS_SELF] as const),
+  ...WE.map((word) => [word, HAS_WE] as const),
+  ['<mention>', HAS_MENTION],
+  ['<url>', HAS_URL],
+]);
 const GREETING = new Set(['hey', 'hi', 'hello', 'yo', 'morning', 'ok', 'okay', 'so']);
 const CHECK = /✅|✔|☑|:white_check_mark:|:heavy_check_mark:|:ballot_box_with_check:|:check:/;
 const THUMBS = /👍|:\+1:|:thumbsup:|:thumbs_up:/;
@@ -82,7 +96,17 @@ const FLAG_NAMES = [
   'link',
 ] as const;
 type FlagName = (typeof FLAG_NAMES)[number];
-const FLAGS = new Map<FlagName, number>(FLAG_NAMES.map((name) => [name, hashString(FLAG, name)]));
+const FLAG_AT = Object.fromEntries(FLAG_NAMES.map((name, k) => [name, k])) as Record<FlagName, number>;
+
+/** The flags' buckets in `2^bits` (FLAG_NAMES order), for the last mask asked for: every unit of a model asks the same. */
+const flagBuckets = { mask: -1, buckets: new Int32Array(FLAG_NAMES.length) };
+function flagBucketsOf(mask: number): Int32Array {
+  if (flagBuckets.mask !== mask) {
+    FLAG_NAMES.forEach((name, k) => (flagBuckets.buckets[k] = bucket(hashString(FLAG, name), mask)));
+    flagBuckets.mask = mask;
+  }
+  return flagBuckets.buckets;
+}
 
 /**
  * Short units get a length flag ("ok", "on it", "ship it"): their few words carry the act. Longer
@@ -130,7 +154,7 @@ export function actFeatures(
 ): FeatureBuffer {
   const mask = (1 << bits) - 1;
   out.length = 0;
-  const flag = (name: FlagName) => out.push(bucket(FLAGS.get(name) as number, mask));
+  const flags = flagBucketsOf(mask);
   const clauses: number[] = [];
   const tokens = actTokens(unit.text, unit.leadingName, clauses);
 
@@ -138,13 +162,27 @@ export function actFeatures(
   // a long sentence's many n-grams do not drown its few telling words; words see WORD_POWER.
   const wordValue = 1 / (2 * tokens.length + 1) ** WORD_POWER;
   let grams = 0;
-  for (const token of tokens) if (isWord(token)) grams += gramCount(token.length);
-  const charValue = grams > 0 ? 1 / Math.sqrt(grams) : 0;
-  let previous = hashString(BI, '<s>');
+  let kinds = 0;
   for (const token of tokens) {
-    out.push(bucket(hashString(UNI, token), mask), wordValue);
-    out.push(bucket(hashString(hashCode(previous, 31), token), mask), wordValue);
-    previous = hashString(BI, token);
+    if (isWord(token)) grams += gramCount(token.length);
+    kinds |= TOKEN_KINDS.get(token) ?? 0;
+  }
+  const charValue = grams > 0 ? 1 / Math.sqrt(grams) : 0;
+  let previous = SENTENCE_START;
+  for (const token of tokens) {
+    // The unigram, the bigram with the token before and the bigram seed for the next, in one pass.
+    let unigram = UNI;
+    let bigram = hashCode(previous, 31);
+    let next = BI;
+    for (let k = 0; k < token.length; k++) {
+      const code = token.charCodeAt(k);
+      unigram = hashCode(unigram, code);
+      bigram = hashCode(bigram, code);
+      next = hashCode(next, code);
+    }
+    out.push(bucket(unigram, mask), wordValue);
+    out.push(bucket(bigram, mask), wordValue);
+    previous = next;
     if (isWord(token)) charGrams(token, mask, charValue, out);
   }
   out.push(bucket(hashString(hashCode(previous, 31), '</s>'), mask), wordValue);
@@ -167,35 +205,37 @@ export function actFeatures(
   );
   clauseFeatures(tokens, clauses, start, mask, out);
 
-  flag('bias');
-  if ((unit.mentions?.length ?? 0) > 0 || tokens.includes('<mention>')) flag('mention');
-  if (unit.leadingName) flag('leadingName');
-  if (tokens.some((token) => YOU.has(token))) flag('you');
-  if (tokens.some((token) => SELF.has(token))) flag('self');
-  if (tokens.some((token) => WE.has(token))) flag('we');
-  if (opensWithVerb(tokens, start)) flag('imperative');
+  // Pushed in the order the model was trained with: the order of the float sums is part of the result.
+  out.push(flags[FLAG_AT.bias]);
+  if ((unit.mentions?.length ?? 0) > 0 || kinds & HAS_MENTION) out.push(flags[FLAG_AT.mention]);
+  if (unit.leadingName) out.push(flags[FLAG_AT.leadingName]);
+  if (kinds & HAS_YOU) out.push(flags[FLAG_AT.you]);
+  if (kinds & HAS_SELF) out.push(flags[FLAG_AT.self]);
+  if (kinds & HAS_WE) out.push(flags[FLAG_AT.we]);
+  if (opensWithVerb(tokens, start)) out.push(flags[FLAG_AT.imperative]);
   const text = unit.text.trimEnd();
-  if (END_QUESTION.test(text)) flag('endsQuestion');
-  if (text.includes('?')) flag('hasQuestion');
-  if (END_EXCLAIM.test(text)) flag('endsExclaim');
-  if (text.length > 0 && EMOJI_ONLY.test(text)) flag('emojiOnly');
-  if (CHECK.test(text)) flag('check');
-  if (THUMBS.test(text)) flag('thumbs');
-  if (text.includes('`')) flag('code');
-  if (tokens.includes('<url>')) flag('link');
+  const hasQuestion = text.includes('?');
+  if (hasQuestion && END_QUESTION.test(text)) out.push(flags[FLAG_AT.endsQuestion]);
+  if (hasQuestion) out.push(flags[FLAG_AT.hasQuestion]);
+  if (text.includes('!') && END_EXCLAIM.test(text)) out.push(flags[FLAG_AT.endsExclaim]);
+  if (text.length > 0 && EMOJI_ONLY.test(text)) out.push(flags[FLAG_AT.emojiOnly]);
+  if (CHECK.test(text)) out.push(flags[FLAG_AT.check]);
+  if (THUMBS.test(text)) out.push(flags[FLAG_AT.thumbs]);
+  if (text.includes('`')) out.push(flags[FLAG_AT.code]);
+  if (kinds & HAS_URL) out.push(flags[FLAG_AT.link]);
   if (unit.listIndex !== undefined) {
-    flag('listItem');
-    flag(unit.listIndex === 0 ? 'list0' : unit.listIndex === 1 ? 'list1' : 'list2+');
+    out.push(flags[FLAG_AT.listItem]);
+    out.push(flags[FLAG_AT[unit.listIndex === 0 ? 'list0' : unit.listIndex === 1 ? 'list1' : 'list2+']]);
   }
-  if (unit.quoted) flag('quoted');
-  if (context.reply) flag('reply');
-  if (context.dm) flag('dm');
+  if (unit.quoted) out.push(flags[FLAG_AT.quoted]);
+  if (context.reply) out.push(flags[FLAG_AT.reply]);
+  if (context.dm) out.push(flags[FLAG_AT.dm]);
   // A unit alone in its message has no position flag: most training units are alone, most real ones are not.
   const count = context.unitCount ?? 1;
   const index = unit.index ?? 0;
-  if (count > 1) flag(index === 0 ? 'first' : index >= count - 1 ? 'last' : 'middle');
+  if (count > 1) out.push(flags[FLAG_AT[index === 0 ? 'first' : index >= count - 1 ? 'last' : 'middle']]);
   const length = lengthFlag(tokens.length);
-  if (length) flag(length);
+  if (length) out.push(flags[FLAG_AT[length]]);
 
   const replyTo = hashString(REPLY_TO, context.replyToAct ?? (context.reply ? 'unknown' : 'none'));
   out.push(bucket(replyTo, mask));

@@ -82,6 +82,12 @@ const SAME = new Map(
   }),
 );
 
+/** The emoji codes and the chat spellings in one map (their keys never overlap: codes are no words). */
+const WORD_SPELLINGS = new Map([...EMOJI_CODES, ...SAME]);
+
+/** `'`, `_` and `-`: trimmed from the end of a word. */
+const TRAILING_MARKS = new Set([39, 95, 45]);
+
 const CALENDAR = new Set(
   'monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(
     ' ',
@@ -124,14 +130,21 @@ function opensClause(text: string, from: number, to: number): boolean {
 export function actTokens(text: string, leadingName?: string, clauses?: number[]): string[] {
   const tokens: string[] = [];
   let end = 0;
-  for (const match of text.matchAll(TOKEN)) {
+  // One global regex stepped with exec: matchAll clones the regex and builds an iterator per call.
+  TOKEN.lastIndex = 0;
+  for (let match = TOKEN.exec(text); match !== null; match = TOKEN.exec(text)) {
     const raw = match[0];
     const first = raw.charCodeAt(0);
     if (clauses && tokens.length > 0 && opensClause(text, end, match.index)) clauses.push(tokens.length);
     end = match.index + raw.length;
     if (raw === leadingName) tokens.push('<name>');
     else if (first >= 65 && first <= 90 && raw.length > 3 && TICKET.test(raw)) tokens.push('<ticket>');
-    else if (tokens.length > 0 && NAME_LIKE.test(raw) && !CALENDAR.has(raw.toLowerCase()))
+    else if (
+      tokens.length > 0 &&
+      ((first >= 65 && first <= 90) || first > 127) &&
+      NAME_LIKE.test(raw) &&
+      !CALENDAR.has(raw.toLowerCase())
+    )
       tokens.push('<cap>');
     else if (first === 64 || raw.startsWith('<@')) tokens.push('<mention>');
     else if (raw === '<long>' || raw === '<url>') tokens.push(raw);
@@ -154,12 +167,11 @@ export function actTokens(text: string, leadingName?: string, clauses?: number[]
     )
       tokens.push('<version>');
     else {
-      let word = raw
-        .toLowerCase()
-        .replace(/’/g, "'")
-        .replace(/['_-]+$/, '');
+      let word = raw.toLowerCase();
+      if (word.includes('’')) word = word.replace(/’/g, "'");
+      if (TRAILING_MARKS.has(word.charCodeAt(word.length - 1))) word = word.replace(/['_-]+$/, '');
       if (first > 0x2000) word = word.replace(/\uFE0F|\p{EMod}/gu, '');
-      tokens.push(EMOJI_CODES.get(word) ?? SAME.get(word) ?? word);
+      tokens.push(WORD_SPELLINGS.get(word) ?? word);
     }
   }
   return tokens;

@@ -2,6 +2,8 @@ import { DIALOGUE_ACTS, type ActContext, type ActPrediction, type ActUnit, type 
 import { actFeatures, FeatureBuffer } from './act-features.js';
 import type { ActModel } from './act-model.js';
 
+type EveryField<T> = { [K in keyof Required<T>]: T[K] };
+
 const buffer = new FeatureBuffer();
 const scratch = new Float64Array(DIALOGUE_ACTS.length);
 
@@ -11,9 +13,19 @@ export function classifyUnit(model: ActModel, unit: ActUnit, context: ActContext
   const probabilities = model.probabilities(actFeatures(unit, context, model.info.hashBits, buffer), scratch);
   let best = 0;
   for (let c = 1; c < DIALOGUE_ACTS.length; c++) if (probabilities[c] > probabilities[best]) best = c;
-  const byAct = {} as Record<DialogueAct, number>;
-  DIALOGUE_ACTS.forEach((act, c) => (byAct[act] = probabilities[c]));
-  return { act: DIALOGUE_ACTS[best], probability: probabilities[best], probabilities: byAct };
+  return { act: DIALOGUE_ACTS[best], probability: probabilities[best], probabilities: byAct(probabilities) };
+}
+
+/**
+ * The probabilities by act, in DIALOGUE_ACTS order (a test holds the keys to it). A literal: an
+ * object built key by key from the list costs about 0.4 µs more a unit.
+ */
+function byAct(p: Float64Array): Record<DialogueAct, number> {
+  // prettier-ignore
+  return {
+    request: p[0], commitment: p[1], question: p[2], proposal: p[3], acceptance: p[4],
+    rejection: p[5], completion: p[6], decision: p[7], ownership: p[8], other: p[9],
+  };
 }
 
 /**
@@ -25,7 +37,14 @@ export function classifyUnits(
   units: readonly ActUnit[],
   context: ActContext = {},
 ): Array<ActPrediction | null> {
-  const withCount: ActContext = { ...context, unitCount: units.length };
+  // A literal of every field (the type makes each one listed): `{ ...context }` costs about 1 µs.
+  const withCount: EveryField<ActContext> = {
+    replyToAct: context.replyToAct,
+    previousAct: context.previousAct,
+    reply: context.reply,
+    dm: context.dm,
+    unitCount: units.length,
+  };
   return units.map((unit) => classifyUnit(model, unit, withCount));
 }
 

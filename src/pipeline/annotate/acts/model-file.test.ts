@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { isOutroError } from '../../../domain/errors.js';
 import { DIALOGUE_ACTS } from './act.js';
 import { actFeatures, FEATURE_SET } from './act-features.js';
+import { ActModel } from './act-model.js';
 import { loadActModel } from './load-act-model.js';
 import { ACT_MODEL_VERSION, decodeActModel, encodeActModel, type ActModelFile } from './model-file.js';
 
@@ -48,6 +49,16 @@ describe('the dialogue-act model file', () => {
     expect(model.info).toMatchObject({ version: ACT_MODEL_VERSION, featureSet: FEATURE_SET, hashBits: BITS });
     const scale = file.scales[3];
     expect(Math.abs(model.weights[7 * C + 3] - Math.sin(10))).toBeLessThanOrEqual(scale / 2 + 1e-6);
+  });
+
+  it('scores with its int8 weights exactly as with the float32 weights they stand for', () => {
+    const model = decodeActModel(smallModelFile());
+    const dense = new ActModel(model.info, Float32Array.from(model.weights), model.bias);
+    for (const text of ['can you check the logs?', "I'll ship it friday 👍", 'decided: we go with v2', 'ok'])
+      for (const context of [{}, { reply: true, replyToAct: 'proposal' as const }]) {
+        const features = actFeatures({ text }, context, BITS);
+        expect(Array.from(model.probabilities(features))).toEqual(Array.from(dense.probabilities(features)));
+      }
   });
 
   it('stores only the rows that carry a weight', () => {

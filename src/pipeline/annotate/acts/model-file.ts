@@ -107,7 +107,7 @@ export function decodeActModel(file: ActModelFile): ActModel {
   const rows = Buffer.from(file.rows, 'base64');
   const values = Buffer.from(file.weights, 'base64');
   const buckets = 1 << file.hashBits;
-  const weights = new Float32Array(buckets * C);
+  const weights = new Int8Array(buckets * C);
   let row = 0;
   let at = 0;
   let count = 0;
@@ -125,7 +125,7 @@ export function decodeActModel(file: ActModelFile): ActModel {
     if (row >= buckets || (count > 0 && gap === 0))
       throw new ModelFileProblem(`row ${row} is out of order or past 2^${file.hashBits}`);
     if (at + C > values.length) throw new ModelFileProblem('weights is shorter than rows say');
-    for (let c = 0; c < C; c++) weights[row * C + c] = ((values[at + c] << 24) >> 24) * scales[c];
+    weights.set(values.subarray(at, at + C), row * C);
     at += C;
     count++;
   }
@@ -136,5 +136,5 @@ export function decodeActModel(file: ActModelFile): ActModel {
     hashBits: file.hashBits,
     training: file.training,
   };
-  return new ActModel(info, weights, Float32Array.from(bias));
+  return new ActModel(info, { values: weights, scales: Float64Array.from(scales) }, Float32Array.from(bias));
 }
