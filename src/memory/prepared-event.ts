@@ -8,13 +8,8 @@ import { contentHash } from '../domain/ids.js';
  * computed. Preparing is pure, so it can run off the writer's thread (see app/ingest-worker.ts) and
  * cross a worker boundary as flat strings, which is far cheaper than cloning payload objects.
  */
-export interface PreparedEvent {
-  id: string;
-  type: string;
-  stream: string;
-  occurredAt: string;
-  causationId: string | null;
-  schemaVersion: number;
+export interface PreparedEvent extends Omit<EventEnvelope, 'payload'> {
+  /** The payload serialised. */
   payload: string;
   /** message.posted: hash of the text, for edit detection. */
   textHash?: string;
