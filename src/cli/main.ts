@@ -23,7 +23,8 @@ export function runLocal(argv: readonly string[], options: ContextOptions = {}):
 }
 
 async function run(argv: readonly string[], options: ContextOptions): Promise<MainResult> {
-  // Before any work: V8 keeps the limit set at each full collection until the next one, so set late the ingest's.
+  // First thing: V8 keeps the limit each full collection sets until the next one, so a limit set after
+  // the ingest's collections comes too late for the agents after it.
   limitHeapGrowth();
   const stderr = options.stderr ?? process.stderr;
   const json = argv.includes('--json');
