@@ -17,6 +17,7 @@ import { ingestAndDrain } from '../../src/app/ingest-and-drain.js';
 import { resolvePaths } from '../../src/app/paths.js';
 import { openStore } from '../../src/app/store.js';
 import type { Agent } from '../../src/runtime/agents/agent.js';
+import { limitHeapGrowth } from '../../src/runtime/heap-growth.js';
 
 export interface StageTiming {
   stage: string;
@@ -116,6 +117,8 @@ const STAGE_OF: Record<string, string> = {
   'search-index': 'search index',
 };
 
+// As the CLI does first thing (src/cli/main.ts): set after the ingest, the limit comes too late.
+limitHeapGrowth();
 const [exportDir, home] = process.argv.slice(2);
 if (!exportDir || !home) throw new Error('usage: child.ts EXPORT_DIR OUTRO_HOME');
 const configFile = join(exportDir, 'outro.yaml');

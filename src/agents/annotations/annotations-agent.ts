@@ -25,7 +25,7 @@ import type { ModelClient } from '../../llm/model-client.js';
 import { createModelRuntime } from '../../llm/model-runtime.js';
 import type { ModelConfigBlock } from '../../llm/model-settings.js';
 import { SqliteStageCache } from '../../memory/stage-cache-store.js';
-import type { Agent, AgentContext } from '../../runtime/agents/agent.js';
+import { DEFAULT_BATCH_SIZE, type Agent, type AgentContext } from '../../runtime/agents/agent.js';
 import { ANNOTATION_EVENT_TYPES, annotationEvents } from './annotation-events.js';
 import { buildAnnotateInput, ChannelMessagesCache, readKnowledge } from './annotate-inputs.js';
 import { KNOWLEDGE_TYPES } from './knowledge-as-of.js';
@@ -64,7 +64,7 @@ export class AnnotationsAgent implements Agent {
   readonly version = ANNOTATIONS_AGENT_VERSION;
   readonly consumes = [EVENT.conversationExtracted] as const;
   readonly produces = ANNOTATION_EVENT_TYPES;
-  readonly batchSize = 500;
+  readonly batchSize = DEFAULT_BATCH_SIZE;
   private readonly timezone: string;
   /**
    * Kept across batches, for one log (another log starts them again): the annotation events so

@@ -4,7 +4,7 @@ import { SqliteBus } from '../../memory/bus/sqlite-bus.js';
 import type { EventLog } from '../../memory/event-log.js';
 import { deferCheckpoints, type SqliteDatabase } from '../../memory/sqlite.js';
 import { WorkflowEngine, type EngineOptions } from '../engine/engine.js';
-import type { Agent } from './agent.js';
+import { DEFAULT_BATCH_SIZE, type Agent } from './agent.js';
 import {
   deliveryInput,
   deliveryKey,
@@ -51,9 +51,6 @@ export interface DrainSummary {
   agents: Record<string, AgentTally>;
   durationMs: number;
 }
-
-/** Events per delivery for an agent that names no batch size. */
-export const DEFAULT_BATCH_SIZE = 500;
 
 type Outcome = { kind: 'idle' } | { kind: 'progress' } | { kind: 'wait'; until: number };
 

@@ -50,7 +50,7 @@ export interface Agent {
   readonly consumes: readonly string[];
   readonly produces: readonly string[];
   /**
-   * Events per delivery for this agent, when the runtime is not given one for all (default 500).
+   * Events per delivery for this agent, when the runtime is not given one for all (default DEFAULT_BATCH_SIZE).
    * An agent whose per-batch cost is mostly its commit (an index writer) takes larger batches:
    * fewer transactions for the same events.
    */
@@ -59,3 +59,6 @@ export interface Agent {
   /** Releases what the agent holds open (a graph database); called by whoever created it when the work ends. */
   close?(): Promise<void> | void;
 }
+
+/** Events per delivery for an agent that names no batch size of its own. */
+export const DEFAULT_BATCH_SIZE = 500;
