@@ -1,7 +1,7 @@
 import type { AskSources } from '../answers/ask/answer-support.js';
 import { storeDatabase, type AppContext } from './app-context.js';
 import { meList } from './config-me.js';
-import { graphWaitMs, openGraphForQuery } from './graph.js';
+import { graphReadsFromCopy, graphWaitMs, openGraphForQuery } from './graph.js';
 
 /**
  * Opens the graph (brought up to the end of the log first) and what answers read, runs `fn`, and
@@ -16,8 +16,14 @@ export async function withAskSources<T, P = undefined>(
 ): Promise<T> {
   const config = ctx.config();
   let degraded: string | undefined;
-  // Started before the answer code (and zod) loads: Kùzu opens on its own threads meanwhile.
-  const graphOpening = openGraphForQuery(ctx.paths.graphDir, graphWaitMs(ctx.env));
+  const db = storeDatabase(ctx);
+  // Started before the answer code (and zod) loads: Kùzu, where the copy in the store cannot answer, opens on
+  // its own threads meanwhile.
+  const graphOpening = openGraphForQuery(
+    ctx.paths.graphDir,
+    graphWaitMs(ctx.env),
+    graphReadsFromCopy(ctx.env) ? db : undefined,
+  );
   graphOpening.catch(() => undefined); // awaited below: a failed open must not count as unhandled meanwhile
   let openAskSources: typeof import('../answers/ask/open-sources.js').openAskSources;
   try {
@@ -30,7 +36,7 @@ export async function withAskSources<T, P = undefined>(
     throw error;
   }
   const opening = openAskSources({
-    db: storeDatabase(ctx),
+    db,
     openGraph: async () => {
       const opened = await graphOpening;
       degraded = opened.degraded;

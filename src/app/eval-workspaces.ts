@@ -8,7 +8,7 @@ import type { AskWorkspace } from '../eval/tasks/ask-adapter.js';
 import { makeAppContext, type AppContext, type OpenAppContext } from './app-context.js';
 import { loadConfig } from './config.js';
 import { meList } from './config-me.js';
-import { openGraph } from './graph.js';
+import { graphReadsFromCopy, openGraphForQuery } from './graph.js';
 import { ingestAndDrain } from './ingest-and-drain.js';
 import { openStore } from './store.js';
 
@@ -71,7 +71,10 @@ export class EvalWorkspaces {
     const config = ctx.config();
     const { sources, close } = await openAskSources({
       db: store.db,
-      openGraph: () => openGraph(paths.graphDir),
+      // As a command reads it: the copy in the store unless OUTRO_GRAPH_READS=kuzu.
+      openGraph: async () =>
+        (await openGraphForQuery(paths.graphDir, 0, graphReadsFromCopy(ctx.env) ? store.db : undefined))
+          .graph,
       me: meList(config),
       now: ctx.now(),
       timeZone: config.timezone,

@@ -2,18 +2,18 @@ import type { RebuildReport } from '../memory/graph/rebuild.js';
 import { replayFromLog } from '../memory/graph/replay.js';
 import { rebuildSearchIndex, type SearchRebuildReport } from '../memory/search/rebuild-search-index.js';
 import type { AppContext, AppHooks } from './app-context.js';
-import { openGraph } from './graph.js';
+import { openGraphForProjection } from './graph.js';
 
 /** What `outro replay` rebuilt: the fact tables and the graph, and the search index. */
 export interface ReplayReport extends RebuildReport {
   search: SearchRebuildReport;
 }
 
-/** `outro replay`: every projection (fact tables, graph, search index) dropped and rebuilt from the event log alone. */
+/** `outro replay`: every projection (fact tables, graph and its copy in the store, search index) dropped and rebuilt from the event log alone. */
 export async function replay(ctx: AppContext, hooks: AppHooks = {}): Promise<ReplayReport> {
   const { db } = ctx.store();
   // Kùzu opens on its own thread while the search index is rebuilt here.
-  const opening = openGraph(ctx.paths.graphDir);
+  const opening = openGraphForProjection(ctx.paths.graphDir, db);
   let search: SearchRebuildReport;
   try {
     search = rebuildSearchIndex(db);

@@ -11,7 +11,7 @@ import { ask } from '../answers/ask/ask.js';
 import { parseAsOf } from '../answers/ask/parse-question.js';
 import { openAskSources } from '../answers/ask/open-sources.js';
 import { makeAppContext } from './app-context.js';
-import { openGraph } from './graph.js';
+import { graphReadsFromCopy, openGraphForQuery } from './graph.js';
 import { ingestAndDrain } from './ingest-and-drain.js';
 import {
   goldBriefs,
@@ -189,7 +189,9 @@ async function answerAll(
   const me = Array.isArray(config.me) ? config.me : config.me ? [config.me] : [];
   const { sources, close } = await openAskSources({
     db: store.db,
-    openGraph: () => openGraph(graphDir),
+    // As a command reads it: the copy in the store unless OUTRO_GRAPH_READS=kuzu.
+    openGraph: async () =>
+      (await openGraphForQuery(graphDir, 0, graphReadsFromCopy(process.env) ? store.db : undefined)).graph,
     me,
     now: new Date(),
     timeZone: config.timezone,

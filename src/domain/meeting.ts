@@ -23,16 +23,7 @@ export function occurrenceKey(meeting: { calendar: string; uid: string; occurren
   return meetingId({ ...meeting, occurrence: normalizeIso(meeting.occurrence) });
 }
 
-/**
- * The cancellation rule, for every reader of meetings (graph, brief): an occurrence is off when a
- * meeting.cancelled came after its latest meeting.scheduled, or that schedule says STATUS:CANCELLED.
- */
-export function isMeetingCancelled(
-  status: string | null | undefined,
-  cancelledAfterScheduled: boolean,
-): boolean {
-  return cancelledAfterScheduled || status?.toUpperCase() === 'CANCELLED';
-}
+export { isMeetingCancelled } from './meeting-status.js';
 
 export const Attendee = z.object({
   name: z.string().optional(),

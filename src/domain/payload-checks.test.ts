@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { ChannelUpdated } from './channel.js';
-import { isChannelUpdated, isPersonLinked, isPersonUpdated, decodeChecked } from './payload-checks.js';
+import { Evidence } from './annotations.js';
+import {
+  decodeChecked,
+  evidenceIn,
+  isChannelUpdated,
+  isEvidence,
+  isPersonLinked,
+  isPersonUpdated,
+} from './payload-checks.js';
 import { PersonLinked, PersonUpdated } from './person.js';
 
 /** Values put in each field (and left out) to find where a check and its schema disagree. */
@@ -47,6 +55,15 @@ const link = {
   confidence: 0.9,
   basis: 'ana@example.com',
 };
+const evidence = {
+  source: 'slack',
+  workspace: 'T1',
+  channel: 'C1',
+  id: '1700000000.000100',
+  author: 'slack:T1:U1',
+  ts: '2026-11-10T09:00:00.000Z',
+  snippet: 'Marco owns billing now',
+};
 const channel = {
   key: 'slack:T1:C1',
   source: 'slack',
@@ -78,6 +95,7 @@ describe('the zod-free payload checks', () => {
     ['person.updated', person, PersonUpdated, isPersonUpdated],
     ['person.linked', link, PersonLinked, isPersonLinked],
     ['channel.updated', channel, ChannelUpdated, isChannelUpdated],
+    ['evidence', evidence, Evidence, isEvidence],
   ] as const;
   for (const [type, valid, schema, check] of cases)
     it(`accept exactly what the ${type} schema accepts (every field left out or given each probe value)`, () => {
@@ -87,6 +105,17 @@ describe('the zod-free payload checks', () => {
       expect(disagree).toEqual([]);
       expect(all.filter((payload) => check(payload)).length).toBeGreaterThan(10);
     });
+
+  it("read a payload's evidence as the schema outputs it, or none when an item is not Evidence", () => {
+    const extra = { ...evidence, quote: 'kept out, as the schema strips it' };
+    expect(evidenceIn(JSON.stringify({ factId: 'f1', evidence: [extra, evidence] }))).toEqual([
+      Evidence.parse(extra),
+      evidence,
+    ]);
+    expect(evidenceIn(JSON.stringify({ evidence: [evidence, { ...evidence, ts: 1 }] }))).toEqual([]);
+    expect(evidenceIn(JSON.stringify({ factId: 'f1' }))).toEqual([]);
+    expect(evidenceIn('null')).toEqual([]);
+  });
 
   it('decode stored JSON, or leave a payload out as the schema would', () => {
     expect(decodeChecked(JSON.stringify(link), isPersonLinked)).toEqual(link);

@@ -1,9 +1,10 @@
 import type { ChannelUpdated } from './channel.js';
 import { CHANNEL_KINDS, LINK_METHODS, SOURCES } from './closed-lists.js';
+import type { Evidence } from './annotations.js';
 import type { PersonLinked, PersonUpdated } from './person.js';
 
 /**
- * The payload schemas of the events a cold query reads (people, links, channels), written out
+ * The payload schemas of the events a cold query reads (people, links, channels, a fact's evidence), written out
  * without zod: loading zod is the largest cost of a cold `outro ask` that no pattern answers.
  * Each accepts exactly what its schema accepts (payload-checks.test.ts probes every field of the
  * schema), so a reader using one skips the same events as a reader using the schema.
@@ -62,6 +63,17 @@ const CHANNEL_UPDATED: Record<string, (value: unknown) => boolean> = {
   nameFromId: optional((value) => typeof value === 'boolean'),
 };
 
+/** A message cited as evidence (annotations.ts Evidence: a MessageRef with its author, time and snippet). */
+const EVIDENCE: Record<string, (value: unknown) => boolean> = {
+  source: oneOf(SOURCES),
+  workspace: isString,
+  channel: isString,
+  id: isString,
+  author: isString,
+  ts: isString,
+  snippet: isString,
+};
+
 function matches(payload: unknown, fields: Record<string, (value: unknown) => boolean>): boolean {
   if (!isFields(payload)) return false;
   for (const [name, check] of Object.entries(fields)) if (!check(payload[name])) return false;
@@ -78,6 +90,30 @@ export function isPersonLinked(payload: unknown): payload is PersonLinked {
 
 export function isChannelUpdated(payload: unknown): payload is ChannelUpdated {
   return matches(payload, CHANNEL_UPDATED);
+}
+
+export function isEvidence(value: unknown): value is Evidence {
+  return matches(value, EVIDENCE);
+}
+
+/**
+ * The `evidence` list of a stored payload (JSON), each item with only Evidence's fields (as the schema
+ * outputs it); [] when the payload has none or an item is not Evidence. Reads that part alone: the
+ * events whose evidence is looked up are ones the projection validated whole when it read them.
+ */
+export function evidenceIn(json: string): Evidence[] {
+  const payload: unknown = JSON.parse(json);
+  if (!isFields(payload) || !Array.isArray(payload.evidence) || !payload.evidence.every(isEvidence))
+    return [];
+  return payload.evidence.map(({ source, workspace, channel, id, author, ts, snippet }: Evidence) => ({
+    source,
+    workspace,
+    channel,
+    id,
+    author,
+    ts,
+    snippet,
+  }));
 }
 
 /** A stored payload (JSON) when `check` accepts it; else undefined (as event-log.ts decodePayload). */

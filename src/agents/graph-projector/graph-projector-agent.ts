@@ -58,8 +58,8 @@ export class GraphProjectorAgent implements Agent {
   /** What the last batch did (for status and tests). */
   lastResult: ApplyResult | undefined;
 
-  /** @param openGraph opens the graph store; called once, on the first batch. */
-  constructor(private readonly openGraph: () => Promise<GraphStore>) {}
+  /** @param openGraph opens the graph store (given the store the agent runs on); called once, on the first batch. */
+  constructor(private readonly openGraph: (db: SqliteDatabase) => Promise<GraphStore>) {}
 
   async handle(batch: readonly StoredEvent[], context: AgentContext): Promise<EventEnvelope[]> {
     if (batch.length === 0) return [];
@@ -88,7 +88,7 @@ export class GraphProjectorAgent implements Agent {
 
   private async projectorFor(db: SqliteDatabase): Promise<{ projector: GraphProjector; graph: GraphStore }> {
     if (this.projector?.db === db) return this.projector;
-    this.graph ??= this.openGraph().catch((error: unknown) => {
+    this.graph ??= this.openGraph(db).catch((error: unknown) => {
       this.graph = undefined;
       throw error;
     });
@@ -98,14 +98,17 @@ export class GraphProjectorAgent implements Agent {
   }
 }
 
-/** The agent over the Kùzu graph in `graphDir` (paths.graphDir), shared with commands run in the same process. */
+/**
+ * The agent over the Kùzu graph in `graphDir` (paths.graphDir), shared with commands run in the same process,
+ * and its copy in the main store (openProjectedGraphStore).
+ */
 export function createGraphProjectorAgent(graphDir: string): GraphProjectorAgent {
   // Loaded on first use: the Kùzu native module costs ~0.5 s to load, which commands that never
   // touch the graph should not pay. The heap's garbage goes first (collect-garbage.ts): on a first
   // ingest, what the agents before this one left would otherwise sit under Kùzu's memory at the peak.
-  return new GraphProjectorAgent(async () => {
+  return new GraphProjectorAgent(async (db) => {
     collectGarbage();
-    return (await import('../../memory/graph/open-graph.js')).openGraphStore(graphDir);
+    return (await import('../../memory/graph/open-graph.js')).openProjectedGraphStore(graphDir, db);
   });
 }
 

@@ -1,4 +1,4 @@
-import { ON_CALL_BACKUP_ROTATION, ON_CALL_ROTATION, type FactRelation } from '../../domain/annotations.js';
+import { ON_CALL_BACKUP_ROTATION, ON_CALL_ROTATION, type FactRelation } from '../../domain/fact-relations.js';
 import { isValidAt, type FactVersion } from '../../memory/facts/fact-types.js';
 import type { ComponentNode } from '../../memory/graph/graph-records.js';
 import type { AskAnswer } from './ask-types.js';

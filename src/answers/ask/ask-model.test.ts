@@ -4,7 +4,7 @@ import type { ConversationAnnotated, EntityNamed } from '../../domain/annotation
 import { EVENT, type StoredEvent } from '../../domain/events.js';
 import type { PersonUpdated } from '../../domain/person.js';
 import { MemoryClaimIndex } from '../../memory/facts/claim-index.js';
-import { MapEvidenceSource } from '../../memory/facts/evidence.js';
+import { MapEvidenceSource } from '../../memory/facts/map-evidence-source.js';
 import {
   asserted,
   assertedEvent,

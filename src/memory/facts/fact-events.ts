@@ -1,8 +1,9 @@
 import { EVENT, parseEvent, type StoredEvent } from '../../domain/events.js';
 import { toAssertionClaim, toRetractionClaim } from './claims.js';
 import { slotOf, type AssertionClaim, type RetractionClaim } from './fact-types.js';
+import { FACT_EVENT_TYPES } from '../graph/projected-event-types.js';
 
-export const FACT_EVENT_TYPES = [EVENT.factAsserted, EVENT.factRetracted] as const;
+export { FACT_EVENT_TYPES } from '../graph/projected-event-types.js';
 
 export type ParsedFactEvent =
   | { kind: 'assert'; seq: number; slot: string; claim: AssertionClaim }

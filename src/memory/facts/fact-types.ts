@@ -1,4 +1,5 @@
-import { FACT_RELATIONS, type FactRelation, type FactRetracted } from '../../domain/annotations.js';
+import type { FactRetracted } from '../../domain/annotations.js';
+import { FACT_RELATIONS, type FactRelation } from '../../domain/fact-relations.js';
 
 /**
  * What a fact version is in the projection. A version is one interval during which one subject

@@ -1,10 +1,8 @@
 import type { StoredEvent } from '../../domain/events.js';
-import { SqliteClaimIndex } from '../facts/sqlite-claim-index.js';
 import type { SqliteDatabase } from '../sqlite.js';
 import { readEvents } from './event-source.js';
 import type { GraphStore } from './graph-store.js';
-import { GraphProjector, PROJECTED_EVENT_TYPES } from './projector.js';
-import { replayFromLog } from './replay.js';
+import { PROJECTED_EVENT_TYPES } from './projected-event-types.js';
 
 export interface CatchUpReport {
   /** Projected events applied (or replayed). */
@@ -37,6 +35,16 @@ export async function catchUpGraph(
   const lastSeq = (db.prepare('SELECT coalesce(max(seq), 0) AS n FROM events').get() as { n: number }).n;
   let cursor = await graph.cursor();
   if (cursor >= lastSeq) return { events: 0, replayed: false, cursor };
+  if (!projectedEventAfter(db, cursor, lastSeq)) {
+    // Only the cursor moves: the projector, the claim index and the event schemas (zod) are not loaded.
+    await graph.write({ records: {}, slots: [], cursor: lastSeq });
+    return { events: 0, replayed: false, cursor: lastSeq };
+  }
+  const [{ GraphProjector }, { SqliteClaimIndex }, { replayFromLog }] = await Promise.all([
+    import('./projector.js'),
+    import('../facts/sqlite-claim-index.js'),
+    import('./replay.js'),
+  ]);
   if (cursor === 0) {
     const count = (
       db
@@ -69,4 +77,15 @@ export async function catchUpGraph(
     cursor = upto;
   }
   return { events, replayed: false, cursor };
+}
+
+/** Whether the log holds an event the graph reads with afterSeq < seq <= uptoSeq (walked in seq order, as readEvents does). */
+function projectedEventAfter(db: SqliteDatabase, afterSeq: number, uptoSeq: number): boolean {
+  return (
+    db
+      .prepare(
+        `SELECT 1 FROM events WHERE seq > ? AND seq <= ? AND +type IN (${PROJECTED_EVENT_TYPES.map(() => '?').join(', ')}) LIMIT 1`,
+      )
+      .get(afterSeq, uptoSeq, ...PROJECTED_EVENT_TYPES) !== undefined
+  );
 }

@@ -1,5 +1,5 @@
 import type { Evidence, QuestionAsked } from '../../domain/annotations.js';
-import { isMeetingCancelled } from '../../domain/meeting.js';
+import { isMeetingCancelled } from '../../domain/meeting-status.js';
 import type { FactVersion } from '../facts/fact-types.js';
 
 /**

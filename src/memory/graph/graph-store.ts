@@ -91,7 +91,7 @@ export interface GraphLoadSource {
  * graph-store.contract.ts. Reads never return version-0 placeholder records, except `get`.
  */
 export interface GraphStore {
-  readonly engine: 'memory' | 'kuzu';
+  readonly engine: 'memory' | 'kuzu' | 'sqlite';
   /** The highest event-log seq the graph reflects (0: empty, or just reset). */
   cursor(): Promise<number>;
   /** Records by id, placeholders included; ids not stored are absent from the map. */

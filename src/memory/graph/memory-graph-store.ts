@@ -1,7 +1,6 @@
 import { OutroError } from '../../domain/errors.js';
 import type { FactVersion } from '../facts/fact-types.js';
 import {
-  meetingMatches,
   type FactQuery,
   type GraphCounts,
   type GraphLoadSource,
@@ -27,6 +26,13 @@ import {
 } from './graph-records.js';
 import { byAt, compareFacts, compareText, sortSnapshot } from './snapshot-order.js';
 import { searchWords } from './search-text.js';
+import {
+  actionItemMatches,
+  conversationIsAbout,
+  factMatches,
+  meetingQueryMatches,
+  questionMatches,
+} from './graph-filters.js';
 
 type RecordMaps = { [K in RecordKind]: Map<string, GraphRecords[K]> };
 
@@ -123,16 +129,9 @@ export class MemoryGraphStore implements GraphStore {
     if (query.object === undefined && query.subjects === undefined) {
       throw new OutroError('INTERNAL', 'A fact query needs an object or subjects.');
     }
-    const subjects = query.subjects ? new Set(query.subjects) : undefined;
     const out: FactVersion[] = [];
-    for (const facts of this.slots.values()) {
-      for (const fact of facts) {
-        if (query.object !== undefined && fact.object !== query.object) continue;
-        if (subjects && !subjects.has(fact.subject)) continue;
-        if (query.relation && fact.relation !== query.relation) continue;
-        out.push(structuredClone(fact));
-      }
-    }
+    for (const facts of this.slots.values())
+      for (const fact of facts) if (factMatches(fact, query)) out.push(structuredClone(fact));
     return out.sort(compareFacts);
   }
 
@@ -149,26 +148,18 @@ export class MemoryGraphStore implements GraphStore {
 
   async actionItems(query: ItemQuery): Promise<ActionItemNode[]> {
     this.check();
-    const people = query.people ? new Set(query.people) : undefined;
+    const isAbout = (id: string, entity: string): boolean => this.isAbout(id, entity);
     return [...this.records.actionItem.values()]
-      .filter((item) => item.version > 0)
-      .filter((item) => !people || (item.assignee !== null && people.has(item.assignee)))
-      .filter((item) => !query.open || item.completedAt === null)
-      .filter((item) => query.about === undefined || this.isAbout(item.conversationId, query.about))
+      .filter((item) => actionItemMatches(item, query, isAbout))
       .map((item) => structuredClone(item))
       .sort(byAt);
   }
 
   async questions(query: ItemQuery): Promise<QuestionNode[]> {
     this.check();
-    const people = query.people ? new Set(query.people) : undefined;
-    const askers = query.askers ? new Set(query.askers) : undefined;
+    const isAbout = (id: string, entity: string): boolean => this.isAbout(id, entity);
     return [...this.records.question.values()]
-      .filter((question) => question.version > 0)
-      .filter((question) => !people || question.addressees.some((addressee) => people.has(addressee)))
-      .filter((question) => !askers || askers.has(question.asker))
-      .filter((question) => !query.open || question.answeredAt === null)
-      .filter((question) => query.about === undefined || this.isAbout(question.conversationId, query.about))
+      .filter((question) => questionMatches(question, query, isAbout))
       .map((question) => structuredClone(question))
       .sort(byAt);
   }
@@ -183,10 +174,8 @@ export class MemoryGraphStore implements GraphStore {
 
   async meetings(query: MeetingQuery): Promise<MeetingNode[]> {
     this.check();
-    const people = query.people ? new Set(query.people) : undefined;
     return [...this.records.meeting.values()]
-      .filter((meeting) => meetingMatches(meeting, query))
-      .filter((meeting) => !people || roleHolders(meeting, query.role).some((key) => people.has(key)))
+      .filter((meeting) => meetingQueryMatches(meeting, query))
       .map((meeting) => structuredClone(meeting))
       .sort((a, b) => compareText(a.start, b.start) || compareText(a.id, b.id));
   }
@@ -234,22 +223,12 @@ export class MemoryGraphStore implements GraphStore {
   }
 
   private isAbout(conversationId: string, entity: string): boolean {
-    const conversation = this.records.conversation.get(conversationId);
-    return conversation !== undefined && conversation.version > 0 && conversation.entities.includes(entity);
+    return conversationIsAbout(this.records.conversation.get(conversationId), entity);
   }
 
   private check(): void {
     if (this.closed) throw new OutroError('INTERNAL', 'The graph store is closed.');
   }
-}
-
-function roleHolders(meeting: MeetingNode, role: MeetingQuery['role']): string[] {
-  const organizer = meeting.organizer === null ? [] : [meeting.organizer];
-  return role === 'organizer'
-    ? organizer
-    : role === 'attendee'
-      ? meeting.attendees
-      : [...organizer, ...meeting.attendees];
 }
 
 function emptyMaps(): RecordMaps {

@@ -1,6 +1,9 @@
 import { OutroError } from '../../domain/errors.js';
 import type { GraphStore } from './graph-store.js';
 import { acquireGraph } from './kuzu/shared-graph.js';
+import type { SqliteDatabase } from '../sqlite.js';
+import { MirroredGraphStore } from './sqlite/mirrored-graph-store.js';
+import { SqliteGraphStore } from './sqlite/sqlite-graph-store.js';
 
 /**
  * The graph store in `graphDir`, shared within this process: the daemon's projector and the
@@ -14,6 +17,15 @@ import { acquireGraph } from './kuzu/shared-graph.js';
  */
 export function openGraphStore(graphDir: string): Promise<GraphStore> {
   return acquireGraph(graphDir);
+}
+
+/**
+ * The graph as what projects into it opens it: Kùzu in `graphDir` with its copy in the main store
+ * `db` (SqliteGraphStore), written together, so that commands that only read can answer from the
+ * copy without opening Kùzu (see graphCopyReady).
+ */
+export async function openProjectedGraphStore(graphDir: string, db: SqliteDatabase): Promise<GraphStore> {
+  return new MirroredGraphStore(await openGraphStore(graphDir), new SqliteGraphStore(db));
 }
 
 /** What `outro doctor` finds when it opens the graph for reading. */

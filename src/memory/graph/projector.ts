@@ -1,20 +1,20 @@
 import type { StoredEvent } from '../../domain/events.js';
 import type { ClaimIndex } from '../facts/claim-index.js';
-import { FACT_EVENT_TYPES, parseFactEvent } from '../facts/fact-events.js';
+import { parseFactEvent } from '../facts/fact-events.js';
 import { resolveSlot } from '../facts/slot-timeline.js';
 import type { GraphStore } from './graph-store.js';
+import { PROJECTED_EVENT_TYPES } from './projected-event-types.js';
 import { RECORD_KINDS, type GraphRecords, type RecordKind, type RecordLists } from './graph-records.js';
 import {
   mergeRecordEvent,
   parseRecordEvent,
-  RECORD_EVENT_TYPES,
   recordsTouched,
   type RecordEvent,
   type RecordGetter,
 } from './record-merge.js';
 
-/** Every event type the graph projection reads. */
-export const PROJECTED_EVENT_TYPES: readonly string[] = [...FACT_EVENT_TYPES, ...RECORD_EVENT_TYPES];
+/** Every event type the graph projection reads (projected-event-types.ts, which loads no schemas). */
+export { PROJECTED_EVENT_TYPES };
 const PROJECTED = new Set(PROJECTED_EVENT_TYPES);
 
 export interface ApplyResult {

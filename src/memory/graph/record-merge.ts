@@ -2,6 +2,7 @@ import { EVENT, parseEvent, type StoredEvent, type TypedEvent } from '../../doma
 import { calendarPersonKey, occurrenceKey, type Attendee } from '../../domain/meeting.js';
 import { capSummary, capTopic } from '../../domain/text-caps.js';
 import { normalizeIso } from '../../domain/time.js';
+import { RECORD_EVENT_TYPES } from './projected-event-types.js';
 import type {
   ActionItemNode,
   DecisionNode,
@@ -12,19 +13,7 @@ import type {
 } from './graph-records.js';
 
 /** The event types that change graph records (facts are handled by the slot timeline). */
-export const RECORD_EVENT_TYPES = [
-  EVENT.personUpdated,
-  EVENT.channelUpdated,
-  EVENT.entityNamed,
-  EVENT.conversationAnnotated,
-  EVENT.decisionRecorded,
-  EVENT.actionItemAssigned,
-  EVENT.actionItemCompleted,
-  EVENT.questionAsked,
-  EVENT.questionAnswered,
-  EVENT.meetingScheduled,
-  EVENT.meetingCancelled,
-] as const;
+export { RECORD_EVENT_TYPES } from './projected-event-types.js';
 
 export interface RecordRef<K extends RecordKind = RecordKind> {
   kind: K;

@@ -9,6 +9,7 @@ import { tracesMigration } from './007-traces.js';
 import { searchIndexMigration } from './008-search-index.js';
 import { searchStemsMigration } from './009-search-stems.js';
 import { ingestRunOwnerMigration } from './010-ingest-run-owner.js';
+import { graphMirrorMigration } from './011-graph-mirror.js';
 
 /** Every migration of the main store (outro.db), in order. Append; never edit a landed one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   searchIndexMigration,
   searchStemsMigration,
   ingestRunOwnerMigration,
+  graphMirrorMigration,
 ];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { slackKey, slackProfile } from '../test-support/slack-people.js';
-import { MapEvidenceSource } from '../../../memory/facts/evidence.js';
+import { MapEvidenceSource } from '../../../memory/facts/map-evidence-source.js';
 import { MemoryGraphStore } from '../../../memory/graph/memory-graph-store.js';
 import { MIGRATIONS } from '../../../memory/migrations/index.js';
 import { SqliteSearchIndex } from '../../../memory/search/sqlite-search-index.js';

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { slackKey, slackProfile } from '../test-support/slack-people.js';
 import { clearIdentityCache } from '../../../llm/ollama-identity-cache.js';
 import { FakeOllama } from '../../../llm/testing/fake-ollama.js';
-import { MapEvidenceSource } from '../../../memory/facts/evidence.js';
+import { MapEvidenceSource } from '../../../memory/facts/map-evidence-source.js';
 import { MemoryGraphStore } from '../../../memory/graph/memory-graph-store.js';
 import { MIGRATIONS } from '../../../memory/migrations/index.js';
 import type { SearchDocInput } from '../../../memory/search/search-types.js';
