@@ -8,7 +8,6 @@ import {
   type RecordKind,
   type RecordLists,
 } from '../graph-records.js';
-import { searchWords } from '../search-text.js';
 
 /** What graph_links holds per record: the values a query filters on, by role. */
 function linksOf<K extends RecordKind>(
@@ -68,6 +67,7 @@ export const SEARCH_TABLES = {
 
 export class SqliteGraphWrites {
   private readonly upsert;
+  private readonly insert;
   private readonly dropLinks;
   private readonly addLink;
   private readonly dropSearch;
@@ -82,6 +82,7 @@ export class SqliteGraphWrites {
       `INSERT INTO graph_records (kind, id, version, json) VALUES (?, ?, ?, ?)
        ON CONFLICT (kind, id) DO UPDATE SET version = excluded.version, json = excluded.json RETURNING rowid`,
     );
+    this.insert = db.prepare('INSERT INTO graph_records (kind, id, version, json) VALUES (?, ?, ?, ?)');
     this.dropLinks = db.prepare('DELETE FROM graph_links WHERE kind = ? AND id = ?');
     this.addLink = db.prepare(
       'INSERT OR IGNORE INTO graph_links (kind, role, value, id) VALUES (?, ?, ?, ?)',
@@ -104,20 +105,26 @@ export class SqliteGraphWrites {
     );
   }
 
-  /** Upserts records (replacing their links and search text); call inside a transaction. */
+  /**
+   * Upserts records (replacing their links and search text); call inside a transaction. `fresh`: a bulk
+   * load into an emptied store, so nothing is replaced, and rows go in key order (the indexes append).
+   */
   records(lists: Partial<RecordLists>, fresh = false): void {
     for (const kind of RECORD_KINDS) {
-      for (const record of (lists[kind] ?? []) as Array<GraphRecords[typeof kind]>) {
-        const id = keyOf(kind, record);
-        const { rowid } = this.upsert.get(kind, id, record.version, JSON.stringify(record)) as {
-          rowid: number;
-        };
+      const list = (lists[kind] ?? []) as Array<GraphRecords[typeof kind]>;
+      const rows = list.map((record) => ({ id: keyOf(kind, record), record }));
+      if (fresh) rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      for (const { id, record } of rows) {
+        const json = JSON.stringify(record);
+        const rowid = fresh
+          ? Number(this.insert.run(kind, id, record.version, json).lastInsertRowid)
+          : (this.upsert.get(kind, id, record.version, json) as { rowid: number }).rowid;
         if (!fresh) this.dropLinks.run(kind, id);
         for (const [role, value] of linksOf(kind, record)) this.addLink.run(kind, role, value, id);
         if (kind === 'component' || kind === 'conversation') {
           if (!fresh) this.dropSearch[kind].run(rowid);
           const text = searchTextOf(kind, record as GraphRecords['component' | 'conversation']);
-          if (text !== null && searchWords(text).length > 0) this.addSearch[kind].run(rowid, text);
+          if (text !== null && text.trim() !== '') this.addSearch[kind].run(rowid, text);
         }
       }
     }
