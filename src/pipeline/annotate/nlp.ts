@@ -10,10 +10,18 @@ import { analysedText } from './units/unit-text.js';
  * sentiment took about half of each readDoc and change neither (checked on 221k IRC, fixture and
  * Fernhill texts: the same tokens, tags and sentences).
  */
-let instance: ReturnType<typeof winkNLP> | undefined;
+let withSentences: ReturnType<typeof winkNLP> | undefined;
+let tagsOnly: ReturnType<typeof winkNLP> | undefined;
 function nlp(): ReturnType<typeof winkNLP> {
-  instance ??= winkNLP(model, ['sbd', 'pos']);
-  return instance;
+  withSentences ??= winkNLP(model, ['sbd', 'pos']);
+  return withSentences;
+}
+
+/** Parts of speech without sentence boundaries: the same tags (checked on 92k IRC texts, one and two sentences
+ * long), ~15% less per readDoc, for noun phrases, which read tags only. */
+function tagger(): ReturnType<typeof winkNLP> {
+  tagsOnly ??= winkNLP(model, ['pos']);
+  return tagsOnly;
 }
 
 /**
@@ -97,8 +105,8 @@ function readNounPhrases(text: string): string[] {
   // Every phrase starts with a letter: a text without one (emoji, numbers, punctuation) has none.
   if (!/\p{L}/u.test(text)) return [];
   // A placeholder for a long token or link ends a phrase; it names nothing.
-  const doc = nlp().readDoc(nlpText(text).replace(/<(?:long|url)>/g, ' ; '));
-  const its = nlp().its;
+  const doc = tagger().readDoc(nlpText(text).replace(/<(?:long|url)>/g, ' ; '));
+  const its = tagger().its;
   // Whole columns at once: a call per token and field was most of the walk.
   const normals = doc.tokens().out(its.normal) as string[];
   const tags = doc.tokens().out(its.pos) as string[];
