@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import {
+  EVENT,
   parseEvent,
   parsePayload,
   type EventEnvelope,
@@ -8,6 +9,7 @@ import {
   type StoredEvent,
   type TypedEvent,
 } from '../domain/events.js';
+import { mayIntroduce } from './introduction-cues.js';
 import type { SqliteDatabase } from './sqlite.js';
 
 /** A row of the events table, as SQLite returns it. */
@@ -45,6 +47,8 @@ const STORED_IDS_CHUNK = 500;
 
 export class EventLog {
   private readonly insert: Statement;
+  /** Absent where the store has no introduction_candidates table (one opened with fewer migrations). */
+  private readonly keepIntroduction: Statement | undefined;
   private readonly byId: Statement;
   /** Answered from the id index alone (no payload read). */
   private readonly idExists: Statement;
@@ -58,6 +62,13 @@ export class EventLog {
       `INSERT OR IGNORE INTO events (id, type, stream, occurred_at, recorded_at, causation_id, schema_version, payload)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    this.keepIntroduction = db
+      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'introduction_candidates'")
+      .get()
+      ? db.prepare(
+          'INSERT OR IGNORE INTO introduction_candidates (posted_seq, author, text) VALUES (?, ?, ?)',
+        )
+      : undefined;
     this.byId = db.prepare('SELECT * FROM events WHERE id = ?');
     this.idExists = db.prepare('SELECT 1 FROM events WHERE id = ?').pluck();
     this.maxSeq = db.prepare('SELECT coalesce(max(seq), 0) AS seq FROM events');
@@ -65,14 +76,19 @@ export class EventLog {
 
   /** Appends one event; returns its seq, or undefined when an event with that id was already stored. */
   append(event: EventEnvelope, recordedAt: string = this.now().toISOString()): number | undefined {
-    return this.appendSerialized(event, JSON.stringify(event.payload), recordedAt);
+    return this.appendSerialized(event, JSON.stringify(event.payload), recordedAt, introductionOf(event));
   }
 
-  /** As `append`, for an event whose payload is already JSON (see memory/prepared-event.ts). */
+  /**
+   * As `append`, for an event whose payload is already JSON (see memory/prepared-event.ts). `introduction`:
+   * the author and text of a chat message that may open with a self-introduction (introduction-cues.ts),
+   * kept aside with the event so that linking people reads those rows, not every message.
+   */
   appendSerialized(
     event: Omit<EventEnvelope, 'payload'>,
     payloadJson: string,
     recordedAt: string = this.now().toISOString(),
+    introduction?: { author: string; text: string },
   ): number | undefined {
     const result = this.insert.run(
       event.id,
@@ -84,7 +100,10 @@ export class EventLog {
       event.schemaVersion,
       payloadJson,
     );
-    return result.changes === 1 ? Number(result.lastInsertRowid) : undefined;
+    if (result.changes !== 1) return undefined;
+    const seq = Number(result.lastInsertRowid);
+    if (introduction) this.keepIntroduction?.run(seq, introduction.author, introduction.text);
+    return seq;
   }
 
   /** Appends all events in one transaction (a savepoint when already inside one); returns how many were new. */
@@ -223,4 +242,15 @@ export function decodePayload<K extends EventType>(type: K, json: string): Event
 export function decodePayload(type: string, json: string): EventPayload<EventType> | undefined;
 export function decodePayload(type: string, json: string): unknown {
   return parsePayload(type, parseJson(json));
+}
+
+/** A message.posted chat message that may introduce its author (what `appendSerialized` keeps aside). */
+export function introductionOf(
+  event: Pick<EventEnvelope, 'type' | 'payload'>,
+): { author: string; text: string } | undefined {
+  if (event.type !== EVENT.messagePosted) return undefined;
+  const { author, text, kind } = event.payload as { author?: unknown; text?: unknown; kind?: unknown };
+  return kind === 'message' && typeof author === 'string' && typeof text === 'string' && mayIntroduce(text)
+    ? { author, text }
+    : undefined;
 }

@@ -84,7 +84,7 @@ export class IngestStore {
   }
 
   private writePosted(event: PreparedEvent, textHash: string, recordedAt: string, result: BatchResult): void {
-    const seq = this.log.appendSerialized(event, event.payload, recordedAt);
+    const seq = this.log.appendSerialized(event, event.payload, recordedAt, event.introduction);
     if (seq !== undefined) {
       this.headInsert.run(seq, textHash);
       result.appended++;

@@ -2,6 +2,7 @@ import { EVENT } from '../domain/event-catalogue.js';
 import type { MessagePosted } from '../domain/message.js';
 import { decodeChecked, isPersonLinked, isPersonUpdated } from '../domain/payload-checks.js';
 import type { PersonLinked, PersonUpdated } from '../domain/person.js';
+import { introductionFilter, introductionPatterns } from './introduction-cues.js';
 import type { SqliteDatabase } from './sqlite.js';
 
 /**
@@ -26,25 +27,16 @@ export function allLinks(db: SqliteDatabase): PersonLinked[] {
 
 /**
  * Chat messages that may open with a self-introduction ("Lou here", "I'm Leila from Brightwater"):
- * a cheap filter in SQLite on the first 200 characters, read whole by `readIntroduction`.
+ * the cues in the first 200 characters (introduction-cues.ts), read whole by `readIntroduction`.
+ * Reads the messages the ingest kept aside for this (migration 012), not every message.
  */
 export function introductionCandidates(
   db: SqliteDatabase,
 ): Array<Pick<MessagePosted, 'author' | 'text' | 'kind'>> {
-  const head = `lower(substr(json_extract(payload, '$.text'), 1, 200))`;
-  const cues = [' here', "it's ", 'its ', 'this is ', "i'm ", 'i’m ', 'im ', 'i am ', 'my name is '];
   const rows = db
     .prepare(
-      `SELECT json_extract(payload, '$.author') AS author, json_extract(payload, '$.text') AS text
-         FROM events
-        WHERE type = ? AND json_extract(payload, '$.kind') = 'message'
-          AND (${cues.map(() => `${head} LIKE ?`).join(' OR ')})
-        ORDER BY seq`,
+      `SELECT author, text FROM introduction_candidates WHERE ${introductionFilter('text')} ORDER BY posted_seq`,
     )
-    .all(EVENT.messagePosted, ...cues.map((cue) => `%${cue}%`)) as Array<{ author: unknown; text: unknown }>;
-  return rows.flatMap((row) =>
-    typeof row.author === 'string' && typeof row.text === 'string'
-      ? [{ author: row.author, text: row.text, kind: 'message' as const }]
-      : [],
-  );
+    .all(...introductionPatterns()) as Array<{ author: string; text: string }>;
+  return rows.map((row) => ({ author: row.author, text: row.text, kind: 'message' as const }));
 }

@@ -1,6 +1,7 @@
 import { postedEventId } from '../domain/event-builders.js';
 import { OutroError } from '../domain/errors.js';
 import { EVENT, parseEvent, type EventEnvelope } from '../domain/events.js';
+import { introductionOf } from './event-log.js';
 import { contentHash } from '../domain/ids.js';
 
 /**
@@ -15,6 +16,8 @@ export interface PreparedEvent extends Omit<EventEnvelope, 'payload'> {
   textHash?: string;
   /** message.deleted: the id of the message.posted event it deletes. */
   deletesPostedId?: string;
+  /** message.posted of a chat message that may open with a self-introduction (introduction-cues.ts). */
+  introduction?: { author: string; text: string };
 }
 
 const MESSAGE_TYPES = [EVENT.messagePosted, EVENT.messageDeleted] as const;
@@ -37,7 +40,9 @@ export function prepareEvent(event: EventEnvelope): PreparedEvent {
       'INTERNAL',
       `A ${event.type} event (${event.id}) does not match its schema; the connector that built it has a bug.`,
     );
-  if (message.type === EVENT.messagePosted) prepared.textHash = contentHash(message.payload.text);
-  else prepared.deletesPostedId = postedEventId(message.payload);
+  if (message.type === EVENT.messagePosted) {
+    prepared.textHash = contentHash(message.payload.text);
+    prepared.introduction = introductionOf(message);
+  } else prepared.deletesPostedId = postedEventId(message.payload);
   return prepared;
 }

@@ -10,6 +10,7 @@ import { searchIndexMigration } from './008-search-index.js';
 import { searchStemsMigration } from './009-search-stems.js';
 import { ingestRunOwnerMigration } from './010-ingest-run-owner.js';
 import { graphMirrorMigration } from './011-graph-mirror.js';
+import { introductionsMigration } from './012-introductions.js';
 
 /** Every migration of the main store (outro.db), in order. Append; never edit a landed one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -24,4 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   searchStemsMigration,
   ingestRunOwnerMigration,
   graphMirrorMigration,
+  introductionsMigration,
 ];
