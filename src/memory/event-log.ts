@@ -248,8 +248,9 @@ export function decodePayload(type: string, json: string): unknown {
 export function introductionOf(
   event: Pick<EventEnvelope, 'type' | 'payload'>,
 ): { author: string; text: string } | undefined {
-  if (event.type !== EVENT.messagePosted) return undefined;
-  const { author, text, kind } = event.payload as { author?: unknown; text?: unknown; kind?: unknown };
+  const message: unknown = event.payload;
+  if (event.type !== EVENT.messagePosted || typeof message !== 'object' || message === null) return undefined;
+  const { author, text, kind } = message as Record<string, unknown>;
   return kind === 'message' && typeof author === 'string' && typeof text === 'string' && mayIntroduce(text)
     ? { author, text }
     : undefined;

@@ -69,7 +69,7 @@ describe('one rule, one place', () => {
     expect(where(/function isRecord\(/)).toEqual(['src/connectors/json-values.ts']);
   });
 
-  it('decides whether a meeting is cancelled in domain/meeting.ts only', () => {
-    expect(where(/toUpperCase\(\)\s*[!=]==\s*'CANCELLED'/)).toEqual(['src/domain/meeting.ts']);
+  it('decides whether a meeting is cancelled in domain/meeting-status.ts only', () => {
+    expect(where(/toUpperCase\(\)\s*[!=]==\s*'CANCELLED'/)).toEqual(['src/domain/meeting-status.ts']);
   });
 });

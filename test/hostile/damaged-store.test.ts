@@ -106,13 +106,19 @@ describe('hostile: damaged stores', { timeout: 600_000 }, () => {
     expect([0, 6]).toContain(run.status);
   });
 
-  it('a graph folder from another version: exit 6 naming replay, doctor fails, restore rebuilds it', () => {
+  it('a graph folder from another version: ask answers from the copy in the store, read from Kùzu it exits 6 naming replay, doctor fails, restore rebuilds it', () => {
     const home = damaged('graph', (at) => {
       const graph = join(at, 'graph');
       for (const name of readdirSync(graph)) rmSync(join(graph, name), { recursive: true, force: true });
       writeFileSync(join(graph, 'graph.kuzu'), longToken(100_000));
     });
-    expectCorrupt(outro(home, ['ask', 'who owns billing?']), /outro replay/);
+    const fromCopy = outro(home, ['ask', 'who owns billing?']);
+    expect(fromCopy.status).toBe(0);
+    expect(fromCopy.stderr).toBe('');
+    expectCorrupt(
+      outro(home, ['ask', 'who owns billing?'], { env: { OUTRO_GRAPH_READS: 'kuzu' } }),
+      /outro replay/,
+    );
     const doctor = outro(home, ['doctor', '--json']);
     expect(doctor.status).toBe(6);
     expect(outro(home, ['restore']).status).toBe(0);
