@@ -40,15 +40,19 @@ console.log(
   `log: ${messages.toLocaleString()} messages (${store.log.lastSeq().toLocaleString()} events)${values.store ? ` from ${file}` : ` written in ${written.seconds.toFixed(1)} s`}`,
 );
 for (let run = 1; run <= Number(values.runs); run++) {
-  const cpu = process.cpuUsage();
+  const before = process.cpuUsage();
   const report = rebuildSearchIndex(store.db);
-  const used = process.cpuUsage(cpu);
+  const used = process.cpuUsage(before);
   const cpuSeconds = (used.user + used.system) / 1e6;
   const { readMs, writeMs, indexMs, totalMs } = report.timings;
+  const phase = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+  const { cpu } = report;
   console.log(
     `build ${run}: ${report.docs.toLocaleString()} docs in ${(totalMs / 1000).toFixed(1)} s wall, ${cpuSeconds.toFixed(1)} s CPU = ` +
       `${Math.round(messages / (totalMs / 1000)).toLocaleString()} messages/s wall, ${Math.round(messages / cpuSeconds).toLocaleString()} per CPU s ` +
-      `(read ${(readMs / 1000).toFixed(1)} s, write ${(writeMs / 1000).toFixed(1)} s, full text ${(indexMs / 1000).toFixed(1)} s; ` +
+      `(wall: read ${phase(readMs)}, write ${phase(writeMs)}, full text ${phase(indexMs)}; ` +
+      `CPU: read ${phase(cpu.readMs)}, write ${phase(cpu.writeMs)}, full text ${phase(cpu.indexMs)}, ` +
+      `emptying and commit ${phase(cpu.totalMs - cpu.readMs - cpu.writeMs - cpu.indexMs)}; ` +
       `load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores)`,
   );
 }
