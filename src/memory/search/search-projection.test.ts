@@ -159,6 +159,10 @@ describe('search projection', () => {
     });
     expect(searchSnapshot(db)).toEqual(incremental);
     expect(incremental.docs.length).toBe(report.docs);
+    // CPU per phase: parts of the whole, the rest being emptying the tables and the commit.
+    const { readMs, writeMs, indexMs, totalMs } = report.cpu;
+    expect(Math.min(readMs, writeMs, indexMs)).toBeGreaterThanOrEqual(0);
+    expect(readMs + writeMs + indexMs).toBeLessThanOrEqual(totalMs);
   });
 
   it('rebuilds the same index twice in a row, and goes on incrementally after a rebuild', () => {
