@@ -15,6 +15,8 @@ export interface AgentDeps {
   config?: unknown;
   /** The environment the command runs with (OUTRO_MODEL, OLLAMA_HOST); default process.env. */
   env?: Readonly<Record<string, string | undefined>>;
+  /** The agents serve one drain and are closed after it (`outro ingest`), not a daemon's life. */
+  singleDrain?: boolean;
 }
 
 /**
@@ -25,7 +27,7 @@ export function createAgents(deps: AgentDeps): Agent[] {
   return [
     new ChannelCountsAgent(),
     new ConversationsAgent(),
-    annotationsAgentFromConfig(deps.config, undefined, deps.env ?? process.env),
+    annotationsAgentFromConfig(deps.config, undefined, deps.env ?? process.env, deps.singleDrain),
     new SearchIndexAgent(),
     // Last: on a first ingest its first batch finds every event written and bulk-loads the graph.
     graphProjectorAgentFor(deps.db),

@@ -50,10 +50,11 @@ export function openDatabase(file: string, options: OpenOptions): SqliteDatabase
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
       db.pragma('foreign_keys = ON');
-      // The event id index is written in random order; a larger page cache and memory-mapped reads
-      // keep bulk ingest from re-reading index pages through syscalls.
+      // The event id index is written in random order; a larger page cache keeps bulk ingest from
+      // re-reading index pages through syscalls. No memory map: a 256 MiB map of a 200,000-message
+      // store stayed resident (~140 MB of RSS through the whole ingest) at no measurable CPU gain.
       db.pragma(`cache_size = -${options.cacheKiB ?? 64 * 1024}`);
-      db.pragma('mmap_size = 268435456');
+      db.pragma('mmap_size = 0');
       migrate(db, file, options.migrations);
     }
   } catch (cause) {

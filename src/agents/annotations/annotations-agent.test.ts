@@ -198,4 +198,22 @@ describe('AnnotationsAgent', () => {
       ['c1', 'c2'],
     );
   });
+
+  it('serving one drain, lets go of what it folded once caught up and reads it back for a later batch', async () => {
+    const first = [post(1, 'dana', '@Lena Vogel can you write up the indexer options by Wed?')];
+    const agent = new AnnotationsAgent({ timezone: 'Europe/Berlin', singleDrain: true });
+    store.log.appendAll(await agent.handle([extracted('c1', first)], agentContext()));
+    expect(agent.holdsKnowledge()).toBe(false);
+
+    const later = [post(120, 'lena', 'the indexer options doc is done: linked in the channel')];
+    store.log.appendAll(await agent.handle([extracted('c2', later)], agentContext()));
+    const [item] = payloads<ActionItemAssigned>(EVENT.actionItemAssigned);
+    expect(payloads<ActionItemCompleted>(EVENT.actionItemCompleted)).toEqual([
+      expect.objectContaining({ itemId: item.itemId, by: person('lena') }),
+    ]);
+
+    const kept = new AnnotationsAgent({ timezone: 'Europe/Berlin' });
+    await kept.handle([extracted('c3', later)], agentContext());
+    expect(kept.holdsKnowledge()).toBe(true);
+  });
 });

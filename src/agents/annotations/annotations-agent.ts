@@ -51,6 +51,11 @@ export interface AnnotationsAgentOptions {
   threads?: number;
   /** A batch with fewer conversations is annotated on the main thread alone. */
   poolFrom?: number;
+  /**
+   * The agent serves one drain and is closed after it (`outro ingest`): once caught up it lets go
+   * of the annotation events it folded too, which a long-lived agent keeps for its next batch.
+   */
+  singleDrain?: boolean;
   /** Test hooks: workers run on stale knowledge (annotate-pool.ts); a batch waits until the workers are up. */
   withholdPending?: boolean;
   awaitWorkers?: boolean;
@@ -132,8 +137,12 @@ export class AnnotationsAgent implements Agent {
     if (context.onCommit) context.onCommit(() => cache.flush());
     else cache.flush();
     // A short batch means the agent has caught up: the channels' messages (all of a 200k-message channel)
-    // would otherwise stay in memory through the search index and the graph load after it.
-    if (batch.length < this.batchSize) channels.clear();
+    // would otherwise stay in memory through the search index and the graph load after it, and so
+    // would the folded knowledge (~100 MB of heap at 200,000 messages) where no later batch needs it.
+    if (batch.length < this.batchSize) {
+      if (this.options.singleDrain) this.held = undefined;
+      else channels.clear();
+    }
     // What the log already holds is not returned (asked once for the batch, not per event).
     const stored = context.log.storedIds(out.map((produced) => produced.id));
     return stored.size > 0 ? out.filter((produced) => !stored.has(produced.id)) : out;
@@ -176,6 +185,11 @@ export class AnnotationsAgent implements Agent {
     await held?.pool.close();
   }
 
+  /** Whether the annotation events folded so far are held for the next batch (tests). */
+  holdsKnowledge(): boolean {
+    return this.held !== undefined;
+  }
+
   /** How the pool's answers were used so far: taken, annotated again (the input differed), or not sent. */
   poolStats(): AnnotatePool['stats'] | undefined {
     return this.pool?.pool.stats;
@@ -191,6 +205,7 @@ export function annotationsAgentFromConfig(
   config: unknown,
   modelClient?: ModelClient,
   env: Readonly<Record<string, string | undefined>> = process.env,
+  singleDrain = false,
 ): AnnotationsAgent {
   const block =
     typeof config === 'object' && config !== null
@@ -203,5 +218,6 @@ export function annotationsAgentFromConfig(
     modelClient: client,
     modelActs: block.model?.annotate === 'acts',
     threads: annotateThreads(block.workers, env),
+    singleDrain,
   });
 }

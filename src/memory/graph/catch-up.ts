@@ -30,7 +30,12 @@ export const CATCH_UP_CHUNK = 50_000;
 export async function catchUpGraph(
   db: SqliteDatabase,
   graph: GraphStore,
-  options: { bulkThreshold?: number; chunk?: number } = {},
+  options: {
+    bulkThreshold?: number;
+    chunk?: number;
+    /** Called during a bulk load once its rows are written out (GraphLoadSource.written). */
+    written?: () => void;
+  } = {},
 ): Promise<CatchUpReport> {
   const lastSeq = (db.prepare('SELECT coalesce(max(seq), 0) AS n FROM events').get() as { n: number }).n;
   let cursor = await graph.cursor();
@@ -54,7 +59,7 @@ export async function catchUpGraph(
         .get(...PROJECTED_EVENT_TYPES) as { n: number }
     ).n;
     if (count > (options.bulkThreshold ?? BULK_THRESHOLD)) {
-      const report = await replayFromLog(db, graph);
+      const report = await replayFromLog(db, graph, undefined, options.written);
       return { events: report.events, replayed: true, cursor: report.cursor };
     }
   }

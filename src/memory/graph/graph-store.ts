@@ -77,12 +77,20 @@ export interface LoadStats {
   indexMs: number;
 }
 
-/** What a bulk load reads: records in memory, facts as a stream (a million versions need not be held twice). */
+/**
+ * What a bulk load reads: records in memory, facts as a stream (a million versions need not be
+ * held twice). The load takes the lists over: a list may be emptied once its rows are written out.
+ */
 export interface GraphLoadSource {
   records: GraphSnapshot['records'];
   facts: Iterable<FactVersion>;
   /** The highest event-log seq the load reflects. */
   cursor?: number;
+  /**
+   * Called once the rows are written out and `records` emptied, before the engine copies them in
+   * (its own memory grows then): the caller may collect the rows' garbage there.
+   */
+  written?: () => void;
 }
 
 /**

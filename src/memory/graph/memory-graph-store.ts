@@ -84,6 +84,7 @@ export class MemoryGraphStore implements GraphStore {
     this.check();
     const started = performance.now();
     await this.write({ records: source.records, slots: [] });
+    source.written?.();
     for (const fact of source.facts) {
       const list = this.slots.get(fact.slot) ?? [];
       list.push(structuredClone(fact));

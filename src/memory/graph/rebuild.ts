@@ -40,6 +40,8 @@ export async function rebuildProjection(
   graph: GraphStore,
   cursor: number,
   onProgress?: (progress: ReplayProgress) => void,
+  /** Called once the graph no longer needs the records held for it (GraphLoadSource.written). */
+  written?: () => void,
 ): Promise<RebuildReport> {
   const started = performance.now();
   await graph.reset();
@@ -131,7 +133,7 @@ export async function rebuildProjection(
     }
   }
   onProgress?.({ phase: 'loading', events: count, total: cursor });
-  const load = await graph.load({ records, facts: facts(), cursor });
+  const load = await graph.load({ records, facts: facts(), cursor, written });
   return {
     events: count,
     invalid,

@@ -14,6 +14,7 @@ export async function replayFromLog(
   db: SqliteDatabase,
   graph: GraphStore,
   onProgress?: (progress: ReplayProgress) => void,
+  written?: () => void,
 ): Promise<RebuildReport> {
   const lastSeq = (db.prepare('SELECT coalesce(max(seq), 0) AS n FROM events').get() as { n: number }).n;
   return rebuildProjection(
@@ -22,5 +23,6 @@ export async function replayFromLog(
     graph,
     lastSeq,
     onProgress,
+    written,
   );
 }

@@ -122,6 +122,32 @@ describe('AgentRuntime', () => {
     expect(all.agents['tag-counter']).toMatchObject({ batches: 2, events: 6 });
   });
 
+  it('says when each agent that took batches has caught up, before the next agent runs', async () => {
+    const log = open();
+    log.appendAll(Array.from({ length: 7 }, (_, i) => posted(i)));
+    const seen: string[] = [];
+    const tagger = new Tagger();
+    const handle = tagger.handle.bind(tagger);
+    tagger.handle = (batch, ctx) => (seen.push(`tagger ${batch.length}`), handle(batch, ctx));
+    const counter = new TagCounter();
+    await new AgentRuntime({
+      db,
+      log,
+      agents: [tagger, counter, new ChannelCountsAgent()],
+      batchSize: 3,
+      caughtUp: (agent) => seen.push(`caught up: ${agent.name}`),
+    }).runUntilDrained();
+    // channel-counts takes no batch in the second pass: said once, in the first.
+    expect(seen).toEqual([
+      'tagger 3',
+      'tagger 3',
+      'tagger 1',
+      'caught up: tagger',
+      'caught up: tag-counter',
+      'caught up: channel-counts',
+    ]);
+  });
+
   it('checkpoints the WAL once, after the drain, and leaves the setting as it found it', async () => {
     const log = open();
     log.appendAll(Array.from({ length: 25 }, (_, i) => posted(i)));

@@ -22,6 +22,8 @@ export interface AgentRuntimeOptions {
   batchSize?: number;
   bus?: BusOptions;
   engine?: Omit<EngineOptions, 'db' | 'log'>;
+  /** Called when an agent that handled a batch in this pass has nothing more to take, before the next one runs. */
+  caughtUp?: (agent: Agent) => void;
 }
 
 export interface AgentTally {
@@ -138,11 +140,13 @@ export class AgentRuntime {
       let progress = false;
       let until = Number.POSITIVE_INFINITY;
       for (const agent of this.options.agents) {
+        let handled = false;
         for (;;) {
           if (options.signal?.aborted) break;
           const outcome = await this.deliverOnce(agent, summary);
           if (outcome.kind === 'progress') {
             progress = true;
+            handled = true;
             options.onBatch?.({
               agent: agent.name,
               handled: summary.agents[agent.name].events,
@@ -153,6 +157,7 @@ export class AgentRuntime {
             break;
           }
         }
+        if (handled) this.options.caughtUp?.(agent);
       }
       if (progress) continue;
       if (until === Number.POSITIVE_INFINITY) break;

@@ -65,7 +65,10 @@ export async function bulkLoad(
       reference('Component', fact.object);
     }
 
-    for (const kind of RECORD_KINDS) writeRecords(kind, source.records[kind], file, present, reference);
+    for (const kind of RECORD_KINDS) {
+      writeRecords(kind, source.records[kind], file, present, reference);
+      source.records[kind] = []; // written out: the heap lets the rows go before Kùzu's COPY grows
+    }
 
     // Nodes known only as edge ends are written as version-0 placeholders, as MERGE makes them on the incremental path.
     for (const [table, keys] of Object.entries(referenced) as Array<[NodeTable, Set<string>]>) {
@@ -80,6 +83,7 @@ export async function bulkLoad(
       }
     }
     for (const csv of files.values()) csv.close();
+    source.written?.();
     const writeMs = performance.now() - started;
 
     const copyStarted = performance.now();

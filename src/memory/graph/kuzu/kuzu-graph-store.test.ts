@@ -77,6 +77,26 @@ describe('KuzuGraphStore', () => {
     }
   });
 
+  it('lets go of the records of a bulk load before copying them in', async () => {
+    const temp = makeTempDir('outro-kuzu-');
+    const store = await KuzuGraphStore.open(temp.dir);
+    try {
+      const records = emptyRecordLists();
+      records.person.push(person('p1', 'Ana'), person('p2', 'Ben'));
+      let heldAtCopy = -1;
+      await store.load({
+        records,
+        facts: [],
+        written: () => (heldAtCopy = Object.values(records).reduce((sum, list) => sum + list.length, 0)),
+      });
+      expect(heldAtCopy).toBe(0);
+      expect((await store.counts()).people).toBe(2);
+    } finally {
+      await store.close();
+      temp.cleanup();
+    }
+  });
+
   it('says the graph is locked while another process has it open', async () => {
     const temp = makeTempDir('outro-kuzu-');
     const first = await KuzuGraphStore.open(temp.dir);
