@@ -53,15 +53,24 @@ describe('MirroredGraphStore: the graph and its copy in the store, written toget
         yield fact;
       }
     }
+    const records = {
+      ...(await primary.dump()).records,
+      conversation: [conversation('c1', 'billing retries', [BILLING])],
+    };
+    let written = 0;
     await store.load({
-      records: {
-        ...(await primary.dump()).records,
-        conversation: [conversation('c1', 'billing retries', [BILLING])],
-      },
+      records,
       facts: stream(),
       cursor: 9,
+      // The caller lets the rows go here: the copy must have taken them before.
+      written: () => {
+        written++;
+        for (const list of Object.values(records)) list.length = 0;
+      },
     });
     expect(reads).toBe(2);
+    expect(written).toBe(1);
+    expect((await copy.dump()).records.conversation.map((c) => c.id)).toEqual(['c1']);
     expect(await copy.dump()).toEqual(await primary.dump());
     expect((await copy.dump()).facts).toHaveLength(2);
     expect(await store.cursor()).toBe(9);

@@ -86,6 +86,7 @@ export class SqliteGraphStore implements GraphStore {
     this.check();
     const started = performance.now();
     this.loadRecords(source.records);
+    source.written?.();
     const pending: FactVersion[] = [];
     for (const fact of source.facts) {
       pending.push(fact);
