@@ -28,3 +28,8 @@ export function stem(word: string): string {
     return word.slice(0, -1);
   return word;
 }
+
+/** The text an entity is found by (its name and aliases), as both graph engines index it. */
+export function componentSearchText(component: { name: string | null; aliases: readonly string[] }): string {
+  return [component.name ?? '', ...component.aliases].filter((value) => value !== '').join(' | ');
+}

@@ -20,6 +20,7 @@ import {
   type TableSpec,
 } from './kuzu-row-values.js';
 import { ACTION_ITEM, DECISION, MEETING, QUESTION } from './kuzu-item-rows.js';
+import { componentSearchText } from '../search-text.js';
 
 export type { EdgeSpec, Props, TableSpec } from './kuzu-row-values.js';
 export { ACTION_ITEM, DECISION, MEETING, QUESTION } from './kuzu-item-rows.js';
@@ -44,7 +45,7 @@ export const COMPONENT: TableSpec<'component'> = {
     kind: text(r.kind),
     name: text(r.name),
     aliases: json(r.aliases),
-    search: text([r.name ?? '', ...r.aliases].filter((value) => value !== '').join(' | ')),
+    search: text(componentSearchText(r)),
     version: r.version,
   }),
   fromNode: (n) => ({

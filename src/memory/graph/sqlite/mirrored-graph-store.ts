@@ -51,8 +51,8 @@ export class MirroredGraphStore implements GraphStore {
   }
 
   async load(source: GraphLoadSource): Promise<LoadStats> {
-    // The facts are a one-pass stream: the mirror takes them in batches as the primary reads them.
-    await this.mirror.reset();
+    // Into an emptied graph (GraphStore.load). The facts are a one-pass stream: the mirror takes them in
+    // batches as the primary reads them.
     this.mirror.loadRecords(source.records);
     const mirror = this.mirror;
     function* tee(): Generator<FactVersion> {

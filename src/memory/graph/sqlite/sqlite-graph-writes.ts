@@ -1,6 +1,7 @@
 /** Writes of the SQLite graph projection (migration 011): records with their links and search text, slots, cursor. */
 import type { SqliteDatabase } from '../../sqlite.js';
 import type { FactVersion } from '../../facts/fact-types.js';
+import { componentSearchText } from '../search-text.js';
 import {
   keyOf,
   RECORD_KINDS,
@@ -52,10 +53,7 @@ export function searchTextOf(
   record: GraphRecords['component' | 'conversation'],
 ): string | null {
   if (record.version <= 0) return null;
-  if (kind === 'component') {
-    const component = record as GraphRecords['component'];
-    return [component.name ?? '', ...component.aliases].filter((value) => value !== '').join(' | ');
-  }
+  if (kind === 'component') return componentSearchText(record as GraphRecords['component']);
   if (kind === 'conversation') return (record as GraphRecords['conversation']).topic;
   return null;
 }
@@ -133,7 +131,7 @@ export class SqliteGraphWrites {
   /** Replaces one slot's versions (none: the slot is gone); call inside a transaction. */
   slot(slot: string, facts: readonly FactVersion[], fresh = false): void {
     if (!fresh) this.dropSlot.run(slot);
-    this.facts(facts);
+    facts.forEach((fact, ord) => this.addRow(fact, ord));
   }
 
   /** Appends versions of slots not written yet (a bulk load streams them slot by slot). */
@@ -143,15 +141,19 @@ export class SqliteGraphWrites {
     for (const fact of facts) {
       ord = fact.slot === slot ? ord + 1 : this.nextOrd(fact.slot);
       slot = fact.slot;
-      this.addFact.run(
-        fact.slot,
-        ord,
-        fact.subject,
-        fact.object,
-        fact.status === 'current' ? 1 : 0,
-        JSON.stringify(fact),
-      );
+      this.addRow(fact, ord);
     }
+  }
+
+  private addRow(fact: FactVersion, ord: number): void {
+    this.addFact.run(
+      fact.slot,
+      ord,
+      fact.subject,
+      fact.object,
+      fact.status === 'current' ? 1 : 0,
+      JSON.stringify(fact),
+    );
   }
 
   cursor(value: number): void {
