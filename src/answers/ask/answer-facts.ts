@@ -15,6 +15,8 @@ import {
   unknown,
   type AnswerContext,
 } from './answer-support.js';
+import { closestPeople } from './closest-people.js';
+import { recentStatements } from './recent-messages.js';
 import { resolveComponent } from './resolve-entity.js';
 import { wholeNaming } from './whole-naming.js';
 
@@ -159,24 +161,16 @@ export async function answerAskWhom(context: AnswerContext): Promise<AskAnswer> 
       searched,
     });
   }
-  const conversations = (await graph.conversations({ about: component.id })).filter(
-    (conversation) => conversation.start <= context.asOf && !conversation.noise,
-  );
-  const counts = new Map<string, number>();
-  for (const conversation of conversations) {
-    for (const key of conversation.participants) {
-      const name = people.name(key);
-      counts.set(name, (counts.get(name) ?? 0) + 1);
-    }
-  }
-  const top = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 3);
-  if (top.length === 0) return unknown(context, searched, { entity: entityOf(component) });
+  const close = (await closestPeople(context, component)).slice(0, 3);
+  if (close.length === 0) return unknown(context, searched, { entity: entityOf(component) });
   return known(context, {
-    text: `Nobody is recorded as owning or knowing ${label}; the most active in conversations about it: ${top.map(([name, n]) => `${name} (${n})`).join(', ')}.`,
+    text: `Nobody is recorded as owning or knowing ${label}. Closest to it: ${close
+      .map((person) => `${person.name} (${person.why.join(', ')})`)
+      .join('; ')}.`,
     confidence: 0.3,
-    evidence: [],
+    evidence: close.flatMap((person) => (person.evidence ? [person.evidence] : [])),
     entity: entityOf(component),
-    searched,
+    searched: [...searched, `decisions, action items and messages about ${label}`],
   });
 }
 
@@ -207,7 +201,25 @@ export async function answerWorkingOn(context: AnswerContext): Promise<AskAnswer
     `works-on and owns facts for ${human.name}`,
     `open action items assigned to ${human.name}`,
   ];
-  if (versions.length === 0 && items.length === 0) return unknown(context, searched, { entity });
+  if (versions.length === 0 && items.length === 0) {
+    // No record says it: what they wrote lately, offered as such and at low confidence.
+    const lately = recentStatements(context, { id: human.id, keys: human.keys, name: human.name });
+    if (!lately)
+      return unknown(context, [...searched, `messages by ${human.name} in the last two weeks`], { entity });
+    return known(context, {
+      text: [
+        `Nothing records what ${human.name} works on (no works-on or owns facts, no open action items). Lately:`,
+        ...lately.lines,
+      ].join('\n'),
+      confidence: 0.35,
+      evidence: lately.evidence,
+      entity,
+      searched: [
+        ...searched,
+        `messages by ${human.name} since ${day(lately.since, context.sources.timeZone)}`,
+      ],
+    });
+  }
   const parts: string[] = [];
   const worksOn = versions.filter((version) => version.relation === 'works_on');
   const owns = versions.filter((version) => version.relation === 'owns');

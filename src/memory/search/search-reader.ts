@@ -199,6 +199,32 @@ export class SearchReader {
   }
 
   /**
+   * The newest messages some people wrote, newest first, dated from `since` to `asOf` (inclusive):
+   * what a person has been saying lately, for questions about them that no record answers.
+   */
+  latestBy(
+    authors: readonly string[],
+    options: { since?: string; asOf?: string; limit?: number } = {},
+  ): SearchHit[] {
+    const ids = this.idsOf('search_people', [...new Set(authors)].slice(0, MAX_LIMIT));
+    if (ids.length === 0) return [];
+    const asOfMs = timeOf('asOf', options.asOf);
+    const sinceMs = timeOf('since', options.since);
+    const limit = clampInt(options.limit ?? 20, 1, MAX_LIMIT);
+    const rows = this.statement(
+      `SELECT ${HIT_COLUMNS}
+       FROM search_filters x
+       JOIN search_docs d ON d.id = x.id
+       LEFT JOIN search_people p ON p.id = x.author
+       LEFT JOIN search_channels c ON c.id = x.channel
+       LEFT JOIN search_states s ON s.doc_id = d.doc_id
+       WHERE x.at >= ? AND x.at <= ? AND x.kind = 'message' AND x.author IN (${ids.map(() => '?').join(', ')})
+       ORDER BY x.at DESC, x.id DESC LIMIT ?`,
+    ).all(sinceMs ?? 0, asOfMs ?? Number.MAX_SAFE_INTEGER, ...ids, limit) as DocRow[];
+    return rows.map((row) => toHit(row, 0, row.body, asOfMs));
+  }
+
+  /**
    * How many documents hold each index term (stemmed, as `indexTerms` makes them), and how many
    * documents there are: the inverse document frequencies answers weight query words by.
    */

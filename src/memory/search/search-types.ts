@@ -98,6 +98,11 @@ export interface SearchIndex {
   search(request: SearchRequest): SearchResult;
   /** The documents of conversations, oldest first, none dated after `asOf` (snippet: the whole text, score 0). */
   conversations(conversationIds: readonly string[], options?: { asOf?: string; limit?: number }): SearchHit[];
+  /** Messages by these people (person keys), newest first, dated from `since` to `asOf`. */
+  latestBy(
+    authors: readonly string[],
+    options?: { since?: string; asOf?: string; limit?: number },
+  ): SearchHit[];
   /** Documents holding each index term (as `indexTerms` makes them), and the documents in all. */
   termStats(terms: readonly string[]): { docs: number; df: Map<string, number> };
 }

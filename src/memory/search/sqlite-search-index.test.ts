@@ -96,6 +96,28 @@ describe('SqliteSearchIndex', () => {
     expect(ids(search, 'agencies').sort()).toEqual(['1', '2', '3']);
   });
 
+  it('reads the newest messages some people wrote, within since and as-of, newest first', () => {
+    const search = index();
+    const LENA = 'slack:T1:ULENA';
+    search.upsert([
+      doc('1', 'old news', { author: LENA, at: '2026-02-01T09:00:00.000Z' }),
+      doc('2', 'shipped the importer', { author: LENA, at: '2026-03-02T09:00:00.000Z' }),
+      doc('3', 'on the exporter now', { author: LENA, at: '2026-03-03T09:00:00.000Z' }),
+      doc('4', 'after the as-of', { author: LENA, at: '2026-03-09T09:00:00.000Z' }),
+      doc('5', 'by someone else', { at: '2026-03-03T10:00:00.000Z' }),
+      { ...doc('6', 'a decision Lena made'), docId: 'decision:d6', kind: 'decision', author: LENA },
+    ]);
+    const window = { since: '2026-03-01T00:00:00.000Z', asOf: '2026-03-05T00:00:00.000Z' };
+    expect(search.latestBy([LENA], window).map((hit) => hit.nativeId)).toEqual(['3', '2']);
+    expect(search.latestBy([LENA], { ...window, limit: 1 }).map((hit) => hit.nativeId)).toEqual(['3']);
+    expect(search.latestBy([LENA, 'slack:T1:UDANA'], window).map((hit) => hit.nativeId)).toEqual([
+      '5',
+      '3',
+      '2',
+    ]);
+    expect(search.latestBy(['slack:T1:UNOBODY'], window)).toEqual([]);
+  });
+
   it('reads a conversation oldest first, nothing after as-of, and counts documents per term', () => {
     const search = index();
     search.upsert([

@@ -38,6 +38,13 @@ export class SqliteSearchIndex implements SearchIndex {
     return this.reader.conversations(conversationIds, options);
   }
 
+  latestBy(
+    authors: readonly string[],
+    options?: { since?: string; asOf?: string; limit?: number },
+  ): SearchHit[] {
+    return this.reader.latestBy(authors, options);
+  }
+
   termStats(terms: readonly string[]): { docs: number; df: Map<string, number> } {
     return this.reader.termStats(terms);
   }

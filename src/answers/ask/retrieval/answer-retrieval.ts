@@ -7,6 +7,7 @@ import { rankPassages, sentencesOf, termWeights, type Passage, type TermWeights 
 import type { PeopleNames } from './people-names.js';
 import { numberSpans, timeSpans } from './typed-spans.js';
 import { indexTerms } from '../../../memory/search/porter-stem.js';
+import { authorOf, hitEvidence } from './hit-evidence.js';
 
 /** What retrieval answers read besides the index: who people are, and the zone days are written in. */
 export type RetrievalSources = Pick<AskSources, 'people' | 'timeZone'>;
@@ -119,7 +120,7 @@ export function retrieveAnswer(
   const best = passages[0];
   if (!best || best.score < KNOWN_THRESHOLD) {
     const maybe = distinctMessages(passages, MAYBE);
-    const evidence = maybe.map((passage) => toEvidence(passage.hit, sources));
+    const evidence = maybe.map((passage) => hitEvidence(passage.hit, sources));
     return answer({
       ...base,
       known: false,
@@ -140,7 +141,7 @@ export function retrieveAnswer(
   const ranked = [
     chosen,
     ...distinctMessages(passages, PASSAGES).filter((p) => p.hit.docId !== chosen.hit.docId),
-  ].map((passage) => toEvidence(passage.hit, sources));
+  ].map((passage) => hitEvidence(passage.hit, sources));
   return answer(
     {
       ...base,
@@ -365,22 +366,6 @@ function distinctMessages(passages: readonly Passage[], count: number): Passage[
     if (out.length >= count) break;
   }
   return out;
-}
-
-function authorOf(hit: SearchHit, sources: RetrievalSources): string {
-  return hit.authorName ?? (hit.author ? sources.people.name(hit.author) : 'unknown');
-}
-
-function toEvidence(hit: SearchHit, sources: RetrievalSources): AnswerEvidence {
-  const channel = hit.channel ?? '';
-  return {
-    source: hit.source ?? '',
-    channel: channel.includes(':') ? channel.slice(channel.lastIndexOf(':') + 1) : channel,
-    messageId: hit.nativeId ?? hit.docId,
-    author: authorOf(hit, sources),
-    time: hit.at,
-    snippet: hit.text.slice(0, 500),
-  };
 }
 
 function round(value: number): number {

@@ -131,7 +131,8 @@ export function rankPassages(
         default:
           if (tentative && /\?\s*$/.test(sentence)) score *= 0.8;
       }
-      if (actors.length > 0) score *= byActor ? 1.15 : named.some((id) => actors.includes(id)) ? 1 : 0.8;
+      // A question about what someone did or said is not answered by a message neither by nor about them.
+      if (actors.length > 0) score *= byActor ? 1.15 : named.some((id) => actors.includes(id)) ? 1 : 0.55;
       // "on Oct 14", and for what changed "this week": passages said in the window weigh more.
       if (frame.time?.kind === 'date' || (frame.type === 'change' && frame.time?.kind === 'relative')) {
         const { from, to } = frame.time.window;
