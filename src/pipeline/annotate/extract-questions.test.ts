@@ -22,6 +22,22 @@ describe('questions', () => {
     ]);
   });
 
+  it('addresses a follow-up in a two-person exchange to the one who just replied', () => {
+    const ask = (gapMinutes: number, second: [string, string] = ['priya', 'yes, you will have it today']) => {
+      const input = conversation([
+        ['sam', '@Priya Nair could you send me the Q1 roadmap by end of today?'],
+        second,
+        ['sam', 'also: can I put the depot fix in the Dec 3 newsletter, or is it too early to announce?'],
+      ]);
+      input.messages[2].ts = new Date(Date.parse(input.messages[1].ts) + gapMinutes * 60_000).toISOString();
+      return annotateHeuristically(input).questions.find((question) => question.evidence[0] === 'm3');
+    };
+    expect(ask(18)?.addressees).toEqual([key('priya')]);
+    // Not when the reply came from someone else, nor after an hour's pause.
+    expect(ask(18, ['lena', 'I can send it if Priya is busy'])?.addressees ?? []).not.toContain(key('priya'));
+    expect(ask(90)?.addressees ?? []).toEqual([]);
+  });
+
   it("leaves a question about the addressee's own choice open when someone else replies in its thread", () => {
     const input = conversation([
       ['sam', '@Priya Nair the refund can go back as credit or as a bank transfer, which do you want?'],

@@ -42,6 +42,24 @@ function isTaskRequest(sentence: string): boolean {
   );
 }
 
+/** How long a two-person exchange is taken to go on without a new address. */
+const DIALOGUE_GAP_MS = 60 * 60_000;
+
+/**
+ * The person the author is in a dialogue with: the last message before this one is theirs, less
+ * than an hour old, and it answers the author's own message before it, which was addressed to them.
+ */
+function dialoguePartner(context: AnnotateContext, read: ReadMessage): string | undefined {
+  const earlier = context.messages.slice(0, read.index).filter((m) => !m.isBot);
+  const reply = earlier[earlier.length - 1];
+  const asked = earlier[earlier.length - 2];
+  if (!reply || !asked) return undefined;
+  const partner = reply.message.author;
+  if (partner === read.message.author || asked.message.author !== read.message.author) return undefined;
+  if (Date.parse(read.message.ts) - Date.parse(reply.message.ts) > DIALOGUE_GAP_MS) return undefined;
+  return asked.addressees.includes(partner) ? partner : undefined;
+}
+
 /**
  * Questions addressed to a person (mention, DM, leading name) or to the room, approvals ("can you
  * approve …", "I want your sign-off") and blockers ("blocked on you"); answered by the first later
@@ -111,6 +129,11 @@ export function extractQuestions(context: AnnotateContext): AnnotatedQuestion[] 
         Date.parse(message.ts) - Date.parse(previous.message.ts) <= 10 * 60_000
       )
         addressees.push(previous.message.author);
+    }
+    // A dialogue goes on: after "@Owen could you …" and Owen's reply, "also: can I …?" asks Owen again.
+    if (addressees.length === 0) {
+      const partner = dialoguePartner(context, read);
+      if (partner) addressees.push(partner);
     }
     // A short question to the room is chatter ("why tho?") unless the message explains it
     // ("Brightwave's PDF still shows the old address … who can look?").
