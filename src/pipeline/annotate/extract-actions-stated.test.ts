@@ -86,4 +86,26 @@ describe('action items stated sideways', () => {
     expect(lena?.evidence).toEqual(['m1', 'm4']);
     expect(out.completions).toContainEqual(expect.objectContaining({ itemId: lena?.id, messageId: 'm4' }));
   });
+
+  it('reads "Name, <do it>" as a request to that person, but not a friendly "take the morning off"', () => {
+    const shipped = items([
+      ['lena', 'proposal: cap webhook retries at 5 with backoff'],
+      [
+        'dana',
+        "agreed, decision: retries are capped at 5 with Lena's backoff schedule. Lena, ship it with 2.14",
+      ],
+    ]);
+    expect(shipped.actionItems).toEqual([
+      expect.objectContaining({ assignee: key('lena'), requestedBy: key('dana'), evidence: ['m2'] }),
+    ]);
+    expect(items([['dana', 'Marco, take the morning off']]).actionItems).toEqual([]);
+    expect(items([['dana', 'Marco, ship it with 2.14 or wait for QA?']]).actionItems).toEqual([]);
+  });
+
+  it('gives a decision\'s "…, and Name adds X" to that person', () => {
+    const out = items([['dana', 'no .xlsx for now. CSV only, and Marco adds an Excel-friendly option']]);
+    expect(out.actionItems).toContainEqual(
+      expect.objectContaining({ assignee: key('marco'), summary: expect.stringContaining('Marco adds') }),
+    );
+  });
 });

@@ -331,7 +331,9 @@ export function extractActionItems(context: AnnotateContext): {
 function thirdPersonKey(context: AnnotateContext, text: string, author: string): string | null {
   const groups = THIRD_PERSON_TASK.exec(text)?.groups;
   const key = groups
-    ? context.people.resolve((groups.name ?? groups.name2 ?? groups.name3 ?? '').replace(/^@/, ''))
+    ? context.people.resolve(
+        (groups.name ?? groups.name2 ?? groups.name3 ?? groups.name4 ?? groups.name5 ?? '').replace(/^@/, ''),
+      )
     : undefined;
   return key && key !== author ? key : null;
 }
