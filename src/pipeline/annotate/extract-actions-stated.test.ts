@@ -108,4 +108,17 @@ describe('action items stated sideways', () => {
       expect.objectContaining({ assignee: key('marco'), summary: expect.stringContaining('Marco adds') }),
     );
   });
+
+  it('does not read "mine" as taking work when it is the subject of a sentence ("mine died …")', () => {
+    expect(
+      items([['lena', 'does anyone have a spare usb-c to hdmi dongle? mine died 5 min before a demo']])
+        .actionItems,
+    ).toEqual([]);
+    expect(
+      items([
+        ['dana', 'can someone check the export?'],
+        ['marco', 'mine!'],
+      ]).actionItems,
+    ).toEqual([expect.objectContaining({ assignee: key('marco') })]);
+  });
 });

@@ -47,7 +47,7 @@ const LISTENERS_WISH = /\bif (?:you|u|y'all)(?:['’]d| would)? (?:want|wanna|li
 /** "I'll be there at 3": being somewhere is not a task. */
 const BEING = /\b(?:i'?ll|i will|i'?m going to|i am going to)\s+(?:just\s+)?be\b/i;
 /** The speaker in the first person, or work already under way ("checking the logs"). */
-const SPEAKER_TAKES = /\b(i|i'?m|i'?ll|i will|me|mine|we'?ll|we will)\b|^(?:[\p{Emoji}\s]*)\p{L}+ing\b/iu;
+const SPEAKER_TAKES = /\b(i|i'?m|i'?ll|i will|me|we'?ll|we will)\b|^(?:[\p{Emoji}\s]*)\p{L}+ing\b/iu;
 
 /** "I'll ask Kwame", "I'll tell CS": a hand-off to someone named (a person, or a team's initials). */
 function handsOff(context: AnnotateContext, text: string): boolean {
