@@ -11,6 +11,7 @@ import { searchStemsMigration } from './009-search-stems.js';
 import { ingestRunOwnerMigration } from './010-ingest-run-owner.js';
 import { graphMirrorMigration } from './011-graph-mirror.js';
 import { introductionsMigration } from './012-introductions.js';
+import { searchConversationLinksMigration } from './013-search-conversation-links.js';
 
 /** Every migration of the main store (outro.db), in order. Append; never edit a landed one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   ingestRunOwnerMigration,
   graphMirrorMigration,
   introductionsMigration,
+  searchConversationLinksMigration,
 ];

@@ -48,6 +48,8 @@ export function rebuildSearchIndex(db: SqliteDatabase): SearchRebuildReport {
       'search_states',
       'search_people',
       'search_channels',
+      'search_conversations',
+      'search_links',
     ])
       db.exec(`DELETE FROM ${table}`);
     const writer = new SearchWriter(db, { bulk: true });

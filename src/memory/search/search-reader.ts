@@ -2,13 +2,8 @@ import type { Statement } from 'better-sqlite3';
 import { OutroError } from '../../domain/errors.js';
 import type { SqliteDatabase } from '../sqlite.js';
 import { parseSearchQuery, type ParsedSearchQuery } from './parse-search-query.js';
-import {
-  HIGHLIGHT,
-  type SearchHit,
-  type SearchKind,
-  type SearchRequest,
-  type SearchResult,
-} from './search-types.js';
+import { HIT_COLUMNS, HIT_JOINS, toHit, type DocRow } from './search-hit-row.js';
+import { HIGHLIGHT, type SearchHit, type SearchRequest, type SearchResult } from './search-types.js';
 
 export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 1000;
@@ -33,25 +28,6 @@ interface Filters {
   asOfMs: number | undefined;
   /** No document can pass (an unknown person or channel, no kinds, nothing in the time range). */
   empty: boolean;
-}
-
-interface DocRow {
-  id: number;
-  doc_id: string;
-  kind: SearchKind;
-  title: string;
-  body: string;
-  original: string | null;
-  at: number;
-  conversation_id: string | null;
-  native_id: string | null;
-  state: string | null;
-  author: string | null;
-  author_name: string | null;
-  channel: string | null;
-  channel_name: string | null;
-  later_state: string | null;
-  later_at: number | null;
 }
 
 /**
@@ -147,10 +123,7 @@ export class SearchReader {
     const rows = this.statement(
       `SELECT ${HIT_COLUMNS}
        FROM search_docs d
-       JOIN search_filters x ON x.id = d.id
-       LEFT JOIN search_people p ON p.id = x.author
-       LEFT JOIN search_channels c ON c.id = x.channel
-       LEFT JOIN search_states s ON s.doc_id = d.doc_id
+       ${HIT_JOINS}
        WHERE d.id IN (${marks})`,
     ).all(...ids) as DocRow[];
     // FTS5 runs the query once per id of `rowid IN (…)`: cheap for words, but a prefix is expanded
@@ -187,12 +160,11 @@ export class SearchReader {
     const limit = clampInt(options.limit ?? 500, 1, 5000);
     const rows = this.statement(
       `SELECT ${HIT_COLUMNS}
-       FROM search_docs d
-       JOIN search_filters x ON x.id = d.id
-       LEFT JOIN search_people p ON p.id = x.author
-       LEFT JOIN search_channels c ON c.id = x.channel
-       LEFT JOIN search_states s ON s.doc_id = d.doc_id
-       WHERE d.conversation_id IN (${ids.map(() => '?').join(', ')}) AND x.at <= ?
+       FROM search_conversations k
+       JOIN search_links l0 ON l0.conversation = k.id
+       JOIN search_docs d ON d.id = l0.id
+       ${HIT_JOINS}
+       WHERE k.key IN (${ids.map(() => '?').join(', ')}) AND x.at <= ?
        ORDER BY x.at, d.id LIMIT ?`,
     ).all(...ids, asOfMs ?? Number.MAX_SAFE_INTEGER, limit) as DocRow[];
     return rows.map((row) => toHit(row, 0, row.body, asOfMs));
@@ -367,33 +339,6 @@ export class SearchReader {
       );
     }
   }
-}
-
-/** The columns a hit is read from (search_docs d, search_filters x, people p, channels c, states s). */
-const HIT_COLUMNS = `d.id, coalesce(d.doc_id, 'message:' || c.key || ':' || d.native_id) AS doc_id, x.kind, d.title, d.body, d.original, x.at, d.conversation_id, d.native_id, d.state,
-       p.key AS author, p.name AS author_name, c.key AS channel, c.name AS channel_name, s.state AS later_state, s.at AS later_at`;
-
-function toHit(row: DocRow, score: number, snippet: string, asOfMs: number | undefined): SearchHit {
-  const later =
-    row.later_state !== null && row.later_at !== null && (asOfMs === undefined || row.later_at <= asOfMs);
-  const channel = row.channel;
-  return {
-    docId: row.doc_id,
-    kind: row.kind,
-    title: row.title,
-    text: row.original ?? row.body,
-    snippet,
-    score,
-    at: new Date(row.at).toISOString(),
-    author: row.author,
-    authorName: row.author_name,
-    channel,
-    channelName: row.channel_name,
-    source: channel === null ? null : channel.slice(0, channel.indexOf(':')) || null,
-    conversationId: row.conversation_id,
-    nativeId: row.native_id,
-    state: later ? row.later_state : row.state,
-  };
 }
 
 /** FTS5's %_data row holding the table's row count and token totals (varints, the count first). */

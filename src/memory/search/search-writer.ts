@@ -26,6 +26,8 @@ interface Stored {
 
 type DocRow = { [K in keyof Omit<Stored, 'removed'>]: NonNullable<Stored[K]> };
 
+type KeyOf = 'person' | 'channel' | 'conversation';
+
 interface DocKey {
   docId: string;
   message: { channel: number; nativeId: string } | null;
@@ -41,7 +43,11 @@ export class SearchWriter {
   private readonly bulk: boolean;
   /** Bulk mode: every doc_id removed so far (all of search_removed). */
   private readonly removedInBulk = new Set<string>();
-  private readonly ids = { person: new Map<string, number>(), channel: new Map<string, number>() };
+  private readonly ids: Record<KeyOf, Map<string, number>> = {
+    person: new Map(),
+    channel: new Map(),
+    conversation: new Map(),
+  };
   private readonly sql: Record<string, Statement>;
 
   constructor(
@@ -62,11 +68,10 @@ export class SearchWriter {
          LEFT JOIN search_removed r ON r.doc_id = k.doc_id`,
       ),
       insert: db.prepare(
-        'INSERT INTO search_docs (doc_id, message_channel, native_id, title, body, original, conversation_id, state, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO search_docs (doc_id, message_channel, native_id, title, body, original, state, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       update: db.prepare(
-        `UPDATE search_docs SET title = ?, body = ?, original = ?, conversation_id = coalesce(?, conversation_id), native_id = ?, state = ?, version = ?
-         WHERE id = ?`,
+        'UPDATE search_docs SET title = ?, body = ?, original = ?, native_id = ?, state = ?, version = ? WHERE id = ?',
       ),
       // Plain INSERT and UPDATE: INSERT OR REPLACE costs several times more (a statement journal per row).
       insertFilters: db.prepare(
@@ -77,17 +82,26 @@ export class SearchWriter {
       ),
       edit: db.prepare('UPDATE search_docs SET body = ?, original = ?, version = ? WHERE id = ?'),
       delete: db.prepare('DELETE FROM search_docs WHERE id = ?'),
+      deleteLink: db.prepare('DELETE FROM search_links WHERE id = ?'),
       deleteFilters: db.prepare('DELETE FROM search_filters WHERE id = ?'),
       remember: db.prepare(
         `INSERT INTO search_removed (doc_id, version) VALUES (?, ?)
          ON CONFLICT (doc_id) DO UPDATE SET version = max(version, excluded.version)`,
       ),
       forget: db.prepare('DELETE FROM search_removed WHERE doc_id = ?'),
+      // A conversation.extracted: the newest split wins. The document's own conversation (its
+      // upsert) is version 0 and replaces the conversation without touching the version.
       conversation: db.prepare(
-        'UPDATE search_docs SET conversation_id = ?, conversation_version = ? WHERE doc_id = ? AND doc_id IS NOT NULL AND conversation_version < ?',
+        `INSERT INTO search_links (id, conversation, version) SELECT id, ?, ? FROM search_docs WHERE doc_id = ? AND doc_id IS NOT NULL
+         ON CONFLICT (id) DO UPDATE SET conversation = excluded.conversation, version = excluded.version WHERE excluded.version > search_links.version`,
       ),
       messageConversation: db.prepare(
-        'UPDATE search_docs SET conversation_id = ?, conversation_version = ? WHERE message_channel = ? AND native_id = ? AND doc_id IS NULL AND conversation_version < ?',
+        `INSERT INTO search_links (id, conversation, version) SELECT id, ?, ? FROM search_docs WHERE message_channel = ? AND native_id = ? AND doc_id IS NULL
+         ON CONFLICT (id) DO UPDATE SET conversation = excluded.conversation, version = excluded.version WHERE excluded.version > search_links.version`,
+      ),
+      ownConversation: db.prepare(
+        `INSERT INTO search_links (id, conversation, version) VALUES (?, ?, 0)
+         ON CONFLICT (id) DO UPDATE SET conversation = excluded.conversation`,
       ),
       state: db.prepare(
         `INSERT INTO search_states (doc_id, state, at, tie) VALUES (?, ?, ?, ?)
@@ -98,8 +112,10 @@ export class SearchWriter {
       channelName: nameStatement(db, 'search_channels'),
       personId: db.prepare('SELECT id FROM search_people WHERE key = ?').pluck(),
       channelId: db.prepare('SELECT id FROM search_channels WHERE key = ?').pluck(),
+      conversationId: db.prepare('SELECT id FROM search_conversations WHERE key = ?').pluck(),
       personKey: db.prepare('INSERT INTO search_people (key) VALUES (?)'),
       channelKey: db.prepare('INSERT INTO search_channels (key) VALUES (?)'),
+      conversationKey: db.prepare('INSERT INTO search_conversations (key) VALUES (?)'),
       ftsInsert: db.prepare('INSERT INTO search_fts (rowid, title, body) VALUES (?, ?, ?)'),
       ftsDelete: db.prepare(
         "INSERT INTO search_fts (search_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
@@ -110,8 +126,7 @@ export class SearchWriter {
   /** Applies the ops in order; returns how many changed something. */
   apply(ops: Iterable<SearchOp>): number {
     // Row ids are cached for one call only: a rolled-back batch or a rebuild may have changed them since.
-    this.ids.person.clear();
-    this.ids.channel.clear();
+    for (const cache of Object.values(this.ids)) cache.clear();
     let changed = 0;
     for (const op of ops) if (this.applyOne(op)) changed++;
     return changed;
@@ -132,17 +147,17 @@ export class SearchWriter {
         return this.remove(op.docId, op.version);
       case 'conversation': {
         let changed = false;
+        const conversation = this.keyId('conversation', op.conversationId);
         for (const docId of op.docIds) {
           const key = this.keyOf(docId);
           const result = key.message
             ? this.sql.messageConversation.run(
-                op.conversationId,
+                conversation,
                 op.version,
                 key.message.channel,
                 key.message.nativeId,
-                op.version,
               )
-            : this.sql.conversation.run(op.conversationId, op.version, docId, op.version);
+            : this.sql.conversation.run(conversation, op.version, docId);
           if (result.changes > 0) changed = true;
         }
         return changed;
@@ -176,6 +191,7 @@ export class SearchWriter {
       const id = this.tryInsert(key, doc, body, original);
       if (id !== undefined) {
         this.sql.insertFilters.run(id, doc.kind, author, channel, at);
+        this.ownConversation(id, doc);
         return true;
       }
     }
@@ -186,21 +202,13 @@ export class SearchWriter {
     if (existing) {
       id = existing.id;
       if (this.index) this.sql.ftsDelete.run(id, existing.title, existing.body);
-      this.sql.update.run(
-        doc.title,
-        body,
-        original,
-        doc.conversationId,
-        doc.nativeId,
-        doc.state,
-        doc.version,
-        id,
-      );
+      this.sql.update.run(doc.title, body, original, doc.nativeId, doc.state, doc.version, id);
       this.sql.updateFilters.run(doc.kind, author, channel, at, id);
     } else {
       id = this.insert(key, doc, body, original);
       this.sql.insertFilters.run(id, doc.kind, author, channel, at);
     }
+    this.ownConversation(id, doc);
     if (this.index) this.sql.ftsInsert.run(id, doc.title, body);
     if (removed !== undefined) this.sql.forget.run(doc.docId);
     return true;
@@ -224,6 +232,7 @@ export class SearchWriter {
       if (this.index) this.sql.ftsDelete.run(existing.id, existing.title, existing.body);
       this.sql.delete.run(existing.id);
       this.sql.deleteFilters.run(existing.id);
+      this.sql.deleteLink.run(existing.id);
     }
     this.sql.remember.run(docId, version);
     if (this.bulk) this.removedInBulk.add(docId);
@@ -233,17 +242,8 @@ export class SearchWriter {
   private insert(key: DocKey, doc: SearchDocInput, body: string, original: string | null): number {
     const [docId, channel] = key.message ? [null, key.message.channel] : [key.docId, null];
     return Number(
-      this.sql.insert.run(
-        docId,
-        channel,
-        doc.nativeId,
-        doc.title,
-        body,
-        original,
-        doc.conversationId,
-        doc.state,
-        doc.version,
-      ).lastInsertRowid,
+      this.sql.insert.run(docId, channel, doc.nativeId, doc.title, body, original, doc.state, doc.version)
+        .lastInsertRowid,
     );
   }
 
@@ -284,13 +284,19 @@ export class SearchWriter {
     };
   }
 
-  /** The row id of a person or channel key, adding the key (without a name) when new. */
-  private keyId(of: 'person' | 'channel', key: string): number {
+  /** A document that names its conversation points at it (an upsert without one keeps the link it had). */
+  private ownConversation(id: number, doc: SearchDocInput): void {
+    if (doc.conversationId !== null)
+      this.sql.ownConversation.run(id, this.keyId('conversation', doc.conversationId));
+  }
+
+  /** The row id of a person, channel or conversation key, adding the key (without a name) when new. */
+  private keyId(of: KeyOf, key: string): number {
     const cache = this.ids[of];
     let id = cache.get(key);
     if (id === undefined) {
-      id = (of === 'person' ? this.sql.personId : this.sql.channelId).get(key) as number | undefined;
-      id ??= Number((of === 'person' ? this.sql.personKey : this.sql.channelKey).run(key).lastInsertRowid);
+      id = this.sql[`${of}Id`].get(key) as number | undefined;
+      id ??= Number(this.sql[`${of}Key`].run(key).lastInsertRowid);
       cache.set(key, id);
     }
     return id;

@@ -10,8 +10,9 @@ export function searchSnapshot(db: SqliteDatabase): Record<string, unknown[]> {
   return {
     docs: db
       .prepare(
-        `SELECT coalesce(d.doc_id, 'message:' || c.key || ':' || d.native_id) AS doc_id, d.message_channel IS NOT NULL AS keyed_by_channel, f.kind, d.title, d.body, d.original, p.key AS author, c.key AS channel, f.at, d.conversation_id, d.conversation_version, d.native_id, d.state, d.version
+        `SELECT coalesce(d.doc_id, 'message:' || c.key || ':' || d.native_id) AS doc_id, d.message_channel IS NOT NULL AS keyed_by_channel, f.kind, d.title, d.body, d.original, p.key AS author, c.key AS channel, f.at, v.key AS conversation_id, coalesce(l.version, 0) AS conversation_version, d.native_id, d.state, d.version
          FROM search_docs d JOIN search_filters f ON f.id = d.id LEFT JOIN search_people p ON p.id = f.author LEFT JOIN search_channels c ON c.id = f.channel
+         LEFT JOIN search_links l ON l.id = d.id LEFT JOIN search_conversations v ON v.id = l.conversation
          ORDER BY 1`,
       )
       .all(),
