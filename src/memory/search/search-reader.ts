@@ -185,13 +185,13 @@ export class SearchReader {
     const limit = clampInt(options.limit ?? 20, 1, MAX_LIMIT);
     const rows = this.statement(
       `SELECT ${HIT_COLUMNS}
-       FROM search_filters x
-       JOIN search_docs d ON d.id = x.id
-       LEFT JOIN search_people p ON p.id = x.author
-       LEFT JOIN search_channels c ON c.id = x.channel
-       LEFT JOIN search_states s ON s.doc_id = d.doc_id
-       WHERE x.at >= ? AND x.at <= ? AND x.kind = 'message' AND x.author IN (${ids.map(() => '?').join(', ')})
-       ORDER BY x.at DESC, x.id DESC LIMIT ?`,
+       FROM search_docs d
+       ${HIT_JOINS}
+       WHERE d.id IN (
+         SELECT id FROM search_filters
+         WHERE at >= ? AND at <= ? AND kind = 'message' AND author IN (${ids.map(() => '?').join(', ')})
+         ORDER BY at DESC, id DESC LIMIT ?)
+       ORDER BY x.at DESC, x.id DESC`,
     ).all(sinceMs ?? 0, asOfMs ?? Number.MAX_SAFE_INTEGER, ...ids, limit) as DocRow[];
     return rows.map((row) => toHit(row, 0, row.body, asOfMs));
   }
