@@ -60,6 +60,26 @@ function dialoguePartner(context: AnnotateContext, read: ReadMessage): string | 
   return asked.addressees.includes(partner) ? partner : undefined;
 }
 
+/** A sentence that is only a person's name and a question mark: "Noor Haddad?", "@lena??". */
+const NAME_TAG = /^@?(\p{L}[\p{L}'’.-]*(?:\s+\p{L}[\p{L}'’-]*)?)\s*\?+\s*$/u;
+
+/**
+ * The person a message's trailing "Name?" asks, with the sentence before it as the question
+ * ("not sure who signs. Noor Haddad?" is that question, put to Noor).
+ */
+function nameTag(context: AnnotateContext, read: ReadMessage): { key: string; text: string } | undefined {
+  const { sentences } = read;
+  for (let i = sentences.length - 1; i >= 0; i--) {
+    const name = NAME_TAG.exec(sentences[i].trim())?.[1];
+    if (!name) continue;
+    const key = context.people.resolve(name);
+    if (!key || key === read.message.author) return undefined;
+    const before = i > 0 ? sentences[i - 1] : '';
+    return { key, text: `${before} ${sentences[i].trim()}`.trim() };
+  }
+  return undefined;
+}
+
 /**
  * Questions addressed to a person (mention, DM, leading name) or to the room, approvals ("can you
  * approve …", "I want your sign-off") and blockers ("blocked on you"); answered by the first later
@@ -87,6 +107,9 @@ export function extractQuestions(context: AnnotateContext): AnnotatedQuestion[] 
       ? `${agreement.map((unit) => unit.text).join(' ')} ${agreementAsk.text}`.trim()
       : undefined;
     if (agreementText) questions.unshift(agreementText);
+    // "I'm not sure who signs. Noor Haddad?": a name alone with a question mark puts the question to them.
+    const tag = nameTag(context, read);
+    if (tag) questions.unshift(tag.text);
     // A subject line ("Who owns billing now?") and its body: the fuller question speaks for the message.
     const asked = questions.find((sentence) => sentence.split(/\s+/).length >= 5) ?? questions[0];
     const text = approval ?? asked ?? (blocker && read.addressees.length > 0 ? blocker : undefined);
@@ -99,12 +122,14 @@ export function extractQuestions(context: AnnotateContext): AnnotatedQuestion[] 
       !QUESTION_START.test(asked.trim()) &&
       !QUESTION_INSIDE.test(asked) &&
       !/\b(you|anyone|known|still|news)\b/i.test(asked) &&
-      read.addressees.length === 0
+      read.addressees.length === 0 &&
+      !tag
     )
       continue;
     const kind: AnnotatedQuestion['kind'] = approval ? 'approval' : blocker ? 'blocker' : 'question';
     if (kind !== 'question' && read.addressees.length === 0) continue;
     const addressees = read.addressees.filter((key) => key !== message.author);
+    if (tag && text === tag.text && !addressees.includes(tag.key)) addressees.unshift(tag.key);
     // "everyone, …?", "@here …?", "@cs-leads …?" and agreement asks reach the members.
     const asking = read.units.find((unit) => text.includes(unit.text));
     const group = asking ? unitAddressing(context, read, asking) : undefined;
