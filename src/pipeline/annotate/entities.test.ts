@@ -28,6 +28,26 @@ describe('entities', () => {
     expect(other.resolve('the pipeline')).toBe('component:pipeline');
   });
 
+  it('mentions a known entity only by a whole name, however many share its first word', () => {
+    const book = new EntityBook([
+      { id: 'component:search-indexer', name: 'search indexer', aliases: ['indexer'] },
+      { id: 'component:search-api', name: 'search api' },
+      { id: 'component:search', name: 'search' },
+    ]);
+    // In order of appearance; two found at one place in the order they were named.
+    expect(book.mentionedIn('the search api and the indexer')).toEqual([
+      'component:search-api',
+      'component:search',
+      'component:search-indexer',
+    ]);
+    expect(book.mentionedIn('search results are slow')).toEqual(['component:search']);
+    expect(book.mentionedIn('searching for it')).toEqual([]);
+    // A name learnt in the conversation is mentioned from then on.
+    expect(book.resolve('the search api', false)).toBe('component:search-api');
+    expect(book.resolve('sapi')).toBe('component:sapi');
+    expect(book.mentionedIn('sapi is down')).toEqual(['component:sapi']);
+  });
+
   it('discovers component phrases and leaves pronouns alone', () => {
     const book = new EntityBook([]);
     expect(book.discover('the 02:00 cron stays until the retry worker ships')).toContain(

@@ -135,21 +135,26 @@ export class EntityBook {
 
   private scanMentions(text: string): string[] {
     const lower = ` ${text.toLowerCase().replace(/[^\p{L}\d]+/gu, ' ')} `;
-    const candidates = new Set<Entry>();
-    for (const known of this.source.irregular()) candidates.add(this.copy(known));
-    for (const entry of this.localIrregular) candidates.add(entry);
+    // By place in the book. A known entity not yet touched here is tested by its own names (those a
+    // copy would start with) and left uncopied: most candidates share only a first word with the text.
+    const candidates = new Map<number, Entry | KnownEntry>();
+    const addKnown = (known: KnownEntry): void => {
+      if (!candidates.has(known.order)) candidates.set(known.order, this.copies.get(known.order) ?? known);
+    };
+    for (const known of this.source.irregular()) addKnown(known);
+    for (const entry of this.localIrregular) candidates.set(entry.order, entry);
     for (const word of new Set(lower.split(' '))) {
       if (!word) continue;
-      for (const known of this.source.withFirstWord(word)) candidates.add(this.copy(known));
-      for (const entry of this.localHeads.get(word) ?? []) candidates.add(entry);
+      for (const known of this.source.withFirstWord(word)) addKnown(known);
+      for (const entry of this.localHeads.get(word) ?? []) candidates.set(entry.order, entry);
     }
     const hits: { id: string; at: number }[] = [];
-    for (const entry of [...candidates].sort((a, b) => a.order - b.order)) {
-      for (const form of new Set([entry.norm, ...entry.entity.aliases.map(normalizeEntityName)])) {
-        if (!form) continue;
-        const at = lower.indexOf(` ${mentionPattern(form)} `);
+    for (const candidate of [...candidates.values()].sort((a, b) => a.order - b.order)) {
+      const patterns = 'norm' in candidate ? entryPatterns(candidate) : knownPatterns(candidate.entity);
+      for (const pattern of patterns) {
+        const at = lower.indexOf(pattern);
         if (at >= 0) {
-          hits.push({ id: entry.entity.id, at });
+          hits.push({ id: candidate.entity.id, at });
           break;
         }
       }
@@ -284,6 +289,36 @@ export class EntityBook {
       else add(this.localHeads, head, entry);
     }
   }
+}
+
+/** What `scanMentions` looks for: each form of the entry (its name first), as ` words ` of a mention text. */
+function entryPatterns(entry: Entry): string[] {
+  return mentionPatterns([entry.norm, ...entry.entity.aliases.map(normalizeEntityName)]);
+}
+
+/**
+ * `entryPatterns` of a known entity's copy as first made (its name and aliases), kept per entity
+ * while its name and aliases stay as they were.
+ */
+const knownPatternsOf = new WeakMap<
+  KnownEntity,
+  { name: string; aliases: KnownEntity['aliases']; count: number; patterns: string[] }
+>();
+function knownPatterns(entity: KnownEntity): string[] {
+  const kept = knownPatternsOf.get(entity);
+  const count = entity.aliases?.length ?? 0;
+  if (kept && kept.name === entity.name && kept.aliases === entity.aliases && kept.count === count)
+    return kept.patterns;
+  const aliases = [...new Set([entity.name, ...(entity.aliases ?? [])])];
+  const patterns = mentionPatterns([normalizeEntityName(entity.name), ...aliases.map(normalizeEntityName)]);
+  knownPatternsOf.set(entity, { name: entity.name, aliases: entity.aliases, count, patterns });
+  return patterns;
+}
+
+function mentionPatterns(forms: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const form of new Set(forms)) if (form) out.push(` ${mentionPattern(form)} `);
+  return out;
 }
 
 export function entityHash(parts: string[]): string {

@@ -31,6 +31,7 @@ export class PeopleResolver {
   private readonly byName = new Map<string, string[]>();
   private readonly names = new Map<string, string>();
   private readonly nameWords = new Set<string>();
+  private readonly named = new Map<string, readonly NamedPerson[]>();
 
   constructor(
     people: readonly AnnotatePerson[],
@@ -108,9 +109,24 @@ export class PeopleResolver {
     return this.resolve(match[1]);
   }
 
-  /** A person named anywhere in the sentence by a known name, in order of appearance. */
-  namedIn(sentence: string): { key: string; index: number; text: string }[] {
-    const out: { key: string; index: number; text: string }[] = [];
+  /**
+   * A person named anywhere in the sentence by a known name, in order of appearance. Kept by
+   * sentence (shared, read-only): the extractors ask about one message's text several times.
+   */
+  namedIn(sentence: string): readonly NamedPerson[] {
+    let known = this.named.get(sentence);
+    if (known === undefined) {
+      if (this.named.size >= NAMED_KEPT) this.named.clear();
+      this.named.set(sentence, (known = this.scanNames(sentence)));
+    }
+    return known;
+  }
+
+  private scanNames(sentence: string): NamedPerson[] {
+    const out: NamedPerson[] = [];
+    // A word counts only when it starts upper-case, follows an @ or holds a digit or underscore:
+    // most chat sentences hold none of these, and scanning their every word was most of the cost.
+    if (!MAY_NAME.test(sentence)) return out;
     for (const match of sentence.matchAll(/@?([\p{L}][\p{L}\d_.-]*)(?:'s)?/gu)) {
       const word = match[1];
       if (word.length < 3) continue;
@@ -124,6 +140,19 @@ export class PeopleResolver {
     return out;
   }
 }
+
+/** A name found in a sentence: the person, where the word starts, the word. */
+export interface NamedPerson {
+  key: string;
+  index: number;
+  text: string;
+}
+
+/** Sentences whose names a resolver keeps (then it forgets them all). */
+const NAMED_KEPT = 20_000;
+
+/** What a sentence holds when `namedIn` may find a name in it (without it, none of its words qualifies). */
+const MAY_NAME = /[\p{Lu}@\d_]/u;
 
 /** `/^\p{Lu}/u.test(word)`, without the regex for an ASCII first letter (most words). */
 function startsUpper(word: string): boolean {

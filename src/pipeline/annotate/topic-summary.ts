@@ -2,6 +2,7 @@ import { capSummary, capTopic } from '../../domain/text-caps.js';
 import { matchesAny, type AnnotateContext } from './annotate-context.js';
 import { nounPhrases } from './nlp.js';
 import { SMALL_TALK } from './lexicon/cues.js';
+import type { PeopleResolver } from './people-resolver.js';
 
 const TIME_WORDS =
   /^(today|tomorrow|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|week|weekend|month|morning|afternoon|evening|min|mins|minute|minutes|hour|hours|sec|day|days|next|last|first|thing|ships|lands|land|ship)$/i;
@@ -39,13 +40,7 @@ function rankedTopic(context: AnnotateContext, entities: string[]): string {
   const humans = context.messages.filter((read) => !read.isBot);
   for (const read of humans.length > 0 ? humans : context.messages) {
     for (const phrase of nounPhrases(read.sentences.join(' '))) {
-      // Person names, times and stray verbs out: "whitfield", "first thing tomorrow", "ships next monday".
-      const words = phrase
-        .toLowerCase()
-        .replace(/^@\S+\s*/, '')
-        .split(' ')
-        .filter((word) => !TIME_WORDS.test(word) && !context.people.isNameWord(word));
-      const clean = words.join(' ');
+      const clean = topicWords(context.people, phrase);
       if (clean.length < 3 || WEAK_PHRASES.has(clean) || /^\d/.test(clean)) continue;
       counts.set(clean, (counts.get(clean) ?? 0) + (clean.includes(' ') ? 1.5 : 1));
     }
@@ -55,6 +50,28 @@ function rankedTopic(context: AnnotateContext, entities: string[]): string {
   const phrase = ranked[0]?.[0];
   if (entity && phrase && phrase.includes(entity) && phrase !== entity) return phrase;
   return entity ?? phrase ?? 'conversation';
+}
+
+/** Phrases' topic words by resolver (it only reads): the same phrases recur across conversations. */
+const topicWordsBy = new WeakMap<PeopleResolver, Map<string, string>>();
+const TOPIC_WORDS_KEPT = 50_000;
+
+/** Person names, times and stray verbs out of a noun phrase: "whitfield", "first thing tomorrow", "ships next monday". */
+function topicWords(people: PeopleResolver, phrase: string): string {
+  let kept = topicWordsBy.get(people);
+  if (!kept) topicWordsBy.set(people, (kept = new Map()));
+  let clean = kept.get(phrase);
+  if (clean === undefined) {
+    clean = phrase
+      .toLowerCase()
+      .replace(/^@\S+\s*/, '')
+      .split(' ')
+      .filter((word) => !TIME_WORDS.test(word) && !people.isNameWord(word))
+      .join(' ');
+    if (kept.size >= TOPIC_WORDS_KEPT) kept.clear();
+    kept.set(phrase, clean);
+  }
+  return clean;
 }
 
 /** Two lines at most (300 characters): the sentences that carry items, else the first substantial ones. */

@@ -107,6 +107,23 @@ describe('AgentRuntime', () => {
     expect(runtime.engine.runs.counts()).toMatchObject({ pending: 0, running: 0, failed: 0, dead: 0 });
   });
 
+  it('hands the agent the batch it fetched instead of reading the log for it again', async () => {
+    const log = open();
+    log.appendAll(Array.from({ length: 25 }, (_, i) => posted(i)));
+    const prepare = db.prepare.bind(db);
+    let logReads = 0;
+    db.prepare = ((sql: string) => {
+      if (sql.startsWith('SELECT * FROM events WHERE seq >')) logReads++;
+      return prepare(sql);
+    }) as typeof db.prepare;
+    const tagger = new Tagger();
+    const summary = await new AgentRuntime({ db, log, agents: [tagger], batchSize: 10 }).runUntilDrained();
+    expect(summary.agents.tagger).toMatchObject({ batches: 3, events: 25, produced: 25 });
+    // One read per fetch: three batches, then one that finds nothing in each of the drain's two passes
+    // (each batch read again by its run made it 8).
+    expect(logReads).toBe(5);
+  });
+
   it('delivers each agent batches of its own size unless the runtime names one for all', async () => {
     const log = open();
     log.appendAll(Array.from({ length: 25 }, (_, i) => posted(i)));

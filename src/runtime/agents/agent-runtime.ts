@@ -1,4 +1,5 @@
 import { isOutroError, OutroError } from '../../domain/errors.js';
+import type { StoredEvent } from '../../domain/events.js';
 import type { BusOptions } from '../../memory/bus/bus.js';
 import { SqliteBus } from '../../memory/bus/sqlite-bus.js';
 import type { EventLog } from '../../memory/event-log.js';
@@ -65,6 +66,8 @@ export class AgentRuntime {
   readonly engine: WorkflowEngine;
   private readonly now: () => Date;
   private readonly batchSize: number | undefined;
+  /** The batch `deliverOnce` fetched, by the run that handles it (while it runs). */
+  private readonly fetched = new Map<string, StoredEvent[]>();
 
   constructor(private readonly options: AgentRuntimeOptions) {
     this.now = options.now ?? (() => new Date());
@@ -81,7 +84,13 @@ export class AgentRuntime {
       names.add(agent.name);
       this.engine.register(
         workflowNameOf(agent),
-        deliveryWorkflow(agent, { db: options.db, log: options.log, bus: this.bus, now: this.now }),
+        deliveryWorkflow(agent, {
+          db: options.db,
+          log: options.log,
+          bus: this.bus,
+          now: this.now,
+          fetched: this.fetched,
+        }),
       );
     }
   }
@@ -187,7 +196,14 @@ export class AgentRuntime {
     const { runId } = this.engine.start(workflowNameOf(agent), deliveryInput(batch), {
       idempotencyKey: deliveryKey(agent, batch),
     });
-    const result = await this.engine.execute<DeliveryOutput>(runId);
+    // A dead letter's run re-reads its one event by seq.
+    if (batch.deadLetterId === undefined) this.fetched.set(runId, batch.events);
+    let result: Awaited<ReturnType<typeof this.engine.execute<DeliveryOutput>>>;
+    try {
+      result = await this.engine.execute<DeliveryOutput>(runId);
+    } finally {
+      this.fetched.delete(runId);
+    }
     if (result.busy) return { kind: 'wait', until: Date.now() + 1_000 };
     if (result.status === 'completed') {
       this.count(summary, agent, result.output ?? { events: batch.events.length, produced: 0 });

@@ -45,7 +45,17 @@ function eventsOf(db: SqliteDatabase, agent: Agent, input: DeliveryInput): Store
  */
 export function deliveryWorkflow(
   agent: Agent,
-  deps: { db: SqliteDatabase; log: EventLog; bus: SqliteBus; now: () => Date },
+  deps: {
+    db: SqliteDatabase;
+    log: EventLog;
+    bus: SqliteBus;
+    now: () => Date;
+    /**
+     * The events the runtime just fetched for a run, by run id: the same ones the log would give
+     * (`eventsOf`), handed over instead of read again. A run resumed elsewhere reads them.
+     */
+    fetched?: ReadonlyMap<string, StoredEvent[]>;
+  },
 ): WorkflowFn<DeliveryInput, DeliveryOutput> {
   return async (run, input) => {
     if (input.deadLetterId === undefined) {
@@ -54,7 +64,7 @@ export function deliveryWorkflow(
       if (cursor.position !== input.after || cursor.generation !== input.generation)
         return { events: 0, produced: 0, superseded: true };
     }
-    const events = eventsOf(deps.db, agent, input);
+    const events = deps.fetched?.get(run.runId) ?? eventsOf(deps.db, agent, input);
     const writes: ((db: SqliteDatabase) => void)[] = [];
     const context: AgentContext = {
       db: deps.db,
