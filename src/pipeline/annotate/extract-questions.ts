@@ -65,7 +65,7 @@ const NAME_TAG = /^@?(\p{L}[\p{L}'’.-]*(?:\s+\p{L}[\p{L}'’-]*)?)\s*\?+\s*$/u
 
 /**
  * The person a message's trailing "Name?" asks, with the sentence before it as the question
- * ("not sure who signs. Noor Haddad?" is that question, put to Noor).
+ * ("no idea who approves it. Lena Vogel?" is that question, put to Lena).
  */
 function nameTag(context: AnnotateContext, read: ReadMessage): { key: string; text: string } | undefined {
   const { sentences } = read;
@@ -107,7 +107,7 @@ export function extractQuestions(context: AnnotateContext): AnnotatedQuestion[] 
       ? `${agreement.map((unit) => unit.text).join(' ')} ${agreementAsk.text}`.trim()
       : undefined;
     if (agreementText) questions.unshift(agreementText);
-    // "I'm not sure who signs. Noor Haddad?": a name alone with a question mark puts the question to them.
+    // "no idea who approves it. Lena?": a name alone with a question mark puts the question to them.
     const tag = nameTag(context, read);
     if (tag) questions.unshift(tag.text);
     // A subject line ("Who owns billing now?") and its body: the fuller question speaks for the message.
