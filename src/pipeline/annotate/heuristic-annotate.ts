@@ -1,4 +1,5 @@
 import type { AnnotateInput, AnnotateOutput } from './annotate-types.js';
+import { handoverDecisions } from './handover-decisions.js';
 import { readConversation, type GivenActs, type ReadOptions } from './annotate-context.js';
 import { conversationEntities, extractDecisions } from './extract-decisions.js';
 import { extractActionItems } from './extract-actions.js';
@@ -35,6 +36,7 @@ export function annotateHeuristically(
   const { facts, retractions } = extractFacts(context, main);
   facts.push(...extractSchedule(context));
   const decisions = mergeDecisions(extractDecisions(context), decisionsByAgreement(context));
+  decisions.push(...handoverDecisions(context, facts, decisions));
   const { items, completions } = extractActionItems(context);
   const questions = extractQuestions(context);
   const mentioned = new Set<string>();
