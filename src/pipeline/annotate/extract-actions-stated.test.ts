@@ -120,4 +120,18 @@ describe('action items stated sideways', () => {
       ]).actionItems,
     ).toEqual([expect.objectContaining({ assignee: key('marco') })]);
   });
+
+  it('reads an answer that dates the speaker\'s thing ("thanks, the quote goes out tomorrow") as their commitment', () => {
+    const out = items([
+      ['dana', '@Marco Rossi the signed order is in, you can bill them now'],
+      ['marco', 'thanks, the quote goes out tomorrow'],
+    ]);
+    expect(out.actionItems).toContainEqual(
+      expect.objectContaining({ assignee: key('marco'), evidence: ['m2'] }),
+    );
+    // Said in a report, "the fix goes out today" may be anyone's work.
+    expect(
+      items([['dana', 'status: 40 customers hit. the fix goes out today. refunds next week']]).actionItems,
+    ).toEqual([]);
+  });
 });

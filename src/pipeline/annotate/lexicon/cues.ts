@@ -161,6 +161,12 @@ export const DATED_COMMITMENT = [
     String.raw`\byou['’]?ll have (?:it|them|that|answers?|an answer|the|my|our)\b[^.?!]*?${WHEN}`,
     'iu',
   ),
+  // "thanks, invoice goes out tomorrow", "ok, the patch goes live Thursday": an answer dating the
+  // speaker's part ("the fix goes out today" alone, in a report, may be anyone's).
+  new RegExp(
+    String.raw`^(?:ok|okay|sure|yep|yes|great|thanks|thx|perfect|will do)[,!.]?\s+(?:the |our |my )?[\p{L}\d][\p{L}\d .#-]{0,40}?\s+(?:goes|go|is going|are going)\s+(?:out|live)\s+(?:first thing\s+)?${WHEN}`,
+    'iu',
+  ),
 ];
 
 /** An answer that starts the work ("cheking the mail logs", "on it, pulling the list"), read only as a reply to a request. */
