@@ -237,6 +237,33 @@ describe('ask', () => {
     );
     const unnamed = { ...(await sources([entity('component:retry-worker', 'retry worker', [])])), search };
     expect((await ask('who owns the retry worker', unnamed)).known).toBe(false);
+    // Named in a later sentence of the statement, the part is not held with the whole.
+    const apart = await sources([
+      entity('component:retry-worker', 'retry worker', []),
+      assertedEvent(
+        asserted('f-alice-apart', ALICE, BILLING, '2026-11-02T09:00:00.000Z', {
+          snippet: 'Alice owns billing. Carol handles the retry worker',
+        }),
+      ),
+    ]);
+    const apartIndex = new SqliteSearchIndex(openSearchDatabase().db);
+    apartIndex.upsert([
+      {
+        docId: 'fact:f-alice-apart',
+        kind: 'fact',
+        title: 'owns billing',
+        text: 'Alice owns billing. Carol handles the retry worker',
+        author: ALICE,
+        channel: null,
+        at: '2026-11-02T09:00:00.000Z',
+        conversationId: null,
+        nativeId: 'm-f-alice-apart',
+        state: 'asserted',
+        version: 1,
+      },
+    ]);
+    apart.search = apartIndex;
+    expect((await ask('who owns the retry worker', apart)).text).not.toMatch(/billing \(with retry worker\)/);
   });
 
   it('names a holder known to have ended for a time before the record, unless a start was stated', async () => {

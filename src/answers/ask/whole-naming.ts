@@ -52,7 +52,7 @@ export async function wholeNaming(
   return undefined;
 }
 
-/** `text` names one of `parts` after one of `wholes` ("the sync service: export worker, …"). */
+/** `text` names one of `parts` after one of `wholes`, in the same sentence ("the sync service: export worker, …"). */
 function namesAfter(text: string, wholes: readonly string[], parts: readonly string[]): boolean {
   const lower = text.toLowerCase();
   const ends = wholes
@@ -60,7 +60,9 @@ function namesAfter(text: string, wholes: readonly string[], parts: readonly str
     .filter(({ at }) => at >= 0)
     .map(({ at, name }) => at + name.length);
   if (ends.length === 0) return false;
-  const after = lower.slice(Math.min(...ends));
+  // In the same sentence: "the CSV export is mine. Nadia runs … webhooks" does not hold webhooks with the export.
+  const rest = lower.slice(Math.min(...ends));
+  const after = rest.slice(0, rest.search(/[.!?](?:\s|$)|\n/u) >>> 0);
   return parts.some((name) =>
     new RegExp(`(?:^|[^\\p{L}\\d-])${escapeRegExp(name)}(?:$|[^\\p{L}\\d-])`, 'u').test(after),
   );
