@@ -88,6 +88,27 @@ function decisionEvent(
   return stored(EVENT.decisionRecorded, `ev-${id}`, payload, at);
 }
 
+/** A search index holding one statement of Alice's about billing, as the fact's document. */
+function statementIndex(factId: string, text: string): SqliteSearchIndex {
+  const index = new SqliteSearchIndex(openSearchDatabase().db);
+  index.upsert([
+    {
+      docId: `fact:${factId}`,
+      kind: 'fact',
+      title: 'owns billing',
+      text,
+      author: ALICE,
+      channel: null,
+      at: '2026-11-02T09:00:00.000Z',
+      conversationId: null,
+      nativeId: `m-${factId}`,
+      state: 'asserted',
+      version: 1,
+    },
+  ]);
+  return index;
+}
+
 async function sources(extra: StoredEvent[] = [], links: PersonLinked[] = []): Promise<AskSources> {
   const events: StoredEvent[] = [
     entity(BILLING, 'billing', ['billing svc', 'the billing service']),
@@ -212,22 +233,10 @@ describe('ask', () => {
         }),
       ),
     ]);
-    const search = new SqliteSearchIndex(openSearchDatabase().db);
-    search.upsert([
-      {
-        docId: 'fact:f-alice-parts',
-        kind: 'fact',
-        title: 'owns billing',
-        text: 'Alice owns billing: the retry worker, invoices, all of it',
-        author: ALICE,
-        channel: null,
-        at: '2026-11-02T09:00:00.000Z',
-        conversationId: null,
-        nativeId: 'm-f-alice-parts',
-        state: 'asserted',
-        version: 1,
-      },
-    ]);
+    const search = statementIndex(
+      'f-alice-parts',
+      'Alice owns billing: the retry worker, invoices, all of it',
+    );
     s.search = search;
     const answer = await ask('who owns the retry worker', s);
     expect(answer.text).toBe('Bob Brown owns billing (with retry worker), since 2026-11-10.');
@@ -246,23 +255,7 @@ describe('ask', () => {
         }),
       ),
     ]);
-    const apartIndex = new SqliteSearchIndex(openSearchDatabase().db);
-    apartIndex.upsert([
-      {
-        docId: 'fact:f-alice-apart',
-        kind: 'fact',
-        title: 'owns billing',
-        text: 'Alice owns billing. Carol handles the retry worker',
-        author: ALICE,
-        channel: null,
-        at: '2026-11-02T09:00:00.000Z',
-        conversationId: null,
-        nativeId: 'm-f-alice-apart',
-        state: 'asserted',
-        version: 1,
-      },
-    ]);
-    apart.search = apartIndex;
+    apart.search = statementIndex('f-alice-apart', 'Alice owns billing. Carol handles the retry worker');
     expect((await ask('who owns the retry worker', apart)).text).not.toMatch(/billing \(with retry worker\)/);
   });
 

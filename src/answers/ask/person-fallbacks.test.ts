@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DecisionRecorded, EntityNamed } from '../../domain/annotations.js';
 import { EVENT, type StoredEvent } from '../../domain/events.js';
-import type { PersonUpdated } from '../../domain/person.js';
 import { MemoryClaimIndex } from '../../memory/facts/claim-index.js';
 import { MapEvidenceSource } from '../../memory/facts/map-evidence-source.js';
 import { evidence, PROVENANCE, stored } from '../../memory/facts/test-support/fact-builders.js';
@@ -12,23 +11,11 @@ import { openSearchDatabase } from '../../memory/search/test-support/search-even
 import { PeopleDirectory } from '../people/people-directory.js';
 import type { AskSources } from './answer-support.js';
 import { ask } from './ask.js';
+import { slackKey, slackProfile } from './test-support/slack-people.js';
 
-const [LUIS, NADIA, OWEN, SOFIA] = ['ULUIS', 'UNADIA', 'UOWEN', 'USOFIA'].map((id) => `slack:T1:${id}`);
+const [LUIS, NADIA, OWEN, SOFIA] = ['ULUIS', 'UNADIA', 'UOWEN', 'USOFIA'].map(slackKey);
 const WEBHOOKS = 'component:webhooks';
 const NOW = new Date('2026-11-27T09:00:00.000Z');
-
-function profile(key: string, name: string, emails: string[] = []): PersonUpdated {
-  return {
-    key,
-    source: 'slack',
-    workspace: 'T1',
-    nativeId: key.split(':')[2],
-    names: [name],
-    handles: [name.split(' ')[0].toLowerCase()],
-    emails,
-    isBot: false,
-  };
-}
 
 const webhooks: StoredEvent<EntityNamed> = stored(
   EVENT.entityNamed,
@@ -85,10 +72,10 @@ async function sources(events: StoredEvent[], docs: ReturnType<typeof message>[]
     graph,
     evidence: new MapEvidenceSource(events),
     people: new PeopleDirectory([
-      profile(LUIS, 'Luis Ortega'),
-      profile(NADIA, 'Nadia Haddad'),
-      profile(OWEN, 'Owen Tremblay', ['owen@example.com']),
-      profile(SOFIA, 'Sofia Lind'),
+      slackProfile('ULUIS', 'Luis Ortega'),
+      slackProfile('UNADIA', 'Nadia Haddad'),
+      { ...slackProfile('UOWEN', 'Owen Tremblay'), emails: ['owen@example.com'] },
+      slackProfile('USOFIA', 'Sofia Lind'),
     ]),
     me: ['owen@example.com'],
     now: NOW,
