@@ -17,7 +17,7 @@ describe('fixture truth read as a workspace truth', () => {
     expect(truth.me).toBe('dana');
     expect(readerOf(truth).slack?.user_id).toMatch(/^U/);
     expect(truth.period[1]).toBe('2026-11-20');
-    expect(truth.decisions).toHaveLength(10);
+    expect(truth.decisions).toHaveLength(11);
     expect(truth.action_items.filter((item) => item.status === 'done').length).toBeGreaterThan(0);
     expect(truth.questions_for_me.length).toBeGreaterThan(0);
     expect(truth.questions_for_me.every((question) => !question.message_id.startsWith('teams:19:'))).toBe(
