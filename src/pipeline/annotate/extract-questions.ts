@@ -50,14 +50,20 @@ const DIALOGUE_GAP_MS = 60 * 60_000;
  * than an hour old, and it answers the author's own message before it, which was addressed to them.
  */
 function dialoguePartner(context: AnnotateContext, read: ReadMessage): string | undefined {
-  const earlier = context.messages.slice(0, read.index).filter((m) => !m.isBot);
-  const reply = earlier[earlier.length - 1];
-  const asked = earlier[earlier.length - 2];
+  const [reply, asked] = lastHumanMessages(context, read.index, 2);
   if (!reply || !asked) return undefined;
   const partner = reply.message.author;
   if (partner === read.message.author || asked.message.author !== read.message.author) return undefined;
   if (Date.parse(read.message.ts) - Date.parse(reply.message.ts) > DIALOGUE_GAP_MS) return undefined;
   return asked.addressees.includes(partner) ? partner : undefined;
+}
+
+/** The last `count` messages by people before position `index`, newest first. */
+function lastHumanMessages(context: AnnotateContext, index: number, count: number): ReadMessage[] {
+  const out: ReadMessage[] = [];
+  for (let i = index - 1; i >= 0 && out.length < count; i--)
+    if (!context.messages[i].isBot) out.push(context.messages[i]);
+  return out;
 }
 
 /** A sentence that is only a person's name and a question mark: "Noor Haddad?", "@lena??". */

@@ -1,4 +1,4 @@
-import { itemId, type AnnotateContext } from './annotate-context.js';
+import { itemId, type AnnotateContext, type ReadMessage } from './annotate-context.js';
 import type { AnnotatedDecision, AnnotatedFact } from './annotate-types.js';
 import { messageById } from './message-index.js';
 
@@ -25,9 +25,11 @@ export function handoverDecisions(
   decisions: readonly AnnotatedDecision[],
 ): AnnotatedDecision[] {
   const cited = new Set(decisions.map((decision) => decision.evidence[0]));
-  const byMessage = new Map<string, string[]>();
+  const told = new Set<string>();
+  const byMessage = new Map<string, { read: ReadMessage; about: string[] }>();
   for (const fact of facts) {
-    if (fact.relation !== 'owns' || fact.hedged || fact.scope) continue;
+    // Said again later ("so from monday, billing questions → Marco. got it"): the first telling is the decision.
+    if (fact.relation !== 'owns' || fact.hedged || fact.scope || told.has(fact.object)) continue;
     const messageId = fact.evidence[0];
     const read = messageById(context.messages, messageId);
     if (!read || read.isBot || cited.has(messageId)) continue;
@@ -36,15 +38,13 @@ export function handoverDecisions(
     const ahead =
       Date.parse(fact.validFrom) - Date.parse(read.message.ts) >= AHEAD_MS && FROM_THEN.test(text);
     if (!ahead && !HANDOVER.test(text)) continue;
-    // Said again later ("so from monday, billing questions → Marco. got it"): the first telling is the decision.
-    if ([...byMessage.values()].some((told) => told.includes(fact.object))) continue;
-    const objects = byMessage.get(messageId) ?? [];
-    if (!objects.includes(fact.object)) objects.push(fact.object);
-    byMessage.set(messageId, objects);
+    told.add(fact.object);
+    const telling = byMessage.get(messageId) ?? { read, about: [] };
+    telling.about.push(fact.object);
+    byMessage.set(messageId, telling);
   }
   const out: AnnotatedDecision[] = [];
-  for (const [messageId, about] of byMessage) {
-    const read = messageById(context.messages, messageId)!;
+  for (const [messageId, { read, about }] of byMessage) {
     out.push({
       id: itemId(context.input, messageId, 'decision', 'handover'),
       summary: summaryOf(read.sentences),

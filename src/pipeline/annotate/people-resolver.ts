@@ -31,7 +31,11 @@ export class PeopleResolver {
   private readonly byName = new Map<string, string[]>();
   private readonly names = new Map<string, string>();
   private readonly nameWords = new Set<string>();
-  private readonly named = new Map<string, readonly NamedPerson[]>();
+  /** Kept by sentence (shared, read-only): the extractors ask about one message's text several times. */
+  private readonly named = boundedMemo(
+    (sentence: string): readonly NamedPerson[] => this.scanNames(sentence),
+    NAMED_KEPT,
+  );
 
   constructor(
     people: readonly AnnotatePerson[],
@@ -109,17 +113,9 @@ export class PeopleResolver {
     return this.resolve(match[1]);
   }
 
-  /**
-   * A person named anywhere in the sentence by a known name, in order of appearance. Kept by
-   * sentence (shared, read-only): the extractors ask about one message's text several times.
-   */
+  /** A person named anywhere in the sentence by a known name, in order of appearance. */
   namedIn(sentence: string): readonly NamedPerson[] {
-    let known = this.named.get(sentence);
-    if (known === undefined) {
-      if (this.named.size >= NAMED_KEPT) this.named.clear();
-      this.named.set(sentence, (known = this.scanNames(sentence)));
-    }
-    return known;
+    return this.named(sentence);
   }
 
   private scanNames(sentence: string): NamedPerson[] {

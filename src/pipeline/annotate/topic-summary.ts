@@ -1,5 +1,6 @@
 import { capSummary, capTopic } from '../../domain/text-caps.js';
 import { matchesAny, type AnnotateContext } from './annotate-context.js';
+import { boundedMemo } from './bounded-memo.js';
 import { nounPhrases } from './nlp.js';
 import { SMALL_TALK } from './lexicon/cues.js';
 import type { PeopleResolver } from './people-resolver.js';
@@ -53,25 +54,26 @@ function rankedTopic(context: AnnotateContext, entities: string[]): string {
 }
 
 /** Phrases' topic words by resolver (it only reads): the same phrases recur across conversations. */
-const topicWordsBy = new WeakMap<PeopleResolver, Map<string, string>>();
+const topicWordsBy = new WeakMap<PeopleResolver, (phrase: string) => string>();
 const TOPIC_WORDS_KEPT = 50_000;
 
 /** Person names, times and stray verbs out of a noun phrase: "whitfield", "first thing tomorrow", "ships next monday". */
 function topicWords(people: PeopleResolver, phrase: string): string {
-  let kept = topicWordsBy.get(people);
-  if (!kept) topicWordsBy.set(people, (kept = new Map()));
-  let clean = kept.get(phrase);
-  if (clean === undefined) {
-    clean = phrase
-      .toLowerCase()
-      .replace(/^@\S+\s*/, '')
-      .split(' ')
-      .filter((word) => !TIME_WORDS.test(word) && !people.isNameWord(word))
-      .join(' ');
-    if (kept.size >= TOPIC_WORDS_KEPT) kept.clear();
-    kept.set(phrase, clean);
+  let words = topicWordsBy.get(people);
+  if (!words) {
+    words = boundedMemo(
+      (text) =>
+        text
+          .toLowerCase()
+          .replace(/^@\S+\s*/, '')
+          .split(' ')
+          .filter((word) => !TIME_WORDS.test(word) && !people.isNameWord(word))
+          .join(' '),
+      TOPIC_WORDS_KEPT,
+    );
+    topicWordsBy.set(people, words);
   }
-  return clean;
+  return words(phrase);
 }
 
 /** Two lines at most (300 characters): the sentences that carry items, else the first substantial ones. */
