@@ -16,6 +16,11 @@ describe('resolveDue', () => {
     ['by Monday', '2026-11-16'],
     ['before EOD', '2026-11-09'],
     ['end of week', '2026-11-13'],
+    ['tmrw', '2026-11-10'],
+    ['by thurs', '2026-11-12'],
+    ['weds', '2026-11-11'],
+    ['nxt wk', '2026-11-16'],
+    ['end of wk', '2026-11-13'],
   ])('%s → %s', (text, expected) => {
     expect(due(`can you send it ${text}?`)).toBe(expected);
   });

@@ -48,6 +48,24 @@ function addDays(y: number, m: number, d: number, days: number): { y: number; m:
   return { y: date.getUTCFullYear(), m: date.getUTCMonth() + 1, d: date.getUTCDate() };
 }
 
+/** Chat shorthands for days, written out so the date reader knows them ("tmrw", "nxt wk", "weds"). */
+const SHORTHANDS: Array<[RegExp, string]> = [
+  [/\b(?:tmrw|tmrow|tmmrw|tmw|tmr|tomo|tomoz|2moro|2morrow|2mrw)\b/gi, 'tomorrow'],
+  [/\b(?:nxt|nex)\s+(?:wk|week)\b|\bnext\s+wk\b/gi, 'next week'],
+  [/\b(this|end of)\s+wk\b/gi, '$1 week'],
+  [/\bweds\b/gi, 'wednesday'],
+  [/\bthurs?\b/gi, 'thursday'],
+  [/\btues\b/gi, 'tuesday'],
+];
+const MAY_BE_SHORTHAND = /\b(?:tm|tomo|2m|nxt|nex|wk|weds|thur|tues)/i;
+
+function spelledOut(sentence: string): string {
+  if (!MAY_BE_SHORTHAND.test(sentence)) return sentence;
+  let out = sentence;
+  for (const [pattern, full] of SHORTHANDS) out = out.replace(pattern, full);
+  return out;
+}
+
 const DUE_CUE =
   /\b(by|before|until|till|due|on|eod|end of day|cob|eow|end of (?:the )?week|this|next|tomorrow|tonight|today|asap)\b/i;
 const WEEKDAY =
@@ -58,7 +76,8 @@ const WEEKDAY =
  * Friday", "tomorrow", "next week" (its Monday), "by the 18th", "before then" is not a date.
  * A bare weekday means the next such day after the message day ("by Monday" said on Monday = in a week).
  */
-export function resolveDue(sentence: string, messageTs: string, zone: string): ResolvedDate | null {
+export function resolveDue(said: string, messageTs: string, zone: string): ResolvedDate | null {
+  const sentence = spelledOut(said);
   const instant = new Date(messageTs);
   const today = localDay(zone, instant);
   const make = (day: { y: number; m: number; d: number }, text: string, time?: string): ResolvedDate => {

@@ -22,6 +22,7 @@ import { answerCall, answerReactions, type OpenCall } from './dialogue/open-call
 import { unitAddressing } from './dialogue/addressing.js';
 import { answerable } from './dialogue/responses.js';
 import type { ReadUnit } from './dialogue/unit-acts.js';
+import { notesOwner, planLine, planSteps, selfPlanLine, thirdPersonKey } from './plan-lines.js';
 import {
   APPROVAL_CUES,
   BARE_CALL,
@@ -33,7 +34,6 @@ import {
   SMALL_TALK,
   STEP_UNDER_WAY,
   TAKES_IT,
-  THIRD_PERSON_TASK,
   WORK_VERBS,
   HAND_OFF,
 } from './lexicon/cues.js';
@@ -214,6 +214,17 @@ export function extractActionItems(context: AnnotateContext): {
         continue;
       }
       const named = thirdPersonKey(context, unit.text, message.author) ?? notesOwner(context, read, unit);
+      // "Next steps: Priya drafts the RFC, Marco reviews it by Monday": one item per step.
+      const steps = named === null ? planSteps(context, read, unit) : [];
+      for (const step of steps) {
+        const stepDue = resolveDue(step.text, message.ts, zoneOf(message.author));
+        found.push({
+          at: read.index,
+          item: makeItem(context, read, made, summaryOf(step.text), step.key, stepDue, 0.8),
+        });
+        made++;
+      }
+      if (steps.length > 0) continue;
       // An ask for approval or sign-off is a question for the approver, not work (extract-questions.ts).
       const request =
         (unit.act === 'request' &&
@@ -223,7 +234,8 @@ export function extractActionItems(context: AnnotateContext): {
           (unit.cue === 'request' || unit.confidence >= MODEL_REQUEST)) ||
         named !== null ||
         planLine(read, unit) ||
-        selfPlanLine(read, unit);
+        selfPlanLine(read, unit) ||
+        remindsOfDue(unit);
       const commitment =
         !request &&
         promisesWork(unit) &&
@@ -327,41 +339,6 @@ export function extractActionItems(context: AnnotateContext): {
   return { items: found.map((entry) => entry.item), completions };
 }
 
-/** Someone other than the speaker named as doing the work ("Owen will handle …", "Owen writes it up, I check"). */
-function thirdPersonKey(context: AnnotateContext, text: string, author: string): string | null {
-  const groups = THIRD_PERSON_TASK.exec(text)?.groups;
-  const key = groups
-    ? context.people.resolve(
-        (groups.name ?? groups.name2 ?? groups.name3 ?? groups.name4 ?? groups.name5 ?? '').replace(/^@/, ''),
-      )
-    : undefined;
-  return key && key !== author ? key : null;
-}
-
-/** "(Lena)", "(Marco → Sam)": a person in brackets at a line of notes, the first one doing it. */
-const BRACKETED_OWNER =
-  /\((\p{Lu}[\p{L}'-]+)(?:\s+\p{Lu}[\p{L}'-]+)?(?:\s*(?:→|->|=>|\/|&|and)\s*[^()]{1,40})?\)/u;
-
-/**
- * Whose a line of meeting notes is: a list item of a message with two or more, naming one person in
- * brackets ("Acme (Lena) sends the invoices by Fri", "migration guide by Nov 20 (Marco)"); not a
- * line that records a decision, something done (✅, "done"), a status ("still open") or a question.
- */
-function notesOwner(context: AnnotateContext, read: ReadMessage, unit: ReadUnit): string | null {
-  if (unit.unit.listIndex === undefined) return null;
-  if (read.units.filter((candidate) => candidate.unit.listIndex !== undefined).length < 2) return null;
-  if (['completion', 'question', 'decision'].includes(unit.act) || /\?\s*$/.test(unit.text)) return null;
-  if (
-    /✅|✔|☑|\b(?:done|finished|shipped|arrived|tested|confirmed)\b|\b(?:still open|still pending|in progress|outstanding)\b|^\W*(?:decided|decision|agreed)\b/iu.test(
-      unit.text,
-    )
-  )
-    return null;
-  const name = BRACKETED_OWNER.exec(unit.text)?.[1];
-  const key = name ? context.people.resolve(name) : undefined;
-  return key ?? null;
-}
-
 /**
  * The unit promises work: the model says so, or the cue does where the model reads only the finished
  * half ("the pricing page is merged, deploying it Wed") or a form it reads as "other" ("thanks,
@@ -374,25 +351,10 @@ function promisesWork(unit: ReadUnit): boolean {
   return unit.act === 'other' && (STEP_UNDER_WAY.test(unit.text) || matchesAny(unit.text, COMPLETION_CUES));
 }
 
-/** A line of a plan: at least three words, no question, not a done or an agreement. */
-const stepOf = (candidate: ReadUnit): boolean =>
-  candidate.text.split(/\s+/).length >= 3 &&
-  !/\?\s*$/.test(candidate.text) &&
-  !['completion', 'question', 'acceptance'].includes(candidate.act);
-const addressedStep = (candidate: ReadUnit): boolean =>
-  /^@[\p{L}]/u.test(candidate.text) && stepOf(candidate);
-
-/** One line of a plan that hands out work: "@tomás final feed import Mon night", in a message with two or more such lines. */
-function planLine(read: ReadMessage, unit: ReadUnit): boolean {
-  return addressedStep(unit) && read.units.filter(addressedStep).length >= 2;
-}
-
-/** The speaker's own line of such a plan: "me on the call with the customer from 08:45". */
-function selfPlanLine(read: ReadMessage, unit: ReadUnit): boolean {
+/** "Reminder @Priya the questionnaire is due Wednesday": a reminder of something due asks for it. */
+function remindsOfDue(unit: ReadUnit): boolean {
   return (
-    unit.unit.listIndex !== undefined &&
-    /^(?:me|myself)\b/i.test(unit.text) &&
-    stepOf(unit) &&
-    read.units.filter(addressedStep).length >= 2
+    /^[\W_]*(?:(?:friendly|gentle|quick|final|last|small)\s+)?reminder\b/i.test(unit.text) &&
+    /\b(?:due|by|before|deadline|closes)\b/i.test(unit.text)
   );
 }

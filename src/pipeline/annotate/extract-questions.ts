@@ -23,7 +23,11 @@ const QUESTION_START =
 const WH_START = /^(who|what|when|where|why|how|which|anything|anyone|anybody)\b/i;
 
 const QUESTION_INSIDE =
-  /[,:;]\s*(who|what|when|where|why|how|which|is there|are there|is it|does it|do we|can i|can we)\b/i;
+  /(?:[,:;—–]|\s-)\s*(who|what|when|where|why|how|which|is there|are there|is it|does it|do we|can i|can we|are we|should we|will we|did we|have we|is anyone|does anyone|(?:do|can|could|would|are|did|have) you)\b/i;
+
+/** Asks for the room's view: "thoughts on moving the retro?", "any objections to Thursday?". */
+const VIEWS_ASKED =
+  /^(?:any\s+)?(?:thoughts|opinions|ideas|feedback|objections?|concerns|preferences|views|input|takers|volunteers)\b/i;
 
 /** The question a sentence asks, or undefined (statements, "can you believe it", "…, right?"). */
 function questionSentence(sentence: string): boolean {
@@ -127,6 +131,7 @@ export function extractQuestions(context: AnnotateContext): AnnotatedQuestion[] 
       asked !== agreementText &&
       !QUESTION_START.test(asked.trim()) &&
       !QUESTION_INSIDE.test(asked) &&
+      !VIEWS_ASKED.test(asked.trim()) &&
       !/\b(you|anyone|known|still|news)\b/i.test(asked) &&
       read.addressees.length === 0 &&
       !tag

@@ -8,6 +8,7 @@ import { extractSchedule } from './extract-schedule.js';
 import { extractQuestions } from './extract-questions.js';
 import { isNoise, summaryOf, topicOf } from './topic-summary.js';
 import { decisionsByAgreement } from './dialogue/decision-pairs.js';
+import { decisionsByApproval, decisionsByChoice } from './dialogue/answered-asks.js';
 import { mergeDecisions } from './dialogue/merge-decisions.js';
 import { dialogueActModel } from './dialogue/act-model-once.js';
 
@@ -35,7 +36,11 @@ export function annotateHeuristically(
     ranked.find((id) => known(id) && mentions(id) >= 2) ?? fromChannel ?? ranked.find(known) ?? ranked[0];
   const { facts, retractions } = extractFacts(context, main);
   facts.push(...extractSchedule(context));
-  const decisions = mergeDecisions(extractDecisions(context), decisionsByAgreement(context));
+  const decisions = mergeDecisions(extractDecisions(context), [
+    ...decisionsByAgreement(context),
+    ...decisionsByApproval(context),
+    ...decisionsByChoice(context),
+  ]);
   decisions.push(...handoverDecisions(context, facts, decisions));
   const { items, completions } = extractActionItems(context);
   const questions = extractQuestions(context);

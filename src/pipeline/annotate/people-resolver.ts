@@ -27,6 +27,13 @@ const STOP_NAMES = new Set([
  * Resolves how people are written in chat ("@Priya Nair", "Priya", "pj_dev", "@lena") to person
  * keys. When one human has keys in several sources, the key in the conversation's own source wins.
  */
+/** A name with no comma, then words that speak to them: "Marco can you …", "dana any objection …", "lena pls …". */
+const SPOKEN_TO =
+  /^(?:(?:hey|hi|ok|so|and|also)\s+)?@?([\p{L}][\p{L}_.-]+)\s+(?=(?:(?:can|could|would|will|do|did|are|have|were|should)\s+(?:you|u|ya)|please|pls|plz|any|anything|quick q|when|what|where|how|why|which|r u|fyi|mind|if you|i need|i'd need|we need)\b)/iu;
+/** A heading that puts what follows to someone: "quick one for Dana: …", "q for @lena - …". */
+const PUT_TO =
+  /^(?:(?:a|one)\s+)?(?:(?:quick|small|tiny)\s+)?(?:(?:one|q|qq|question|ask|request|note|thing)\s+)?for\s+@?([\p{L}][\p{L}_.-]+)\s*[:—–-]\s/iu;
+
 export class PeopleResolver {
   private readonly byName = new Map<string, string[]>();
   private readonly names = new Map<string, string>();
@@ -99,9 +106,11 @@ export class PeopleResolver {
 
   /** A leading vocative: "Marco, can you …", "Tom, send …", "Dana — could you". */
   leadingName(sentence: string): string | undefined {
-    const match = /^(?:(?:hey|hi|ok|so|and|also)\s+)?@?([\p{L}][\p{L}_.-]+)\s*[,:—–-]\s/iu.exec(
-      sentence.trim(),
-    );
+    const trimmed = sentence.trim();
+    const match =
+      /^(?:(?:hey|hi|ok|so|and|also)\s+)?@?([\p{L}][\p{L}_.-]+)\s*[,:—–-]\s/iu.exec(trimmed) ??
+      SPOKEN_TO.exec(trimmed) ??
+      PUT_TO.exec(trimmed);
     return match ? this.resolve(match[1]) : undefined;
   }
 

@@ -5,6 +5,7 @@ import { clausesOf } from './clauses.js';
 import { sameObject } from './corrections.js';
 import { effectiveDate, effectiveEnd } from './effective-date.js';
 import { entityOfPhrase, objectSlot } from './object-slot.js';
+import { underPlanHeading } from '../plan-lines.js';
 import { CLASSIFIED_FRAME, OWNERSHIP_FRAMES, type OwnershipFrame } from './ownership-frames.js';
 import { markPersons } from './person-slots.js';
 import { foldForGate, mayMatch } from '../regex-gate.js';
@@ -110,7 +111,9 @@ export function ownershipClaims(
       });
     };
     let hits = read1(frames);
-    if (hits.length === 0 && unit.act === 'ownership') hits = read1([CLASSIFIED_FRAME]);
+    // A step of a plan ("Next steps: Priya drafts the RFC") hands out work; it holds nothing.
+    if (hits.length === 0 && unit.act === 'ownership' && !underPlanHeading(read, read.units[index]))
+      hits = read1([CLASSIFIED_FRAME]);
     // "so from monday, billing questions → Marco": a clause that only says when.
     const when = clauses.filter((clause) => WHEN_CLAUSE.test(clause)).join(' ');
     const frame = {

@@ -13,6 +13,7 @@ export const DECISION_CUES = [
   /\b(we're|we are) (going with|doing|switching to|moving to|sticking with|dropping)\b/i,
   /\b(the )?(call|plan|consensus) is\s*[:—–-]/i,
   /\bsettled\s*[:—–-]/i,
+  /\b(?:that'?s|that is|it'?s|it is) (?:settled|decided|final)\b(?! (?:yet|whether|if)\b)/i,
   /\bchange of plans?\b/i,
   /\bgo(ing)? with (option )?\w+ then\b/i,
   /^(ok(ay)?,? )?going with\b/i,
@@ -91,15 +92,20 @@ export const REQUEST_CUES = [
   /\b(can|could|would|will) you( please)?\b/i,
   /\bcan i ask you to\b/i,
   /\bwould you mind\b/i,
-  /\bmind (taking|doing|looking)\b/i,
+  /(?<!never )\bmind (?:taking|doing|looking|grabbing|handling|checking|sending|reviewing|pairing|picking|covering|writing|updating|chasing|running|booking|sorting)\b/i,
+  /\b(?:do|would) you have (?:time|a minute|a sec|capacity|bandwidth|cycles|space|room) to (?!chat|talk|meet|catch up|sync|hop)\w+/i,
+  /\bif you could (?!see|imagine|believe)\w+/i,
+  /\bneed\b[^.?!]{0,60}\bfrom you\b/i,
   NEED_BY,
 ];
 export const NOT_REQUESTS = [
   /\b(can|could|would) you (believe|imagine|even|see|tell)\b/i,
-  /\bdo you (know|think|have)\b/i,
+  /\bdo you (know|think|have)\b(?! (?:time|a minute|a sec|capacity|bandwidth|cycles|space|room) to)/i,
   /\b(can|could|would|will) you (approve|sign)\b/i,
   /\byou (dm|ping|message) me\b/i,
   /\b(can|could) you (dm|ping|message) me\b/i,
+  // Asked to wait or refrain ("can you hold off on …"): nothing to do.
+  /\b(can|could|would) you (hold off|hold on|hang on|hang fire|wait|not|avoid|refrain)\b/i,
 ];
 
 /** A request to the room ("can someone …"); whoever takes it ("I'll do it", "on it") is the assignee. */
@@ -120,6 +126,8 @@ export const COMMITMENT_CUES = [
   /\bi can (take|do|handle|own|pick up) (it|that|this)\b/i,
   /\bi('ll| will| am going to|'m going to|'m gonna) (?!not\b|never\b|be\b|let\b|leave\b|need\b|bet\b|say\b|admit\b|believe\b|miss\b|try to remember\b)\w+/i,
   /\bi'?ll take (it|that|this)\b/i,
+  // "gonna patch the alert after lunch", "lemme check with finance": the speaker left out, chat spelling.
+  /(?:^|[.!;,:—–]\s*)(?:gonna|gna|lemme) (?:also |quickly |just |then |go )?(?:take|fix|write|raise|handle|build|ship|merge|deploy|rotate|bump|migrate|send|finish|investigate|debug|patch|draft|rewrite|refactor|set up|clean up|look into|look at|dig into|check|ask|ping|chase|follow up|find out|sort out|prepare|upgrade|file|open|add|remove|move|test|document|schedule|book|call|email|post|publish|upload|share|submit|revert|restart|update|review)\b/i,
   // "thanks, will test Monday", "Will confirm tomorrow.": a clause-initial "will" with the speaker left out.
   /(?:^|[.!;,:—–]\s*)will (?!(?:not|never|be|do|see|try|think|let|have to|need|probably|likely|know|hear|keep|stay|wait|want|look|feel|it|this|that|they|we|you|he|she)\b)\p{L}{2,}\b/iu,
 ];
@@ -179,7 +187,7 @@ export const BARE_CALL =
 
 /** A commitment without a date is an action item only when it names real work (not "I'll ask", "I'll join"). */
 export const WORK_VERBS =
-  /\bi('ll| will| am going to|'m going to|'m gonna) (?:also |quickly |just |then )?(take|fix|write|raise|handle|build|ship|merge|deploy|rotate|bump|migrate|send|own|cut|finish|implement|investigate|debug|patch|draft|rewrite|refactor|set up|clean up|do it|do that|get it|have it|look into|prepare|upgrade|file|open|add|remove|move|test|document|schedule|book|order|call|email|pull|post|pin|publish|upload|share|submit|sign|revert|restart|enable|disable|configure|install|announce|confirm)\b|\b(?:^|[.!;,:]\s*)will (?:test|fix|confirm|send|ship|merge|deploy|review|update|post|check|look into|draft|write)\b|\bleave it with me\b|\bi'?ve got (it|this)\b|\blet me (fix|handle|take|write|draft|look into|investigate)\b|\bi can (take|do|handle|own|pick up) (it|that|this)\b/i;
+  /\bi('ll| will| am going to|'m going to|'m gonna) (?:also |quickly |just |then )?(take|fix|write|raise|handle|build|ship|merge|deploy|rotate|bump|migrate|send|own|cut|finish|implement|investigate|debug|patch|draft|rewrite|refactor|set up|clean up|do it|do that|get it|have it|look into|prepare|upgrade|file|open|add|remove|move|test|document|schedule|book|order|call|email|pull|post|pin|publish|upload|share|submit|sign|revert|restart|enable|disable|configure|install|announce|confirm)\b|\b(?:^|[.!;,:]\s*)will (?:test|fix|confirm|send|ship|merge|deploy|review|update|post|check|look into|draft|write)\b|\bleave it with me\b|\bi'?ve got (it|this)\b|\b(?:let me|lemme) (fix|handle|take|write|draft|look into|investigate|dig into|check with)\b|\bi can (take|do|handle|own|pick up) (it|that|this)\b|(?:^|[.!;,:—–]\s*)(?:gonna|gna) (?:also |quickly |just |then )?(?:fix|write|handle|ship|merge|deploy|rotate|bump|migrate|send|finish|investigate|debug|patch|draft|rewrite|refactor|set up|clean up|look into|prepare|upgrade|file|test|document|schedule|book|publish|upload|share|submit|revert|restart|update|review)\b/i;
 
 /**
  * A promise to pass something on to someone named ("I'll ask Kwame", "I'll tell Jo", "I'll loop in

@@ -12,7 +12,7 @@ export interface FactPattern {
 
 const P = String.raw`(?<p>@?[\p{L}][\p{L}_.-]*|i|you|me)`;
 const Y = String.raw`(?<y>[@\p{L}][\p{L}\d_./-]*(?: [\p{L}\d_./-]+){0,3}?)`;
-const END = String.raw`(?=\s*(?:$|[,.;:!?)(—–]|\s-\s|\s(?:from|since|starting|now|today|these days|anymore|too|first|as of|and|but|so|with|at|on|this|next|for|go|here|nothing|until|once|since|then)\b))`;
+const END = String.raw`(?=\s*(?:$|[,.;:!?)(—–]|\s-\s|\s(?:from|since|starting|now|today|these days|anymore|too|first|as of|and|but|so|with|at|on|this|next|last|yesterday|recently|earlier|back|for|go|here|nothing|until|once|since|then)\b))`;
 
 const rx = (source: string): RegExp => new RegExp(source, 'iu');
 
@@ -25,7 +25,9 @@ export const FACT_PATTERNS: FactPattern[] = [
   {
     relation: 'owns',
     dated: true,
-    pattern: rx(String.raw`\b${P} (?:took|takes|take|will take|'ll take) over (?:the )?${Y}${END}`),
+    pattern: rx(
+      String.raw`\b${P}(?:'ve|’ve| have| has|'s)? (?:took|takes|take|taken|will take|'ll take) over (?:the )?${Y}${END}`,
+    ),
   },
   {
     relation: 'owns',

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { annotateHeuristically } from './heuristic-annotate.js';
+import { conversation, key } from './testing/conversation-builder.js';
+
+const run = (lines: Array<[string, string]>) => annotateHeuristically(conversation(lines));
+const itemFor = (text: string, author = 'dana') => run([[author, text]]).actionItems[0]?.assignee ?? null;
+
+describe('chat forms of asking someone', () => {
+  it('reads a name without a comma before "can you", "any", "mind", "I need" as speaking to them', () => {
+    expect(itemFor('Marco can you restart the worker?')).toBe(key('marco'));
+    expect(itemFor('marco can you restart the worker pls')).toBe(key('marco'));
+    expect(itemFor('Sam mind taking the Acme call on Thursday?')).toBe(key('sam'));
+    expect(itemFor('Priya I need the Q3 numbers from you by Friday')).toBe(key('priya'));
+    expect(run([['priya', 'dana any objection if I take Friday off?']]).questions[0]?.addressees).toEqual([
+      key('dana'),
+    ]);
+  });
+
+  it('does not read a name followed by what they do as speaking to them', () => {
+    expect(run([['dana', 'Marco can handle the restart tomorrow']]).actionItems).toEqual([]);
+    expect(run([['dana', 'Lena when she is back will sort the invoices']]).questions).toEqual([]);
+  });
+
+  it('puts "quick one for Dana: …?" to Dana and asks the room "thoughts on …?"', () => {
+    expect(
+      run([['sam', 'quick one for Dana: are we renewing the Datadog contract?']]).questions[0]?.addressees,
+    ).toEqual([key('dana')]);
+    expect(run([['marco', 'thoughts on moving the retro to Thursday?']]).questions).toHaveLength(1);
+  });
+
+  it('reads "do you have time to", "if you could" as requests, "can you hold off" as none', () => {
+    expect(itemFor('Marco do you have time to look at the flaky test today?')).toBe(key('marco'));
+    expect(itemFor('Lena if you could send me the deck before 3 that would be great')).toBe(key('lena'));
+    expect(itemFor('Marco can you hold off on the release until legal replies?')).toBeNull();
+  });
+});
+
+describe('chat forms of taking work on', () => {
+  it('reads "gonna …" and "lemme …" with the speaker left out as commitments', () => {
+    expect(itemFor('gonna patch the cert expiry alert after lunch', 'marco')).toBe(key('marco'));
+    expect(itemFor('lemme check with finance and get back to you', 'marco')).toBe(key('marco'));
+    expect(itemFor('gonna be a long day', 'marco')).toBeNull();
+  });
+
+  it('reads "tmrw" as tomorrow', () => {
+    expect(run([['sam', 'will do the release notes tmrw']]).actionItems[0]?.due).toBe('2026-11-10');
+  });
+});
+
+describe('ownership taken over', () => {
+  it('reads "I\'ve taken over X from Sam" and "I took over X last week" as the speaker owning X', () => {
+    for (const text of [
+      "I've taken over the partner portal from Sam",
+      'I took over the partner portal last week',
+    ])
+      expect(run([['lena', text]]).facts).toEqual([
+        expect.objectContaining({
+          subject: key('lena'),
+          relation: 'owns',
+          object: 'component:partner-portal',
+        }),
+      ]);
+  });
+});
