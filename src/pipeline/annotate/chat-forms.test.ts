@@ -62,3 +62,18 @@ describe('ownership taken over', () => {
       ]);
   });
 });
+
+describe('what waits on someone', () => {
+  it('puts "still waiting on Dana to approve the PR" to Dana as a blocker', () => {
+    expect(run([['marco', 'still waiting on Dana to approve the PR']]).questions).toEqual([
+      expect.objectContaining({ kind: 'blocker', addressees: [key('dana')] }),
+    ]);
+    expect(run([['marco', 'still waiting on the vendor to reply']]).questions).toEqual([]);
+  });
+
+  it('reads "@Dana pls approve the PO" as an approval asked of Dana', () => {
+    expect(run([['sam', '@Dana Whitfield pls approve the PO for the new laptops']]).questions).toEqual([
+      expect.objectContaining({ kind: 'approval', addressees: [key('dana')] }),
+    ]);
+  });
+});

@@ -46,6 +46,19 @@ function isTaskRequest(sentence: string): boolean {
   );
 }
 
+/** An imperative ask to approve, put to someone addressed: "@Dana pls approve the PO", "Lena: sign off on it". */
+const ASKS_TO_APPROVE =
+  /(?:^|[,:]\s*|\b(?:please|pls|plz|kindly)\s+)(?:approve|sign off|give (?:it|this|us) the green light)\b/i;
+
+/** The person a blocker names as what it waits on: "blocked on Dana", "waiting on @lena to …". */
+function blockingPerson(context: AnnotateContext, sentence: string, author: string): string | undefined {
+  const name = /\b(?:blocked (?:on|by)|waiting (?:on|for)|blocking on)\s+@?(\p{Lu}[\p{L}_.-]*)/u.exec(
+    sentence,
+  )?.[1];
+  const key = name ? context.people.resolve(name) : undefined;
+  return key && key !== author ? key : undefined;
+}
+
 /** How long a two-person exchange is taken to go on without a new address. */
 const DIALOGUE_GAP_MS = 60 * 60_000;
 
@@ -101,9 +114,12 @@ export function extractQuestions(context: AnnotateContext): AnnotatedQuestion[] 
     if (read.isBot) continue;
     const { message } = read;
     const approval = read.sentences.find(
-      (sentence) => matchesAny(sentence, APPROVAL_CUES) && /\b(you|your)\b/i.test(sentence),
+      (sentence) =>
+        matchesAny(sentence, APPROVAL_CUES) &&
+        (/\b(you|your)\b/i.test(sentence) || (read.addressees.length > 0 && ASKS_TO_APPROVE.test(sentence))),
     );
     const blocker = read.sentences.find((sentence) => matchesAny(sentence, BLOCKER_CUES));
+    const blocking = blocker ? blockingPerson(context, blocker, message.author) : undefined;
     const questions = read.sentences.filter(
       (sentence) => questionSentence(sentence) && !isTaskRequest(sentence),
     );
@@ -122,7 +138,8 @@ export function extractQuestions(context: AnnotateContext): AnnotatedQuestion[] 
     if (tag) questions.unshift(tag.text);
     // A subject line ("Who owns billing now?") and its body: the fuller question speaks for the message.
     const asked = questions.find((sentence) => sentence.split(/\s+/).length >= 5) ?? questions[0];
-    const text = approval ?? asked ?? (blocker && read.addressees.length > 0 ? blocker : undefined);
+    const text =
+      approval ?? asked ?? (blocker && (read.addressees.length > 0 || blocking) ? blocker : undefined);
     if (!text) continue;
     if (!approval && !asked && !blocker) continue;
     if (
@@ -138,8 +155,9 @@ export function extractQuestions(context: AnnotateContext): AnnotatedQuestion[] 
     )
       continue;
     const kind: AnnotatedQuestion['kind'] = approval ? 'approval' : blocker ? 'blocker' : 'question';
-    if (kind !== 'question' && read.addressees.length === 0) continue;
+    if (kind !== 'question' && read.addressees.length === 0 && !(kind === 'blocker' && blocking)) continue;
     const addressees = read.addressees.filter((key) => key !== message.author);
+    if (kind === 'blocker' && blocking && !addressees.includes(blocking)) addressees.unshift(blocking);
     if (tag && text === tag.text && !addressees.includes(tag.key)) addressees.unshift(tag.key);
     // "everyone, …?", "@here …?", "@cs-leads …?" and agreement asks reach the members.
     const asking = read.units.find((unit) => text.includes(unit.text));

@@ -35,3 +35,15 @@ describe('on-call schedule facts', () => {
     expect(onCall([['dana', 'who is on call this week?']])).toEqual([]);
   });
 });
+
+describe('each holder with their own span', () => {
+  it('reads "Marco is on call this week, Priya next week" as two weeks', () => {
+    const facts = annotateHeuristically(
+      conversation([['dana', 'Marco is on call this week, Priya next week']]),
+    ).facts.filter((fact) => fact.relation === 'on_call');
+    expect(facts.map((fact) => [fact.subject, fact.validFrom, fact.validTo])).toEqual([
+      [key('marco'), '2026-11-08T23:00:00.000Z', '2026-11-15T23:00:00.000Z'],
+      [key('priya'), '2026-11-15T23:00:00.000Z', '2026-11-22T23:00:00.000Z'],
+    ]);
+  });
+});

@@ -44,9 +44,14 @@ export function extractSchedule(context: AnnotateContext): AnnotatedFact[] {
     for (const sentence of statements(read)) {
       if (!ON_CALL.test(sentence) || /\?\s*$/.test(sentence) || /\b(?:who|whoever|anyone)\b/i.test(sentence))
         continue;
-      const span = spanOf(sentence, read.message.ts, context.input.timezone);
       const hedged = HEDGE_CUES.some((cue) => cue.test(sentence));
-      for (const { key, backup } of holders(context, read, sentence)) {
+      for (const { key, backup, clause } of holders(context, read, sentence)) {
+        // "Marco is on call this week, Priya next week": each holder's own words say their span.
+        const span = spanOf(
+          SAYS_WHEN.test(clause) ? clause : sentence,
+          read.message.ts,
+          context.input.timezone,
+        );
         const object = backup ? ON_CALL_BACKUP_ROTATION : ON_CALL_ROTATION;
         facts.push({
           id: itemId(context.input, read.message.id, `fact:on_call:${key}:${object}`, span.from),
@@ -79,8 +84,8 @@ function holders(
   context: AnnotateContext,
   read: ReadMessage,
   sentence: string,
-): Array<{ key: string; backup: boolean }> {
-  const out: Array<{ key: string; backup: boolean }> = [];
+): Array<{ key: string; backup: boolean; clause: string }> {
+  const out: Array<{ key: string; backup: boolean; clause: string }> = [];
   const named = context.people.namedIn(sentence.replace(/[*_~]/g, ' '));
   const clean = sentence.replace(/[*_~]/g, ' ');
   named.forEach((hit, index) => {
@@ -92,7 +97,7 @@ function holders(
     const before = clean.slice(Math.max(0, hit.index - 14), hit.index);
     if (/\b(?:not|instead of|except|without)\s+$/i.test(before)) return;
     if (/^\S+(?:\s+\S+)?\s+(?:is|'s)\s+(?:out|off|away|on leave|on vacation)\b/i.test(around)) return;
-    out.push({ key: hit.key, backup: BACKUP.test(around) && !PRIMARY.test(around) });
+    out.push({ key: hit.key, backup: BACKUP.test(around) && !PRIMARY.test(around), clause: around });
   });
   if (
     out.length === 0 &&
@@ -100,9 +105,13 @@ function holders(
     FIRST_PERSON.test(sentence) &&
     !/\bi(?:'m| am) (?:out|off)\b/i.test(sentence)
   )
-    out.push({ key: read.message.author, backup: BACKUP.test(sentence) });
+    out.push({ key: read.message.author, backup: BACKUP.test(sentence), clause: sentence });
   return out;
 }
+
+/** Words that give a span of their own. */
+const SAYS_WHEN =
+  /\b(?:this week|next week|week of|today|tonight|this weekend|from|starting|as of|beginning|effective|until|till|through|thru)\b|\d{1,2}\s*[–-]\s*\d{1,2}/i;
 
 /** The span a statement gives, resolved against the message time in `zone`. */
 function spanOf(sentence: string, ts: string, zone: string): Span {

@@ -243,6 +243,8 @@ export const BLOCKER_CUES = [
   /\bblocked (on|by)\b/i,
   /\bblocking (me|us)\b/i,
   /\bwaiting on you\b/i,
+  // "still waiting on Dana to approve the PR": blocked on a person named (extract-questions.ts finds them).
+  /\b(?:still |been )?waiting (?:on|for) @?\p{Lu}[\p{L}_.-]*(?:['’]s\b| to\b)/u,
   /\bcan'?t (proceed|continue|start|merge) (until|without)\b/i,
 ];
 
