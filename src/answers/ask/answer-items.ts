@@ -82,6 +82,7 @@ export async function answerDecided(context: AnswerContext): Promise<AskAnswer> 
  * blockers and approvals raised in conversations about it.
  */
 export async function answerBlocking(context: AnswerContext): Promise<AskAnswer> {
+  if (SELF.test(context.target.trim())) return answerMyWaits(context);
   const { graph, people } = context.sources;
   const human = people.find(context.target);
   const open = (question: QuestionNode): boolean =>
@@ -178,6 +179,60 @@ export async function answerWaitingOnMe(context: AnswerContext): Promise<AskAnsw
       `- to do: ${item.summary}${about ? ` (re: ${about})` : ''}${item.due ? `, due ${item.due.slice(0, 10)}` : ''}${from}`,
     );
   }
+  return known(context, {
+    text: lines.join('\n'),
+    confidence: Math.max(
+      ...questions.map((question) => question.confidence),
+      ...items.map((item) => item.confidence),
+    ),
+    evidence: itemEvidence([...questions, ...items], context),
+    entity: { kind: 'person', id: keys[0], name: myName },
+    searched,
+  });
+}
+
+/** "what am I waiting on", "what is blocking me": the reader themself. */
+export const SELF = /^(?:i|me|myself|we|us)$/i;
+
+/**
+ * What I am waiting on: questions I put to someone by name and action items I asked of someone
+ * else, still open at as-of, newest first.
+ */
+async function answerMyWaits(context: AnswerContext): Promise<AskAnswer> {
+  const { graph, people, me } = context.sources;
+  const keys = people.keysOf(me);
+  if (keys.length === 0)
+    return unknown(context, [
+      'nothing: set `me` in the config (your handle, email or name) so outro knows who you are',
+    ]);
+  const myName = people.name(keys[0]);
+  const isOpen = (at: string, closedAt: string | null): boolean => openAt({ at, closedAt }, context.asOf);
+  const questions = (await graph.questions({ askers: keys })).filter(
+    (question) =>
+      isOpen(question.at, question.answeredAt) &&
+      question.addressees.some((addressee) => !keys.includes(addressee)),
+  );
+  const items = (await graph.actionItems({})).filter(
+    (item) =>
+      item.requestedBy !== null &&
+      keys.includes(item.requestedBy) &&
+      item.assignee !== null &&
+      !keys.includes(item.assignee) &&
+      isOpen(item.at, item.completedAt),
+  );
+  const searched = [
+    `open questions and approvals ${myName} asked someone by name`,
+    `open action items ${myName} asked someone else for`,
+  ];
+  if (questions.length === 0 && items.length === 0) return unknown(context, searched);
+  const count = questions.length + items.length;
+  const lines = [`${count} thing${count === 1 ? '' : 's'} you are waiting on:`];
+  for (const question of [...questions].sort((a, b) => compare(b.at, a.at)).slice(0, MAX_LISTED))
+    lines.push(`- ${lineOf(question, context)}`);
+  for (const item of [...items].sort((a, b) => compare(b.at, a.at)).slice(0, MAX_LISTED))
+    lines.push(
+      `- ${people.name(item.assignee ?? '')}: ${item.summary}${item.due ? `, due ${item.due.slice(0, 10)}` : ''}`,
+    );
   return known(context, {
     text: lines.join('\n'),
     confidence: Math.max(

@@ -404,6 +404,54 @@ describe('ask', () => {
     expect(noMe.text).toContain('set `me` in the config');
   });
 
+  it('lists what I am waiting on: my open questions to someone and work I asked of others', async () => {
+    const at = '2026-11-13T09:00:00.000Z';
+    const mine: QuestionAsked = {
+      questionId: 'q-mine',
+      conversationId: 'c1',
+      channel: 'slack:T1:C1',
+      text: 'Eve, can you confirm the renewal price?',
+      asker: DANA,
+      addressees: [EVE],
+      kind: 'question',
+      at,
+      confidence: 0.85,
+      evidence: [evidence('m-q-mine', DANA, at)],
+      provenance: { ...PROVENANCE },
+    };
+    const item = (itemId: string, assignee: string, requestedBy: string): ActionItemAssigned => ({
+      itemId,
+      conversationId: 'c1',
+      channel: 'slack:T1:C1',
+      summary: `task ${itemId}`,
+      assignee,
+      requestedBy,
+      due: null,
+      dueText: null,
+      at,
+      confidence: 0.8,
+      evidence: [evidence(`m-${itemId}`, requestedBy, at)],
+      provenance: { ...PROVENANCE },
+    });
+    const s = await sources([
+      stored(EVENT.questionAsked, 'ev-q-mine', mine, at),
+      stored(EVENT.actionItemAssigned, 'ev-a-bob', item('a-bob', BOB, DANA), at),
+      stored(EVENT.actionItemAssigned, 'ev-a-dana', item('a-dana', DANA, ALICE), at),
+    ]);
+    for (const question of [
+      'what am I waiting on?',
+      'who owes me anything',
+      'what are we still waiting for',
+    ]) {
+      const answer = await ask(question, s);
+      expect(answer.text).toBe(
+        '2 things you are waiting on:\n- Eve, can you confirm the renewal price? (Dana Whitfield → Eve Evans, 2026-11-13)\n- Bob Brown: task a-bob',
+      );
+      expect(answer.evidence.map((e) => e.messageId).sort()).toEqual(['m-a-bob', 'm-q-mine']);
+    }
+    expect((await ask('what am I waiting on', s, { asOf: '2026-11-12T00:00:00.000Z' })).known).toBe(false);
+  });
+
   it('lists what I owe: my open to-dos, with what "it" means, and questions put to me alone', async () => {
     const at = '2026-11-12T10:00:00.000Z';
     const todo = (

@@ -60,6 +60,12 @@ const PATTERNS: Pattern[] = [
   { intent: 'decided', re: /^(?:any )?decisions? (?:about|on|for) (.+)$/ },
   { intent: 'decided', re: /^what (?:was|were|is|are) (?:the )?decisions? (?:about|on|for) (.+)$/ },
   { intent: 'working-on', re: /^what(?:'s| is| are)? (.+?) (?:working on|doing|busy with)$/ },
+  {
+    intent: 'blocking',
+    re: /^what (?:am (i)|are (we)) (?:still )?(?:waiting (?:on|for)|blocked on)(?: from (?:others|people|anyone))?$/,
+  },
+  { intent: 'blocking', re: /^(?:who|what) (?:still )?owes (me)(?: anything)?$/ },
+  { intent: 'blocking', re: /^what do (?:others|people|they|folks) (?:still )?owe (me)$/ },
   { intent: 'blocking', re: /^what(?:'s| is| are)? (?:blocking|holding up|waiting on|stuck on) (.+)$/ },
   { intent: 'blocking', re: /^(?:why|what) is (.+?) (?:blocked|stuck)(?: on)?$/ },
   {
@@ -84,7 +90,7 @@ export function parseQuestion(
   for (const { intent, re } of PATTERNS) {
     const match = re.exec(text);
     if (!match) continue;
-    const target = (match[1] ?? '')
+    const target = (match[1] ?? match[2] ?? '')
       .replace(/\b(?:right )?now$|\bcurrently$|\bthese days$|\btoday$/, '')
       .trim();
     if (intent !== 'waiting-on-me' && intent !== 'on-call' && target === '') continue;

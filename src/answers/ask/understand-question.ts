@@ -1,3 +1,4 @@
+import { SELF } from './answer-items.js';
 import { searchWords } from '../../memory/graph/search-text.js';
 import type { AskParseInput, AskParseReply } from './model/ask-parse-model.js';
 import type { Grounded, HallucinationDrop } from '../../llm/grounding.js';
@@ -114,6 +115,7 @@ export async function understandQuestion(
 /** True when `target` names a component (names, aliases) or a person in the data. */
 async function namesSomething(target: string, sources: AskSources): Promise<boolean> {
   if (target.trim() === '') return false;
+  if (SELF.test(target.trim())) return sources.me.length > 0;
   if (sources.people.find(target)) return true;
   return (await resolveComponent(sources.graph, target)) !== undefined;
 }

@@ -75,6 +75,10 @@ const MEASURES =
 const MONEY =
   /\b(?:how much (?:does|did|do|will|would|is|was|are)\b|price|cost|costs|charge|charges|fee|fees|pay|paid|spend|budget|dollars?|euros?)\b/;
 
+/** Words that ask where something stands; they say the type, not what it is about. */
+const STATUS_PHRASE =
+  /\b(?:status(?: of| on| with)?|state of|where (?:are|do) (?:we|things) (?:stand|at)?(?: (?:on|with))?|where are we(?: on| with)?|how is .+ going|how's .+ going|what's (?:happening|new|up) with|what is (?:happening|new) with|progress on|(?:any )?updates? (?:on|about|re)|(?:the )?latest (?:on|with|about|re)|(?:any )?news (?:on|about|re))\b/;
+
 /** Reads what a question asks: its answer type, content words, people and time. */
 export function frameQuestion(
   question: string,
@@ -89,7 +93,14 @@ export function frameQuestion(
   const { found, unknown, nameWords } = namedPeople(question, text, people);
   const terms: QueryTerm[] = [];
   const seen = new Set<string>();
-  for (const word of text.match(/[\p{L}\p{N}][\p{L}\p{N}'’._-]*/gu) ?? []) {
+  // "what's the latest on Lakeshore": "latest on" says the type; only "Lakeshore" is searched for.
+  const said =
+    type === 'status'
+      ? text.replace(STATUS_PHRASE, (phrase) =>
+          /^how/.test(phrase) ? phrase.replace(/^how(?:'s| is)\s+|\s+going$/g, ' ') : ' ',
+        )
+      : text;
+  for (const word of said.match(/[\p{L}\p{N}][\p{L}\p{N}'’._-]*/gu) ?? []) {
     const plain = word.replace(/['’]s$/, '').replace(/[._-]+$/, '');
     const lower = plain.toLowerCase();
     if (lower.length < 2 && !/\d/.test(lower)) continue;
@@ -120,12 +131,7 @@ export function answerTypeOf(text: string): AnswerType {
   if (/^(?:who|whom|whose)\b|^(?:which|what) (?:person|people|team ?member|engineer|one of us)\b/.test(text))
     return 'person';
   if (/\b(?:root cause|cause of|caused|what went wrong|why)\b/.test(text)) return 'reason';
-  if (
-    /\b(?:status|state of|where are we|where do we stand|how is .+ going|what's happening with|progress on|update on|latest on|news on)\b/.test(
-      text,
-    )
-  )
-    return 'status';
+  if (STATUS_PHRASE.test(text)) return 'status';
   if (/\b(?:blocking|holding up|blocked|stuck|waiting on|what stops|preventing)\b/.test(text))
     return 'blocker';
   if (
