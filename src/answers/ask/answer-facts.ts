@@ -1,4 +1,4 @@
-import { ON_CALL_BACKUP_ROTATION, ON_CALL_ROTATION, type FactRelation } from '../../domain/fact-relations.js';
+import type { FactRelation } from '../../domain/fact-relations.js';
 import { isValidAt, type FactVersion } from '../../memory/facts/fact-types.js';
 import type { ComponentNode } from '../../memory/graph/graph-records.js';
 import type { AskAnswer } from './ask-types.js';
@@ -304,46 +304,6 @@ export async function answerChanged(context: AnswerContext): Promise<AskAnswer> 
     evidence: [...factEvidence(changed, context), ...itemEvidence(decisions, context)].slice(0, 8),
     entity,
     history: await historyOf(changed, context),
-    searched,
-  });
-}
-
-/**
- * Who is on call (at as-of, or at the time the question names): the holders of the on-call
- * rotations (schedule facts, extract-schedule.ts), the primary first, then the backup.
- */
-export async function answerOnCall(context: AnswerContext): Promise<AskAnswer> {
-  const { graph, people, timeZone } = context.sources;
-  const versions = collapseSameHuman(
-    [
-      ...(await graph.facts({ object: ON_CALL_ROTATION, relation: 'on_call' })),
-      ...(await graph.facts({ object: ON_CALL_BACKUP_ROTATION, relation: 'on_call' })),
-    ],
-    people,
-  );
-  const holders = versions
-    .filter((version) => version.status !== 'alternative' && isValidAt(version, context.asOf))
-    .sort((a, b) => (a.object === ON_CALL_ROTATION ? -1 : b.object === ON_CALL_ROTATION ? 1 : 0));
-  const searched = [
-    `on-call schedule facts valid on ${day(context.asOf, timeZone)} (${versions.length} on record)`,
-  ];
-  if (holders.length === 0)
-    return unknown(context, searched, { history: await historyOf(versions, context) });
-  const isPast = context.asOf < context.sources.now.toISOString().slice(0, 10);
-  const lines = holders.map((version) => {
-    const role = version.object === ON_CALL_ROTATION ? '' : ' (backup)';
-    const until = version.validTo ? ` until ${day(version.validTo, timeZone)}` : '';
-    return `${people.name(version.subject)}${role}, from ${day(version.validFrom, timeZone)}${until}`;
-  });
-  return known(context, {
-    text: `On call${isPast ? ' then' : ''}: ${lines.join('; ')}.`,
-    confidence: Math.max(...holders.map((version) => version.confidence)),
-    evidence: factEvidence(holders, context),
-    entity: { kind: 'person', id: holders[0].subject, name: people.name(holders[0].subject) },
-    history: await historyOf(
-      versions.filter((version) => version.validFrom <= context.asOf),
-      context,
-    ),
     searched,
   });
 }

@@ -6,6 +6,7 @@ import type {
   QuestionAsked,
 } from '../../domain/annotations.js';
 import { EVENT, type StoredEvent } from '../../domain/events.js';
+import { ON_CALL_ROTATION } from '../../domain/fact-relations.js';
 import type { PersonLinked, PersonUpdated } from '../../domain/person.js';
 import { MemoryClaimIndex } from '../../memory/facts/claim-index.js';
 import { MapEvidenceSource } from '../../memory/facts/map-evidence-source.js';
@@ -402,6 +403,25 @@ describe('ask', () => {
     expect((await ask("what's waiting on me", s, { asOf: '2026-11-12T00:00:00.000Z' })).known).toBe(false);
     const noMe = await ask('what is waiting on me', { ...s, me: [] });
     expect(noMe.text).toContain('set `me` in the config');
+  });
+
+  it('reads the on-call schedule at a time ahead the question names, as known at as-of', async () => {
+    const onCall = (factId: string, person: string, from: string, to: string) =>
+      assertedEvent({
+        ...asserted(factId, person, ON_CALL_ROTATION, from, {
+          relation: 'on_call',
+          said: '2026-11-09T08:00:00.000Z',
+        }),
+        validTo: to,
+      });
+    const s = await sources([
+      onCall('oc-eve', EVE, '2026-11-09T00:00:00.000Z', '2026-11-16T00:00:00.000Z'),
+      onCall('oc-bob', BOB, '2026-11-16T00:00:00.000Z', '2026-11-23T00:00:00.000Z'),
+    ]);
+    const asOf = { asOf: '2026-11-12T12:00:00.000Z' };
+    expect((await ask('who is on call', s, asOf)).text).toMatch(/^On call (?:then)?: ?Eve Evans/);
+    expect((await ask("who's on call next week?", s, asOf)).text).toMatch(/^On call next week: Bob Brown/);
+    expect((await ask('who is on call tomorrow', s, asOf)).text).toMatch(/^On call tomorrow: Eve Evans/);
   });
 
   it('lists what I am waiting on: my open questions to someone and work I asked of others', async () => {

@@ -1,10 +1,5 @@
-import {
-  answerAskWhom,
-  answerChanged,
-  answerHolders,
-  answerOnCall,
-  answerWorkingOn,
-} from './answer-facts.js';
+import { answerOnCall } from './answer-on-call.js';
+import { answerAskWhom, answerChanged, answerHolders, answerWorkingOn } from './answer-facts.js';
 import { answerBlocking, answerDecided, answerWaitingOnMe } from './answer-items.js';
 import type { AnswerContext, AskSources } from './answer-support.js';
 import type { AskAnswer, ParsedQuestion } from './ask-types.js';

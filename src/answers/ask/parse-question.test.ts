@@ -61,8 +61,17 @@ describe('parseQuestion', () => {
     ['whose account is Brightwater', 'owner', 'brightwater'],
     ['what do I still owe people', 'waiting-on-me', ''],
     ['who is on call this week', 'on-call', ''],
+    ["who's on call next week?", 'on-call', 'next week'],
+    ['who is on call tomorrow', 'on-call', 'tomorrow'],
+    ["what's on Tomasz's plate", 'working-on', 'tomasz'],
+    ["what are Tomasz's open items?", 'working-on', 'tomasz'],
+    ['what does Tomasz still have to do', 'working-on', 'tomasz'],
+    ['what am I waiting on?', 'blocking', 'i'],
+    ['who owes me anything', 'blocking', 'me'],
+    ["what's the latest on the Harbor account", undefined, undefined],
   ])('understands the paraphrase "%s"', (question, intent, target) => {
-    expect(parseQuestion(question, NOW)).toMatchObject({ intent, target });
+    if (intent === undefined) expect(parseQuestion(question, NOW)).toBeUndefined();
+    else expect(parseQuestion(question, NOW)).toMatchObject({ intent, target });
   });
 });
 

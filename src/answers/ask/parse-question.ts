@@ -24,7 +24,7 @@ const PATTERNS: Pattern[] = [
   { intent: 'waiting-on-me', re: /^(?:who is|who's) waiting on me()$/ },
   {
     intent: 'on-call',
-    re: /^(?:who(?:'s| is| was| will be)?|who has|who had) (?:on[- ]call|on duty|the pager|holding the pager|on the (?:on[- ]call )?rota(?:tion)?)()(?: (?:during|for|in) .*)?$/,
+    re: /^(?:who(?:'s| is| was| will be)?|who has|who had) (?:on[- ]call|on duty|the pager|holding the pager|on the (?:on[- ]call )?rota(?:tion)?)(?: (next week|tomorrow|tonight|this weekend|next weekend))?(?: (?:during|for|in) .*)?$/,
   },
   { intent: 'owner', re: /^when did .+? (?:take over|start owning|become (?:the )?owner of|get) (.+)$/ },
   { intent: 'owner', re: /^who took over (.+?)(?: from .+)?$/ },
@@ -60,6 +60,12 @@ const PATTERNS: Pattern[] = [
   { intent: 'decided', re: /^(?:any )?decisions? (?:about|on|for) (.+)$/ },
   { intent: 'decided', re: /^what (?:was|were|is|are) (?:the )?decisions? (?:about|on|for) (.+)$/ },
   { intent: 'working-on', re: /^what(?:'s| is| are)? (.+?) (?:working on|doing|busy with)$/ },
+  { intent: 'working-on', re: /^what(?:'s| is) on (?!my\b)(.+?)'s plate$/ },
+  {
+    intent: 'working-on',
+    re: /^what (?:are|is) (?!my\b)(.+?)'s (?:open )?(?:items|tasks|to-?dos|action items|work|priorities)$/,
+  },
+  { intent: 'working-on', re: /^what does (?!i\b)(.+?) (?:still )?(?:have to do|have on|owe people)$/ },
   {
     intent: 'blocking',
     re: /^what (?:am (i)|are (we)) (?:still )?(?:waiting (?:on|for)|blocked on)(?: from (?:others|people|anyone))?$/,
