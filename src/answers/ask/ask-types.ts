@@ -13,7 +13,9 @@ export type AskIntent =
   | 'blocking' // what is blocking X (a person or a component)
   | 'waiting-on-me' // what is waiting on me (config `me`)
   | 'changed' // what changed about X (the last 7 days before as-of)
-  | 'on-call'; // who is on call (this week, on DATE, during …): schedule facts
+  | 'on-call' // who is on call (this week, on DATE, during …): schedule facts
+  | 'meeting' // when is the X meeting, when do I meet Y: the calendar, else the messages
+  | 'my-meetings'; // what meetings do I have (tomorrow, next week): the reader's calendar
 
 export interface ParsedQuestion {
   intent: AskIntent;

@@ -1,3 +1,4 @@
+import { answerMeeting, answerMyMeetings } from './answer-meetings.js';
 import { answerOnCall } from './answer-on-call.js';
 import { answerAskWhom, answerChanged, answerHolders, answerWorkingOn } from './answer-facts.js';
 import { answerBlocking, answerDecided, answerWaitingOnMe } from './answer-items.js';
@@ -81,7 +82,12 @@ export async function ask(
     answer = await byNarrowerName(answer, question, parsed, asOf, sources);
     answer = await bySimilarity(answer, question, parsed, asOf, sources, options);
     if (answer.degradedReason) reasons.push(answer.degradedReason);
-    if (!answer.known && sources.search && parsed.intent !== 'waiting-on-me') {
+    if (
+      !answer.known &&
+      sources.search &&
+      parsed.intent !== 'waiting-on-me' &&
+      parsed.intent !== 'my-meetings'
+    ) {
       // The kind was understood but its records hold no answer: the whole record may.
       const found = retrieveAnswer(question, sources, options.asOf ?? asOf, sources.search);
       const retrieved = found.answer;
@@ -166,6 +172,8 @@ async function bySimilarity(
     answer.entity !== null ||
     embedder === null ||
     parsed.intent === 'waiting-on-me' ||
+    parsed.intent === 'meeting' ||
+    parsed.intent === 'my-meetings' ||
     parsed.target === ''
   )
     return answer;
@@ -284,5 +292,9 @@ function answerParsed(
       return answerChanged(context);
     case 'on-call':
       return answerOnCall(context);
+    case 'meeting':
+      return answerMeeting(context);
+    case 'my-meetings':
+      return answerMyMeetings(context);
   }
 }

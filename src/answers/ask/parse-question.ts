@@ -78,6 +78,19 @@ const PATTERNS: Pattern[] = [
     intent: 'changed',
     re: /^what(?:'s| has| have)? (?:changed|new|happened) (?:about|with|for|on|in) (.+)$/,
   },
+  {
+    intent: 'my-meetings',
+    re: /^(?:what(?:'s| is)? on my (?:calendar|schedule|agenda)|what meetings (?:do i have|have i got|am i in|are there)|(?:do i have )?any meetings)(?: (tomorrow|next week))?$/,
+  },
+  {
+    intent: 'meeting',
+    re: /^when (?:do|will|am|shall|can) (?:i|we) (?:next )?(?:meet|see|talk to|speak to|speak with|catch up with|sync with|have (?:a|my|the|our) (?:call|meeting|1:1|one-on-one) with) (.+?)(?: next)?$/,
+  },
+  // Last: "when is the Cedar Valley QBR" is a meeting; when none is titled so, the messages are searched.
+  {
+    intent: 'meeting',
+    re: /^when(?:'s| is| was| will be| are) (?:the |my |our |a |an )?(?:next )?(.*\b(?:meeting|call|sync|1:1|one-on-one|standup|stand-up|qbr|all-hands|offsite|off-site|workshop|interview|retro|retrospective|kickoff|kick-off|town ?hall|catch-up|check-in|training)\b.*)$/,
+  },
 ];
 
 /**
@@ -99,7 +112,8 @@ export function parseQuestion(
     const target = (match[1] ?? match[2] ?? '')
       .replace(/\b(?:right )?now$|\bcurrently$|\bthese days$|\btoday$/, '')
       .trim();
-    if (intent !== 'waiting-on-me' && intent !== 'on-call' && target === '') continue;
+    if (intent !== 'waiting-on-me' && intent !== 'on-call' && intent !== 'my-meetings' && target === '')
+      continue;
     // "now" is the as-of time itself: nothing to override.
     return { intent, target, ...(time && time.kind !== 'now' ? { asOf: time.at, time } : {}) };
   }

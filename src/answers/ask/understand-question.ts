@@ -54,7 +54,10 @@ export async function understandQuestion(
   const pattern = parseQuestion(question, reference, sources.timeZone);
   const base = { modelCalls: 0, cached: false, hallucinationDrops: 0 };
   if (!model) return { parsed: pattern, by: 'pattern', degradedReason: null, ...base };
-  if (pattern && (pattern.intent === 'waiting-on-me' || (await namesSomething(pattern.target, sources)))) {
+  // What waits on me and the calendar's meetings name nothing the model could name better.
+  const standsAlone =
+    pattern?.intent === 'waiting-on-me' || pattern?.intent === 'meeting' || pattern?.intent === 'my-meetings';
+  if (pattern && (standsAlone || (await namesSomething(pattern.target, sources)))) {
     return { parsed: pattern, by: 'pattern', degradedReason: null, ...base };
   }
   const candidates = await candidateNames(question, sources);
