@@ -18,7 +18,8 @@ export function acknowledges(context: AnnotateContext, read: ReadMessage, entry:
   if (
     first &&
     (first.act === 'acceptance' || first.act === 'commitment') &&
-    read.sentences.join(' ').length <= 80
+    // "looking now. first guess is the webhook …": a short opening takes it on, whatever follows.
+    (read.sentences.join(' ').length <= 80 || (units[0] === first && first.text.length <= 40))
   )
     return true;
   return (

@@ -185,6 +185,9 @@ export function readConversation(
     for (const key of people.atMentions(message.text)) add(key);
     for (const key of message.mentions ?? []) add(key);
     for (const sentence of text) add(people.leadingName(sentence));
+    // "Dana - thoughts on the logo?": the dash that splits sentences also sets off a name.
+    for (const unit of split)
+      if (!unit.skip && !unit.quoted && /\s-\s/.test(unit.text)) add(people.leadingName(unit.text));
     for (const sentence of text)
       if (/\?\s*$/.test(sentence) || /\b(can|could|would) you\b/i.test(sentence))
         add(people.trailingName(sentence));

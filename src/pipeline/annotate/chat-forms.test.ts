@@ -77,3 +77,58 @@ describe('what waits on someone', () => {
     ]);
   });
 });
+
+describe('more ways to state a decision', () => {
+  it.each([
+    'Consensus: keep the old pricing until Q2.',
+    'Final: the offsite is in Porto.',
+    'Dana signed off on the new vendor.',
+  ])('reads "%s" as a decision', (text) => {
+    expect(run([['marco', text]]).decisions).toHaveLength(1);
+  });
+
+  it('reads "let\'s do Thursday then" as closing a choice, but not an approval of a PR', () => {
+    expect(
+      run([
+        ['lena', 'Tuesday or Thursday for the demo?'],
+        ['dana', "OK let's do Thursday then."],
+      ]).decisions,
+    ).toHaveLength(1);
+    expect(run([['marco', 'Dana approved my PR, merging now']]).decisions).toEqual([]);
+  });
+});
+
+describe('more ways to take work on', () => {
+  it.each([
+    ['sam', 'I owe you the numbers by Friday', 'sam'],
+    ['sam', "I'm on the hook for the board deck", 'sam'],
+    ['marco', 'On my list for tomorrow: rotate the staging keys', 'marco'],
+    ['dana', 'Sam will circle back with pricing next week', 'sam'],
+    ['dana', "Lena's going to draft the announcement", 'lena'],
+  ])('%s: "%s" is an item for %s', (author, text, assignee) => {
+    expect(itemFor(text, author)).toBe(key(assignee));
+  });
+
+  it('gives a "who is doing X?" to the person a reply names, and to a volunteer', () => {
+    const named = run([
+      ['dana', 'who is doing the release notes?'],
+      ['marco', "Priya's on it"],
+    ]).actionItems;
+    expect(named).toEqual([expect.objectContaining({ assignee: key('priya'), evidence: ['m1', 'm2'] })]);
+    const said = run([
+      ['dana', "who's looking at the failed payouts?"],
+      ['marco', "Lena said she'd take it after standup"],
+      [
+        'lena',
+        'looking now. first guess is the webhook retrying when the processor was slow, will know more by EOD',
+      ],
+    ]).actionItems;
+    expect(said).toEqual([expect.objectContaining({ assignee: key('lena'), evidence: ['m1', 'm2', 'm3'] })]);
+  });
+
+  it('puts "Dana - thoughts on the new logo?" to Dana', () => {
+    expect(run([['lena', 'Dana - thoughts on the new logo?']]).questions[0]?.addressees).toEqual([
+      key('dana'),
+    ]);
+  });
+});

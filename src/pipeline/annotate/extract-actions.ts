@@ -133,21 +133,17 @@ export function extractActionItems(context: AnnotateContext): {
     const answered = answerCall(context, calls, read);
     if (answered) {
       const { call, done } = answered;
+      const taker = answered.assignee ?? message.author;
       const due =
         resolveDue(call.unit.text, call.read.message.ts, zoneOf(call.read.message.author)) ??
         resolveDue(text, message.ts, zoneOf(message.author));
-      const id = itemId(
-        input,
-        call.read.message.id,
-        'action_item',
-        call.to === 'everyone' ? message.author : '',
-      );
+      const id = itemId(input, call.read.message.id, 'action_item', call.to === 'everyone' ? taker : '');
       found.push({
         at: read.index,
         item: {
           id,
           summary: summaryOf(call.unit.text),
-          assignee: message.author,
+          assignee: taker,
           requestedBy: call.read.message.author,
           due: due?.value ?? null,
           dueText: due?.text ?? null,
@@ -155,7 +151,7 @@ export function extractActionItems(context: AnnotateContext): {
           confidence: 0.7,
         },
       });
-      if (done) complete(id, message.id, message.author);
+      if (done) complete(id, message.id, taker);
       if (!read.units.some((unit) => unit.act === 'request')) continue;
     }
 
@@ -235,7 +231,8 @@ export function extractActionItems(context: AnnotateContext): {
         named !== null ||
         planLine(read, unit) ||
         selfPlanLine(read, unit) ||
-        remindsOfDue(unit);
+        remindsOfDue(unit) ||
+        asksWhoTakes(unit);
       const commitment =
         !request &&
         promisesWork(unit) &&
@@ -356,5 +353,12 @@ function remindsOfDue(unit: ReadUnit): boolean {
   return (
     /^[\W_]*(?:(?:friendly|gentle|quick|final|last|small)\s+)?reminder\b/i.test(unit.text) &&
     /\b(?:due|by|before|deadline|closes)\b/i.test(unit.text)
+  );
+}
+
+/** "who's looking at the failed payouts?", "who is doing the release notes?": work put to whoever has it. */
+function asksWhoTakes(unit: ReadUnit): boolean {
+  return /^(?:(?:so|ok|also|quick q)[,:]?\s+)?who(?:['’]s| is) (?:looking at|looking into|doing|handling|taking|covering|picking up|on)\b[^?]{3,}\?\s*$/i.test(
+    unit.text,
   );
 }

@@ -8,7 +8,7 @@ const TO_EVERYONE =
   /(?:^|[\s,(])(?:@?(?:everyone|everybody|here|channel|all)\b|folks\b|y'?all\b|team[,:]|guys\b|you all\b|each of you\b)/i;
 /** Words that put it to whoever takes it ("can someone…", "anyone free to…", "who can…"). */
 const TO_ANYONE =
-  /\b(?:someone|somebody|anyone|anybody|any of you|one of (?:you|us)|who(?:'s| is)? (?:can|could|wants to|is free|free)|who(?:'s| is) (?:looking at|on|taking|handling))\b/i;
+  /\b(?:someone|somebody|anyone|anybody|any of you|one of (?:you|us)|who(?:'s| is)? (?:can|could|wants to|is free|free)|who(?:'s| is) (?:looking at|on|taking|handling|doing|covering|picking up|owning))\b/i;
 
 /** Who a unit is put to: named people, everyone present, whoever takes it, or nobody in particular. */
 export type Addressing =

@@ -23,13 +23,19 @@ export function answerCall(
   context: AnnotateContext,
   calls: OpenCall[],
   read: ReadMessage,
-): { call: OpenCall; done: boolean } | undefined {
+): { call: OpenCall; done: boolean; assignee?: string } | undefined {
   const author = read.message.author;
   const reachable = answerable(context.messages, read);
   for (const call of [...calls].reverse()) {
     if (call.read.message.author === author || call.responders.has(author)) continue;
     if (!reachable.some((candidate) => candidate.index === call.read.index)) continue;
     if (call.to === 'anyone' && call.responders.size > 0) continue;
+    // "who's doing the release notes?" — "Priya's on it": someone else names who took it.
+    const taker = call.to === 'anyone' ? namedTaker(context, read) : undefined;
+    if (taker && taker !== call.read.message.author) {
+      call.responders.add(taker);
+      return { call, done: false, assignee: taker };
+    }
     if (call.to === 'everyone' && call.members.length > 0 && !call.members.includes(author)) continue;
     // "sorry!! in now": an apology before the answer is not a refusal of it.
     const units = readAsAnswerTo(context, read, 'request').filter((unit) => !APOLOGY.test(unit.text));
@@ -50,6 +56,16 @@ export function answerCall(
     return { call, done: act === 'completion' };
   }
   return undefined;
+}
+
+/** "Priya's on it", "Marco has it", "Zara said she'd take it": a person named as the one who took the work. */
+const NAMED_TAKER =
+  /^(?:(?:i think|looks like|pretty sure|fyi)[,\s]+)?@?(\p{Lu}[\p{L}'’-]+)(?:(?:['’]s| is)\s+(?:on it|on that|doing it|taking it|handling it|taking care of it|looking (?:at|into) it)|(?:['’]s| has)\s+got (?:it|this|that)|\s+has (?:it|this|that)\b(?!\s+\w)|\s+said (?:she|he|they)(?:['’]d| would| will|['’]ll) (?:take|do|handle|grab|look at) (?:it|that|this))\b/u;
+
+function namedTaker(context: AnnotateContext, read: ReadMessage): string | undefined {
+  const name = NAMED_TAKER.exec(read.sentences[0] ?? '')?.[1];
+  const key = name ? context.people.resolve(name) : undefined;
+  return key && key !== read.message.author ? key : undefined;
 }
 
 /** A ✅ by the assignee on the request means done; a ✅ by a member on a request to everyone means their part is done. */

@@ -17,7 +17,12 @@ export const DECISION_CUES = [
   /\bchange of plans?\b/i,
   /\bgo(ing)? with (option )?\w+ then\b/i,
   /^(ok(ay)?,? )?going with\b/i,
-  /\b(conclusion|verdict|outcome|resolution|agreed)\s*:/i,
+  /\b(conclusion|verdict|outcome|resolution|agreed|consensus|resolved|ruling)\s*:/i,
+  /^\W*final\s*:/i,
+  // "OK let's do Thursday then": a choice closed.
+  /\blet'?s (?:do|go with|go for|pick|take) [^.?!]{1,30}\bthen\b/i,
+  // "Dana signed off on the new vendor": someone with the say approving a change (not a PR or an expense).
+  /^@?\p{Lu}[\p{L}'-]+(?: \p{Lu}[\p{L}'-]+)? (?:has |just |already )?(?:signed off on|approved|green-?lit|okayed) (?!(?:it|that|this|my|your|his|her|the (?:pr|merge request|expense|timesheet|invoice|leave|pto))\b)\S/u,
   /\bwe('ll| will)? go ahead with\b/i,
   /\b(we're|we are) going ahead with\b/i,
   /\bthe plan is to\b/i,
@@ -116,7 +121,7 @@ export const TAKES_IT =
 
 /** Someone else named as doing the work: "Owen will handle the export", "we need Keisha to sign off", "Owen writes it up, I check it". */
 export const THIRD_PERSON_TASK =
-  /(?:^|[,.;:]\s+|\band\s+)@?(?<name>\p{Lu}[\p{L}_-]+)(?: \p{Lu}[\p{L}'-]+)? (?:will|'ll|is going to|can you|to) (?:take|handle|do|fix|write|send|look into|pick up|own|prepare|draft|update|set up|follow up|reach out|check)\b|\b(?:need|want|asked) @?(?<name2>\p{Lu}[\p{L}_-]+) to (?!be\b)\w+|(?:^|[.;:]\s+)@?(?<name3>\p{Lu}[\p{L}_-]+) (?:drafts|writes|sends|reviews|checks|handles|prepares|updates|fixes|books|calls|emails|runs|files|collects|takes)\b[^.,;]{0,40},\s*(?:i|I|we|and I)\s+\p{L}+|(?:^|[.;:!]\s+)@?(?<name4>\p{Lu}[\p{L}_-]+)(?: \p{Lu}[\p{L}'-]+)?[,:]\s+(?:please\s+|pls\s+)?(?:ship|send|fix|write|update|check|prepare|draft|review|handle|look into|follow up|reach out|set up|schedule|merge|deploy|call|email|book|finish|add|post|file|rotate|move|run|test|share|upload|publish|remove|bump|push|ping|loop in|sort out|chase)\b(?!.*\?\s*$)(?!.*\b(?:my way|to me|over to me)\b)|(?:,\s*and|;|\band then|\.\s+and)\s+@?(?<name5>\p{Lu}[\p{L}_-]+) (?:adds|ships|sends|writes|fixes|updates|drafts|prepares|books|files|posts|builds|migrates|rotates|deploys|merges|sets up|follows up|reaches out|schedules|emails|calls)\b/u;
+  /(?:^|[,.;:]\s+|\band\s+)@?(?<name>\p{Lu}[\p{L}_-]+)(?: \p{Lu}[\p{L}'-]+)?(?: (?:will|is going to|is gonna|can you|to)|['’](?:ll|s going to|s gonna)) (?:take|handle|do|fix|write|send|look into|pick up|own|prepare|draft|update|set up|follow up|reach out|check|circle back|get back|share|send over|review|confirm|schedule|book|call|email|chase|sort out|finish|ship|merge|deploy|test|investigate|dig into|figure out|find out|present|organi[sz]e|write up|put together|coordinate)\b|\b(?:need|want|asked) @?(?<name2>\p{Lu}[\p{L}_-]+) to (?!be\b)\w+|(?:^|[.;:]\s+)@?(?<name3>\p{Lu}[\p{L}_-]+) (?:drafts|writes|sends|reviews|checks|handles|prepares|updates|fixes|books|calls|emails|runs|files|collects|takes)\b[^.,;]{0,40},\s*(?:i|I|we|and I)\s+\p{L}+|(?:^|[.;:!]\s+)@?(?<name4>\p{Lu}[\p{L}_-]+)(?: \p{Lu}[\p{L}'-]+)?[,:]\s+(?:please\s+|pls\s+)?(?:ship|send|fix|write|update|check|prepare|draft|review|handle|look into|follow up|reach out|set up|schedule|merge|deploy|call|email|book|finish|add|post|file|rotate|move|run|test|share|upload|publish|remove|bump|push|ping|loop in|sort out|chase)\b(?!.*\?\s*$)(?!.*\b(?:my way|to me|over to me)\b)|(?:,\s*and|;|\band then|\.\s+and)\s+@?(?<name5>\p{Lu}[\p{L}_-]+) (?:adds|ships|sends|writes|fixes|updates|drafts|prepares|books|files|posts|builds|migrates|rotates|deploys|merges|sets up|follows up|reaches out|schedules|emails|calls)\b/u;
 
 /** The speaker commits to something. */
 export const COMMITMENT_CUES = [
@@ -126,6 +131,10 @@ export const COMMITMENT_CUES = [
   /\bi can (take|do|handle|own|pick up) (it|that|this)\b/i,
   /\bi('ll| will| am going to|'m going to|'m gonna) (?!not\b|never\b|be\b|let\b|leave\b|need\b|bet\b|say\b|admit\b|believe\b|miss\b|try to remember\b)\w+/i,
   /\bi'?ll take (it|that|this)\b/i,
+  // "I owe you the numbers by Friday", "I'm on the hook for the deck", "on my list for tomorrow: …".
+  /\bi owe (?:you|\p{Lu}[\p{L}'-]+) (?:the|a|an|my|some|those|that)\b/iu,
+  /\bi'?m on the hook for\b/i,
+  /^\W*(?:on my (?:list|plate|to-?do(?: list)?)|my to-?dos?)\b[^:]{0,30}:\s*\S/i,
   // "gonna patch the alert after lunch", "lemme check with finance": the speaker left out, chat spelling.
   /(?:^|[.!;,:—–]\s*)(?:gonna|gna|lemme) (?:also |quickly |just |then |go )?(?:take|fix|write|raise|handle|build|ship|merge|deploy|rotate|bump|migrate|send|finish|investigate|debug|patch|draft|rewrite|refactor|set up|clean up|look into|look at|dig into|check|ask|ping|chase|follow up|find out|sort out|prepare|upgrade|file|open|add|remove|move|test|document|schedule|book|call|email|post|publish|upload|share|submit|revert|restart|update|review)\b/i,
   // "thanks, will test Monday", "Will confirm tomorrow.": a clause-initial "will" with the speaker left out.
@@ -187,7 +196,7 @@ export const BARE_CALL =
 
 /** A commitment without a date is an action item only when it names real work (not "I'll ask", "I'll join"). */
 export const WORK_VERBS =
-  /\bi('ll| will| am going to|'m going to|'m gonna) (?:also |quickly |just |then )?(take|fix|write|raise|handle|build|ship|merge|deploy|rotate|bump|migrate|send|own|cut|finish|implement|investigate|debug|patch|draft|rewrite|refactor|set up|clean up|do it|do that|get it|have it|look into|prepare|upgrade|file|open|add|remove|move|test|document|schedule|book|order|call|email|pull|post|pin|publish|upload|share|submit|sign|revert|restart|enable|disable|configure|install|announce|confirm)\b|\b(?:^|[.!;,:]\s*)will (?:test|fix|confirm|send|ship|merge|deploy|review|update|post|check|look into|draft|write)\b|\bleave it with me\b|\bi'?ve got (it|this)\b|\b(?:let me|lemme) (fix|handle|take|write|draft|look into|investigate|dig into|check with)\b|\bi can (take|do|handle|own|pick up) (it|that|this)\b|(?:^|[.!;,:—–]\s*)(?:gonna|gna) (?:also |quickly |just |then )?(?:fix|write|handle|ship|merge|deploy|rotate|bump|migrate|send|finish|investigate|debug|patch|draft|rewrite|refactor|set up|clean up|look into|prepare|upgrade|file|test|document|schedule|book|publish|upload|share|submit|revert|restart|update|review)\b/i;
+  /\bi('ll| will| am going to|'m going to|'m gonna) (?:also |quickly |just |then )?(take|fix|write|raise|handle|build|ship|merge|deploy|rotate|bump|migrate|send|own|cut|finish|implement|investigate|debug|patch|draft|rewrite|refactor|set up|clean up|do it|do that|get it|have it|look into|prepare|upgrade|file|open|add|remove|move|test|document|schedule|book|order|call|email|pull|post|pin|publish|upload|share|submit|sign|revert|restart|enable|disable|configure|install|announce|confirm)\b|\b(?:^|[.!;,:]\s*)will (?:test|fix|confirm|send|ship|merge|deploy|review|update|post|check|look into|draft|write)\b|\bleave it with me\b|\bi'?ve got (it|this)\b|\b(?:let me|lemme) (fix|handle|take|write|draft|look into|investigate|dig into|check with)\b|\bi can (take|do|handle|own|pick up) (it|that|this)\b|\bi'?m on the hook for\b|(?:^|[.!;,:—–]\s*)(?:gonna|gna) (?:also |quickly |just |then )?(?:fix|write|handle|ship|merge|deploy|rotate|bump|migrate|send|finish|investigate|debug|patch|draft|rewrite|refactor|set up|clean up|look into|prepare|upgrade|file|test|document|schedule|book|publish|upload|share|submit|revert|restart|update|review)\b/i;
 
 /**
  * A promise to pass something on to someone named ("I'll ask Kwame", "I'll tell Jo", "I'll loop in
