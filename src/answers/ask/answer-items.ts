@@ -44,6 +44,16 @@ export async function answerDecided(context: AnswerContext): Promise<AskAnswer> 
     decisions = named.decisions;
     searched = [`components named "${context.target}": none found`, named.searched];
   }
+  // "what did Owen decide about X": the ones Owen took part in, when any.
+  const decider = deciderOf(context);
+  if (decider) {
+    const theirs = decisions.filter((decision) =>
+      decision.decidedBy.some((key) => decider.keys.includes(key)),
+    );
+    // None of theirs: "I don't know" here, and ask searches the messages for what they said.
+    decisions = theirs;
+    searched.push(`decided by ${decider.name}`);
+  }
   if (decisions.length === 0) return unknown(context, searched);
   const lines = decisions.slice(0, MAX_LISTED).map((decision) => {
     const by =
@@ -74,6 +84,14 @@ export async function answerDecided(context: AnswerContext): Promise<AskAnswer> 
       : null,
     searched,
   });
+}
+
+/** The person a "what did Owen decide …" question names as the one deciding (not "we", "they", "you", "the team"). */
+function deciderOf(context: AnswerContext): { keys: string[]; name: string } | undefined {
+  const name = /^what (?:did|has|have) ([\p{L}][\p{L}'’-]*) /iu.exec(context.question.trim())?.[1];
+  if (!name || /^(?:we|they|you|i|the|team|everyone|people)$/i.test(name)) return undefined;
+  const human = context.sources.people.find(name);
+  return human ? { keys: human.keys, name: human.name } : undefined;
 }
 
 /**

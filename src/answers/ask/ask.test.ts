@@ -405,6 +405,15 @@ describe('ask', () => {
     expect(noMe.text).toContain('set `me` in the config');
   });
 
+  it('narrows "what did Bob decide about billing" to the decisions Bob took part in', async () => {
+    const s = await sources();
+    const bobs = await ask('what did Bob decide about billing', s);
+    expect(bobs.known).toBe(true);
+    expect(bobs.text).toContain('Refunds under 200 EUR are automatic');
+    const alices = await ask('what did Alice decide about billing', s);
+    expect(alices.text).not.toContain('Refunds under 200 EUR');
+  });
+
   it('reads the on-call schedule at a time ahead the question names, as known at as-of', async () => {
     const onCall = (factId: string, person: string, from: string, to: string) =>
       assertedEvent({

@@ -69,6 +69,11 @@ describe('parseQuestion', () => {
     ['what am I waiting on?', 'blocking', 'i'],
     ['who owes me anything', 'blocking', 'me'],
     ["what's the latest on the Harbor account", undefined, undefined],
+    ['what did Tomasz decide about the rollout', 'decided', 'the rollout'],
+    ['when is the next leads sync', 'meeting', 'leads sync'],
+    ['when do I meet Tomasz', 'meeting', 'tomasz'],
+    ['when is the HIPAA review', undefined, undefined],
+    ['what meetings do I have tomorrow', 'my-meetings', 'tomorrow'],
   ])('understands the paraphrase "%s"', (question, intent, target) => {
     if (intent === undefined) expect(parseQuestion(question, NOW)).toBeUndefined();
     else expect(parseQuestion(question, NOW)).toMatchObject({ intent, target });

@@ -57,6 +57,11 @@ const PATTERNS: Pattern[] = [
     intent: 'decided',
     re: /^what (?:did|have) (?:we|they|you|the team) (?:decide|decided|agree|agreed) (?:about|on|for|regarding) (.+)$/,
   },
+  // "what did Owen decide about the rollout": a person's decisions (answerDecided narrows to theirs).
+  {
+    intent: 'decided',
+    re: /^what (?:did|has|have) (?!i\b)[\p{L}][\p{L}'’-]* (?:decide|decided|agree|agreed|approve|approved|sign off on|signed off on) (?:about |on |for |regarding )?(.+)$/u,
+  },
   { intent: 'decided', re: /^(?:any )?decisions? (?:about|on|for) (.+)$/ },
   { intent: 'decided', re: /^what (?:was|were|is|are) (?:the )?decisions? (?:about|on|for) (.+)$/ },
   { intent: 'working-on', re: /^what(?:'s| is| are)? (.+?) (?:working on|doing|busy with)$/ },
