@@ -1,3 +1,4 @@
+import { isPastOccasion } from './occasions.js';
 import type { ActionItemAssigned, QuestionAsked } from '../../domain/annotations.js';
 import type { BriefData, Citer } from './brief-data.js';
 import type { PeopleDirectory } from '../people/people-directory.js';
@@ -32,8 +33,12 @@ export function openQuestions(context: SectionContext): QuestionAsked[] {
 /** Action items still open at the end of the window. */
 export function openItems(context: SectionContext): ActionItemAssigned[] {
   const { data, until } = context;
+  const reference = Math.min(Date.parse(until), context.now.getTime());
   return [...data.items.values()].filter(
-    (item) => item.at <= until && !((data.completions.get(item.itemId)?.at ?? '~') <= until),
+    (item) =>
+      item.at <= until &&
+      !((data.completions.get(item.itemId)?.at ?? '~') <= until) &&
+      !(item.due !== null && isPastOccasion(item, dueInstant(item.due, context.timeZone), reference)),
   );
 }
 
