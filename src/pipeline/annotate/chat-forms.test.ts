@@ -132,3 +132,16 @@ describe('more ways to take work on', () => {
     ]);
   });
 });
+
+describe("a question in a thread of one's own post", () => {
+  it('puts a "you" to whoever answered in the thread last', () => {
+    const input = conversation([
+      ['lena', 'welcome to the partner thread, agenda for Wednesday below'],
+      ['marco', 'hi Lena, sending the test cards today'],
+      ['lena', 'also, who signs the addendum on your side?'],
+    ]);
+    for (const message of input.messages.slice(1)) message.thread = 'm1';
+    input.messages[0].thread = 'm1';
+    expect(annotateHeuristically(input).questions[0]?.addressees).toEqual([key('marco')]);
+  });
+});

@@ -170,6 +170,13 @@ export function extractQuestions(context: AnnotateContext): AnnotatedQuestion[] 
       const parent = target && target !== message.id ? messageById(context.messages, target) : undefined;
       if (parent && parent.message.author !== message.author && !parent.isBot)
         addressees.push(parent.message.author);
+      // In a thread of one's own post, a "you" asks whoever answered in it last ("also, who is your contact?").
+      else if (parent && /\b(?:you|your)\b/i.test(text)) {
+        const other = answerable(context.messages, read).find(
+          (candidate) => candidate.message.author !== message.author,
+        );
+        if (other) addressees.push(other.message.author);
+      }
     }
     // "can we run it overnight?" right after someone's message asks that person about it.
     if (addressees.length === 0 && /\b(it|that|this|those|them)\b/i.test(text)) {
