@@ -32,7 +32,12 @@ export function timeSpans(sentence: string, writtenAt: string): TypedSpan[] {
   }
   for (const result of results) {
     const words = result.text.trim();
-    if (NOT_TIMES.test(words)) continue;
+    // "live for 2 weeks" is a duration, not a date.
+    if (
+      NOT_TIMES.test(words) ||
+      /^for\s+(?:\d+|a|an|one|two|three|a few|several)\s+(?:days?|weeks?|months?|hours?)$/i.test(words)
+    )
+      continue;
     if (
       !result.start.isCertain('day') &&
       !result.start.isCertain('weekday') &&
