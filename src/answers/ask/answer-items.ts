@@ -1,4 +1,4 @@
-import type { DecisionNode, QuestionNode } from '../../memory/graph/graph-records.js';
+import type { ActionItemNode, DecisionNode, QuestionNode } from '../../memory/graph/graph-records.js';
 import { searchWords } from '../../memory/graph/search-text.js';
 import type { AskAnswer } from './ask-types.js';
 import { day, itemEvidence, known, names, openAt, unknown, type AnswerContext } from './answer-support.js';
@@ -157,11 +157,7 @@ export async function answerWaitingOnMe(context: AnswerContext): Promise<AskAnsw
   const { graph, people, me } = context.sources;
   const keys = people.keysOf(me);
   if (keys.length === 0) {
-    return unknown(context, [
-      me.length === 0
-        ? 'nothing: set `me` in the config (your handle, email or name) so outro knows who you are'
-        : `people matching me = ${me.join(', ')}: none found`,
-    ]);
+    return unknown(context, [me.length === 0 ? NO_ME : `people matching me = ${me.join(', ')}: none found`]);
   }
   const myName = people.name(keys[0]);
   // "What do I owe": what I committed to or was asked alone, still current; not every open thread.
@@ -197,14 +193,24 @@ export async function answerWaitingOnMe(context: AnswerContext): Promise<AskAnsw
       `- to do: ${item.summary}${about ? ` (re: ${about})` : ''}${item.due ? `, due ${item.due.slice(0, 10)}` : ''}${from}`,
     );
   }
+  return listed(context, lines, [...questions, ...items], { id: keys[0], name: myName }, searched);
+}
+
+const NO_ME = 'nothing: set `me` in the config (your handle, email or name) so outro knows who you are';
+
+/** A list of the reader's open questions and items as a known answer, as sure as its surest entry. */
+function listed(
+  context: AnswerContext,
+  lines: readonly string[],
+  entries: ReadonlyArray<QuestionNode | ActionItemNode>,
+  me: { id: string; name: string },
+  searched: string[],
+): AskAnswer {
   return known(context, {
     text: lines.join('\n'),
-    confidence: Math.max(
-      ...questions.map((question) => question.confidence),
-      ...items.map((item) => item.confidence),
-    ),
-    evidence: itemEvidence([...questions, ...items], context),
-    entity: { kind: 'person', id: keys[0], name: myName },
+    confidence: Math.max(...entries.map((entry) => entry.confidence)),
+    evidence: itemEvidence(entries, context),
+    entity: { kind: 'person', ...me },
     searched,
   });
 }
@@ -219,10 +225,7 @@ export const SELF = /^(?:i|me|myself|we|us)$/i;
 async function answerMyWaits(context: AnswerContext): Promise<AskAnswer> {
   const { graph, people, me } = context.sources;
   const keys = people.keysOf(me);
-  if (keys.length === 0)
-    return unknown(context, [
-      'nothing: set `me` in the config (your handle, email or name) so outro knows who you are',
-    ]);
+  if (keys.length === 0) return unknown(context, [NO_ME]);
   const myName = people.name(keys[0]);
   const isOpen = (at: string, closedAt: string | null): boolean => openAt({ at, closedAt }, context.asOf);
   const questions = (await graph.questions({ askers: keys })).filter(
@@ -251,16 +254,7 @@ async function answerMyWaits(context: AnswerContext): Promise<AskAnswer> {
     lines.push(
       `- ${people.name(item.assignee ?? '')}: ${item.summary}${item.due ? `, due ${item.due.slice(0, 10)}` : ''}`,
     );
-  return known(context, {
-    text: lines.join('\n'),
-    confidence: Math.max(
-      ...questions.map((question) => question.confidence),
-      ...items.map((item) => item.confidence),
-    ),
-    evidence: itemEvidence([...questions, ...items], context),
-    entity: { kind: 'person', id: keys[0], name: myName },
-    searched,
-  });
+  return listed(context, lines, [...questions, ...items], { id: keys[0], name: myName }, searched);
 }
 
 /** A to-do whose due day is this long before as-of is stale for "what do I owe": the thread moved on. */
