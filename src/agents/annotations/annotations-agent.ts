@@ -58,7 +58,7 @@ export interface AnnotationsAgentOptions {
   singleDrain?: boolean;
   /** Produced events a part of a batch holds before it commits them (default PART_EVENTS). */
   partEvents?: number;
-  /** Test hook: called after each part of a batch is committed (a crash between parts). */
+  /** Test hook: called after each part of a batch this run committed (not one replayed from its checkpoint). */
   afterPart?: (part: number) => void;
   /** Test hooks: workers run on stale knowledge (annotate-pool.ts); a batch waits until the workers are up. */
   withholdPending?: boolean;
@@ -152,13 +152,16 @@ export class AnnotationsAgent implements Agent {
       const partEvents = this.options.partEvents ?? PART_EVENTS;
       for (let at = 0, part = 0; at < ordered.length; part++) {
         const from = at;
+        let ran = false;
         at = await context.commitPart(`part-${part}`, async () => {
+          ran = true;
           const events: EventEnvelope[] = [];
           let next = from;
-          while (next < ordered.length && events.length < partEvents) events.push(...(await annotateAt(next++)));
+          while (next < ordered.length && events.length < partEvents)
+            events.push(...(await annotateAt(next++)));
           return { output: next, events: unstored(events), write: () => cache.flush() };
         });
-        this.options.afterPart?.(part);
+        if (ran) this.options.afterPart?.(part);
       }
     } else {
       for (let at = 0; at < ordered.length; at++) out.push(...(await annotateAt(at)));
