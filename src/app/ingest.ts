@@ -12,6 +12,7 @@ import type { Format } from '../domain/source.js';
 import { allLinks, introductionCandidates, latestProfiles } from '../memory/people-queries.js';
 import { linksFromIntroductions } from '../pipeline/resolve/introductions.js';
 import { linkPeople } from '../pipeline/resolve/link-people.js';
+import { collectGarbage } from '../runtime/collect-garbage.js';
 import { makeOwnerId } from '../runtime/engine/lease.js';
 import type { Store } from './store.js';
 
@@ -84,11 +85,23 @@ async function* readPrepared(
     return;
   }
   for await (const item of connector.read(input, options.connectorOptions)) {
-    yield item.kind === 'problem'
-      ? item
-      : { kind: 'batch', path: item.path, events: prepareAll(item.events) };
+    // Read whole already (Connector.read): the file's text (68 MB at 200k Discord messages) would
+    // otherwise stay in memory, held by `input`, until its events are stored.
+    if (input.container === 'file') input.text = '';
+    if (item.kind === 'problem') {
+      yield item;
+      continue;
+    }
+    const events = prepareAll(item.events);
+    // The file's parsed events are garbage now, and V8 would keep their pages under the SQLite writes
+    // that follow (a 200k-message file: ~130 MB); a small file's are not worth a collection.
+    if (events.length >= COLLECT_AFTER_EVENTS) collectGarbage();
+    yield { kind: 'batch', path: item.path, events };
   }
 }
+
+/** A file with this many events or more is followed by a garbage collection once prepared. */
+const COLLECT_AFTER_EVENTS = 50_000;
 
 /**
  * The events prepared for the log, emptying `events` as it goes: a file's events and their

@@ -39,6 +39,9 @@ export interface Connector {
   sniffFile?(head: string): boolean;
   /** Does this folder or zip listing look like this format? */
   sniffTree?(paths: readonly string[]): boolean;
-  /** Yields one batch per source file and a problem for anything it cannot read; never throws for bad content. */
+  /**
+   * Yields one batch per source file and a problem for anything it cannot read; never throws for bad
+   * content. A single file's text is read whole before the first item: ingest lets it go then.
+   */
   read(input: DetectedInput, options: ConnectorOptions): AsyncIterable<IngestItem>;
 }

@@ -65,6 +65,18 @@ export function openDatabase(file: string, options: OpenOptions): SqliteDatabase
 }
 
 /**
+ * Caps the connection's page cache at `kib` and lets go of the pages above it now; the returned
+ * function puts the cap back (pages are read in again as they are needed). For one pass over the
+ * log that reads each page once (a graph bulk load), where a full cache would only sit in memory.
+ */
+export function limitPageCache(db: SqliteDatabase, kib: number): () => void {
+  const previous = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma(`cache_size = -${kib}`);
+  db.pragma('shrink_memory');
+  return () => void db.pragma(`cache_size = ${previous}`);
+}
+
+/**
  * Many transactions in a row (a bulk ingest, an agent drain): SQLite's default checkpoint every
  * 1,000 pages copies the WAL back and fsyncs the database after nearly every large commit. Until
  * the returned function is called the WAL grows to `pages` before a checkpoint; then one

@@ -56,10 +56,17 @@ export interface AnnotationsAgentOptions {
    * of the annotation events it folded too, which a long-lived agent keeps for its next batch.
    */
   singleDrain?: boolean;
+  /** Produced events a part of a batch holds before it commits them (default PART_EVENTS). */
+  partEvents?: number;
+  /** Test hook: called after each part of a batch this run committed (not one replayed from its checkpoint). */
+  afterPart?: (part: number) => void;
   /** Test hooks: workers run on stale knowledge (annotate-pool.ts); a batch waits until the workers are up. */
   withholdPending?: boolean;
   awaitWorkers?: boolean;
 }
+
+/** Produced events a part of a batch gathers before it commits them (about 2 MB of JSON). */
+const PART_EVENTS = 2_000;
 
 /** Fewer conversations than this in a batch are not worth the messages to the workers. */
 const POOL_FROM = 16;
@@ -98,17 +105,18 @@ export class AnnotationsAgent implements Agent {
     channels.refresh();
     const knowledge = readKnowledge(context.db, context.log, this.held.fold);
     const ordered = [...latest.values()].sort((a, b) => a.payload.start.localeCompare(b.payload.start));
-    const out: EventEnvelope[] = [];
     const seen = new Set<string>();
     const ahead = await this.poolFor(context, ordered);
-    for (const [at, event] of ordered.entries()) {
+    /** Annotates the conversation at `at`; returns the events it produced that this batch had not produced yet. */
+    const annotateAt = async (at: number): Promise<EventEnvelope[]> => {
       if (context.signal.aborted) throw context.signal.reason ?? new Error('aborted');
+      const event = ordered[at];
       const conversation = event.payload;
-      if (conversation.messages.length === 0) continue;
+      if (conversation.messages.length === 0) return [];
       const messages = channels.messages(conversation.channel);
       const input = buildAnnotateInput(conversation, messages, knowledge, this.timezone);
       const done = await ahead?.batch.take(at);
-      if (!input) continue;
+      if (!input) return [];
       const stage = { now: context.now(), signal: context.signal };
       // A worker's output stands only where this input answers every read its run made the same.
       const taken = done && sameReads(done.reads, input) ? done.output : undefined;
@@ -124,18 +132,42 @@ export class AnnotationsAgent implements Agent {
             modelActs: this.options.modelActs,
           });
       const events = annotationEvents(input, result.output, result.provenance, event.id);
-      for (const produced of events) {
-        if (seen.has(produced.id)) continue;
-        seen.add(produced.id);
-        out.push(produced);
-      }
+      const fresh = events.filter((produced) => !seen.has(produced.id) && seen.add(produced.id));
       // Later conversations of this batch see what this one produced.
       const known = events.filter((produced) => hasType(produced, KNOWLEDGE_TYPES));
       for (const produced of known) knowledge.fold.addPending(produced);
       ahead?.batch.produced(known);
+      return fresh;
+    };
+    // What the log already holds is not returned (asked once for a part or the batch, not per event).
+    const unstored = (events: EventEnvelope[]): EventEnvelope[] => {
+      const stored = context.log.storedIds(events.map((produced) => produced.id));
+      return stored.size > 0 ? events.filter((produced) => !stored.has(produced.id)) : events;
+    };
+    const out: EventEnvelope[] = [];
+    if (context.commitPart) {
+      // A large batch (200k messages: ~90,000 events) commits its events and cache entries in parts
+      // instead of holding them to its end; a run resumed after a crash skips the parts it committed
+      // (the fold reads their events back from the log, where this run saw them as pending).
+      const partEvents = this.options.partEvents ?? PART_EVENTS;
+      for (let at = 0, part = 0; at < ordered.length; part++) {
+        const from = at;
+        let ran = false;
+        at = await context.commitPart(`part-${part}`, async () => {
+          ran = true;
+          const events: EventEnvelope[] = [];
+          let next = from;
+          while (next < ordered.length && events.length < partEvents)
+            events.push(...(await annotateAt(next++)));
+          return { output: next, events: unstored(events), write: () => cache.flush() };
+        });
+        if (ran) this.options.afterPart?.(part);
+      }
+    } else {
+      for (let at = 0; at < ordered.length; at++) out.push(...(await annotateAt(at)));
+      if (context.onCommit) context.onCommit(() => cache.flush());
+      else cache.flush();
     }
-    if (context.onCommit) context.onCommit(() => cache.flush());
-    else cache.flush();
     // A short batch means the agent has caught up: the channels' messages (all of a 200k-message channel)
     // would otherwise stay in memory through the search index and the graph load after it, and so
     // would the folded knowledge (~100 MB of heap at 200,000 messages) where no later batch needs it.
@@ -143,9 +175,7 @@ export class AnnotationsAgent implements Agent {
       if (this.options.singleDrain) this.held = undefined;
       else channels.clear();
     }
-    // What the log already holds is not returned (asked once for the batch, not per event).
-    const stored = context.log.storedIds(out.map((produced) => produced.id));
-    return stored.size > 0 ? out.filter((produced) => !stored.has(produced.id)) : out;
+    return unstored(out);
   }
 
   /**

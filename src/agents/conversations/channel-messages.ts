@@ -17,9 +17,15 @@ export function channelMessages(log: EventLog, channel: string): MessagePosted[]
   const order = new Map<string, number>();
   const edits = new Map<string, MessageEdited>();
   const deleted = new Set<string>();
+  const share = sharing();
   for (const event of log.iterateTyped(CHANNEL_EVENT_TYPES, { stream: channel })) {
     if (event.type === EVENT.messagePosted) {
       const message = event.payload;
+      message.source = share(message.source);
+      message.workspace = share(message.workspace);
+      message.channel = share(message.channel);
+      message.author = share(message.author);
+      message.kind = share(message.kind);
       // A re-posted message (a newer export of the same id) replaces the older copy but keeps its place.
       if (!order.has(message.id)) order.set(message.id, event.seq);
       posted.set(message.id, message);
@@ -40,4 +46,19 @@ export function channelMessages(log: EventLog, channel: string): MessagePosted[]
   }
   out.sort((a, b) => a.ms - b.ms || a.seq - b.seq);
   return out.map((entry) => entry.message);
+}
+
+/**
+ * One string for each repeated value: every event's payload is parsed anew, so a channel's source,
+ * workspace, channel id, authors and kinds would each be a string of their own per message (~35
+ * bytes each; a 200k-message channel, held by the conversations and annotations agents: ~30 MB).
+ */
+function sharing(): <T extends string>(value: T) => T {
+  const known = new Map<string, string>();
+  return <T extends string>(value: T): T => {
+    const found = known.get(value);
+    if (found !== undefined) return found as T;
+    known.set(value, value);
+    return value;
+  };
 }

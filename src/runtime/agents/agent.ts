@@ -29,8 +29,22 @@ export interface AgentContext {
    * exactly once per delivered batch. Left out by runtimes that cannot offer it.
    */
   onCommit?(write: (db: SqliteDatabase) => void): void;
+  /**
+   * Runs `fn` as a checkpointed step whose events (and `write`) are committed with the step's
+   * checkpoint, before the batch ends: a batch that produces many events commits them in parts
+   * instead of holding them all until its end. A part a resumed run already committed is not run
+   * again: its recorded output (keep it small) is returned. Left out by runtimes that cannot offer it.
+   */
+  commitPart?<T>(name: string, fn: (signal: AbortSignal) => Promise<CommittedPart<T>>): Promise<T>;
   /** The durable run that wraps this delivery (for logs and traces). */
   runId?: string;
+}
+
+/** What one part of a batch commits (AgentContext.commitPart). */
+export interface CommittedPart<T> {
+  output: T;
+  events: readonly EventEnvelope[];
+  write?: (db: SqliteDatabase) => void;
 }
 
 export interface AgentStepOptions {

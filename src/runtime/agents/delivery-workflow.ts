@@ -5,7 +5,7 @@ import type { SqliteBus } from '../../memory/bus/sqlite-bus.js';
 import type { EventLog } from '../../memory/event-log.js';
 import type { SqliteDatabase } from '../../memory/sqlite.js';
 import type { WorkflowFn } from '../engine/types.js';
-import type { Agent, AgentContext } from './agent.js';
+import type { Agent, AgentContext, CommittedPart } from './agent.js';
 
 /** What a delivery run records as its input: the batch without its events (they are re-read from the log). */
 export type DeliveryInput = Omit<BusBatch, 'events'> & { eventSeqs?: number[] };
@@ -66,6 +66,8 @@ export function deliveryWorkflow(
     }
     const events = deps.fetched?.get(run.runId) ?? eventsOf(deps.db, agent, input);
     const writes: ((db: SqliteDatabase) => void)[] = [];
+    /** Events the parts this run committed appended (parts replayed from a checkpoint are not counted). */
+    let partsProduced = 0;
     const context: AgentContext = {
       db: deps.db,
       log: deps.log,
@@ -74,16 +76,35 @@ export function deliveryWorkflow(
       runId: run.runId,
       step: (name, fn, options) => run.step(`${agent.name}/${name}`, fn, options),
       onCommit: (write) => void writes.push(write),
+      commitPart: <T>(name: string, fn: (signal: AbortSignal) => Promise<CommittedPart<T>>) => {
+        let part: CommittedPart<T> | undefined;
+        return run.step(
+          `${agent.name}/${name}`,
+          async (signal) => {
+            part = await fn(signal);
+            return part.output;
+          },
+          {
+            commit: () => {
+              if (!part) return;
+              partsProduced += deps.log.appendAll(part.events);
+              part.write?.(deps.db);
+              part = undefined;
+            },
+          },
+        );
+      },
     };
     const produced = await agent.handle(events, context);
     const batch: BusBatch = { ...input, events };
-    await run.step('commit', () => ({ events: events.length, produced: produced.length }), {
+    const tally = { events: events.length, produced: produced.length + partsProduced };
+    await run.step('commit', () => tally, {
       commit: () => {
         deps.log.appendAll(produced);
         for (const write of writes) write(deps.db);
         deps.bus.ackWithin(batch);
       },
     });
-    return { events: events.length, produced: produced.length };
+    return tally;
   };
 }
