@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type Transferable } from 'node:worker_threads';
 
 /**
  * Starts the worker-thread script `name` (without extension) beside `from` (the caller's
@@ -9,9 +9,14 @@ import { Worker } from 'node:worker_threads';
  * under tsx or vitest, whose module hooks do not reach worker threads on Node 20 — a bootstrap that
  * registers tsx inside the worker before importing the TS entry.
  */
-export function startWorker(from: string, name: string, workerData: unknown): Worker {
+export function startWorker(
+  from: string,
+  name: string,
+  workerData: unknown,
+  transferList: readonly Transferable[] = [],
+): Worker {
   const js = new URL(`./${name}.js`, from);
-  if (existsSync(fileURLToPath(js))) return new Worker(js, { workerData });
+  if (existsSync(fileURLToPath(js))) return new Worker(js, { workerData, transferList: [...transferList] });
   const tsx = pathToFileURL(
     createRequire(import.meta.url)
       .resolve('tsx/esm/api')
@@ -19,5 +24,5 @@ export function startWorker(from: string, name: string, workerData: unknown): Wo
   ).href;
   const entry = new URL(`./${name}.ts`, from).href;
   const bootstrap = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData });
+  return new Worker(bootstrap, { eval: true, workerData, transferList: [...transferList] });
 }
