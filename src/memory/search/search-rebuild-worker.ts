@@ -38,7 +38,8 @@ try {
       const counts = readPage(after, Math.min(job.cursor, after + PAGE_SEQS), (op) => encoder.add(op));
       const page = encoder.finish();
       post({ kind: 'page', ...counts, ...page }, [
-        page.text,
+        page.narrow,
+        page.wide,
         page.lengths.buffer as ArrayBuffer,
         page.numbers.buffer as ArrayBuffer,
         page.tags.buffer as ArrayBuffer,
