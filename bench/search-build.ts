@@ -1,5 +1,5 @@
 /**
- * `npm run bench:search-build -- [--messages 200000] [--runs 2] [--keep] [--store FILE] [--cache-mib N] [--in-thread]`: the search index build
+ * `npm run bench:search-build -- [--messages 200000] [--runs 2] [--keep] [--store FILE] [--cache-mib N]`: the search index build
  * alone, as `outro replay` runs it (rebuildSearchIndex over a synthetic log: bench/search-gen), with
  * its read / write / full-text phases, the rate in messages per second (wall and CPU), the index
  * size, and a fingerprint of the hits of a few hundred typical queries (bench/search-gen/query-sets)
@@ -7,11 +7,10 @@
  * Target (issue 14): ≥ 50k messages/s.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startSearchReader } from '../src/app/start-search-reader.js';
 import { openStore } from '../src/app/store.js';
 import { rebuildSearchIndex } from '../src/memory/search/rebuild-search-index.js';
 import { SqliteSearchIndex } from '../src/memory/search/sqlite-search-index.js';
@@ -27,8 +26,6 @@ const { values } = parseArgs({
     'cache-mib': { type: 'string' },
     /** A store an earlier run kept (--keep): its log is rebuilt from, not written again. */
     store: { type: 'string' },
-    /** Read the log on the writing thread, as before the reading worker (for comparison). */
-    'in-thread': { type: 'boolean', default: false },
   },
 });
 const messages = Number(values.messages);
@@ -47,9 +44,7 @@ console.log(
 if (values['cache-mib']) store.db.pragma(`cache_size = -${Number(values['cache-mib']) * 1024}`);
 for (let run = 1; run <= Number(values.runs); run++) {
   const before = process.cpuUsage();
-  const mainBefore = threadCpuMs();
-  const report = rebuildSearchIndex(store.db, values['in-thread'] ? {} : { startWorker: startSearchReader });
-  const mainCpu = mainBefore === undefined ? undefined : (threadCpuMs() ?? 0) - mainBefore;
+  const report = rebuildSearchIndex(store.db);
   const used = process.cpuUsage(before);
   const cpuSeconds = (used.user + used.system) / 1e6;
   const { readMs, writeMs, indexMs, totalMs } = report.timings;
@@ -58,7 +53,6 @@ for (let run = 1; run <= Number(values.runs); run++) {
   console.log(
     `build ${run}: ${report.docs.toLocaleString()} docs in ${(totalMs / 1000).toFixed(1)} s wall, ${cpuSeconds.toFixed(1)} s CPU = ` +
       `${Math.round(messages / (totalMs / 1000)).toLocaleString()} messages/s wall, ${Math.round(messages / cpuSeconds).toLocaleString()} per CPU s ` +
-      (mainCpu === undefined ? '' : `(writing thread ${(mainCpu / 1000).toFixed(1)} s CPU) `) +
       `(wall: read ${phase(readMs)}, write ${phase(writeMs)}, full text ${phase(indexMs)}; ` +
       `CPU: read ${phase(cpu.readMs)}, write ${phase(cpu.writeMs)}, full text ${phase(cpu.indexMs)}, ` +
       `emptying and commit ${phase(cpu.totalMs - cpu.readMs - cpu.writeMs - cpu.indexMs)}; ` +
@@ -66,16 +60,6 @@ for (let run = 1; run <= Number(values.runs); run++) {
   );
 }
 store.db.pragma('wal_checkpoint(TRUNCATE)');
-
-/** CPU milliseconds of this thread alone (Linux), where process.cpuUsage adds the reading worker's. */
-function threadCpuMs(): number | undefined {
-  try {
-    const fields = readFileSync('/proc/thread-self/stat', 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * (1000 / 100);
-  } catch {
-    return undefined;
-  }
-}
 const index = new SqliteSearchIndex(store.db);
 const { bytes } = index.stats();
 console.log(`index size: ${bytes === null ? '?' : `${(bytes / 1024 ** 2).toFixed(1)} MiB`}`);

@@ -3,7 +3,6 @@ import { replayFromLog } from '../memory/graph/replay.js';
 import { rebuildSearchIndex, type SearchRebuildReport } from '../memory/search/rebuild-search-index.js';
 import type { AppContext, AppHooks } from './app-context.js';
 import { openGraphForProjection } from './graph.js';
-import { startSearchReader } from './start-search-reader.js';
 
 /** What `outro replay` rebuilt: the fact tables and the graph, and the search index. */
 export interface ReplayReport extends RebuildReport {
@@ -17,7 +16,7 @@ export async function replay(ctx: AppContext, hooks: AppHooks = {}): Promise<Rep
   const opening = openGraphForProjection(ctx.paths.graphDir, db);
   let search: SearchRebuildReport;
   try {
-    search = rebuildSearchIndex(db, { startWorker: startSearchReader });
+    search = rebuildSearchIndex(db);
   } catch (error) {
     await opening.then(
       (graph) => graph.close(),

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker, type Transferable } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 
 /**
  * Starts the worker-thread script `name` (without extension) beside `from` (the caller's
@@ -9,14 +9,9 @@ import { Worker, type Transferable } from 'node:worker_threads';
  * under tsx or vitest, whose module hooks do not reach worker threads on Node 20 — a bootstrap that
  * registers tsx inside the worker before importing the TS entry.
  */
-export function startWorker(
-  from: string,
-  name: string,
-  workerData: unknown,
-  transferList: readonly Transferable[] = [],
-): Worker {
+export function startWorker(from: string, name: string, workerData: unknown): Worker {
   const js = new URL(`./${name}.js`, from);
-  if (existsSync(fileURLToPath(js))) return new Worker(js, { workerData, transferList: [...transferList] });
+  if (existsSync(fileURLToPath(js))) return new Worker(js, { workerData });
   const tsx = pathToFileURL(
     createRequire(import.meta.url)
       .resolve('tsx/esm/api')
@@ -24,5 +19,5 @@ export function startWorker(
   ).href;
   const entry = new URL(`./${name}.ts`, from).href;
   const bootstrap = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData, transferList: [...transferList] });
+  return new Worker(bootstrap, { eval: true, workerData });
 }

@@ -1,5 +1,6 @@
 import type { SqliteDatabase } from '../sqlite.js';
-import { LogPages, type LogPagesOptions } from './search-log-pages.js';
+import type { SearchOp } from './search-ops.js';
+import { searchOpsOf, SEARCH_EVENT_TYPES } from './search-ops-of-event.js';
 import { SearchWriter } from './search-writer.js';
 
 export interface SearchRebuildReport {
@@ -10,8 +11,6 @@ export interface SearchRebuildReport {
   docs: number;
   /** The log's last seq when the rebuild began: the index reflects every event up to it. */
   cursor: number;
-  /** Pages of the log (PAGE_SEQS seqs each) a worker thread read; the others were read by the writing thread. */
-  pagesFromWorker: number;
   timings: { readMs: number; writeMs: number; indexMs: number; totalMs: number };
   /** The same phases in CPU milliseconds (the process's, user and system): wall time on a shared machine says little. */
   cpu: { readMs: number; writeMs: number; indexMs: number; totalMs: number };
@@ -23,13 +22,16 @@ function cpuNow(): number {
   return (user + system) / 1000;
 }
 
+/** Seqs read per page: the events are read fully before their rows are written (one connection). */
+const PAGE_SEQS = 5_000;
+
 /**
  * Drops the search index and rebuilds it from the whole event log, in one transaction: the
  * documents are written through the same ops as `applySearchEvents` (so the result is the same as
  * applying every event incrementally), without touching FTS5 row by row; the full-text index is
  * then built from them in one pass.
  */
-export function rebuildSearchIndex(db: SqliteDatabase, options: LogPagesOptions = {}): SearchRebuildReport {
+export function rebuildSearchIndex(db: SqliteDatabase): SearchRebuildReport {
   const started = performance.now();
   const cpuStarted = cpuNow();
   const timings = { readMs: 0, writeMs: 0, indexMs: 0, totalMs: 0 };
@@ -37,50 +39,56 @@ export function rebuildSearchIndex(db: SqliteDatabase, options: LogPagesOptions 
   let events = 0;
   let invalid = 0;
   let cursor = 0;
-  let pagesFromWorker = 0;
   db.transaction(() => {
     cursor = db.prepare('SELECT coalesce(max(seq), 0) FROM events').pluck().get() as number;
-    const pages = new LogPages(db, cursor, options);
-    try {
-      for (const table of [
-        'search_docs',
-        'search_filters',
-        'search_removed',
-        'search_states',
-        'search_people',
-        'search_channels',
-        'search_conversations',
-        'search_links',
-      ])
-        db.exec(`DELETE FROM ${table}`);
-      const writer = new SearchWriter(db, { bulk: true });
-      for (;;) {
-        const readStarted = performance.now();
-        const readCpu = cpuNow();
-        const page = pages.next();
-        const writeStarted = performance.now();
-        const writeCpu = cpuNow();
-        timings.readMs += writeStarted - readStarted;
-        cpu.readMs += writeCpu - readCpu;
-        if (!page) break;
-        events += page.events;
-        invalid += page.invalid;
-        writer.applyPrepared(page.ops);
-        timings.writeMs += performance.now() - writeStarted;
-        cpu.writeMs += cpuNow() - writeCpu;
+    for (const table of [
+      'search_docs',
+      'search_filters',
+      'search_removed',
+      'search_states',
+      'search_people',
+      'search_channels',
+      'search_conversations',
+      'search_links',
+    ])
+      db.exec(`DELETE FROM ${table}`);
+    const writer = new SearchWriter(db, { bulk: true });
+    // Only what the projection reads; `+type` walks the log in seq order instead of the type index.
+    const read = db
+      .prepare(
+        `SELECT seq, type, payload FROM events WHERE seq > ? AND seq <= ? AND +type IN (${SEARCH_EVENT_TYPES.map(() => '?').join(', ')}) ORDER BY seq`,
+      )
+      .raw(true);
+    for (let after = 0; after < cursor; after += PAGE_SEQS) {
+      const readStarted = performance.now();
+      const readCpu = cpuNow();
+      const ops: SearchOp[] = [];
+      for (const [seq, type, payload] of read.iterate(
+        after,
+        Math.min(cursor, after + PAGE_SEQS),
+        ...SEARCH_EVENT_TYPES,
+      ) as IterableIterator<[number, string, string]>) {
+        events++;
+        const eventOps = searchOpsOf({ seq, type, payload: JSON.parse(payload) });
+        if (eventOps === null) invalid++;
+        else for (const op of eventOps) ops.push(op);
       }
-      const indexStarted = performance.now();
-      const indexCpu = cpuNow();
-      writer.finishBulk();
-      timings.indexMs = performance.now() - indexStarted;
-      cpu.indexMs = cpuNow() - indexCpu;
-    } finally {
-      pages.close();
-      pagesFromWorker = pages.workerPages;
+      const writeStarted = performance.now();
+      const writeCpu = cpuNow();
+      timings.readMs += writeStarted - readStarted;
+      cpu.readMs += writeCpu - readCpu;
+      writer.apply(ops);
+      timings.writeMs += performance.now() - writeStarted;
+      cpu.writeMs += cpuNow() - writeCpu;
     }
+    const indexStarted = performance.now();
+    const indexCpu = cpuNow();
+    writer.finishBulk();
+    timings.indexMs = performance.now() - indexStarted;
+    cpu.indexMs = cpuNow() - indexCpu;
   })();
   const docs = db.prepare('SELECT count(*) FROM search_docs').pluck().get() as number;
   timings.totalMs = performance.now() - started;
   cpu.totalMs = cpuNow() - cpuStarted;
-  return { events, invalid, docs, cursor, pagesFromWorker, timings, cpu };
+  return { events, invalid, docs, cursor, timings, cpu };
 }

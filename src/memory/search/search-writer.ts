@@ -1,9 +1,9 @@
 import Database, { type Statement } from 'better-sqlite3';
 import { OutroError } from '../../domain/errors.js';
 import type { SqliteDatabase } from '../sqlite.js';
-import { prepareSearchOp, type PreparedSearchDoc, type PreparedSearchOp } from './prepared-search-op.js';
+import { normalizeMarkup } from './normalize-markup.js';
 import type { SearchOp } from './search-ops.js';
-import { messageDocIdOf, messageRefOf } from './search-types.js';
+import { messageDocIdOf, messageRefOf, type SearchDocInput } from './search-types.js';
 
 export interface SearchWriterOptions {
   /**
@@ -125,13 +125,6 @@ export class SearchWriter {
 
   /** Applies the ops in order; returns how many changed something. */
   apply(ops: Iterable<SearchOp>): number {
-    const prepared: PreparedSearchOp[] = [];
-    for (const op of ops) prepared.push(prepareSearchOp(op));
-    return this.applyPrepared(prepared);
-  }
-
-  /** `apply` for ops already prepared (prepareSearchOp). */
-  applyPrepared(ops: Iterable<PreparedSearchOp>): number {
     // Row ids are cached for one call only: a rolled-back batch or a rebuild may have changed them
     // since. A bulk load is one transaction that only this writer writes, so its ids hold throughout.
     if (!this.bulk) for (const cache of Object.values(this.ids)) cache.clear();
@@ -145,12 +138,12 @@ export class SearchWriter {
     this.db.exec("INSERT INTO search_fts (search_fts) VALUES ('rebuild')");
   }
 
-  private applyOne(op: PreparedSearchOp): boolean {
+  private applyOne(op: SearchOp): boolean {
     switch (op.op) {
       case 'upsert':
         return this.upsert(op.doc);
       case 'edit':
-        return this.edit(op.docId, op.body, op.original, op.version);
+        return this.edit(op.docId, op.text, op.version);
       case 'remove':
         return this.remove(op.docId, op.version);
       case 'conversation': {
@@ -171,7 +164,7 @@ export class SearchWriter {
         return changed;
       }
       case 'state':
-        return this.sql.state.run(op.docId, op.state, op.at, op.tie).changes > 0;
+        return this.sql.state.run(op.docId, op.state, Date.parse(op.at), op.tie).changes > 0;
       case 'name': {
         const statement = op.of === 'person' ? this.sql.personName : this.sql.channelName;
         return statement.run(op.key, op.name, op.version).changes > 0;
@@ -179,7 +172,7 @@ export class SearchWriter {
     }
   }
 
-  private upsert(doc: PreparedSearchDoc): boolean {
+  private upsert(doc: SearchDocInput): boolean {
     const key = this.keyOf(doc.docId);
     if (
       (key.message !== null) !== (doc.kind === 'message') ||
@@ -190,9 +183,11 @@ export class SearchWriter {
         `Search document ${doc.docId} (${doc.kind}): a message's doc_id is message:<channel key>:<native id>, and only a message's starts with "message:".`,
       );
     }
-    const { body, original, at } = doc;
+    const body = normalizeMarkup(doc.text);
+    const original = body === doc.text ? null : doc.text;
     const author = doc.author === null ? null : this.keyId('person', doc.author);
     const channel = doc.channel === null ? null : this.keyId('channel', doc.channel);
+    const at = Date.parse(doc.at);
     if (this.bulk && !this.removedInBulk.has(doc.docId)) {
       const id = this.tryInsert(key, doc, body, original);
       if (id !== undefined) {
@@ -220,11 +215,12 @@ export class SearchWriter {
     return true;
   }
 
-  private edit(docId: string, body: string, original: string | null, version: number): boolean {
+  private edit(docId: string, text: string, version: number): boolean {
     const { existing } = this.stored(this.keyOf(docId));
     if (!existing || existing.version >= version) return false;
+    const body = normalizeMarkup(text);
     if (this.index) this.sql.ftsDelete.run(existing.id, existing.title, existing.body);
-    this.sql.edit.run(body, original, version, existing.id);
+    this.sql.edit.run(body, body === text ? null : text, version, existing.id);
     if (this.index) this.sql.ftsInsert.run(existing.id, existing.title, body);
     return true;
   }
@@ -244,7 +240,7 @@ export class SearchWriter {
     return existing !== undefined;
   }
 
-  private insert(key: DocKey, doc: PreparedSearchDoc, body: string, original: string | null): number {
+  private insert(key: DocKey, doc: SearchDocInput, body: string, original: string | null): number {
     const [docId, channel] = key.message ? [null, key.message.channel] : [key.docId, null];
     return Number(
       this.sql.insert.run(docId, channel, doc.nativeId, doc.title, body, original, doc.state, doc.version)
@@ -255,7 +251,7 @@ export class SearchWriter {
   /** Inserts a document that is probably new; undefined when it is stored already. */
   private tryInsert(
     key: DocKey,
-    doc: PreparedSearchDoc,
+    doc: SearchDocInput,
     body: string,
     original: string | null,
   ): number | undefined {
@@ -290,7 +286,7 @@ export class SearchWriter {
   }
 
   /** A document that names its conversation points at it (an upsert without one keeps the link it had). */
-  private ownConversation(id: number, doc: PreparedSearchDoc): void {
+  private ownConversation(id: number, doc: SearchDocInput): void {
     if (doc.conversationId !== null)
       this.sql.ownConversation.run(id, this.keyId('conversation', doc.conversationId));
   }
