@@ -125,8 +125,9 @@ export class SearchWriter {
 
   /** Applies the ops in order; returns how many changed something. */
   apply(ops: Iterable<SearchOp>): number {
-    // Row ids are cached for one call only: a rolled-back batch or a rebuild may have changed them since.
-    for (const cache of Object.values(this.ids)) cache.clear();
+    // Row ids are cached for one call only: a rolled-back batch or a rebuild may have changed them
+    // since. A bulk load is one transaction that only this writer writes, so its ids hold throughout.
+    if (!this.bulk) for (const cache of Object.values(this.ids)) cache.clear();
     let changed = 0;
     for (const op of ops) if (this.applyOne(op)) changed++;
     return changed;
@@ -295,7 +296,9 @@ export class SearchWriter {
     const cache = this.ids[of];
     let id = cache.get(key);
     if (id === undefined) {
-      id = this.sql[`${of}Id`].get(key) as number | undefined;
+      // In a bulk load only this method adds conversations (names add people and channels), so a
+      // conversation it has not cached is not stored.
+      if (!this.bulk || of !== 'conversation') id = this.sql[`${of}Id`].get(key) as number | undefined;
       id ??= Number(this.sql[`${of}Key`].run(key).lastInsertRowid);
       cache.set(key, id);
     }
