@@ -145,3 +145,25 @@ describe("a question in a thread of one's own post", () => {
     expect(annotateHeuristically(input).questions[0]?.addressees).toEqual([key('marco')]);
   });
 });
+
+describe('chat spelling and counter-decisions', () => {
+  it('reads "can u" as "can you"', () => {
+    expect(itemFor('Lena can u send me the deck?')).toBe(key('lena'));
+  });
+
+  it('reads a refusal that states the course instead as a decision', () => {
+    const out = run([
+      ['priya', 'should we switch to the new vendor?'],
+      ['dana', "nope, let's keep the current vendor"],
+    ]);
+    expect(out.decisions).toEqual([
+      expect.objectContaining({ summary: expect.stringContaining('keep the current vendor') }),
+    ]);
+    expect(
+      run([
+        ['priya', 'should we switch to the new vendor?'],
+        ['dana', 'nope'],
+      ]).decisions,
+    ).toEqual([]);
+  });
+});

@@ -1,6 +1,6 @@
 import type { AnnotatedDecision } from './annotate-types.js';
 import { itemId, matchesAny, type AnnotateContext } from './annotate-context.js';
-import { HEDGE_CUES, PROPOSAL_CUES, REVERSAL_CUES } from './lexicon/cues.js';
+import { DECISION_CUES, HEDGE_CUES, PROPOSAL_CUES, REVERSAL_CUES } from './lexicon/cues.js';
 
 function summaryOf(sentences: string[]): string {
   return sentences
@@ -61,7 +61,7 @@ export function extractDecisions(context: AnnotateContext): AnnotatedDecision[] 
         ]),
       ];
       const aboutIds = about.length > 0 ? about : topEntities.slice(0, 1);
-      const stated = group.some((index) => read.units[index]?.act === 'decision');
+      const stated = group.some((index) => decides(read.units[index]));
       const decision: AnnotatedDecision = {
         id: itemId(context.input, read.message.id, 'decision', k > 0 ? String(k) : ''),
         summary: summaryOf(body.length > 0 ? body : read.sentences.slice(0, 1)),
@@ -79,11 +79,20 @@ export function extractDecisions(context: AnnotateContext): AnnotatedDecision[] 
 }
 
 /** Runs of units read as decisions (their indexes); a hedged or questioning unit states nothing. */
+type ReadUnit = AnnotateContext['messages'][number]['units'][number];
+
+/** A decision stated, or a refusal that states the course instead ("nope, let's keep the current vendor"). */
+function decides(unit: ReadUnit | undefined): boolean {
+  if (!unit) return false;
+  if (unit.act === 'decision') return true;
+  return unit.act === 'rejection' && /\blet'?s\b/i.test(unit.text) && matchesAny(unit.text, DECISION_CUES);
+}
+
 function statedGroups(units: AnnotateContext['messages'][number]['units']): number[][] {
   const groups: number[][] = [];
   units.forEach((unit, index) => {
     const stated =
-      unit.act === 'decision' &&
+      decides(unit) &&
       !/\?\s*$/.test(unit.text) &&
       !matchesAny(unit.text, HEDGE_CUES) &&
       (unit.cue === 'decision' || unit.confidence >= 0.8);

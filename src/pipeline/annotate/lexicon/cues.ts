@@ -94,7 +94,7 @@ export const REQUEST_CUES = [
   /\bneed you to\b/i,
   /\baction item\s*[:—–-]/i,
   /\bcan you (pls|please) \w+/i,
-  /\b(can|could|would|will) you( please)?\b/i,
+  /\b(can|could|would|will) (?:you|u)( please| pls)?\b/i,
   /\bcan i ask you to\b/i,
   /\bwould you mind\b/i,
   /(?<!never )\bmind (?:taking|doing|looking|grabbing|handling|checking|sending|reviewing|pairing|picking|covering|writing|updating|chasing|running|booking|sorting)\b/i,
