@@ -116,7 +116,9 @@ describe('the due soon section', () => {
 describe('occasions', () => {
   it('drops an occasion whose day has passed (it happened), but keeps work due by that day', () => {
     store.log.appendAll([
-      item('cover', '2026-11-19', { summary: 'can one of you cover the support inbox on Thursday afternoon?' }),
+      item('cover', '2026-11-19', {
+        summary: 'can one of you cover the support inbox on Thursday afternoon?',
+      }),
       item('join-and-send', '2026-11-19', { summary: 'join the renewal call and send the notes after' }),
       item('join-later', '2026-11-23', { summary: 'join the renewal call Monday' }),
     ]);
