@@ -8,8 +8,8 @@ const DELIVERABLE =
   /\b(?:send|write|draft|fix|ship|prepare|update|review|share|file|book|merge|deploy|post|sign|submit|finish)\b/i;
 
 /**
- * An item that is an occasion on its due day ("can one of you cover Discord on Thursday
- * afternoon?", "join the renewal call Mon 9am") and whose day has ended by `reference`: it
+ * An item that is an occasion on its due day ("can someone cover the support inbox Friday
+ * morning?", "join the renewal call Mon 9am") and whose day has ended by `reference`: it
  * happened or it did not, and it no longer waits on anyone as overdue work.
  */
 export function isPastOccasion(item: ActionItemAssigned, dueAt: number, reference: number): boolean {

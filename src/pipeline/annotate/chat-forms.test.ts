@@ -118,10 +118,7 @@ describe('more ways to take work on', () => {
     const said = run([
       ['dana', "who's looking at the failed payouts?"],
       ['marco', "Lena said she'd take it after standup"],
-      [
-        'lena',
-        'looking now. first guess is the webhook retrying when the processor was slow, will know more by EOD',
-      ],
+      ['lena', 'looking now. my first guess is a retry loop in the payout job, more by EOD'],
     ]).actionItems;
     expect(said).toEqual([expect.objectContaining({ assignee: key('lena'), evidence: ['m1', 'm2', 'm3'] })]);
   });

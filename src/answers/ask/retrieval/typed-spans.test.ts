@@ -6,7 +6,7 @@ const texts = (sentence: string) => timeSpans(sentence, WRITTEN).map((span) => s
 
 describe('timeSpans', () => {
   it('reads dates and day ranges', () => {
-    expect(texts('we can offer Nov 9–13 or Nov 30')).toEqual(['Nov 9–13', 'Nov 30']);
+    expect(texts('they offered Dec 2–4 or Dec 14 for the audit')).toEqual(['Dec 2–4', 'Dec 14']);
     expect(texts('went live today, Tue Oct 20')).toEqual(['Tue Oct 20']);
   });
 
