@@ -164,3 +164,10 @@ describe('chat spelling and counter-decisions', () => {
     ).toEqual([]);
   });
 });
+
+describe('what these forms leave alone', () => {
+  it('does not read "assigned to Lena\'s team" or "let\'s take a break then" as work or a decision', () => {
+    expect(run([['sam', "I was assigned to Lena's team last month"]]).actionItems).toEqual([]);
+    expect(run([['dana', "ok let's take a break then"]]).decisions).toEqual([]);
+  });
+});

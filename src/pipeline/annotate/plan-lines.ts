@@ -15,7 +15,7 @@ export function thirdPersonKey(context: AnnotateContext, text: string, author: s
 
 /** Work given to someone by name: "assigning the export ticket to Lena", "the ticket is assigned to @lena". */
 const ASSIGNED_TO =
-  /\b(?:(?:re)?assign(?:ing|ed|s)?\b(?![^.?!]{0,60}\bto (?:me|myself)\b)[^.?!]{1,60}?\bto|(?:is|are|was|now|been|got) (?:re)?assigned to)\s+@?(?<name>\p{Lu}[\p{L}_-]+)\b/u;
+  /\b(?:(?:re)?assign(?:ing|ed|s)?\b(?![^.?!]{0,60}\bto (?:me|myself)\b)[^.?!]{1,60}?\bto|(?:is|are|was|now|been|got) (?:re)?assigned to)\s+@?(?<name>\p{Lu}[\p{L}_-]+)\b(?!['’]s\b)/u;
 
 /** "(Lena)", "(Marco → Sam)": a person in brackets at a line of notes, the first one doing it. */
 const BRACKETED_OWNER =

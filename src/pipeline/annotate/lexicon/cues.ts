@@ -20,7 +20,7 @@ export const DECISION_CUES = [
   /\b(conclusion|verdict|outcome|resolution|agreed|consensus|resolved|ruling)\s*:/i,
   /^\W*final\s*:/i,
   // "OK let's do Thursday then": a choice closed.
-  /\blet'?s (?:do|go with|go for|pick|take) [^.?!]{1,30}\bthen\b/i,
+  /\blet'?s (?:do|go with|go for|pick|take) (?!(?:a |five|ten|\d+\b|lunch|coffee|it easy)\b)[^.?!]{1,30}\bthen\b/i,
   // "Dana signed off on the new vendor": someone with the say approving a change (not a PR or an expense).
   /^@?\p{Lu}[\p{L}'-]+(?: \p{Lu}[\p{L}'-]+)? (?:has |just |already )?(?:signed off on|approved|green-?lit|okayed) (?!(?:it|that|this|my|your|his|her|the (?:pr|merge request|expense|timesheet|invoice|leave|pto))\b)\S/u,
   /\bwe('ll| will)? go ahead with\b/i,
