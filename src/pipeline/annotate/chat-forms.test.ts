@@ -171,3 +171,28 @@ describe('what these forms leave alone', () => {
     expect(run([['dana', "ok let's take a break then"]]).decisions).toEqual([]);
   });
 });
+
+describe('a promise to pass something on', () => {
+  it('is done when the speaker puts something to the person it named, not before', () => {
+    const out = run([
+      ['dana', 'does anyone know our API quota for Q1?'],
+      ['marco', "not sure, I'll ask Sam"],
+      ['marco', 'Lena, unrelated: is the deploy done?'],
+      ['marco', '@Sam Park what is our API quota for Q1?'],
+    ]);
+    expect(out.actionItems).toEqual([expect.objectContaining({ assignee: key('marco') })]);
+    expect(out.completions).toEqual([
+      expect.objectContaining({ itemId: out.actionItems[0].id, messageId: 'm4', by: key('marco') }),
+    ]);
+  });
+
+  it('is done in a later conversation too', () => {
+    const open = [
+      { itemId: 'item-ask-sam', assignee: key('marco'), summary: "I'll ask Sam", at: '2026-11-02T10:00:00Z' },
+    ];
+    const out = annotateHeuristically(
+      conversation([['marco', '@Sam Park quick one: what is our API quota for Q1?']], { openItems: open }),
+    );
+    expect(out.completions).toEqual([expect.objectContaining({ itemId: 'item-ask-sam', messageId: 'm1' })]);
+  });
+});

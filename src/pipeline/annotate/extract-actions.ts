@@ -23,6 +23,7 @@ import { unitAddressing } from './dialogue/addressing.js';
 import { answerable } from './dialogue/responses.js';
 import type { ReadUnit } from './dialogue/unit-acts.js';
 import { notesOwner, planLine, planSteps, selfPlanLine, thirdPersonKey } from './plan-lines.js';
+import { relaysDone } from './relays.js';
 import {
   APPROVAL_CUES,
   BARE_CALL,
@@ -154,6 +155,10 @@ export function extractActionItems(context: AnnotateContext): {
       if (done) complete(id, message.id, taker);
       if (!read.units.some((unit) => unit.act === 'request')) continue;
     }
+
+    // "I'll ask Kwame": done once the speaker puts something to Kwame (here or in a later conversation).
+    for (const itemIdToClose of relaysDone(context, found, read))
+      complete(itemIdToClose, message.id, message.author);
 
     // A completion of an open item of this conversation (or an earlier one).
     const delivered =
