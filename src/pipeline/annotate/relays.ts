@@ -2,7 +2,7 @@ import type { AnnotateContext, ReadMessage } from './annotate-context.js';
 import type { Found } from './action-item-parts.js';
 import { HAND_OFF } from './lexicon/cues.js';
 
-/** The person a promise to pass something on names ("I'll ask Kwame", "I'll tell Jamal"), when known. */
+/** The person a promise to pass something on names ("I'll ask Sam", "I'll tell Jo"), when known. */
 function relayedTo(context: AnnotateContext, summary: string): string | undefined {
   const name = HAND_OFF.exec(summary)?.groups?.name;
   return name ? context.people.resolve(name) : undefined;
@@ -11,7 +11,7 @@ function relayedTo(context: AnnotateContext, summary: string): string | undefine
 /**
  * The speaker's open promises to pass something on that this message keeps: it is put to the
  * person the promise named (an @mention, a leading name, a DM with them), after the promise, in
- * this conversation or a later one. Asking Kwame is what "I'll ask Kwame" promised.
+ * this conversation or a later one. Asking Sam is what "I'll ask Sam" promised.
  */
 export function relaysDone(context: AnnotateContext, found: readonly Found[], read: ReadMessage): string[] {
   const author = read.message.author;
