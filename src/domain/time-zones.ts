@@ -186,6 +186,9 @@ export function nextDate(date: string): string {
   return addDays(date, 1);
 }
 
+/** Short English day names, Sunday first (the index `weekday` returns). */
+export const DAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
+
 /** Day of the week (0 = Sunday) of a `YYYY-MM-DD` calendar date. */
 export function weekday(date: string): number {
   const [year, month, day] = date.split('-').map(Number);

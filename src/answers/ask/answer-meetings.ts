@@ -1,4 +1,11 @@
-import { addDays, localDate, startOfLocalDay, wallTime, weekday } from '../../domain/time-zones.js';
+import {
+  addDays,
+  DAY_NAMES,
+  localClock,
+  localDate,
+  startOfLocalDay,
+  weekday,
+} from '../../domain/time-zones.js';
 import { isCancelled, type MeetingNode } from '../../memory/graph/graph-records.js';
 import type { AnswerEvidence, AskAnswer } from './ask-types.js';
 import { known, names, unknown, type AnswerContext } from './answer-support.js';
@@ -29,14 +36,10 @@ function titleHolds(title: readonly string[], word: string): boolean {
 }
 
 function when(meeting: MeetingNode, zone: string): string {
-  const start = wallTime(Date.parse(meeting.start), zone);
   const date = localDate(meeting.start, zone);
-  const name = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][weekday(date)];
+  const name = DAY_NAMES[weekday(date)];
   if (meeting.allDay) return `${name} ${date} (all day)`;
-  const end = wallTime(Date.parse(meeting.end), zone);
-  const clock = (t: { hour: number; minute: number }): string =>
-    `${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}`;
-  return `${name} ${date} ${clock(start)}–${clock(end)}`;
+  return `${name} ${date} ${localClock(meeting.start, zone)}–${localClock(meeting.end, zone)}`;
 }
 
 function evidenceOf(meeting: MeetingNode, context: AnswerContext): AnswerEvidence {

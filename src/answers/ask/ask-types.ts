@@ -17,6 +17,14 @@ export type AskIntent =
   | 'meeting' // when is the X meeting, when do I meet Y: the calendar, else the messages
   | 'my-meetings'; // what meetings do I have (tomorrow, next week): the reader's calendar
 
+/**
+ * Intents whose target names no component or person to resolve (the reader's own lists, the
+ * calendar's titles): neither a model nor a similar component is asked to read it better.
+ */
+export function namesNoEntity(intent: AskIntent): boolean {
+  return intent === 'waiting-on-me' || intent === 'meeting' || intent === 'my-meetings';
+}
+
 export interface ParsedQuestion {
   intent: AskIntent;
   /** The words naming what is asked about ("the billing service"); empty for waiting-on-me. */

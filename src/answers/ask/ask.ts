@@ -3,7 +3,7 @@ import { answerOnCall } from './answer-on-call.js';
 import { answerAskWhom, answerChanged, answerHolders, answerWorkingOn } from './answer-facts.js';
 import { answerBlocking, answerDecided, answerWaitingOnMe } from './answer-items.js';
 import type { AnswerContext, AskSources } from './answer-support.js';
-import type { AskAnswer, ParsedQuestion } from './ask-types.js';
+import { namesNoEntity, type AskAnswer, type ParsedQuestion } from './ask-types.js';
 import { HashedEmbedder } from '../../llm/embeddings/hashed-embedder.js';
 import type { Embedder } from '../../llm/embeddings/embedder.js';
 import { QUESTION_EXAMPLES } from './parse-question.js';
@@ -171,9 +171,7 @@ async function bySimilarity(
     answer.known ||
     answer.entity !== null ||
     embedder === null ||
-    parsed.intent === 'waiting-on-me' ||
-    parsed.intent === 'meeting' ||
-    parsed.intent === 'my-meetings' ||
+    namesNoEntity(parsed.intent) ||
     parsed.target === ''
   )
     return answer;

@@ -5,7 +5,7 @@ import type { Grounded, HallucinationDrop } from '../../llm/grounding.js';
 import type { ModelClient } from '../../llm/model-client.js';
 import type { StageCache } from '../../pipeline/stage-cache.js';
 import type { AskSources } from './answer-support.js';
-import type { ParsedQuestion } from './ask-types.js';
+import { namesNoEntity, type ParsedQuestion } from './ask-types.js';
 import { parseQuestion, resolveTimePhrase } from './parse-question.js';
 import type { PeopleDirectory } from '../people/people-directory.js';
 import { FILLER, resolveComponent } from './resolve-entity.js';
@@ -54,10 +54,7 @@ export async function understandQuestion(
   const pattern = parseQuestion(question, reference, sources.timeZone);
   const base = { modelCalls: 0, cached: false, hallucinationDrops: 0 };
   if (!model) return { parsed: pattern, by: 'pattern', degradedReason: null, ...base };
-  // What waits on me and the calendar's meetings name nothing the model could name better.
-  const standsAlone =
-    pattern?.intent === 'waiting-on-me' || pattern?.intent === 'meeting' || pattern?.intent === 'my-meetings';
-  if (pattern && (standsAlone || (await namesSomething(pattern.target, sources)))) {
+  if (pattern && (namesNoEntity(pattern.intent) || (await namesSomething(pattern.target, sources)))) {
     return { parsed: pattern, by: 'pattern', degradedReason: null, ...base };
   }
   const candidates = await candidateNames(question, sources);

@@ -1,4 +1,5 @@
 import { OutroError } from '../../domain/errors.js';
+import { DAY_NAMES } from '../../domain/time-zones.js';
 
 /**
  * The text of a crontab line and of a systemd user service + timer that run `outro digest` on
@@ -52,7 +53,6 @@ export function mergeCrontab(existing: string, line: string): string {
   return `${[...kept, line].join('\n')}\n`;
 }
 
-const DAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** Expands one cron field to its values, or undefined for `*` (every value). */
