@@ -37,6 +37,8 @@ export const priorDecision = (decision: Payload<typeof EVENT.decisionRecorded>):
 export const openItem = (item: Payload<typeof EVENT.actionItemAssigned>): OpenItem => ({
   conversationId: item.conversationId,
   itemId: item.itemId,
+  channel: item.channel,
+  due: item.due,
   assignee: item.assignee,
   summary: item.summary,
   at: item.at,

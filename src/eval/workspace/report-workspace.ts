@@ -63,6 +63,11 @@ export function workspaceReportLines(scores: WorkspaceScores, options: { misses?
   };
   list('decisions', scores.decisions);
   list('action items', scores.actionItems);
+  if (scores.actionItems.statusWrong.length) lines.push('action items: wrong state');
+  for (const wrong of scores.actionItems.statusWrong)
+    lines.push(
+      `  ~ ${wrong.goldId}: gold ${wrong.gold}: ${wrong.text.slice(0, 120)}${wrong.doneBy ? ` [done by ${wrong.doneBy}]` : ''}`,
+    );
   list('questions for me', scores.questionsForMe);
   list('ownership', scores.ownership);
   list('waiting at period end', scores.waitingAtEnd);

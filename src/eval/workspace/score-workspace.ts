@@ -33,7 +33,11 @@ export interface BriefScores {
 
 export interface WorkspaceScores {
   decisions: ItemScores;
-  actionItems: ItemScores & { statusRight: number };
+  actionItems: ItemScores & {
+    statusRight: number;
+    /** Matched items whose done/open state differs from the gold one. */
+    statusWrong: { goldId: string; gold: string; text: string; doneBy?: string }[];
+  };
   questionsForMe: ItemScores & { answeredRight: number };
   ownership: ItemScores;
   waitingAtEnd: ItemScores;
@@ -89,9 +93,16 @@ export function scoreWorkspace(truth: WorkspaceTruth, extraction: WorkspaceExtra
     })),
   );
   const goldStatus = new Map(truth.action_items.map((item) => [item.id, item.status]));
-  const statusRight = actionScores.matches.filter(
-    (match) => (data.completions.has(match.predicted.id) ? 'done' : 'open') === goldStatus.get(match.gold.id),
-  ).length;
+  const stateOf = (id: string): string => (data.completions.has(id) ? 'done' : 'open');
+  const statusWrong = actionScores.matches
+    .filter((match) => stateOf(match.predicted.id) !== goldStatus.get(match.gold.id))
+    .map((match) => ({
+      goldId: match.gold.id,
+      gold: goldStatus.get(match.gold.id) ?? 'unknown',
+      text: match.predicted.text,
+      doneBy: data.completions.get(match.predicted.id)?.evidence.map(refOfEvidence).join(' '),
+    }));
+  const statusRight = actionScores.matches.length - statusWrong.length;
 
   // What someone asked of the reader: questions addressed to them, and requests to them put as a
   // question ("could you hop on a quick call Friday?"), which outro keeps as action items.
@@ -187,7 +198,7 @@ export function scoreWorkspace(truth: WorkspaceTruth, extraction: WorkspaceExtra
 
   return {
     decisions,
-    actionItems: { ...actionScores, statusRight },
+    actionItems: { ...actionScores, statusRight, statusWrong },
     questionsForMe: { ...questionScores, answeredRight },
     ownership,
     waitingAtEnd,

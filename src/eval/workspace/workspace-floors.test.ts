@@ -19,7 +19,7 @@ const items = (precision: number, recall: number): ItemScores => ({
 
 const scores: WorkspaceScores = {
   decisions: items(0.9, 0.6),
-  actionItems: { ...items(0.8, 0.7), statusRight: 0 },
+  actionItems: { ...items(0.8, 0.7), statusRight: 0, statusWrong: [] },
   questionsForMe: { ...items(0.85, 0.8), answeredRight: 0 },
   ownership: items(0.6, 0.2),
   waitingAtEnd: items(0.5, 0.6),

@@ -2,11 +2,14 @@ import {
   matchesAny,
   overlap,
   readAsAnswerTo,
+  sharedWords,
+  stem,
   type AnnotateContext,
   type ReadMessage,
 } from './annotate-context.js';
 import { ACK_WINDOW, type Found } from './action-item-parts.js';
 import { isCompletionText } from './dialogue/cue-acts.js';
+import { opensWithCompletion, priorOf } from './implicit-completions.js';
 import { NOT_REQUESTS, REQUEST_CUES } from './lexicon/cues.js';
 
 /** Which open action item a later message acknowledges, completes or repeats. */
@@ -69,26 +72,68 @@ export function deliveredItem(
   const here = found
     .filter((entry) => entry.item.assignee === author)
     .map((entry) => ({ id: entry.item.id, score: overlap(entry.item.summary, text) }));
-  const prior = (context.input.openItems ?? [])
-    .filter((item) => item.assignee === author)
-    .map((item) => ({ id: item.itemId, score: overlap(item.summary, text) }));
+  const prior = priorOf(context, author).map((item) => ({
+    id: item.itemId,
+    score: overlap(item.summary, text),
+  }));
   const best = [...here, ...prior].filter((entry) => entry.score >= 2).sort((a, b) => b.score - a.score)[0];
   return best?.id;
 }
 
+/** Verbs that say something is done ("sent", "fixed"): shared with an item, they show less than a shared thing. */
+const DONE_VERBS = new Set(
+  [
+    'send',
+    'ship',
+    'merge',
+    'fix',
+    'finish',
+    'deploy',
+    'update',
+    'push',
+    'post',
+    'share',
+    'close',
+    'review',
+    'call',
+    'book',
+    'file',
+  ].map(stem),
+);
+
+/** Shared content words, a done-verb counting half: "sent" after "I'll send it to you" is not enough alone. */
+function sharedWeight(summary: string, text: string): number {
+  return sharedWords(summary, text).reduce((sum, word) => sum + (DONE_VERBS.has(word) ? 0.5 : 1), 0);
+}
+
 /** An open item from an earlier conversation: same assignee and at least two shared content words (one for a short summary). */
 export function pickPrior(context: AnnotateContext, author: string, text: string): string | undefined {
-  const candidates = (context.input.openItems ?? []).filter((item) => item.assignee === author);
+  const candidates = priorOf(context, author);
   const scored = candidates
-    .map((item) => ({ item, score: overlap(item.summary, text) }))
+    .map((item) => ({ item, score: sharedWeight(item.summary, text) }))
     .filter((entry) => entry.score >= 1);
   scored.sort((a, b) => b.score - a.score || b.item.at.localeCompare(a.item.at));
   return scored[0]?.item.itemId;
 }
 
+/**
+ * The speaker's other open items from earlier conversations that a "done" clearly names too (two
+ * shared words): the same work promised twice ("I'll send the agencies a correction", then "sending
+ * the corrected email today") is done once.
+ */
+export function sameWorkDone(
+  context: AnnotateContext,
+  author: string,
+  text: string,
+  target: string,
+): string[] {
+  if (!opensWithCompletion(text)) return [];
+  return priorOf(context, author)
+    .filter((item) => item.itemId !== target && sharedWeight(item.summary, text) >= 2)
+    .map((item) => item.itemId);
+}
+
 /** An open item of the speaker from an earlier conversation about the same work (two content words in common). */
 export function stillOpenElsewhere(context: AnnotateContext, author: string, summary: string): boolean {
-  return (context.input.openItems ?? []).some(
-    (item) => item.assignee === author && overlap(item.summary, summary) >= 2,
-  );
+  return priorOf(context, author).some((item) => overlap(item.summary, summary) >= 2);
 }

@@ -10,6 +10,7 @@ import { PeopleResolver } from './people-resolver.js';
 import { withEmoji } from './units/emoji-codes.js';
 import { splitUnits } from './units/split-units.js';
 import type { Unit } from './units/unit.js';
+import { irregularBase } from './lexicon/irregular-verbs.js';
 
 /** One message with what every extractor needs: its sentences and who it addresses. */
 export interface ReadMessage {
@@ -285,13 +286,25 @@ function readContentWords(text: string): Set<string> {
       .replace(/[^\p{L}\d ]+/gu, ' ')
       .split(/\s+/)
       .filter((word) => word.length > 2 && !STOP.has(word))
-      .map((word) => word.replace(/(ing|ed|es|s)$/, '')),
+      .map(stem),
   );
 }
 
+/**
+ * A word's stem for comparing content: "sent" and "send", "staged" and "stage", "updates" and
+ * "updating" are one stem each.
+ */
+export function stem(word: string): string {
+  const base = irregularBase(word) ?? word;
+  return base.replace(/(ing|ed|es|s)$/, '').replace(/(.{3})e$/, '$1');
+}
+
 export function overlap(a: string, b: string): number {
+  return sharedWords(a, b).length;
+}
+
+/** The content words (stems) two texts share. */
+export function sharedWords(a: string, b: string): string[] {
   const left = wordsOf(a);
-  let count = 0;
-  for (const word of wordsOf(b)) if (left.has(word)) count++;
-  return count;
+  return [...wordsOf(b)].filter((word) => left.has(word));
 }

@@ -57,6 +57,10 @@ export interface OpenItem {
   /** The conversation it came from (a re-run of that conversation ignores it). */
   conversationId?: string;
   itemId: string;
+  /** Where it was asked or promised (a "sent ✅" there later may be about it). */
+  channel?: string;
+  /** Its due date, when it has one (a "done" in the days after it may be about it). */
+  due?: string | null;
   assignee: string | null;
   summary: string;
   at: string;

@@ -16,6 +16,7 @@ import {
   isCompletion,
   pickOpen,
   pickPrior,
+  sameWorkDone,
   stillOpenElsewhere,
 } from './action-matching.js';
 import { answerCall, answerReactions, type OpenCall } from './dialogue/open-calls.js';
@@ -24,6 +25,7 @@ import { answerable } from './dialogue/responses.js';
 import type { ReadUnit } from './dialogue/unit-acts.js';
 import { notesOwner, planLine, planSteps, selfPlanLine, thirdPersonKey } from './plan-lines.js';
 import { relaysDone } from './relays.js';
+import { repliesKept, reportedItem, soleOpenHere } from './implicit-completions.js';
 import {
   APPROVAL_CUES,
   BARE_CALL,
@@ -159,15 +161,23 @@ export function extractActionItems(context: AnnotateContext): {
     // "I'll ask Kwame": done once the speaker puts something to Kwame (here or in a later conversation).
     for (const itemIdToClose of relaysDone(context, found, read))
       complete(itemIdToClose, message.id, message.author);
+    // "Got it, I'll come back to you Monday": kept by the promiser's next real answer in the channel.
+    for (const itemIdToClose of repliesKept(context, found, read))
+      complete(itemIdToClose, message.id, message.author);
 
     // A completion of an open item of this conversation (or an earlier one).
     const delivered =
       message.attachment === true && !/\?/.test(text) && !matchesAny(text, NOT_COMPLETIONS)
         ? deliveredItem(found, context, message.author, text)
         : undefined;
-    if ((isCompletion(read) || delivered) && !hasNewRequest(read)) {
+    const saysDone = isCompletion(read);
+    const openHere = found.filter((entry) => !completed(entry.item.id));
+    // "export staged", "Tested the import": the promised verb, reported done.
+    const reported = saysDone || delivered ? undefined : reportedItem(context, openHere, read);
+    if ((saysDone || delivered || reported) && !hasNewRequest(read)) {
       const target =
         delivered ??
+        reported ??
         pickOpen(
           found.filter(
             (entry) =>
@@ -176,9 +186,12 @@ export function extractActionItems(context: AnnotateContext): {
           text,
           read.index,
         ) ??
-        pickPrior(context, message.author, text);
+        pickPrior(context, message.author, text) ??
+        soleOpenHere(context, read);
       if (target) {
         complete(target, message.id, message.author);
+        for (const same of sameWorkDone(context, message.author, text, target))
+          complete(same, message.id, message.author);
         // "both called … @marco can you do that?": a completion may hand on a new request.
         if (!read.units.some((unit) => unit.act === 'request')) continue;
       }

@@ -77,6 +77,13 @@ export class PeopleResolver {
     return this.names.get(key) ?? key;
   }
 
+  /** Whether two person keys are one human: the same key, or keys in two sources under the human's one name. */
+  samePerson(a: string, b: string): boolean {
+    if (a === b) return true;
+    const name = this.names.get(a);
+    return name !== undefined && name === this.names.get(b);
+  }
+
   /** Whether a word is part of anyone's name ("whitfield"). */
   isNameWord(word: string): boolean {
     return this.nameWords.has(normalize(word));
@@ -108,7 +115,9 @@ export class PeopleResolver {
   leadingName(sentence: string): string | undefined {
     const trimmed = sentence.trim();
     const match =
-      /^(?:(?:hey|hi|ok|so|and|also)\s+)?@?([\p{L}][\p{L}_.-]+)\s*[,:—–-]\s/iu.exec(trimmed) ??
+      /^(?:(?:hey|hi|ok|so|and|also|thanks|thank you|thx|ty|cheers)\s+)?@?([\p{L}][\p{L}_.-]+)\s*[,:—–-]\s/iu.exec(
+        trimmed,
+      ) ??
       SPOKEN_TO.exec(trimmed) ??
       PUT_TO.exec(trimmed);
     return match ? this.resolve(match[1]) : undefined;

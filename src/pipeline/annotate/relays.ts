@@ -1,10 +1,12 @@
 import type { AnnotateContext, ReadMessage } from './annotate-context.js';
 import type { Found } from './action-item-parts.js';
-import { HAND_OFF } from './lexicon/cues.js';
+import { priorOf } from './implicit-completions.js';
+import { HAND_OFF, PASSING_ON, RELAY_ASKED } from './lexicon/cues.js';
 
-/** The person a promise to pass something on names ("I'll ask Sam", "I'll tell Jo"), when known. */
+/** The person a promise or request to pass something on names ("I'll ask Sam", "telling Jo", "can someone let Ann know"), when known. */
 function relayedTo(context: AnnotateContext, summary: string): string | undefined {
-  const name = HAND_OFF.exec(summary)?.groups?.name;
+  const name = (HAND_OFF.exec(summary) ?? PASSING_ON.exec(summary) ?? RELAY_ASKED.exec(summary))?.groups
+    ?.name;
   return name ? context.people.resolve(name) : undefined;
 }
 
@@ -22,8 +24,8 @@ export function relaysDone(context: AnnotateContext, found: readonly Found[], re
     const to = relayedTo(context, entry.item.summary);
     if (to && read.addressees.includes(to)) out.push(entry.item.id);
   }
-  for (const item of context.input.openItems ?? []) {
-    if (item.assignee !== author || item.at >= read.message.ts) continue;
+  for (const item of priorOf(context, author)) {
+    if (item.at >= read.message.ts) continue;
     const to = relayedTo(context, item.summary);
     if (to && read.addressees.includes(to)) out.push(item.itemId);
   }

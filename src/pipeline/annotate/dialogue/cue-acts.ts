@@ -46,10 +46,14 @@ export function cueActOf(text: string): DialogueAct | null {
   return null;
 }
 
+/** "fixed, can you check?", "patched and live now ✅ could you try the app?": done, and a check asked for. */
+const DONE_PLEASE_CHECK =
+  /^[\p{Emoji}\s]*(?:done|fixed|patched|deployed|shipped|merged|pushed|updated|sent|live)\b[^?]{0,60}?(?:[,.;:!—–-]|✅|\s)\s*(?:can|could|would) (?:you|u) (?:please )?(?:check|confirm|verify|test|try|look|take a look|double-check)\b/iu;
+
 /** "done", "shipped it", "merged ✅" — not "almost done", "once it's merged", "I'll ship it". */
 export function isCompletionText(text: string): boolean {
   const head = text.slice(0, 160);
-  if (/^[^.!]*\?/.test(head)) return false;
+  if (/^[^.!]*\?/.test(head) && !DONE_PLEASE_CHECK.test(head)) return false;
   // Most units say nothing of the kind: the dated-commitment pattern below is the costly one.
   if (!matches(head, COMPLETION_CUES)) return false;
   const first = head.split(/[.!]/)[0] ?? '';

@@ -111,6 +111,8 @@ export const NOT_REQUESTS = [
   /\b(can|could) you (dm|ping|message) me\b/i,
   // Asked to wait or refrain ("can you hold off on …"): nothing to do.
   /\b(can|could|would) you (hold off|hold on|hang on|hang fire|wait|not|avoid|refrain)\b/i,
+  // "let us know if it still happens": a courtesy that closes a reply, not work.
+  /\blet (?:me|us) know if (?:it|that|this|anything|something|there(?:'s| is| are)|you (?:need|have|want|see|spot|run into|hit))\b/i,
 ];
 
 /** A request to the room ("can someone …"); whoever takes it ("I'll do it", "on it") is the assignee. */
@@ -144,7 +146,7 @@ export const COMMITMENT_CUES = [
 /** "👍 running the refund script", "looking at your PR today": work the speaker is starting now (clause-initial). */
 const STARTED = String.raw`(?:^|[,;:—–]\s*|^[\p{Emoji}\s]+|^(?:ok|okay|sure|yep|yes|will do|my bad|sorry|oops|ah|oh|good catch|thanks|on it)[,!.]?\s+)(?:i'?m\s+)?(?:(?:running|starting on|looking at|looking into|fixing|reviewing|writing up|deploying|rolling back|kicking off)\s+(?:the|your|my|a|it|this|that)\b.*?(?:\b(?:now|today|tonight|this afternoon|this morning|right away|asap)\b|$)|(?!(?:thinking|wondering|hoping|proposing|suggesting|recommending|considering|feeling|loving|going|getting|seeing|looking forward|missing|guessing|assuming|saying|kidding|waiting|trying|nothing|something|anything|everything|morning|evening|meeting|building|ceiling|during|according|including|regarding|pending|amazing|interesting|exciting|boring|annoying)\b)\p{L}{2,}ing\s+(?:the|your|my|our|their|a|an|it|this|that|them|in|on|into|through|with|for|to|up|out|back)\b.*?\b(?:now|today|tonight|this afternoon|this morning|right away|asap|first thing)\b)`;
 /** "telling Sam now", "…, pinging Lena today": passing something on, under way (clause-initial). */
-const HANDING_ON = String.raw`(?:^|[,;:.!—–]\s*|^(?:ok|okay|sure|yep|yes|thanks)[,!.]?\s+)(?:telling|asking|pinging|looping in|messaging|emailing|calling|texting|nudging|chasing|warning|briefing)\s+@?[\p{L}'’-]+\s+(?:now|today|right away|asap|first thing)\b`;
+const HANDING_ON = String.raw`(?:^|[,;:.!—–]\s*|^(?:ok|okay|sure|yep|yes|thanks)[,!.]?\s+)(?:telling|asking|pinging|looping in|messaging|emailing|calling|texting|nudging|chasing|warning|briefing)\s+@?[\p{L}'’-]+\s+(?:now|today|right away|asap|first thing)\b|^[\p{Emoji}\s]*(?:(?:ok|okay|sure|yep|yes|thanks)[,!.]?\s+)?(?:telling|asking|pinging|looping in|messaging|nudging)\s+@?\p{Lu}[\p{L}'’-]+[\s!.]*$`;
 /**
  * A step with no day, said after a clause or a thanks ("…, adding it to the list", "thanks Lena, chasing
  * internally"): a pronoun object going somewhere, or a manner adverb. Opening a message it is too often a
@@ -203,7 +205,15 @@ export const WORK_VERBS =
  * Sam", "I'll check with the CS team"): a hand-off the speaker owes. The name is checked by the caller.
  */
 export const HAND_OFF =
-  /\b[Ii](?:'ll| will| am going to|'m going to|'m gonna) (?:also |just |then )?(?:ask|tell|ping|loop in|check with|let|brief|update|remind|follow up with|nudge|chase|warn|email|call) @?(?<name>\p{Lu}[\p{L}'-]+|[A-Z]{2,})\b/u;
+  /\b[Ii](?:'ll| will| am going to|'m going to|'m gonna) (?:also |just |then )?(?:ask|tell|ping|loop in|check with|let|brief|update|remind|follow up with|nudge|chase|warn|email|call|(?:take|bring|pass|forward|flag|escalate) (?:it|this|that|them)(?: on| up)? to|(?:raise|run) (?:it|this|that|them) (?:with|by)|escalate to) @?(?<name>\p{Lu}[\p{L}'-]+|[A-Z]{2,})\b/u;
+
+/** "can someone let Lena know …", "could you ask Sam …", "please tell Jo …": a relay asked for. */
+export const RELAY_ASKED =
+  /\b(?:(?:can|could|would|will) (?:you|u|someone|somebody|anyone)|please|pls)\s+(?:please\s+)?(?:let|tell|ask|ping|remind|loop in|update|check with)\s+@?(?<name>\p{Lu}[\p{L}'-]+)/u;
+
+/** "🙌 telling Lena", "ok, pinging Sam": passing something on, under way, to someone named. */
+export const PASSING_ON =
+  /(?:^|[,;:.!—–]\s*|^[\p{Emoji}\s]+)(?:telling|asking|pinging|looping in|messaging|emailing|nudging|briefing)\s+@?(?<name>\p{Lu}[\p{L}'-]+)/u;
 
 /** An acknowledgement of a request by the person asked. */
 export const ACK_CUES = [
@@ -217,6 +227,7 @@ export const ACK_CUES = [
 export const COMPLETION_CUES = [
   /\b(done|shipped|merged|fixed|finished|deployed|landed|rotated|bumped|reviewed|pushed|sent|called|updated|resolved|completed|wrapped up|sorted|closed|released|took care of|taken care of|submitted|published|uploaded|posted|shared|pinned|installed|configured|enabled|reverted|restarted|booked|filed)\b/i,
   /\b(it'?s|is) live\b/i,
+  /\b(?:went|gone) (?:out|live)\b/i,
   /✔️|☑️/u,
   /\b(is|are) (up|out|in|live|ready)\b/i,
   // "in now", "mine's in already": an answer to "please add yours" whose part is in.
