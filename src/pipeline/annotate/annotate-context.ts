@@ -190,7 +190,7 @@ export function readConversation(
     for (const unit of split)
       if (!unit.skip && !unit.quoted && /\s-\s/.test(unit.text)) add(people.leadingName(unit.text));
     for (const sentence of text)
-      if (/\?\s*$/.test(sentence) || /\b(can|could|would) you\b/i.test(sentence))
+      if (/\?\s*$/.test(sentence) || /\b(?:can|could|would) you\b|\b(?:on|for) you\b/i.test(sentence))
         add(people.trailingName(sentence));
     if (input.dm) for (const key of input.members ?? []) add(key);
     if (input.dm && addressees.length === 0) {

@@ -196,3 +196,29 @@ describe('a promise to pass something on', () => {
     expect(out.completions).toEqual([expect.objectContaining({ itemId: 'item-ask-sam', messageId: 'm1' })]);
   });
 });
+
+describe('more forms of deciding and waiting', () => {
+  it('reads a date moved, with the new date, as a decision; not a question about moving it', () => {
+    expect(
+      run([['dana', 'the launch is pushed to March 3, legal needs another week']]).decisions,
+    ).toHaveLength(1);
+    expect(run([['dana', 'standup has been moved to 10:30 from tomorrow']]).decisions).toHaveLength(1);
+    expect(run([['dana', 'is the launch pushed to March 3?']]).decisions).toEqual([]);
+    expect(run([['dana', 'I moved to Lisbon last year']]).decisions).toEqual([]);
+  });
+
+  it('reads "green light on X" given as a decision, and "need your green light" as an ask', () => {
+    expect(run([['lena', 'green light on the new onboarding flow from my side']]).decisions).toHaveLength(1);
+    const asked = run([['lena', '@Dana Whitfield need your green light on the onboarding flow']]);
+    expect(asked.decisions).toEqual([]);
+    expect(asked.questions[0]?.addressees).toEqual([key('dana')]);
+  });
+
+  it('reads a bare name closing a sentence to "you" as speaking to them, not "… to you and Dana"', () => {
+    const waiting = run([['lena', 'waiting on you for the pricing approval Dana']]);
+    expect(waiting.questions).toEqual([
+      expect.objectContaining({ kind: 'approval', addressees: [key('dana')] }),
+    ]);
+    expect(run([['lena', 'I sent the approval form to you and Dana']]).questions).toEqual([]);
+  });
+});

@@ -21,6 +21,11 @@ describe('resolveDue', () => {
     ['weds', '2026-11-11'],
     ['nxt wk', '2026-11-16'],
     ['end of wk', '2026-11-13'],
+    ['sometime this week', '2026-11-13'],
+    ['in two weeks', '2026-11-23'],
+    ['within 48 hours', '2026-11-11'],
+    ['in 3 business days', '2026-11-12'],
+    ['by mid-December', '2026-12-15'],
   ])('%s → %s', (text, expected) => {
     expect(due(`can you send it ${text}?`)).toBe(expected);
   });

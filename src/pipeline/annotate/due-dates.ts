@@ -66,6 +66,43 @@ function spelledOut(sentence: string): string {
   return out;
 }
 
+const COUNTS: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+};
+/** "in two weeks", "within 48 hours", "in 3 business days": a span from the message day. */
+const IN_SPAN =
+  /\b(?:in|within)\s+(?:the next\s+)?(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+(hours?|days?|weeks?|business days?|working days?)\b/i;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** "by mid-December": the 15th. */
+const MID_MONTH = /\bmid[- ](jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i;
+/** "sometime this week", "later this week": its Friday, like "end of week". */
+const THIS_WEEK = /\b(eow|end of (?:the )?week|(?:sometime|later|some time) this week)\b/i;
+
+function spanDays(count: number, unit: string, weekday: number): number {
+  if (/^hour/i.test(unit)) return Math.ceil(count / 24);
+  if (/^week/i.test(unit)) return count * 7;
+  if (!/business|working/i.test(unit)) return count;
+  // Working days skip Saturdays and Sundays.
+  let days = 0;
+  for (let left = count, day = weekday; left > 0;) {
+    days++;
+    day = (day + 1) % 7;
+    if (day !== 0 && day !== 6) left--;
+  }
+  return days;
+}
+
 const DUE_CUE =
   /\b(by|before|until|till|due|on|eod|end of day|cob|eow|end of (?:the )?week|this|next|tomorrow|tonight|today|asap)\b/i;
 const WEEKDAY =
@@ -97,11 +134,18 @@ export function resolveDue(said: string, messageTs: string, zone: string): Resol
       'today';
     return make(today, text);
   }
-  if (/\b(eow|end of (the )?week)\b/i.test(sentence)) {
-    return make(
-      addDays(today.y, today.m, today.d, (5 - today.weekday + 7) % 7),
-      /\b(eow|end of (the )?week)\b/i.exec(sentence)?.[0] ?? 'end of week',
-    );
+  const thisWeek = THIS_WEEK.exec(sentence);
+  if (thisWeek) return make(addDays(today.y, today.m, today.d, (5 - today.weekday + 7) % 7), thisWeek[0]);
+  const span = IN_SPAN.exec(sentence);
+  if (span) {
+    const count = COUNTS[span[1].toLowerCase()] ?? Number(span[1]);
+    return make(addDays(today.y, today.m, today.d, spanDays(count, span[2], today.weekday)), span[0]);
+  }
+  const mid = MID_MONTH.exec(sentence);
+  if (mid) {
+    const month = MONTHS.indexOf(mid[1].toLowerCase()) + 1;
+    const passed = month < today.m || (month === today.m && today.d > 15);
+    return make({ y: passed ? today.y + 1 : today.y, m: month, d: 15 }, mid[0]);
   }
   const results = chrono.parse(
     sentence,

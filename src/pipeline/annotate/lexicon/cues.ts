@@ -32,6 +32,10 @@ export const DECISION_CUES = [
   /\bis off the table\b/i,
   /\b(let'?s|we'?ll|we will) (postpone|delay|push|defer|freeze|skip|cancel|pause)\b/i,
   /\b(is|are) (postponed|cancelled|canceled|deferred|on hold)\b/i,
+  // "the launch is pushed to March 3", "standup moves to 10:00": a date or time changed, with the new one.
+  /\b(?:is|are|has been|have been|got|gets)\s+(?:now\s+)?(?:pushed|moved|postponed|delayed|rescheduled|bumped|pulled in)\s+(?:back\s+|out\s+)?(?:to|until|till)\s+(?:\d|next\b|(?:mon|tue|wed|thu|fri|sat|sun)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|the \d)/i,
+  // "green light on the new onboarding flow from my side": approval given, not asked for.
+  /^\W*(?:green light|greenlit|green-lit)\b(?![^?]*\?)/i,
   /\blet'?s do (it|that|this|option \w+|the \w+ (option|approach|plan))\b/i,
   /\b\w+ it is[.!]/i,
   /\bi'?m ok with that\b/i,
