@@ -15,7 +15,8 @@ export type AskIntent =
   | 'changed' // what changed about X (the last 7 days before as-of)
   | 'on-call' // who is on call (this week, on DATE, during …): schedule facts
   | 'meeting' // when is the X meeting, when do I meet Y: the calendar, else the messages
-  | 'my-meetings'; // what meetings do I have (tomorrow, next week): the reader's calendar
+  | 'my-meetings' // what meetings do I have (tomorrow, next week): the reader's calendar
+  | 'person'; // who is X, tell me about X: the person, what they own and have open
 
 /**
  * Intents whose target names no component or person to resolve (the reader's own lists, the

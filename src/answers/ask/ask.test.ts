@@ -362,6 +362,68 @@ describe('ask', () => {
     expect(changed.text).toContain('decided 2026-11-12: Refunds under 200 EUR');
   });
 
+  it('says who someone is: name, email, where they write, what they own; nobody by that name is unknown', async () => {
+    const s = await sources();
+    const dana = await ask('who is Dana?', s);
+    expect(dana.text.split('\n')[0]).toBe('Dana Whitfield (dana@acme.io; on Slack).');
+    expect(dana.entity).toEqual({ kind: 'person', id: DANA, name: 'Dana Whitfield' });
+    const bob = await ask('tell me about Bob', s);
+    expect(bob.text).toBe(
+      'Bob Brown (on Slack).\nBob Brown works on search indexer (the indexer); owns billing (billing svc, the billing service).',
+    );
+    const nobody = await ask('who is Zed?', s);
+    expect(nobody.known).toBe(false);
+    expect(nobody.searched[0]).toBe('people named "zed": none found');
+  });
+
+  it('answers "who is working on X" from the action items naming X when no works-on fact holds', async () => {
+    const at = '2026-11-12T09:00:00.000Z';
+    const item: ActionItemAssigned = {
+      itemId: 'a-proxy',
+      conversationId: 'c1',
+      channel: 'slack:T1:C1',
+      summary: 'I will stage the payment proxy rollback tonight',
+      assignee: BOB,
+      requestedBy: BOB,
+      due: null,
+      dueText: null,
+      at,
+      confidence: 0.8,
+      evidence: [evidence('m-proxy', BOB, at)],
+      provenance: { ...PROVENANCE },
+    };
+    const index = new SqliteSearchIndex(openSearchDatabase().db);
+    index.upsert([
+      {
+        docId: 'action_item:a-proxy',
+        kind: 'action_item',
+        title: '',
+        text: item.summary,
+        author: BOB,
+        channel: 'slack:T1:C1',
+        at,
+        conversationId: 'c1',
+        nativeId: 'm-proxy',
+        state: 'open',
+        version: 1,
+      },
+    ]);
+    const s = {
+      ...(await sources([stored(EVENT.actionItemAssigned, 'ev-a-proxy', item, at)])),
+      search: index,
+    };
+    const answer = await ask('who is working on the payment proxy?', s);
+    expect(answer.known).toBe(true);
+    expect(answer.text).toBe(
+      'Bob Brown is on it:\n- Bob Brown: "I will stage the payment proxy rollback tonight" (open; 2026-11-12)',
+    );
+    expect(answer.evidence.map((e) => e.messageId)).toEqual(['m-proxy']);
+    expect((await ask('who is working on the payment gateway?', s)).text).not.toContain('Bob Brown is on it');
+    expect(
+      (await ask('who is working on the payment proxy?', s, { asOf: '2026-11-11T00:00:00.000Z' })).text,
+    ).not.toContain('Bob Brown is on it');
+  });
+
   it('finds what waits on me and what blocks someone, and only while it is open', async () => {
     const question: QuestionAsked = {
       questionId: 'q1',

@@ -1,6 +1,8 @@
 import { answerMeeting, answerMyMeetings } from './answer-meetings.js';
 import { answerOnCall } from './answer-on-call.js';
 import { answerAskWhom, answerChanged, answerHolders, answerWorkingOn } from './answer-facts.js';
+import { answerWorksOn } from './answer-works-on.js';
+import { answerPerson } from './answer-person.js';
 import { answerBlocking, answerDecided, answerWaitingOnMe } from './answer-items.js';
 import type { AnswerContext, AskSources } from './answer-support.js';
 import { namesNoEntity, type AskAnswer, type ParsedQuestion } from './ask-types.js';
@@ -172,6 +174,7 @@ async function bySimilarity(
     answer.entity !== null ||
     embedder === null ||
     namesNoEntity(parsed.intent) ||
+    parsed.intent === 'person' ||
     parsed.target === ''
   )
     return answer;
@@ -273,7 +276,7 @@ function answerParsed(
     case 'owner':
       return answerHolders(context, 'owns');
     case 'works-on':
-      return answerHolders(context, 'works_on');
+      return answerWorksOn(context);
     case 'expert':
       return answerHolders(context, 'expert_in');
     case 'ask-whom':
@@ -294,5 +297,7 @@ function answerParsed(
       return answerMeeting(context);
     case 'my-meetings':
       return answerMyMeetings(context);
+    case 'person':
+      return answerPerson(context);
   }
 }

@@ -23,6 +23,9 @@ describe('parseQuestion', () => {
     ['what does Priya own', 'working-on', 'priya'],
     ['decisions about the SDK', 'decided', 'the sdk'],
     ['who owns billing right now', 'owner', 'billing'],
+    ['who is Greg?', 'person', 'greg'],
+    ['tell me about Priya', 'person', 'priya'],
+    ["who's on call", 'on-call', ''],
   ])('understands "%s"', (question, intent, target) => {
     expect(parseQuestion(question, NOW)).toEqual({ intent, target });
   });

@@ -96,6 +96,8 @@ const PATTERNS: Pattern[] = [
     intent: 'meeting',
     re: /^when(?:'s| is| was| will be| are) (?:the |my |our |a |an )?(?:next )?(.*\b(?:meeting|call|sync|1:1|one-on-one|standup|stand-up|qbr|all-hands|offsite|off-site|workshop|interview|retro|retrospective|kickoff|kick-off|town ?hall|catch-up|check-in|training)\b.*)$/,
   },
+  // Last: "who is Greg" when nothing above read it; a target that names nobody goes to the messages.
+  { intent: 'person', re: /^(?:who(?:'s| is| was)|tell me about|what do (?:we|you) know about) (.+)$/ },
 ];
 
 /**

@@ -1,0 +1,74 @@
+import type { ActionItemNode } from '../../memory/graph/graph-records.js';
+import { answerHolders } from './answer-facts.js';
+import { day, itemEvidence, known, names, openAt, type AnswerContext } from './answer-support.js';
+import type { AskAnswer } from './ask-types.js';
+
+const ARTICLES = new Set(['the', 'a', 'an', 'our', 'my', 'their', 'this', 'that', 'these', 'those']);
+/** Items read for one question: the best matches of the index. */
+const ITEMS_READ = 20;
+/** Items listed in an answer. */
+const ITEMS_LISTED = 4;
+
+/**
+ * "Who is working on the circuit breaker?": works-on facts first; where none hold, the people the
+ * action items naming it are assigned to, open ones first (done ones say who did it).
+ */
+export async function answerWorksOn(context: AnswerContext): Promise<AskAnswer> {
+  const fromFacts = await answerHolders(context, 'works_on');
+  if (fromFacts.known) return fromFacts;
+  const items = await itemsNaming(context);
+  if (items.length === 0) return fromFacts;
+  const { people, timeZone } = context.sources;
+  const open = items.filter((item) => openAt({ at: item.at, closedAt: item.completedAt }, context.asOf));
+  const shown = (open.length > 0 ? open : items).slice(0, ITEMS_LISTED);
+  const who = [...new Set(shown.map((item) => people.name(item.assignee ?? '')))];
+  const line = (item: ActionItemNode): string => {
+    const state = openAt({ at: item.at, closedAt: item.completedAt }, context.asOf)
+      ? `open${item.due ? `, due ${day(item.due, timeZone)}` : ''}`
+      : `done ${day(item.completedAt ?? item.at, timeZone)}`;
+    return `- ${people.name(item.assignee ?? '')}: "${item.summary}" (${state}; ${day(item.at, timeZone)})`;
+  };
+  return known(context, {
+    text: [
+      `${names(who)} ${open.length > 0 ? (who.length === 1 ? 'is' : 'are') : who.length === 1 ? 'was' : 'were'} on it:`,
+      ...shown.map(line),
+    ].join('\n'),
+    confidence: Math.min(0.8, Math.max(...shown.map((item) => item.confidence))),
+    evidence: itemEvidence(shown, context),
+    entity: null,
+    searched: [
+      ...fromFacts.searched,
+      `action items naming "${context.target}" (${items.length} with an assignee)`,
+    ],
+  });
+}
+
+/** Assigned action items whose text holds every word of the target, newest first, none after --as-of. */
+async function itemsNaming(context: AnswerContext): Promise<ActionItemNode[]> {
+  const { search, graph, readUntil } = context.sources;
+  const words = context.target
+    .toLowerCase()
+    .split(/[^\p{L}\d]+/u)
+    .filter((word) => word.length > 1 && !ARTICLES.has(word));
+  if (!search || words.length === 0) return [];
+  let hits;
+  try {
+    hits = search.search({
+      query: words.map((word) => `"${word}"`).join(' '),
+      kinds: ['action_item'],
+      asOf: readUntil ?? context.asOf,
+      limit: ITEMS_READ,
+      snippets: false,
+    }).hits;
+  } catch {
+    return [];
+  }
+  const ids = hits.map((hit) => hit.docId.slice('action_item:'.length));
+  const nodes = await graph.get('actionItem', ids);
+  return ids
+    .map((id) => nodes.get(id))
+    .filter(
+      (item): item is ActionItemNode => item !== undefined && item.version > 0 && item.assignee !== null,
+    )
+    .sort((a, b) => b.at.localeCompare(a.at));
+}
