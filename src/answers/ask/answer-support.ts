@@ -1,3 +1,4 @@
+import type { QuestionTime } from './question-time.js';
 import type { Evidence } from '../../domain/annotations.js';
 import { localDate } from '../../domain/time-zones.js';
 import type { EvidenceSource } from '../../memory/facts/evidence.js';
@@ -34,6 +35,8 @@ export interface AnswerContext {
   intent: AskIntent;
   target: string;
   asOf: string;
+  /** The time the question names, with the span it covers ("this week", "yesterday"). */
+  time?: QuestionTime;
 }
 
 /** At most this many evidence messages per answer. */

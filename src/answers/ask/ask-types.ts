@@ -16,14 +16,25 @@ export type AskIntent =
   | 'on-call' // who is on call (this week, on DATE, during …): schedule facts
   | 'meeting' // when is the X meeting, when do I meet Y: the calendar, else the messages
   | 'my-meetings' // what meetings do I have (tomorrow, next week): the reader's calendar
-  | 'person'; // who is X, tell me about X: the person, what they own and have open
+  | 'person' // who is X, tell me about X: the person, what they own and have open
+  | 'due' // what's overdue, what is due this week: open action items by due day
+  | 'decisions-in' // what did we decide this week: decisions in a window (the last 7 days by default)
+  | 'happened' // what happened this week, what did I miss: decisions, work done and new work in a window
+  | 'owed-to'; // what did I promise X, what does X need from me
 
 /**
  * Intents whose target names no component or person to resolve (the reader's own lists, the
  * calendar's titles): neither a model nor a similar component is asked to read it better.
  */
 export function namesNoEntity(intent: AskIntent): boolean {
-  return intent === 'waiting-on-me' || intent === 'meeting' || intent === 'my-meetings';
+  return (
+    intent === 'waiting-on-me' ||
+    intent === 'meeting' ||
+    intent === 'my-meetings' ||
+    intent === 'due' ||
+    intent === 'decisions-in' ||
+    intent === 'happened'
+  );
 }
 
 export interface ParsedQuestion {

@@ -3,9 +3,11 @@ import { answerOnCall } from './answer-on-call.js';
 import { answerAskWhom, answerChanged, answerHolders, answerWorkingOn } from './answer-facts.js';
 import { answerWorksOn } from './answer-works-on.js';
 import { answerPerson } from './answer-person.js';
+import { answerDecisionsIn, answerDue, answerHappened } from './answer-agenda.js';
+import { answerOwedTo } from './answer-owed.js';
 import { answerBlocking, answerDecided, answerWaitingOnMe } from './answer-items.js';
 import type { AnswerContext, AskSources } from './answer-support.js';
-import { namesNoEntity, type AskAnswer, type ParsedQuestion } from './ask-types.js';
+import { namesNoEntity, type AskAnswer, type AskIntent, type ParsedQuestion } from './ask-types.js';
 import { HashedEmbedder } from '../../llm/embeddings/hashed-embedder.js';
 import type { Embedder } from '../../llm/embeddings/embedder.js';
 import { QUESTION_EXAMPLES } from './parse-question.js';
@@ -30,6 +32,15 @@ export interface AskOptions {
 }
 
 const defaultEmbedder = new HashedEmbedder();
+
+/** Intents that list the reader's or the team's records: none on record is the answer, not a cue to search messages. */
+const LISTS_OF_RECORDS = new Set<AskIntent>([
+  'waiting-on-me',
+  'my-meetings',
+  'due',
+  'decisions-in',
+  'happened',
+]);
 
 /**
  * Answers a question from the graph. Understanding: patterns (parse-question.ts), and with a model
@@ -84,12 +95,7 @@ export async function ask(
     answer = await byNarrowerName(answer, question, parsed, asOf, sources);
     answer = await bySimilarity(answer, question, parsed, asOf, sources, options);
     if (answer.degradedReason) reasons.push(answer.degradedReason);
-    if (
-      !answer.known &&
-      sources.search &&
-      parsed.intent !== 'waiting-on-me' &&
-      parsed.intent !== 'my-meetings'
-    ) {
+    if (!answer.known && sources.search && !LISTS_OF_RECORDS.has(parsed.intent)) {
       // The kind was understood but its records hold no answer: the whole record may.
       const found = retrieveAnswer(question, sources, options.asOf ?? asOf, sources.search);
       const retrieved = found.answer;
@@ -175,6 +181,7 @@ async function bySimilarity(
     embedder === null ||
     namesNoEntity(parsed.intent) ||
     parsed.intent === 'person' ||
+    parsed.intent === 'owed-to' ||
     parsed.target === ''
   )
     return answer;
@@ -271,7 +278,14 @@ function answerParsed(
   asOf: string,
   sources: AskSources,
 ): Promise<AskAnswer> {
-  const context: AnswerContext = { sources, question, intent: parsed.intent, target: parsed.target, asOf };
+  const context: AnswerContext = {
+    sources,
+    question,
+    intent: parsed.intent,
+    target: parsed.target,
+    asOf,
+    ...(parsed.time ? { time: parsed.time } : {}),
+  };
   switch (parsed.intent) {
     case 'owner':
       return answerHolders(context, 'owns');
@@ -299,5 +313,13 @@ function answerParsed(
       return answerMyMeetings(context);
     case 'person':
       return answerPerson(context);
+    case 'due':
+      return answerDue(context);
+    case 'decisions-in':
+      return answerDecisionsIn(context);
+    case 'happened':
+      return answerHappened(context);
+    case 'owed-to':
+      return answerOwedTo(context);
   }
 }

@@ -7,6 +7,15 @@ interface Pattern {
   re: RegExp;
 }
 
+/** Intents asked without naming anything: "what's waiting on me", "what happened this week". */
+const TARGETLESS = new Set<AskIntent>([
+  'waiting-on-me',
+  'on-call',
+  'my-meetings',
+  'decisions-in',
+  'happened',
+]);
+
 /** Tried in order; the first group is the target. Questions are lowercased and trimmed of punctuation first. */
 const PATTERNS: Pattern[] = [
   {
@@ -96,6 +105,28 @@ const PATTERNS: Pattern[] = [
     intent: 'meeting',
     re: /^when(?:'s| is| was| will be| are) (?:the |my |our |a |an )?(?:next )?(.*\b(?:meeting|call|sync|1:1|one-on-one|standup|stand-up|qbr|all-hands|offsite|off-site|workshop|interview|retro|retrospective|kickoff|kick-off|town ?hall|catch-up|check-in|training)\b.*)$/,
   },
+  {
+    intent: 'due',
+    re: /^(?:what(?:'s| is| are)?|anything|is anything|are there any|any|which (?:items|tasks|action items)(?: are)?) (?:still )?(overdue|late|past due|due(?: soon)?|coming due)(?: items| tasks| action items)?(?: (?:today|tomorrow|this week|next week))?$/,
+  },
+  {
+    intent: 'decisions-in',
+    re: /^(?:what|which|any) decisions?(?: (?:were|have been|got|did we|has the team|have we))?(?: (?:made|taken|make|take))?()$/,
+  },
+  {
+    intent: 'decisions-in',
+    re: /^what (?:did|have) (?:we|they|the team|you) (?:decide|decided|agree|agreed)(?: on)?()$/,
+  },
+  {
+    intent: 'happened',
+    re: /^(?:what(?:'s| has)? (?:happened|been happening|went on|new)|what did i miss|catch me up|anything new|what(?:'s| is) the news)()$/,
+  },
+  {
+    intent: 'owed-to',
+    re: /^what (?:did i promise|have i promised|do i (?:still )?owe|am i doing for|did i say i'd do for) (?!anyone\b|anybody\b|people\b|others\b|the team\b)(.+)$/,
+  },
+  { intent: 'owed-to', re: /^what (?:does|did) (?!i\b)(.+?) (?:need|want|expect) from me$/ },
+  { intent: 'owed-to', re: /^what(?:'s| is) (?!i\b)(.+?) waiting (?:on|for) from me$/ },
   // Last: "who is Greg" when nothing above read it; a target that names nobody goes to the messages.
   { intent: 'person', re: /^(?:who(?:'s| is| was)|tell me about|what do (?:we|you) know about) (.+)$/ },
 ];
@@ -119,8 +150,7 @@ export function parseQuestion(
     const target = (match[1] ?? match[2] ?? '')
       .replace(/\b(?:right )?now$|\bcurrently$|\bthese days$|\btoday$/, '')
       .trim();
-    if (intent !== 'waiting-on-me' && intent !== 'on-call' && intent !== 'my-meetings' && target === '')
-      continue;
+    if (!TARGETLESS.has(intent) && target === '') continue;
     // "now" is the as-of time itself: nothing to override.
     return { intent, target, ...(time && time.kind !== 'now' ? { asOf: time.at, time } : {}) };
   }
