@@ -129,7 +129,9 @@ export class PeopleResolver {
     // "waiting on you for the pricing approval Dana": no comma, after a noun (not "… to you and Dana").
     const match =
       /,\s*@?(\p{Lu}[\p{L}_.-]+)\s*[?!.]*\s*$/u.exec(trimmed) ??
-      /(?<!\b(?:and|or|with|to|from|for|by|of|at|cc|than|like|thanks|thank|hi|hey|via|about|on|is|was|ask|tell|ping)) @?(\p{Lu}[\p{L}_.-]+)\s*[?!.]*\s*$/iu.exec(trimmed);
+      /(?<!\b(?:and|or|with|to|from|for|by|of|at|cc|than|like|thanks|thank|hi|hey|via|about|on|is|was|ask|tell|ping)) @?(\p{Lu}[\p{L}_.-]+)\s*[?!.]*\s*$/iu.exec(
+        trimmed,
+      );
     // "…, Owen?" addresses Owen when the sentence speaks to someone ("can you", "any update"), not "is it still Priya?".
     if (!match || !/\b(you|your)\b|^any\b/i.test(trimmed.slice(0, match.index))) return undefined;
     return this.resolve(match[1]);
