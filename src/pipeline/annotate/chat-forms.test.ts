@@ -222,3 +222,42 @@ describe('more forms of deciding and waiting', () => {
     expect(run([['lena', 'I sent the approval form to you and Dana']]).questions).toEqual([]);
   });
 });
+
+describe('what answers a question', () => {
+  it('does not take "checking, one sec" for the answer', () => {
+    const out = run([
+      ['marco', 'Dana, which vendor did we pick for the payroll migration?'],
+      ['dana', 'checking, one sec'],
+      ['sam', 'unrelated: lunch?'],
+    ]);
+    expect(out.questions[0]?.answered).toBeNull();
+    const later = run([
+      ['marco', 'Dana, which vendor did we pick for the payroll migration?'],
+      ['dana', 'checking, one sec'],
+      ['dana', 'it was the second one, Gusto'],
+    ]);
+    expect(later.questions[0]?.answered).toEqual(expect.objectContaining({ messageId: 'm3' }));
+  });
+
+  it('takes "Dana said yes in standup" as the answer of the person asked, not any remark naming her', () => {
+    const relayed = run([
+      ['marco', '@Dana Whitfield are we ok to sign the renewal at 8% off?'],
+      ['lena', 'Dana said yes in standup'],
+    ]);
+    expect(relayed.questions[0]?.answered).toEqual(expect.objectContaining({ by: key('lena') }));
+    const aside = run([
+      ['marco', '@Dana Whitfield are we ok to sign the renewal at 8% off?'],
+      ['lena', 'Sam said the budget review slipped'],
+    ]);
+    expect(aside.questions[0]?.answered).toBeNull();
+  });
+
+  it('reads "Dana — do we …?" as put to Dana, and "when you have 5 minutes" as no due day', () => {
+    expect(
+      run([['lena', 'Dana — do we renew the design seats or drop to 10?']]).questions[0]?.addressees,
+    ).toEqual([key('dana')]);
+    expect(
+      run([['lena', '@Dana Whitfield let me know when you have 5 minutes']]).actionItems[0]?.due ?? null,
+    ).toBeNull();
+  });
+});

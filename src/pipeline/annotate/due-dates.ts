@@ -155,6 +155,8 @@ export function resolveDue(said: string, messageTs: string, zone: string): Resol
   for (const result of results) {
     const text = result.text;
     if (/^(now|right now|just now|soon)$/i.test(text.trim())) continue;
+    // "when you have 5 minutes": a length of time, not a day ("in 2 hours" is read above).
+    if (/^\d+\s*(?:min|mins|minutes?|secs?|seconds?|hours?|hrs?)$/i.test(text.trim())) continue;
     const before = sentence.slice(Math.max(0, result.index - 12), result.index);
     const cue = `${before} ${text}`;
     if (!DUE_CUE.test(cue) && !/^\s*(the )?\d/.test(text) && !/^(mon|tue|wed|thu|fri|sat|sun)/i.test(text))

@@ -235,6 +235,21 @@ function contextOf(context: AnnotateContext, read: ReadMessage, text: string): s
   return root ? [root] : [];
 }
 
+/** A reply that holds the question for later: "checking, one sec", "let me find out", "will check". */
+const HOLDING_REPLY =
+  /^\W*(?:(?:ok|okay|sure|yep|hmm|good q(?:uestion)?)[,!.]?\s+)?(?:checking|let me (?:check|look|see|find out|dig|ask)|lemme (?:check|look|see)|one sec|one moment|give me a (?:sec|second|minute|min)|(?:i'?ll|will) (?:check|look|find out|get back to you|come back to you|ask)|looking(?: into it)?|not sure,? (?:let me|i'?ll|will))\b/i;
+
+/** "Dana said yes in standup", "per Dana: go ahead": someone passing on the answer of the person asked. */
+function relaysAnswerOf(context: AnnotateContext, text: string, addressees: readonly string[]): boolean {
+  const match =
+    /\b(\p{Lu}[\p{L}'-]+) (?:already )?(?:said|says|told (?:me|us)|confirmed|approved|agreed|decided|ok'?d|signed off)\b|\bper (\p{Lu}[\p{L}'-]+)\b/u.exec(
+      text,
+    );
+  const name = match?.[1] ?? match?.[2];
+  const key = name ? context.people.resolve(name) : undefined;
+  return key !== undefined && addressees.includes(key);
+}
+
 function findAnswer(
   context: AnnotateContext,
   index: number,
@@ -253,10 +268,17 @@ function findAnswer(
       Boolean(later.message.replyTo);
     const direct =
       inChain && answerable(context.messages, later).some((candidate) => candidate.index === index);
-    if (addressees.length > 0 && !addressees.includes(later.message.author) && (!direct || theirCall))
-      continue;
     const text = later.sentences.join(' ');
+    if (
+      addressees.length > 0 &&
+      !addressees.includes(later.message.author) &&
+      (!direct || theirCall) &&
+      !relaysAnswerOf(context, text, addressees)
+    )
+      continue;
     if (!text || /^\s*(correction|actually)\b/i.test(text)) continue;
+    // "checking, one sec", "let me look": the answer is still to come.
+    if (HOLDING_REPLY.test(text) && text.split(/\s+/).length <= 8) continue;
     // Asked to the room, a guess ("I think Sam might …") is not the answer; asked to a person, their reply is.
     if (addressees.length === 0 && matchesAny(text, HEDGE_CUES)) continue;
     const yes = /^(yes|yep|yeah|sure|ok|okay|no|nope|approved|done)\b/i.test(text);
