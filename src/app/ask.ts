@@ -103,7 +103,7 @@ async function nameChannels(ctx: AppContext, evidence: AnswerEvidence[]): Promis
   if (evidence.length === 0) return;
   const [{ ChannelDirectory }, { loadPeopleDirectory }] = await Promise.all([
     import('../answers/channel-names.js'),
-    import('../answers/people/load-people-directory.js'),
+    import('../answers/people/directory-snapshot.js'),
   ]);
   const db = storeDatabase(ctx);
   const channels = ChannelDirectory.fromDatabase(db);

@@ -52,7 +52,7 @@ export async function search(ctx: AppContext, input: SearchInput): Promise<Searc
   const index = new SqliteSearchIndex(db);
   let from: SearchOutput['filters']['from'] = null;
   if (input.from !== undefined) {
-    const { loadPeopleDirectory } = await import('../answers/people/load-people-directory.js');
+    const { loadPeopleDirectory } = await import('../answers/people/directory-snapshot.js');
     const human = loadPeopleDirectory(db).find(input.from);
     if (!human)
       throw new OutroError(

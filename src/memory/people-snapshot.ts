@@ -24,11 +24,24 @@ export function peopleVersion(db: SqliteDatabase): string {
   return `${row.updated ?? 0}:${row.linked ?? 0}`;
 }
 
-/** The kept directory when it was built for `version`, else undefined. */
-export function readPeopleSnapshot(db: SqliteDatabase, version: string): PeopleSnapshotRow | undefined {
-  return db
-    .prepare('SELECT humans, profiles, links FROM people_snapshot WHERE id = 1 AND version = ?')
-    .get(version) as PeopleSnapshotRow | undefined;
+/** The kept directory's humans (JSON) when it was built for `version`, else undefined. */
+export function readPeopleHumans(db: SqliteDatabase, version: string): string | undefined {
+  const row = db.prepare('SELECT humans FROM people_snapshot WHERE id = 1 AND version = ?').get(version) as
+    { humans: string } | undefined;
+  return row?.humans;
+}
+
+/** The kept directory's profiles or links (JSON), read when first needed; undefined once replaced. */
+export function readPeoplePart(
+  db: SqliteDatabase,
+  version: string,
+  part: 'profiles' | 'links',
+): string | undefined {
+  const column = part === 'profiles' ? 'profiles' : 'links';
+  const row = db
+    .prepare(`SELECT ${column} AS part FROM people_snapshot WHERE id = 1 AND version = ?`)
+    .get(version) as { part: string } | undefined;
+  return row?.part;
 }
 
 /**

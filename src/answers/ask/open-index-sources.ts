@@ -1,6 +1,6 @@
 import type { SqliteDatabase } from '../../memory/sqlite.js';
 import { SqliteSearchIndex } from '../../memory/search/sqlite-search-index.js';
-import { loadPeopleDirectory } from '../people/load-people-directory.js';
+import { loadPeopleDirectory } from '../people/directory-snapshot.js';
 import type { IndexSources } from './ask-by-retrieval.js';
 
 /**

@@ -17,7 +17,7 @@ import { isMeetingCancelled, occurrenceKey, type MeetingScheduled } from '../../
 import type { EventLog } from '../../memory/event-log.js';
 import type { Citation } from './brief-types.js';
 import { localDateTime } from '../../domain/time-zones.js';
-import { loadPeopleDirectory } from '../people/load-people-directory.js';
+import { loadPeopleDirectory } from '../people/directory-snapshot.js';
 import type { PeopleDirectory } from '../people/people-directory.js';
 import { collapseOwnedAliases } from './owned-aliases.js';
 

@@ -1,6 +1,6 @@
 import { OutroError } from '../../domain/errors.js';
 import type { EventLog } from '../../memory/event-log.js';
-import { loadPeopleDirectory } from '../people/load-people-directory.js';
+import { loadPeopleDirectory } from '../people/directory-snapshot.js';
 import type { SqliteDatabase } from '../../memory/sqlite.js';
 import { Citer, loadBriefData } from './brief-data.js';
 import { lastBriefSeen } from '../../memory/brief-state.js';

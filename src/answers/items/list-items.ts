@@ -2,7 +2,7 @@ import type { DecisionRecorded } from '../../domain/annotations.js';
 import { OutroError } from '../../domain/errors.js';
 import { isTimeZone, systemTimeZone } from '../../domain/time-zones.js';
 import type { EventLog } from '../../memory/event-log.js';
-import { loadPeopleDirectory } from '../people/load-people-directory.js';
+import { loadPeopleDirectory } from '../people/directory-snapshot.js';
 import type { SqliteDatabase } from '../../memory/sqlite.js';
 import { Citer, loadBriefData, type BriefData } from '../brief/brief-data.js';
 import { parseBound } from '../brief/brief-window.js';

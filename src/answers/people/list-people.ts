@@ -1,5 +1,5 @@
 import type { PersonAlias, PersonUpdated } from '../../domain/person.js';
-import { loadPeopleDirectory } from './load-people-directory.js';
+import { loadPeopleDirectory } from './directory-snapshot.js';
 import type { SqliteDatabase } from '../../memory/sqlite.js';
 import { MIN_LINK_CONFIDENCE } from '../../pipeline/resolve/people.js';
 import type { PeopleDirectory, Human, IdentityLink } from './people-directory.js';

@@ -7,7 +7,7 @@ import { MIGRATIONS } from '../../memory/migrations/index.js';
 import { openDatabase, type SqliteDatabase } from '../../memory/sqlite.js';
 import { makeTempDir } from '../../test-support/temp-dir.js';
 import { peopleNames } from '../ask/retrieval/people-names.js';
-import { loadPeopleDirectory } from './load-people-directory.js';
+import { loadPeopleDirectory } from './directory-snapshot.js';
 import type { PeopleDirectory } from './people-directory.js';
 
 function profile(id: string, names: string[], handles: string[] = [], emails: string[] = []): PersonUpdated {

@@ -1,16 +1,17 @@
-import type { PersonLinked, PersonUpdated } from '../../domain/person.js';
+import type { PersonUpdated } from '../../domain/person.js';
 import { allLinks, latestProfiles } from '../../memory/people-queries.js';
 import {
   peopleNameLookup,
   peopleVersion,
-  readPeopleSnapshot,
+  readPeopleHumans,
+  readPeoplePart,
   writePeopleSnapshot,
   type PeopleNameRow,
   type PeopleSnapshotRow,
 } from '../../memory/people-snapshot.js';
 import type { SqliteDatabase } from '../../memory/sqlite.js';
 import { chatNameIndex } from '../ask/retrieval/people-names.js';
-import { PeopleDirectory, type Human, type NameKind } from './people-directory.js';
+import { PeopleDirectory, type Human, type IdentityLink, type NameKind } from './people-directory.js';
 
 /**
  * Bump when the directory's rules change (groupHumans, displayName, the name forms of its
@@ -28,8 +29,8 @@ const KINDS: Record<NameKind, number> = { full: 0, word: 1, chat: 2 };
  */
 export function loadPeopleDirectory(db: SqliteDatabase): PeopleDirectory {
   const version = `${SNAPSHOT_FORMAT}:${peopleVersion(db)}`;
-  const row = readPeopleSnapshot(db, version);
-  if (row) return fromRow(db, version, row);
+  const kept = readPeopleHumans(db, version);
+  if (kept !== undefined) return fromKept(db, version, kept);
   // Read after the version: events appended meanwhile make a newer directory under an older
   // version, which the next reader (seeing the newer version) builds again.
   const directory = new PeopleDirectory(latestProfiles(db), allLinks(db));
@@ -55,13 +56,19 @@ function* nameRows(
     yield [KINDS.chat, form, JSON.stringify(ids.map((id) => at.get(id)))];
 }
 
-function fromRow(db: SqliteDatabase, version: string, row: PeopleSnapshotRow): PeopleDirectory {
-  const profiles = (): PersonUpdated[] => JSON.parse(row.profiles) as PersonUpdated[];
-  const links = (): PersonLinked[] => JSON.parse(row.links) as PersonLinked[];
-  const humans = JSON.parse(row.humans) as Human[];
+function fromKept(db: SqliteDatabase, version: string, humansJson: string): PeopleDirectory {
+  const humans = JSON.parse(humansJson) as Human[];
+  // Profiles and links are read when first asked for (most answers never do); from the log once
+  // another reader has replaced the snapshot.
+  let profileList: readonly PersonUpdated[] | undefined;
+  let linkList: readonly IdentityLink[] | undefined;
+  const profiles = (): readonly PersonUpdated[] =>
+    (profileList ??= parsed<PersonUpdated>(readPeoplePart(db, version, 'profiles')) ?? latestProfiles(db));
+  const links = (): readonly IdentityLink[] =>
+    (linkList ??= parsed<IdentityLink>(readPeoplePart(db, version, 'links')) ?? allLinks(db));
   const lookup = peopleNameLookup(db, version);
   // Once another reader replaces the kept snapshot, names are found in indexes of our own.
-  let own: { directory: PeopleDirectory; chat: Map<string, number[]> } | undefined;
+  let own: ((form: string, kind: NameKind) => readonly number[] | undefined) | undefined;
   return PeopleDirectory.fromStored({
     humans,
     profiles,
@@ -72,20 +79,31 @@ function fromRow(db: SqliteDatabase, version: string, row: PeopleSnapshotRow): P
         if (found !== null) return found === undefined ? undefined : (JSON.parse(found) as number[]);
         own = ownIndexes(humans, profiles(), links());
       }
-      return kind === 'chat' ? own.chat.get(form) : own.directory.humansNamed(form, kind === 'word');
+      return own(form, kind);
     },
   });
 }
 
-/** Built from the same events by the same rules as the kept ones: indexes into the same humans. */
+function parsed<T>(json: string | undefined): T[] | undefined {
+  return json === undefined ? undefined : (JSON.parse(json) as T[]);
+}
+
+/** The name indexes built here, as indexes into `humans` (the kept humans this reader holds). */
 function ownIndexes(
   humans: readonly Human[],
   profiles: readonly PersonUpdated[],
-  links: readonly PersonLinked[],
-): { directory: PeopleDirectory; chat: Map<string, number[]> } {
+  links: readonly IdentityLink[],
+): (form: string, kind: NameKind) => readonly number[] | undefined {
   const at = new Map(humans.map((human, index) => [human.id, index]));
-  const chat = new Map(
-    [...chatNameIndex(humans)].map(([form, ids]) => [form, ids.map((id) => at.get(id) ?? -1)] as const),
-  );
-  return { directory: new PeopleDirectory(profiles, links), chat };
+  const ours = (ids: readonly string[]): number[] => ids.flatMap((id) => at.get(id) ?? []);
+  const chat = chatNameIndex(humans);
+  const directory = new PeopleDirectory(profiles, links);
+  return (form, kind) => {
+    if (kind === 'chat') {
+      const ids = chat.get(form);
+      return ids && ours(ids);
+    }
+    const found = directory.humansNamed(form, kind === 'word');
+    return found && ours(found.map((index) => directory.humans[index].id));
+  };
 }
