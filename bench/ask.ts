@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/ask.ts [--facts 100000] [--people 5000] [--components 2000] [--runs 300] [--dist DIR]`:
+ * `npx tsx bench/ask.ts [--facts 100000] [--people 5000] [--components 2000] [--runs 300] [--dist DIR] [--keep]`:
  * builds a store with `facts` synthetic fact events (bulk-fact-events.ts), replays it into Kùzu and
  * its copy in the store, then times `ask` warm (in-process, over each, p50/p95 per question kind) and cold (a new
  * process per question running the compiled CLI from --dist, default dist/; skipped when absent).
@@ -33,6 +33,8 @@ const people = Number(arg('people', '5000'));
 const components = Number(arg('components', '2000'));
 const runs = Number(arg('runs', '300'));
 const dist = resolve(arg('dist', 'dist'));
+/** Keeps the store (for `npm run bench:ask-cold -- --home DIR`). */
+const keep = process.argv.includes('--keep');
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -133,5 +135,6 @@ try {
     );
   }
 } finally {
-  temp.cleanup();
+  if (keep) console.log(`store kept at ${temp.dir}`);
+  else temp.cleanup();
 }

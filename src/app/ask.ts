@@ -101,16 +101,14 @@ export async function history(ctx: AppContext, input: HistoryInput): Promise<His
 /** Sets each evidence's channel label (`#billing`, never `slack:C04…`) from the log's channels. */
 async function nameChannels(ctx: AppContext, evidence: AnswerEvidence[]): Promise<void> {
   if (evidence.length === 0) return;
-  const [{ ChannelDirectory }, { PeopleDirectory }, { allLinks, latestProfiles }] = await Promise.all([
+  const [{ ChannelDirectory }, { loadPeopleDirectory }] = await Promise.all([
     import('../answers/channel-names.js'),
-    import('../answers/people/people-directory.js'),
-    import('../memory/people-queries.js'),
+    import('../answers/people/directory-snapshot.js'),
   ]);
   const db = storeDatabase(ctx);
   const channels = ChannelDirectory.fromDatabase(db);
-  let people: InstanceType<typeof PeopleDirectory> | undefined;
-  const personName = (key: string): string =>
-    (people ??= new PeopleDirectory(latestProfiles(db), allLinks(db))).name(key);
+  let people: ReturnType<typeof loadPeopleDirectory> | undefined;
+  const personName = (key: string): string => (people ??= loadPeopleDirectory(db)).name(key);
   for (const item of evidence) item.channelName = channels.labelOf(item.source, item.channel, personName);
 }
 

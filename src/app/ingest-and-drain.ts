@@ -48,6 +48,11 @@ export async function ingestAndDrain(
     worker: run.worker,
   });
   run.onIngested?.(summary);
+  if (summary.status !== 'failed') {
+    // New people are grouped and kept now, so that the next `ask` reads them back (one row).
+    const { loadPeopleDirectory } = await import('../answers/people/directory-snapshot.js');
+    loadPeopleDirectory(ctx.store().db);
+  }
   if (!input.agents || summary.status === 'failed' || run.signal?.aborted) return { summary };
   try {
     // Loaded here, not with the ingest: the agents pull in the NLP model and Kùzu (~0.5 s).

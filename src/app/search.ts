@@ -52,9 +52,8 @@ export async function search(ctx: AppContext, input: SearchInput): Promise<Searc
   const index = new SqliteSearchIndex(db);
   let from: SearchOutput['filters']['from'] = null;
   if (input.from !== undefined) {
-    const { PeopleDirectory } = await import('../answers/people/people-directory.js');
-    const { allLinks, latestProfiles } = await import('../memory/people-queries.js');
-    const human = new PeopleDirectory(latestProfiles(db), allLinks(db)).find(input.from);
+    const { loadPeopleDirectory } = await import('../answers/people/directory-snapshot.js');
+    const human = loadPeopleDirectory(db).find(input.from);
     if (!human)
       throw new OutroError(
         'USAGE',

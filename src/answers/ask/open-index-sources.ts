@@ -1,7 +1,6 @@
-import { allLinks, latestProfiles } from '../../memory/people-queries.js';
 import type { SqliteDatabase } from '../../memory/sqlite.js';
 import { SqliteSearchIndex } from '../../memory/search/sqlite-search-index.js';
-import { PeopleDirectory } from '../people/people-directory.js';
+import { loadPeopleDirectory } from '../people/directory-snapshot.js';
 import type { IndexSources } from './ask-by-retrieval.js';
 
 /**
@@ -14,7 +13,7 @@ export function openIndexSources(options: {
   timeZone?: string;
 }): IndexSources {
   return {
-    people: new PeopleDirectory(latestProfiles(options.db), allLinks(options.db)),
+    people: loadPeopleDirectory(options.db),
     now: options.now,
     timeZone: options.timeZone,
     search: new SqliteSearchIndex(options.db),

@@ -17,8 +17,8 @@ import { isMeetingCancelled, occurrenceKey, type MeetingScheduled } from '../../
 import type { EventLog } from '../../memory/event-log.js';
 import type { Citation } from './brief-types.js';
 import { localDateTime } from '../../domain/time-zones.js';
-import { allLinks, latestProfiles } from '../../memory/people-queries.js';
-import { PeopleDirectory } from '../people/people-directory.js';
+import { loadPeopleDirectory } from '../people/directory-snapshot.js';
+import type { PeopleDirectory } from '../people/people-directory.js';
 import { collapseOwnedAliases } from './owned-aliases.js';
 
 const TYPES = [
@@ -138,7 +138,7 @@ export function loadBriefData(log: EventLog): BriefData {
     }
   }
   data.decisions = [...decisions.values()];
-  const people = new PeopleDirectory(latestProfiles(log.db), allLinks(log.db));
+  const people = loadPeopleDirectory(log.db);
   data.facts = collapseOwnedAliases(
     [...facts.values()],
     data.entities,

@@ -1,9 +1,8 @@
 import { OutroError } from '../../domain/errors.js';
 import type { EventLog } from '../../memory/event-log.js';
-import { allLinks, latestProfiles } from '../../memory/people-queries.js';
+import { loadPeopleDirectory } from '../people/directory-snapshot.js';
 import type { SqliteDatabase } from '../../memory/sqlite.js';
 import { Citer, loadBriefData } from './brief-data.js';
-import { PeopleDirectory } from '../people/people-directory.js';
 import { lastBriefSeen } from '../../memory/brief-state.js';
 import { BRIEF_VERSION, type Brief, type BriefWindow } from './brief-types.js';
 import { DEFAULT_WINDOW_MS, parseBound } from './brief-window.js';
@@ -60,7 +59,7 @@ export function composeBrief(
       'CONFIG_INVALID',
       `timezone "${timeZone}" is not an IANA time zone; use a name like Europe/Berlin or America/New_York.`,
     );
-  const people = new PeopleDirectory(latestProfiles(store.db), allLinks(store.db));
+  const people = loadPeopleDirectory(store.db);
   const entries =
     options.me === undefined ? [] : typeof options.me === 'string' ? [options.me] : [...options.me];
   const notes: string[] = [];

@@ -2,12 +2,11 @@ import type { DecisionRecorded } from '../../domain/annotations.js';
 import { OutroError } from '../../domain/errors.js';
 import { isTimeZone, systemTimeZone } from '../../domain/time-zones.js';
 import type { EventLog } from '../../memory/event-log.js';
-import { allLinks, latestProfiles } from '../../memory/people-queries.js';
+import { loadPeopleDirectory } from '../people/directory-snapshot.js';
 import type { SqliteDatabase } from '../../memory/sqlite.js';
 import { Citer, loadBriefData, type BriefData } from '../brief/brief-data.js';
 import { parseBound } from '../brief/brief-window.js';
 import { dueInstant } from '../brief/waiting-section.js';
-import { PeopleDirectory } from '../people/people-directory.js';
 import { actionHistory, decisionHistory, questionHistory, type HistoryContext } from './item-histories.js';
 import {
   ITEM_KINDS,
@@ -54,7 +53,7 @@ export function listItems(store: { db: SqliteDatabase; log: EventLog }, options:
       `--since (${since}) is after --until (${until}); pass an earlier --since or a later --until.`,
     );
   const asOf = until ?? options.now.toISOString();
-  const people = new PeopleDirectory(latestProfiles(store.db), allLinks(store.db));
+  const people = loadPeopleDirectory(store.db);
   const person = options.for === undefined ? null : people.resolveReader([options.for], '--for');
   const data = loadBriefData(store.log);
   const channels = options.channel === undefined ? null : matchChannels(data, options.channel);

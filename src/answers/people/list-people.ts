@@ -1,8 +1,8 @@
 import type { PersonAlias, PersonUpdated } from '../../domain/person.js';
-import { allLinks, latestProfiles } from '../../memory/people-queries.js';
+import { loadPeopleDirectory } from './directory-snapshot.js';
 import type { SqliteDatabase } from '../../memory/sqlite.js';
 import { MIN_LINK_CONFIDENCE } from '../../pipeline/resolve/people.js';
-import { PeopleDirectory, type Human, type IdentityLink } from './people-directory.js';
+import type { PeopleDirectory, Human, IdentityLink } from './people-directory.js';
 import {
   PEOPLE_VERSION,
   type IdentityView,
@@ -30,7 +30,7 @@ export interface PeopleOptions {
  * grouping in the config.
  */
 export function listPeople(db: SqliteDatabase, options: PeopleOptions): PeopleResult {
-  const directory = new PeopleDirectory(latestProfiles(db), allLinks(db));
+  const directory = loadPeopleDirectory(db);
   const label = labeller(directory);
   const pending = directory
     .unappliedConfig(options.aliases ?? [])

@@ -18,32 +18,112 @@ export interface Reader {
 }
 
 /**
+ * The directory as `snapshot()` gives it: the profiles and links with the humans and the name
+ * index built (indexes into `humans`), for a store to keep and give back as `StoredDirectory`.
+ */
+export interface DirectorySnapshot {
+  profiles: PersonUpdated[];
+  links: PersonLinked[];
+  humans: Human[];
+  full: Array<[string, number[]]>;
+  words: Array<[string, number[]]>;
+}
+
+/**
+ * The name indexes: `full` and `word` are the forms and words `find` reads (the snapshot's); a
+ * store also keeps `chat`, the forms chat text names people by (ask/retrieval/people-names.ts).
+ */
+export type NameKind = 'full' | 'word' | 'chat';
+
+/** A kept snapshot as a store reads it back: the humans at once, the rest when first asked for. */
+export interface StoredDirectory {
+  humans: Human[];
+  profiles: () => readonly PersonUpdated[];
+  links: () => readonly PersonLinked[];
+  /** The humans (indexes into `humans`) one name index holds under a normalized form. */
+  names: (form: string, kind: NameKind) => readonly number[] | undefined;
+}
+
+/**
  * Who is who, for every command that shows people (brief, ask, items, people): native identities
  * grouped into humans by the one rule (pipeline/resolve/people.ts `groupHumans`), each with its
  * display name, and found by key, name, handle, email or id. Pure; built from the log's latest
- * profiles and person.linked events.
+ * profiles and person.linked events, or read back from a snapshot of one (`fromStored`).
  */
 export class PeopleDirectory {
   readonly humans: Human[];
   private readonly byKey = new Map<string, Human>();
   private readonly byEmail = new Map<string, Human>();
-  private readonly byWord = new Map<string, Set<Human>>();
-  private readonly byFull = new Map<string, Set<Human>>();
-  /** The name index is built on the first find(): most answers only name keys they already hold. */
-  private pending: readonly PersonUpdated[] | undefined;
-  private readonly profiles = new Map<string, PersonUpdated>();
+  private readonly readProfiles: () => readonly PersonUpdated[];
+  private readonly readLinks: () => readonly PersonLinked[];
+  private profileMap: Map<string, PersonUpdated> | undefined;
+  private linkList: readonly PersonLinked[] | undefined;
+  /** Name forms and name words → the humans (indexes into `humans`) that have them. */
+  private readonly names: (form: string, word: boolean) => readonly number[] | undefined;
+  private readonly stored: StoredDirectory | undefined;
 
   constructor(
     profiles: readonly PersonUpdated[],
-    private readonly links: readonly PersonLinked[] = [],
+    links: readonly PersonLinked[] = [],
+    stored?: StoredDirectory,
   ) {
-    this.humans = groupHumans(profiles, links);
-    for (const profile of profiles) this.profiles.set(profile.key, profile);
+    this.humans = stored?.humans ?? groupHumans(profiles, links);
     for (const human of this.humans) {
       for (const key of human.keys) this.byKey.set(key, human);
       for (const email of human.emails) this.byEmail.set(email.toLowerCase(), human);
     }
-    this.pending = profiles;
+    this.readProfiles = stored?.profiles ?? (() => profiles);
+    this.readLinks = stored?.links ?? (() => links);
+    this.stored = stored;
+    if (stored) this.names = (form, word) => stored.names(form, word ? 'word' : 'full');
+    else {
+      // Built on the first find(): most answers only name keys they already hold.
+      let index: NameIndex | undefined;
+      this.names = (form, word) => {
+        index ??= this.nameIndex();
+        return (word ? index.words : index.full).get(form);
+      };
+    }
+  }
+
+  /** A directory read back from a store: the same answers as the one its snapshot was taken from. */
+  static fromStored(stored: StoredDirectory): PeopleDirectory {
+    return new PeopleDirectory([], [], stored);
+  }
+
+  /** Everything this directory holds, its name index built, for a store to keep. */
+  snapshot(): DirectorySnapshot {
+    const index = this.nameIndex();
+    return {
+      profiles: [...this.profileByKey().values()],
+      links: [...this.links],
+      humans: this.humans,
+      full: [...index.full],
+      words: [...index.words],
+    };
+  }
+
+  /** The humans (indexes into `humans`) with a normalized name form (`word` false) or name word. */
+  humansNamed(form: string, word: boolean): readonly number[] | undefined {
+    return this.names(form, word);
+  }
+
+  /** The store's `chat` index, read back with the directory; undefined for one built here. */
+  keptChatNames(): ((form: string) => readonly number[] | undefined) | undefined {
+    const stored = this.stored;
+    return stored ? (form) => stored.names(form, 'chat') : undefined;
+  }
+
+  private get links(): readonly PersonLinked[] {
+    return (this.linkList ??= this.readLinks());
+  }
+
+  private profileByKey(): Map<string, PersonUpdated> {
+    if (!this.profileMap) {
+      this.profileMap = new Map();
+      for (const profile of this.readProfiles()) this.profileMap.set(profile.key, profile);
+    }
+    return this.profileMap;
   }
 
   /**
@@ -77,7 +157,7 @@ export class PeopleDirectory {
 
   /** The profiles of a human's identities, in key order (a key no profile describes has none). */
   identities(human: Human): PersonUpdated[] {
-    return human.keys.flatMap((key) => this.profiles.get(key) ?? []);
+    return human.keys.flatMap((key) => this.profileByKey().get(key) ?? []);
   }
 
   /**
@@ -88,14 +168,14 @@ export class PeopleDirectory {
     if (aliases.length === 0) return [];
     const id = (link: PersonLinked): string => `${link.a}|${link.b}|${link.method}|${link.basis}`;
     const stored = new Set(this.links.map(id));
-    return linkPeople([...this.profiles.values()], aliases).filter(
+    return linkPeople([...this.profileByKey().values()], aliases).filter(
       (link) => (link.method === 'alias' || link.method === 'notSame') && !stored.has(id(link)),
     );
   }
 
   /** The latest profile of one identity, if any. */
   identity(key: string): PersonUpdated | undefined {
-    return this.profiles.get(key);
+    return this.profileByKey().get(key);
   }
 
   /**
@@ -126,17 +206,19 @@ export class PeopleDirectory {
   find(text: string): Human | undefined {
     const full = normalize(text.replace(/^@/, ''));
     if (full === '') return undefined;
-    if (this.pending) this.buildIndex();
-    const exact = this.byFull.get(full);
-    if (exact?.size === 1) return [...exact][0];
+    const exact = this.names(full, false);
+    if (exact?.length === 1) return this.humans[exact[0]];
     const words = full.split(' ').filter((word) => word.length >= 2);
-    let candidates: Set<Human> | undefined;
+    let candidates: readonly number[] | undefined;
     for (const word of words) {
-      const found = this.byWord.get(word);
+      const found = this.names(word, true);
       if (!found) return undefined;
-      candidates = candidates ? new Set([...candidates].filter((human) => found.has(human))) : new Set(found);
+      if (candidates) {
+        const inFound = new Set(found);
+        candidates = candidates.filter((human) => inFound.has(human));
+      } else candidates = found;
     }
-    return candidates?.size === 1 ? [...candidates][0] : undefined;
+    return candidates?.length === 1 ? this.humans[candidates[0]] : undefined;
   }
 
   /** Every key of the humans the `me` config entries name (unknown entries are skipped). */
@@ -205,9 +287,12 @@ export class PeopleDirectory {
         : '';
   }
 
-  private buildIndex(): void {
-    for (const member of this.pending ?? []) {
-      const human = this.human(member.key);
+  private nameIndex(): NameIndex {
+    const at = new Map(this.humans.map((human, index) => [human, index]));
+    const full = new Map<string, Set<number>>();
+    const words = new Map<string, Set<number>>();
+    for (const member of this.readProfiles()) {
+      const human = at.get(this.human(member.key)) ?? -1;
       const forms = [
         ...member.names,
         ...member.handles,
@@ -217,13 +302,15 @@ export class PeopleDirectory {
         ...member.emails.map((email) => email.split('@')[0]),
       ];
       for (const form of forms) {
-        const full = normalize(form);
-        if (full === '') continue;
-        add(this.byFull, full, human);
-        for (const word of full.split(' ')) if (word.length >= 2) add(this.byWord, word, human);
+        const whole = normalize(form);
+        if (whole === '') continue;
+        add(full, whole, human);
+        for (const word of whole.split(' ')) if (word.length >= 2) add(words, word, human);
       }
     }
-    this.pending = undefined;
+    const arrays = (map: Map<string, Set<number>>): Map<string, number[]> =>
+      new Map([...map].map(([form, humans]) => [form, [...humans]]));
+    return { full: arrays(full), words: arrays(words) };
   }
 
   private match(entry: string): Human[] {
@@ -242,6 +329,11 @@ export class PeopleDirectory {
       .slice(0, 5)
       .map((entry) => entry.human);
   }
+}
+
+interface NameIndex {
+  full: Map<string, number[]>;
+  words: Map<string, number[]>;
 }
 
 /** For find(): names, handles and ids as words ("Priya's" → "priya"). */

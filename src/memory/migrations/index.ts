@@ -12,6 +12,7 @@ import { ingestRunOwnerMigration } from './010-ingest-run-owner.js';
 import { graphMirrorMigration } from './011-graph-mirror.js';
 import { introductionsMigration } from './012-introductions.js';
 import { searchConversationLinksMigration } from './013-search-conversation-links.js';
+import { peopleSnapshotMigration } from './014-people-snapshot.js';
 
 /** Every migration of the main store (outro.db), in order. Append; never edit a landed one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -28,4 +29,5 @@ export const MIGRATIONS: readonly Migration[] = [
   graphMirrorMigration,
   introductionsMigration,
   searchConversationLinksMigration,
+  peopleSnapshotMigration,
 ];

@@ -35,7 +35,7 @@ const PUT_TO =
   /^(?:(?:a|one)\s+)?(?:(?:quick|small|tiny)\s+)?(?:(?:one|q|qq|question|ask|request|note|thing)\s+)?for\s+@?([\p{L}][\p{L}_.-]+)\s*[:—–-]\s/iu;
 
 export class PeopleResolver {
-  private readonly byName = new Map<string, string[]>();
+  private readonly keysNamed: (form: string) => readonly string[] | undefined;
   private readonly names = new Map<string, string>();
   private readonly nameWords = new Set<string>();
   /** Kept by sentence (shared, read-only): the extractors ask about one message's text several times. */
@@ -44,33 +44,23 @@ export class PeopleResolver {
     NAMED_KEPT,
   );
 
+  /**
+   * `kept`: the `resolverNameIndex` of the people, built earlier and kept (a cold `ask` over
+   * thousands of people). `people` may then be empty: `resolve` and `namedIn` read `kept` alone.
+   */
   constructor(
     people: readonly AnnotatePerson[],
     private readonly preferPrefix = '',
+    kept?: (form: string) => readonly string[] | undefined,
   ) {
+    const index = kept ? undefined : new Map<string, string[]>();
     for (const person of people) {
       this.names.set(person.key, person.name);
-      const forms = new Set<string>();
-      const names = [person.name, ...(person.aliases ?? [])];
-      // "Hughes, Tom" (Teams) is also "Tom Hughes".
-      for (const name of [...names]) {
-        const flipped = /^([^,]+),\s*(.+)$/.exec(name);
-        if (flipped) names.push(`${flipped[2]} ${flipped[1]}`);
-      }
-      for (const name of names) {
-        const clean = normalize(name);
-        if (!clean) continue;
-        for (const word of clean.split(' ')) if (word.length >= 3) this.nameWords.add(word);
-        forms.add(clean);
-        const first = clean.split(' ')[0];
-        if (first && first.length >= 3 && !STOP_NAMES.has(first)) forms.add(first);
-      }
-      for (const form of forms) {
-        const list = this.byName.get(form) ?? [];
-        list.push(person.key);
-        this.byName.set(form, list);
-      }
+      const { forms, words } = personForms(person);
+      for (const word of words) this.nameWords.add(word);
+      if (index) for (const form of forms) addKey(index, form, person.key);
     }
+    this.keysNamed = kept ?? ((form) => index?.get(form));
   }
 
   nameOf(key: string): string {
@@ -91,7 +81,7 @@ export class PeopleResolver {
 
   /** The person a name refers to; undefined when unknown or ambiguous across different humans. */
   resolve(name: string): string | undefined {
-    const keys = this.byName.get(normalize(name));
+    const keys = this.keysNamed(normalize(name));
     if (!keys || keys.length === 0) return undefined;
     if (keys.length === 1) return keys[0];
     const preferred = keys.filter((key) => key.startsWith(this.preferPrefix));
@@ -159,6 +149,40 @@ export class PeopleResolver {
     }
     return out;
   }
+}
+
+/** The people by each normalized form of their names (full names, aliases, first names), in order. */
+export function resolverNameIndex(people: readonly AnnotatePerson[]): Map<string, string[]> {
+  const byName = new Map<string, string[]>();
+  for (const person of people) for (const form of personForms(person).forms) addKey(byName, form, person.key);
+  return byName;
+}
+
+function addKey(byName: Map<string, string[]>, form: string, key: string): void {
+  const list = byName.get(form);
+  if (list) list.push(key);
+  else byName.set(form, [key]);
+}
+
+/** The forms a person is found by, and the words (3 letters or more) of their names. */
+function personForms(person: AnnotatePerson): { forms: Set<string>; words: string[] } {
+  const forms = new Set<string>();
+  const words: string[] = [];
+  const names = [person.name, ...(person.aliases ?? [])];
+  // "Hughes, Tom" (Teams) is also "Tom Hughes".
+  for (const name of [...names]) {
+    const flipped = /^([^,]+),\s*(.+)$/.exec(name);
+    if (flipped) names.push(`${flipped[2]} ${flipped[1]}`);
+  }
+  for (const name of names) {
+    const clean = normalize(name);
+    if (!clean) continue;
+    for (const word of clean.split(' ')) if (word.length >= 3) words.push(word);
+    forms.add(clean);
+    const first = clean.split(' ')[0];
+    if (first && first.length >= 3 && !STOP_NAMES.has(first)) forms.add(first);
+  }
+  return { forms, words };
 }
 
 /** A name found in a sentence: the person, where the word starts, the word. */

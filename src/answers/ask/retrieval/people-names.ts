@@ -1,5 +1,6 @@
-import { PeopleResolver } from '../../../pipeline/annotate/people-resolver.js';
-import type { PeopleDirectory } from '../../people/people-directory.js';
+import type { AnnotatePerson } from '../../../pipeline/annotate/annotate-types.js';
+import { PeopleResolver, resolverNameIndex } from '../../../pipeline/annotate/people-resolver.js';
+import type { Human, PeopleDirectory } from '../../people/people-directory.js';
 
 /**
  * People as they are written in chat ("@Wen", "Tomás", "Shelby"), resolved to the directory's
@@ -11,15 +12,11 @@ export class PeopleNames {
   private readonly resolver: PeopleResolver;
 
   constructor(readonly directory: PeopleDirectory) {
-    this.resolver = new PeopleResolver(
-      directory.humans
-        .filter((human) => !human.isBot)
-        .map((human) => ({
-          key: human.id,
-          name: human.name,
-          aliases: [...human.names, ...human.handles.map((handle) => handle.replace(/[._]+/g, ' '))],
-        })),
-    );
+    const kept = directory.keptChatNames();
+    const { humans } = directory;
+    this.resolver = kept
+      ? new PeopleResolver([], '', (form) => kept(form)?.map((index) => humans[index].id))
+      : new PeopleResolver(chatPeople(humans));
   }
 
   /** People named in a text, in order (a name written twice is there twice). */
@@ -40,6 +37,21 @@ export class PeopleNames {
   name(id: string): string {
     return this.directory.name(id);
   }
+}
+
+/** The forms chat text names the humans by (PeopleResolver's), each with their human ids, in order. */
+export function chatNameIndex(humans: readonly Human[]): Map<string, string[]> {
+  return resolverNameIndex(chatPeople(humans));
+}
+
+function chatPeople(humans: readonly Human[]): AnnotatePerson[] {
+  return humans
+    .filter((human) => !human.isBot)
+    .map((human) => ({
+      key: human.id,
+      name: human.name,
+      aliases: [...human.names, ...human.handles.map((handle) => handle.replace(/[._]+/g, ' '))],
+    }));
 }
 
 const cache = new WeakMap<PeopleDirectory, PeopleNames>();
