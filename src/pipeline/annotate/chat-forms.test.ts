@@ -261,3 +261,50 @@ describe('what answers a question', () => {
     ).toBeNull();
   });
 });
+
+describe('ownership answered and corrected in chat', () => {
+  const owners = (lines: Array<[string, string]>) =>
+    run(lines).facts.map((fact) => [fact.subject, fact.object, fact.hedged]);
+
+  it('reads a name given alone to "who owns X?" as the owner, hedged when guessed', () => {
+    expect(
+      owners([
+        ['dana', 'who owns the partner API these days?'],
+        ['marco', 'Priya'],
+      ]),
+    ).toEqual([[key('priya'), 'component:partner-api', false]]);
+    expect(
+      owners([
+        ['dana', 'who handles vendor renewals?'],
+        ['marco', 'I think Sam does'],
+      ]),
+    ).toEqual([[key('sam'), 'component:vendor-renewals', true]]);
+    expect(
+      owners([
+        ['dana', 'who is joining the call?'],
+        ['marco', 'Priya'],
+      ]),
+    ).toEqual([]);
+  });
+
+  it('reads "for X, ask Y" across the comma, and "no, it is Sam" as correcting a guess', () => {
+    expect(owners([['priya', 'for the data warehouse, ask Sam']])).toEqual([
+      [key('sam'), 'component:data-warehouse', false],
+    ]);
+    const corrected = run([
+      ['priya', 'I think Lena might own the analytics pipeline now?'],
+      ['marco', 'no, it is Sam since the reorg'],
+    ]);
+    expect(corrected.facts.map((fact) => fact.subject)).toEqual([key('lena'), key('sam')]);
+    expect(corrected.retractions).toEqual([expect.objectContaining({ factId: corrected.facts[0].id })]);
+  });
+
+  it('reads "scratch that" as reversing the decision before it', () => {
+    const out = run([
+      ['dana', 'we decided to move the launch to May'],
+      ['dana', 'scratch that, launch stays in April'],
+    ]);
+    expect(out.decisions).toHaveLength(2);
+    expect(out.decisions[1].reverses).toBe(out.decisions[0].id);
+  });
+});

@@ -12,6 +12,7 @@ import {
 import { entityOfPhrase, objectSlot } from './facts/object-slot.js';
 import { lastNamedIn } from './facts/person-slots.js';
 import { handedOver } from './facts/handover.js';
+import { nameAnswer } from './facts/name-answers.js';
 import { ownershipClaims } from './facts/slot-filler.js';
 import { templateFacts } from './facts/template-facts.js';
 import { earlierOwnedThing, listedParts, type OwnedThing } from './owned-things.js';
@@ -125,6 +126,19 @@ export function extractFacts(
         ...(claim.catchAll ? { scope: true } : {}),
       });
     }
+    // "who owns the partner API?" → "Priya": the name alone answers it.
+    const answer = claims.length === 0 ? nameAnswer(context, read) : undefined;
+    if (answer)
+      push({
+        id: itemId(context.input, read.message.id, `fact:owns:${answer.subject}:${answer.object}`),
+        subject: answer.subject,
+        relation: 'owns',
+        object: answer.object,
+        validFrom: read.message.ts,
+        hedged: answer.hedged,
+        evidence: [read.message.id, answer.question],
+        confidence: answer.hedged ? 0.35 : 0.75,
+      });
     // A handover from a later day ends the holding of whoever the message says is moving on.
     const stated = facts.slice(before).filter((fact) => fact.relation === 'owns');
     for (const held of handedOver(context, read, stated))

@@ -125,6 +125,12 @@ export const OWNERSHIP_FRAMES: OwnershipFrame[] = [
     name: 'for-ask',
     pattern: rx(String.raw`${LEAD}(?:for|re|about|regarding)\s+(?<y>.+?),?\s+(?:${ASK}\s+)?${P}\s*[.!]*$`),
   },
+  // "for the data warehouse, ask Sam": the comma splits clauses, so this one reads the whole unit.
+  {
+    name: 'for-comma-ask',
+    whole: true,
+    pattern: rx(String.raw`^${LEAD}(?:for|re|about|regarding)\s+(?<y>[^→⇒:,;]+?),\s*${ASK}\s+${P}\s*[.!]*$`),
+  },
   // "anything payments-related, Marco's your guy", "questions about SSO: Lena"
   {
     name: 'catch-all-first',

@@ -181,4 +181,6 @@ export const CORRECTION_PATTERNS: RegExp[] = [
   /\b(?:correction|actually|sorry|oops)\b[^.]*?\bit'?s (?<new>@?[\p{L}][\p{L}_.-]*),? not (?<old>@?[\p{L}][\p{L}_.-]*)/iu,
   /\b(?:correction|actually)\b[^.]*?\bit'?s not (?<old>@?[\p{L}][\p{L}_.-]*),? it'?s (?<new>@?[\p{L}][\p{L}_.-]*)/iu,
   /\bnot (?<old>@?\p{Lu}[\p{L}_.-]*)\s*[,—–-]+\s*(?:it'?s )?(?<new>@?\p{Lu}[\p{L}_.-]*)\b/u,
+  // "no, it's Sam since the reorg" answering a guess: the last holder someone else named is wrong.
+  /^\W*(?:no|nope|nah)\b[,.!]?\s+(?:it'?s|it is|that'?s|that is)\s+(?:actually\s+)?(?<new>@?\p{Lu}[\p{L}_.-]*)\b/u,
 ];
