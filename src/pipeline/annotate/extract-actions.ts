@@ -145,7 +145,11 @@ export function extractActionItems(context: AnnotateContext): {
         at: read.index,
         item: {
           id,
-          summary: summaryOf(call.unit.text),
+          // "… the accents get stripped. who can take it?": the call keeps what "it" is.
+          summary: withContext(
+            summaryOf(call.unit.text),
+            call.read.units[call.read.units.indexOf(call.unit) - 1]?.text,
+          ),
           assignee: taker,
           requestedBy: call.read.message.author,
           due: due?.value ?? null,
