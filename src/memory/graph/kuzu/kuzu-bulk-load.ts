@@ -5,13 +5,8 @@ import { keyOf, RECORD_KINDS, type GraphRecords, type RecordKind } from '../grap
 import { CSV_DIALECT, CsvFile, quote } from './csv-file.js';
 import type { KuzuDatabase, KuzuParam } from './kuzu-database.js';
 import { FACT_COLUMNS, factProps, TABLE_SPECS } from './kuzu-rows.js';
-import {
-  createIndexStatements,
-  dropIndexStatements,
-  keyColumn,
-  type NodeTable,
-  type RelTable,
-} from './kuzu-schema.js';
+import { createIndexes, dropIndexes } from './kuzu-indexes.js';
+import { keyColumn, type NodeTable, type RelTable } from './kuzu-schema.js';
 
 const NODE_ORDER: readonly NodeTable[] = [
   'Person',
@@ -87,7 +82,7 @@ export async function bulkLoad(
     const writeMs = performance.now() - started;
 
     const copyStarted = performance.now();
-    for (const statement of dropIndexStatements()) await db.command(statement);
+    await dropIndexes(db);
     for (const table of NODE_ORDER) {
       const csv = files.get(table);
       const t0 = performance.now();
@@ -104,7 +99,7 @@ export async function bulkLoad(
     const copyMs = performance.now() - copyStarted;
 
     const indexStarted = performance.now();
-    for (const statement of createIndexStatements()) await db.command(statement);
+    await createIndexes(db);
     return { writeMs, copyMs, indexMs: performance.now() - indexStarted };
   } finally {
     for (const csv of files.values()) {
