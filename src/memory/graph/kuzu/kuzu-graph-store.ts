@@ -49,12 +49,14 @@ export class KuzuGraphStore implements GraphStore {
   /** Created by this open and not written since (see reset). */
   private pristine = false;
   /**
-   * Whether the full-text indexes exist. A reset leaves them out until a write, a search or a bulk
-   * load needs them: Kùzu keeps ~90 MiB resident once it has built them, even over empty tables, and
-   * a first ingest's bulk load would drop and build them again (issue 16: that memory sat under the
-   * load's rows in the JS heap, the ingest's peak).
+   * Whether the full-text indexes exist. A reset and a bulk load leave them out until a write with
+   * records or a search needs them (queries read the graph's copy in the main store, so in most
+   * processes none does): Kùzu keeps ~90 MiB resident once it has built them, even over empty
+   * tables. A first ingest built them at open, under the load's rows in the JS heap, then dropped
+   * them for the COPY and built them again on top of the COPY's memory (issue 16).
    */
   private indexed = true;
+  private indexing: Promise<void> | undefined;
 
   private constructor(
     private readonly db: KuzuDatabase,
@@ -135,10 +137,20 @@ export class KuzuGraphStore implements GraphStore {
     this.indexed = true;
   }
 
+  /** Builds the full-text indexes if they are missing; concurrent callers share one build. */
   private async ensureIndexes(): Promise<void> {
     if (this.indexed) return;
-    await createIndexes(this.db);
-    this.indexed = true;
+    this.indexing ??= createIndexes(this.db).then(
+      () => {
+        this.indexed = true;
+        this.indexing = undefined;
+      },
+      (error: unknown) => {
+        this.indexing = undefined;
+        throw error;
+      },
+    );
+    await this.indexing;
   }
 
   async reset(): Promise<void> {
@@ -164,8 +176,8 @@ export class KuzuGraphStore implements GraphStore {
       throw new OutroError('INTERNAL', 'Bulk load needs an empty graph: reset it first.');
     }
     this.pristine = false;
+    this.indexed = false;
     const stats = await bulkLoad(this.db, this.graphDir, source);
-    this.indexed = true;
     if (source.cursor !== undefined) await this.write({ records: {}, slots: [], cursor: source.cursor });
     return stats;
   }

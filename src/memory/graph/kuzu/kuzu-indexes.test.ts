@@ -52,9 +52,9 @@ describe('KuzuGraphStore full-text indexes, built when first needed (issue 16)',
     }
   });
 
-  it('builds them once a bulk load after a reset has copied the rows in', async () => {
+  it('leaves them out of a bulk load; the first search builds them over the loaded rows', async () => {
     const temp = makeTempDir('outro-kuzu-');
-    const store = await KuzuGraphStore.open(temp.dir);
+    let store = await KuzuGraphStore.open(temp.dir);
     try {
       await store.write({
         records: { component: [component('component:old', 'old thing')] },
@@ -66,6 +66,9 @@ describe('KuzuGraphStore full-text indexes, built when first needed (issue 16)',
       records.component.push(billing);
       records.conversation.push(conversation('c1', 'invoice run', [billing.id]));
       await store.load({ records, facts: [], cursor: 2 });
+      await store.close();
+      expect(await indexed(temp.dir)).toBe(false);
+      store = await KuzuGraphStore.open(temp.dir);
       expect((await store.search('invoices')).components.map((hit) => hit.component.id)).toEqual([
         billing.id,
       ]);
@@ -73,6 +76,25 @@ describe('KuzuGraphStore full-text indexes, built when first needed (issue 16)',
         'c1',
       ]);
       expect(await store.search('old')).toEqual({ components: [], conversations: [] });
+    } finally {
+      await store.close();
+      temp.cleanup();
+    }
+  });
+});
+
+describe('KuzuGraphStore full-text indexes under concurrent use', () => {
+  it('builds them once when a search and a write both find them missing', async () => {
+    const temp = makeTempDir('outro-kuzu-');
+    const store = await KuzuGraphStore.open(temp.dir);
+    try {
+      const [hits] = await Promise.all([
+        store.search('billing'),
+        store.write({ records: { component: [billing] }, slots: [], cursor: 1 }),
+        store.search('invoices'),
+      ]);
+      expect(hits.conversations).toEqual([]);
+      expect((await store.search('billing')).components.map((hit) => hit.component.id)).toEqual([billing.id]);
     } finally {
       await store.close();
       temp.cleanup();
