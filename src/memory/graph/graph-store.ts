@@ -71,7 +71,7 @@ export interface GraphCounts {
 }
 
 export interface LoadStats {
-  /** Milliseconds spent writing bulk files, copying them in, and building search indexes. */
+  /** Milliseconds spent writing bulk files, copying them in, and building search indexes (0 where the engine builds them when first needed). */
   writeMs: number;
   copyMs: number;
   indexMs: number;

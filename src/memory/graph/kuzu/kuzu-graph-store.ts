@@ -33,14 +33,8 @@ import { byKeys } from './kuzu-writes.js';
 
 import { startOpeningGraph, type KuzuDatabase, type KuzuRow, type OpeningGraph } from './kuzu-database.js';
 import { factFromNode, TABLE_SPECS, type TableSpec } from './kuzu-rows.js';
-import {
-  createIndexStatements,
-  createStatements,
-  dropIndexStatements,
-  dropStatements,
-  FTS_INDEXES,
-  GRAPH_SCHEMA_VERSION,
-} from './kuzu-schema.js';
+import { createIndexes, dropIndexes, hasIndexes } from './kuzu-indexes.js';
+import { createStatements, dropStatements, GRAPH_SCHEMA_VERSION } from './kuzu-schema.js';
 
 /** Kinds whose version-0 nodes are mere edge ends (not records) and stay out of dumps. */
 const EDGE_END_KINDS = new Set<RecordKind>(['person', 'component', 'channel', 'conversation']);
@@ -54,6 +48,15 @@ export class KuzuGraphStore implements GraphStore {
 
   /** Created by this open and not written since (see reset). */
   private pristine = false;
+  /**
+   * Whether the full-text indexes exist. A reset and a bulk load leave them out until a write with
+   * records or a search needs them (queries read the graph's copy in the main store, so in most
+   * processes none does): Kùzu keeps ~90 MiB resident once it has built them, even over empty
+   * tables. A first ingest built them at open, under the load's rows in the JS heap, then dropped
+   * them for the COPY and built them again on top of the COPY's memory (issue 16).
+   */
+  private indexed = true;
+  private indexing: Promise<void> | undefined;
 
   private constructor(
     private readonly db: KuzuDatabase,
@@ -87,6 +90,7 @@ export class KuzuGraphStore implements GraphStore {
         const schema = await db.read(`MATCH (m:Meta {key: 'schema'}) RETURN m.value AS value`);
         if (schema[0]?.value !== String(GRAPH_SCHEMA_VERSION)) await store.reset();
         else if (opening.unclean) await store.rebuildIndexes();
+        else store.indexed = await hasIndexes(db);
       }
       return store;
     } catch (error) {
@@ -116,6 +120,9 @@ export class KuzuGraphStore implements GraphStore {
   /** See writeBatch (kuzu-batch-write.ts): one transaction, large kinds by LOAD FROM, large meeting batches by COPY. */
   async write(batch: GraphBatch): Promise<void> {
     this.pristine = false;
+    // A write of the cursor alone touches no indexed table.
+    if (Object.values(batch.records).some((records) => records.length > 0) || batch.slots.length > 0)
+      await this.ensureIndexes();
     await writeBatch(this.db, this.graphDir, batch, this.loadMin);
   }
 
@@ -125,10 +132,25 @@ export class KuzuGraphStore implements GraphStore {
    * that table segfaulted (kuzu-batch-crash.test.ts). ~3 s per 100k rows, only after a crash.
    */
   private async rebuildIndexes(): Promise<void> {
-    const indexes = await this.indexNames();
-    for (const [i, index] of FTS_INDEXES.entries())
-      if (indexes.has(index.name)) await this.db.command(dropIndexStatements()[i]);
-    for (const statement of createIndexStatements()) await this.db.command(statement);
+    await dropIndexes(this.db);
+    await createIndexes(this.db);
+    this.indexed = true;
+  }
+
+  /** Builds the full-text indexes if they are missing; concurrent callers share one build. */
+  private async ensureIndexes(): Promise<void> {
+    if (this.indexed) return;
+    this.indexing ??= createIndexes(this.db).then(
+      () => {
+        this.indexed = true;
+        this.indexing = undefined;
+      },
+      (error: unknown) => {
+        this.indexing = undefined;
+        throw error;
+      },
+    );
+    await this.indexing;
   }
 
   async reset(): Promise<void> {
@@ -137,15 +159,10 @@ export class KuzuGraphStore implements GraphStore {
     // that Kùzu's allocator keeps (issue 16: the first ingest replays into the graph it just created).
     if (this.pristine) return;
     const tables = await this.tableNames();
-    const indexes = await this.indexNames();
-    for (const [index, statement] of FTS_INDEXES.map(
-      (index, i) => [index, dropIndexStatements()[i]] as const,
-    )) {
-      if (indexes.has(index.name)) await this.db.command(statement);
-    }
+    await dropIndexes(this.db);
     for (const statement of dropStatements(tables)) await this.db.command(statement);
     for (const statement of createStatements()) await this.db.command(statement);
-    for (const statement of createIndexStatements()) await this.db.command(statement);
+    this.indexed = false;
     await this.db.transaction(async (exec) => {
       await exec(`MERGE (m:Meta {key: 'schema'}) SET m.value = $value`, {
         value: String(GRAPH_SCHEMA_VERSION),
@@ -159,6 +176,7 @@ export class KuzuGraphStore implements GraphStore {
       throw new OutroError('INTERNAL', 'Bulk load needs an empty graph: reset it first.');
     }
     this.pristine = false;
+    this.indexed = false;
     const stats = await bulkLoad(this.db, this.graphDir, source);
     if (source.cursor !== undefined) await this.write({ records: {}, slots: [], cursor: source.cursor });
     return stats;
@@ -172,6 +190,7 @@ export class KuzuGraphStore implements GraphStore {
       .filter((word) => word !== '')
       .join(' ');
     if (query === '' || searchWords(text).length === 0) return { components: [], conversations: [] };
+    await this.ensureIndexes();
     const [components, conversations] = [
       await this.db.read(
         `CALL QUERY_FTS_INDEX('Component', 'component_fts', $q, top := $k) WITH node, score WHERE node.version > 0 RETURN node, score`,
@@ -374,10 +393,5 @@ export class KuzuGraphStore implements GraphStore {
   private async tableNames(): Promise<Set<string>> {
     const rows = await this.db.read(`CALL SHOW_TABLES() RETURN name`);
     return new Set(rows.map((row) => String(row.name)));
-  }
-
-  private async indexNames(): Promise<Set<string>> {
-    const rows = await this.db.read(`CALL SHOW_INDEXES() RETURN *`);
-    return new Set(rows.map((row) => String(row['index name'] ?? row.index_name ?? '')));
   }
 }
