@@ -122,6 +122,32 @@ async function sources(): Promise<AskSources> {
     decision('d-old', 'Quarterly planning moves to a two-day offsite', '2026-11-03T10:00:00.000Z'),
     decision('d-new', 'We keep the current payroll vendor', '2026-11-12T10:00:00.000Z'),
     question('q-bo', BO, ANA, 'can you confirm the budget for Q1?', '2026-11-12T11:00:00.000Z'),
+    stored(
+      EVENT.decisionRecorded,
+      'ev-d-refund',
+      {
+        decisionId: 'd-refund',
+        conversationId: 'c2',
+        channel: 'slack:T1:C2',
+        summary: 'refund the 40 double-charged customers',
+        about: [],
+        decidedBy: [ANA, BO],
+        reverses: null,
+        at: '2026-11-05T10:00:00.000Z',
+        confidence: 0.75,
+        evidence: [
+          evidence(
+            'm-propose',
+            ANA,
+            '2026-11-05T09:00:00.000Z',
+            "I'd like to refund the 40 double-charged customers",
+          ),
+          evidence('m-approve', BO, '2026-11-05T10:00:00.000Z', 'Approved, go ahead'),
+        ],
+        provenance: { ...PROVENANCE },
+      } satisfies DecisionRecorded,
+      '2026-11-05T10:00:00.000Z',
+    ),
   ];
   const graph = new MemoryGraphStore();
   await new GraphProjector(new MemoryClaimIndex(), graph).apply(events);
@@ -178,5 +204,16 @@ describe('agenda questions', () => {
     );
     expect((await ask('what did I promise Cy?', s)).known).toBe(false);
     expect((await ask('what did I promise Zed?', s)).searched).toEqual(['people named "zed": none found']);
+  });
+
+  it('names who approved or decided something: the one who accepted a proposal, for "approved"', async () => {
+    const s = await sources();
+    expect((await ask('who approved the refund?', s)).text).toBe(
+      'Bo Chen approved it (with Ana Lima), 2026-11-05: "refund the 40 double-charged customers"',
+    );
+    expect(
+      (await ask('who decided on the refund?', s)).text.startsWith('Ana Lima decided on it (with Bo Chen)'),
+    ).toBe(true);
+    expect((await ask('who approved the office move?', s)).known).toBe(false);
   });
 });

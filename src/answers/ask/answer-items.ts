@@ -12,7 +12,44 @@ const MAX_LISTED = 6;
  * component: decisions whose summary contains every word of X. Newest first; reversed ones say so.
  */
 export async function answerDecided(context: AnswerContext): Promise<AskAnswer> {
-  const { graph, people, timeZone } = context.sources;
+  const { people, timeZone } = context.sources;
+  const asOf = context.asOf;
+  const { decisions, searched, entity } = await decisionsAbout(context);
+  if (decisions.length === 0) return unknown(context, searched);
+  const lines = decisions.slice(0, MAX_LISTED).map((decision) => {
+    const by =
+      decision.decidedBy.length > 0 ? ` (${names(decision.decidedBy.map((key) => people.name(key)))})` : '';
+    const reversed =
+      decision.reversedBy && (decision.reversedAt ?? '') <= asOf
+        ? ` [reversed ${day(decision.reversedAt ?? '', timeZone)}]`
+        : '';
+    return `- ${day(decision.at, timeZone)}: ${decision.summary}${by}${reversed}`;
+  });
+  const standing = decisions.filter(
+    (decision) => !(decision.reversedBy && (decision.reversedAt ?? '') <= asOf),
+  );
+  return known(context, {
+    text: [`${decisions.length} decision${decisions.length === 1 ? '' : 's'}, newest first:`, ...lines].join(
+      '\n',
+    ),
+    confidence: Math.max(
+      ...(standing.length > 0 ? standing : decisions).map((decision) => decision.confidence),
+    ),
+    evidence: itemEvidence(decisions.slice(0, MAX_LISTED), context),
+    entity,
+    searched,
+  });
+}
+
+/**
+ * The decisions a question is about, newest first: those about the component it names (narrowed
+ * by the rest of its words), else those whose summary names it; only a named decider's when the
+ * question names one ("what did Owen decide …").
+ */
+export async function decisionsAbout(
+  context: AnswerContext,
+): Promise<{ decisions: DecisionNode[]; searched: string[]; entity: AskAnswer['entity'] }> {
+  const { graph, timeZone } = context.sources;
   const resolved = await resolveComponent(graph, context.target);
   const asOf = context.asOf;
   let decisions: DecisionNode[];
@@ -54,36 +91,14 @@ export async function answerDecided(context: AnswerContext): Promise<AskAnswer> 
     decisions = theirs;
     searched.push(`decided by ${decider.name}`);
   }
-  if (decisions.length === 0) return unknown(context, searched);
-  const lines = decisions.slice(0, MAX_LISTED).map((decision) => {
-    const by =
-      decision.decidedBy.length > 0 ? ` (${names(decision.decidedBy.map((key) => people.name(key)))})` : '';
-    const reversed =
-      decision.reversedBy && (decision.reversedAt ?? '') <= asOf
-        ? ` [reversed ${day(decision.reversedAt ?? '', timeZone)}]`
-        : '';
-    return `- ${day(decision.at, timeZone)}: ${decision.summary}${by}${reversed}`;
-  });
-  const standing = decisions.filter(
-    (decision) => !(decision.reversedBy && (decision.reversedAt ?? '') <= asOf),
-  );
-  return known(context, {
-    text: [`${decisions.length} decision${decisions.length === 1 ? '' : 's'}, newest first:`, ...lines].join(
-      '\n',
-    ),
-    confidence: Math.max(
-      ...(standing.length > 0 ? standing : decisions).map((decision) => decision.confidence),
-    ),
-    evidence: itemEvidence(decisions.slice(0, MAX_LISTED), context),
-    entity: resolved
-      ? {
-          kind: 'component',
-          id: resolved.component.id,
-          name: resolved.component.name ?? resolved.component.id,
-        }
-      : null,
-    searched,
-  });
+  const entity = resolved
+    ? {
+        kind: 'component' as const,
+        id: resolved.component.id,
+        name: resolved.component.name ?? resolved.component.id,
+      }
+    : null;
+  return { decisions, searched, entity };
 }
 
 /** The person a "what did Owen decide …" question names as the one deciding (not "we", "they", "you", "the team"). */

@@ -20,7 +20,8 @@ export type AskIntent =
   | 'due' // what's overdue, what is due this week: open action items by due day
   | 'decisions-in' // what did we decide this week: decisions in a window (the last 7 days by default)
   | 'happened' // what happened this week, what did I miss: decisions, work done and new work in a window
-  | 'owed-to'; // what did I promise X, what does X need from me
+  | 'owed-to' // what did I promise X, what does X need from me
+  | 'decider'; // who approved / decided X: the latest standing decision's decider
 
 /**
  * Intents whose target names no component or person to resolve (the reader's own lists, the

@@ -5,6 +5,7 @@ import { answerWorksOn } from './answer-works-on.js';
 import { answerPerson } from './answer-person.js';
 import { answerDecisionsIn, answerDue, answerHappened } from './answer-agenda.js';
 import { answerOwedTo } from './answer-owed.js';
+import { answerDecider } from './answer-decider.js';
 import { answerBlocking, answerDecided, answerWaitingOnMe } from './answer-items.js';
 import type { AnswerContext, AskSources } from './answer-support.js';
 import { namesNoEntity, type AskAnswer, type AskIntent, type ParsedQuestion } from './ask-types.js';
@@ -321,5 +322,7 @@ function answerParsed(
       return answerHappened(context);
     case 'owed-to':
       return answerOwedTo(context);
+    case 'decider':
+      return answerDecider(context);
   }
 }

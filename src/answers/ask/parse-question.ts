@@ -72,6 +72,10 @@ const PATTERNS: Pattern[] = [
     re: /^what (?:did|has|have) (?!i\b)[\p{L}][\p{L}'’-]* (?:decide|decided|agree|agreed|approve|approved|sign off on|signed off on) (?:about |on |for |regarding )?(.+)$/u,
   },
   { intent: 'decided', re: /^(?:any )?decisions? (?:about|on|for) (.+)$/ },
+  {
+    intent: 'decider',
+    re: /^who (?:approved|decided(?: on)?|signed off on|okayed|ok'?d|agreed to|made the call on|green-?lit|chose|picked) (.+)$/,
+  },
   { intent: 'decided', re: /^what (?:was|were|is|are) (?:the )?decisions? (?:about|on|for) (.+)$/ },
   { intent: 'working-on', re: /^what(?:'s| is| are)? (.+?) (?:working on|doing|busy with)$/ },
   { intent: 'working-on', re: /^what(?:'s| is) on (?!my\b)(.+?)'s plate$/ },

@@ -34,9 +34,26 @@ function promisedVerbs(summary: string): Set<string> {
 /** The least a message needs to be the answer promised, not an aside. */
 const ANSWER_WORDS = 8;
 
+/** Open items by their assignee's name (one human's keys share it), per knowledge list: built once, not per message. */
+const byHolder = new WeakMap<readonly OpenItem[], { people: unknown; index: Map<string, OpenItem[]> }>();
+
 /** The speaker's open items from earlier conversations, whichever source the speaker wrote them from. */
 export function priorOf(context: AnnotateContext, author: string): OpenItem[] {
-  return (context.input.openItems ?? []).filter(
+  const items = context.input.openItems;
+  if (!items || items.length === 0) return [];
+  let index = byHolder.get(items)?.people === context.people ? byHolder.get(items)?.index : undefined;
+  if (!index) {
+    index = new Map();
+    for (const item of items) {
+      if (item.assignee === null) continue;
+      const name = context.people.nameOf(item.assignee);
+      const list = index.get(name);
+      if (list) list.push(item);
+      else index.set(name, [item]);
+    }
+    byHolder.set(items, { people: context.people, index });
+  }
+  return (index.get(context.people.nameOf(author)) ?? []).filter(
     (item) => item.assignee !== null && context.people.samePerson(item.assignee, author),
   );
 }
