@@ -16,7 +16,7 @@ import { nameAnswer } from './facts/name-answers.js';
 import { ownershipClaims } from './facts/slot-filler.js';
 import { templateFacts } from './facts/template-facts.js';
 import { earlierOwnedThing, listedParts, type OwnedThing } from './owned-things.js';
-import { messageById } from './message-index.js';
+import { answeredMessage, messageById } from './message-index.js';
 
 type Retraction = AnnotateOutput['retractions'][number];
 
@@ -196,13 +196,7 @@ function answeredTopic(
   read: ReadMessage,
   earlier: readonly AnnotatedFact[],
 ): string | undefined {
-  const target = read.message.replyTo ?? read.message.thread;
-  const answered =
-    context.messages.find((m) => m.message.id === target && m.index < read.index) ??
-    [...context.messages]
-      .slice(0, read.index)
-      .reverse()
-      .find((m) => !m.isBot && m.message.author !== read.message.author);
+  const answered = answeredMessage(context.messages, read);
   if (!answered) return undefined;
   const fact = earlier.find((f) => f.relation === 'owns' && f.evidence[0] === answered.message.id);
   const text = answered.sentences.join(' ');

@@ -50,3 +50,18 @@ export function repliesTo(messages: readonly ReadMessage[], id: string): readonl
 export function threadReplies(messages: readonly ReadMessage[], id: string): readonly ReadMessage[] {
   return indexOf(messages).inThread.get(id) ?? [];
 }
+
+/** The message `read` answers: the one it replies to or threads under (when earlier), else the last earlier message by someone else who is not a bot. */
+export function answeredMessage(
+  messages: readonly ReadMessage[],
+  read: ReadMessage,
+): ReadMessage | undefined {
+  const target = read.message.replyTo ?? read.message.thread;
+  const parent = target ? messageById(messages, target) : undefined;
+  if (parent && parent.index < read.index) return parent;
+  for (let k = read.index - 1; k >= 0; k--) {
+    const earlier = messages[k];
+    if (!earlier.isBot && earlier.message.author !== read.message.author) return earlier;
+  }
+  return undefined;
+}

@@ -1,4 +1,5 @@
 import type { AnnotateContext, ReadMessage } from '../annotate-context.js';
+import { answeredMessage } from '../message-index.js';
 import { entityOfPhrase, objectSlot } from './object-slot.js';
 
 /** "who owns the partner API these days?", "who's responsible for invoicing?": the thing asked about. */
@@ -24,13 +25,7 @@ export function nameAnswer(context: AnnotateContext, read: ReadMessage): NameAns
   if (!match?.groups) return undefined;
   const subject = context.people.resolve(match.groups.name);
   if (!subject) return undefined;
-  const target = read.message.replyTo ?? read.message.thread;
-  const asked =
-    context.messages.find((m) => m.message.id === target && m.index < read.index) ??
-    [...context.messages]
-      .slice(0, read.index)
-      .reverse()
-      .find((m) => !m.isBot && m.message.author !== read.message.author);
+  const asked = answeredMessage(context.messages, read);
   if (!asked || asked.message.author === subject) return undefined;
   const thing = WHO_HOLDS_WHAT.exec(asked.sentences.join(' '))?.[1];
   const phrase = thing ? objectSlot(thing).phrases[0] : undefined;
