@@ -191,7 +191,8 @@ export function readConversation(
       if (!unit.skip && !unit.quoted && /\s[-—–]\s/.test(unit.text)) add(people.leadingName(unit.text));
     // "Dana — do we renew …?": a dash clause split off, and the first clause is the name alone.
     const opening = split[0]?.text.trim() ?? '';
-    if (split.length > 1 && /^@?\p{Lu}[\p{L}'-]+$/u.test(opening)) add(people.resolve(opening.replace(/^@/, '')));
+    if (split.length > 1 && /^@?\p{Lu}[\p{L}'-]+$/u.test(opening))
+      add(people.resolve(opening.replace(/^@/, '')));
     for (const sentence of text)
       if (/\?\s*$/.test(sentence) || /\b(?:can|could|would) you\b|\b(?:on|for) you\b/i.test(sentence))
         add(people.trailingName(sentence));
