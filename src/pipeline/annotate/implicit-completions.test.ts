@@ -214,3 +214,19 @@ describe('relays said in passing', () => {
     expect(out.actionItems).toEqual([]);
   });
 });
+
+describe('what is not a completion', () => {
+  it('does not read "our office is closed Friday" as work done', () => {
+    const out = items(
+      [['lena', 'FYI our office is closed Fri Nov 13 (holiday), so the window is Thu or Mon']],
+      {
+        openItems: [open('lena', "I'll send the office details closer to the date")],
+      },
+    );
+    expect(doneIds(out)).toEqual([]);
+    const shut = items([['lena', 'closed the office ticket, all sorted']], {
+      openItems: [open('lena', 'I will close the office ticket today')],
+    });
+    expect(doneIds(shut)).toEqual(['item-1']);
+  });
+});
