@@ -33,7 +33,7 @@ import { byKeys } from './kuzu-writes.js';
 
 import { startOpeningGraph, type KuzuDatabase, type KuzuRow, type OpeningGraph } from './kuzu-database.js';
 import { factFromNode, TABLE_SPECS, type TableSpec } from './kuzu-rows.js';
-import { createIndexes, dropIndexes, hasIndexes } from './kuzu-indexes.js';
+import { createIndexes, dropIndexes, indexOrReset } from './kuzu-indexes.js';
 import { createStatements, dropStatements, GRAPH_SCHEMA_VERSION } from './kuzu-schema.js';
 
 /** Kinds whose version-0 nodes are mere edge ends (not records) and stay out of dumps. */
@@ -89,8 +89,7 @@ export class KuzuGraphStore implements GraphStore {
       } else {
         const schema = await db.read(`MATCH (m:Meta {key: 'schema'}) RETURN m.value AS value`);
         if (schema[0]?.value !== String(GRAPH_SCHEMA_VERSION)) await store.reset();
-        else if (opening.unclean) await store.rebuildIndexes();
-        else store.indexed = await hasIndexes(db);
+        else store.indexed = await indexOrReset(db, opening.unclean, () => store.reset());
       }
       return store;
     } catch (error) {
@@ -124,17 +123,6 @@ export class KuzuGraphStore implements GraphStore {
     if (Object.values(batch.records).some((records) => records.length > 0) || batch.slots.length > 0)
       await this.ensureIndexes();
     await writeBatch(this.db, this.graphDir, batch, this.loadMin);
-  }
-
-  /**
-   * Drops and rebuilds the full-text indexes. Kùzu 0.11.3 recovers the tables from its log after a
-   * SIGKILL inside a write that touched an indexed table, but not the index: every later write to
-   * that table segfaulted (kuzu-batch-crash.test.ts). ~3 s per 100k rows, only after a crash.
-   */
-  private async rebuildIndexes(): Promise<void> {
-    await dropIndexes(this.db);
-    await createIndexes(this.db);
-    this.indexed = true;
   }
 
   /** Builds the full-text indexes if they are missing; concurrent callers share one build. */
