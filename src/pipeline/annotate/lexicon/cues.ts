@@ -243,7 +243,7 @@ export const COMPLETION_CUES = [
 ];
 export const NOT_COMPLETIONS = [
   /\bbefore i can\b/i,
-  // "our lab is closed Wed Nov 11", "the office is closed for the holidays": a place shut, not work done.
+  // "the depot is closed on Monday", "the office is closed for the holidays": a place shut, not work done.
   /\b(?:is|are|will be|['’]s|were|was)\s+closed\s+(?:on|for|until|till|over|this|next|all|from|mon|tue|wed|thu|fri|sat|sun|\d)/i,
   /\bneeds? (you|your|a|an|one more)\b.*\b(approv|review|sign)/i,
   /\b(not|almost|nearly|isn'?t|aren'?t|won'?t|will be|once|when|until|before|after)\b.*\b(done|merged|fixed|shipped|up|out)\b/i,
