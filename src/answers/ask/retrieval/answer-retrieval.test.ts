@@ -78,6 +78,12 @@ const DOCS: SearchDocInput[] = [
     'I know this one: 99.9% uptime per quarter for each region.',
     'sla',
   ),
+  message(
+    'UPRI',
+    '2026-10-15T09:20:00.000Z',
+    'thanks Helena. I will get back with a figure on Monday',
+    'sla',
+  ),
   message('UMAR', '2026-10-16T09:00:00.000Z', 'Initech asked about a discount on the renewal', 'initech'),
   message('UHEL', '2026-10-16T09:05:00.000Z', 'maybe ~10% as a draft? nothing agreed yet', 'initech'),
   message(
@@ -141,6 +147,12 @@ describe('answerByRetrieval', () => {
     const result = answer('What does our contract say about degraded service?');
     expect(result.known).toBe(true);
     expect(result.text).toContain('99.9%');
+  });
+
+  it('answers from the reply that answers, not a later thank-you in the same thread', () => {
+    const result = answer('What does our contract say about degraded service?');
+    expect(result.text).not.toMatch(/^"thanks/);
+    expect(result.evidence[0].snippet).toContain('99.9%');
   });
 
   it('says I do not know, with maybe-relevant messages, when the only amount is tentative', () => {

@@ -3,11 +3,12 @@ import { day, names as joinNames, type AskSources } from '../answer-support.js';
 import type { AnswerEvidence, AskAnswer, RetrievalTrace } from '../ask-types.js';
 import { peopleNames } from './people-names.js';
 import { frameQuestion, type QuestionFrame } from './question-frame.js';
-import { rankPassages, sentencesOf, termWeights, type Passage, type TermWeights } from './rank-passages.js';
+import { rankPassages, sentencesOf, termWeights, type Passage } from './rank-passages.js';
 import type { PeopleNames } from './people-names.js';
 import { numberSpans, timeSpans } from './typed-spans.js';
 import { indexTerms } from '../../../memory/search/porter-stem.js';
 import { authorOf, hitEvidence } from './hit-evidence.js';
+import { withReplies } from './reply-passages.js';
 
 /** What retrieval answers read besides the index: who people are, and the zone days are written in. */
 export type RetrievalSources = Pick<AskSources, 'people' | 'timeZone'>;
@@ -154,41 +155,6 @@ export function retrieveAnswer(
     },
     ranked.slice(0, PASSAGES),
   );
-}
-
-/** A chat question ("what does our contract say about X?") is not its own answer: the replies to it are. */
-const REPLIES_OF = 4;
-/** What a reply inherits of the question's score (it rarely repeats the question's words). */
-const REPLY_SHARE = 0.8;
-
-/**
- * The best passages that are themselves questions hand most of their score to the first replies
- * by others in their conversation (read from the index, nothing after as-of); the question keeps
- * a fraction, so an unanswered question is never an answer.
- */
-function withReplies(
-  frame: QuestionFrame,
-  passages: Passage[],
-  index: SearchIndex,
-  asOf: string,
-  weights: TermWeights,
-  names: PeopleNames,
-): Passage[] {
-  const asked = passages.filter((passage) => /\?\s*$/.test(passage.sentence)).slice(0, REPLIES_OF);
-  const extra: Passage[] = [];
-  for (const question of asked) {
-    question.score *= 0.5;
-    if (!question.hit.conversationId) continue;
-    const replies = index
-      .conversations([question.hit.conversationId], { asOf, limit: 200 })
-      .filter(
-        (doc) => doc.kind === 'message' && doc.at > question.hit.at && doc.author !== question.hit.author,
-      )
-      .slice(0, 3);
-    const inherit = REPLY_SHARE * Math.max(question.coverage.sentence, question.coverage.message);
-    extra.push(...rankPassages(frame, replies, weights, names, inherit));
-  }
-  return [...passages, ...extra].sort((a, b) => b.score - a.score || (a.hit.at < b.hit.at ? 1 : -1));
 }
 
 const CORRECTION =

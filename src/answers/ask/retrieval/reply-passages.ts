@@ -1,0 +1,63 @@
+import type { SearchIndex } from '../../../memory/search/search-types.js';
+import type { PeopleNames } from './people-names.js';
+import type { QuestionFrame } from './question-frame.js';
+import { rankPassages, type Passage, type TermWeights } from './rank-passages.js';
+
+/** A chat question ("what does our contract say about X?") is not its own answer: the replies to it are. */
+const REPLIES_OF = 4;
+/** Replies read after each matching question. */
+const REPLIES = 3;
+/** What the first reply inherits of the question's score (it rarely repeats the question's words). */
+const REPLY_SHARE = 0.8;
+/** Each later reply inherits this much less: the first one by someone else is most often the answer. */
+const LATER_REPLY_STEP = 0.1;
+
+/**
+ * "thanks Helena.", "ok 👍", "got it, cheers": a sentence that only acknowledges answers nothing,
+ * however close it sits to the question.
+ */
+const ACKNOWLEDGEMENT =
+  /^(?:(?:thanks?|thank you|thx|ty|cheers|ok(?:ay)?|k|cool|great|nice|perfect|noted|got it|sounds good|makes sense|awesome|brilliant|lovely|understood|will do|sure|yes|yep|no worries|np|appreciated)\b[\s,!.]*)+(?:\s*(?:so much|a lot|all|everyone|team|@?[\p{L}.'-]+))?[\s!.🙏👍🙌✅]*$/iu;
+
+export function isAcknowledgement(sentence: string): boolean {
+  const words = sentence.trim().split(/\s+/);
+  return words.length <= 5 && ACKNOWLEDGEMENT.test(sentence.trim());
+}
+
+/**
+ * The best passages that are themselves questions hand most of their score to the first replies
+ * by others in their conversation (read from the index, nothing after as-of), the first reply the
+ * most; the question keeps a fraction, so an unanswered question is never an answer. A reply
+ * sentence that only acknowledges inherits nothing.
+ */
+export function withReplies(
+  frame: QuestionFrame,
+  passages: Passage[],
+  index: SearchIndex,
+  asOf: string,
+  weights: TermWeights,
+  names: PeopleNames,
+): Passage[] {
+  const asked = passages.filter((passage) => /\?\s*$/.test(passage.sentence)).slice(0, REPLIES_OF);
+  const extra: Passage[] = [];
+  for (const question of asked) {
+    question.score *= 0.5;
+    if (!question.hit.conversationId) continue;
+    const replies = index
+      .conversations([question.hit.conversationId], { asOf, limit: 200 })
+      .filter(
+        (doc) => doc.kind === 'message' && doc.at > question.hit.at && doc.author !== question.hit.author,
+      )
+      .slice(0, REPLIES);
+    const share = REPLY_SHARE * Math.max(question.coverage.sentence, question.coverage.message);
+    replies.forEach((reply, order) => {
+      const inherit = share * (1 - LATER_REPLY_STEP * order);
+      extra.push(
+        ...rankPassages(frame, [reply], weights, names, inherit).filter(
+          (passage) => !isAcknowledgement(passage.sentence),
+        ),
+      );
+    });
+  }
+  return [...passages, ...extra].sort((a, b) => b.score - a.score || (a.hit.at < b.hit.at ? 1 : -1));
+}
