@@ -12,6 +12,7 @@ const scores = (right: number, total: number, abstained: number, unanswerable: n
   answerableRight: right - abstained,
   unanswerable,
   abstained,
+  rightInLine: right,
 });
 const row = (workspace: string): DatasetRow => ({
   id: 'w',

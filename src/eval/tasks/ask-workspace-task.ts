@@ -53,7 +53,7 @@ export function scoreAskWorkspace(expectedRaw: unknown, result: AskWorkspaceResu
       floor: passedFloor,
     },
     notes: [
-      `${scores.right}/${scores.total} right: answerable ${scores.answerableRight}/${scores.answerable}, unanswerable abstained ${scores.abstained}/${scores.unanswerable}`,
+      `${scores.right}/${scores.total} right: answerable ${scores.answerableRight}/${scores.answerable}, unanswerable abstained ${scores.abstained}/${scores.unanswerable}; on the answer line alone ${scores.rightInLine}/${scores.total}`,
       ...scores.rows
         .filter((row) => !row.right)
         .map((row) => `${row.question} (as of ${row.asOf}): ${row.why}`),

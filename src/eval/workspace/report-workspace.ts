@@ -83,15 +83,20 @@ export function workspaceReportLines(scores: WorkspaceScores, options: { misses?
   return lines;
 }
 
-/** The ask list: the totals, then each wrong answer (all answers with `all`). */
+/**
+ * The ask list: the totals, then each wrong answer and each one right only with its cited messages
+ * (all answers with `all`).
+ */
 export function askReportLines(scores: AskScores, options: { all?: boolean } = {}): string[] {
   const lines = [
-    `ask                    ${scores.right}/${scores.total} right: answerable ${scores.answerableRight}/${scores.answerable}, unanswerable abstained ${scores.abstained}/${scores.unanswerable}`,
+    `ask                    ${scores.right}/${scores.total} right: answerable ${scores.answerableRight}/${scores.answerable}, unanswerable abstained ${scores.abstained}/${scores.unanswerable}; on the answer line alone ${scores.rightInLine}/${scores.total}`,
   ];
   for (const row of scores.rows) {
-    if (row.right && !options.all) continue;
+    const citedOnly = row.right && !row.rightInLine;
+    if (row.right && !citedOnly && !options.all) continue;
+    const why = citedOnly ? 'right only with the messages it cites' : row.why;
     lines.push(
-      `  ${row.right ? 'ok ' : 'NO '} ${row.question} (as of ${row.asOf})${row.why ? ` — ${row.why}` : ''}`,
+      `  ${row.right ? 'ok ' : 'NO '} ${row.question} (as of ${row.asOf})${why ? ` — ${why}` : ''}`,
       `      ${row.answer.replace(/\s+/g, ' ').slice(0, 200)}`,
     );
   }

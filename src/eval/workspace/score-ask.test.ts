@@ -34,6 +34,9 @@ describe('scoreAsk', () => {
     expect(scores.rows.map((row) => row.right)).toEqual([true, true, true, true]);
     expect(scores.answerableRight).toBe(3);
     expect(scores.abstained).toBe(1);
+    // The third is right only with its citation (14 is in the cited message, not the answer line).
+    expect(scores.rows.map((row) => row.rightInLine)).toEqual([true, true, false, true]);
+    expect(scores.rightInLine).toBe(3);
   });
 
   it('fails a confident answer to an unanswerable question, a missing person, and a forbidden phrase', () => {

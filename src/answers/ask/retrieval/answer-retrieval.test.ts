@@ -93,6 +93,18 @@ const DOCS: SearchDocInput[] = [
     'kestrel',
   ),
   message('UKWA', '2026-10-30T09:00:00.000Z', 'the HIPAA review moved to Dec 14–17', 'later'),
+  message(
+    'UJON',
+    '2026-10-12T09:00:00.000Z',
+    '12 scanners for the trial, Kestrel ships them to the Leeds warehouse',
+    'ks1',
+  ),
+  message(
+    'UDAV',
+    '2026-10-20T09:00:00.000Z',
+    "Friendly reminder on the order form 🙂 Without it we can't send the scanners this week",
+    'ks2',
+  ),
 ];
 
 function sources(): AskSources & { search: SqliteSearchIndex } {
@@ -153,6 +165,16 @@ describe('answerByRetrieval', () => {
     const result = answer('What does our contract say about degraded service?');
     expect(result.text).not.toMatch(/^"thanks/);
     expect(result.evidence[0].snippet).toContain('99.9%');
+  });
+
+  it('answers what blocks something with the message that names what it waits on', () => {
+    const result = answer('What is blocking the Kestrel scanners from shipping?');
+    expect(result.answerType).toBe('blocker');
+    expect(result.text).toMatch(/order form/);
+    const hits = result.retrieval?.hits ?? [];
+    const leeds = hits.find((hit) => hit.sentence.includes('Leeds'));
+    // A plain statement about the shipment, however close to the words, is no blocker.
+    expect(hits[0].score).toBeGreaterThan(leeds?.score ?? 0);
   });
 
   it('says I do not know, with maybe-relevant messages, when the only amount is tentative', () => {

@@ -113,4 +113,4 @@ export const CHANGE_CUES =
   /\(was\b|\bwas\s+(?:\w+\s+)?\d|\b(?:moved?|moving|slips?|slipped|pushed|postponed|delayed|rescheduled|changed?|instead|after all|no longer|anymore)\b/i;
 
 export const BLOCKER_CUES =
-  /\b(?:block(?:ed|ing|er)?|waiting (?:on|for)|until|stuck|can't|cannot|need(?:s|ed)? (?:to|the)|pending|hold(?:ing)? up|depends on|before (?:we|they|it) can)\b/i;
+  /\b(?:block(?:ed|ing|er)?|waiting (?:on|for)|until|stuck|can't|cannot|can ?not|won't|need(?:s|ed)? (?:to|the)|pending|hold(?:ing)? up|on hold|depends on|dependent on|before (?:we|they|it|you) can|once (?:the|it|that|this|we|they|you)|as soon as|without (?:it|this|that|the|a|an|their|our|your)|only after|not until|gated on|held up)\b/i;
