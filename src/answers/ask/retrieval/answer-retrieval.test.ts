@@ -95,6 +95,25 @@ const DOCS: SearchDocInput[] = [
   message('UKWA', '2026-10-30T09:00:00.000Z', 'the HIPAA review moved to Dec 14–17', 'later'),
   message(
     'UJON',
+    '2026-10-18T09:00:00.000Z',
+    '@Kwame can we expense two standing desks for the new hires?',
+    'desks',
+  ),
+  message('UKWA', '2026-10-18T09:30:00.000Z', 'sure, Helena signs off on those', 'desks'),
+  message(
+    'UMAR',
+    '2026-10-19T09:00:00.000Z',
+    'ok then: Jonas does the invoice exports after the export bug',
+    'exp1',
+  ),
+  message(
+    'UPRI',
+    '2026-10-19T11:00:00.000Z',
+    'found why the invoice exports were failing: the job reads amounts in the server locale, not the customer one',
+    'exp2',
+  ),
+  message(
+    'UJON',
     '2026-10-12T09:00:00.000Z',
     '12 scanners for the trial, Kestrel ships them to the Leeds warehouse',
     'ks1',
@@ -175,6 +194,18 @@ describe('answerByRetrieval', () => {
     const leeds = hits.find((hit) => hit.sentence.includes('Leeds'));
     // A plain statement about the shipment, however close to the words, is no blocker.
     expect(hits[0].score).toBeGreaterThan(leeds?.score ?? 0);
+  });
+
+  it('answers who asked for something with the one who asked, not the people the request names', () => {
+    const result = answer('Who asked for standing desks?');
+    expect(result.known).toBe(true);
+    expect(result.text.startsWith('Jonas Becker')).toBe(true);
+  });
+
+  it('answers a why-question with the sentence that says what was found, not one that names the bug', () => {
+    const result = answer('Why was the invoice export bug happening?');
+    expect(result.answerType).toBe('reason');
+    expect(result.text).toContain('server locale');
   });
 
   it('says I do not know, with maybe-relevant messages, when the only amount is tentative', () => {

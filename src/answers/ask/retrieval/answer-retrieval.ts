@@ -274,7 +274,9 @@ function answerLine(
       const about = new Set(frame.people.map((person) => sources.people.idOf(person.keys[0])));
       const others = chosen.named.filter((id) => !about.has(id));
       const who =
-        others.length > 0 ? others.map((id) => sources.people.name(id)) : [authorOf(chosen.hit, sources)];
+        others.length > 0 && !frame.authorAnswers
+          ? others.map((id) => sources.people.name(id))
+          : [authorOf(chosen.hit, sources)];
       return `${joinNames(who.slice(0, 2))}: ${said}`;
     }
     case 'change': {

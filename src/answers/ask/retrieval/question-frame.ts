@@ -48,6 +48,8 @@ export interface QuestionFrame {
   time: QuestionTime | null;
   /** "now", "currently", "still", "status": the latest state is wanted. */
   wantsLatest: boolean;
+  /** "who asked for X", "who suggested X": the person is whoever wrote the passage, not one it names. */
+  authorAnswers: boolean;
 }
 
 const AUXILIARIES = new Set(
@@ -120,12 +122,17 @@ export function frameQuestion(
     people: found,
     unknownPerson: unknown,
     time,
+    authorAnswers: type === 'person' && AUTHOR_VERBS.test(text),
     wantsLatest:
       type === 'status' ||
       time?.kind === 'now' ||
       /\b(?:still|now|currently|latest|so far|yet)\b/.test(normalized),
   };
 }
+
+/** Verbs whose doer is the one who wrote the message: asking, proposing, reporting, announcing. */
+const AUTHOR_VERBS =
+  /^who(?: \w+)?? (?:first )?(?:asked|requested|raised|reported|proposed|suggested|said|mentioned|wrote|posted|flagged|complained|offered|volunteered|announced|shared|brought up|pointed out|noticed|wanted|needed)\b/;
 
 export function answerTypeOf(text: string): AnswerType {
   if (/^(?:who|whom|whose)\b|^(?:which|what) (?:person|people|team ?member|engineer|one of us)\b/.test(text))

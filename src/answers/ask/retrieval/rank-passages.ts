@@ -110,11 +110,15 @@ export function rankPassages(
         }
         case 'person': {
           const others = named.filter((id) => !about.has(id));
-          score *= others.length > 0 ? 1.1 : 0.85;
+          const answers = frame.authorAnswers
+            ? hit.author !== null && !about.has(names.idOf(hit.author))
+            : others.length > 0;
+          score *= answers ? 1.1 : 0.85;
           break;
         }
         case 'reason':
-          score *= STATED_REASON.test(sentence) ? 1.25 : REASON_CUES.test(sentence) ? 1.05 : 0.85;
+          // A sentence with no causal wording cannot say why (as a when-answer without a date cannot say when).
+          score *= STATED_REASON.test(sentence) ? 1.25 : REASON_CUES.test(sentence) ? 1.05 : 0.65;
           break;
         case 'status':
           score *= STATUS_CUES.test(sentence) || /\d/.test(sentence) ? 1.1 : 0.9;

@@ -13,22 +13,28 @@ const REPLY_SHARE = 0.8;
 const LATER_REPLY_STEP = 0.1;
 
 /**
- * "thanks Helena.", "ok 👍", "got it, cheers": a sentence that only acknowledges answers nothing,
- * however close it sits to the question.
+ * "thanks Helena.", "ok 👍", "got it, cheers", "happy Friday 🍁", "morning all", "haha": a sentence
+ * that only acknowledges, greets or laughs answers nothing, however close it sits to the question.
  */
 const ACKNOWLEDGEMENT =
   /^(?:(?:thanks?|thank you|thx|ty|cheers|ok(?:ay)?|k|cool|great|nice|perfect|noted|got it|sounds good|makes sense|awesome|brilliant|lovely|understood|will do|sure|yes|yep|no worries|np|appreciated)\b[\s,!.]*)+(?:\s*(?:so much|a lot|all|everyone|team|@?[\p{L}.'-]+))?[\s!.🙏👍🙌✅]*$/iu;
+const GREETING =
+  /^(?:(?:happy|good) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|morning|afternoon|evening|night)|(?:good )?morning|hi|hello|hey|hiya|bye|see you|have a (?:good|nice|great) (?:one|day|weekend|evening)|welcome(?: back| aboard)?|congrats|congratulations|lol|lmao|haha+|hehe+)\b[\s,!.]*(?:all|everyone|team|folks|y'all|@?[\p{L}.'-]+)?[\s!.]*$/iu;
 
-export function isAcknowledgement(sentence: string): boolean {
-  const words = sentence.trim().split(/\s+/);
-  return words.length <= 5 && ACKNOWLEDGEMENT.test(sentence.trim());
+export function isSmallTalk(sentence: string): boolean {
+  const text = sentence
+    .replace(/(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200d|\ufe0f)+|:[a-z0-9_+-]+:/gu, ' ')
+    .trim();
+  if (text === '') return true;
+  if (text.split(/\s+/).length > 5) return false;
+  return ACKNOWLEDGEMENT.test(text) || GREETING.test(text);
 }
 
 /**
  * The best passages that are themselves questions hand most of their score to the first replies
  * by others in their conversation (read from the index, nothing after as-of), the first reply the
  * most; the question keeps a fraction, so an unanswered question is never an answer. A reply
- * sentence that only acknowledges inherits nothing.
+ * sentence of small talk inherits nothing.
  */
 export function withReplies(
   frame: QuestionFrame,
@@ -38,6 +44,8 @@ export function withReplies(
   weights: TermWeights,
   names: PeopleNames,
 ): Passage[] {
+  // "who asked for X": the question is the answer, and its replies are not.
+  if (frame.authorAnswers) return passages;
   const asked = passages.filter((passage) => /\?\s*$/.test(passage.sentence)).slice(0, REPLIES_OF);
   const extra: Passage[] = [];
   for (const question of asked) {
@@ -54,7 +62,7 @@ export function withReplies(
       const inherit = share * (1 - LATER_REPLY_STEP * order);
       extra.push(
         ...rankPassages(frame, [reply], weights, names, inherit).filter(
-          (passage) => !isAcknowledgement(passage.sentence),
+          (passage) => !isSmallTalk(passage.sentence),
         ),
       );
     });

@@ -90,14 +90,14 @@ export function isTentative(sentence: string): boolean {
 
 /** Wording that gives a cause: "root cause", "because", "caused by", "due to", "was that". */
 export const REASON_CUES =
-  /\b(?:root cause|cause[ds]?|because|due to|caused by|the reason|was that|turned out|triggered|led to|so that|resulted? in)\b/i;
+  /\b(?:root cause|cause[ds]?|because|due to|caused by|the reason|was that|turned out|turns out|triggered|led to|so that|resulted? in|found why|figured out why|that's why|which is why|the (?:problem|issue|bug|culprit) (?:is|was))\b/i;
 
 /**
  * A cause stated, not only named: "root cause: a duplicated field", "the cause was …", "because …".
  * "who found the root cause in minutes" names a cause and gives none.
  */
 export const STATED_REASON =
-  /\b(?:(?:root )?cause[ds]?\s*(?::|was\b|were\b|is\b)|because\b|due to\b|caused by\b|the reason (?:was|is)\b|turned out\b|was that\b|resulted? in\b|led to\b)/i;
+  /\b(?:(?:root )?cause[ds]?\s*(?::|was\b|were\b|is\b)|because\b|due to\b|caused by\b|the reason (?:was|is)\b|turned out\b|turns out\b|was that\b|resulted? in\b|led to\b|(?:found|figured out|worked out|know) why\b[^:]*:|the (?:problem|issue|bug|culprit) (?:is|was)\b)/i;
 
 /** Wording that states a state or an outcome. */
 export const STATUS_CUES =
