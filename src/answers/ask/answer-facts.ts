@@ -1,3 +1,4 @@
+import { reversalsOf } from './answer-items.js';
 import type { FactRelation } from '../../domain/fact-relations.js';
 import { isValidAt, type FactVersion } from '../../memory/facts/fact-types.js';
 import type { ComponentNode } from '../../memory/graph/graph-records.js';
@@ -257,16 +258,21 @@ export async function answerChanged(context: AnswerContext): Promise<AskAnswer> 
     (version) =>
       version.status !== 'alternative' && (inWindow(version.validFrom) || inWindow(version.validTo)),
   );
-  const decisions = resolved
-    ? (await graph.decisions({ about: resolved.component.id })).filter((decision) => inWindow(decision.at))
-    : [];
+  const aboutIt = resolved ? await graph.decisions({ about: resolved.component.id }) : [];
+  const decisions = aboutIt.filter((decision) => inWindow(decision.at));
+  // A decision about it reversed in the window is a change about it, whatever the reversal was linked to.
+  const reversed = aboutIt.filter((decision) => decision.reversedBy && inWindow(decision.reversedAt));
+  const reversals = new Map(
+    (await reversalsOf(reversed, context)).map((reversal) => [reversal.id, reversal]),
+  );
   const label = resolved ? (resolved.component.name ?? resolved.component.id) : human!.name;
   const entity = resolved
     ? entityOf(resolved.component)
     : { kind: 'person' as const, id: human!.keys[0], name: human!.name };
   const window = `${day(from, timeZone)} to ${day(context.asOf, timeZone)}`;
   const searched = [`facts and decisions about ${label} from ${window}`];
-  if (changed.length === 0 && decisions.length === 0) return unknown(context, searched, { entity });
+  if (changed.length === 0 && decisions.length === 0 && reversed.length === 0)
+    return unknown(context, searched, { entity });
   const objects = await componentNames(
     graph,
     changed.map((version) => version.object),
@@ -291,6 +297,13 @@ export async function answerChanged(context: AnswerContext): Promise<AskAnswer> 
   }
   for (const decision of decisions)
     events.push({ at: decision.at, line: `decided ${day(decision.at, timeZone)}: ${decision.summary}` });
+  for (const decision of reversed) {
+    const by = reversals.get(decision.reversedBy as string);
+    events.push({
+      at: decision.reversedAt as string,
+      line: `reversed ${day(decision.reversedAt as string, timeZone)}: ${decision.summary}${by ? ` → ${by.summary}` : ''}`,
+    });
+  }
   events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   return known(context, {
     text: [
@@ -300,8 +313,12 @@ export async function answerChanged(context: AnswerContext): Promise<AskAnswer> 
     confidence: Math.max(
       ...changed.map((version) => version.confidence),
       ...decisions.map((decision) => decision.confidence),
+      ...[...reversals.values()].map((decision) => decision.confidence),
     ),
-    evidence: [...factEvidence(changed, context), ...itemEvidence(decisions, context)].slice(0, 8),
+    evidence: [
+      ...factEvidence(changed, context),
+      ...itemEvidence([...decisions, ...reversals.values()], context),
+    ].slice(0, 8),
     entity,
     history: await historyOf(changed, context),
     searched,

@@ -14,8 +14,19 @@ const MAX_LISTED = 6;
 export async function answerDecided(context: AnswerContext): Promise<AskAnswer> {
   const { people, timeZone } = context.sources;
   const asOf = context.asOf;
-  const { decisions, searched, entity } = await decisionsAbout(context);
-  if (decisions.length === 0) return unknown(context, searched);
+  const about = await decisionsAbout(context);
+  const { searched, entity } = about;
+  if (about.decisions.length === 0) return unknown(context, searched);
+  // A reversal belongs with the decision it reverses, whatever it was linked to: listed just above it.
+  const reversals = new Map(
+    (await reversalsOf(about.decisions, context)).map((reversal) => [reversal.id, reversal]),
+  );
+  const decisions = about.decisions.flatMap((decision) => {
+    const reversal = decision.reversedBy ? reversals.get(decision.reversedBy) : undefined;
+    if (!reversal) return [decision];
+    reversals.delete(reversal.id);
+    return [reversal, decision];
+  });
   const lines = decisions.slice(0, MAX_LISTED).map((decision) => {
     const by =
       decision.decidedBy.length > 0 ? ` (${names(decision.decidedBy.map((key) => people.name(key)))})` : '';
@@ -39,6 +50,24 @@ export async function answerDecided(context: AnswerContext): Promise<AskAnswer> 
     entity,
     searched,
   });
+}
+
+/** The decisions (up to as-of) that reverse any of `decisions` and are not among them. */
+export async function reversalsOf(
+  decisions: readonly DecisionNode[],
+  context: AnswerContext,
+): Promise<DecisionNode[]> {
+  const listed = new Set(decisions.map((decision) => decision.id));
+  const wanted = new Set(
+    decisions
+      .filter((decision) => decision.reversedBy && (decision.reversedAt ?? '') <= context.asOf)
+      .map((decision) => decision.reversedBy as string)
+      .filter((id) => !listed.has(id)),
+  );
+  if (wanted.size === 0) return [];
+  return (await context.sources.graph.decisions({})).filter(
+    (decision) => wanted.has(decision.id) && decision.at <= context.asOf,
+  );
 }
 
 /**

@@ -72,6 +72,7 @@ function decisionEvent(
   summary: string,
   at: string,
   about = [BILLING],
+  reverses: string | null = null,
 ): StoredEvent<DecisionRecorded> {
   const payload: DecisionRecorded = {
     decisionId: id,
@@ -80,7 +81,7 @@ function decisionEvent(
     summary,
     about,
     decidedBy: [BOB],
-    reverses: null,
+    reverses,
     at,
     confidence: 0.9,
     evidence: [evidence(`m-${id}`, BOB, at, summary)],
@@ -606,6 +607,24 @@ describe('ask', () => {
     expect(owed.text).not.toContain('top 3 asks');
     expect(owed.text).not.toContain('kickoff call');
     expect(owed.text).toMatch(/^2 things you owe:/);
+  });
+
+  it('shows what reversed a decision, in the decisions about it and in what changed', async () => {
+    const s = await sources([
+      decisionEvent(
+        'd-back',
+        'reversing that: back to the nightly cron until idempotency keys land',
+        '2026-11-13T10:00:00.000Z',
+        ['component:cron'],
+        'd-retry',
+      ),
+    ]);
+    const decided = await ask('what did we decide about billing retries', s);
+    expect(decided.text).toContain('[reversed 2026-11-13]');
+    expect(decided.text).toContain('2026-11-13: reversing that: back to the nightly cron');
+    const changed = await ask('what changed about billing', s);
+    expect(changed.text).toContain('reversed 2026-11-13: Retries move to a queue worker');
+    expect(changed.text).toContain('back to the nightly cron until idempotency keys land');
   });
 
   it('finds a decision that names a component it was not linked to', async () => {

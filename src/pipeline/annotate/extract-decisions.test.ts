@@ -63,6 +63,37 @@ describe('decisions', () => {
     expect(scrap[1].reverses).toBe(scrap[0].id);
   });
 
+  it('reverses the decision its words and time point to, not the latest one of the conversation', () => {
+    const prior = [
+      {
+        decisionId: 'dec-queue',
+        about: ['component:billing'],
+        summary: 'payment retries move to a queue worker, Marco builds it',
+        at: '2026-11-02T10:00:00Z',
+      },
+    ];
+    const entities = [{ id: 'component:billing', name: 'billing', aliases: [] }];
+    const out = decisions(
+      [
+        ['marco', 'can we refund the double charges automatically?'],
+        ['dana', "decided: automatic refunds for anything under 100, bigger ones go to Lena's team"],
+        ['dana', "ok, reversing last week's call: the retries go back to the nightly job until keys land"],
+      ],
+      { priorDecisions: prior, entities },
+    );
+    expect(out.map((decision) => decision.reverses)).toEqual([null, 'dec-queue']);
+    // Without a time word, the same words still point past the unrelated decision of this conversation;
+    // a deictic "scrap that" (tested above) takes the latest one.
+    const plain = decisions(
+      [
+        ['dana', "decided: automatic refunds for anything under 100, bigger ones go to Lena's team"],
+        ['dana', 'change of plan for the retries: they go back to the nightly job'],
+      ],
+      { priorDecisions: prior, entities },
+    );
+    expect(plain.map((decision) => decision.reverses)).toEqual([null, 'dec-queue']);
+  });
+
   it('does not record questions, hedges or a cat that decided something', () => {
     expect(
       decisions([

@@ -1,3 +1,4 @@
+import { reversalTarget } from './dialogue/reversal-target.js';
 import type { AnnotatedDecision } from './annotate-types.js';
 import { itemId, matchesAny, type AnnotateContext } from './annotate-context.js';
 import { DECISION_CUES, HEDGE_CUES, PROPOSAL_CUES, REVERSAL_CUES } from './lexicon/cues.js';
@@ -15,11 +16,12 @@ function summaryOf(sentences: string[]): string {
 /**
  * Decisions: a message that states one ("decided: …", "we'll go with X", "let's not …", "agreed.
  * let's …"), not a question or a hedge. A proposal earlier in the conversation joins the evidence.
- * A reversal ("let's go back to …", "scrap that", "reverting") names the latest earlier decision
- * about the same entity (in this conversation or before it).
+ * A reversal ("let's go back to …", "scrap that", "reverting") names the earlier decision it
+ * points at (in this conversation or before it: reversal-target.ts).
  */
 export function extractDecisions(context: AnnotateContext): AnnotatedDecision[] {
   const out: AnnotatedDecision[] = [];
+  const decidedAt = new Map<string, string>();
   const topEntities = conversationEntities(context);
   for (const read of context.messages) {
     if (read.isBot) continue;
@@ -67,12 +69,32 @@ export function extractDecisions(context: AnnotateContext): AnnotatedDecision[] 
         summary: summaryOf(body.length > 0 ? body : read.sentences.slice(0, 1)),
         about: aboutIds,
         decidedBy: [...new Set([read.message.author, ...agreed])],
-        reverses: reversal && k === 0 ? reversedDecision(context, out, aboutIds, read.message.ts) : null,
+        reverses:
+          reversal && k === 0
+            ? reversalTarget(
+                {
+                  text: read.sentences.join(' '),
+                  at: read.message.ts,
+                  channel: context.input.channel,
+                  about: aboutIds,
+                  named: about.length > 0,
+                },
+                [
+                  ...out.map((earlier) => ({ ...earlier, at: decidedAt.get(earlier.id) ?? '', local: true })),
+                  ...(context.input.priorDecisions ?? []).map((prior) => ({
+                    ...prior,
+                    id: prior.decisionId,
+                    local: false,
+                  })),
+                ],
+              )
+            : null,
         evidence: [read.message.id, ...(proposal && k === 0 ? [proposal.message.id] : [])],
         confidence: stated ? (/\bdecided|decision\b/i.test(body[0] ?? '') ? 0.9 : 0.75) : 0.6,
       };
       if (!stated && !decision.reverses) return;
       out.push(decision);
+      decidedAt.set(decision.id, read.message.ts);
     });
   }
   return out;
@@ -106,29 +128,6 @@ function statedGroups(units: AnnotateContext['messages'][number]['units']): numb
     else groups.push([index]);
   });
   return groups;
-}
-
-function reversedDecision(
-  context: AnnotateContext,
-  local: AnnotatedDecision[],
-  about: string[],
-  ts: string,
-): string | null {
-  const overlaps = (ids: string[]): boolean => about.length === 0 || ids.some((id) => about.includes(id));
-  const here = [...local].reverse().find((decision) => overlaps(decision.about));
-  if (here) return here.id;
-  const earlier = (context.input.priorDecisions ?? [])
-    .filter((decision) => decision.at < ts)
-    .sort((a, b) => b.at.localeCompare(a.at));
-  const sameEntity = earlier.find((decision) => overlaps(decision.about));
-  if (sameEntity) return sameEntity.decisionId;
-  // Nothing about the same entity: the latest decision of this channel in the last 30 days.
-  const recent = earlier.find(
-    (decision) =>
-      decision.channel === context.input.channel &&
-      Date.parse(ts) - Date.parse(decision.at) <= 30 * 86_400_000,
-  );
-  return recent?.decisionId ?? null;
 }
 
 /** Entities of the conversation by how often they are named, most first. */
