@@ -1,4 +1,4 @@
-import { reversalsOf } from './answer-items.js';
+import { reversalsOf, summaryInContext } from './answer-items.js';
 import type { FactRelation } from '../../domain/fact-relations.js';
 import { isValidAt, type FactVersion } from '../../memory/facts/fact-types.js';
 import type { ComponentNode } from '../../memory/graph/graph-records.js';
@@ -228,7 +228,7 @@ export async function answerWorkingOn(context: AnswerContext): Promise<AskAnswer
   if (owns.length > 0) parts.push(`owns ${names(owns.map((version) => label(version.object)))}`);
   const lines = [`${human.name} ${parts.length > 0 ? parts.join('; ') : 'has open action items'}.`];
   for (const item of items.slice(-5).reverse())
-    lines.push(`- ${item.summary}${item.due ? ` (due ${item.due.slice(0, 10)})` : ''}`);
+    lines.push(`- ${summaryInContext(item, context)}${item.due ? ` (due ${item.due.slice(0, 10)})` : ''}`);
   return known(context, {
     text: lines.join('\n'),
     confidence: Math.max(

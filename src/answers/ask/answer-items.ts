@@ -232,9 +232,8 @@ export async function answerWaitingOnMe(context: AnswerContext): Promise<AskAnsw
       item.requestedBy && !keys.includes(item.requestedBy)
         ? ` (asked by ${people.name(item.requestedBy)})`
         : '';
-    const about = referentOf({ ...item, text: item.summary }, context);
     lines.push(
-      `- to do: ${item.summary}${about ? ` (re: ${about})` : ''}${item.due ? `, due ${item.due.slice(0, 10)}` : ''}${from}`,
+      `- to do: ${summaryInContext(item, context)}${item.due ? `, due ${item.due.slice(0, 10)}` : ''}${from}`,
     );
   }
   return listed(context, lines, [...questions, ...items], { id: keys[0], name: myName }, searched);
@@ -303,6 +302,12 @@ async function answerMyWaits(context: AnswerContext): Promise<AskAnswer> {
 
 /** A to-do whose due day is this long before as-of is stale for "what do I owe": the thread moved on. */
 const STALE_AFTER_MS = 7 * 86_400_000;
+
+/** An action item's summary, with what its "it"/"this" stands for ("I'll sign it by Wednesday (re: …)"). */
+export function summaryInContext(item: ActionItemNode, context: AnswerContext): string {
+  const about = referentOf({ ...item, text: item.summary }, context);
+  return `${item.summary}${about ? ` (re: ${about})` : ''}`;
+}
 
 /**
  * What "it"/"this" in a to-do or question ("I'll sign it by Wednesday", "this one's your call")

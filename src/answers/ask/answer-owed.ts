@@ -1,6 +1,7 @@
 import type { ActionItemNode, QuestionNode } from '../../memory/graph/graph-records.js';
 import { day, itemEvidence, known, openAt, unknown, type AnswerContext } from './answer-support.js';
 import type { AskAnswer } from './ask-types.js';
+import { summaryInContext } from './answer-items.js';
 
 /**
  * "What did I promise Helena?", "what does Helena need from me?": my open action items Helena asked
@@ -36,7 +37,7 @@ export async function answerOwedTo(context: AnswerContext): Promise<AskAnswer> {
   const lines = [`${items.length + questions.length} open for ${them.name}:`];
   for (const item of [...items].sort((a, b) => (a.due ?? '9').localeCompare(b.due ?? '9')))
     lines.push(
-      `- to do: ${item.summary}${item.due ? `, due ${item.due.slice(0, 10)}` : ''} (${day(item.at, timeZone)})`,
+      `- to do: ${summaryInContext(item, context)}${item.due ? `, due ${item.due.slice(0, 10)}` : ''} (${day(item.at, timeZone)})`,
     );
   for (const question of [...questions].sort((a, b) => b.at.localeCompare(a.at)))
     lines.push(

@@ -607,6 +607,9 @@ describe('ask', () => {
     expect(owed.text).not.toContain('top 3 asks');
     expect(owed.text).not.toContain('kickoff call');
     expect(owed.text).toMatch(/^2 things you owe:/);
+    // The same to-do in what someone works on says what "it" is too.
+    const working = await ask('what is Dana working on', s);
+    expect(working.text).toContain("I'll sign it by Friday (re: legal is back Monday");
   });
 
   it('shows what reversed a decision, in the decisions about it and in what changed', async () => {

@@ -112,6 +112,13 @@ const DOCS: SearchDocInput[] = [
     'found why the invoice exports were failing: the job reads amounts in the server locale, not the customer one',
     'exp2',
   ),
+  message('UMAR', '2026-10-20T03:30:00.000Z', 'the nightly sync keeps failing for the EU tenants', 'sync1'),
+  message(
+    'UPRI',
+    '2026-10-20T03:00:00.000Z',
+    'the vendor rotated our token and the nightly sync fails since 02:00',
+    'sync2',
+  ),
   message(
     'UJON',
     '2026-10-12T09:00:00.000Z',
@@ -206,6 +213,12 @@ describe('answerByRetrieval', () => {
     const result = answer('Why was the invoice export bug happening?');
     expect(result.answerType).toBe('reason');
     expect(result.text).toContain('server locale');
+  });
+
+  it('answers why something failed with the event that broke it', () => {
+    const result = answer('Why did the nightly sync fail?');
+    expect(result.known).toBe(true);
+    expect(result.text).toContain('rotated our token');
   });
 
   it('says I do not know, with maybe-relevant messages, when the only amount is tentative', () => {

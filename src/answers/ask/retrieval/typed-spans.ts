@@ -13,6 +13,9 @@ const DAY_RANGE = new RegExp(
   `\\b${MONTH} \\d{1,2}(?:st|nd|rd|th)?\\s*(?:[–—-]|to|through)\\s*(?:${MONTH} )?\\d{1,2}(?:st|nd|rd|th)?\\b|\\b\\d{1,2}\\s*[–—-]\\s*\\d{1,2} ${MONTH}`,
   'gi',
 );
+const WEEKDAY = /\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?$/i;
+const MOVED =
+  /\b(?:mov(?:e|es|ed|ing)|push(?:es|ed|ing)?|slip(?:s|ped|ping)?|shift(?:s|ed|ing)?|postpon\w*|reschedul\w*|bump(?:s|ed)?|delay(?:s|ed)?|chang(?:e|es|ed|ing))\b/i;
 /** Words chrono reads as times that in chat are rarely one. */
 const NOT_TIMES = /^(?:now|today|tonight|a sec(?:ond)?|second|sun|may|march|mar|fri|sat|noon|later|soon)$/i;
 
@@ -23,7 +26,17 @@ const NOT_TIMES = /^(?:now|today|tonight|a sec(?:ond)?|second|sun|may|march|mar|
  */
 export function timeSpans(sentence: string, writtenAt: string): TypedSpan[] {
   const spans: TypedSpan[] = [];
-  for (const match of sentence.matchAll(DAY_RANGE)) spans.push({ text: match[0], index: match.index });
+  const covered: TypedSpan[] = [];
+  for (const match of sentence.matchAll(DAY_RANGE)) {
+    covered.push({ text: match[0], index: match.index });
+    // "moves from Oct 26 to Nov 2" is a change of date, not a range: the new date is the answer.
+    const moved = /\bfrom\s*$/i.test(sentence.slice(0, match.index)) && MOVED.test(sentence);
+    const to = moved ? /\s(?:to|through|[–—-])\s*/i.exec(match[0]) : null;
+    if (to) {
+      const start = to.index + to[0].length;
+      spans.push({ text: match[0].slice(start), index: match.index + start });
+    } else spans.push({ text: match[0], index: match.index });
+  }
   let results: ParsedResult[] = [];
   try {
     results = chrono().parse(sentence, new Date(writtenAt), { forwardDate: true });
@@ -44,11 +57,27 @@ export function timeSpans(sentence: string, writtenAt: string): TypedSpan[] {
       !result.start.isCertain('month')
     )
       continue;
-    if (spans.some((span) => result.index >= span.index && result.index < span.index + span.text.length))
+    if (covered.some((span) => result.index >= span.index && result.index < span.index + span.text.length))
       continue;
-    spans.push({ text: words, index: result.index });
+    // "Thursday 29th": chrono reads the weekday alone; the day of the month is the date.
+    const day = /^(?:\s+the)?\s+\d{1,2}(?:st|nd|rd|th)?\b/.exec(sentence.slice(result.index + words.length));
+    const text = day && WEEKDAY.test(words) ? words + day[0] : words;
+    // "Tue", "next Thursday", "tomorrow": the day it meant, read against when it was written.
+    const named = NAMES_A_DAY.test(text);
+    spans.push({ text: named ? text : `${text} (${monthDay(result.start.date())})`, index: result.index });
   }
   return spans.sort((a, b) => a.index - b.index);
+}
+
+/** A span that says its own day: a month name, an ordinal, a numeric date. */
+const NAMES_A_DAY = new RegExp(
+  `\\b${MONTH}(?!\\w)|\\b\\d{1,2}(?:st|nd|rd|th)\\b|\\d{4}-\\d{2}-\\d{2}|\\b\\d{1,2}[/.]\\d{1,2}\\b`,
+  'i',
+);
+const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+function monthDay(date: Date): string {
+  return `${MONTH_NAMES[date.getUTCMonth()]} ${date.getUTCDate()}`;
 }
 
 const MONEY =
@@ -82,15 +111,18 @@ export function numberSpans(sentence: string, money: boolean, writtenAt: string)
 export function isTentative(sentence: string): boolean {
   return (
     /\?\s*$/.test(sentence.trim()) ||
-    /(?:^|\s)~\s?\d|\b(?:maybe|perhaps|might|could we|should we|what if|how about|thinking (?:of|about)|floated?|floating|draft|proposal|propose|proposing|suggest|suggesting|roughly|ballpark|tbd|not sure|no idea|i think|i guess|probably|unconfirmed|pending|considering)\b/i.test(
+    /(?:^|\s)~\s?\d|\b(?:maybe|perhaps|might|could we|should we|what if|how about|thinking (?:of|about)|floated?|floating|draft|proposal|propose|proposing|suggest|suggesting|roughly|ballpark|tbd|not sure|no idea|i think|i guess|probably|unconfirmed|pending|considering|planning to|plans? to|hoping to|hope to|aiming (?:for|to)|tentative(?:ly)?)\b/i.test(
       sentence,
     )
   );
 }
 
-/** Wording that gives a cause: "root cause", "because", "caused by", "due to", "was that". */
+/**
+ * Wording that gives a cause: "root cause", "because", "caused by", "due to", "was that", and the
+ * events that usually break things ("the vendor rotated our token", "the cert expired").
+ */
 export const REASON_CUES =
-  /\b(?:root cause|cause[ds]?|because|due to|caused by|the reason|was that|turned out|turns out|triggered|led to|so that|resulted? in|found why|figured out why|that's why|which is why|the (?:problem|issue|bug|culprit) (?:is|was))\b/i;
+  /\b(?:root cause|cause[ds]?|because|due to|caused by|the reason|was that|turned out|turns out|triggered|led to|so that|resulted? in|found why|figured out why|that's why|which is why|the (?:problem|issue|bug|culprit) (?:is|was)|expired|rotated|revoked|ran out of|misconfigured|timed out|rate[- ]limited|(?:after|since) (?:we|they|the|our|their|someone) \w+ed)\b/i;
 
 /**
  * A cause stated, not only named: "root cause: a duplicated field", "the cause was …", "because …".
