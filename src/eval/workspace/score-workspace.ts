@@ -121,7 +121,8 @@ export function scoreWorkspace(truth: WorkspaceTruth, extraction: WorkspaceExtra
           item.assignee !== null &&
           personOf(item.assignee) === me &&
           personOf(item.requestedBy) !== me &&
-          /\?\s*$/.test(item.summary),
+          // Asked as a question; a summary may add what its "it" means in brackets after it.
+          /\?\s*(?:\((?:[^()]|\([^()]*\))*\))?\s*$/.test(item.summary),
       )
       .map((item) => ({
         id: item.itemId,

@@ -16,6 +16,26 @@ describe('chat forms of asking someone', () => {
     ]);
   });
 
+  it('reads a request put to a name after a comma as its own, saying what "them" is', () => {
+    const items = run([
+      ['sam', 'stuck on the vendor keys from Initech, Dana can you nudge them?'],
+    ]).actionItems;
+    expect(items.map((item) => [item.assignee, item.summary])).toEqual([
+      [key('dana'), 'can you nudge them? (stuck on the vendor keys from Initech)'],
+    ]);
+  });
+
+  it('reads "could I get X by <day>?" as a request, and "consider it done" as taking the work, not finishing it', () => {
+    expect(itemFor('marco, could I get the churn numbers by Thursday?')).toBe(key('marco'));
+    expect(itemFor('marco, could I get a coffee?')).toBeNull();
+    const taken = run([
+      ['dana', 'who can own the vendor review?'],
+      ['priya', 'consider it done'],
+    ]);
+    expect(taken.actionItems.map((item) => item.assignee)).toEqual([key('priya')]);
+    expect(taken.completions).toEqual([]);
+  });
+
   it('does not read a name followed by what they do as speaking to them', () => {
     expect(run([['dana', 'Marco can handle the restart tomorrow']]).actionItems).toEqual([]);
     expect(run([['dana', 'Lena when she is back will sort the invoices']]).questions).toEqual([]);

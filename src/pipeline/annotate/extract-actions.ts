@@ -67,13 +67,13 @@ const STANDS_IN = /\b(?:it|that|this|them|those|these)\b/i;
  */
 function withContext(summary: string, before: string | undefined): string {
   if (!before || !STANDS_IN.test(summary)) return summary;
-  const said = summaryOf(before);
+  const said = summaryOf(before).replace(/[\s,;:]+$/, '');
   return said.length < 3 ? summary : `${summary} (${said.length > 120 ? `${said.slice(0, 119)}…` : said})`;
 }
 
 /** A commitment that only points at the work ("on it", "taking this one", "I'll take it", "mine"). */
 const POINTER =
-  /^[\p{Emoji}\s]*(?:(?:ok|okay|sure|yes|yep|yeah|np)[,!.]?\s+)?(?:i'?ll (?:take|grab|do|handle) (?:it|that|this|this one|that one)|i can (?:take|do|grab) (?:it|that|this)|on it|mine|me|i got (?:it|this)|i'?ve got (?:it|this)|taking (?:it|this|that|this one|that one)|will do|can do|leave it with me)\b[\s!.\p{Emoji}]*$/iu;
+  /^[\p{Emoji}\s]*(?:(?:ok|okay|sure|yes|yep|yeah|np)[,!.]?\s+)?(?:i'?ll (?:take|grab|do|handle) (?:it|that|this|this one|that one)|i can (?:take|do|grab) (?:it|that|this)|on it|mine|me|i got (?:it|this)|i'?ve got (?:it|this)|taking (?:it|this|that|this one|that one)|will do|can do|leave it with me|consider it done|count me in|happy to (?:take|do|grab|handle) (?:it|that|this))\b[\s!.\p{Emoji}]*$/iu;
 
 /** A pointer that names taking the work ("I'll take it", "I can do that"), not just "on it". */
 const TAKES_WORK = /\b(?:take|grab|handle)\b|\b(?:i can|i'?ll|i will) do (?:it|that|this)\b/i;
@@ -347,9 +347,11 @@ export function extractActionItems(context: AnnotateContext): {
       }
       // One item per request a message makes, unless its lines name their own people (a plan handing out work).
       if (addressing.to !== 'people' || (made > 0 && !addressing.own)) continue;
+      // "blocked on the keys from Initech, Dana can you nudge them?": the item says what "them" is.
+      const summary = withContext(summaryOf(unit.text), read.units[k - 1]?.text);
       found.push({
         at: read.index,
-        item: makeItem(context, read, made, summaryOf(unit.text), addressing.keys[0], due, 0.8),
+        item: makeItem(context, read, made, summary, addressing.keys[0], due, 0.8),
       });
       made++;
     }

@@ -107,6 +107,8 @@ export const REQUEST_CUES = [
   /\bif you could (?!see|imagine|believe)\w+/i,
   /\bneed\b[^.?!]{0,60}\bfrom you\b/i,
   NEED_BY,
+  // "could I get the churn numbers by Thursday?": asked of whoever the message is put to.
+  /\b(?:can|could|may) (?:i|we) (?:get|have|see) (?:the|your|a|an|those|these|that|this|some)\b[^.?!]{0,60}?\b(?:by|before)\s+(?:the\s+\d|\d|mon|tue|wed|thu|fri|sat|sun|eod|end\b|tomorrow|tonight|next\b|noon|[a-z]{3,9}\.?\s+\d)/i,
 ];
 export const NOT_REQUESTS = [
   /\b(can|could|would) you (believe|imagine|even|see|tell)\b/i,
@@ -122,9 +124,9 @@ export const NOT_REQUESTS = [
 
 /** A request to the room ("can someone …"); whoever takes it ("I'll do it", "on it") is the assignee. */
 export const ROOM_REQUEST =
-  /\b(can|could|would) (someone|somebody|anyone|anybody)\b|\banyone (able|free|up for|want) to\b|\bwho can (take|do|look|handle|pick)\b|\banyone up for\b/i;
+  /\b(can|could|would) (someone|somebody|anyone|anybody)\b|\banyone (able|free|up for|want) to\b|\bwho can (take|do|look|handle|pick|own|cover|run|lead|drive)\b|\banyone up for\b/i;
 export const TAKES_IT =
-  /^(?:[\p{Emoji}\s]*)(?:(?:me|sure|ok|okay|yep|yes|yeah)[,!.]?\s+)?(?:i'?ll (take|do|grab|handle) (it|that|this|one)|i can (take|do|grab|handle) (it|that|this)|on it|mine(?=\s*(?:$|[,.!;:—–-]|\p{Extended_Pictographic}))|i got (it|this)|i'?ve got (it|this)|me!?$|will do)(?!\p{L})/iu;
+  /^(?:[\p{Emoji}\s]*)(?:(?:me|sure|ok|okay|yep|yes|yeah)[,!.]?\s+)?(?:i'?ll (take|do|grab|handle) (it|that|this|one)|i can (take|do|grab|handle) (it|that|this)|on it|mine(?=\s*(?:$|[,.!;:—–-]|\p{Extended_Pictographic}))|i got (it|this)|i'?ve got (it|this)|me!?$|will do|consider it done|leave it with me|count me in|happy to (take|do|grab|handle) (it|that|this))(?!\p{L})/iu;
 
 /** Someone else named as doing the work: "Owen will handle the export", "we need Keisha to sign off", "Owen writes it up, I check it". */
 export const THIRD_PERSON_TASK =
@@ -243,6 +245,8 @@ export const COMPLETION_CUES = [
 ];
 export const NOT_COMPLETIONS = [
   /\bbefore i can\b/i,
+  // "consider it done", "as good as done": a promise, not work finished.
+  /\b(?:consider it|as good as) done\b/i,
   // "the depot is closed on Monday", "the office is closed for the holidays": a place shut, not work done.
   /\b(?:is|are|will be|['’]s|were|was)\s+closed\s+(?:on|for|until|till|over|this|next|all|from|mon|tue|wed|thu|fri|sat|sun|\d)/i,
   /\bneeds? (you|your|a|an|one more)\b.*\b(approv|review|sign)/i,

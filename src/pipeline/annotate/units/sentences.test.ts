@@ -27,6 +27,20 @@ describe('sentenceSpans', () => {
     ]);
   });
 
+  it('splits before a request put to someone by name after a comma, and nowhere else at a comma', () => {
+    expect(split('stuck on the vendor keys, Dana can you nudge them?')).toEqual([
+      'stuck on the vendor keys,',
+      'Dana can you nudge them?',
+    ]);
+    expect(split('the build is red again, @sam please take a look')).toEqual([
+      'the build is red again,',
+      '@sam please take a look',
+    ]);
+    expect(split('thanks Dana, can you nudge them?')).toEqual(['thanks Dana, can you nudge them?']);
+    expect(split('Also, Dana can you check?')).toEqual(['Also, Dana can you check?']);
+    expect(split('we tried Redis, Postgres and Kafka')).toEqual(['we tried Redis, Postgres and Kafka']);
+  });
+
   it('does not split inside a URL', () => {
     expect(split('docs at https://x.io/a.b?c=1&d=2. thanks')).toEqual([
       'docs at https://x.io/a.b?c=1&d=2.',

@@ -64,6 +64,20 @@ function periodEnds(raw: string | null, next: string): boolean {
   return true;
 }
 
+/** After a comma: a name (or @handle) that a request is put to ("…, Dana can you nudge them?"). */
+const ADDRESSED_REQUEST =
+  /,\s+(?:@[\p{L}\d_.-]+|\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?)[,:]?\s+(?:(?:can|could|would|will)\s+(?:you|u)|please|pls)\b/uy;
+
+/**
+ * Whether the comma at `at` starts a request to someone named right after it, after a clause of
+ * at least two words: the request is its own unit, with its own addressee.
+ */
+function addressedAfterComma(text: string, from: number, at: number, end: number): boolean {
+  ADDRESSED_REQUEST.lastIndex = at;
+  const match = ADDRESSED_REQUEST.exec(text.slice(0, Math.min(end, at + 80)));
+  return match !== null && /\S+\s+\S+/.test(text.slice(from, at));
+}
+
 /**
  * Sentence spans of `text[start, end)`, trimmed, in order; inline code (`…`) never holds a boundary.
  * At most `limit` spans: the last one then holds the rest. One pass: linear in the length (the search
@@ -71,7 +85,8 @@ function periodEnds(raw: string | null, next: string): boolean {
  *
  * A boundary follows a run of terminal punctuation (and closing quotes or brackets) that is followed
  * by whitespace or the end: always for "?" and "!", for an ellipsis only before a capital letter
- * (chat trails off with "…" mid-thought), for a period unless the word before it is an abbreviation.
+ * (chat trails off with "…" mid-thought), for a period unless the word before it is an abbreviation;
+ * and a comma before a request put to someone by name ("blocked on the keys, Dana can you …").
  */
 export function sentenceSpans(text: string, start: number, end: number, limit = Infinity): Span[] {
   const spans: Span[] = [];
@@ -86,6 +101,11 @@ export function sentenceSpans(text: string, start: number, end: number, limit = 
     const ch = text[at];
     if (ch === '`') {
       at = closingBacktick(text, at + 1, end) + 1;
+      continue;
+    }
+    if (ch === ',' && addressedAfterComma(text, from, at, end)) {
+      push(at + 1);
+      at++;
       continue;
     }
     if (!TERMINAL.has(ch)) {
