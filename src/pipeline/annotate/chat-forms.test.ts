@@ -25,6 +25,16 @@ describe('chat forms of asking someone', () => {
     ]);
   });
 
+  it('gives each of several people asked "can you both …" an item, and one of "@a / @b can you …" one', () => {
+    const both = run([
+      ['dana', '@lena @sam can you both add your holiday dates to the calendar by Wednesday?'],
+    ]);
+    expect(both.actionItems.map((item) => item.assignee)).toEqual([key('lena'), key('sam')]);
+    expect(new Set(both.actionItems.map((item) => item.id)).size).toBe(2);
+    const either = run([['dana', '@lena / @sam can you look at the flaky export test?']]);
+    expect(either.actionItems).toHaveLength(1);
+  });
+
   it('reads "could I get X by <day>?" as a request, and "consider it done" as taking the work, not finishing it', () => {
     expect(itemFor('marco, could I get the churn numbers by Thursday?')).toBe(key('marco'));
     expect(itemFor('marco, could I get a coffee?')).toBeNull();

@@ -59,6 +59,9 @@ function handsOff(context: AnnotateContext, text: string): boolean {
 }
 
 /** Words that stand for a thing said before: "I'll sign it", "sending them Monday". */
+/** A request to several people that each of them does. */
+const EACH_OF_YOU = /\b(?:you (?:both|all|two|three)|both of you|each of you|all of you|y'?all)\b/i;
+
 const STANDS_IN = /\b(?:it|that|this|them|those|these)\b/i;
 
 /**
@@ -349,11 +352,18 @@ export function extractActionItems(context: AnnotateContext): {
       if (addressing.to !== 'people' || (made > 0 && !addressing.own)) continue;
       // "blocked on the keys from Initech, Dana can you nudge them?": the item says what "them" is.
       const summary = withContext(summaryOf(unit.text), read.units[k - 1]?.text);
-      found.push({
-        at: read.index,
-        item: makeItem(context, read, made, summary, addressing.keys[0], due, 0.8),
-      });
-      made++;
+      // "@lena @sam can you both add your dates": each of them; "@lena / @sam can you look": one of them.
+      const each =
+        addressing.keys.length > 1 && EACH_OF_YOU.test(unit.text)
+          ? addressing.keys
+          : addressing.keys.slice(0, 1);
+      for (const assignee of each) {
+        found.push({
+          at: read.index,
+          item: makeItem(context, read, made, summary, assignee, due, 0.8),
+        });
+        made++;
+      }
     }
     answerReactions(context, read, calls, found, complete);
   }

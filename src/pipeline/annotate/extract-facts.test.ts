@@ -20,6 +20,12 @@ describe('facts', () => {
     expect(triples([['dana', text]])).toEqual([expected]);
   });
 
+  it('leaves time words out of what is owned', () => {
+    expect(triples([['dana', 'Priya, you are the owner of the billing alerts going forward']])).toEqual([
+      'PRIYA owns component:billing-alerts',
+    ]);
+  });
+
   it('resolves I/me/mine to the speaker and "you" to the addressee', () => {
     expect(triples([['marco', "ok officially: billing's mine now"]])).toEqual([
       'MARCO owns component:billing',

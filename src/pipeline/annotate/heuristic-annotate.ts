@@ -1,6 +1,7 @@
 import type { AnnotateInput, AnnotateOutput } from './annotate-types.js';
 import { handoverDecisions } from './handover-decisions.js';
-import { readConversation, type GivenActs, type ReadOptions } from './annotate-context.js';
+import { personZones, readConversation, type GivenActs, type ReadOptions } from './annotate-context.js';
+import { acceptedOffers } from './dialogue/accepted-offers.js';
 import { conversationEntities, extractDecisions } from './extract-decisions.js';
 import { extractActionItems } from './extract-actions.js';
 import { extractFacts } from './extract-facts.js';
@@ -43,6 +44,10 @@ export function annotateHeuristically(
   ]);
   decisions.push(...handoverDecisions(context, facts, decisions));
   const { items, completions } = extractActionItems(context);
+  // "I can take X if that helps" / "yes please": the offerer's work, unless the offer already made an item.
+  const zones = personZones(input.people);
+  for (const offer of acceptedOffers(context, (author) => zones.get(author) ?? input.timezone))
+    if (!items.some((item) => item.evidence[0] === offer.evidence[0])) items.push(offer);
   const questions = extractQuestions(context);
   const mentioned = new Set<string>();
   for (const read of context.messages) for (const key of read.addressees) mentioned.add(key);

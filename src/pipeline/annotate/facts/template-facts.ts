@@ -37,7 +37,8 @@ export function templateFacts(
         ? [mainEntity()]
         : surface
             .split(/\s*(?:\/|&|\band\b|\bor\b)\s*/i)
-            .filter((part) => part && isOwnable(withoutTail(part)))
+            .map((part) => withoutTail(part))
+            .filter((part) => part && isOwnable(part))
             .map((part) => context.entities.resolve(part));
       const hedged = matchesAny(sentence, HEDGE_CUES) || /\?\s*$/.test(sentence);
       const validFrom = dated ? effectiveDate(context, read, sentence.slice(match.index)) : read.message.ts;
