@@ -16,6 +16,28 @@ describe('chat forms of asking someone', () => {
     ]);
   });
 
+  it('puts "…, Dana?" and "Dana: your call on …" to Dana, and reads "got a sec to look at X?" as a request', () => {
+    expect(run([['sam', 'wondering if we should delay the launch, Dana?']]).questions[0]?.addressees).toEqual(
+      [key('dana')],
+    );
+    expect(run([['sam', 'is the owner still Priya?']]).questions[0]?.addressees ?? []).toEqual([]);
+    const call = run([['sam', 'Dana: your call on whether we ship Friday']]).questions[0];
+    expect([call?.kind, call?.addressees]).toEqual(['approval', [key('dana')]]);
+    expect(itemFor('hey Dana, got a sec to look at the pricing doc?', 'sam')).toBe(key('dana'));
+    // A phone call is no decision left to someone.
+    expect(
+      run([['sam', '@dana for the action item from your call: the vendor contact is Ruth.']]).questions,
+    ).toEqual([]);
+  });
+
+  it('keeps a question open when the reply says the answer comes later', () => {
+    const asked = run([
+      ['marco', '@dana do we have budget for a second designer next quarter?'],
+      ['dana', "I'll check with finance and get back to you"],
+    ]).questions[0];
+    expect(asked?.answered).toBeNull();
+  });
+
   it('reads a request put to a name after a comma as its own, saying what "them" is', () => {
     const items = run([
       ['sam', 'stuck on the vendor keys from Initech, Dana can you nudge them?'],

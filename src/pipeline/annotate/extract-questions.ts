@@ -237,7 +237,10 @@ function contextOf(context: AnnotateContext, read: ReadMessage, text: string): s
 
 /** A reply that holds the question for later: "checking, one sec", "let me find out", "will check". */
 const HOLDING_REPLY =
-  /^\W*(?:(?:ok|okay|sure|yep|hmm|good q(?:uestion)?)[,!.]?\s+)?(?:checking|let me (?:check|look|see|find out|dig|ask)|lemme (?:check|look|see)|one sec|one moment|give me a (?:sec|second|minute|min)|(?:i'?ll|will) (?:check|look|find out|get back to you|come back to you|ask)|looking(?: into it)?|not sure,? (?:let me|i'?ll|will))\b/i;
+  /^\W*(?:(?:ok|okay|sure|yep|hmm|good q(?:uestion)?)[,!.]?\s+)?(?:checking|let me (?:check|look|see|find out|dig|ask)|lemme (?:check|look|see)|one sec|one moment|give me a (?:sec|second|minute|min)|(?:i'?ll|i will|will|let me|lemme) (?:check|look|find out|get back to you|come back to you|ask|confirm|verify|double[- ]check)|looking(?: into it)?|not sure,? (?:let me|i'?ll|will))\b/i;
+
+/** The end of a holding reply that says the answer comes later. */
+const ANSWER_LATER = /\b(?:(?:get|come|circle) back to you|let you know|report back|revert)\b/i;
 
 /** "Dana said yes in standup", "per Dana: go ahead": someone passing on the answer of the person asked. */
 function relaysAnswerOf(context: AnnotateContext, text: string, addressees: readonly string[]): boolean {
@@ -278,7 +281,9 @@ function findAnswer(
       continue;
     if (!text || /^\s*(correction|actually)\b/i.test(text)) continue;
     // "checking, one sec", "let me look": the answer is still to come.
-    if (HOLDING_REPLY.test(text) && text.split(/\s+/).length <= 8) continue;
+    // "I'll check with finance and get back to you": longer, but it says the answer comes later.
+    const words = text.split(/\s+/).length;
+    if (HOLDING_REPLY.test(text) && (words <= 8 || (words <= 16 && ANSWER_LATER.test(text)))) continue;
     // Asked to the room, a guess ("I think Sam might …") is not the answer; asked to a person, their reply is.
     if (addressees.length === 0 && matchesAny(text, HEDGE_CUES)) continue;
     const yes = /^(yes|yep|yeah|sure|ok|okay|no|nope|approved|done)\b/i.test(text);

@@ -117,12 +117,15 @@ export class PeopleResolver {
   trailingName(sentence: string): string | undefined {
     const trimmed = sentence.trim();
     // "waiting on you for the pricing approval Dana": no comma, after a noun (not "… to you and Dana").
+    // "wondering if we should delay the launch, Dana?": a name set off by a comma before the "?" is a call.
+    const called = /,\s*@?(\p{Lu}[\p{L}_.-]+)\s*\?+\s*$/u.exec(trimmed);
+    if (called) return this.resolve(called[1]);
     const match =
       /,\s*@?(\p{Lu}[\p{L}_.-]+)\s*[?!.]*\s*$/u.exec(trimmed) ??
       /(?<!\b(?:and|or|with|to|from|for|by|of|at|cc|than|like|thanks|thank|hi|hey|via|about|on|is|was|ask|tell|ping)) @?(\p{Lu}[\p{L}_.-]+)\s*[?!.]*\s*$/iu.exec(
         trimmed,
       );
-    // "…, Owen?" addresses Owen when the sentence speaks to someone ("can you", "any update"), not "is it still Priya?".
+    // "… Owen" addresses Owen when the sentence speaks to someone ("can you", "any update"), not "is it still Priya?".
     if (!match || !/\b(you|your)\b|^any\b/i.test(trimmed.slice(0, match.index))) return undefined;
     return this.resolve(match[1]);
   }

@@ -104,6 +104,7 @@ export const REQUEST_CUES = [
   /\bwould you mind\b/i,
   /(?<!never )\bmind (?:taking|doing|looking|grabbing|handling|checking|sending|reviewing|pairing|picking|covering|writing|updating|chasing|running|booking|sorting)\b/i,
   /\b(?:do|would) you have (?:time|a minute|a sec|capacity|bandwidth|cycles|space|room) to (?!chat|talk|meet|catch up|sync|hop)\w+/i,
+  /\b(?:got|have you got|you got) (?:a (?:sec|second|minute|min|moment)|(?:a few|5|five|10|ten) min(?:ute)?s|time) to (?!chat|talk|meet|catch up|sync|hop)\w+/i,
   /\bif you could (?!see|imagine|believe)\w+/i,
   /\bneed\b[^.?!]{0,60}\bfrom you\b/i,
   NEED_BY,
@@ -269,6 +270,10 @@ export const APPROVAL_CUES = [
   /\bsecond approver\b/i,
   /\bgreen light\b/i,
   /\byour (ok|okay|go-ahead)\b/i,
+  // "your call on whether we ship Friday", "up to you whether …": a decision left to the one addressed.
+  // Not a phone call: "the action item from your call", "on your call earlier".
+  /(?<!\b(?:from|on|after|in|during|join|joining|before|to|for|of)\s)\byour (?:call|decision)(?= on\b| whether\b| if\b| here\b|\s*[,.!?]|\s*$)/i,
+  /\bup to you\b/i,
 ];
 export const BLOCKER_CUES = [
   /\bblocked (on|by)\b/i,
