@@ -62,6 +62,15 @@ describe('decisions made by granting leave', () => {
     ).toHaveLength(1);
   });
 
+  it('states the decision without the question mark of the question it answers', () => {
+    expect(
+      decisions([
+        ['marco', 'should we move standup to 9:30?'],
+        ['dana', 'yes, from Monday'],
+      ]).map((decision) => decision.summary),
+    ).toEqual(['move standup to 9:30']);
+  });
+
   it('does not take a bare "sure", a hedge, or the asker\'s own reply as approval', () => {
     expect(
       decisions([

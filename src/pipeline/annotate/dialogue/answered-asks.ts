@@ -51,7 +51,8 @@ function decision(
 ): AnnotatedDecision {
   return {
     id: itemId(context.input, asked.message.id, 'decision'),
-    summary: summary.slice(0, 280),
+    // "should we move standup to 9:30?" answered "yes": the decision is a statement.
+    summary: summary.replace(/\s*\?+\s*$/, '').slice(0, 280),
     about: context.entities.mentionedIn(summary),
     decidedBy: [answer.message.author, asked.message.author],
     reverses: null,

@@ -44,17 +44,21 @@ function agrees(context: AnnotateContext, read: ReadMessage): boolean | undefine
 }
 
 function summaryOf(units: readonly ReadUnit[]): string {
-  return units
-    .map((unit) => unit.text)
-    .join(' ')
-    .replace(/^(?:(?:proposal|suggestion|idea|q|question)\s*[:—–-]\s*)/i, '')
-    .replace(
-      /^(?:(?:i'?d like to|i propose (?:that |we )?|how about (?:we )?|what if we|should we|can we|could we|shall we)\s+)/i,
-      '',
-    )
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 280);
+  return (
+    units
+      .map((unit) => unit.text)
+      .join(' ')
+      .replace(/^(?:(?:proposal|suggestion|idea|q|question)\s*[:—–-]\s*)/i, '')
+      .replace(
+        /^(?:(?:i'?d like to|i propose (?:that |we )?|how about (?:we )?|what if we|should we|can we|could we|shall we)\s+)/i,
+        '',
+      )
+      .replace(/\s+/g, ' ')
+      .trim()
+      // "should we move standup to 9:30?" agreed to: the decision is a statement.
+      .replace(/\s*\?+$/, '')
+      .slice(0, 280)
+  );
 }
 
 /**
