@@ -29,7 +29,7 @@ export function timeSpans(sentence: string, writtenAt: string): TypedSpan[] {
   const covered: TypedSpan[] = [];
   for (const match of sentence.matchAll(DAY_RANGE)) {
     covered.push({ text: match[0], index: match.index });
-    // "moves from Oct 26 to Nov 2" is a change of date, not a range: the new date is the answer.
+    // "the go-live moves from Mar 3 to Mar 10" is a change of date, not a range: the new date is the answer.
     const moved = /\bfrom\s*$/i.test(sentence.slice(0, match.index)) && MOVED.test(sentence);
     const to = moved ? /\s(?:to|through|[–—-])\s*/i.exec(match[0]) : null;
     if (to) {
