@@ -1,7 +1,6 @@
 import type { SqliteDatabase } from '../sqlite.js';
-import type { SearchOp } from './search-ops.js';
-import { searchOpsOf, SEARCH_EVENT_TYPES } from './search-ops-of-event.js';
-import { SearchWriter } from './search-writer.js';
+import { SEARCH_EVENT_TYPES } from './search-ops-of-event.js';
+import { SearchBulkWriter } from './search-bulk-writer.js';
 
 export interface SearchRebuildReport {
   /** Events of types the index reads. */
@@ -52,38 +51,42 @@ export function rebuildSearchIndex(db: SqliteDatabase): SearchRebuildReport {
       'search_links',
     ])
       db.exec(`DELETE FROM ${table}`);
-    const writer = new SearchWriter(db, { bulk: true });
+    const writer = new SearchBulkWriter(db);
     // Only what the projection reads; `+type` walks the log in seq order instead of the type index.
     const read = db
       .prepare(
         `SELECT seq, type, payload FROM events WHERE seq > ? AND seq <= ? AND +type IN (${SEARCH_EVENT_TYPES.map(() => '?').join(', ')}) ORDER BY seq`,
       )
       .raw(true);
+    const seqs: number[] = [];
+    const types: string[] = [];
+    const payloads: unknown[] = [];
     for (let after = 0; after < cursor; after += PAGE_SEQS) {
       const readStarted = performance.now();
       const readCpu = cpuNow();
-      const ops: SearchOp[] = [];
+      seqs.length = types.length = payloads.length = 0;
       for (const [seq, type, payload] of read.iterate(
         after,
         Math.min(cursor, after + PAGE_SEQS),
         ...SEARCH_EVENT_TYPES,
       ) as IterableIterator<[number, string, string]>) {
-        events++;
-        const eventOps = searchOpsOf({ seq, type, payload: JSON.parse(payload) });
-        if (eventOps === null) invalid++;
-        else for (const op of eventOps) ops.push(op);
+        seqs.push(seq);
+        types.push(type);
+        payloads.push(JSON.parse(payload));
       }
       const writeStarted = performance.now();
       const writeCpu = cpuNow();
       timings.readMs += writeStarted - readStarted;
       cpu.readMs += writeCpu - readCpu;
-      writer.apply(ops);
+      events += seqs.length;
+      for (let index = 0; index < seqs.length; index++)
+        if (!writer.event(seqs[index], types[index], payloads[index])) invalid++;
       timings.writeMs += performance.now() - writeStarted;
       cpu.writeMs += cpuNow() - writeCpu;
     }
     const indexStarted = performance.now();
     const indexCpu = cpuNow();
-    writer.finishBulk();
+    writer.finish();
     timings.indexMs = performance.now() - indexStarted;
     cpu.indexMs = cpuNow() - indexCpu;
   })();
