@@ -1,6 +1,6 @@
 import type { SqliteDatabase } from '../sqlite.js';
 import { SEARCH_EVENT_TYPES } from './search-ops-of-event.js';
-import { SearchBulkWriter } from './search-bulk-writer.js';
+import { SearchBulkWriter, type SearchBulkOptions } from './search-bulk-writer.js';
 
 export interface SearchRebuildReport {
   /** Events of types the index reads. */
@@ -21,8 +21,8 @@ function cpuNow(): number {
   return (user + system) / 1000;
 }
 
-/** Seqs read per page: the events are read fully before their rows are written (one connection). */
-const PAGE_SEQS = 5_000;
+/** Seqs read per page: the events are read and parsed before their rows are written (one connection); a small page lets them die young. */
+const PAGE_SEQS = 1_000;
 
 /**
  * Drops the search index and rebuilds it from the whole event log, in one transaction: the
@@ -30,7 +30,7 @@ const PAGE_SEQS = 5_000;
  * applying every event incrementally), without touching FTS5 row by row; the full-text index is
  * then built from them in one pass.
  */
-export function rebuildSearchIndex(db: SqliteDatabase): SearchRebuildReport {
+export function rebuildSearchIndex(db: SqliteDatabase, options: SearchBulkOptions = {}): SearchRebuildReport {
   const started = performance.now();
   const cpuStarted = cpuNow();
   const timings = { readMs: 0, writeMs: 0, indexMs: 0, totalMs: 0 };
@@ -51,36 +51,26 @@ export function rebuildSearchIndex(db: SqliteDatabase): SearchRebuildReport {
       'search_links',
     ])
       db.exec(`DELETE FROM ${table}`);
-    const writer = new SearchBulkWriter(db);
+    const writer = new SearchBulkWriter(db, options);
     // Only what the projection reads; `+type` walks the log in seq order instead of the type index.
     const read = db
       .prepare(
         `SELECT seq, type, payload FROM events WHERE seq > ? AND seq <= ? AND +type IN (${SEARCH_EVENT_TYPES.map(() => '?').join(', ')}) ORDER BY seq`,
       )
       .raw(true);
-    const seqs: number[] = [];
-    const types: string[] = [];
-    const payloads: unknown[] = [];
     for (let after = 0; after < cursor; after += PAGE_SEQS) {
       const readStarted = performance.now();
       const readCpu = cpuNow();
-      seqs.length = types.length = payloads.length = 0;
-      for (const [seq, type, payload] of read.iterate(
-        after,
-        Math.min(cursor, after + PAGE_SEQS),
-        ...SEARCH_EVENT_TYPES,
-      ) as IterableIterator<[number, string, string]>) {
-        seqs.push(seq);
-        types.push(type);
-        payloads.push(JSON.parse(payload));
-      }
+      const rows = read.all(after, Math.min(cursor, after + PAGE_SEQS), ...SEARCH_EVENT_TYPES) as Array<
+        [number, string, unknown]
+      >;
+      for (const row of rows) row[2] = JSON.parse(row[2] as string);
       const writeStarted = performance.now();
       const writeCpu = cpuNow();
       timings.readMs += writeStarted - readStarted;
       cpu.readMs += writeCpu - readCpu;
-      events += seqs.length;
-      for (let index = 0; index < seqs.length; index++)
-        if (!writer.event(seqs[index], types[index], payloads[index])) invalid++;
+      events += rows.length;
+      for (const [seq, type, payload] of rows) if (!writer.event(seq, type, payload)) invalid++;
       timings.writeMs += performance.now() - writeStarted;
       cpu.writeMs += cpuNow() - writeCpu;
     }

@@ -1,4 +1,4 @@
-import type { Statement } from 'better-sqlite3';
+import Database, { type Statement } from 'better-sqlite3';
 import { OutroError } from '../../domain/errors.js';
 import { EVENT } from '../../domain/events.js';
 import type { SqliteDatabase } from '../sqlite.js';
@@ -6,6 +6,7 @@ import { normalizeMarkup } from './normalize-markup.js';
 import { fastMessage, fastSplit } from './search-fast-events.js';
 import type { SearchOp } from './search-ops.js';
 import { searchOpsOf } from './search-ops-of-event.js';
+import { RecentMessages } from './recent-messages.js';
 import { SearchRows } from './search-rows.js';
 import { messageRefOf, SEARCH_KINDS, type SearchDocInput } from './search-types.js';
 import { nameStatement, stateStatement } from './search-writer.js';
@@ -13,7 +14,20 @@ import { nameStatement, stateStatement } from './search-writer.js';
 /** Rows per INSERT when the narrow tables are written at the end. */
 const BATCH = 100;
 
+/**
+ * FTS5 writes its pending terms out as a segment when they pass this size: 1 MiB by default, so a
+ * rebuild of 1M messages wrote ~200 small segments and spent more time merging them than
+ * tokenizing. 16 MiB: 'rebuild' alone at 1M 4.8–5.5 CPU s against 6.3–7.0 (README, sixth pass).
+ */
+const REBUILD_HASH_BYTES = 16 * 1024 * 1024;
+const FTS5_HASH_BYTES = 1024 * 1024;
+
 const MESSAGE_KIND = SEARCH_KINDS.indexOf('message') + 1;
+
+export interface SearchBulkOptions {
+  /** Messages remembered per generation (tests make it tiny, so that lookups go to SQL). */
+  recentMessages?: number;
+}
 
 /** A document to write, its keys resolved to row ids (0: none). */
 interface Row {
@@ -44,7 +58,7 @@ interface Row {
  */
 export class SearchBulkWriter {
   /** Live messages: channel row id → native id → row id. */
-  private readonly messages = new Map<number, Map<string, number>>();
+  private readonly messages: RecentMessages;
   /** Removed messages: channel row id → native id → version of the removal. */
   private readonly removedMessages = new Map<number, Map<string, number>>();
   /** Live documents other than messages: doc_id → row id. */
@@ -62,7 +76,11 @@ export class SearchBulkWriter {
   private readonly sql: Record<string, Statement>;
 
   /** Call inside the rebuild's transaction, on emptied tables. */
-  constructor(private readonly db: SqliteDatabase) {
+  constructor(
+    private readonly db: SqliteDatabase,
+    options: SearchBulkOptions = {},
+  ) {
+    this.messages = new RecentMessages(db, options.recentMessages);
     this.sql = {
       insert: db.prepare(
         'INSERT INTO search_docs (doc_id, message_channel, native_id, title, body, original, state, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -115,9 +133,9 @@ export class SearchBulkWriter {
       const c = fastSplit(payload);
       if (c !== null) {
         const conversation = this.conversationId(c.conversationId);
-        const live = this.messages.get(this.keyId(this.channels, 'channel', c.channel));
+        const channel = this.keyId(this.channels, 'channel', c.channel);
         for (const nativeId of c.messages) {
-          const id = live?.get(nativeId);
+          const id = this.messages.get(channel, nativeId);
           if (id !== undefined) this.rows.split(id, conversation, seq);
         }
         return true;
@@ -179,7 +197,10 @@ export class SearchBulkWriter {
     insertBatched(this.db, 'search_links (id, conversation, version)', 3, linked.length, (index, row) =>
       this.rows.linkRow(linked[index], row),
     );
+    // A larger pending-terms hash for the one big pass, back to FTS5's default for incremental writes.
+    this.db.exec(`INSERT INTO search_fts (search_fts, rank) VALUES ('hashsize', ${REBUILD_HASH_BYTES})`);
     this.db.exec("INSERT INTO search_fts (search_fts) VALUES ('rebuild')");
+    this.db.exec(`INSERT INTO search_fts (search_fts, rank) VALUES ('hashsize', ${FTS5_HASH_BYTES})`);
   }
 
   /** A document from an op: keys resolved in SearchWriter's order (a message's channel first), so rows get the same ids. */
@@ -212,13 +233,38 @@ export class SearchBulkWriter {
     if (removed !== undefined && removed >= row.version) return;
     const body = normalizeMarkup(row.text);
     const original = body === row.text ? null : row.text;
+    // A message not written lately is most likely new: its insert finds out (search_docs_by_message).
     let id =
-      row.docId === null ? this.messages.get(row.messageChannel)?.get(nativeId) : this.others.get(row.docId);
-    if (id !== undefined) {
+      row.docId === null ? this.messages.recent(row.messageChannel, nativeId) : this.others.get(row.docId);
+    const inserted = id === undefined ? this.tryInsert(row, body, original) : undefined;
+    if (inserted !== undefined) {
+      id = inserted;
+      // Kept under its native_id column, looked up by what a doc_id parses to, as in SQL (the same unless the id holds ':').
+      if (row.docId === null) this.messages.add(row.messageChannel, row.nativeId ?? '', id);
+      else this.others.set(row.docId, id);
+    } else {
+      id ??= this.messages.get(row.messageChannel, nativeId);
+      if (id === undefined)
+        throw new OutroError(
+          'INTERNAL',
+          `Search document ${row.nativeId ?? ''}: stored, but not found by its doc_id.`,
+        );
       if (this.rows.version(id) >= row.version) return;
       this.sql.update.run(row.title, body, original, row.nativeId, row.state, row.version, id);
-    } else {
-      id = Number(
+    }
+    this.rows.set(id, row.kind, row.author, row.channel, row.at, row.version);
+    if (row.conversationId !== null) this.rows.own(id, this.conversationId(row.conversationId));
+    if (removed !== undefined) {
+      if (row.docId === null) this.removedMessages.get(row.messageChannel)?.delete(nativeId);
+      else this.removedOthers.delete(row.docId);
+      this.sql.forget.run(row.docId ?? this.messageDocId(row.messageChannel, nativeId));
+    }
+  }
+
+  /** Inserts a document; undefined when a message with its channel and native id is stored already. */
+  private tryInsert(row: Row, body: string, original: string | null): number | undefined {
+    try {
+      return Number(
         this.sql.insert.run(
           row.docId,
           row.docId === null ? row.messageChannel : null,
@@ -230,16 +276,14 @@ export class SearchBulkWriter {
           row.version,
         ).lastInsertRowid,
       );
-      // Stored under its native_id column, looked up by what a doc_id parses to, as in SQL (the same unless the id holds ':').
-      if (row.docId === null) inner(this.messages, row.messageChannel).set(row.nativeId ?? '', id);
-      else this.others.set(row.docId, id);
-    }
-    this.rows.set(id, row.kind, row.author, row.channel, row.at, row.version);
-    if (row.conversationId !== null) this.rows.own(id, this.conversationId(row.conversationId));
-    if (removed !== undefined) {
-      if (row.docId === null) this.removedMessages.get(row.messageChannel)?.delete(nativeId);
-      else this.removedOthers.delete(row.docId);
-      this.sql.forget.run(row.docId ?? this.messageDocId(row.messageChannel, nativeId));
+    } catch (error) {
+      if (
+        row.docId === null &&
+        error instanceof Database.SqliteError &&
+        error.code === 'SQLITE_CONSTRAINT_UNIQUE'
+      )
+        return undefined;
+      throw error;
     }
   }
 
@@ -258,13 +302,13 @@ export class SearchBulkWriter {
     const key = message ? message.nativeId : docId;
     const removed = removals.get(key);
     if (removed !== undefined && removed >= version) return;
-    const live = message ? this.messages.get(channel) : this.others;
-    const id = live?.get(key);
+    const id = message ? this.messages.get(channel, key) : this.others.get(key);
     if (id !== undefined) {
       if (this.rows.version(id) >= version) return;
       this.sql.delete.run(id);
       this.rows.clear(id);
-      live?.delete(key);
+      if (message) this.messages.delete(channel, key);
+      else this.others.delete(key);
     }
     this.sql.remember.run(docId, version);
     removals.set(key, version);
@@ -274,7 +318,7 @@ export class SearchBulkWriter {
   private idOf(docId: string): number | undefined {
     const message = messageRefOf(docId);
     if (!message) return this.others.get(docId);
-    return this.messages.get(this.keyId(this.channels, 'channel', message.channel))?.get(message.nativeId);
+    return this.messages.get(this.keyId(this.channels, 'channel', message.channel), message.nativeId);
   }
 
   private messageDocId(channel: number, nativeId: string): string {

@@ -248,6 +248,8 @@ describe('search projection', () => {
     const incremental = searchSnapshot(db);
     rebuildSearchIndex(db);
     expect(searchSnapshot(db)).toEqual(incremental);
+    rebuildSearchIndex(db, { recentMessages: 1 });
+    expect(searchSnapshot(db)).toEqual(incremental);
     const byId = new Map(
       new SqliteSearchIndex(db)
         .search({ query: 'deploy' })
@@ -304,6 +306,9 @@ describe('search projection', () => {
     const report = rebuildSearchIndex(db);
     expect(report.invalid).toBe(applied.invalid);
     expect(report.invalid).toBe(4);
+    expect(searchSnapshot(db)).toEqual(incremental);
+    // Remembering one message at a time: every earlier one is looked up in SQL instead.
+    rebuildSearchIndex(db, { recentMessages: 1 });
     expect(searchSnapshot(db)).toEqual(incremental);
   });
 
