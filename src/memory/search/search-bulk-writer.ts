@@ -3,16 +3,14 @@ import { OutroError } from '../../domain/errors.js';
 import { EVENT } from '../../domain/events.js';
 import type { SqliteDatabase } from '../sqlite.js';
 import { normalizeMarkup } from './normalize-markup.js';
-import { fastMessage, fastSplit } from './search-fast-events.js';
+import { isFastMessage, isFastSplit } from './search-fast-events.js';
 import type { SearchOp } from './search-ops.js';
 import { searchOpsOf } from './search-ops-of-event.js';
+import { insertBatched } from './insert-batched.js';
 import { RecentMessages } from './recent-messages.js';
 import { SearchRows } from './search-rows.js';
 import { messageRefOf, SEARCH_KINDS, type SearchDocInput } from './search-types.js';
 import { nameStatement, stateStatement } from './search-writer.js';
-
-/** Rows per INSERT when the narrow tables are written at the end. */
-const BATCH = 100;
 
 /**
  * FTS5 writes its pending terms out as a segment when they pass this size: 1 MiB by default, so a
@@ -108,7 +106,7 @@ export class SearchBulkWriter {
   /** Applies one logged event (its payload parsed); false when the payload does not validate. */
   event(seq: number, type: string, payload: unknown): boolean {
     if (type === EVENT.messagePosted) {
-      const m = fastMessage(payload);
+      const m = isFastMessage(payload) ? payload : null;
       const at = m === null ? NaN : Date.parse(m.ts);
       if (m !== null && !Number.isNaN(at)) {
         const channel = this.messageChannel(m.source, m.workspace, m.channel);
@@ -130,7 +128,7 @@ export class SearchBulkWriter {
         return true;
       }
     } else if (type === EVENT.conversationExtracted) {
-      const c = fastSplit(payload);
+      const c = isFastSplit(payload) ? payload : null;
       if (c !== null) {
         const conversation = this.conversationId(c.conversationId);
         const channel = this.keyId(this.channels, 'channel', c.channel);
@@ -206,6 +204,7 @@ export class SearchBulkWriter {
   /** A document from an op: keys resolved in SearchWriter's order (a message's channel first), so rows get the same ids. */
   private upsert(doc: SearchDocInput): void {
     const ref = doc.kind === 'message' ? this.checkedMessageRef(doc) : null;
+    if (!ref && messageRefOf(doc.docId)) throw docIdError(doc);
     this.write({
       docId: ref ? null : doc.docId,
       messageChannel: ref ? ref.channel : 0,
@@ -342,12 +341,8 @@ export class SearchBulkWriter {
   private checkedMessageRef(doc: SearchDocInput): { channel: number; nativeId: string } {
     const { channel, nativeId, docId } = doc;
     const ref = messageRefOf(docId);
-    if (channel === null || nativeId === null || ref === null || docId !== `message:${channel}:${nativeId}`) {
-      throw new OutroError(
-        'INTERNAL',
-        `Search document ${docId} (${doc.kind}): a message's doc_id is message:<channel key>:<native id>, and only a message's starts with "message:".`,
-      );
-    }
+    if (channel === null || nativeId === null || ref === null || docId !== `message:${channel}:${nativeId}`)
+      throw docIdError(doc);
     // SearchWriter keys it by what its doc_id parses to (the same unless the native id holds ':').
     return { channel: this.keyId(this.channels, 'channel', ref.channel), nativeId: ref.nativeId };
   }
@@ -375,45 +370,15 @@ export class SearchBulkWriter {
   }
 }
 
+function docIdError(doc: SearchDocInput): OutroError {
+  return new OutroError(
+    'INTERNAL',
+    `Search document ${doc.docId} (${doc.kind}): a message's doc_id is message:<channel key>:<native id>, and only a message's starts with "message:".`,
+  );
+}
+
 function inner<K, V>(outer: Map<number, Map<K, V>>, key: number): Map<K, V> {
   let map = outer.get(key);
   if (!map) outer.set(key, (map = new Map()));
   return map;
-}
-
-/**
- * Inserts `count` rows of `columns` values into an emptied table, BATCH rows per statement. OR
- * IGNORE spares SQLite a statement journal for each multi-row statement (it copies every reused
- * free page it touches), and no row can conflict in an emptied table: the counts are checked.
- */
-function insertBatched(
-  db: SqliteDatabase,
-  table: string,
-  columns: number,
-  count: number,
-  rowAt: (index: number, values: unknown[]) => void,
-): void {
-  const tuple = `(${Array.from({ length: columns }, () => '?').join(', ')})`;
-  const full = db.prepare(
-    `INSERT OR IGNORE INTO ${table} VALUES ${Array.from({ length: BATCH }, () => tuple).join(', ')}`,
-  );
-  const one = db.prepare(`INSERT INTO ${table} VALUES ${tuple}`);
-  const values: unknown[] = [];
-  let index = 0;
-  let written = 0;
-  for (; index + BATCH <= count; index += BATCH) {
-    values.length = 0;
-    for (let row = index; row < index + BATCH; row++) rowAt(row, values);
-    written += full.run(values).changes;
-  }
-  for (; index < count; index++) {
-    values.length = 0;
-    rowAt(index, values);
-    written += one.run(values).changes;
-  }
-  if (written !== count)
-    throw new OutroError(
-      'INTERNAL',
-      `Rebuilding the search index: ${count - written} rows of ${table} were not written.`,
-    );
 }

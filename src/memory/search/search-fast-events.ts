@@ -26,34 +26,34 @@ export interface FastSplit {
 }
 
 const SOURCE_SET: ReadonlySet<unknown> = new Set(SOURCES);
+const STRING_FIELDS = ['text', 'author', 'ts', 'channel', 'workspace'] as const;
 
-/** A message of an indexed kind (see INDEXED_MESSAGE_KINDS) with a native id doc ids can hold; null otherwise. */
-export function fastMessage(payload: unknown): FastMessage | null {
-  if (typeof payload !== 'object' || payload === null) return null;
-  const m = payload as Record<keyof FastMessage | 'kind', unknown>;
-  const { kind } = m;
-  return typeof m.text === 'string' &&
-    typeof m.author === 'string' &&
-    typeof m.ts === 'string' &&
-    typeof m.id === 'string' &&
-    typeof m.channel === 'string' &&
-    typeof m.workspace === 'string' &&
-    SOURCE_SET.has(m.source) &&
+/** A message of an indexed kind (see INDEXED_MESSAGE_KINDS) with a native id doc ids can hold. */
+export function isFastMessage(value: unknown): value is FastMessage {
+  if (typeof value !== 'object' || value === null) return false;
+  const kind: unknown = Reflect.get(value, 'kind');
+  const id: unknown = Reflect.get(value, 'id');
+  return (
+    typeof id === 'string' &&
+    !id.includes(':') &&
     (kind === 'message' || kind === 'bot' || kind === 'huddle' || kind === 'system') &&
-    !m.id.includes(':')
-    ? (payload as FastMessage)
-    : null;
+    SOURCE_SET.has(Reflect.get(value, 'source')) &&
+    STRING_FIELDS.every((key) => typeof Reflect.get(value, key) === 'string')
+  );
 }
 
-/** A split of a named channel that names at least one message, none of whose native ids holds ':'; null otherwise. */
-export function fastSplit(payload: unknown): FastSplit | null {
-  if (typeof payload !== 'object' || payload === null) return null;
-  const c = payload as Record<keyof FastSplit, unknown>;
-  const { messages } = c;
-  if (typeof c.conversationId !== 'string' || typeof c.channel !== 'string' || !Array.isArray(messages))
-    return null;
-  // An empty split removes the conversation; an empty channel key makes doc ids SearchWriter does not read as messages.
-  if (messages.length === 0 || c.channel === '') return null;
-  for (const id of messages) if (typeof id !== 'string' || id.includes(':')) return null;
-  return payload as FastSplit;
+/** A split of a named channel that names at least one message, none of whose native ids holds ':'. */
+export function isFastSplit(value: unknown): value is FastSplit {
+  if (typeof value !== 'object' || value === null) return false;
+  const messages: unknown = Reflect.get(value, 'messages');
+  const channel: unknown = Reflect.get(value, 'channel');
+  return (
+    typeof Reflect.get(value, 'conversationId') === 'string' &&
+    // An empty split removes the conversation; an empty channel key makes doc ids SearchWriter does not read as messages.
+    typeof channel === 'string' &&
+    channel !== '' &&
+    Array.isArray(messages) &&
+    messages.length > 0 &&
+    messages.every((id) => typeof id === 'string' && !id.includes(':'))
+  );
 }
