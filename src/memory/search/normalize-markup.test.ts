@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeMarkup } from './normalize-markup.js';
+import { angle, normalizeMarkup } from './normalize-markup.js';
 
 describe('normalizeMarkup', () => {
   it('leaves plain text as it is', () => {
@@ -45,5 +45,62 @@ describe('normalizeMarkup', () => {
 
   it('decodes the HTML entities Slack escapes', () => {
     expect(normalizeMarkup('R&amp;D &lt;3')).toBe('R&D <3');
+  });
+});
+
+describe('normalizeMarkup, steps skipped when their character is missing', () => {
+  // The plain chain it replaced: every step on every text that may hold markup.
+  function chain(text: string): string {
+    if (!/[<:*_~`&|]/.test(text)) return text;
+    return text
+      .replace(/<([^<>\s][^<>]*)>/g, angle)
+      .replace(
+        /(?<![\p{L}\p{N}]):([a-z0-9+'_-]*[a-z][a-z0-9+'_-]*|[+-]1):(?![\p{L}\p{N}])/gu,
+        (_m, code: string) => code.replace(/[_-]+/g, ' '),
+      )
+      .replace(/```[a-z0-9+-]*\n?/gi, '')
+      .replace(/`([^`\n]+)`/g, '$1')
+      .replace(/(^|[\s([{"'])(\*\*|__|~~|\|\||[*_~])(?=\S)([^\n]*?\S)\2(?=$|[\s)\]}"'.,!?:;])/g, '$1$3')
+      .replace(
+        /&(?:amp|lt|gt|quot|#39);/g,
+        (entity) =>
+          ({ '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" })[entity] ?? entity,
+      );
+  }
+
+  it('gives what every step on every text gave, on texts mixing every kind of markup', () => {
+    const parts = [
+      '<@U1|dana>',
+      '<#C1|ops>',
+      ':tada:',
+      '10:30',
+      '*bold*',
+      '_it_',
+      '~st~',
+      '||sp||',
+      '`code`',
+      '```js\n',
+      '&amp;',
+      '&lt;',
+      'a_b',
+      'plain',
+      ' ',
+      '\n',
+      '<https://x.io/a|x>',
+      '**',
+      '|',
+      ':',
+    ];
+    let seed = 7;
+    const next = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    for (let i = 0; i < 3000; i++) {
+      const text = Array.from({ length: 1 + next(8) }, () => parts[next(parts.length)]).join(
+        next(2) ? ' ' : '',
+      );
+      expect(normalizeMarkup(text), text).toBe(chain(text));
+    }
   });
 });

@@ -1,7 +1,6 @@
 import type { SqliteDatabase } from '../sqlite.js';
-import type { SearchOp } from './search-ops.js';
-import { searchOpsOf, SEARCH_EVENT_TYPES } from './search-ops-of-event.js';
-import { SearchWriter } from './search-writer.js';
+import { SEARCH_EVENT_TYPES } from './search-ops-of-event.js';
+import { SearchBulkWriter, type SearchBulkOptions } from './search-bulk-writer.js';
 
 export interface SearchRebuildReport {
   /** Events of types the index reads. */
@@ -22,8 +21,8 @@ function cpuNow(): number {
   return (user + system) / 1000;
 }
 
-/** Seqs read per page: the events are read fully before their rows are written (one connection). */
-const PAGE_SEQS = 5_000;
+/** Seqs read per page: the events are read and parsed before their rows are written (one connection); a small page lets them die young. */
+const PAGE_SEQS = 1_000;
 
 /**
  * Drops the search index and rebuilds it from the whole event log, in one transaction: the
@@ -31,7 +30,7 @@ const PAGE_SEQS = 5_000;
  * applying every event incrementally), without touching FTS5 row by row; the full-text index is
  * then built from them in one pass.
  */
-export function rebuildSearchIndex(db: SqliteDatabase): SearchRebuildReport {
+export function rebuildSearchIndex(db: SqliteDatabase, options: SearchBulkOptions = {}): SearchRebuildReport {
   const started = performance.now();
   const cpuStarted = cpuNow();
   const timings = { readMs: 0, writeMs: 0, indexMs: 0, totalMs: 0 };
@@ -52,7 +51,7 @@ export function rebuildSearchIndex(db: SqliteDatabase): SearchRebuildReport {
       'search_links',
     ])
       db.exec(`DELETE FROM ${table}`);
-    const writer = new SearchWriter(db, { bulk: true });
+    const writer = new SearchBulkWriter(db, options);
     // Only what the projection reads; `+type` walks the log in seq order instead of the type index.
     const read = db
       .prepare(
@@ -62,28 +61,22 @@ export function rebuildSearchIndex(db: SqliteDatabase): SearchRebuildReport {
     for (let after = 0; after < cursor; after += PAGE_SEQS) {
       const readStarted = performance.now();
       const readCpu = cpuNow();
-      const ops: SearchOp[] = [];
-      for (const [seq, type, payload] of read.iterate(
-        after,
-        Math.min(cursor, after + PAGE_SEQS),
-        ...SEARCH_EVENT_TYPES,
-      ) as IterableIterator<[number, string, string]>) {
-        events++;
-        const eventOps = searchOpsOf({ seq, type, payload: JSON.parse(payload) });
-        if (eventOps === null) invalid++;
-        else for (const op of eventOps) ops.push(op);
-      }
+      const rows = read.all(after, Math.min(cursor, after + PAGE_SEQS), ...SEARCH_EVENT_TYPES) as Array<
+        [number, string, unknown]
+      >;
+      for (const row of rows) row[2] = JSON.parse(row[2] as string);
       const writeStarted = performance.now();
       const writeCpu = cpuNow();
       timings.readMs += writeStarted - readStarted;
       cpu.readMs += writeCpu - readCpu;
-      writer.apply(ops);
+      events += rows.length;
+      for (const [seq, type, payload] of rows) if (!writer.event(seq, type, payload)) invalid++;
       timings.writeMs += performance.now() - writeStarted;
       cpu.writeMs += cpuNow() - writeCpu;
     }
     const indexStarted = performance.now();
     const indexCpu = cpuNow();
-    writer.finishBulk();
+    writer.finish();
     timings.indexMs = performance.now() - indexStarted;
     cpu.indexMs = cpuNow() - indexCpu;
   })();

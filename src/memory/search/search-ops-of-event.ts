@@ -40,6 +40,9 @@ const PostedFields = MessagePosted.pick({
   ts: true,
 });
 type PostedFields = z.infer<typeof PostedFields>;
+/** A split: only what the index reads is validated (splits are the log's second most common event). */
+const SplitFields = ConversationExtracted.pick({ conversationId: true, channel: true, messages: true });
+type SplitFields = z.infer<typeof SplitFields>;
 const EditedFields = MessageEdited.pick({
   source: true,
   workspace: true,
@@ -90,7 +93,7 @@ const MAPPERS: Record<string, Mapper> = {
   [EVENT.messageDeleted]: on(MessageDeleted, (m) => [
     { op: 'remove', docId: messageDocId(m), version: FOREVER },
   ]),
-  [EVENT.conversationExtracted]: on(ConversationExtracted, extracted),
+  [EVENT.conversationExtracted]: on(SplitFields, extracted),
   [EVENT.conversationAnnotated]: on(ConversationAnnotated, annotated),
   [EVENT.decisionRecorded]: on(DecisionRecorded, decision),
   [EVENT.actionItemAssigned]: on(ActionItemAssigned, (a, e) =>
@@ -143,7 +146,7 @@ function posted(m: PostedFields, event: LoggedEvent): SearchOp[] | null {
   return [{ op: 'upsert', doc }];
 }
 
-function extracted(c: ConversationExtracted, event: LoggedEvent): SearchOp[] {
+function extracted(c: SplitFields, event: LoggedEvent): SearchOp[] {
   const docId = docIdOf('conversation', c.conversationId);
   // An empty split means the conversation no longer exists.
   if (c.messages.length === 0) return [{ op: 'remove', docId, version: event.seq }];

@@ -248,12 +248,68 @@ describe('search projection', () => {
     const incremental = searchSnapshot(db);
     rebuildSearchIndex(db);
     expect(searchSnapshot(db)).toEqual(incremental);
+    rebuildSearchIndex(db, { recentMessages: 1 });
+    expect(searchSnapshot(db)).toEqual(incremental);
     const byId = new Map(
       new SqliteSearchIndex(db)
         .search({ query: 'deploy' })
         .hits.map((hit) => [hit.nativeId, hit.conversationId]),
     );
     expect(Object.fromEntries(byId)).toEqual({ '6.1': 'conv-old', '6.3': 'conv-y', '6.4': null });
+  });
+
+  it('rebuilds messages and splits (read without zod in a rebuild) as applying their ops does, odd ones included', () => {
+    const raw = (type: string, payload: unknown, id: string) =>
+      makeEvent({ id, type, stream: channel('C1'), occurredAt: T(1), payload });
+    const { db, stored } = storeWith([
+      posted('7.1', 'harbor crane note', T(1)),
+      posted('7.1', 'harbor crane note, imported again', T(1, 1)), // the same message, a newer seq
+      posted('7:2', 'harbor note with a colon in its id', T(1, 2)),
+      posted('7.3', 'harbor note at no time', 'not a time'),
+      deleted('7.4', T(1, 3)),
+      posted('7.4', 'harbor note posted after its deletion', T(1, 4)),
+      posted('7.5', 'harbor note', T(1, 5), { kind: 'tombstone' }),
+      posted('7.6', 'harbor bot note', T(1, 6), { kind: 'bot', channel: 'C2' }),
+      raw(
+        'message.posted',
+        {
+          source: 'pigeon',
+          workspace: 'T1',
+          channel: 'C1',
+          id: '7.7',
+          author: 'x',
+          text: 'harbor',
+          kind: 'message',
+          ts: T(1),
+        },
+        'bad-source',
+      ),
+      raw('message.posted', ['harbor'], 'array-payload'),
+      extracted('conv-h', ['7.1', '7:2', '7.6', '7.9'], T(2)),
+      extracted('conv-i', ['7.6'], T(2, 1), 'C2'),
+      extracted('conv-j', [], T(2, 2)),
+      raw(
+        'conversation.extracted',
+        { conversationId: 'conv-k', channel: '', messages: ['7.1'] },
+        'no-channel',
+      ),
+      raw(
+        'conversation.extracted',
+        { conversationId: 'conv-l', channel: channel('C1'), messages: [7] },
+        'bad-split',
+      ),
+      posted('7.8', 'harbor note after the splits', T(3)),
+    ]);
+    const applied = applySearchEvents(db, stored);
+    const incremental = searchSnapshot(db);
+    expect(incremental.docs.length).toBeGreaterThan(3);
+    const report = rebuildSearchIndex(db);
+    expect(report.invalid).toBe(applied.invalid);
+    expect(report.invalid).toBe(4);
+    expect(searchSnapshot(db)).toEqual(incremental);
+    // Remembering one message at a time: every earlier one is looked up in SQL instead.
+    rebuildSearchIndex(db, { recentMessages: 1 });
+    expect(searchSnapshot(db)).toEqual(incremental);
   });
 
   it('ignores event types it does not read', () => {

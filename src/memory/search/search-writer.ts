@@ -1,19 +1,9 @@
-import Database, { type Statement } from 'better-sqlite3';
+import type { Statement } from 'better-sqlite3';
 import { OutroError } from '../../domain/errors.js';
 import type { SqliteDatabase } from '../sqlite.js';
 import { normalizeMarkup } from './normalize-markup.js';
 import type { SearchOp } from './search-ops.js';
 import { messageDocIdOf, messageRefOf, type SearchDocInput } from './search-types.js';
-
-export interface SearchWriterOptions {
-  /**
-   * For a rebuild: the search tables were just emptied and only this writer writes them until
-   * `finishBulk`. search_fts is left alone and built once at the end (much faster than row by
-   * row), removals are also kept in memory, and a document that was never removed is inserted
-   * without a lookup first (it is looked up only when the insert finds it stored).
-   */
-  bulk?: boolean;
-}
 
 /** A stored document (all null when there is none) and the version of its removal, if any. */
 interface Stored {
@@ -36,13 +26,9 @@ interface DocKey {
 /**
  * Applies SearchOps to the search tables, keeping the FTS index in step with search_docs (an
  * external-content FTS5 table must be told the old text of a row it drops). Not transactional on
- * its own: the caller wraps a batch in one transaction.
+ * its own: the caller wraps a batch in one transaction. A rebuild uses SearchBulkWriter instead.
  */
 export class SearchWriter {
-  private readonly index: boolean;
-  private readonly bulk: boolean;
-  /** Bulk mode: every doc_id removed so far (all of search_removed). */
-  private readonly removedInBulk = new Set<string>();
   private readonly ids: Record<KeyOf, Map<string, number>> = {
     person: new Map(),
     channel: new Map(),
@@ -50,12 +36,7 @@ export class SearchWriter {
   };
   private readonly sql: Record<string, Statement>;
 
-  constructor(
-    private readonly db: SqliteDatabase,
-    options: SearchWriterOptions = {},
-  ) {
-    this.bulk = options.bulk ?? false;
-    this.index = !this.bulk;
+  constructor(db: SqliteDatabase) {
     this.sql = {
       stored: db.prepare(
         `SELECT d.id, d.title, d.body, d.version, r.version AS removed
@@ -103,11 +84,7 @@ export class SearchWriter {
         `INSERT INTO search_links (id, conversation, version) VALUES (?, ?, 0)
          ON CONFLICT (id) DO UPDATE SET conversation = excluded.conversation`,
       ),
-      state: db.prepare(
-        `INSERT INTO search_states (doc_id, state, at, tie) VALUES (?, ?, ?, ?)
-         ON CONFLICT (doc_id) DO UPDATE SET state = excluded.state, at = excluded.at, tie = excluded.tie
-         WHERE (excluded.at, excluded.tie) < (search_states.at, search_states.tie)`,
-      ),
+      state: stateStatement(db),
       personName: nameStatement(db, 'search_people'),
       channelName: nameStatement(db, 'search_channels'),
       personId: db.prepare('SELECT id FROM search_people WHERE key = ?').pluck(),
@@ -125,17 +102,11 @@ export class SearchWriter {
 
   /** Applies the ops in order; returns how many changed something. */
   apply(ops: Iterable<SearchOp>): number {
-    // Row ids are cached for one call only: a rolled-back batch or a rebuild may have changed them
-    // since. A bulk load is one transaction that only this writer writes, so its ids hold throughout.
-    if (!this.bulk) for (const cache of Object.values(this.ids)) cache.clear();
+    // Row ids are cached for one call only: a rolled-back batch or a rebuild may have changed them since.
+    for (const cache of Object.values(this.ids)) cache.clear();
     let changed = 0;
     for (const op of ops) if (this.applyOne(op)) changed++;
     return changed;
-  }
-
-  /** Ends a bulk load: builds search_fts from search_docs in one pass. */
-  finishBulk(): void {
-    this.db.exec("INSERT INTO search_fts (search_fts) VALUES ('rebuild')");
   }
 
   private applyOne(op: SearchOp): boolean {
@@ -188,21 +159,13 @@ export class SearchWriter {
     const author = doc.author === null ? null : this.keyId('person', doc.author);
     const channel = doc.channel === null ? null : this.keyId('channel', doc.channel);
     const at = Date.parse(doc.at);
-    if (this.bulk && !this.removedInBulk.has(doc.docId)) {
-      const id = this.tryInsert(key, doc, body, original);
-      if (id !== undefined) {
-        this.sql.insertFilters.run(id, doc.kind, author, channel, at);
-        this.ownConversation(id, doc);
-        return true;
-      }
-    }
     const { existing, removed } = this.stored(key);
     if (removed !== undefined && removed >= doc.version) return false;
     if (existing && existing.version >= doc.version) return false;
     let id: number;
     if (existing) {
       id = existing.id;
-      if (this.index) this.sql.ftsDelete.run(id, existing.title, existing.body);
+      this.sql.ftsDelete.run(id, existing.title, existing.body);
       this.sql.update.run(doc.title, body, original, doc.nativeId, doc.state, doc.version, id);
       this.sql.updateFilters.run(doc.kind, author, channel, at, id);
     } else {
@@ -210,7 +173,7 @@ export class SearchWriter {
       this.sql.insertFilters.run(id, doc.kind, author, channel, at);
     }
     this.ownConversation(id, doc);
-    if (this.index) this.sql.ftsInsert.run(id, doc.title, body);
+    this.sql.ftsInsert.run(id, doc.title, body);
     if (removed !== undefined) this.sql.forget.run(doc.docId);
     return true;
   }
@@ -219,9 +182,9 @@ export class SearchWriter {
     const { existing } = this.stored(this.keyOf(docId));
     if (!existing || existing.version >= version) return false;
     const body = normalizeMarkup(text);
-    if (this.index) this.sql.ftsDelete.run(existing.id, existing.title, existing.body);
+    this.sql.ftsDelete.run(existing.id, existing.title, existing.body);
     this.sql.edit.run(body, body === text ? null : text, version, existing.id);
-    if (this.index) this.sql.ftsInsert.run(existing.id, existing.title, body);
+    this.sql.ftsInsert.run(existing.id, existing.title, body);
     return true;
   }
 
@@ -230,13 +193,12 @@ export class SearchWriter {
     if (removed !== undefined && removed >= version) return false;
     if (existing && existing.version >= version) return false;
     if (existing) {
-      if (this.index) this.sql.ftsDelete.run(existing.id, existing.title, existing.body);
+      this.sql.ftsDelete.run(existing.id, existing.title, existing.body);
       this.sql.delete.run(existing.id);
       this.sql.deleteFilters.run(existing.id);
       this.sql.deleteLink.run(existing.id);
     }
     this.sql.remember.run(docId, version);
-    if (this.bulk) this.removedInBulk.add(docId);
     return existing !== undefined;
   }
 
@@ -246,22 +208,6 @@ export class SearchWriter {
       this.sql.insert.run(docId, channel, doc.nativeId, doc.title, body, original, doc.state, doc.version)
         .lastInsertRowid,
     );
-  }
-
-  /** Inserts a document that is probably new; undefined when it is stored already. */
-  private tryInsert(
-    key: DocKey,
-    doc: SearchDocInput,
-    body: string,
-    original: string | null,
-  ): number | undefined {
-    try {
-      return this.insert(key, doc, body, original);
-    } catch (error) {
-      if (error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE')
-        return undefined;
-      throw error;
-    }
   }
 
   /** The stored document and its removal, in one lookup. */
@@ -296,9 +242,7 @@ export class SearchWriter {
     const cache = this.ids[of];
     let id = cache.get(key);
     if (id === undefined) {
-      // In a bulk load only this method adds conversations (names add people and channels), so a
-      // conversation it has not cached is not stored.
-      if (!this.bulk || of !== 'conversation') id = this.sql[`${of}Id`].get(key) as number | undefined;
+      id = this.sql[`${of}Id`].get(key) as number | undefined;
       id ??= Number(this.sql[`${of}Key`].run(key).lastInsertRowid);
       cache.set(key, id);
     }
@@ -306,7 +250,17 @@ export class SearchWriter {
   }
 }
 
-function nameStatement(db: SqliteDatabase, table: 'search_people' | 'search_channels'): Statement {
+/** A later state of an item: the earliest (at, tie) wins. */
+export function stateStatement(db: SqliteDatabase): Statement {
+  return db.prepare(
+    `INSERT INTO search_states (doc_id, state, at, tie) VALUES (?, ?, ?, ?)
+     ON CONFLICT (doc_id) DO UPDATE SET state = excluded.state, at = excluded.at, tie = excluded.tie
+     WHERE (excluded.at, excluded.tie) < (search_states.at, search_states.tie)`,
+  );
+}
+
+/** A display name: the highest version wins. */
+export function nameStatement(db: SqliteDatabase, table: 'search_people' | 'search_channels'): Statement {
   return db.prepare(
     `INSERT INTO ${table} (key, name, version) VALUES (?, ?, ?)
      ON CONFLICT (key) DO UPDATE SET name = excluded.name, version = excluded.version WHERE excluded.version > ${table}.version`,
