@@ -99,6 +99,12 @@ describe('buildBrief', () => {
     ).toContain('q2');
   });
 
+  it('reads due states at the end of the window, not at the clock, for a brief of the past', () => {
+    const later = new Date('2026-11-21T10:00:00.000Z');
+    const past = brief({ now: later, until: NOW.toISOString() }).waiting;
+    expect(past.find((item) => item.id === 'a-soon')?.state).toBe('due-soon');
+  });
+
   it('stops showing an item of yours quiet and past due for more than five working days', () => {
     expect(brief().waiting.map((item) => item.id)).toContain('a-overdue');
     const later = new Date('2026-11-27T10:00:00.000Z');

@@ -60,6 +60,7 @@ export function waitingSection(context: SectionContext): WaitingItem[] {
     localDate(Math.min(Date.parse(context.until), context.now.getTime()), context.timeZone),
     -OVERDUE_WORKING_DAYS,
   );
+  const asOf = new Date(Math.min(Date.parse(context.until), context.now.getTime()));
   const items = openItems(context).filter(
     (item) => item.assignee !== null && me.has(item.assignee) && lastActive(item, context.timeZone) >= oldest,
   );
@@ -86,7 +87,8 @@ export function waitingSection(context: SectionContext): WaitingItem[] {
       at: item.at,
       due: item.due,
       dueText: item.dueText,
-      state: dueState(item.due, context.now, context.timeZone),
+      // Read at the window's end: a brief of the past says what was overdue then.
+      state: dueState(item.due, asOf, context.timeZone),
       isNew: item.at >= context.since,
       conversationId: item.conversationId,
       confidence: item.confidence,
