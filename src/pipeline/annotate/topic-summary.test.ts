@@ -34,4 +34,11 @@ describe('topic, summary, noise', () => {
     );
     expect(out.topic).not.toMatch(/whitfield/i);
   });
+
+  it('takes no topic from emoji codes', () => {
+    const out = annotateHeuristically(
+      conversation([['sam', 'have one for us in Berlin :clinking_glasses:']]),
+    );
+    expect(out.topic).not.toMatch(/clinking|glasses/);
+  });
 });

@@ -7,6 +7,7 @@ import type { PeopleResolver } from './people-resolver.js';
 
 const TIME_WORDS =
   /^(today|tomorrow|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|week|weekend|month|morning|afternoon|evening|min|mins|minute|minutes|hour|hours|sec|day|days|next|last|first|thing|ships|lands|land|ship)$/i;
+const EMOJI_CODE = /:[a-z0-9_+-]+:/gi;
 const WEAK_PHRASES = new Set([
   'morning',
   'thanks',
@@ -40,7 +41,8 @@ function rankedTopic(context: AnnotateContext, entities: string[]): string {
   const counts = new Map<string, number>();
   const humans = context.messages.filter((read) => !read.isBot);
   for (const read of humans.length > 0 ? humans : context.messages) {
-    for (const phrase of nounPhrases(read.sentences.join(' '))) {
+    // ":clinking_glasses:" names a picture, not what the conversation is about.
+    for (const phrase of nounPhrases(read.sentences.join(' ').replace(EMOJI_CODE, ' '))) {
       const clean = topicWords(context.people, phrase);
       if (clean.length < 3 || WEAK_PHRASES.has(clean) || /^\d/.test(clean)) continue;
       counts.set(clean, (counts.get(clean) ?? 0) + (clean.includes(' ') ? 1.5 : 1));
