@@ -30,6 +30,15 @@ describe('resolveDue', () => {
     expect(due(`can you send it ${text}?`)).toBe(expected);
   });
 
+  it("reads a date on the day it was written as that day, and a bare one as the notes' date, not a due date", () => {
+    // Written Monday 2026-11-09 at 18:50 in Berlin, after the day's noon.
+    const evening = (text: string) =>
+      resolveDue(text, '2026-11-09T17:50:00Z', 'Europe/Berlin')?.value ?? null;
+    expect(evening('send it by 9 Nov')).toBe('2026-11-09');
+    expect(evening('Notes 9 Nov: signed order form (Dana), still open')).toBeNull();
+    expect(evening('send it by 16 Nov')).toBe('2026-11-16');
+  });
+
   it('has no date for sentences without one', () => {
     expect(due('can you believe it')).toBeNull();
     expect(due('I will raise it in the channel now')).toBeNull();

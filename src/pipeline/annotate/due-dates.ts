@@ -173,6 +173,18 @@ export function resolveDue(said: string, messageTs: string, zone: string): Resol
       m: result.start.get('month') ?? today.m,
       d: result.start.get('day') ?? today.d,
     };
+    const isToday = day.m === today.m && day.d === today.d;
+    // "9 Nov" written on 9 Nov after noon: chrono's forward date moves it a year on; it is today.
+    if (isToday && !result.start.isCertain('year')) day = { ...day, y: today.y };
+    // "Notes 9 Nov:" on 9 Nov: the date the notes are of, not a day anything is due.
+    if (
+      isToday &&
+      day.y === today.y &&
+      result.start.isCertain('month') &&
+      result.start.isCertain('day') &&
+      !DUE_CUE.test(before)
+    )
+      continue;
     const bareWeekday =
       WEEKDAY.test(text.trim()) || (result.start.isCertain('weekday') && !result.start.isCertain('day'));
     const sameOrPast = Date.UTC(day.y, day.m - 1, day.d) <= Date.UTC(today.y, today.m - 1, today.d);
