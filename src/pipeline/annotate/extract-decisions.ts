@@ -57,7 +57,7 @@ export function extractDecisions(context: AnnotateContext): AnnotatedDecision[] 
       const about = [
         ...new Set([
           ...context.entities.mentionedIn(body.join(' ')),
-          ...(proposal && k === 0 ? context.entities.mentionedIn(proposal.sentences.join(' ')) : []),
+          ...(proposal && k === 0 ? context.entities.mentionedIn(proposal.text) : []),
         ]),
       ];
       const aboutIds = about.length > 0 ? about : topEntities.slice(0, 1);
@@ -135,7 +135,6 @@ function reversedDecision(
 export function conversationEntities(context: AnnotateContext): string[] {
   const counts = new Map<string, number>();
   for (const read of context.messages)
-    for (const id of context.entities.mentionedIn(read.sentences.join(' ')))
-      counts.set(id, (counts.get(id) ?? 0) + 1);
+    for (const id of context.entities.mentionedIn(read.text)) counts.set(id, (counts.get(id) ?? 0) + 1);
   return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
 }
