@@ -2,14 +2,19 @@ import type { SpanRecord } from '../memory/traces/span-record.js';
 import type { SqliteSpanStore } from '../memory/traces/sqlite-span-store.js';
 import type { SpanSink } from './tracer.js';
 
-/** Writes finished spans to the SQLite span store, batched into one transaction per flush. */
+/**
+ * Writes finished spans to the SQLite span store, batched into one transaction per flush. An ingest
+ * ends a span per annotated conversation, and while the agents drain (in microtasks) the scheduled
+ * flush does not run: the batch size sets the number of transactions. 7,011 spans took ~90-110 ms
+ * of CPU in batches of 64 and ~30-75 ms in batches of 1,024 (/tmp store, 2 shared cores).
+ */
 export class StoreSpanSink implements SpanSink {
   private pending: SpanRecord[] = [];
   private scheduled = false;
 
   constructor(
     private readonly store: SqliteSpanStore,
-    private readonly batch = 64,
+    private readonly batch = 1024,
   ) {}
 
   export(span: SpanRecord): void {

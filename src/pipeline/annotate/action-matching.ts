@@ -22,13 +22,10 @@ export function acknowledges(context: AnnotateContext, read: ReadMessage, entry:
     first &&
     (first.act === 'acceptance' || first.act === 'commitment') &&
     // "looking now. first guess is the webhook …": a short opening takes it on, whatever follows.
-    (read.sentences.join(' ').length <= 80 || (units[0] === first && first.text.length <= 40))
+    (read.text.length <= 80 || (units[0] === first && first.text.length <= 40))
   )
     return true;
-  return (
-    /\bi('ll| will)\b/i.test(read.sentences.join(' ')) &&
-    overlap(entry.item.summary, read.sentences.join(' ')) >= 1
-  );
+  return /\bi('ll| will)\b/i.test(read.text) && overlap(entry.item.summary, read.text) >= 1;
 }
 
 export function hasNewRequest(read: ReadMessage): boolean {
@@ -44,7 +41,7 @@ export function hasNewRequest(read: ReadMessage): boolean {
 
 /** The message says something is done: its opening is a completion (by the cues, or by the classifier alone when it is sure). */
 export function isCompletion(read: ReadMessage): boolean {
-  const text = read.sentences.join(' ');
+  const text = read.text;
   if (isCompletionText(text)) return true;
   const first = read.units.find((unit) => unit.act !== 'other');
   return (

@@ -17,6 +17,8 @@ export interface ReadMessage {
   message: AnnotateMessage;
   index: number;
   sentences: string[];
+  /** Its sentences joined by spaces, made once: a dozen extractors read the message as one text. */
+  text: string;
   /** Person keys the message is addressed to: @mentions, a leading name, the other member of a DM. */
   addressees: string[];
   isBot: boolean;
@@ -205,6 +207,7 @@ export function readConversation(
       message,
       index,
       sentences: text,
+      text: text.join(' '),
       addressees,
       isBot,
       units,

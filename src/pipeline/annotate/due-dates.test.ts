@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { localDate } from '../../domain/time-zones.js';
-import { resolveDue } from './due-dates.js';
+import * as chrono from 'chrono-node';
+import { MAY_HOLD_DATE, resolveDue } from './due-dates.js';
 
 // Monday 2026-11-09, 09:20 in Berlin.
 const MONDAY = '2026-11-09T08:20:00Z';
@@ -55,5 +56,51 @@ describe('resolveDue', () => {
       value: '2026-04-05',
       startOfDay: '2026-04-04T11:00:00.000Z',
     });
+  });
+});
+
+describe('the sentences handed to chrono', () => {
+  /** Every kind of date chrono's English parsers read, and sentences that hold none. */
+  const DATED = [
+    'by 5pm',
+    'ship it on the 18th',
+    'next w',
+    'in a few h',
+    'back in a sec',
+    'a couple of d later',
+    'half an h from now',
+    'the m after',
+    '+2d',
+    'tmr works',
+    'tonight or overmorrow',
+    'last night',
+    'this morning',
+    'at noon',
+    'midday',
+    'end of the month',
+    'first of May',
+    'by Sept.',
+    'thurs. is fine',
+    'two weeks ago',
+    'next quarter',
+    'in an hour',
+    'within a fortnight or a year',
+    'right now',
+  ];
+  const PLAIN = ['can you check the build', 'looks good to me', 'what is the error you get', 'ok'];
+
+  it('skips no sentence in which chrono finds a date', () => {
+    const reference = new Date('2026-11-09T08:20:00Z');
+    let dated = 0;
+    for (const text of [...DATED, ...PLAIN]) {
+      if (chrono.parse(text, reference, { forwardDate: true }).length === 0) continue;
+      dated++;
+      expect(MAY_HOLD_DATE.test(text), text).toBe(true);
+    }
+    expect(dated).toBeGreaterThanOrEqual(DATED.length - 2);
+  });
+
+  it('skips sentences that name no time', () => {
+    for (const text of PLAIN) expect(MAY_HOLD_DATE.test(text), text).toBe(false);
   });
 });

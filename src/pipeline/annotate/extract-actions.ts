@@ -133,7 +133,7 @@ export function extractActionItems(context: AnnotateContext): {
   for (const read of context.messages) {
     if (read.isBot) continue;
     const { message } = read;
-    const text = read.sentences.join(' ');
+    const text = read.text;
 
     // An answer to a request put to everyone or to anyone: the responder takes (or has done) their part.
     const answered = answerCall(context, calls, read);

@@ -59,7 +59,7 @@ export function extractDecisions(context: AnnotateContext): AnnotatedDecision[] 
       const about = [
         ...new Set([
           ...context.entities.mentionedIn(body.join(' ')),
-          ...(proposal && k === 0 ? context.entities.mentionedIn(proposal.sentences.join(' ')) : []),
+          ...(proposal && k === 0 ? context.entities.mentionedIn(proposal.text) : []),
         ]),
       ];
       const aboutIds = about.length > 0 ? about : topEntities.slice(0, 1);
@@ -73,7 +73,7 @@ export function extractDecisions(context: AnnotateContext): AnnotatedDecision[] 
           reversal && k === 0
             ? reversalTarget(
                 {
-                  text: read.sentences.join(' '),
+                  text: read.text,
                   at: read.message.ts,
                   channel: context.input.channel,
                   about: aboutIds,
@@ -134,7 +134,6 @@ function statedGroups(units: AnnotateContext['messages'][number]['units']): numb
 export function conversationEntities(context: AnnotateContext): string[] {
   const counts = new Map<string, number>();
   for (const read of context.messages)
-    for (const id of context.entities.mentionedIn(read.sentences.join(' ')))
-      counts.set(id, (counts.get(id) ?? 0) + 1);
+    for (const id of context.entities.mentionedIn(read.text)) counts.set(id, (counts.get(id) ?? 0) + 1);
   return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
 }

@@ -199,7 +199,7 @@ function answeredTopic(
   const answered = answeredMessage(context.messages, read);
   if (!answered) return undefined;
   const fact = earlier.find((f) => f.relation === 'owns' && f.evidence[0] === answered.message.id);
-  const text = answered.sentences.join(' ');
+  const text = answered.text;
   // "who signs on your side?" → "that's me": the answer names who acts, not who holds a thing.
   const who = /\bwho(?:'s|’s)?\b[^?]*\?/i.exec(text)?.[0];
   if (!fact && who && !WHO_HOLDS.test(who)) return undefined;
@@ -228,7 +228,7 @@ function patternCorrection(
   facts: AnnotatedFact[],
   push: (fact: AnnotatedFact) => void,
 ): Retraction | undefined {
-  const text = read.sentences.join(' ');
+  const text = read.text;
   for (const pattern of CORRECTION_PATTERNS) {
     const match = pattern.exec(text);
     if (!match?.groups) continue;

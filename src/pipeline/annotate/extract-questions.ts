@@ -271,7 +271,7 @@ function findAnswer(
       Boolean(later.message.replyTo);
     const direct =
       inChain && answerable(context.messages, later).some((candidate) => candidate.index === index);
-    const text = later.sentences.join(' ');
+    const text = later.text;
     if (
       addressees.length > 0 &&
       !addressees.includes(later.message.author) &&

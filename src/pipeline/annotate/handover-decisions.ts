@@ -33,7 +33,7 @@ export function handoverDecisions(
     const messageId = fact.evidence[0];
     const read = messageById(context.messages, messageId);
     if (!read || read.isBot || cited.has(messageId)) continue;
-    const text = read.sentences.join(' ');
+    const text = read.text;
     if (/\?\s*$/.test(text)) continue;
     const ahead =
       Date.parse(fact.validFrom) - Date.parse(read.message.ts) >= AHEAD_MS && FROM_THEN.test(text);

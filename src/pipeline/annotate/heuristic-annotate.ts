@@ -23,7 +23,7 @@ export function annotateHeuristically(
   options?: ReadOptions,
 ): AnnotateOutput {
   const context = readConversation(input, dialogueActModel().model, given, options);
-  for (const read of context.messages) if (!read.isBot) context.entities.discover(read.sentences.join(' '));
+  for (const read of context.messages) if (!read.isBot) context.entities.discover(read.text);
   const ranked = conversationEntities(context);
   // "it" in a fact names the conversation's main entity, preferring one known from earlier conversations.
   const known = (id: string): boolean => context.entities.isKnown(id);
@@ -31,8 +31,7 @@ export function annotateHeuristically(
     ? context.entities.mentionedIn(input.channelName.replace(/[-_]/g, ' ')).find(known)
     : undefined;
   const mentions = (id: string): number =>
-    context.messages.filter((read) => context.entities.mentionedIn(read.sentences.join(' ')).includes(id))
-      .length;
+    context.messages.filter((read) => context.entities.mentionedIn(read.text).includes(id)).length;
   const main = (): string | undefined =>
     ranked.find((id) => known(id) && mentions(id) >= 2) ?? fromChannel ?? ranked.find(known) ?? ranked[0];
   const { facts, retractions } = extractFacts(context, main);
@@ -52,7 +51,7 @@ export function annotateHeuristically(
   const mentioned = new Set<string>();
   for (const read of context.messages) for (const key of read.addressees) mentioned.add(key);
   for (const read of context.messages)
-    for (const hit of context.people.namedIn(read.sentences.join(' '))) mentioned.add(hit.key);
+    for (const hit of context.people.namedIn(read.text)) mentioned.add(hit.key);
   const participants = [...new Set(input.messages.map((message) => message.author))];
   for (const fact of facts) context.entities.markUsed(fact.object);
   for (const id of ranked) context.entities.markUsed(id);

@@ -81,7 +81,7 @@ export function reportedItem(
   found: readonly Found[],
   read: ReadMessage,
 ): string | undefined {
-  const stems = reportedStems(read.sentences.join(' '));
+  const stems = reportedStems(read.text);
   if (stems.size === 0) return undefined;
   const reports = (summary: string): boolean => [...promisedVerbs(summary)].some((verb) => stems.has(verb));
   const here = [...found]
@@ -106,7 +106,7 @@ export function opensWithCompletion(text: string): boolean {
  * speaker's one open item of the past week was asked or promised.
  */
 export function soleOpenHere(context: AnnotateContext, read: ReadMessage): string | undefined {
-  if (!opensWithCompletion(read.sentences.join(' '))) return undefined;
+  if (!opensWithCompletion(read.text)) return undefined;
   const at = Date.parse(read.message.ts);
   const here = priorOf(context, read.message.author).filter(
     (item) =>
@@ -122,7 +122,7 @@ export function soleOpenHere(context: AnnotateContext, read: ReadMessage): strin
  * statement in the channel, in a later conversation, or hours later in this one.
  */
 export function repliesKept(context: AnnotateContext, found: readonly Found[], read: ReadMessage): string[] {
-  const text = read.sentences.join(' ');
+  const text = read.text;
   if (/\?/.test(text) || REPLY_PROMISE.test(text) || text.split(/\s+/).length < ANSWER_WORDS) return [];
   const at = Date.parse(read.message.ts);
   const out: string[] = [];

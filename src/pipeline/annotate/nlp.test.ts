@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { capSummary, capTopic, SUMMARY_MAX, TOPIC_MAX } from '../../domain/text-caps.js';
 import { cleanText, NLP_LIMITS, nlpText, nounPhrases, sentences } from './nlp.js';
+import { analysedText } from './units/unit-text.js';
 
 const BASE64 = 'QUJDRA'.repeat(4000);
 
@@ -41,5 +42,44 @@ describe('text caps', () => {
     expect(topic.endsWith('…')).toBe(true);
     expect(capSummary('x'.repeat(50_000_000 / 100)).length).toBe(SUMMARY_MAX);
     expect(capTopic('short topic')).toBe('short topic');
+  });
+});
+
+describe('cleanText on a plain line', () => {
+  /** Every step of cleanText, with no shortcut for lines without code, quotes or links. */
+  function everyStep(text: string): string {
+    return text
+      .replace(/```[\s\S]*?```/g, ' ')
+      .split('\n')
+      .filter((line) => !/^\s*>/.test(line))
+      .map((line) => {
+        const linked = line
+          .replace(/\[([^\]]{1,500})\]\((https?:[^)]{1,4000})\)/g, '$1')
+          .replace(/(\S{1,200}) \((https?:[^)]{1,4000})\)/g, '$1')
+          .replace(/https?:\/\/\S+/g, ' ');
+        const short = analysedText(linked, 0, linked.length, NLP_LIMITS.maxToken);
+        return short.length > NLP_LIMITS.maxUnit ? '<long>' : short;
+      })
+      .join('\n')
+      .replace(/`([^`]*)`/g, (_m, code: string) => code.replace(/[.()]/g, '_'))
+      .replace(/\s+/g, ' ')
+      .trim();
+  }
+
+  it('gives what every step gives', () => {
+    const texts = [
+      '  can you   check the\tbuild? ',
+      `see ${'a1'.repeat(40)} now`,
+      'a plain line, nothing else',
+      'x'.repeat(3000),
+      'the queue → the worker',
+      'ends with a tab\t',
+      '\u00a0non-breaking\u00a0spaces\u00a0',
+      'line one\nline two',
+      '> quoted\nnot quoted',
+      'see `a.b()` here',
+      'look at https://example.com/x now',
+    ];
+    for (const text of texts) expect(cleanText(text)).toBe(everyStep(text));
   });
 });

@@ -49,22 +49,31 @@ export const LONG_UNIT = '<long>';
  * `<long>`. Every pattern is bounded, so the cost is linear in the text whatever it holds.
  */
 export function cleanText(text: string): string {
+  // One line with no code, quote or link (most chat lines): only the long tokens and spaces change.
+  if (!text.includes('\n') && !text.includes('`') && !text.includes('>') && !text.includes('http'))
+    return shortLine(text).replace(/\s+/g, ' ').trim();
   return text
     .replace(/```[\s\S]*?```/g, ' ')
     .split('\n')
     .filter((line) => !/^\s*>/.test(line))
-    .map((line) => {
-      const linked = line
-        .replace(/\[([^\]]{1,500})\]\((https?:[^)]{1,4000})\)/g, '$1')
-        .replace(/(\S{1,200}) \((https?:[^)]{1,4000})\)/g, '$1')
-        .replace(/https?:\/\/\S+/g, ' ');
-      const short = analysedText(linked, 0, linked.length, NLP_LIMITS.maxToken);
-      return short.length > NLP_LIMITS.maxUnit ? LONG_UNIT : short;
-    })
+    .map((line) =>
+      shortLine(
+        line
+          .replace(/\[([^\]]{1,500})\]\((https?:[^)]{1,4000})\)/g, '$1')
+          .replace(/(\S{1,200}) \((https?:[^)]{1,4000})\)/g, '$1')
+          .replace(/https?:\/\/\S+/g, ' '),
+      ),
+    )
     .join('\n')
     .replace(/`([^`]*)`/g, (_m, code: string) => code.replace(/[.()]/g, '_'))
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** A line with its long tokens as placeholders, or `<long>` when it is still longer than 2 KB. */
+function shortLine(line: string): string {
+  const short = analysedText(line, 0, line.length, NLP_LIMITS.maxToken);
+  return short.length > NLP_LIMITS.maxUnit ? LONG_UNIT : short;
 }
 
 /** `text` as wink-nlp may read it: the first 64 KB cleaned (see `cleanText`), cut to 8 KB on a word boundary. */

@@ -42,7 +42,7 @@ function rankedTopic(context: AnnotateContext, entities: string[]): string {
   const humans = context.messages.filter((read) => !read.isBot);
   for (const read of humans.length > 0 ? humans : context.messages) {
     // ":clinking_glasses:" names a picture, not what the conversation is about.
-    for (const phrase of nounPhrases(read.sentences.join(' ').replace(EMOJI_CODE, ' '))) {
+    for (const phrase of nounPhrases(read.text.replace(EMOJI_CODE, ' '))) {
       const clean = topicWords(context.people, phrase);
       if (clean.length < 3 || WEAK_PHRASES.has(clean) || /^\d/.test(clean)) continue;
       counts.set(clean, (counts.get(clean) ?? 0) + (clean.includes(' ') ? 1.5 : 1));
@@ -112,6 +112,6 @@ export function isNoise(context: AnnotateContext, workItems: number, namesKnownE
   const human = context.messages.filter((read) => !read.isBot && read.sentences.length > 0);
   if (human.length === 0) return true;
   if (workItems > 0 || namesKnownEntity) return false;
-  const chatty = human.filter((read) => matchesAny(read.sentences.join(' '), SMALL_TALK)).length;
+  const chatty = human.filter((read) => matchesAny(read.text, SMALL_TALK)).length;
   return chatty * 2 >= human.length;
 }

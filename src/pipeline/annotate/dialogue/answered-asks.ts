@@ -35,7 +35,7 @@ function answerOf(
   for (const later of context.messages.slice(read.index + 1)) {
     if (later.isBot || later.message.author === read.message.author) continue;
     if (!answerable(context.messages, later).some((candidate) => candidate.index === read.index)) continue;
-    const text = later.sentences.join(' ');
+    const text = later.text;
     if (matchesAny(text, HEDGE_CUES) || later.sentences.every((sentence) => /\?\s*$/.test(sentence)))
       return undefined;
     return test(later) ? later : undefined;

@@ -15,9 +15,31 @@ import {
   ROOM_REQUEST,
   TAKES_IT,
 } from '../lexicon/cues.js';
+import { LiteralGate } from '../literal-gate.js';
 
 const matches = (text: string, patterns: readonly RegExp[]): boolean =>
   patterns.some((pattern) => pattern.test(text));
+
+/**
+ * Every unit of every message is read here against about a hundred patterns: one scan finds the
+ * literals their gates need (literal-gate.ts) and only the patterns it lets through run.
+ */
+const UNIT_PATTERNS = [
+  ...REVERSAL_CUES,
+  ...DECISION_CUES,
+  ...HEDGE_CUES,
+  ...REQUEST_CUES,
+  ...NOT_REQUESTS,
+  ROOM_REQUEST,
+  TAKES_IT,
+  PROGRESSIVE_COMMITMENT,
+  ...DATED_COMMITMENT,
+  ...COMMITMENT_CUES,
+  ...PROPOSAL_CUES,
+];
+let unitGate: LiteralGate | undefined;
+const HEAD_PATTERNS = [...COMPLETION_CUES, ...NOT_COMPLETIONS];
+let headGate: LiteralGate | undefined;
 const isQuestion = (text: string): boolean => /\?\s*[\p{Emoji}\s]*$/u.test(text);
 
 /**
@@ -26,21 +48,23 @@ const isQuestion = (text: string): boolean => /\?\s*[\p{Emoji}\s]*$/u.test(text)
  */
 export function cueActOf(text: string): DialogueAct | null {
   const trimmed = text.trim();
+  const gate = (unitGate ??= new LiteralGate(UNIT_PATTERNS)).scan(trimmed);
+  const has = (patterns: readonly RegExp[]): boolean => gate.testsAny(patterns, trimmed);
+  const one = (pattern: RegExp): boolean => gate.mayMatch(pattern) && pattern.test(trimmed);
   const question = isQuestion(trimmed);
-  if (matches(trimmed, REVERSAL_CUES) && !question) return 'decision';
-  if (matches(trimmed, DECISION_CUES) && !question && !matches(trimmed, HEDGE_CUES)) return 'decision';
+  if (has(REVERSAL_CUES) && !question) return 'decision';
+  if (has(DECISION_CUES) && !question && !has(HEDGE_CUES)) return 'decision';
   if (!question && isCompletionText(trimmed)) return 'completion';
-  if ((matches(trimmed, REQUEST_CUES) && !matches(trimmed, NOT_REQUESTS)) || ROOM_REQUEST.test(trimmed))
-    return 'request';
+  if ((has(REQUEST_CUES) && !has(NOT_REQUESTS)) || one(ROOM_REQUEST)) return 'request';
   if (
     !question &&
-    (TAKES_IT.test(trimmed) ||
-      PROGRESSIVE_COMMITMENT.test(trimmed) ||
-      matches(trimmed, DATED_COMMITMENT) ||
-      (matches(trimmed, COMMITMENT_CUES) && !/^\s*if\b/i.test(trimmed)))
+    (one(TAKES_IT) ||
+      one(PROGRESSIVE_COMMITMENT) ||
+      has(DATED_COMMITMENT) ||
+      (has(COMMITMENT_CUES) && !/^\s*if\b/i.test(trimmed)))
   )
     return 'commitment';
-  if (matches(trimmed, PROPOSAL_CUES)) return 'proposal';
+  if (has(PROPOSAL_CUES)) return 'proposal';
   if (matches(trimmed.slice(0, 60), ACK_CUES) && !question) return 'acceptance';
   if (question) return 'question';
   return null;
@@ -55,12 +79,13 @@ export function isCompletionText(text: string): boolean {
   const head = text.slice(0, 160);
   if (/^[^.!]*\?/.test(head) && !DONE_PLEASE_CHECK.test(head)) return false;
   // Most units say nothing of the kind: the dated-commitment pattern below is the costly one.
-  if (!matches(head, COMPLETION_CUES)) return false;
+  const gate = (headGate ??= new LiteralGate(HEAD_PATTERNS)).scan(head);
+  if (!gate.testsAny(COMPLETION_CUES, head)) return false;
   const first = head.split(/[.!]/)[0] ?? '';
   // "the pricing page is merged, deploying it Wed": done so far, the next step still promised.
   const next = DATED_COMMITMENT[0].exec(first);
   return (
-    !matches(head, NOT_COMPLETIONS) &&
+    !gate.testsAny(NOT_COMPLETIONS, head) &&
     !/\b(i'll|i will|going to|gonna)\b/i.test(first) &&
     !(next && next.index > 0 && /^[,;:—–]/.test(next[0]))
   );

@@ -50,7 +50,7 @@ export function correctedClaim(
   read: ReadMessage,
   earlier: readonly AnnotatedFact[],
 ): AnnotatedFact | undefined {
-  const text = read.sentences.join(' ');
+  const text = read.text;
   if (ENDED.test(text)) return undefined;
   const named = new Set(context.people.namedIn(text).map((hit) => hit.key));
   for (const fact of [...earlier].reverse()) {
@@ -95,7 +95,7 @@ export function negationRetractions(
   negated: ReadonlyArray<{ subject: string; object: string }>,
   earlier: readonly AnnotatedFact[],
 ): Retraction[] {
-  if (ENDED.test(read.sentences.join(' '))) return [];
+  if (ENDED.test(read.text)) return [];
   const out: Retraction[] = [];
   for (const claim of negated) {
     const here = [...earlier]
@@ -135,7 +135,7 @@ export function unownedRetractions(
   read: ReadMessage,
   earlier: readonly AnnotatedFact[],
 ): Retraction[] {
-  const text = read.sentences.join(' ');
+  const text = read.text;
   if (!UNOWNED.test(text) || ENDED.test(text)) return [];
   const named = context.entities.mentionedIn(text);
   const denied = [...earlier].reverse().find((fact) => {

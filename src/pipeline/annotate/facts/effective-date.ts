@@ -55,7 +55,7 @@ export function effectiveDate(
         : when.startOfDay;
     return when.startOfDay > ts ? when.startOfDay : undefined;
   };
-  return cued(clause) ?? (clauseOnly ? undefined : cued(read.sentences.join(' '))) ?? ts;
+  return cued(clause) ?? (clauseOnly ? undefined : cued(read.text)) ?? ts;
 }
 
 /**

@@ -21,13 +21,13 @@ export interface NameAnswer {
  * API these days?" → "Priya"): that person holds it, citing both messages.
  */
 export function nameAnswer(context: AnnotateContext, read: ReadMessage): NameAnswer | undefined {
-  const match = NAME_ALONE.exec(read.sentences.join(' '));
+  const match = NAME_ALONE.exec(read.text);
   if (!match?.groups) return undefined;
   const subject = context.people.resolve(match.groups.name);
   if (!subject) return undefined;
   const asked = answeredMessage(context.messages, read);
   if (!asked || asked.message.author === subject) return undefined;
-  const thing = WHO_HOLDS_WHAT.exec(asked.sentences.join(' '))?.[1];
+  const thing = WHO_HOLDS_WHAT.exec(asked.text)?.[1];
   const phrase = thing ? objectSlot(thing).phrases[0] : undefined;
   const object = phrase ? entityOfPhrase(context, phrase) : undefined;
   if (!object) return undefined;

@@ -112,7 +112,7 @@ function personNamed(context: AnnotateContext, word: string, before: string): st
 
 /** The last third person (not the speaker) named in a message: what "she"/"he" in the next one may mean. */
 export function lastNamedIn(context: AnnotateContext, read: ReadMessage): string | undefined {
-  const text = read.sentences.join(' ');
+  const text = read.text;
   const hits = [
     ...context.people.namedIn(text).map((hit) => ({ key: hit.key, at: hit.index })),
     ...context.people.atMentions(text).map((key) => ({ key, at: text.length })),

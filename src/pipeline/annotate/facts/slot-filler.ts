@@ -8,7 +8,8 @@ import { entityOfPhrase, objectSlot } from './object-slot.js';
 import { underPlanHeading } from '../plan-lines.js';
 import { CLASSIFIED_FRAME, OWNERSHIP_FRAMES, type OwnershipFrame } from './ownership-frames.js';
 import { markPersons } from './person-slots.js';
-import { foldForGate, mayMatch } from '../regex-gate.js';
+import { foldForGate } from '../regex-gate.js';
+import { LiteralGate } from '../literal-gate.js';
 
 /** One "person owns object" read from a clause. */
 export interface OwnershipClaim {
@@ -90,7 +91,8 @@ export function ownershipClaims(
     const markedFolded = foldForGate(marked.text);
     const read1 = (candidates: OwnershipFrame[]): Hit[] => {
       const whole = candidates.flatMap((frame) => {
-        const match = frame.whole && tryFrame(frame, markedFolded) ? frame.pattern.exec(marked.text) : null;
+        const match =
+          frame.whole && tryFrame(frame, marked.text, markedFolded) ? frame.pattern.exec(marked.text) : null;
         return match?.groups
           ? [{ clause: marked.text, lead: '', negated: false, previous: undefined, frame, match }]
           : [];
@@ -103,7 +105,7 @@ export function ownershipClaims(
         const lead = [heading ?? '', ...clauses.slice(0, index)].join(' ');
         const folded = foldForGate(clause);
         for (const frame of candidates) {
-          if (frame.whole || !tryFrame(frame, folded)) continue;
+          if (frame.whole || !tryFrame(frame, clause, folded)) continue;
           const match = frame.pattern.exec(clause);
           if (match?.groups) return [{ clause, lead, negated, previous: clauses[index - 1], frame, match }];
         }
@@ -140,13 +142,20 @@ export function ownershipClaims(
 }
 
 /**
- * Whether a frame may match a clause (folded by `foldForGate`): its pattern's required literals
+ * Whether a frame may match a clause (`folded` by `foldForGate`): its pattern's required literals
  * (regex-gate.ts) and, where a frame says one, the cue it cannot match without. Exact: a frame
  * ruled out here could not have matched.
  */
-function tryFrame(frame: OwnershipFrame, folded: string): boolean {
-  return (frame.cue === undefined || frame.cue.test(folded)) && mayMatch(frame.pattern, folded);
+function tryFrame(frame: OwnershipFrame, text: string, folded: string): boolean {
+  return (
+    (frame.cue === undefined || frame.cue.test(folded)) &&
+    (frameGate ??= new LiteralGate([...OWNERSHIP_FRAMES, CLASSIFIED_FRAME].map((each) => each.pattern)))
+      .scanned(text)
+      .mayMatch(frame.pattern)
+  );
 }
+/** The frames' pattern gates, checked in one scan of a clause (literal-gate.ts). */
+let frameGate: LiteralGate | undefined;
 
 /** What the filler reads of a unit: its text and its act (a bot's sentence reads as "other"). */
 type SaidUnit = Pick<ReadUnit, 'text' | 'act'>;

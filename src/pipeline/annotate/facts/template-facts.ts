@@ -4,7 +4,10 @@ import { HEDGE_CUES } from '../lexicon/cues.js';
 import { FACT_PATTERNS } from '../lexicon/fact-patterns.js';
 import { effectiveDate, effectiveEnd } from './effective-date.js';
 import { isOwnable, withoutTail } from './object-slot.js';
-import { foldForGate, mayMatch } from '../regex-gate.js';
+import { LiteralGate } from '../literal-gate.js';
+
+/** The fact patterns' gates, checked in one scan of a sentence (literal-gate.ts). */
+let factGate: LiteralGate | undefined;
 
 const PRONOUNS = new Set(['it', 'that', 'this', 'them']);
 /** "@priya can you own the doc?": asked, not stated. */
@@ -22,10 +25,11 @@ export function templateFacts(
   mainEntity: () => string | undefined,
 ): AnnotatedFact[] {
   const out: AnnotatedFact[] = [];
+  const gate = (factGate ??= new LiteralGate(FACT_PATTERNS.map((fact) => fact.pattern)));
   for (const sentence of read.sentences) {
-    const folded = foldForGate(sentence);
+    // `scanned`: the sentence is read once, and again only if something below read another.
     for (const { relation, pattern, dated } of FACT_PATTERNS) {
-      if (!mayMatch(pattern, folded)) continue;
+      if (!gate.scanned(sentence).mayMatch(pattern)) continue;
       const match = pattern.exec(sentence);
       if (!match?.groups) continue;
       if (relation === 'owns' && ASKED_TO.test(sentence.slice(0, match.index + match[0].length))) continue;
