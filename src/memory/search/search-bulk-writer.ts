@@ -10,7 +10,7 @@ import { insertBatched } from './insert-batched.js';
 import { RecentMessages } from './recent-messages.js';
 import { SearchRows } from './search-rows.js';
 import { messageRefOf, SEARCH_KINDS, type SearchDocInput } from './search-types.js';
-import { nameStatement, stateStatement } from './search-writer.js';
+import { docEditStatements, nameStatement, stateStatement } from './search-writer.js';
 
 /**
  * FTS5 writes its pending terms out as a segment when they pass this size: 1 MiB by default, so a
@@ -86,13 +86,7 @@ export class SearchBulkWriter {
       update: db.prepare(
         'UPDATE search_docs SET title = ?, body = ?, original = ?, native_id = ?, state = ?, version = ? WHERE id = ?',
       ),
-      edit: db.prepare('UPDATE search_docs SET body = ?, original = ?, version = ? WHERE id = ?'),
-      delete: db.prepare('DELETE FROM search_docs WHERE id = ?'),
-      remember: db.prepare(
-        `INSERT INTO search_removed (doc_id, version) VALUES (?, ?)
-         ON CONFLICT (doc_id) DO UPDATE SET version = max(version, excluded.version)`,
-      ),
-      forget: db.prepare('DELETE FROM search_removed WHERE doc_id = ?'),
+      ...docEditStatements(db),
       state: stateStatement(db),
       personName: nameStatement(db, 'search_people'),
       channelName: nameStatement(db, 'search_channels'),

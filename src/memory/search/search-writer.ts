@@ -61,15 +61,9 @@ export class SearchWriter {
       updateFilters: db.prepare(
         'UPDATE search_filters SET kind = ?, author = ?, channel = ?, at = ? WHERE id = ?',
       ),
-      edit: db.prepare('UPDATE search_docs SET body = ?, original = ?, version = ? WHERE id = ?'),
-      delete: db.prepare('DELETE FROM search_docs WHERE id = ?'),
+      ...docEditStatements(db),
       deleteLink: db.prepare('DELETE FROM search_links WHERE id = ?'),
       deleteFilters: db.prepare('DELETE FROM search_filters WHERE id = ?'),
-      remember: db.prepare(
-        `INSERT INTO search_removed (doc_id, version) VALUES (?, ?)
-         ON CONFLICT (doc_id) DO UPDATE SET version = max(version, excluded.version)`,
-      ),
-      forget: db.prepare('DELETE FROM search_removed WHERE doc_id = ?'),
       // A conversation.extracted: the newest split wins. The document's own conversation (its
       // upsert) is version 0 and replaces the conversation without touching the version.
       conversation: db.prepare(
@@ -248,6 +242,24 @@ export class SearchWriter {
     }
     return id;
   }
+}
+
+/**
+ * Editing a document's text, deleting it, and the removal tombstone (the highest version removed
+ * wins; an upsert forgets it): the same for the incremental writer and the rebuild's bulk writer.
+ */
+export function docEditStatements(
+  db: SqliteDatabase,
+): Record<'edit' | 'delete' | 'remember' | 'forget', Statement> {
+  return {
+    edit: db.prepare('UPDATE search_docs SET body = ?, original = ?, version = ? WHERE id = ?'),
+    delete: db.prepare('DELETE FROM search_docs WHERE id = ?'),
+    remember: db.prepare(
+      `INSERT INTO search_removed (doc_id, version) VALUES (?, ?)
+       ON CONFLICT (doc_id) DO UPDATE SET version = max(version, excluded.version)`,
+    ),
+    forget: db.prepare('DELETE FROM search_removed WHERE doc_id = ?'),
+  };
 }
 
 /** A later state of an item: the earliest (at, tie) wins. */
