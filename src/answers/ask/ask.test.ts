@@ -259,6 +259,22 @@ describe('ask', () => {
     ]);
     apart.search = statementIndex('f-alice-apart', 'Alice owns billing. Carol handles the retry worker');
     expect((await ask('who owns the retry worker', apart)).text).not.toMatch(/billing \(with retry worker\)/);
+    // Nor in a clause about someone else: "…, Carol is off to the retry worker", "(Carol moved to …)".
+    for (const said of [
+      'billing is mine now, Carol is off to the retry worker',
+      'Alice owns billing since Monday (Carol moved to the retry worker)',
+    ]) {
+      const other = await sources([
+        entity('component:retry-worker', 'retry worker', []),
+        assertedEvent(
+          asserted('f-alice-other', ALICE, BILLING, '2026-11-02T09:00:00.000Z', { snippet: said }),
+        ),
+      ]);
+      other.search = statementIndex('f-alice-other', said);
+      expect((await ask('who owns the retry worker', other)).text).not.toMatch(
+        /billing \(with retry worker\)/,
+      );
+    }
   });
 
   it('names a holder known to have ended for a time before the record, unless a start was stated', async () => {

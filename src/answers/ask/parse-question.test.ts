@@ -26,6 +26,9 @@ describe('parseQuestion', () => {
     ['who is Greg?', 'person', 'greg'],
     ['tell me about Priya', 'person', 'priya'],
     ["who's on call", 'on-call', ''],
+    ['who is the router expert?', 'expert', 'router'],
+    ["who's our billing guru", 'expert', 'billing'],
+    ['who is the search migration lead?', 'owner', 'search migration'],
   ])('understands "%s"', (question, intent, target) => {
     expect(parseQuestion(question, NOW)).toEqual({ intent, target });
   });

@@ -49,6 +49,15 @@ const PATTERNS: Pattern[] = [
   { intent: 'ask-whom', re: /^who(?:'s| is) the go-?to (?:person )?(?:for|on) (.+)$/ },
   { intent: 'expert', re: /^who (?:knows|understands) (.+?)(?: (?:best|well|the most|most))?$/ },
   { intent: 'expert', re: /^who(?:'s| is) (?:the |an )?expert (?:on|in|for) (.+)$/ },
+  // "who is the router expert", "who's our billing guru": the thing comes before the role.
+  {
+    intent: 'expert',
+    re: /^who(?:'s| is) (?:the |our |an |a )?(.+?) (?:expert|guru|go-to person|specialist|person to ask)$/,
+  },
+  {
+    intent: 'owner',
+    re: /^who(?:'s| is| was) (?:the |our )?(.+?) (?:lead|owner|maintainer|point person|dri|contact|account manager)$/,
+  },
   { intent: 'works-on', re: /^who(?:'s| is| are)? (?:working|works) on (.+)$/ },
   {
     intent: 'owner',

@@ -61,8 +61,11 @@ function namesAfter(text: string, wholes: readonly string[], parts: readonly str
     .map(({ at, name }) => at + name.length);
   if (ends.length === 0) return false;
   // In the same sentence: "the CSV export is mine. Nadia runs … webhooks" does not hold webhooks with the export.
-  const rest = lower.slice(Math.min(...ends));
-  const after = rest.slice(0, rest.search(/[.!?](?:\s|$)|\n/u) >>> 0);
+  const start = Math.min(...ends);
+  const rest = lower.slice(start);
+  // Nor in a clause about someone else: "…, Priya is off to search", "(Priya moved to search)".
+  const clause = text.slice(start).search(/[.!?](?:\s|$)|\n|[,;(]\s*\p{Lu}|\(/u);
+  const after = rest.slice(0, clause >>> 0);
   return parts.some((name) =>
     new RegExp(`(?:^|[^\\p{L}\\d-])${escapeRegExp(name)}(?:$|[^\\p{L}\\d-])`, 'u').test(after),
   );

@@ -102,6 +102,12 @@ const DOCS: SearchDocInput[] = [
   message('UKWA', '2026-10-18T09:30:00.000Z', 'sure, Helena signs off on those', 'desks'),
   message(
     'UMAR',
+    '2026-10-21T09:00:00.000Z',
+    '@Kwame can I order two spare laptops for the interns?',
+    'laptops',
+  ),
+  message(
+    'UMAR',
     '2026-10-19T09:00:00.000Z',
     'ok then: Jonas does the invoice exports after the export bug',
     'exp1',
@@ -219,6 +225,12 @@ describe('answerByRetrieval', () => {
     const result = answer('Why did the nightly sync fail?');
     expect(result.known).toBe(true);
     expect(result.text).toContain('rotated our token');
+  });
+
+  it('answers the status of something only asked about with the open question', () => {
+    const result = answer("What's the status of the spare laptops for the interns?");
+    expect(result.known).toBe(true);
+    expect(result.text).toMatch(/^Still open, 2026-10-21: .*spare laptops.*: no reply on record\.$/);
   });
 
   it('says I do not know, with maybe-relevant messages, when the only amount is tentative', () => {

@@ -293,6 +293,8 @@ function answerLine(
         .join('\n');
     }
     case 'status': {
+      if (chosen.unanswered)
+        return `Still open, ${day(chosen.hit.at, sources.timeZone)}: ${said}: no reply on record.`;
       // A state is read against the one before it ("198 received, 14 bounced" → "14 bounced, credit vs check").
       const earlier = distinctMessages(
         passages.filter(

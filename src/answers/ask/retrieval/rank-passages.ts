@@ -27,6 +27,8 @@ export interface Passage {
   span: TypedSpan | null;
   /** People the sentence names (human ids), in order. */
   named: string[];
+  /** A question no one else has replied to (as of the question's as-of): for a status, the state is that it waits. */
+  unanswered?: boolean;
 }
 
 /** Weights of the question's terms: inverse document frequency times the term's own weight. */

@@ -33,8 +33,8 @@ export function isSmallTalk(sentence: string): boolean {
 /**
  * The best passages that are themselves questions hand most of their score to the first replies
  * by others in their conversation (read from the index, nothing after as-of), the first reply the
- * most; the question keeps a fraction, so an unanswered question is never an answer. A reply
- * sentence of small talk inherits nothing.
+ * most; the question keeps a fraction, so an unanswered question is never an answer, except to
+ * where something stands (it is still open). A reply sentence of small talk inherits nothing.
  */
 export function withReplies(
   frame: QuestionFrame,
@@ -49,14 +49,19 @@ export function withReplies(
   const asked = passages.filter((passage) => /\?\s*$/.test(passage.sentence)).slice(0, REPLIES_OF);
   const extra: Passage[] = [];
   for (const question of asked) {
-    question.score *= 0.5;
-    if (!question.hit.conversationId) continue;
+    if (!question.hit.conversationId) {
+      question.score *= 0.5;
+      continue;
+    }
     const replies = index
       .conversations([question.hit.conversationId], { asOf, limit: 200 })
       .filter(
         (doc) => doc.kind === 'message' && doc.at > question.hit.at && doc.author !== question.hit.author,
       )
       .slice(0, REPLIES);
+    // Where something stands, when all there is is a question nobody answered: it waits.
+    if (replies.length === 0 && frame.type === 'status') question.unanswered = true;
+    else question.score *= 0.5;
     const share = REPLY_SHARE * Math.max(question.coverage.sentence, question.coverage.message);
     replies.forEach((reply, order) => {
       const inherit = share * (1 - LATER_REPLY_STEP * order);
