@@ -352,20 +352,25 @@ function lineOf(question: QuestionNode, context: AnswerContext): string {
   return `${kind}${question.text}${about ? ` (re: ${about})` : ''} (${people.name(question.asker)}${to}, ${day(question.at, timeZone)})`;
 }
 
-/** Decisions up to as-of whose summary contains every word of the target, newest first, and what that searched. */
+/**
+ * Decisions up to as-of whose summary contains every word of the target (all but one, for a target
+ * of three words or more: "the friday deploy freeze" finds "let's not deploy on Fridays"), most
+ * words first, then newest first; and what that searched.
+ */
 async function decisionsNaming(
   context: AnswerContext,
 ): Promise<{ decisions: DecisionNode[]; searched: string }> {
   const words = searchWords(context.target);
+  const need = words.length >= 3 ? words.length - 1 : words.length;
   const decisions = (await context.sources.graph.decisions({}))
     .filter(
       (decision) =>
-        decision.at <= context.asOf && words.length > 0 && overlap(decision.summary, words) === words.length,
+        decision.at <= context.asOf && words.length > 0 && overlap(decision.summary, words) >= need,
     )
-    .sort((a, b) => compare(b.at, a.at));
+    .sort((a, b) => overlap(b.summary, words) - overlap(a.summary, words) || compare(b.at, a.at));
   return {
     decisions,
-    searched: `decision summaries containing ${words.map((word) => `"${word}"`).join(' and ') || 'any word'}`,
+    searched: `decision summaries containing ${need < words.length ? 'all but one of ' : ''}${words.map((word) => `"${word}"`).join(' and ') || 'any word'}`,
   };
 }
 

@@ -653,6 +653,10 @@ describe('ask', () => {
     expect(answer.text).toContain('Retries move to a queue worker');
     expect(answer.searched.join(' ')).toContain('decision summaries containing "queue"');
     expect((await ask('what did we decide about the mobile app', s)).known).toBe(false);
+    // Three words or more: one of them may be missing from the summary.
+    const limits = await ask('what did we decide about automatic refund limits', s);
+    expect(limits.text).toContain('Refunds under 200 EUR are automatic');
+    expect((await ask('what did we decide about automatic mobile limits', s)).known).toBe(false);
   });
 
   it('answers about the one longer name of a bare head word that has nothing on record, and refuses when several do', async () => {
