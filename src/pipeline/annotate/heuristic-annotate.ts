@@ -44,8 +44,11 @@ export function annotateHeuristically(
   decisions.push(...handoverDecisions(context, facts, decisions));
   const { items, completions } = extractActionItems(context);
   // "I can take X if that helps" / "yes please": the offerer's work, unless the offer already made an item.
-  const zones = personZones(input.people);
-  for (const offer of acceptedOffers(context, (author) => zones.get(author) ?? input.timezone))
+  // The people's zones are read only when an offer was taken up (extract-actions reads its own).
+  let zones: ReadonlyMap<string, string> | undefined;
+  const zoneOf = (author: string): string =>
+    (zones ??= personZones(input.people)).get(author) ?? input.timezone;
+  for (const offer of acceptedOffers(context, zoneOf))
     if (!items.some((item) => item.evidence[0] === offer.evidence[0])) items.push(offer);
   const questions = extractQuestions(context);
   const mentioned = new Set<string>();

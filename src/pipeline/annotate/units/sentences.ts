@@ -73,9 +73,10 @@ const ADDRESSED_REQUEST =
  * at least two words: the request is its own unit, with its own addressee.
  */
 function addressedAfterComma(text: string, from: number, at: number, end: number): boolean {
+  // Sticky on the whole text: no copy of it per comma (a long message holds many).
   ADDRESSED_REQUEST.lastIndex = at;
-  const match = ADDRESSED_REQUEST.exec(text.slice(0, Math.min(end, at + 80)));
-  return match !== null && /\S+\s+\S+/.test(text.slice(from, at));
+  const match = ADDRESSED_REQUEST.exec(text);
+  return match !== null && at + match[0].length <= end && /\S+\s+\S+/.test(text.slice(from, at));
 }
 
 /**
