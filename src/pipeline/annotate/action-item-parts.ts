@@ -13,15 +13,22 @@ export interface Found {
 }
 
 export function summaryOf(sentence: string): string {
-  return sentence
-    .replace(/^(?:(?:hey|hi|ok|so|and|also|yes|yep|reminder)[,:!]?\s+)+/i, '')
-    .replace(
-      /^@?[\p{L}][\p{L}_.-]*(?: [\p{Lu}][\p{L}'-]+)?\s*[,:—–-]?\s+(?=(can|could|would|will) you)/iu,
-      '',
-    )
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 200);
+  return (
+    sentence
+      .replace(/^(?:(?:hey|hi|ok|so|and|also|yes|yep|reminder)[,:!]?\s+)+/i, '')
+      // "TODO(marco): bump Node", "Action item for @sam: …": the label names the assignee, kept apart.
+      .replace(
+        /^\W*(?:action items?|AI|TODO|to-?do)\s*(?:for\s+|\(\s*|[:—–-]\s*)?@?[\p{L}][\p{L}_.-]*\s*\)?\s*[:—–-]\s*/iu,
+        '',
+      )
+      .replace(
+        /^@?[\p{L}][\p{L}_.-]*(?: [\p{Lu}][\p{L}'-]+)?\s*[,:—–-]?\s+(?=(can|could|would|will) you)/iu,
+        '',
+      )
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 200)
+  );
 }
 
 export function makeItem(

@@ -262,7 +262,7 @@ export function extractActionItems(context: AnnotateContext): {
         !request &&
         promisesWork(unit) &&
         !/\?\s*$/.test(unit.text) &&
-        !/\bif\b/i.test(unit.text.replace(LISTENERS_WISH, '')) &&
+        !/\b(?:if|otherwise|or else)\b/i.test(unit.text.replace(LISTENERS_WISH, '')) &&
         !BEING.test(unit.text) &&
         (unit.cue === 'commitment' || (unit.confidence >= MODEL_COMMITMENT && SPEAKER_TAKES.test(unit.text)));
       if (!request && !commitment) continue;

@@ -63,7 +63,7 @@ export function extractDecisions(context: AnnotateContext): AnnotatedDecision[] 
         ]),
       ];
       const aboutIds = about.length > 0 ? about : topEntities.slice(0, 1);
-      const stated = group.some((index) => decides(read.units[index]));
+      const stated = group.some((index) => decides(read.units[index]) || labelled(read.units, index));
       const decision: AnnotatedDecision = {
         id: itemId(context.input, read.message.id, 'decision', k > 0 ? String(k) : ''),
         summary: summaryOf(body.length > 0 ? body : read.sentences.slice(0, 1)),
@@ -110,14 +110,23 @@ function decides(unit: ReadUnit | undefined): boolean {
   return unit.act === 'rejection' && /\blet'?s\b/i.test(unit.text) && matchesAny(unit.text, DECISION_CUES);
 }
 
+/** "ok team, decision made — no more deploys after 4pm", "Final call: …": a label whose next unit is the decision. */
+const DECISION_LABEL =
+  /^\W*(?:(?:ok|okay|so|alright|right)[,!.]?\s+)?(?:(?:team|all|folks|everyone|y'?all)[,!.]?\s+)?(?:(?:the |our |final |my )?decision(?: is| was|'s)?(?: made| taken| in)?|final (?:call|answer|word)|verdict|we(?:'ve| have)? decided|it'?s decided|decided|conclusion|outcome|ruling)\W*$/i;
+
+function labelled(units: readonly ReadUnit[], index: number): boolean {
+  return (
+    index > 0 && DECISION_LABEL.test(units[index - 1].text) && units[index].text.split(/\s+/).length >= 2
+  );
+}
+
 function statedGroups(units: AnnotateContext['messages'][number]['units']): number[][] {
   const groups: number[][] = [];
   units.forEach((unit, index) => {
     const stated =
-      decides(unit) &&
+      ((decides(unit) && (unit.cue === 'decision' || unit.confidence >= 0.8)) || labelled(units, index)) &&
       !/\?\s*$/.test(unit.text) &&
-      !matchesAny(unit.text, HEDGE_CUES) &&
-      (unit.cue === 'decision' || unit.confidence >= 0.8);
+      !matchesAny(unit.text, HEDGE_CUES);
     if (!stated) return;
     const last = groups[groups.length - 1];
     // Meeting notes: each "decided: …" line or list item is its own decision.

@@ -4,7 +4,10 @@ import { THIRD_PERSON_TASK } from './lexicon/cues.js';
 
 /** Someone other than the speaker named as doing the work ("Owen will handle …", "Owen writes it up, I check"). */
 export function thirdPersonKey(context: AnnotateContext, text: string, author: string): string | null {
-  const groups = THIRD_PERSON_TASK.exec(text)?.groups ?? ASSIGNED_TO.exec(text)?.groups;
+  const groups =
+    THIRD_PERSON_TASK.exec(text)?.groups ??
+    ASSIGNED_TO.exec(text)?.groups ??
+    LABELLED_TASK.exec(text)?.groups;
   const key = groups
     ? context.people.resolve(
         (groups.name ?? groups.name2 ?? groups.name3 ?? groups.name4 ?? groups.name5 ?? '').replace(/^@/, ''),
@@ -16,6 +19,10 @@ export function thirdPersonKey(context: AnnotateContext, text: string, author: s
 /** Work given to someone by name: "assigning the export ticket to Lena", "the ticket is assigned to @lena". */
 const ASSIGNED_TO =
   /\b(?:(?:re)?assign(?:ing|ed|s)?\b(?![^.?!]{0,60}\bto (?:me|myself)\b)[^.?!]{1,60}?\bto|(?:is|are|was|now|been|got) (?:re)?assigned to)\s+@?(?<name>\p{Lu}[\p{L}_-]+)\b(?!['’]s\b)/u;
+
+/** A task line labelled with its owner: "Action item for @sam: follow up with Acme", "TODO(marco): bump Node", "AI - Lena: …". */
+const LABELLED_TASK =
+  /^\W*(?:action items?|AI|TODO|to-?do|follow-?ups?|next steps?)\s*(?:for\s+|\(\s*|[:—–-]\s*)?@?(?<name>\p{L}[\p{L}_.-]*)\s*\)?\s*[:—–-]\s*\S+\s+\S+/iu;
 
 /** "(Lena)", "(Marco → Sam)": a person in brackets at a line of notes, the first one doing it. */
 const BRACKETED_OWNER =

@@ -48,9 +48,15 @@ function summaryOf(units: readonly ReadUnit[]): string {
     units
       .map((unit) => unit.text)
       .join(' ')
+      .replace(/^(?:@[\p{L}][\p{L}\d_.-]*[,:]?\s+)+/u, '')
       .replace(/^(?:(?:proposal|suggestion|idea|q|question)\s*[:—–-]\s*)/i, '')
       .replace(
         /^(?:(?:i'?d like to|i propose (?:that |we )?|how about (?:we )?|what if we|should we|can we|could we|shall we)\s+)/i,
+        '',
+      )
+      // "thinking we should switch the backup to 2am", "maybe we could …": agreed to, the course itself.
+      .replace(
+        /^(?:(?:(?:i'?m |i was |was |just )?thinking(?: that)?|i (?:think|suggest|propose|reckon)(?: that)?|i'?d (?:suggest|propose)(?: that)?|maybe|perhaps)\s+)?we\s+(?:should|could|might)\s+(?:just\s+)?(?=\p{L})/iu,
         '',
       )
       .replace(/\s+/g, ' ')

@@ -4,10 +4,13 @@ import { entityOfPhrase, objectSlot } from './object-slot.js';
 
 /** "who owns the partner API these days?", "who's responsible for invoicing?": the thing asked about. */
 const WHO_HOLDS_WHAT =
-  /\bwho(?:['’]s| is| does)?\s+(?:owns?|handles?|runs?|maintains?|looks? after|manages?|is responsible for|responsible for|in charge of|is in charge of|(?:the )?(?:owner|contact|point person|dri|lead|go-to) (?:of|for|on))\s+(.+?)(?:\s+(?:these days|now|nowadays|today|currently|at the moment))?\s*\?/i;
+  /\bwho(?:['’]s| is| does)?\s+(?:owns?|handles?|runs?|maintains?|looks? after|manages?|is responsible for|responsible for|in charge of|is in charge of|(?:is |['’]s )?(?:handling|running|maintaining|managing|looking after|owning|driving|leading)|should i (?:ask|talk to|ping) about|do i (?:ask|talk to|ping) about|(?:the )?(?:owner|contact|point person|dri|lead|go-to) (?:of|for|on))\s+(.+?)(?:\s+(?:these days|now|nowadays|today|currently|at the moment))?\s*\?/i;
 /** "Priya", "that's Priya", "I think Sam does", "Lena now": a person's name and nothing else. */
 const NAME_ALONE =
-  /^\W*(?<hedge>(?:[Ii] think|[Ii] believe|[Pp]robably|[Pp]rob|[Mm]aybe|[Pp]retty sure|AFAIK|afaik)[,]?\s+)?(?:(?:[Tt]hat['’]?s|[Tt]hat would be|[Tt]hat['’]d be|[Ii]t['’]?s)\s+)?@?(?<name>\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)(?:\s+(?:does|now|these days|i think|i believe|afaik))?[\s.!?]*$/u;
+  /^\W*(?<hedge>(?:[Ii] think|[Ii] believe|[Pp]robably|[Pp]rob|[Mm]aybe|[Pp]retty sure|AFAIK|afaik)[,]?\s+)?(?:(?:[Tt]hat['’]?s|[Tt]hat would be|[Tt]hat['’]d be|[Ii]t['’]?s)\s+)?@?(?<name>\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)(?:[,\s]+(?:does|do|now|these days|i think|i believe|afaik|AFAIK|iirc|as far as i know))*[\s.!?]*$/u;
+/** "that's me", "me!", "yep, I do", "that would be me": the one answering holds it. */
+const SELF_ALONE =
+  /^\W*(?:(?:yes|yep|yeah|hi|oh|ah)[,!.]?\s+)?(?:(?:that['’]?s|that would be|that['’]d be|it['’]?s)\s+)?(?:me|i do|i am|myself)\b[\s!.]*(?:$|[,;—–-]\s*i['’]?(?:ve| have| am|m)\b)/i;
 
 export interface NameAnswer {
   subject: string;
@@ -17,19 +20,24 @@ export interface NameAnswer {
 }
 
 /**
- * A name given as the whole answer to a question about who holds a thing ("who owns the partner
+ * A name (or "that's me") given as the whole answer to a question about who holds a thing ("who owns the partner
  * API these days?" → "Priya"): that person holds it, citing both messages.
  */
 export function nameAnswer(context: AnnotateContext, read: ReadMessage): NameAnswer | undefined {
   const match = NAME_ALONE.exec(read.text);
-  if (!match?.groups) return undefined;
-  const subject = context.people.resolve(match.groups.name);
+  const self = !match && SELF_ALONE.test(read.text);
+  if (!match?.groups && !self) return undefined;
+  const subject = self ? read.message.author : context.people.resolve(match?.groups?.name ?? '');
   if (!subject) return undefined;
   const asked = answeredMessage(context.messages, read);
   if (!asked || asked.message.author === subject) return undefined;
   const thing = WHO_HOLDS_WHAT.exec(asked.text)?.[1];
-  const phrase = thing ? objectSlot(thing).phrases[0] : undefined;
+  // "the visa paperwork for new hires": what is held is the paperwork.
+  const phrase = thing ? objectSlot(thing.split(/\s+for\s+/i)[0]).phrases[0] : undefined;
   const object = phrase ? entityOfPhrase(context, phrase) : undefined;
   if (!object) return undefined;
-  return { subject, object, hedged: match.groups.hedge !== undefined, question: asked.message.id };
+  const hedged =
+    match?.groups?.hedge !== undefined ||
+    /\b(?:i think|i believe|afaik|iirc|as far as i know)\b/i.test(read.text);
+  return { subject, object, hedged, question: asked.message.id };
 }

@@ -76,7 +76,7 @@ export const REVERSAL_CUES = [
 export const PROPOSAL_CUES = [
   /\bproposal\b/i,
   /\bpropose\b/i,
-  /\bcan we (please )?(stop|move|switch|drop|use|go)\b/i,
+  /\b(?:can|could) we (please )?(stop|move|switch|drop|use|go|push|delay|postpone|skip|cancel|keep|pause|swap|extend|reschedule|revert|roll back|bump|split|rename)\b/i,
   /\bhow about\b/i,
   /\bi think we should\b/i,
   /\bwhat if we\b/i,
@@ -94,7 +94,7 @@ export const NEED_BY =
   /\b(?:i|we)\s+(?:just\s+|only\s+|still\s+|really\s+|(?:'ll|will|would)\s+)?need\s+(?:the|your|a|an|those|these|that|this|it|them|some)\b[^.?!]{0,60}?\bby\s+(?:the\s+\d|\d|mon|tue|wed|thu|fri|sat|sun|eod|end\b|tomorrow|tonight|next\b|noon|[a-z]{3,9}\.?\s+\d)/i;
 
 export const REQUEST_CUES = [
-  /^(?!(?:i|we|you|they|he|she|someone|somebody|anyone|everyone)\s)(@?[\p{L}][\p{L}_.-]*)(?: [\p{Lu}][\p{L}'-]+)? (?:to|will|should) (?:send|write|fix|update|check|prepare|draft|review|handle|look into|follow up|reach out|set up|schedule|ship|merge|deploy|call|email|book|finish)\b/iu,
+  /^(?!(?:i|we|you|they|he|she|someone|somebody|anyone|everyone|going|gonna|got|have|has|had|need|needs|want|wants|used|trying|plan|planning|about|hoping|ready|happy|how|what|who|where|when|why|it|this|that|there|also|just|still|time)\s)(@?[\p{L}][\p{L}_.-]*)(?: [\p{Lu}][\p{L}'-]+)? (?:to|will|should) (?:send|write|fix|update|check|prepare|draft|review|handle|look into|follow up|reach out|set up|schedule|ship|merge|deploy|call|email|book|finish)\b/iu,
   /^@?[\p{L}][\p{L}_.-]*[,:]?\s+(please|pls|plz)\s+\w+/iu,
   /\bneed you to\b/i,
   /\baction item\s*[:—–-]/i,
@@ -108,6 +108,8 @@ export const REQUEST_CUES = [
   /\bif you could (?!see|imagine|believe)\w+/i,
   /\bneed\b[^.?!]{0,60}\bfrom you\b/i,
   NEED_BY,
+  // "can I get a quick review on the migration?", "could we get eyes on this PR": a review asked for.
+  /\b(?:can|could|may) (?:i|we) (?:get|have|grab|borrow) (?:a |an |some |your |another )?(?:quick |second |final |fresh |extra )?(?:review|look|pair of eyes|set of eyes|eyes|sanity check|second opinion|hand)\b(?:s)? (?:on|of|at|with|for)\b/i,
   // "could I get the churn numbers by Thursday?": asked of whoever the message is put to.
   /\b(?:can|could|may) (?:i|we) (?:get|have|see) (?:the|your|a|an|those|these|that|this|some)\b[^.?!]{0,60}?\b(?:by|before)\s+(?:the\s+\d|\d|mon|tue|wed|thu|fri|sat|sun|eod|end\b|tomorrow|tonight|next\b|noon|[a-z]{3,9}\.?\s+\d)/i,
 ];
@@ -146,7 +148,7 @@ export const COMMITMENT_CUES = [
   /\bi'?m on the hook for\b/i,
   /^\W*(?:on my (?:list|plate|to-?do(?: list)?)|my to-?dos?)\b[^:]{0,30}:\s*\S/i,
   // "gonna patch the alert after lunch", "lemme check with finance": the speaker left out, chat spelling.
-  /(?:^|[.!;,:—–]\s*)(?:gonna|gna|lemme) (?:also |quickly |just |then |go )?(?:take|fix|write|raise|handle|build|ship|merge|deploy|rotate|bump|migrate|send|finish|investigate|debug|patch|draft|rewrite|refactor|set up|clean up|look into|look at|dig into|check|ask|ping|chase|follow up|find out|sort out|prepare|upgrade|file|open|add|remove|move|test|document|schedule|book|call|email|post|publish|upload|share|submit|revert|restart|update|review)\b/i,
+  /(?:^|[.!;,:—–]\s*)(?:gonna|gna|going to|lemme) (?:also |quickly |just |then |go )?(?:take|pick up|grab|tackle|start on|work on|rerun|run|fix|write|raise|handle|build|ship|merge|deploy|rotate|bump|migrate|send|finish|investigate|debug|patch|draft|rewrite|refactor|set up|clean up|look into|look at|dig into|check|ask|ping|chase|follow up|find out|sort out|prepare|upgrade|file|open|add|remove|move|test|document|schedule|book|call|email|post|publish|upload|share|submit|revert|restart|update|review)\b/i,
   // "thanks, will test Monday", "Will confirm tomorrow.": a clause-initial "will" with the speaker left out.
   /(?:^|[.!;,:—–]\s*)will (?!(?:not|never|be|do|see|try|think|let|have to|need|probably|likely|know|hear|keep|stay|wait|want|look|feel|it|this|that|they|we|you|he|she)\b)\p{L}{2,}\b/iu,
 ];
@@ -206,7 +208,7 @@ export const BARE_CALL =
 
 /** A commitment without a date is an action item only when it names real work (not "I'll ask", "I'll join"). */
 export const WORK_VERBS =
-  /\bi('ll| will| am going to|'m going to|'m gonna) (?:also |quickly |just |then )?(take|fix|write|raise|handle|build|ship|merge|deploy|rotate|bump|migrate|send|own|cut|finish|implement|investigate|debug|patch|draft|rewrite|refactor|set up|clean up|do it|do that|get it|have it|look into|prepare|upgrade|file|open|add|remove|move|test|document|schedule|book|order|call|email|pull|post|pin|publish|upload|share|submit|sign|revert|restart|enable|disable|configure|install|announce|confirm)\b|\b(?:^|[.!;,:]\s*)will (?:test|fix|confirm|send|ship|merge|deploy|review|update|post|check|look into|draft|write)\b|\bleave it with me\b|\bi'?ve got (it|this)\b|\b(?:let me|lemme) (fix|handle|take|write|draft|look into|investigate|dig into|check with)\b|\bi can (take|do|handle|own|pick up) (it|that|this)\b|\bi'?m on the hook for\b|(?:^|[.!;,:—–]\s*)(?:gonna|gna) (?:also |quickly |just |then )?(?:fix|write|handle|ship|merge|deploy|rotate|bump|migrate|send|finish|investigate|debug|patch|draft|rewrite|refactor|set up|clean up|look into|prepare|upgrade|file|test|document|schedule|book|publish|upload|share|submit|revert|restart|update|review)\b/i;
+  /(?:\bi(?:'ll| will| am going to|'m going to|'m gonna)|(?:^|[.!;,:—–]\s*)(?:gonna|going to)) (?:also |quickly |just |then )?(take|pick up|fix|write|raise|handle|build|ship|merge|deploy|rotate|bump|migrate|send|own|cut|finish|implement|investigate|debug|patch|draft|rewrite|refactor|set up|clean up|do it|do that|get it|have it|look into|prepare|upgrade|file|open|add|remove|move|test|document|schedule|book|order|call|email|pull|post|pin|publish|upload|share|submit|sign|revert|restart|enable|disable|configure|install|announce|confirm)\b|\b(?:^|[.!;,:]\s*)will (?:test|fix|confirm|send|ship|merge|deploy|review|update|post|check|look into|draft|write)\b|\bleave it with me\b|\bi'?ve got (it|this)\b|\b(?:let me|lemme) (fix|handle|take|write|draft|look into|investigate|dig into|check with)\b|\bi can (take|do|handle|own|pick up) (it|that|this)\b|\bi'?m on the hook for\b|(?:^|[.!;,:—–]\s*)(?:gonna|gna) (?:also |quickly |just |then )?(?:fix|write|handle|ship|merge|deploy|rotate|bump|migrate|send|finish|investigate|debug|patch|draft|rewrite|refactor|set up|clean up|look into|prepare|upgrade|file|test|document|schedule|book|publish|upload|share|submit|revert|restart|update|review)\b/i;
 
 /**
  * A promise to pass something on to someone named ("I'll ask Kwame", "I'll tell Jo", "I'll loop in
@@ -252,6 +254,8 @@ export const NOT_COMPLETIONS = [
   /\b(?:is|are|will be|['’]s|were|was)\s+closed\s+(?:on|for|until|till|over|this|next|all|from|mon|tue|wed|thu|fri|sat|sun|\d)/i,
   /\bneeds? (you|your|a|an|one more)\b.*\b(approv|review|sign)/i,
   /\b(not|almost|nearly|isn'?t|aren'?t|won'?t|will be|once|when|until|before|after)\b.*\b(done|merged|fixed|shipped|up|out)\b/i,
+  // "please make sure the sheet is updated": a state asked for, not one reached.
+  /\b(?:make|making) sure\b|\bensure\b/i,
 ];
 
 /** Questions that are not asking anything. */

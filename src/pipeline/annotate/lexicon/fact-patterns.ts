@@ -34,7 +34,10 @@ export const FACT_PATTERNS: FactPattern[] = [
     dated: true,
     pattern: rx(String.raw`\b${P} (?:inherits|is inheriting|'s inheriting) (?:the )?${Y}${END}`),
   },
-  { relation: 'owns', pattern: rx(String.raw`\bhand(?:ed|ing|s)? (?:the )?${Y} (?:over )?to ${P}\b`) },
+  {
+    relation: 'owns',
+    pattern: rx(String.raw`\bhand(?:ed|ing|s)? (?:over )?(?:the )?${Y} (?:over )?to ${P}\b`),
+  },
   {
     relation: 'owns',
     dated: true,
