@@ -59,8 +59,9 @@ function handsOff(context: AnnotateContext, text: string): boolean {
 }
 
 /** Words that stand for a thing said before: "I'll sign it", "sending them Monday". */
-/** A request to several people that each of them does. */
-const EACH_OF_YOU = /\b(?:you (?:both|all|two|three)|both of you|each of you|all of you|y'?all)\b/i;
+/** A request to several people that each of them does ("you both", "your slides"). */
+const EACH_OF_YOU =
+  /\b(?:you (?:both|all|two|three)|both of you|each of you|all of you|y'?all)\b|\byour (?:own )?(?:\p{L}+ )?\p{L}+[^\Wsui]s\b/iu;
 
 const STANDS_IN = /\b(?:it|that|this|them|those|these)\b/i;
 

@@ -21,7 +21,7 @@ const REPLY_PROMISE =
   /\b(?:i['’]?ll|i will|will)\s+(?:come back|get back|circle back|report back)\b(?!\s+(?:with|on)\b)/i;
 /** The verb an item promises or asks for: "I'll stage …", "can you review …", "will test …", "fixing it now". */
 const PROMISED_VERB =
-  /\b(?:i['’]?ll|i will|we['’]?ll|we will|will|can (?:you|u)|could (?:you|u)|would (?:you|u)|please|pls|to|gonna|going to|let me|lemme)\s+(?:(?:also|just|quickly|then|first|finally)\s+)?(\p{L}{3,})|(?:^|[,;:—–]\s*)(\p{L}{3,}ing)\b/giu;
+  /\b(?:i['’]?ll|i will|we['’]?ll|we will|will|can (?:you|u)|could (?:you|u)|would (?:you|u)|please|pls|to|gonna|going to|let me|lemme)\s+(?:(?:also|just|quickly|then|first|finally)\s+|double[- ]?)?(\p{L}{3,})|(?:^|[,;:—–]\s*)(\p{L}{3,}ing)\b/giu;
 
 /** Reports that keep a promise in another verb: an approval is the review asked for. */
 const KEEPS = new Map([[stem('approved'), stem('review')]]);

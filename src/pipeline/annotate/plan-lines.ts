@@ -10,7 +10,15 @@ export function thirdPersonKey(context: AnnotateContext, text: string, author: s
     LABELLED_TASK.exec(text)?.groups;
   const key = groups
     ? context.people.resolve(
-        (groups.name ?? groups.name2 ?? groups.name3 ?? groups.name4 ?? groups.name5 ?? '').replace(/^@/, ''),
+        (
+          groups.name ??
+          groups.name2 ??
+          groups.name3 ??
+          groups.name4 ??
+          groups.name5 ??
+          groups.name6 ??
+          ''
+        ).replace(/^@/, ''),
       )
     : undefined;
   return key && key !== author ? key : null;

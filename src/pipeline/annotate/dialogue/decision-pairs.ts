@@ -56,7 +56,7 @@ function summaryOf(units: readonly ReadUnit[]): string {
       )
       // "thinking we should switch the backup to 2am", "maybe we could …": agreed to, the course itself.
       .replace(
-        /^(?:(?:(?:i'?m |i was |was |just )?thinking(?: that)?|i (?:think|suggest|propose|reckon)(?: that)?|i'?d (?:suggest|propose)(?: that)?|maybe|perhaps)\s+)?we\s+(?:should|could|might)\s+(?:just\s+)?(?=\p{L})/iu,
+        /^(?:(?:(?:i'?m |i was |was |just )?thinking(?: that)?|i (?:think|suggest|propose|reckon)(?: that)?|i'?d (?:suggest|propose)(?: that)?|maybe|perhaps)\s+)?we\s+(?:should|could|might)\s+|^(?:i'?d |i )?(?:suggest|propose|recommend)(?: that)?\s+we\s+(?:just\s+)?(?=\p{L})/iu,
         '',
       )
       .replace(/\s+/g, ' ')

@@ -14,7 +14,9 @@ export const DECISION_CUES = [
   /\b(the )?(call|plan|consensus) is\s*[:—–-]/i,
   /\bsettled\s*[:—–-]/i,
   /\b(?:that'?s|that is|it'?s|it is) (?:settled|decided|final)\b(?! (?:yet|whether|if)\b)/i,
-  /\bchange of plans?\b/i,
+  /\b(?:change of|change in|changing|changed) plans?\b/i,
+  // "we won't migrate the EU tenants after all": a course taken back.
+  /\b(?:we|let'?s)(?:['’]re|['’]ll| are| will)?\s+(?:not|won['’]?t|no longer|never)\b.*\bafter all\b/i,
   /\bgo(ing)? with (option )?\w+ then\b/i,
   /^(ok(ay)?,? )?going with\b/i,
   /\b(conclusion|verdict|outcome|resolution|agreed|consensus|resolved|ruling)\s*:/i,
@@ -59,7 +61,9 @@ export const REVERSAL_CUES = [
   /\bundoing\b/i,
   /\bgoing back on\b/i,
   /\bon second thought\b/i,
-  /\bchange of plans?\b/i,
+  /\b(?:change of|change in|changing|changed) plans?\b/i,
+  // "we won't migrate the EU tenants after all": a course taken back.
+  /\b(?:we|let'?s)(?:['’]re|['’]ll| are| will)?\s+(?:not|won['’]?t|no longer|never)\b.*\bafter all\b/i,
   /\bnot doing \w+ after all\b/i,
   /\bafter all\b.*\b(not|back)\b/i,
   /\brevers(e|ing|al)\b(?!-)/i,
@@ -127,13 +131,13 @@ export const NOT_REQUESTS = [
 
 /** A request to the room ("can someone …"); whoever takes it ("I'll do it", "on it") is the assignee. */
 export const ROOM_REQUEST =
-  /\b(can|could|would) (someone|somebody|anyone|anybody)\b|\banyone (able|free|up for|want) to\b|\bwho can (take|do|look|handle|pick|own|cover|run|lead|drive)\b|\banyone up for\b/i;
+  /\bwho(?:['’]s| is) (?:free|available|around|able|up) (?:to|for) (?!chat|talk|lunch|coffee|drinks)\w+|\b(can|could|would) (someone|somebody|anyone|anybody)\b|\banyone (able|free|up for|want) to\b|\bwho can (take|do|look|handle|pick|own|cover|run|lead|drive)\b|\banyone up for\b/i;
 export const TAKES_IT =
   /^(?:[\p{Emoji}\s]*)(?:(?:me|sure|ok|okay|yep|yes|yeah)[,!.]?\s+)?(?:i'?ll (take|do|grab|handle) (it|that|this|one)|i can (take|do|grab|handle) (it|that|this)|on it|mine(?=\s*(?:$|[,.!;:—–-]|\p{Extended_Pictographic}))|i got (it|this)|i'?ve got (it|this)|me!?$|will do|consider it done|leave it with me|count me in|happy to (take|do|grab|handle) (it|that|this))(?!\p{L})/iu;
 
 /** Someone else named as doing the work: "Owen will handle the export", "we need Keisha to sign off", "Owen writes it up, I check it". */
 export const THIRD_PERSON_TASK =
-  /(?:^|[,.;:]\s+|\band\s+)@?(?<name>\p{Lu}[\p{L}_-]+)(?: \p{Lu}[\p{L}'-]+)?(?: (?:will|is going to|is gonna|can you|to)|['’](?:ll|s going to|s gonna)) (?:take|handle|do|fix|write|send|look into|pick up|own|prepare|draft|update|set up|follow up|reach out|check|circle back|get back|share|send over|review|confirm|schedule|book|call|email|chase|sort out|finish|ship|merge|deploy|test|investigate|dig into|figure out|find out|present|organi[sz]e|write up|put together|coordinate)\b|\b(?:need|want|asked) @?(?<name2>\p{Lu}[\p{L}_-]+) to (?!be\b)\w+|(?:^|[.;:]\s+)@?(?<name3>\p{Lu}[\p{L}_-]+) (?:drafts|writes|sends|reviews|checks|handles|prepares|updates|fixes|books|calls|emails|runs|files|collects|takes)\b[^.,;]{0,40},\s*(?:i|I|we|and I)\s+\p{L}+|(?:^|[.;:!]\s+)@?(?<name4>\p{Lu}[\p{L}_-]+)(?: \p{Lu}[\p{L}'-]+)?[,:]\s+(?:please\s+|pls\s+)?(?:ship|send|fix|write|update|check|prepare|draft|review|handle|look into|follow up|reach out|set up|schedule|merge|deploy|call|email|book|finish|add|post|file|rotate|move|run|test|share|upload|publish|remove|bump|push|ping|loop in|sort out|chase)\b(?!.*\?\s*$)(?!.*\b(?:my way|to me|over to me)\b)|(?:,\s*and|;|\band then|\.\s+and)\s+@?(?<name5>\p{Lu}[\p{L}_-]+) (?:adds|ships|sends|writes|fixes|updates|drafts|prepares|books|files|posts|builds|migrates|rotates|deploys|merges|sets up|follows up|reaches out|schedules|emails|calls)\b/u;
+  /(?:^|[,.;:]\s+|\b(?:and|so)\s+)@?(?<name>\p{Lu}[\p{L}_-]+)(?: \p{Lu}[\p{L}'-]+)?(?: (?:will|is going to|is gonna|can you|to)|['’](?:ll|s going to|s gonna)) (?:take|handle|do|fix|write|send|look into|pick up|own|prepare|draft|update|set up|follow up|reach out|check|circle back|get back|share|send over|review|confirm|schedule|book|call|email|chase|sort out|finish|ship|merge|deploy|test|investigate|dig into|figure out|find out|present|organi[sz]e|write up|put together|coordinate)\b|\b(?:need|want|asked) @?(?<name2>\p{Lu}[\p{L}_-]+) to (?!be\b)\w+|(?:^|[.;:]\s+)@?(?<name3>\p{Lu}[\p{L}_-]+) (?:drafts|writes|sends|reviews|checks|handles|prepares|updates|fixes|books|calls|emails|runs|files|collects|takes)\b[^.,;]{0,40},\s*(?:i|I|we|and I)\s+\p{L}+|(?:^|[.;:!]\s+)@?(?<name4>\p{Lu}[\p{L}_-]+)(?: \p{Lu}[\p{L}'-]+)?[,:]\s+(?:please\s+|pls\s+)?(?:ship|send|fix|write|update|check|prepare|draft|review|handle|look into|follow up|reach out|set up|schedule|merge|deploy|call|email|book|finish|add|post|file|rotate|move|run|test|share|upload|publish|remove|bump|push|ping|loop in|sort out|chase)\b(?!.*\?\s*$)(?!.*\b(?:my way|to me|over to me)\b)|(?:,\s*and|;|\band then|\.\s+and)\s+@?(?<name5>\p{Lu}[\p{L}_-]+) (?:adds|ships|sends|writes|fixes|updates|drafts|prepares|books|files|posts|builds|migrates|rotates|deploys|merges|sets up|follows up|reaches out|schedules|emails|calls)\b/u;
 
 /** The speaker commits to something. */
 export const COMMITMENT_CUES = [

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { annotateHeuristically } from './heuristic-annotate.js';
+import { conversation, key } from './testing/conversation-builder.js';
+
+const run = (lines: Array<[string, string]>) => annotateHeuristically(conversation(lines));
+
+describe('requests to the room, to several people, and reports of work done', () => {
+  it('reads "who\'s free to cover X?" as work for whoever takes it', () => {
+    const out = run([
+      ['dana', "who's free to cover the front desk on Thursday morning?"],
+      ['sam', 'I can'],
+    ]);
+    expect(out.actionItems.map((item) => item.assignee)).toEqual([key('sam')]);
+    expect(
+      run([
+        ['dana', "who's free for lunch today?"],
+        ['sam', 'me'],
+      ]).actionItems,
+    ).toEqual([]);
+  });
+
+  it('gives each of two people asked for "your slides" an item, and closes the one sent', () => {
+    const out = run([
+      ['dana', '@priya @lena need your budget notes by Monday for the review'],
+      ['lena', 'sent'],
+    ]);
+    expect(out.actionItems.map((item) => item.assignee)).toEqual([key('priya'), key('lena')]);
+    expect(out.completions.map((completion) => completion.by)).toEqual([key('lena')]);
+  });
+
+  it('reads "checked, all good" as doing the "double check" asked for', () => {
+    const out = run([
+      ['sam', 'can you double check the shipping rates, Priya?'],
+      ['priya', 'checked, all good'],
+    ]);
+    expect(out.completions.map((completion) => completion.by)).toEqual([key('priya')]);
+  });
+
+  it('reads "… so Sam will handle X" as work for Sam', () => {
+    const items = run([['marco', 'Lena is away on Friday so Sam will handle the vendor call']]).actionItems;
+    expect(items.map((item) => item.assignee)).toEqual([key('sam')]);
+  });
+});
+
+describe('decisions taken back and suggested', () => {
+  it('reads "changing plans: we won\'t X after all" as a decision taking one back', () => {
+    const decisions = run([
+      ['dana', 'we decided to move the support tooling to the new vendor in January'],
+      ['dana', "Changing plans: we won't move the support tooling this winter after all"],
+    ]).decisions;
+    expect(decisions).toHaveLength(2);
+    expect(decisions[1]?.reverses).toBe(decisions[0]?.id);
+  });
+
+  it('drops "I\'d suggest we" from an agreed suggestion', () => {
+    const decisions = run([
+      ['sam', "I'd suggest we hold the retro on Thursdays from now on"],
+      ['marco', 'works for me'],
+    ]).decisions;
+    expect(decisions.map((decision) => decision.summary)).toEqual([
+      'hold the retro on Thursdays from now on',
+    ]);
+  });
+});
