@@ -29,6 +29,12 @@ describe('parseQuestion', () => {
     ['who is the router expert?', 'expert', 'router'],
     ["who's our billing guru", 'expert', 'billing'],
     ['who is the search migration lead?', 'owner', 'search migration'],
+    ["who's the contact for SSO", 'owner', 'sso'],
+    ['anything I need to reply to?', 'waiting-on-me', ''],
+    ['who needs an answer from me', 'waiting-on-me', ''],
+    ['what did Lena ask me for', 'owed-to', 'lena'],
+    ['open action items for Sam', 'working-on', 'sam'],
+    ["what's assigned to Marco", 'working-on', 'marco'],
   ])('understands "%s"', (question, intent, target) => {
     expect(parseQuestion(question, NOW)).toEqual({ intent, target });
   });

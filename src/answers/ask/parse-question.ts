@@ -32,6 +32,11 @@ const PATTERNS: Pattern[] = [
   },
   { intent: 'waiting-on-me', re: /^(?:who is|who's) waiting on me()$/ },
   {
+    // "anything I need to reply to?", "what do I need to answer", "who needs an answer from me"
+    intent: 'waiting-on-me',
+    re: /^(?:(?:is there )?anything|what|which (?:messages|questions|threads)|who) (?:do |does )?(?:i (?:still )?(?:need|have|ought) to |needs? (?:a|an|my) )(?:reply(?: to)?|answer|respond(?: to)?|get back to|follow up on|response|decision)(?: from me)?()$/,
+  },
+  {
     intent: 'on-call',
     re: /^(?:who(?:'s| is| was| will be)?|who has|who had) (?:on[- ]call|on duty|the pager|holding the pager|on the (?:on[- ]call )?rota(?:tion)?)(?: (next week|tomorrow|tonight|this weekend|next weekend))?(?: (?:during|for|in) .*)?$/,
   },
@@ -61,7 +66,7 @@ const PATTERNS: Pattern[] = [
   { intent: 'works-on', re: /^who(?:'s| is| are)? (?:working|works) on (.+)$/ },
   {
     intent: 'owner',
-    re: /^who(?:'s| is| was)? (?:the )?(?:owner|point person|lead|maintainer|dri|person responsible|responsible|in charge|account (?:manager|owner)) (?:of|for|on) (.+)$/,
+    re: /^who(?:'s| is| was)? (?:the |our )?(?:owner|point person|point of contact|poc|contact|main contact|lead|maintainer|dri|person responsible|responsible|in charge|account (?:manager|owner)) (?:of|for|on) (.+)$/,
   },
   {
     intent: 'owner',
@@ -93,6 +98,12 @@ const PATTERNS: Pattern[] = [
     re: /^what (?:are|is) (?!my\b)(.+?)'s (?:open )?(?:items|tasks|to-?dos|action items|work|priorities)$/,
   },
   { intent: 'working-on', re: /^what does (?!i\b)(.+?) (?:still )?(?:have to do|have on|owe people)$/ },
+  {
+    // "open action items for Sam", "tasks assigned to Lena", "what's assigned to Marco"
+    intent: 'working-on',
+    re: /^(?:(?:what(?:'s| is| are)?|any|list|show(?: me)?) )?(?:the |all )?(?:open |outstanding |pending )?(?:action items|items|tasks|to-?dos) (?:for|of|assigned to|on) (?!me\b|us\b)(.+)$/,
+  },
+  { intent: 'working-on', re: /^what(?:'s| is| are)? (?:assigned to|on the plate of) (?!me\b|us\b)(.+)$/ },
   {
     intent: 'blocking',
     re: /^what (?:am (i)|are (we)) (?:still )?(?:waiting (?:on|for)|blocked on)(?: from (?:others|people|anyone))?$/,
@@ -140,6 +151,8 @@ const PATTERNS: Pattern[] = [
   },
   { intent: 'owed-to', re: /^what (?:does|did) (?!i\b)(.+?) (?:need|want|expect) from me$/ },
   { intent: 'owed-to', re: /^what(?:'s| is) (?!i\b)(.+?) waiting (?:on|for) from me$/ },
+  { intent: 'owed-to', re: /^what (?:did|has|have) (?!i\b)(.+?) asked (?:me|of me)(?: for| about| to do)?$/ },
+  { intent: 'owed-to', re: /^what did (?!i\b)(.+?) ask (?:me|of me)(?: for| about| to do)?$/ },
   // Last: "who is Greg" when nothing above read it; a target that names nobody goes to the messages.
   { intent: 'person', re: /^(?:who(?:'s| is| was)|tell me about|what do (?:we|you) know about) (.+)$/ },
 ];

@@ -45,6 +45,26 @@ function message(author: string, at: string, text: string, conversationId = `c${
 
 const DOCS: SearchDocInput[] = [
   message(
+    'UMAR',
+    '2026-10-20T09:00:00.000Z',
+    'riders affected get refunds under $500 automatically, the rest by hand',
+  ),
+  message(
+    'UKWA',
+    '2026-10-20T09:30:00.000Z',
+    '52 riders got charged twice on the airport line, list is in the doc',
+  ),
+  message(
+    'UDAV',
+    '2026-10-21T11:00:00.000Z',
+    'the offline mode for the driver tablet ships in 3.7 behind a flag',
+  ),
+  message(
+    'UDAV',
+    '2026-10-21T12:00:00.000Z',
+    'we paused the timetable sync last week; the timetable sync comes back in Q2 once the vendor fixes their API',
+  ),
+  message(
     'UDAV',
     '2026-10-15T10:00:00.000Z',
     'Hello all, for the HIPAA readiness review the assessors have Nov 16–20 or Dec 7–11 open. Please choose one by Friday.',
@@ -165,6 +185,16 @@ describe('answerByRetrieval', () => {
     expect(result.text.startsWith('Nov 16–20')).toBe(true);
     expect(result.evidence[0].snippet).toContain('HIPAA readiness review');
     expect(result.confidence).toBeGreaterThanOrEqual(KNOWN_THRESHOLD);
+  });
+
+  it('answers "how many X" with the number that counts X, not another amount in a matching message', () => {
+    expect(answer('how many riders were charged twice?').text.startsWith('52')).toBe(true);
+  });
+
+  it('answers a when-question with a release or a quarter, the one nearest the words asked about', () => {
+    expect(answer('when does offline mode ship').text.startsWith('in 3.7')).toBe(true);
+    const back = answer('when does the timetable sync come back').text;
+    expect(back, back).toMatch(/^in Q2/);
   });
 
   it('reads nothing dated after the as-of time', () => {

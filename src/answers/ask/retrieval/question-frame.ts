@@ -39,6 +39,8 @@ export interface QuestionFrame {
   type: AnswerType;
   /** A question about money ("how much does X charge"): a number needs a currency. */
   money: boolean;
+  /** What "how many …" counts, as an index stem ("how many customers" → "custom"): the number should count it. */
+  counted: string | null;
   /** Content words, in order. */
   terms: QueryTerm[];
   /** People the question names: as who said or did it ("what did Helena approve"), or as who it is about. */
@@ -118,6 +120,7 @@ export function frameQuestion(
     text,
     type,
     money: (type === 'number' && MONEY.test(text)) || /^how much\b/.test(text),
+    counted: countedStem(text),
     terms,
     people: found,
     unknownPerson: unknown,
@@ -203,4 +206,10 @@ function namedPeople(
     found.push({ keys: human.keys, name: human.name, role: inActorSlot ? 'actor' : 'about' });
   }
   return { found, unknown, nameWords };
+}
+
+/** "how many customers were double charged" → the stem of "customers". */
+function countedStem(text: string): string | null {
+  const noun = /^how many (\p{L}[\p{L}'’-]*)/u.exec(text)?.[1];
+  return noun ? (indexTerms(noun)[0] ?? null) : null;
 }

@@ -101,13 +101,19 @@ export function rankPassages(
       const tentative = isTentative(sentence);
       switch (frame.type) {
         case 'time': {
-          span = timeSpans(sentence, hit.at)[0] ?? null;
+          span = nearestToQuestion(sentence, timeSpans(sentence, hit.at), frame);
           score *= span ? (tentative ? 0.75 : 1.1) : 0.55;
           break;
         }
         case 'number': {
-          span = numberSpans(sentence, frame.money, hit.at)[0] ?? null;
+          const spans = numberSpans(sentence, frame.money, hit.at);
+          // "how many customers …": "37 customers got …" counts them; "under €200" does not.
+          const counting = frame.counted
+            ? spans.find((one) => counts(sentence, one, frame.counted ?? ''))
+            : undefined;
+          span = counting ?? spans[0] ?? null;
           score *= span ? (tentative ? 0.6 : 1.1) : 0.5;
+          if (span && frame.counted) score *= counting ? 1.2 : 0.85;
           break;
         }
         case 'person': {
@@ -156,4 +162,38 @@ export function rankPassages(
     }
   }
   return passages.sort((a, b) => b.score - a.score || (a.hit.at < b.hit.at ? 1 : -1));
+}
+
+/** The number is followed, within two words, by the thing counted ("37 customers", "12 more riders"). */
+function counts(sentence: string, span: TypedSpan, counted: string): boolean {
+  const words = sentence.slice(span.index).match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
+  return words.slice(0, 3).some((word) => indexTerms(word)[0] === counted);
+}
+
+/**
+ * Of several dates in a sentence, the one in the clause holding most of the question's words: "we
+ * paused the sync last week; the sync comes back in Q2" answers "when does the sync come back" with Q2.
+ */
+function nearestToQuestion(
+  sentence: string,
+  spans: readonly TypedSpan[],
+  frame: QuestionFrame,
+): TypedSpan | null {
+  if (spans.length <= 1) return spans[0] ?? null;
+  const stems = new Set(frame.terms.map((term) => term.stem));
+  const clauseWords = (span: TypedSpan): number => {
+    const bounds = [...sentence.matchAll(/[;,.!?]|\s[-—–]\s|\b(?:and|but|so|while)\b/g)].map(
+      (cut) => cut.index,
+    );
+    const start = Math.max(0, ...bounds.filter((cut) => cut < span.index));
+    // Not the span's text length: "last week (Oct 14)" says the day it meant, longer than what was written.
+    const end = Math.min(sentence.length, ...bounds.filter((cut) => cut > span.index));
+    const found = new Set<string>();
+    for (const word of sentence.slice(start, end).match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []) {
+      const stem = indexTerms(word)[0];
+      if (stem && stems.has(stem)) found.add(stem);
+    }
+    return found.size;
+  };
+  return [...spans].sort((a, b) => clauseWords(b) - clauseWords(a) || a.index - b.index)[0];
 }

@@ -26,6 +26,13 @@ describe('timeSpans', () => {
     expect(texts("let's do it tomorrow at 9")).toEqual(['tomorrow at 9 (Oct 21)']);
   });
 
+  it('reads a release, a version and a quarter as when, not a duration or a percentage', () => {
+    expect(texts('the new nav ships in 2.14 behind a flag')).toEqual(['in 2.14']);
+    expect(texts('fixed in v4.2.1')).toEqual(['in v4.2.1']);
+    expect(texts('the queue can come back in Q1')).toEqual(['in Q1']);
+    expect(texts('errors stay in 0.3% of runs with 1.5x the load')).toEqual([]);
+  });
+
   it('does not give a duration as a date', () => {
     expect(texts("let's wait until it has been live for 2 weeks")).toEqual([]);
     expect(texts('the pilot ran for a few days')).toEqual([]);

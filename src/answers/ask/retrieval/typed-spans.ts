@@ -16,6 +16,8 @@ const DAY_RANGE = new RegExp(
 const WEEKDAY = /\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?$/i;
 const MOVED =
   /\b(?:mov(?:e|es|ed|ing)|push(?:es|ed|ing)?|slip(?:s|ped|ping)?|shift(?:s|ed|ing)?|postpon\w*|reschedul\w*|bump(?:s|ed)?|delay(?:s|ed)?|chang(?:e|es|ed|ing))\b/i;
+const RELEASE_WHEN =
+  /\b(?:in|with|until|till|after)\s+(?:the\s+)?(?:v(?=\d)|version\s+|release\s+|build\s+)?\d+\.\d+(?:\.\d+)?\b(?!\s*(?:%|x\b|h\b|hours?|days?|weeks?|months?|min(?:ute)?s?|secs?|seconds?|ms\b|s\b|[kmg]b\b|k\b|percent))|\bv\d+(?:\.\d+)+\b|\b(?:in|by|until|till|during)\s+(?:early\s+|late\s+|mid[- ])?q[1-4](?:\s+\d{4})?\b|\b(?:in|during|by)\s+(?:the\s+)?(?:next|this|following)\s+(?:sprint|release|quarter)\b/gi;
 /** Words chrono reads as times that in chat are rarely one. */
 const NOT_TIMES = /^(?:now|today|tonight|a sec(?:ond)?|second|sun|may|march|mar|fri|sat|noon|later|soon)$/i;
 
@@ -36,6 +38,11 @@ export function timeSpans(sentence: string, writtenAt: string): TypedSpan[] {
       const start = to.index + to[0].length;
       spans.push({ text: match[0].slice(start), index: match.index + start });
     } else spans.push({ text: match[0], index: match.index });
+  }
+  // "ships in 2.14", "lands in Q1", "in the next sprint": a release or a quarter is when, too.
+  for (const match of sentence.matchAll(RELEASE_WHEN)) {
+    covered.push({ text: match[0], index: match.index });
+    spans.push({ text: match[0], index: match.index });
   }
   let results: ParsedResult[] = [];
   try {
@@ -81,9 +88,9 @@ function monthDay(date: Date): string {
 }
 
 const MONEY =
-  /(?:[$€£]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|m|bn|million|thousand)\b)?|\b\d[\d,]*(?:\.\d+)?\s?(?:k\b|usd|eur|gbp|dollars|euros|pounds))/gi;
+  /(?:[$€£]\s?\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s?(?:k|m|bn|million|thousand)\b)?|\b\d(?:[\d,]*\d)?(?:\.\d+)?\s?(?:k\b|usd|eur|gbp|dollars|euros|pounds))/gi;
 const QUANTITY =
-  /(?:[$€£~]?\s?\b\d[\d,]*(?:\.\d+)?\s?(?:%|percent\b|k\b|usd|eur|dollars|euros|ms\b|s\b|hours?\b|days?\b|weeks?\b|minutes?\b|agencies\b|riders?\b|terminals?\b|trips?\b|refunds?\b)?)/gi;
+  /(?:[$€£~]?\s?\b\d(?:[\d,]*\d)?(?:\.\d+)?\s?(?:%|percent\b|k\b|usd|eur|dollars|euros|ms\b|s\b|hours?\b|days?\b|weeks?\b|minutes?\b|agencies\b|riders?\b|terminals?\b|trips?\b|refunds?\b)?)/gi;
 
 /** Amounts a sentence states: money only (`money`), or any number that is not part of a date, time or id. */
 export function numberSpans(sentence: string, money: boolean, writtenAt: string): TypedSpan[] {
