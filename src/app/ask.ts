@@ -34,7 +34,7 @@ export async function ask(ctx: AppContext, input: AskInput): Promise<AskResult> 
     // No model: a question no pattern understands is answered from the search index alone, so the graph is not opened.
     const byIndex = await answerFromIndexAlone(ctx, input.question, asOf);
     if (byIndex) {
-      await nameChannels(ctx, byIndex.evidence);
+      await nameChannels(ctx, [...byIndex.evidence, ...(byIndex.maybeRelevant ?? [])]);
       return { answer: byIndex, timeZone: config.timezone };
     }
   }
@@ -56,7 +56,7 @@ export async function ask(ctx: AppContext, input: AskInput): Promise<AskResult> 
         : answer(input.question, sources, { asOf, ...withModel }),
     prepare,
   );
-  await nameChannels(ctx, answer.evidence);
+  await nameChannels(ctx, [...answer.evidence, ...(answer.maybeRelevant ?? [])]);
   return { answer, timeZone: config.timezone };
 }
 

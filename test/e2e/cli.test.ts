@@ -63,6 +63,31 @@ describe('the built outro binary', () => {
     expect(stored.stats.messages).toBe(2);
   });
 
+  it('names the channel of the messages an unknown answer offers as maybe relevant', async () => {
+    const exportDir = await writeExport(
+      join(work, 'slack'),
+      baseExport({
+        'general/2026-02-27.json': [
+          slackMessage('1772193600.000100', {
+            user: 'U1',
+            text: 'remember to call the tile vendor tomorrow',
+          }),
+        ],
+      }),
+    );
+    expect(outro(home, ['ingest', exportDir]).status).toBe(0);
+    const asked = outro(home, ['ask', 'who is on call this week', '--json']);
+    expect(asked.status).toBe(0);
+    const answer = JSON.parse(asked.stdout) as {
+      known: boolean;
+      maybeRelevant?: Array<{ channelName?: string; snippet: string }>;
+    };
+    expect(answer.known).toBe(false);
+    expect(answer.maybeRelevant?.map((m) => [m.channelName, m.snippet])).toEqual([
+      ['#general', 'remember to call the tile vendor tomorrow'],
+    ]);
+  });
+
   it('skips an unreadable file, keeps the rest, and exits 3 (partial)', async () => {
     const exportDir = await writeExport(
       join(work, 'slack'),

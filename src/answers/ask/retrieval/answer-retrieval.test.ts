@@ -60,6 +60,20 @@ const DOCS: SearchDocInput[] = [
     'the offline mode for the driver tablet ships in 3.7 behind a flag',
   ),
   message(
+    'UJON',
+    '2026-10-21T13:00:00.000Z',
+    'PR for the tram map renderer is up. needs a review from someone who knows the tiles',
+    'tram-map',
+  ),
+  message('UKWA', '2026-10-21T13:30:00.000Z', 'reviewed, one nit, otherwise good to go', 'tram-map'),
+  message(
+    'UJON',
+    '2026-10-22T09:00:00.000Z',
+    'tram map renderer merged ✅ tiles load twice as fast',
+    'tram-map',
+  ),
+  message('UMAR', '2026-10-22T10:00:00.000Z', 'please call the bus depot about the parking permits'),
+  message(
     'UDAV',
     '2026-10-21T12:00:00.000Z',
     'we paused the timetable sync last week; the timetable sync comes back in Q2 once the vendor fixes their API',
@@ -195,6 +209,20 @@ describe('answerByRetrieval', () => {
     expect(answer('when does offline mode ship').text.startsWith('in 3.7')).toBe(true);
     const back = answer('when does the timetable sync come back').text;
     expect(back, back).toMatch(/^in Q2/);
+  });
+
+  it('answers who did what a request asked for with the author of the reply that did it', () => {
+    expect(answer('who reviewed the tram map renderer?').text).toMatch(/^Kwame Mensah: "reviewed, one nit/);
+  });
+
+  it('reads a report of work merged or done as a yes to "did X finish Y"', () => {
+    const done = answer('did Jonas finish the tram map renderer?');
+    expect(done.known).toBe(true);
+    expect(done.text).toContain('tram map renderer merged');
+  });
+
+  it('does not answer who is on call from a message that only says "call"', () => {
+    expect(answer('who is on call at the bus depot?').known).toBe(false);
   });
 
   it('reads nothing dated after the as-of time', () => {

@@ -97,6 +97,7 @@ export function frameQuestion(
   const { found, unknown, nameWords } = namedPeople(question, text, people);
   const terms: QueryTerm[] = [];
   const seen = new Set<string>();
+  const deedWord = /^who (?:first |actually |originally |finally )?([a-z]+)\b/.exec(text)?.[1];
   // "what's the latest on Lakeshore": "latest on" says the type; only "Lakeshore" is searched for.
   const said =
     type === 'status'
@@ -112,7 +113,9 @@ export function frameQuestion(
     for (const stem of indexTerms(plain)) {
       if (seen.has(stem) || FUNCTION_WORDS.has(stem)) continue;
       seen.add(stem);
-      terms.push({ word: plain, stem, weight: TYPE_WORDS.has(lower) ? 0.35 : 1 });
+      // "who reviewed the fix": the deed is what the answer must hold, more than the thing it was done to.
+      const deed = type === 'person' && deedWord === lower && !AUTHOR_VERBS.test(text);
+      terms.push({ word: plain, stem, weight: TYPE_WORDS.has(lower) ? 0.35 : deed ? 2 : 1 });
     }
   }
   return {

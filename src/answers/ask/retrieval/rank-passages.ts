@@ -34,6 +34,14 @@ export interface Passage {
 /** Weights of the question's terms: inverse document frequency times the term's own weight. */
 export type TermWeights = Map<string, number>;
 
+const ON_CALL = /\bon[- ]?call\b|\bpager\b|\bon duty\b/i;
+
+/** Verbs of a yes/no question about work being finished, and the words that report it finished. */
+const DONE_ASKED =
+  /^(?:finish(?:ed)?|complete[d]?|done|wrap(?:ped)?|ship(?:ped)?|merge[d]?|fix(?:ed)?|deploy(?:ed)?|release[d]?|land(?:ed)?|close[d]?|resolve[d]?|send|sent|rotate[d]?)$/i;
+const DONE_SAID =
+  /✅|\b(?:done|finished|completed|merged|shipped|deployed|released|landed|live|closed|resolved|fixed|sent|rotated|wrapped up)\b/i;
+
 export function termWeights(
   frame: QuestionFrame,
   stats: { docs: number; df: Map<string, number> },
@@ -82,13 +90,24 @@ export function rankPassages(
   const actors = frame.people.filter((person) => person.role === 'actor').flatMap((person) => person.keys);
   const about = new Set(frame.people.map((person) => names.idOf(person.keys[0])));
   const passages: Passage[] = [];
+  // "did Hiro finish the depot fix?": "depot fix merged ✅" says it is finished in other words.
+  const doneStems =
+    frame.type === 'yesno'
+      ? frame.terms.filter((term) => DONE_ASKED.test(term.word)).map((term) => term.stem)
+      : [];
+  const withDone = (stems: Set<string>, text: string): Set<string> => {
+    if (doneStems.length > 0 && DONE_SAID.test(text)) for (const stem of doneStems) stems.add(stem);
+    return stems;
+  };
+  // "who is on call": "who to call at the vendor" shares the word, not the meaning.
+  const onCall = ON_CALL.test(frame.text);
   for (const hit of hits) {
-    const messageStems = new Set(indexTerms(`${hit.title} ${hit.text}`));
+    const messageStems = withDone(new Set(indexTerms(`${hit.title} ${hit.text}`)), hit.text);
     const messageCoverage = Math.max(inherit, coverage(messageStems, weights, total));
     if (messageCoverage === 0) continue;
     const byActor = hit.author !== null && actors.includes(hit.author);
     for (const sentence of sentencesOf(hit.text)) {
-      const stems = new Set(indexTerms(sentence));
+      const stems = withDone(new Set(indexTerms(sentence)), sentence);
       const sentenceCoverage = Math.max(inherit, coverage(stems, weights, total));
       // A sentence with none of the question's words cannot reach the threshold (0.4 × its message at most).
       if (sentenceCoverage === 0) continue;
@@ -144,6 +163,7 @@ export function rankPassages(
         default:
           if (tentative && /\?\s*$/.test(sentence)) score *= 0.8;
       }
+      if (onCall && !ON_CALL.test(sentence)) score *= 0.4;
       // A question about what someone did or said is not answered by a message neither by nor about them.
       if (actors.length > 0) score *= byActor ? 1.15 : named.some((id) => actors.includes(id)) ? 1 : 0.55;
       // "on Oct 14", and for what changed "this week": passages said in the window weigh more.

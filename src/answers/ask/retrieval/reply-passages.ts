@@ -30,6 +30,10 @@ export function isSmallTalk(sentence: string): boolean {
   return ACKNOWLEDGEMENT.test(text) || GREETING.test(text);
 }
 
+/** A statement that asks for work from whoever reads it: "needs a review from someone", "can someone …". */
+const ASKS_FOR_WORK =
+  /\b(?:needs?|need|looking for|want) (?:a |an |another |some |your )?(?:quick |second )?(?:review|reviewer|look|approval|sign-?off|eyes|volunteer|hand)\b|\b(?:can|could) (?:someone|anyone|somebody)\b/i;
+
 /**
  * The best passages that are themselves questions hand most of their score to the first replies
  * by others in their conversation (read from the index, nothing after as-of), the first reply the
@@ -46,7 +50,13 @@ export function withReplies(
 ): Passage[] {
   // "who asked for X": the question is the answer, and its replies are not.
   if (frame.authorAnswers) return passages;
-  const asked = passages.filter((passage) => /\?\s*$/.test(passage.sentence)).slice(0, REPLIES_OF);
+  // "who reviewed the fix?": the review is in the reply to "PR is up, needs a review", a request without a "?".
+  const asked = passages
+    .filter(
+      (passage) =>
+        /\?\s*$/.test(passage.sentence) || (frame.type === 'person' && ASKS_FOR_WORK.test(passage.sentence)),
+    )
+    .slice(0, REPLIES_OF);
   const extra: Passage[] = [];
   for (const question of asked) {
     if (!question.hit.conversationId) {
