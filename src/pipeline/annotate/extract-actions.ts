@@ -25,6 +25,7 @@ import { answerable } from './dialogue/responses.js';
 import type { ReadUnit } from './dialogue/unit-acts.js';
 import { notesOwner, planLine, planSteps, selfPlanLine, thirdPersonKey } from './plan-lines.js';
 import { relaysDone } from './relays.js';
+import { BEING, EACH_OF_YOU, LISTENERS_WISH, SPEAKER_TAKES, STANDS_IN } from './lexicon/action-forms.js';
 import { repliesKept, reportedItem, soleOpenHere } from './implicit-completions.js';
 import {
   APPROVAL_CUES,
@@ -45,25 +46,11 @@ import {
 const MODEL_COMMITMENT = 0.8;
 /** A request the classifier alone found must be this sure. */
 const MODEL_REQUEST = 0.85;
-/** "… if you'd like an early look": a condition on the listener's wish, not on the work promised. */
-const LISTENERS_WISH = /\bif (?:you|u|y'all)(?:['’]d| would)? (?:want|wanna|like|need|prefer)\b.*$/i;
-/** "I'll be there at 3": being somewhere is not a task. */
-const BEING = /\b(?:i'?ll|i will|i'?m going to|i am going to)\s+(?:just\s+)?be\b/i;
-/** The speaker in the first person, or work already under way ("checking the logs"). */
-const SPEAKER_TAKES = /\b(i|i'?m|i'?ll|i will|me|we'?ll|we will)\b|^(?:[\p{Emoji}\s]*)\p{L}+ing\b/iu;
-
 /** "I'll ask Kwame", "I'll tell CS": a hand-off to someone named (a person, or a team's initials). */
 function handsOff(context: AnnotateContext, text: string): boolean {
   const name = HAND_OFF.exec(text)?.groups?.name;
   return name !== undefined && (/^[A-Z]{2,}$/.test(name) || context.people.resolve(name) !== undefined);
 }
-
-/** Words that stand for a thing said before: "I'll sign it", "sending them Monday". */
-/** A request to several people that each of them does ("you both", "your slides"). */
-const EACH_OF_YOU =
-  /\b(?:you (?:both|all|two|three)|both of you|each of you|all of you|y'?all)\b|\byour (?:own )?(?:\p{L}+ )?\p{L}+[^\Wsui]s\b/iu;
-
-const STANDS_IN = /\b(?:it|that|this|them|those|these)\b/i;
 
 /**
  * "I'll sign it by Wednesday" after "… so the rider document moves to Monday" in the same message: the

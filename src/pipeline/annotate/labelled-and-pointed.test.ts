@@ -34,6 +34,7 @@ describe('work handed out by a label, asked as a state, or promised without "I"'
       [key('marco'), 'going to merge the schema change after lunch'],
     ]);
     expect(items([['marco', "tell me soon, otherwise I'll pick up a different project"]])).toEqual([]);
+    expect(items([['marco', 'going to lunch, back in 30']])).toEqual([]);
   });
 
   it('reads "can I get a quick review on X? @name" as a request to that person', () => {
