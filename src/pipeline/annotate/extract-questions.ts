@@ -48,14 +48,15 @@ function isTaskRequest(sentence: string): boolean {
 
 /** An imperative ask to approve, put to someone addressed: "@Dana pls approve the PO", "Lena: sign off on it". */
 const ASKS_TO_APPROVE =
-  /(?:^|[,:]\s*|\b(?:please|pls|plz|kindly)\s+)(?:approve|sign off|give (?:it|this|us) the green light)\b/i;
+  /(?:^|[,:]\s*|\b(?:please|pls|plz|kindly)\s+)(?:approve|sign off|give (?:it|this|us) the green light)\b|\bneed (?:a |an )?(?:yes\/no|yes or no|decision|go\/no[- ]go|go-ahead|verdict|final (?:call|answer|word))\b/i;
 
 /** The person a blocker names as what it waits on: "blocked on Dana", "waiting on @lena to …". */
 function blockingPerson(context: AnnotateContext, sentence: string, author: string): string | undefined {
-  const name = /\b(?:blocked (?:on|by)|waiting (?:on|for)|blocking on)\s+@?(\p{Lu}[\p{L}_.-]*)/u.exec(
-    sentence,
-  )?.[1];
-  const key = name ? context.people.resolve(name) : undefined;
+  const name =
+    /\b(?:[Bb]locked (?:on|by)|[Ww]aiting (?:on|for)|[Bb]locking on)\s+(?:@([\p{L}][\p{L}_.-]*)|(\p{Lu}[\p{L}_.-]*))/u.exec(
+      sentence,
+    );
+  const key = name ? context.people.resolve((name[1] ?? name[2]).replace(/['’]s$/, '')) : undefined;
   return key && key !== author ? key : undefined;
 }
 

@@ -62,3 +62,21 @@ describe('decisions taken back and suggested', () => {
     ]);
   });
 });
+
+describe('what waits on a person without a question mark', () => {
+  it('reads "Waiting on @dana\'s sign-off before I can …" as blocked on Dana', () => {
+    const asked = run([['sam', "Waiting on @dana's sign-off before I can order the new laptops"]]).questions;
+    expect(asked.map((question) => [question.kind, question.addressees])).toEqual([
+      ['blocker', [key('dana')]],
+    ]);
+  });
+
+  it('reads "Dana — need a yes/no on X by Thursday" as a call asked of Dana', () => {
+    const asked = run([
+      ['lena', 'Dana — need a yes/no on the booth at the trade fair by Thursday'],
+    ]).questions;
+    expect(asked.map((question) => [question.kind, question.addressees])).toEqual([
+      ['approval', [key('dana')]],
+    ]);
+  });
+});

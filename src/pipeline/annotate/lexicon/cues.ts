@@ -272,6 +272,8 @@ export const NOT_QUESTIONS = [
 ];
 
 export const APPROVAL_CUES = [
+  // "Dana — need a yes/no on the sponsorship by Thursday": a call asked of the one addressed.
+  /\bneed (?:a |an |your )?(?:yes\/no|yes or no|decision|go\/no[- ]go|go-ahead|verdict|final (?:call|answer|word)) (?:on|about|for|re|by)\b/i,
   /\bapprov(e|al)\b/i,
   /\bsign[- ]?off\b/i,
   /\bsign off\b/i,
@@ -288,7 +290,7 @@ export const BLOCKER_CUES = [
   /\bblocking (me|us)\b/i,
   /\bwaiting on you\b/i,
   // "still waiting on Dana to approve the PR": blocked on a person named (extract-questions.ts finds them).
-  /\b(?:still |been )?waiting (?:on|for) @?\p{Lu}[\p{L}_.-]*(?:['’]s\b| to\b)/u,
+  /\b(?:[Ss]till |been )?[Ww]aiting (?:on|for) (?:@[\p{L}][\p{L}_.-]*|\p{Lu}[\p{L}_.-]*)(?:['’]s\b| to\b)/u,
   /\bcan'?t (proceed|continue|start|merge) (until|without)\b/i,
 ];
 
