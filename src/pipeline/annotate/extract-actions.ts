@@ -64,7 +64,7 @@ function withContext(summary: string, before: string | undefined): string {
 
 /** A commitment that only points at the work ("on it", "taking this one", "I'll take it", "mine"). */
 const POINTER =
-  /^[\p{Emoji}\s]*(?:(?:ok|okay|sure|yes|yep|yeah|np)[,!.]?\s+)?(?:i'?ll (?:take|grab|do|handle) (?:it|that|this|this one|that one)|i can (?:take|do|grab) (?:it|that|this)|on it|mine|me|i got (?:it|this)|i'?ve got (?:it|this)|taking (?:it|this|that|this one|that one)|will do|can do|leave it with me|consider it done|count me in|happy to (?:take|do|grab|handle) (?:it|that|this))\b[\s!.\p{Emoji}]*$/iu;
+  /^\s*(?:👀|:eyes:)\s*$|^[\p{Emoji}\s]*(?:(?:ok|okay|sure|yes|yep|yeah|np)[,!.]?\s+)?(?:i'?ll (?:take|grab|do|handle) (?:it|that|this|this one|that one)|i can (?:take|do|grab) (?:it|that|this)|on it|mine|me|i got (?:it|this)|i'?ve got (?:it|this)|taking (?:it|this|that|this one|that one)|will do|can do|leave it with me|consider it done|count me in|happy to (?:take|do|grab|handle) (?:it|that|this))\b[\s!.\p{Emoji}]*$/iu;
 
 /** A pointer that names taking the work ("I'll take it", "I can do that"), not just "on it". */
 const TAKES_WORK = /\b(?:take|grab|handle)\b|\b(?:i can|i'?ll|i will) do (?:it|that|this)\b/i;

@@ -102,6 +102,27 @@ describe('ownership given as the answer to "who is handling X?"', () => {
     ).toEqual([[key('lena'), 'component:churn-dashboard', true, 0.35]]);
   });
 
+  it('reads "@priya" and "nope, that\'s Priya" as the name answering who holds it', () => {
+    expect(
+      owns([
+        ['lena', 'who owns the expense tool these days?'],
+        ['sam', '@priya'],
+      ]),
+    ).toEqual([[key('priya'), 'component:expense-tool', false, 0.75]]);
+    expect(
+      owns([
+        ['sam', 'not sure who owns the holiday calendar, maybe Lena?'],
+        ['lena', "nope, that's Priya"],
+      ]),
+    ).toEqual([[key('priya'), 'component:holiday-calendar', false, 0.75]]);
+  });
+
+  it('reads "I\'m taking over X" like "I am taking over X"', () => {
+    expect(owns([['priya', "heads up, I'm taking over the travel bookings from Marco"]])).toEqual([
+      [key('priya'), 'component:travel-bookings', false, 0.85],
+    ]);
+  });
+
   it('reads "handed over X to Y" with "over" before the thing', () => {
     expect(
       owns([['priya', "I've handed over the payroll integration to Sam, he's the owner from today"]]).map(

@@ -19,6 +19,20 @@ describe('requests to the room, to several people, and reports of work done', ()
     ).toEqual([]);
   });
 
+  it('reads a lone 👀 after "can someone look at X?" as taking it', () => {
+    const out = run([
+      ['dana', 'can someone look at the broken staging login?'],
+      ['marco', '👀'],
+    ]);
+    expect(out.actionItems.map((item) => item.assignee)).toEqual([key('marco')]);
+    expect(
+      run([
+        ['dana', 'the staging login page has a new logo'],
+        ['marco', '👀'],
+      ]).actionItems,
+    ).toEqual([]);
+  });
+
   it('gives each of two people asked for "your slides" an item, and closes the one sent', () => {
     const out = run([
       ['dana', '@priya @lena need your budget notes by Monday for the review'],

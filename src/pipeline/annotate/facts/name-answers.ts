@@ -7,7 +7,7 @@ const WHO_HOLDS_WHAT =
   /\bwho(?:['’]s| is| does)?\s+(?:owns?|handles?|runs?|maintains?|looks? after|manages?|is responsible for|responsible for|in charge of|is in charge of|(?:is |['’]s )?(?:handling|running|maintaining|managing|looking after|owning|driving|leading)|should i (?:ask|talk to|ping) about|do i (?:ask|talk to|ping) about|(?:the )?(?:owner|contact|point person|dri|lead|go-to) (?:of|for|on))\s+(.+?)(?:\s+(?:these days|now|nowadays|today|currently|at the moment))?\s*\?/i;
 /** "Priya", "that's Priya", "I think Sam does", "Lena now": a person's name and nothing else. */
 const NAME_ALONE =
-  /^\W*(?<hedge>(?:[Ii] think|[Ii] believe|[Pp]robably|[Pp]rob|[Mm]aybe|[Pp]retty sure|AFAIK|afaik)[,]?\s+)?(?:(?:[Tt]hat['’]?s|[Tt]hat would be|[Tt]hat['’]d be|[Ii]t['’]?s)\s+)?@?(?<name>\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)(?:[,\s]+(?:does|do|now|these days|i think|i believe|afaik|AFAIK|iirc|as far as i know))*[\s.!?]*$/u;
+  /^\W*(?:(?:no|nope|nah|actually|oh)[,!.]?\s+)?(?<hedge>(?:[Ii] think|[Ii] believe|[Pp]robably|[Pp]rob|[Mm]aybe|[Pp]retty sure|AFAIK|afaik)[,]?\s+)?(?:(?:[Tt]hat['’]?s|[Tt]hat would be|[Tt]hat['’]d be|[Ii]t['’]?s)\s+)?(?:@(?<handle>[\p{L}][\p{L}\d_.-]*)|(?<name>\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?))(?:[,\s]+(?:does|do|now|these days|i think|i believe|afaik|AFAIK|iirc|as far as i know))*[\s.!?]*$/u;
 /** "that's me", "me!", "yep, I do", "that would be me": the one answering holds it. */
 const SELF_ALONE =
   /^\W*(?:(?:yes|yep|yeah|hi|oh|ah)[,!.]?\s+)?(?:(?:that['’]?s|that would be|that['’]d be|it['’]?s)\s+)?(?:me|i do|i am|myself)\b[\s!.]*(?:$|[,;—–-]\s*i['’]?(?:ve| have| am|m)\b)/i;
@@ -27,7 +27,7 @@ export function nameAnswer(context: AnnotateContext, read: ReadMessage): NameAns
   const match = NAME_ALONE.exec(read.text);
   const self = !match && SELF_ALONE.test(read.text);
   if (!match?.groups && !self) return undefined;
-  const subject = self ? read.message.author : context.people.resolve(match?.groups?.name ?? '');
+  const subject = self ? read.message.author : context.people.resolve(match?.groups?.name ?? match?.groups?.handle ?? '');
   if (!subject) return undefined;
   const asked = answeredMessage(context.messages, read);
   if (!asked || asked.message.author === subject) return undefined;

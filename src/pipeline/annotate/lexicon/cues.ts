@@ -133,7 +133,7 @@ export const NOT_REQUESTS = [
 export const ROOM_REQUEST =
   /\bwho(?:['’]s| is) (?:free|available|around|able|up) (?:to|for) (?!chat|talk|lunch|coffee|drinks)\w+|\b(can|could|would) (someone|somebody|anyone|anybody)\b|\banyone (able|free|up for|want) to\b|\bwho can (take|do|look|handle|pick|own|cover|run|lead|drive)\b|\banyone up for\b/i;
 export const TAKES_IT =
-  /^(?:[\p{Emoji}\s]*)(?:(?:me|sure|ok|okay|yep|yes|yeah)[,!.]?\s+)?(?:i'?ll (take|do|grab|handle) (it|that|this|one)|i can (take|do|grab|handle) (it|that|this)|on it|mine(?=\s*(?:$|[,.!;:—–-]|\p{Extended_Pictographic}))|i got (it|this)|i'?ve got (it|this)|me!?$|will do|consider it done|leave it with me|count me in|happy to (take|do|grab|handle) (it|that|this))(?!\p{L})/iu;
+  /^\s*(?:👀|:eyes:)\s*$|^(?:[\p{Emoji}\s]*)(?:(?:me|sure|ok|okay|yep|yes|yeah)[,!.]?\s+)?(?:i'?ll (take|do|grab|handle) (it|that|this|one)|i can (take|do|grab|handle) (it|that|this)|on it|mine(?=\s*(?:$|[,.!;:—–-]|\p{Extended_Pictographic}))|i got (it|this)|i'?ve got (it|this)|me!?$|will do|consider it done|leave it with me|count me in|happy to (take|do|grab|handle) (it|that|this))(?!\p{L})/iu;
 
 /** Someone else named as doing the work: "Owen will handle the export", "we need Keisha to sign off", "Owen writes it up, I check it". */
 export const THIRD_PERSON_TASK =

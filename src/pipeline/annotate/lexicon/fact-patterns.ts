@@ -20,7 +20,7 @@ export const FACT_PATTERNS: FactPattern[] = [
   {
     relation: 'owns',
     dated: true,
-    pattern: rx(String.raw`\b${P} (?:is|'s|are|am|'m) taking over (?:the )?${Y}${END}`),
+    pattern: rx(String.raw`\b${P}(?: is|'s| are| am|'m) taking over (?:the )?${Y}${END}`),
   },
   {
     relation: 'owns',
