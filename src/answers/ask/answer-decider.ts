@@ -17,7 +17,10 @@ const APPROVES =
  */
 export async function answerDecider(context: AnswerContext): Promise<AskAnswer> {
   const { people, timeZone } = context.sources;
-  const { decisions, searched, entity } = await decisionsAbout(context);
+  const { decisions, searched, entity, restUnmatched } = await decisionsAbout(context);
+  // "who decided to roll back Lakeshore?": a Lakeshore decision that says nothing of a rollback is not it.
+  if (restUnmatched)
+    return unknown(context, [...searched, `none of them about "${context.target}"`], { entity });
   const standing = decisions.filter(
     (decision) =>
       decision.decidedBy.length > 0 && !(decision.reversedBy && (decision.reversedAt ?? '') <= context.asOf),

@@ -75,29 +75,39 @@ export async function reversalsOf(
  * by the rest of its words), else those whose summary names it; only a named decider's when the
  * question names one ("what did Owen decide …").
  */
-export async function decisionsAbout(
-  context: AnswerContext,
-): Promise<{ decisions: DecisionNode[]; searched: string[]; entity: AskAnswer['entity'] }> {
+export async function decisionsAbout(context: AnswerContext): Promise<{
+  decisions: DecisionNode[];
+  searched: string[];
+  entity: AskAnswer['entity'];
+  /** The question named more than the component ("roll back Lakeshore") and no decision says it. */
+  restUnmatched: boolean;
+}> {
   const { graph, timeZone } = context.sources;
   const resolved = await resolveComponent(graph, context.target);
   const asOf = context.asOf;
   let decisions: DecisionNode[];
   let searched: string[];
+  let restUnmatched = false;
   if (resolved) {
     const label = resolved.component.name ?? resolved.component.id;
     decisions = (await graph.decisions({ about: resolved.component.id })).filter(
       (decision) => decision.at <= asOf,
     );
+    // The other words the question names: all of them, all but one of three or more ("roll back" needs both).
+    const needed = resolved.rest.length >= 3 ? resolved.rest.length - 1 : resolved.rest.length;
     const narrowed =
       resolved.rest.length > 0
-        ? decisions.filter((decision) => overlap(decision.summary, resolved.rest) > 0)
+        ? decisions.filter((decision) => overlap(decision.summary, resolved.rest) >= needed)
         : [];
     if (narrowed.length > 0)
       decisions = narrowed.sort(
         (a, b) =>
           overlap(b.summary, resolved.rest) - overlap(a.summary, resolved.rest) || compare(b.at, a.at),
       );
-    else decisions.sort((a, b) => compare(b.at, a.at));
+    else {
+      restUnmatched = resolved.rest.length > 0 && decisions.length > 0;
+      decisions.sort((a, b) => compare(b.at, a.at));
+    }
     searched = [`decisions about ${label} up to ${day(asOf, timeZone)}`];
     if (decisions.length === 0) {
       // Nothing linked to the component: a decision may still name it ("… Postgres for the new search index").
@@ -127,7 +137,7 @@ export async function decisionsAbout(
         name: resolved.component.name ?? resolved.component.id,
       }
     : null;
-  return { decisions, searched, entity };
+  return { decisions, searched, entity, restUnmatched };
 }
 
 /** The person a "what did Owen decide …" question names as the one deciding (not "we", "they", "you", "the team"). */

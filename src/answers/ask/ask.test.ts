@@ -493,6 +493,15 @@ describe('ask', () => {
     expect(alices.text).not.toContain('Refunds under 200 EUR');
   });
 
+  it('does not name who decided a thing when no decision about its component says it', async () => {
+    const s = await sources();
+    expect((await ask('who decided on the billing retries', s)).text).toContain('queue worker');
+    // Billing decisions exist, none about rolling anything back.
+    const rollback = await ask('who decided to roll back billing', s);
+    expect(rollback.known).toBe(false);
+    expect(rollback.searched.join('; ')).toContain('none of them about');
+  });
+
   it('reads the on-call schedule at a time ahead the question names, as known at as-of', async () => {
     const onCall = (factId: string, person: string, from: string, to: string) =>
       assertedEvent({
