@@ -27,6 +27,13 @@ describe('resolveDue', () => {
     ['within 48 hours', '2026-11-11'],
     ['in 3 business days', '2026-11-12'],
     ['by mid-December', '2026-12-15'],
+    ['end of next week', '2026-11-20'],
+    ['in a couple of days', '2026-11-11'],
+    ['in a few days', '2026-11-12'],
+    ['by noon', '2026-11-09'],
+    ['by close of business', '2026-11-09'],
+    ['EOM', '2026-11-30'],
+    ['over the weekend', '2026-11-15'],
   ])('%s → %s', (text, expected) => {
     expect(due(`can you send it ${text}?`)).toBe(expected);
   });

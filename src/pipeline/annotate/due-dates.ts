@@ -56,8 +56,9 @@ const SHORTHANDS: Array<[RegExp, string]> = [
   [/\bweds\b/gi, 'wednesday'],
   [/\bthurs?\b/gi, 'thursday'],
   [/\btues\b/gi, 'tuesday'],
+  [/\beom\b/gi, 'end of month'],
 ];
-const MAY_BE_SHORTHAND = /\b(?:tm|tomo|2m|nxt|nex|wk|weds|thur|tues)/i;
+const MAY_BE_SHORTHAND = /\b(?:tm|tomo|2m|nxt|nex|wk|weds|thur|tues|eom)/i;
 
 function spelledOut(sentence: string): string {
   if (!MAY_BE_SHORTHAND.test(sentence)) return sentence;
@@ -79,10 +80,18 @@ const COUNTS: Record<string, number> = {
   eight: 8,
   nine: 9,
   ten: 10,
+  'a couple of': 2,
+  'a couple': 2,
+  'couple of': 2,
+  'a few': 3,
+  few: 3,
 };
 /** "in two weeks", "within 48 hours", "in 3 business days": a span from the message day. */
 const IN_SPAN =
-  /\b(?:in|within)\s+(?:the next\s+)?(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+(hours?|days?|weeks?|business days?|working days?)\b/i;
+  /\b(?:in|within)\s+(?:the next\s+)?(a couple of|a couple|couple of|a few|few|a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+(hours?|days?|weeks?|business days?|working days?)\b/i;
+/** "end of next week", "late next week": that week's Friday; "over the weekend": its Sunday. */
+const NEXT_WEEK_END = /\b(?:end of next week|(?:late|later) next week)\b/i;
+const WEEKEND = /\b(?:over|during) the weekend\b|\bthis weekend\b/i;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /** "by mid-December": the 15th. */
 const MID_MONTH = /\bmid[- ](jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i;
@@ -113,7 +122,7 @@ export const MAY_HOLD_DATE =
   /\d|sun|mon|tue|wed|thu|fri|sat|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|now|tod|tonight|morrow|tmr|night|morning|evening|noon|day|week|year|yr|quarter|qtr|hour|hr|min|sec|\b(?:an?|the|few|several|couple|of|half|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|this|last|past|next|after)\s*(?:s|m|h|d|w|y|mo|mos)\b|[+-]\s*(?:s|m|h|d|w|y|mo|mos)\b/i;
 
 const DUE_CUE =
-  /\b(by|before|until|till|due|on|eod|end of day|cob|eow|end of (?:the )?week|this|next|tomorrow|tonight|today|asap)\b/i;
+  /\b(by|before|until|till|due|on|eod|end of day|cob|eow|end of (?:the )?(?:week|month)|this|next|tomorrow|tonight|today|asap)\b/i;
 const WEEKDAY =
   /^(?:by |before |on |until |till |eod |end of day |cob )?(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$/i;
 
@@ -135,14 +144,22 @@ export function resolveDue(said: string, messageTs: string, zone: string): Resol
     };
   };
   if (
-    /\b(eod|end of (the )?day|cob|tonight|this afternoon|this evening|today)\b/i.test(sentence) &&
+    /\b(eod|end of (the )?day|cob|eob|close of business|end of business|by noon|tonight|this afternoon|this evening|today)\b/i.test(
+      sentence,
+    ) &&
     !/\b(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\b|tomorrow/i.test(sentence)
   ) {
     const text =
-      /\b(eod|end of (the )?day|cob|tonight|this afternoon|this evening|today)\b/i.exec(sentence)?.[0] ??
-      'today';
+      /\b(eod|end of (the )?day|cob|eob|close of business|end of business|by noon|tonight|this afternoon|this evening|today)\b/i.exec(
+        sentence,
+      )?.[0] ?? 'today';
     return make(today, text);
   }
+  const nextWeekEnd = NEXT_WEEK_END.exec(sentence);
+  if (nextWeekEnd)
+    return make(addDays(today.y, today.m, today.d, ((8 - today.weekday) % 7 || 7) + 4), nextWeekEnd[0]);
+  const weekend = WEEKEND.exec(sentence);
+  if (weekend) return make(addDays(today.y, today.m, today.d, (7 - today.weekday) % 7 || 7), weekend[0]);
   const thisWeek = THIS_WEEK.exec(sentence);
   if (thisWeek) return make(addDays(today.y, today.m, today.d, (5 - today.weekday + 7) % 7), thisWeek[0]);
   const span = IN_SPAN.exec(sentence);
