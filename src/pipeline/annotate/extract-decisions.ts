@@ -48,6 +48,7 @@ export function extractDecisions(context: AnnotateContext): AnnotatedDecision[] 
         group.length === 1 &&
         (read.units[first]?.text.split(/\s+/).length ?? 0) <= 4 &&
         first > 0 &&
+        !labelled(read.units, first) &&
         !/\?\s*$/.test(read.units[first - 1].text);
       const span = pointing ? [first - 1, first] : k === 0 && group.length === 1 ? [first, first + 1] : group;
       const body = span
@@ -112,7 +113,7 @@ function decides(unit: ReadUnit | undefined): boolean {
 
 /** "ok team, decision made — no more deploys after 4pm", "Final call: …": a label whose next unit is the decision. */
 const DECISION_LABEL =
-  /^\W*(?:(?:ok|okay|so|alright|right)[,!.]?\s+)?(?:(?:team|all|folks|everyone|y'?all)[,!.]?\s+)?(?:(?:the |our |final |my )?decision(?: is| was|'s)?(?: made| taken| in)?|final (?:call|answer|word)|verdict|we(?:'ve| have)? decided|it'?s decided|decided|conclusion|outcome|ruling)\W*$/i;
+  /^\W*(?:(?:ok|okay|so|alright|right)[,!.]?\s+)?(?:(?:team|all|folks|everyone|y'?all)[,!.]?\s+)?(?:(?:the |our |final |my )?decision(?: is| was|'s)?(?: made| taken| in)?|final (?:call|answer|word)|verdict|we(?:'ve| have)? decided|it'?s decided|decided|conclusion|outcome|ruling|let'?s lock (?:it|this|that) in|(?:it'?s )?locked in|agreed with (?:\p{L}+ ){0,2}\p{L}+)\W*$/iu;
 
 function labelled(units: readonly ReadUnit[], index: number): boolean {
   return (

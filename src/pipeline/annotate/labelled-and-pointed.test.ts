@@ -53,6 +53,20 @@ describe('decisions said by a label or by pointing at a proposal', () => {
     expect(run([['dana', 'decision made on my side, thanks all']]).decisions).toEqual([]);
   });
 
+  it('reads "lock it in: X", "agreed with legal — X" and "we\'re standardizing on X" as decisions', () => {
+    const said = (text: string) => run([['dana', text]]).decisions.map((decision) => decision.summary);
+    expect(said("Let's lock it in: the kickoff is on March 3")).toEqual([
+      "Let's lock it in: the kickoff is on March 3",
+    ]);
+    expect(said("Agreed with finance — we'll pay contractors monthly")).toEqual([
+      "we'll pay contractors monthly",
+    ]);
+    expect(said("it's official, Acme signed a 12-month contract")).toEqual([]);
+    expect(said("We're standardizing on Vitest across all repos")).toEqual([
+      "We're standardizing on Vitest across all repos",
+    ]);
+  });
+
   it('gives an agreed proposal its own words when the agreement only points at it', () => {
     const decisions = run([
       ['marco', 'thinking we should rotate the support pager weekly instead of daily'],

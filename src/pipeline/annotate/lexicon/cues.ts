@@ -11,6 +11,10 @@ export const DECISION_CUES = [
   /\bfinal (call|decision|answer)\b/i,
   /\b(we|we've|we have) (agreed|settled|landed) on\b/i,
   /\b(we're|we are) (going with|doing|switching to|moving to|sticking with|dropping)\b/i,
+  // "Let's lock it in: launch on March 3" ("it's official: X signed" is news, not a decision).
+  /\blet['’]?s lock (?:it|this|that) in\b|\blocked in\s*[:—–-]/i,
+  // "We're standardizing on pnpm across all repos", "we'll consolidate on one CI".
+  /\bwe(?:['’]re| are|['’]ll| will)(?: be)? (?:standardi[sz](?:e|ing) on|consolidat(?:e|ing) on)\b/i,
   /\b(the )?(call|plan|consensus) is\s*[:—–-]/i,
   /\bsettled\s*[:—–-]/i,
   /\b(?:that'?s|that is|it'?s|it is) (?:settled|decided|final)\b(?! (?:yet|whether|if)\b)/i,
