@@ -206,6 +206,17 @@ describe('agenda questions', () => {
     expect((await ask('what did I promise Zed?', s)).searched).toEqual(['people named "zed": none found']);
   });
 
+  it('answers when one piece of work is due from the action item naming it', async () => {
+    const s = await sources();
+    expect((await ask('when is the pricing page review due?', s)).text).toMatch(
+      /^Due 2026-11-16: review the pricing page \(/,
+    );
+    expect((await ask("what's the deadline for the export fix", s)).text).toMatch(
+      /^Due 2026-11-11: fix the export .*done/,
+    );
+    expect((await ask('when is the office move due?', s)).known).toBe(false);
+  });
+
   it('names who approved or decided something: the one who accepted a proposal, for "approved"', async () => {
     const s = await sources();
     expect((await ask('who approved the refund?', s)).text).toBe(

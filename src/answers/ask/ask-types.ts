@@ -21,7 +21,8 @@ export type AskIntent =
   | 'decisions-in' // what did we decide this week: decisions in a window (the last 7 days by default)
   | 'happened' // what happened this week, what did I miss: decisions, work done and new work in a window
   | 'owed-to' // what did I promise X, what does X need from me
-  | 'decider'; // who approved / decided X: the latest standing decision's decider
+  | 'decider' // who approved / decided X: the latest standing decision's decider
+  | 'item-due'; // when is X due, what's the deadline for X: the action item naming X and its due day
 
 /**
  * Intents whose target names no component or person to resolve (the reader's own lists, the

@@ -6,6 +6,7 @@ import { answerPerson } from './answer-person.js';
 import { answerDecisionsIn, answerDue, answerHappened } from './answer-agenda.js';
 import { answerOwedTo } from './answer-owed.js';
 import { answerDecider } from './answer-decider.js';
+import { answerItemDue } from './answer-item-due.js';
 import { answerBlocking, answerDecided, answerWaitingOnMe } from './answer-items.js';
 import type { AnswerContext, AskSources } from './answer-support.js';
 import { namesNoEntity, type AskAnswer, type AskIntent, type ParsedQuestion } from './ask-types.js';
@@ -324,5 +325,7 @@ function answerParsed(
       return answerOwedTo(context);
     case 'decider':
       return answerDecider(context);
+    case 'item-due':
+      return answerItemDue(context);
   }
 }

@@ -153,6 +153,12 @@ const PATTERNS: Pattern[] = [
   { intent: 'owed-to', re: /^what(?:'s| is) (?!i\b)(.+?) waiting (?:on|for) from me$/ },
   { intent: 'owed-to', re: /^what (?:did|has|have) (?!i\b)(.+?) asked (?:me|of me)(?: for| about| to do)?$/ },
   { intent: 'owed-to', re: /^what did (?!i\b)(.+?) ask (?:me|of me)(?: for| about| to do)?$/ },
+  { intent: 'item-due', re: /^when(?:'s| is| are| was| were) (?:the )?(.+?) due$/ },
+  { intent: 'item-due', re: /^what(?:'s| is| was) the (?:deadline|due date) (?:for|on|of) (.+)$/ },
+  {
+    intent: 'item-due',
+    re: /^when (?:do|does|did) (.+?) (?:need|have|has) to be (?:done|finished|ready|sent|in|delivered)$/,
+  },
   // Last: "who is Greg" when nothing above read it; a target that names nobody goes to the messages.
   { intent: 'person', re: /^(?:who(?:'s| is| was)|tell me about|what do (?:we|you) know about) (.+)$/ },
 ];
