@@ -36,6 +36,8 @@ describe('parseQuestion', () => {
     ['open action items for Sam', 'working-on', 'sam'],
     ["what's assigned to Marco", 'working-on', 'marco'],
     ['when is the customer summary due?', 'item-due', 'customer summary'],
+    ["what's Lena's role", 'person', 'lena'],
+    ['what does Priya do', 'person', 'priya'],
     ["what's the deadline for the search backfill", 'item-due', 'the search backfill'],
   ])('understands "%s"', (question, intent, target) => {
     expect(parseQuestion(question, NOW)).toEqual({ intent, target });

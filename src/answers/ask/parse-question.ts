@@ -159,6 +159,8 @@ const PATTERNS: Pattern[] = [
     intent: 'item-due',
     re: /^when (?:do|does|did) (.+?) (?:need|have|has) to be (?:done|finished|ready|sent|in|delivered)$/,
   },
+  { intent: 'person', re: /^what(?:'s| is) (?!my\b)(.+?)'s (?:role|title|job|position|job title)$/ },
+  { intent: 'person', re: /^what does (?!i\b)(.+?) do(?: here| for us)?$/ },
   // Last: "who is Greg" when nothing above read it; a target that names nobody goes to the messages.
   { intent: 'person', re: /^(?:who(?:'s| is| was)|tell me about|what do (?:we|you) know about) (.+)$/ },
 ];
