@@ -74,6 +74,13 @@ const DOCS: SearchDocInput[] = [
   ),
   message('UMAR', '2026-10-22T10:00:00.000Z', 'please call the bus depot about the parking permits'),
   message(
+    'UHEL',
+    '2026-10-22T11:00:00.000Z',
+    '@Dave could you send me the depot hiring plan for spring?',
+    'hiring',
+  ),
+  message('UDAV', '2026-10-22T11:05:00.000Z', "yes, you'll have it today", 'hiring'),
+  message(
     'UDAV',
     '2026-10-21T12:00:00.000Z',
     'we paused the timetable sync last week; the timetable sync comes back in Q2 once the vendor fixes their API',
@@ -219,6 +226,10 @@ describe('answerByRetrieval', () => {
     const done = answer('did Jonas finish the tram map renderer?');
     expect(done.known).toBe(true);
     expect(done.text).toContain('tram map renderer merged');
+  });
+
+  it('does not answer what something is with a reply that only promises to send it', () => {
+    expect(answer("what's the depot hiring plan for spring?").text).not.toContain("you'll have it");
   });
 
   it('does not answer who is on call from a message that only says "call"', () => {

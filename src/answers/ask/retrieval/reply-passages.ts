@@ -21,6 +21,13 @@ const ACKNOWLEDGEMENT =
 const GREETING =
   /^(?:(?:happy|good) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|morning|afternoon|evening|night)|(?:good )?morning|hi|hello|hey|hiya|bye|see you|have a (?:good|nice|great) (?:one|day|weekend|evening)|welcome(?: back| aboard)?|congrats|congratulations|lol|lmao|haha+|hehe+)\b[\s,!.]*(?:all|everyone|team|folks|y'all|@?[\p{L}.'-]+)?[\s!.]*$/iu;
 
+/**
+ * "yes, you'll have it today", "will send it over tomorrow": a reply that only promises the thing
+ * asked for says when (a time question's answer), not what it is.
+ */
+const PROMISE_ONLY =
+  /^(?:(?:yes|yep|yeah|sure|ok(?:ay)?|will do|of course)[,!.]?\s+)*(?:you['’]?ll (?:have|get) (?:it|them|that)|i['’]?ll (?:send|share|get|post) (?:it|them|that)|(?:will|can) (?:send|share|post) (?:it|them|that)|sending (?:it|them) (?:now|shortly|soon|over))\b[^.?!]{0,40}[.!]*$/i;
+
 export function isSmallTalk(sentence: string): boolean {
   const text = sentence
     .replace(/(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200d|\ufe0f)+|:[a-z0-9_+-]+:/gu, ' ')
@@ -77,7 +84,8 @@ export function withReplies(
       const inherit = share * (1 - LATER_REPLY_STEP * order);
       extra.push(
         ...rankPassages(frame, [reply], weights, names, inherit).filter(
-          (passage) => !isSmallTalk(passage.sentence),
+          (passage) =>
+            !isSmallTalk(passage.sentence) && (frame.type === 'time' || !PROMISE_ONLY.test(passage.sentence)),
         ),
       );
     });

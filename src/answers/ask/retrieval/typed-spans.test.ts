@@ -24,6 +24,7 @@ describe('timeSpans', () => {
     // Written on Tuesday 2026-10-20.
     expect(texts('cutover plan for Thu (5am)')).toEqual(['Thu (Oct 22)']);
     expect(texts("let's do it tomorrow at 9")).toEqual(['tomorrow at 9 (Oct 21)']);
+    expect(texts('we shipped it last Friday')).toEqual(['last Friday (Oct 16)']);
   });
 
   it('reads a release, a version and a quarter as when, not a duration or a percentage', () => {

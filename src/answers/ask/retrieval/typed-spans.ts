@@ -50,7 +50,9 @@ export function timeSpans(sentence: string, writtenAt: string): TypedSpan[] {
   } catch {
     results = [];
   }
-  for (const result of results) {
+  for (const found of results) {
+    // chrono's forward dating moves "last Friday" to the next one: a day said to be past is read back.
+    const result = PAST_DAY.test(found.text) ? (pastReading(found, writtenAt) ?? found) : found;
     const words = result.text.trim();
     // "live for 2 weeks" is a duration, not a date.
     if (
@@ -74,6 +76,17 @@ export function timeSpans(sentence: string, writtenAt: string): TypedSpan[] {
     spans.push({ text: named ? text : `${text} (${monthDay(result.start.date())})`, index: result.index });
   }
   return spans.sort((a, b) => a.index - b.index);
+}
+
+const PAST_DAY = /\b(?:last|past|previous)\b/i;
+
+function pastReading(found: ParsedResult, writtenAt: string): ParsedResult | undefined {
+  try {
+    const back = chrono().parse(found.text, new Date(writtenAt))[0];
+    return back ? Object.assign(back, { index: found.index }) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A span that says its own day: a month name, an ordinal, a numeric date. */
