@@ -7,7 +7,7 @@ import { isFastMessage, isFastSplit } from './search-fast-events.js';
 import type { SearchOp } from './search-ops.js';
 import { searchOpsOf } from './search-ops-of-event.js';
 import { insertBatched } from './insert-batched.js';
-import { RecentMessages } from './recent-messages.js';
+import { MessageRowIds } from './message-row-ids.js';
 import { SearchRows } from './search-rows.js';
 import { messageRefOf, SEARCH_KINDS, type SearchDocInput } from './search-types.js';
 import { docEditStatements, nameStatement, stateStatement } from './search-writer.js';
@@ -21,11 +21,6 @@ const REBUILD_HASH_BYTES = 16 * 1024 * 1024;
 const FTS5_HASH_BYTES = 1024 * 1024;
 
 const MESSAGE_KIND = SEARCH_KINDS.indexOf('message') + 1;
-
-export interface SearchBulkOptions {
-  /** Messages remembered per generation (tests make it tiny, so that lookups go to SQL). */
-  recentMessages?: number;
-}
 
 /** A document to write, its keys resolved to row ids (0: none). */
 interface Row {
@@ -50,13 +45,13 @@ interface Row {
  * Applies the log to emptied search tables, for a rebuild, with the same result as SearchWriter
  * applying the same ops one by one (tests compare both). What SearchWriter looks up in SQL (is
  * this document stored, at which row and version, was it removed; a message's conversation link)
- * is kept in memory here; search_docs gets its rows as they come (their text is not kept), and the
+ * is kept in memory here, but for a message's row id (message-row-ids.ts); search_docs gets its rows as they come (their text is not kept), and the
  * narrow rows (search_filters, search_links, search_conversations) are written once at the end in
  * row id order. Messages and splits, most of a log, skip zod and the op objects (search-fast-events.ts).
  */
 export class SearchBulkWriter {
-  /** Live messages: channel row id → native id → row id. */
-  private readonly messages: RecentMessages;
+  /** Live messages' row ids, by channel row id and native id. */
+  private readonly messages: MessageRowIds;
   /** Removed messages: channel row id → native id → version of the removal. */
   private readonly removedMessages = new Map<number, Map<string, number>>();
   /** Live documents other than messages: doc_id → row id. */
@@ -74,11 +69,8 @@ export class SearchBulkWriter {
   private readonly sql: Record<string, Statement>;
 
   /** Call inside the rebuild's transaction, on emptied tables. */
-  constructor(
-    private readonly db: SqliteDatabase,
-    options: SearchBulkOptions = {},
-  ) {
-    this.messages = new RecentMessages(db, options.recentMessages);
+  constructor(private readonly db: SqliteDatabase) {
+    this.messages = new MessageRowIds(db);
     this.sql = {
       insert: db.prepare(
         'INSERT INTO search_docs (doc_id, message_channel, native_id, title, body, original, state, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -126,10 +118,7 @@ export class SearchBulkWriter {
       if (c !== null) {
         const conversation = this.conversationId(c.conversationId);
         const channel = this.keyId(this.channels, 'channel', c.channel);
-        for (const nativeId of c.messages) {
-          const id = this.messages.get(channel, nativeId);
-          if (id !== undefined) this.rows.split(id, conversation, seq);
-        }
+        this.messages.forEach(channel, c.messages, (id) => this.rows.split(id, conversation, seq));
         return true;
       }
     }
@@ -226,15 +215,12 @@ export class SearchBulkWriter {
     if (removed !== undefined && removed >= row.version) return;
     const body = normalizeMarkup(row.text);
     const original = body === row.text ? null : row.text;
-    // A message not written lately is most likely new: its insert finds out (search_docs_by_message).
-    let id =
-      row.docId === null ? this.messages.recent(row.messageChannel, nativeId) : this.others.get(row.docId);
+    // A message is most likely new: its insert finds out (search_docs_by_message).
+    let id = row.docId === null ? undefined : this.others.get(row.docId);
     const inserted = id === undefined ? this.tryInsert(row, body, original) : undefined;
     if (inserted !== undefined) {
       id = inserted;
-      // Kept under its native_id column, looked up by what a doc_id parses to, as in SQL (the same unless the id holds ':').
-      if (row.docId === null) this.messages.add(row.messageChannel, row.nativeId ?? '', id);
-      else this.others.set(row.docId, id);
+      if (row.docId !== null) this.others.set(row.docId, id);
     } else {
       id ??= this.messages.get(row.messageChannel, nativeId);
       if (id === undefined)
@@ -300,8 +286,7 @@ export class SearchBulkWriter {
       if (this.rows.version(id) >= version) return;
       this.sql.delete.run(id);
       this.rows.clear(id);
-      if (message) this.messages.delete(channel, key);
-      else this.others.delete(key);
+      if (!message) this.others.delete(key);
     }
     this.sql.remember.run(docId, version);
     removals.set(key, version);
