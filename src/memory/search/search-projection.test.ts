@@ -307,6 +307,28 @@ describe('search projection', () => {
     expect(searchSnapshot(db)).toEqual(incremental);
   });
 
+  it('rebuilds hundreds of messages written a batch at a time as applying them one by one, reposts inside a batch included', () => {
+    const ids = Array.from({ length: 260 }, (_, n) => `8.${n + 1}`);
+    const events = ids.map((id, n) => posted(id, `quarry note ${n}`, T(1, n % 24)));
+    events.splice(150, 0, posted('8.120', 'quarry note 119, posted again in the same batch', T(2)));
+    events.splice(170, 0, posted('8.5', 'quarry note 4, posted again a batch later', T(2, 1)));
+    events.splice(
+      240,
+      0,
+      deleted('8.230', T(2, 2)),
+      posted('8.230', 'quarry note back after its deletion', T(2, 3)),
+    );
+    const { db, stored } = storeWith([
+      ...events,
+      extracted('conv-q', ['8.5', '8.120', '8.230', '8.260'], T(3)),
+    ]);
+    applySearchEvents(db, stored);
+    const incremental = searchSnapshot(db);
+    expect(incremental.docs.length).toBeGreaterThan(250);
+    rebuildSearchIndex(db);
+    expect(searchSnapshot(db)).toEqual(incremental);
+  });
+
   it('links every message of a long split in a rebuild, one named twice or not posted included', () => {
     const ids = Array.from({ length: 40 }, (_, n) => `9.${n + 1}`);
     const { db, stored } = storeWith([
