@@ -55,7 +55,7 @@ export class MessageBatch<T> {
     let written = 0;
     let last = 0;
     if (pending.length === BATCH) {
-      const result = this.insert.run(this.values);
+      const result = this.insert.run(...this.values);
       written = result.changes;
       last = Number(result.lastInsertRowid);
     }
