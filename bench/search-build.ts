@@ -2,7 +2,7 @@
  * `npm run bench:search-build -- [--messages 200000] [--runs 2] [--keep] [--store FILE] [--cache-mib N]`: the search index build
  * alone, as `outro replay` runs it (rebuildSearchIndex over a synthetic log: bench/search-gen), with
  * its read / write / full-text phases, the rate in messages per second (wall and CPU), the index
- * size, and a fingerprint of the hits of a few hundred typical queries (bench/search-gen/query-sets)
+ * size, the peak RSS, and a fingerprint of the hits of a few hundred typical queries (bench/search-gen/query-sets)
  * so that a change to the build can be checked to leave every result as it was.
  * Target (issue 14): ≥ 50k messages/s.
  */
@@ -19,7 +19,8 @@ import { benchWorld, writeBenchLog, type BenchLog } from './search-gen/write-log
 
 const { values } = parseArgs({
   options: {
-    messages: { type: 'string', default: '200000' },
+    /** Messages to write (200,000); with --store, the kept log's message.posted events are counted. */
+    messages: { type: 'string' },
     runs: { type: 'string', default: '2' },
     keep: { type: 'boolean', default: false },
     /** SQLite page cache for the rebuild in MiB (the store opens with 64). */
@@ -28,12 +29,20 @@ const { values } = parseArgs({
     store: { type: 'string' },
   },
 });
-const messages = Number(values.messages);
 const seed = 7;
 const START_MS = Date.parse('2024-01-01T00:00:00Z');
 const home = values.store ? dirname(values.store) : mkdtempSync(join(tmpdir(), 'outro-bench-search-build-'));
 const file = values.store ?? join(home, 'outro.db');
 const store = openStore(file);
+const messages =
+  values.messages !== undefined
+    ? Number(values.messages)
+    : values.store
+      ? (store.db
+          .prepare("SELECT count(*) FROM events WHERE type = 'message.posted'")
+          .pluck()
+          .get() as number)
+      : 200_000;
 // A kept store holds the log of the same seed and size: its world (people, time span) is the same.
 const written: BenchLog = values.store
   ? { ...benchWorld(seed), messages, startMs: START_MS, endMs: START_MS + 730 * 86_400_000, seconds: 0 }
@@ -76,6 +85,8 @@ for (const set of querySets(store.db, written, vocabulary, prng, 20)) {
   }
 }
 console.log(`results fingerprint: ${hash.digest('hex').slice(0, 16)} (${hits} hits)`);
+// maxRSS is in KiB: the whole process (log written, rebuilds, the queries above).
+console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
 store.close();
 if (values.keep || values.store) console.log(`store kept at ${file}`);
 else rmSync(home, { recursive: true, force: true });

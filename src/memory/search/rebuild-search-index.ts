@@ -1,6 +1,6 @@
 import type { SqliteDatabase } from '../sqlite.js';
 import { SEARCH_EVENT_TYPES } from './search-ops-of-event.js';
-import { SearchBulkWriter, type SearchBulkOptions } from './search-bulk-writer.js';
+import { SearchBulkWriter } from './search-bulk-writer.js';
 
 export interface SearchRebuildReport {
   /** Events of types the index reads. */
@@ -30,7 +30,7 @@ const PAGE_SEQS = 1_000;
  * applying every event incrementally), without touching FTS5 row by row; the full-text index is
  * then built from them in one pass.
  */
-export function rebuildSearchIndex(db: SqliteDatabase, options: SearchBulkOptions = {}): SearchRebuildReport {
+export function rebuildSearchIndex(db: SqliteDatabase): SearchRebuildReport {
   const started = performance.now();
   const cpuStarted = cpuNow();
   const timings = { readMs: 0, writeMs: 0, indexMs: 0, totalMs: 0 };
@@ -51,7 +51,7 @@ export function rebuildSearchIndex(db: SqliteDatabase, options: SearchBulkOption
       'search_links',
     ])
       db.exec(`DELETE FROM ${table}`);
-    const writer = new SearchBulkWriter(db, options);
+    const writer = new SearchBulkWriter(db);
     // Only what the projection reads; `+type` walks the log in seq order instead of the type index.
     const read = db
       .prepare(

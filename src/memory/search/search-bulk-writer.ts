@@ -7,7 +7,9 @@ import { isFastMessage, isFastSplit } from './search-fast-events.js';
 import type { SearchOp } from './search-ops.js';
 import { searchOpsOf } from './search-ops-of-event.js';
 import { insertBatched } from './insert-batched.js';
-import { RecentMessages } from './recent-messages.js';
+import { MessageBatch } from './message-batch.js';
+import { MessageRowIds } from './message-row-ids.js';
+import type { Pending, Row } from './search-bulk-row.js';
 import { SearchRows } from './search-rows.js';
 import { messageRefOf, SEARCH_KINDS, type SearchDocInput } from './search-types.js';
 import { docEditStatements, nameStatement, stateStatement } from './search-writer.js';
@@ -22,41 +24,17 @@ const FTS5_HASH_BYTES = 1024 * 1024;
 
 const MESSAGE_KIND = SEARCH_KINDS.indexOf('message') + 1;
 
-export interface SearchBulkOptions {
-  /** Messages remembered per generation (tests make it tiny, so that lookups go to SQL). */
-  recentMessages?: number;
-}
-
-/** A document to write, its keys resolved to row ids (0: none). */
-interface Row {
-  /** null for a message (keyed by channel row id and native id; its doc_id is made when needed). */
-  docId: string | null;
-  messageChannel: number;
-  /** A message's native id as its doc_id holds it (what SearchWriter keys it by); '' for other kinds. */
-  key: string;
-  nativeId: string | null;
-  kind: number;
-  title: string;
-  text: string;
-  author: number;
-  channel: number;
-  at: number;
-  conversationId: string | null;
-  state: string | null;
-  version: number;
-}
-
 /**
  * Applies the log to emptied search tables, for a rebuild, with the same result as SearchWriter
  * applying the same ops one by one (tests compare both). What SearchWriter looks up in SQL (is
  * this document stored, at which row and version, was it removed; a message's conversation link)
- * is kept in memory here; search_docs gets its rows as they come (their text is not kept), and the
- * narrow rows (search_filters, search_links, search_conversations) are written once at the end in
- * row id order. Messages and splits, most of a log, skip zod and the op objects (search-fast-events.ts).
+ * is kept in memory here, but for a message's row id (message-row-ids.ts); search_docs gets its
+ * rows as they come (new messages a batch at a time: message-batch.ts), and the narrow rows
+ * (search_filters, search_links, search_conversations) once at the end in row id order. Messages and splits, most of a log, skip zod and the op objects (search-fast-events.ts).
  */
 export class SearchBulkWriter {
-  /** Live messages: channel row id → native id → row id. */
-  private readonly messages: RecentMessages;
+  /** Live messages' row ids, by channel row id and native id. */
+  private readonly messages: MessageRowIds;
   /** Removed messages: channel row id → native id → version of the removal. */
   private readonly removedMessages = new Map<number, Map<string, number>>();
   /** Live documents other than messages: doc_id → row id. */
@@ -72,13 +50,17 @@ export class SearchBulkWriter {
   private readonly conversationKeys: string[] = [];
   private readonly conversations = new Map<string, number>();
   private readonly sql: Record<string, Statement>;
+  /** New messages, written a batch at a time (flushed before anything else reads or writes search_docs). */
+  private readonly batch: MessageBatch<Pending>;
 
   /** Call inside the rebuild's transaction, on emptied tables. */
-  constructor(
-    private readonly db: SqliteDatabase,
-    options: SearchBulkOptions = {},
-  ) {
-    this.messages = new RecentMessages(db, options.recentMessages);
+  constructor(private readonly db: SqliteDatabase) {
+    this.messages = new MessageRowIds(db);
+    this.batch = new MessageBatch<Pending>(
+      db,
+      (message, id) => this.stored(message.row, id),
+      (message) => this.store(message.row, message.body, message.original, undefined),
+    );
     this.sql = {
       insert: db.prepare(
         'INSERT INTO search_docs (doc_id, message_channel, native_id, title, body, original, state, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -104,35 +86,37 @@ export class SearchBulkWriter {
       const at = m === null ? NaN : Date.parse(m.ts);
       if (m !== null && !Number.isNaN(at)) {
         const channel = this.messageChannel(m.source, m.workspace, m.channel);
-        this.write({
-          docId: null,
-          messageChannel: channel,
-          key: m.id,
-          nativeId: m.id,
-          kind: MESSAGE_KIND,
-          title: '',
-          text: m.text,
-          author: this.keyId(this.people, 'person', m.author),
-          channel,
-          at,
-          conversationId: null,
-          state: null,
-          version: seq,
-        });
+        this.write(
+          {
+            docId: null,
+            messageChannel: channel,
+            key: m.id,
+            nativeId: m.id,
+            kind: MESSAGE_KIND,
+            title: '',
+            text: m.text,
+            author: this.keyId(this.people, 'person', m.author),
+            channel,
+            at,
+            conversationId: null,
+            state: null,
+            version: seq,
+          },
+          true,
+        );
         return true;
       }
     } else if (type === EVENT.conversationExtracted) {
       const c = isFastSplit(payload) ? payload : null;
       if (c !== null) {
+        this.batch.flush();
         const conversation = this.conversationId(c.conversationId);
         const channel = this.keyId(this.channels, 'channel', c.channel);
-        for (const nativeId of c.messages) {
-          const id = this.messages.get(channel, nativeId);
-          if (id !== undefined) this.rows.split(id, conversation, seq);
-        }
+        this.messages.forEach(channel, c.messages, (id) => this.rows.split(id, conversation, seq));
         return true;
       }
     }
+    this.batch.flush();
     const ops = searchOpsOf({ seq, type, payload });
     if (ops === null) return false;
     this.apply(ops);
@@ -172,6 +156,7 @@ export class SearchBulkWriter {
 
   /** Writes the narrow rows in row id order, then builds search_fts from search_docs in one pass. */
   finish(): void {
+    this.batch.flush();
     insertBatched(
       this.db,
       'search_conversations (id, key)',
@@ -217,7 +202,7 @@ export class SearchBulkWriter {
   }
 
   /** SearchWriter.upsert on the in-memory state: an older version than the stored one or its removal changes nothing. */
-  private write(row: Row): void {
+  private write(row: Row, batch = false): void {
     const nativeId = row.key;
     const removed =
       row.docId === null
@@ -226,15 +211,31 @@ export class SearchBulkWriter {
     if (removed !== undefined && removed >= row.version) return;
     const body = normalizeMarkup(row.text);
     const original = body === row.text ? null : row.text;
-    // A message not written lately is most likely new: its insert finds out (search_docs_by_message).
-    let id =
-      row.docId === null ? this.messages.recent(row.messageChannel, nativeId) : this.others.get(row.docId);
+    if (batch && removed === undefined) {
+      this.batch.add(
+        { row, body, original },
+        row.messageChannel,
+        row.nativeId,
+        row.title,
+        body,
+        original,
+        row.version,
+      );
+      return;
+    }
+    this.batch.flush();
+    this.store(row, body, original, removed);
+  }
+
+  /** Writes a document (inserted, or updated when stored with an older version), then its removal is forgotten. */
+  private store(row: Row, body: string, original: string | null, removed: number | undefined): void {
+    const nativeId = row.key;
+    // A message is most likely new: its insert finds out (search_docs_by_message).
+    let id = row.docId === null ? undefined : this.others.get(row.docId);
     const inserted = id === undefined ? this.tryInsert(row, body, original) : undefined;
     if (inserted !== undefined) {
       id = inserted;
-      // Kept under its native_id column, looked up by what a doc_id parses to, as in SQL (the same unless the id holds ':').
-      if (row.docId === null) this.messages.add(row.messageChannel, row.nativeId ?? '', id);
-      else this.others.set(row.docId, id);
+      if (row.docId !== null) this.others.set(row.docId, id);
     } else {
       id ??= this.messages.get(row.messageChannel, nativeId);
       if (id === undefined)
@@ -245,13 +246,18 @@ export class SearchBulkWriter {
       if (this.rows.version(id) >= row.version) return;
       this.sql.update.run(row.title, body, original, row.nativeId, row.state, row.version, id);
     }
-    this.rows.set(id, row.kind, row.author, row.channel, row.at, row.version);
-    if (row.conversationId !== null) this.rows.own(id, this.conversationId(row.conversationId));
+    this.stored(row, id);
     if (removed !== undefined) {
       if (row.docId === null) this.removedMessages.get(row.messageChannel)?.delete(nativeId);
       else this.removedOthers.delete(row.docId);
       this.sql.forget.run(row.docId ?? this.messageDocId(row.messageChannel, nativeId));
     }
+  }
+
+  /** A document written at row `id`: its filters, version and own conversation. */
+  private stored(row: Row, id: number): void {
+    this.rows.set(id, row.kind, row.author, row.channel, row.at, row.version);
+    if (row.conversationId !== null) this.rows.own(id, this.conversationId(row.conversationId));
   }
 
   /** Inserts a document; undefined when a message with its channel and native id is stored already. */
@@ -300,8 +306,7 @@ export class SearchBulkWriter {
       if (this.rows.version(id) >= version) return;
       this.sql.delete.run(id);
       this.rows.clear(id);
-      if (message) this.messages.delete(channel, key);
-      else this.others.delete(key);
+      if (!message) this.others.delete(key);
     }
     this.sql.remember.run(docId, version);
     removals.set(key, version);

@@ -248,8 +248,6 @@ describe('search projection', () => {
     const incremental = searchSnapshot(db);
     rebuildSearchIndex(db);
     expect(searchSnapshot(db)).toEqual(incremental);
-    rebuildSearchIndex(db, { recentMessages: 1 });
-    expect(searchSnapshot(db)).toEqual(incremental);
     const byId = new Map(
       new SqliteSearchIndex(db)
         .search({ query: 'deploy' })
@@ -307,9 +305,50 @@ describe('search projection', () => {
     expect(report.invalid).toBe(applied.invalid);
     expect(report.invalid).toBe(4);
     expect(searchSnapshot(db)).toEqual(incremental);
-    // Remembering one message at a time: every earlier one is looked up in SQL instead.
-    rebuildSearchIndex(db, { recentMessages: 1 });
+  });
+
+  it('rebuilds hundreds of messages written a batch at a time as applying them one by one, reposts inside a batch included', () => {
+    const ids = Array.from({ length: 260 }, (_, n) => `8.${n + 1}`);
+    const events = ids.map((id, n) => posted(id, `quarry note ${n}`, T(1, n % 24)));
+    events.splice(150, 0, posted('8.120', 'quarry note 119, posted again in the same batch', T(2)));
+    events.splice(170, 0, posted('8.5', 'quarry note 4, posted again a batch later', T(2, 1)));
+    events.splice(
+      240,
+      0,
+      deleted('8.230', T(2, 2)),
+      posted('8.230', 'quarry note back after its deletion', T(2, 3)),
+    );
+    const { db, stored } = storeWith([
+      ...events,
+      extracted('conv-q', ['8.5', '8.120', '8.230', '8.260'], T(3)),
+    ]);
+    applySearchEvents(db, stored);
+    const incremental = searchSnapshot(db);
+    expect(incremental.docs.length).toBeGreaterThan(250);
+    rebuildSearchIndex(db);
     expect(searchSnapshot(db)).toEqual(incremental);
+  });
+
+  it('links every message of a long split in a rebuild, one named twice or not posted included', () => {
+    const ids = Array.from({ length: 40 }, (_, n) => `9.${n + 1}`);
+    const { db, stored } = storeWith([
+      ...ids.map((id, n) => posted(id, `lighthouse note ${n}`, T(1, 1 + (n % 20)))),
+      extracted('conv-long', [...ids.slice(0, 20), '9.3', '9.99', ...ids.slice(20, 38)], T(2)),
+      extracted('conv-late', ['9.40', '9.2'], T(3)),
+    ]);
+    applySearchEvents(db, stored);
+    const incremental = searchSnapshot(db);
+    rebuildSearchIndex(db);
+    expect(searchSnapshot(db)).toEqual(incremental);
+    const conversations = new SqliteSearchIndex(db)
+      .search({ query: 'lighthouse', limit: 50 })
+      .hits.map((hit) => `${hit.nativeId} ${hit.conversationId}`)
+      .sort();
+    const expected = ids.map((id, n) => {
+      const conversation = n === 1 || n === 39 ? 'conv-late' : n < 38 ? 'conv-long' : null;
+      return `${id} ${conversation}`;
+    });
+    expect(conversations).toEqual(expected.sort());
   });
 
   it('ignores event types it does not read', () => {
