@@ -130,9 +130,13 @@ export function extractFacts(
     const answer = claims.length === 0 ? nameAnswer(context, read) : undefined;
     if (answer)
       push({
-        id: itemId(context.input, read.message.id, `fact:owns:${answer.subject}:${answer.object}`),
+        id: itemId(
+          context.input,
+          read.message.id,
+          `fact:${answer.relation}:${answer.subject}:${answer.object}`,
+        ),
         subject: answer.subject,
-        relation: 'owns',
+        relation: answer.relation,
         object: answer.object,
         validFrom: read.message.ts,
         hedged: answer.hedged,

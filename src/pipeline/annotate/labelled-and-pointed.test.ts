@@ -131,6 +131,16 @@ describe('ownership given as the answer to "who is handling X?"', () => {
     ).toEqual([[key('priya'), 'component:holiday-calendar', false, 0.75]]);
   });
 
+  it('reads "Sam knows it best" after "who\'s our expert on X?" as Sam knowing X', () => {
+    const facts = run([
+      ['dana', "who's our expert on the tax rules?"],
+      ['lena', 'Sam knows it best'],
+    ]).facts;
+    expect(facts.map((fact) => [fact.subject, fact.relation, fact.object])).toEqual([
+      [key('sam'), 'expert_in', 'component:tax-rules'],
+    ]);
+  });
+
   it('reads "I\'m taking over X" like "I am taking over X"', () => {
     expect(owns([['priya', "heads up, I'm taking over the travel bookings from Marco"]])).toEqual([
       [key('priya'), 'component:travel-bookings', false, 0.85],
