@@ -141,6 +141,15 @@ describe('ownership given as the answer to "who is handling X?"', () => {
     ]);
   });
 
+  it('reads "I\'ll take point on X" and "Sam is taking point on X" as holding X', () => {
+    expect(owns([['lena', "I'll take point on the SOC2 audit"]]).map(([who, what]) => [who, what])).toEqual([
+      [key('lena'), 'component:soc2-audit'],
+    ]);
+    expect(
+      owns([['lena', 'Sam is taking point on the churn dashboard']]).map(([who, what]) => [who, what]),
+    ).toEqual([[key('sam'), 'component:churn-dashboard']]);
+  });
+
   it('reads "I\'m taking over X" like "I am taking over X"', () => {
     expect(owns([['priya', "heads up, I'm taking over the travel bookings from Marco"]])).toEqual([
       [key('priya'), 'component:travel-bookings', false, 0.85],

@@ -36,7 +36,7 @@ const ROLE = String.raw`(?:contact|point person|point of contact|poc|go-to(?:\s+
 /** Roles that hold a thing; a bare "contact" before the name ("warehouse contact is Gordon") is an address, not an owner. */
 const HOLDER = String.raw`(?:point person|point of contact|go-to(?:\s+person)?|owner|dri|maintainer|lead)`;
 const AREA = String.raw`(?:thing|baby|area|domain|turf|account|project|patch|remit|responsibility|wheelhouse|world|department|territory|piece|bag|show|beat|corner|lane|team|customer|client|portfolio)s?`;
-const VERB = String.raw`(?:(?:runs?|running|is running) point on|owns?|runs|run|looks after|look after|takes care of|take care of|handles|handle|manages|manage|maintains|maintain|leads|lead|covers|cover|oversees|oversee|heads up|heads|owning|running|looking after|taking care of|handling|managing|maintaining|leading|covering|(?:is |are |am |'m |'s |’s )?(?:responsible|accountable|on point) for|(?:is |are |am |'m |'s |’s )?in charge of)`;
+const VERB = String.raw`(?:(?:runs?|running|is running) point on|(?:takes?|taking|took) point on|on point (?:for|on)|point on|owns?|runs|run|looks after|look after|takes care of|take care of|handles|handle|manages|manage|maintains|maintain|leads|lead|covers|cover|oversees|oversee|heads up|heads|owning|running|looking after|taking care of|handling|managing|maintaining|leading|covering|(?:is |are |am |'m |'s |’s )?(?:responsible|accountable|on point) for|(?:is |are |am |'m |'s |’s )?in charge of)`;
 const ASK = String.raw`(?:ask|ping|talk to|go to|loop in|reach out to|check with|hit up|see)`;
 const rx = (source: string): RegExp => new RegExp(source, 'iu');
 const AUX = String.raw`(?:'s|’s|'m|’m|\s+is|\s+are|\s+am|\s+will be|'ll be|’ll be)`;
