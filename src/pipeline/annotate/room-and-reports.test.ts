@@ -94,3 +94,28 @@ describe('what waits on a person without a question mark', () => {
     ]);
   });
 });
+
+describe('requests with "you" left out, and deliverables owned', () => {
+  it('reads "@sam can cover X?" and "@lena mind double-checking X?" as requests to them', () => {
+    const covered = run([
+      ['priya', "I'm off tomorrow, @sam can cover the support rota?"],
+      ['sam', 'yep'],
+    ]).actionItems;
+    expect(covered.map((item) => item.assignee)).toEqual([key('sam')]);
+    const checked = run([
+      ['marco', '@lena mind double-checking the pricing sheet before Thursday?'],
+    ]).actionItems;
+    expect(checked.map((item) => [item.assignee, item.due])).toEqual([[key('lena'), '2026-11-12']]);
+    expect(run([['priya', '@sam can the build wait until Monday?']]).actionItems).toEqual([]);
+    // Put to a group, "can one of you …" stays a question to its members.
+    expect(run([['priya', '@lena can one of you cover the stand on Friday?']]).questions).toHaveLength(1);
+  });
+
+  it('reads "Sam owns the release notes" as owning them, and "the notes are mine" as nothing', () => {
+    const owned = (text: string) => run([['dana', text]]).facts.map((fact) => [fact.subject, fact.object]);
+    expect(owned('Sam owns the release notes going forward')).toEqual([
+      [key('sam'), 'component:release-notes'],
+    ]);
+    expect(owned('Sam owns the notes')).toEqual([]);
+  });
+});

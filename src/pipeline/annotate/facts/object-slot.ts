@@ -77,6 +77,19 @@ export function withoutTail(phrase: string): string {
   return text;
 }
 
+/** Heads that name nothing alone but a deliverable with a modifier ("release notes", "smoke tests"). */
+const DELIVERABLE_HEADS = new Set([
+  'notes',
+  'doc',
+  'docs',
+  'document',
+  'script',
+  'test',
+  'sheet',
+  'standup',
+  'demo',
+]);
+
 /** A name a fact may hold: one to five words, not a generic or task word ("thing", "doc", "timeouts"). */
 export function isOwnable(phrase: string): boolean {
   const words = phrase.split(/\s+/).filter(Boolean);
@@ -89,6 +102,8 @@ export function isOwnable(phrase: string): boolean {
   if (BARE_GENERIC.has(head)) return words.length > 1;
   // "the outages", "the docs": a plural of a word that names nothing owned.
   const singular = head.replace(/s$/, '');
+  // "the release notes", "the deploy script": a deliverable named by what it is for is owned.
+  if (words.length > 1 && (DELIVERABLE_HEADS.has(head) || DELIVERABLE_HEADS.has(singular))) return true;
   return !NOT_OWNABLE.has(head) && !NOT_OWNABLE.has(singular) && !NOT_OWNABLE.has(norm);
 }
 

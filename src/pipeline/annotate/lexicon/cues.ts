@@ -110,7 +110,9 @@ export const REQUEST_CUES = [
   /\b(can|could|would|will) (?:you|u)( please| pls)?\b/i,
   /\bcan i ask you to\b/i,
   /\bwould you mind\b/i,
-  /(?<!never )\bmind (?:taking|doing|looking|grabbing|handling|checking|sending|reviewing|pairing|picking|covering|writing|updating|chasing|running|booking|sorting)\b/i,
+  /(?<!never )\bmind (?:double[- ]?checking|taking|doing|looking|grabbing|handling|checking|sending|reviewing|pairing|picking|covering|writing|updating|chasing|running|booking|sorting)\b/i,
+  // "@sam can cover standup?": a request to the one mentioned, "you" left out.
+  /(?:^|[,.;:—–]\s*)@[\p{L}][\p{L}\d_.-]*[,:]?\s+(?:can|could)\s+(?!(?:i|we|you|u|he|she|they|it|this|that|the|there|someone|anyone|somebody|anybody|one|either|any|some|all|everyone)\b)\p{L}+\b[^?]*\?\s*$/iu,
   /\b(?:do|would) you have (?:time|a minute|a sec|capacity|bandwidth|cycles|space|room) to (?!chat|talk|meet|catch up|sync|hop)\w+/i,
   /\b(?:got|have you got|you got) (?:a (?:sec|second|minute|min|moment)|(?:a few|5|five|10|ten) min(?:ute)?s|time) to (?!chat|talk|meet|catch up|sync|hop)\w+/i,
   /\bif you could (?!see|imagine|believe)\w+/i,
