@@ -2,6 +2,7 @@ import type { ActionItemNode } from '../../memory/graph/graph-records.js';
 import { searchWords } from '../../memory/graph/search-text.js';
 import { summaryInContext } from './answer-items.js';
 import { day, itemEvidence, known, openAt, unknown, type AnswerContext } from './answer-support.js';
+import { overlap, wordsNeeded } from './resolve-entity.js';
 import type { AskAnswer } from './ask-types.js';
 
 /** Items shown when several name the thing asked about. */
@@ -18,11 +19,7 @@ export async function answerItemDue(context: AnswerContext): Promise<AskAnswer> 
   const wanted = searchWords(context.target);
   const searched = [`action items with a due day naming "${context.target}" up to ${day(readAt, timeZone)}`];
   if (wanted.length === 0) return unknown(context, searched);
-  const needed = wanted.length >= 3 ? wanted.length - 1 : wanted.length;
-  const named = (item: ActionItemNode): boolean => {
-    const have = new Set(searchWords(item.summary));
-    return wanted.filter((word) => have.has(word)).length >= needed;
-  };
+  const named = (item: ActionItemNode): boolean => overlap(item.summary, wanted) >= wordsNeeded(wanted);
   const open = (item: ActionItemNode): boolean => openAt({ at: item.at, closedAt: item.completedAt }, readAt);
   const items = (await graph.actionItems({}))
     .filter((item) => item.due !== null && item.at <= readAt && named(item))

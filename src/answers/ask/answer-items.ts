@@ -2,7 +2,7 @@ import type { ActionItemNode, DecisionNode, QuestionNode } from '../../memory/gr
 import { searchWords } from '../../memory/graph/search-text.js';
 import type { AskAnswer } from './ask-types.js';
 import { day, itemEvidence, known, names, openAt, unknown, type AnswerContext } from './answer-support.js';
-import { overlap, resolveComponent } from './resolve-entity.js';
+import { overlap, resolveComponent, wordsNeeded } from './resolve-entity.js';
 
 const MAX_LISTED = 6;
 
@@ -94,7 +94,7 @@ export async function decisionsAbout(context: AnswerContext): Promise<{
       (decision) => decision.at <= asOf,
     );
     // The other words the question names: all of them, all but one of three or more ("roll back" needs both).
-    const needed = resolved.rest.length >= 3 ? resolved.rest.length - 1 : resolved.rest.length;
+    const needed = wordsNeeded(resolved.rest);
     const narrowed =
       resolved.rest.length > 0
         ? decisions.filter((decision) => overlap(decision.summary, resolved.rest) >= needed)
@@ -371,7 +371,7 @@ async function decisionsNaming(
   context: AnswerContext,
 ): Promise<{ decisions: DecisionNode[]; searched: string }> {
   const words = searchWords(context.target);
-  const need = words.length >= 3 ? words.length - 1 : words.length;
+  const need = wordsNeeded(words);
   const decisions = (await context.sources.graph.decisions({}))
     .filter(
       (decision) =>

@@ -60,6 +60,11 @@ export async function resolveComponent(
 }
 
 /** Word overlap of `text` with `words` (stemmed): how many of `words` it contains. */
+/** How many of a question's words a record must hold to be about it: all, or all but one of three or more. */
+export function wordsNeeded(words: readonly string[]): number {
+  return words.length >= 3 ? words.length - 1 : words.length;
+}
+
 export function overlap(text: string, words: readonly string[]): number {
   const have = new Set(searchWords(text));
   return words.filter((word) => have.has(word)).length;

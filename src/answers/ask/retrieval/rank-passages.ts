@@ -120,7 +120,7 @@ export function rankPassages(
       const tentative = isTentative(sentence);
       switch (frame.type) {
         case 'time': {
-          span = nearestToQuestion(sentence, timeSpans(sentence, hit.at), frame);
+          span = spanInAskedClause(sentence, timeSpans(sentence, hit.at), frame);
           score *= span ? (tentative ? 0.75 : 1.1) : 0.55;
           break;
         }
@@ -184,7 +184,7 @@ export function rankPassages(
   return passages.sort((a, b) => b.score - a.score || (a.hit.at < b.hit.at ? 1 : -1));
 }
 
-/** The number is followed, within two words, by the thing counted ("37 customers", "12 more riders"). */
+/** The number is followed, within three words, by the thing counted ("37 customers", "12 more riders"). */
 function counts(sentence: string, span: TypedSpan, counted: string): boolean {
   const words = sentence.slice(span.index).match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
   return words.slice(0, 3).some((word) => indexTerms(word)[0] === counted);
@@ -194,17 +194,17 @@ function counts(sentence: string, span: TypedSpan, counted: string): boolean {
  * Of several dates in a sentence, the one in the clause holding most of the question's words: "we
  * paused the sync last week; the sync comes back in Q2" answers "when does the sync come back" with Q2.
  */
-function nearestToQuestion(
+function spanInAskedClause(
   sentence: string,
   spans: readonly TypedSpan[],
   frame: QuestionFrame,
 ): TypedSpan | null {
   if (spans.length <= 1) return spans[0] ?? null;
   const stems = new Set(frame.terms.map((term) => term.stem));
-  const clauseWords = (span: TypedSpan): number => {
-    const bounds = [...sentence.matchAll(/[;,.!?]|\s[-—–]\s|\b(?:and|but|so|while)\b/g)].map(
-      (cut) => cut.index,
-    );
+  const bounds = [...sentence.matchAll(/[;,.!?]|\s[-—–]\s|\b(?:and|but|so|while)\b/g)].map(
+    (cut) => cut.index,
+  );
+  const askedWords = (span: TypedSpan): number => {
     const start = Math.max(0, ...bounds.filter((cut) => cut < span.index));
     // Not the span's text length: "last week (Oct 14)" says the day it meant, longer than what was written.
     const end = Math.min(sentence.length, ...bounds.filter((cut) => cut > span.index));
@@ -215,5 +215,6 @@ function nearestToQuestion(
     }
     return found.size;
   };
-  return [...spans].sort((a, b) => clauseWords(b) - clauseWords(a) || a.index - b.index)[0];
+  const scored = spans.map((span) => ({ span, words: askedWords(span) }));
+  return scored.reduce((best, next) => (next.words > best.words ? next : best)).span;
 }

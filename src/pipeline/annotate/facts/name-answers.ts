@@ -37,9 +37,10 @@ export function nameAnswer(context: AnnotateContext, read: ReadMessage): NameAns
   if (!subject) return undefined;
   const asked = answeredMessage(context.messages, read);
   if (!asked || asked.message.author === subject) return undefined;
-  const knows = WHO_KNOWS_WHAT.exec(asked.text);
-  const thing = WHO_HOLDS_WHAT.exec(asked.text)?.[1] ?? knows?.[1] ?? knows?.[2];
-  const relation = WHO_HOLDS_WHAT.test(asked.text) || !knows ? 'owns' : 'expert_in';
+  const holds = WHO_HOLDS_WHAT.exec(asked.text);
+  const knows = holds ? null : WHO_KNOWS_WHAT.exec(asked.text);
+  const thing = holds?.[1] ?? knows?.[1] ?? knows?.[2];
+  const relation = knows ? 'expert_in' : 'owns';
   // "the visa paperwork for new hires": what is held is the paperwork.
   const phrase = thing ? objectSlot(thing.split(/\s+for\s+/i)[0]).phrases[0] : undefined;
   const object = phrase ? entityOfPhrase(context, phrase) : undefined;

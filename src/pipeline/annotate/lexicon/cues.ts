@@ -18,9 +18,7 @@ export const DECISION_CUES = [
   /\b(the )?(call|plan|consensus) is\s*[:—–-]/i,
   /\bsettled\s*[:—–-]/i,
   /\b(?:that'?s|that is|it'?s|it is) (?:settled|decided|final)\b(?! (?:yet|whether|if)\b)/i,
-  /\b(?:change of|change in|changing|changed) plans?\b/i,
-  // "we won't migrate the EU tenants after all": a course taken back.
-  /\b(?:we|let'?s)(?:['’]re|['’]ll| are| will)?\s+(?:not|won['’]?t|no longer|never)\b.*\bafter all\b/i,
+  /\bchange of plans?\b/i,
   /\bgo(ing)? with (option )?\w+ then\b/i,
   /^(ok(ay)?,? )?going with\b/i,
   /\b(conclusion|verdict|outcome|resolution|agreed|consensus|resolved|ruling)\s*:/i,
