@@ -89,6 +89,11 @@ describe('parseQuestion', () => {
     ['when is the next leads sync', 'meeting', 'leads sync'],
     ['when do I meet Tomasz', 'meeting', 'tomasz'],
     ['when is the HIPAA review', undefined, undefined],
+    ['what time is the roadmap review', 'meeting', 'roadmap review'],
+    ['csv export — who?', 'owner', 'csv export'],
+    ['billing: who owns it', 'owner', 'billing'],
+    ['whose call was it to drop the xlsx export', 'decider', 'drop the xlsx export'],
+    ['anything I owe people', 'waiting-on-me', ''],
     ['what meetings do I have tomorrow', 'my-meetings', 'tomorrow'],
   ])('understands the paraphrase "%s"', (question, intent, target) => {
     if (intent === undefined) expect(parseQuestion(question, NOW)).toBeUndefined();

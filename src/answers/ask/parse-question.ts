@@ -24,7 +24,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     intent: 'waiting-on-me',
-    re: /^what (?:do i (?:still )?owe|needs my (?:attention|answer|approval|sign-?off))()(?: (?:anyone|anybody|people|others|the team))?$/,
+    re: /^(?:what (?:do i (?:still )?owe|needs my (?:attention|answer|approval|sign-?off))|(?:is there )?anything (?:that )?i (?:still )?owe)()(?: (?:anyone|anybody|people|others|the team))?$/,
   },
   {
     intent: 'waiting-on-me',
@@ -74,6 +74,11 @@ const PATTERNS: Pattern[] = [
   },
   { intent: 'owner', re: /^whose (?:account|project|call|area|baby|thing|responsibility) is (.+)$/ },
   { intent: 'owner', re: /^whose is (.+)$/ },
+  // "csv export — who?", "billing: who owns it": the thing first, then the question.
+  {
+    intent: 'owner',
+    re: /^(?!who\b|what\b|when\b)(.+?)\s*(?:—|–|-|:)\s*who(?:'s| is)?(?: (?:owns|has|handles|runs) it| on it)?$/,
+  },
   { intent: 'owner', re: /^(?:who is |who's )?(?:the )?(.+?) owner$/ },
   { intent: 'working-on', re: /^what (?:does|did) (.+?) (?:own|work on|look after)$/ },
   {
@@ -90,6 +95,7 @@ const PATTERNS: Pattern[] = [
     intent: 'decider',
     re: /^who (?:approved|decided(?: on)?|signed off on|okayed|ok'?d|agreed to|made the call on|green-?lit|chose|picked) (.+)$/,
   },
+  { intent: 'decider', re: /^whose (?:call|decision|idea) was (?:it )?(?:to )?(.+)$/ },
   { intent: 'decided', re: /^what (?:was|were|is|are) (?:the )?decisions? (?:about|on|for) (.+)$/ },
   { intent: 'working-on', re: /^what(?:'s| is| are)? (.+?) (?:working on|doing|busy with)$/ },
   { intent: 'working-on', re: /^what(?:'s| is) on (?!my\b)(.+?)'s plate$/ },
@@ -161,6 +167,11 @@ const PATTERNS: Pattern[] = [
   },
   { intent: 'person', re: /^what(?:'s| is) (?!my\b)(.+?)'s (?:role|title|job|position|job title)$/ },
   { intent: 'person', re: /^what does (?!i\b)(.+?) do(?: here| for us)?$/ },
+  // "what time is the roadmap review": a calendar entry of that title, else the messages.
+  {
+    intent: 'meeting',
+    re: /^what time(?:'s| is| was| will be| are) (?:the |my |our |a |an )?(?:next )?(.+)$/,
+  },
   // Last: "who is Greg" when nothing above read it; a target that names nobody goes to the messages.
   { intent: 'person', re: /^(?:who(?:'s| is| was)|tell me about|what do (?:we|you) know about) (.+)$/ },
 ];

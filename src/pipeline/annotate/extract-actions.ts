@@ -1,11 +1,5 @@
 import type { AnnotatedActionItem, AnnotatedCompletion } from './annotate-types.js';
-import {
-  itemId,
-  matchesAny,
-  personZones,
-  type AnnotateContext,
-  type ReadMessage,
-} from './annotate-context.js';
+import { itemId, matchesAny, personZones, type AnnotateContext } from './annotate-context.js';
 import { resolveDue } from './due-dates.js';
 import { ACK_WINDOW, makeItem, summaryOf, type Found } from './action-item-parts.js';
 import { namesNothing, threadRoot } from './thread-context.js';
@@ -21,11 +15,19 @@ import {
 } from './action-matching.js';
 import { answerCall, answerReactions, type OpenCall } from './dialogue/open-calls.js';
 import { unitAddressing } from './dialogue/addressing.js';
-import { answerable } from './dialogue/responses.js';
+import { POINTER, TAKES_WORK, pointedAt, pointedContent } from './pointing-commitments.js';
 import type { ReadUnit } from './dialogue/unit-acts.js';
 import { notesOwner, planLine, planSteps, selfPlanLine, thirdPersonKey } from './plan-lines.js';
 import { relaysDone } from './relays.js';
-import { BEING, EACH_OF_YOU, LISTENERS_WISH, SPEAKER_TAKES, STANDS_IN } from './lexicon/action-forms.js';
+import {
+  BEING,
+  EACH_OF_YOU,
+  LISTENERS_WISH,
+  NOTE_TO_SELF,
+  SPEAKER_TAKES,
+  STANDS_IN,
+} from './lexicon/action-forms.js';
+import { declinedRequest } from './declined-requests.js';
 import { repliesKept, reportedItem, soleOpenHere } from './implicit-completions.js';
 import {
   APPROVAL_CUES,
@@ -60,34 +62,6 @@ function withContext(summary: string, before: string | undefined): string {
   if (!before || !STANDS_IN.test(summary)) return summary;
   const said = summaryOf(before).replace(/[\s,;:]+$/, '');
   return said.length < 3 ? summary : `${summary} (${said.length > 120 ? `${said.slice(0, 119)}…` : said})`;
-}
-
-/** A commitment that only points at the work ("on it", "taking this one", "I'll take it", "mine"). */
-const POINTER =
-  /^\s*(?:👀|:eyes:)\s*$|^[\p{Emoji}\s]*(?:(?:ok|okay|sure|yes|yep|yeah|np)[,!.]?\s+)?(?:i'?ll (?:take|grab|do|handle) (?:it|that|this|this one|that one)|i can (?:take|do|grab) (?:it|that|this)|on it|mine|me|i got (?:it|this)|i'?ve got (?:it|this)|taking (?:it|this|that|this one|that one)|will do|can do|leave it with me|consider it done|count me in|happy to (?:take|do|grab|handle) (?:it|that|this))\b[\s!.\p{Emoji}]*$/iu;
-
-/** A pointer that names taking the work ("I'll take it", "I can do that"), not just "on it". */
-const TAKES_WORK = /\b(?:take|grab|handle)\b|\b(?:i can|i'?ll|i will) do (?:it|that|this)\b/i;
-
-/** What "I'll take it" takes: the last message by someone else, else the message's own words before it. */
-function pointedContent(context: AnnotateContext, read: ReadMessage, unit: ReadUnit): ReadUnit | undefined {
-  const previous = context.messages
-    .slice(0, read.index)
-    .reverse()
-    .find((candidate) => !candidate.isBot && candidate.message.author !== read.message.author);
-  if (previous?.units[0]) return previous.units[0];
-  const before = read.units
-    .slice(0, read.units.indexOf(unit))
-    .filter((candidate) => candidate.text.split(/\s+/).length >= 4);
-  return before[before.length - 1];
-}
-
-/** The request or question a pointing commitment takes on, when it answers one. */
-function pointedAt(context: AnnotateContext, read: ReadMessage): ReadUnit | undefined {
-  const target = answerable(context.messages, read).find(
-    (candidate) => candidate.message.author !== read.message.author,
-  );
-  return target?.units.find((candidate) => ['request', 'proposal'].includes(candidate.act));
 }
 
 /**
@@ -192,6 +166,13 @@ export function extractActionItems(context: AnnotateContext): {
       }
     }
 
+    // "can't this week, sorry": the one asked turns the request down, so it is no item of theirs.
+    const declined = declinedRequest(found, read, completed);
+    if (declined) {
+      found.splice(found.indexOf(declined), 1);
+      continue;
+    }
+
     // An acknowledgement by the assignee: "yep, on it", "will do", or an "I'll …" about the same work.
     // An item already done takes no acknowledgement: a promise after it is the next piece of work.
     const open = found.filter(
@@ -220,6 +201,25 @@ export function extractActionItems(context: AnnotateContext): {
     for (const [k, unit] of read.units.entries()) {
       if (k > 0 && BARE_CALL.test(unit.text) && !calls.some((call) => call.read === read)) {
         calls.push({ read, unit: read.units[k - 1], to: 'anyone', members: [], responders: new Set() });
+        continue;
+      }
+      // "note to self: update the receiver by the 20th": the speaker's own item.
+      const toSelf = NOTE_TO_SELF.exec(unit.text);
+      if (toSelf) {
+        const own = unit.text.slice(toSelf[0].length);
+        found.push({
+          at: read.index,
+          item: makeItem(
+            context,
+            read,
+            made,
+            summaryOf(own),
+            message.author,
+            resolveDue(own, message.ts, zoneOf(message.author)),
+            0.75,
+          ),
+        });
+        made++;
         continue;
       }
       const named = thirdPersonKey(context, unit.text, message.author) ?? notesOwner(context, read, unit);
@@ -342,7 +342,8 @@ export function extractActionItems(context: AnnotateContext): {
       const summary = withContext(summaryOf(unit.text), read.units[k - 1]?.text);
       // "@lena @sam can you both add your dates": each of them; "@lena / @sam can you look": one of them.
       const each =
-        addressing.keys.length > 1 && EACH_OF_YOU.test(unit.text)
+        addressing.keys.length > 1 &&
+        (EACH_OF_YOU.test(unit.text) || context.people.leadingNames(unit.text).length > 1)
           ? addressing.keys
           : addressing.keys.slice(0, 1);
       for (const assignee of each) {

@@ -11,10 +11,11 @@ import {
 } from './facts/corrections.js';
 import { entityOfPhrase, objectSlot } from './facts/object-slot.js';
 import { lastNamedIn } from './facts/person-slots.js';
+import { lastEntityIn } from './facts/pronoun-antecedent.js';
 import { handedOver } from './facts/handover.js';
 import { nameAnswer } from './facts/name-answers.js';
 import { ownershipClaims } from './facts/slot-filler.js';
-import { templateFacts } from './facts/template-facts.js';
+import { LISTED_TOGETHER, templateFacts } from './facts/template-facts.js';
 import { earlierOwnedThing, listedParts, type OwnedThing } from './owned-things.js';
 import { answeredMessage, messageById } from './message-index.js';
 
@@ -80,6 +81,7 @@ export function extractFacts(
         message: fact.evidence[0],
         validTo: fact.validTo,
         catchAll: fact.scope,
+        listed: LISTED_TOGETHER.has(fact),
       },
       owned,
       (id) => context.entities.formsOf(id),
@@ -187,11 +189,6 @@ function antecedentObject(
     return corrected.object;
   const named = phrase ? entityOfPhrase(context, phrase) : undefined;
   return named ?? lastEntityIn(context, before) ?? answeredTopic(context, read, earlier);
-}
-
-/** The entity named last in a text, possessives left out ("are Halden's forecasts …" names the forecasts). */
-function lastEntityIn(context: AnnotateContext, text: string): string | undefined {
-  return context.entities.mentionedIn(text.replace(/[\p{L}\d_-]+['’]s\b/gu, ' ')).pop();
 }
 
 /** What the message `read` answers is about: its ownership fact's object, else the last entity it names. */

@@ -123,12 +123,16 @@ describe('ownership given as the answer to "who is handling X?"', () => {
         ['sam', '@priya'],
       ]),
     ).toEqual([[key('priya'), 'component:expense-tool', false, 0.75]]);
-    expect(
-      owns([
-        ['sam', 'not sure who owns the holiday calendar, maybe Lena?'],
-        ['lena', "nope, that's Priya"],
-      ]),
-    ).toEqual([[key('priya'), 'component:holiday-calendar', false, 0.75]]);
+    // The guess is kept hedged, then retracted by the answer.
+    const corrected = run([
+      ['sam', 'not sure who owns the holiday calendar, maybe Lena?'],
+      ['lena', "nope, that's Priya"],
+    ]);
+    expect(corrected.facts.map((fact) => [fact.subject, fact.object, fact.hedged, fact.confidence])).toEqual([
+      [key('lena'), 'component:holiday-calendar', true, 0.35],
+      [key('priya'), 'component:holiday-calendar', false, 0.75],
+    ]);
+    expect(corrected.retractions.map((retraction) => retraction.factId)).toEqual([corrected.facts[0].id]);
   });
 
   it('reads "Sam knows it best" after "who\'s our expert on X?" as Sam knowing X', () => {
@@ -148,6 +152,19 @@ describe('ownership given as the answer to "who is handling X?"', () => {
     expect(
       owns([['lena', 'Sam is taking point on the churn dashboard']]).map(([who, what]) => [who, what]),
     ).toEqual([[key('sam'), 'component:churn-dashboard']]);
+  });
+
+  it('reads "you\'re on point for X" and "if it\'s about X, ask me" as holding X and knowing X', () => {
+    expect(
+      owns([['dana', "@sam you're on point for the vendor contracts"]]).map(([who, what]) => [who, what]),
+    ).toEqual([[key('sam'), 'component:vendor-contracts']]);
+    expect(
+      run([['marco', "if it's about invoices, ask me"]]).facts.map((fact) => [
+        fact.subject,
+        fact.relation,
+        fact.object,
+      ]),
+    ).toEqual([[key('marco'), 'expert_in', 'component:invoices']]);
   });
 
   it('reads "I\'m taking over X" like "I am taking over X"', () => {

@@ -8,6 +8,12 @@ describe('sameOwnedThing', () => {
     expect(sameOwnedThing('billing API', 'payments API')).toBe(true);
   });
 
+  it('reads a thing and what runs it ("search index" / "search indexer") as one thing', () => {
+    expect(sameOwnedThing('search index', 'search indexer')).toBe(true);
+    expect(sameOwnedThing('build scheduler', 'build schedule')).toBe(true);
+    expect(sameOwnedThing('search index', 'billing indexer')).toBe(false);
+  });
+
   it('keeps apart names that share only a modifier or nothing', () => {
     expect(sameOwnedThing('invoice', 'invoice retry schedule')).toBe(false);
     expect(sameOwnedThing('search', 'billing')).toBe(false);

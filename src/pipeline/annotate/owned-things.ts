@@ -24,6 +24,15 @@ function headsAdded(shorter: readonly string[], longer: readonly string[]): bool
   return rest.every((word) => HEADS.has(word));
 }
 
+/** "search index" / "search indexer", "build schedule" / "build scheduler": the thing and what runs it. */
+function agentForm(x: readonly string[], y: readonly string[]): boolean {
+  if (x.length !== y.length || x.slice(0, -1).join(' ') !== y.slice(0, -1).join(' ')) return false;
+  const [a, b] = [x[x.length - 1], y[y.length - 1]];
+  return (
+    a.length >= 4 && b.length >= 4 && ([`${a}er`, `${a}r`].includes(b) || [`${b}er`, `${b}r`].includes(a))
+  );
+}
+
 /**
  * Whether two names of things ONE person is said to own name the same thing put another way: the
  * same words up to plurals ("terminal" / "terminals"), one with a component word added ("payroll" /
@@ -36,6 +45,7 @@ export function sameOwnedThing(a: string, b: string): boolean {
   const y = words(b);
   if (x.length === 0 || y.length === 0) return false;
   if (x.join(' ') === y.join(' ')) return true;
+  if (agentForm(x, y)) return true;
   if (headsAdded(x, y) || headsAdded(y, x)) return true;
   const head = x[x.length - 1];
   return x.length >= 2 && y.length >= 2 && head === y[y.length - 1] && HEADS.has(head);
@@ -63,7 +73,15 @@ export interface OwnedThing {
  * exactly one thing, it is that thing said again.
  */
 export function earlierOwnedThing(
-  claim: { subject: string; object: string; message: string; validTo?: string | null; catchAll?: boolean },
+  claim: {
+    subject: string;
+    object: string;
+    message: string;
+    validTo?: string | null;
+    catchAll?: boolean;
+    /** Named together with the other things ("X and the Y"): not a restatement of them. */
+    listed?: boolean;
+  },
   earlier: readonly OwnedThing[],
   formsOf: (id: string) => readonly string[],
   sameOwner: (a: string, b: string) => boolean,
@@ -72,7 +90,11 @@ export function earlierOwnedThing(
   const held = new Set<string>();
   for (const thing of earlier) {
     if (thing.object === claim.object || !sameOwner(thing.subject, claim.subject)) continue;
-    if (thing.message === claim.message && (thing.validTo ?? null) === (claim.validTo ?? null))
+    if (
+      !claim.listed &&
+      thing.message === claim.message &&
+      (thing.validTo ?? null) === (claim.validTo ?? null)
+    )
       return thing.object;
     const theirs = formsOf(thing.object);
     if (forms.some((form) => theirs.some((other) => sameOwnedThing(form, other)))) return thing.object;

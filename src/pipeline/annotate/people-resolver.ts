@@ -34,6 +34,10 @@ const SPOKEN_TO =
 const PUT_TO =
   /^(?:(?:a|one)\s+)?(?:(?:quick|small|tiny)\s+)?(?:(?:one|q|qq|question|ask|request|note|thing)\s+)?for\s+@?([\p{L}][\p{L}_.-]+)\s*[:—–-]\s/iu;
 
+/** Names joined by ",", "&", "+" or "and", then ":", "," or a dash: "Sam, Lena: …", "Priya and Marco - …". */
+const JOINT_VOCATIVE =
+  /^(?:(?:hey|hi|ok|so)\s+)?(@?[\p{L}][\p{L}_.-]+(?:\s*(?:,|&|\+|\band\b)\s*@?[\p{L}][\p{L}_.-]+){1,2})\s*[,:—–-]\s/iu;
+
 export class PeopleResolver {
   private readonly keysNamed: (form: string) => readonly string[] | undefined;
   private readonly names = new Map<string, string>();
@@ -111,6 +115,20 @@ export class PeopleResolver {
       SPOKEN_TO.exec(trimmed) ??
       PUT_TO.exec(trimmed);
     return match ? this.resolve(match[1]) : undefined;
+  }
+
+  /**
+   * Two or three people spoken to together before the request: "Sam, Lena: please …", "Priya and
+   * Marco - can you …", "@sam & @lena, …". Every name must be a person; "or" and "/" pick one of
+   * them, so they are no joint address.
+   */
+  leadingNames(sentence: string): string[] {
+    const match = JOINT_VOCATIVE.exec(sentence.trim());
+    if (!match) return [];
+    const keys = match[1]
+      .split(/\s*(?:,|&|\+|\band\b)\s*/i)
+      .map((name) => this.resolve(name.replace(/^@/, '')));
+    return keys.every((key): key is string => key !== undefined) && new Set(keys).size > 1 ? keys : [];
   }
 
   /** A trailing vocative: "can you take a look, Owen?", "any update Marco?". */

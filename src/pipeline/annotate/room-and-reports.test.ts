@@ -42,6 +42,20 @@ describe('requests to the room, to several people, and reports of work done', ()
     expect(out.completions.map((completion) => completion.by)).toEqual([key('lena')]);
   });
 
+  it('gives each of the people named together before a request an item ("Sam, Lena: please …")', () => {
+    const assignees = (text: string) => run([['dana', text]]).actionItems.map((item) => item.assignee);
+    expect(assignees('Sam, Lena: please sync on the launch checklist and send me a summary by EOD')).toEqual([
+      key('sam'),
+      key('lena'),
+    ]);
+    expect(assignees('Priya and Marco - can you pair on the flaky login test tomorrow?')).toEqual([
+      key('priya'),
+      key('marco'),
+    ]);
+    // A word that is nobody's name makes no joint address.
+    expect(assignees('Sam and the interns: please tidy the test fixtures')).toEqual([]);
+  });
+
   it('reads "checked, all good" as doing the "double check" asked for', () => {
     const out = run([
       ['sam', 'can you double check the shipping rates, Priya?'],

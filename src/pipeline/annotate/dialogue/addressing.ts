@@ -31,6 +31,7 @@ export function unitAddressing(context: AnnotateContext, read: ReadMessage, unit
   );
   const own = [
     ...context.people.atMentions(unit.text),
+    ...context.people.leadingNames(unit.text),
     context.people.leadingName(unit.text),
     context.people.trailingName(unit.text),
     vocative ? context.people.resolve(vocative[1]) : undefined,

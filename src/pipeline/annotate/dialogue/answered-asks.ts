@@ -11,6 +11,11 @@ const APPROVES =
   /^[\p{Emoji}\s]*(?:(?:yes|yep|yeah|ok|okay|sure)[,!.]?\s+)?(?:approved|go ahead|go for it|green ?light(?:ing)?|greenlit|you have my (?:approval|blessing|ok|go-ahead)|signed off|ship it)\b/iu;
 /** A question that puts a choice to the team: "should we use Stripe Tax or build our own?". */
 const CHOICE_ASK = /\b(?:should|shall|do|would|will|are|can) we\b|\bwhich (?:one|option|way)\b/i;
+/** The one asked is left to choose: "your call", "you pick", "which do you prefer". */
+const LEFT_TO_YOU = /\byour call\b|\byou (?:pick|choose|decide)\b|\b(?:do you|would you) prefer\b/i;
+/** A choice said to be settled: "Tuesday it is", "ok, talk.", "going with VLAN 40". */
+const SETTLED =
+  /^\W*(?:(?:ok|okay|great|perfect|alright|cool|fine)[,.!]?\s+)?[\p{L}\d][\p{L}\d -]{0,30}? it is\b|^\W*(?:ok|okay|great|perfect|alright)[,.!]?\s+[\p{L}\d][\p{L}\d -]{0,20}[.!]/iu;
 const CHOICE_LEAD =
   /^.*?\b(?:should|shall|do|would|will|are|can) we\s+|^.*?\bwhich (?:one|option|way)\b[^:,]*[:,]?\s*/i;
 const STOP = new Set(
@@ -99,10 +104,12 @@ export function decisionsByChoice(context: AnnotateContext): AnnotatedDecision[]
   const out: AnnotatedDecision[] = [];
   for (const read of context.messages) {
     if (read.isBot) continue;
-    const ask = read.sentences.find(
-      (sentence) => /\?\s*$/.test(sentence) && CHOICE_ASK.test(sentence) && /\S\s+or\s+\S/.test(sentence),
-    );
+    const ask = read.sentences.find((sentence) => /\?\s*$/.test(sentence) && /\S\s+or\s+\S/.test(sentence));
     if (!ask) continue;
+    // "Monday or Tuesday for the shoot?" is a choice when it says so ("your call") or is settled after ("Tuesday it is").
+    const choosing = CHOICE_ASK.test(ask) || LEFT_TO_YOU.test(read.text);
+    if (!choosing && !context.messages.slice(read.index + 1).some((later) => SETTLED.test(later.text)))
+      continue;
     const body = ask.replace(CHOICE_LEAD, '').replace(/\?+\s*$/, '');
     const split = body.lastIndexOf(' or ');
     if (split <= 0) continue;
@@ -120,7 +127,10 @@ export function decisionsByChoice(context: AnnotateContext): AnnotatedDecision[]
       return picked >= 0;
     });
     if (answer && picked >= 0)
-      out.push(decision(context, read, answer, `${body.trim()}? → ${sides[picked].trim()}`));
+      // "@lena for the new monitors: VLAN 40 or …": the side chosen is what follows the heading.
+      out.push(
+        decision(context, read, answer, `${body.trim()}? → ${sides[picked].replace(/^.*[:]\s+/, '').trim()}`),
+      );
   }
   return out;
 }

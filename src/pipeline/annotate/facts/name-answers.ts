@@ -4,13 +4,13 @@ import { entityOfPhrase, objectSlot } from './object-slot.js';
 
 /** "who owns the partner API these days?", "who's responsible for invoicing?": the thing asked about. */
 const WHO_HOLDS_WHAT =
-  /\bwho(?:['’]s| is| does)?\s+(?:owns?|handles?|runs?|maintains?|looks? after|manages?|is responsible for|responsible for|in charge of|is in charge of|(?:is |['’]s )?(?:handling|running|maintaining|managing|looking after|owning|driving|leading)|should i (?:ask|talk to|ping) about|do i (?:ask|talk to|ping) about|(?:the )?(?:owner|contact|point person|dri|lead|go-to) (?:of|for|on))\s+(.+?)(?:\s+(?:these days|now|nowadays|today|currently|at the moment))?\s*\?/i;
+  /\bwho(?:['’]s| is| does)?\s+(?:owns?|handles?|runs?|maintains?|looks? after|manages?|deals? with|takes? care of|is responsible for|responsible for|in charge of|is in charge of|(?:is |['’]s )?(?:handling|running|maintaining|managing|looking after|owning|driving|leading)|should i (?:ask|talk to|ping) about|do i (?:ask|talk to|ping) about|(?:the )?(?:owner|contact|point person|dri|lead|go-to) (?:of|for|on))\s+(.+?)(?:\s+(?:these days|now|nowadays|today|currently|at the moment))?\s*\?/i;
 /** "who's our expert on GDPR?", "who knows the billing DB best?": the thing asked about, known. */
 const WHO_KNOWS_WHAT =
   /\bwho(?:['’]s| is)?\s+(?:(?:our|the|an?)\s+)?(?:expert|guru|specialist)\s+(?:on|in|for)\s+(.+?)\s*\?|\bwho\s+knows\s+(?:the\s+)?(.+?)(?:\s+(?:best|well|the most|inside out))?\s*\?/i;
 /** "Priya", "that's Priya", "I think Sam does", "Lena now": a person's name and nothing else. */
 const NAME_ALONE =
-  /^\W*(?:(?:no|nope|nah|actually|oh)[,!.]?\s+)?(?<hedge>(?:[Ii] think|[Ii] believe|[Pp]robably|[Pp]rob|[Mm]aybe|[Pp]retty sure|AFAIK|afaik)[,]?\s+)?(?:(?:[Tt]hat['’]?s|[Tt]hat would be|[Tt]hat['’]d be|[Ii]t['’]?s)\s+)?(?:@(?<handle>[\p{L}][\p{L}\d_.-]*)|(?<name>\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?))(?:[,\s]+(?:does|do|now|these days|i think|i believe|afaik|AFAIK|iirc|as far as i know|knows (?:it|that|this)(?: best| well| inside out)?))*[\s.!?]*$/u;
+  /^\W*(?:(?:no|nope|nah|actually|oh)[,!.]?\s+)?(?<hedge>(?:[Ii] think|[Ii] believe|[Pp]robably|[Pp]rob|[Mm]aybe|[Pp]retty sure|AFAIK|afaik)[,]?\s+)?(?:(?:[Tt]hat['’]?s|[Tt]hat would be|[Tt]hat['’]d be|[Ii]t['’]?s|(?:[Tt]hat|[Ii]t) (?<may>might|may|could|should|must|would) be)\s+)?(?:@(?<handle>[\p{L}][\p{L}\d_.-]*)|(?<name>\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?))(?:[,\s]+(?:does|do|now|these days|i think|i believe|afaik|AFAIK|iirc|as far as i know|knows (?:it|that|this)(?: best| well| inside out)?))*[\s.!?]*(?:[,;—–-]\s*|(?<=[.!?])\s*)?(?:(?:since|ever since|as of|he|she|they|he's|she's|they're|from)\b[^?]{0,80})?$/u;
 /** "that's me", "me!", "yep, I do", "that would be me": the one answering holds it. */
 const SELF_ALONE =
   /^\W*(?:(?:yes|yep|yeah|hi|oh|ah)[,!.]?\s+)?(?:(?:that['’]?s|that would be|that['’]d be|it['’]?s)\s+)?(?:me|i do|i am|myself)\b[\s!.]*(?:$|[,;—–-]\s*i['’]?(?:ve| have| am|m)\b)/i;
@@ -41,12 +41,15 @@ export function nameAnswer(context: AnnotateContext, read: ReadMessage): NameAns
   const knows = holds ? null : WHO_KNOWS_WHAT.exec(asked.text);
   const thing = holds?.[1] ?? knows?.[1] ?? knows?.[2];
   const relation = knows ? 'expert_in' : 'owns';
-  // "the visa paperwork for new hires": what is held is the paperwork.
-  const phrase = thing ? objectSlot(thing.split(/\s+for\s+/i)[0]).phrases[0] : undefined;
+  // "the visa paperwork for new hires", "the GPU queue on the cluster": what is held is the paperwork, the queue.
+  const phrase = thing
+    ? objectSlot(thing.split(/\s+for\s+|\s+(?:on|in|at)\s+(?:the|our)\s+/i)[0]).phrases[0]
+    : undefined;
   const object = phrase ? entityOfPhrase(context, phrase) : undefined;
   if (!object) return undefined;
   const hedged =
     match?.groups?.hedge !== undefined ||
+    match?.groups?.may !== undefined ||
     /\b(?:i think|i believe|afaik|iirc|as far as i know)\b/i.test(read.text);
   return { relation, subject, object, hedged, question: asked.message.id };
 }

@@ -3,15 +3,19 @@ import { itemId, matchesAny, type AnnotateContext, type ReadMessage } from '../a
 import { HEDGE_CUES } from '../lexicon/cues.js';
 import { FACT_PATTERNS } from '../lexicon/fact-patterns.js';
 import { effectiveDate, effectiveEnd } from './effective-date.js';
-import { isOwnable, withoutTail } from './object-slot.js';
+import { entityOfPhrase, isOwnable, objectSlot, withoutTail } from './object-slot.js';
 import { LiteralGate } from '../literal-gate.js';
+import { pronounAntecedent } from './pronoun-antecedent.js';
 
 /** The fact patterns' gates, checked in one scan of a sentence (literal-gate.ts). */
 let factGate: LiteralGate | undefined;
 
-const PRONOUNS = new Set(['it', 'that', 'this', 'them']);
+const PRONOUNS = new Set(['it', 'that', 'this', 'them', 'those', 'these']);
 /** "@priya can you own the doc?": asked, not stated. */
 const ASKED_TO = /\b(?:can|could|would|will|wanna)\s+(?:you|u|someone|anyone|somebody)\b/i;
+
+/** Facts about things named together ("X and the Y"): two things, not one thing said twice. */
+export const LISTED_TOGETHER = new WeakSet<AnnotatedFact>();
 
 /**
  * The first pass: facts (owns, works_on, expert_in) from the precise phrasings of
@@ -38,12 +42,27 @@ export function templateFacts(
       const surface = match.groups.y.trim();
       // "SSO / auth", "billing and invoicing": one fact per named part.
       const parts = PRONOUNS.has(surface.toLowerCase())
-        ? [mainEntity()]
+        ? [pronounAntecedent(context, read, textBefore(read, sentence, match.index)) ?? mainEntity()]
         : surface
             .split(/\s*(?:\/|&|\band\b|\bor\b)\s*/i)
-            .map((part) => withoutTail(part))
+            // "billing issues", "SDK questions": the thing they are about.
+            .map((part) =>
+              withoutTail(part)
+                .replace(/^(?:the|our|their|your|my|a|an)\s+/i, '')
+                .replace(
+                  /(?<=\S\s+\S.*?)\s+(?:questions|issues|requests|queries|tickets|problems|stuff)$/i,
+                  '',
+                ),
+            )
             .filter((part) => part && isOwnable(part))
             .map((part) => context.entities.resolve(part));
+      const joined =
+        relation !== 'works_on' && !PRONOUNS.has(surface.toLowerCase())
+          ? coordinated(context, sentence.slice(match.index + match[0].length))
+          : [];
+      parts.push(...joined);
+      // "SSO / auth" is one thing under two names; "the store page and the achievements" are two.
+      const listed = (joined.length > 0 || /\band\b|&/i.test(surface)) && new Set(parts).size > 1;
       const hedged = matchesAny(sentence, HEDGE_CUES) || /\?\s*$/.test(sentence);
       const validFrom = dated ? effectiveDate(context, read, sentence.slice(match.index)) : read.message.ts;
       const end = effectiveEnd(context, read, sentence.slice(match.index));
@@ -52,7 +71,7 @@ export function templateFacts(
         if (!object) continue;
         // "I'm working on the empty states": works-on needs a component-like object (known, or "… service/api/sdk").
         if (relation === 'works_on' && !context.entities.isComponentLike(object)) continue;
-        out.push({
+        const fact: AnnotatedFact = {
           id: itemId(context.input, read.message.id, `fact:${relation}:${subject}:${object}`),
           subject,
           relation,
@@ -62,7 +81,9 @@ export function templateFacts(
           hedged,
           evidence: [read.message.id],
           confidence: hedged ? 0.35 : relation === 'owns' ? 0.85 : 0.7,
-        });
+        };
+        if (listed) LISTED_TOGETHER.add(fact);
+        out.push(fact);
         // "I maintain acme-sdk, with @noah doing a lot of the heavy lifting": the helper works on it.
         const helper =
           /\bwith (@?[\p{L}][\p{L}_.-]*)(?: \p{Lu}[\p{L}'-]+)? (?:doing|helping|working)\b/iu.exec(sentence);
@@ -86,9 +107,39 @@ export function templateFacts(
 }
 
 export function personOf(context: AnnotateContext, read: ReadMessage, slot: string): string | undefined {
+  // Two words: a full name ("Priya Nair"), else a name after a word ("so Priya") or before one ("Sam tomorrow").
+  const space = slot.indexOf(' ');
+  if (space > 0)
+    return (
+      wordPerson(context, read, slot) ??
+      wordPerson(context, read, slot.slice(space + 1)) ??
+      wordPerson(context, read, slot.slice(0, space))
+    );
+  return wordPerson(context, read, slot);
+}
+
+function wordPerson(context: AnnotateContext, read: ReadMessage, slot: string): string | undefined {
   const word = slot.toLowerCase();
   if (word === 'i' || word === 'me' || word === 'mine') return read.message.author;
   if (word === 'you') return read.addressees[0];
   if (!/^@/.test(slot) && !/^\p{Lu}/u.test(slot)) return undefined;
   return context.people.resolve(slot.replace(/^@/, '').replace(/[._-]+$/, ''));
+}
+
+/** The message's text before a point in one of its sentences. */
+function textBefore(read: ReadMessage, sentence: string, at: number): string {
+  const start = read.text.indexOf(sentence);
+  return start < 0 ? sentence.slice(0, at) : read.text.slice(0, start + at);
+}
+
+/**
+ * A second thing joined after the pattern's object: "I handle the store page and the achievements,
+ * so …" holds both. Not a clause ("and Lena handles hiring", "and I'll take the rest").
+ */
+function coordinated(context: AnnotateContext, rest: string): string[] {
+  const clause = /^\s*(?:and|&|\+)\s+(?:also\s+)?([^,.;!?]+)/i.exec(rest)?.[1];
+  if (!clause || clause.split(/\s+/).length > 5 || context.people.namedIn(clause).length > 0) return [];
+  return objectSlot(clause)
+    .phrases.map((phrase) => entityOfPhrase(context, phrase))
+    .filter((id): id is string => id !== undefined);
 }

@@ -13,3 +13,7 @@ export const EACH_OF_YOU =
 
 /** Words that stand for a thing said before: "I'll sign it", "sending them Monday". */
 export const STANDS_IN = /\b(?:it|that|this|them|those|these)\b/i;
+
+/** "note to self: update the receiver by the 20th": the speaker's own to-do. */
+export const NOTE_TO_SELF =
+  /^\W*(?:note|reminder|memo|todo|to-do)\s+(?:to|for)\s+(?:self|myself|me)\s*[:—–-]\s*(?=\S)/i;

@@ -103,6 +103,12 @@ export const REQUEST_CUES = [
   /^(?!(?:i|we|you|they|he|she|someone|somebody|anyone|everyone|going|gonna|got|have|has|had|need|needs|want|wants|used|trying|plan|planning|about|hoping|ready|happy|how|what|who|where|when|why|it|this|that|there|also|just|still|time)\s)(@?[\p{L}][\p{L}_.-]*)(?: [\p{Lu}][\p{L}'-]+)? (?:to|will|should) (?:send|write|fix|update|check|prepare|draft|review|handle|look into|follow up|reach out|set up|schedule|ship|merge|deploy|call|email|book|finish)\b/iu,
   /^@?[\p{L}][\p{L}_.-]*[,:]?\s+(please|pls|plz)\s+\w+/iu,
   /\bneed you to\b/i,
+  // "Sam, the inventory is due end of month, please handle it": "please" opening a clause asks.
+  /(?:^|[,;:—–]\s*)(?:please|pls|plz)\s+(?!note|see|find|welcome|ignore|enjoy|let me know|don'?t|do not|keep in mind|be aware)\p{L}+/iu,
+  // "is possible you prepare the form until 20th?": the same ask in learner's English.
+  /\b(?:is it|is)\s+possible\s+(?:for you to|that you|you)\s+\w+/i,
+  // "Priya, survey draft by tomorrow?": a deliverable and a deadline put to someone.
+  /^@?[\p{L}][\p{L}_.-]*[,:]\s+(?!(?:what|why|how|who|when|where|which|is|are|was|were|do|does|did|can|could|should|would|will|any|anything)\b)[^?]{3,60}\b(?:by|before)\s+(?:tomorrow|tonight|eod|eow|noon|the \d+|\d+|mon|tue|wed|thu|fri|sat|sun|next \w+)\w*\s*\?+\s*$/iu,
   /\baction item\s*[:—–-]/i,
   /\bcan you (pls|please) \w+/i,
   /\b(can|could|would|will) (?:you|u)( please| pls)?\b/i,
@@ -156,7 +162,7 @@ export const COMMITMENT_CUES = [
   /\bi'?m on the hook for\b/i,
   /^\W*(?:on my (?:list|plate|to-?do(?: list)?)|my to-?dos?)\b[^:]{0,30}:\s*\S/i,
   // "gonna patch the alert after lunch", "lemme check with finance": the speaker left out, chat spelling.
-  /(?:^|[.!;,:—–]\s*)(?:gonna|gna|going to|lemme) (?:also |quickly |just |then |go )?(?:take|pick up|grab|tackle|start on|work on|rerun|run|fix|write|raise|handle|build|ship|merge|deploy|rotate|bump|migrate|send|finish|investigate|debug|patch|draft|rewrite|refactor|set up|clean up|look into|look at|dig into|check|ask|ping|chase|follow up|find out|sort out|prepare|upgrade|file|open|add|remove|move|test|document|schedule|book|call|email|post|publish|upload|share|submit|revert|restart|update|review)\b/i,
+  /(?:^|[.!;,:—–]\s*)(?:gonna|gna|going to|lemme) (?:also |quickly |just |then |go )?(?:take|pick up|grab|tackle|start on|work on|re(?:do|count|build|index|name|write|check|test|try|start|deploy|import|export|send|run|shoot|record|order|book|schedule|label|stock|configure|install|image)|do a|count|audit|tidy up|clean|label|sweep|wire up|rerun|run|fix|write|raise|handle|build|ship|merge|deploy|rotate|bump|migrate|send|finish|investigate|debug|patch|draft|rewrite|refactor|set up|clean up|look into|look at|dig into|check|ask|ping|chase|follow up|find out|sort out|prepare|upgrade|file|open|add|remove|move|test|document|schedule|book|call|email|post|publish|upload|share|submit|revert|restart|update|review)\b/i,
   // "thanks, will test Monday", "Will confirm tomorrow.": a clause-initial "will" with the speaker left out.
   /(?:^|[.!;,:—–]\s*)will (?!(?:not|never|be|do|see|try|think|let|have to|need|probably|likely|know|hear|keep|stay|wait|want|look|feel|it|this|that|they|we|you|he|she)\b)\p{L}{2,}\b/iu,
 ];
@@ -216,7 +222,7 @@ export const BARE_CALL =
 
 /** A commitment without a date is an action item only when it names real work (not "I'll ask", "I'll join"). */
 export const WORK_VERBS =
-  /(?:\bi(?:'ll| will| am going to|'m going to|'m gonna)|(?:^|[.!;,:—–]\s*)(?:gonna|going to)) (?:also |quickly |just |then )?(take|pick up|fix|write|raise|handle|build|ship|merge|deploy|rotate|bump|migrate|send|own|cut|finish|implement|investigate|debug|patch|draft|rewrite|refactor|set up|clean up|do it|do that|get it|have it|look into|prepare|upgrade|file|open|add|remove|move|test|document|schedule|book|order|call|email|pull|post|pin|publish|upload|share|submit|sign|revert|restart|enable|disable|configure|install|announce|confirm)\b|\b(?:^|[.!;,:]\s*)will (?:test|fix|confirm|send|ship|merge|deploy|review|update|post|check|look into|draft|write)\b|\bleave it with me\b|\bi'?ve got (it|this)\b|\b(?:let me|lemme) (fix|handle|take|write|draft|look into|investigate|dig into|check with)\b|\bi can (take|do|handle|own|pick up) (it|that|this)\b|\bi'?m on the hook for\b|(?:^|[.!;,:—–]\s*)(?:gonna|gna) (?:also |quickly |just |then )?(?:fix|write|handle|ship|merge|deploy|rotate|bump|migrate|send|finish|investigate|debug|patch|draft|rewrite|refactor|set up|clean up|look into|prepare|upgrade|file|test|document|schedule|book|publish|upload|share|submit|revert|restart|update|review)\b/i;
+  /(?:\bi(?:'ll| will| am going to|'m going to|'m gonna)|(?:^|[.!;,:—–]\s*)(?:gonna|going to)) (?:also |quickly |just |then )?(take|pick up|re(?:do|count|build|index|write|test|try|deploy|import|run|shoot|record|order|label|stock|configure|install|image)|count|audit|fix|write|raise|handle|build|ship|merge|deploy|rotate|bump|migrate|send|own|cut|finish|implement|investigate|debug|patch|draft|rewrite|refactor|set up|clean up|do it|do that|get it|have it|look into|prepare|upgrade|file|open|add|remove|move|test|document|schedule|book|order|call|email|pull|post|pin|publish|upload|share|submit|sign|revert|restart|enable|disable|configure|install|announce|confirm)\b|\b(?:^|[.!;,:]\s*)will (?:test|fix|confirm|send|ship|merge|deploy|review|update|post|check|look into|draft|write)\b|\bleave it with me\b|\bi'?ve got (it|this)\b|\b(?:let me|lemme) (fix|handle|take|write|draft|look into|investigate|dig into|check with)\b|\bi can (take|do|handle|own|pick up) (it|that|this)\b|\bi'?m on the hook for\b|(?:^|[.!;,:—–]\s*)(?:gonna|gna) (?:also |quickly |just |then )?(?:fix|write|handle|ship|merge|deploy|rotate|bump|migrate|send|finish|investigate|debug|patch|draft|rewrite|refactor|set up|clean up|look into|prepare|upgrade|file|test|document|schedule|book|publish|upload|share|submit|revert|restart|update|review)\b/i;
 
 /**
  * A promise to pass something on to someone named ("I'll ask Kwame", "I'll tell Jo", "I'll loop in
@@ -306,6 +312,7 @@ export const HEDGE_CUES = [
   /\bmight\b/i,
   /\bprobably\b/i,
   /\bnot (?:100% |totally |entirely |quite |really )?sure\b/i,
+  /\b(?:pretty|fairly|almost) sure\b/i,
   /\bafaik\b|\bas far as i know\b/i,
   /\bi (?:assume|suppose|reckon)\b/i,
   /\bpresumably\b|\bsupposedly\b/i,

@@ -10,7 +10,8 @@ export interface FactPattern {
   dated?: boolean;
 }
 
-const P = String.raw`(?<p>@?[\p{L}][\p{L}_.-]*|i|you|me)`;
+/** One word, or two for a full name ("Priya Nair"): personOf reads which of them names someone. */
+const P = String.raw`(?<p>@?[\p{L}][\p{L}_.-]*(?: [\p{L}][\p{L}'’-]+)?|i|you|me)`;
 const Y = String.raw`(?<y>[@\p{L}][\p{L}\d_./-]*(?: [\p{L}\d_./-]+){0,3}?)`;
 const END = String.raw`(?=\s*(?:$|[,.;:!?)(—–]|\s-\s|\s(?:from|since|starting|now|today|these days|anymore|too|first|as of|and|but|so|with|at|on|this|next|last|yesterday|recently|earlier|back|for|go|here|nothing|until|once|since|then)\b))`;
 
@@ -29,6 +30,21 @@ export const FACT_PATTERNS: FactPattern[] = [
       String.raw`\b${P}(?:'ve|’ve| have| has|'s)? (?:took|takes|take|taken|will take|'ll take) over (?:the )?${Y}${END}`,
     ),
   },
+  // "Priya took it over last month": the thing said before.
+  {
+    relation: 'owns',
+    dated: true,
+    pattern: rx(
+      String.raw`\b${P}(?:'ve|’ve| have| has|'s)? (?:took|takes|taken|will take|'ll take) (?<y>it|that|them|those) over\b`,
+    ),
+  },
+  // "not sure who handles the social accounts, might be Lena?": a guess at the holder, hedged.
+  {
+    relation: 'owns',
+    pattern: rx(
+      String.raw`\bwho (?:owns|handles|runs|manages|maintains|looks after|takes care of|deals with) (?:the )?${Y},? (?:(?:it |that )?(?:might|may|could|would) be|maybe|probably|possibly) ${P}\s*\?`,
+    ),
+  },
   {
     relation: 'owns',
     dated: true,
@@ -42,7 +58,7 @@ export const FACT_PATTERNS: FactPattern[] = [
     relation: 'owns',
     dated: true,
     pattern: rx(
-      String.raw`\b${P}(?:'ll| will)? (?:might |may |probably |could |still )?(?:owns|own|owned) (?:the )?${Y}${END}`,
+      String.raw`\b${P}(?:'ll| will)? (?:(?:might|may|probably|could|still|now|actually) ){0,2}(?:owns|own|owned) (?:the )?${Y}${END}`,
     ),
   },
   {
@@ -62,7 +78,7 @@ export const FACT_PATTERNS: FactPattern[] = [
   {
     relation: 'owns',
     pattern: rx(
-      String.raw`\b${P}(?: is|'s|'m| am| are) (?:still )?(?:the |our )?(?:point person|go-to(?: person)?|owner|dri|maintainer|contact|lead|person to ask) (?:for|of|on) (?:the )?${Y}${END}`,
+      String.raw`\b${P}(?: is|'s|'m| am| are|'re) (?:still )?(?:the |our |your )?(?:point person|go-to(?: person)?|owner|dri|maintainer|contact|lead|person to ask|person) (?:for|of|on) (?:the )?${Y}${END}`,
     ),
   },
   {
@@ -73,6 +89,28 @@ export const FACT_PATTERNS: FactPattern[] = [
   },
   { relation: 'owns', pattern: rx(String.raw`\b${Y} (?:is|are) (?:owned|maintained|run) by ${P}\b`) },
   { relation: 'owns', pattern: rx(String.raw`\b${Y} belongs to ${P}\b`) },
+  // "backups for the archive are Sam's", "that's Priya's now": the thing is theirs (not "Sam's fault").
+  {
+    relation: 'owns',
+    pattern: rx(
+      String.raw`\b${Y} (?:is|are|'s) (?:all |now |still )?(?<p>@?\p{Lu}[\p{L}_.-]*)(?:'s|’s)(?:\s+now)?${END}`,
+    ),
+  },
+  // "that moved to Lena in October", "that's with Sam now", "X lives with Priya's team", "X falls under Marco's team".
+  {
+    relation: 'owns',
+    dated: true,
+    pattern: rx(
+      String.raw`\b${Y}(?: has| is|'s)? (?:now |since )?(?:moved|sits|lives|falls|fall) (?:over )?(?:to|with|under) ${P}(?:(?:'s|’s) (?:team|group|squad|side|desk))?(?:${END}|(?=\s+in\b))`,
+    ),
+  },
+  // "I no longer handle X, that's with Sam now" (not "the doc is with Lena": a thing in someone's hands).
+  {
+    relation: 'owns',
+    pattern: rx(
+      String.raw`\b(?<y>that|it)(?: is|'s) (?:now )?(?:with|under) ${P}(?:(?:'s|’s) (?:team|group|squad))?${END}`,
+    ),
+  },
   {
     relation: 'owns',
     pattern: rx(String.raw`\b${Y}(?:'s)? (?:owner|lead|dri|maintainer)(?: is|:)\s*${P}\b`),
@@ -88,7 +126,7 @@ export const FACT_PATTERNS: FactPattern[] = [
   {
     relation: 'owns',
     pattern: rx(
-      String.raw`\b${P}(?: is|'s|'m| am| are) (?:in charge of|on point for|accountable for) (?:the )?${Y}${END}`,
+      String.raw`\b${P}(?: is|'s|'m| am| are|'re) (?:in charge of|on point for|accountable for) (?:the )?${Y}${END}`,
     ),
   },
   {
@@ -118,7 +156,7 @@ export const FACT_PATTERNS: FactPattern[] = [
   { relation: 'works_on', pattern: rx(String.raw`\b${P} (?:works|work|worked) on (?:the )?${Y}${END}`) },
   {
     relation: 'works_on',
-    pattern: rx(String.raw`\b${P}(?: is|'s|'m| am| are) (?:on|in) the ${Y} (?:team|squad|crew)\b`),
+    pattern: rx(String.raw`\b${P}(?: is|'s|'m| am| are|'re) (?:on|in) the ${Y} (?:team|squad|crew)\b`),
   },
   {
     relation: 'works_on',
@@ -158,7 +196,9 @@ export const FACT_PATTERNS: FactPattern[] = [
   },
   {
     relation: 'expert_in',
-    pattern: rx(String.raw`\b(?:questions|anything) about (?:the )?${Y},? (?:ask|ping|talk to) ${P}\b`),
+    pattern: rx(
+      String.raw`\b(?:questions|anything|if it'?s|if it is|whatever'?s) about (?:the )?${Y},? (?:just )?(?:ask|ping|talk to) ${P}\b`,
+    ),
   },
   {
     relation: 'expert_in',
@@ -169,6 +209,13 @@ export const FACT_PATTERNS: FactPattern[] = [
   {
     relation: 'expert_in',
     pattern: rx(String.raw`\b${P} (?:wrote|built|designed) (?:most of )?(?:the )?${Y}${END}`),
+  },
+  // "if you hit weird stuff with the state machine, ask Lena": who to go to when it comes up.
+  {
+    relation: 'expert_in',
+    pattern: rx(
+      String.raw`\bif (?:you|u|we|anyone) (?:hit|have|get|run into|see|need|find)\b[^,]{0,40}? (?:with|about|on|in) (?:the )?${Y}, (?:just )?(?:ask|ping|talk to|go to) ${P}\b`,
+    ),
   },
   {
     relation: 'expert_in',

@@ -1,0 +1,56 @@
+import type { AnnotateContext, ReadMessage } from '../annotate-context.js';
+import { answeredMessage } from '../message-index.js';
+import { entityOfPhrase, objectSlot } from './object-slot.js';
+
+/**
+ * A noun phrase set first and taken up by a pronoun after it: "the fax server? I think Lena owns
+ * it", "pagerduty schedules... Sam might own it now?", "the Etsy listings — Sam manages them".
+ */
+const FRONTED = /^\s*((?:[\p{L}\d][\p{L}\d'’_./&+-]*\s*){1,6}?)\s*(?:\?+|\.{2,}|…|—|–|:)\s+/u;
+/** Openers that are not a topic: "heads up:", "fyi:", "quick q:", "update —". */
+const NOT_A_TOPIC =
+  /^(?:heads up|fyi|btw|update|reminder|note|quick q(?:uestion)?|question|q|ok|okay|so|hm+|well|also|and|yes|no|nope|yep|sure|hi|hey|thanks|context|correction|small thing|one thing|re)$/i;
+
+/**
+ * What "it", "them", "those" in an ownership statement stand for: the phrase the message set first
+ * (above), else the thing named last before the pronoun in the same message ("not on the hook for
+ * the VPN anymore, handed it to Sam"), else what the message it answers names last ("yard
+ * scheduling is Marco" → "not anymore, Priya took it over"). Undefined when none names a thing.
+ */
+export function pronounAntecedent(
+  context: AnnotateContext,
+  read: ReadMessage,
+  before: string,
+): string | undefined {
+  const fronted = FRONTED.exec(read.text)?.[1]?.trim();
+  if (fronted && !NOT_A_TOPIC.test(fronted) && fronted.length < before.length) {
+    // "the lab's conda environments...": the thing, not whose it is.
+    const phrase = objectSlot(fronted.replace(/^(?:the\s+)?[\p{L}\d_-]+['’]s\s+/u, '')).phrases[0];
+    const id = phrase ? entityOfPhrase(context, phrase) : undefined;
+    if (id) return id;
+  }
+  const earlier = lastEntityIn(context, before) ?? lastDefinite(context, before);
+  if (earlier) return earlier;
+  const answered = answeredMessage(context.messages, read);
+  return answered
+    ? (lastEntityIn(context, answered.text) ?? lastDefinite(context, answered.text))
+    : undefined;
+}
+
+/** The entity named last in a text, possessives left out ("are Halden's forecasts …" names the forecasts). */
+export function lastEntityIn(context: AnnotateContext, text: string): string | undefined {
+  return context.entities.mentionedIn(text.replace(/[\p{L}\d_-]+['’]s\b/gu, ' ')).pop();
+}
+
+/** The last "the/our X" in the text's last clause before the pronoun, when it names something ownable. */
+function lastDefinite(context: AnnotateContext, text: string): string | undefined {
+  const found = [...text.matchAll(/\b(?:the|our|my|your)\s+(?=[\p{L}\d])/gu)];
+  for (const match of found.reverse()) {
+    // The words up to the clause's end, cut by objectSlot at "for", "with", "these days", ….
+    const clause = text.slice(match.index + match[0].length).split(/[,.;:?!]/)[0];
+    const phrase = objectSlot(clause).phrases[0];
+    const id = phrase ? entityOfPhrase(context, phrase) : undefined;
+    if (id) return id;
+  }
+  return undefined;
+}
