@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAsOf, parseQuestion } from './parse-question.js';
+import { normalizeQuestion, parseAsOf, parseQuestion } from './parse-question.js';
 
 const NOW = new Date('2026-11-20T07:30:00.000Z');
 
@@ -107,5 +107,14 @@ describe('parseAsOf', () => {
     expect(parseAsOf('2026-11-12', 'Europe/Berlin')).toBe('2026-11-12T22:59:59.999Z');
     expect(parseAsOf('2026-11-10T12:00:00+01:00')).toBe('2026-11-10T11:00:00.000Z');
     expect(parseAsOf('next tuesday')).toBeUndefined();
+  });
+});
+
+describe('normalizeQuestion', () => {
+  it('spells out "why\'d" and a bare "whats" before the patterns read the question', () => {
+    expect(normalizeQuestion("Why'd we back out of the XLSX export?")).toBe(
+      'why did we back out of the xlsx export',
+    );
+    expect(normalizeQuestion('whats blocking Lena')).toBe("what's blocking lena");
   });
 });

@@ -204,13 +204,18 @@ export function parseQuestion(
 
 /** Lower case, straight apostrophes, no closing punctuation, single spaces. */
 export function normalizeQuestion(question: string): string {
-  return question
-    .toLowerCase()
-    .replace(/[’`]/g, "'")
-    .replace(/^whos\b/, "who's")
-    .replace(/[?!.]+\s*$/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    question
+      .toLowerCase()
+      .replace(/[’`]/g, "'")
+      .replace(/^whos\b/, "who's")
+      .replace(/^whats\b/, "what's")
+      // "why'd we drop it", "who'd know": the question word and its auxiliary.
+      .replace(/^(why|who|what|how|where|when)'d\b/, '$1 did')
+      .replace(/[?!.]+\s*$/g, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /**

@@ -49,6 +49,9 @@ export function isCompletion(read: ReadMessage): boolean {
   );
 }
 
+const DONE_FIRST =
+  /^[\p{Emoji}\s]*(?:done|sorted|fixed|all set|all good|sent|shipped|merged|deployed|live|finished|✅|:white_check_mark:)(?=[\s,.!✅]|$)/iu;
+
 /** The open item a "done" refers to: shared words with its summary, or a short "done"/"shipped it" soon after it. */
 export function pickOpen(candidates: Found[], text: string, index: number): string | undefined {
   if (candidates.length === 0) return undefined;
@@ -56,7 +59,9 @@ export function pickOpen(candidates: Found[], text: string, index: number): stri
   const best = scored.sort((a, b) => b.score - a.score || b.entry.at - a.entry.at)[0];
   if (best.score > 0) return best.entry.item.id;
   const latest = candidates[candidates.length - 1];
-  return text.split(/\s+/).length <= 8 && index - latest.at <= ACK_WINDOW ? latest.item.id : undefined;
+  // "sorted ✅ it was the driver update, rolled it back": a reply that opens with the work done.
+  const short = text.split(/\s+/).length <= 8 || DONE_FIRST.test(text);
+  return short && index - latest.at <= ACK_WINDOW ? latest.item.id : undefined;
 }
 
 /** An open item (here or earlier) of the author that shares at least two content words with a message that delivers a file or link. */

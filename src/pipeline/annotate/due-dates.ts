@@ -57,8 +57,14 @@ const SHORTHANDS: Array<[RegExp, string]> = [
   [/\bthurs?\b/gi, 'thursday'],
   [/\btues\b/gi, 'tuesday'],
   [/\beom\b/gi, 'end of month'],
+  [/\bb4\b/gi, 'before'],
+  // "by wendesday", "thrusday": a weekday misspelt by a letter or two.
+  [/\bwen(?:d|s)?n?e?s?day\b|\bwednsday\b/gi, 'wednesday'],
+  [/\bthr?usday\b|\bthursdy\b/gi, 'thursday'],
+  [/\btusday\b|\btuseday\b/gi, 'tuesday'],
+  [/\bfirday\b|\bfrdiay\b/gi, 'friday'],
 ];
-const MAY_BE_SHORTHAND = /\b(?:tm|tomo|2m|nxt|nex|wk|weds|thur|tues|eom)/i;
+const MAY_BE_SHORTHAND = /\b(?:tm|tomo|2m|nxt|nex|wk|weds|thur|thr|tues|tus|eom|b4|wen|wedn|fir|frd)/i;
 
 function spelledOut(sentence: string): string {
   if (!MAY_BE_SHORTHAND.test(sentence)) return sentence;
@@ -144,13 +150,13 @@ export function resolveDue(said: string, messageTs: string, zone: string): Resol
     };
   };
   if (
-    /\b(eod|end of (the )?day|cob|eob|close of business|end of business|by noon|tonight|this afternoon|this evening|today)\b/i.test(
+    /\b(eod|end of (the )?day|cob|eob|close of business|end of business|by noon|(?:after|before|by) lunch(?:time)?|tonight|this afternoon|this evening|today)\b/i.test(
       sentence,
     ) &&
     !/\b(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\b|tomorrow/i.test(sentence)
   ) {
     const text =
-      /\b(eod|end of (the )?day|cob|eob|close of business|end of business|by noon|tonight|this afternoon|this evening|today)\b/i.exec(
+      /\b(eod|end of (the )?day|cob|eob|close of business|end of business|by noon|(?:after|before|by) lunch(?:time)?|tonight|this afternoon|this evening|today)\b/i.exec(
         sentence,
       )?.[0] ?? 'today';
     return make(today, text);
@@ -215,7 +221,10 @@ export function resolveDue(said: string, messageTs: string, zone: string): Resol
     if (bareWeekday && sameOrPast) day = addDays(day.y, day.m, day.d, 7);
     if (/next week/i.test(text)) {
       const monday = addDays(today.y, today.m, today.d, (8 - today.weekday) % 7 || 7);
-      day = monday;
+      // "Tuesday next week": that day of next week, not its Monday.
+      const named = /\b(mon|tue|wed|thu|fri|sat|sun)/i.exec(text)?.[1].toLowerCase();
+      const offset = named ? ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].indexOf(named) : 0;
+      day = addDays(monday.y, monday.m, monday.d, offset);
     }
     const prefix =
       /\b(by|before|until|till|due|on|eod|end of day|from|starting)\s+$/i.exec(before)?.[0] ?? '';

@@ -22,12 +22,13 @@ import { relaysDone } from './relays.js';
 import {
   BEING,
   EACH_OF_YOU,
+  IRONY,
   LISTENERS_WISH,
-  NOTE_TO_SELF,
   SPEAKER_TAKES,
   STANDS_IN,
 } from './lexicon/action-forms.js';
 import { declinedRequest } from './declined-requests.js';
+import { noteToSelf, rosterItems } from './roster-lines.js';
 import { repliesKept, reportedItem, soleOpenHere } from './implicit-completions.js';
 import {
   APPROVAL_CUES,
@@ -197,28 +198,19 @@ export function extractActionItems(context: AnnotateContext): {
       if (!read.units.some((unit) => thirdPersonKey(context, unit.text, message.author))) continue;
     }
 
-    let made = 0;
+    // "marco — final dish list by Wed; sam — book the room": a roster, one item per line.
+    const roster = rosterItems(context, read, zoneOf);
+    for (const item of roster.items) found.push({ at: read.index, item });
+    let made = roster.items.length;
     for (const [k, unit] of read.units.entries()) {
+      if (roster.covered.has(unit)) continue;
       if (k > 0 && BARE_CALL.test(unit.text) && !calls.some((call) => call.read === read)) {
         calls.push({ read, unit: read.units[k - 1], to: 'anyone', members: [], responders: new Set() });
         continue;
       }
-      // "note to self: update the receiver by the 20th": the speaker's own item.
-      const toSelf = NOTE_TO_SELF.exec(unit.text);
-      if (toSelf) {
-        const own = unit.text.slice(toSelf[0].length);
-        found.push({
-          at: read.index,
-          item: makeItem(
-            context,
-            read,
-            made,
-            summaryOf(own),
-            message.author,
-            resolveDue(own, message.ts, zoneOf(message.author)),
-            0.75,
-          ),
-        });
+      const own = noteToSelf(context, read, unit, made, zoneOf);
+      if (own) {
+        found.push({ at: read.index, item: own });
         made++;
         continue;
       }
@@ -252,6 +244,7 @@ export function extractActionItems(context: AnnotateContext): {
         !/\?\s*$/.test(unit.text) &&
         !/\b(?:if|otherwise|or else)\b/i.test(unit.text.replace(LISTENERS_WISH, '')) &&
         !BEING.test(unit.text) &&
+        !IRONY.test(unit.text) &&
         (unit.cue === 'commitment' || (unit.confidence >= MODEL_COMMITMENT && SPEAKER_TAKES.test(unit.text)));
       if (!request && !commitment) continue;
       const unitDue = resolveDue(unit.text, message.ts, zoneOf(message.author));
@@ -283,6 +276,15 @@ export function extractActionItems(context: AnnotateContext): {
             (TAKES_WORK.test(unit.text) ? pointedContent(context, read, unit) : undefined))
           : undefined;
         if (pointing && !asked) continue;
+        // "would be great if staging got a snapshot before tomorrow's test" → "let me do that now": the ask's day.
+        // "let me do that now" answering a request: "that" is the request, and so is its day.
+        const taken =
+          asked ?? (!due && k === 0 && STANDS_IN.test(unit.text) ? pointedAt(context, read) : undefined);
+        const askedIn = taken ? context.messages.find((other) => other.units.includes(taken)) : undefined;
+        const askedDue =
+          !due && taken && askedIn
+            ? resolveDue(taken.text, askedIn.message.ts, zoneOf(askedIn.message.author))
+            : null;
         const summary = asked
           ? `${summaryOf(asked.text)} (${summaryOf(unit.text)})`
           : withContext(summaryOf(unit.text), read.units[k - 1]?.text);
@@ -298,7 +300,7 @@ export function extractActionItems(context: AnnotateContext): {
             made,
             summary,
             message.author,
-            due,
+            due ?? askedDue,
             unitDue || WORK_VERBS.test(unit.text) ? 0.75 : 0.6,
           ),
         });

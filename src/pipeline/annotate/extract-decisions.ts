@@ -2,6 +2,7 @@ import { reversalTarget } from './dialogue/reversal-target.js';
 import type { AnnotatedDecision } from './annotate-types.js';
 import { itemId, matchesAny, type AnnotateContext } from './annotate-context.js';
 import { DECISION_CUES, HEDGE_CUES, PROPOSAL_CUES, REVERSAL_CUES } from './lexicon/cues.js';
+import { JOKING, TAG_QUESTION } from './dialogue/cue-acts.js';
 
 function summaryOf(sentences: string[]): string {
   return sentences
@@ -50,9 +51,22 @@ export function extractDecisions(context: AnnotateContext): AnnotatedDecision[] 
         first > 0 &&
         !labelled(read.units, first) &&
         !/\?\s*$/.test(read.units[first - 1].text);
-      const span = pointing ? [first - 1, first] : k === 0 && group.length === 1 ? [first, first + 1] : group;
+      // A request, a question or the speaker's own promise after it is the next thing said, not part of the decision.
+      const following = read.units[first + 1];
+      const next = following?.act;
+      const readsOn =
+        next !== 'request' &&
+        next !== 'question' &&
+        !(next === 'commitment' && /^\W*i(?:'ll| will|'m| am)\b/i.test(following?.text ?? '')) &&
+        !groups.some((other) => other.includes(first + 1));
+      const span = pointing
+        ? [first - 1, first]
+        : k === 0 && group.length === 1 && readsOn
+          ? [first, first + 1]
+          : group;
+      // "We decide to use Sentry, ok?": the tag goes, the decision stays.
       const body = span
-        .map((index) => read.units[index]?.text)
+        .map((index) => read.units[index]?.text.replace(TAG_QUESTION, ''))
         .filter(
           (text): text is string =>
             Boolean(text) && !/^(thanks|thank you)\b/i.test(text as string) && !/\?\s*$/.test(text as string),
@@ -64,7 +78,10 @@ export function extractDecisions(context: AnnotateContext): AnnotatedDecision[] 
         ]),
       ];
       const aboutIds = about.length > 0 ? about : topEntities.slice(0, 1);
-      const stated = group.some((index) => decides(read.units[index]) || labelled(read.units, index));
+      const stated = group.some(
+        (index) =>
+          decides(read.units[index]) || labelled(read.units, index) || underHeading(read.units, index),
+      );
       const decision: AnnotatedDecision = {
         id: itemId(context.input, read.message.id, 'decision', k > 0 ? String(k) : ''),
         summary: summaryOf(body.length > 0 ? body : read.sentences.slice(0, 1)),
@@ -106,18 +123,37 @@ type ReadUnit = AnnotateContext['messages'][number]['units'][number];
 
 /** A decision stated, or a refusal that states the course instead ("nope, let's keep the current vendor"). */
 function decides(unit: ReadUnit | undefined): boolean {
-  if (!unit) return false;
+  if (!unit || JOKING.test(unit.text)) return false;
   if (unit.act === 'decision') return true;
   return unit.act === 'rejection' && /\blet'?s\b/i.test(unit.text) && matchesAny(unit.text, DECISION_CUES);
 }
+
+/** "Agreed in today's meeting:", "Decisions from the sync:": a heading whose list items below are each a decision. */
+const DECISIONS_HEADING =
+  /^\W*(?:(?:agreed|decided|settled)(?: (?:in|at|on) (?:today'?s |the |this morning'?s |yesterday'?s )?(?:meeting|call|sync|standup|review|huddle))?|decisions?(?: (?:from|in|at) (?:today'?s |the )?\w+)?|what we (?:agreed|decided)(?: on)?)\s*:\s*$/i;
 
 /** "ok team, decision made — no more deploys after 4pm", "Final call: …": a label whose next unit is the decision. */
 const DECISION_LABEL =
   /^\W*(?:(?:ok|okay|so|alright|right)[,!.]?\s+)?(?:(?:team|all|folks|everyone|y'?all)[,!.]?\s+)?(?:(?:the |our |final |my )?decision(?: is| was|'s)?(?: made| taken| in)?|final (?:call|answer|word)|verdict|we(?:'ve| have)? decided|it'?s decided|decided|conclusion|outcome|ruling|let'?s lock (?:it|this|that) in|(?:it'?s )?locked in|agreed with (?:\p{L}+ ){0,2}\p{L}+)\W*$/iu;
 
+/** A unit below a decisions heading in the same message, itself a statement (not a request or a question). */
+function underHeading(units: readonly ReadUnit[], index: number): boolean {
+  const unit = units[index];
+  if (
+    !['decision', 'other', 'proposal', 'acceptance'].includes(unit.act) ||
+    unit.text.split(/\s+/).length < 3
+  )
+    return false;
+  return units.slice(0, index).some((before) => DECISIONS_HEADING.test(before.text));
+}
+
 function labelled(units: readonly ReadUnit[], index: number): boolean {
+  // "…, not the main track — decided." closes the sentence before it; it heads nothing after it.
   return (
-    index > 0 && DECISION_LABEL.test(units[index - 1].text) && units[index].text.split(/\s+/).length >= 2
+    index > 0 &&
+    DECISION_LABEL.test(units[index - 1].text) &&
+    !/\.\s*$/.test(units[index - 1].text) &&
+    units[index].text.split(/\s+/).length >= 2
   );
 }
 
@@ -125,8 +161,10 @@ function statedGroups(units: AnnotateContext['messages'][number]['units']): numb
   const groups: number[][] = [];
   units.forEach((unit, index) => {
     const stated =
-      ((decides(unit) && (unit.cue === 'decision' || unit.confidence >= 0.8)) || labelled(units, index)) &&
-      !/\?\s*$/.test(unit.text) &&
+      ((decides(unit) && (unit.cue === 'decision' || unit.confidence >= 0.8)) ||
+        labelled(units, index) ||
+        underHeading(units, index)) &&
+      (!/\?\s*$/.test(unit.text) || TAG_QUESTION.test(unit.text)) &&
       !matchesAny(unit.text, HEDGE_CUES);
     if (!stated) return;
     const last = groups[groups.length - 1];

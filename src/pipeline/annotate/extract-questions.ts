@@ -116,6 +116,8 @@ export function extractQuestions(context: AnnotateContext): AnnotatedQuestion[] 
     const { message } = read;
     const approval = read.sentences.find(
       (sentence) =>
+        // "me: sign off the renewal by Friday": the speaker's own line of a roster, asked of nobody.
+        !/^\W*(?:me|myself)\s*[:—–-]/i.test(sentence) &&
         matchesAny(sentence, APPROVAL_CUES) &&
         (/\b(you|your)\b/i.test(sentence) || (read.addressees.length > 0 && ASKS_TO_APPROVE.test(sentence))),
     );

@@ -29,7 +29,7 @@ const STOP_NAMES = new Set([
  */
 /** A name with no comma, then words that speak to them: "Marco can you …", "dana any objection …", "lena pls …". */
 const SPOKEN_TO =
-  /^(?:(?:hey|hi|ok|so|and|also)\s+)?@?([\p{L}][\p{L}_.-]+)\s+(?=(?:(?:can|could|would|will|do|did|are|have|were|should)\s+(?:you|u|ya)|please|pls|plz|any|anything|quick q|when|what|where|how|why|which|r u|fyi|mind|if you|i need|i'd need|we need)\b)/iu;
+  /^(?:(?:hey|hi|ok|so|and|also)\s+)?@?([\p{L}][\p{L}_.-]+)\s+(?=(?:(?:can|cna|could|would|will|do|did|are|have|were|should)\s+(?:you|u|ya)|please|pls|plz|any|anything|quick q|when|what|where|how|why|which|r u|fyi|mind|if you|i need|i'd need|we need)\b)/iu;
 /** A heading that puts what follows to someone: "quick one for Dana: …", "q for @lena - …". */
 const PUT_TO =
   /^(?:(?:a|one)\s+)?(?:(?:quick|small|tiny)\s+)?(?:(?:one|q|qq|question|ask|request|note|thing)\s+)?for\s+@?([\p{L}][\p{L}_.-]+)\s*[:—–-]\s/iu;
@@ -114,7 +114,11 @@ export class PeopleResolver {
       ) ??
       SPOKEN_TO.exec(trimmed) ??
       PUT_TO.exec(trimmed);
-    return match ? this.resolve(match[1]) : undefined;
+    const found = match ? this.resolve(match[1]) : undefined;
+    if (found) return found;
+    // "Marco Rossi, please get the quotes …": a full name set off the same way.
+    const full = /^@?(\p{Lu}[\p{L}'’-]+\s+\p{Lu}[\p{L}'’-]+)\s*[,:—–-]\s/u.exec(trimmed);
+    return full ? this.resolve(full[1]) : undefined;
   }
 
   /**

@@ -27,10 +27,19 @@ export function pointedContent(
   return before[before.length - 1];
 }
 
-/** The request or question a pointing commitment takes on, when it answers one. */
+/**
+ * The request or proposal a pointing commitment takes on: in the nearest message by someone else it
+ * may answer, or past replies that only turned it down ("can you drive the van?" → "can't, sorry"
+ * → "I'll do it").
+ */
 export function pointedAt(context: AnnotateContext, read: ReadMessage): ReadUnit | undefined {
-  const target = answerable(context.messages, read).find(
-    (candidate) => candidate.message.author !== read.message.author,
-  );
-  return target?.units.find((candidate) => ['request', 'proposal'].includes(candidate.act));
+  for (const candidate of answerable(context.messages, read)) {
+    if (candidate.message.author === read.message.author) continue;
+    const asked = candidate.units.find((unit) => ['request', 'proposal'].includes(unit.act));
+    if (asked || !TURNED_DOWN.test(candidate.text)) return asked;
+  }
+  return undefined;
 }
+
+const TURNED_DOWN =
+  /^\W*(?:(?:no|nope|sorry|unfortunately)[,!.]*\s+)*(?:i\s+)?(?:can'?t|can’t|cannot|won'?t be able)\b/i;

@@ -155,3 +155,173 @@ describe('a choice settled', () => {
     ).toEqual([]);
   });
 });
+
+describe('work done, said with a wink, and due days taken from the ask', () => {
+  it('closes a request with a reply that opens with the work done, however long', () => {
+    const out = run([
+      ['priya', 'Sam could you look at the label printers on floor 3, they print blank pages'],
+      ['sam', 'sorted ✅ it was the driver update, rolled it back and restarted the spooler'],
+    ]);
+    expect(out.completions.map((completion) => completion.by)).toEqual([key('sam')]);
+  });
+
+  it('makes no item of a promise said with a wink', () => {
+    expect(
+      assignees([['marco', "I'll fix the physics bug right after I rewrite the engine in Rust 🙃"]]),
+    ).toEqual([]);
+  });
+
+  it("gives a taken-on wish the ask's day, and reads a full name before a request", () => {
+    const items = run([
+      ['dana', "would be great if staging got a fresh snapshot before tomorrow's load test"],
+      ['marco', 'let me do that now'],
+    ]).actionItems;
+    expect(items.map((item) => [item.assignee, item.due])).toEqual([[key('marco'), '2026-11-10']]);
+    const named = run([
+      ['dana', 'Marco Rossi, please get the quotes for the new racking by Thursday'],
+    ]).actionItems;
+    expect(named.map((item) => [item.assignee, item.due])).toEqual([[key('marco'), '2026-11-12']]);
+  });
+
+  it('reads no ownership into "I can\'t run it" or "I tried running X"', () => {
+    expect(owns([['sam', "so I don't think I can run it"]])).toEqual([]);
+    expect(owns([['sam', 'how do i install it? i tried running the installer twice']])).toEqual([]);
+    expect(
+      owns([['sam', 'well when I run into problems and then I figure out how to fix it, I learn']]),
+    ).toEqual([]);
+  });
+});
+
+describe('decisions stated as rules, lines drawn and approvals', () => {
+  const decided = (lines: Array<[string, string]>) =>
+    run(lines).decisions.map((decision) => decision.summary);
+
+  it.each([
+    'from now on every dataset goes into the shared drive with a README, no exceptions',
+    "after talking to legal: we won't store card numbers at all, tokens only",
+    'decision for the record: Sam leads the migration, Lena backs him up',
+  ])('reads %j as a decision', (text) => {
+    expect(decided([['dana', text]])).toEqual([text]);
+  });
+
+  it('reads "ok so we keep X and switch Y" answered "makes sense" as a decision', () => {
+    expect(
+      decided([
+        ['sam', 'ok so we keep DHL for Germany and switch Austria to the cheaper carrier'],
+        ['marco', 'makes sense'],
+      ]),
+    ).toEqual(['ok so we keep DHL for Germany and switch Austria to the cheaper carrier']);
+  });
+
+  it.each([
+    "we won't make it in time for the Friday release, sadly",
+    "Lena's leave request was approved by HR yesterday",
+    'quote is out, the client says their budget is approved',
+    'from now on I will take notes in the retro',
+  ])('reads %j as no decision', (text) => {
+    expect(decided([['dana', text]])).toEqual([]);
+  });
+});
+
+describe('rosters, withdrawn asks and work taken over from someone who declined', () => {
+  it('gives each "Name — task" line of a roster to that person, "me:" to the speaker', () => {
+    const items = run([
+      [
+        'dana',
+        'audit prep:\n1. Marco — pull the KYC files for the sampled customers\n2. Sam — document the rule-change process\n3. me: sign off the insurance renewal by Friday',
+      ],
+    ]);
+    expect(items.actionItems.map((item) => [item.assignee, item.summary, item.due])).toEqual([
+      [key('marco'), 'pull the KYC files for the sampled customers', null],
+      [key('sam'), 'document the rule-change process', null],
+      [key('dana'), 'sign off the insurance renewal by Friday', '2026-11-13'],
+    ]);
+    expect(items.questions).toEqual([]);
+    // One "Name: task" line alone is no roster.
+    expect(assignees([['dana', 'Priya: interesting, the numbers look off']])).toEqual([]);
+  });
+
+  it('drops a request its asker withdraws', () => {
+    expect(
+      assignees([
+        ['dana', 'Marco, could you set up the exam room laptops tomorrow?'],
+        ['marco', 'sure'],
+        ['dana', 'actually never mind — no need anymore, sorry for the noise'],
+      ]),
+    ).toEqual([]);
+  });
+
+  it('gives "I\'ll do it" after a refusal the request and its day', () => {
+    const items = run([
+      ['dana', 'Sam, can you drive the van to Potsdam tomorrow?'],
+      ['sam', "can't, my licence is still suspended"],
+      ['marco', "I'll do it"],
+    ]).actionItems;
+    expect(items.map((item) => [item.assignee, item.due])).toEqual([[key('marco'), '2026-11-10']]);
+  });
+
+  it('reads chat spellings: "cna you", "b4 fri", "wendesday"', () => {
+    const items = run([
+      ['dana', 'lena cna you call the fridge repair guy b4 fri'],
+      ['lena', 'yup'],
+    ]).actionItems;
+    expect(items.map((item) => [item.assignee, item.due])).toEqual([[key('lena'), '2026-11-13']]);
+  });
+});
+
+describe('more decisions and expertise', () => {
+  const decided = (lines: Array<[string, string]>) =>
+    run(lines).decisions.map((decision) => decision.summary);
+
+  it('reads each line under "Agreed in today\'s meeting:" as a decision', () => {
+    expect(
+      decided([
+        [
+          'dana',
+          "Agreed in today's meeting:\n• we keep the current mail provider, no migration\n• password rotation goes from 90 to 180 days",
+        ],
+      ]),
+    ).toEqual([
+      'we keep the current mail provider, no migration',
+      'password rotation goes from 90 to 180 days',
+    ]);
+  });
+
+  it('reads "We decide to X, ok?" as a decision without the tag or the request after it', () => {
+    expect(
+      decided([
+        [
+          'lena',
+          'We decide to use Sentry instead of Crashlytics, ok? Marco you do the migration by Tuesday please',
+        ],
+      ]),
+    ).toEqual(['We decide to use Sentry instead of Crashlytics']);
+  });
+
+  it('makes no decision of a joke or of "let\'s not go there"', () => {
+    expect(
+      decided([
+        ['lena', "let's just rewrite it in Rust, that'll fix it 😂"],
+        ['marco', 'ship it in 2031'],
+      ]),
+    ).toEqual([]);
+    expect(decided([['dana', "let's not go there today"]])).toEqual([]);
+  });
+
+  it('reads "if anyone has questions about X, Lena is the person to ask" and "Lena might know how X works"', () => {
+    expect(
+      owns([
+        ['dana', 'if anyone has questions about the gradebook export, Lena Vogel is the person to ask.'],
+      ]),
+    ).toEqual([[key('lena'), 'expert_in', 'component:gradebook-export', false]]);
+    expect(owns([['marco', 'I think Lena might know how the donation receipts work']])).toEqual([
+      [key('lena'), 'expert_in', 'component:donation-receipts', true],
+    ]);
+    expect(
+      owns([
+        ['sam', 'Lena, who handles the volunteer rota now?'],
+        ['lena', 'me, since September'],
+      ]),
+    ).toEqual([[key('lena'), 'owns', 'component:volunteer-rota', false]]);
+  });
+});

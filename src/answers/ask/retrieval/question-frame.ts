@@ -71,7 +71,8 @@ const TYPE_WORDS = new Set(
   `status state update latest progress news happen happened happening going go goes change changed changes
   new decide decided decision decisions agree agreed block blocking blocked hold holding reason cause
   caused date time day when long much many number amount say says said tell told think know knows
-  get got make made need needs want wants give gave given use used put take took going`.split(/\s+/),
+  get got make made need needs want wants give gave given use used put take took going
+  thing things stuff out up back ever figure figured show showed`.split(/\s+/),
 );
 /** Words that name the asked-for thing as a measure: "what SLA credit did we give" wants an amount. */
 const MEASURES =

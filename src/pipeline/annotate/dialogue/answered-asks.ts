@@ -10,7 +10,8 @@ const PERMISSION =
 const APPROVES =
   /^[\p{Emoji}\s]*(?:(?:yes|yep|yeah|ok|okay|sure)[,!.]?\s+)?(?:approved|go ahead|go for it|green ?light(?:ing)?|greenlit|you have my (?:approval|blessing|ok|go-ahead)|signed off|ship it)\b/iu;
 /** A question that puts a choice to the team: "should we use Stripe Tax or build our own?". */
-const CHOICE_ASK = /\b(?:should|shall|do|would|will|are|can) we\b|\bwhich (?:one|option|way)\b/i;
+const CHOICE_ASK =
+  /\b(?:should|shall|do|would|will|are|can) we\b(?! (?:allowed|supposed|required|able|permitted)\b)|\bwhich (?:one|option|way)\b/i;
 /** The one asked is left to choose: "your call", "you pick", "which do you prefer". */
 const LEFT_TO_YOU = /\byour call\b|\byou (?:pick|choose|decide)\b|\b(?:do you|would you) prefer\b/i;
 /** A choice said to be settled: "Tuesday it is", "ok, talk.", "going with VLAN 40". */

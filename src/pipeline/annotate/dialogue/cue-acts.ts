@@ -40,6 +40,9 @@ const UNIT_PATTERNS = [
 let unitGate: LiteralGate | undefined;
 const HEAD_PATTERNS = [...COMPLETION_CUES, ...NOT_COMPLETIONS];
 let headGate: LiteralGate | undefined;
+export const TAG_QUESTION = /,\s*(?:ok|okay|right|yes|agreed|alright|fine|cool)\s*\?+\s*$/i;
+/** "let's just rewrite it in Rust 😂": said for a laugh, decided by nobody. */
+export const JOKING = /😂|🤣|😅|🙃|\blol\b|\blmao\b|\bhaha+\b|\s\/s\s*$/iu;
 const isQuestion = (text: string): boolean => /\?\s*[\p{Emoji}\s]*$/u.test(text);
 
 /**
@@ -52,8 +55,10 @@ export function cueActOf(text: string): DialogueAct | null {
   const has = (patterns: readonly RegExp[]): boolean => gate.testsAny(patterns, trimmed);
   const one = (pattern: RegExp): boolean => gate.mayMatch(pattern) && pattern.test(trimmed);
   const question = isQuestion(trimmed);
-  if (has(REVERSAL_CUES) && !question) return 'decision';
-  if (has(DECISION_CUES) && !question && !has(HEDGE_CUES)) return 'decision';
+  // "We decide to use Sentry, ok?": a tag asks for a nod, not an answer.
+  const asks = question && !TAG_QUESTION.test(trimmed);
+  if (has(REVERSAL_CUES) && !asks && !JOKING.test(trimmed)) return 'decision';
+  if (has(DECISION_CUES) && !asks && !has(HEDGE_CUES) && !JOKING.test(trimmed)) return 'decision';
   if (!question && isCompletionText(trimmed)) return 'completion';
   if ((has(REQUEST_CUES) && !has(NOT_REQUESTS)) || one(ROOM_REQUEST)) return 'request';
   if (

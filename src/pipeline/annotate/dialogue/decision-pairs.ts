@@ -1,6 +1,7 @@
 import type { AnnotatedDecision } from '../annotate-types.js';
 import { itemId, readAsAnswerTo, type AnnotateContext, type ReadMessage } from '../annotate-context.js';
 import { AGREEMENT_QUESTION, HEDGE_CUES } from '../lexicon/cues.js';
+import { JOKING } from './cue-acts.js';
 import { answerable, POSITIVE_REACTIONS } from './responses.js';
 import type { ReadUnit } from './unit-acts.js';
 
@@ -10,6 +11,8 @@ import type { ReadUnit } from './unit-acts.js';
  * objections?", "Dec 2–4 suits us. @Leila ok for you?").
  */
 export function proposalUnits(read: ReadMessage): ReadUnit[] {
+  // "let's just rewrite it in Rust 😂": a joke put to nobody.
+  if (JOKING.test(read.text)) return [];
   const proposals = read.units.filter((unit) => unit.act === 'proposal');
   if (proposals.length > 0) return proposals;
   const asking = read.units.findIndex((unit) => AGREEMENT_QUESTION.test(withoutMentions(unit.text)));

@@ -13,14 +13,15 @@ const NOT_A_TOPIC =
 
 /**
  * What "it", "them", "those" in an ownership statement stand for: the phrase the message set first
- * (above), else the thing named last before the pronoun in the same message ("not on the hook for
- * the VPN anymore, handed it to Sam"), else what the message it answers names last ("yard
- * scheduling is Marco" → "not anymore, Priya took it over"). Undefined when none names a thing.
+ * (above), else the conversation's main entity (heuristic-annotate.ts), else the thing named last
+ * before the pronoun in the message ("not on the hook for the VPN anymore, handed it to Sam"), else
+ * what the message it answers names last. Undefined when none names a thing.
  */
 export function pronounAntecedent(
   context: AnnotateContext,
   read: ReadMessage,
   before: string,
+  mainEntity: () => string | undefined,
 ): string | undefined {
   const fronted = FRONTED.exec(read.text)?.[1]?.trim();
   if (fronted && !NOT_A_TOPIC.test(fronted) && fronted.length < before.length) {
@@ -29,7 +30,10 @@ export function pronounAntecedent(
     const id = phrase ? entityOfPhrase(context, phrase) : undefined;
     if (id) return id;
   }
-  const earlier = lastEntityIn(context, before) ?? lastDefinite(context, before);
+  // What the conversation is about, else a thing named before the pronoun.
+  const main = mainEntity();
+  if (main) return main;
+  const earlier = lastEntityIn(context, before) ?? lastDefinite(context, before) ?? lastHeld(context, before);
   if (earlier) return earlier;
   const answered = answeredMessage(context.messages, read);
   return answered
@@ -48,6 +52,22 @@ function lastDefinite(context: AnnotateContext, text: string): string | undefine
   for (const match of found.reverse()) {
     // The words up to the clause's end, cut by objectSlot at "for", "with", "these days", ….
     const clause = text.slice(match.index + match[0].length).split(/[,.;:?!]/)[0];
+    const phrase = objectSlot(clause).phrases[0];
+    const id = phrase ? entityOfPhrase(context, phrase) : undefined;
+    if (id) return id;
+  }
+  return undefined;
+}
+
+/** What a holding verb before the pronoun names: "no longer handling supplier invoices — Sam takes them over". */
+function lastHeld(context: AnnotateContext, text: string): string | undefined {
+  const found = [
+    ...text.matchAll(
+      /\b(?:handle|handles|handling|own|owns|owning|run|runs|running|manage|manages|managing|look after|looks after|looking after|cover|covers|covering|do|does|doing)\s+(?=[\p{L}\d])/giu,
+    ),
+  ];
+  for (const match of found.reverse()) {
+    const clause = text.slice(match.index + match[0].length).split(/[,.;:?!]|\s[—–-]\s/)[0];
     const phrase = objectSlot(clause).phrases[0];
     const id = phrase ? entityOfPhrase(context, phrase) : undefined;
     if (id) return id;

@@ -37,12 +37,12 @@ export function templateFacts(
       const match = pattern.exec(sentence);
       if (!match?.groups) continue;
       if (relation === 'owns' && ASKED_TO.test(sentence.slice(0, match.index + match[0].length))) continue;
-      const subject = personOf(context, read, match.groups.p);
+      const subject = personOf(context, read, match.groups.p, match[0].trimEnd().endsWith(match.groups.p));
       if (!subject) continue;
       const surface = match.groups.y.trim();
       // "SSO / auth", "billing and invoicing": one fact per named part.
       const parts = PRONOUNS.has(surface.toLowerCase())
-        ? [pronounAntecedent(context, read, textBefore(read, sentence, match.index)) ?? mainEntity()]
+        ? [pronounAntecedent(context, read, textBefore(read, sentence, match.index), mainEntity)]
         : surface
             .split(/\s*(?:\/|&|\band\b|\bor\b)\s*/i)
             // "billing issues", "SDK questions": the thing they are about.
@@ -50,7 +50,7 @@ export function templateFacts(
               withoutTail(part)
                 .replace(/^(?:the|our|their|your|my|a|an)\s+/i, '')
                 .replace(
-                  /(?<=\S\s+\S.*?)\s+(?:questions|issues|requests|queries|tickets|problems|stuff)$/i,
+                  /(?<=\S)(?<!\b(?:into|in|on|at|to|for|with|of|from|about|over|through|across|by|up|out|the|a|an|any|some|no|more|my|your|our|their))\s+(?:questions|issues|requests|queries|tickets|problems|stuff|thing|things)$/i,
                   '',
                 ),
             )
@@ -106,16 +106,25 @@ export function templateFacts(
   return out;
 }
 
-export function personOf(context: AnnotateContext, read: ReadMessage, slot: string): string | undefined {
-  // Two words: a full name ("Priya Nair"), else a name after a word ("so Priya") or before one ("Sam tomorrow").
+/**
+ * The person a slot names. Two words: a full name ("Priya Nair") or a name after a word ("so
+ * Priya"); a lower-case second word is a verb the slot took in ("I can't run it"), so only a slot
+ * that ends the match may drop it ("… handed over to Sam tomorrow").
+ */
+export function personOf(
+  context: AnnotateContext,
+  read: ReadMessage,
+  slot: string,
+  endsMatch = true,
+): string | undefined {
   const space = slot.indexOf(' ');
-  if (space > 0)
-    return (
-      wordPerson(context, read, slot) ??
-      wordPerson(context, read, slot.slice(space + 1)) ??
-      wordPerson(context, read, slot.slice(0, space))
-    );
-  return wordPerson(context, read, slot);
+  if (space < 0) return wordPerson(context, read, slot);
+  const second = slot.slice(space + 1);
+  // "@sam you're on point", "so I own it": the pronoun is the person.
+  if (/^(?:i|you|me)$/i.test(second)) return wordPerson(context, read, second);
+  if (!/^\p{Lu}/u.test(second))
+    return endsMatch ? wordPerson(context, read, slot.slice(0, space)) : undefined;
+  return wordPerson(context, read, slot) ?? wordPerson(context, read, second);
 }
 
 function wordPerson(context: AnnotateContext, read: ReadMessage, slot: string): string | undefined {

@@ -17,3 +17,6 @@ export const STANDS_IN = /\b(?:it|that|this|them|those|these)\b/i;
 /** "note to self: update the receiver by the 20th": the speaker's own to-do. */
 export const NOTE_TO_SELF =
   /^\W*(?:note|reminder|memo|todo|to-do)\s+(?:to|for)\s+(?:self|myself|me)\s*[:—–-]\s*(?=\S)/i;
+
+/** "I'll fix it right after I rewrite the engine in Rust 🙃": said with a wink, promised to nobody. */
+export const IRONY = /🙃|🙄|😜|\s\/s\s*$|\bya right\b|\byeah right\b/u;

@@ -4,9 +4,23 @@
 export const DECISION_CUES = [
   /\b(we|we've|we have|i've|team|so|ok|okay|it's|has been)\s+decided\b/i,
   /\bdecided\s*[:—–-]/i,
-  /\bdecision\s*[:—-]/i,
+  /\bdecision(?: for the record| made| taken| from (?:the )?\w+)?\s*[:—–-]/i,
+  // "the decision is that all new matters go to Clio", "we decide to use Sentry" (learner's English).
+  /\bthe decision is\b(?! (?:still|not|pending|yet|up to)\b)|\bwe decide to\b/i,
+  // "we go live blog only, no separate results page", "we keep Google Workspace": the course, said flat (not "we keep getting errors").
+  /^\W*(?:(?:so|ok|okay|then|alright)[,\s]+)?we (?:go|ship|launch|keep|stay|switch|stick|drop|skip|cancel|postpone) (?!\w+ing\b|on\b|back\b|to (?:lunch|bed|the)\b|home\b)[^?]*$/i,
+  // "Locked: we shoot the rooftop scene Thursday".
+  /^\W*locked\s*[:—–-]/i,
+  // "ok team, we ship 3.2 without dark mode": the team told what it does.
+  /^\W*(?:ok(?:ay)?|alright|so|right)[, ]+(?:team|all|everyone|folks|people)[,:!]?\s+we(?:['’]re)?\s+(?!need|have|should|could|might|can|may|must|will need|are (?:not )?sure)\w+/i,
+  // "we're running the story tomorrow, not tonight": one course over another.
+  /\bwe(?:['’]re| are) \w+ing\b[^.?!]{2,60},\s*not\b/i,
+  // "we won't store card numbers at all": a line drawn (not "we won't make it in time").
+  /\bwe (?:won'?t|will not|are not going to|aren'?t going to) (?:store|use|ship|support|offer|accept|allow|launch|release|renew|hire|sell|publish|build|buy)\b/i,
+  // "too much, we'll build it ourselves": done in-house instead.
+  /\bwe['’]?ll (?:build|do|host|handle|run) (?:it|this|that|them) (?:ourselves|in[- ]house)\b/i,
   /\bwe('ll| will| are going to|'re going to) (go with|use|stick with|give|ship|move|drop|switch|keep)\b/i,
-  /\blet'?s (not |go with |go back|stick with |tell |move |keep |drop |ship |use |switch |stop )/i,
+  /\blet'?s (not (?!go there|get into|get ahead|worry|panic|overthink)|go with |go back|stick with |tell |move |keep |drop |ship |use |switch |stop )/i,
   /\bagreed\b[.!,]/i,
   /\bfinal (call|decision|answer)\b/i,
   /\b(we|we've|we have) (agreed|settled|landed) on\b/i,
@@ -18,7 +32,7 @@ export const DECISION_CUES = [
   /\b(the )?(call|plan|consensus) is\s*[:—–-]/i,
   /\bsettled\s*[:—–-]/i,
   /\b(?:that'?s|that is|it'?s|it is) (?:settled|decided|final)\b(?! (?:yet|whether|if)\b)/i,
-  /\bchange of plans?\b/i,
+  /\bchange of plans?\b(?![,:]?\s*(?:i |did|done|already|it'?s done))/i,
   /\bgo(ing)? with (option )?\w+ then\b/i,
   /^(ok(ay)?,? )?going with\b/i,
   /\b(conclusion|verdict|outcome|resolution|agreed|consensus|resolved|ruling)\s*:/i,
@@ -28,6 +42,8 @@ export const DECISION_CUES = [
   // "Dana signed off on the new vendor": someone with the say approving a change (not a PR or an expense).
   /^@?\p{Lu}[\p{L}'-]+(?: \p{Lu}[\p{L}'-]+)? (?:has |just |already )?(?:signed off on|approved|green-?lit|okayed) (?!(?:it|that|this|my|your|his|her|the (?:pr|merge request|expense|timesheet|invoice|leave|pto))\b)\S/u,
   /\bwe('ll| will)? go ahead with\b/i,
+  // "from now on every dataset goes to the shared drive, no exceptions": a rule set for the team (not "from now on I'll …").
+  /^\W*(?:(?:ok(?:ay)?|so|alright)[,:]?\s+)?(?:from now on|going forward|effective (?:today|immediately|now))\b,?\s+(?!i\b|i'|we'll see)[^?]*$/i,
   /\b(we're|we are) going ahead with\b/i,
   /\bthe plan is to\b/i,
   /\b(we're|we are) (not|no longer) (going to|gonna) \w+/i,
@@ -63,7 +79,9 @@ export const REVERSAL_CUES = [
   /\bundoing\b/i,
   /\bgoing back on\b/i,
   /\bon second thought\b/i,
-  /\b(?:change of|change in|changing|changed) plans?\b/i,
+  /\b(?:change of|change in|changing|changed) plans?\b(?![,:]?\s*(?:i |did|done|already|it'?s done))/i,
+  // "then we hold off — we stay with the current provider": the decision before is paused.
+  /\b(?:then |so )?we(?:['’]ll| will)? hold off\b/i,
   // "we won't migrate the EU tenants after all": a course taken back.
   /\b(?:we|let'?s)(?:['’]re|['’]ll| are| will)?\s+(?:not|won['’]?t|no longer|never)\b.*\bafter all\b/i,
   /\bnot doing \w+ after all\b/i,
@@ -85,6 +103,8 @@ export const PROPOSAL_CUES = [
   /\b(?:can|could) we (please )?(stop|move|switch|drop|use|go|push|delay|postpone|skip|cancel|keep|pause|swap|extend|reschedule|revert|roll back|bump|split|rename)\b/i,
   /\bhow about\b/i,
   /\bi think we should\b/i,
+  // "ok so we keep DHL for Germany and switch Austria to post.at": a plan put to the others.
+  /^\W*(?:ok(?:ay)?|alright|right)[,.]?\s+so\s+we\s+(?:keep|switch|go|use|move|drop|stick|do|try|ship|start|stop|pick|cancel|push|split)\b/i,
   /\bwhat if we\b/i,
   /\bshould we\b/i,
   // "should the terminal show a youth indicator?": a choice put to the room, not a question of fact ("should it be up?").
@@ -104,14 +124,14 @@ export const REQUEST_CUES = [
   /^@?[\p{L}][\p{L}_.-]*[,:]?\s+(please|pls|plz)\s+\w+/iu,
   /\bneed you to\b/i,
   // "Sam, the inventory is due end of month, please handle it": "please" opening a clause asks.
-  /(?:^|[,;:—–]\s*)(?:please|pls|plz)\s+(?!note|see|find|welcome|ignore|enjoy|let me know|don'?t|do not|keep in mind|be aware)\p{L}+/iu,
+  /(?:^|[,;:—–]\s*)(?:please|pls|plz)\s+(?!note|see|find|welcome|ignore|enjoy|let me know|don'?t|do not|keep in mind|be aware|wait|hold|stand by|bear with|be patient)\p{L}+/iu,
   // "is possible you prepare the form until 20th?": the same ask in learner's English.
   /\b(?:is it|is)\s+possible\s+(?:for you to|that you|you)\s+\w+/i,
   // "Priya, survey draft by tomorrow?": a deliverable and a deadline put to someone.
   /^@?[\p{L}][\p{L}_.-]*[,:]\s+(?!(?:what|why|how|who|when|where|which|is|are|was|were|do|does|did|can|could|should|would|will|any|anything)\b)[^?]{3,60}\b(?:by|before)\s+(?:tomorrow|tonight|eod|eow|noon|the \d+|\d+|mon|tue|wed|thu|fri|sat|sun|next \w+)\w*\s*\?+\s*$/iu,
   /\baction item\s*[:—–-]/i,
   /\bcan you (pls|please) \w+/i,
-  /\b(can|could|would|will) (?:you|u)( please| pls)?\b/i,
+  /\b(can|cna|could|would|will) (?:you|u|yu)( please| pls)?\b/i,
   /\bcan i ask you to\b/i,
   /\bwould you mind\b/i,
   /(?<!never )\bmind (?:double[- ]?checking|taking|doing|looking|grabbing|handling|checking|sending|reviewing|pairing|picking|covering|writing|updating|chasing|running|booking|sorting)\b/i,

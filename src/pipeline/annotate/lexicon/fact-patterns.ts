@@ -203,12 +203,26 @@ export const FACT_PATTERNS: FactPattern[] = [
   {
     relation: 'expert_in',
     pattern: rx(
-      String.raw`\b(?:ask|check with) ${P} (?:about|re|on) (?:the )?${Y}(?:,|\s+(?:she|he|they) (?:knows|wrote|built))`,
+      String.raw`\b(?:ask|check with) ${P} (?:about|re|on) (?:the )?${Y}(?:[,?]|\s+(?:she|he|they) (?:knows|wrote|built|might know|may know))`,
     ),
   },
   {
     relation: 'expert_in',
     pattern: rx(String.raw`\b${P} (?:wrote|built|designed) (?:most of )?(?:the )?${Y}${END}`),
+  },
+  // "if anyone has questions about the gradebook, Lena is the person to ask".
+  {
+    relation: 'expert_in',
+    pattern: rx(
+      String.raw`\b(?:questions?|anything|help|issues?) (?:about|on|with) (?:the )?${Y},? ${P}(?: is|'s) (?:the |our |your )?(?:person|one|go-to(?: person)?) to (?:ask|talk to|ping)\b`,
+    ),
+  },
+  // "I think Lena might know how the tax receipts work": who knows it, hedged by the words around it.
+  {
+    relation: 'expert_in',
+    pattern: rx(
+      String.raw`\b${P} (?:might |may |probably |would |should )?knows? how (?:the )?${Y} (?:works?|is done|are done)\b`,
+    ),
   },
   // "if you hit weird stuff with the state machine, ask Lena": who to go to when it comes up.
   {
