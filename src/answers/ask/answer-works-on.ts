@@ -1,4 +1,5 @@
 import type { ActionItemNode } from '../../memory/graph/graph-records.js';
+import { indexTerms } from '../../memory/search/porter-stem.js';
 import { answerHolders } from './answer-facts.js';
 import { day, itemEvidence, known, names, openAt, type AnswerContext } from './answer-support.js';
 import type { AskAnswer } from './ask-types.js';
@@ -16,7 +17,8 @@ const ITEMS_LISTED = 4;
 export async function answerWorksOn(context: AnswerContext): Promise<AskAnswer> {
   const fromFacts = await answerHolders(context, 'works_on');
   if (fromFacts.known) return fromFacts;
-  const items = await itemsNaming(context);
+  const named = await itemsNaming(context);
+  const items = named.length > 0 ? named : await itemsDoing(context);
   if (items.length === 0) return fromFacts;
   const { people, timeZone } = context.sources;
   const open = items.filter((item) => openAt({ at: item.at, closedAt: item.completedAt }, context.asOf));
@@ -72,3 +74,64 @@ async function itemsNaming(context: AnswerContext): Promise<ActionItemNode[]> {
     )
     .sort((a, b) => b.at.localeCompare(a.at));
 }
+
+/**
+ * "who's writing up the postmortem for the double charges": items whose words hold the deed and one
+ * more of the question's words, or two of its names ("phoning Hafenkontor and Morgenrot" → "I'll call
+ * them", said to "can you take Hafenkontor and Morgenrot?"). Most words shared first.
+ */
+async function itemsDoing(context: AnswerContext): Promise<ActionItemNode[]> {
+  const { search, graph, readUntil } = context.sources;
+  const words = context.target
+    .toLowerCase()
+    .split(/[^\p{L}\d]+/u)
+    .filter((word) => word.length > 1 && !STOP.has(word));
+  const [deed, ...rest] = words.map((word) => indexTerms(word)[0] ?? word);
+  if (!search || !deed || rest.length === 0) return [];
+  let hits;
+  try {
+    hits = search.search({
+      query: words.join(' '),
+      mode: 'any',
+      kinds: ['action_item'],
+      asOf: readUntil ?? context.asOf,
+      limit: ITEMS_READ,
+      snippets: false,
+    }).hits;
+  } catch {
+    return [];
+  }
+  const ids = hits.map((hit) => hit.docId.slice('action_item:'.length));
+  const nodes = await graph.get('actionItem', ids);
+  const scored = ids
+    .map((id) => nodes.get(id))
+    .filter(
+      (item): item is ActionItemNode => item !== undefined && item.version > 0 && item.assignee !== null,
+    )
+    .map((item) => {
+      const terms = new Set(indexTerms(item.summary));
+      const shared = rest.filter((term) => terms.has(term)).length;
+      return { item, shared, deed: terms.has(deed) };
+    })
+    .filter(({ shared, deed: hasDeed }) => (hasDeed && shared >= 1) || shared >= 2);
+  return scored
+    .sort(
+      (a, b) => b.shared + Number(b.deed) - (a.shared + Number(a.deed)) || b.item.at.localeCompare(a.item.at),
+    )
+    .map(({ item }) => item);
+}
+
+const STOP = new Set([
+  'up',
+  'out',
+  'the',
+  'for',
+  'about',
+  'their',
+  'our',
+  'and',
+  'with',
+  'mess',
+  'thing',
+  'stuff',
+]);

@@ -439,6 +439,13 @@ describe('ask', () => {
     expect(
       (await ask('who is working on the payment proxy?', s, { asOf: '2026-11-11T00:00:00.000Z' })).text,
     ).not.toContain('Bob Brown is on it');
+    // "who's staging X": the item holds the deed and more of the words, not every word.
+    expect((await ask("who's staging the proxy rollback for the outage?", s)).text).toContain(
+      'Bob Brown is on it',
+    );
+    expect((await ask("who's staging the demo for the customers?", s)).text).not.toContain(
+      'Bob Brown is on it',
+    );
   });
 
   it('finds what waits on me and what blocks someone, and only while it is open', async () => {

@@ -94,6 +94,10 @@ describe('parseQuestion', () => {
     ['billing: who owns it', 'owner', 'billing'],
     ['whose call was it to drop the xlsx export', 'decider', 'drop the xlsx export'],
     ['anything I owe people', 'waiting-on-me', ''],
+    ['is sam still the search indexer guy? need someone for the lag tickets', 'owner', 'search indexer'],
+    ['what did i promise elena and is it due', 'owed-to', 'elena'],
+    ["what's waiting on me this morning? approvals, questions, anything", 'waiting-on-me', ''],
+    ['what time is my 1:1 w priya today', 'meeting', '1:1 with priya'],
     ['what meetings do I have tomorrow', 'my-meetings', 'tomorrow'],
   ])('understands the paraphrase "%s"', (question, intent, target) => {
     if (intent === undefined) expect(parseQuestion(question, NOW)).toBeUndefined();

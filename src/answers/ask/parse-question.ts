@@ -64,6 +64,11 @@ const PATTERNS: Pattern[] = [
     re: /^who(?:'s| is| was) (?:the |our )?(.+?) (?:lead|owner|maintainer|point person|dri|contact|account manager)$/,
   },
   { intent: 'works-on', re: /^who(?:'s| is| are)? (?:working|works) on (.+)$/ },
+  // "who's writing up the postmortem", "who is phoning the two customers": whoever has that work.
+  {
+    intent: 'works-on',
+    re: /^who(?:'s| is| are) (?!going\b|being\b|getting\b|having\b|doing\b|working\b|on\b|in\b)([a-z]+ing\b.+)$/,
+  },
   {
     intent: 'owner',
     re: /^who(?:'s| is| was)? (?:the |our )?(?:owner|point person|point of contact|poc|contact|main contact|lead|maintainer|dri|person responsible|responsible|in charge|account (?:manager|owner)) (?:of|for|on) (.+)$/,
@@ -74,6 +79,11 @@ const PATTERNS: Pattern[] = [
   },
   { intent: 'owner', re: /^whose (?:account|project|call|area|baby|thing|responsibility) is (.+)$/ },
   { intent: 'owner', re: /^whose is (.+)$/ },
+  // "is sam still the search indexer guy?": who holds it now answers it.
+  {
+    intent: 'owner',
+    re: /^is [\p{L}'’-]+ (?:still |now )?(?:the |our )?(.+?) (?:guy|gal|person|owner|lead|contact|go-to(?: person)?)$/u,
+  },
   // "csv export — who?", "billing: who owns it": the thing first, then the question.
   {
     intent: 'owner',
@@ -186,6 +196,10 @@ export function parseQuestion(
   reference: Date,
   timeZone = 'UTC',
 ): ParsedQuestion | undefined {
+  // "what's waiting on me this morning? approvals, questions, anything": the question, then what it means.
+  const first = /^(.+?\?)\s+\S/.exec(question.trim())?.[1];
+  const firstParsed = first ? parseQuestion(first, reference, timeZone) : undefined;
+  if (firstParsed) return firstParsed;
   let text = normalizeQuestion(question);
   const time = questionTime(text, reference.toISOString(), timeZone);
   if (time) text = time.rest;
@@ -193,6 +207,8 @@ export function parseQuestion(
     const match = re.exec(text);
     if (!match) continue;
     const target = (match[1] ?? match[2] ?? '')
+      // "what did I promise Elena and is it due": the second question is not part of the name.
+      .replace(/\s+and (?:is|are|was|were|when|what|how|did|does|do|has|have|will|can)\b.*$/, '')
       .replace(/\b(?:right )?now$|\bcurrently$|\bthese days$|\btoday$/, '')
       .trim();
     if (!TARGETLESS.has(intent) && target === '') continue;
@@ -212,8 +228,12 @@ export function normalizeQuestion(question: string): string {
       .replace(/^whats\b/, "what's")
       // "why'd we drop it", "who'd know": the question word and its auxiliary.
       .replace(/^(why|who|what|how|where|when)'d\b/, '$1 did')
+      // "my 1:1 w priya", "sync w/ Lena": with.
+      .replace(/\s+w\/\s*|\s+w\s+(?=\p{L})/gu, ' with ')
       .replace(/[?!.]+\s*$/g, '')
       .replace(/\s+/g, ' ')
+      // "what's waiting on me this morning": now, said another way.
+      .replace(/ (?:this (?:morning|afternoon|evening)|right now)$/, '')
       .trim()
   );
 }

@@ -178,6 +178,12 @@ const DOCS: SearchDocInput[] = [
     "Friendly reminder on the order form 🙂 Without it we can't send the scanners this week",
     'ks2',
   ),
+  message(
+    'UJON',
+    '2026-10-19T10:00:00.000Z',
+    "I'll rotate the SAML signing certs before they expire on the 16th",
+  ),
+  message('UJON', '2026-10-22T16:00:00.000Z', 'signing certs rotated ✅ new ones are valid until Nov 2027'),
 ];
 
 function sources(): AskSources & { search: SqliteSearchIndex } {
@@ -210,6 +216,10 @@ describe('answerByRetrieval', () => {
 
   it('answers "how many X" with the number that counts X, not another amount in a matching message', () => {
     expect(answer('how many riders were charged twice?').text.startsWith('52')).toBe(true);
+  });
+
+  it('answers "did X do Y" with the report that it was done, not the promise to do it', () => {
+    expect(answer('did Jonas ever rotate the SAML signing certs?').text).toContain('valid until Nov 2027');
   });
 
   it('answers a when-question with a release or a quarter, the one nearest the words asked about', () => {

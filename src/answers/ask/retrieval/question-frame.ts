@@ -98,7 +98,10 @@ export function frameQuestion(
   const { found, unknown, nameWords } = namedPeople(question, text, people);
   const terms: QueryTerm[] = [];
   const seen = new Set<string>();
-  const deedWord = /^who (?:first |actually |originally |finally )?([a-z]+)\b/.exec(text)?.[1];
+  // "who reviewed the fix", "who's writing up the postmortem": the deed the answer must hold.
+  const deedWord = /^who(?:'s| is| was| are)? (?:first |actually |originally |finally )?([a-z]+)\b/.exec(
+    text,
+  )?.[1];
   // "what's the latest on Lakeshore": "latest on" says the type; only "Lakeshore" is searched for.
   const said =
     type === 'status'
@@ -149,7 +152,7 @@ export function answerTypeOf(text: string): AnswerType {
   if (/\b(?:blocking|holding up|blocked|stuck|waiting on|what stops|preventing)\b/.test(text))
     return 'blocker';
   if (
-    /^(?:when|what time|what date|by when|how soon|until when)\b|\b(?:what|which) (?:day|date|time|week|month)\b/.test(
+    /^(?:when|what time|what date|by when|how soon|until when)\b|\b(?:what|which) (?:day|date|time|week|month)\b|\bdates\b/.test(
       text,
     )
   )

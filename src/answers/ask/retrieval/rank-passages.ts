@@ -39,6 +39,7 @@ const ON_CALL = /\bon[- ]?call\b|\bpager\b|\bon duty\b/i;
 /** Verbs of a yes/no question about work being finished, and the words that report it finished. */
 const DONE_ASKED =
   /^(?:finish(?:ed)?|complete[d]?|done|wrap(?:ped)?|ship(?:ped)?|merge[d]?|fix(?:ed)?|deploy(?:ed)?|release[d]?|land(?:ed)?|close[d]?|resolve[d]?|send|sent|rotate[d]?)$/i;
+const PROMISED = /\b(?:i['’]ll|i will|we['’]ll|we will|going to|gonna|plan(?:ning)? to)\b/i;
 const DONE_SAID =
   /✅|\b(?:done|finished|completed|merged|shipped|deployed|released|landed|live|closed|resolved|fixed|sent|rotated|wrapped up)\b/i;
 
@@ -132,7 +133,7 @@ export function rankPassages(
             : undefined;
           span = counting ?? spans[0] ?? null;
           score *= span ? (tentative ? 0.6 : 1.1) : 0.5;
-          if (span && frame.counted) score *= counting ? 1.2 : 0.85;
+          if (span && frame.counted) score *= counting ? 1.2 : 0.6;
           break;
         }
         case 'person': {
@@ -162,6 +163,8 @@ export function rankPassages(
           break;
         default:
           if (tentative && /\?\s*$/.test(sentence)) score *= 0.8;
+          // "did Jonas rotate the certs?": "I'll rotate them" promised it, it does not say it happened.
+          if (doneStems.length > 0 && PROMISED.test(sentence) && !DONE_SAID.test(sentence)) score *= 0.6;
       }
       if (onCall && !ON_CALL.test(sentence)) score *= 0.4;
       // A question about what someone did or said is not answered by a message neither by nor about them.

@@ -10,6 +10,11 @@ describe('timeSpans', () => {
     expect(texts('went live today, Tue Oct 20')).toEqual(['Tue Oct 20']);
   });
 
+  it('reads a length of time as no date', () => {
+    expect(texts('rebuilding the index gets us < 1 min lag')).toEqual([]);
+    expect(texts('the import takes 2 hours on a good day')).toEqual([]);
+  });
+
   it('gives the new date of a move, not a range', () => {
     expect(texts('so the go-live moves from Nov 3 to Nov 10')).toEqual(['Nov 10']);
     expect(texts('the auditors are free Nov 3 to Nov 10')).toEqual(['Nov 3 to Nov 10']);

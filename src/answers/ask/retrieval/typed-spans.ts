@@ -57,6 +57,8 @@ export function timeSpans(sentence: string, writtenAt: string): TypedSpan[] {
     // "live for 2 weeks" is a duration, not a date.
     if (
       NOT_TIMES.test(words) ||
+      // "< 1 min lag", "2 hours": a length of time, not when.
+      /^\d+\s*(?:min|mins|minutes?|secs?|seconds?|hrs?|hours?|ms)$/i.test(words) ||
       /^for\s+(?:\d+|a|an|one|two|three|a few|several)\s+(?:days?|weeks?|months?|hours?)$/i.test(words)
     )
       continue;
