@@ -218,7 +218,11 @@ export function extractActionItems(context: AnnotateContext): {
       // "Next steps: Priya drafts the RFC, Marco reviews it by Monday": one item per step.
       const steps = named === null ? planSteps(context, read, unit) : [];
       for (const step of steps) {
-        const stepDue = resolveDue(step.text, message.ts, zoneOf(message.author));
+        // "for the inventory count tomorrow:\n- Marco prints the sheets": the heading's day is the step's.
+        const heading = read.units[0]?.text.endsWith(':') ? read.units[0].text : '';
+        const stepDue =
+          resolveDue(step.text, message.ts, zoneOf(message.author)) ??
+          (heading ? resolveDue(heading, message.ts, zoneOf(message.author)) : null);
         found.push({
           at: read.index,
           item: makeItem(context, read, made, summaryOf(step.text), step.key, stepDue, 0.8),

@@ -122,10 +122,15 @@ function planBody(read: ReadMessage, unit: ReadUnit): string | undefined {
  * each; "me" or "I" is the speaker. Clauses naming nobody known give nothing.
  */
 export function planSteps(context: AnnotateContext, read: ReadMessage, unit: ReadUnit): PlanStep[] {
-  const body = planBody(read, unit);
+  // "1) Sam images the thin clients by Wed 2) Lena updates the mappings": a list of steps is a plan without a heading.
+  const headed = planBody(read, unit);
+  // Each line of such a list is one step, commas and all.
+  const body =
+    headed ?? (unit.unit.listIndex !== undefined && listedSteps(context, read) >= 2 ? unit.text : undefined);
   if (!body) return [];
   const out: PlanStep[] = [];
-  for (const clause of body.split(/\s*[;,]\s+|\s+and\s+(?=@?\p{Lu}[\p{L}_.-]*\s+\p{Ll})/u)) {
+  const clauses = headed ? body.split(/\s*[;,]\s+|\s+and\s+(?=@?\p{Lu}[\p{L}_.-]*\s+\p{Ll})/u) : [body];
+  for (const clause of clauses) {
     const match = STEP.exec(clause.trim());
     if (!match?.groups || NOT_STEP_VERBS.has(match.groups.verb.toLowerCase())) continue;
     const name = match.groups.name;
@@ -133,4 +138,14 @@ export function planSteps(context: AnnotateContext, read: ReadMessage, unit: Rea
     if (key) out.push({ key, text: clause.trim().replace(/[.!]+$/, '') });
   }
   return out;
+}
+
+/** List items of the message that open with a known person (or "I") and a verb. */
+function listedSteps(context: AnnotateContext, read: ReadMessage): number {
+  return read.units.filter((unit) => {
+    if (unit.unit.listIndex === undefined) return false;
+    const match = STEP.exec(unit.text.trim());
+    if (!match?.groups || NOT_STEP_VERBS.has(match.groups.verb.toLowerCase())) return false;
+    return /^(?:me|i)$/i.test(match.groups.name) || context.people.resolve(match.groups.name) !== undefined;
+  }).length;
 }

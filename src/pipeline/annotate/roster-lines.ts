@@ -49,6 +49,8 @@ export function rosterItems(
   read: ReadMessage,
   zone: (author: string) => string,
 ): { items: AnnotatedActionItem[]; covered: Set<ReadUnit> } {
+  const headed = headedList(context, read, zone);
+  if (headed.items.length > 0) return headed;
   const lines = rosterLines(context, read);
   if (lines.length < 2) return { items: [], covered: new Set() };
   const { message } = read;
@@ -67,6 +69,39 @@ export function rosterItems(
     read.units.filter((unit) => lines.some((line) => line.text.includes(unit.text.replace(/[;.]\s*$/, '')))),
   );
   return { items, covered };
+}
+
+/**
+ * "Marco, for the demo please:\n1) fix the save corruption\n2) finish the controller remap": a
+ * heading put to one person, then two or more list items that name nobody — each is theirs.
+ */
+function headedList(
+  context: AnnotateContext,
+  read: ReadMessage,
+  zone: (author: string) => string,
+): { items: AnnotatedActionItem[]; covered: Set<ReadUnit> } {
+  const none = { items: [], covered: new Set<ReadUnit>() };
+  const [heading, ...rest] = read.units;
+  if (!heading || heading.unit.listIndex !== undefined || !/:\s*$/.test(heading.text)) return none;
+  const to = context.people.atMentions(heading.text)[0] ?? context.people.leadingName(heading.text);
+  if (!to || to === read.message.author) return none;
+  const listed = rest.filter(
+    (unit) => unit.unit.listIndex !== undefined && context.people.namedIn(unit.text).length === 0,
+  );
+  if (listed.length < 2 || listed.length !== rest.length) return none;
+  const { message } = read;
+  const items = listed.map((unit, k) =>
+    makeItem(
+      context,
+      read,
+      k,
+      summaryOf(unit.text),
+      to,
+      resolveDue(unit.text, message.ts, zone(message.author)),
+      0.8,
+    ),
+  );
+  return { items, covered: new Set([heading, ...listed]) };
 }
 
 /** "note to self: update the receiver by the 20th": the speaker's own item. */

@@ -325,3 +325,28 @@ describe('more decisions and expertise', () => {
     ).toEqual([[key('lena'), 'owns', 'component:volunteer-rota', false]]);
   });
 });
+
+describe('plans as lists', () => {
+  it('reads a list of "Name does X" lines as a plan without a heading, the heading giving the day', () => {
+    const items = run([
+      [
+        'dana',
+        'for the inventory count tomorrow:\n- Marco prints the count sheets\n- Sam blocks the locations in the WMS',
+      ],
+    ]).actionItems;
+    expect(items.map((item) => [item.assignee, item.due])).toEqual([
+      [key('marco'), '2026-11-10'],
+      [key('sam'), '2026-11-10'],
+    ]);
+  });
+
+  it('gives each item of a list headed "Marco, … please:" to Marco', () => {
+    const items = run([
+      ['dana', 'Marco, for the demo please:\n1) fix the save corruption\n2) finish the controller remap'],
+    ]).actionItems;
+    expect(items.map((item) => [item.assignee, item.summary])).toEqual([
+      [key('marco'), 'fix the save corruption'],
+      [key('marco'), 'finish the controller remap'],
+    ]);
+  });
+});
