@@ -47,16 +47,54 @@ export async function answerWorksOn(context: AnswerContext): Promise<AskAnswer> 
 
 /** Assigned action items whose text holds every word of the target, newest first, none after --as-of. */
 async function itemsNaming(context: AnswerContext): Promise<ActionItemNode[]> {
-  const { search, graph, readUntil } = context.sources;
   const words = context.target
     .toLowerCase()
     .split(/[^\p{L}\d]+/u)
     .filter((word) => word.length > 1 && !ARTICLES.has(word));
-  if (!search || words.length === 0) return [];
+  if (words.length === 0) return [];
+  const items = await assignedItems(context, words.map((word) => `"${word}"`).join(' '), 'all');
+  return items.sort((a, b) => b.at.localeCompare(a.at));
+}
+
+/**
+ * "who's writing up the postmortem for the double charges": items whose words hold the deed and one
+ * more of the question's words, or two of its names ("phoning Hafenkontor and Morgenrot" → "I'll call
+ * them", said to "can you take Hafenkontor and Morgenrot?"). Most words shared first.
+ */
+async function itemsDoing(context: AnswerContext): Promise<ActionItemNode[]> {
+  const words = context.target
+    .toLowerCase()
+    .split(/[^\p{L}\d]+/u)
+    .filter((word) => word.length > 1 && !ARTICLES.has(word) && !NOT_NAMING.has(word));
+  const [deed, ...rest] = words.map((word) => indexTerms(word)[0] ?? word);
+  if (!deed || rest.length === 0) return [];
+  const scored = (await assignedItems(context, words.join(' '), 'any'))
+    .map((item) => {
+      const terms = new Set(indexTerms(item.summary));
+      const shared = rest.filter((term) => terms.has(term)).length;
+      return { item, shared, deed: terms.has(deed) };
+    })
+    .filter(({ shared, deed: hasDeed }) => (hasDeed && shared >= 1) || shared >= 2);
+  return scored
+    .sort(
+      (a, b) => b.shared + Number(b.deed) - (a.shared + Number(a.deed)) || b.item.at.localeCompare(a.item.at),
+    )
+    .map(({ item }) => item);
+}
+
+/** Assigned action items the index finds for a query, none after --as-of; none when the query cannot be read. */
+async function assignedItems(
+  context: AnswerContext,
+  query: string,
+  mode: 'all' | 'any',
+): Promise<ActionItemNode[]> {
+  const { search, graph, readUntil } = context.sources;
+  if (!search) return [];
   let hits;
   try {
     hits = search.search({
-      query: words.map((word) => `"${word}"`).join(' '),
+      query,
+      mode,
       kinds: ['action_item'],
       asOf: readUntil ?? context.asOf,
       limit: ITEMS_READ,
@@ -71,67 +109,10 @@ async function itemsNaming(context: AnswerContext): Promise<ActionItemNode[]> {
     .map((id) => nodes.get(id))
     .filter(
       (item): item is ActionItemNode => item !== undefined && item.version > 0 && item.assignee !== null,
-    )
-    .sort((a, b) => b.at.localeCompare(a.at));
+    );
 }
 
-/**
- * "who's writing up the postmortem for the double charges": items whose words hold the deed and one
- * more of the question's words, or two of its names ("phoning Hafenkontor and Morgenrot" → "I'll call
- * them", said to "can you take Hafenkontor and Morgenrot?"). Most words shared first.
- */
-async function itemsDoing(context: AnswerContext): Promise<ActionItemNode[]> {
-  const { search, graph, readUntil } = context.sources;
-  const words = context.target
-    .toLowerCase()
-    .split(/[^\p{L}\d]+/u)
-    .filter((word) => word.length > 1 && !STOP.has(word));
-  const [deed, ...rest] = words.map((word) => indexTerms(word)[0] ?? word);
-  if (!search || !deed || rest.length === 0) return [];
-  let hits;
-  try {
-    hits = search.search({
-      query: words.join(' '),
-      mode: 'any',
-      kinds: ['action_item'],
-      asOf: readUntil ?? context.asOf,
-      limit: ITEMS_READ,
-      snippets: false,
-    }).hits;
-  } catch {
-    return [];
-  }
-  const ids = hits.map((hit) => hit.docId.slice('action_item:'.length));
-  const nodes = await graph.get('actionItem', ids);
-  const scored = ids
-    .map((id) => nodes.get(id))
-    .filter(
-      (item): item is ActionItemNode => item !== undefined && item.version > 0 && item.assignee !== null,
-    )
-    .map((item) => {
-      const terms = new Set(indexTerms(item.summary));
-      const shared = rest.filter((term) => terms.has(term)).length;
-      return { item, shared, deed: terms.has(deed) };
-    })
-    .filter(({ shared, deed: hasDeed }) => (hasDeed && shared >= 1) || shared >= 2);
-  return scored
-    .sort(
-      (a, b) => b.shared + Number(b.deed) - (a.shared + Number(a.deed)) || b.item.at.localeCompare(a.item.at),
-    )
-    .map(({ item }) => item);
-}
-
-const STOP = new Set([
-  'up',
-  'out',
-  'the',
-  'for',
-  'about',
-  'their',
-  'our',
-  'and',
-  'with',
-  'mess',
-  'thing',
-  'stuff',
-]);
+/** Words of a "who's doing X" question that name no part of the work. */
+const NOT_NAMING = new Set(
+  'up out for about with to of on in at and or their his her its your mess thing things stuff'.split(' '),
+);

@@ -14,13 +14,18 @@ const PRONOUNS = new Set(['it', 'that', 'this', 'them', 'those', 'these']);
 /** "@priya can you own the doc?": asked, not stated. */
 const ASKED_TO = /\b(?:can|could|would|will|wanna)\s+(?:you|u|someone|anyone|somebody)\b/i;
 
+/** "billing issues", "the POS thing": the thing they are about (not "into problems": a phrase, no thing). */
+const ABOUT_SUFFIX =
+  /(?<=\S)(?<!\b(?:into|in|on|at|to|for|with|of|from|about|over|through|across|by|up|out|the|a|an|any|some|no|more|my|your|our|their))\s+(?:questions|issues|requests|queries|tickets|problems|stuff|thing|things)$/i;
+
 /** Facts about things named together ("X and the Y"): two things, not one thing said twice. */
 export const LISTED_TOGETHER = new WeakSet<AnnotatedFact>();
 
 /**
  * The first pass: facts (owns, works_on, expert_in) from the precise phrasings of
  * lexicon/fact-patterns.ts. The person slot resolves "I"/"me"/"mine" to the speaker, "you" to the
- * addressee, names and @handles through the people index; "it" names the conversation's main entity.
+ * addressee, names and @handles through the people index; "it", "them", "those" name what
+ * pronoun-antecedent.ts finds (the phrase set first, the conversation's main entity, the thing before).
  * Hedged wording ("I think", "might", a question mark) lowers the confidence.
  */
 export function templateFacts(
@@ -45,14 +50,10 @@ export function templateFacts(
         ? [pronounAntecedent(context, read, textBefore(read, sentence, match.index), mainEntity)]
         : surface
             .split(/\s*(?:\/|&|\band\b|\bor\b)\s*/i)
-            // "billing issues", "SDK questions": the thing they are about.
             .map((part) =>
               withoutTail(part)
                 .replace(/^(?:the|our|their|your|my|a|an)\s+/i, '')
-                .replace(
-                  /(?<=\S)(?<!\b(?:into|in|on|at|to|for|with|of|from|about|over|through|across|by|up|out|the|a|an|any|some|no|more|my|your|our|their))\s+(?:questions|issues|requests|queries|tickets|problems|stuff|thing|things)$/i,
-                  '',
-                ),
+                .replace(ABOUT_SUFFIX, ''),
             )
             .filter((part) => part && isOwnable(part))
             .map((part) => context.entities.resolve(part));
