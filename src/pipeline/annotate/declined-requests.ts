@@ -2,7 +2,7 @@ import type { ReadMessage } from './annotate-context.js';
 import { ACK_WINDOW, type Found } from './action-item-parts.js';
 
 /** "can't this week, sorry", "no, can't, family thing", "sorry, I'm teaching then": a request turned down. */
-const DECLINE =
+export const DECLINE =
   /^\W*(?:(?:no|nope|nah|sorry|unfortunately|ah|oh|hmm)[,!.]*\s+)*(?:i\s+)?(?:can'?t|can’t|cannot|can not|won'?t be able|not able to|unable to|no can do|not this (?:week|time)|i'?m (?:away|off|out|full|swamped|slammed|booked))\b/i;
 /** The asker withdraws the request: "never mind", "nvm", "no need anymore", "scratch that". */
 const WITHDRAWN =

@@ -1,8 +1,14 @@
 import { reversalTarget } from './dialogue/reversal-target.js';
 import type { AnnotatedDecision } from './annotate-types.js';
 import { itemId, matchesAny, type AnnotateContext } from './annotate-context.js';
-import { DECISION_CUES, HEDGE_CUES, PROPOSAL_CUES, REVERSAL_CUES } from './lexicon/cues.js';
-import { JOKING, TAG_QUESTION } from './dialogue/cue-acts.js';
+import {
+  DECISION_CUES,
+  HEDGE_CUES,
+  JOKING,
+  PROPOSAL_CUES,
+  REVERSAL_CUES,
+  TAG_QUESTION,
+} from './lexicon/cues.js';
 
 function summaryOf(sentences: string[]): string {
   return sentences

@@ -140,12 +140,17 @@ export function planSteps(context: AnnotateContext, read: ReadMessage, unit: Rea
   return out;
 }
 
-/** List items of the message that open with a known person (or "I") and a verb. */
+/** List items of the message that open with a known person (or "I") and a verb; counted once per message. */
+const stepsListed = new WeakMap<ReadMessage, number>();
 function listedSteps(context: AnnotateContext, read: ReadMessage): number {
-  return read.units.filter((unit) => {
+  const known = stepsListed.get(read);
+  if (known !== undefined) return known;
+  const count = read.units.filter((unit) => {
     if (unit.unit.listIndex === undefined) return false;
     const match = STEP.exec(unit.text.trim());
     if (!match?.groups || NOT_STEP_VERBS.has(match.groups.verb.toLowerCase())) return false;
     return /^(?:me|i)$/i.test(match.groups.name) || context.people.resolve(match.groups.name) !== undefined;
   }).length;
+  stepsListed.set(read, count);
+  return count;
 }

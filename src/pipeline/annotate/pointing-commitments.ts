@@ -1,5 +1,6 @@
 import type { ReadMessage, AnnotateContext } from './annotate-context.js';
 import { answerable } from './dialogue/responses.js';
+import { DECLINE } from './declined-requests.js';
 import type { ReadUnit } from './dialogue/unit-acts.js';
 
 /** A commitment that only points at the work ("on it", "taking this one", "I'll take it", "mine"). */
@@ -36,10 +37,7 @@ export function pointedAt(context: AnnotateContext, read: ReadMessage): ReadUnit
   for (const candidate of answerable(context.messages, read)) {
     if (candidate.message.author === read.message.author) continue;
     const asked = candidate.units.find((unit) => ['request', 'proposal'].includes(unit.act));
-    if (asked || !TURNED_DOWN.test(candidate.text)) return asked;
+    if (asked || !DECLINE.test(candidate.text)) return asked;
   }
   return undefined;
 }
-
-const TURNED_DOWN =
-  /^\W*(?:(?:no|nope|sorry|unfortunately)[,!.]*\s+)*(?:i\s+)?(?:can'?t|can’t|cannot|won'?t be able)\b/i;

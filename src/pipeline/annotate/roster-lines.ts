@@ -8,6 +8,7 @@ import { NOTE_TO_SELF } from './lexicon/action-forms.js';
 /** "marco — final dish list by Wednesday", "- Sam: pick up the generator", "3. me: sign the renewal". */
 const ROSTER_LINE =
   /^\W*(?:\d{1,2}[.)]\s*)?@?(?<name>[\p{L}][\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’-]+)?)\s*(?::|—|–|\s-\s|->|→)\s*(?<task>[^?]{3,})$/u;
+const ROSTER_MARK = /[:—–→]|\s-\s|->/;
 /** A heading before the first line on the same unit: "for the Xmas tasting: marco — …". */
 const HEADING = /^[^:—–]{3,60}:\s+(?=@?[\p{L}][\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’-]+)?\s*(?::|—|–|\s-\s))/u;
 
@@ -49,6 +50,8 @@ export function rosterItems(
   read: ReadMessage,
   zone: (author: string) => string,
 ): { items: AnnotatedActionItem[]; covered: Set<ReadUnit> } {
+  // Most messages hold no colon, dash or arrow: neither a roster nor a headed list.
+  if (!ROSTER_MARK.test(read.message.text)) return { items: [], covered: new Set() };
   const headed = headedList(context, read, zone);
   if (headed.items.length > 0) return headed;
   const lines = rosterLines(context, read);

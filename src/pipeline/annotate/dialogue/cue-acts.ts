@@ -6,6 +6,7 @@ import {
   DATED_COMMITMENT,
   DECISION_CUES,
   HEDGE_CUES,
+  JOKING,
   NOT_COMPLETIONS,
   NOT_REQUESTS,
   PROGRESSIVE_COMMITMENT,
@@ -13,6 +14,7 @@ import {
   REQUEST_CUES,
   REVERSAL_CUES,
   ROOM_REQUEST,
+  TAG_QUESTION,
   TAKES_IT,
 } from '../lexicon/cues.js';
 import { LiteralGate } from '../literal-gate.js';
@@ -40,9 +42,6 @@ const UNIT_PATTERNS = [
 let unitGate: LiteralGate | undefined;
 const HEAD_PATTERNS = [...COMPLETION_CUES, ...NOT_COMPLETIONS];
 let headGate: LiteralGate | undefined;
-export const TAG_QUESTION = /,\s*(?:ok|okay|right|yes|agreed|alright|fine|cool)\s*\?+\s*$/i;
-/** "let's just rewrite it in Rust 😂": said for a laugh, decided by nobody. */
-export const JOKING = /😂|🤣|😅|🙃|\blol\b|\blmao\b|\bhaha+\b|\s\/s\s*$/iu;
 const isQuestion = (text: string): boolean => /\?\s*[\p{Emoji}\s]*$/u.test(text);
 
 /**
@@ -55,7 +54,6 @@ export function cueActOf(text: string): DialogueAct | null {
   const has = (patterns: readonly RegExp[]): boolean => gate.testsAny(patterns, trimmed);
   const one = (pattern: RegExp): boolean => gate.mayMatch(pattern) && pattern.test(trimmed);
   const question = isQuestion(trimmed);
-  // "We decide to use Sentry, ok?": a tag asks for a nod, not an answer.
   const asks = question && !TAG_QUESTION.test(trimmed);
   if (has(REVERSAL_CUES) && !asks && !JOKING.test(trimmed)) return 'decision';
   if (has(DECISION_CUES) && !asks && !has(HEDGE_CUES) && !JOKING.test(trimmed)) return 'decision';

@@ -1,7 +1,6 @@
 import type { AnnotatedDecision } from '../annotate-types.js';
 import { itemId, readAsAnswerTo, type AnnotateContext, type ReadMessage } from '../annotate-context.js';
-import { AGREEMENT_QUESTION, HEDGE_CUES } from '../lexicon/cues.js';
-import { JOKING } from './cue-acts.js';
+import { AGREEMENT_QUESTION, HEDGE_CUES, JOKING } from '../lexicon/cues.js';
 import { answerable, POSITIVE_REACTIONS } from './responses.js';
 import type { ReadUnit } from './unit-acts.js';
 

@@ -46,28 +46,31 @@ export function lastEntityIn(context: AnnotateContext, text: string): string | u
   return context.entities.mentionedIn(text.replace(/[\p{L}\d_-]+['’]s\b/gu, ' ')).pop();
 }
 
-/** The last "the/our X" in the text's last clause before the pronoun, when it names something ownable. */
+/** The last "the/our X" before the pronoun that names something ownable. */
 function lastDefinite(context: AnnotateContext, text: string): string | undefined {
-  const found = [...text.matchAll(/\b(?:the|our|my|your)\s+(?=[\p{L}\d])/gu)];
-  for (const match of found.reverse()) {
-    // The words up to the clause's end, cut by objectSlot at "for", "with", "these days", ….
-    const clause = text.slice(match.index + match[0].length).split(/[,.;:?!]/)[0];
-    const phrase = objectSlot(clause).phrases[0];
-    const id = phrase ? entityOfPhrase(context, phrase) : undefined;
-    if (id) return id;
-  }
-  return undefined;
+  return lastPhraseAfter(context, text, /\b(?:the|our|my|your)\s+(?=[\p{L}\d])/gu, /[,.;:?!]/);
 }
 
 /** What a holding verb before the pronoun names: "no longer handling supplier invoices — Sam takes them over". */
 function lastHeld(context: AnnotateContext, text: string): string | undefined {
-  const found = [
-    ...text.matchAll(
-      /\b(?:handle|handles|handling|own|owns|owning|run|runs|running|manage|manages|managing|look after|looks after|looking after|cover|covers|covering|do|does|doing)\s+(?=[\p{L}\d])/giu,
-    ),
-  ];
-  for (const match of found.reverse()) {
-    const clause = text.slice(match.index + match[0].length).split(/[,.;:?!]|\s[—–-]\s/)[0];
+  return lastPhraseAfter(context, text, HOLDING_VERB, /[,.;:?!]|\s[—–-]\s/);
+}
+
+const HOLDING_VERB =
+  /\b(?:handle|handles|handling|own|owns|owning|run|runs|running|manage|manages|managing|look after|looks after|looking after|cover|covers|covering|do|does|doing)\s+(?=[\p{L}\d])/giu;
+
+/**
+ * The entity of the last phrase that follows an opener in the text, up to the clause's end (objectSlot
+ * cuts it further at "for", "with", "these days", …), when it names something ownable.
+ */
+function lastPhraseAfter(
+  context: AnnotateContext,
+  text: string,
+  opener: RegExp,
+  clauseEnd: RegExp,
+): string | undefined {
+  for (const match of [...text.matchAll(opener)].reverse()) {
+    const clause = text.slice(match.index + match[0].length).split(clauseEnd)[0];
     const phrase = objectSlot(clause).phrases[0];
     const id = phrase ? entityOfPhrase(context, phrase) : undefined;
     if (id) return id;

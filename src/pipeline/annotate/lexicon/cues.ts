@@ -325,6 +325,11 @@ export const BLOCKER_CUES = [
 ];
 
 /** Wording that makes a statement hedged. */
+/** "We decide to use Sentry, ok?": a tag that asks for a nod, not an answer. */
+export const TAG_QUESTION = /,\s*(?:ok|okay|right|yes|agreed|alright|fine|cool)\s*\?+\s*$/i;
+/** "let's just rewrite it in Rust 😂": said for a laugh, decided by nobody. */
+export const JOKING = /😂|🤣|😅|🙃|\blol\b|\blmao\b|\bhaha+\b|\s\/s\s*$/iu;
+
 export const HEDGE_CUES = [
   /\bi think\b/i,
   /\bi guess\b/i,
