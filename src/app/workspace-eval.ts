@@ -58,9 +58,14 @@ export interface WorkspaceEvalResult {
  */
 export async function evaluateWorkspace(
   dir: string,
-  options: { keepStore?: (store: Store, truth: WorkspaceTruth, config: Config) => Promise<void> } = {},
+  options: {
+    keepStore?: (store: Store, truth: WorkspaceTruth, config: Config) => Promise<void>;
+    /** Questions to answer instead of the truth's own `ask` list (same row format). */
+    askRows?: WorkspaceTruth['ask'];
+  } = {},
 ): Promise<WorkspaceEvalResult> {
-  const truth = loadWorkspaceTruth(join(dir, 'truth.json'));
+  const read = loadWorkspaceTruth(join(dir, 'truth.json'));
+  const truth = options.askRows ? { ...read, ask: options.askRows } : read;
   const reader = readerOf(truth);
   const briefs = goldBriefs(truth);
   const periodEnd = endOfDay(truth.period[1]);
