@@ -184,6 +184,21 @@ const DOCS: SearchDocInput[] = [
     "I'll rotate the SAML signing certs before they expire on the 16th",
   ),
   message('UJON', '2026-10-22T16:00:00.000Z', 'signing certs rotated ✅ new ones are valid until Nov 2027'),
+  message(
+    'UPRI',
+    '2026-10-21T10:00:00.000Z',
+    'found why the kiosk printers jam: the driver resets the paper size on every reboot',
+  ),
+  message(
+    'UDAV',
+    '2026-10-21T12:00:00.000Z',
+    'from today SMS gateway sends stop after 4 attempts, then the message is marked failed',
+  ),
+  message(
+    'UMAR',
+    '2026-10-22T12:00:00.000Z',
+    'ferry timetable zone fix merged ✅ departures show local time again',
+  ),
 ];
 
 function sources(): AskSources & { search: SqliteSearchIndex } {
@@ -236,6 +251,19 @@ describe('answerByRetrieval', () => {
     const done = answer('did Jonas finish the tram map renderer?');
     expect(done.known).toBe(true);
     expect(done.text).toContain('tram map renderer merged');
+  });
+
+  it('answers who did a deed with the author of a sentence that opens with it, in other words ("figured out" / "found")', () => {
+    expect(answer('who figured out the kiosk printer jams').text).toMatch(
+      /^Priya Raman: "found why the kiosk/,
+    );
+  });
+
+  it('reads a chat abbreviation or a synonym as the word it stands for ("tz" for zone, "tries" for attempts)', () => {
+    const blocked = answer('is the ferry timetable tz fix blocked?');
+    expect(blocked.known).toBe(true);
+    expect(blocked.text).toContain('zone fix merged');
+    expect(answer('how many tries does the sms gateway get?').text.startsWith('4')).toBe(true);
   });
 
   it('does not answer what something is with a reply that only promises to send it', () => {

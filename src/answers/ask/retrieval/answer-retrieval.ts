@@ -1,6 +1,7 @@
 import type { SearchHit, SearchIndex } from '../../../memory/search/search-types.js';
 import { day, names as joinNames, type AskSources } from '../answer-support.js';
 import type { AnswerEvidence, AskAnswer, RetrievalTrace } from '../ask-types.js';
+import { equivalentWords } from './word-equivalents.js';
 import { peopleNames } from './people-names.js';
 import { frameQuestion, type QuestionFrame } from './question-frame.js';
 import { rankPassages, sentencesOf, termWeights, type Passage } from './rank-passages.js';
@@ -197,7 +198,11 @@ function corrected(
 
 /** BM25 over messages, decisions, items and questions, any word; and the named actor's own messages. */
 function retrieve(frame: QuestionFrame, index: SearchIndex, asOf: string, words: string[]): SearchHit[] {
-  const query = [...words, ...frame.people.filter((p) => p.role === 'about').map((p) => p.name)].join(' ');
+  const query = [
+    ...words,
+    ...frame.terms.flatMap((term) => equivalentWords(term.stem)),
+    ...frame.people.filter((p) => p.role === 'about').map((p) => p.name),
+  ].join(' ');
   const kinds = ['message', 'decision', 'action_item', 'question'] as const;
   const since = frame.type === 'change' && frame.time ? frame.time.window.from : undefined;
   const found = new Map<string, SearchHit>();
@@ -246,7 +251,7 @@ function choose(frame: QuestionFrame, passages: readonly Passage[]): Passage {
     frame.wantsLatest ||
     frame.type === 'status' ||
     frame.type === 'time' ||
-    frame.type === 'person' ||
+    (frame.type === 'person' && !frame.deedDone) ||
     frame.type === 'change' ||
     frame.type === 'decision';
   if (!latestWins) return best;

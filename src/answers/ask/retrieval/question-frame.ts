@@ -3,6 +3,7 @@ import type { PeopleDirectory } from '../../people/people-directory.js';
 import { normalizeQuestion } from '../parse-question.js';
 import { questionTime, type QuestionTime } from '../question-time.js';
 import { peopleNames } from './people-names.js';
+import { equivalentStems } from './word-equivalents.js';
 
 /**
  * What kind of answer a question wants. person: who; time: when; number: how much / how many
@@ -30,6 +31,8 @@ export interface QueryTerm {
   stem: string;
   /** Relative weight before IDF: words that only say what kind of answer is wanted weigh less. */
   weight: number;
+  /** Stems of words that mean the same ("tz" for "zone", "attempts" for "tries"): they cover it too. */
+  equivalents: readonly string[];
 }
 
 export interface QuestionFrame {
@@ -52,6 +55,13 @@ export interface QuestionFrame {
   wantsLatest: boolean;
   /** "who asked for X", "who suggested X": the person is whoever wrote the passage, not one it names. */
   authorAnswers: boolean;
+  /**
+   * "who fixed X", "who figured out X": the deed's stem and its equivalents. A sentence that opens
+   * with it and names no one else ("found why X…", "I fixed it") was done by its author.
+   */
+  deedStems: string[];
+  /** The deed is past ("who found", "who fixed"): it was done once, so a later near-tie does not replace it. */
+  deedDone: boolean;
 }
 
 const AUXILIARIES = new Set(
@@ -119,7 +129,12 @@ export function frameQuestion(
       seen.add(stem);
       // "who reviewed the fix": the deed is what the answer must hold, more than the thing it was done to.
       const deed = type === 'person' && deedWord === lower && !AUTHOR_VERBS.test(text);
-      terms.push({ word: plain, stem, weight: TYPE_WORDS.has(lower) ? 0.35 : deed ? 2 : 1 });
+      terms.push({
+        word: plain,
+        stem,
+        weight: TYPE_WORDS.has(lower) ? 0.35 : deed ? 2 : 1,
+        equivalents: equivalentStems(stem),
+      });
     }
   }
   return {
@@ -133,11 +148,21 @@ export function frameQuestion(
     unknownPerson: unknown,
     time,
     authorAnswers: type === 'person' && AUTHOR_VERBS.test(text),
+    deedStems: deedStemsOf(type === 'person' && !AUTHOR_VERBS.test(text) ? deedWord : undefined),
+    deedDone: type === 'person' && deedWord !== undefined && PAST_DEED.test(deedWord),
     wantsLatest:
       type === 'status' ||
       time?.kind === 'now' ||
       /\b(?:still|now|currently|latest|so far|yet)\b/.test(normalized),
   };
+}
+
+const PAST_DEED = /^(?:\w+ed|found|made|wrote|built|broke|caught|sent|ran|took|led|did|won|set|put|got)$/;
+
+function deedStemsOf(deed: string | undefined): string[] {
+  if (!deed || AUXILIARIES.has(deed) || FUNCTION_WORDS.has(deed)) return [];
+  const stem = indexTerms(deed)[0];
+  return stem ? [stem, ...equivalentStems(stem)] : [];
 }
 
 /** Verbs whose doer is the one who wrote the message: asking, proposing, reporting, announcing. */

@@ -2,6 +2,7 @@ import { indexTerms } from '../../../memory/search/porter-stem.js';
 import type { SearchHit } from '../../../memory/search/search-types.js';
 import type { QuestionFrame } from './question-frame.js';
 import type { PeopleNames } from './people-names.js';
+import { equivalentStems } from './word-equivalents.js';
 import {
   BLOCKER_CUES,
   CHANGE_CUES,
@@ -34,6 +35,7 @@ export interface Passage {
 /** Weights of the question's terms: inverse document frequency times the term's own weight. */
 export type TermWeights = Map<string, number>;
 
+const YES_NO = /^(?:is|are|was|were|has|have|did|does|do)\b/;
 const ON_CALL = /\bon[- ]?call\b|\bpager\b|\bon duty\b/i;
 
 /** Verbs of a yes/no question about work being finished, and the words that report it finished. */
@@ -96,12 +98,16 @@ export function rankPassages(
     frame.type === 'yesno'
       ? frame.terms.filter((term) => DONE_ASKED.test(term.word)).map((term) => term.stem)
       : [];
+  const equivalent = frame.terms.filter((term) => term.equivalents.length > 0);
   const withDone = (stems: Set<string>, text: string): Set<string> => {
     if (doneStems.length > 0 && DONE_SAID.test(text)) for (const stem of doneStems) stems.add(stem);
+    for (const term of equivalent)
+      if (term.equivalents.some((other) => stems.has(other))) stems.add(term.stem);
     return stems;
   };
   // "who is on call": "who to call at the vendor" shares the word, not the meaning.
   const onCall = ON_CALL.test(frame.text);
+  const asksYesNo = YES_NO.test(frame.text);
   for (const hit of hits) {
     const messageStems = withDone(new Set(indexTerms(`${hit.title} ${hit.text}`)), hit.text);
     const messageCoverage = Math.max(inherit, coverage(messageStems, weights, total));
@@ -140,7 +146,7 @@ export function rankPassages(
           const others = named.filter((id) => !about.has(id));
           const answers = frame.authorAnswers
             ? hit.author !== null && !about.has(names.idOf(hit.author))
-            : others.length > 0;
+            : others.length > 0 || (hit.author !== null && saysOwnDeed(sentence, frame.deedStems));
           score *= answers ? 1.1 : 0.85;
           break;
         }
@@ -159,7 +165,11 @@ export function rankPassages(
           break;
         case 'blocker':
           // Like a date for "when": a sentence that names no obstacle or dependency cannot say what blocks.
-          score *= BLOCKER_CUES.test(sentence) ? 1.1 : 0.65;
+          // "is the fix blocked?": "fix merged ✅" answers no.
+          score *=
+            BLOCKER_CUES.test(sentence) || (asksYesNo && DONE_SAID.test(sentence) && !isTentative(sentence))
+              ? 1.1
+              : 0.65;
           break;
         default:
           if (tentative && /\?\s*$/.test(sentence)) score *= 0.8;
@@ -187,10 +197,21 @@ export function rankPassages(
   return passages.sort((a, b) => b.score - a.score || (a.hit.at < b.hit.at ? 1 : -1));
 }
 
+/** "found why X…", "I fixed it", "we've just merged it": the sentence opens with the author doing the deed. */
+function saysOwnDeed(sentence: string, deedStems: readonly string[]): boolean {
+  if (deedStems.length === 0) return false;
+  const verb = /^(?:(?:i|we)(?:['’]ve| have)? )?(?:just |finally |actually )?([a-z]+)\b/i.exec(
+    sentence.trim(),
+  )?.[1];
+  const stem = verb ? indexTerms(verb)[0] : undefined;
+  return stem !== undefined && deedStems.includes(stem);
+}
+
 /** The number is followed, within three words, by the thing counted ("37 customers", "12 more riders"). */
 function counts(sentence: string, span: TypedSpan, counted: string): boolean {
   const words = sentence.slice(span.index).match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
-  return words.slice(0, 3).some((word) => indexTerms(word)[0] === counted);
+  const stems = [counted, ...equivalentStems(counted)];
+  return words.slice(0, 3).some((word) => stems.includes(indexTerms(word)[0] ?? ''));
 }
 
 /**
