@@ -17,7 +17,7 @@ const chosen =
   files.length > 0
     ? files
     : readdirSync(dir)
-        .filter((name) => name.endsWith('.json'))
+        .filter((name) => name.endsWith('.json') && !name.startsWith('ask-'))
         .sort()
         .map((name) => join(dir, name));
 const pct = (part: number, whole: number): string =>

@@ -20,6 +20,36 @@ describe('facts', () => {
     expect(triples([['dana', text]])).toEqual([expected]);
   });
 
+  it('reads holders and experts named with a lower-case first name, as chat writes them', () => {
+    expect(
+      triples([
+        ['dana', 'who do I talk to about the tachograph downloads?'],
+        ['marco', "that's lena's baby, she does all the card stuff"],
+      ]),
+    ).toEqual(['LENA owns component:tachograph-downloads']);
+    expect(
+      triples([['dana', 'for anything touching the plugin API, ping marco, he wrote most of it']]),
+    ).toEqual(['MARCO expert_in component:plugin-api']);
+    const hedged = run([
+      ['marco', 'the old BMS is throwing alarms, who knows that thing?'],
+      ['priya', "sam's the one who knows the old BMS config I think"],
+    ]).facts;
+    expect(hedged.map((fact) => [fact.subject, fact.relation, fact.hedged])).toEqual([
+      [key('sam'), 'expert_in', true],
+    ]);
+    const answered = run([
+      ['sam', 'who maintains the docs site these days?'],
+      ['lena', 'I think marco still does? he migrated it last year'],
+    ]).facts;
+    expect(answered.map((fact) => [fact.subject, fact.object, fact.hedged])).toEqual([
+      [key('marco'), 'component:docs-site', true],
+    ]);
+  });
+
+  it("reads a lower-case word that is no one's first name as no person", () => {
+    expect(triples([['dana', "that's grace's baby, she does all the card stuff"]])).toEqual([]);
+  });
+
   it('leaves time words out of what is owned', () => {
     expect(triples([['dana', 'Priya, you are the owner of the billing alerts going forward']])).toEqual([
       'PRIYA owns component:billing-alerts',

@@ -16,12 +16,31 @@ describe('PeopleResolver.namedIn', () => {
     expect(keys('ping @lena about it')).toEqual(['slack:U2']);
     expect(keys('pj_dev has the keys')).toEqual(['slack:U3']);
     expect(keys('deploy2 has the keys')).toEqual(['slack:U3']);
-    expect(resolver.namedIn('lena and Priya')).toEqual([{ key: 'slack:U1', index: 9, text: 'Priya' }]);
+    expect(resolver.namedIn('lena and Priya')).toEqual([
+      { key: 'slack:U2', index: 0, text: 'lena' },
+      { key: 'slack:U1', index: 9, text: 'Priya' },
+    ]);
   });
 
-  it('finds no one in lower-case words without a marker, asked again or not', () => {
-    expect(keys('lena said priya would do it')).toEqual([]);
-    expect(keys('lena said priya would do it')).toEqual([]);
-    expect(keys('ask Priya, she knows')).toEqual(['slack:U1']);
+  it('finds a first name written lower-case, as chat often writes it, asked again or not', () => {
+    expect(keys('lena said priya would do it')).toEqual(['slack:U2', 'slack:U1']);
+    expect(keys('lena said priya would do it')).toEqual(['slack:U2', 'slack:U1']);
+    expect(keys('that is paul’s call')).toEqual(['slack:U3']);
+  });
+
+  it('reads a lower-case first name that is an everyday word as the word, and a lower-case display name as no name', () => {
+    const others = new PeopleResolver(
+      [
+        { key: 'slack:U4', name: 'Grace Kim' },
+        { key: 'slack:U5', name: 'Max Weber' },
+        { key: 'slack:U6', name: 'ikonia' },
+      ],
+      'slack:',
+    );
+    const found = (sentence: string): string[] => others.namedIn(sentence).map((hit) => hit.key);
+    expect(found('the grace period is max 5 days')).toEqual([]);
+    expect(found('ikonia knows the kernel')).toEqual([]);
+    expect(found('Grace and Max agreed')).toEqual(['slack:U4', 'slack:U5']);
+    expect(others.isCasualName('grace')).toBe(false);
   });
 });

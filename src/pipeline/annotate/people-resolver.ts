@@ -24,6 +24,19 @@ const STOP_NAMES = new Set([
 ]);
 
 /**
+ * First names that are also everyday words: written in lower case they are the word ("max 5
+ * retries", "grace period", "mark it done"), so only a capital, an @ or a name slot makes them a person.
+ */
+const EVERYDAY_WORDS = new Set(
+  `will mark may june bill max ray pat rob grace hope joy rose jack frank art drew chase miles summer
+  dawn penny sandy dean guy gene april august amber ruby holly lily iris ivy sky page lane wade reed
+  cliff glen dale brook sue don nick kit ace jean carol eve sunny star faith autumn angel hunter
+  harper mason rich noel king earl major van bob buck chuck chip dash duke gil hank ivan jay jo lou
+  mac mo ned pete rex rod roy ted tim val win bud cole rusty sterling crystal pearl jade heather
+  violet olive basil sage bay river rain storm aurora`.split(/\s+/),
+);
+
+/**
  * Resolves how people are written in chat ("@Priya Nair", "Priya", "pj_dev", "@lena") to person
  * keys. When one human has keys in several sources, the key in the conversation's own source wins.
  */
@@ -42,6 +55,8 @@ export class PeopleResolver {
   private readonly keysNamed: (form: string) => readonly string[] | undefined;
   private readonly names = new Map<string, string>();
   private readonly nameWords = new Set<string>();
+  /** First names of people whose display name is capitalised ("Lena Vogel"): chat writes them lower-case too ("ask lena"). */
+  private readonly casualNames = new Set<string>();
   /** Kept by sentence (shared, read-only): the extractors ask about one message's text several times. */
   private readonly named = boundedMemo(
     (sentence: string): readonly NamedPerson[] => this.scanNames(sentence),
@@ -62,6 +77,8 @@ export class PeopleResolver {
       this.names.set(person.key, person.name);
       const { forms, words } = personForms(person);
       for (const word of words) this.nameWords.add(word);
+      const first = /^(\p{Lu}\p{Ll}{2,})(?:\s|$)/u.exec(person.name.trim())?.[1].toLowerCase();
+      if (first && !STOP_NAMES.has(first) && !EVERYDAY_WORDS.has(first)) this.casualNames.add(first);
       if (index) for (const form of forms) addKey(index, form, person.key);
     }
     this.keysNamed = kept ?? ((form) => index?.get(form));
@@ -76,6 +93,11 @@ export class PeopleResolver {
     if (a === b) return true;
     const name = this.names.get(a);
     return name !== undefined && name === this.names.get(b);
+  }
+
+  /** Whether a lower-case word is someone's first name as chat writes it ("lena"), not an everyday word. */
+  isCasualName(word: string): boolean {
+    return this.casualNames.has(word);
   }
 
   /** Whether a word is part of anyone's name ("whitfield"). */
@@ -157,16 +179,28 @@ export class PeopleResolver {
     return this.named(sentence);
   }
 
+  private holdsCasualName(sentence: string): boolean {
+    if (this.casualNames.size === 0) return false;
+    for (const word of sentence.match(/\p{Ll}{3,}/gu) ?? []) if (this.casualNames.has(word)) return true;
+    return false;
+  }
+
   private scanNames(sentence: string): NamedPerson[] {
     const out: NamedPerson[] = [];
     // A word counts only when it starts upper-case, follows an @ or holds a digit or underscore:
     // most chat sentences hold none of these, and scanning their every word was most of the cost.
-    if (!MAY_NAME.test(sentence)) return out;
+    if (!MAY_NAME.test(sentence) && !this.holdsCasualName(sentence)) return out;
     for (const match of sentence.matchAll(/@?([\p{L}][\p{L}\d_.-]*)(?:'s)?/gu)) {
       const word = match[1];
       if (word.length < 3) continue;
       // Lower-case words are names only when written as handles (@lena) or known handles with a digit/underscore.
-      if (!startsUpper(word) && !match[0].startsWith('@') && !/[_\d]/.test(word)) continue;
+      if (
+        !startsUpper(word) &&
+        !match[0].startsWith('@') &&
+        !/[_\d]/.test(word) &&
+        !this.casualNames.has(word)
+      )
+        continue;
       if (STOP_NAMES.has(word.toLowerCase())) continue;
       const key = this.resolve(word);
       if (key && !out.some((hit) => hit.key === key && hit.index === match.index))

@@ -10,7 +10,7 @@ const WHO_KNOWS_WHAT =
   /\bwho(?:['’]s| is)?\s+(?:(?:our|the|an?)\s+)?(?:expert|guru|specialist)\s+(?:on|in|for)\s+(.+?)\s*\?|\bwho\s+knows\s+(?:the\s+)?(.+?)(?:\s+(?:best|well|the most|inside out))?\s*\?/i;
 /** "Priya", "that's Priya", "I think Sam does", "Lena now": a person's name and nothing else. */
 const NAME_ALONE =
-  /^\W*(?:(?:no|nope|nah|actually|oh)[,!.]?\s+)?(?<hedge>(?:[Ii] think|[Ii] believe|[Pp]robably|[Pp]rob|[Mm]aybe|[Pp]retty sure|AFAIK|afaik)[,]?\s+)?(?:(?:[Tt]hat['’]?s|[Tt]hat would be|[Tt]hat['’]d be|[Ii]t['’]?s|(?:[Tt]hat|[Ii]t) (?<may>might|may|could|should|must|would) be)\s+)?(?:@(?<handle>[\p{L}][\p{L}\d_.-]*)|(?<name>\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?))(?:[,\s]+(?:does|do|now|these days|i think|i believe|afaik|AFAIK|iirc|as far as i know|knows (?:it|that|this)(?: best| well| inside out)?))*[\s.!?]*(?:[,;—–-]\s*(?:[Hh]ands down|[Ff]or sure|[Dd]efinitely|[Oo]bviously|[Ee]asily|[Nn]o question|[Oo]f course|100%)[\s.!]*)?(?:[,;—–-]\s*|(?<=[.!?])\s*)?(?:(?:[Ss]ince|[Ee]ver since|[Aa]s of|[Hh]e|[Ss]he|[Tt]hey|[Hh]e['’]s|[Ss]he['’]s|[Tt]hey['’]re|[Ff]rom)\b[^?]{0,80})?$/u;
+  /^\W*(?:(?:no|nope|nah|actually|oh)[,!.]?\s+)?(?<hedge>(?:[Ii] think|[Ii] believe|[Pp]robably|[Pp]rob|[Mm]aybe|[Pp]retty sure|AFAIK|afaik)[,]?\s+)?(?:(?:[Tt]hat['’]?s|[Tt]hat would be|[Tt]hat['’]d be|[Ii]t['’]?s|(?:[Tt]hat|[Ii]t) (?<may>might|may|could|should|must|would) be)\s+)?(?:@(?<handle>[\p{L}][\p{L}\d_.-]*)|(?<name>\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)|(?<casual>\p{Ll}{3,}))(?:[,\s]+(?:does|do|still|now|these days|i think|i believe|afaik|AFAIK|iirc|as far as i know|knows (?:it|that|this)(?: best| well| inside out)?))*[\s.!?]*(?:[,;—–-]\s*(?:[Hh]ands down|[Ff]or sure|[Dd]efinitely|[Oo]bviously|[Ee]asily|[Nn]o question|[Oo]f course|100%)[\s.!]*)?(?:[,;—–-]\s*|(?<=[.!?])\s*)?(?:(?:[Ss]ince|[Ee]ver since|[Aa]s of|[Hh]e|[Ss]he|[Tt]hey|[Hh]e['’]s|[Ss]he['’]s|[Tt]hey['’]re|[Ff]rom)\b[^?]{0,80})?$/u;
 /** "that's me", "me!", "yep, I do", "that would be me": the one answering holds it. */
 const SELF_ALONE =
   /^\W*(?:(?:yes|yep|yeah|hi|oh|ah)[,!.]?\s+)?(?:(?:that['’]?s|that would be|that['’]d be|it['’]?s)\s+)?(?:me|i do|i am|myself)\b[\s!.]*(?:$|[,;—–-]\s*(?:i['’]?(?:ve| have| am|m)\b|(?:since|from|as of|ever since|for now|still)\b))/i;
@@ -28,12 +28,15 @@ export interface NameAnswer {
  * API these days?" → "Priya"): that person holds it, citing both messages.
  */
 export function nameAnswer(context: AnnotateContext, read: ReadMessage): NameAnswer | undefined {
-  const match = NAME_ALONE.exec(read.text);
+  const found = NAME_ALONE.exec(read.text);
+  // "lena, she runs it": a first name written lower-case, when it is one (not "yes", "sure").
+  const casual = found?.groups?.casual;
+  const match = casual !== undefined && !context.people.isCasualName(casual) ? null : found;
   const self = !match && SELF_ALONE.test(read.text);
   if (!match?.groups && !self) return undefined;
   const subject = self
     ? read.message.author
-    : context.people.resolve(match?.groups?.name ?? match?.groups?.handle ?? '');
+    : context.people.resolve(match?.groups?.name ?? match?.groups?.handle ?? match?.groups?.casual ?? '');
   if (!subject) return undefined;
   const asked = answeredMessage(context.messages, read);
   if (!asked || asked.message.author === subject) return undefined;

@@ -16,7 +16,7 @@ export const CATCH_ALL = /\b(?:anything|everything|all things|stuff|questions?|i
 
 /** Trailing words of an object slot that are not its name: time, degree, "itself". */
 export const OBJECT_TAIL =
-  /\s+(?:from now on|going forward|for now|for the moment|these days|any ?more|now|too|as well|itself|themselves|full[- ]time|again|then|here|there|today|tonight|this week|next week|side|stuff|things|for questions|overall|mostly|really|though|tbh|fwiw|lol|haha|all of it|and all|pls|please|thanks|thx)$/i;
+  /\s+(?:from now on|going forward|for now|for the moment|these days|any ?more|now|too|as well|itself|themselves|full[- ]time|again|then|here|there|today|tonight|this week|next week|side|stuff|things|for questions|overall|mostly|really|though|tbh|fwiw|lol|haha|all of it|and all|pls|please|thanks|thx|right|correct|yeah|eh|i think|i believe|afaik|iirc)$/i;
 
 /**
  * Heads that never name something owned: pronouns and placeholders, documents and messages,

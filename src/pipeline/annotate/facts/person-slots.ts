@@ -105,7 +105,8 @@ function personNamed(context: AnnotateContext, word: string, before: string): st
   if (word.startsWith('@')) return context.people.atMentions(word)[0] ?? context.people.resolve(clean);
   const capital = /^\p{Lu}/u.test(clean);
   const handleLike = /[_\d]/.test(clean);
-  if (!capital && !handleLike && !NAME_EXPECTED.test(before)) return undefined;
+  if (!capital && !handleLike && !NAME_EXPECTED.test(before) && !context.people.isCasualName(clean))
+    return undefined;
   if (clean.length < 3) return undefined;
   return context.people.resolve(clean);
 }

@@ -132,7 +132,7 @@ function wordPerson(context: AnnotateContext, read: ReadMessage, slot: string): 
   const word = slot.toLowerCase();
   if (word === 'i' || word === 'me' || word === 'mine') return read.message.author;
   if (word === 'you') return read.addressees[0];
-  if (!/^@/.test(slot) && !/^\p{Lu}/u.test(slot)) return undefined;
+  if (!/^@/.test(slot) && !/^\p{Lu}/u.test(slot) && !context.people.isCasualName(word)) return undefined;
   return context.people.resolve(slot.replace(/^@/, '').replace(/[._-]+$/, ''));
 }
 

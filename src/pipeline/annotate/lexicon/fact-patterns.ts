@@ -13,7 +13,7 @@ export interface FactPattern {
 /** One word, or two for a full name ("Priya Nair"): personOf reads which of them names someone. */
 const P = String.raw`(?<p>@?[\p{L}][\p{L}_.-]*(?: [\p{L}][\p{L}'’-]+)?|i|you|me)`;
 const Y = String.raw`(?<y>[@\p{L}][\p{L}\d_./-]*(?: [\p{L}\d_./-]+){0,3}?)`;
-const END = String.raw`(?=\s*(?:$|[,.;:!?)(—–]|\s-\s|\s(?:from|since|starting|now|today|these days|anymore|too|first|as of|and|but|so|with|at|on|this|next|last|yesterday|recently|earlier|back|for|go|here|nothing|until|once|since|then)\b))`;
+const END = String.raw`(?=\s*(?:$|[,.;:!?)(—–]|\s-\s|\s(?:from|since|starting|now|today|these days|anymore|too|first|as of|and|but|so|with|at|on|this|next|last|yesterday|recently|earlier|back|for|go|here|nothing|until|once|since|then|i think|i believe|i guess|afaik|iirc)\b))`;
 
 const rx = (source: string): RegExp => new RegExp(source, 'iu');
 
@@ -215,6 +215,20 @@ export const FACT_PATTERNS: FactPattern[] = [
     relation: 'expert_in',
     pattern: rx(
       String.raw`\b(?:questions?|anything|help|issues?) (?:about|on|with) (?:the )?${Y},? ${P}(?: is|'s) (?:the |our |your )?(?:person|one|go-to(?: person)?) to (?:ask|talk to|ping)\b`,
+    ),
+  },
+  // "for anything touching the plugin API, ping Marco": who to go to for it.
+  {
+    relation: 'expert_in',
+    pattern: rx(
+      String.raw`\b(?:questions|anything|stuff|issues|problems) (?:touching|involving|related to|regarding|around|re) (?:the )?${Y},? (?:just )?(?:ask|ping|talk to|go to) ${P}\b`,
+    ),
+  },
+  // "Sam's the one who knows the old BMS config": who knows it.
+  {
+    relation: 'expert_in',
+    pattern: rx(
+      String.raw`\b${P}(?: is|'s) (?:the )?(?:one|person|guy|gal) (?:who|that) (?:really )?knows (?:about )?(?:the )?${Y}${END}`,
     ),
   },
   // "I think Lena might know how the tax receipts work": who knows it, hedged by the words around it.
