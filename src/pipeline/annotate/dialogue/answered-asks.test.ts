@@ -95,3 +95,65 @@ describe('a decision said as settled', () => {
     expect(decisions([['priya', 'nothing is settled yet, still waiting on legal']])).toEqual([]);
   });
 });
+
+describe('choices settled by the one who asked, and plans confirmed', () => {
+  it('takes the pick the asker makes after hearing the team, citing the question and the pick', () => {
+    expect(
+      decisions([
+        ['dana', 'boil-water notice for Elm: lift it today or wait for the 2nd clean sample?'],
+        ['lena', 'first sample was clean, 2nd comes back tomorrow 10am'],
+        ['priya', 'state guidance says 2 consecutive clean'],
+        ['dana', 'we wait. lift tomorrow if the 2nd is clean'],
+      ]),
+    ).toEqual([
+      {
+        summary:
+          'boil-water notice for Elm: lift it today or wait for the 2nd clean sample? → wait for the 2nd clean sample',
+        evidence: ['m1', 'm4'],
+        decidedBy: [key('dana')],
+      },
+    ]);
+  });
+
+  it('reads "are we X?" answered yes by the one asked as a decision, past talk on another topic', () => {
+    expect(
+      decisions([
+        ['priya', '@dana are we applying for the sovereign tech fund grant this round?'],
+        ['marco', 'can someone look at the failing nightly? red since saturday'],
+        ['dana', "@priya yes, deadline's the 30th. let's talk thu"],
+      ]),
+    ).toEqual([
+      {
+        summary: "we're applying for the sovereign tech fund grant this round: yes, deadline's the 30th.",
+        evidence: ['m1', 'm3'],
+        decidedBy: [key('dana'), key('priya')],
+      },
+    ]);
+  });
+
+  it('reads no decision in "are we still on", "are we doing anything about it", "should we" or a hedged yes', () => {
+    for (const [ask, reply] of [
+      ['@dana are we still on for the demo friday?', 'yes'],
+      ['are we doing anything about the late webhooks?', 'yes: one dead endpoint clogged the queue'],
+      ['@dana should we move the offsite to march?', 'yes I think so'],
+      ['@dana are we renewing the print contract this year?', 'yeah probably, need to check the budget'],
+    ])
+      expect(
+        decisions([
+          ['priya', ask],
+          ['dana', reply],
+        ]),
+        ask,
+      ).toEqual([]);
+  });
+
+  it('reads "alright, going with X" as the choice made', () => {
+    expect(
+      decisions([
+        ['dana', "for the inventory system it's VetSupply Pro vs Cubex"],
+        ['marco', 'cubex is cheaper per seat'],
+        ['dana', 'alright, going with VetSupply Pro. marco can you kick off the contract?'],
+      ]).map((d) => d.summary),
+    ).toEqual(['going with VetSupply Pro.']);
+  });
+});

@@ -17,6 +17,9 @@ const LEFT_TO_YOU = /\byour call\b|\byou (?:pick|choose|decide)\b|\b(?:do you|wo
 /** A choice said to be settled: "Tuesday it is", "ok, talk.", "going with VLAN 40". */
 const SETTLED =
   /^\W*(?:(?:ok|okay|great|perfect|alright|cool|fine)[,.!]?\s+)?[\p{L}\d][\p{L}\d -]{0,30}? it is\b|^\W*(?:ok|okay|great|perfect|alright)[,.!]?\s+[\p{L}\d][\p{L}\d -]{0,20}[.!]/iu;
+/** The asker's own pick after the discussion: "we wait.", "ok let's keep Trans-Pol", "going with Cubex". */
+const ASKER_SETTLES =
+  /^\W*(?:(?:ok|okay|alright|right|fine|so|then)[,.!]?\s+)*(?:we(?:['’]ll| will)?|let['’]?s|going with|staying with|sticking with)\s/i;
 const CHOICE_LEAD =
   /^.*?\b(?:should|shall|do|would|will|are|can) we\s+|^.*?\bwhich (?:one|option|way)\b[^:,]*[:,]?\s*/i;
 const STOP = new Set(
@@ -32,14 +35,22 @@ function askedFor(text: string): string {
     .trim();
 }
 
-/** The first later message by someone else that answers `read` and passes `test`, before anyone else answers otherwise. */
+/**
+ * The first later message by someone else that answers `read` and passes `test`, before anyone else
+ * answers otherwise. An ask put to someone ("@dana are we …?") is answered by them, or by a message
+ * spoken back to the asker; what others say meanwhile on another topic does not answer it.
+ */
 function answerOf(
   context: AnnotateContext,
   read: ReadMessage,
   test: (later: ReadMessage) => boolean,
 ): ReadMessage | undefined {
+  const asker = read.message.author;
+  const askedOf = read.addressees.filter((key) => key !== asker);
   for (const later of context.messages.slice(read.index + 1)) {
-    if (later.isBot || later.message.author === read.message.author) continue;
+    if (later.isBot || later.message.author === asker) continue;
+    if (askedOf.length > 0 && !askedOf.includes(later.message.author) && !later.addressees.includes(asker))
+      continue;
     if (!answerable(context.messages, later).some((candidate) => candidate.index === read.index)) continue;
     const text = later.text;
     if (matchesAny(text, HEDGE_CUES) || later.sentences.every((sentence) => /\?\s*$/.test(sentence)))
@@ -60,7 +71,7 @@ function decision(
     // "should we move standup to 9:30?" answered "yes": the decision is a statement.
     summary: summary.replace(/\s*\?+\s*$/, '').slice(0, 280),
     about: context.entities.mentionedIn(summary),
-    decidedBy: [answer.message.author, asked.message.author],
+    decidedBy: [...new Set([answer.message.author, asked.message.author])],
     reverses: null,
     evidence: [asked.message.id, answer.message.id],
     confidence: 0.7,
@@ -96,6 +107,35 @@ function ownWords(side: string, other: string): string[] {
   return words(side).filter((word) => !others.has(word));
 }
 
+/** "are we closing early on the 24th?", "do we renew the lease this year?": asks whether the team does it. */
+const PLAN_ASK =
+  /^(?:@[\p{L}][\p{L}\d_.-]*[,:]?\s+|[\p{Lu}][\p{L}]+,\s+)?(?:(?:so|and|also|quick q)[,:]?\s+)?(?:are|do|will) we\s+(?!still\b|allowed\b|supposed\b|sure\b|good\b|ok\b|okay\b|all\b|on\b|in\b)(\S+(?:\s+\S+){2,})\?+\s*$/iu;
+/** A reply that says the team does it: "yes, 2pm close", "@priya yes, deadline's the 30th", "we are". */
+const CONFIRMS =
+  /^\W*(?:@[\p{L}][\p{L}\d_.-]*[,:]?\s+)?(?:yes|yep|yeah|yup|we are|we do|we will|correct|confirmed|doing it)\b(?!\s*(?:but|though|,?\s*(?:i think|probably|maybe)))/iu;
+
+/**
+ * Decisions confirmed: "are we closing Westside early on the 24th?" answered "yes, 2pm close" by the
+ * one it was put to (or anyone, when it was put to no one) is a decision citing both. "are we still
+ * on for …" confirms a plan already made; "should we …" answered "yes" is an opinion, not this.
+ */
+export function decisionsByConfirmation(context: AnnotateContext): AnnotatedDecision[] {
+  const out: AnnotatedDecision[] = [];
+  for (const read of context.messages) {
+    if (read.isBot) continue;
+    const ask = read.sentences.find((sentence) => PLAN_ASK.test(sentence.trim()));
+    // "are we doing anything about it?" asks what is being done, not whether a plan holds.
+    if (!ask || /\S\s+or\s+\S/.test(ask) || /\b(?:anything|something|about (?:it|this|that))\b/i.test(ask))
+      continue;
+    const answer = answerOf(context, read, (later) => CONFIRMS.test(later.sentences[0] ?? ''));
+    if (!answer) continue;
+    const plan = PLAN_ASK.exec(ask.trim())?.[1] ?? ask;
+    const said = (answer.sentences[0] ?? '').replace(/^\W*@[\p{L}][\p{L}\d_.-]*[,:]?\s+/u, '').trim();
+    out.push(decision(context, read, answer, `we're ${plan}: ${said}`));
+  }
+  return out;
+}
+
 /**
  * Decisions made by choosing: "should we use Stripe Tax or build our own?" answered "stripe tax, not
  * worth building" by someone else is a decision for what the answer's opening words name — one of
@@ -109,8 +149,12 @@ export function decisionsByChoice(context: AnnotateContext): AnnotatedDecision[]
     if (!ask) continue;
     // "Monday or Tuesday for the shoot?" is a choice when it says so ("your call") or is settled after ("Tuesday it is").
     const choosing = CHOICE_ASK.test(ask) || LEFT_TO_YOU.test(read.text);
-    if (!choosing && !context.messages.slice(read.index + 1).some((later) => SETTLED.test(later.text)))
-      continue;
+    const later = context.messages.slice(read.index + 1);
+    const settledAfter = later.some((one) => SETTLED.test(one.text));
+    const askerSettles = later.some(
+      (one) => one.message.author === read.message.author && ASKER_SETTLES.test(one.sentences[0] ?? ''),
+    );
+    if (!choosing && !settledAfter && !askerSettles) continue;
     const body = ask.replace(CHOICE_LEAD, '').replace(/\?+\s*$/, '');
     const split = body.lastIndexOf(' or ');
     if (split <= 0) continue;
@@ -118,7 +162,7 @@ export function decisionsByChoice(context: AnnotateContext): AnnotatedDecision[]
     const own = [ownWords(sides[0], sides[1]), ownWords(sides[1], sides[0])];
     if (own.some((words) => words.length === 0)) continue;
     let picked = -1;
-    const answer = answerOf(context, read, (later) => {
+    const picks = (later: ReadMessage): boolean => {
       const opening = (later.sentences[0] ?? '')
         .toLowerCase()
         .split(/[^\p{L}\d]+/u)
@@ -126,7 +170,18 @@ export function decisionsByChoice(context: AnnotateContext): AnnotatedDecision[]
       const hits = own.map((words) => words.filter((word) => opening.includes(word)).length);
       picked = hits[0] > 0 && hits[1] === 0 ? 0 : hits[1] > 0 && hits[0] === 0 ? 1 : -1;
       return picked >= 0;
-    });
+    };
+    // "lift it today or wait for the 2nd sample?" … "we wait.": the one who asked settles it after hearing the team.
+    const answer =
+      (choosing || settledAfter ? answerOf(context, read, picks) : undefined) ??
+      context.messages
+        .slice(read.index + 1, read.index + 9)
+        .find(
+          (later) =>
+            later.message.author === read.message.author &&
+            ASKER_SETTLES.test(later.sentences[0] ?? '') &&
+            picks(later),
+        );
     if (answer && picked >= 0)
       // "@lena for the new monitors: VLAN 40 or …": the side chosen is what follows the heading.
       out.push(

@@ -34,7 +34,8 @@ export const DECISION_CUES = [
   /\b(?:that'?s|that is|it'?s|it is) (?:settled|decided|final)\b(?! (?:yet|whether|if)\b)/i,
   /\bchange of plans?\b(?![,:]?\s*(?:i |did|done|already|it'?s done))/i,
   /\bgo(ing)? with (option )?\w+ then\b/i,
-  /^(ok(ay)?,? )?going with\b/i,
+  // "alright, going with VetSupply Pro", "ok staying with Trans-Pol through Q1": the option kept.
+  /^\W*(?:(?:ok(?:ay)?|alright|right|so|fine|cool|great|perfect|then)[,.!]?\s+)*(?:going with|sticking with|staying with(?! (?:my|our|family|friends|parents|relatives|them|him|her)\b)) \S/i,
   /\b(conclusion|verdict|outcome|resolution|agreed|consensus|resolved|ruling)\s*:/i,
   /^\W*final\s*:/i,
   // "OK let's do Thursday then": a choice closed.
