@@ -15,6 +15,7 @@ import {
 } from './action-matching.js';
 import { answerCall, answerReactions, type OpenCall } from './dialogue/open-calls.js';
 import { unitAddressing } from './dialogue/addressing.js';
+import { promisedAndDone } from './promised-deeds.js';
 import { POINTER, TAKES_WORK, pointedAt, pointedContent } from './pointing-commitments.js';
 import type { ReadUnit } from './dialogue/unit-acts.js';
 import { notesOwner, planLine, planSteps, selfPlanLine, thirdPersonKey } from './plan-lines.js';
@@ -258,6 +259,7 @@ export function extractActionItems(context: AnnotateContext): {
         !unitDue &&
         (unit.cue === 'commitment'
           ? !WORK_VERBS.test(unit.text) &&
+            !promisedAndDone(context, read, unit.text) &&
             !PROGRESSIVE_COMMITMENT.test(unit.text) &&
             !TAKES_IT.test(unit.text) &&
             !handsOff(context, unit.text)

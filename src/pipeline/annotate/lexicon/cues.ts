@@ -246,6 +246,15 @@ export const WORK_VERBS =
   /(?:\bi(?:'ll| will| am going to|'m going to|'m gonna)|(?:^|[.!;,:—–]\s*)(?:gonna|going to)) (?:also |quickly |just |then )?(take|pick up|re(?:do|count|build|index|write|test|try|deploy|import|run|shoot|record|order|label|stock|configure|install|image)|count|audit|fix|write|raise|handle|build|ship|merge|deploy|rotate|bump|migrate|send|own|cut|finish|implement|investigate|debug|patch|draft|rewrite|refactor|set up|clean up|do it|do that|get it|have it|look into|prepare|upgrade|file|open|add|remove|move|test|document|schedule|book|order|call|email|pull|post|pin|publish|upload|share|submit|sign|revert|restart|enable|disable|configure|install|announce|confirm)\b|\b(?:^|[.!;,:]\s*)will (?:test|fix|confirm|send|ship|merge|deploy|review|update|post|check|look into|draft|write)\b|\bleave it with me\b|\bi'?ve got (it|this)\b|\b(?:let me|lemme) (fix|handle|take|write|draft|look into|investigate|dig into|check with)\b|\bi can (take|do|handle|own|pick up) (it|that|this)\b|\bi'?m on the hook for\b|(?:^|[.!;,:—–]\s*)(?:gonna|gna) (?:also |quickly |just |then )?(?:fix|write|handle|ship|merge|deploy|rotate|bump|migrate|send|finish|investigate|debug|patch|draft|rewrite|refactor|set up|clean up|look into|prepare|upgrade|file|test|document|schedule|book|publish|upload|share|submit|revert|restart|update|review)\b/i;
 
 /**
+ * "I'll update the rack diagrams", "I'll compress it and retry", "I'll prep the lift notice": a
+ * promise to do something to something. Any verb with an object is work, except the verbs that
+ * promise no work ("I'll be there", "I'll see", "I'll think about it", "I'll try", "I'll let you
+ * know", "I'll keep an eye on it", "I'll get back to you").
+ */
+export const PROMISED_DEED =
+  /\bi(?:'ll|’ll| will|'m going to|’m going to|'m gonna|’m gonna) (?:also |quickly |just |then |still |definitely |def )?(?!(?:be|see|think|try|wait|let|keep|stay|need|have|go|come|miss|join|leave|sleep|head|probably|maybe|never|not|get back|talk|chat|hold|pass|bring|admit|say|guess|bet|assume|take a break|brb|believe|hope|consider|figure|mention|remember|survive|live|pray|love|hate|like|miss|die|cry|laugh|a|an|the|ping|ask|tell|remind|nudge|poke|chase|loop|text|dm|message)\b)[a-z]{2,}(?: (?:up|out|over|off|in|on|down|back))? (?!(?:you|u|y'?all|guys|later|soon|asap|tomorrow|tonight|today|now|then|too|again)\b)[\p{L}\d#@'’/.-]+/iu;
+
+/**
  * A promise to pass something on to someone named ("I'll ask Kwame", "I'll tell Jo", "I'll loop in
  * Sam", "I'll check with the CS team"): a hand-off the speaker owes. The name is checked by the caller.
  */
