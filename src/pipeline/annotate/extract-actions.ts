@@ -16,6 +16,7 @@ import {
 import { answerCall, answerReactions, type OpenCall } from './dialogue/open-calls.js';
 import { unitAddressing } from './dialogue/addressing.js';
 import { promisedAndDone } from './promised-deeds.js';
+import { splitDeeds } from './two-deeds.js';
 import { POINTER, TAKES_WORK, pointedAt, pointedContent } from './pointing-commitments.js';
 import type { ReadUnit } from './dialogue/unit-acts.js';
 import { notesOwner, planLine, planSteps, selfPlanLine, thirdPersonKey } from './plan-lines.js';
@@ -98,6 +99,7 @@ export function extractActionItems(context: AnnotateContext): {
     if (read.isBot) continue;
     const { message } = read;
     const text = read.text;
+    const hasDay = (part: string): boolean => resolveDue(part, message.ts, zoneOf(message.author)) !== null;
 
     // An answer to a request put to everyone or to anyone: the responder takes (or has done) their part.
     const answered = answerCall(context, calls, read);
@@ -298,21 +300,19 @@ export function extractActionItems(context: AnnotateContext): {
         // promise with a day ("you'll have an answer Thursday") is news about it and stays an item.
         if (!unitDue && stillOpenElsewhere(context, message.author, asked ? summary : summaryOf(unit.text)))
           continue;
-        found.push({
-          at: read.index,
-          item: makeItem(
-            context,
-            read,
-            made,
-            summary,
-            message.author,
-            due ?? askedDue,
-            unitDue || WORK_VERBS.test(unit.text) ? 0.75 : 0.6,
-          ),
-        });
-        const root = namesNothing(unit.text) ? threadRoot(context, read) : undefined;
-        if (root) found[found.length - 1].item.evidence.push(root);
-        made++;
+        const confidence = unitDue || WORK_VERBS.test(unit.text) ? 0.75 : 0.6;
+        const deeds = asked ? [unit.text] : splitDeeds(unit.text, hasDay);
+        for (const deed of deeds) {
+          const own = deeds.length > 1 ? resolveDue(deed, message.ts, zoneOf(message.author)) : null;
+          const said = deeds.length > 1 ? summaryOf(deed) : summary;
+          found.push({
+            at: read.index,
+            item: makeItem(context, read, made, said, message.author, own ?? due ?? askedDue, confidence),
+          });
+          const root = namesNothing(unit.text) ? threadRoot(context, read) : undefined;
+          if (root) found[found.length - 1].item.evidence.push(root);
+          made++;
+        }
         continue;
       }
       if (selfPlanLine(read, unit)) {
@@ -354,13 +354,17 @@ export function extractActionItems(context: AnnotateContext): {
         (EACH_OF_YOU.test(unit.text) || context.people.leadingNames(unit.text).length > 1)
           ? addressing.keys
           : addressing.keys.slice(0, 1);
-      for (const assignee of each) {
-        found.push({
-          at: read.index,
-          item: makeItem(context, read, made, summary, assignee, due, 0.8),
-        });
-        made++;
-      }
+      const deeds = each.length === 1 ? splitDeeds(unit.text, hasDay) : [unit.text];
+      for (const assignee of each)
+        for (const deed of deeds) {
+          const own = deeds.length > 1 ? resolveDue(deed, message.ts, zoneOf(message.author)) : null;
+          const said = deeds.length > 1 ? summaryOf(deed) : summary;
+          found.push({
+            at: read.index,
+            item: makeItem(context, read, made, said, assignee, own ?? due, 0.8),
+          });
+          made++;
+        }
     }
     answerReactions(context, read, calls, found, complete);
   }

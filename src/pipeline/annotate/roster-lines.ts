@@ -57,6 +57,14 @@ export function rosterItems(
   const lines = rosterLines(context, read);
   if (lines.length < 2) return { items: [], covered: new Set() };
   const { message } = read;
+  // "quarterly walkthrough, split: … findings in the sheet by friday": a day said around the lines is each line's.
+  const around = message.text
+    .split(/\n+/)
+    .filter((raw) => !lines.some((line) => raw.includes(line.text)))
+    // "for the visit next week:" dates the occasion; "by friday", "target EOW" set the work's day.
+    .filter((raw) => /\b(?:by|before|due|target|deadline|eod|eow|end of (?:day|week))\b/i.test(raw))
+    .join('. ');
+  const aroundDue = around.trim() ? resolveDue(around, message.ts, zone(message.author)) : null;
   const items = lines.map((line, k) =>
     makeItem(
       context,
@@ -64,7 +72,7 @@ export function rosterItems(
       k,
       summaryOf(line.task),
       line.key,
-      resolveDue(line.task, message.ts, zone(message.author)),
+      resolveDue(line.task, message.ts, zone(message.author)) ?? aroundDue,
       0.8,
     ),
   );
