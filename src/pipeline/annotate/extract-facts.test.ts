@@ -46,6 +46,16 @@ describe('facts', () => {
     ]);
   });
 
+  it('reads "gave that to marco" as the thing asked about passed on, and the asking as no claim', () => {
+    const out = run([
+      ['sam', 'lena you still manage the Vimeo account right?'],
+      ['lena', 'nope, gave that to marco when I moved to VO work'],
+    ]);
+    expect(out.facts.map((fact) => [fact.subject, fact.object])).toEqual([
+      [key('marco'), 'component:vimeo-account'],
+    ]);
+  });
+
   it("reads a lower-case word that is no one's first name as no person", () => {
     expect(triples([['dana', "that's grace's baby, she does all the card stuff"]])).toEqual([]);
   });

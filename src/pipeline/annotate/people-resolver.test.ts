@@ -44,3 +44,16 @@ describe('PeopleResolver.namedIn', () => {
     expect(others.isCasualName('grace')).toBe(false);
   });
 });
+
+describe('PeopleResolver vocatives written lower-case', () => {
+  const resolver = new PeopleResolver(people, 'slack:');
+
+  it('reads a trailing first name after a comma as the one asked', () => {
+    expect(resolver.trailingName("who's the carrier contact, lena?")).toBe('slack:U2');
+    expect(resolver.trailingName("who's the carrier contact, please?")).toBeUndefined();
+  });
+
+  it('reads a leading name followed by "you" as the one spoken to', () => {
+    expect(resolver.leadingName('lena you still manage the Vimeo account right?')).toBe('slack:U2');
+  });
+});

@@ -42,7 +42,7 @@ const EVERYDAY_WORDS = new Set(
  */
 /** A name with no comma, then words that speak to them: "Marco can you …", "dana any objection …", "lena pls …". */
 const SPOKEN_TO =
-  /^(?:(?:hey|hi|ok|so|and|also)\s+)?@?([\p{L}][\p{L}_.-]+)\s+(?=(?:(?:can|cna|could|would|will|do|did|are|have|were|should)\s+(?:you|u|ya)|please|pls|plz|any|anything|quick q|when|what|where|how|why|which|r u|fyi|mind|if you|i need|i'd need|we need)\b)/iu;
+  /^(?:(?:hey|hi|ok|so|and|also)\s+)?@?([\p{L}][\p{L}_.-]+)\s+(?=(?:(?:can|cna|could|would|will|do|did|are|have|were|should)\s+(?:you|u|ya)|you|u|please|pls|plz|any|anything|quick q|when|what|where|how|why|which|r u|fyi|mind|if you|i need|i'd need|we need)\b)/iu;
 /** A heading that puts what follows to someone: "quick one for Dana: …", "q for @lena - …". */
 const PUT_TO =
   /^(?:(?:a|one)\s+)?(?:(?:quick|small|tiny)\s+)?(?:(?:one|q|qq|question|ask|request|note|thing)\s+)?for\s+@?([\p{L}][\p{L}_.-]+)\s*[:—–-]\s/iu;
@@ -164,6 +164,9 @@ export class PeopleResolver {
     // "wondering if we should delay the launch, Dana?": a name set off by a comma before the "?" is a call.
     const called = /,\s*@?(\p{Lu}[\p{L}_.-]+)\s*\?+\s*$/u.exec(trimmed);
     if (called) return this.resolve(called[1]);
+    // "who's the carrier contact, lena?": a first name as chat writes it.
+    const casual = /,\s*(\p{Ll}+)\s*\?+\s*$/u.exec(trimmed)?.[1];
+    if (casual && this.casualNames.has(casual)) return this.resolve(casual);
     const match =
       /,\s*@?(\p{Lu}[\p{L}_.-]+)\s*[?!.]*\s*$/u.exec(trimmed) ??
       /(?<!\b(?:and|or|with|to|from|for|by|of|at|cc|than|like|thanks|thank|hi|hey|via|about|on|is|was|ask|tell|ping)) @?(\p{Lu}[\p{L}_.-]+)\s*[?!.]*\s*$/iu.exec(

@@ -75,6 +75,8 @@ export function ownershipClaims(
   const frames = OWNERSHIP_FRAMES;
   for (const [index, unit] of units.entries()) {
     if (unit.act !== 'ownership' && !HINT.test(unit.text)) continue;
+    // "lena you still manage the Vimeo account, right?": asked of the holder, not stated; the answer says.
+    if (/\?\s*$/.test(unit.text) && /\b(?:you|u)\b/i.test(unit.text)) continue;
     const before = units
       .slice(0, index)
       .map((earlier) => earlier.text)

@@ -54,6 +54,11 @@ export const FACT_PATTERNS: FactPattern[] = [
     relation: 'owns',
     pattern: rx(String.raw`\bhand(?:ed|ing|s)? (?:over )?(?:the )?${Y} (?:over )?to ${P}\b`),
   },
+  // "nope, gave that to marco when I moved teams": the thing asked about, passed on.
+  {
+    relation: 'owns',
+    pattern: rx(String.raw`\b(?:gave|given|passed) (?<y>it|that|this|them)(?: over| on)? to ${P}\b`),
+  },
   {
     relation: 'owns',
     dated: true,
