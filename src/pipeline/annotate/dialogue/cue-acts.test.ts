@@ -24,3 +24,19 @@ describe('cueActOf: dated commitments without "I\'ll"', () => {
     expect(cueActOf('recommending the annual plan for them next week')).not.toBe('commitment');
   });
 });
+
+describe('cueActOf: agreement that sets the course', () => {
+  it('reads "ok cut X", "yeah keep it X only", "alright, going with X" as decisions', () => {
+    expect(cueActOf('ok cut the branching scenario from the beta, it goes into v1.1.')).toBe('decision');
+    expect(cueActOf('yeah keep it SPONSORS.md only, no README logos')).toBe('decision');
+    expect(cueActOf('alright, going with VetSupply Pro.')).toBe('decision');
+    expect(cueActOf('ok staying with Trans-Pol through Q1, we revisit in march')).toBe('decision');
+  });
+
+  it('leaves a plain ok, "keep me posted" and "staying with my parents" alone', () => {
+    expect(cueActOf('ok keep me posted')).not.toBe('decision');
+    expect(cueActOf('yeah stop it')).not.toBe('decision');
+    expect(cueActOf('staying with my parents over the holidays')).not.toBe('decision');
+    expect(cueActOf('ok sounds good')).not.toBe('decision');
+  });
+});

@@ -34,6 +34,8 @@ export const DECISION_CUES = [
   /\b(?:that'?s|that is|it'?s|it is) (?:settled|decided|final)\b(?! (?:yet|whether|if)\b)/i,
   /\bchange of plans?\b(?![,:]?\s*(?:i |did|done|already|it'?s done))/i,
   /\bgo(ing)? with (option )?\w+ then\b/i,
+  // "ok cut the branching scenario from the beta", "yeah keep it SPONSORS.md only": agreement that sets the course.
+  /^\W*(?:ok(?:ay)?|yeah|yep|yes|alright|fine|right)[,.!]?\s+(?:then\s+)?(?:let['’]?s\s+)?(?:keep|cut|drop|skip|push|postpone|cancel|scrap|pause|stop|hold off on|move|stick with|stay with)\s+(?!(?:me|us|you|going|it up|at it|on it)\b)\S+\s+\S/i,
   // "alright, going with VetSupply Pro", "ok staying with Trans-Pol through Q1": the option kept.
   /^\W*(?:(?:ok(?:ay)?|alright|right|so|fine|cool|great|perfect|then)[,.!]?\s+)*(?:going with|sticking with|staying with(?! (?:my|our|family|friends|parents|relatives|them|him|her)\b)) \S/i,
   /\b(conclusion|verdict|outcome|resolution|agreed|consensus|resolved|ruling)\s*:/i,
