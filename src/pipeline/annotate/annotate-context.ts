@@ -174,7 +174,18 @@ export function readConversation(
       ? []
       : readUnitActs(split, actContext, acts).map((unit, k) => {
           const read = given?.get(`${message.id}#${k}`);
-          return read ? { ...unit, act: read.act, confidence: read.confidence } : unit;
+          if (read) return { ...unit, act: read.act, confidence: read.confidence };
+          // "sam write the ADR by fri": a name then a verb of work is an ask, whatever the words around it.
+          return ['other', 'acceptance', 'request', 'proposal'].includes(unit.act) &&
+            unit.cue !== 'request' &&
+            people.imperativeTo(unit.text)
+            ? {
+                ...unit,
+                act: 'request' as const,
+                confidence: Math.max(unit.confidence, 0.75),
+                cue: 'request' as const,
+              }
+            : unit;
         });
     if (!isBot) {
       previousAct = actOfMessage(units);

@@ -57,3 +57,19 @@ describe('PeopleResolver vocatives written lower-case', () => {
     expect(resolver.leadingName('lena you still manage the Vimeo account right?')).toBe('slack:U2');
   });
 });
+
+describe('PeopleResolver.imperativeTo', () => {
+  const resolver = new PeopleResolver(people, 'slack:');
+
+  it('reads a name then a verb of work as an ask to that person', () => {
+    expect(resolver.imperativeTo('lena write the ADR by fri')).toBe('slack:U2');
+    expect(resolver.imperativeTo('approved 👍 priya pls loop in HR')).toBe('slack:U1');
+    expect(resolver.imperativeTo('Priya order 4 units')).toBe('slack:U1');
+  });
+
+  it('reads a name then a past or other verb as no ask', () => {
+    expect(resolver.imperativeTo('lena sent it yesterday')).toBeUndefined();
+    expect(resolver.imperativeTo("lena's been on it since sept")).toBeUndefined();
+    expect(resolver.imperativeTo('someone write the ADR')).toBeUndefined();
+  });
+});

@@ -43,6 +43,13 @@ const EVERYDAY_WORDS = new Set(
 /** A name with no comma, then words that speak to them: "Marco can you …", "dana any objection …", "lena pls …". */
 const SPOKEN_TO =
   /^(?:(?:hey|hi|ok|so|and|also)\s+)?@?([\p{L}][\p{L}_.-]+)\s+(?=(?:(?:can|cna|could|would|will|do|did|are|have|were|should)\s+(?:you|u|ya)|you|u|please|pls|plz|any|anything|quick q|when|what|where|how|why|which|r u|fyi|mind|if you|i need|i'd need|we need)\b)/iu;
+/**
+ * A name, then a verb of work in the imperative: "sam write the ADR by fri", "approved 👍 sam pls
+ * loop in HR", "Marco order 4 units". The verbs are a closed list, so "Sam sent it" or "marco's
+ * been on it" are not read as asks.
+ */
+const NAMED_IMPERATIVE =
+  /^(?:(?:ok|okay|so|and|also|then|approved|agreed|great|perfect|thx|thanks|yes|yep|cool|fine|right|good)[,.!]?\s+)?(?:\p{Extended_Pictographic}\uFE0F?\s*)*@?([\p{L}][\p{L}_.-]+)\s+(?:(?:pls|please|plz)\s+)?(?=(?:write|order|tell|send|call|email|book|update|fix|check|review|loop in|ping|draft|set up|prep|prepare|post|add|schedule|confirm|follow up|grab|handle|look at|look into|ask|let|make|get|put|print|pick up|share|sort out|reach out|cancel|raise|test|deploy|merge|ship|bring|chase|pull|reply to|re-?file|submit|sign|pay|notify|inform|contact|escalate|document|finish|kick off|organi[sz]e|arrange|clean up|restart|rerun|roll back|revert|install|configure|migrate|create|remove|warn|brief|invite|print|collect|drop off|swap|label|test)\b(?![.\-/@]))/iu;
 /** A heading that puts what follows to someone: "quick one for Dana: …", "q for @lena - …". */
 const PUT_TO =
   /^(?:(?:a|one)\s+)?(?:(?:quick|small|tiny)\s+)?(?:(?:one|q|qq|question|ask|request|note|thing)\s+)?for\s+@?([\p{L}][\p{L}_.-]+)\s*[:—–-]\s/iu;
@@ -135,12 +142,19 @@ export class PeopleResolver {
         trimmed,
       ) ??
       SPOKEN_TO.exec(trimmed) ??
-      PUT_TO.exec(trimmed);
+      PUT_TO.exec(trimmed) ??
+      NAMED_IMPERATIVE.exec(trimmed);
     const found = match ? this.resolve(match[1]) : undefined;
     if (found) return found;
     // "Marco Rossi, please get the quotes …": a full name set off the same way.
     const full = /^@?(\p{Lu}[\p{L}'’-]+\s+\p{Lu}[\p{L}'’-]+)\s*[,:—–-]\s/u.exec(trimmed);
     return full ? this.resolve(full[1]) : undefined;
+  }
+
+  /** The person a unit tells to do something by name: "sam write the ADR by fri" → Sam. */
+  imperativeTo(sentence: string): string | undefined {
+    const name = NAMED_IMPERATIVE.exec(sentence.trim())?.[1];
+    return name && !STOP_NAMES.has(name.toLowerCase()) ? this.resolve(name) : undefined;
   }
 
   /**

@@ -133,3 +133,15 @@ describe('requests with "you" left out, and deliverables owned', () => {
     expect(owned('Sam owns the notes')).toEqual([]);
   });
 });
+
+describe('asks by name without a comma', () => {
+  it('gives "sam write the ADR by fri" and "Mosaic. sam order 20kg today pls" to Sam, with their days', () => {
+    const out = (text: string) =>
+      annotateHeuristically(conversation([['dana', text]])).actionItems.map((item) => [
+        item.assignee,
+        item.due,
+      ]);
+    expect(out('going with Feast. sam write the ADR by fri')).toEqual([[key('sam'), '2026-11-13']]);
+    expect(out('Mosaic. sam order 20kg today pls')).toEqual([[key('sam'), '2026-11-09']]);
+  });
+});
