@@ -9,7 +9,12 @@ import { extractSchedule } from './extract-schedule.js';
 import { extractQuestions } from './extract-questions.js';
 import { isNoise, summaryOf, topicOf } from './topic-summary.js';
 import { decisionsByAgreement } from './dialogue/decision-pairs.js';
-import { decisionsByApproval, decisionsByChoice, decisionsByConfirmation } from './dialogue/answered-asks.js';
+import {
+  decisionsByApproval,
+  decisionsByCallingOff,
+  decisionsByChoice,
+  decisionsByConfirmation,
+} from './dialogue/answered-asks.js';
 import { mergeDecisions } from './dialogue/merge-decisions.js';
 import { dialogueActModel } from './dialogue/act-model-once.js';
 
@@ -41,6 +46,7 @@ export function annotateHeuristically(
     ...decisionsByApproval(context),
     ...decisionsByChoice(context),
     ...decisionsByConfirmation(context),
+    ...decisionsByCallingOff(context),
   ]);
   decisions.push(...handoverDecisions(context, facts, decisions));
   const { items, completions } = extractActionItems(context);

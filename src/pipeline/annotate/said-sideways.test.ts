@@ -144,7 +144,7 @@ describe('a choice settled', () => {
       ['priya', "Tuesday it is, I'll tell the photographer"],
     ]).decisions;
     expect(decisions.map((decision) => decision.summary)).toEqual([
-      '@dana Monday or Tuesday for the shoot? → Tuesday for the shoot',
+      'Monday or Tuesday for the shoot? → Tuesday for the shoot',
     ]);
     // Without "your call" or a settling word, a factual either-or stays a question.
     expect(

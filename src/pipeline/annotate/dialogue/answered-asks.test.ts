@@ -157,3 +157,91 @@ describe('choices settled by the one who asked, and plans confirmed', () => {
     ).toEqual(['going with VetSupply Pro.']);
   });
 });
+
+describe('choices put to someone, picked flat after the talk, and plans called off', () => {
+  it('reads "@dana sleeve or chest?" answered "sleeve." as the choice, said by the answer', () => {
+    expect(
+      decisions([
+        ['priya', '@dana the sponsor wants their logo on sleeve or chest, what do I tell them?'],
+        ['dana', 'sleeve. chest stays for the main partner'],
+      ]).map((d) => d.summary),
+    ).toEqual(['the sponsor wants their logo on sleeve or chest, what do I tell them? → sleeve']);
+  });
+
+  it('takes the last flat pick after the opinions, not an opinion', () => {
+    expect(
+      decisions([
+        ['marco', 'open qualifier: Kaiz or Nox on support?'],
+        ['lena', 'Nox scrims better vs dive comps'],
+        ['sam', 'Kaiz has the tournament experience though'],
+        ['dana', 'Nox starts, Kaiz is sub. marco tell them today'],
+      ]),
+    ).toEqual([
+      {
+        summary: 'open qualifier: Kaiz or Nox on support? → Nox on support',
+        evidence: ['m1', 'm4'],
+        decidedBy: [key('dana'), key('marco')],
+      },
+    ]);
+  });
+
+  it('takes the side the settling message names, not the first opinion', () => {
+    expect(
+      decisions([
+        ['marco', 'Lindenstr facade: zinc or fibre cement?'],
+        ['priya', 'zinc looks nicer but lead time is 14 wks'],
+        ['dana', 'ok fibre cement it is.'],
+      ]).map((d) => d.summary),
+    ).toEqual(['fibre cement it is.']);
+  });
+
+  it('reads no choice in a question of fact or of who', () => {
+    for (const lines of [
+      [
+        ['lena', 'Sam, is the German string table final or are more changes coming?'],
+        ['sam', 'final, locked it yesterday'],
+      ],
+      [
+        ['priya', 'Lena, the mouse protocol renewal — you or me?'],
+        ['lena', "me, I'll submit it Thursday"],
+      ],
+      [
+        ['marco', "@lena what's our reserve threshold for auto claims now, 25k or 30k?"],
+        ['lena', '30k since october'],
+      ],
+    ] as Array<Array<[string, string]>>)
+      expect(decisions(lines), lines[0][1]).toEqual([]);
+  });
+
+  it('reads "still on?" answered "no, calling it off" or "postponing to january" as a decision', () => {
+    expect(
+      decisions([
+        ['marco', '@dana are we still doing the 500L collab with Hopfenwerk?'],
+        ['dana', "no, calling it off. their timeline doesn't work"],
+      ]).map((d) => d.summary),
+    ).toEqual([
+      "are we still doing the 500L collab with Hopfenwerk? → no, calling it off. their timeline doesn't work",
+    ]);
+    expect(
+      decisions([
+        ['lena', 'dana, Katowice bootcamp still on for the 20th?'],
+        ['dana', "postponing to january. the visa won't come through in time"],
+      ]).map((d) => d.evidence),
+    ).toEqual([['m1', 'm2']]);
+    expect(
+      decisions([
+        ['lena', 'dana, Katowice bootcamp still on for the 20th?'],
+        ['dana', 'yes!'],
+      ]),
+    ).toEqual([]);
+  });
+
+  it('reads "ok to bump X?" answered "✅ yes go" as approved', () => {
+    expect(
+      decisions([
+        ['priya', '@dana ok to bump the match challenge goal from 25k to 40k?'],
+        ['dana', '✅ yes go'],
+      ]).map((d) => d.summary),
+    ).toEqual(['bump the match challenge goal from 25k to 40k']);
+  });
+});

@@ -5,10 +5,10 @@ import { answerable } from './responses.js';
 
 /** Asking leave for a change: "can I bump the budget to 12k?", "ok if we move the launch?", "mind if I merge it?". */
 const PERMISSION =
-  /^(?:(?:@[\p{L}][\p{L}\d_.-]*(?: \p{Lu}[\p{L}'-]+)?|[\p{Lu}][\p{L}]+)[,:]?\s+)?(?:(?:so|also|quick q)[,:]?\s+)?(?:(?:can|could|may) (?:i|we)|(?:is it |would it be )?(?:ok|okay|alright|fine) (?:if|for) (?:i|we|me|us)|(?:do you |would you )?mind if (?:i|we)|(?:any )?objections? (?:if|to) (?:i|we|me|us))\b/iu;
+  /^(?:(?:@[\p{L}][\p{L}\d_.-]*(?: \p{Lu}[\p{L}'-]+)?|[\p{Lu}][\p{L}]+)[,:]?\s+)?(?:(?:so|also|quick q)[,:]?\s+)?(?:(?:can|could|may) (?:i|we)|(?:is it |would it be )?(?:ok|okay|alright|fine) (?:(?:if|for) (?:i|we|me|us)|to)|(?:do you |would you )?mind if (?:i|we)|(?:any )?objections? (?:if|to) (?:i|we|me|us))\b/iu;
 /** A reply that grants it in so many words; a bare "sure" or "yes" may only be an opinion. */
 const APPROVES =
-  /^[\p{Emoji}\s]*(?:(?:yes|yep|yeah|ok|okay|sure)[,!.]?\s+)?(?:approved|go ahead|go for it|green ?light(?:ing)?|greenlit|you have my (?:approval|blessing|ok|go-ahead)|signed off|ship it)\b/iu;
+  /^[\p{Emoji}\s]*(?:(?:yes|yep|yeah|ok|okay|sure)[,!.]?\s+)?(?:approved|go ahead|go for it|(?:yes|yep|ok),? go\b|do it\b|green ?light(?:ing)?|greenlit|you have my (?:approval|blessing|ok|go-ahead)|signed off|ship it)\b/iu;
 /** A question that puts a choice to the team: "should we use Stripe Tax or build our own?". */
 const CHOICE_ASK =
   /\b(?:should|shall|do|would|will|are|can) we\b(?! (?:allowed|supposed|required|able|permitted)\b)|\bwhich (?:one|option|way)\b/i;
@@ -17,6 +17,9 @@ const LEFT_TO_YOU = /\byour call\b|\byou (?:pick|choose|decide)\b|\b(?:do you|wo
 /** A choice said to be settled: "Tuesday it is", "ok, talk.", "going with VLAN 40". */
 const SETTLED =
   /^\W*(?:(?:ok|okay|great|perfect|alright|cool|fine)[,.!]?\s+)?[\p{L}\d][\p{L}\d -]{0,30}? it is\b|^\W*(?:ok|okay|great|perfect|alright)[,.!]?\s+[\p{L}\d][\p{L}\d -]{0,20}[.!]/iu;
+/** A question of what is so, not of what to do: "is it final or …", "does it still … or did we", "what's our X, A or B?". */
+const FACT_ASK =
+  /^(?:is|are|was|were|does|do|did|has|have|had|what['’]?s|what (?:is|are|was)|which|how|who)\b/i;
 /** The asker's own pick after the discussion: "we wait.", "ok let's keep Trans-Pol", "going with Cubex". */
 const ASKER_SETTLES =
   /^\W*(?:(?:ok|okay|alright|right|fine|so|then)[,.!]?\s+)*(?:we(?:['’]ll| will)?|let['’]?s|going with|staying with|sticking with)\s/i;
@@ -96,6 +99,23 @@ export function decisionsByApproval(context: AnnotateContext): AnnotatedDecision
   return out;
 }
 
+/** Words of an opinion or a comparison: "Mosaic keeps the profile closer imo", "Nox scrims better". */
+const WEIGHING =
+  /\b(?:better|best|cheaper|worse|faster|slower|nicer|cleaner|closer|safer|easier|imo|imho|i think|i'?d|i feel|prefer|though|but|maybe|probably|too|vs|tbh|because|since)\b|\?/i;
+
+/** A flat pick: a short first clause that weighs nothing ("Mosaic.", "sleeve. chest stays for …"). */
+function decisivePick(later: ReadMessage): boolean {
+  if (later.isBot) return false;
+  const first = later.sentences[0] ?? '';
+  const clause = first.split(/[,.;:!—–]/)[0].trim();
+  return (
+    clause.split(/\s+/).length <= 5 &&
+    !WEIGHING.test(first) &&
+    !matchesAny(first, HEDGE_CUES) &&
+    !/^\W*(?:yes|yeah|yep|no|nope|ok|okay|sure|agreed|\+1)\b/i.test(first)
+  );
+}
+
 /** Content words of one alternative that the other does not share. */
 function ownWords(side: string, other: string): string[] {
   const words = (text: string): string[] =>
@@ -136,6 +156,35 @@ export function decisionsByConfirmation(context: AnnotateContext): AnnotatedDeci
   return out;
 }
 
+/** "are we still doing the collab?", "bootcamp still on for the 20th?", "is that still happening?": a plan asked after. */
+const STILL_ON = /\bstill (?:on|happening|planned|going ahead|doing|going)\b|\bare we still\b/i;
+/** The plan called off or moved: "no, calling it off", "postponing to january", "no, … N9 stays at 30 min". */
+const CALLED_OFF =
+  /^\W*(?:@\S+\s+)?(?:(?:no|nope|nah)\b|(?:calling it off|cancel(?:l?ing|l?ed)?|postpon(?:e|ing|ed)|pushing (?:it|that|this)?|moving (?:it|that|this) to|scrap(?:ping|ped)?|not (?:happening|anymore)|off for now)\b)/i;
+
+/**
+ * Decisions made by calling a plan off: "@dana are we still doing the collab?" answered "no, calling
+ * it off" (or "postponing to january") by the one asked is a decision citing both.
+ */
+export function decisionsByCallingOff(context: AnnotateContext): AnnotatedDecision[] {
+  const out: AnnotatedDecision[] = [];
+  for (const read of context.messages) {
+    if (read.isBot) continue;
+    const ask = read.sentences.find((sentence) => /\?\s*$/.test(sentence) && STILL_ON.test(sentence));
+    if (!ask) continue;
+    const answer = answerOf(context, read, (later) => CALLED_OFF.test(later.sentences[0] ?? ''));
+    if (!answer) continue;
+    const said = answer.sentences
+      .slice(0, 2)
+      .join(' ')
+      .replace(/^\W*@\S+\s+/, '')
+      .trim();
+    const asked = ask.replace(/^\W*(?:@\S+|[\p{L}]+,)\s+/u, '').trim();
+    out.push(decision(context, read, answer, `${asked} → ${said}`));
+  }
+  return out;
+}
+
 /**
  * Decisions made by choosing: "should we use Stripe Tax or build our own?" answered "stripe tax, not
  * worth building" by someone else is a decision for what the answer's opening words name — one of
@@ -148,13 +197,23 @@ export function decisionsByChoice(context: AnnotateContext): AnnotatedDecision[]
     const ask = read.sentences.find((sentence) => /\?\s*$/.test(sentence) && /\S\s+or\s+\S/.test(sentence));
     if (!ask) continue;
     // "Monday or Tuesday for the shoot?" is a choice when it says so ("your call") or is settled after ("Tuesday it is").
-    const choosing = CHOICE_ASK.test(ask) || LEFT_TO_YOU.test(read.text);
+    // Put to someone ("@dana sleeve or chest?"), the one asked chooses, unless it asks what is so
+    // ("Sam, is the string table final or …?", "25k or 30k?" after "what's our threshold") or who ("you or me?").
+    const unaddressed = ask.replace(/^\W*(?:(?:@\S+|[\p{L}]+,|quick q[,:]?|q[,:]|question[,:])\s+)+/iu, '');
+    // "so do I just apt upgrade or …?": advice asked for oneself, not a choice for the team.
+    const factual =
+      FACT_ASK.test(unaddressed) ||
+      /\b(?:do|should|can|could|would|shall|must) i\b[^?]*\bor\b/i.test(ask) ||
+      /\b(?:you|me|him|her|us|them)\s+or\s+(?:you|me|him|her|us|them)\b/i.test(ask);
+    const choosing =
+      CHOICE_ASK.test(ask) ||
+      LEFT_TO_YOU.test(read.text) ||
+      (read.addressees.some((key) => key !== read.message.author) && !factual);
     const later = context.messages.slice(read.index + 1);
     const settledAfter = later.some((one) => SETTLED.test(one.text));
     const askerSettles = later.some(
       (one) => one.message.author === read.message.author && ASKER_SETTLES.test(one.sentences[0] ?? ''),
     );
-    if (!choosing && !settledAfter && !askerSettles) continue;
     const body = ask.replace(CHOICE_LEAD, '').replace(/\?+\s*$/, '');
     const split = body.lastIndexOf(' or ');
     if (split <= 0) continue;
@@ -163,7 +222,10 @@ export function decisionsByChoice(context: AnnotateContext): AnnotatedDecision[]
     if (own.some((words) => words.length === 0)) continue;
     let picked = -1;
     const picks = (later: ReadMessage): boolean => {
+      // "Nox starts, Kaiz is sub": the first clause says which.
       const opening = (later.sentences[0] ?? '')
+        .replace(/^\W*(?:(?:ok|okay|alright|right|great|perfect|cool|fine|so|then)[,.!]?\s+)+/i, '')
+        .split(/[,.;:!?—–]/)[0]
         .toLowerCase()
         .split(/[^\p{L}\d]+/u)
         .slice(0, 4);
@@ -172,21 +234,37 @@ export function decisionsByChoice(context: AnnotateContext): AnnotatedDecision[]
       return picked >= 0;
     };
     // "lift it today or wait for the 2nd sample?" … "we wait.": the one who asked settles it after hearing the team.
+    const window = context.messages.slice(read.index + 1, read.index + 9);
+    // "zinc or fibre cement?" … "ok fibre cement it is": the settling message says which, not the first opinion.
+    const settling = settledAfter
+      ? window.find((later) => SETTLED.test(later.text) && picks(later))
+      : undefined;
     const answer =
-      (choosing || settledAfter ? answerOf(context, read, picks) : undefined) ??
-      context.messages
-        .slice(read.index + 1, read.index + 9)
-        .find(
-          (later) =>
-            later.message.author === read.message.author &&
-            ASKER_SETTLES.test(later.sentences[0] ?? '') &&
-            picks(later),
-        );
-    if (answer && picked >= 0)
-      // "@lena for the new monitors: VLAN 40 or …": the side chosen is what follows the heading.
-      out.push(
-        decision(context, read, answer, `${body.trim()}? → ${sides[picked].replace(/^.*[:]\s+/, '').trim()}`),
-      );
+      (choosing ? answerOf(context, read, picks) : undefined) ??
+      settling ??
+      (askerSettles
+        ? window.find(
+            (later) =>
+              later.message.author === read.message.author &&
+              ASKER_SETTLES.test(later.sentences[0] ?? '') &&
+              picks(later),
+          )
+        : undefined) ??
+      // "Kaiz or Nox on support?" … opinions … "Nox starts, Kaiz is sub.": the last flat pick after the talk.
+      (factual
+        ? undefined
+        : [...window]
+            .reverse()
+            .find((later) => later.index >= read.index + 2 && decisivePick(later) && picks(later)));
+    if (answer && picked >= 0) {
+      // "@lena for the new monitors: VLAN 40 or …": the side chosen is what follows the heading; a
+      // long side is said by the answer's first clause ("sleeve").
+      const side = sides[picked].replace(/^.*[:]\s+/, '').trim();
+      const said = (answer.sentences[0] ?? '').split(/[,.;:!—–]/)[0].trim();
+      const chosen = side.split(/\s+/).length > 6 && said.split(/\s+/).length <= 6 ? said : side;
+      const asked = body.replace(/^\s*@\S+\s+/, '').trim();
+      out.push(decision(context, read, answer, `${asked}? → ${chosen}`));
+    }
   }
   return out;
 }

@@ -36,6 +36,10 @@ export const DECISION_CUES = [
   /\bgo(ing)? with (option )?\w+ then\b/i,
   // "ok cut the branching scenario from the beta", "yeah keep it SPONSORS.md only": agreement that sets the course.
   /^\W*(?:ok(?:ay)?|yeah|yep|yes|alright|fine|right)[,.!]?\s+(?:then\s+)?(?:let['’]?s\s+)?(?:keep|cut|drop|skip|push|postpone|cancel|scrap|pause|stop|hold off on|move|stick with|stay with)\s+(?!(?:me|us|you|going|it up|at it|on it)\b)\S+\s+\S/i,
+  // "new rule: scrims start 18:00 sharp", "house rule from today: …": a rule set for the team.
+  /^\W*(?:(?:ok|so|alright)[,\s]+)?(?:new|house|team) rule(?: from (?:today|now on|monday))?\s*[:—–-]\s*\S/i,
+  // "ok good, we move forward with Gneisenaustr only", "we'll proceed with option B".
+  /\bwe(?:['’]ll| will| are| ['’]re)? (?:move forward|proceed|press on) with\b/i,
   // "alright, going with VetSupply Pro", "ok staying with Trans-Pol through Q1": the option kept.
   /^\W*(?:(?:ok(?:ay)?|alright|right|so|fine|cool|great|perfect|then)[,.!]?\s+)*(?:going with|sticking with|staying with(?! (?:my|our|family|friends|parents|relatives|them|him|her)\b)) \S/i,
   /\b(conclusion|verdict|outcome|resolution|agreed|consensus|resolved|ruling)\s*:/i,
