@@ -56,6 +56,46 @@ describe('facts', () => {
     ]);
   });
 
+  it('reads holdings said in passing: taking it over, questions going to someone, been on it, has it now', () => {
+    expect(
+      triples([
+        [
+          'priya',
+          "heads up: I'm rolling off Revit template maintenance, lena's taking it over starting today",
+        ],
+      ]),
+    ).toEqual(['LENA owns component:revit-template-maintenance']);
+    expect(triples([['sam', "GTFS feed questions go to lena now btw, I'm off it as of today"]])).toEqual([
+      'LENA owns component:gtfs-feed',
+    ]);
+    expect(
+      triples([
+        ['priya', "who's looking after the canning line these days? seamer's leaking again"],
+        ['lena', "marco's been on it since sept"],
+      ]),
+    ).toEqual(['MARCO owns component:canning-line']);
+    expect(triples([['dana', 'fyi priya has the distributor accounts now']])).toEqual([
+      'PRIYA owns component:distributor-accounts',
+    ]);
+    expect(triples([['dana', 'Priya has asked twice now. who can take it?']])).toEqual([]);
+  });
+
+  it('reads "i think it moved to lena" after "X, is that still marco?" as a hedged holding of X', () => {
+    const facts = run([
+      ['sam', 'minibar restocking, is that still marco?'],
+      ['priya', 'i think it moved to lena when marco went to days? might be wrong'],
+    ]).facts;
+    expect(facts.map((fact) => [fact.subject, fact.object, fact.hedged])).toEqual([
+      [key('lena'), 'component:minibar-restocking', true],
+    ]);
+  });
+
+  it('reads "priya knows the VDK protocol" as expertise in it', () => {
+    expect(triples([['marco', 'I think priya knows the VDK protocol? not 100% sure']])).toEqual([
+      'PRIYA expert_in component:vdk',
+    ]);
+  });
+
   it("reads a lower-case word that is no one's first name as no person", () => {
     expect(triples([['dana', "that's grace's baby, she does all the card stuff"]])).toEqual([]);
   });

@@ -23,13 +23,11 @@ export function pronounAntecedent(
   before: string,
   mainEntity: () => string | undefined,
 ): string | undefined {
-  const fronted = FRONTED.exec(read.text)?.[1]?.trim();
-  if (fronted && !NOT_A_TOPIC.test(fronted) && fronted.length < before.length) {
-    // "the lab's conda environments...": the thing, not whose it is.
-    const phrase = objectSlot(fronted.replace(/^(?:the\s+)?[\p{L}\d_-]+['’]s\s+/u, '')).phrases[0];
-    const id = phrase ? entityOfPhrase(context, phrase) : undefined;
-    if (id) return id;
-  }
+  const set = FRONTED.test(read.text) ? frontedIn(context, read.text, before.length) : undefined;
+  if (set) return set;
+  // "I'm rolling off Revit template maintenance, lena's taking it over": what the speaker just let go of.
+  const letGo = lastPhraseAfter(context, before, LETTING_GO, /[,.;:?!]|\s[—–-]\s/);
+  if (letGo) return letGo;
   // What the conversation is about, else a thing named before the pronoun.
   const main = mainEntity();
   if (main) return main;
@@ -37,9 +35,24 @@ export function pronounAntecedent(
   if (earlier) return earlier;
   const answered = answeredMessage(context.messages, read);
   return answered
-    ? (lastEntityIn(context, answered.text) ?? lastDefinite(context, answered.text))
+    ? (lastEntityIn(context, answered.text) ??
+        lastDefinite(context, answered.text) ??
+        frontedIn(context, answered.text, answered.text.length))
     : undefined;
 }
+
+/** "minibar restocking, is that still marco?": the phrase a message sets first, as an entity. */
+function frontedIn(context: AnnotateContext, text: string, before: number): string | undefined {
+  const fronted = (FRONTED.exec(text) ?? FRONTED_COMMA.exec(text))?.[1]?.trim();
+  if (!fronted || NOT_A_TOPIC.test(fronted) || fronted.length >= before) return undefined;
+  // "the lab's conda environments...": the thing, not whose it is.
+  const phrase = objectSlot(fronted.replace(/^(?:the\s+)?[\p{L}\d_-]+['’]s\s+/u, '')).phrases[0];
+  return phrase ? entityOfPhrase(context, phrase) : undefined;
+}
+
+/** A topic set off by a comma before a question about it: "minibar restocking, is that still marco?". */
+const FRONTED_COMMA =
+  /^\s*((?:[\p{L}\d][\p{L}\d'’_./&+-]*\s*){1,5}?),\s+(?:is|are|was|does|do|who)\b[^?]*\?/iu;
 
 /** The entity named last in a text, possessives left out ("are Halden's forecasts …" names the forecasts). */
 export function lastEntityIn(context: AnnotateContext, text: string): string | undefined {
@@ -55,6 +68,9 @@ function lastDefinite(context: AnnotateContext, text: string): string | undefine
 function lastHeld(context: AnnotateContext, text: string): string | undefined {
   return lastPhraseAfter(context, text, HOLDING_VERB, /[,.;:?!]|\s[—–-]\s/);
 }
+
+const LETTING_GO =
+  /\b(?:rolling off|rolled off|roll off|stepping (?:back|away|down) from|stepped (?:back|away|down) from|handing off|handing over|giving up|no longer (?:on|doing|handling|running|owning))\s+(?=[\p{L}\d])/giu;
 
 const HOLDING_VERB =
   /\b(?:handle|handles|handling|own|owns|owning|run|runs|running|manage|manages|managing|look after|looks after|looking after|cover|covers|covering|do|does|doing)\s+(?=[\p{L}\d])/giu;

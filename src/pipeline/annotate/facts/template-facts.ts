@@ -44,7 +44,10 @@ export function templateFacts(
       if (relation === 'owns' && ASKED_TO.test(sentence.slice(0, match.index + match[0].length))) continue;
       const subject = personOf(context, read, match.groups.p, match[0].trimEnd().endsWith(match.groups.p));
       if (!subject) continue;
-      const surface = match.groups.y.trim();
+      // "i think it moved to lena": the hedge is not part of what moved.
+      const surface = match.groups.y
+        .trim()
+        .replace(/^(?:(?:i think|i believe|i guess|probably|maybe|afaik|iirc|pretty sure)[,]?\s+)+/i, '');
       // "SSO / auth", "billing and invoicing": one fact per named part.
       const parts = PRONOUNS.has(surface.toLowerCase())
         ? [pronounAntecedent(context, read, textBefore(read, sentence, match.index), mainEntity)]
@@ -123,6 +126,9 @@ export function personOf(
   const second = slot.slice(space + 1);
   // "@sam you're on point", "so I own it": the pronoun is the person.
   if (/^(?:i|you|me)$/i.test(second)) return wordPerson(context, read, second);
+  // "fyi priya has …": a lower-case first name after a word is the person.
+  if (!/^\p{Lu}/u.test(second) && context.people.isCasualName(second))
+    return wordPerson(context, read, second);
   if (!/^\p{Lu}/u.test(second))
     return endsMatch ? wordPerson(context, read, slot.slice(0, space)) : undefined;
   return wordPerson(context, read, slot) ?? wordPerson(context, read, second);

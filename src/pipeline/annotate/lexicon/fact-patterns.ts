@@ -13,7 +13,7 @@ export interface FactPattern {
 /** One word, or two for a full name ("Priya Nair"): personOf reads which of them names someone. */
 const P = String.raw`(?<p>@?[\p{L}][\p{L}_.-]*(?: [\p{L}][\p{L}'’-]+)?|i|you|me)`;
 const Y = String.raw`(?<y>[@\p{L}][\p{L}\d_./-]*(?: [\p{L}\d_./-]+){0,3}?)`;
-const END = String.raw`(?=\s*(?:$|[,.;:!?)(—–]|\s-\s|\s(?:from|since|starting|now|today|these days|anymore|too|first|as of|and|but|so|with|at|on|this|next|last|yesterday|recently|earlier|back|for|go|here|nothing|until|once|since|then|i think|i believe|i guess|afaik|iirc)\b))`;
+const END = String.raw`(?=\s*(?:$|[,.;:!?)(—–]|\s-\s|\s(?:from|since|starting|now|today|these days|anymore|too|first|as of|and|but|so|with|at|on|this|next|last|yesterday|recently|earlier|back|for|go|here|nothing|until|once|since|then|when|after|because|i think|i believe|i guess|afaik|iirc)\b))`;
 
 const rx = (source: string): RegExp => new RegExp(source, 'iu');
 
@@ -57,7 +57,36 @@ export const FACT_PATTERNS: FactPattern[] = [
   // "nope, gave that to marco when I moved teams": the thing asked about, passed on.
   {
     relation: 'owns',
-    pattern: rx(String.raw`\b(?:gave|given|passed) (?<y>it|that|this|them)(?: over| on)? to ${P}\b`),
+    pattern: rx(
+      String.raw`\b(?:gave|given|passed|moved|handed) (?<y>it|that|this|them)(?: over| on)? to ${P}\b`,
+    ),
+  },
+  // "lena's taking it over starting today".
+  {
+    relation: 'owns',
+    dated: true,
+    pattern: rx(String.raw`\b${P}(?: is|'s|’s| are) taking (?<y>it|that|this|them) over\b`),
+  },
+  // "GTFS feed questions go to lena now", "template requests come to me from now on".
+  {
+    relation: 'owns',
+    dated: true,
+    pattern: rx(
+      String.raw`\b${Y} (?:questions|requests|tickets|issues|stuff|things) (?:now |all )?(?:go|goes|come|comes) (?:straight )?to ${P}${END}`,
+    ),
+  },
+  // "marco's been on it since sept" (what "it" is comes from the question before).
+  {
+    relation: 'owns',
+    pattern: rx(String.raw`\b${P}(?:'s|’s| has) been on (?<y>it|that|this|them)\b`),
+  },
+  // "fyi priya has the distributor accounts now".
+  {
+    relation: 'owns',
+    dated: true,
+    pattern: rx(
+      String.raw`\b${P} (?:has|have|'s got|’s got) (?!(?:\w+ed|been|done|gone|seen|made|to|no|nothing|asked|said|told)\b)(?:the |our )?${Y} now\b`,
+    ),
   },
   {
     relation: 'owns',
@@ -234,6 +263,13 @@ export const FACT_PATTERNS: FactPattern[] = [
     relation: 'expert_in',
     pattern: rx(
       String.raw`\b${P}(?: is|'s) (?:the )?(?:one|person|guy|gal) (?:who|that) (?:really )?knows (?:about )?(?:the )?${Y}${END}`,
+    ),
+  },
+  // "I think priya knows the VDK protocol?": who knows how a thing is done.
+  {
+    relation: 'expert_in',
+    pattern: rx(
+      String.raw`\b${P} (?:knows|would know|might know) (?:the |our )?${Y} (?:process|protocol|procedure|drill|setup|rules|system|workflow)\b`,
     ),
   },
   // "I think Lena might know how the tax receipts work": who knows it, hedged by the words around it.
