@@ -21,10 +21,10 @@ describe('a dateless promise of a verb the work lexicon does not know', () => {
   });
 
   it('is no item alone, nor when someone else reports something done', () => {
-    expect(items([['marco', "I'll prep the lift notice so it's ready to go"]])).toEqual([]);
+    expect(items([['marco', "I'll tidy the lift notice so it's ready to go"]])).toEqual([]);
     expect(
       items([
-        ['marco', "I'll prep the lift notice so it's ready to go"],
+        ['marco', "I'll tidy the lift notice so it's ready to go"],
         ['lena', 'sample sent ✅'],
       ]),
     ).toEqual([]);
@@ -39,5 +39,14 @@ describe('a dateless promise of a verb the work lexicon does not know', () => {
         ]),
         text,
       ).toEqual([]);
+  });
+});
+
+describe('a dateless "I\'ll update X"', () => {
+  it('is an item; "I\'ll update you" is not', () => {
+    expect(items([['lena', "ok, I'll update the intake checklist"]])).toEqual([
+      [key('lena'), "I'll update the intake checklist"],
+    ]);
+    expect(items([['lena', "I'll update you once I hear back"]])).toEqual([]);
   });
 });
