@@ -22,6 +22,16 @@ describe('questions', () => {
     ]);
   });
 
+  it('reads "@dana X, right?" as a question to Dana, and an unaddressed "X, right?" as none', () => {
+    const asked = (text: string) =>
+      questions([
+        ['sam', text],
+        ['dana', 'yes, since this month'],
+      ]).map((question) => question.addressees);
+    expect(asked('@dana grant questions go to priya now, right?')).toEqual([[key('dana')]]);
+    expect(asked('grant questions go to priya now, right?')).toEqual([]);
+  });
+
   it('puts a question to the person a trailing "Name?" names, with the sentence before it', () => {
     expect(questions([['marco', 'No idea who approves the budget here. Lena Vogel?']])).toEqual([
       expect.objectContaining({

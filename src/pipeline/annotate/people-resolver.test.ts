@@ -73,3 +73,11 @@ describe('PeopleResolver.imperativeTo', () => {
     expect(resolver.imperativeTo('someone write the ADR')).toBeUndefined();
   });
 });
+
+describe('PeopleResolver.leadingName before "are we"', () => {
+  it('reads "lena are we upgrading …?" as put to Lena', () => {
+    expect(
+      new PeopleResolver(people, 'slack:').leadingName('lena are we upgrading to torch 2.5 this sprint?'),
+    ).toBe('slack:U2');
+  });
+});

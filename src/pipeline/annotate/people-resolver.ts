@@ -42,7 +42,7 @@ const EVERYDAY_WORDS = new Set(
  */
 /** A name with no comma, then words that speak to them: "Marco can you …", "dana any objection …", "lena pls …". */
 const SPOKEN_TO =
-  /^(?:(?:hey|hi|ok|so|and|also)\s+)?@?([\p{L}][\p{L}_.-]+)\s+(?=(?:(?:can|cna|could|would|will|do|did|are|have|were|should)\s+(?:you|u|ya)|you|u|please|pls|plz|any|anything|quick q|when|what|where|how|why|which|r u|fyi|mind|if you|i need|i'd need|we need)\b)/iu;
+  /^(?:(?:hey|hi|ok|so|and|also)\s+)?@?([\p{L}][\p{L}_.-]+)\s+(?=(?:(?:can|cna|could|would|will|do|did|are|have|were|should)\s+(?:you|u|ya|we)|you|u|please|pls|plz|any|anything|quick q|when|what|where|how|why|which|r u|fyi|mind|if you|i need|i'd need|we need)\b)/iu;
 /**
  * A name, then a verb of work in the imperative: "sam write the ADR by fri", "approved 👍 sam pls
  * loop in HR", "Marco order 4 units". The verbs are a closed list, so "Sam sent it" or "marco's

@@ -313,7 +313,8 @@ export const NOT_QUESTIONS = [
   /^(right|ok|okay|yes|no|really|huh|eh)\?$/i,
   /^\s*(@[\p{L}]+(\s\p{Lu}\S*)?\s+)?(are you around|you around|you there)\?\s*$/iu,
   /\bany allergies\b/i,
-  /,\s*right\?\s*$/i,
+  // "…, right?" is rhetorical, unless put to someone ("@dana grant questions go to priya now, right?").
+  /^(?!\s*@)[^]*,\s*right\?\s*$/i,
   /\bcan you believe\b/i,
 ];
 
