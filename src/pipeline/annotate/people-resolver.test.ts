@@ -65,6 +65,7 @@ describe('PeopleResolver.imperativeTo', () => {
     expect(resolver.imperativeTo('lena write the ADR by fri')).toBe('slack:U2');
     expect(resolver.imperativeTo('approved 👍 priya pls loop in HR')).toBe('slack:U1');
     expect(resolver.imperativeTo('Priya order 4 units')).toBe('slack:U1');
+    expect(resolver.imperativeTo('yes, lena pls sort it for all stores by wednesday')).toBe('slack:U2');
   });
 
   it('reads a name then a past or other verb as no ask', () => {

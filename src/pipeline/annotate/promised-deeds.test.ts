@@ -48,5 +48,8 @@ describe('a dateless "I\'ll update X"', () => {
       [key('lena'), "I'll update the intake checklist"],
     ]);
     expect(items([['lena', "I'll update you once I hear back"]])).toEqual([]);
+    expect(items([['lena', "noted. I'll brief the night shift"]])).toEqual([
+      [key('lena'), "I'll brief the night shift"],
+    ]);
   });
 });
