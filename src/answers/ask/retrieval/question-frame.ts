@@ -149,7 +149,12 @@ export function frameQuestion(
     time,
     authorAnswers: type === 'person' && AUTHOR_VERBS.test(text),
     deedStems: deedStemsOf(type === 'person' && !AUTHOR_VERBS.test(text) ? deedWord : undefined),
-    deedDone: type === 'person' && deedWord !== undefined && PAST_DEED.test(deedWord),
+    // "who found X" (not "who is assigned X": a state, which a later message may change).
+    deedDone:
+      type === 'person' &&
+      deedWord !== undefined &&
+      PAST_DEED.test(deedWord) &&
+      new RegExp(`^who (?:first |actually |originally |finally )?${deedWord}\\b`).test(text),
     wantsLatest:
       type === 'status' ||
       time?.kind === 'now' ||
