@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { OutroError } from '../../domain/errors.js';
-import { WorkspaceTruthSchema, type WorkspaceTruth } from './workspace-truth.js';
+import { firstProblems, WorkspaceTruthSchema, type WorkspaceTruth } from './workspace-truth.js';
 
 /**
  * Reads a list of questions in the truth's `ask` row format (q, as_of, answer_contains_any, …),
@@ -16,15 +16,10 @@ export function loadAskRows(file: string): WorkspaceTruth['ask'] {
     });
   }
   const parsed = WorkspaceTruthSchema.shape.ask.safeParse(raw);
-  if (!parsed.success) {
-    const problems = parsed.error.issues
-      .slice(0, 5)
-      .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
-      .join('; ');
+  if (!parsed.success)
     throw new OutroError(
       'USAGE',
-      `${file} is not a list of ask rows (${problems}). Each row needs "q" and "as_of"; see fixtures/probes/README.md.`,
+      `${file} is not a list of ask rows (${firstProblems(parsed.error)}). Each row needs "q" and "as_of"; see fixtures/probes/README.md.`,
     );
-  }
   return parsed.data;
 }

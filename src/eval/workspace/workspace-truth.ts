@@ -117,6 +117,14 @@ const GoldBriefSchema = z.looseObject({
   should_not_include: z.array(BriefEntry).default([]),
 });
 
+/** The first five problems zod found, as "path: message; …", for an error that says what to fix. */
+export function firstProblems(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+    .join('; ');
+}
+
 export function loadWorkspaceTruth(file: string): WorkspaceTruth {
   let raw: unknown;
   try {
@@ -130,16 +138,11 @@ export function loadWorkspaceTruth(file: string): WorkspaceTruth {
   }
   const fixture = isFixtureShape(raw) ? FixtureTruthSchema.safeParse(raw) : null;
   const parsed = WorkspaceTruthSchema.safeParse(fixture?.success ? fromFixtureTruth(fixture.data) : raw);
-  if (!parsed.success) {
-    const problems = parsed.error.issues
-      .slice(0, 5)
-      .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
-      .join('; ');
+  if (!parsed.success)
     throw new OutroError(
       'USAGE',
-      `${file} is not an evaluation truth file (${problems}). See the Fernhill workspace README for the format.`,
+      `${file} is not an evaluation truth file (${firstProblems(parsed.error)}). See the Fernhill workspace README for the format.`,
     );
-  }
   return parsed.data;
 }
 
