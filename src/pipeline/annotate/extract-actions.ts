@@ -1,6 +1,6 @@
 import type { AnnotatedActionItem, AnnotatedCompletion } from './annotate-types.js';
 import { itemId, matchesAny, personZones, type AnnotateContext } from './annotate-context.js';
-import { resolveDue } from './due-dates.js';
+import { resolveDue, type ResolvedDate } from './due-dates.js';
 import { ACK_WINDOW, makeItem, summaryOf, type Found } from './action-item-parts.js';
 import { namesNothing, threadRoot } from './thread-context.js';
 import {
@@ -16,7 +16,7 @@ import {
 import { answerCall, answerReactions, type OpenCall } from './dialogue/open-calls.js';
 import { unitAddressing } from './dialogue/addressing.js';
 import { promisedAndDone } from './promised-deeds.js';
-import { splitDeeds } from './two-deeds.js';
+import { deedsOf } from './two-deeds.js';
 import { POINTER, TAKES_WORK, pointedAt, pointedContent } from './pointing-commitments.js';
 import type { ReadUnit } from './dialogue/unit-acts.js';
 import { notesOwner, planLine, planSteps, selfPlanLine, thirdPersonKey } from './plan-lines.js';
@@ -99,7 +99,7 @@ export function extractActionItems(context: AnnotateContext): {
     if (read.isBot) continue;
     const { message } = read;
     const text = read.text;
-    const hasDay = (part: string): boolean => resolveDue(part, message.ts, zoneOf(message.author)) !== null;
+    const dueOf = (part: string): ResolvedDate | null => resolveDue(part, message.ts, zoneOf(message.author));
 
     // An answer to a request put to everyone or to anyone: the responder takes (or has done) their part.
     const answered = answerCall(context, calls, read);
@@ -301,17 +301,13 @@ export function extractActionItems(context: AnnotateContext): {
         if (!unitDue && stillOpenElsewhere(context, message.author, asked ? summary : summaryOf(unit.text)))
           continue;
         const confidence = unitDue || WORK_VERBS.test(unit.text) ? 0.75 : 0.6;
-        const deeds = asked ? [unit.text] : splitDeeds(unit.text, hasDay);
-        for (const deed of deeds) {
-          const own = deeds.length > 1 ? resolveDue(deed, message.ts, zoneOf(message.author)) : null;
-          const said = deeds.length > 1 ? summaryOf(deed) : summary;
-          found.push({
-            at: read.index,
-            item: makeItem(context, read, made, said, message.author, own ?? due ?? askedDue, confidence),
-          });
-          const root = namesNothing(unit.text) ? threadRoot(context, read) : undefined;
-          if (root) found[found.length - 1].item.evidence.push(root);
-          made++;
+        const root = namesNothing(unit.text) ? threadRoot(context, read) : undefined;
+        const deeds = asked ? [{ said: summary, own: null }] : deedsOf(unit.text, summary, dueOf);
+        for (const { said, own } of deeds) {
+          const when = own ?? due ?? askedDue;
+          const item = makeItem(context, read, made++, said, message.author, when, confidence);
+          if (root) item.evidence.push(root);
+          found.push({ at: read.index, item });
         }
         continue;
       }
@@ -354,11 +350,9 @@ export function extractActionItems(context: AnnotateContext): {
         (EACH_OF_YOU.test(unit.text) || context.people.leadingNames(unit.text).length > 1)
           ? addressing.keys
           : addressing.keys.slice(0, 1);
-      const deeds = each.length === 1 ? splitDeeds(unit.text, hasDay) : [unit.text];
+      const deeds = each.length === 1 ? deedsOf(unit.text, summary, dueOf) : [{ said: summary, own: null }];
       for (const assignee of each)
-        for (const deed of deeds) {
-          const own = deeds.length > 1 ? resolveDue(deed, message.ts, zoneOf(message.author)) : null;
-          const said = deeds.length > 1 ? summaryOf(deed) : summary;
+        for (const { said, own } of deeds) {
           found.push({
             at: read.index,
             item: makeItem(context, read, made, said, assignee, own ?? due, 0.8),

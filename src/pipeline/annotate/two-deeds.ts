@@ -1,3 +1,6 @@
+import type { ResolvedDate } from './due-dates.js';
+import { summaryOf } from './action-item-parts.js';
+
 /**
  * "I'll call the customer today and update the claim in TMS by wed", "pls send the storyboard today
  * and book the review call for thursday": one sentence, two pieces of work. The second half must
@@ -22,4 +25,19 @@ export function splitDeeds(text: string, hasDay: (part: string) => boolean): str
     return [text];
   if (/\bgo ahead$/i.test(first) || (!hasDay(first) && !hasDay(second))) return [text];
   return [first, second];
+}
+
+/**
+ * The items a unit makes: one per deed, each summarised and with its own day, or the unit as one
+ * (`summary`, no day of its own) when it holds a single deed.
+ */
+export function deedsOf(
+  text: string,
+  summary: string,
+  dueOf: (part: string) => ResolvedDate | null,
+): Array<{ said: string; own: ResolvedDate | null }> {
+  const parts = splitDeeds(text, (part) => dueOf(part) !== null);
+  return parts.length > 1
+    ? parts.map((part) => ({ said: summaryOf(part), own: dueOf(part) }))
+    : [{ said: summary, own: null }];
 }

@@ -23,7 +23,7 @@ export function pronounAntecedent(
   before: string,
   mainEntity: () => string | undefined,
 ): string | undefined {
-  const set = FRONTED.test(read.text) ? frontedIn(context, read.text, before.length) : undefined;
+  const set = frontedIn(context, read.text, before.length, [FRONTED]);
   if (set) return set;
   // "I'm rolling off Revit template maintenance, lena's taking it over": what the speaker just let go of.
   const letGo = lastPhraseAfter(context, before, LETTING_GO, /[,.;:?!]|\s[—–-]\s/);
@@ -37,13 +37,19 @@ export function pronounAntecedent(
   return answered
     ? (lastEntityIn(context, answered.text) ??
         lastDefinite(context, answered.text) ??
-        frontedIn(context, answered.text, answered.text.length))
+        frontedIn(context, answered.text, answered.text.length, [FRONTED, FRONTED_COMMA]))
     : undefined;
 }
 
 /** "minibar restocking, is that still marco?": the phrase a message sets first, as an entity. */
-function frontedIn(context: AnnotateContext, text: string, before: number): string | undefined {
-  const fronted = (FRONTED.exec(text) ?? FRONTED_COMMA.exec(text))?.[1]?.trim();
+function frontedIn(
+  context: AnnotateContext,
+  text: string,
+  before: number,
+  forms: readonly RegExp[],
+): string | undefined {
+  let fronted: string | undefined;
+  for (const form of forms) if (!fronted) fronted = form.exec(text)?.[1]?.trim();
   if (!fronted || NOT_A_TOPIC.test(fronted) || fronted.length >= before) return undefined;
   // "the lab's conda environments...": the thing, not whose it is.
   const phrase = objectSlot(fronted.replace(/^(?:the\s+)?[\p{L}\d_-]+['’]s\s+/u, '')).phrases[0];
