@@ -245,3 +245,15 @@ describe('choices put to someone, picked flat after the talk, and plans called o
     ).toEqual(['bump the match challenge goal from 25k to 40k']);
   });
 });
+
+describe('a choice settled after an answer that picked nothing', () => {
+  it('takes the side the settling message names (the failed pick of the first answer is not kept)', () => {
+    expect(
+      decisions([
+        ['priya', '@dana Monday or Tuesday for the shoot?'],
+        ['dana', 'checking the studio calendar now'],
+        ['lena', 'Tuesday it is then'],
+      ]).map((d) => [...d.evidence].sort()),
+    ).toEqual([['m1', 'm3']]);
+  });
+});

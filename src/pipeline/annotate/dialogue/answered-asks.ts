@@ -209,11 +209,6 @@ export function decisionsByChoice(context: AnnotateContext): AnnotatedDecision[]
       CHOICE_ASK.test(ask) ||
       LEFT_TO_YOU.test(read.text) ||
       (read.addressees.some((key) => key !== read.message.author) && !factual);
-    const later = context.messages.slice(read.index + 1);
-    const settledAfter = later.some((one) => SETTLED.test(one.text));
-    const askerSettles = later.some(
-      (one) => one.message.author === read.message.author && ASKER_SETTLES.test(one.sentences[0] ?? ''),
-    );
     const body = ask.replace(CHOICE_LEAD, '').replace(/\?+\s*$/, '');
     const split = body.lastIndexOf(' or ');
     if (split <= 0) continue;
@@ -235,21 +230,16 @@ export function decisionsByChoice(context: AnnotateContext): AnnotatedDecision[]
     };
     // "lift it today or wait for the 2nd sample?" … "we wait.": the one who asked settles it after hearing the team.
     const window = context.messages.slice(read.index + 1, read.index + 9);
-    // "zinc or fibre cement?" … "ok fibre cement it is": the settling message says which, not the first opinion.
-    const settling = settledAfter
-      ? window.find((later) => SETTLED.test(later.text) && picks(later))
-      : undefined;
     const answer =
       (choosing ? answerOf(context, read, picks) : undefined) ??
-      settling ??
-      (askerSettles
-        ? window.find(
-            (later) =>
-              later.message.author === read.message.author &&
-              ASKER_SETTLES.test(later.sentences[0] ?? '') &&
-              picks(later),
-          )
-        : undefined) ??
+      // "zinc or fibre cement?" … "ok fibre cement it is": the settling message says which, not the first opinion.
+      window.find((later) => SETTLED.test(later.text) && picks(later)) ??
+      window.find(
+        (later) =>
+          later.message.author === read.message.author &&
+          ASKER_SETTLES.test(later.sentences[0] ?? '') &&
+          picks(later),
+      ) ??
       // "Kaiz or Nox on support?" … opinions … "Nox starts, Kaiz is sub.": the last flat pick after the talk.
       (factual
         ? undefined
