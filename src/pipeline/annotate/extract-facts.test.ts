@@ -77,7 +77,7 @@ describe('facts', () => {
     expect(triples([['dana', 'fyi priya has the distributor accounts now']])).toEqual([
       'PRIYA owns component:distributor-accounts',
     ]);
-    expect(triples([['dana', 'Priya has asked twice now. who can take it?']])).toEqual([]);
+    expect(triples([['dana', 'Priya asked again this morning. who can take it?']])).toEqual([]);
   });
 
   it('reads "i think it moved to lena" after "X, is that still marco?" as a hedged holding of X', () => {
