@@ -35,7 +35,8 @@ export function extractDecisions(context: AnnotateContext): AnnotatedDecision[] 
     const reversal =
       read.sentences.some((sentence) => matchesAny(sentence, REVERSAL_CUES)) &&
       !read.sentences.every((sentence) => /\?\s*$/.test(sentence));
-    const groups = statedGroups(read.units);
+    const headed = underRecap(context, read.index);
+    const groups = statedGroups(read.units, headed);
     if (groups.length === 0 && !reversal) continue;
     if (groups.length === 0)
       groups.push([read.units.findIndex((unit) => matchesAny(unit.text, REVERSAL_CUES))]);
@@ -86,7 +87,9 @@ export function extractDecisions(context: AnnotateContext): AnnotatedDecision[] 
       const aboutIds = about.length > 0 ? about : topEntities.slice(0, 1);
       const stated = group.some(
         (index) =>
-          decides(read.units[index]) || labelled(read.units, index) || underHeading(read.units, index),
+          decides(read.units[index]) ||
+          labelled(read.units, index) ||
+          underHeading(read.units, index, headed),
       );
       const decision: AnnotatedDecision = {
         id: itemId(context.input, read.message.id, 'decision', k > 0 ? String(k) : ''),
@@ -140,38 +143,66 @@ const DECISIONS_HEADING =
 
 /** "ok team, decision made — no more deploys after 4pm", "Final call: …": a label whose next unit is the decision. */
 const DECISION_LABEL =
-  /^\W*(?:(?:ok|okay|so|alright|right)[,!.]?\s+)?(?:(?:team|all|folks|everyone|y'?all)[,!.]?\s+)?(?:(?:the |our |final |my )?decision(?: is| was|'s)?(?: made| taken| in)?|final (?:call|answer|word)|verdict|we(?:'ve| have)? decided|it'?s decided|decided|conclusion|outcome|ruling|let'?s lock (?:it|this|that) in|(?:it'?s )?locked in|agreed with (?:\p{L}+ ){0,2}\p{L}+)\W*$/iu;
+  /^\W*(?:(?:ok|okay|so|alright|right)[,!.]?\s+)?(?:(?:team|all|folks|everyone|y'?all)[,!.]?\s+)?(?:(?:the |our |final |my )?decision(?: is| was|'s)?(?: made| taken| in)?|final (?:call|answer|word)|verdict|we(?:'ve| have)? decided|it'?s decided|decided|conclusion|outcome|ruling|let'?s lock (?:it|this|that) in|(?:it'?s )?locked in|agreed with (?:\p{L}+ ){0,2}\p{L}+|(?:i'?m |i am )?(?:calling it|making the call)|my call)\W*$/iu;
 
-/** A unit below a decisions heading in the same message, itself a statement (not a request or a question). */
-function underHeading(units: readonly ReadUnit[], index: number): boolean {
+/** "ok recap of this morning so we're all on the same page:": the numbered lines after it are what was agreed. */
+const RECAP_HEADING =
+  /^\W*(?:(?:ok|okay|so|alright|right)[,\s]+)?(?:(?:a |quick |short )?recap|summary|to recap|to sum up|where we landed|what we landed on)\b[^:?]{0,60}:\s*$/i;
+
+/**
+ * Whether the message at `index` is a list item below a recap or decisions heading its author posted
+ * just before, in messages of their own ("decisions:" then "1) price stays at 2.99", "2) …").
+ */
+function underRecap(context: AnnotateContext, index: number): boolean {
+  const author = context.messages[index].message.author;
+  for (let k = index - 1; k >= Math.max(0, index - 8); k--) {
+    const before = context.messages[k];
+    if (before.message.author !== author) return false;
+    const last = before.units[before.units.length - 1]?.text ?? '';
+    if (RECAP_HEADING.test(last) || DECISIONS_HEADING.test(last)) return true;
+  }
+  return false;
+}
+
+/** A unit below a decisions heading (in the same message, or `headed` by one just before), itself a statement. */
+function underHeading(units: readonly ReadUnit[], index: number, headed = false): boolean {
   const unit = units[index];
   if (
     !['decision', 'other', 'proposal', 'acceptance'].includes(unit.act) ||
     unit.text.split(/\s+/).length < 3
   )
     return false;
-  return units.slice(0, index).some((before) => DECISIONS_HEADING.test(before.text));
+  if (headed && (unit.unit.listIndex !== undefined || /^\W*\(?\d{1,2}[).:]\s/.test(unit.text))) return true;
+  return units
+    .slice(0, index)
+    .some((before) => DECISIONS_HEADING.test(before.text) || RECAP_HEADING.test(before.text));
 }
+
+/** Someone else's decision, or an old one told as a story: "the publisher's UA team decided to …", "remember when we decided …". */
+const REPORTED =
+  /\b(?:remember when|back (?:when|in)|years? ago|last year|in 20\d\d)\b|\b(?:they|their (?:\p{L}+ )?team|the [\p{L}'’]+ (?:\p{L}+ )?team|[\p{L}]+['’]s (?:\p{L}+ )?team) (?:has |have |had |just |already |apparently )?decided\b/iu;
 
 function labelled(units: readonly ReadUnit[], index: number): boolean {
   // "…, not the main track — decided." closes the sentence before it; it heads nothing after it.
   return (
     index > 0 &&
     DECISION_LABEL.test(units[index - 1].text) &&
-    !/\.\s*$/.test(units[index - 1].text) &&
+    (!/\.\s*$/.test(units[index - 1].text) ||
+      /\b(?:calling it|making the call)\W*$/i.test(units[index - 1].text)) &&
     units[index].text.split(/\s+/).length >= 2
   );
 }
 
-function statedGroups(units: AnnotateContext['messages'][number]['units']): number[][] {
+function statedGroups(units: AnnotateContext['messages'][number]['units'], headed = false): number[][] {
   const groups: number[][] = [];
   units.forEach((unit, index) => {
     const stated =
       ((decides(unit) && (unit.cue === 'decision' || unit.confidence >= 0.8)) ||
         labelled(units, index) ||
-        underHeading(units, index)) &&
+        underHeading(units, index, headed)) &&
       (!/\?\s*$/.test(unit.text) || TAG_QUESTION.test(unit.text)) &&
-      !matchesAny(unit.text, HEDGE_CUES);
+      !matchesAny(unit.text, HEDGE_CUES) &&
+      !REPORTED.test(unit.text);
     if (!stated) return;
     const last = groups[groups.length - 1];
     // Meeting notes: each "decided: …" line or list item is its own decision.

@@ -1,6 +1,7 @@
 import type { AnnotateInput, AnnotateOutput } from './annotate-types.js';
 import { handoverDecisions } from './handover-decisions.js';
 import { personZones, readConversation, type GivenActs, type ReadOptions } from './annotate-context.js';
+import { decisionsByDelegation } from './dialogue/delegated-choices.js';
 import { acceptedOffers } from './dialogue/accepted-offers.js';
 import { conversationEntities, extractDecisions } from './extract-decisions.js';
 import { extractActionItems } from './extract-actions.js';
@@ -47,6 +48,7 @@ export function annotateHeuristically(
     ...decisionsByChoice(context),
     ...decisionsByConfirmation(context),
     ...decisionsByCallingOff(context),
+    ...decisionsByDelegation(context),
   ]);
   decisions.push(...handoverDecisions(context, facts, decisions));
   const { items, completions } = extractActionItems(context);

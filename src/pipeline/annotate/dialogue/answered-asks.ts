@@ -17,6 +17,9 @@ const LEFT_TO_YOU = /\byour call\b|\byou (?:pick|choose|decide)\b|\b(?:do you|wo
 /** A choice said to be settled: "Tuesday it is", "ok, talk.", "going with VLAN 40". */
 const SETTLED =
   /^\W*(?:(?:ok|okay|great|perfect|alright|cool|fine)[,.!]?\s+)?[\p{L}\d][\p{L}\d -]{0,30}? it is\b|^\W*(?:ok|okay|great|perfect|alright)[,.!]?\s+[\p{L}\d][\p{L}\d -]{0,20}[.!]/iu;
+/** The choice left open: "letting it sit", "1-1", "tie", "let's sleep on it", "parking it". */
+const UNSETTLED =
+  /\b(?:let(?:ting)? it sit|(?:it'?s )?a tie|tied|\d-\d|no decision|undecided|sleep on it|revisit|park(?:ing)? (?:it|this|that)|table (?:it|this|that)|circle back)\b/i;
 /** A question of what is so, not of what to do: "is it final or …", "does it still … or did we", "what's our X, A or B?". */
 const FACT_ASK =
   /^(?:is|are|was|were|does|do|did|has|have|had|what['’]?s|what (?:is|are|was)|which|how|who)\b/i;
@@ -43,7 +46,7 @@ function askedFor(text: string): string {
  * answers otherwise. An ask put to someone ("@dana are we …?") is answered by them, or by a message
  * spoken back to the asker; what others say meanwhile on another topic does not answer it.
  */
-function answerOf(
+export function answerOf(
   context: AnnotateContext,
   read: ReadMessage,
   test: (later: ReadMessage) => boolean,
@@ -63,7 +66,7 @@ function answerOf(
   return undefined;
 }
 
-function decision(
+export function decision(
   context: AnnotateContext,
   asked: ReadMessage,
   answer: ReadMessage,
@@ -134,8 +137,39 @@ const PLAN_ASK =
 const CONFIRMS =
   /^\W*(?:@[\p{L}][\p{L}\d_.-]*[,:]?\s+)?(?:yes|yep|yeah|yup|we are|we do|we will|correct|confirmed|doing it)\b(?!\s*(?:but|though|,?\s*(?:i think|probably|maybe)))/iu;
 
+/** A reply that is another time alone: "next sprint.", "no, after the release", "not till monday". */
+const RESCHEDULED =
+  /^\W*(?:@\S+\s+)?(?:(?:no|nope|nah)[,.]?\s+)?(?:not (?:this|till|until) |after (?:the )?|(?:the )?(?:week|day) after )?(?:next (?:week|sprint|month|quarter|cycle|release|year|mon|tues|wednes|thurs|fri)\w*|(?:mon|tues|wednes|thurs|fri)day|tomorrow|release|launch|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)\W*$/i;
+
+function firstClause(read: ReadMessage): string {
+  return (read.sentences[0] ?? '').split(/[,;:—–]|\.\s/)[0].trim();
+}
+
+/** A reply that says the team does not: "no discount this time.", "nope, not this year", "not happening". */
+const DECLINES =
+  /^\W*(?:@\S+\s+)?(?:(?:no|nope|nah)\b(?!\s+(?:idea|clue|worries|problem|rush|prob|pressure)\b)(?![^.!?]*\?)|not (?:this (?:time|year|round|quarter|sprint|month)|happening|anymore)\b)/i;
+
 /**
- * Decisions confirmed: "are we closing Westside early on the 24th?" answered "yes, 2pm close" by the
+ * The reply that settles a plan asked after: the one it was put to (or anyone) saying yes, no, or
+ * another time. Comments before it ("last year it did +40%") are passed over; a hedge or a counter-question ends the search.
+ */
+function settlingAnswer(context: AnnotateContext, read: ReadMessage): ReadMessage | undefined {
+  const asker = read.message.author;
+  const askedOf = read.addressees.filter((key) => key !== asker);
+  for (const later of context.messages.slice(read.index + 1, read.index + 7)) {
+    if (later.isBot || later.message.author === asker) continue;
+    if (askedOf.length > 0 && !askedOf.includes(later.message.author)) continue;
+    if (!answerable(context.messages, later).some((candidate) => candidate.index === read.index)) continue;
+    if (matchesAny(later.text, HEDGE_CUES)) return undefined;
+    const first = later.sentences[0] ?? '';
+    if (CONFIRMS.test(first) || DECLINES.test(first) || RESCHEDULED.test(firstClause(later))) return later;
+    if (askedOf.length > 0) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Decisions confirmed (or put off, "next sprint."): "are we closing Westside early on the 24th?" answered "yes, 2pm close" by the
  * one it was put to (or anyone, when it was put to no one) is a decision citing both. "are we still
  * on for …" confirms a plan already made; "should we …" answered "yes" is an opinion, not this.
  */
@@ -143,21 +177,28 @@ export function decisionsByConfirmation(context: AnnotateContext): AnnotatedDeci
   const out: AnnotatedDecision[] = [];
   for (const read of context.messages) {
     if (read.isBot) continue;
-    const ask = read.sentences.find((sentence) => PLAN_ASK.test(sentence.trim()));
+    // "dana are we upgrading …?": a lower-case name spoken to, then the ask.
+    const unnamed = (sentence: string): string =>
+      context.people.leadingName(sentence)
+        ? sentence.trim().replace(/^@?[\p{L}][\p{L}_.-]+[,:]?\s+/u, '')
+        : sentence.trim();
+    const ask = read.sentences.map(unnamed).find((sentence) => PLAN_ASK.test(sentence));
     // "are we doing anything about it?" asks what is being done, not whether a plan holds.
     if (!ask || /\S\s+or\s+\S/.test(ask) || /\b(?:anything|something|about (?:it|this|that))\b/i.test(ask))
       continue;
-    const answer = answerOf(context, read, (later) => CONFIRMS.test(later.sentences[0] ?? ''));
+    const answer = settlingAnswer(context, read);
     if (!answer) continue;
-    const plan = PLAN_ASK.exec(ask.trim())?.[1] ?? ask;
+    const plan = PLAN_ASK.exec(ask)?.[1] ?? ask;
     const said = (answer.sentences[0] ?? '').replace(/^\W*@[\p{L}][\p{L}\d_.-]*[,:]?\s+/u, '').trim();
-    out.push(decision(context, read, answer, `we're ${plan}: ${said}`));
+    const yes = CONFIRMS.test(answer.sentences[0] ?? '');
+    out.push(decision(context, read, answer, yes ? `we're ${plan}: ${said}` : `${plan} → ${said}`));
   }
   return out;
 }
 
 /** "are we still doing the collab?", "bootcamp still on for the 20th?", "is that still happening?": a plan asked after. */
-const STILL_ON = /\bstill (?:on|happening|planned|going ahead|doing|going)\b|\bare we still\b/i;
+const STILL_ON =
+  /\bstill (?:on|happening|planned|going ahead|doing|going|ok|okay|good|fine|a go)\b|\bare we still\b/i;
 /** The plan called off or moved: "no, calling it off", "postponing to january", "no, … N9 stays at 30 min". */
 const CALLED_OFF =
   /^\W*(?:@\S+\s+)?(?:(?:no|nope|nah)\b|(?:calling it off|cancel(?:l?ing|l?ed)?|postpon(?:e|ing|ed)|pushing (?:it|that|this)?|moving (?:it|that|this) to|scrap(?:ping|ped)?|not (?:happening|anymore)|off for now)\b)/i;
@@ -230,6 +271,9 @@ export function decisionsByChoice(context: AnnotateContext): AnnotatedDecision[]
     };
     // "lift it today or wait for the 2nd sample?" … "we wait.": the one who asked settles it after hearing the team.
     const window = context.messages.slice(read.index + 1, read.index + 9);
+    // "ugh 1-1, letting it sit": the one who asked leaves it open.
+    if (window.some((later) => later.message.author === read.message.author && UNSETTLED.test(later.text)))
+      continue;
     const answer =
       (choosing ? answerOf(context, read, picks) : undefined) ??
       // "zinc or fibre cement?" … "ok fibre cement it is": the settling message says which, not the first opinion.

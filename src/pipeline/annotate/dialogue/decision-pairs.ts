@@ -11,7 +11,7 @@ import type { ReadUnit } from './unit-acts.js';
  */
 export function proposalUnits(read: ReadMessage): ReadUnit[] {
   // "let's just rewrite it in Rust 😂": a joke put to nobody.
-  if (JOKING.test(read.text)) return [];
+  if (JOKING.test(read.text) || NOT_PUT_FORWARD.test(read.text)) return [];
   const proposals = read.units.filter((unit) => unit.act === 'proposal');
   if (proposals.length > 0) return proposals;
   const asking = read.units.findIndex((unit) => AGREEMENT_QUESTION.test(withoutMentions(unit.text)));
@@ -24,6 +24,13 @@ export function proposalUnits(read: ReadMessage): ReadUnit[] {
         unit.text.split(/\s+/).length >= 4,
     );
 }
+
+/** An idea its author does not put forward: "just thinking out loud", "… or not", "someday", "food for thought". */
+const NOT_PUT_FORWARD =
+  /\bthinking out loud\b|\bor not\W*$|\bsomeday\b|\bsome day\b|\bone of these days\b|\bfood for thought\b|\bno need to decide\b|\bnot now,? (?:but|just)\b/i;
+
+/** A reply that only half agrees: "hm ok", "i guess", "fine, whatever", "… though", "but …", a joke. */
+const HALF_HEARTED = /^\W*(?:h+m+|meh|i guess|fine,? whatever|if we must)\b|\bthough\W*$|^\W*but\b/i;
 
 /** The text without its @-mentions, a display name's surname and an exporter's "(Org)" after it included. */
 function withoutMentions(text: string): string {
@@ -39,6 +46,7 @@ function agrees(context: AnnotateContext, read: ReadMessage): boolean | undefine
   const first = units.find((unit) => unit.act !== 'other') ?? units[0];
   if (!first) return undefined;
   if (first.act === 'rejection') return false;
+  if (JOKING.test(read.text) || HALF_HEARTED.test(read.text)) return undefined;
   // "maybe we'll go with it, not sure yet" agrees to nothing.
   if (units.some((unit) => HEDGE_CUES.some((cue) => cue.test(unit.text)))) return undefined;
   if (['acceptance', 'decision', 'commitment', 'completion'].includes(first.act)) return true;
@@ -105,11 +113,14 @@ export function decisionsByAgreement(context: AnnotateContext): AnnotatedDecisio
         continue;
       }
       // Only the nearest open proposal a reply could answer takes it.
+      // A question someone else asked since ("who's getting lunch?" → "me!") takes the reply too.
       const nearer = answerable(context.messages, later).find(
         (candidate) =>
           candidate.index > read.index &&
-          proposalUnits(candidate).length > 0 &&
-          candidate.message.author !== later.message.author,
+          candidate.message.author !== later.message.author &&
+          (proposalUnits(candidate).length > 0 ||
+            (candidate.message.author !== proposer &&
+              candidate.units.some((unit) => unit.act === 'question'))),
       );
       if (nearer) continue;
       const verdict = agrees(context, later);

@@ -41,7 +41,11 @@ export const DECISION_CUES = [
   // "ok good, we move forward with Gneisenaustr only", "we'll proceed with option B".
   /\bwe(?:['’]ll| will| are| ['’]re)? (?:move forward|proceed|press on) with\b/i,
   // "alright, going with VetSupply Pro", "ok staying with Trans-Pol through Q1": the option kept.
-  /^\W*(?:(?:ok(?:ay)?|alright|right|so|fine|cool|great|perfect|then)[,.!]?\s+)*(?:going with|sticking with|staying with(?! (?:my|our|family|friends|parents|relatives|them|him|her)\b)) \S/i,
+  /^\W*(?:(?:ok(?:ay)?|alright|right|so|fine|cool|great|perfect|then)[,.!]?\s+)*(?:going with|sticking with|staying with(?! (?:my|our|family|friends|parents|relatives|them|him|her)\b)|picking(?! (?:up|it up|him|her|them|me|you)\b)|opting for) \S/i,
+  // "changing that: android beta too", "change of plan: …": the course changed, with the new one.
+  /^\W*(?:(?:ok|okay|so)[,\s]+)?chang(?:ing|e) (?:that|this|it|of plans?)\s*[:—–-]\s*\S/i,
+  // "ok 5 then.", "fine, tuesday then": a choice closed in two words (not "ok see you then").
+  /^\W*(?:ok(?:ay)?|alright|fine|right)[,.!]?\s+(?!(?:see|talk|bye|later|cya|catch|speak|chat)\b)[\p{L}\d][\p{L}\d:.-]*(?: [\p{L}\d:.-]+)?\s+then\b\W*$/iu,
   /\b(conclusion|verdict|outcome|resolution|agreed|consensus|resolved|ruling)\s*:/i,
   /^\W*final\s*:/i,
   // "OK let's do Thursday then": a choice closed.
@@ -64,6 +68,17 @@ export const DECISION_CUES = [
   // "green light on the new onboarding flow from my side": approval given, not asked for.
   /^\W*(?:green light|greenlit|green-lit)\b(?![^?]*\?)/i,
   /\blet'?s do (it|that|this|option \w+|the \w+ (option|approach|plan))\b/i,
+  // "yes, let's do marco's version", "ok we'll take your plan": one of the options named by whose it is.
+  /\b(?:let['’]?s|we['’]ll|we will) (?:do|go with|take|use) (?:\p{L}+['’]s|your|his|her|their|that|this) (?:\p{L}+ )?(?:version|option|approach|plan|idea|proposal|suggestion|draft|way)\b/iu,
+  // "A wins.", "option 2 wins": a vote closed.
+  /^\W*(?:option |plan |design |version )?[\p{L}\d]{1,12} wins\b(?:[.!]|\s*$)/iu,
+  // "cancelling tomorrow's marketing sync, nothing on the agenda": a meeting or plan called off (not "cancelling my order").
+  /^\W*(?:(?:ok|okay|so|fyi|heads up|update)[,:!]?\s+)?(?:cancell?ing|scrapping|skipping|postponing) (?:tomorrow['’]?s|today['’]?s|this week['’]?s|next week['’]?s|friday['’]?s|monday['’]?s|the|our) (?:\p{L}+ ){0,2}(?:sync|standup|stand-up|meeting|call|review|retro|demo|session|launch|release|event|offsite|workshop|training|planning|1:1|one-on-one|party|dinner)\b/iu,
+  // "every fermenter gets a full CIP before filling", "from today: any room on DND for 48h+ gets a welfare
+  // check", "all PRs need two reviews": a rule for the team, said of every case (not "every build fails").
+  /^\W*(?:[^:?]{1,60}:\s+)?(?:every|each|any|all|no)\s+(?!(?:one|body|time|thing|ideas?|help|of|you|we|i|they|it|good|set|done)\b)[\p{L}\d-]+(?:\s+[\p{L}\d+-]+){0,5}?\s+(?:gets? (?:a|an|the|its|their)|needs? (?:a|an|the|its|their|to be|two|\d)|must|has to|have to|requires?|is required to|are required to)\b[^?]*$/iu,
+  // "nothing goes to prod without a model card anymore": a gate for the team.
+  /^\W*(?:[^:?]{1,60}:\s+)?nothing\s+(?:goes|ships|merges|gets (?:merged|shipped|deployed|signed|sent))\b[^?]*\bwithout\b[^?]*$/i,
   /\b\w+ it is[.!]/i,
   /\bi'?m ok with that\b/i,
   /\b(ships|goes out|lands) in \d/i,
@@ -114,6 +129,10 @@ export const PROPOSAL_CUES = [
   /^\W*(?:ok(?:ay)?|alright|right)[,.]?\s+so\s+we\s+(?:keep|switch|go|use|move|drop|stick|do|try|ship|start|stop|pick|cancel|push|split)\b/i,
   /\bwhat if we\b/i,
   /\bshould we\b/i,
+  // "hotfix plan: branch off the 2.4.0 tag, …": a plan laid out for the others.
+  /^\W*(?:[\p{L}\d.#-]+ ){0,2}(?:plan|pitch)\s*[:—–-]\s*\S/iu,
+  // "cap it at 40 and waitlist the rest?", "move it to thursday?": the course itself asked as a question.
+  /^\W*(?:(?:so|ok|okay|then|or|maybe|just)[,\s]+)*(?:cap|move|ship|push|cut|drop|skip|keep|split|switch|cancel|postpone|delay|pause|limit|raise|lower|extend|bump|freeze|revert|roll back|go with|stick with|make it)\s+(?!(?:you|u|me|i|we)\b)[^?]{2,80}\?\s*$/i,
   // "should the terminal show a youth indicator?": a choice put to the room, not a question of fact ("should it be up?").
   /\bshould (?:the|our|this|that|they) (?!(?:\w+ ){0,3}(?:be|have|work|still)\b)/i,
   /\bgo\s*(?:\/|or)\s*no[- ]?go\b/i,

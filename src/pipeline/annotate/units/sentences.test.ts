@@ -83,6 +83,14 @@ describe('sentenceSpans', () => {
     ]);
   });
 
+  it('ends at a one-letter pick when an @-mention or a lower-case word follows', () => {
+    expect(split('going with B. @lena can you export it?')).toEqual([
+      'going with B.',
+      '@lena can you export it?',
+    ]);
+    expect(split('option C. sam will book it')).toEqual(['option C.', 'sam will book it']);
+  });
+
   it('gives the rest as the last span once the limit is reached', () => {
     expect(sentenceSpans('a. b. c. d.', 0, 11, 2).length).toBe(2);
   });

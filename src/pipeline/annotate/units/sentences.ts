@@ -58,8 +58,9 @@ function periodEnds(raw: string | null, next: string): boolean {
   const word = raw.toLowerCase();
   if (NEVER_ENDS.has(word)) return false;
   if (MAY_END.has(word)) return next === '' || isUpper(next);
-  // An initial runs on ("J. Smith"); other dotted abbreviations ("U.S.", "Ph.D.") as MAY_END words do.
-  if (/^\p{Lu}$/u.test(raw)) return next === '';
+  // An initial runs on into a name ("J. Smith"), not into "@lena …" or a lower-case word ("going with B. lena can
+  // you …"); other dotted abbreviations ("U.S.", "Ph.D.") as MAY_END words do.
+  if (/^\p{Lu}$/u.test(raw)) return next === '' || !isUpper(next);
   if (/^(\p{L}\.)+\p{L}$/u.test(raw)) return next === '' || isUpper(next);
   return true;
 }
