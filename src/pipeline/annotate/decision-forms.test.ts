@@ -222,3 +222,26 @@ describe('a proposal is agreed only by a reply to it', () => {
     ).toEqual([['m1', 'm2']]);
   });
 });
+
+describe('one decision per thing decided', () => {
+  it('reads "1. We\'re going with X. That\'s final." in a numbered message as one decision', () => {
+    expect(
+      decisions([
+        [
+          'dana',
+          "Two things:\n1. We're going with Porto for the offsite. That's final.\n2. @lena please book the venue by Friday.",
+        ],
+      ]).map((d) => d.evidence),
+    ).toEqual([['m1']]);
+  });
+
+  it('cites the message that settles a choice with the answer that picked it', () => {
+    expect(
+      decisions([
+        ['dana', '@lena for the new laptops: the 14 inch or the 16 inch model?'],
+        ['lena', '14 inch, lighter to carry'],
+        ['dana', '14 inch it is.'],
+      ]).map((d) => [...d.evidence].sort()),
+    ).toEqual([['m1', 'm2', 'm3']]);
+  });
+});

@@ -180,7 +180,7 @@ function underHeading(units: readonly ReadUnit[], index: number, headed = false)
 
 /** Someone else's decision, or an old one told as a story: "the publisher's UA team decided to …", "remember when we decided …". */
 const REPORTED =
-  /\b(?:remember when|back (?:when|in)|years? ago|last year|in 20\d\d)\b|\b(?:they|their (?:\p{L}+ )?team|the [\p{L}'’]+ (?:\p{L}+ )?team|[\p{L}]+['’]s (?:\p{L}+ )?team) (?:has |have |had |just |already |apparently )?decided\b/iu;
+  /\b(?:remember when|back (?:when|in)|years? ago|last year|in 20\d\d|apparently)\b|\b(?:they|their (?:\p{L}+ )?team|the [\p{L}'’]+ (?:\p{L}+ )?team|[\p{L}]+['’]s (?:\p{L}+ )?team) (?:has |have |had |just |already |apparently )?decided\b/iu;
 
 function labelled(units: readonly ReadUnit[], index: number): boolean {
   // "…, not the main track — decided." closes the sentence before it; it heads nothing after it.
@@ -208,7 +208,7 @@ function statedGroups(units: AnnotateContext['messages'][number]['units'], heade
     // Meeting notes: each "decided: …" line or list item is its own decision.
     const opensOwn =
       /^\W*(?:decided|decision|agreed|resolved)\s*[:—–-]/i.test(unit.text) ||
-      unit.unit.listIndex !== undefined;
+      (unit.unit.listIndex !== undefined && unit.unit.listIndex !== units[index - 1]?.unit.listIndex);
     if (last && last[last.length - 1] === index - 1 && !opensOwn) last.push(index);
     else groups.push([index]);
   });

@@ -297,7 +297,11 @@ export function decisionsByChoice(context: AnnotateContext): AnnotatedDecision[]
       const said = (answer.sentences[0] ?? '').split(/[,.;:!—–]/)[0].trim();
       const chosen = side.split(/\s+/).length > 6 && said.split(/\s+/).length <= 6 ? said : side;
       const asked = body.replace(/^\s*@\S+\s+/, '').trim();
-      out.push(decision(context, read, answer, `${asked}? → ${chosen}`));
+      const made = decision(context, read, answer, `${asked}? → ${chosen}`);
+      // "VLAN 40, keeps them isolated" … "VLAN 40 it is": the message that settles it is the same decision.
+      const settles = window.find((later) => later.index > answer.index && SETTLED.test(later.text));
+      if (settles && !made.evidence.includes(settles.message.id)) made.evidence.push(settles.message.id);
+      out.push(made);
     }
   }
   return out;
