@@ -10,7 +10,16 @@ import { describe, expect, it } from 'vitest';
  */
 const WORKSPACE = resolve('..', 'shared', 'datasets', 'workspaces', 'fernhill');
 const WINDOW = 7;
-const SCANNED = ['src', 'test', 'scripts', 'bench', 'fixtures/dialogue-acts', 'fixtures/probes', 'evals', 'README.md'];
+const SCANNED = [
+  'src',
+  'test',
+  'scripts',
+  'bench',
+  'fixtures/dialogue-acts',
+  'fixtures/probes',
+  'evals',
+  'README.md',
+];
 /** Wording common to any chat, which the development workspace happens to use too. */
 const COMMON = ['it would be great if someone could'];
 
