@@ -48,15 +48,20 @@ const SPOKEN_TO =
  * loop in HR", "Marco order 4 units". The verbs are a closed list, so "Sam sent it" or "marco's
  * been on it" are not read as asks.
  */
-const NAMED_IMPERATIVE =
-  /^(?:(?:ok|okay|so|and|also|then|approved|agreed|great|perfect|thx|thanks|yes|yep|cool|fine|right|good)[,.!]?\s+)?(?:\p{Extended_Pictographic}\uFE0F?\s*)*@?([\p{L}][\p{L}_.-]+)\s+(?:(?:pls|please|plz)\s+)?(?=(?:write|order|tell|send|call|email|book|update|fix|check|review|loop in|ping|draft|set up|prep|prepare|post|add|schedule|confirm|follow up|grab|handle|look at|look into|ask|let|make|get|put|print|pick up|share|sort|reach out|cancel|raise|test|deploy|merge|ship|bring|chase|pull|reply to|re-?file|submit|sign|pay|notify|inform|contact|escalate|document|finish|kick off|start|organi[sz]e|arrange|clean up|restart|rerun|roll back|revert|install|configure|migrate|create|remove|warn|brief|invite|collect|drop off|swap|label)\b(?![.\-/@]))/iu;
+const WORK_VERB = String.raw`(?:(?:pls|please|plz)\s+)?(?:upload|re-?test|investigate|verify|export|renew|write|order|tell|send|call|email|book|update|fix|check|review|loop in|ping|draft|set up|prep|prepare|post|add|schedule|confirm|follow up|grab|handle|look at|look into|ask|let|make|get|put|print|pick up|share|sort|reach out|cancel|raise|test|deploy|merge|ship|bring|chase|pull|reply to|re-?file|submit|sign|pay|notify|inform|contact|escalate|document|finish|kick off|start|organi[sz]e|arrange|clean up|restart|rerun|roll back|revert|install|configure|migrate|create|remove|warn|brief|invite|collect|drop off|swap|label)\b(?![.\-/@])`;
+const NAMED_IMPERATIVE = new RegExp(
+  String.raw`^(?:(?:ok|okay|so|and|also|then|approved|agreed|great|perfect|thx|thanks|yes|yep|cool|fine|right|good)[,.!]?\s+)?(?:\p{Extended_Pictographic}\uFE0F?\s*)*@?([\p{L}][\p{L}_.-]+)(?:\s*(?:[:—–]|-|→|->|=>))?\s+(?=${WORK_VERB})`,
+  'iu',
+);
+/** What follows a joint vocative opens with a verb of work: "sam, marco: grab the build". */
+const OPENS_WITH_WORK = new RegExp(`^${WORK_VERB}`, 'iu');
 /** A heading that puts what follows to someone: "quick one for Dana: …", "q for @lena - …". */
 const PUT_TO =
   /^(?:(?:a|one)\s+)?(?:(?:quick|small|tiny)\s+)?(?:(?:one|q|qq|question|ask|request|note|thing)\s+)?for\s+@?([\p{L}][\p{L}_.-]+)\s*[:—–-]\s/iu;
 
 /** Names joined by ",", "&", "+" or "and", then ":", "," or a dash: "Sam, Lena: …", "Priya and Marco - …". */
 const JOINT_VOCATIVE =
-  /^(?:(?:hey|hi|ok|so)\s+)?(@?[\p{L}][\p{L}_.-]+(?:\s*(?:,|&|\+|\band\b)\s*@?[\p{L}][\p{L}_.-]+){1,2})\s*[,:—–-]\s/iu;
+  /^(?:(?:hey|hi|ok|so)\s+)?(@?[\p{L}][\p{L}_.-]+(?:\s*(?:,|&|\+|\band\b)\s*@?[\p{L}][\p{L}_.-]+){1,2})\s*(?:[,:—–-]|→|->)\s/iu;
 
 export class PeopleResolver {
   private readonly keysNamed: (form: string) => readonly string[] | undefined;
@@ -153,8 +158,14 @@ export class PeopleResolver {
 
   /** The person a unit tells to do something by name: "sam write the ADR by fri" → Sam. */
   imperativeTo(sentence: string): string | undefined {
-    const name = NAMED_IMPERATIVE.exec(sentence.trim())?.[1];
-    return name && !STOP_NAMES.has(name.toLowerCase()) ? this.resolve(name) : undefined;
+    const trimmed = sentence.trim();
+    const name = NAMED_IMPERATIVE.exec(trimmed)?.[1];
+    if (name && !STOP_NAMES.has(name.toLowerCase())) return this.resolve(name);
+    // "sam, marco: grab the build from testflight": two or three people told the same thing.
+    const joint = JOINT_VOCATIVE.exec(trimmed);
+    return joint && OPENS_WITH_WORK.test(trimmed.slice(joint[0].length))
+      ? this.leadingNames(trimmed)[0]
+      : undefined;
   }
 
   /**

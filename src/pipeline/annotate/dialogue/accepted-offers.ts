@@ -7,14 +7,14 @@ import { resolveDue } from '../due-dates.js';
  * to …?", "shall I …?". Group `work` is what is offered.
  */
 const OFFERS = [
-  /^(?:(?:ok|okay|sure|also|fwiw)[,\s]+)?(?:i can|i could|happy to|i'?m happy to|glad to)\s+(?<work>(?!not\b)[^?]+?)[,\s]+if (?:that|it) (?:helps|would help|works)\b/i,
+  /^(?:(?:ok|okay|sure|also|fwiw)[,\s]+)?(?:i can|i could|i'?ll|happy to|i'?m happy to|glad to)\s+(?<work>(?!not\b)[^?]+?)[,\s]+if (?:(?:that|it) (?:helps|would help|works)|(?:that|it)['’]?s (?:ok|okay|fine|easier|useful|alright)|(?:nobody|no one|no-one)(?:['’]s| is)?(?: else)?(?: on it| doing it| has it| has taken it)?|you['’]?re (?:busy|swamped|slammed|stretched))\b/i,
   /^(?:(?:ok|okay|sure|also|fwiw)[,\s]+)?(?:i can|i could|happy to|i'?m happy to|glad to)\s+(?<work>(?!not\b)[^?]+?)[,\s]+if (?:you (?:want|like|need|prefer)|useful|helpful|needed)\b/i,
   /^(?:(?:ok|okay|so|also)[,\s]+)?(?:do you want|would you like|want) me to\s+(?<work>[^?]+)\?\s*$/i,
   /^(?:(?:ok|okay|so|also)[,\s]+)?(?:shall|should) i\s+(?<work>(?!ask\b|check with\b)[^?]+)\?\s*$/i,
 ];
 /** "yes please", "that would be great", "go for it": an offer taken up. */
 const ACCEPTS =
-  /^[\p{Extended_Pictographic}\s]*(?:yes|yep|yeah|sure|please do|please|that would be (?:great|amazing|perfect|lovely|a big help|helpful)|that'?d be (?:great|amazing|perfect|lovely)|would be great|go for it|go ahead|do it|perfect|sounds good|absolutely|ok(?:ay)? go)\b(?![^.!?]*\b(?:no|not|don'?t|wait)\b)/iu;
+  /^[\p{Extended_Pictographic}\s]*(?:(?:honestly|oh|ah|omg|tbh|god)[,\s]+)?(?:yes|yep|yeah|sure|please do|please|that would be (?:great|amazing|perfect|lovely|a big help|helpful)|that'?d be (?:great|amazing|perfect|lovely)|would be great|go for it|go ahead|do it|perfect|sounds good|absolutely|ok(?:ay)? go)\b(?![^.!?]*\b(?:no|not|don'?t|wait)\b)/iu;
 /** Messages after the offer in which someone may take it up. */
 const WINDOW = 3;
 
@@ -31,7 +31,11 @@ export function acceptedOffers(
   for (const read of context.messages) {
     if (read.isBot) continue;
     for (const unit of read.units) {
-      const work = offeredWork(unit.text);
+      // "marco, I'll take the regression pass off your plate if that's ok": the offer after the name.
+      const text = context.people.leadingName(unit.text)
+        ? unit.text.trim().replace(/^@?[\p{L}][\p{L}_.-]+\s*[,:—–-]\s*/u, '')
+        : unit.text;
+      const work = offeredWork(text);
       if (!work) continue;
       const accepted = acceptance(context, read);
       if (!accepted) continue;

@@ -299,7 +299,8 @@ export const ACK_CUES = [
   /^(yes|yep|yeah|yup|sure|ok|okay|will do|on it|can do|absolutely|of course|no problem|np)\b/iu,
   /^(👍|🙌|✅|👌)/u,
   /\bwill do\b/i,
-  /\bon it\b/i,
+  // "on it", "ok on it" — not "if nobody's on it", "is anyone on it".
+  /(?<!(?:\b(?:is|are|was|were|be|been|nobody|anyone|someone|everyone|who)|['’]s)\s)\bon it\b/i,
 ];
 
 /** Something is finished. */
