@@ -32,14 +32,14 @@ const FILL = String.raw`(?:(?:probably|maybe|likely|possibly|sort of|i think|bas
 const COPULA = String.raw`(?:\s+(?:is|are|was|has been|have been)|'s|’s)`;
 const LEAD = String.raw`^(?:(?:and|also|or|so|then|otherwise|plus|but|just|pls|please|ok|okay)\s+)*`;
 const WHEN = String.raw`(?:\s+(?:now|too|as well|these days|from now on|going forward|again|then|(?:from|starting|as of|effective|until|till|through)\b.*))?\s*[.!]*$`;
-const ROLE = String.raw`(?:contact|point person|point of contact|poc|go-to(?:\s+(?:person|guy|gal))?|owner|dri|maintainer|lead|(?:person|one|who) to (?:ask|talk to|ping|go to)|(?:who|the one|the person) you (?:want|need)|(?:guy|gal|person))`;
+const ROLE = String.raw`(?:contact|point person|point of contact|poc|go-to(?:\s+(?:person|guy|gal))?|owner|dri|maintainer|lead|admin|administrator|keeper|(?:person|one|who) to (?:ask|talk to|ping|go to)|(?:who|the one|the person) you (?:want|need)|(?:guy|gal|person))`;
 /** Roles that hold a thing; a bare "contact" before the name ("warehouse contact is Gordon") is an address, not an owner. */
-const HOLDER = String.raw`(?:point person|point of contact|go-to(?:\s+person)?|owner|dri|maintainer|lead)`;
+const HOLDER = String.raw`(?:point person|point of contact|go-to(?:\s+person)?|owner|dri|maintainer|lead|admin)`;
 const AREA = String.raw`(?:thing|baby|area|domain|turf|account|project|patch|remit|responsibility|wheelhouse|world|department|territory|piece|bag|show|beat|corner|lane|team|customer|client|portfolio)s?`;
 const VERB = String.raw`(?:(?:runs?|running|is running) point on|(?:takes?|taking|took) point on|on point (?:for|on)|point on|owns?|runs|run|looks after|look after|takes care of|take care of|handles|handle|manages|manage|maintains|maintain|leads|lead|covers|cover|oversees|oversee|heads up|heads|owning|running|looking after|taking care of|handling|managing|maintaining|leading|covering|(?:is |are |am |'m |'s |’s )?(?:responsible|accountable|on point) for|(?:is |are |am |'m |'s |’s )?in charge of)`;
 const ASK = String.raw`(?:ask|ping|talk to|go to|loop in|reach out to|check with|hit up|see)`;
 const rx = (source: string): RegExp => new RegExp(source, 'iu');
-const AUX = String.raw`(?:'s|’s|'m|’m|\s+is|\s+are|\s+am|\s+will be|'ll be|’ll be)`;
+const AUX = String.raw`(?:'s been|’s been|\s+has been|\s+have been|'s|’s|'m|’m|\s+is|\s+are|\s+am|\s+will be|'ll be|’ll be)`;
 
 export const OWNERSHIP_FRAMES: OwnershipFrame[] = [
   // "my last day on the search indexer today": the speaker held it up to then (effective-date.ts reads the day).
@@ -77,6 +77,14 @@ export const OWNERSHIP_FRAMES: OwnershipFrame[] = [
     ),
   },
   { name: 'belongs', pattern: rx(String.raw`^(?<y>.+?)\s+belongs?\s+to\s+${P}`) },
+  // "dana has the final say on pricing": who decides it.
+  {
+    name: 'final-say',
+    declarative: true,
+    pattern: rx(
+      String.raw`${P}\s+(?:has|holds|gets|'s got|’s got)\s+(?:the\s+)?(?:final|last)\s+(?:say|word|call)\s+(?:on|over|for|about)\s+(?<y>.+?)${WHEN}`,
+    ),
+  },
   // "whoever owns the vendor renewal, which is you now"
   {
     name: 'whoever',
@@ -177,7 +185,7 @@ export const OWNERSHIP_FRAMES: OwnershipFrame[] = [
     name: 'that-is',
     antecedent: true,
     pattern: rx(
-      String.raw`${LEAD}(?:that|this|it|which)(?:'s|’s|\s+is|\s+would be|'d be|\s+will be|\s+falls to|\s+goes to|\s+lands on|\s+sits with)\s+${P}${WHEN}`,
+      String.raw`${LEAD}(?:that|this|it|which)(?:(?:'s|’s|\s+has)\s+always\s+been|'s|’s|\s+is|\s+would be|'d be|\s+will be|\s+falls to|\s+goes to|\s+lands on|\s+sits with)\s+${P}${WHEN}`,
     ),
   },
 ];

@@ -244,6 +244,20 @@ export const FACT_PATTERNS: FactPattern[] = [
     relation: 'expert_in',
     pattern: rx(String.raw`\b${P} (?:wrote|built|designed) (?:most of )?(?:the )?${Y}${END}`),
   },
+  // "ping marco, he's the only one who understands our provisioning profiles": the one named, then why.
+  {
+    relation: 'expert_in',
+    pattern: rx(
+      String.raw`\b(?:ask|ping|talk to|check with|get) ${P}[,.;:—–-]+\s*(?:she|he|they)(?:'s|’s| is| are) (?:the )?(?:only )?(?:one|person|guy|gal) (?:who|that) (?:really |actually |still )?(?:knows|understands|gets|can (?:read|fix|debug)) (?:about )?(?:the |our )?${Y}${END}`,
+    ),
+  },
+  // "marco might know, he touched the IAP code last": who may know, and why (hedged by "might").
+  {
+    relation: 'expert_in',
+    pattern: rx(
+      String.raw`\b${P} (?:might|may|would|should|probably|prob) know\b[,.;:—–-]*\s+(?:she|he|they)(?:'s|’s| has| had)?\s+(?:touched|wrote|built|worked on|set up|did|redid|refactored|migrated|debugged) (?:the |our )?${Y}${END}`,
+    ),
+  },
   // "if anyone has questions about the gradebook, Lena is the person to ask".
   {
     relation: 'expert_in',
@@ -262,7 +276,7 @@ export const FACT_PATTERNS: FactPattern[] = [
   {
     relation: 'expert_in',
     pattern: rx(
-      String.raw`\b${P}(?: is|'s) (?:the )?(?:one|person|guy|gal) (?:who|that) (?:really )?knows (?:about )?(?:the )?${Y}${END}`,
+      String.raw`\b${P}(?: is|'s) (?:the )?(?:only )?(?:one|person|guy|gal) (?:who|that) (?:really |actually |still )?(?:knows|understands|gets|can (?:read|fix|debug)) (?:about )?(?:the |our )?${Y}${END}`,
     ),
   },
   // "I think priya knows the VDK protocol?": who knows how a thing is done.
@@ -288,7 +302,7 @@ export const FACT_PATTERNS: FactPattern[] = [
   },
   {
     relation: 'expert_in',
-    pattern: rx(String.raw`\b${P}(?: is|'s| are) (?:the |our )?${Y} (?:expert|guru|wizard)\b`),
+    pattern: rx(String.raw`\b${P}(?: is|'s| are) (?:the |our )?${Y} (?:expert|guru|wizard|nerd|whisperer|specialist|buff)\b`),
   },
 ];
 
