@@ -302,7 +302,9 @@ export const FACT_PATTERNS: FactPattern[] = [
   },
   {
     relation: 'expert_in',
-    pattern: rx(String.raw`\b${P}(?: is|'s| are) (?:the |our )?${Y} (?:expert|guru|wizard|nerd|whisperer|specialist|buff)\b`),
+    pattern: rx(
+      String.raw`\b${P}(?: is|'s| are) (?:the |our )?${Y} (?:expert|guru|wizard|nerd|whisperer|specialist|buff)\b`,
+    ),
   },
 ];
 
