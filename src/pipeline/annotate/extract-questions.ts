@@ -256,6 +256,13 @@ function relaysAnswerOf(context: AnnotateContext, text: string, addressees: read
   return key !== undefined && addressees.includes(key);
 }
 
+/** A reply that answers flatly: "yes, saw it this morning", "nope, still building", "it's live". */
+const FLAT_ANSWER =
+  /^\W*(?:yes|yep|yeah|yup|no|nope|nah|not yet|it['’]?s (?:live|up|out|there|in|done))\b(?![,\s]*(?:idea|clue|sure|clear|one knows|sorry))/i;
+/** A sentence that asks, "?" or not: "also did anyone take my charger". */
+const OWN_QUESTION =
+  /^\W*(?:(?:also|btw|oh|and|unrelated|random q|side note)[,:]?\s+)?(?:did|does|do|can|could|would|has|have|anyone|any1|who|what|where|when|why|how)\b/i;
+
 function findAnswer(
   context: AnnotateContext,
   index: number,
@@ -275,10 +282,14 @@ function findAnswer(
     const direct =
       inChain && answerable(context.messages, later).some((candidate) => candidate.index === index);
     const text = later.text;
+    // "@priya is 818 on testflight yet?" → next, from lena: "yes, saw it this morning": answered for her.
+    const answersForThem =
+      later.index === index + 1 && !theirCall && FLAT_ANSWER.test(text) && !/\?\s*$/.test(text);
     if (
       addressees.length > 0 &&
       !addressees.includes(later.message.author) &&
       (!direct || theirCall) &&
+      !answersForThem &&
       !relaysAnswerOf(context, text, addressees)
     )
       continue;
@@ -290,7 +301,9 @@ function findAnswer(
     // Asked to the room, a guess ("I think Sam might …") is not the answer; asked to a person, their reply is.
     if (addressees.length === 0 && matchesAny(text, HEDGE_CUES)) continue;
     const yes = /^(yes|yep|yeah|sure|ok|okay|no|nope|approved|done)\b/i.test(text);
-    if (!yes && later.sentences.every((sentence) => /\?\s*$/.test(sentence))) continue;
+    // "also did anyone take my charger": a question of their own, with or without its "?".
+    if (!yes && later.sentences.every((sentence) => /\?\s*$/.test(sentence) || OWN_QUESTION.test(sentence)))
+      continue;
     return {
       messageId: later.message.id,
       by: later.message.author,

@@ -1,6 +1,7 @@
 import type { AnnotateInput, AnnotateOutput } from './annotate-types.js';
 import { handoverDecisions } from './handover-decisions.js';
 import { personZones, readConversation, type GivenActs, type ReadOptions } from './annotate-context.js';
+import { applyNegotiatedDues } from './dialogue/negotiated-dues.js';
 import { decisionsByDelegation } from './dialogue/delegated-choices.js';
 import { acceptedOffers } from './dialogue/accepted-offers.js';
 import { conversationEntities, extractDecisions } from './extract-decisions.js';
@@ -59,6 +60,7 @@ export function annotateHeuristically(
     (zones ??= personZones(input.people)).get(author) ?? input.timezone;
   for (const offer of acceptedOffers(context, zoneOf))
     if (!items.some((item) => item.evidence[0] === offer.evidence[0])) items.push(offer);
+  applyNegotiatedDues(context, items, zoneOf);
   const questions = extractQuestions(context);
   const mentioned = new Set<string>();
   for (const read of context.messages) for (const key of read.addressees) mentioned.add(key);

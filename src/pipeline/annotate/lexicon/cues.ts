@@ -9,6 +9,8 @@ export const DECISION_CUES = [
   /\bthe decision is\b(?! (?:still|not|pending|yet|up to)\b)|\bwe decide to\b/i,
   // "we go live blog only, no separate results page", "we keep Google Workspace": the course, said flat (not "we keep getting errors").
   /^\W*(?:(?:so|ok|okay|then|alright)[,\s]+)?we (?:go|ship|launch|keep|stay|switch|stick|drop|skip|cancel|postpone) (?!\w+ing\b|on\b|back\b|to (?:lunch|bed|the)\b|home\b)[^?]*$/i,
+  // "ok we do it in the office", "fine, we do that on monday": the way picked, said flat after the options.
+  /^\W*(?:ok(?:ay)?|alright|fine|right|then)[,\s]+we do (?:it|that|this) (?:in|at|on|from|with|via|over|by|the)\b[^?]*$/i,
   // "Locked: we shoot the rooftop scene Thursday".
   /^\W*locked\s*[:—–-]/i,
   // "ok team, we ship 3.2 without dark mode": the team told what it does.
