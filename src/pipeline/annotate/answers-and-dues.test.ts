@@ -63,3 +63,13 @@ describe('a way picked after the options', () => {
     ).toEqual([['m2']]);
   });
 });
+
+describe("leave asked for one's own work", () => {
+  it('is no work for the one asked: "@dana … ok to merge before the freeze?"', () => {
+    const out = run([
+      ['marco', '@dana the PR doubles the cache size and halves our bill. ok to merge before the freeze?'],
+      ['dana', '👍 ship it'],
+    ]);
+    expect(out.actionItems.filter((item) => item.assignee === key('dana'))).toEqual([]);
+  });
+});

@@ -353,6 +353,8 @@ export const APPROVAL_CUES = [
   // Not a phone call: "the action item from your call", "on your call earlier".
   /(?<!\b(?:from|on|after|in|during|join|joining|before|to|for|of)\s)\byour (?:call|decision)(?= on\b| whether\b| if\b| here\b|\s*[,.!?]|\s*$)/i,
   /\bup to you\b/i,
+  // "ok to merge before the freeze?", "mind if I push it to friday?": leave asked for the asker's own work.
+  /\b(?:(?:ok|okay|alright|fine) (?:to|if (?:i|we))|(?:do you )?mind if (?:i|we)|any objections? (?:to|if))\b[^?]*\?\s*$/i,
 ];
 export const BLOCKER_CUES = [
   /\bblocked (on|by)\b/i,
