@@ -245,3 +245,53 @@ describe('one decision per thing decided', () => {
     ).toEqual([['m1', 'm2', 'm3']]);
   });
 });
+
+describe('decisions said the way leads say them', () => {
+  it.each([
+    ['discord: no more support questions in #general. they all go to #help', 'm1'],
+    ['go with option b now. we revisit the other one in Q1', 'm1'],
+    ['ok, we move to the new status page tool before the renewal', 'm1'],
+    ['rule from today: a P1 at night pages the secondary after 15 min', 'm1'],
+  ])('reads %j', (text, id) => {
+    expect(
+      decisions([
+        ['dana', text],
+        ['sam', 'got it'],
+      ]).map((d) => d.evidence[0]),
+    ).toEqual([id]);
+  });
+
+  it('reads "let\'s not — only X" as a plan turned down, and "yes ok, X then." as the pick', () => {
+    expect(
+      decisions([
+        ['priya', 'I was going to send the summary to all twelve customers'],
+        ['dana', "let's not — only the four that were affected"],
+      ]).map((d) => d.evidence[0]),
+    ).toEqual(['m2']);
+    expect(
+      decisions([
+        ['lena', 'the customer asks: steel brackets or the vendor clips for the tablets?'],
+        ['marco', 'steel. the clips cracked on three buses'],
+        ['lena', 'yes ok, steel brackets then. I tell them'],
+      ]).length,
+    ).toBe(1);
+  });
+
+  it('reads "I suggest to do X" accepted as a decision', () => {
+    expect(
+      decisions([
+        ['lena', 'for the cutover I suggest to do the DNS switch at 02:00, not midnight'],
+        ['dana', 'makes sense, 02:00'],
+      ]).map((d) => d.evidence),
+    ).toEqual([['m1', 'm2']]);
+  });
+
+  it('leaves "no more worries" and "no more questions?" alone', () => {
+    expect(
+      decisions([
+        ['dana', 'no more worries, it works now'],
+        ['sam', 'nice'],
+      ]),
+    ).toEqual([]);
+  });
+});

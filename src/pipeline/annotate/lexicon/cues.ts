@@ -8,7 +8,7 @@ export const DECISION_CUES = [
   // "the decision is that all new matters go to Clio", "we decide to use Sentry" (learner's English).
   /\bthe decision is\b(?! (?:still|not|pending|yet|up to)\b)|\bwe decide to\b/i,
   // "we go live blog only, no separate results page", "we keep Google Workspace": the course, said flat (not "we keep getting errors").
-  /^\W*(?:(?:so|ok|okay|then|alright)[,\s]+)?we (?:go|ship|launch|keep|stay|switch|stick|drop|skip|cancel|postpone) (?!\w+ing\b|on\b|back\b|to (?:lunch|bed|the)\b|home\b)[^?]*$/i,
+  /^\W*(?:(?:so|ok|okay|then|alright)[,\s]+)?we (?:go|ship|launch|keep|stay|switch|stick|drop|skip|cancel|postpone|move to|migrate to) (?!\w+ing\b|on\b|back\b|to (?:lunch|bed|the)\b|home\b)[^?]*$/i,
   // "ok we do it in the office", "fine, we do that on monday": the way picked, said flat after the options.
   /^\W*(?:ok(?:ay)?|alright|fine|right|then)[,\s]+we do (?:it|that|this) (?:in|at|on|from|with|via|over|by|the)\b[^?]*$/i,
   // "Locked: we shoot the rooftop scene Thursday".
@@ -23,6 +23,12 @@ export const DECISION_CUES = [
   /\bwe['’]?ll (?:build|do|host|handle|run) (?:it|this|that|them) (?:ourselves|in[- ]house)\b/i,
   /\bwe('ll| will| are going to|'re going to) (go with|use|stick with|give|ship|move|drop|switch|keep)\b/i,
   /\blet'?s (not (?!go there|get into|get ahead|worry|panic|overthink)|go with |go back|stick with |tell |move |keep |drop |ship |use |switch |stop )/i,
+  // "let's not — only the four affected": a plan turned down, the course in the words after the dash.
+  /^\W*(?:(?:no|nah|hm+|ok)[,.]?\s+)?let'?s not\W*$/i,
+  // "go with a) now.", "ok go with the RAM mounts": the pick, told.
+  /^\W*(?:(?:ok(?:ay)?|so|then|alright|right|fine)[,.!]?\s+)?go with\s+\S/i,
+  // "discord: no more support in #general": a practice stopped for the team.
+  /^\W*(?:[^:?]{1,30}:\s+)?no more\s+(?!(?:worries|questions|comments|excuses|coffee|snacks)\b)\p{L}+(?:\s+\S+){1,}[^?]*$/iu,
   /\bagreed\b[.!,]/i,
   /\bfinal (call|decision|answer)\b/i,
   /\b(we|we've|we have) (agreed|settled|landed) on\b/i,
@@ -39,7 +45,7 @@ export const DECISION_CUES = [
   // "ok cut the branching scenario from the beta", "yeah keep it SPONSORS.md only": agreement that sets the course.
   /^\W*(?:ok(?:ay)?|yeah|yep|yes|alright|fine|right)[,.!]?\s+(?:then\s+)?(?:let['’]?s\s+)?(?:keep|cut|drop|skip|push|postpone|cancel|scrap|pause|stop|hold off on|move|stick with|stay with)\s+(?!(?:me|us|you|going|it up|at it|on it)\b)\S+\s+\S/i,
   // "new rule: scrims start 18:00 sharp", "house rule from today: …": a rule set for the team.
-  /^\W*(?:(?:ok|so|alright)[,\s]+)?(?:new|house|team) rule(?: from (?:today|now on|monday))?\s*[:—–-]\s*\S/i,
+  /^\W*(?:(?:ok|so|alright)[,\s]+)?(?:(?:new|house|team) rule|rule from (?:today|now on|monday|tomorrow))(?: from (?:today|now on|monday))?\s*[:—–-]\s*\S/i,
   // "ok good, we move forward with Gneisenaustr only", "we'll proceed with option B".
   /\bwe(?:['’]ll| will| are| ['’]re)? (?:move forward|proceed|press on) with\b/i,
   // "alright, going with VetSupply Pro", "ok staying with Trans-Pol through Q1": the option kept.
@@ -47,7 +53,7 @@ export const DECISION_CUES = [
   // "changing that: android beta too", "change of plan: …": the course changed, with the new one.
   /^\W*(?:(?:ok|okay|so)[,\s]+)?chang(?:ing|e) (?:that|this|it|of plans?)\s*[:—–-]\s*\S/i,
   // "ok 5 then.", "fine, tuesday then": a choice closed in two words (not "ok see you then").
-  /^\W*(?:ok(?:ay)?|alright|fine|right)[,.!]?\s+(?!(?:see|talk|bye|later|cya|catch|speak|chat)\b)[\p{L}\d][\p{L}\d:.-]*(?: [\p{L}\d:.-]+)?\s+then\b\W*$/iu,
+  /^\W*(?:(?:yes|yeah|yep)[,.!]?\s+)?(?:ok(?:ay)?|alright|fine|right)[,.!]?\s+(?!(?:see|talk|bye|later|cya|catch|speak|chat)\b)[\p{L}\d][\p{L}\d:.-]*(?: [\p{L}\d:.-]+){0,2}\s+then\b\W*$/iu,
   /\b(conclusion|verdict|outcome|resolution|agreed|consensus|resolved|ruling)\s*:/i,
   /^\W*final\s*:/i,
   // "OK let's do Thursday then": a choice closed.
@@ -81,7 +87,7 @@ export const DECISION_CUES = [
   /^\W*(?:[^:?]{1,60}:\s+)?(?:every|each|any|all|no)\s+(?!(?:one|body|time|thing|ideas?|help|of|you|we|i|they|it|good|set|done)\b)[\p{L}\d-]+(?:\s+[\p{L}\d+-]+){0,5}?\s+(?:gets? (?:a|an|the|its|their)|needs? (?:a|an|the|its|their|to be|two|\d)|must|has to|have to|requires?|is required to|are required to)\b[^?]*$/iu,
   // "nothing goes to prod without a model card anymore": a gate for the team.
   /^\W*(?:[^:?]{1,60}:\s+)?nothing\s+(?:goes|ships|merges|gets (?:merged|shipped|deployed|signed|sent))\b[^?]*\bwithout\b[^?]*$/i,
-  /\b\w+ it is[.!]/i,
+  /\b\w+ it is\s*[.!—–;]/i,
   /\bi'?m ok with that\b/i,
   /\b(ships|goes out|lands) in \d/i,
   // "launch is now March 3 (was Feb 24)": a change stated with what it replaces.
@@ -127,6 +133,8 @@ export const PROPOSAL_CUES = [
   /\b(?:can|could) we (please )?(stop|move|switch|drop|use|go|push|delay|postpone|skip|cancel|keep|pause|swap|extend|reschedule|revert|roll back|bump|split|rename)\b/i,
   /\bhow about\b/i,
   /\bi think we should\b/i,
+  // "I suggest to do the DNS switch at 02:00", "my suggestion: …".
+  /\bi(?:['’]d)? suggest (?:that )?(?:we|to|going|moving|doing|switching|keeping|dropping|pushing)\b|\bmy suggestion\s*(?:is|:)/i,
   // "ok so we keep DHL for Germany and switch Austria to post.at": a plan put to the others.
   /^\W*(?:ok(?:ay)?|alright|right)[,.]?\s+so\s+we\s+(?:keep|switch|go|use|move|drop|stick|do|try|ship|start|stop|pick|cancel|push|split)\b/i,
   /\bwhat if we\b/i,
