@@ -15,6 +15,10 @@ const NAME_ALONE =
 const SELF_ALONE =
   /^\W*(?:(?:yes|yep|yeah|hi|oh|ah)[,!.]?\s+)?(?:(?:that['’]?s|that would be|that['’]d be|it['’]?s)\s+)?(?:me|i do|i am|myself|mine)\b[\s!.]*(?:$|[,;—–-]\s*(?:i['’]?(?:ve| have| am|m)\b|(?:since|from|as of|ever since|for now|still)\b))/i;
 
+/** "you do 🙂", "that's you now": the one who asked holds it. */
+const YOU_ALONE =
+  /^\W*(?:(?:um+|uh+|well|lol|haha|oh)[,!.]?\s+)?(?:you do|you|that['’]?s you|it['’]?s you|you are)(?:\s+(?:now|do))?[\s!.]*[\p{Extended_Pictographic}\s]*$/iu;
+
 export interface NameAnswer {
   relation: 'owns' | 'expert_in';
   subject: string;
@@ -33,13 +37,16 @@ export function nameAnswer(context: AnnotateContext, read: ReadMessage): NameAns
   const casual = found?.groups?.casual;
   const match = casual !== undefined && !context.people.isCasualName(casual) ? null : found;
   const self = !match && SELF_ALONE.test(read.text);
-  if (!match?.groups && !self) return undefined;
-  const subject = self
-    ? read.message.author
-    : context.people.resolve(match?.groups?.name ?? match?.groups?.handle ?? match?.groups?.casual ?? '');
-  if (!subject) return undefined;
+  const you = !match && !self && YOU_ALONE.test(read.text);
+  if (!match?.groups && !self && !you) return undefined;
   const asked = answeredMessage(context.messages, read);
-  if (!asked || asked.message.author === subject) return undefined;
+  const subject = you
+    ? asked?.message.author
+    : self
+      ? read.message.author
+      : context.people.resolve(match?.groups?.name ?? match?.groups?.handle ?? match?.groups?.casual ?? '');
+  if (!subject || !asked || (you ? subject === read.message.author : asked.message.author === subject))
+    return undefined;
   const holds = WHO_HOLDS_WHAT.exec(asked.text);
   const knows = holds ? null : WHO_KNOWS_WHAT.exec(asked.text);
   const thing = holds?.[1] ?? knows?.[1] ?? knows?.[2];

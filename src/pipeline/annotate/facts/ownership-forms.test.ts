@@ -50,3 +50,29 @@ describe('who knows a thing', () => {
     expect(facts[0]?.confidence).toBeLessThan(0.5);
   });
 });
+
+describe('holdings said in passing', () => {
+  it.each([
+    ['lena knows the map layer better than me honestly', 'LENA expert_in component:map-layer'],
+    ['and customer escalations always go to priya first', 'PRIYA owns component:customer-escalations'],
+  ])('reads %j', (text, expected) => {
+    expect(triples([['marco', text]])).toEqual([expected]);
+  });
+
+  it('holds "X might be lena\'s?" as a guess', () => {
+    const facts = annotateHeuristically(
+      conversation([['sam', "the old reporting database might be lena's? not sure tbh"]]),
+    ).facts;
+    expect(facts.map((fact) => [fact.subject.split(':U')[1], fact.relation])).toEqual([['LENA', 'owns']]);
+    expect(facts[0].confidence).toBeLessThan(0.5);
+  });
+
+  it('reads "you do" to "who owns X now?" as the one who asked holding it', () => {
+    expect(
+      triples([
+        ['sam', '@dana who owns the release notes now?'],
+        ['dana', 'you do 🙂'],
+      ]),
+    ).toEqual(['SAM owns component:release-notes']);
+  });
+});

@@ -29,7 +29,7 @@ export interface OwnershipFrame {
 const P = String.raw`⟦(?<p>\d+)⟧`;
 const POSS = String.raw`(?:'s|’s)`;
 const FILL = String.raw`(?:(?:probably|maybe|likely|possibly|sort of|i think|basically|really|mostly|all|totally|definitely|kinda|kind of|pretty much|now|still|also|officially|currently|more or less|very much|entirely|squarely|just|effectively|technically)\s+)*`;
-const COPULA = String.raw`(?:\s+(?:is|are|was|has been|have been)|'s|’s)`;
+const COPULA = String.raw`(?:\s+(?:is|are|was|has been|have been|(?:might|may|could|should|must|would) be|is probably|probably is)|'s|’s)`;
 const LEAD = String.raw`^(?:(?:and|also|or|so|then|otherwise|plus|but|just|pls|please|ok|okay)\s+)*`;
 const WHEN = String.raw`(?:\s+(?:now|too|as well|these days|from now on|going forward|again|then|(?:from|starting|as of|effective|until|till|through)\b.*))?\s*[.!]*$`;
 const ROLE = String.raw`(?:contact|point person|point of contact|poc|go-to(?:\s+(?:person|guy|gal))?|owner|dri|maintainer|lead|admin|administrator|keeper|(?:person|one|who) to (?:ask|talk to|ping|go to)|(?:who|the one|the person) you (?:want|need)|(?:guy|gal|person))`;
@@ -61,12 +61,16 @@ export const OWNERSHIP_FRAMES: OwnershipFrame[] = [
   // "the Norvik import is basically Ines's thing", "Halden Foods is my account"
   { name: 'area', pattern: rx(String.raw`^(?<y>.+?)${COPULA}\s+${FILL}${P}${POSS}\s+(?:own\s+)?${AREA}\b`) },
   // "billing's mine now", "that's Yun's now"
-  { name: 'possessive', pattern: rx(String.raw`^(?<y>.+?)${COPULA}\s+${FILL}${P}${POSS}${WHEN}`) },
+  // "the old SFTP feed might be lena's?": asked of nobody, a guess (hedged by its "?").
+  {
+    name: 'possessive',
+    pattern: rx(String.raw`^(?<y>.+?)${COPULA}\s+${FILL}${P}${POSS}${WHEN.replace('[.!]*$', '[.!?]*$')}`),
+  },
   // "refunds run through me", "Halden Foods is with me", "billing questions go to Olu"
   {
     name: 'through',
     pattern: rx(
-      String.raw`^(?<y>.+?)\s+(?:runs?|goes|go|sits?|rests?|lives?|is|are|stays?|falls?|comes?|moves|is moving|passes|is passing|transfers|is going)\s+(?:over\s+)?(?:through|with|under|to)\s+${P}${WHEN}`,
+      String.raw`^(?<y>.+?)\s+(?:(?:always|usually|normally|still|now)\s+)?(?:runs?|goes|go|sits?|rests?|lives?|is|are|stays?|falls?|comes?|moves|is moving|passes|is passing|transfers|is going)\s+(?:over\s+)?(?:through|with|under|to)\s+${P}(?:\s+first)?${WHEN}`,
     ),
   },
   // "the billing service is owned by Priya"

@@ -40,7 +40,7 @@ export interface ClaimSurroundings {
 
 /** Words without which a unit is not read for ownership (the classifier may still say it is). */
 const HINT =
-  /own|anything|everything|questions about|full[- ]time|for good|permanently|→|->|=>|⇒|➡|(?:['’][sm]|\bis|\bare|\bam) on\b|\bmine\b|['’]s\b|\bmy\b|through|\bwith\b|\b(?:ask|ping|talk to|route|send|contact|point person|poc|go-to|dri|lead|maintain|handl|manag|look(?:s|ing)? after|take care|taking care|in charge|responsible|accountable|on point|point on|cover|runs?|running|belongs|whoever|that'?s|for anything|for everything|if it(?:'?s| is)|oversee|heads|last day|final say|last word|admin|always been)/i;
+  /own|anything|everything|questions about|full[- ]time|for good|permanently|→|->|=>|⇒|➡|(?:['’][sm]|\bis|\bare|\bam) on\b|\bmine\b|['’]s\b|\bmy\b|through|\bwith\b|\b(?:ask|ping|talk to|route|send|contact|point person|poc|go-to|dri|lead|maintain|handl|manag|look(?:s|ing)? after|take care|taking care|in charge|responsible|accountable|on point|point on|cover|runs?|running|belongs|whoever|that'?s|for anything|for everything|if it(?:'?s| is)|oversee|heads|last day|final say|last word|admin|always been|go(?:es)? to)/i;
 const NEGATION =
   /\b(?:not|no longer|never|nobody|no one|isn't|aren't|doesn't|don't|won't|wasn't|ain't)\b|n['’]t\b/i;
 const REQUEST =

@@ -203,7 +203,7 @@ export const FACT_PATTERNS: FactPattern[] = [
   {
     relation: 'expert_in',
     pattern: rx(
-      String.raw`\b${P} (?:still )?knows? (?:the )?${Y} (?:best|better than anyone|inside out|really well)\b`,
+      String.raw`\b${P} (?:still )?knows? (?:the )?${Y} (?:best|better than (?:anyone|me|us|all of us|i do)|inside out|really well)\b`,
     ),
   },
   {
