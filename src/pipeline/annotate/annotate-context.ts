@@ -176,7 +176,7 @@ export function readConversation(
           const read = given?.get(`${message.id}#${k}`);
           if (read) return { ...unit, act: read.act, confidence: read.confidence };
           // "sam write the ADR by fri": a name then a verb of work is an ask, whatever the words around it.
-          return ['other', 'acceptance', 'request', 'proposal'].includes(unit.act) &&
+          return ['other', 'acceptance', 'request', 'proposal', 'ownership'].includes(unit.act) &&
             unit.cue !== 'request' &&
             people.imperativeTo(unit.text)
             ? {

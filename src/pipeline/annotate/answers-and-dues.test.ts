@@ -73,3 +73,38 @@ describe("leave asked for one's own work", () => {
     expect(out.actionItems.filter((item) => item.assignee === key('dana'))).toEqual([]);
   });
 });
+
+describe('work taken on in other words', () => {
+  it('reads "I take X" / "I fix it" (a promise in the present) as the speaker\'s work, not "I take the bus"', () => {
+    const assignees = (lines: Array<[string, string]>) => run(lines).actionItems.map((item) => item.assignee);
+    expect(
+      assignees([
+        ['dana', "follow-ups from the outage, let's split them"],
+        ['marco', 'I take the alert on queue lag.'],
+        ['marco', 'alert is live already btw'],
+      ]),
+    ).toEqual([key('marco')]);
+    expect(assignees([['marco', 'I take the bus to work, so I can be late']])).toEqual([]);
+    expect(assignees([['marco', 'I handle the store page, send those requests to me']])).toEqual([]);
+  });
+
+  it("reads an offer put as a question, taken up, as the offerer's work", () => {
+    expect(
+      run([
+        ['sam', 'i could do the customer-facing timeline for the postmortem?'],
+        ['dana', 'yes sam, and have priya review it before it goes out'],
+      ]).actionItems.map((item) => item.assignee),
+    ).toContain(key('sam'));
+  });
+
+  it('reads "priya + sam: go through X by friday" as asks of both', () => {
+    expect(
+      run([
+        ['dana', 'priya + sam: go through the open support threads and tag the real bugs. by friday'],
+        ['sam', 'ok!'],
+      ])
+        .actionItems.map((item) => item.assignee)
+        .sort(),
+    ).toEqual([key('priya'), key('sam')].sort());
+  });
+});

@@ -48,7 +48,7 @@ const SPOKEN_TO =
  * loop in HR", "Marco order 4 units". The verbs are a closed list, so "Sam sent it" or "marco's
  * been on it" are not read as asks.
  */
-const WORK_VERB = String.raw`(?:(?:pls|please|plz)\s+)?(?:upload|re-?test|investigate|verify|export|renew|write|order|tell|send|call|email|book|update|fix|check|review|loop in|ping|draft|set up|prep|prepare|post|add|schedule|confirm|follow up|grab|handle|look at|look into|ask|let|make|get|put|print|pick up|share|sort|reach out|cancel|raise|test|deploy|merge|ship|bring|chase|pull|reply to|re-?file|submit|sign|pay|notify|inform|contact|escalate|document|finish|kick off|start|organi[sz]e|arrange|clean up|restart|rerun|roll back|revert|install|configure|migrate|create|remove|warn|brief|invite|collect|drop off|swap|label)\b(?![.\-/@])`;
+const WORK_VERB = String.raw`(?:(?:pls|please|plz)\s+)?(?:upload|re-?test|investigate|verify|export|renew|go through|tag|triage|answer|close|write|order|tell|send|call|email|book|update|fix|check|review|loop in|ping|draft|set up|prep|prepare|post|add|schedule|confirm|follow up|grab|handle|look at|look into|ask|let|make|get|put|print|pick up|share|sort|reach out|cancel|raise|test|deploy|merge|ship|bring|chase|pull|reply to|re-?file|submit|sign|pay|notify|inform|contact|escalate|document|finish|kick off|start|organi[sz]e|arrange|clean up|restart|rerun|roll back|revert|install|configure|migrate|create|remove|warn|brief|invite|collect|drop off|swap|label)\b(?![.\-/@])`;
 const NAMED_IMPERATIVE = new RegExp(
   String.raw`^(?:(?:ok|okay|so|and|also|then|approved|agreed|great|perfect|thx|thanks|yes|yep|cool|fine|right|good)[,.!]?\s+)?(?:\p{Extended_Pictographic}\uFE0F?\s*)*@?([\p{L}][\p{L}_.-]+)(?:\s*(?:[:—–]|-|→|->|=>))?\s+(?=${WORK_VERB})`,
   'iu',

@@ -11,6 +11,8 @@ const OFFERS = [
   /^(?:(?:ok|okay|sure|also|fwiw)[,\s]+)?(?:i can|i could|happy to|i'?m happy to|glad to)\s+(?<work>(?!not\b)[^?]+?)[,\s]+if (?:you (?:want|like|need|prefer)|useful|helpful|needed)\b/i,
   /^(?:(?:ok|okay|so|also)[,\s]+)?(?:do you want|would you like|want) me to\s+(?<work>[^?]+)\?\s*$/i,
   /^(?:(?:ok|okay|so|also)[,\s]+)?(?:shall|should) i\s+(?<work>(?!ask\b|check with\b)[^?]+)\?\s*$/i,
+  // "i could do the customer-facing timeline?": an offer put as a question.
+  /^(?:(?:ok|okay|so|also|hm+)[,\s]+)?i (?:could|can) (?:also )?(?<work>(?!not\b|be\b|see\b|try\b|ask\b|check with\b)[^?]+)\?\s*$/i,
 ];
 /** "yes please", "that would be great", "go for it": an offer taken up. */
 const ACCEPTS =
