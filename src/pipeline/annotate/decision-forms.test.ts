@@ -295,3 +295,39 @@ describe('decisions said the way leads say them', () => {
     ).toEqual([]);
   });
 });
+
+describe('no decision from talk that decides nothing', () => {
+  it.each([
+    [
+      ['sam', 'if we ever ditch our sms vendor we should go with something cheaper'],
+      ['marco', 'sure, sounds good'],
+    ],
+    [
+      ['priya', 'should we maybe move the customer webinar to wednesdays? dunno'],
+      ['lena', 'no strong opinion'],
+    ],
+    [
+      ['marco', 'at my old job we decided to rewrite the whole backend in Go. took 14 months'],
+      ['sam', 'oof'],
+    ],
+  ] as Array<Array<[string, string]>>)('leaves %j', (...lines) => {
+    expect(decisions(lines)).toEqual([]);
+  });
+
+  it('is not agreed by an aside, and is agreed by "I agree with Priya\'s proposal" after other talk', () => {
+    expect(
+      decisions([
+        ['priya', 'I propose that we keep the old price for them until their renewal in March.'],
+        ['marco', 'btw the feed had two gaps last night, looking into it'],
+        ['sam', 'is that the same contact who left in july?'],
+        ['priya', 'yes, the very same'],
+        ['dana', "I agree with Priya's proposal. Please confirm it to them in writing."],
+      ]),
+    ).toEqual([
+      {
+        summary: 'keep the old price for them until their renewal in March.',
+        evidence: ['m1', 'm5'],
+      },
+    ]);
+  });
+});

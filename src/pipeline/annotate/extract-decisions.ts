@@ -180,7 +180,7 @@ function underHeading(units: readonly ReadUnit[], index: number, headed = false)
 
 /** Someone else's decision, or an old one told as a story: "the publisher's UA team decided to …", "remember when we decided …". */
 const REPORTED =
-  /\b(?:remember when|back (?:when|in)|years? ago|last year|in 20\d\d|apparently)\b|\b(?:they|their (?:\p{L}+ )?team|the [\p{L}'’]+ (?:\p{L}+ )?team|[\p{L}]+['’]s (?:\p{L}+ )?team) (?:has |have |had |just |already |apparently )?decided\b/iu;
+  /\b(?:remember when|back (?:when|in)|years? ago|last year|in 20\d\d|apparently|at my (?:old|last|previous|former) (?:job|company|place|team|gig)|when i was at)\b|\b(?:they|their (?:\p{L}+ )?team|the [\p{L}'’]+ (?:\p{L}+ )?team|[\p{L}]+['’]s (?:\p{L}+ )?team) (?:has |have |had |just |already |apparently )?decided\b/iu;
 
 function labelled(units: readonly ReadUnit[], index: number): boolean {
   // "…, not the main track — decided." closes the sentence before it; it heads nothing after it.

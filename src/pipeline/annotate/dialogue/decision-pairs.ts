@@ -27,10 +27,22 @@ export function proposalUnits(read: ReadMessage): ReadUnit[] {
 
 /** An idea its author does not put forward: "just thinking out loud", "… or not", "someday", "food for thought". */
 const NOT_PUT_FORWARD =
-  /\bthinking out loud\b|\bor not\W*$|\bsomeday\b|\bsome day\b|\bone of these days\b|\bfood for thought\b|\bno need to decide\b|\bnot now,? (?:but|just)\b/i;
+  /\bthinking out loud\b|\bor not\W*$|\bsomeday\b|\bsome day\b|\bone of these days\b|\bfood for thought\b|\bno need to decide\b|\bnot now,? (?:but|just)\b|\bif we ever\b|\bwhat would we (?:even )?do if\b|\bhypothetically\b|\b(?:dunno|idk|not sure)\W*$/i;
 
 /** A reply that only half agrees: "hm ok", "i guess", "fine, whatever", "… though", "but …", a joke. */
-const HALF_HEARTED = /^\W*(?:h+m+|meh|i guess|fine,? whatever|if we must)\b|\bthough\W*$|^\W*but\b/i;
+const HALF_HEARTED =
+  /^\W*(?:h+m+|meh|i guess|fine,? whatever|if we must|no strong (?:opinion|feelings?)|either way|don'?t mind)\b|\bthough\W*$|^\W*but\b/i;
+/** "I agree with Priya's proposal", "let's go with sam's idea": a reply that says whose proposal it takes. */
+const WHOSE_PROPOSAL = /\b([\p{L}]+)['’]s? (?:proposal|idea|plan|suggestion|version|option)\b/giu;
+
+function namesProposer(context: AnnotateContext, later: ReadMessage, proposer: string): boolean {
+  for (const match of later.text.matchAll(WHOSE_PROPOSAL))
+    if (context.people.resolve(match[1]) === proposer) return true;
+  return false;
+}
+
+/** A reply on something else: "btw the feed had 2 gaps last night, looking into it". */
+const ASIDE = /^\W*(?:btw|fyi|unrelated|side note|also,|oh and|random)\b/i;
 
 /** The text without its @-mentions, a display name's surname and an exporter's "(Org)" after it included. */
 function withoutMentions(text: string): string {
@@ -46,7 +58,7 @@ function agrees(context: AnnotateContext, read: ReadMessage): boolean | undefine
   const first = units.find((unit) => unit.act !== 'other') ?? units[0];
   if (!first) return undefined;
   if (first.act === 'rejection') return false;
-  if (JOKING.test(read.text) || HALF_HEARTED.test(read.text)) return undefined;
+  if (JOKING.test(read.text) || HALF_HEARTED.test(read.text) || ASIDE.test(read.text)) return undefined;
   // "maybe we'll go with it, not sure yet" agrees to nothing.
   if (units.some((unit) => HEDGE_CUES.some((cue) => cue.test(unit.text)))) return undefined;
   if (['acceptance', 'decision', 'commitment', 'completion'].includes(first.act)) return true;
@@ -122,7 +134,7 @@ export function decisionsByAgreement(context: AnnotateContext): AnnotatedDecisio
             (candidate.message.author !== proposer &&
               candidate.units.some((unit) => unit.act === 'question'))),
       );
-      if (nearer) continue;
+      if (nearer && !namesProposer(context, later, proposer)) continue;
       const verdict = agrees(context, later);
       if (verdict === false && acceptors.length === 0) {
         rejected = true;

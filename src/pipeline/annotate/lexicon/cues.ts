@@ -53,7 +53,7 @@ export const DECISION_CUES = [
   // "changing that: android beta too", "change of plan: …": the course changed, with the new one.
   /^\W*(?:(?:ok|okay|so)[,\s]+)?chang(?:ing|e) (?:that|this|it|of plans?)\s*[:—–-]\s*\S/i,
   // "ok 5 then.", "fine, tuesday then": a choice closed in two words (not "ok see you then").
-  /^\W*(?:(?:yes|yeah|yep)[,.!]?\s+)?(?:ok(?:ay)?|alright|fine|right)[,.!]?\s+(?!(?:see|talk|bye|later|cya|catch|speak|chat)\b)[\p{L}\d][\p{L}\d:.-]*(?: [\p{L}\d:.-]+){0,2}\s+then\b\W*$/iu,
+  /^\W*(?:(?:yes|yeah|yep)[,.!]?\s+)?(?:ok(?:ay)?|alright|fine|right)[,.!]?\s+(?!(?:see|talk|bye|later|cya|catch|speak|chat)\b)(?![^.!?]*\b(?:takes|does|has|gets|handles|owns|will|can|is)\b)[\p{L}\d][\p{L}\d:.-]*(?: [\p{L}\d:.-]+){0,2}\s+then\b\W*$/iu,
   /\b(conclusion|verdict|outcome|resolution|agreed|consensus|resolved|ruling)\s*:/i,
   /^\W*final\s*:/i,
   // "OK let's do Thursday then": a choice closed.
@@ -128,7 +128,8 @@ export const REVERSAL_CUES = [
 
 /** Proposals a decision usually answers (supporting evidence). */
 export const PROPOSAL_CUES = [
-  /\bproposal\b/i,
+  // Not "I agree with Priya's proposal", "I second the proposal": that takes one up.
+  /(?<!\b(?:agree with|agreeing with|support|supporting|back|second|like|love|go with|going with)\s(?:[\p{L}]+['’]s\s|the\s|your\s|this\s|that\s|her\s|his\s|their\s)?)\bproposal\b/iu,
   /\bpropose\b/i,
   /\b(?:can|could) we (please )?(stop|move|switch|drop|use|go|push|delay|postpone|skip|cancel|keep|pause|swap|extend|reschedule|revert|roll back|bump|split|rename)\b/i,
   /\bhow about\b/i,
@@ -310,6 +311,7 @@ export const PASSING_ON =
 /** An acknowledgement of a request by the person asked. */
 export const ACK_CUES = [
   /^(yes|yep|yeah|yup|sure|ok|okay|will do|on it|can do|absolutely|of course|no problem|np)\b/iu,
+  /^\W*(?:i|we) (?:fully |totally |completely )?agree\b(?! (?:to disagree|that it'?s (?:not|hard)))/i,
   /^(👍|🙌|✅|👌)/u,
   /\bwill do\b/i,
   // "on it", "ok on it" — not "if nobody's on it", "is anyone on it".
