@@ -108,3 +108,27 @@ describe('work taken on in other words', () => {
     ).toEqual([key('priya'), key('sam')].sort());
   });
 });
+
+describe('work taken over by someone else', () => {
+  it("is the taker's, not the first one asked, once the one who asked agrees", () => {
+    expect(
+      run([
+        ['dana', 'sam pls call the depot about the late buses complaint'],
+        ['priya', 'I know their ops manager pretty well, I can take that one'],
+        ['dana', 'ok priya takes it then'],
+      ]).actionItems.map((item) => item.assignee),
+    ).toEqual([key('priya')]);
+  });
+
+  it('stays with the one asked while nobody agrees to the offer', () => {
+    expect(
+      run([
+        ['dana', 'sam pls call the depot about the late buses complaint'],
+        ['priya', 'I can take that one'],
+        ['dana', 'no, sam knows the history'],
+      ])
+        .actionItems.map((item) => item.assignee)
+        .sort(),
+    ).toEqual([key('priya'), key('sam')].sort());
+  });
+});

@@ -1,6 +1,7 @@
 import type { AnnotateInput, AnnotateOutput } from './annotate-types.js';
 import { handoverDecisions } from './handover-decisions.js';
 import { personZones, readConversation, type GivenActs, type ReadOptions } from './annotate-context.js';
+import { withoutTakenOver } from './dialogue/taken-over.js';
 import { applyNegotiatedDues } from './dialogue/negotiated-dues.js';
 import { decisionsByDelegation } from './dialogue/delegated-choices.js';
 import { acceptedOffers } from './dialogue/accepted-offers.js';
@@ -61,6 +62,15 @@ export function annotateHeuristically(
   for (const offer of acceptedOffers(context, zoneOf))
     if (!items.some((item) => item.evidence[0] === offer.evidence[0])) items.push(offer);
   applyNegotiatedDues(context, items, zoneOf);
+  // "sam pls call them" → "I can take that one" (priya) → "ok priya takes it then": Sam's ask is Priya's now.
+  const kept = withoutTakenOver(context, items);
+  const dropped = new Set(items.filter((item) => !kept.includes(item)).map((item) => item.id));
+  items.splice(0, items.length, ...kept);
+  completions.splice(
+    0,
+    completions.length,
+    ...completions.filter((completion) => !dropped.has(completion.itemId)),
+  );
   const questions = extractQuestions(context);
   const mentioned = new Set<string>();
   for (const read of context.messages) for (const key of read.addressees) mentioned.add(key);
