@@ -1,6 +1,7 @@
 import type { AnnotatedActionItem } from '../annotate-types.js';
 import type { AnnotateContext, ReadMessage } from '../annotate-context.js';
 import { resolveDue } from '../due-dates.js';
+import { messageById } from '../message-index.js';
 
 /** The one who asked agrees to the other day: "ok thursday morning", "friday's fine", "sure, works". */
 const AGREES =
@@ -18,9 +19,8 @@ export function applyNegotiatedDues(
   items: AnnotatedActionItem[],
   zoneOf: (author: string) => string,
 ): void {
-  const byId = new Map(context.messages.map((read) => [read.message.id, read]));
   for (const item of items) {
-    const ask = byId.get(item.evidence[0]);
+    const ask = messageById(context.messages, item.evidence[0]);
     if (!ask || !item.assignee || ask.message.author === item.assignee) continue;
     const asker = ask.message.author;
     const later = context.messages.slice(ask.index + 1, ask.index + 1 + WINDOW);

@@ -1,5 +1,6 @@
 import type { AnnotatedActionItem } from '../annotate-types.js';
 import type { AnnotateContext } from '../annotate-context.js';
+import { messageById } from '../message-index.js';
 
 /** Someone else takes the work asked of another: "I can take that one", "I'll do it instead". */
 const TAKES_OVER =
@@ -20,9 +21,8 @@ export function withoutTakenOver(
   context: AnnotateContext,
   items: readonly AnnotatedActionItem[],
 ): AnnotatedActionItem[] {
-  const byId = new Map(context.messages.map((read) => [read.message.id, read]));
   return items.filter((item) => {
-    const ask = byId.get(item.evidence[0]);
+    const ask = messageById(context.messages, item.evidence[0]);
     if (!ask || !item.assignee || ask.message.author === item.assignee) return true;
     const asker = ask.message.author;
     const taker = context.messages

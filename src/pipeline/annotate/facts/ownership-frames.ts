@@ -31,7 +31,10 @@ const POSS = String.raw`(?:'s|’s)`;
 const FILL = String.raw`(?:(?:probably|maybe|likely|possibly|sort of|i think|basically|really|mostly|all|totally|definitely|kinda|kind of|pretty much|now|still|also|officially|currently|more or less|very much|entirely|squarely|just|effectively|technically)\s+)*`;
 const COPULA = String.raw`(?:\s+(?:is|are|was|has been|have been|(?:might|may|could|should|must|would) be|is probably|probably is)|'s|’s)`;
 const LEAD = String.raw`^(?:(?:and|also|or|so|then|otherwise|plus|but|just|pls|please|ok|okay)\s+)*`;
-const WHEN = String.raw`(?:\s+(?:now|too|as well|these days|from now on|going forward|again|then|(?:from|starting|as of|effective|until|till|through)\b.*))?\s*[.!]*$`;
+const WHEN_WORDS = String.raw`(?:\s+(?:now|too|as well|these days|from now on|going forward|again|then|(?:from|starting|as of|effective|until|till|through)\b.*))?`;
+const WHEN = String.raw`${WHEN_WORDS}\s*[.!]*$`;
+/** The same, ending in a "?" too: a guess put as a question ("might be lena's?"). */
+const WHEN_ASKED = String.raw`${WHEN_WORDS}\s*[.!?]*$`;
 const ROLE = String.raw`(?:contact|point person|point of contact|poc|go-to(?:\s+(?:person|guy|gal))?|owner|dri|maintainer|lead|admin|administrator|keeper|(?:person|one|who) to (?:ask|talk to|ping|go to)|(?:who|the one|the person) you (?:want|need)|(?:guy|gal|person))`;
 /** Roles that hold a thing; a bare "contact" before the name ("warehouse contact is Gordon") is an address, not an owner. */
 const HOLDER = String.raw`(?:point person|point of contact|go-to(?:\s+person)?|owner|dri|maintainer|lead|admin)`;
@@ -64,7 +67,7 @@ export const OWNERSHIP_FRAMES: OwnershipFrame[] = [
   // "the old SFTP feed might be lena's?": asked of nobody, a guess (hedged by its "?").
   {
     name: 'possessive',
-    pattern: rx(String.raw`^(?<y>.+?)${COPULA}\s+${FILL}${P}${POSS}${WHEN.replace('[.!]*$', '[.!?]*$')}`),
+    pattern: rx(String.raw`^(?<y>.+?)${COPULA}\s+${FILL}${P}${POSS}${WHEN_ASKED}`),
   },
   // "refunds run through me", "Halden Foods is with me", "billing questions go to Olu"
   {
