@@ -218,7 +218,12 @@ export function parseQuestion(
   return undefined;
 }
 
-/** Lower case, straight apostrophes, no closing punctuation, single spaces. */
+const CHAT_OPENING =
+  /^(?:(?:hey|hi|btw|ok|okay|so|also|quick q(?:uestion)?|q|sorry)[,:!]?\s+)*(?:(?:can|could) (?:you|u|someone) )?(?:remind me|refresh my memory)(?: (?:of|on|about))?[,:]?\s+/;
+const CHAT_CLOSING =
+  /(?:[\s,;:-]+(?:again|pls|plz|please|roughly|approximately|approx|short version(?: pls| please)?|tl;?dr|thanks|thx|ty))+[?!.]*$/;
+
+/** Lower case, straight apostrophes, no closing punctuation, single spaces, no "remind me" or "… again pls". */
 export function normalizeQuestion(question: string): string {
   return (
     question
@@ -230,8 +235,14 @@ export function normalizeQuestion(question: string): string {
       .replace(/^(why|who|what|how|where|when)'d\b/, '$1 did')
       // "my 1:1 w priya", "sync w/ Lena": with.
       .replace(/\s+w\/\s*|\s+w\s+(?=\p{L})/gu, ' with ')
+      // "priyas pto dates again? i approved it but forgot": what follows the question is the asker's aside.
+      .replace(/\?\s+(?:i|i'm|i've|we|it|that|thx|thanks|sorry|btw|fwiw)\b[^?]*$/, '')
       .replace(/[?!.]+\s*$/g, '')
       .replace(/\s+/g, ' ')
+      // "remind me why we stopped friday deploys", "hackathon dates again pls": what the asker says
+      // around the question, not what it is about.
+      .replace(CHAT_OPENING, '')
+      .replace(CHAT_CLOSING, '')
       // "what's waiting on me this morning": now, said another way.
       .replace(/ (?:this (?:morning|afternoon|evening)|right now)$/, '')
       .trim()

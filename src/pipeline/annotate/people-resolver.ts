@@ -63,6 +63,12 @@ const PUT_TO =
 const JOINT_VOCATIVE =
   /^(?:(?:hey|hi|ok|so)\s+)?(@?[\p{L}][\p{L}_.-]+(?:\s*(?:,|&|\+|\band\b)\s*@?[\p{L}][\p{L}_.-]+){1,2})\s*(?:[,:—–-]|→|->)\s/iu;
 
+/** The first name chat may write in lower case ("lena" for "Lena Vogel"); none when it is an everyday word ("mark"). */
+export function casualFirstName(name: string): string | undefined {
+  const first = /^(\p{Lu}\p{Ll}{2,})(?:\s|$)/u.exec(name.trim())?.[1].toLowerCase();
+  return first && !STOP_NAMES.has(first) && !EVERYDAY_WORDS.has(first) ? first : undefined;
+}
+
 export class PeopleResolver {
   private readonly keysNamed: (form: string) => readonly string[] | undefined;
   private readonly names = new Map<string, string>();
@@ -89,8 +95,8 @@ export class PeopleResolver {
       this.names.set(person.key, person.name);
       const { forms, words } = personForms(person);
       for (const word of words) this.nameWords.add(word);
-      const first = /^(\p{Lu}\p{Ll}{2,})(?:\s|$)/u.exec(person.name.trim())?.[1].toLowerCase();
-      if (first && !STOP_NAMES.has(first) && !EVERYDAY_WORDS.has(first)) this.casualNames.add(first);
+      const first = casualFirstName(person.name);
+      if (first) this.casualNames.add(first);
       if (index) for (const form of forms) addKey(index, form, person.key);
     }
     this.keysNamed = kept ?? ((form) => index?.get(form));

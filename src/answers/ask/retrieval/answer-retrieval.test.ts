@@ -1,18 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { slackKey, slackProfile } from '../test-support/slack-people.js';
-import { MapEvidenceSource } from '../../../memory/facts/map-evidence-source.js';
-import { MemoryGraphStore } from '../../../memory/graph/memory-graph-store.js';
-import { MIGRATIONS } from '../../../memory/migrations/index.js';
+import { slackProfile } from '../test-support/slack-people.js';
+import { indexedSources, messageDoc } from '../test-support/search-docs.js';
 import { SqliteSearchIndex } from '../../../memory/search/sqlite-search-index.js';
 import type { SearchDocInput } from '../../../memory/search/search-types.js';
-import { openDatabase } from '../../../memory/sqlite.js';
 import { PeopleDirectory } from '../../people/people-directory.js';
 import type { AskSources } from '../answer-support.js';
 import { ask } from '../ask.js';
 import { answeredByIndexAlone, askByRetrieval } from '../ask-by-retrieval.js';
 import { answerByRetrieval, KNOWN_THRESHOLD } from './answer-retrieval.js';
 
-const key = slackKey;
 const profile = slackProfile;
 const ASOF = '2026-10-23T23:59:59.999Z';
 
@@ -25,23 +21,7 @@ const PEOPLE = new PeopleDirectory([
   profile('UDAV', 'Dave Kowalski'),
 ]);
 
-let seq = 0;
-function message(author: string, at: string, text: string, conversationId = `c${++seq}`): SearchDocInput {
-  const id = `${Date.parse(at) / 1000}.${String(++seq).padStart(6, '0')}`;
-  return {
-    docId: `message:slack:T1:CGEN:${id}`,
-    kind: 'message',
-    title: '',
-    text,
-    author: key(author),
-    channel: 'slack:T1:CGEN',
-    at,
-    conversationId,
-    nativeId: id,
-    state: null,
-    version: seq,
-  };
-}
+const message = messageDoc;
 
 const DOCS: SearchDocInput[] = [
   message(
@@ -202,18 +182,7 @@ const DOCS: SearchDocInput[] = [
 ];
 
 function sources(): AskSources & { search: SqliteSearchIndex } {
-  const db = openDatabase(':memory:', { migrations: MIGRATIONS });
-  const search = new SqliteSearchIndex(db);
-  search.upsert(DOCS);
-  return {
-    graph: new MemoryGraphStore(),
-    evidence: new MapEvidenceSource(),
-    people: PEOPLE,
-    me: [],
-    now: new Date(ASOF),
-    timeZone: 'UTC',
-    search,
-  };
+  return indexedSources(DOCS, PEOPLE, ASOF);
 }
 
 describe('answerByRetrieval', () => {

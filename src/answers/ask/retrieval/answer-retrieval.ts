@@ -4,7 +4,7 @@ import type { AnswerEvidence, AskAnswer, RetrievalTrace } from '../ask-types.js'
 import { equivalentWords } from './word-equivalents.js';
 import { peopleNames } from './people-names.js';
 import { frameQuestion, type QuestionFrame } from './question-frame.js';
-import { rankPassages, sentencesOf, termWeights, type Passage } from './rank-passages.js';
+import { rankPassages, sentencesOf, termWeights, withPeopleWeights, type Passage } from './rank-passages.js';
 import type { PeopleNames } from './people-names.js';
 import { numberSpans, timeSpans } from './typed-spans.js';
 import { indexTerms } from '../../../memory/search/porter-stem.js';
@@ -102,8 +102,12 @@ export function retrieveAnswer(
     });
   }
   const hits = retrieve(frame, index, asOf, words);
-  const weights = termWeights(frame, index.termStats(frame.terms.map((term) => term.stem)));
   const names = peopleNames(sources.people);
+  const weights = withPeopleWeights(
+    termWeights(frame, index.termStats(frame.terms.map((term) => term.stem))),
+    frame,
+    names,
+  );
   const passages = withReplies(frame, rankPassages(frame, hits, weights, names), index, asOf, weights, names);
   const trace: RetrievalTrace = {
     query: words.join(' '),

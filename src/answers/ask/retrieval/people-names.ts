@@ -1,5 +1,9 @@
 import type { AnnotatePerson } from '../../../pipeline/annotate/annotate-types.js';
-import { PeopleResolver, resolverNameIndex } from '../../../pipeline/annotate/people-resolver.js';
+import {
+  PeopleResolver,
+  casualFirstName,
+  resolverNameIndex,
+} from '../../../pipeline/annotate/people-resolver.js';
 import type { Human, PeopleDirectory } from '../../people/people-directory.js';
 
 /**
@@ -10,6 +14,7 @@ import type { Human, PeopleDirectory } from '../../people/people-directory.js';
  */
 export class PeopleNames {
   private readonly resolver: PeopleResolver;
+  private casual: Set<string> | undefined;
 
   constructor(readonly directory: PeopleDirectory) {
     const kept = directory.keptChatNames();
@@ -22,6 +27,17 @@ export class PeopleNames {
   /** People named in a text, in order (a name written twice is there twice). */
   inText(text: string): Array<{ id: string; index: number; text: string }> {
     return this.resolver.namedIn(text).map((hit) => ({ id: hit.key, index: hit.index, text: hit.text }));
+  }
+
+  /** Whether a lower-case word is a first name chat writes lower-case ("lena"), not an everyday word ("mark"). */
+  isCasualName(word: string): boolean {
+    this.casual ??= new Set(
+      this.directory.humans
+        .filter((human) => !human.isBot)
+        .map((human) => casualFirstName(human.name))
+        .filter((first): first is string => first !== undefined),
+    );
+    return this.casual.has(word);
   }
 
   /** The human one word or name names; undefined when nobody or several. */

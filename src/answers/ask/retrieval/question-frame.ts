@@ -74,13 +74,14 @@ const FUNCTION_WORDS = new Set(
   that this these those there here it its i me my mine we us our ours you your yours they them their
   he him his she her hers what which who whom whose when where why how whats whos wheres hows
   any some all every each no not yet still now currently just also too very really actually please
+  vs versus thru via per
   s t ll d re ve m`.split(/\s+/),
 );
 /** Words that say what kind of answer is wanted more than what it is about: they count, but less. */
 const TYPE_WORDS = new Set(
   `status state update latest progress news happen happened happening going go goes change changed changes
   new decide decided decision decisions agree agreed block blocking blocked hold holding reason cause
-  caused date time day when long much many number amount say says said tell told think know knows
+  caused date dates time times day when long much many number amount say says said tell told think know knows
   get got make made need needs want wants give gave given use used put take took going
   thing things stuff out up back ever figure figured show showed`.split(/\s+/),
 );
@@ -182,7 +183,7 @@ export function answerTypeOf(text: string): AnswerType {
   if (/\b(?:blocking|holding up|blocked|stuck|waiting on|what stops|preventing)\b/.test(text))
     return 'blocker';
   if (
-    /^(?:when|what time|what date|by when|how soon|until when)\b|\b(?:what|which) (?:day|date|time|week|month)\b|\bdates\b/.test(
+    /^(?:when|what time|what date|by when|how soon|until when)\b|\b(?:what|which) (?:day|date|time|week|month)s?\b|\bdates\b/.test(
       text,
     )
   )
@@ -222,13 +223,17 @@ function namedPeople(
     ) ?? /^(?:did|does|has|is|was|will|can|could) ([\p{L}][\p{L}'’-]*) /u.exec(text);
   const words = original.match(/@?[\p{L}][\p{L}'’.-]*/gu) ?? [];
   for (let i = 0; i < words.length; i++) {
-    const word = words[i].replace(/^@/, '').replace(/['’]s$/, '');
+    let word = words[i].replace(/^@/, '').replace(/['’]s$/, '');
+    // "priyas pto": a possessive written without its apostrophe.
+    if (/s$/.test(word) && !names.resolve(word) && names.isCasualName(word.slice(0, -1).toLowerCase()))
+      word = word.slice(0, -1);
     const lower = word.toLowerCase();
     if (lower.length < 2 || FUNCTION_WORDS.has(lower) || AUXILIARIES.has(lower) || TYPE_WORDS.has(lower))
       continue;
     const inActorSlot = actorSlot !== null && actorSlot[1] === lower;
     const capital = /^\p{Lu}/u.test(word) && i > 0;
-    if (!capital && !words[i].startsWith('@') && !inActorSlot) continue;
+    // "what time is nadia's maintenance": chat questions write first names lower-case too.
+    if (!capital && !words[i].startsWith('@') && !inActorSlot && !names.isCasualName(lower)) continue;
     const next = words[i + 1]?.replace(/['’]s$/, '');
     const full = next && /^\p{Lu}/u.test(next) ? names.resolve(`${word} ${next}`) : undefined;
     const id = full ?? names.resolve(word);
@@ -237,6 +242,12 @@ function namedPeople(
       continue;
     }
     nameWords.add(lower);
+    nameWords.add(
+      words[i]
+        .replace(/^@/, '')
+        .replace(/['’]s$/, '')
+        .toLowerCase(),
+    );
     if (full && next) nameWords.add(next.toLowerCase());
     if (found.some((person) => person.keys[0] === id)) continue;
     const human = directory.human(id);

@@ -1,13 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { slackKey, slackProfile } from '../test-support/slack-people.js';
+import { slackProfile } from '../test-support/slack-people.js';
+import { indexedSources, messageDoc } from '../test-support/search-docs.js';
 import { clearIdentityCache } from '../../../llm/ollama-identity-cache.js';
 import { FakeOllama } from '../../../llm/testing/fake-ollama.js';
-import { MapEvidenceSource } from '../../../memory/facts/map-evidence-source.js';
-import { MemoryGraphStore } from '../../../memory/graph/memory-graph-store.js';
-import { MIGRATIONS } from '../../../memory/migrations/index.js';
 import type { SearchDocInput } from '../../../memory/search/search-types.js';
-import { SqliteSearchIndex } from '../../../memory/search/sqlite-search-index.js';
-import { openDatabase } from '../../../memory/sqlite.js';
 import { fakeClient } from '../../../pipeline/testing/demo-stage.js';
 import { MemoryStageCache } from '../../../pipeline/stage-cache.js';
 import { PeopleDirectory } from '../../people/people-directory.js';
@@ -15,7 +11,6 @@ import type { AskSources } from '../answer-support.js';
 import { ask } from '../ask.js';
 import { checkRagReply, unsupportedTerm } from './rag-answer.js';
 
-const key = slackKey;
 const profile = slackProfile;
 const ASOF = '2026-10-23T23:59:59.999Z';
 const AUDIT_QUESTION = 'When is the HIPAA review?';
@@ -27,23 +22,7 @@ const PEOPLE = new PeopleDirectory([
   profile('UMAR', 'Marcus Webb'),
 ]);
 
-let seq = 0;
-function message(author: string, at: string, text: string): SearchDocInput {
-  const id = `${Date.parse(at) / 1000}.${String(++seq).padStart(6, '0')}`;
-  return {
-    docId: `message:slack:T1:CGEN:${id}`,
-    kind: 'message',
-    title: '',
-    text,
-    author: key(author),
-    channel: 'slack:T1:CGEN',
-    at,
-    conversationId: `c${seq}`,
-    nativeId: id,
-    state: null,
-    version: seq,
-  };
-}
+const message = (author: string, at: string, text: string) => messageDoc(author, at, text);
 
 const DOCS: SearchDocInput[] = [
   message(
@@ -56,18 +35,7 @@ const DOCS: SearchDocInput[] = [
 ];
 
 function sources(): AskSources {
-  const db = openDatabase(':memory:', { migrations: MIGRATIONS });
-  const search = new SqliteSearchIndex(db);
-  search.upsert(DOCS);
-  return {
-    graph: new MemoryGraphStore(),
-    evidence: new MapEvidenceSource(),
-    people: PEOPLE,
-    me: [],
-    now: new Date(ASOF),
-    timeZone: 'UTC',
-    search,
-  };
+  return indexedSources(DOCS, PEOPLE, ASOF);
 }
 
 const reply = (answer: string, cites: string[], answerable = true): { content: string } => ({

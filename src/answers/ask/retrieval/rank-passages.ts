@@ -59,6 +59,28 @@ export function termWeights(
   return weights;
 }
 
+/** The weight key of a person the question is about: covered by what they wrote or a text naming them. */
+const personKey = (id: string): string => `person:${id}`;
+
+/**
+ * Adds the people a question is about ("keisha's days off", "the cutoff for going thru elena") as
+ * words to cover, each weighing as much as the question's average word: their names are not
+ * searched as words, yet a message by them or naming them answers it more than one that is not.
+ */
+export function withPeopleWeights(
+  weights: TermWeights,
+  frame: QuestionFrame,
+  names: PeopleNames,
+): TermWeights {
+  const about = frame.people.filter((person) => person.role === 'about');
+  if (about.length === 0 || weights.size === 0) return weights;
+  const values = [...weights.values()];
+  const mean = values.reduce((sum, weight) => sum + weight, 0) / values.length;
+  const out: TermWeights = new Map(weights);
+  for (const person of about) out.set(personKey(names.idOf(person.keys[0])), mean);
+  return out;
+}
+
 /** Sentences of a document: lines, then sentence ends. */
 export function sentencesOf(text: string): string[] {
   return text
@@ -108,13 +130,24 @@ export function rankPassages(
   // "who is on call": "who to call at the vendor" shares the word, not the meaning.
   const onCall = ON_CALL.test(frame.text);
   const asksYesNo = YES_NO.test(frame.text);
+  const aboutKeys = [...weights.keys()].filter((key) => key.startsWith('person:'));
+  const withPeople = (stems: Set<string>, text: string, author: string | null): Set<string> => {
+    if (aboutKeys.length === 0) return stems;
+    if (author !== null) stems.add(personKey(names.idOf(author)));
+    for (const { id } of names.inText(text)) stems.add(personKey(id));
+    return stems;
+  };
   for (const hit of hits) {
-    const messageStems = withDone(new Set(indexTerms(`${hit.title} ${hit.text}`)), hit.text);
+    const messageStems = withPeople(
+      withDone(new Set(indexTerms(`${hit.title} ${hit.text}`)), hit.text),
+      hit.text,
+      hit.author,
+    );
     const messageCoverage = Math.max(inherit, coverage(messageStems, weights, total));
     if (messageCoverage === 0) continue;
     const byActor = hit.author !== null && actors.includes(hit.author);
     for (const sentence of sentencesOf(hit.text)) {
-      const stems = withDone(new Set(indexTerms(sentence)), sentence);
+      const stems = withPeople(withDone(new Set(indexTerms(sentence)), sentence), sentence, hit.author);
       const sentenceCoverage = Math.max(inherit, coverage(stems, weights, total));
       // A sentence with none of the question's words cannot reach the threshold (0.4 × its message at most).
       if (sentenceCoverage === 0) continue;

@@ -2,6 +2,7 @@ import type { SearchIndex } from '../../../memory/search/search-types.js';
 import type { PeopleNames } from './people-names.js';
 import type { QuestionFrame } from './question-frame.js';
 import { rankPassages, type Passage, type TermWeights } from './rank-passages.js';
+import { REASON_CUES } from './typed-spans.js';
 
 /** A chat question ("what does our contract say about X?") is not its own answer: the replies to it are. */
 const REPLIES_OF = 4;
@@ -47,6 +48,16 @@ const ASKS_FOR_WORK =
  * most; the question keeps a fraction, so an unanswered question is never an answer, except to
  * where something stands (it is still open). A reply sentence of small talk inherits nothing.
  */
+/**
+ * A question that holds its own answer: "can you approve my days off Dec 21–24?" says when, "after
+ * last friday's mess can we stop deploying on fridays?" says why. A reply that says otherwise holds
+ * its own date or reason.
+ */
+function answersItself(frame: QuestionFrame, question: Passage): boolean {
+  if (frame.type === 'time' || frame.type === 'number') return question.span !== null;
+  return frame.type === 'reason' && REASON_CUES.test(question.sentence);
+}
+
 export function withReplies(
   frame: QuestionFrame,
   passages: Passage[],
@@ -78,7 +89,8 @@ export function withReplies(
       .slice(0, REPLIES);
     // Where something stands, when all there is is a question nobody answered: it waits.
     if (replies.length === 0 && frame.type === 'status') question.unanswered = true;
-    else question.score *= 0.5;
+    // "can you approve my days off Dec 21–24?" says the dates itself; a reply that changes them holds its own.
+    else if (!(replies.length > 0 && answersItself(frame, question))) question.score *= 0.5;
     const share = REPLY_SHARE * Math.max(question.coverage.sentence, question.coverage.message);
     replies.forEach((reply, order) => {
       const inherit = share * (1 - LATER_REPLY_STEP * order);

@@ -19,7 +19,8 @@ const MOVED =
 const RELEASE_WHEN =
   /\b(?:in|with|until|till|after)\s+(?:the\s+)?(?:v(?=\d)|version\s+|release\s+|build\s+)?\d+\.\d+(?:\.\d+)?\b(?!\s*(?:%|x\b|h\b|hours?|days?|weeks?|months?|min(?:ute)?s?|secs?|seconds?|ms\b|s\b|[kmg]b\b|k\b|percent))|\bv\d+(?:\.\d+)+\b|\b(?:in|by|until|till|during)\s+(?:early\s+|late\s+|mid[- ])?q[1-4](?:\s+\d{4})?\b|\b(?:in|during|by)\s+(?:the\s+)?(?:next|this|following)\s+(?:sprint|release|quarter)\b/gi;
 /** Words chrono reads as times that in chat are rarely one. */
-const NOT_TIMES = /^(?:now|today|tonight|a sec(?:ond)?|second|sun|may|march|mar|fri|sat|noon|later|soon)$/i;
+const NOT_TIMES =
+  /^(?:now|today|tonight|a sec(?:ond)?|second|sun|may|march|mar|fri|sat|noon|later|soon)$|^in (?:a|the) (?:sec|secs|min|mins|hr|hrs)$/i;
 
 /**
  * The dates and times a sentence states, read against the time it was written: "Nov 9–13",
@@ -144,7 +145,7 @@ export function isTentative(sentence: string): boolean {
  * events that usually break things ("the vendor rotated our token", "the cert expired").
  */
 export const REASON_CUES =
-  /\b(?:root cause|cause[ds]?|because|due to|caused by|the reason|was that|turned out|turns out|triggered|led to|so that|resulted? in|found why|figured out why|that's why|which is why|the (?:problem|issue|bug|culprit) (?:is|was)|expired|rotated|revoked|ran out of|misconfigured|timed out|rate[- ]limited|(?:after|since) (?:we|they|the|our|their|someone) \w+ed)\b/i;
+  /\b(?:root cause|cause[ds]?|because|due to|caused by|the reason|was that|turned out|turns out|triggered|led to|so that|resulted? in|found why|figured out why|that's why|which is why|the (?:problem|issue|bug|culprit) (?:is|was)|expired|rotated|revoked|ran out of|misconfigured|timed out|rate[- ]limited|(?:after|since) (?:we|they|the|our|their|someone) \w+ed|(?:after|since) (?:last |the |that |this |yesterday['’]?s? )?(?:\w+['’]s )?(?:mess|incident|outage|fiasco|disaster|failure|crash|meltdown|rollback|fire)s?)\b/i;
 
 /**
  * A cause stated, not only named: "root cause: a duplicated field", "the cause was …", "because …".

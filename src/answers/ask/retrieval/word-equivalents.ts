@@ -22,6 +22,25 @@ const GROUPS: readonly string[] = [
   'bug defect',
   'late delayed delay',
   'pto vacation holiday',
+  'mo month',
+  'wk week',
+  'yr year',
+  // Months and weekdays as chat shortens them ("Dec 21", "wed"); "mar", "may", "sat" and "sun" are words too.
+  'jan january',
+  'feb february',
+  'apr april',
+  'jun june',
+  'jul july',
+  'aug august',
+  'sep sept september',
+  'oct october',
+  'nov november',
+  'dec december',
+  'mon monday',
+  'tue tues tuesday',
+  'wed wednesday',
+  'thu thur thurs thursday',
+  'fri friday',
 ];
 
 interface Equivalents {
