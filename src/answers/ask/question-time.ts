@@ -142,9 +142,20 @@ function datedTime(text: string, reference: string, zone: string): QuestionTime 
     if (y === null || m === null || d === null) continue;
     const day = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
     // "on", "as of" and "at" go with the date; "during the Oct 14 outage" keeps "during the outage".
-    const lead = /(?:\b(?:on|as of|at)\s+)?$/.exec(text.slice(0, result.index));
+    const lead = /(?:\b(?:on|as of|at|since)\s+)?$/.exec(text.slice(0, result.index));
     const start = result.index - (lead?.[0].length ?? 0);
     const from = startOfLocalDay(day, zone).toISOString();
+    // "what changed about X since monday": from that day up to the as-of time; a weekday ahead of it is last week's.
+    if (/^since\b/.test(lead?.[0] ?? '')) {
+      const since = Date.parse(from) > Date.parse(reference) && !/\d/.test(words) ? addDays(day, -7) : day;
+      return {
+        rest: cut(text, start, result.index + result.text.length - start),
+        phrase: `since ${words}`,
+        kind: 'relative',
+        at: reference,
+        window: { from: startOfLocalDay(since, zone).toISOString(), to: reference },
+      };
+    }
     const to = startOfLocalDay(nextDate(day), zone).toISOString();
     return {
       rest: cut(text, start, result.index + result.text.length - start),

@@ -83,7 +83,7 @@ const TYPE_WORDS = new Set(
   new decide decided decision decisions agree agreed block blocking blocked hold holding reason cause
   caused date dates time times day when long much many number amount say says said tell told think know knows
   get got make made need needs want wants give gave given use used put take took going
-  thing things stuff out up back ever figure figured show showed`.split(/\s+/),
+  thing things stuff plan plans situation out up back ever figure figured show showed`.split(/\s+/),
 );
 /** Words that name the asked-for thing as a measure: "what SLA credit did we give" wants an amount. */
 const MEASURES =

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { questionTime } from './question-time.js';
+
+describe('questionTime', () => {
+  // Friday 2026-11-27, 09:00 in Toronto.
+  const FRIDAY = '2026-11-27T14:00:00.000Z';
+
+  it('reads "since monday" as the span from the last Monday up to the as-of time, not next Monday', () => {
+    const time = questionTime('what changed about the xlsx plan since monday', FRIDAY, 'America/Toronto');
+    expect(time?.rest).toBe('what changed about the xlsx plan');
+    expect(time?.kind).toBe('relative');
+    expect(time?.window).toEqual({ from: '2026-11-23T05:00:00.000Z', to: FRIDAY });
+    expect(time?.at).toBe(FRIDAY);
+  });
+
+  it('reads "since Nov 20" from that day', () => {
+    const time = questionTime('anything new on billing since nov 20', FRIDAY, 'UTC');
+    expect(time?.window.from).toBe('2026-11-20T00:00:00.000Z');
+    expect(time?.rest).toBe('anything new on billing');
+  });
+
+  it('keeps "on Oct 14" a single day', () => {
+    const time = questionTime('who was on call on oct 14', FRIDAY, 'UTC');
+    expect(time?.kind).toBe('date');
+    expect(time?.window).toEqual({ from: '2026-10-14T00:00:00.000Z', to: '2026-10-15T00:00:00.000Z' });
+  });
+});
