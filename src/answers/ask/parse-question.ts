@@ -236,7 +236,8 @@ export function normalizeQuestion(question: string): string {
       // "my 1:1 w priya", "sync w/ Lena": with.
       .replace(/\s+w\/\s*|\s+w\s+(?=\p{L})/gu, ' with ')
       // "priyas pto dates again? i approved it but forgot": what follows the question is the asker's aside.
-      .replace(/\?\s+(?:i|i'm|i've|we|it|that|thx|thanks|sorry|btw|fwiw)\b[^?]*$/, '')
+      // "when will the app support portuguese? ines has been asking.": what follows the question is context.
+      .replace(/(?<=\S+\s+\S+\s+\S+[^?]*)\?\s+[^?]+$/, '')
       .replace(/[?!.]+\s*$/g, '')
       .replace(/\s+/g, ' ')
       // "remind me why we stopped friday deploys", "hackathon dates again pls": what the asker says

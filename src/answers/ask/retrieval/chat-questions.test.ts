@@ -5,7 +5,7 @@ import { indexedSources, messageDoc as message } from '../test-support/search-do
 import { slackProfile as profile } from '../test-support/slack-people.js';
 import { answerByRetrieval } from './answer-retrieval.js';
 import { frameQuestion } from './question-frame.js';
-import { timeSpans } from './typed-spans.js';
+import { REASON_CUES, timeSpans } from './typed-spans.js';
 
 /** Questions as people type them in chat: lower-case names, asides, "remind me", "again pls". */
 const ASOF = '2026-11-27T14:00:00.000Z';
@@ -75,6 +75,20 @@ describe('retrieval answers to questions typed as chat', () => {
     expect(normalizeQuestion('priyas pto dates again? i aproved it but forgot')).toBe('priyas pto dates');
     expect(normalizeQuestion('Can you remind me who owns billing?')).toBe('who owns billing');
     expect(normalizeQuestion('is the deploy blocked? thx')).toBe('is the deploy blocked');
+    expect(normalizeQuestion('When will the app support Portuguese? Ines has been asking.')).toBe(
+      'when will the app support portuguese',
+    );
+    expect(normalizeQuestion('is it done? and who did it?')).toBe('is it done? and who did it');
+  });
+
+  it('reads "settle on" as a decision and "who pushed to" as asking who wrote it', () => {
+    expect(frameQuestion('which agency did we settle on for the pilot', ASOF, PEOPLE).type).toBe('decision');
+    expect(frameQuestion('who pushed to delay sms billing', ASOF, PEOPLE).authorAnswers).toBe(true);
+  });
+
+  it('reads a fix named for the thing that broke as a cause', () => {
+    expect(REASON_CUES.test('Wen fixed the stop mapping by 8:30')).toBe(true);
+    expect(REASON_CUES.test('Wen is on the stop mapping')).toBe(false);
   });
 
   it('does not read "in the HR tool" or "back in a sec" as a time', () => {

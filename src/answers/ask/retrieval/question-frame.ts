@@ -173,7 +173,7 @@ function deedStemsOf(deed: string | undefined): string[] {
 
 /** Verbs whose doer is the one who wrote the message: asking, proposing, reporting, announcing. */
 const AUTHOR_VERBS =
-  /^who(?: \w+)?? (?:first )?(?:asked|requested|raised|reported|proposed|suggested|said|mentioned|wrote|posted|flagged|complained|offered|volunteered|announced|shared|brought up|pointed out|noticed|wanted|needed)\b/;
+  /^who(?: \w+)?? (?:first )?(?:asked|requested|raised|reported|proposed|suggested|said|mentioned|wrote|posted|flagged|complained|offered|volunteered|announced|shared|brought up|pointed out|noticed|wanted|needed|pushed(?: for| to)?|lobbied|argued|insisted|pitched)\b/;
 
 export function answerTypeOf(text: string): AnswerType {
   if (/^(?:who|whom|whose)\b|^(?:which|what) (?:person|people|team ?member|engineer|one of us)\b/.test(text))
@@ -195,7 +195,11 @@ export function answerTypeOf(text: string): AnswerType {
     )
   )
     return 'change';
-  if (/\b(?:decide|decided|decision|decisions|agree|agreed|conclude|concluded)\b/.test(text))
+  if (
+    /\b(?:decide|decided|decision|decisions|agree|agreed|conclude|concluded|settle[d]? on|land(?:ed)? on|go with|went with)\b/.test(
+      text,
+    )
+  )
     return 'decision';
   if (/^(?:is|are|was|were|does|do|did|can|could|will|would|should|has|have|had)\b/.test(text))
     return 'yesno';
