@@ -37,6 +37,7 @@ interface Filters {
 export class SearchReader {
   private readonly statements = new Map<string, Statement>();
   private vocab: Statement | undefined;
+  private vocabRange: Statement | undefined;
 
   constructor(private readonly db: SqliteDatabase) {}
 
@@ -201,15 +202,38 @@ export class SearchReader {
    * documents there are: the inverse document frequencies answers weight query words by.
    */
   termStats(terms: readonly string[]): { docs: number; df: Map<string, number> } {
+    const vocab = this.openVocab();
+    const df = new Map<string, number>();
+    for (const term of new Set(terms)) df.set(term, (vocab.get(term) as number | undefined) ?? 0);
+    return { docs: this.docCount(), df };
+  }
+
+  /**
+   * The index terms one typo away from `term` (a letter added, dropped, changed or two swapped),
+   * sharing its first two letters, with how many documents hold each, most first: "pasword" →
+   * "password". Read from the vocabulary by prefix, so a large index reads only that range.
+   */
+  nearTerms(term: string): Array<{ term: string; docs: number }> {
+    this.openVocab();
+    this.vocabRange ??= this.db.prepare(
+      'SELECT term, doc FROM temp.search_vocab WHERE term >= ? AND term < ?',
+    );
+    const prefix = term.slice(0, 2);
+    const rows = this.vocabRange.all(prefix, `${prefix}\uffff`) as Array<{ term: string; doc: number }>;
+    return rows
+      .filter((row) => row.term !== term && oneEditApart(row.term, term))
+      .map((row) => ({ term: row.term, docs: row.doc }))
+      .sort((a, b) => b.docs - a.docs || (a.term < b.term ? -1 : 1));
+  }
+
+  private openVocab(): Statement {
     if (!this.vocab) {
       this.db.exec(
         "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab USING fts5vocab(main, 'search_fts', 'row')",
       );
       this.vocab = this.db.prepare('SELECT doc FROM temp.search_vocab WHERE term = ?').pluck();
     }
-    const df = new Map<string, number>();
-    for (const term of new Set(terms)) df.set(term, (this.vocab.get(term) as number | undefined) ?? 0);
-    return { docs: this.docCount(), df };
+    return this.vocab;
   }
 
   /**
@@ -368,4 +392,20 @@ function timeOf(name: string, value: string | undefined): number | undefined {
 
 function clampInt(value: number, min: number, max: number): number {
   return Number.isFinite(value) ? Math.min(max, Math.max(min, Math.floor(value))) : min;
+}
+
+/** Whether one edit (insert, delete, substitute, or swap of neighbours) turns `a` into `b`. */
+export function oneEditApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  if (a.length === b.length) {
+    if (start === a.length) return false;
+    if (a.slice(start + 1) === b.slice(start + 1)) return true;
+    return (
+      a[start] === b[start + 1] && a[start + 1] === b[start] && a.slice(start + 2) === b.slice(start + 2)
+    );
+  }
+  const [long, short] = a.length > b.length ? [a, b] : [b, a];
+  return long.slice(start + 1) === short.slice(start);
 }

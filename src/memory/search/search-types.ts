@@ -105,6 +105,8 @@ export interface SearchIndex {
   ): SearchHit[];
   /** Documents holding each index term (as `indexTerms` makes them), and the documents in all. */
   termStats(terms: readonly string[]): { docs: number; df: Map<string, number> };
+  /** Index terms one typo from `term` with their document counts, most first (see SearchReader.nearTerms). */
+  nearTerms(term: string): Array<{ term: string; docs: number }>;
 }
 
 export function docIdOf(kind: SearchKind, key: string): string {

@@ -135,6 +135,21 @@ describe('SqliteSearchIndex', () => {
     expect(Object.fromEntries(stats.df)).toEqual({ sla: 2, monthli: 1, zebra: 0 });
   });
 
+  it('finds the index terms one typo from a word, the most used first', () => {
+    const search = index();
+    search.upsert([
+      doc('1', 'the password reset emails never arrive'),
+      doc('2', 'password rotation is due'),
+      doc('3', 'passwords in the vault'),
+      doc('4', 'a passport photo'),
+    ]);
+    // Index terms are stems: "password" and "passwords" are one term.
+    expect(search.nearTerms('pasword')).toEqual([{ term: 'password', docs: 3 }]);
+    expect(search.nearTerms('passwrod').map((near) => near.term)).toEqual(['password']);
+    expect(search.nearTerms('password')).toEqual([]);
+    expect(search.nearTerms('zebra')).toEqual([]);
+  });
+
   it('counts its documents as they are added and removed, past one varint byte', () => {
     const search = index();
     search.upsert(Array.from({ length: 300 }, (_, i) => doc(`n${i}`, `note ${i}`)));

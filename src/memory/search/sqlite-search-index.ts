@@ -49,6 +49,10 @@ export class SqliteSearchIndex implements SearchIndex {
     return this.reader.termStats(terms);
   }
 
+  nearTerms(term: string): Array<{ term: string; docs: number }> {
+    return this.reader.nearTerms(term);
+  }
+
   /** Channels named by key, native id or display name ("#eng"). */
   channelsNamed(text: string): Array<{ key: string; name: string | null }> {
     return this.reader.channelsNamed(text);

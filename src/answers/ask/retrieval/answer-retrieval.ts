@@ -10,6 +10,7 @@ import { numberSpans, timeSpans } from './typed-spans.js';
 import { indexTerms } from '../../../memory/search/porter-stem.js';
 import { authorOf, hitEvidence } from './hit-evidence.js';
 import { withReplies } from './reply-passages.js';
+import { withTyposCorrected } from './typo-terms.js';
 
 /** What retrieval answers read besides the index: who people are, and the zone days are written in. */
 export type RetrievalSources = Pick<AskSources, 'people' | 'timeZone'>;
@@ -63,7 +64,7 @@ export function retrieveAnswer(
     answer: value,
     passages,
   });
-  const frame = frameQuestion(question, asOf, sources.people, sources.timeZone);
+  const frame = withTyposCorrected(frameQuestion(question, asOf, sources.people, sources.timeZone), index);
   const base: Pick<AskAnswer, 'question' | 'intent' | 'asOf' | 'history' | 'entity' | 'answerType'> = {
     question,
     intent: null,

@@ -30,6 +30,16 @@ const DOCS = [
   message('UOWE', '2026-11-13T09:10:00.000Z', 'strongly in favour', 'fridays'),
   message('UKEI', '2026-11-13T09:15:00.000Z', 'fine by me as long as hotfixes are still allowed', 'fridays'),
   message('UOWE', '2026-11-20T09:00:00.000Z', 'the ES cluster costs us ~€1.4k/mo, we can turn it off in Q1'),
+  message(
+    'ULUI',
+    '2026-11-24T09:00:00.000Z',
+    'Kestrel says they were invoiced in USD instead of EUR for October',
+  ),
+  message(
+    'UKEI',
+    '2026-11-24T10:00:00.000Z',
+    'the password reset emails for Cedar Valley bounce because their SPF record dropped our mail server',
+  ),
 ];
 
 describe('retrieval answers to questions typed as chat', () => {
@@ -89,6 +99,19 @@ describe('retrieval answers to questions typed as chat', () => {
   it('reads a fix named for the thing that broke as a cause', () => {
     expect(REASON_CUES.test('Wen fixed the stop mapping by 8:30')).toBe(true);
     expect(REASON_CUES.test('Wen is on the stop mapping')).toBe(false);
+  });
+
+  it('answers "what went wrong with X" with the problem said about X', () => {
+    const result = answer("What went wrong with Kestrel's October invoice?");
+    expect(result.known).toBe(true);
+    expect(result.text).toContain('USD instead of EUR');
+  });
+
+  it('reads a word no message holds as the word one typo away that messages hold', () => {
+    const result = answer('why cant cedar valley get their pasword reset emails?');
+    expect(result.known).toBe(true);
+    expect(result.text).toContain('SPF record');
+    expect(result.retrieval?.query).toContain('password');
   });
 
   it('does not read "in the HR tool" or "back in a sec" as a time', () => {

@@ -83,7 +83,9 @@ const TYPE_WORDS = new Set(
   new decide decided decision decisions agree agreed block blocking blocked hold holding reason cause
   caused date dates time times day when long much many number amount say says said tell told think know knows
   get got make made need needs want wants give gave given use used put take took going
-  thing things stuff plan plans situation out up back ever figure figured show showed`.split(/\s+/),
+  thing things stuff plan plans situation out up back ever figure figured show showed technical underlying actual exact`.split(
+    /\s+/,
+  ),
 );
 /** Words that name the asked-for thing as a measure: "what SLA credit did we give" wants an amount. */
 const MEASURES =
@@ -94,6 +96,8 @@ const MONEY =
 /** Words that ask where something stands; they say the type, not what it is about. */
 const STATUS_PHRASE =
   /\b(?:status(?: of| on| with)?|state of|where (?:are|do) (?:we|things) (?:stand|at)?(?: (?:on|with))?|where are we(?: on| with)?|how is .+ going|how's .+ going|what's (?:happening|new|up) with|what is (?:happening|new) with|progress on|(?:any )?updates? (?:on|about|re)|(?:the )?latest (?:on|with|about|re)|(?:any )?news (?:on|about|re))\b/;
+
+const WENT_WRONG = /\b(?:went|goes|is|was|'s) wrong\b/;
 
 /** Reads what a question asks: its answer type, content words, people and time. */
 export function frameQuestion(
@@ -114,12 +118,14 @@ export function frameQuestion(
     text,
   )?.[1];
   // "what's the latest on Lakeshore": "latest on" says the type; only "Lakeshore" is searched for.
-  const said =
+  // "what went wrong with the invoice": the problem said is the answer; "went wrong" is not searched for.
+  const said = (
     type === 'status'
       ? text.replace(STATUS_PHRASE, (phrase) =>
           /^how/.test(phrase) ? phrase.replace(/^how(?:'s| is)\s+|\s+going$/g, ' ') : ' ',
         )
-      : text;
+      : text
+  ).replace(WENT_WRONG, ' ');
   for (const word of said.match(/[\p{L}\p{N}][\p{L}\p{N}'’._-]*/gu) ?? []) {
     const plain = word.replace(/['’]s$/, '').replace(/[._-]+$/, '');
     const lower = plain.toLowerCase();
@@ -178,7 +184,7 @@ const AUTHOR_VERBS =
 export function answerTypeOf(text: string): AnswerType {
   if (/^(?:who|whom|whose)\b|^(?:which|what) (?:person|people|team ?member|engineer|one of us)\b/.test(text))
     return 'person';
-  if (/\b(?:root cause|cause of|caused|what went wrong|why)\b/.test(text)) return 'reason';
+  if (/\b(?:root cause|cause of|caused|why)\b/.test(text)) return 'reason';
   if (STATUS_PHRASE.test(text)) return 'status';
   if (/\b(?:blocking|holding up|blocked|stuck|waiting on|what stops|preventing)\b/.test(text))
     return 'blocker';

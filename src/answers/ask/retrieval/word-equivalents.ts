@@ -22,6 +22,7 @@ const GROUPS: readonly string[] = [
   'bug defect',
   'late delayed delay',
   'pto vacation holiday',
+  'min mins minute',
   'mo month',
   'wk week',
   'yr year',
