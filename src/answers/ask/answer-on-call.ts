@@ -15,6 +15,9 @@ import {
 /** Times ahead an on-call question may name ("who's on call next week"): read from as-of, at midday. */
 export const ON_CALL_AHEAD = /^(?:next week|tomorrow|tonight|this weekend|next weekend)$/;
 
+/** How long an on-call turn said without an end is read to last, for a question about a time ahead. */
+const ROTATION_MS = 7 * 86_400_000;
+
 /** The instant a phrase ahead names, from as-of in the reader's zone; as-of itself when it names none. */
 function aheadOf(phrase: string, asOf: string, zone: string): string {
   const today = localDate(asOf, zone);
@@ -55,6 +58,11 @@ export async function answerOnCall(context: AnswerContext): Promise<AskAnswer> {
   const at = ahead ? aheadOf(ahead, context.asOf, timeZone ?? 'UTC') : context.asOf;
   const holders = versions
     .filter((version) => version.status !== 'alternative' && isValidAt(version, at))
+    // "who's on call next week": a rotation said without an end covers its week, not every week after it.
+    .filter(
+      (version) =>
+        !ahead || version.validTo !== null || Date.parse(at) - Date.parse(version.validFrom) <= ROTATION_MS,
+    )
     .sort((a, b) => (a.object === ON_CALL_ROTATION ? -1 : b.object === ON_CALL_ROTATION ? 1 : 0));
   const searched = [`on-call schedule facts valid on ${day(at, timeZone)} (${versions.length} on record)`];
   if (holders.length === 0)

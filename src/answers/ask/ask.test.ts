@@ -526,6 +526,17 @@ describe('ask', () => {
     expect((await ask('who is on call', s, asOf)).text).toMatch(/^On call (?:then)?: ?Eve Evans/);
     expect((await ask("who's on call next week?", s, asOf)).text).toMatch(/^On call next week: Bob Brown/);
     expect((await ask('who is on call tomorrow', s, asOf)).text).toMatch(/^On call tomorrow: Eve Evans/);
+    // A turn said without an end ("Eve is on call this week") covers its week, not the next one.
+    const open = await sources([
+      assertedEvent(
+        asserted('oc-open', EVE, ON_CALL_ROTATION, '2026-11-09T00:00:00.000Z', {
+          relation: 'on_call',
+          said: '2026-11-09T08:00:00.000Z',
+        }),
+      ),
+    ]);
+    expect((await ask('who is on call', open, asOf)).text).toMatch(/Eve Evans/);
+    expect((await ask("who's on call next week?", open, asOf)).known).toBe(false);
   });
 
   it('lists what I am waiting on: my open questions to someone and work I asked of others', async () => {

@@ -130,6 +130,7 @@ export function rankPassages(
   // "who is on call": "who to call at the vendor" shares the word, not the meaning.
   const onCall = ON_CALL.test(frame.text);
   const asksYesNo = YES_NO.test(frame.text);
+  const asksNextWeek = /\bnext week\b/.test(frame.text);
   const aboutKeys = [...weights.keys()].filter((key) => key.startsWith('person:'));
   const withPeople = (stems: Set<string>, text: string, author: string | null): Set<string> => {
     if (aboutKeys.length === 0) return stems;
@@ -210,6 +211,8 @@ export function rankPassages(
           if (doneStems.length > 0 && PROMISED.test(sentence) && !DONE_SAID.test(sentence)) score *= 0.6;
       }
       if (onCall && !ON_CALL.test(sentence)) score *= 0.4;
+      // "who's on call next week?": "on call this week: Tomás", said before that week, is about another week.
+      if (asksNextWeek && /\bthis week\b/i.test(sentence)) score *= 0.5;
       // A question about what someone did or said is not answered by a message neither by nor about them.
       if (actors.length > 0) score *= byActor ? 1.15 : named.some((id) => actors.includes(id)) ? 1 : 0.55;
       // "on Oct 14", and for what changed "this week": passages said in the window weigh more.
