@@ -64,6 +64,11 @@ const PATTERNS: Pattern[] = [
     re: /^who(?:'s| is| was) (?:the |our )?(.+?) (?:lead|owner|maintainer|point person|dri|contact|account manager)$/,
   },
   { intent: 'works-on', re: /^who(?:'s| is| are)? (?:working|works) on (.+)$/ },
+  // "who's handling billing": what someone handles, runs or looks after is theirs.
+  {
+    intent: 'owner',
+    re: /^who(?:'s| is| are) (?:handling|managing|running|leading|looking after|taking care of|in charge of|responsible for) (.+)$/,
+  },
   // "who's writing up the postmortem", "who is phoning the two customers": whoever has that work.
   {
     intent: 'works-on',
@@ -231,6 +236,7 @@ export function normalizeQuestion(question: string): string {
       .replace(/[’`]/g, "'")
       .replace(/^whos\b/, "who's")
       .replace(/^whats\b/, "what's")
+      .replace(/^wat(?='s\b|\s)/, 'what')
       // "why'd we drop it", "who'd know": the question word and its auxiliary.
       .replace(/^(why|who|what|how|where|when)'d\b/, '$1 did')
       // "my 1:1 w priya", "sync w/ Lena": with.

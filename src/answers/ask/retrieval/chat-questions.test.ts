@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PeopleDirectory } from '../../people/people-directory.js';
-import { normalizeQuestion } from '../parse-question.js';
+import { normalizeQuestion, parseQuestion } from '../parse-question.js';
 import { indexedSources, messageDoc as message } from '../test-support/search-docs.js';
 import { slackProfile as profile } from '../test-support/slack-people.js';
 import { answerByRetrieval } from './answer-retrieval.js';
@@ -97,9 +97,19 @@ describe('retrieval answers to questions typed as chat', () => {
     expect(frameQuestion('who pushed to delay sms billing', ASOF, PEOPLE).authorAnswers).toBe(true);
   });
 
-  it('reads a fix named for the thing that broke as a cause', () => {
+  it('reads a fix named for the thing that broke as a cause, and an alert that fired as none', () => {
     expect(REASON_CUES.test('Wen fixed the stop mapping by 8:30')).toBe(true);
     expect(REASON_CUES.test('Wen is on the stop mapping')).toBe(false);
+    expect(REASON_CUES.test(':red_circle: *Triggered* #40355: indexer lag > 15m')).toBe(false);
+    expect(REASON_CUES.test('the lag was triggered by the nightly import')).toBe(true);
+  });
+
+  it('reads "who is handling X" as who owns it, and "wat" as "what"', () => {
+    expect(parseQuestion("who's handling billing", new Date(ASOF))).toMatchObject({
+      intent: 'owner',
+      target: 'billing',
+    });
+    expect(normalizeQuestion("wat's the status of the invoice")).toBe("what's the status of the invoice");
   });
 
   it('answers "what went wrong with X" with the problem said about X', () => {

@@ -145,7 +145,7 @@ export function isTentative(sentence: string): boolean {
  * events that usually break things ("the vendor rotated our token", "the cert expired").
  */
 export const REASON_CUES =
-  /\b(?:root cause|cause[ds]?|because|due to|caused by|the reason|was that|turned out|turns out|triggered|led to|so that|resulted? in|found why|figured out why|that's why|which is why|the (?:problem|issue|bug|culprit) (?:is|was)|expired|rotated|revoked|ran out of|misconfigured|timed out|rate[- ]limited|(?:after|since) (?:we|they|the|our|their|someone) \w+ed|fixed (?:the|a|an|our|their)|the fix (?:is|was)|(?:after|since) (?:last |the |that |this |yesterday['’]?s? )?(?:\w+['’]s )?(?:mess|incident|outage|fiasco|disaster|failure|crash|meltdown|rollback|fire)s?)\b/i;
+  /\b(?:root cause|cause[ds]?|because|due to|caused by|the reason|was that|turned out|turns out|triggered by|led to|so that|resulted? in|found why|figured out why|that's why|which is why|the (?:problem|issue|bug|culprit) (?:is|was)|expired|rotated|revoked|ran out of|misconfigured|timed out|rate[- ]limited|(?:after|since) (?:we|they|the|our|their|someone) \w+ed|fixed (?:the|a|an|our|their)|the fix (?:is|was)|(?:after|since) (?:last |the |that |this |yesterday['’]?s? )?(?:\w+['’]s )?(?:mess|incident|outage|fiasco|disaster|failure|crash|meltdown|rollback|fire)s?)\b/i;
 
 /**
  * A cause stated, not only named: "root cause: a duplicated field", "the cause was …", "because …".
