@@ -150,6 +150,11 @@ const PATTERNS: Pattern[] = [
     intent: 'meeting',
     re: /^when(?:'s| is| was| will be| are) (?:the |my |our |a |an )?(?:next )?(.*\b(?:meeting|call|sync|1:1|one-on-one|standup|stand-up|qbr|all-hands|offsite|off-site|workshop|interview|retro|retrospective|kickoff|kick-off|town ?hall|catch-up|check-in|training)\b.*)$/,
   },
+  // "is the cedar valley QBR tomorrow still on?", "was the retro cancelled?": the calendar says whether it stands.
+  {
+    intent: 'meeting',
+    re: /^(?:is|are|was|were|has|have) (?:the |my |our |a |an )?(?:next )?(.*\b(?:meeting|call|sync|1:1|one-on-one|standup|stand-up|qbr|all-hands|offsite|off-site|workshop|interview|retro|retrospective|kickoff|kick-off|town ?hall|catch-up|check-in|training)\b.*?)(?: (?:tomorrow|today|tonight|this week|next week))? (?:still on|still happening|still going ahead|happening|going ahead|on|(?:been )?(?:cancelled|canceled|called off|moved|rescheduled))$/,
+  },
   {
     intent: 'due',
     re: /^(?:what(?:'s| is| are)?|anything|is anything|are there any|any|which (?:items|tasks|action items)(?: are)?) (?:still )?(overdue|late|past due|due(?: soon)?|coming due)(?: items| tasks| action items)?(?: (?:today|tomorrow|this week|next week))?$/,

@@ -224,6 +224,21 @@ function mapEvents(
     }
     for (const occurrence of expansion.occurrences) {
       if (occurrence.kind === 'cancelled') {
+        // What was called off, as scheduled first: "was the Cedar Valley QBR cancelled?" finds it by its title.
+        const { item } = occurrence;
+        ranked.push({
+          event: meetingScheduled(
+            scheduledPayload(calendar, {
+              kind: 'scheduled',
+              item,
+              occurrenceMs: occurrence.occurrenceMs,
+              startMs: occurrence.occurrenceMs,
+              endMs: occurrence.occurrenceMs + Math.max(0, item.end.ms - item.start.ms),
+              recurring: item.recurring || item.recurrenceId !== undefined,
+            }),
+          ),
+          rank: RANK.message,
+        });
         ranked.push({
           event: meetingCancelled({
             calendar,

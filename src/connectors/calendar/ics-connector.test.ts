@@ -29,10 +29,16 @@ async function read(
   };
 }
 
-const scheduled = (events: EventEnvelope[]): MeetingScheduled[] =>
-  events.filter((e) => e.type === EVENT.meetingScheduled).map((e) => e.payload as MeetingScheduled);
 const cancelled = (events: EventEnvelope[]): MeetingCancelled[] =>
   events.filter((e) => e.type === EVENT.meetingCancelled).map((e) => e.payload as MeetingCancelled);
+/** Every meeting.scheduled, a called-off occurrence's too (it is scheduled, then cancelled, to keep its title). */
+const everyScheduled = (events: EventEnvelope[]): MeetingScheduled[] =>
+  events.filter((e) => e.type === EVENT.meetingScheduled).map((e) => e.payload as MeetingScheduled);
+/** The occurrences still scheduled: no cancellation of the same occurrence follows. */
+const scheduled = (events: EventEnvelope[]): MeetingScheduled[] => {
+  const off = new Set(cancelled(events).map((c) => `${c.calendar}|${c.uid}|${c.occurrence}`));
+  return everyScheduled(events).filter((m) => !off.has(`${m.calendar}|${m.uid}|${m.occurrence}`));
+};
 const people = (events: EventEnvelope[]): PersonUpdated[] =>
   events.filter((e) => e.type === EVENT.personUpdated).map((e) => e.payload as PersonUpdated);
 
@@ -133,6 +139,12 @@ describe('icsConnector with a Google Calendar export', () => {
       occurrence: '2026-11-04T09:00:00.000Z',
     });
     expect(scheduled(events).some((m) => m.uid === 'cancelled1@google.com')).toBe(false);
+    // Scheduled first, then cancelled: the record of what was called off keeps its title and time.
+    const called = events.filter((e) => (e.payload as { uid?: string }).uid === 'cancelled1@google.com');
+    expect(called.map((e) => e.type)).toEqual([EVENT.meetingScheduled, EVENT.meetingCancelled]);
+    expect(everyScheduled(events).find((m) => m.uid === 'cancelled1@google.com')?.summary).toBe(
+      'Vendor call',
+    );
     const review = scheduled(events).find((m) => m.uid === '7hq2review@google.com');
     expect(review).toMatchObject({
       recurring: false,

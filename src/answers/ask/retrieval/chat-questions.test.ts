@@ -112,6 +112,19 @@ describe('retrieval answers to questions typed as chat', () => {
     expect(normalizeQuestion("wat's the status of the invoice")).toBe("what's the status of the invoice");
   });
 
+  it('asks the calendar whether a meeting still stands', () => {
+    const reference = new Date(ASOF);
+    expect(parseQuestion('is the birchwood QBR tomorrow still on?', reference)).toEqual({
+      intent: 'meeting',
+      target: 'birchwood qbr',
+    });
+    expect(parseQuestion('was the retro cancelled?', reference)).toEqual({
+      intent: 'meeting',
+      target: 'retro',
+    });
+    expect(parseQuestion('is billing on track', reference)?.intent).not.toBe('meeting');
+  });
+
   it('answers "what went wrong with X" with the problem said about X', () => {
     const result = answer("What went wrong with Kestrel's October invoice?");
     expect(result.known).toBe(true);
