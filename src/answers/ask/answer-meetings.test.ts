@@ -76,6 +76,25 @@ describe('meetings from the calendar', () => {
     );
   });
 
+  it('answers whether a meeting stands, on the day the question names', async () => {
+    const s = await sources(
+      [
+        meeting('stand', 'Platform standup', '2026-11-16T09:45:00.000Z'),
+        meeting('stand', 'Platform standup', '2026-11-20T09:45:00.000Z'),
+      ],
+      [
+        meeting('stand', 'Platform standup', '2026-11-18T09:45:00.000Z'),
+        meeting('qbr', 'Harbor QBR', '2026-11-13T15:00:00.000Z'),
+      ],
+    );
+    const skipped = await ask('is there standup on wed the 18th', s);
+    expect(skipped.text).toBe('Platform standup: Wed 2026-11-18 09:45–10:15, cancelled (calendar)');
+    expect((await ask('is there standup on friday the 20th', s)).text).toMatch(
+      /^Platform standup: Fri 2026-11-20/,
+    );
+    expect((await ask('is the Harbor QBR tomorrow still on?', s)).text).toMatch(/cancelled \(calendar\)$/);
+  });
+
   it('does not answer from a meeting whose title lacks a word the question names', async () => {
     const s = await sources([meeting('rev', 'Vendor review: Harbor', '2026-11-19T10:00:00.000Z')]);
     const answer = await ask('when is the Harbor security audit call', s);

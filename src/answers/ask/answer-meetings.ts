@@ -100,8 +100,11 @@ export async function answerMeeting(context: AnswerContext): Promise<AskAnswer> 
     to: new Date(asOfMs + LOOK_AHEAD_DAYS * 86_400_000).toISOString(),
     cancelled: true,
   });
+  // "is there standup on wed the 25th": only that day's occurrences answer.
+  const day = context.time?.kind === 'date' ? context.time.window : undefined;
   const titled = meetings.filter((meeting) => {
     const title = words(meeting.title);
+    if (day && (meeting.end <= day.from || meeting.start >= day.to)) return false;
     return wanted.every((word) => titleHolds(title, word));
   });
   const matching = titled.filter((meeting) => !isCancelled(meeting));

@@ -150,6 +150,11 @@ const PATTERNS: Pattern[] = [
     intent: 'meeting',
     re: /^when(?:'s| is| was| will be| are) (?:the |my |our |a |an )?(?:next )?(.*\b(?:meeting|call|sync|1:1|one-on-one|standup|stand-up|qbr|all-hands|offsite|off-site|workshop|interview|retro|retrospective|kickoff|kick-off|town ?hall|catch-up|check-in|training)\b.*)$/,
   },
+  // "is there standup on wed the 25th" (the day is the question's time): the calendar says.
+  {
+    intent: 'meeting',
+    re: /^(?:is|was) there (?:a |an |the |my |our )?(.*\b(?:meeting|call|sync|1:1|one-on-one|standup|stand-up|qbr|all-hands|offsite|off-site|workshop|interview|retro|retrospective|kickoff|kick-off|town ?hall|catch-up|check-in|training)\b.*?)(?: the \d{1,2}(?:st|nd|rd|th)?)?$/,
+  },
   // "is the cedar valley QBR tomorrow still on?", "was the retro cancelled?": the calendar says whether it stands.
   {
     intent: 'meeting',

@@ -19,6 +19,12 @@ describe('questionTime', () => {
     expect(time?.rest).toBe('anything new on billing');
   });
 
+  it('reads "on wed the 25th" as that day, the weekday and the day of the month together', () => {
+    const time = questionTime('is there standup on wed the 25th', FRIDAY, 'America/Toronto');
+    expect(time?.rest).toBe('is there standup');
+    expect(time?.window).toEqual({ from: '2026-11-25T05:00:00.000Z', to: '2026-11-26T05:00:00.000Z' });
+  });
+
   it('keeps "on Oct 14" a single day', () => {
     const time = questionTime('who was on call on oct 14', FRIDAY, 'UTC');
     expect(time?.kind).toBe('date');

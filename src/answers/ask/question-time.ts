@@ -133,14 +133,21 @@ function datedTime(text: string, reference: string, zone: string): QuestionTime 
     if (
       !/\d/.test(words) &&
       !/\b(?:on|last|this|next|since|before|after|by|until)\s+$/i.test(text.slice(0, result.index)) &&
-      !/^(?:last|this|next)\b/i.test(words)
+      !/^(?:last|this|next|on|since)\b/i.test(words)
     )
       continue;
+    // "on wed the 25th": chrono reads the weekday alone; the day of the month after it is the date.
+    const ordinal = /^\s+the\s+(\d{1,2})(?:st|nd|rd|th)?\b/.exec(
+      text.slice(result.index + result.text.length),
+    );
     const y = result.start.get('year');
     const m = result.start.get('month');
     const d = result.start.get('day');
     if (y === null || m === null || d === null) continue;
-    const day = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+    const day = ordinal
+      ? nearestDayOfMonth(Number(ordinal[1]), reference, zone)
+      : `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+    const length = result.text.length + (ordinal?.[0].length ?? 0);
     // "on", "as of" and "at" go with the date; "during the Oct 14 outage" keeps "during the outage".
     const lead = /(?:\b(?:on|as of|at|since)\s+)?$/.exec(text.slice(0, result.index));
     const start = result.index - (lead?.[0].length ?? 0);
@@ -149,7 +156,7 @@ function datedTime(text: string, reference: string, zone: string): QuestionTime 
     if (/^since\b/.test(lead?.[0] ?? '')) {
       const since = Date.parse(from) > Date.parse(reference) && !/\d/.test(words) ? addDays(day, -7) : day;
       return {
-        rest: cut(text, start, result.index + result.text.length - start),
+        rest: cut(text, start, result.index + length - start),
         phrase: `since ${words}`,
         kind: 'relative',
         at: reference,
@@ -158,7 +165,7 @@ function datedTime(text: string, reference: string, zone: string): QuestionTime 
     }
     const to = startOfLocalDay(nextDate(day), zone).toISOString();
     return {
-      rest: cut(text, start, result.index + result.text.length - start),
+      rest: cut(text, start, result.index + length - start),
       phrase: words,
       kind: 'date',
       at: new Date(Date.parse(to) - 1).toISOString(),
@@ -170,4 +177,16 @@ function datedTime(text: string, reference: string, zone: string): QuestionTime 
 
 function cut(text: string, start: number, length: number): string {
   return `${text.slice(0, start)} ${text.slice(start + length)}`.replace(/\s+/g, ' ').trim();
+}
+
+/** The date with that day of the month nearest `reference` (this month, the one before or the one after). */
+function nearestDayOfMonth(dayOfMonth: number, reference: string, zone: string): string {
+  const today = localDate(reference, zone);
+  const [year, month] = today.split('-').map(Number);
+  const candidates = [-1, 0, 1].map((shift) => {
+    const at = new Date(Date.UTC(year, month - 1 + shift, dayOfMonth));
+    return at.toISOString().slice(0, 10);
+  });
+  const distance = (date: string): number => Math.abs(Date.parse(date) - Date.parse(today));
+  return candidates.reduce((best, next) => (distance(next) < distance(best) ? next : best));
 }
