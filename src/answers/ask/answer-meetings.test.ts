@@ -93,6 +93,9 @@ describe('meetings from the calendar', () => {
       /^Platform standup: Fri 2026-11-20/,
     );
     expect((await ask('is the Harbor QBR tomorrow still on?', s)).text).toMatch(/cancelled \(calendar\)$/);
+    expect((await ask('which of the weekly standups was dropped this month?', s)).text).toBe(
+      'Platform standup: Wed 2026-11-18 09:45–10:15, cancelled (calendar)',
+    );
   });
 
   it('does not answer from a meeting whose title lacks a word the question names', async () => {

@@ -12,10 +12,12 @@ import { known, names, unknown, type AnswerContext } from './answer-support.js';
 
 /** Words of a meeting question that do not name the meeting. */
 const NOT_TITLE = new Set(
-  'the a an my our next this that meeting meetings call calls with me us i we is was be will on at for of and sync'.split(
+  'the a an my our next this that meeting meetings call calls with me us i we is was be will on at for of and sync weekly daily monthly regular usual recurring'.split(
     ' ',
   ),
 );
+/** A question about what was called off rather than when something is. */
+const ASKS_CANCELLED = /\b(?:dropped|cancel+ed|skipped|called off|taken out)\b/i;
 /** How far back and ahead of as-of a meeting is looked for. */
 const LOOK_BACK_DAYS = 90;
 const LOOK_AHEAD_DAYS = 180;
@@ -25,14 +27,18 @@ const MAX_LISTED = 8;
 function words(text: string): string[] {
   return text
     .toLowerCase()
-    .replace(/\b1\s*:\s*1\b|\bone[- ]on[- ]one\b/g, ' oneonone ')
+    .replace(/\b1\s*:\s*1s?\b|\bone[- ]on[- ]ones?\b/g, ' oneonone ')
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word.length > 0 && !NOT_TITLE.has(word));
 }
 
-/** A title holds a word when one of its words is it, or starts with it ("renewal" in "renewals"). */
+/** A title holds a word when one of its words is it, starts with it ("renewal" in "renewals"), or is its singular ("standups"). */
 function titleHolds(title: readonly string[], word: string): boolean {
-  return title.some((candidate) => candidate === word || (word.length >= 4 && candidate.startsWith(word)));
+  const singular = word.length >= 4 && word.endsWith('s') ? word.slice(0, -1) : undefined;
+  return title.some(
+    (candidate) =>
+      candidate === word || candidate === singular || (word.length >= 4 && candidate.startsWith(word)),
+  );
 }
 
 function when(meeting: MeetingNode, zone: string): string {
@@ -107,6 +113,26 @@ export async function answerMeeting(context: AnswerContext): Promise<AskAnswer> 
     if (day && (meeting.end <= day.from || meeting.start >= day.to)) return false;
     return wanted.every((word) => titleHolds(title, word));
   });
+  // "which of my 1:1s with Ale was dropped this month?": the ones called off in the span asked about.
+  if (ASKS_CANCELLED.test(context.question)) {
+    // "this month" runs to as-of in the question's time; what was called off later this month counts too.
+    const span = context.time?.window;
+    const until = span ? Math.max(Date.parse(span.to), Date.parse(span.from) + 31 * 86_400_000) : Infinity;
+    const off = titled.filter(
+      (meeting) =>
+        isCancelled(meeting) && (!span || (meeting.end > span.from && Date.parse(meeting.start) < until)),
+    );
+    if (off.length > 0)
+      return known(context, {
+        text: off
+          .map((meeting) => `${meeting.title}: ${when(meeting, zone)}, cancelled (calendar)`)
+          .join('\n'),
+        confidence: 0.85,
+        evidence: off.slice(0, 3).map((meeting) => evidenceOf(meeting, context)),
+        entity: null,
+        searched,
+      });
+  }
   const matching = titled.filter((meeting) => !isCancelled(meeting));
   // Every one called off: say so, rather than search the messages for a date.
   if (matching.length === 0 && titled.length > 0) {

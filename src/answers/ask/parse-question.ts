@@ -150,6 +150,11 @@ const PATTERNS: Pattern[] = [
     intent: 'meeting',
     re: /^when(?:'s| is| was| will be| are) (?:the |my |our |a |an )?(?:next )?(.*\b(?:meeting|call|sync|1:1|one-on-one|standup|stand-up|qbr|all-hands|offsite|off-site|workshop|interview|retro|retrospective|kickoff|kick-off|town ?hall|catch-up|check-in|training)\b.*)$/,
   },
+  // "which of my 1:1s with Ale was dropped this month?": the calendar's cancelled occurrences.
+  {
+    intent: 'meeting',
+    re: /^which (?:of )?(?:my |the |our )?(.+?) (?:was|were|got|has been|have been) (?:dropped|cancel+ed|skipped|called off|taken out)(?: from (?:the|my) (?:calendar|schedule))?$/,
+  },
   // "is there standup on wed the 25th" (the day is the question's time): the calendar says.
   {
     intent: 'meeting',
