@@ -17,6 +17,9 @@ const TARGETLESS = new Set<AskIntent>([
 ]);
 
 /** Tried in order; the first group is the target. Questions are lowercased and trimmed of punctuation first. */
+/** Words that make a question's thing a calendar meeting ("the Cedar Valley QBR", "my 1:1 with Ale"). */
+const MEETING_WORD = String.raw`(?:meeting|call|sync|1:1|one-on-one|standup|stand-up|qbr|all-hands|offsite|off-site|workshop|interview|retro|retrospective|kickoff|kick-off|town ?hall|catch-up|check-in|training)`;
+
 const PATTERNS: Pattern[] = [
   {
     intent: 'waiting-on-me',
@@ -148,7 +151,9 @@ const PATTERNS: Pattern[] = [
   // Last: "when is the Cedar Valley QBR" is a meeting; when none is titled so, the messages are searched.
   {
     intent: 'meeting',
-    re: /^when(?:'s| is| was| will be| are) (?:the |my |our |a |an )?(?:next )?(.*\b(?:meeting|call|sync|1:1|one-on-one|standup|stand-up|qbr|all-hands|offsite|off-site|workshop|interview|retro|retrospective|kickoff|kick-off|town ?hall|catch-up|check-in|training)\b.*)$/,
+    re: new RegExp(
+      String.raw`^when(?:'s| is| was| will be| are) (?:the |my |our |a |an )?(?:next )?(.*\b${MEETING_WORD}\b.*)$`,
+    ),
   },
   // "which of my 1:1s with Ale was dropped this month?": the calendar's cancelled occurrences.
   {
@@ -158,12 +163,16 @@ const PATTERNS: Pattern[] = [
   // "is there standup on wed the 25th" (the day is the question's time): the calendar says.
   {
     intent: 'meeting',
-    re: /^(?:is|was) there (?:a |an |the |my |our )?(.*\b(?:meeting|call|sync|1:1|one-on-one|standup|stand-up|qbr|all-hands|offsite|off-site|workshop|interview|retro|retrospective|kickoff|kick-off|town ?hall|catch-up|check-in|training)\b.*?)(?: the \d{1,2}(?:st|nd|rd|th)?)?$/,
+    re: new RegExp(
+      String.raw`^(?:is|was) there (?:a |an |the |my |our )?(.*\b${MEETING_WORD}\b.*?)(?: the \d{1,2}(?:st|nd|rd|th)?)?$`,
+    ),
   },
   // "is the cedar valley QBR tomorrow still on?", "was the retro cancelled?": the calendar says whether it stands.
   {
     intent: 'meeting',
-    re: /^(?:is|are|was|were|has|have) (?:the |my |our |a |an )?(?:next )?(.*\b(?:meeting|call|sync|1:1|one-on-one|standup|stand-up|qbr|all-hands|offsite|off-site|workshop|interview|retro|retrospective|kickoff|kick-off|town ?hall|catch-up|check-in|training)\b.*?)(?: (?:tomorrow|today|tonight|this week|next week))? (?:still on|still happening|still going ahead|happening|going ahead|on|(?:been )?(?:cancelled|canceled|called off|moved|rescheduled))$/,
+    re: new RegExp(
+      String.raw`^(?:is|are|was|were|has|have) (?:the |my |our |a |an )?(?:next )?(.*\b${MEETING_WORD}\b.*?)(?: (?:tomorrow|today|tonight|this week|next week))? (?:still on|still happening|still going ahead|happening|going ahead|on|(?:been )?(?:cancelled|canceled|called off|moved|rescheduled))$`,
+    ),
   },
   {
     intent: 'due',
@@ -256,8 +265,8 @@ export function normalizeQuestion(question: string): string {
       .replace(/^(why|who|what|how|where|when)'d\b/, '$1 did')
       // "my 1:1 w priya", "sync w/ Lena": with.
       .replace(/\s+w\/\s*|\s+w\s+(?=\p{L})/gu, ' with ')
-      // "priyas pto dates again? i approved it but forgot": what follows the question is the asker's aside.
-      // "when will the app support portuguese? ines has been asking.": what follows the question is context.
+      // What follows the question without another question is context or an aside: "when will the app
+      // support portuguese? ines has been asking.", "priyas pto dates again? i approved it but forgot".
       .replace(/(?<=\S+\s+\S+\s+\S+[^?]*)\?\s+[^?]+$/, '')
       .replace(/[?!.]+\s*$/g, '')
       .replace(/\s+/g, ' ')
