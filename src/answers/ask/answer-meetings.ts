@@ -8,6 +8,7 @@ import {
 } from '../../domain/time-zones.js';
 import { isCancelled, type MeetingNode } from '../../memory/graph/graph-records.js';
 import type { AnswerEvidence, AskAnswer } from './ask-types.js';
+import { CALLED_OFF } from './parse-question.js';
 import { known, names, unknown, type AnswerContext } from './answer-support.js';
 
 /** Words of a meeting question that do not name the meeting. */
@@ -17,7 +18,7 @@ const NOT_TITLE = new Set(
   ),
 );
 /** A question about what was called off rather than when something is. */
-const ASKS_CANCELLED = /\b(?:dropped|cancel+ed|skipped|called off|taken out)\b/i;
+const ASKS_CANCELLED = new RegExp(String.raw`\b${CALLED_OFF}\b`, 'i');
 /** How far back and ahead of as-of a meeting is looked for. */
 const LOOK_BACK_DAYS = 90;
 const LOOK_AHEAD_DAYS = 180;

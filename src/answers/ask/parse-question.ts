@@ -17,6 +17,8 @@ const TARGETLESS = new Set<AskIntent>([
 ]);
 
 /** Tried in order; the first group is the target. Questions are lowercased and trimmed of punctuation first. */
+/** Words that say a meeting was called off ("which 1:1 was dropped", answer-meetings.ts reads them too). */
+export const CALLED_OFF = String.raw`(?:dropped|cancel+ed|skipped|called off|taken out)`;
 /** Words that make a question's thing a calendar meeting ("the Cedar Valley QBR", "my 1:1 with Ale"). */
 const MEETING_WORD = String.raw`(?:meeting|call|sync|1:1|one-on-one|standup|stand-up|qbr|all-hands|offsite|off-site|workshop|interview|retro|retrospective|kickoff|kick-off|town ?hall|catch-up|check-in|training)`;
 
@@ -158,7 +160,9 @@ const PATTERNS: Pattern[] = [
   // "which of my 1:1s with Ale was dropped this month?": the calendar's cancelled occurrences.
   {
     intent: 'meeting',
-    re: /^which (?:of )?(?:my |the |our )?(.+?) (?:was|were|got|has been|have been) (?:dropped|cancel+ed|skipped|called off|taken out)(?: from (?:the|my) (?:calendar|schedule))?$/,
+    re: new RegExp(
+      String.raw`^which (?:of )?(?:my |the |our )?(.+?) (?:was|were|got|has been|have been) ${CALLED_OFF}(?: from (?:the|my) (?:calendar|schedule))?$`,
+    ),
   },
   // "is there standup on wed the 25th" (the day is the question's time): the calendar says.
   {
