@@ -149,9 +149,12 @@ if (coldSearch.length > 0)
     `cold outro search (child process, ${coldSearch.length} queries): p50 ${ms(percentile(coldSearch, 50))}  max ${ms(Math.max(...coldSearch))}`,
   );
 const cold: number[] = [];
+let slowest = { ms: 0, question: '' };
 for (let i = 0; i <= Number(values.cold); i++) {
   const started = performance.now();
-  const result = spawnSync(process.execPath, [bin, 'ask', questions[i % questions.length], '--no-model'], {
+  // The first call asks the graph, so that it (not a timed call) applies the log to the graph's copy.
+  const question = i === 0 ? 'who owns billing?' : questions[i % questions.length];
+  const result = spawnSync(process.execPath, [bin, 'ask', question, '--no-model'], {
     env,
     encoding: 'utf8',
     timeout: i === 0 ? Number(values['first-timeout']) * 1000 : 600_000,
@@ -168,11 +171,14 @@ for (let i = 0; i <= Number(values.cold); i++) {
   }
   if (i === 0)
     console.log(`cold outro ask, first call (brings the graph up to the end of the log): ${ms(took)}`);
-  else cold.push(took);
+  else {
+    cold.push(took);
+    if (took > slowest.ms) slowest = { ms: took, question };
+  }
 }
 if (cold.length > 0)
   console.log(
-    `cold outro ask (child process, ${cold.length} questions): p50 ${ms(percentile(cold, 50))}  max ${ms(Math.max(...cold))}`,
+    `cold outro ask (child process, ${cold.length} questions): p50 ${ms(percentile(cold, 50))}  p95 ${ms(percentile(cold, 95))}  max ${ms(slowest.ms)} ("${slowest.question}")`,
   );
 if (values.keep) console.log(`store kept at ${home}`);
 else rmSync(home, { recursive: true, force: true });

@@ -20,7 +20,7 @@ import { runCaptured as run } from '../../cli/test-support/run-captured.js';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const workspace = path.join(root, 'fixtures/workspace');
 const labelled = existsSync(path.join(workspace, 'truth.json'));
-const PARAPHRASE = "anyone know who's in charge of billing these days?";
+const PARAPHRASE = 'whose desk does billing land on these days?';
 
 async function closedPort(): Promise<number> {
   const server = createServer();

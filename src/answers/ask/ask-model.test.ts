@@ -27,7 +27,7 @@ const [ALICE, CAROL, DANA] = ['UALICE', 'UCAROL', 'UDANA'].map((id) => `slack:T1
 const BILLING = 'component:billing';
 const SEARCH = 'component:search-indexer';
 const NOW = new Date('2026-11-14T09:00:00.000Z');
-const PARAPHRASE = "anyone know who's in charge of billing these days?";
+const PARAPHRASE = 'whose desk does billing land on these days?';
 
 function profile(key: string, name: string): PersonUpdated {
   return {
@@ -142,7 +142,7 @@ describe('ask with a model: question understanding', () => {
     expect(parse.options).toMatchObject({ temperature: 0, seed: 42 });
     expect(parse.format.properties.intent.enum).toContain('waiting-on-me');
     expect(parse.messages[1].content).toContain('<question_data>');
-    expect(parse.messages[1].content).toContain('charge of billing these days');
+    expect(parse.messages[1].content).toContain('whose desk does billing land on');
     expect(word.messages[1].content).toContain('<answer_data>');
   });
 

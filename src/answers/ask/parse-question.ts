@@ -253,6 +253,9 @@ export function parseQuestion(
 
 const CHAT_OPENING =
   /^(?:(?:hey|hi|btw|ok|okay|so|also|quick q(?:uestion)?|q|sorry)[,:!]?\s+)*(?:(?:can|could) (?:you|u|someone) )?(?:remind me|refresh my memory)(?: (?:of|on|about))?[,:]?\s+/;
+/** "tl;dr why did …", "do we know when …", "any idea who …": the asker's framing before the question word. */
+const QUESTION_OPENING =
+  /^(?:(?:tl;?dr|quick q(?:uestion)?|q|btw|hey|hi|so|also)[,:!]?\s+)*(?:(?:do|does) (?:we|you|u|anyone|anybody) know|(?:any|got an?) idea|anyone know|i wonder|wondering)[,:]?\s+(?=(?:who|what|when|where|why|how|which)\b)|^(?:tl;?dr|quick q(?:uestion)?)[,:!]?\s+/;
 const CHAT_CLOSING =
   /(?:[\s,;:-]+(?:again|pls|plz|please|roughly|approximately|approx|short version(?: pls| please)?|tl;?dr|thanks|thx|ty))+[?!.]*$/;
 
@@ -267,6 +270,8 @@ export function normalizeQuestion(question: string): string {
       .replace(/^wat(?='s\b|\s)/, 'what')
       // "why'd we drop it", "who'd know": the question word and its auxiliary.
       .replace(/^(why|who|what|how|where|when)'d\b/, '$1 did')
+      // "who officially owns the gateway": the owner, asked with emphasis.
+      .replace(/^(who(?:'s| is| was)?) (?:officially|formally|really|currently|exactly|technically) /, '$1 ')
       // "my 1:1 w priya", "sync w/ Lena": with.
       .replace(/\s+w\/\s*|\s+w\s+(?=\p{L})/gu, ' with ')
       // What follows the question without another question is context or an aside: "when will the app
@@ -277,6 +282,7 @@ export function normalizeQuestion(question: string): string {
       // "remind me why we stopped friday deploys", "hackathon dates again pls": what the asker says
       // around the question, not what it is about.
       .replace(CHAT_OPENING, '')
+      .replace(QUESTION_OPENING, '')
       .replace(CHAT_CLOSING, '')
       // "what's waiting on me this morning": now, said another way.
       .replace(/ (?:this (?:morning|afternoon|evening)|right now)$/, '')

@@ -83,13 +83,14 @@ const TYPE_WORDS = new Set(
   new decide decided decision decisions agree agreed block blocking blocked hold holding reason cause
   caused date dates time times day when long much many number amount say says said tell told think know knows
   get got make made need needs want wants give gave given use used put take took going
-  thing things stuff plan plans situation out up back ever figure figured show showed technical underlying actual exact`.split(
+  thing things stuff plan plans situation out up back ever figure figured show showed technical underlying actual exact
+  side officially technically basically exactly apparently supposedly definitely probably originally initially finally`.split(
     /\s+/,
   ),
 );
 /** Words that name the asked-for thing as a measure: "what SLA credit did we give" wants an amount. */
 const MEASURES =
-  /\b(?:how (?:much|many)|what(?:'s| is| was| are)? (?:the )?(?:\w+ )?(?:price|cost|fee|fees|amount|total|percentage|percent|rate|budget|discount|credit|refund|salary|count|number|size|limit|quota|charge)s?\b)/;
+  /\b(?:how (?:much|many)|what(?:'s| is| was| are)? (?:the )?(?:\w+ )?(?:price|cost|fee|fees|amount|total|percentage|percent|rate|budget|discount|credit|refund|salary|count|number|size|limit|quota|charge|value)s?\b)|^what(?:'s| is| was| are)? .*\bworth\b/;
 const MONEY =
   /\b(?:how much (?:does|did|do|will|would|is|was|are)\b|price|cost|costs|charge|charges|fee|fees|pay|paid|spend|budget|dollars?|euros?)\b/;
 
@@ -136,11 +137,13 @@ export function frameQuestion(
       seen.add(stem);
       // "who reviewed the fix": the deed is what the answer must hold, more than the thing it was done to.
       const deed = type === 'person' && deedWord === lower && !AUTHOR_VERBS.test(text);
+      // "on the 14th": a message names the day as "Oct 14" or "the 14th".
+      const day = /^(\d{1,2})(?:st|nd|rd|th)$/.exec(lower)?.[1];
       terms.push({
         word: plain,
         stem,
         weight: TYPE_WORDS.has(lower) ? 0.35 : deed ? 2 : 1,
-        equivalents: equivalentStems(stem),
+        equivalents: day ? [day, ...equivalentStems(stem)] : equivalentStems(stem),
       });
     }
   }

@@ -1,4 +1,5 @@
 import { indexTerms } from '../../../memory/search/porter-stem.js';
+import { IRREGULAR_VERBS } from './irregular-verbs.js';
 
 /**
  * Words a question and the message that answers it use for the same thing: chat abbreviations
@@ -51,7 +52,7 @@ interface Equivalents {
 
 const EQUIVALENTS: ReadonlyMap<string, Equivalents> = (() => {
   const map = new Map<string, Equivalents>();
-  for (const group of GROUPS) {
+  for (const group of [...GROUPS, ...IRREGULAR_VERBS]) {
     const words = group.split(' ');
     const stems = [...new Set(words.flatMap((word) => indexTerms(word)))];
     for (const stem of stems) {
