@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { questionTime } from './question-time.js';
+import { mayNameADay, questionTime } from './question-time.js';
 
 describe('questionTime', () => {
   // Friday 2026-11-27, 09:00 in Toronto.
@@ -29,5 +29,17 @@ describe('questionTime', () => {
     const time = questionTime('who was on call on oct 14', FRIDAY, 'UTC');
     expect(time?.kind).toBe('date');
     expect(time?.window).toEqual({ from: '2026-10-14T00:00:00.000Z', to: '2026-10-15T00:00:00.000Z' });
+  });
+
+  it('reads chrono only for a question with a digit or a whole weekday (chrono takes ~150 ms to warm up)', () => {
+    for (const text of ['on wed', 'since thursdays', 'sat morning', 'is standup on Tues', 'oct 14'])
+      expect(mayNameADay(text), text).toBe(true);
+    for (const text of [
+      'what changed about the monitoring',
+      'who told my friend',
+      'the sunset of the old api',
+      'showed up',
+    ])
+      expect(mayNameADay(text), text).toBe(false);
   });
 });

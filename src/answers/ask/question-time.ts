@@ -30,7 +30,13 @@ const RELATIVE =
   /(?:^|\s)((?:in |during |over )?(?:the )?(this|last|past|previous) (week|month|quarter|year)|yesterday|(\d+) (day|week|month)s? ago)(?=\s|$)/;
 /** Words chrono reads as dates that in a question are almost never one ("may", "sun", "second"). */
 /** A digit or a weekday: what every explicit day a question names holds. */
-const DAY_WORDS = /\d|mon|tue|wed|thu|fri|sat|sun/i;
+/** A digit or a weekday, whole ("wed", "thurs", "mondays"): not "month" or "friend", which would load chrono for nothing. */
+const DAY_WORDS = /\d|\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?\b/i;
+
+/** Whether a question may name a day for chrono to read: it holds a digit or a weekday. */
+export function mayNameADay(text: string): boolean {
+  return DAY_WORDS.test(text);
+}
 const NOT_DATES = /^(may|sun|sat|mar|march|second|now|today|tonight|noon|a minute|a second|fri)$/i;
 
 /**
@@ -117,7 +123,7 @@ function relativeTime(text: string, match: RegExpExecArray, reference: string, z
 function datedTime(text: string, reference: string, zone: string): QuestionTime | undefined {
   // Every date kept below holds a digit or a weekday; without one, chrono (~250 ms to warm up in a
   // fresh process) has nothing to find.
-  if (!DAY_WORDS.test(text)) return undefined;
+  if (!mayNameADay(text)) return undefined;
   const instant = new Date(reference);
   const results = chrono().parse(
     text,
