@@ -3,6 +3,7 @@ import {
   formatTime,
   isTimeZone,
   localClock,
+  readableDate,
   localDate,
   localDayBounds,
   startOfLocalDay,
@@ -87,5 +88,12 @@ describe('unknown zones', () => {
     expect(isTimeZone('Europe/Berlin')).toBe(true);
     expect(isTimeZone('Mars/Olympus')).toBe(false);
     expect(localDate('2026-11-09T23:30:00Z', 'Mars/Olympus')).toBe('2026-11-09');
+  });
+});
+
+describe('readableDate', () => {
+  it('writes a calendar date as people do, with its weekday', () => {
+    expect(readableDate('2026-10-26')).toBe('Mon Oct 26 2026');
+    expect(readableDate('2027-01-01')).toBe('Fri Jan 1 2027');
   });
 });

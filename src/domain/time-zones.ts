@@ -189,6 +189,28 @@ export function nextDate(date: string): string {
 /** Short English day names, Sunday first (the index `weekday` returns). */
 export const DAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
 
+/** Short English month names, January first. */
+export const MONTH_NAMES = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+] as const;
+
+/** A `YYYY-MM-DD` calendar date as people write it: "Mon Oct 26 2026". */
+export function readableDate(date: string): string {
+  const [year, month, day] = date.split('-').map(Number);
+  return `${DAY_NAMES[weekday(date)]} ${MONTH_NAMES[month - 1]} ${day} ${year}`;
+}
+
 /** Day of the week (0 = Sunday) of a `YYYY-MM-DD` calendar date. */
 export function weekday(date: string): number {
   const [year, month, day] = date.split('-').map(Number);

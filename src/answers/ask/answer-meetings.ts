@@ -1,8 +1,8 @@
 import {
   addDays,
-  DAY_NAMES,
   localClock,
   localDate,
+  readableDate,
   startOfLocalDay,
   weekday,
 } from '../../domain/time-zones.js';
@@ -42,11 +42,11 @@ function titleHolds(title: readonly string[], word: string): boolean {
   );
 }
 
+/** "Mon Oct 26 2026 09:00–09:45": the day as people write it (a question's answer is read, not parsed). */
 function when(meeting: MeetingNode, zone: string): string {
-  const date = localDate(meeting.start, zone);
-  const name = DAY_NAMES[weekday(date)];
-  if (meeting.allDay) return `${name} ${date} (all day)`;
-  return `${name} ${date} ${localClock(meeting.start, zone)}–${localClock(meeting.end, zone)}`;
+  const date = readableDate(localDate(meeting.start, zone));
+  if (meeting.allDay) return `${date} (all day)`;
+  return `${date} ${localClock(meeting.start, zone)}–${localClock(meeting.end, zone)}`;
 }
 
 function evidenceOf(meeting: MeetingNode, context: AnswerContext): AnswerEvidence {

@@ -278,6 +278,11 @@ export function normalizeQuestion(question: string): string {
       // support portuguese? ines has been asking.", "priyas pto dates again? i approved it but forgot".
       .replace(/(?<=\S+\s+\S+\s+\S+[^?]*)\?\s+[^?]+$/, '')
       .replace(/[?!.]+\s*$/g, '')
+      // "what did we decide this week (oct 19–23)": dates in brackets restate the period already said.
+      .replace(
+        /(\b(?:this|last|next|past) (?:week|month|quarter|year)|\b(?:today|yesterday))\s*\([^()]*\d[^()]*\)$/,
+        '$1',
+      )
       .replace(/\s+/g, ' ')
       // "remind me why we stopped friday deploys", "hackathon dates again pls": what the asker says
       // around the question, not what it is about.

@@ -1,4 +1,5 @@
 import type { ParsedResult } from 'chrono-node';
+import { MONTH_NAMES } from '../../../domain/time-zones.js';
 import { chrono } from '../lazy-chrono.js';
 
 /** A piece of a sentence that is the kind of thing a question asks for: a date, an amount, a person. */
@@ -97,8 +98,6 @@ const NAMES_A_DAY = new RegExp(
   `\\b${MONTH}(?!\\w)|\\b\\d{1,2}(?:st|nd|rd|th)\\b|\\d{4}-\\d{2}-\\d{2}|\\b\\d{1,2}[/.]\\d{1,2}\\b`,
   'i',
 );
-const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
 function monthDay(date: Date): string {
   return `${MONTH_NAMES[date.getUTCMonth()]} ${date.getUTCDate()}`;
 }

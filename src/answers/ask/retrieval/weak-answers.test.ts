@@ -76,6 +76,8 @@ describe('the asker’s framing before the question', () => {
     expect(normalizeQuestion('do we know when the forklifts ship?')).toBe('when the forklifts ship');
     expect(normalizeQuestion('any idea who signed the lease?')).toBe('who signed the lease');
     expect(normalizeQuestion('do we know if the lease is signed?')).toBe('do we know if the lease is signed');
+    expect(normalizeQuestion('what did we decide this week (Nov 2–6)?')).toBe('what did we decide this week');
+    expect(normalizeQuestion('where is the fix (PR 412)?')).toBe('where is the fix (pr 412)');
   });
 
   it('reads "who officially owns X" as who owns X', () => {
