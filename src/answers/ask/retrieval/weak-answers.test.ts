@@ -50,6 +50,7 @@ describe('retrieval answers from a partial match', () => {
     const result = answer('what is Dagny printing');
     expect(result.retrieval?.best).toBeGreaterThanOrEqual(SENTENCE_THRESHOLD);
     expect(result.known).toBe(false);
+    expect(result.searched.at(-1)).toContain('is neither by nor about the person asked about');
   });
 
   it('does not answer "what did we decide" with a partial match that states no decision', () => {
@@ -57,6 +58,7 @@ describe('retrieval answers from a partial match', () => {
     expect(result.retrieval?.best).toBeGreaterThanOrEqual(SENTENCE_THRESHOLD);
     expect(result.retrieval?.best).toBeLessThan(KNOWN_THRESHOLD);
     expect(result.known).toBe(false);
+    expect(result.searched.at(-1)).toMatch(/^the best partial match \(score 0\.\d+\) states no decision$/);
   });
 
   it('matches a past form the stemmer cannot bring back ("lose" / "lost") and a day written "9th"', () => {
