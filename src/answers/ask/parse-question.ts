@@ -33,7 +33,8 @@ const PATTERNS: Pattern[] = [
   },
   {
     intent: 'waiting-on-me',
-    re: /^(?:what(?:'s| is| am i)?|anything) (?:still )?(?:on my plate|on the hook for|on me|do people need from me|does anyone need from me)()$/,
+    // "what's still open on my plate going into next wk": what is on me now, however the week is said.
+    re: /^(?:what(?:'s| is| am i)?|anything) (?:still )?(?:open |left |outstanding |pending )?(?:on my plate|on the hook for|on me|do people need from me|does anyone need from me)(?: (?:going into|heading into|before|for|by|this|next)(?: (?:the )?(?:this |next )?(?:week|wk|weekend|month|eod|eow|today|tomorrow|(?:mon|tues|wednes|thurs|fri)day))?)?()$/,
   },
   { intent: 'waiting-on-me', re: /^(?:who is|who's) waiting on me()$/ },
   {

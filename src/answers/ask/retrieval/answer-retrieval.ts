@@ -6,11 +6,13 @@ import { peopleNames } from './people-names.js';
 import { frameQuestion, type QuestionFrame } from './question-frame.js';
 import { rankPassages, sentencesOf, termWeights, withPeopleWeights, type Passage } from './rank-passages.js';
 import type { PeopleNames } from './people-names.js';
-import { DECISION_CUES, numberSpans, REASON_CUES, STATED_REASON, timeSpans } from './typed-spans.js';
+import { numberSpans, timeSpans } from './typed-spans.js';
 import { indexTerms } from '../../../memory/search/porter-stem.js';
 import { authorOf, hitEvidence } from './hit-evidence.js';
 import { withReplies } from './reply-passages.js';
 import { withTyposCorrected } from './typo-terms.js';
+import { rescheduled } from './rescheduled.js';
+import { weakMatchFault } from './weak-match.js';
 
 /** What retrieval answers read besides the index: who people are, and the zone days are written in. */
 export type RetrievalSources = Pick<AskSources, 'people' | 'timeZone'>;
@@ -144,7 +146,7 @@ export function retrieveAnswer(
   const best = passages[0];
   const chosen =
     best && best.score >= thresholdFor(frame.type)
-      ? corrected(frame, choose(frame, passages), index, asOf, names)
+      ? rescheduled(frame, corrected(frame, choose(frame, passages), index, asOf, names), passages)
       : undefined;
   // A partial match is no answer unless it says the kind of thing asked, and for "what did Helena
   // approve" is by Helena or names her.
@@ -186,30 +188,6 @@ export function retrieveAnswer(
     },
     ranked.slice(0, PASSAGES),
   );
-}
-
-/**
- * Why a partial match cannot answer, or null: it must say what kind of thing was asked (a decision
- * for "what did we decide", a cause for "why").
- */
-function weakMatchFault(frame: QuestionFrame, passage: Passage, names: PeopleNames): string | null {
-  if (frame.type === 'decision' && !DECISION_CUES.test(passage.sentence)) return 'states no decision';
-  if (frame.type === 'reason' && !STATED_REASON.test(passage.sentence) && !REASON_CUES.test(passage.sentence))
-    return 'states no cause';
-  if (!namesActors(frame, passage, names)) return 'is neither by nor about the person asked about';
-  return null;
-}
-
-/**
- * Whether the passage's message is by, or names, everyone the question asks as its actor ("what is
- * Luis working on", "what did Helena approve"). People it is about are words the score weighs already.
- */
-function namesActors(frame: QuestionFrame, passage: Passage, names: PeopleNames): boolean {
-  const actors = frame.people.filter((person) => person.role === 'actor');
-  if (actors.length === 0) return true;
-  const present = new Set(names.inText(passage.hit.text).map((hit) => hit.id));
-  if (passage.hit.author !== null) present.add(names.idOf(passage.hit.author));
-  return actors.every((person) => present.has(names.idOf(person.keys[0])));
 }
 
 const CORRECTION =
