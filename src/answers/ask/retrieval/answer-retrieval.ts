@@ -110,7 +110,8 @@ export function retrieveAnswer(
       retrieval: { query: words.join(' '), hits: [], threshold: KNOWN_THRESHOLD, best: 0 },
     });
   }
-  if (words.length === 0) {
+  // "do we know", "any news?": only words that say what kind of answer is wanted, nothing to find it by.
+  if (frame.terms.every((term) => term.weight < 1) && frame.people.length === 0) {
     return answer({
       ...base,
       known: false,

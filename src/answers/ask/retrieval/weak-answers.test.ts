@@ -61,6 +61,14 @@ describe('retrieval answers from a partial match', () => {
     expect(result.searched.at(-1)).toMatch(/^the best partial match \(score 0\.\d+\) states no decision$/);
   });
 
+  it('finds nothing to look for in a question of words that only say the kind of answer', () => {
+    for (const question of ['do we know', 'who officially', 'any news?']) {
+      const result = answer(question);
+      expect(result.known, question).toBe(false);
+      expect(result.text, question).toContain('the question names nothing to look for');
+    }
+  });
+
   it('matches a past form the stemmer cannot bring back ("lose" / "lost") and a day written "9th"', () => {
     const frame = frameQuestion('why did the depot lose power on the 9th?', ASOF, PEOPLE);
     const term = (word: string) => frame.terms.find((one) => one.word === word);
