@@ -169,10 +169,10 @@ describe('agenda questions', () => {
   it('lists what is overdue across the team, and what is due next week', async () => {
     const s = await sources();
     expect((await ask("what's overdue?", s)).text).toBe(
-      '1 overdue:\n- Bo Chen: send the vendor shortlist, due 2026-11-10 (3 days overdue)',
+      '1 overdue:\n- Bo Chen: send the vendor shortlist, due Tue Nov 10 2026 (3 days overdue)',
     );
     expect((await ask('what is due next week?', s)).text).toBe(
-      '2 due next week:\n- Ana Lima: review the pricing page, due 2026-11-16\n- Cy Park: draft the launch email, due 2026-11-17',
+      '2 due next week:\n- Ana Lima: review the pricing page, due Mon Nov 16 2026\n- Cy Park: draft the launch email, due Tue Nov 17 2026',
     );
     // Before the item was due nothing is overdue; the answer says so rather than searching messages.
     const early = await ask("what's overdue?", s, { asOf: '2026-11-05T00:00:00.000Z' });
@@ -193,14 +193,14 @@ describe('agenda questions', () => {
     const text = (await ask('what happened yesterday?', await sources())).text;
     expect(text.split('\n')[0]).toBe('On 2026-11-12: 1 decision, 1 item done, 1 new and still open.');
     expect(text).toContain('- Bo Chen: fix the export');
-    expect(text).toContain('- Ana Lima: review the pricing page, due 2026-11-16');
+    expect(text).toContain('- Ana Lima: review the pricing page, due Mon Nov 16 2026');
   });
 
   it('lists what I owe one person: their asks of me, and their questions to me', async () => {
     const s = await sources();
     const answer = await ask('what does Bo need from me?', s);
     expect(answer.text).toBe(
-      '2 open for Bo Chen:\n- to do: review the pricing page, due 2026-11-16 (2026-11-12)\n- asked: can you confirm the budget for Q1? (2026-11-12)',
+      '2 open for Bo Chen:\n- to do: review the pricing page, due Mon Nov 16 2026 (2026-11-12)\n- asked: can you confirm the budget for Q1? (2026-11-12)',
     );
     expect((await ask('what did I promise Cy?', s)).known).toBe(false);
     expect((await ask('what did I promise Zed?', s)).searched).toEqual(['people named "zed": none found']);

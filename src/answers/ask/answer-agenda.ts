@@ -1,6 +1,15 @@
 import { addDays, localDate, weekday } from '../../domain/time-zones.js';
 import type { ActionItemNode, DecisionNode } from '../../memory/graph/graph-records.js';
-import { day, itemEvidence, known, names, openAt, unknown, type AnswerContext } from './answer-support.js';
+import {
+  day,
+  dueText,
+  itemEvidence,
+  known,
+  names,
+  openAt,
+  unknown,
+  type AnswerContext,
+} from './answer-support.js';
 import type { AskAnswer } from './ask-types.js';
 import { summaryInContext } from './answer-items.js';
 
@@ -54,7 +63,7 @@ export async function answerDue(context: AnswerContext): Promise<AskAnswer> {
   const line = (item: ActionItemNode): string => {
     const late = Math.round((Date.parse(today) - Date.parse(dueDay(item))) / DAY_MS);
     const who = item.assignee ? people.name(item.assignee) : 'nobody named';
-    return `- ${who}: ${summaryInContext(item, context)}, due ${dueDay(item)}${late > 0 ? ` (${late} day${late === 1 ? '' : 's'} overdue)` : ''}`;
+    return `- ${who}: ${summaryInContext(item, context)}, due ${dueText(dueDay(item))}${late > 0 ? ` (${late} day${late === 1 ? '' : 's'} overdue)` : ''}`;
   };
   const byDue = (a: ActionItemNode, b: ActionItemNode): number => dueDay(a).localeCompare(dueDay(b));
   const lines: string[] = [];
@@ -134,7 +143,7 @@ export async function answerHappened(context: AnswerContext): Promise<AskAnswer>
         .slice(0, LISTED)
         .map(
           (item) =>
-            `- ${who(item.assignee)}: ${summaryInContext(item, context)}${item.due ? `, due ${item.due.slice(0, 10)}` : ''}`,
+            `- ${who(item.assignee)}: ${summaryInContext(item, context)}${item.due ? `, due ${dueText(item.due)}` : ''}`,
         ),
     );
   const shown = [...decisions.slice(0, LISTED), ...done.slice(0, LISTED), ...opened.slice(0, LISTED)];

@@ -7,6 +7,7 @@ import {
   collapseSameHuman,
   componentNames,
   day,
+  dueText,
   factEvidence,
   historyOf,
   itemEvidence,
@@ -228,7 +229,7 @@ export async function answerWorkingOn(context: AnswerContext): Promise<AskAnswer
   if (owns.length > 0) parts.push(`owns ${names(owns.map((version) => label(version.object)))}`);
   const lines = [`${human.name} ${parts.length > 0 ? parts.join('; ') : 'has open action items'}.`];
   for (const item of items.slice(-5).reverse())
-    lines.push(`- ${summaryInContext(item, context)}${item.due ? ` (due ${item.due.slice(0, 10)})` : ''}`);
+    lines.push(`- ${summaryInContext(item, context)}${item.due ? ` (due ${dueText(item.due)})` : ''}`);
   return known(context, {
     text: lines.join('\n'),
     confidence: Math.max(

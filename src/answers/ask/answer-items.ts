@@ -1,7 +1,16 @@
 import type { ActionItemNode, DecisionNode, QuestionNode } from '../../memory/graph/graph-records.js';
 import { searchWords } from '../../memory/graph/search-text.js';
 import type { AskAnswer } from './ask-types.js';
-import { day, itemEvidence, known, names, openAt, unknown, type AnswerContext } from './answer-support.js';
+import {
+  day,
+  dueText,
+  itemEvidence,
+  known,
+  names,
+  openAt,
+  unknown,
+  type AnswerContext,
+} from './answer-support.js';
 import { overlap, resolveComponent, wordsNeeded } from './resolve-entity.js';
 
 const MAX_LISTED = 6;
@@ -243,7 +252,7 @@ export async function answerWaitingOnMe(context: AnswerContext): Promise<AskAnsw
         ? ` (asked by ${people.name(item.requestedBy)})`
         : '';
     lines.push(
-      `- to do: ${summaryInContext(item, context)}${item.due ? `, due ${item.due.slice(0, 10)}` : ''}${from}`,
+      `- to do: ${summaryInContext(item, context)}${item.due ? `, due ${dueText(item.due)}` : ''}${from}`,
     );
   }
   return listed(context, lines, [...questions, ...items], { id: keys[0], name: myName }, searched);
@@ -305,7 +314,7 @@ async function answerMyWaits(context: AnswerContext): Promise<AskAnswer> {
     lines.push(`- ${lineOf(question, context)}`);
   for (const item of [...items].sort((a, b) => compare(b.at, a.at)).slice(0, MAX_LISTED))
     lines.push(
-      `- ${people.name(item.assignee ?? '')}: ${item.summary}${item.due ? `, due ${item.due.slice(0, 10)}` : ''}`,
+      `- ${people.name(item.assignee ?? '')}: ${item.summary}${item.due ? `, due ${dueText(item.due)}` : ''}`,
     );
   return listed(context, lines, [...questions, ...items], { id: keys[0], name: myName }, searched);
 }

@@ -1,5 +1,5 @@
 import type { ActionItemNode, QuestionNode } from '../../memory/graph/graph-records.js';
-import { day, itemEvidence, known, openAt, unknown, type AnswerContext } from './answer-support.js';
+import { day, dueText, itemEvidence, known, openAt, unknown, type AnswerContext } from './answer-support.js';
 import type { AskAnswer } from './ask-types.js';
 import { summaryInContext } from './answer-items.js';
 
@@ -37,7 +37,7 @@ export async function answerOwedTo(context: AnswerContext): Promise<AskAnswer> {
   const lines = [`${items.length + questions.length} open for ${them.name}:`];
   for (const item of [...items].sort((a, b) => (a.due ?? '9').localeCompare(b.due ?? '9')))
     lines.push(
-      `- to do: ${summaryInContext(item, context)}${item.due ? `, due ${item.due.slice(0, 10)}` : ''} (${day(item.at, timeZone)})`,
+      `- to do: ${summaryInContext(item, context)}${item.due ? `, due ${dueText(item.due)}` : ''} (${day(item.at, timeZone)})`,
     );
   for (const question of [...questions].sort((a, b) => b.at.localeCompare(a.at)))
     lines.push(

@@ -1,6 +1,6 @@
 import type { QuestionTime } from './question-time.js';
 import type { Evidence } from '../../domain/annotations.js';
-import { localDate } from '../../domain/time-zones.js';
+import { localDate, readableDate } from '../../domain/time-zones.js';
 import type { EvidenceSource } from '../../memory/facts/evidence.js';
 import { pickEvidence } from '../../memory/facts/pick-evidence.js';
 import type { FactVersion } from '../../memory/facts/fact-types.js';
@@ -171,6 +171,11 @@ function noteOf(version: FactVersion, byId: Map<string, FactVersion>, context: A
 /** `YYYY-MM-DD` of an ISO time in the zone. */
 export function day(iso: string, timeZone?: string): string {
   return Number.isNaN(Date.parse(iso)) ? iso : localDate(iso, timeZone ?? 'UTC');
+}
+
+/** A due date as people write it ("Thu Oct 29 2026"): the day of the stored `YYYY-MM-DD…` value. */
+export function dueText(due: string): string {
+  return /^\d{4}-\d{2}-\d{2}/.test(due) ? readableDate(due.slice(0, 10)) : due;
 }
 
 export function names(list: readonly string[]): string {

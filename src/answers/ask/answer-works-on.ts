@@ -1,7 +1,7 @@
 import type { ActionItemNode } from '../../memory/graph/graph-records.js';
 import { indexTerms } from '../../memory/search/porter-stem.js';
 import { answerHolders } from './answer-facts.js';
-import { day, itemEvidence, known, names, openAt, type AnswerContext } from './answer-support.js';
+import { day, dueText, itemEvidence, known, names, openAt, type AnswerContext } from './answer-support.js';
 import type { AskAnswer } from './ask-types.js';
 
 const ARTICLES = new Set(['the', 'a', 'an', 'our', 'my', 'their', 'this', 'that', 'these', 'those']);
@@ -26,7 +26,7 @@ export async function answerWorksOn(context: AnswerContext): Promise<AskAnswer> 
   const who = [...new Set(shown.map((item) => people.name(item.assignee ?? '')))];
   const line = (item: ActionItemNode): string => {
     const state = openAt({ at: item.at, closedAt: item.completedAt }, context.asOf)
-      ? `open${item.due ? `, due ${day(item.due, timeZone)}` : ''}`
+      ? `open${item.due ? `, due ${dueText(day(item.due, timeZone))}` : ''}`
       : `done ${day(item.completedAt ?? item.at, timeZone)}`;
     return `- ${people.name(item.assignee ?? '')}: "${item.summary}" (${state}; ${day(item.at, timeZone)})`;
   };

@@ -482,7 +482,7 @@ describe('ask', () => {
     ]);
     const waiting = await ask("what's waiting on me?", s);
     expect(waiting.text).toBe(
-      '2 things waiting on you:\n- approval: Can you sign off the backfill plan? (Eve Evans → Dana Whitfield, 2026-11-13)\n- to do: Send the outage summary, due 2026-11-15 (asked by Alice Adams)',
+      '2 things waiting on you:\n- approval: Can you sign off the backfill plan? (Eve Evans → Dana Whitfield, 2026-11-13)\n- to do: Send the outage summary, due Sun Nov 15 2026 (asked by Alice Adams)',
     );
     expect(waiting.evidence.map((e) => e.messageId)).toEqual(['m-q1', 'm-a1']);
     expect((await ask('what is blocking Eve', s)).text).toContain('sign off the backfill plan');

@@ -1,7 +1,7 @@
 /**
  * English verbs whose past forms a stemmer cannot bring back to the present ("lose" / "lost",
- * "give" / "gave" / "given"): a question asks "why did every agency lose live arrivals" of a message
- * that says "everyone lost live arrivals". Each line is one verb's forms. Left out: forms that are
+ * "give" / "gave" / "given"): "why did the depot lose power" is answered by "the depot lost power
+ * because …". Each line is one verb's forms. Left out: forms that are
  * also common other words in work chat ("saw", "left", "felt", "rose", "sat", "ate", "lay", "lit",
  * "fed", "bound", "wound", "lent") and "do" / "did" / "done" (auxiliaries and a status of their own).
  */

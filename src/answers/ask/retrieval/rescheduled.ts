@@ -22,7 +22,7 @@ export function monthDayOf(text: string): string | null {
 const WAS_BEFORE = /(?:\(|\b)(?:was|from|instead of|not)\s+(?:\w+\s+)?$/i;
 
 /**
- * "full isolation lands Nov 6 (was Oct 30)": for a date, a later sentence among the retrieved ones
+ * "the rollout lands Dec 4 (was Nov 20)": for a date, a later sentence among the retrieved ones
  * that names the chosen date as the one replaced gives the new date, however few of the question's
  * words it repeats. The chosen passage otherwise.
  */
