@@ -44,6 +44,8 @@ export interface QuestionFrame {
   money: boolean;
   /** What "how many …" counts, as an index stem ("how many customers" → "custom"): the number should count it. */
   counted: string | null;
+  /** "how long was X down", "how long did it take": the number is a length of time ("85 min", "2 days"). */
+  duration?: boolean;
   /** Content words, in order. */
   terms: QueryTerm[];
   /** People the question names: as who said or did it ("what did Helena approve"), or as who it is about. */
@@ -153,6 +155,7 @@ export function frameQuestion(
     type,
     money: (type === 'number' && MONEY.test(text)) || /^how much\b/.test(text),
     counted: countedStem(text),
+    duration: DURATION.test(text),
     terms,
     people: found,
     unknownPerson: unknown,
@@ -184,6 +187,9 @@ function deedStemsOf(deed: string | undefined): string[] {
 const AUTHOR_VERBS =
   /^who(?: \w+)?? (?:first )?(?:asked|requested|raised|reported|proposed|suggested|said|mentioned|wrote|posted|flagged|complained|offered|volunteered|announced|shared|brought up|pointed out|noticed|wanted|needed|pushed(?: for| to)?|lobbied|argued|insisted|pitched)\b/;
 
+/** Asks how long something lasted or will take ("how long is X backup" asks until when, and is left out). */
+const DURATION = /^how long (?:was|were|did|has|have|had|will|would|does|do|should)\b/;
+
 export function answerTypeOf(text: string): AnswerType {
   if (/^(?:who|whom|whose)\b|^(?:which|what) (?:person|people|team ?member|engineer|one of us)\b/.test(text))
     return 'person';
@@ -197,7 +203,7 @@ export function answerTypeOf(text: string): AnswerType {
     )
   )
     return 'time';
-  if (MEASURES.test(text)) return 'number';
+  if (MEASURES.test(text) || DURATION.test(text)) return 'number';
   if (
     /\b(?:what|anything)(?:'s| has| have)? (?:changed|new|happened)\b|\bchanges? (?:to|in|about|on)\b/.test(
       text,

@@ -35,6 +35,9 @@ export interface Passage {
 /** Weights of the question's terms: inverse document frequency times the term's own weight. */
 export type TermWeights = Map<string, number>;
 
+/** A number that is a length of time: "85 min", "2 days", "3h". */
+const TIME_UNIT = /\d\s?(?:ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?|months?|years?)$/i;
+
 const YES_NO = /^(?:is|are|was|were|has|have|did|does|do)\b/;
 const ON_CALL = /\bon[- ]?call\b|\bpager\b|\bon duty\b/i;
 
@@ -166,7 +169,9 @@ export function rankPassages(
           break;
         }
         case 'number': {
-          const spans = numberSpans(sentence, frame.money, hit.at);
+          const spans = numberSpans(sentence, frame.money, hit.at).filter(
+            (one) => !frame.duration || TIME_UNIT.test(one.text),
+          );
           // "how many customers …": "37 customers got …" counts them; "under €200" does not.
           const counting = frame.counted
             ? spans.find((one) => counts(sentence, one, frame.counted ?? ''))

@@ -61,3 +61,19 @@ describe('what is on me', () => {
       expect(parseQuestion(question, new Date(ASOF))?.intent, question).toBe('waiting-on-me');
   });
 });
+
+describe('how long', () => {
+  it('answers "how long did X last" with a length of time, not another number of the sentence', () => {
+    const docs = [
+      message(
+        'UIDA',
+        '2026-11-03T09:00:00.000Z',
+        'depot 4 freezer outage: 2 trucks waited, it lasted 3 hours in total',
+      ),
+    ];
+    const s = indexedSources(docs, PEOPLE, ASOF);
+    const result = answerByRetrieval('how long did the depot 4 freezer outage last?', s, ASOF, s.search);
+    expect(result.answerType).toBe('number');
+    expect(result.text).toMatch(/^3 hours: /);
+  });
+});

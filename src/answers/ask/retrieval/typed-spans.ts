@@ -105,7 +105,7 @@ function monthDay(date: Date): string {
 const MONEY =
   /(?:[$€£]\s?\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s?(?:k|m|bn|million|thousand)\b)?|\b\d(?:[\d,]*\d)?(?:\.\d+)?\s?(?:k\b|usd|eur|gbp|dollars|euros|pounds))/gi;
 const QUANTITY =
-  /(?:[$€£~]?\s?\b\d(?:[\d,]*\d)?(?:\.\d+)?\s?(?:%|percent\b|k\b|usd|eur|dollars|euros|ms\b|s\b|hours?\b|days?\b|weeks?\b|minutes?\b|agencies\b|riders?\b|terminals?\b|trips?\b|refunds?\b)?)/gi;
+  /(?:[$€£~]?\s?\b\d(?:[\d,]*\d)?(?:\.\d+)?\s?(?:%|percent\b|k\b|usd|eur|dollars|euros|ms\b|s\b|secs?\b|seconds?\b|mins?\b|minutes?\b|h\b|hrs?\b|hours?\b|days?\b|weeks?\b|months?\b|years?\b|agencies\b|riders?\b|terminals?\b|trips?\b|refunds?\b)?)/gi;
 
 /** Amounts a sentence states: money only (`money`), or any number that is not part of a date, time or id. */
 export function numberSpans(sentence: string, money: boolean, writtenAt: string): TypedSpan[] {
