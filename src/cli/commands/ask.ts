@@ -32,14 +32,15 @@ Questions understood (no model needed):
   who is on call (this week, during …) · who looks after X · whose account is X
 Anything else is answered from the search index (retrieval, no model): the answer type (when, who,
 how much, why, status …), the best sentence or its date/amount/person, then the cited messages;
-weak evidence gives "I don't know" and up to three "maybe relevant" messages.
+a partial match answers a who/why/status question as "Best guess, from a partial match: …" (a date or
+an amount needs a full one); weak evidence gives "I don't know" and up to three "maybe relevant" messages.
 X is matched against component/project names and aliases; people by name, handle or email.
 When no name matches, the nearest component by embeddings (names, aliases, conversation topics)
 is used if it is close enough, and the answer says so with the score.
 With no support in the data the answer is "I don't know", with what was searched.
 
 With a model (config \`model:\` or OUTRO_MODEL=ollama:<name>), questions the patterns miss are
-understood by the model ("anyone know who's in charge of billing these days?") and known answers
+understood by the model ("whose desk does billing land on these days?") and known answers
 get a one-or-two-sentence wording. The facts, evidence and confidence always come from the data;
 a model reply that names anything not in it is dropped. Questions answered from the search index
 are answered by the model from the best six messages, citing them; the answer is kept only when
@@ -56,7 +57,7 @@ Examples:
   outro ask "who owned the billing service last week?"
   outro ask "what did we decide about search" --as-of 2026-11-12
   outro ask "what is waiting on me" --json | jq -r '.text'
-  OUTRO_MODEL=ollama:llama3.2:3b outro ask "anyone know who's in charge of billing these days?"`,
+  OUTRO_MODEL=ollama:llama3.2:3b outro ask "whose desk does billing land on these days?"`,
     )
     .action(async (words: string[], options: { asOf?: string; json?: boolean; model?: boolean }) => {
       const ctx = context();
