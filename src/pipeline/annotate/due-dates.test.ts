@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { localDate } from '../../domain/time-zones.js';
 import * as chrono from 'chrono-node';
-import { MAY_HOLD_DATE, resolveDue } from './due-dates.js';
+import { MAY_HOLD_DATE } from '../../domain/date-words.js';
+import { resolveDue } from './due-dates.js';
 
 // Monday 2026-11-09, 09:20 in Berlin.
 const MONDAY = '2026-11-09T08:20:00Z';

@@ -29,8 +29,15 @@ const WAS_BEFORE = /(?:\(|\b)(?:was|from|instead of|not)\s+(?:\w+\s+)?$/i;
 export function rescheduled(frame: QuestionFrame, chosen: Passage, passages: readonly Passage[]): Passage {
   const old = frame.type === 'time' && chosen.span ? monthDayOf(chosen.span.text) : null;
   if (!old) return chosen;
+  // Only a sentence that writes the old date after "was" or "from" is read for dates (chrono is slow).
+  const [month, day] = old.split('-');
+  const name = MONTHS[Number(month) - 1];
+  const saysOld = new RegExp(
+    String.raw`(?:\(|\b)(?:was|from|instead of|not)\s+(?:\w+\s+)?(?:${name}[a-z]*\.?\s+${day}(?!\d)|${day}(?:st|nd|rd|th)?\s+${name})`,
+    'i',
+  );
   const later = passages
-    .filter((passage) => passage.hit.at > chosen.hit.at)
+    .filter((passage) => passage.hit.at > chosen.hit.at && saysOld.test(passage.sentence))
     .sort((a, b) => (a.hit.at < b.hit.at ? 1 : -1));
   for (const passage of later) {
     const spans = timeSpans(passage.sentence, passage.hit.at);
