@@ -130,6 +130,7 @@ export function retrieveAnswer(
     names,
   );
   const passages = withReplies(frame, rankPassages(frame, hits, weights, names), index, asOf, weights, names);
+  const threshold = thresholdFor(frame.type);
   const trace: RetrievalTrace = {
     query: words.join(' '),
     hits: passages.slice(0, 8).map((passage) => ({
@@ -138,7 +139,7 @@ export function retrieveAnswer(
       bm25: round(passage.hit.score),
       sentence: passage.sentence.slice(0, 200),
     })),
-    threshold: thresholdFor(frame.type),
+    threshold,
     best: round(passages[0]?.score ?? 0),
   };
   const searched = [
@@ -146,7 +147,7 @@ export function retrieveAnswer(
   ];
   const best = passages[0];
   const chosen =
-    best && best.score >= thresholdFor(frame.type)
+    best && best.score >= threshold
       ? rescheduled(frame, corrected(frame, choose(frame, passages), index, asOf, names), passages)
       : undefined;
   // A partial match is no answer unless it says the kind of thing asked, and for "what did Helena

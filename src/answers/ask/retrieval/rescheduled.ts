@@ -1,8 +1,9 @@
+import { MONTH_NAMES } from '../../../domain/time-zones.js';
 import type { QuestionFrame } from './question-frame.js';
 import type { Passage } from './rank-passages.js';
 import { timeSpans } from './typed-spans.js';
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTHS = MONTH_NAMES.map((name) => name.toLowerCase());
 const MONTH = String.raw`(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?`;
 const MONTH_DAY = new RegExp(
   String.raw`\b${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?\b|\b(\d{1,2})(?:st|nd|rd|th)?\s+${MONTH}`,
